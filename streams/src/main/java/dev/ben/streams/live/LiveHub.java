@@ -1,0 +1,67 @@
+package dev.ben.streams.live;
+
+import java.util.concurrent.atomic.LongAdder;
+import org.apache.pekko.NotUsed;
+import org.apache.pekko.stream.Materializer;
+import org.apache.pekko.japi.Pair;
+import org.apache.pekko.stream.BoundedSourceQueue;
+import org.apache.pekko.stream.KillSwitches;
+import org.apache.pekko.stream.QueueOfferResult;
+import org.apache.pekko.stream.UniqueKillSwitch;
+import org.apache.pekko.stream.javadsl.BroadcastHub;
+import org.apache.pekko.stream.javadsl.Keep;
+import org.apache.pekko.stream.javadsl.Source;
+
+/**
+ * Broadcasts live JSON messages to subscribers. The data path offers messages with {@link #publish}, which never
+ * blocks: when the hub is full (no subscriber keeps up, or none is attached and the buffer is full) the message is
+ * dropped and counted in {@link #dropped()}. Because a BroadcastHub runs at the pace of its slowest consumer, every
+ * subscriber must conflate or drop on its own side; {@link #subscribe(int)} does that.
+ */
+public final class LiveHub implements AutoCloseable {
+
+  private final BoundedSourceQueue<String> queue;
+  private final Source<String, NotUsed> hub;
+  private final UniqueKillSwitch killSwitch;
+  private final LongAdder dropped = new LongAdder();
+
+  public LiveHub(Materializer materializer, int bufferSize) {
+    Pair<Pair<BoundedSourceQueue<String>, UniqueKillSwitch>, Source<String, NotUsed>> materialized =
+        Source.<String>queue(bufferSize)
+            .viaMat(KillSwitches.single(), Keep.both())
+            .toMat(BroadcastHub.of(String.class, 256), Keep.both())
+            .run(materializer);
+    this.queue = materialized.first().first();
+    this.killSwitch = materialized.first().second();
+    this.hub = materialized.second();
+    // Keep the hub draining while nobody watches, so publishers never see a full queue just because bux is closed.
+    hub.runWith(org.apache.pekko.stream.javadsl.Sink.ignore(), materializer);
+  }
+
+  /** Offers a message to every subscriber; returns false (and counts a drop) when the hub cannot take it now. */
+  public boolean publish(String json) {
+    QueueOfferResult result = queue.offer(json);
+    if (result == QueueOfferResult.enqueued()) {
+      return true;
+    }
+    dropped.increment();
+    return false;
+  }
+
+  /**
+   * A subscription that never slows the hub: at most {@code clientBuffer} messages wait for this subscriber, and
+   * when it falls behind the oldest waiting messages are dropped in favour of newer ones.
+   */
+  public Source<String, NotUsed> subscribe(int clientBuffer) {
+    return hub.buffer(clientBuffer, org.apache.pekko.stream.OverflowStrategy.dropHead());
+  }
+
+  public long dropped() {
+    return dropped.sum();
+  }
+
+  @Override
+  public void close() {
+    killSwitch.shutdown();
+  }
+}

@@ -1,0 +1,95 @@
+package dev.ben.streams.metrics;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The loss-accounting counters of one stage of one pipeline (DESIGN invariant 4): every event a stage accepts is
+ * forwarded, stored, or counted as refused, shed, spilled or expired, each with its reason. All series share the
+ * family {@value #FAMILY} so they add up in one query.
+ */
+public final class StageCounters {
+
+  public static final String FAMILY = "ben_stage_events_total";
+  private static final String HELP = "Events seen by a data-path stage, by outcome and reason.";
+
+  /** What happened to an event at a stage. */
+  public enum Outcome {
+    ACCEPTED, FORWARDED, STORED, REFUSED, SHED, SPILLED, EXPIRED;
+
+    public String label() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  private final MetricsRegistry registry;
+  private final String pipeline;
+  private final String stage;
+  private final LongAdder accepted;
+  private final LongAdder forwarded;
+  private final Map<String, LongAdder> byOutcomeAndReason = new ConcurrentHashMap<>();
+
+  public StageCounters(MetricsRegistry registry, String pipeline, String stage) {
+    this.registry = registry;
+    this.pipeline = pipeline;
+    this.stage = stage;
+    this.accepted = handle(Outcome.ACCEPTED, "");
+    this.forwarded = handle(Outcome.FORWARDED, "");
+  }
+
+  public void accepted() {
+    accepted.increment();
+  }
+
+  public void forwarded() {
+    forwarded.increment();
+  }
+
+  public void forwarded(long count) {
+    forwarded.add(count);
+  }
+
+  /** Counts an outcome with a reason; reasons are short snake_case words (malformed_json, shed_oldest, ...). */
+  public void count(Outcome outcome, String reason, long count) {
+    byOutcomeAndReason.computeIfAbsent(outcome.label() + '/' + reason, k -> handle(outcome, reason)).add(count);
+  }
+
+  public void count(Outcome outcome, String reason) {
+    count(outcome, reason, 1);
+  }
+
+  public long value(Outcome outcome, String reason) {
+    return registry.value(FAMILY, labels(outcome, reason));
+  }
+
+  /** Sum over every reason of an outcome. */
+  public long total(Outcome outcome) {
+    return registry.snapshot().getOrDefault(FAMILY, Map.of()).entrySet().stream()
+        .filter(e -> matches(e.getKey(), outcome))
+        .mapToLong(Map.Entry::getValue)
+        .sum();
+  }
+
+  public String pipeline() {
+    return pipeline;
+  }
+
+  public String stage() {
+    return stage;
+  }
+
+  private boolean matches(Labels labels, Outcome outcome) {
+    Map<String, String> map = labels.asMap();
+    return pipeline.equals(map.get("pipeline")) && stage.equals(map.get("stage"))
+        && outcome.label().equals(map.get("outcome"));
+  }
+
+  private LongAdder handle(Outcome outcome, String reason) {
+    return registry.counter(FAMILY, HELP, labels(outcome, reason));
+  }
+
+  private Labels labels(Outcome outcome, String reason) {
+    return Labels.of("pipeline", pipeline, "stage", stage, "outcome", outcome.label(), "reason", reason);
+  }
+}
