@@ -71,6 +71,10 @@ public final class StageCounters {
         .sum();
   }
 
+  public MetricsRegistry registry() {
+    return registry;
+  }
+
   public String pipeline() {
     return pipeline;
   }

@@ -1,0 +1,36 @@
+package dev.ben.streams.flow;
+
+import dev.ben.streams.metrics.StageCounters;
+import org.apache.pekko.NotUsed;
+import org.apache.pekko.stream.OverflowStrategy;
+import org.apache.pekko.stream.javadsl.Flow;
+
+/**
+ * Wraps a stage's logic in the accounting and the bound every stage shares: an event is counted accepted when the
+ * stage takes it and forwarded when it leaves; in between at most {@code buffer} events wait, and a full buffer
+ * backpressures upstream rather than growing.
+ */
+public final class Stages {
+
+  private Stages() {}
+
+  public static Flow<Envelope, Envelope, NotUsed> counted(
+      StageCounters counters, int buffer, Flow<Envelope, Envelope, NotUsed> logic) {
+    return Flow.<Envelope>create()
+        .map(e -> {
+          counters.accepted();
+          return e;
+        })
+        .buffer(buffer, OverflowStrategy.backpressure())
+        .via(logic)
+        .map(e -> {
+          counters.forwarded();
+          return e;
+        });
+  }
+
+  /** A stage with no logic of its own yet: it bounds and counts, and passes every event on unchanged. */
+  public static Flow<Envelope, Envelope, NotUsed> passThrough(StageCounters counters, int buffer) {
+    return counted(counters, buffer, Flow.create());
+  }
+}

@@ -1,0 +1,109 @@
+package dev.ben.streams.sidecar;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ben.streams.flow.Envelope;
+import dev.ben.streams.metrics.StageCounters;
+import dev.ben.streams.metrics.StageCounters.Outcome;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeoutException;
+import org.apache.pekko.NotUsed;
+import org.apache.pekko.stream.Materializer;
+import org.apache.pekko.stream.javadsl.Keep;
+import org.apache.pekko.stream.javadsl.Sink;
+import org.apache.pekko.stream.javadsl.Source;
+import org.apache.pekko.util.ByteString;
+
+/**
+ * Runs one NDJSON request body into a pipeline's ingress. Lines are parsed as they stream in; refused lines are
+ * counted and reported while good lines go on. The ingress backpressures, so a full pipeline slows the reading of
+ * the request (and the client's TCP window); if no room appears within the offer timeout the request stops there
+ * and the report says the pipeline is overloaded and from which line to resend. Every line read is either accepted
+ * or refused, never lost.
+ */
+public final class NdjsonIngest {
+
+  private final EventParser parser;
+  private final int maxLineBytes;
+  private final Duration offerTimeout;
+  private final StageCounters counters;
+
+  public NdjsonIngest(ObjectMapper mapper, int maxLineBytes, Duration offerTimeout, StageCounters counters) {
+    this.parser = new EventParser(mapper, maxLineBytes);
+    this.maxLineBytes = maxLineBytes;
+    this.offerTimeout = offerTimeout;
+    this.counters = counters;
+  }
+
+  public CompletionStage<IngestReport> ingest(
+      Source<ByteString, ?> body, String pipeline, String app, Sink<Envelope, NotUsed> ingress, Materializer mat) {
+    Tally tally = new Tally();
+    LineSplitter splitter = new LineSplitter(maxLineBytes);
+    return body
+        .map(java.util.Optional::of)
+        .concat(Source.single(java.util.Optional.<ByteString>empty()))
+        .mapConcat(chunk -> chunk.map(splitter::feed).orElseGet(splitter::finish))
+        .map(line -> parser.parse(line, pipeline, app, System.currentTimeMillis()))
+        .filter(parsed -> tally.keep(parsed, counters))
+        .map(parsed -> ((EventParser.Accepted) parsed).envelope())
+        .backpressureTimeout(offerTimeout)
+        .map(tally::accept)
+        .watchTermination(Keep.right())
+        .to(ingress)
+        .run(mat)
+        .handle((done, failure) -> tally.report(failure, counters));
+  }
+
+  /** Per-request accumulation; touched only by the request's own (single-threaded, fused) stream. */
+  private static final class Tally {
+    long accepted;
+    long refused;
+    long lastLine;
+    final java.util.ArrayDeque<Long> waiting = new java.util.ArrayDeque<>();
+    final List<EventParser.Refused> listed = new ArrayList<>();
+
+    boolean keep(EventParser.Parsed parsed, StageCounters counters) {
+      lastLine = parsed.line();
+      if (parsed instanceof EventParser.Refused refusal) {
+        refused++;
+        counters.count(Outcome.REFUSED, refusal.reason());
+        if (listed.size() < IngestReport.MAX_LISTED_REFUSALS) {
+          listed.add(refusal);
+        }
+        return false;
+      }
+      if (parsed instanceof EventParser.Accepted) {
+        waiting.addLast(parsed.line());
+        return true;
+      }
+      return false;
+    }
+
+    Envelope accept(Envelope envelope) {
+      waiting.pollFirst();
+      accepted++;
+      return envelope;
+    }
+
+    IngestReport report(Throwable failure, StageCounters counters) {
+      Throwable cause = failure instanceof java.util.concurrent.CompletionException ? failure.getCause() : failure;
+      boolean overloaded = cause instanceof TimeoutException;
+      if (cause != null && !overloaded) {
+        throw new IngestFailedException(cause);
+      }
+      // Parsed events that never entered the pipeline are waiting in a stage buffer; the client resends from the
+      // first of them, or from the first line not parsed at all.
+      long resumeFrom = waiting.isEmpty() ? lastLine + 1 : waiting.peekFirst();
+      return new IngestReport(accepted, refused, listed, overloaded ? resumeFrom : 0);
+    }
+  }
+
+  /** The request body could not be read to the end (client went away, transport error). */
+  public static final class IngestFailedException extends RuntimeException {
+    IngestFailedException(Throwable cause) {
+      super("reading the request failed: " + cause.getMessage(), cause);
+    }
+  }
+}

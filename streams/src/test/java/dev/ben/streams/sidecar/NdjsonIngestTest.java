@@ -1,0 +1,92 @@
+package dev.ben.streams.sidecar;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ben.streams.flow.Envelope;
+import dev.ben.streams.metrics.MetricsRegistry;
+import dev.ben.streams.metrics.StageCounters;
+import dev.ben.streams.metrics.StageCounters.Outcome;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.NotUsed;
+import org.apache.pekko.actor.ActorSystem;
+import org.apache.pekko.stream.Materializer;
+import org.apache.pekko.stream.javadsl.Sink;
+import org.apache.pekko.stream.javadsl.Source;
+import org.apache.pekko.testkit.javadsl.TestKit;
+import org.apache.pekko.util.ByteString;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class NdjsonIngestTest {
+
+  private static ActorSystem system;
+  private static Materializer mat;
+
+  @BeforeAll
+  static void start() {
+    system = ActorSystem.create("ndjson-ingest-test");
+    mat = Materializer.matFromSystem(system);
+  }
+
+  @AfterAll
+  static void stop() {
+    TestKit.shutdownActorSystem(system);
+  }
+
+  private final MetricsRegistry registry = new MetricsRegistry();
+  private final StageCounters counters = new StageCounters(registry, "auth", "sidecar");
+
+  private NdjsonIngest ingest(Duration offerTimeout) {
+    return new NdjsonIngest(new ObjectMapper(), 256, offerTimeout, counters);
+  }
+
+  private static Source<ByteString, NotUsed> body(String... chunks) {
+    return Source.from(List.of(chunks)).map(ByteString::fromString);
+  }
+
+  @Test
+  void goodLinesGoThroughAndBadLinesAreRefusedWithReasons() throws Exception {
+    ConcurrentLinkedQueue<Envelope> received = new ConcurrentLinkedQueue<>();
+    Sink<Envelope, NotUsed> ingress = Sink.<Envelope>foreach(received::add).mapMaterializedValue(f -> NotUsed.getInstance());
+    IngestReport report = ingest(Duration.ofSeconds(5)).ingest(
+            body("{\"user\":\"a\"}\n{oops\n", "\n[1]\n{\"user\":\"b\"}"), "auth", "web", ingress, mat)
+        .toCompletableFuture().get(10, TimeUnit.SECONDS);
+    assertEquals(2, report.accepted());
+    assertEquals(2, report.refused());
+    assertFalse(report.overloaded());
+    assertEquals(2, report.refusals().get(0).line());
+    assertEquals("malformed_json", report.refusals().get(0).reason());
+    assertEquals(4, report.refusals().get(1).line());
+    assertEquals("not_an_object", report.refusals().get(1).reason());
+    assertEquals(1, counters.value(Outcome.REFUSED, "malformed_json"));
+    assertEquals(1, counters.value(Outcome.REFUSED, "not_an_object"));
+    new TestKit(system).awaitCond(Duration.ofSeconds(5), () -> received.size() == 2);
+  }
+
+  @Test
+  void aPipelineThatTakesNothingMakesTheRequestOverloadedAndNamesTheLineToResendFrom() throws Exception {
+    // An ingress that never signals demand: the first line cannot enter, so nothing is accepted.
+    CompletableFuture<Void> never = new CompletableFuture<>();
+    Sink<Envelope, NotUsed> stalled = Sink.<Envelope>ignore()
+        .contramap((Envelope e) -> e)
+        .mapMaterializedValue(f -> NotUsed.getInstance());
+    Sink<Envelope, NotUsed> blocking = org.apache.pekko.stream.javadsl.Flow.<Envelope>create()
+        .mapAsync(1, e -> never.thenApply(v -> e))
+        .to(stalled);
+    IngestReport report = ingest(Duration.ofMillis(300)).ingest(
+            body("{\"n\":1}\n{\"n\":2}\n{\"n\":3}\n{\"n\":4}\n"), "auth", "web", blocking, mat)
+        .toCompletableFuture().get(10, TimeUnit.SECONDS);
+    assertTrue(report.overloaded());
+    assertTrue(report.accepted() >= 1 && report.accepted() < 4, "accepted " + report.accepted());
+    assertEquals(report.accepted() + 1, report.resumeFromLine());
+    never.complete(null);
+  }
+}
