@@ -6,11 +6,15 @@ import java.util.List;
 import java.util.Set;
 
 /** Who this node is in the cluster: its roles, its remoting address and the seed nodes it joins. */
-public record NodeSettings(Set<Role> roles, Endpoint address, List<Endpoint> seeds) {
+public record NodeSettings(
+    Set<Role> roles, Endpoint address, List<Endpoint> seeds, List<String> passThroughPipelines) {
+
+  private static final java.util.regex.Pattern PIPELINE_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
   public NodeSettings {
     roles = Set.copyOf(roles);
     seeds = List.copyOf(seeds);
+    passThroughPipelines = List.copyOf(passThroughPipelines);
   }
 
   public static NodeSettings fromConfig(Config root) {
@@ -25,7 +29,14 @@ public record NodeSettings(Set<Role> roles, Endpoint address, List<Endpoint> see
           () -> reader.invalid("roles", "unknown role `" + name + "`, expected one of " + Role.names())));
     }
     List<Endpoint> seeds = reader.stringList("seeds").stream().map(s -> parseSeed(reader, s)).toList();
-    return new NodeSettings(roles, Endpoint.read(reader), seeds);
+    List<String> pipelines = reader.stringList("pass-through-pipelines");
+    for (String pipeline : pipelines) {
+      if (!PIPELINE_NAME.matcher(pipeline).matches()) {
+        throw reader.invalid("pass-through-pipelines",
+            "`" + pipeline + "` is not a pipeline name (letters, digits, `_`, `.`, `-`, at most 64)");
+      }
+    }
+    return new NodeSettings(roles, Endpoint.read(reader), seeds, pipelines.stream().distinct().toList());
   }
 
   /** A node with no seeds joins itself and forms a single-node cluster. */

@@ -34,6 +34,7 @@ class BenSettingsTest {
     assertFalse(s.connectors().s3().isPresent());
     assertEquals("/tmp/ben-settings-test/data", s.dataDir().toString());
     assertEquals(Duration.ofSeconds(1), s.flow().storeBatchInterval());
+    assertEquals(java.util.List.of("demo"), s.node().passThroughPipelines());
   }
 
   @Test
@@ -74,6 +75,7 @@ class BenSettingsTest {
     assertEquals("ben.ingest.max-line-bytes", refused("ben.ingest.max-line-bytes = 99999999").key());
     assertEquals("ben.node.seeds", refused("ben.node.seeds = [\"nohost\"]").key());
     assertEquals("ben.node.roles", refused("ben.node.roles = []").key());
+    assertEquals("ben.node.pass-through-pipelines", refused("ben.node.pass-through-pipelines = [\"a b\"]").key());
   }
 
   @Test

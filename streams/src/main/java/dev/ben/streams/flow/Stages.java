@@ -29,6 +29,19 @@ public final class Stages {
         });
   }
 
+  /**
+   * The sidecar's stage: its events were counted accepted when the ingest request handed them over (that is what the
+   * client is told), so here they are only bounded and counted forwarded.
+   */
+  public static Flow<Envelope, Envelope, NotUsed> acceptedUpstream(StageCounters counters, int buffer) {
+    return Flow.<Envelope>create()
+        .buffer(buffer, OverflowStrategy.backpressure())
+        .map(e -> {
+          counters.forwarded();
+          return e;
+        });
+  }
+
   /** A stage with no logic of its own yet: it bounds and counts, and passes every event on unchanged. */
   public static Flow<Envelope, Envelope, NotUsed> passThrough(StageCounters counters, int buffer) {
     return counted(counters, buffer, Flow.create());

@@ -8,8 +8,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeoutException;
 import org.apache.pekko.NotUsed;
+import org.apache.pekko.stream.BackpressureTimeoutException;
 import org.apache.pekko.stream.Materializer;
 import org.apache.pekko.stream.javadsl.Keep;
 import org.apache.pekko.stream.javadsl.Sink;
@@ -49,11 +49,16 @@ public final class NdjsonIngest {
         .filter(parsed -> tally.keep(parsed, counters))
         .map(parsed -> ((EventParser.Accepted) parsed).envelope())
         .backpressureTimeout(offerTimeout)
-        .map(tally::accept)
+        // A saturated pipeline ends this request's stream normally: failing it would fail the shared ingress hub.
+        .recoverWithRetries(1, BackpressureTimeoutException.class, () -> {
+          tally.overloaded = true;
+          return Source.empty();
+        })
+        .map(envelope -> tally.accept(envelope, counters))
         .watchTermination(Keep.right())
         .to(ingress)
         .run(mat)
-        .handle((done, failure) -> tally.report(failure, counters));
+        .handle((done, failure) -> tally.report(failure));
   }
 
   /** Per-request accumulation; touched only by the request's own (single-threaded, fused) stream. */
@@ -61,6 +66,7 @@ public final class NdjsonIngest {
     long accepted;
     long refused;
     long lastLine;
+    boolean overloaded;
     final java.util.ArrayDeque<Long> waiting = new java.util.ArrayDeque<>();
     final List<EventParser.Refused> listed = new ArrayList<>();
 
@@ -81,17 +87,17 @@ public final class NdjsonIngest {
       return false;
     }
 
-    Envelope accept(Envelope envelope) {
+    Envelope accept(Envelope envelope, StageCounters counters) {
       waiting.pollFirst();
       accepted++;
+      counters.accepted();
       return envelope;
     }
 
-    IngestReport report(Throwable failure, StageCounters counters) {
-      Throwable cause = failure instanceof java.util.concurrent.CompletionException ? failure.getCause() : failure;
-      boolean overloaded = cause instanceof TimeoutException;
-      if (cause != null && !overloaded) {
-        throw new IngestFailedException(cause);
+    IngestReport report(Throwable failure) {
+      if (failure != null) {
+        throw new IngestFailedException(
+            failure instanceof java.util.concurrent.CompletionException ? failure.getCause() : failure);
       }
       // Parsed events that never entered the pipeline are waiting in a stage buffer; the client resends from the
       // first of them, or from the first line not parsed at all.

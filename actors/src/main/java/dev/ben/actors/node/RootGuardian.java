@@ -1,0 +1,127 @@
+package dev.ben.actors.node;
+
+import dev.ben.actors.NodeLocal;
+import dev.ben.actors.orchestrator.Orchestrator;
+import dev.ben.actors.pipeline.PipelineDirectory;
+import dev.ben.actors.pipeline.PipelineResources;
+import dev.ben.actors.pipeline.PipelineStages;
+import dev.ben.actors.pipeline.PipelineSupervisor;
+import dev.ben.actors.sidecar.IngestRoutes;
+import dev.ben.config.BenSettings;
+import dev.ben.config.Endpoint;
+import dev.ben.config.Role;
+import dev.ben.streams.live.LiveHub;
+import java.time.Duration;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.CoordinatedShutdown;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.ClusterSingleton;
+import org.apache.pekko.cluster.typed.Join;
+import org.apache.pekko.cluster.typed.ClusterSingletonSettings;
+import org.apache.pekko.cluster.typed.SingletonActor;
+import org.apache.pekko.http.javadsl.Http;
+import org.apache.pekko.http.javadsl.ServerBinding;
+import org.apache.pekko.http.javadsl.server.Route;
+
+/**
+ * The node's guardian: starts the orchestrator singleton (hosted on orchestrator-role members), the pipeline
+ * directory, and — by role — the pipelines and the HTTP endpoints. A port that cannot be bound stops the node with
+ * the reason, since a node that silently lacks its endpoint would look healthy while refusing all traffic.
+ */
+public final class RootGuardian extends AbstractBehavior<RootGuardian.Command> {
+
+  public sealed interface Command extends NodeLocal {}
+
+  /** Asks which endpoints this node serves; answered once they are bound. */
+  public record GetEndpoints(ActorRef<Endpoints> replyTo) implements Command {}
+
+  /** Where the node listens; ports are the bound ones (they differ from the settings when 0 was configured). */
+  public record Endpoints(Endpoint ingest, Endpoint gateway) implements NodeLocal {}
+
+  private record Bound(String name, ServerBinding binding) implements Command {}
+
+  private record BindFailed(String name, Endpoint endpoint, Throwable cause) implements Command {}
+
+  private static final Duration RESTART_MIN = Duration.ofMillis(200);
+  private static final Duration RESTART_MAX = Duration.ofSeconds(10);
+
+  private final NodeEndpoints endpoints = new NodeEndpoints();
+
+  public static Behavior<Command> create(BenSettings settings, NodeServices services) {
+    return Behaviors.setup(context -> new RootGuardian(context, settings, services));
+  }
+
+  private RootGuardian(ActorContext<Command> context, BenSettings settings, NodeServices services) {
+    super(context);
+    if (settings.node().seeds().isEmpty()) {
+      Cluster cluster = Cluster.get(context.getSystem());
+      cluster.manager().tell(Join.create(cluster.selfMember().address()));
+    }
+    ActorRef<Orchestrator.Command> orchestrator = ClusterSingleton.get(context.getSystem()).init(
+        SingletonActor.of(supervised(Orchestrator.create()), "orchestrator")
+            .withSettings(ClusterSingletonSettings.create(context.getSystem()).withRole(Role.ORCHESTRATOR.configName())));
+    ActorRef<PipelineDirectory.Command> directory = context.spawn(PipelineDirectory.create(), "pipelines");
+    LiveHub live = new LiveHub(org.apache.pekko.stream.Materializer.matFromSystem(context.getSystem()), 1024);
+    PipelineResources resources = new PipelineResources(settings, services.metrics(), live,
+        services.storeWriter(), services.blockingExecutor(), services.mapper());
+    if (settings.node().has(Role.EDGE)) {
+      for (String pipeline : settings.node().passThroughPipelines()) {
+        PipelineStages stages = new PipelineStages(pipeline, resources, context.getSystem());
+        context.spawn(supervised(PipelineSupervisor.create(pipeline, stages, directory, orchestrator)),
+            "pipeline-" + pipeline);
+      }
+      bind("ingest", settings.ingest().endpoint(),
+          new IngestRoutes(context.getSystem(), settings.ingest(), directory, services.metrics(), services.mapper())
+              .route());
+    } else {
+      endpoints.skip("ingest");
+    }
+    endpoints.skip("gateway");
+  }
+
+  @Override
+  public Receive<Command> createReceive() {
+    return newReceiveBuilder()
+        .onMessage(Bound.class, this::onBound)
+        .onMessage(BindFailed.class, this::onBindFailed)
+        .onMessage(GetEndpoints.class, this::onGetEndpoints)
+        .build();
+  }
+
+  private Behavior<Command> onBound(Bound bound) {
+    getContext().getLog().info("{} listening on http://{}", bound.name(), bound.binding().localAddress());
+    CoordinatedShutdown.get(getContext().getSystem()).addTask(CoordinatedShutdown.PhaseServiceUnbind(),
+        "unbind-" + bound.name(), () -> bound.binding().unbind().thenApply(unbound -> Done.getInstance()));
+    endpoints.bound(bound.name(), bound.binding().localAddress());
+    return this;
+  }
+
+  private Behavior<Command> onBindFailed(BindFailed failed) {
+    getContext().getLog().error("cannot listen for {} on {}: {} (is another process using the port? set "
+        + "the ben.{}.port setting or its environment variable)", failed.name(), failed.endpoint(),
+        failed.cause().getMessage(), failed.name());
+    return Behaviors.stopped();
+  }
+
+  private Behavior<Command> onGetEndpoints(GetEndpoints request) {
+    endpoints.whenReady(request.replyTo());
+    return this;
+  }
+
+  private void bind(String name, Endpoint endpoint, Route route) {
+    getContext().pipeToSelf(
+        Http.get(getContext().getSystem()).newServerAt(endpoint.host(), endpoint.port()).bind(route),
+        (binding, failure) -> failure == null ? new Bound(name, binding) : new BindFailed(name, endpoint, failure));
+  }
+
+  private static <T> Behavior<T> supervised(Behavior<T> behavior) {
+    return Behaviors.supervise(behavior).onFailure(SupervisorStrategy.restartWithBackoff(RESTART_MIN, RESTART_MAX, 0.2));
+  }
+}

@@ -1,0 +1,20 @@
+package dev.ben.actors.pipeline;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ben.config.BenSettings;
+import dev.ben.streams.flow.BatchWriter;
+import dev.ben.streams.live.LiveHub;
+import dev.ben.streams.metrics.MetricsRegistry;
+import java.util.concurrent.Executor;
+
+/**
+ * What every pipeline on a node shares: settings, the metrics registry, the live tap, the writer of the store
+ * behind the pipeline, and the executor blocking store calls run on.
+ */
+public record PipelineResources(
+    BenSettings settings,
+    MetricsRegistry metrics,
+    LiveHub live,
+    BatchWriter storeWriter,
+    Executor blockingExecutor,
+    ObjectMapper mapper) {}

@@ -1,0 +1,54 @@
+package dev.ben.actors.pipeline;
+
+import dev.ben.config.FlowSettings;
+import dev.ben.streams.flow.Envelope;
+import dev.ben.streams.flow.Stages;
+import dev.ben.streams.flow.StoreStage;
+import dev.ben.streams.live.LiveEventJson;
+import dev.ben.streams.metrics.StageCounters;
+import org.apache.pekko.NotUsed;
+import org.apache.pekko.actor.ClassicActorSystemProvider;
+import org.apache.pekko.stream.javadsl.Flow;
+import org.apache.pekko.stream.javadsl.Sink;
+
+/**
+ * Builds the stream of each stage of one pipeline. The stages pass events through unchanged until contracts drive
+ * them; what is real already is their bounds, their accounting, the live tap after the detector and the batching
+ * store. Plain code: the stage actors only run what this returns.
+ */
+public final class PipelineStages {
+
+  private final String pipeline;
+  private final PipelineResources resources;
+  private final ClassicActorSystemProvider system;
+
+  public PipelineStages(String pipeline, PipelineResources resources, ClassicActorSystemProvider system) {
+    this.pipeline = pipeline;
+    this.resources = resources;
+    this.system = system;
+  }
+
+  public StageCounters counters(StageKind kind) {
+    return new StageCounters(resources.metrics(), pipeline, kind.label());
+  }
+
+  /** The stage's whole body: its logic followed by the next stage's ingress (none for the store). */
+  public Sink<Envelope, NotUsed> body(StageKind kind, Sink<Envelope, NotUsed> downstream) {
+    FlowSettings flow = resources.settings().flow();
+    StageCounters counters = counters(kind);
+    return switch (kind) {
+      case STORE -> StoreStage.sink(counters, flow.storeBatchSize(), flow.storeBatchInterval(),
+          resources.storeWriter(), resources.blockingExecutor(), system);
+      case DETECTOR -> Stages.counted(counters, flow.stageBuffer(), liveTap()).to(downstream);
+      case SIDECAR -> Stages.acceptedUpstream(counters, flow.stageBuffer()).to(downstream);
+      case PROXY, SPINE -> Stages.passThrough(counters, flow.stageBuffer()).to(downstream);
+    };
+  }
+
+  private Flow<Envelope, Envelope, NotUsed> liveTap() {
+    return Flow.<Envelope>create().map(envelope -> {
+      resources.live().publish(LiveEventJson.render(resources.mapper(), envelope));
+      return envelope;
+    });
+  }
+}

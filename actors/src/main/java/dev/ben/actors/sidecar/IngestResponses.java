@@ -1,0 +1,66 @@
+package dev.ben.actors.sidecar;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ben.streams.sidecar.EventParser;
+import dev.ben.streams.sidecar.IngestReport;
+import java.util.List;
+import org.apache.pekko.http.javadsl.model.ContentTypes;
+import org.apache.pekko.http.javadsl.model.HttpResponse;
+import org.apache.pekko.http.javadsl.model.StatusCode;
+import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.http.javadsl.model.headers.RetryAfter;
+
+/** The JSON answers of the ingest endpoint: one shape for reports, one for errors, each with an actionable text. */
+final class IngestResponses {
+
+  private final ObjectMapper mapper;
+
+  IngestResponses(ObjectMapper mapper) {
+    this.mapper = mapper;
+  }
+
+  /** 200 when the whole body was read (even with refused lines), 503 with Retry-After when the pipeline was full. */
+  HttpResponse report(String pipeline, IngestReport report) {
+    ObjectNode body = mapper.createObjectNode()
+        .put("pipeline", pipeline)
+        .put("accepted", report.accepted())
+        .put("refused", report.refused());
+    ArrayNode refusals = body.putArray("refusals");
+    for (EventParser.Refused refusal : report.refusals()) {
+      refusals.addObject().put("line", refusal.line()).put("reason", refusal.reason()).put("detail", refusal.detail());
+    }
+    if (report.refused() > report.refusals().size()) {
+      body.put("refusals_truncated", true);
+    }
+    if (!report.overloaded()) {
+      return json(StatusCodes.OK, body);
+    }
+    body.put("error", "pipeline `" + pipeline + "` is saturated and took no more events; resend from line "
+        + report.resumeFromLine() + " after a short wait");
+    body.put("resume_from_line", report.resumeFromLine());
+    return json(StatusCodes.SERVICE_UNAVAILABLE, body).addHeader(RetryAfter.create(1L));
+  }
+
+  HttpResponse unknownPipeline(String pipeline, List<String> running) {
+    ObjectNode body = mapper.createObjectNode()
+        .put("error", "no pipeline named `" + pipeline + "` runs on this node; deploy it first or use one of "
+            + (running.isEmpty() ? "(none running)" : String.join(", ", running)));
+    body.putArray("running").addAll(running.stream().map(mapper.getNodeFactory()::textNode).toList());
+    return json(StatusCodes.NOT_FOUND, body);
+  }
+
+  HttpResponse error(StatusCode status, String message) {
+    return json(status, mapper.createObjectNode().put("error", message));
+  }
+
+  private HttpResponse json(StatusCode status, ObjectNode body) {
+    try {
+      return HttpResponse.create().withStatus(status)
+          .withEntity(ContentTypes.APPLICATION_JSON, mapper.writeValueAsBytes(body));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("cannot render a response", e);
+    }
+  }
+}

@@ -1,0 +1,124 @@
+package dev.ben.actors.sidecar;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ben.actors.pipeline.PipelineDirectory;
+import dev.ben.config.IngestSettings;
+import dev.ben.streams.metrics.Labels;
+import dev.ben.streams.metrics.MetricsRegistry;
+import dev.ben.streams.sidecar.NdjsonIngest;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.regex.Pattern;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.apache.pekko.http.javadsl.model.HttpEntity;
+import org.apache.pekko.http.javadsl.model.HttpResponse;
+import org.apache.pekko.http.javadsl.model.StatusCodes;
+import static org.apache.pekko.http.javadsl.server.PathMatchers.segment;
+
+import org.apache.pekko.http.javadsl.server.AllDirectives;
+import org.apache.pekko.http.javadsl.server.Route;
+import org.apache.pekko.http.scaladsl.model.EntityStreamSizeException;
+
+/**
+ * {@code POST /api/v1/events?pipeline=NAME} (NDJSON body; the app from {@code ?app=} or {@code X-Ben-App}, else
+ * {@code default}). Every request is answered with what was accepted and refused; every answer is counted.
+ */
+public final class IngestRoutes extends AllDirectives {
+
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+  private static final Duration LOOKUP_TIMEOUT = Duration.ofSeconds(3);
+
+  private final ActorSystem<?> system;
+  private final IngestSettings settings;
+  private final ActorRef<PipelineDirectory.Command> directory;
+  private final MetricsRegistry metrics;
+  private final ObjectMapper mapper;
+  private final IngestResponses responses;
+
+  public IngestRoutes(ActorSystem<?> system, IngestSettings settings, ActorRef<PipelineDirectory.Command> directory,
+      MetricsRegistry metrics, ObjectMapper mapper) {
+    this.system = system;
+    this.settings = settings;
+    this.directory = directory;
+    this.metrics = metrics;
+    this.mapper = mapper;
+    this.responses = new IngestResponses(mapper);
+  }
+
+  public Route route() {
+    return concat(
+        path(segment("api").slash("v1").slash("events"), () -> concat(
+            post(() -> parameterOptional("pipeline", pipeline -> parameterOptional("app", app ->
+                optionalHeaderValueByName("X-Ben-App", header -> extractRequestEntity(entity ->
+                    completeWithFuture(counted("events", events(pipeline, app.or(() -> header), entity)))))))),
+            complete(counted("events", responses.error(StatusCodes.METHOD_NOT_ALLOWED,
+                "use POST with an NDJSON body, one JSON object per line"))))),
+        extractUnmatchedPath(path -> complete(counted("unknown", responses.error(StatusCodes.NOT_FOUND,
+            "no ingest endpoint at `" + path + "`; events go to POST /api/v1/events?pipeline=NAME")))));
+  }
+
+  private CompletionStage<HttpResponse> events(Optional<String> pipeline, Optional<String> app, HttpEntity entity) {
+    if (pipeline.isEmpty() || !NAME.matcher(pipeline.get()).matches()) {
+      entity.discardBytes(system);
+      return done(responses.error(StatusCodes.BAD_REQUEST,
+          "name the pipeline with ?pipeline=NAME (letters, digits, `_`, `.`, `-`, at most 64)"));
+    }
+    if (entity.getContentLengthOption().orElse(0L) > settings.maxRequestBytes()) {
+      entity.discardBytes(system);
+      return done(responses.error(StatusCodes.PAYLOAD_TOO_LARGE, "the request body of "
+          + entity.getContentLengthOption().getAsLong() + " bytes exceeds " + settings.maxRequestBytes()
+          + "; split it into smaller requests or raise ben.ingest.max-request-bytes"));
+    }
+    String appName = app.orElse("default");
+    if (!NAME.matcher(appName).matches()) {
+      entity.discardBytes(system);
+      return done(responses.error(StatusCodes.BAD_REQUEST,
+          "the app name `" + appName + "` must be letters, digits, `_`, `.`, `-`, at most 64"));
+    }
+    return AskPattern.<PipelineDirectory.Command, PipelineDirectory.LookupResult>ask(directory,
+            replyTo -> new PipelineDirectory.Lookup(pipeline.get(), replyTo), LOOKUP_TIMEOUT, system.scheduler())
+        .thenCompose(found -> found.ingress()
+            .map(ingress -> new NdjsonIngest(mapper, settings.maxLineBytes(), settings.offerTimeout(),
+                    ingress.sidecarCounters())
+                .ingest(entity.withSizeLimit(settings.maxRequestBytes()).getDataBytes(), pipeline.get(), appName,
+                    ingress.sink(), org.apache.pekko.stream.Materializer.matFromSystem(system))
+                .thenApply(report -> responses.report(pipeline.get(), report))
+                .exceptionally(this::failedRead))
+            .orElseGet(() -> {
+              entity.discardBytes(system);
+              return done(responses.unknownPipeline(pipeline.get(), found.running()));
+            }));
+  }
+
+  private HttpResponse failedRead(Throwable failure) {
+    Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+    while (cause.getCause() != null && !(cause instanceof EntityStreamSizeException)) {
+      cause = cause.getCause();
+    }
+    if (cause instanceof EntityStreamSizeException) {
+      // Only a chunked body without a length gets here: lines before the limit were accepted and counted.
+      return responses.error(StatusCodes.PAYLOAD_TOO_LARGE, "the chunked request body exceeds "
+          + settings.maxRequestBytes() + " bytes; the lines before the limit were accepted, send the rest in "
+          + "smaller requests or raise ben.ingest.max-request-bytes");
+    }
+    return responses.error(StatusCodes.BAD_REQUEST, "the request body could not be read: " + cause.getMessage());
+  }
+
+  private CompletionStage<HttpResponse> counted(String route, CompletionStage<HttpResponse> response) {
+    return response.thenApply(r -> counted(route, r));
+  }
+
+  private HttpResponse counted(String route, HttpResponse response) {
+    metrics.counter("ben_ingest_requests_total", "Ingest HTTP requests by route and status.",
+        Labels.of("route", route, "status", Integer.toString(response.status().intValue()))).increment();
+    return response;
+  }
+
+  private static CompletionStage<HttpResponse> done(HttpResponse response) {
+    return java.util.concurrent.CompletableFuture.completedFuture(response);
+  }
+}

@@ -1,0 +1,73 @@
+package dev.ben.actors.testing;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import dev.ben.actors.node.NodeConfig;
+import dev.ben.actors.node.NodeServices;
+import dev.ben.actors.node.RootGuardian;
+import dev.ben.config.BenSettings;
+import dev.ben.streams.flow.BatchWriter;
+import dev.ben.streams.metrics.MetricsRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+
+/**
+ * A whole Ben node in the test JVM, on ephemeral ports, with a store writer chosen by the test. Closing it runs the
+ * node's coordinated shutdown and waits for it.
+ */
+public final class TestNode implements AutoCloseable {
+
+  public final ActorSystem<RootGuardian.Command> system;
+  public final MetricsRegistry metrics = new MetricsRegistry();
+  public final RootGuardian.Endpoints endpoints;
+  private final NodeServices services;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  public TestNode(String overrides, BatchWriter writer) {
+    Config base = ConfigFactory.parseString(overrides)
+        .withFallback(ConfigFactory.parseString("""
+            ben.home = ${java.io.tmpdir}"/ben-test-node"
+            ben.node.port = 0
+            ben.ingest.port = 0
+            ben.gateway.port = 0
+            pekko.actor.serialize-messages = on
+            pekko.coordinated-shutdown.run-by-jvm-shutdown-hook = off
+            """))
+        .withFallback(ConfigFactory.load())
+        .resolve();
+    BenSettings settings = BenSettings.fromConfig(base);
+    services = new NodeServices(metrics, new ObjectMapper(), writer, Executors.newFixedThreadPool(2), () -> {});
+    system = ActorSystem.create(RootGuardian.create(settings, services), NodeConfig.SYSTEM_NAME,
+        NodeConfig.withNodeSettings(base, settings.node()));
+    endpoints = AskPattern.<RootGuardian.Command, RootGuardian.Endpoints>ask(
+            system, RootGuardian.GetEndpoints::new, Duration.ofSeconds(20), system.scheduler())
+        .toCompletableFuture().join();
+  }
+
+  public URI ingest(String pathAndQuery) {
+    return URI.create("http://127.0.0.1:" + endpoints.ingest().port() + pathAndQuery);
+  }
+
+  public HttpResponse<String> post(String pathAndQuery, String body) throws Exception {
+    return http.send(HttpRequest.newBuilder(ingest(pathAndQuery)).POST(HttpRequest.BodyPublishers.ofString(body))
+        .build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  public HttpClient http() {
+    return http;
+  }
+
+  @Override
+  public void close() throws Exception {
+    system.terminate();
+    system.getWhenTerminated().toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
+    services.close();
+  }
+}
