@@ -1,0 +1,45 @@
+package dev.ben.actors.orchestrator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ComponentTableTest {
+
+  private final ComponentTable table = new ComponentTable(6_000);
+
+  @Test
+  void helloIsRepeatableAndRefreshesInsteadOfDuplicating() {
+    assertTrue(table.hello("auth/spine@n1", "spine", "auth", "n1", 1_000));
+    assertFalse(table.hello("auth/spine@n1", "spine", "auth", "n1", 2_000));
+    assertEquals(1, table.snapshot().size());
+    assertEquals(2_000, table.snapshot().get(0).lastSeenMillis());
+  }
+
+  @Test
+  void silentComponentsExpireAndOthersStay() {
+    table.hello("a", "spine", "auth", "n1", 0);
+    table.hello("b", "store", "auth", "n1", 5_000);
+    assertEquals(List.of("a"), table.expire(6_500));
+    assertEquals(List.of("b"), table.snapshot().stream().map(ComponentTable.Entry::componentId).toList());
+  }
+
+  @Test
+  void aNodeLeavingTakesItsComponents() {
+    table.hello("a", "spine", "auth", "n1", 0);
+    table.hello("b", "spine", "auth", "n2", 0);
+    assertEquals(1, table.removeNode("n1"));
+    assertEquals("n2", table.snapshot().get(0).node());
+  }
+
+  @Test
+  void snapshotIsSortedByPipelineKindAndId() {
+    table.hello("z", "store", "web", "n1", 0);
+    table.hello("y", "spine", "auth", "n1", 0);
+    table.hello("x", "store", "auth", "n1", 0);
+    assertEquals(List.of("y", "x", "z"), table.snapshot().stream().map(ComponentTable.Entry::componentId).toList());
+  }
+}
