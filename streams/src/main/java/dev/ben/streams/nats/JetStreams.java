@@ -1,0 +1,81 @@
+package dev.ben.streams.nats;
+
+import io.nats.client.Connection;
+import io.nats.client.JetStreamSubscription;
+import io.nats.client.PullSubscribeOptions;
+import io.nats.client.api.AckPolicy;
+import io.nats.client.api.ConsumerConfiguration;
+import io.nats.client.api.StorageType;
+import io.nats.client.api.StreamConfiguration;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.apache.pekko.NotUsed;
+import org.apache.pekko.stream.javadsl.Source;
+
+/** JetStream streams: creating them, publishing, and durable pull consumers as Pekko Streams sources. */
+public final class JetStreams {
+
+  private static final Duration FETCH_WAIT = Duration.ofMillis(500);
+
+  private final Connection connection;
+  private final String server;
+
+  JetStreams(Connection connection, String server) {
+    this.connection = connection;
+    this.server = server;
+  }
+
+  /** Creates the file-backed stream over the subjects unless it exists. */
+  public void ensure(String stream, String... subjects) {
+    NatsClient.call("creating stream " + stream + " on " + server, () -> {
+      try {
+        return connection.jetStreamManagement().getStreamInfo(stream);
+      } catch (Exception e) {
+        if (!NatsClient.notFound(e)) {
+          throw e;
+        }
+        return connection.jetStreamManagement().addStream(StreamConfiguration.builder()
+            .name(stream).subjects(subjects).storageType(StorageType.File).build());
+      }
+    });
+  }
+
+  /** Publishes and waits for the stream's acknowledgement; returns the stream sequence. */
+  public long publish(String subject, byte[] data) {
+    return NatsClient.call("publishing to " + subject + " on " + server,
+        () -> connection.jetStream().publish(subject, data).getSeqno());
+  }
+
+  /**
+   * Messages of the subject for the named durable consumer, in order, fetched in batches. Each must be
+   * acknowledged by the caller once handled; the consumer's position survives restarts of this process, so a
+   * second run continues after the last acknowledged message. Messages delivered but not acknowledged (a consumer
+   * that crashed, or read ahead before it stopped) are redelivered once {@code ackWait} has passed.
+   */
+  public Source<JetStreamMessage, NotUsed> durable(
+      String stream, String subject, String durable, int batch, Duration ackWait) {
+    return Source.unfoldResource(
+            () -> subscribe(stream, subject, durable, ackWait),
+            subscription -> Optional.of(fetch(subscription, batch)),
+            JetStreamSubscription::unsubscribe)
+        .mapConcat(messages -> messages);
+  }
+
+  /** Creates the durable consumer when missing (keeping its position when it exists) and binds to it. */
+  private JetStreamSubscription subscribe(String stream, String subject, String durable, Duration ackWait) {
+    return NatsClient.call("subscribing durable " + durable + " to " + subject + " on " + server, () -> {
+      connection.jetStreamManagement().addOrUpdateConsumer(stream, ConsumerConfiguration.builder()
+          .durable(durable)
+          .filterSubject(subject)
+          .ackPolicy(AckPolicy.Explicit)
+          .ackWait(ackWait)
+          .build());
+      return connection.jetStream().subscribe(subject, PullSubscribeOptions.bind(stream, durable));
+    });
+  }
+
+  private static List<JetStreamMessage> fetch(JetStreamSubscription subscription, int batch) {
+    return subscription.fetch(batch, FETCH_WAIT).stream().map(JetStreamMessage::new).toList();
+  }
+}

@@ -1,0 +1,121 @@
+package dev.ben.streams.rocks;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.AbstractMap.SimpleImmutableEntry;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.rocksdb.Options;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+
+/**
+ * An ordered byte-key index in one RocksDB directory. Keys sort bytewise, so string keys with a common prefix
+ * ({@code bundle/auth/00000003}) iterate together and in order. Closing releases the native handles.
+ */
+public final class RocksIndex implements AutoCloseable {
+
+  static {
+    RocksDB.loadLibrary();
+  }
+
+  private final Options options;
+  private final RocksDB db;
+  private final Path dir;
+
+  private RocksIndex(Options options, RocksDB db, Path dir) {
+    this.options = options;
+    this.db = db;
+    this.dir = dir;
+  }
+
+  public static RocksIndex open(Path dir) {
+    Options options = new Options().setCreateIfMissing(true);
+    try {
+      Files.createDirectories(dir);
+      return new RocksIndex(options, RocksDB.open(options, dir.toString()), dir);
+    } catch (Exception e) {
+      options.close();
+      throw new IllegalStateException("cannot open the RocksDB index at " + dir + ": " + e.getMessage()
+          + " (is another Ben node using the same BEN_HOME?)", e);
+    }
+  }
+
+  public void put(byte[] key, byte[] value) {
+    try {
+      db.put(key, value);
+    } catch (RocksDBException e) {
+      throw failure("writing", e);
+    }
+  }
+
+  public Optional<byte[]> get(byte[] key) {
+    try {
+      return Optional.ofNullable(db.get(key));
+    } catch (RocksDBException e) {
+      throw failure("reading", e);
+    }
+  }
+
+  public void delete(byte[] key) {
+    try {
+      db.delete(key);
+    } catch (RocksDBException e) {
+      throw failure("deleting", e);
+    }
+  }
+
+  /** Entries whose key starts with the prefix, in key order, at most {@code limit}. */
+  public List<Map.Entry<byte[], byte[]>> scan(byte[] prefix, int limit) {
+    List<Map.Entry<byte[], byte[]>> out = new ArrayList<>();
+    try (RocksIterator it = db.newIterator()) {
+      for (it.seek(prefix); it.isValid() && out.size() < limit && startsWith(it.key(), prefix); it.next()) {
+        out.add(new SimpleImmutableEntry<>(it.key(), it.value()));
+      }
+    }
+    return out;
+  }
+
+  public void put(String key, String value) {
+    put(utf8(key), utf8(value));
+  }
+
+  public Optional<String> get(String key) {
+    return get(utf8(key)).map(bytes -> new String(bytes, StandardCharsets.UTF_8));
+  }
+
+  public void delete(String key) {
+    delete(utf8(key));
+  }
+
+  /** String entries under a prefix, in key order. */
+  public List<Map.Entry<String, String>> scan(String prefix, int limit) {
+    return scan(utf8(prefix), limit).stream()
+        .map(e -> (Map.Entry<String, String>) new SimpleImmutableEntry<>(
+            new String(e.getKey(), StandardCharsets.UTF_8), new String(e.getValue(), StandardCharsets.UTF_8)))
+        .toList();
+  }
+
+  @Override
+  public void close() {
+    db.close();
+    options.close();
+  }
+
+  private static boolean startsWith(byte[] key, byte[] prefix) {
+    return key.length >= prefix.length && Arrays.equals(key, 0, prefix.length, prefix, 0, prefix.length);
+  }
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private IllegalStateException failure(String what, RocksDBException e) {
+    return new IllegalStateException(what + " the RocksDB index at " + dir + " failed: " + e.getMessage(), e);
+  }
+}

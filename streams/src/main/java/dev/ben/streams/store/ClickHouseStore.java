@@ -1,0 +1,155 @@
+package dev.ben.streams.store;
+
+import com.clickhouse.client.api.Client;
+import com.clickhouse.client.api.query.QueryResponse;
+import com.clickhouse.client.api.query.QuerySettings;
+import com.clickhouse.data.ClickHouseFormat;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ben.config.ConnectorSettings.ClickHouseSettings;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * ClickHouse over HTTP with the client-v2 library. Written for ClickHouse 18.16 and later: rows travel as
+ * JSONEachRow both ways (typed binary reads fail on 18.16), and server responses are not compressed.
+ */
+public final class ClickHouseStore implements AnalyticalStore {
+
+  private static final long TIMEOUT_SECONDS = 60;
+
+  private final Client client;
+  private final ObjectMapper mapper;
+  private final String description;
+
+  private ClickHouseStore(Client client, ObjectMapper mapper, String description) {
+    this.client = client;
+    this.mapper = mapper;
+    this.description = description;
+  }
+
+  /** Connects, checks the server answers and creates the configured database when it is missing. */
+  public static ClickHouseStore open(ClickHouseSettings settings, ObjectMapper mapper) {
+    String endpoint = settings.url().toString();
+    Client admin = builder(settings).build();
+    try {
+      if (!admin.ping(5_000)) {
+        throw new StoreException("ClickHouse at " + endpoint + " does not answer; is it running? "
+            + "(set BEN_CLICKHOUSE_URL to its HTTP address, e.g. http://127.0.0.1:8123)");
+      }
+      release(await(() -> admin.execute("CREATE DATABASE IF NOT EXISTS " + settings.database()), "creating database"));
+    } finally {
+      admin.close();
+    }
+    // The database travels as a URL parameter: ClickHouse 18.16 ignores the header newer clients send by default.
+    Client client = builder(settings).serverSetting("database", settings.database()).build();
+    return new ClickHouseStore(client, mapper, "clickhouse " + endpoint + "/" + settings.database());
+  }
+
+  private static Client.Builder builder(ClickHouseSettings settings) {
+    return new Client.Builder()
+        .addEndpoint(settings.url().toString())
+        .setUsername(settings.user())
+        .setPassword(settings.password())
+        .compressServerResponse(false)
+        .compressClientRequest(false)
+        .setConnectTimeout(5, ChronoUnit.SECONDS)
+        .setSocketTimeout(TIMEOUT_SECONDS, ChronoUnit.SECONDS);
+  }
+
+  @Override
+  public void execute(String sql) {
+    release(await(() -> client.execute(sql), "running `" + abbreviate(sql) + "`"));
+  }
+
+  @Override
+  public void insertJsonRows(String table, List<String> jsonRows) {
+    if (jsonRows.isEmpty()) {
+      return;
+    }
+    byte[] body = String.join("\n", jsonRows).getBytes(StandardCharsets.UTF_8);
+    release(await(() -> client.insert(table, new ByteArrayInputStream(body), ClickHouseFormat.JSONEachRow),
+        "inserting " + jsonRows.size() + " rows into " + table));
+  }
+
+  @Override
+  public List<ObjectNode> queryJson(String sql) {
+    QuerySettings settings = new QuerySettings().setFormat(ClickHouseFormat.JSONEachRow);
+    try (QueryResponse response = await(() -> client.query(withFormat(sql), settings), "querying `" + abbreviate(sql) + "`");
+        InputStream in = response.getInputStream()) {
+      List<ObjectNode> rows = new ArrayList<>();
+      mapper.readerFor(ObjectNode.class).<ObjectNode>readValues(in).forEachRemaining(rows::add);
+      return rows;
+    } catch (IOException e) {
+      throw new StoreException("reading the result of `" + abbreviate(sql) + "` failed: " + e.getMessage(), e);
+    } catch (Exception e) {
+      if (e instanceof StoreException se) {
+        throw se;
+      }
+      throw new StoreException("querying `" + abbreviate(sql) + "` failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public String describe() {
+    return description;
+  }
+
+  @Override
+  public boolean embedded() {
+    return false;
+  }
+
+  @Override
+  public void close() {
+    client.close();
+  }
+
+  /** Ben writes FORMAT in the SQL text so the server, not the client library, decides how rows are encoded. */
+  static String withFormat(String sql) {
+    String trimmed = sql.strip();
+    if (trimmed.endsWith(";")) {
+      trimmed = trimmed.substring(0, trimmed.length() - 1).strip();
+    }
+    return trimmed.toUpperCase(java.util.Locale.ROOT).contains(" FORMAT ") ? trimmed : trimmed + " FORMAT JSONEachRow";
+  }
+
+  private static <T> T await(java.util.function.Supplier<CompletableFuture<T>> call, String what) {
+    try {
+      return call.get().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (RuntimeException e) {
+      // The client throws some server errors synchronously instead of failing the future.
+      throw new StoreException(what + " failed: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StoreException(what + " was interrupted", e);
+    } catch (ExecutionException e) {
+      throw new StoreException(what + " failed: " + e.getCause().getMessage(), e.getCause());
+    } catch (TimeoutException e) {
+      throw new StoreException(what + " took longer than " + TIMEOUT_SECONDS + " s", e);
+    }
+  }
+
+  /** Responses hold pooled connections; closing one that completed cannot fail in a way worth reporting. */
+  private static void release(AutoCloseable response) {
+    try {
+      response.close();
+    } catch (Exception e) {
+      // The work is done and acknowledged by the server; a failure to return the connection is harmless here.
+    }
+  }
+
+  private static String abbreviate(String sql) {
+    String oneLine = sql.replaceAll("\\s+", " ").strip();
+    return oneLine.length() <= 80 ? oneLine : oneLine.substring(0, 77) + "...";
+  }
+}

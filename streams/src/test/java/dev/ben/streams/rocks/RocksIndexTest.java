@@ -1,0 +1,34 @@
+package dev.ben.streams.rocks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RocksIndexTest {
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void putGetDeleteAndPrefixScanInKeyOrderSurviveReopening() {
+    try (RocksIndex index = RocksIndex.open(dir)) {
+      index.put("bundle/auth/00000002", "b2");
+      index.put("bundle/auth/00000001", "b1");
+      index.put("bundle/web/00000001", "w1");
+      index.put("bundle/authz/00000001", "z1");
+      index.delete("bundle/web/00000001");
+    }
+    try (RocksIndex index = RocksIndex.open(dir)) {
+      assertEquals("b1", index.get("bundle/auth/00000001").orElseThrow());
+      assertTrue(index.get("bundle/web/00000001").isEmpty());
+      List<Map.Entry<String, String>> auth = index.scan("bundle/auth/", 10);
+      assertEquals(List.of("bundle/auth/00000001", "bundle/auth/00000002"), auth.stream().map(Map.Entry::getKey).toList());
+      assertEquals(1, index.scan("bundle/", 1).size());
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package dev.ben.streams.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+class DuckDbDialectTest {
+
+  @Test
+  void createTableDropsTheEngineAndMapsTypesAndKeysEventId() {
+    assertEquals("CREATE TABLE IF NOT EXISTS logins (event_id VARCHAR, n UINTEGER, tags VARCHAR[], "
+            + "country VARCHAR, at TIMESTAMP, PRIMARY KEY (event_id))",
+        DuckDbDialect.statement("CREATE TABLE IF NOT EXISTS logins (event_id String, n UInt32, "
+            + "tags Array(String), country Nullable(String), at DateTime) ENGINE = ReplacingMergeTree() "
+            + "PARTITION BY toYYYYMMDD(at) ORDER BY (n, event_id)"));
+  }
+
+  @Test
+  void clickHouseOnlyClausesAreTranslatedOrDropped() {
+    assertEquals("CREATE SCHEMA IF NOT EXISTS ben", DuckDbDialect.statement("CREATE DATABASE IF NOT EXISTS ben"));
+    assertNull(DuckDbDialect.statement("OPTIMIZE TABLE logins FINAL"));
+    assertEquals("SELECT count() FROM logins ", DuckDbDialect.query("SELECT count() FROM logins FINAL FORMAT JSONEachRow"));
+  }
+
+  @Test
+  void anUnknownTypeIsRefusedByName() {
+    StoreException e = assertThrows(StoreException.class, () -> DuckDbDialect.type("Decimal(10,2)"));
+    assertEquals("the embedded store has no equivalent for ClickHouse type `Decimal(10,2)`", e.getMessage());
+  }
+}

@@ -1,0 +1,41 @@
+package dev.ben.tests.support;
+
+import dev.ben.config.ConnectorSettings.ClickHouseSettings;
+import dev.ben.config.ConnectorSettings.S3Settings;
+import java.net.URI;
+
+/**
+ * The real servers `./ben test` starts ({@code scripts/servers.sh start}). An integration test that needs one and
+ * does not find it fails, saying how to start them: a skipped real-server test would look like a pass.
+ */
+public final class TestServers {
+
+  private TestServers() {}
+
+  public static URI natsUrl() {
+    return URI.create(require("BEN_TEST_NATS_URL"));
+  }
+
+  public static ClickHouseSettings clickHouse(String database) {
+    return new ClickHouseSettings(URI.create(require("BEN_TEST_CLICKHOUSE_URL")), "default", "", database);
+  }
+
+  public static S3Settings s3(String bucket) {
+    return new S3Settings(URI.create(require("BEN_TEST_S3_ENDPOINT")), require("BEN_TEST_S3_ACCESS_KEY"),
+        require("BEN_TEST_S3_SECRET_KEY"), "us-east-1", bucket);
+  }
+
+  /** A name unique to this test run, so reruns against long-lived servers never collide. */
+  public static String unique(String base) {
+    return base + "_" + Long.toString(System.nanoTime(), 36);
+  }
+
+  private static String require(String variable) {
+    String value = System.getenv(variable);
+    if (value == null || value.isBlank()) {
+      throw new IllegalStateException(variable + " is not set: run `scripts/servers.sh start && source "
+          + ".ben-test/servers.env` first, or run everything with `./ben test`");
+    }
+    return value;
+  }
+}

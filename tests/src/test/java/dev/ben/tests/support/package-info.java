@@ -1,0 +1,2 @@
+/** Test support shared by the integration tests: where the servers started by ./ben test listen. */
+package dev.ben.tests.support;
