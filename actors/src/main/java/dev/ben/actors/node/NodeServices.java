@@ -3,11 +3,13 @@ package dev.ben.actors.node;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ben.streams.flow.BatchWriter;
 import dev.ben.streams.metrics.MetricsRegistry;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 
 /**
  * Process-wide services created before the actor system: the metrics registry, the JSON mapper, the writer of the
- * store behind every pipeline, the executor blocking I/O runs on, and what must be closed when the node stops.
+ * store behind every pipeline, the executor blocking I/O runs on, where each connector points (for /health), and
+ * what must be closed when the node stops.
  * Tests build their own (a slow store, say) and hand it to {@link RootGuardian}.
  */
 public record NodeServices(
@@ -15,6 +17,7 @@ public record NodeServices(
     ObjectMapper mapper,
     BatchWriter storeWriter,
     ExecutorService blockingExecutor,
+    Map<String, String> connectors,
     AutoCloseable resources) {
 
   /** Closes the resources and the executor; called once the actor system has terminated. */

@@ -7,6 +7,8 @@ import dev.ben.actors.pipeline.PipelineResources;
 import dev.ben.actors.pipeline.PipelineStages;
 import dev.ben.actors.pipeline.PipelineSupervisor;
 import dev.ben.actors.sidecar.IngestRoutes;
+import dev.ben.bux.GatewayPorts;
+import dev.ben.bux.GatewayRoutes;
 import dev.ben.config.BenSettings;
 import dev.ben.config.Endpoint;
 import dev.ben.config.Role;
@@ -83,7 +85,14 @@ public final class RootGuardian extends AbstractBehavior<RootGuardian.Command> {
     } else {
       endpoints.skip("ingest");
     }
-    endpoints.skip("gateway");
+    if (settings.node().has(Role.GATEWAY)) {
+      GatewayPorts ports = new GatewayPorts(live, services.metrics(),
+          new NodeHealth(context.getSystem(), services.connectors())::report);
+      bind("gateway", settings.gateway().endpoint(),
+          new GatewayRoutes(context.getSystem(), settings.gateway(), ports).route());
+    } else {
+      endpoints.skip("gateway");
+    }
   }
 
   @Override

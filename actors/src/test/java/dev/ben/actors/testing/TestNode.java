@@ -43,7 +43,8 @@ public final class TestNode implements AutoCloseable {
         .withFallback(ConfigFactory.load())
         .resolve();
     BenSettings settings = BenSettings.fromConfig(base);
-    services = new NodeServices(metrics, new ObjectMapper(), writer, Executors.newFixedThreadPool(2), () -> {});
+    services = new NodeServices(metrics, new ObjectMapper(), writer, Executors.newFixedThreadPool(2),
+        java.util.Map.of("store", "test writer"), () -> {});
     system = ActorSystem.create(RootGuardian.create(settings, services), NodeConfig.SYSTEM_NAME,
         NodeConfig.withNodeSettings(base, settings.node()));
     endpoints = AskPattern.<RootGuardian.Command, RootGuardian.Endpoints>ask(

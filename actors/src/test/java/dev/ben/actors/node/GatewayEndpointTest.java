@@ -1,0 +1,144 @@
+package dev.ben.actors.node;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ben.actors.testing.TestNode;
+import dev.ben.streams.metrics.StageCounters;
+import dev.ben.streams.metrics.StageCounters.Outcome;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class GatewayEndpointTest {
+
+  private static TestNode node;
+  private final ObjectMapper mapper = new ObjectMapper();
+
+  @BeforeAll
+  static void start() {
+    node = new TestNode("ben.node.pass-through-pipelines = [live]\nben.flow.store-batch-interval = 20ms\n"
+        + "ben.gateway.client-buffer = 16\nben.gateway.keep-alive = 200ms", batch -> {});
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    node.close();
+  }
+
+  private URI gateway(String path) {
+    return URI.create("http://127.0.0.1:" + node.endpoints.gateway().port() + path);
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    return node.http().send(HttpRequest.newBuilder(gateway(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static void await(BooleanSupplier condition, String what) {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+    while (!condition.getAsBoolean()) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("timed out waiting for " + what);
+      }
+      Thread.onSpinWait();
+    }
+  }
+
+  @Test
+  void healthReportsTheClusterMemberAndTheConnectors() throws Exception {
+    await(() -> {
+      try {
+        return mapper.readTree(get("/health").body()).get("status").asText().equals("UP");
+      } catch (Exception e) {
+        return false;
+      }
+    }, "the node to be UP");
+    HttpResponse<String> health = get("/health");
+    assertEquals(200, health.statusCode());
+    JsonNode checks = mapper.readTree(health.body()).get("checks");
+    assertTrue(checks.get("cluster").asText().contains("is Up"), health.body());
+    assertEquals("test writer", checks.get("store").asText());
+  }
+
+  @Test
+  void metricsArePrometheusTextWithStageCounters() throws Exception {
+    node.post("/api/v1/events?pipeline=live", "{\"a\":1}\nbroken\n");
+    HttpResponse<String> metrics = get("/metrics");
+    assertEquals(200, metrics.statusCode());
+    assertTrue(metrics.headers().firstValue("Content-Type").orElseThrow().startsWith("text/plain; version=0.0.4"));
+    assertTrue(metrics.body().contains("# TYPE ben_stage_events_total counter"), metrics.body());
+    assertTrue(metrics.body().contains(
+        "ben_stage_events_total{outcome=\"refused\",pipeline=\"live\",reason=\"malformed_json\",stage=\"sidecar\"}"),
+        metrics.body());
+    assertEquals(404, get("/nothing-here").statusCode());
+  }
+
+  @Test
+  void aStalledWebsocketClientNeitherSlowsThePipelineNorStarvesAFastClient() throws Exception {
+    URI ws = URI.create("ws://127.0.0.1:" + node.endpoints.gateway().port() + "/ws");
+    WebSocket stalled = node.http().newWebSocketBuilder().buildAsync(ws,
+        new WebSocket.Listener() {
+          @Override
+          public void onOpen(WebSocket webSocket) {
+            // Never requests a message: the server must drop this client's backlog, not wait for it.
+          }
+        }).get(10, TimeUnit.SECONDS);
+    CopyOnWriteArrayList<JsonNode> fast = new CopyOnWriteArrayList<>();
+    WebSocket fastSocket = node.http().newWebSocketBuilder()
+        .buildAsync(ws, new Collector(fast))
+        .get(10, TimeUnit.SECONDS);
+    StringBuilder body = new StringBuilder();
+    for (int i = 0; i < 3000; i++) {
+      body.append("{\"n\":").append(i).append("}\n");
+    }
+    for (int round = 0; round < 5; round++) {
+      assertEquals(200, node.post("/api/v1/events?pipeline=live&app=ws", body.toString()).statusCode());
+    }
+    node.post("/api/v1/events?pipeline=live&app=ws", "{\"marker\":\"last\"}\n");
+    StageCounters store = new StageCounters(node.metrics, "live", "store");
+    await(() -> store.total(Outcome.STORED) >= 15_001, "every event stored despite the stalled client");
+    await(() -> fast.stream().anyMatch(m -> "last".equals(m.path("body").path("marker").asText())),
+        "the fast client to see the last event");
+    assertTrue(fast.stream().anyMatch(m -> m.path("type").asText().equals("counters")), "counters frames arrive");
+    await(() -> fast.stream().anyMatch(m -> m.path("type").asText().equals("keepalive")), "a keep-alive frame");
+    stalled.abort();
+    fastSocket.abort();
+  }
+
+  /** Collects text frames as JSON, requesting one message at a time. */
+  private final class Collector implements WebSocket.Listener {
+    private final CopyOnWriteArrayList<JsonNode> messages;
+    private final StringBuilder partial = new StringBuilder();
+
+    Collector(CopyOnWriteArrayList<JsonNode> messages) {
+      this.messages = messages;
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+      partial.append(data);
+      if (last) {
+        try {
+          messages.add(mapper.readTree(partial.toString()));
+        } catch (Exception e) {
+          throw new AssertionError("a websocket frame was not JSON: " + partial, e);
+        }
+        partial.setLength(0);
+      }
+      webSocket.request(1);
+      return null;
+    }
+  }
+}

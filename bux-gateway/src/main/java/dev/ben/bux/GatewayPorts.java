@@ -1,0 +1,11 @@
+package dev.ben.bux;
+
+import dev.ben.streams.live.LiveHub;
+import dev.ben.streams.metrics.MetricsRegistry;
+import java.util.function.Supplier;
+
+/**
+ * What the hosting node lends the gateway: the live tap, the metrics registry and a health probe. The gateway
+ * reads through these and nothing else, so it cannot reach into the runtime.
+ */
+public record GatewayPorts(LiveHub live, MetricsRegistry metrics, Supplier<HealthReport> health) {}
