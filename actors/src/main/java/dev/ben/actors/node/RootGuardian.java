@@ -105,7 +105,8 @@ public final class RootGuardian extends AbstractBehavior<RootGuardian.Command> {
   }
 
   private Behavior<Command> onBound(Bound bound) {
-    getContext().getLog().info("{} listening on http://{}", bound.name(), bound.binding().localAddress());
+    java.net.InetSocketAddress address = bound.binding().localAddress();
+    getContext().getLog().info("{} listening on http://{}:{}", bound.name(), address.getHostString(), address.getPort());
     CoordinatedShutdown.get(getContext().getSystem()).addTask(CoordinatedShutdown.PhaseServiceUnbind(),
         "unbind-" + bound.name(), () -> bound.binding().unbind().thenApply(unbound -> Done.getInstance()));
     endpoints.bound(bound.name(), bound.binding().localAddress());
