@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ben.actors.testing.Await;
 import dev.ben.actors.testing.TestNode;
 import dev.ben.streams.metrics.StageCounters;
 import dev.ben.streams.metrics.StageCounters.Outcome;
@@ -13,11 +14,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,19 +45,10 @@ class GatewayEndpointTest {
     return node.http().send(HttpRequest.newBuilder(gateway(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  private static void await(BooleanSupplier condition, String what) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      Thread.onSpinWait();
-    }
-  }
 
   @Test
   void healthReportsTheClusterMemberAndTheConnectors() throws Exception {
-    await(() -> {
+    Await.until(() -> {
       try {
         return mapper.readTree(get("/health").body()).get("status").asText().equals("UP");
       } catch (Exception e) {
@@ -108,11 +98,11 @@ class GatewayEndpointTest {
     }
     node.post("/api/v1/events?pipeline=live&app=ws", "{\"marker\":\"last\"}\n");
     StageCounters store = new StageCounters(node.metrics, "live", "store");
-    await(() -> store.total(Outcome.STORED) >= 15_001, "every event stored despite the stalled client");
-    await(() -> fast.stream().anyMatch(m -> "last".equals(m.path("body").path("marker").asText())),
+    Await.until(() -> store.total(Outcome.STORED) >= 15_001, "every event stored despite the stalled client");
+    Await.until(() -> fast.stream().anyMatch(m -> "last".equals(m.path("body").path("marker").asText())),
         "the fast client to see the last event");
     assertTrue(fast.stream().anyMatch(m -> m.path("type").asText().equals("counters")), "counters frames arrive");
-    await(() -> fast.stream().anyMatch(m -> m.path("type").asText().equals("keepalive")), "a keep-alive frame");
+    Await.until(() -> fast.stream().anyMatch(m -> m.path("type").asText().equals("keepalive")), "a keep-alive frame");
     stalled.abort();
     fastSocket.abort();
   }

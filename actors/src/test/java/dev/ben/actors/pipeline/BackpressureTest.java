@@ -5,19 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ben.actors.testing.Await;
 import dev.ben.actors.testing.TestNode;
 import dev.ben.streams.metrics.StageCounters;
 import dev.ben.streams.metrics.StageCounters.Outcome;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,7 +46,7 @@ class BackpressureTest {
           storeOpen.await();
           stored.addAndGet(batch.size());
         })) {
-      StageCounters sidecar = new StageCounters(node.metrics, "bp", "sidecar");
+      StageCounters sidecar = new StageCounters(node.metrics, "bp", "sidecar", Duration.ofSeconds(60));
       AtomicLong acceptedByClients = new AtomicLong();
       AtomicInteger overloadedResponses = new AtomicInteger();
       AtomicLong maxInFlight = new AtomicLong();
@@ -67,7 +66,8 @@ class BackpressureTest {
 
       storeOpen.countDown();
       StageCounters store = new StageCounters(node.metrics, "bp", "store");
-      await(() -> store.total(Outcome.STORED) == acceptedByClients.get(), "every accepted event stored");
+      Await.until(() -> store.total(Outcome.STORED) == acceptedByClients.get(), "every accepted event stored",
+          Duration.ofSeconds(60));
       assertEquals(acceptedByClients.get(), stored.get());
     }
   }
@@ -97,13 +97,4 @@ class BackpressureTest {
     }
   }
 
-  private static void await(BooleanSupplier condition, String what) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("timed out waiting until " + what);
-      }
-      Thread.onSpinWait();
-    }
-  }
 }

@@ -5,16 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ben.actors.testing.Await;
 import dev.ben.actors.testing.TestNode;
 import dev.ben.streams.flow.Envelope;
 import dev.ben.streams.metrics.StageCounters;
 import dev.ben.streams.metrics.StageCounters.Outcome;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,15 +35,6 @@ class IngestEndpointTest {
     node.close();
   }
 
-  static void await(BooleanSupplier condition, String what) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      Thread.onSpinWait();
-    }
-  }
 
   @Test
   void goodLinesAreStoredAndBadLinesRefusedPerLine() throws Exception {
@@ -57,12 +47,12 @@ class IngestEndpointTest {
     assertEquals(2, body.get("refusals").get(0).get("line").asInt());
     assertEquals("malformed_json", body.get("refusals").get(0).get("reason").asText());
     assertEquals("not_an_object", body.get("refusals").get(1).get("reason").asText());
-    await(() -> stored.stream().filter(e -> e.app().equals("shop")).count() == 2, "two stored events");
+    Await.until(() -> stored.stream().filter(e -> e.app().equals("shop")).count() == 2, "two stored events");
     Envelope ann = stored.stream().filter(e -> "ann".equals(e.body().path("user").asText())).findFirst().orElseThrow();
     assertEquals("auth", ann.pipeline());
     StageCounters sidecar = new StageCounters(node.metrics, "auth", "sidecar");
     assertTrue(sidecar.value(Outcome.REFUSED, "malformed_json") >= 1);
-    await(() -> new StageCounters(node.metrics, "auth", "store").total(Outcome.STORED) >= 2, "store counter");
+    Await.until(() -> new StageCounters(node.metrics, "auth", "store").total(Outcome.STORED) >= 2, "store counter");
   }
 
   @Test
@@ -72,7 +62,7 @@ class IngestEndpointTest {
             .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"path\":\"/x\"}")).build(),
         HttpResponse.BodyHandlers.ofString());
     assertEquals(200, response.statusCode(), response.body());
-    await(() -> stored.stream().anyMatch(e -> e.app().equals("beacon") && e.pipeline().equals("web")),
+    Await.until(() -> stored.stream().anyMatch(e -> e.app().equals("beacon") && e.pipeline().equals("web")),
         "event from app beacon");
   }
 

@@ -1,0 +1,25 @@
+package dev.ben.actors.testing;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.BooleanSupplier;
+
+/** Waits for a condition with a deadline: the only way these tests synchronise with asynchronous work. */
+public final class Await {
+
+  private Await() {}
+
+  public static void until(BooleanSupplier condition, String what, Duration timeout) {
+    Instant deadline = Instant.now().plus(timeout);
+    while (!condition.getAsBoolean()) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting until " + what);
+      }
+      Thread.onSpinWait();
+    }
+  }
+
+  public static void until(BooleanSupplier condition, String what) {
+    until(condition, what, Duration.ofSeconds(20));
+  }
+}
