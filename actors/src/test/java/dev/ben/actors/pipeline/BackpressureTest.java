@@ -46,7 +46,7 @@ class BackpressureTest {
           storeOpen.await();
           stored.addAndGet(batch.size());
         })) {
-      StageCounters sidecar = new StageCounters(node.metrics, "bp", "sidecar", Duration.ofSeconds(60));
+      StageCounters sidecar = new StageCounters(node.metrics, "bp", "sidecar");
       AtomicLong acceptedByClients = new AtomicLong();
       AtomicInteger overloadedResponses = new AtomicInteger();
       AtomicLong maxInFlight = new AtomicLong();
