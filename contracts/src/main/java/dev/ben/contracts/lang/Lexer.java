@@ -92,7 +92,9 @@ public final class Lexer {
     }
     diagnostics.error(new Span(file, start, pos), "`" + text.substring(start, pos) + "` is not a number or duration",
         "durations are whole numbers with a unit: 500ms, 30s, 5m, 1h, 1d");
-    return token(Token.Kind.INT, start);
+    // The token keeps only its numeric part, so later phases never see the stray unit.
+    return new Token(fraction ? Token.Kind.FLOAT : Token.Kind.INT, text.substring(start, unitStart),
+        new Span(file, start, pos));
   }
 
   private Token string(int start) {
