@@ -17,12 +17,6 @@ import org.junit.jupiter.api.Test;
  */
 class ModuleDirectionTest {
 
-  /**
-   * The contracts module is being filled by the contracts issue; until it has classes its rules have nothing to
-   * check. The violation fixtures prove the rules themselves bite.
-   */
-  private static final boolean CONTRACTS_MAY_BE_EMPTY = true;
-
   private static JavaClasses ben;
 
   @BeforeAll
@@ -40,16 +34,14 @@ class ModuleDirectionTest {
     check(noClasses().that().resideInAPackage("dev.ben.contracts..").should().dependOnClassesThat()
         .resideInAnyPackage("dev.ben.config..", "dev.ben.streams..", "dev.ben.actors..", "dev.ben.benctl..",
             "dev.ben.bux..")
-        .because("contracts is the pure language and engines everything else builds on")
-        .allowEmptyShould(CONTRACTS_MAY_BE_EMPTY));
+        .because("contracts is the pure language and engines everything else builds on"));
   }
 
   @Test
   void contractsStayFreeOfPekko() {
     check(noClasses().that().resideInAPackage("dev.ben.contracts..").should().dependOnClassesThat()
         .resideInAPackage("org.apache.pekko..")
-        .because("the engines run the same in benctl and the bux test bench, without an actor system")
-        .allowEmptyShould(CONTRACTS_MAY_BE_EMPTY));
+        .because("the engines run the same in benctl and the bux test bench, without an actor system"));
   }
 
   @Test
