@@ -25,13 +25,13 @@ class ModuleDirectionTest {
         .importPackages("dev.ben");
   }
 
-  private static void check(ArchRule rule) {
+  private static void assertHolds(ArchRule rule) {
     rule.check(ben);
   }
 
   @Test
   void contractsDependOnNoOtherModule() {
-    check(noClasses().that().resideInAPackage("dev.ben.contracts..").should().dependOnClassesThat()
+    assertHolds(noClasses().that().resideInAPackage("dev.ben.contracts..").should().dependOnClassesThat()
         .resideInAnyPackage("dev.ben.config..", "dev.ben.streams..", "dev.ben.actors..", "dev.ben.benctl..",
             "dev.ben.bux..")
         .because("contracts is the pure language and engines everything else builds on"));
@@ -39,14 +39,14 @@ class ModuleDirectionTest {
 
   @Test
   void contractsStayFreeOfPekko() {
-    check(noClasses().that().resideInAPackage("dev.ben.contracts..").should().dependOnClassesThat()
+    assertHolds(noClasses().that().resideInAPackage("dev.ben.contracts..").should().dependOnClassesThat()
         .resideInAPackage("org.apache.pekko..")
         .because("the engines run the same in benctl and the bux test bench, without an actor system"));
   }
 
   @Test
   void clusterConfigUsesOnlyContracts() {
-    check(noClasses().that().resideInAPackage("dev.ben.config..").should().dependOnClassesThat()
+    assertHolds(noClasses().that().resideInAPackage("dev.ben.config..").should().dependOnClassesThat()
         .resideInAnyPackage("dev.ben.streams..", "dev.ben.actors..", "dev.ben.benctl..", "dev.ben.bux.."));
   }
 
@@ -60,16 +60,16 @@ class ModuleDirectionTest {
 
   @Test
   void streamsNeverUseActorsOrTheTools() {
-    check(STREAMS_NEVER_USE_ACTORS);
+    assertHolds(STREAMS_NEVER_USE_ACTORS);
   }
 
   @Test
   void benctlAndTheGatewayNeverUseActors() {
-    check(TOOLS_NEVER_USE_ACTORS);
+    assertHolds(TOOLS_NEVER_USE_ACTORS);
   }
 
   @Test
   void benctlAndTheGatewayAreIndependent() {
-    check(slices().matching("dev.ben.(benctl|bux)..").should().notDependOnEachOther());
+    assertHolds(slices().matching("dev.ben.(benctl|bux)..").should().notDependOnEachOther());
   }
 }
