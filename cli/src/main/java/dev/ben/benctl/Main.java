@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
     name = "benctl",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
+    subcommands = {CheckCommand.class},
     description = "Operate Ben: compile, test, sign and deploy contracts, and inspect a running cluster.",
     footerHeading = "%nExit codes:%n",
     footer = {
