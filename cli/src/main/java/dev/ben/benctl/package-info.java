@@ -1,5 +1,5 @@
 /**
- * benctl, the operator CLI: one picocli command class per verb, data on stdout and errors on stderr, and the exit
- * codes of {@link ExitCodes} so scripts can tell a refusal from a usage error or an unreachable server.
+ * benctl, the operator CLI: the top-level command, exit codes, and the single path by which every command's
+ * outcome becomes an exit code and a message on stderr.
  */
 package dev.ben.benctl;

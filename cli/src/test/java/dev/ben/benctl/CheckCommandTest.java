@@ -15,14 +15,14 @@ class CheckCommandTest {
 
   @Test
   void theAuthExampleChecksCleanly() {
-    MainTest.Result result = MainTest.benctl("check", "../examples/auth");
-    assertEquals(ExitCodes.OK, result.code(), result.err());
-    assertEquals("auth: 2 files, 0 errors, 0 warnings\n", result.out());
+    BenctlHarness.Result result = BenctlHarness.run("check", "../examples/auth");
+    assertEquals(ExitCode.OK, result.exitCode(), result::toString);
+    assertEquals("auth: 3 files, 0 errors, 0 warnings\n", result.out());
   }
 
   @Test
   void aBrokenContractPrintsThePositionedDiagnosticAndExitsOne() throws Exception {
-    Files.writeString(dir.resolve("ben.project"), "name = \"broken\"\n");
+    Files.writeString(dir.resolve("ben.project"), "name = \"broken\"\nkey = \"keys/broken.key\"\n");
     Files.writeString(dir.resolve("main.ben"), """
         schema login v1 {
           table logins
@@ -36,21 +36,29 @@ class CheckCommandTest {
           predicate burst = atempts > 5
         }
         """);
-    MainTest.Result result = MainTest.benctl("check", dir.toString());
-    assertEquals(ExitCodes.REFUSED, result.code());
+    BenctlHarness.Result result = BenctlHarness.run("check", dir.toString());
+    assertEquals(ExitCode.REFUSED, result.exitCode(), result::toString);
     assertTrue(result.err().contains("""
         main.ben:10:21: error: unknown field `atempts` in schema `login`
            10 |   predicate burst = atempts > 5
               |                     ^^^^^^^
-              = hint: did you mean `attempts`?
-        """), result.err());
-    assertTrue(result.err().endsWith("broken: 1 file, 1 error, 0 warnings\n"), result.err());
+           = hint: did you mean `attempts`?
+        """), result::toString);
+    assertTrue(result.err().endsWith("benctl: broken: 1 file, 1 error, 0 warnings\n"), result::toString);
   }
 
   @Test
   void aFolderThatIsNotAProjectIsRefusedWithWhatToDo() {
-    MainTest.Result result = MainTest.benctl("check", dir.toString());
-    assertEquals(ExitCodes.REFUSED, result.code());
-    assertTrue(result.err().contains("is not a Ben project (no ben.project in it)"), result.err());
+    BenctlHarness.Result result = BenctlHarness.run("check", dir.toString());
+    assertEquals(ExitCode.REFUSED, result.exitCode());
+    assertTrue(result.err().contains("this folder has no ben.project, so it is not a Ben project"), result::toString);
+    assertTrue(result.err().contains("benctl init"), result::toString);
+  }
+
+  @Test
+  void aMissingFolderIsRefusedWithoutATrace() {
+    BenctlHarness.Result result = BenctlHarness.run("check", dir.resolve("nope").toString());
+    assertEquals(ExitCode.REFUSED, result.exitCode());
+    assertTrue(result.err().contains("is not a folder"), result::toString);
   }
 }

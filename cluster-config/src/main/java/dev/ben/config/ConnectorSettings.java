@@ -9,7 +9,7 @@ import java.util.Optional;
  * default is replaced: in-JVM notifications for NATS, the embedded store for ClickHouse, a local folder for S3.
  */
 public record ConnectorSettings(
-    Optional<NatsSettings> nats, Optional<ClickHouseSettings> clickHouse, Optional<S3Settings> s3) {
+  Optional<NatsSettings> nats, Optional<ClickHouseSettings> clickHouse, Optional<S3Settings> s3) {
 
   /** NATS with JetStream, KV and Object Store. */
   public record NatsSettings(URI url) {}
@@ -21,49 +21,49 @@ public record ConnectorSettings(
   public record S3Settings(URI endpoint, String accessKey, String secretKey, String region, String bucket) {}
 
   public static ConnectorSettings fromConfig(Config root) {
-    ConfigReader nats = new ConfigReader(root, "ben.connectors.nats");
-    ConfigReader ch = new ConfigReader(root, "ben.connectors.clickhouse");
-    ConfigReader s3 = new ConfigReader(root, "ben.connectors.s3");
-    return new ConnectorSettings(
-        optionalUri(nats, "url", "nats").map(NatsSettings::new),
-        optionalUri(ch, "url", "http", "https").map(url -> new ClickHouseSettings(
-            url, ch.string("user"), ch.string("password"), identifier(ch, "database"))),
-        optionalUri(s3, "endpoint", "http", "https").map(url -> new S3Settings(
-            url, s3.string("access-key"), s3.string("secret-key"), s3.string("region"), bucket(s3))));
+  ConfigReader nats = new ConfigReader(root, "ben.connectors.nats");
+  ConfigReader ch = new ConfigReader(root, "ben.connectors.clickhouse");
+  ConfigReader s3 = new ConfigReader(root, "ben.connectors.s3");
+  return new ConnectorSettings(
+    optionalUri(nats, "url", "nats").map(NatsSettings::new),
+    optionalUri(ch, "url", "http", "https").map(url -> new ClickHouseSettings(
+      url, ch.string("user"), ch.string("password"), identifier(ch, "database"))),
+    optionalUri(s3, "endpoint", "http", "https").map(url -> new S3Settings(
+      url, s3.string("access-key"), s3.string("secret-key"), s3.string("region"), bucket(s3))));
   }
 
   private static Optional<URI> optionalUri(ConfigReader reader, String key, String... schemes) {
-    String text = reader.string(key).trim();
-    if (text.isEmpty()) {
-      return Optional.empty();
+  String text = reader.string(key).trim();
+  if (text.isEmpty()) {
+    return Optional.empty();
+  }
+  URI uri;
+  try {
+    uri = URI.create(text);
+  } catch (IllegalArgumentException e) {
+    throw reader.invalid(key, "`" + text + "` is not a URL: " + e.getMessage());
+  }
+  for (String scheme : schemes) {
+    if (scheme.equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null) {
+    return Optional.of(uri);
     }
-    URI uri;
-    try {
-      uri = URI.create(text);
-    } catch (IllegalArgumentException e) {
-      throw reader.invalid(key, "`" + text + "` is not a URL: " + e.getMessage());
-    }
-    for (String scheme : schemes) {
-      if (scheme.equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null) {
-        return Optional.of(uri);
-      }
-    }
-    throw reader.invalid(key, "`" + text + "` must be a " + String.join(" or ", schemes) + "://host:port URL");
+  }
+  throw reader.invalid(key, "`" + text + "` must be a " + String.join(" or ", schemes) + "://host:port URL");
   }
 
   private static String identifier(ConfigReader reader, String key) {
-    String value = reader.string(key);
-    if (!value.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-      throw reader.invalid(key, "`" + value + "` must be letters, digits and underscores, not starting with a digit");
-    }
-    return value;
+  String value = reader.string(key);
+  if (!value.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+    throw reader.invalid(key, "`" + value + "` must be letters, digits and underscores, not starting with a digit");
+  }
+  return value;
   }
 
   private static String bucket(ConfigReader reader) {
-    String value = reader.string("bucket");
-    if (!value.matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")) {
-      throw reader.invalid("bucket", "`" + value + "` is not a valid S3 bucket name (3-63 lower-case letters, digits, . and -)");
-    }
-    return value;
+  String value = reader.string("bucket");
+  if (!value.matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")) {
+    throw reader.invalid("bucket", "`" + value + "` is not a valid S3 bucket name (3-63 lower-case letters, digits, . and -)");
+  }
+  return value;
   }
 }

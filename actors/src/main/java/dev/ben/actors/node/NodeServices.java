@@ -13,16 +13,16 @@ import java.util.concurrent.ExecutorService;
  * Tests build their own (a slow store, say) and hand it to {@link RootGuardian}.
  */
 public record NodeServices(
-    MetricsRegistry metrics,
-    ObjectMapper mapper,
-    BatchWriter storeWriter,
-    ExecutorService blockingExecutor,
-    Map<String, String> connectors,
-    AutoCloseable resources) {
+  MetricsRegistry metrics,
+  ObjectMapper mapper,
+  BatchWriter storeWriter,
+  ExecutorService blockingExecutor,
+  Map<String, String> connectors,
+  AutoCloseable resources) {
 
   /** Closes the resources and the executor; called once the actor system has terminated. */
   public void close() throws Exception {
-    blockingExecutor.shutdown();
-    resources.close();
+  blockingExecutor.shutdown();
+  resources.close();
   }
 }

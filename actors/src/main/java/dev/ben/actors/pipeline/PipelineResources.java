@@ -12,9 +12,9 @@ import java.util.concurrent.Executor;
  * behind the pipeline, and the executor blocking store calls run on.
  */
 public record PipelineResources(
-    BenSettings settings,
-    MetricsRegistry metrics,
-    LiveHub live,
-    BatchWriter storeWriter,
-    Executor blockingExecutor,
-    ObjectMapper mapper) {}
+  BenSettings settings,
+  MetricsRegistry metrics,
+  LiveHub live,
+  BatchWriter storeWriter,
+  Executor blockingExecutor,
+  ObjectMapper mapper) {}

@@ -1,71 +1,67 @@
 package dev.ben.contracts.check;
 
+import dev.ben.contracts.diag.DiagnosticRenderer;
 import dev.ben.contracts.diag.Diagnostics;
-import dev.ben.contracts.diag.Span;
-import dev.ben.contracts.lang.Ast;
-import dev.ben.contracts.lang.Durations;
+import dev.ben.contracts.diag.Severity;
+import dev.ben.contracts.lang.Decl;
+import dev.ben.contracts.lang.Ident;
+import dev.ben.contracts.lang.PolicyDecl;
+import dev.ben.contracts.lang.SchemaDecl;
 import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 
-/** What the checks of one project share: diagnostics, declarations and the views built so far. */
+/** State shared by the per-declaration checkers during one check of a project. */
 final class CheckContext {
+  final Diagnostics diagnostics;
+  final SymbolTable symbols;
+  final LiteralChecker literals;
+  final Resources resources;
+  final Severity piiSeverity;
+  final Map<String, SchemaInfo> schemas = new LinkedHashMap<>();
+  final Map<String, SchemaScope> scopes = new LinkedHashMap<>();
+  final Map<String, ListValues> lists = new LinkedHashMap<>();
+  final Map<String, Map<String, BenType>> signals = new LinkedHashMap<>();
+  /** Which policies each detector or playbook depends on (a pipeline must include them). */
+  final Map<Decl, Set<PolicyDecl>> policyUses = new LinkedHashMap<>();
+  /** Which detectors each playbook reads (a pipeline must include them). */
+  final Map<Decl, Set<Decl>> detectorUses = new LinkedHashMap<>();
 
-  final Diagnostics d;
-  final Symbols symbols;
-  final Map<String, SchemaView> schemas = new LinkedHashMap<>();
-  final Map<String, FieldType> lists = new LinkedHashMap<>();
-  final Map<String, PolicyView> policies = new LinkedHashMap<>();
-
-  CheckContext(Diagnostics d, Symbols symbols) {
-    this.d = d;
+  CheckContext(Diagnostics diagnostics, SymbolTable symbols, Resources resources, Severity piiSeverity) {
+    this.diagnostics = diagnostics;
     this.symbols = symbols;
+    this.literals = new LiteralChecker(diagnostics);
+    this.resources = resources;
+    this.piiSeverity = piiSeverity;
   }
 
-  Optional<SchemaView> schema(Ast.Name ref) {
-    return symbols.resolve(ref, "schema", Ast.Schema.class, d).map(s -> schemas.get(s.name().text()));
+  /** The checked schema behind a reference, or null after reporting. */
+  SchemaScope scopeOf(Ident schemaRef) {
+    SchemaDecl decl = symbols.resolve(SchemaDecl.class, "schema", schemaRef);
+    return decl == null ? null : scopes.get(decl.name().name());
   }
 
-  /** Policies on a schema: where the predicates and rules detectors and playbooks refer to live. */
-  List<PolicyView> policiesOn(String schema) {
-    return policies.values().stream().filter(p -> p.schema().equals(schema)).toList();
-  }
-
-  /** A positive duration literal in milliseconds, or an error. */
-  long positiveDuration(Ast.Literal literal, String what) {
-    long millis = Durations.millis(literal.text());
-    if (millis <= 0) {
-      d.error(literal.span(), what + " must be longer than zero", null);
+  /** The type of a field of a schema, or null after reporting an unknown field (with a suggestion). */
+  BenType field(SchemaInfo schema, Ident field) {
+    BenType type = schema.fields().get(field.name());
+    if (type == null && !declaredButInvalid(schema, field.name())) {
+      diagnostics.error(field.span(), "unknown field `" + field.name() + "` in schema `" + schema.name() + "`",
+          DiagnosticRenderer.didYouMean(field.name(), schema.fields().keySet()));
     }
-    return millis;
+    return type;
   }
 
-  /** An integer literal within bounds, or an error naming them. */
-  long intIn(Ast.Literal literal, long min, long max, String what) {
-    long value;
-    try {
-      value = Long.parseLong(literal.text());
-    } catch (NumberFormatException e) {
-      d.error(literal.span(), what + " must be a whole number from " + min + " to " + max, null);
-      return min;
-    }
-    if (value < min || value > max) {
-      d.error(literal.span(), what + " must be from " + min + " to " + max + ", got " + value, null);
-    }
-    return value;
+  /** A field with an unknown type was already reported at its declaration; don't report each use again. */
+  private static boolean declaredButInvalid(SchemaInfo schema, String name) {
+    return schema.decl().fields().stream().anyMatch(f -> f.name().name().equals(name));
   }
 
-  /** A number literal (integer or decimal) as a double, or an error. */
-  Optional<Double> number(Ast.Literal literal, String what) {
-    if (literal.kind() != Ast.Literal.Kind.INT && literal.kind() != Ast.Literal.Kind.FLOAT) {
-      d.error(literal.span(), what + " must be a number, got `" + literal.span().text() + "`", null);
-      return Optional.empty();
-    }
-    return Optional.of(Double.parseDouble(literal.text()));
+  void usesPolicy(Decl user, PolicyDecl policy) {
+    policyUses.computeIfAbsent(user, key -> new LinkedHashSet<>()).add(policy);
   }
 
-  void error(Span span, String message, String hint) {
-    d.error(span, message, hint);
+  void usesDetector(Decl user, Decl detector) {
+    detectorUses.computeIfAbsent(user, key -> new LinkedHashSet<>()).add(detector);
   }
 }

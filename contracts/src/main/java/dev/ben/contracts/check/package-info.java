@@ -1,6 +1,5 @@
 /**
- * Name resolution and type checking of a loaded project: every compile-time guarantee of the language (unknown or
- * duplicate names, operators on the wrong type, unordered threshold levels, unbounded playbooks, mistyped signal
- * arguments, unredacted @pii data reaching the store, …) reported with its position and a hint.
+ * Name resolution and type checking of a parsed Ben project: turns parsed files into a {@link
+ * dev.ben.contracts.check.CheckedProgram} the compiler can trust, reporting every problem as a diagnostic.
  */
 package dev.ben.contracts.check;

@@ -1,27 +1,41 @@
 package dev.ben.contracts.diag;
 
 import java.util.Comparator;
-import java.util.Optional;
+import java.util.List;
 
-/** One finding about a contract source, positioned by its span. */
-public record Diagnostic(Severity severity, Span span, String message, Optional<String> hint) {
+/** One finding about the user's sources: what is wrong, where, and optionally how to fix it. */
+public record Diagnostic(Severity severity, Span span, String message, List<String> hints) {
 
-  /** Whether a finding stops a build. */
-  public enum Severity { ERROR, WARNING }
+  /** File, then position, then message: the order users read diagnostics in. */
+  public static final Comparator<Diagnostic> SOURCE_ORDER =
+      Comparator.comparing((Diagnostic d) -> d.span().file().path())
+          .thenComparingInt(d -> d.span().start())
+          .thenComparingInt(d -> d.span().end())
+          .thenComparing(Diagnostic::message);
 
-  /** File, then line, then column: the order a person reads them in. */
-  public static final Comparator<Diagnostic> READING_ORDER = Comparator
-      .comparing((Diagnostic d) -> d.span().file().name())
-      .thenComparingInt(d -> d.span().start())
-      .thenComparing(Diagnostic::message);
+  public Diagnostic {
+    hints = List.copyOf(hints);
+  }
 
   public boolean isError() {
     return severity == Severity.ERROR;
   }
 
-  /** {@code file:line:col: error: message}, the first line of the rendering, handy in tests. */
-  public String headline() {
-    return span.file().name() + ":" + span.line() + ":" + span.column() + ": "
-        + severity.name().toLowerCase(java.util.Locale.ROOT) + ": " + message;
+  public int line() {
+    return span.line();
+  }
+
+  public int column() {
+    return span.column();
+  }
+
+  /** The one-line header, e.g. {@code auth.ben:12:28: error: unknown field `atempts`}. */
+  public String header() {
+    return span + ": " + severity.label() + ": " + message;
+  }
+
+  @Override
+  public String toString() {
+    return DiagnosticRenderer.render(this);
   }
 }

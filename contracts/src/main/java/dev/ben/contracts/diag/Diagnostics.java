@@ -2,37 +2,67 @@ package dev.ben.contracts.diag;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
-/** Collects the diagnostics of one compilation; phases keep going after an error so a user sees them all. */
+/**
+ * Collects diagnostics from every phase so that a user sees all problems at once, not only the first.
+ * Not thread-safe: one instance per build.
+ */
 public final class Diagnostics {
-
   private final List<Diagnostic> all = new ArrayList<>();
 
-  public void error(Span span, String message) {
-    all.add(new Diagnostic(Diagnostic.Severity.ERROR, span, message, Optional.empty()));
+  public void error(Span span, String message, String... hints) {
+    add(new Diagnostic(Severity.ERROR, span, message, List.of(hints)));
   }
 
-  public void error(Span span, String message, String hint) {
-    all.add(new Diagnostic(Diagnostic.Severity.ERROR, span, message, Optional.ofNullable(hint)));
+  public void warning(Span span, String message, String... hints) {
+    add(new Diagnostic(Severity.WARNING, span, message, List.of(hints)));
   }
 
-  public void warning(Span span, String message, String hint) {
-    all.add(new Diagnostic(Diagnostic.Severity.WARNING, span, message, Optional.ofNullable(hint)));
+  /** Reports at the given severity; used where a project setting decides between warning and error. */
+  public void report(Severity severity, Span span, String message, String... hints) {
+    add(new Diagnostic(severity, span, message, List.of(hints)));
   }
 
   public void add(Diagnostic diagnostic) {
     all.add(diagnostic);
   }
 
-  public boolean hasErrors() {
-    return all.stream().anyMatch(Diagnostic::isError);
+  public void addAll(Diagnostics other) {
+    all.addAll(other.all);
   }
 
-  /** All findings in reading order. */
+  public boolean hasErrors() {
+    for (Diagnostic d : all) {
+      if (d.isError()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  public int errorCount() {
+    int count = 0;
+    for (Diagnostic d : all) {
+      if (d.isError()) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /** All diagnostics, sorted by file, line and column, without exact duplicates. */
   public List<Diagnostic> sorted() {
-    List<Diagnostic> out = new ArrayList<>(all);
-    out.sort(Diagnostic.READING_ORDER);
-    return out;
+    List<Diagnostic> copy = new ArrayList<>(all.stream().distinct().toList());
+    copy.sort(Diagnostic.SOURCE_ORDER);
+    return List.copyOf(copy);
+  }
+
+  /** Every diagnostic rendered for a terminal, in source order. */
+  public String render() {
+    StringBuilder out = new StringBuilder();
+    for (Diagnostic d : sorted()) {
+      out.append(DiagnosticRenderer.render(d)).append('\n');
+    }
+    return out.toString();
   }
 }

@@ -1,57 +1,53 @@
 package dev.ben.contracts.diag;
 
-import java.util.Collection;
 import java.util.Optional;
 
-/** "Did you mean …?": the closest known name within a small edit distance. */
+/** Edit-distance suggestions for misspelt names ("did you mean `attempts`?"). */
 public final class Suggestions {
 
-  private Suggestions() {}
+  private Suggestions() {
+  }
 
-  public static Optional<String> closest(String name, Collection<String> known) {
+  /**
+   * The candidate nearest to {@code name} (optimal string alignment distance, case-insensitive), if it is close
+   * enough to be a plausible typo; ties go to the alphabetically first candidate so output is deterministic.
+   */
+  public static Optional<String> closest(String name, Iterable<String> candidates) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     int limit = Math.max(1, Math.min(3, name.length() / 3));
-    for (String candidate : known) {
-      int d = distance(name, candidate, limit);
-      if (d <= limit && (d < bestDistance || (d == bestDistance && candidate.compareTo(best) < 0))) {
+    for (String candidate : candidates) {
+      if (candidate.equals(name)) {
+        continue;
+      }
+      int distance = distance(name.toLowerCase(), candidate.toLowerCase());
+      boolean better = distance < bestDistance || (distance == bestDistance && candidate.compareTo(best) < 0);
+      if (distance <= limit && better) {
         best = candidate;
-        bestDistance = d;
+        bestDistance = distance;
       }
     }
     return Optional.ofNullable(best);
   }
 
-  /** A hint text, or null when nothing is close. */
-  public static String didYouMean(String name, Collection<String> known) {
-    return closest(name, known).map(s -> "did you mean `" + s + "`?").orElse(null);
-  }
-
-  /** Levenshtein distance, giving up (returning limit + 1) once it must exceed the limit. */
-  static int distance(String a, String b, int limit) {
-    if (Math.abs(a.length() - b.length()) > limit) {
-      return limit + 1;
+  /** Levenshtein distance extended with adjacent transpositions. */
+  public static int distance(String a, String b) {
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
     }
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
+      d[0][j] = j;
     }
     for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      int rowMin = current[0];
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-        rowMin = Math.min(rowMin, current[j]);
+        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
       }
-      if (rowMin > limit) {
-        return limit + 1;
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
     }
-    return previous[b.length()];
+    return d[a.length()][b.length()];
   }
 }

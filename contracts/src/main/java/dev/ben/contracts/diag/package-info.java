@@ -1,5 +1,5 @@
 /**
- * Source positions and diagnostics: every error and warning names file:line:col, shows the source line with a
- * caret run under the exact span, and carries a hint where one helps ("did you mean `attempts`?").
+ * Source files, spans and diagnostics: everything needed to tell a contract author exactly what is wrong,
+ * where, and how to fix it, rendered as {@code file:line:col: error: message} with the source line and a caret.
  */
 package dev.ben.contracts.diag;

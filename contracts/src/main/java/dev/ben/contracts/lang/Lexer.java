@@ -6,153 +6,242 @@ import dev.ben.contracts.diag.Span;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Turns a source file into tokens, reporting (and skipping) characters that cannot start a token. */
+/**
+ * Turns source text into tokens and comments. Bad characters, malformed numbers and unterminated strings or
+ * comments are reported and skipped, so the parser always receives a token list ending in {@link TokenKind#EOF}.
+ */
 public final class Lexer {
-
-  private static final String[] SYMBOLS = {"==", "!=", "<=", ">=", "=>", "{", "}", "[", "]", "(", ")", ",", ":", ";",
-      "=", "<", ">", "?", "@", ".", "~", "%"};
-
   private final SourceFile file;
   private final String text;
   private final Diagnostics diagnostics;
+  private final List<Token> tokens = new ArrayList<>();
+  private final List<Comment> comments = new ArrayList<>();
   private int pos;
+  private int newlines;
+  private boolean lineHasToken;
 
-  public Lexer(SourceFile file, Diagnostics diagnostics) {
+  private Lexer(SourceFile file, Diagnostics diagnostics) {
     this.file = file;
     this.text = file.text();
     this.diagnostics = diagnostics;
   }
 
-  public List<Token> tokens() {
-    List<Token> tokens = new ArrayList<>();
-    while (true) {
-      skipTrivia();
-      if (pos >= text.length()) {
-        tokens.add(new Token(Token.Kind.EOF, "", new Span(file, text.length(), text.length())));
-        return tokens;
-      }
-      Token token = next();
-      if (token != null) {
-        tokens.add(token);
-      }
-    }
+  /** The lexed form of a file. */
+  public record Result(List<Token> tokens, List<Comment> comments) {
   }
 
-  private Token next() {
-    int start = pos;
-    char c = text.charAt(pos);
-    if (Character.isLetter(c) || c == '_') {
-      while (pos < text.length() && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '_')) {
-        pos++;
-      }
-      return token(Token.Kind.IDENT, start);
-    }
-    if (Character.isDigit(c) || (c == '-' && pos + 1 < text.length() && Character.isDigit(text.charAt(pos + 1)))) {
-      return number(start);
-    }
-    if (c == '"') {
-      return string(start);
-    }
-    for (String symbol : SYMBOLS) {
-      if (text.startsWith(symbol, pos)) {
-        pos += symbol.length();
-        return token(Token.Kind.SYMBOL, start);
-      }
-    }
-    int cp = text.codePointAt(pos);
-    pos += Character.charCount(cp);
-    diagnostics.error(new Span(file, start, pos), "unexpected character `" + new String(Character.toChars(cp)) + "`",
-        "contracts use letters, digits, `_`, strings in double quotes and the symbols { } [ ] ( ) , : = < > ? @ . ~ %");
-    return null;
+  public static Result lex(SourceFile file, Diagnostics diagnostics) {
+    Lexer lexer = new Lexer(file, diagnostics);
+    lexer.run();
+    return new Result(List.copyOf(lexer.tokens), List.copyOf(lexer.comments));
   }
 
-  private Token number(int start) {
-    pos++;
-    while (pos < text.length() && Character.isDigit(text.charAt(pos))) {
-      pos++;
-    }
-    boolean fraction = false;
-    if (pos + 1 < text.length() && text.charAt(pos) == '.' && Character.isDigit(text.charAt(pos + 1))) {
-      fraction = true;
-      pos++;
-      while (pos < text.length() && Character.isDigit(text.charAt(pos))) {
-        pos++;
-      }
-    }
-    int unitStart = pos;
-    while (pos < text.length() && Character.isLetter(text.charAt(pos))) {
-      pos++;
-    }
-    String unit = text.substring(unitStart, pos);
-    if (unit.isEmpty()) {
-      return token(fraction ? Token.Kind.FLOAT : Token.Kind.INT, start);
-    }
-    if (!fraction && Durations.UNITS.contains(unit)) {
-      return token(Token.Kind.DURATION, start);
-    }
-    diagnostics.error(new Span(file, start, pos), "`" + text.substring(start, pos) + "` is not a number or duration",
-        "durations are whole numbers with a unit: 500ms, 30s, 5m, 1h, 1d");
-    // The token keeps only its numeric part, so later phases never see the stray unit.
-    return new Token(fraction ? Token.Kind.FLOAT : Token.Kind.INT, text.substring(start, unitStart),
-        new Span(file, start, pos));
-  }
-
-  private Token string(int start) {
-    pos++;
-    StringBuilder value = new StringBuilder();
+  private void run() {
     while (pos < text.length()) {
       char c = text.charAt(pos);
-      if (c == '"') {
-        pos++;
-        return new Token(Token.Kind.STRING, value.toString(), new Span(file, start, pos));
-      }
       if (c == '\n') {
-        break;
+        newlines++;
+        lineHasToken = false;
+        pos++;
+      } else if (Character.isWhitespace(c)) {
+        pos++;
+      } else if (c == '/' && peek(1) == '/') {
+        lineComment();
+      } else if (c == '/' && peek(1) == '*') {
+        blockComment();
+      } else if (c == '"') {
+        string();
+      } else if (isDigit(c)) {
+        number();
+      } else if (Character.isLetter(c) || c == '_') {
+        word();
+      } else {
+        punctuation(c);
       }
-      if (c == '\\' && pos + 1 < text.length()) {
-        char e = text.charAt(pos + 1);
-        switch (e) {
-          case 'n' -> value.append('\n');
-          case 't' -> value.append('\t');
-          case '"' -> value.append('"');
-          case '\\' -> value.append('\\');
-          default -> diagnostics.error(new Span(file, pos, pos + 2), "unknown escape `\\" + e + "` in a string",
-              "use \\\", \\\\, \\n or \\t");
-        }
-        pos += 2;
-        continue;
-      }
-      value.append(c);
+    }
+    add(TokenKind.EOF, "", pos, pos);
+  }
+
+  private char peek(int ahead) {
+    int at = pos + ahead;
+    return at < text.length() ? text.charAt(at) : '\0';
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  private static boolean isWordChar(char c) {
+    return Character.isLetterOrDigit(c) || c == '_';
+  }
+
+  private void add(TokenKind kind, String value, int start, int end) {
+    tokens.add(new Token(kind, value, new Span(file, start, end), newlines));
+    newlines = 0;
+    lineHasToken = true;
+  }
+
+  private void lineComment() {
+    int start = pos;
+    while (pos < text.length() && text.charAt(pos) != '\n') {
       pos++;
     }
-    diagnostics.error(new Span(file, start, pos), "unterminated string", "close it with `\"` on the same line");
-    return new Token(Token.Kind.STRING, value.toString(), new Span(file, start, pos));
+    comments.add(new Comment(text.substring(start, pos).stripTrailing(), new Span(file, start, pos), !lineHasToken));
   }
 
-  private void skipTrivia() {
-    while (pos < text.length()) {
-      char c = text.charAt(pos);
-      if (Character.isWhitespace(c)) {
-        pos++;
-      } else if (text.startsWith("//", pos)) {
-        while (pos < text.length() && text.charAt(pos) != '\n') {
-          pos++;
-        }
-      } else if (text.startsWith("/*", pos)) {
-        int end = text.indexOf("*/", pos + 2);
-        if (end < 0) {
-          diagnostics.error(new Span(file, pos, pos + 2), "unterminated comment", "close it with `*/`");
-          pos = text.length();
-        } else {
-          pos = end + 2;
-        }
-      } else {
-        return;
+  private void blockComment() {
+    int start = pos;
+    int close = text.indexOf("*/", pos + 2);
+    boolean ownLine = !lineHasToken;
+    if (close < 0) {
+      diagnostics.error(new Span(file, start, start + 2), "unterminated block comment",
+          "close it with `*/`");
+      pos = text.length();
+      return;
+    }
+    pos = close + 2;
+    for (int i = start; i < pos; i++) {
+      if (text.charAt(i) == '\n') {
+        newlines++;
       }
+    }
+    comments.add(new Comment(text.substring(start, pos), new Span(file, start, pos), ownLine));
+  }
+
+  private void word() {
+    int start = pos;
+    while (pos < text.length() && isWordChar(text.charAt(pos))) {
+      pos++;
+    }
+    add(TokenKind.IDENT, text.substring(start, pos), start, pos);
+  }
+
+  private void number() {
+    int start = pos;
+    boolean isFloat = false;
+    digits();
+    if (peek(0) == '.' && isDigit(peek(1))) {
+      isFloat = true;
+      pos++;
+      digits();
+    }
+    if ((peek(0) == 'e' || peek(0) == 'E') && (isDigit(peek(1)) || (peek(1) == '-' && isDigit(peek(2))))) {
+      isFloat = true;
+      pos += 2;
+      digits();
+    }
+    int numberEnd = pos;
+    while (pos < text.length() && isWordChar(text.charAt(pos))) {
+      pos++;
+    }
+    String suffix = text.substring(numberEnd, pos);
+    String whole = text.substring(start, pos);
+    if (suffix.isEmpty()) {
+      add(isFloat ? TokenKind.FLOAT : TokenKind.INT, whole.replace("_", ""), start, pos);
+    } else if (!isFloat && Durations.isUnit(suffix)) {
+      add(TokenKind.DURATION, whole.replace("_", ""), start, pos);
+    } else {
+      diagnostics.error(new Span(file, start, pos), "malformed number `" + whole + "`",
+          "durations are written like 500ms, 30s, 5m, 1h or 1d");
+      add(TokenKind.INVALID, whole, start, pos);
     }
   }
 
-  private Token token(Token.Kind kind, int start) {
-    return new Token(kind, text.substring(start, pos), new Span(file, start, pos));
+  private void digits() {
+    while (pos < text.length() && (isDigit(text.charAt(pos)) || text.charAt(pos) == '_')) {
+      pos++;
+    }
+  }
+
+  private void string() {
+    int start = pos++;
+    StringBuilder value = new StringBuilder();
+    while (pos < text.length() && text.charAt(pos) != '"' && text.charAt(pos) != '\n') {
+      char c = text.charAt(pos);
+      if (c == '\\' && pos + 1 < text.length()) {
+        value.append(escape(text.charAt(pos + 1), pos));
+        pos += 2;
+      } else {
+        value.append(c);
+        pos++;
+      }
+    }
+    if (pos >= text.length() || text.charAt(pos) != '"') {
+      diagnostics.error(new Span(file, start, pos), "unterminated string",
+          "close it with `\"` on the same line");
+    } else {
+      pos++;
+    }
+    add(TokenKind.STRING, value.toString(), start, pos);
+  }
+
+  private String escape(char c, int at) {
+    return switch (c) {
+      case 'n' -> "\n";
+      case 't' -> "\t";
+      case 'r' -> "\r";
+      case '"' -> "\"";
+      case '\\' -> "\\";
+      default -> {
+        diagnostics.error(new Span(file, at, at + 2), "unknown escape `\\" + c + "` in string",
+            "use \\\\ for a backslash (for example in regexes: \"\\\\d+\")");
+        yield String.valueOf(c);
+      }
+    };
+  }
+
+  private void punctuation(char c) {
+    int start = pos;
+    TokenKind two = twoCharKind(c, peek(1));
+    if (two != null) {
+      pos += 2;
+      add(two, text.substring(start, pos), start, pos);
+      return;
+    }
+    TokenKind one = oneCharKind(c);
+    int width = Character.charCount(text.codePointAt(pos));
+    pos += width;
+    if (one == null) {
+      diagnostics.error(new Span(file, start, pos), "unexpected character `" + text.substring(start, pos) + "`");
+      return;
+    }
+    add(one, text.substring(start, pos), start, pos);
+  }
+
+  private static TokenKind twoCharKind(char c, char next) {
+    if (next == '=') {
+      return switch (c) {
+        case '=' -> TokenKind.EQ;
+        case '!' -> TokenKind.NE;
+        case '<' -> TokenKind.LE;
+        case '>' -> TokenKind.GE;
+        default -> null;
+      };
+    }
+    return c == '=' && next == '>' ? TokenKind.ARROW : null;
+  }
+
+  private static TokenKind oneCharKind(char c) {
+    return switch (c) {
+      case '{' -> TokenKind.LBRACE;
+      case '}' -> TokenKind.RBRACE;
+      case '[' -> TokenKind.LBRACKET;
+      case ']' -> TokenKind.RBRACKET;
+      case '(' -> TokenKind.LPAREN;
+      case ')' -> TokenKind.RPAREN;
+      case ',' -> TokenKind.COMMA;
+      case ';' -> TokenKind.SEMI;
+      case ':' -> TokenKind.COLON;
+      case '.' -> TokenKind.DOT;
+      case '?' -> TokenKind.QUESTION;
+      case '@' -> TokenKind.AT;
+      case '=' -> TokenKind.ASSIGN;
+      case '<' -> TokenKind.LT;
+      case '>' -> TokenKind.GT;
+      case '~' -> TokenKind.TILDE;
+      case '%' -> TokenKind.PERCENT;
+      case '-' -> TokenKind.MINUS;
+      default -> null;
+    };
   }
 }

@@ -2,175 +2,129 @@ package dev.ben.contracts.lang;
 
 import dev.ben.contracts.diag.Diagnostics;
 import dev.ben.contracts.diag.SourceFile;
+import dev.ben.contracts.diag.Span;
+import dev.ben.contracts.lang.TokenCursor.GiveUp;
+import dev.ben.contracts.lang.TokenCursor.ParseError;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 
 /**
- * Parses one file into an {@link Ast.Unit}. After a syntax error it skips to the next line that starts with a
- * declaration keyword, so every independent mistake is reported in one run. Every loop consumes a token or stops,
- * so the parser terminates on any input.
+ * Parses one {@code *.ben} file. Never throws on user input: errors are reported to the diagnostics and the
+ * parser resynchronises at the next declaration or block item, so one mistake does not hide the next.
  */
-public final class Parser extends TokenCursor {
+public final class Parser {
+  static final List<String> TOP_LEVEL =
+      List.of("import", "schema", "list", "policy", "detector", "signal", "playbook", "pipeline");
 
-  static final Set<String> DECLARATIONS =
-      Set.of("import", "schema", "list", "policy", "detector", "signal", "playbook", "pipeline");
+  private final TokenCursor cursor;
+  private final Syntax syntax;
 
-  private final SourceFile file;
-
-  private Parser(SourceFile file, List<Token> tokens, Diagnostics diagnostics) {
-    super(tokens, diagnostics);
-    this.file = file;
+  private Parser(TokenCursor cursor) {
+    this.cursor = cursor;
+    this.syntax = new Syntax(cursor);
   }
 
-  public static Ast.Unit parse(SourceFile file, Diagnostics diagnostics) {
-    return new Parser(file, new Lexer(file, diagnostics).tokens(), diagnostics).unit();
+  /** Lexes and parses a file; problems go to {@code diagnostics}. */
+  public static BenFile parse(SourceFile file, Diagnostics diagnostics) {
+    Lexer.Result lexed = Lexer.lex(file, diagnostics);
+    Parser parser = new Parser(new TokenCursor(lexed.tokens(), diagnostics));
+    List<BenFile.Import> imports = new ArrayList<>();
+    List<Decl> decls = new ArrayList<>();
+    parser.file(imports, decls);
+    return new BenFile(file, imports, decls, lexed.comments());
   }
 
-  private Ast.Unit unit() {
-    List<Ast.Import> imports = new ArrayList<>();
-    List<Ast.Decl> decls = new ArrayList<>();
-    while (!atKind(Token.Kind.EOF)) {
-      int start = pos;
-      try {
-        if (at("import")) {
-          advance();
-          Token path = peek();
-          Ast.Literal literal = literalOfKind(Ast.Literal.Kind.STRING, "a file name in double quotes");
-          imports.add(new Ast.Import(literal.text(), path.span()));
-        } else {
-          decls.add(declaration());
+  private void file(List<BenFile.Import> imports, List<Decl> decls) {
+    try {
+      while (!cursor.atEnd()) {
+        int start = cursor.position();
+        try {
+          topLevel(imports, decls);
+        } catch (ParseError error) {
+          cursor.recover(TOP_LEVEL, start);
         }
-      } catch (SyntaxError e) {
-        recover(start);
       }
-    }
-    return new Ast.Unit(file, imports, decls);
-  }
-
-  private Ast.Decl declaration() {
-    Token keyword = peek();
-    if (!DECLARATIONS.contains(keyword.text()) || keyword.kind() != Token.Kind.IDENT) {
-      throw fail("expected a declaration (schema, list, policy, detector, signal, playbook, pipeline or import), "
-          + "found " + keyword.describe(), null);
-    }
-    advance();
-    return switch (keyword.text()) {
-      case "schema" -> schema();
-      case "list" -> valueList();
-      case "policy" -> PolicySyntax.policy(this);
-      case "detector" -> BehaviourSyntax.detector(this);
-      case "playbook" -> BehaviourSyntax.playbook(this);
-      case "signal" -> signal();
-      default -> PipelineSyntax.pipeline(this);
-    };
-  }
-
-  /** Skips to the next line that starts with a declaration keyword, always moving past at least one token. */
-  private void recover(int start) {
-    if (pos == start) {
-      advance();
-    }
-    while (!atKind(Token.Kind.EOF)) {
-      Token t = peek();
-      if (t.kind() == Token.Kind.IDENT && DECLARATIONS.contains(t.text()) && t.span().column() == 1) {
-        return;
-      }
-      advance();
+    } catch (GiveUp tooComplex) {
+      Span at = cursor.previous().span();
+      cursor.diagnostics().error(at, "the parser stopped here: the input is too malformed to continue",
+          "fix the errors above and build again");
     }
   }
 
-  private Ast.Schema schema() {
-    Ast.Name name = name("a schema name");
-    Ast.Name version = name("a version such as v1");
-    expect("{", "to open the schema");
-    Optional<Ast.Name> table = Optional.empty();
-    Optional<List<Ast.Name>> key = Optional.empty();
-    List<Ast.Name> orderBy = List.of();
-    List<Ast.Field> fields = new ArrayList<>();
-    while (!accept("}")) {
-      Ast.Name item = name("`table`, `key`, `order_by`, `fields` or `}`");
+  private void topLevel(List<BenFile.Import> imports, List<Decl> decls) {
+    Token start = cursor.peek();
+    if (!start.is(TokenKind.IDENT) || !TOP_LEVEL.contains(start.text())) {
+      throw cursor.fail("expected a declaration (" + String.join(", ", TOP_LEVEL) + "), found "
+          + start.describe(), Syntax.keywordHint(start, TOP_LEVEL));
+    }
+    cursor.advance();
+    switch (start.text()) {
+      case "import" -> imports.add(new BenFile.Import(syntax.string("with the file to import"),
+          cursor.spanFrom(start)));
+      case "schema" -> decls.add(schema(start));
+      case "list" -> decls.add(list(start));
+      case "signal" -> decls.add(signal(start));
+      case "policy" -> decls.add(new PolicyParser(cursor, syntax).policy(start));
+      case "detector" -> decls.add(new DetectorParser(cursor, syntax).detector(start));
+      case "playbook" -> decls.add(new PlaybookParser(cursor, syntax).playbook(start));
+      default -> decls.add(new PipelineParser(cursor, syntax).pipeline(start));
+    }
+  }
+
+  private SchemaDecl schema(Token start) {
+    Ident name = cursor.ident("a schema name");
+    Ident version = version();
+    Ident[] table = new Ident[1];
+    List<List<Ident>> key = new ArrayList<>();
+    Span[] keySpan = new Span[1];
+    List<Ident> orderBy = new ArrayList<>();
+    List<SchemaDecl.FieldDecl> fields = new ArrayList<>();
+    List<String> items = List.of("table", "key", "order_by", "fields");
+    syntax.block("schema `" + name.name() + "`", items, true, item -> {
       switch (item.text()) {
-        case "table" -> table = Optional.of(name("a table name"));
-        case "key" -> key = Optional.of(nameList("key fields"));
-        case "order_by" -> orderBy = nameList("order_by fields");
-        case "fields" -> fields.addAll(fields());
-        default -> {
-          diagnostics.error(item.span(), "unknown schema item `" + item.text() + "`",
-              "a schema has `table`, `key`, `order_by` and `fields`");
-          throw new SyntaxError();
+        case "table" -> table[0] = cursor.ident("a table name");
+        case "key" -> {
+          key.add(cursor.identList("key fields"));
+          keySpan[0] = cursor.spanFrom(item);
         }
+        case "order_by" -> orderBy.addAll(cursor.identList("order_by fields"));
+        default -> syntax.block("fields", List.of(), false, field -> fields.add(syntax.field(field)));
       }
-    }
-    return new Ast.Schema(name, version, table, key, orderBy, fields);
+    });
+    return new SchemaDecl(name, version, table[0], key.isEmpty() ? null : key.get(0), keySpan[0], orderBy, fields,
+        cursor.spanFrom(start));
   }
 
-  private List<Ast.Field> fields() {
-    expect("{", "to open the fields");
-    List<Ast.Field> fields = new ArrayList<>();
-    while (!accept("}")) {
-      Ast.Name name = name("a field name");
-      expect(":", "after the field name `" + name.text() + "`");
-      Ast.TypeRef type = type();
-      List<Ast.Name> annotations = new ArrayList<>();
-      while (accept("@")) {
-        annotations.add(name("an annotation such as pii"));
-      }
-      fields.add(new Ast.Field(name, type, annotations));
-      accept(",");
+  /** Any single token is taken as the version so that a malformed one does not lose the whole schema. */
+  private Ident version() {
+    Token token = cursor.peek();
+    if (token.is(TokenKind.IDENT) || token.is(TokenKind.INT) || token.is(TokenKind.FLOAT)) {
+      cursor.advance();
+      return new Ident(token.text(), token.span());
     }
-    return fields;
+    throw cursor.missing("expected a schema version such as `v1`, found " + token.describe());
   }
 
-  Ast.TypeRef type() {
-    var start = peek().span();
-    boolean array = accept("[");
-    Ast.Name base = name("a type (string, i32, u64, f64, bool, timestamp, ipv4, ipv6, uuid, …)");
-    if (array) {
-      expect("]", "to close the array type");
+  private ListDecl list(Token start) {
+    Ident name = cursor.ident("a list name");
+    cursor.expect(TokenKind.COLON, "after the list name (lists are typed: `list name: string = [..]`)");
+    TypeRef type = syntax.type();
+    cursor.expect(TokenKind.ASSIGN, "before the list's values");
+    if (cursor.atWord("file")) {
+      cursor.advance();
+      cursor.expect(TokenKind.LPAREN, "after `file`");
+      Literal.Str path = syntax.string("with the list file's path");
+      cursor.expect(TokenKind.RPAREN, "after the list file's path");
+      return new ListDecl(name, type, null, path, cursor.spanFrom(start));
     }
-    boolean optional = accept("?");
-    return new Ast.TypeRef(base, array, optional, start.to(tokens.get(pos - 1).span()));
+    List<Literal> values = syntax.literalList("list values");
+    return new ListDecl(name, type, values, null, cursor.spanFrom(start));
   }
 
-  private Ast.ValueList valueList() {
-    Ast.Name name = name("a list name");
-    expect(":", "after the list name (lists are typed: `list countries: string = [...]`)");
-    Ast.TypeRef type = type();
-    expect("=", "before the list's values");
-    if (at("file")) {
-      advance();
-      expect("(", "after `file`");
-      Ast.Literal path = literalOfKind(Ast.Literal.Kind.STRING, "a file path in double quotes");
-      expect(")", "after the file path");
-      return new Ast.ValueList(name, type, List.of(), Optional.of(path));
-    }
-    expect("[", "to open the list's values (or use file(\"path\"))");
-    List<Ast.Literal> items = new ArrayList<>();
-    while (!at("]")) {
-      items.add(literal("a value"));
-      if (!accept(",")) {
-        break;
-      }
-    }
-    expect("]", "to close the list's values");
-    return new Ast.ValueList(name, type, items, Optional.empty());
-  }
-
-  private Ast.Signal signal() {
-    Ast.Name name = name("a signal name");
-    expect("{", "to open the signal's arguments");
-    List<Ast.SignalArg> args = new ArrayList<>();
-    while (!at("}")) {
-      Ast.Name arg = name("an argument name");
-      expect(":", "after the argument name `" + arg.text() + "`");
-      args.add(new Ast.SignalArg(arg, type()));
-      if (!accept(",")) {
-        break;
-      }
-    }
-    expect("}", "to close the signal");
-    return new Ast.Signal(name, args);
+  private SignalDecl signal(Token start) {
+    Ident name = cursor.ident("a signal name");
+    List<SchemaDecl.FieldDecl> args = new ArrayList<>();
+    syntax.block("signal `" + name.name() + "`", List.of(), false, arg -> args.add(syntax.field(arg)));
+    return new SignalDecl(name, args, cursor.spanFrom(start));
   }
 }

@@ -2,23 +2,28 @@ package dev.ben.contracts.lang;
 
 import dev.ben.contracts.diag.Span;
 
-/** One lexical token. For STRING the text is the unescaped value; for the rest, the source text. */
-public record Token(Kind kind, String text, Span span) {
+/**
+ * One token. {@code text} is the source text, except for strings where it is the decoded value.
+ * {@code newlineBefore} records layout so the formatter can keep blank lines the author chose.
+ */
+public record Token(TokenKind kind, String text, Span span, int newlinesBefore) {
 
-  /** Token kinds; keywords are IDENTs recognised by the parser in context. */
-  public enum Kind { IDENT, INT, FLOAT, DURATION, STRING, SYMBOL, EOF }
-
-  public boolean is(String symbolOrWord) {
-    return (kind == Kind.SYMBOL || kind == Kind.IDENT) && text.equals(symbolOrWord);
+  public boolean is(TokenKind other) {
+    return kind == other;
   }
 
-  /** How the token is named in "expected X, found Y" messages. */
+  /** True for an identifier spelling the given contextual keyword. */
+  public boolean isWord(String word) {
+    return kind == TokenKind.IDENT && text.equals(word);
+  }
+
+  /** How the token is quoted in "found ..." parts of diagnostics. */
   public String describe() {
     return switch (kind) {
       case EOF -> "end of file";
       case STRING -> "string \"" + text + "\"";
-      case IDENT -> "`" + text + "`";
-      default -> "`" + span.text() + "`";
+      case IDENT, INT, FLOAT, DURATION -> "`" + text + "`";
+      default -> kind.description();
     };
   }
 }

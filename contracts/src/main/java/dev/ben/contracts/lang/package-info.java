@@ -1,6 +1,5 @@
 /**
- * The Ben language's surface: tokens, the lexer, the syntax tree and the parser. Keywords are contextual (a field may
- * be called `count`), comments are `//` and `/* *\/`, and the parser recovers at the next declaration after an error
- * so one mistake does not hide the next.
+ * The Ben contract language front end: tokens, lexer, the recursive-descent parser and the AST records it
+ * produces. Parsing never throws on user input; every problem becomes a diagnostic and parsing recovers.
  */
 package dev.ben.contracts.lang;

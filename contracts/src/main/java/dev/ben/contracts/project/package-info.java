@@ -1,5 +1,5 @@
 /**
- * Loading a Ben project: the `ben.project` settings, every `*.ben` file under the folder (in a fixed order, so the
- * disk's order never changes a result), imports between them, and files lists are read from.
+ * Loading a Ben project: its {@code ben.project} settings, every {@code *.ben} file and the list files they
+ * name, from a directory or from memory, then parsing and checking them as one program.
  */
 package dev.ben.contracts.project;

@@ -1,0 +1,81 @@
+package dev.ben.benctl;
+
+import dev.ben.benctl.bundle.InspectCommand;
+import dev.ben.benctl.bundle.VerifyCommand;
+import dev.ben.benctl.keys.KeygenCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParameterException;
+
+import java.io.PrintWriter;
+
+/**
+ * The top-level {@code benctl} command. Adding a command means writing one {@link Subcommand} class and listing
+ * it in {@code subcommands} below; help, version, exit codes and error reporting come from here.
+ */
+@Command(name = "benctl",
+    mixinStandardHelpOptions = true,
+    versionProvider = BenctlVersion.class,
+    description = "Build, sign, verify and deploy Ben contracts.",
+    synopsisSubcommandLabel = "COMMAND",
+    subcommands = {
+        CheckCommand.class,
+        CommandLine.HelpCommand.class,
+        KeygenCommand.class,
+        VerifyCommand.class,
+        InspectCommand.class,
+    })
+public final class Benctl extends Subcommand {
+
+  private static final String PREFIX = "benctl: ";
+
+  /** A ready command line whose output goes to {@code out} and messages to {@code err}. */
+  public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    var commandLine = new CommandLine(new Benctl());
+    commandLine.setOut(out);
+    commandLine.setErr(err);
+    commandLine.setExecutionExceptionHandler(Benctl::onFailure);
+    commandLine.setParameterExceptionHandler(Benctl::onUsageError);
+    documentExitCodes(commandLine);
+    return commandLine;
+  }
+
+  @Override
+  protected int run() {
+    err().println(PREFIX + "no command given; choose one of:");
+    spec().commandLine().usage(err());
+    return ExitCode.USAGE;
+  }
+
+  private static void documentExitCodes(CommandLine commandLine) {
+    commandLine.getCommandSpec().usageMessage()
+        .exitCodeListHeading("%nExit codes:%n")
+        .exitCodeList(ExitCode.descriptions());
+    commandLine.getSubcommands().values().forEach(Benctl::documentExitCodes);
+  }
+
+  private static int onFailure(Exception exception, CommandLine commandLine, CommandLine.ParseResult parsed) {
+    PrintWriter err = commandLine.getErr();
+    if (exception instanceof CommandFailure failure) {
+      err.println(PREFIX + failure.getMessage());
+      err.flush();
+      return failure.exitCode();
+    }
+    err.println(PREFIX + "internal error: " + exception);
+    err.println("This is a bug in benctl " + BenctlVersion.current()
+        + "; please report it with the command you ran and this trace:");
+    exception.printStackTrace(err);
+    err.flush();
+    return ExitCode.INTERNAL;
+  }
+
+  private static int onUsageError(ParameterException exception, String[] args) {
+    CommandLine commandLine = exception.getCommandLine();
+    PrintWriter err = commandLine.getErr();
+    err.println(PREFIX + exception.getMessage());
+    CommandLine.UnmatchedArgumentException.printSuggestions(exception, err);
+    err.println("Run '" + commandLine.getCommandSpec().qualifiedName() + " --help' for usage.");
+    err.flush();
+    return ExitCode.USAGE;
+  }
+}

@@ -1,0 +1,2 @@
+/** benctl commands that manage signing keys. */
+package dev.ben.benctl.keys;

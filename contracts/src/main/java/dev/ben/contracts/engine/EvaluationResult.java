@@ -1,0 +1,17 @@
+package dev.ben.contracts.engine;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.ben.contracts.engine.playbook.PlaybookOutcome;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything decided about one event, in the shape {@code benctl test -o json} prints: set bits (names), fired
+ * rules (winner first), the winning action ({@code pass} when none), facts, the redacted event, detector values
+ * ({@code detector.feature}; null when a feature has no value yet) and playbook outcomes.
+ */
+@JsonPropertyOrder({"schema", "bits", "rules", "action", "facts", "redacted", "detectors", "playbooks"})
+public record EvaluationResult(String schema, List<String> bits, List<String> rules, String action,
+                               Map<String, String> facts, Map<String, Object> redacted,
+                               Map<String, Double> detectors, List<PlaybookOutcome> playbooks) {
+}

@@ -1,0 +1,130 @@
+package dev.ben.contracts.engine.playbook;
+
+import dev.ben.contracts.engine.bitspec.Operand;
+import dev.ben.contracts.model.CompareOp;
+import dev.ben.contracts.model.PlaybookCondition;
+import dev.ben.contracts.model.Schema;
+import java.util.List;
+
+/** Compiles a playbook condition into checks over resolved references, and renders it as text for explanations. */
+final class ConditionCompiler {
+
+  interface Check {
+    boolean holds(PlaybookInputs inputs);
+  }
+
+  private final String playbook;
+  private final Schema schema;
+  private final PlaybookResolver resolver;
+
+  ConditionCompiler(String playbook, Schema schema, PlaybookResolver resolver) {
+    this.playbook = playbook;
+    this.schema = schema;
+    this.resolver = resolver;
+  }
+
+  Check compile(PlaybookCondition condition) {
+    if (condition instanceof PlaybookCondition.RuleFired r) {
+      int ref = known(resolver.ruleRef(r.rule()), "rule '" + r.rule() + "'");
+      return inputs -> inputs.ruleFired(ref);
+    }
+    if (condition instanceof PlaybookCondition.BitSet b) {
+      int ref = known(resolver.bitRef(b.bit()), "predicate '" + b.bit() + "'");
+      return inputs -> inputs.bitSet(ref);
+    }
+    if (condition instanceof PlaybookCondition.FactCompare f) {
+      int ref = known(resolver.factRef(f.fact()), "fact '" + f.fact() + "'");
+      List<String> levels = resolver.factLevels(f.fact());
+      int level = known(levels.indexOf(f.level()), "level '" + f.level() + "' of fact '" + f.fact() + "' (levels "
+          + levels + ")");
+      CompareOp op = f.op();
+      return inputs -> inputs.factLevel(ref) >= 0 && op.test(Integer.compare(inputs.factLevel(ref), level));
+    }
+    if (condition instanceof PlaybookCondition.DetectorCompare d) {
+      int ref = known(resolver.detectorRef(d.detector(), d.feature()), "detector value '" + d.detector() + "."
+          + d.feature() + "'");
+      CompareOp op = d.op();
+      double value = d.value();
+      return inputs -> {
+        double actual = inputs.detectorValue(ref);
+        return !Double.isNaN(actual) && op.test(Double.compare(actual, value));
+      };
+    }
+    if (condition instanceof PlaybookCondition.FieldCompare f) {
+      int field = known(schema.indexOf(f.field()), "field '" + f.field() + "' of schema '" + schema.name() + "'");
+      Operand operand = Operand.of(f.value(), schema.fields().get(field).type(), "playbook '" + playbook + "'");
+      CompareOp op = f.op();
+      return inputs -> {
+        int comparison = operand.compare(inputs.event(), field);
+        return comparison != Operand.MISMATCH && op.test(comparison);
+      };
+    }
+    if (condition instanceof PlaybookCondition.Not n) {
+      Check inner = compile(n.condition());
+      return inputs -> !inner.holds(inputs);
+    }
+    boolean all = condition instanceof PlaybookCondition.All;
+    List<PlaybookCondition> parts = all ? ((PlaybookCondition.All) condition).conditions()
+        : ((PlaybookCondition.Any) condition).conditions();
+    Check[] checks = parts.stream().map(this::compile).toArray(Check[]::new);
+    return inputs -> {
+      for (Check check : checks) {
+        if (check.holds(inputs) != all) {
+          return !all;
+        }
+      }
+      return all;
+    };
+  }
+
+  private int known(int ref, String what) {
+    if (ref < 0) {
+      throw new IllegalArgumentException("playbook '" + playbook + "' uses unknown " + what);
+    }
+    return ref;
+  }
+
+  static String render(PlaybookCondition condition) {
+    if (condition instanceof PlaybookCondition.RuleFired r) {
+      return r.rule();
+    }
+    if (condition instanceof PlaybookCondition.BitSet b) {
+      return b.bit();
+    }
+    if (condition instanceof PlaybookCondition.FactCompare f) {
+      return f.fact() + " " + symbol(f.op()) + " " + f.level();
+    }
+    if (condition instanceof PlaybookCondition.DetectorCompare d) {
+      return d.detector() + "." + d.feature() + " " + symbol(d.op()) + " " + d.value();
+    }
+    if (condition instanceof PlaybookCondition.FieldCompare f) {
+      return f.field() + " " + symbol(f.op()) + " " + f.value().text();
+    }
+    if (condition instanceof PlaybookCondition.Not n) {
+      return "not (" + render(n.condition()) + ")";
+    }
+    boolean all = condition instanceof PlaybookCondition.All;
+    List<PlaybookCondition> parts = all ? ((PlaybookCondition.All) condition).conditions()
+        : ((PlaybookCondition.Any) condition).conditions();
+    var text = new StringBuilder();
+    for (PlaybookCondition part : parts) {
+      if (text.length() > 0) {
+        text.append(all ? " and " : " or ");
+      }
+      boolean nested = part instanceof PlaybookCondition.All || part instanceof PlaybookCondition.Any;
+      text.append(nested ? "(" + render(part) + ")" : render(part));
+    }
+    return text.toString();
+  }
+
+  private static String symbol(CompareOp op) {
+    return switch (op) {
+      case EQ -> "==";
+      case NE -> "!=";
+      case LT -> "<";
+      case LE -> "<=";
+      case GT -> ">";
+      case GE -> ">=";
+    };
+  }
+}
