@@ -1,8 +1,10 @@
 package dev.ben.benctl;
 
+import dev.ben.benctl.build.BuildCommand;
 import dev.ben.benctl.bundle.InspectCommand;
 import dev.ben.benctl.bundle.VerifyCommand;
 import dev.ben.benctl.keys.KeygenCommand;
+import dev.ben.benctl.testrun.TestCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParameterException;
@@ -20,6 +22,8 @@ import java.io.PrintWriter;
     synopsisSubcommandLabel = "COMMAND",
     subcommands = {
         CheckCommand.class,
+        BuildCommand.class,
+        TestCommand.class,
         CommandLine.HelpCommand.class,
         KeygenCommand.class,
         VerifyCommand.class,

@@ -1,0 +1,102 @@
+package dev.ben.contracts.bundle;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ben.contracts.model.ContractSet;
+import dev.ben.contracts.model.DetectorSpec;
+import dev.ben.contracts.model.Fingerprinted;
+import dev.ben.contracts.model.ModelJson;
+import dev.ben.contracts.model.Pipeline;
+import dev.ben.contracts.model.Playbook;
+import dev.ben.contracts.model.PolicyPack;
+import dev.ben.contracts.model.Schema;
+import dev.ben.contracts.model.Signal;
+import dev.ben.contracts.model.ValueList;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The mapping between a compiled {@link ContractSet} and a signed bundle: one artifact per schema (with its DDL),
+ * list, policy pack, detector, signal, playbook and pipeline. The contract set's version label is not part of the
+ * bundle: the ledger assigns versions when a bundle is staged, so the same sources always give the same bytes.
+ */
+public final class ContractBundles {
+
+  /** The compiler identity written into every manifest; changes when the compiled form changes. */
+  public static final String COMPILER_VERSION = "benc-1";
+
+  public static final String SCHEMA = "schema";
+  public static final String LIST = "list";
+  public static final String POLICY = "policy";
+  public static final String DETECTOR = "detector";
+  public static final String SIGNAL = "signal";
+  public static final String PLAYBOOK = "playbook";
+  public static final String PIPELINE = "pipeline";
+
+  private static final ObjectMapper MODEL = ModelJson.mapper();
+
+  private ContractBundles() {
+  }
+
+  /** Seals the compiled contracts into a bundle signed by {@code signer}. */
+  public static Bundle build(ContractSet contracts, SigningKey signer) {
+    var builder = BundleBuilder.forProject(contracts.project(), COMPILER_VERSION);
+    addAll(builder, SCHEMA, contracts.schemas());
+    addAll(builder, LIST, contracts.lists());
+    addAll(builder, POLICY, contracts.policies());
+    addAll(builder, DETECTOR, contracts.detectors());
+    addAll(builder, SIGNAL, contracts.signals());
+    addAll(builder, PLAYBOOK, contracts.playbooks());
+    addAll(builder, PIPELINE, contracts.pipelines());
+    return builder.build(signer);
+  }
+
+  private static void addAll(BundleBuilder builder, String kind, List<? extends Fingerprinted<?>> artifacts) {
+    for (Fingerprinted<?> artifact : artifacts) {
+      builder.add(kind, artifact.name(), MODEL.valueToTree(artifact));
+    }
+  }
+
+  /**
+   * The contract set a bundle holds, labelled {@code version}. Refuses (with the artifact named) content that
+   * does not decode into the model or whose model fingerprint does not match, so a bundle written by another
+   * compiler version is never half-understood.
+   */
+  public static ContractSet contracts(Bundle bundle, String version) throws BundleRefusedException {
+    if (!COMPILER_VERSION.equals(bundle.manifest().compilerVersion())) {
+      throw new BundleRefusedException(Refusal.Reason.MALFORMED, "the bundle was compiled by "
+          + bundle.manifest().compilerVersion() + " but this runtime reads " + COMPILER_VERSION
+          + "; rebuild it with a matching benctl");
+    }
+    return new ContractSet(bundle.manifest().project(), version,
+        decodeAll(bundle, SCHEMA, Schema.class), decodeAll(bundle, LIST, ValueList.class),
+        decodeAll(bundle, POLICY, PolicyPack.class), decodeAll(bundle, DETECTOR, DetectorSpec.class),
+        decodeAll(bundle, SIGNAL, Signal.class), decodeAll(bundle, PLAYBOOK, Playbook.class),
+        decodeAll(bundle, PIPELINE, Pipeline.class));
+  }
+
+  private static <T extends Fingerprinted<T>> List<T> decodeAll(Bundle bundle, String kind, Class<T> type)
+      throws BundleRefusedException {
+    List<T> decoded = new ArrayList<>();
+    for (Artifact artifact : bundle.artifacts(kind)) {
+      T value = decode(artifact, type);
+      if (!ModelJson.verify(value)) {
+        throw new BundleRefusedException(Refusal.Reason.MALFORMED, artifact.ref().label()
+            + ": its model fingerprint does not match its content");
+      }
+      decoded.add(value);
+    }
+    return decoded;
+  }
+
+  private static <T> T decode(Artifact artifact, Class<T> type) throws BundleRefusedException {
+    try {
+      return MODEL.treeToValue(artifact.content(), type);
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      var refused = new BundleRefusedException(Refusal.Reason.MALFORMED, artifact.ref().label()
+          + " is not a valid " + type.getSimpleName() + ": " + e.getMessage());
+      refused.initCause(e);
+      throw refused;
+    }
+  }
+}
