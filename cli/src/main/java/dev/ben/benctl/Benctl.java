@@ -2,6 +2,14 @@ package dev.ben.benctl;
 
 import dev.ben.benctl.build.BuildCommand;
 import dev.ben.benctl.bundle.InspectCommand;
+import dev.ben.benctl.deploy.DeployCommand;
+import dev.ben.benctl.deploy.DiffCommand;
+import dev.ben.benctl.deploy.LifecycleCommand;
+import dev.ben.benctl.deploy.PipelinesCommand;
+import dev.ben.benctl.deploy.RollbackCommand;
+import dev.ben.benctl.deploy.StageCommand;
+import dev.ben.benctl.deploy.StatusCommand;
+import dev.ben.benctl.deploy.UnstageCommand;
 import dev.ben.benctl.bundle.VerifyCommand;
 import dev.ben.benctl.keys.KeygenCommand;
 import dev.ben.benctl.testrun.TestCommand;
@@ -28,6 +36,17 @@ import java.io.PrintWriter;
         KeygenCommand.class,
         VerifyCommand.class,
         InspectCommand.class,
+        StageCommand.class,
+        UnstageCommand.class,
+        DeployCommand.class,
+        RollbackCommand.class,
+        StatusCommand.class,
+        DiffCommand.class,
+        PipelinesCommand.class,
+        LifecycleCommand.Pause.class,
+        LifecycleCommand.Resume.class,
+        LifecycleCommand.Archive.class,
+        LifecycleCommand.Delete.class,
     })
 public final class Benctl extends Subcommand {
 
