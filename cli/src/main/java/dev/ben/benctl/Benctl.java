@@ -2,6 +2,8 @@ package dev.ben.benctl;
 
 import dev.ben.benctl.bundle.InspectCommand;
 import dev.ben.benctl.bundle.VerifyCommand;
+import dev.ben.benctl.fmt.FmtCommand;
+import dev.ben.benctl.init.InitCommand;
 import dev.ben.benctl.keys.KeygenCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,7 +21,9 @@ import java.io.PrintWriter;
     description = "Build, sign, verify and deploy Ben contracts.",
     synopsisSubcommandLabel = "COMMAND",
     subcommands = {
+        InitCommand.class,
         CheckCommand.class,
+        FmtCommand.class,
         CommandLine.HelpCommand.class,
         KeygenCommand.class,
         VerifyCommand.class,
