@@ -11,6 +11,8 @@ import dev.ben.benctl.deploy.StageCommand;
 import dev.ben.benctl.deploy.StatusCommand;
 import dev.ben.benctl.deploy.UnstageCommand;
 import dev.ben.benctl.bundle.VerifyCommand;
+import dev.ben.benctl.fmt.FmtCommand;
+import dev.ben.benctl.init.InitCommand;
 import dev.ben.benctl.keys.KeygenCommand;
 import dev.ben.benctl.testrun.TestCommand;
 import picocli.CommandLine;
@@ -29,7 +31,9 @@ import java.io.PrintWriter;
     description = "Build, sign, verify and deploy Ben contracts.",
     synopsisSubcommandLabel = "COMMAND",
     subcommands = {
+        InitCommand.class,
         CheckCommand.class,
+        FmtCommand.class,
         BuildCommand.class,
         TestCommand.class,
         CommandLine.HelpCommand.class,

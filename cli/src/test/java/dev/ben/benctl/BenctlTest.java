@@ -15,7 +15,7 @@ class BenctlTest {
   void helpListsCommandsAndExitCodes() {
     var result = BenctlHarness.run("--help");
     assertEquals(ExitCode.OK, result.exitCode(), result::toString);
-    for (String expected : new String[] {"keygen", "verify", "inspect", "Exit codes:",
+    for (String expected : new String[] {"init", "check", "fmt", "keygen", "verify", "inspect", "Exit codes:",
         "2   usage error", "3   cannot reach the Ben server"}) {
       assertTrue(result.out().contains(expected), "missing '" + expected + "' in\n" + result);
     }
@@ -24,7 +24,7 @@ class BenctlTest {
 
   @Test
   void everyCommandHasHelpWithExitCodes() {
-    for (String command : new String[] {"keygen", "verify", "inspect"}) {
+    for (String command : new String[] {"init", "check", "fmt", "keygen", "verify", "inspect"}) {
       var result = BenctlHarness.run(command, "--help");
       assertEquals(ExitCode.OK, result.exitCode(), result::toString);
       assertTrue(result.out().contains("Usage: benctl " + command), result.toString());
