@@ -10,6 +10,7 @@ public record BenSettings(
   IngestSettings ingest,
   GatewaySettings gateway,
   FlowSettings flow,
+  LedgerSettings ledger,
   ConnectorSettings connectors) {
 
   public static BenSettings fromConfig(Config root) {
@@ -24,6 +25,7 @@ public record BenSettings(
     IngestSettings.fromConfig(root),
     GatewaySettings.fromConfig(root),
     FlowSettings.fromConfig(root),
+    LedgerSettings.fromConfig(root),
     ConnectorSettings.fromConfig(root));
   }
 

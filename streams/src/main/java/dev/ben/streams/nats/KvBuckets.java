@@ -1,6 +1,7 @@
 package dev.ben.streams.nats;
 
 import io.nats.client.Connection;
+import io.nats.client.JetStreamApiException;
 import io.nats.client.KeyValue;
 import io.nats.client.api.KeyValueConfiguration;
 import io.nats.client.api.KeyValueEntry;
@@ -8,6 +9,7 @@ import io.nats.client.api.KeyValueOperation;
 import io.nats.client.api.KeyValueWatcher;
 import io.nats.client.api.StorageType;
 import io.nats.client.impl.NatsKeyValueWatchSubscription;
+import java.util.List;
 import java.util.Optional;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.japi.Pair;
@@ -15,8 +17,14 @@ import org.apache.pekko.stream.BoundedSourceQueue;
 import org.apache.pekko.stream.QueueOfferResult;
 import org.apache.pekko.stream.javadsl.Source;
 
-/** JetStream KV buckets: creating them, put/get/delete, and watchers as Pekko Streams sources. */
+/**
+ * JetStream KV buckets: creating them, put/get/create-if-absent/delete, listing keys, and watchers as Pekko Streams
+ * sources or plain listeners.
+ */
 public final class KvBuckets {
+
+  /** JetStream's "wrong last sequence" error: a compare-and-set found another value. */
+  private static final int WRONG_LAST_SEQUENCE = 10071;
 
   private final Connection connection;
   private final String server;
@@ -54,6 +62,30 @@ public final class KvBuckets {
     });
   }
 
+  /**
+   * Writes the key only if it holds no value (never written, or deleted); false when it does. This is JetStream's
+   * compare-and-set, which makes numbered appends safe with several writers.
+   */
+  public boolean create(String bucket, String key, byte[] value) {
+    return NatsClient.call("creating " + bucket + "/" + key, () -> {
+      try {
+        connection.keyValue(bucket).create(key, value);
+        return true;
+      } catch (JetStreamApiException e) {
+        if (e.getApiErrorCode() == WRONG_LAST_SEQUENCE) {
+          return false;
+        }
+        throw e;
+      }
+    });
+  }
+
+  /** The keys matching the filter ({@code *} and {@code >} wildcards) that currently hold a value, sorted. */
+  public List<String> keys(String bucket, String filter) {
+    return NatsClient.call("listing " + bucket + "/" + filter,
+        () -> connection.keyValue(bucket).keys(filter).stream().sorted().toList());
+  }
+
   public void delete(String bucket, String key) {
     NatsClient.call("deleting " + bucket + "/" + key, () -> {
       connection.keyValue(bucket).delete(key);
@@ -79,6 +111,40 @@ public final class KvBuckets {
         });
   }
 
+  /** Receives a plain watch's changes on the NATS client's dispatcher thread, one at a time. */
+  public interface Listener {
+    void change(KvChange change);
+
+    /** The current values have all been delivered; what follows are changes. */
+    void caughtUp();
+  }
+
+  /**
+   * Every change to keys matching the filter, without Pekko: first the current entry of each key (a deleted key
+   * shows as a DEL), then {@link Listener#caughtUp()}, then changes as they happen. Close the handle to stop.
+   */
+  public AutoCloseable watch(String bucket, String filter, Listener listener) {
+    NatsKeyValueWatchSubscription subscription = NatsClient.call("watching " + bucket + "/" + filter,
+        () -> connection.keyValue(bucket).watch(filter, new KeyValueWatcher() {
+          @Override
+          public void watch(KeyValueEntry entry) {
+            listener.change(toChange(entry));
+          }
+
+          @Override
+          public void endOfData() {
+            listener.caughtUp();
+          }
+        }));
+    return subscription::unsubscribe;
+  }
+
+  private static KvChange toChange(KeyValueEntry entry) {
+    return entry.getOperation() == KeyValueOperation.PUT
+        ? new KvChange(entry.getKey(), KvChange.Op.PUT, entry.getRevision(), entry.getValue())
+        : new KvChange(entry.getKey(), KvChange.Op.DEL, entry.getRevision(), null);
+  }
+
   private static final class Forwarder implements KeyValueWatcher {
     private final BoundedSourceQueue<KvChange> queue;
 
@@ -88,10 +154,7 @@ public final class KvBuckets {
 
     @Override
     public void watch(KeyValueEntry entry) {
-      KvChange change = entry.getOperation() == KeyValueOperation.PUT
-          ? new KvChange(entry.getKey(), KvChange.Op.PUT, entry.getRevision(), entry.getValue())
-          : new KvChange(entry.getKey(), KvChange.Op.DEL, entry.getRevision(), null);
-      if (queue.offer(change) != QueueOfferResult.enqueued()) {
+      if (queue.offer(toChange(entry)) != QueueOfferResult.enqueued()) {
         queue.fail(new IllegalStateException("the KV watch consumer fell behind; restart the watch"));
       }
     }

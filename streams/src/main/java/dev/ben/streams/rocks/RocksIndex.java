@@ -13,6 +13,7 @@ import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
+import org.rocksdb.WriteOptions;
 
 /**
  * An ordered byte-key index in one RocksDB directory. Keys sort bytewise, so string keys with a common prefix
@@ -25,21 +26,33 @@ public final class RocksIndex implements AutoCloseable {
   }
 
   private final Options options;
+  private final WriteOptions writes;
   private final RocksDB db;
   private final Path dir;
 
-  private RocksIndex(Options options, RocksDB db, Path dir) {
+  private RocksIndex(Options options, WriteOptions writes, RocksDB db, Path dir) {
     this.options = options;
+    this.writes = writes;
     this.db = db;
     this.dir = dir;
   }
 
   public static RocksIndex open(Path dir) {
+    return open(dir, false);
+  }
+
+  /**
+   * Opens the index; with {@code syncWrites} every write is flushed to disk before it returns, which state that is
+   * the only copy of intent (the ledger) needs to survive a machine crash, not just a process crash.
+   */
+  public static RocksIndex open(Path dir, boolean syncWrites) {
     Options options = new Options().setCreateIfMissing(true);
+    WriteOptions writes = new WriteOptions().setSync(syncWrites);
     try {
       Files.createDirectories(dir);
-      return new RocksIndex(options, RocksDB.open(options, dir.toString()), dir);
+      return new RocksIndex(options, writes, RocksDB.open(options, dir.toString()), dir);
     } catch (Exception e) {
+      writes.close();
       options.close();
       throw new IllegalStateException("cannot open the RocksDB index at " + dir + ": " + e.getMessage()
           + " (is another Ben node using the same BEN_HOME?)", e);
@@ -48,7 +61,7 @@ public final class RocksIndex implements AutoCloseable {
 
   public void put(byte[] key, byte[] value) {
     try {
-      db.put(key, value);
+      db.put(writes, key, value);
     } catch (RocksDBException e) {
       throw failure("writing", e);
     }
@@ -64,7 +77,7 @@ public final class RocksIndex implements AutoCloseable {
 
   public void delete(byte[] key) {
     try {
-      db.delete(key);
+      db.delete(writes, key);
     } catch (RocksDBException e) {
       throw failure("deleting", e);
     }
@@ -104,6 +117,7 @@ public final class RocksIndex implements AutoCloseable {
   @Override
   public void close() {
     db.close();
+    writes.close();
     options.close();
   }
 

@@ -1,0 +1,63 @@
+package dev.ben.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class LedgerSettingsTest {
+
+  private static LedgerSettings settings(String overrides) {
+    Config config = ConfigFactory.parseString(overrides).withFallback(ConfigFactory.defaultReference()).resolve();
+    return LedgerSettings.fromConfig(config);
+  }
+
+  private static SettingsException refused(String overrides) {
+    return assertThrows(SettingsException.class, () -> settings(overrides));
+  }
+
+  @Test
+  void defaultsAreBoundedAndNameTheSeed002Buckets() {
+    LedgerSettings s = settings("");
+    assertEquals(32L * 1024 * 1024, s.maxBundleBytes());
+    assertEquals(64 * 1024, s.maxEventBytes());
+    assertEquals("ben-ledger", s.kvBucket());
+    assertEquals("ben-bundles", s.objectBucket());
+    assertEquals(Duration.ofSeconds(30), s.activationTimeout());
+  }
+
+  @Test
+  void sizesAcceptUnitsAsOperatorsWriteThem() {
+    LedgerSettings s = settings("ben.ledger { max-bundle-bytes = 1m, max-event-bytes = 512k }");
+    assertEquals(1024 * 1024, s.maxBundleBytes());
+    assertEquals(512 * 1024, s.maxEventBytes());
+  }
+
+  @Test
+  void isPartOfTheNodeSettings() {
+    BenSettings all = BenSettings.fromConfig(ConfigFactory.parseString("ben.ledger.activation-timeout = 5s")
+        .withFallback(ConfigFactory.defaultReference()).resolve());
+    assertEquals(Duration.ofSeconds(5), all.ledger().activationTimeout());
+  }
+
+  @Test
+  void badValuesAreRefusedWithTheirKey() {
+    assertEquals("ben.ledger.max-bundle-bytes", refused("ben.ledger.max-bundle-bytes = 0").key());
+    assertEquals("ben.ledger.max-bundle-bytes", refused("ben.ledger.max-bundle-bytes = 1g").key());
+    assertEquals("ben.ledger.max-event-bytes", refused("ben.ledger.max-event-bytes = 2m").key());
+    assertEquals("ben.ledger.activation-timeout", refused("ben.ledger.activation-timeout = 0s").key());
+    assertEquals("ben.ledger.activation-timeout", refused("ben.ledger.activation-timeout = soon").key());
+  }
+
+  @Test
+  void bucketNamesMustBeWhatJetStreamAccepts() {
+    SettingsException e = refused("ben.ledger.kv-bucket = \"ben.ledger\"");
+    assertEquals("ben.ledger.kv-bucket", e.key());
+    assertTrue(e.getMessage().contains("letters, digits, _ and -"), e.getMessage());
+    assertEquals("ben.ledger.object-bucket", refused("ben.ledger.object-bucket = \"\"").key());
+  }
+}
