@@ -1,0 +1,147 @@
+package dev.ben.actors.ledger;
+
+import dev.ben.actors.ledger.LedgerRefusal.Kind;
+import dev.ben.api.control.PipelineStatus;
+import dev.ben.api.control.StageReply;
+import dev.ben.contracts.bundle.Bundle;
+import dev.ben.contracts.bundle.BundleRefusedException;
+import dev.ben.contracts.bundle.BundleVerifier;
+import dev.ben.contracts.bundle.ContractBundles;
+import dev.ben.contracts.bundle.TrustedKeys;
+import dev.ben.contracts.bundle.Verification;
+import dev.ben.contracts.engine.ContractRuntime;
+import dev.ben.contracts.model.ContractSet;
+import dev.ben.contracts.model.Pipeline;
+import dev.ben.streams.ledger.LedgerEvent;
+import dev.ben.streams.ledger.LedgerRefusedException;
+import dev.ben.streams.ledger.LedgerStore;
+import dev.ben.streams.ledger.PipelineHeader;
+import dev.ben.streams.ledger.StagedVersion;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.LongSupplier;
+
+/**
+ * The ledger's bookkeeping, without actors: verifying and staging bundles, withdrawing versions, and reading
+ * pipelines back as the control API shows them. Every change is recorded as an event of its pipeline. Methods
+ * throw {@link LedgerRefusal} for anything the caller must fix.
+ */
+final class LedgerBook {
+
+  private final LedgerStore store;
+  private final TrustedKeys trusted;
+  private final LongSupplier clock;
+
+  LedgerBook(LedgerStore store, TrustedKeys trusted, LongSupplier clock) {
+    this.store = store;
+    this.trusted = trusted;
+    this.clock = clock;
+  }
+
+  /** Verifies, re-validates and records a staged version of every pipeline the bundle declares. */
+  StageReply stage(byte[] bytes, String source) {
+    Verification verification = BundleVerifier.verify(bytes, trusted);
+    if (verification instanceof Verification.Refused refused) {
+      Kind kind = refused.refusal().reason().name().startsWith("SIGNATURE")
+          || refused.refusal().reason().name().equals("KEY_NOT_TRUSTED")
+          || refused.refusal().reason().name().equals("UNSIGNED") ? Kind.UNTRUSTED : Kind.INVALID;
+      throw new LedgerRefusal(kind, "bundle refused: " + refused.refusal().message());
+    }
+    var verified = (Verification.Verified) verification;
+    Bundle bundle = verified.bundle();
+    ContractSet contracts = revalidate(bundle);
+    String bundleId = bundle.id().value();
+    write(() -> store.putBundle(bundleId, bytes));
+    var reply = StageReply.newBuilder().setBundleId(bundleId).setKeyId(verified.keyId());
+    for (Pipeline pipeline : contracts.pipelines()) {
+      String name = pipeline.name();
+      if (store.getHeader(name).isEmpty()) {
+        write(() -> store.putHeader(new PipelineHeader(name, name, "", dev.ben.streams.ledger.PipelineStatus.DRAFT, 0)));
+      }
+      StagedVersion staged = guarded(() -> store.appendVersion(name, bundleId, verified.keyId(), clock.getAsLong()));
+      record(name, staged.version(), "staged", source, "staged v" + staged.version() + " from bundle "
+          + bundle.id().shortForm() + " signed by " + verified.keyId(), null);
+      reply.addStaged(LedgerViews.version(staged));
+    }
+    return reply.build();
+  }
+
+  private static ContractSet revalidate(Bundle bundle) {
+    ContractSet contracts;
+    try {
+      contracts = ContractBundles.contracts(bundle, "staging");
+    } catch (BundleRefusedException e) {
+      throw new LedgerRefusal(Kind.INVALID, "bundle refused: " + e.getMessage());
+    }
+    if (contracts.pipelines().isEmpty()) {
+      throw new LedgerRefusal(Kind.INVALID, "bundle refused: it declares no pipeline, so there is nothing to stage;"
+          + " add a `pipeline` to the project");
+    }
+    for (Pipeline pipeline : contracts.pipelines()) {
+      try {
+        ContractRuntime.build(contracts, pipeline.name(), new byte[32]);
+      } catch (IllegalArgumentException e) {
+        throw new LedgerRefusal(Kind.INVALID, "bundle refused: pipeline " + pipeline.name() + " does not load: "
+            + e.getMessage());
+      }
+    }
+    return contracts;
+  }
+
+  /** Withdraws a staged version. */
+  dev.ben.api.control.VersionInfo unstage(String pipeline, long version, String source) {
+    header(pipeline);
+    var decision = VersionPolicy.unstage(pipeline, store.versions(pipeline), version);
+    if (decision instanceof VersionPolicy.Refuse refuse) {
+      throw new LedgerRefusal(Kind.CONFLICT, refuse.reason());
+    }
+    StagedVersion unstaged = guarded(() -> store.changeState(pipeline, version,
+        dev.ben.streams.ledger.VersionState.UNSTAGED, clock.getAsLong()));
+    record(pipeline, version, "unstaged", source, "unstaged v" + version, null);
+    return LedgerViews.version(unstaged);
+  }
+
+  /** What the ledger knows of a pipeline (components and the live activation are the actor's to add). */
+  PipelineStatus.Builder status(String pipeline, boolean history) {
+    PipelineHeader header = header(pipeline);
+    return LedgerViews.status(header, store.versions(pipeline),
+        history ? store.listEvents(pipeline) : List.of());
+  }
+
+  List<PipelineHeader> headers() {
+    return store.listHeaders();
+  }
+
+  PipelineHeader header(String pipeline) {
+    return store.getHeader(pipeline).orElseThrow(() -> new LedgerRefusal(Kind.NOT_FOUND, "no pipeline '"
+        + pipeline + "'; the ledger knows " + store.listHeaders().stream().map(PipelineHeader::id).toList()
+        + " (stage a bundle that declares it first)"));
+  }
+
+  /** Appends an event to the pipeline's history and returns its id, so later events can name it as parent. */
+  String record(String pipeline, long version, String type, String source, String summary, String parentId) {
+    String id = UUID.randomUUID().toString();
+    write(() -> store.appendEvent(new LedgerEvent(id, type, source, summary, "{}", parentId, pipeline, version,
+        clock.getAsLong())));
+    return id;
+  }
+
+  LedgerStore store() {
+    return store;
+  }
+
+  private static void write(Runnable write) {
+    guarded(() -> {
+      write.run();
+      return null;
+    });
+  }
+
+  private static <T> T guarded(java.util.function.Supplier<T> write) {
+    try {
+      return write.get();
+    } catch (LedgerRefusedException e) {
+      throw new LedgerRefusal(Kind.CONFLICT, e.getMessage());
+    }
+  }
+}
