@@ -10,6 +10,11 @@ import java.util.List;
 /** The shared assertion of the table-driven negative tests. */
 final class NegativeCases {
 
+  /** One case: its name, the fixture text to replace and its replacement, and every expected diagnostic. */
+  static org.junit.jupiter.params.provider.Arguments c(String name, String from, String to, String... expected) {
+    return org.junit.jupiter.params.provider.Arguments.of(name, from, to, java.util.List.of(expected));
+  }
+
   private NegativeCases() {
   }
 

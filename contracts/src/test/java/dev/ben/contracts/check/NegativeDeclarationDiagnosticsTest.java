@@ -1,5 +1,7 @@
 package dev.ben.contracts.check;
 
+import static dev.ben.contracts.check.NegativeCases.c;
+
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -11,10 +13,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * message (headers shown without the {@code auth.ben:} prefix).
  */
 class NegativeDeclarationDiagnosticsTest {
-
-  private static Arguments c(String name, String from, String to, String... expected) {
-    return Arguments.of(name, from, to, List.of(expected));
-  }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")

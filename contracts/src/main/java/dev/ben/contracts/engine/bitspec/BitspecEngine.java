@@ -23,10 +23,10 @@ public final class BitspecEngine {
 
   private final PolicyPack pack;
   private final List<String> bitNames;
-  private final BitTest[] fieldTests;
+  private final BitProbe[] fieldTests;
   private final int[] fieldTestBits;
   private final ThresholdProgram[] thresholds;
-  private final BitTest[] composites;
+  private final BitProbe[] composites;
   private final int[] compositeBits;
   private final RuleTable rules;
   private final Pattern[] patterns;
@@ -40,7 +40,7 @@ public final class BitspecEngine {
     this.pack = pack;
     this.bitNames = pack.bitNames();
     var compiler = new FieldTestCompiler(schema, lists);
-    var tests = new ArrayList<BitTest>();
+    var tests = new ArrayList<BitProbe>();
     var bits = new ArrayList<Integer>();
     for (Predicate predicate : pack.predicates()) {
       if (predicate.condition() instanceof Condition.FieldTest fieldTest) {
@@ -48,12 +48,12 @@ public final class BitspecEngine {
         bits.add(predicate.bit());
       }
     }
-    this.fieldTests = tests.toArray(BitTest[]::new);
+    this.fieldTests = tests.toArray(BitProbe[]::new);
     this.fieldTestBits = bits.stream().mapToInt(Integer::intValue).toArray();
     this.thresholds = pack.thresholds().stream().map(t -> new ThresholdProgram(t, schema))
         .toArray(ThresholdProgram[]::new);
     var ordered = CompositeOrder.of(pack.predicates(), bitNames);
-    this.composites = new BitTest[ordered.size()];
+    this.composites = new BitProbe[ordered.size()];
     this.compositeBits = new int[ordered.size()];
     for (int i = 0; i < ordered.size(); i++) {
       Predicate predicate = ordered.get(i);

@@ -58,7 +58,7 @@ final class CompositeOrder {
     ordered.add(predicate);
   }
 
-  static BitTest compile(Predicate predicate, List<String> bitNames) {
+  static BitProbe compile(Predicate predicate, List<String> bitNames) {
     var composite = (Condition.Composite) predicate.condition();
     String where = "predicate '" + predicate.name() + "'";
     if (composite.predicates().isEmpty()) {

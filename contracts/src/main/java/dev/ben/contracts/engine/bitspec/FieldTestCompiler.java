@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Compiles field conditions into {@link BitTest}s against one schema: resolves field positions and lists, coerces
+ * Compiles field conditions into {@link BitProbe}s against one schema: resolves field positions and lists, coerces
  * constants, compiles regexes once. Anything the compiler should have refused is refused here too, naming the
  * predicate, so a hand-made or stale model cannot run half-understood.
  */
@@ -30,7 +30,7 @@ final class FieldTestCompiler {
     this.lists = lists;
   }
 
-  BitTest compile(String predicate, Condition.FieldTest condition) {
+  BitProbe compile(String predicate, Condition.FieldTest condition) {
     String where = "predicate '" + predicate + "'";
     int field = schema.indexOf(condition.field());
     if (field < 0) {
@@ -83,7 +83,7 @@ final class FieldTestCompiler {
     return list;
   }
 
-  private BitTest fuzzy(int field, ValueList list, int within) {
+  private BitProbe fuzzy(int field, ValueList list, int within) {
     int[][] entries = new int[list.values().size()][];
     for (int i = 0; i < entries.length; i++) {
       entries[i] = list.values().get(i).codePoints().map(Character::toLowerCase).toArray();
@@ -92,7 +92,7 @@ final class FieldTestCompiler {
     return new TextTests.Fuzzy(field, entries, within);
   }
 
-  private static BitTest inList(int field, FieldType type, ValueList list, String where) {
+  private static BitProbe inList(int field, FieldType type, ValueList list, String where) {
     List<String> values = list.values();
     try {
       if (type.isInteger() || type == FieldType.TIMESTAMP || type == FieldType.BOOL) {

@@ -10,7 +10,7 @@ final class TextTests {
   private TextTests() {
   }
 
-  record StartsWith(int field, String prefix) implements BitTest {
+  record StartsWith(int field, String prefix) implements BitProbe {
     @Override
     public boolean test(Event event, long[] mask, Scratch scratch) {
       String text = event.text(field);
@@ -18,7 +18,7 @@ final class TextTests {
     }
   }
 
-  record Contains(int field, String part) implements BitTest {
+  record Contains(int field, String part) implements BitProbe {
     @Override
     public boolean test(Event event, long[] mask, Scratch scratch) {
       String text = event.text(field);
@@ -27,7 +27,7 @@ final class TextTests {
   }
 
   /** Searches with the evaluator's own reusable matcher for this regex (compiled once per policy). */
-  record Matches(int field, int matcherSlot) implements BitTest {
+  record Matches(int field, int matcherSlot) implements BitProbe {
     @Override
     public boolean test(Event event, long[] mask, Scratch scratch) {
       String text = event.text(field);
@@ -36,7 +36,7 @@ final class TextTests {
   }
 
   /** Case-insensitive bounded edit distance against every list entry (entries pre-lowered to code points). */
-  record Fuzzy(int field, int[][] entries, int within) implements BitTest {
+  record Fuzzy(int field, int[][] entries, int within) implements BitProbe {
     @Override
     public boolean test(Event event, long[] mask, Scratch scratch) {
       String text = event.text(field);
@@ -56,7 +56,7 @@ final class TextTests {
 
   /** CIDR blocks as 128-bit network/mask pairs; IPv4 blocks are stored IPv4-mapped like the addresses. */
   record InCidr(int field, long[] networkHigh, long[] networkLow, long[] maskHigh, long[] maskLow)
-      implements BitTest {
+      implements BitProbe {
     @Override
     public boolean test(Event event, long[] mask, Scratch scratch) {
       if (event.kind(field) != ValueKind.IP) {

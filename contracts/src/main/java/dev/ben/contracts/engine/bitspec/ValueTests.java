@@ -12,7 +12,7 @@ final class ValueTests {
   private ValueTests() {
   }
 
-  record Compare(int field, CompareOp op, Operand operand) implements BitTest {
+  record Compare(int field, CompareOp op, Operand operand) implements BitProbe {
     @Override
     public boolean test(Event event, long[] mask, Scratch scratch) {
       int comparison = operand.compare(event, field);
@@ -21,7 +21,7 @@ final class ValueTests {
   }
 
   /** Inclusive at both ends. */
-  record Between(int field, Operand low, Operand high) implements BitTest {
+  record Between(int field, Operand low, Operand high) implements BitProbe {
     @Override
     public boolean test(Event event, long[] mask, Scratch scratch) {
       int aboveLow = low.compare(event, field);
@@ -33,14 +33,14 @@ final class ValueTests {
     }
   }
 
-  record Modulo(int field, long divisor, long remainder) implements BitTest {
+  record Modulo(int field, long divisor, long remainder) implements BitProbe {
     @Override
     public boolean test(Event event, long[] mask, Scratch scratch) {
       return event.kind(field) == ValueKind.INTEGER && Math.floorMod(event.longValue(field), divisor) == remainder;
     }
   }
 
-  record IsNull(int field, boolean wantNull) implements BitTest {
+  record IsNull(int field, boolean wantNull) implements BitProbe {
     @Override
     public boolean test(Event event, long[] mask, Scratch scratch) {
       return event.isPresent(field) != wantNull;
@@ -48,7 +48,7 @@ final class ValueTests {
   }
 
   /** Membership of text (strings, UUIDs, canonical IP text) in a hash set built once. */
-  record InTextSet(int field, Set<String> values) implements BitTest {
+  record InTextSet(int field, Set<String> values) implements BitProbe {
     @Override
     public boolean test(Event event, long[] mask, Scratch scratch) {
       String text = event.text(field);
@@ -57,7 +57,7 @@ final class ValueTests {
   }
 
   /** Membership of whole numbers by binary search over a sorted array (no boxing). */
-  record InSortedLongs(int field, long[] sorted) implements BitTest {
+  record InSortedLongs(int field, long[] sorted) implements BitProbe {
     @Override
     public boolean test(Event event, long[] mask, Scratch scratch) {
       return event.kind(field) == ValueKind.INTEGER && Arrays.binarySearch(sorted, event.longValue(field)) >= 0;
@@ -65,7 +65,7 @@ final class ValueTests {
   }
 
   /** Membership of reals by binary search over a sorted array. */
-  record InSortedReals(int field, double[] sorted) implements BitTest {
+  record InSortedReals(int field, double[] sorted) implements BitProbe {
     @Override
     public boolean test(Event event, long[] mask, Scratch scratch) {
       ValueKind kind = event.kind(field);
@@ -75,7 +75,7 @@ final class ValueTests {
   }
 
   /** Composition over bits already evaluated: all, any, or not. */
-  record Composite(long[] bits, Kind kind) implements BitTest {
+  record Composite(long[] bits, Kind kind) implements BitProbe {
     enum Kind { ALL, ANY, NOT }
 
     @Override
