@@ -7,6 +7,7 @@ import dev.ben.contracts.bundle.Bundle;
 import dev.ben.contracts.bundle.BundleRefusedException;
 import dev.ben.contracts.bundle.BundleVerifier;
 import dev.ben.contracts.bundle.ContractBundles;
+import dev.ben.contracts.bundle.Refusal;
 import dev.ben.contracts.bundle.TrustedKeys;
 import dev.ben.contracts.bundle.Verification;
 import dev.ben.contracts.engine.ContractRuntime;
@@ -42,10 +43,7 @@ final class LedgerBook {
   StageReply stage(byte[] bytes, String source) {
     Verification verification = BundleVerifier.verify(bytes, trusted);
     if (verification instanceof Verification.Refused refused) {
-      Kind kind = refused.refusal().reason().name().startsWith("SIGNATURE")
-          || refused.refusal().reason().name().equals("KEY_NOT_TRUSTED")
-          || refused.refusal().reason().name().equals("UNSIGNED") ? Kind.UNTRUSTED : Kind.INVALID;
-      throw new LedgerRefusal(kind, "bundle refused: " + refused.refusal().message());
+      throw new LedgerRefusal(kindOf(refused.refusal().reason()), "bundle refused: " + refused.refusal().message());
     }
     var verified = (Verification.Verified) verification;
     Bundle bundle = verified.bundle();
@@ -64,6 +62,18 @@ final class LedgerBook {
       reply.addStaged(LedgerViews.version(staged));
     }
     return reply.build();
+  }
+
+  /** Signature problems are a matter of trust; everything else means the bytes are not a valid bundle. */
+  private static Kind kindOf(Refusal.Reason reason) {
+    switch (reason) {
+      case UNSIGNED:
+      case SIGNATURE_INVALID:
+      case KEY_NOT_TRUSTED:
+        return Kind.UNTRUSTED;
+      default:
+        return Kind.INVALID;
+    }
   }
 
   private static ContractSet revalidate(Bundle bundle) {

@@ -5,14 +5,36 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.stream.Stream;
 
 /** Writes a bundle into the project's {@code target/} folder, atomically so a reader never sees half a file. */
-final class BundleOutput {
+public final class BundleOutput {
 
   static final String FOLDER = "target";
   static final String SUFFIX = ".bundle";
 
   private BundleOutput() {
+  }
+
+  /** The one bundle {@code benctl build} left in the project's {@code target/}; refuses none or several. */
+  public static Path builtIn(Path projectDir) {
+    Path folder = projectDir.resolve(FOLDER);
+    List<Path> bundles = List.of();
+    if (Files.isDirectory(folder)) {
+      try (Stream<Path> listing = Files.list(folder)) {
+        bundles = listing.filter(f -> f.getFileName().toString().endsWith(SUFFIX)).sorted().toList();
+      } catch (IOException e) {
+        throw CommandFailure.refused("cannot list " + folder + ": " + e.getMessage(), e);
+      }
+    }
+    if (bundles.isEmpty()) {
+      throw CommandFailure.refused("no built bundle in " + folder + "; run `benctl build " + projectDir + "` first");
+    }
+    if (bundles.size() > 1) {
+      throw CommandFailure.refused(folder + " holds several bundles " + bundles + "; pass the one to stage");
+    }
+    return bundles.get(0);
   }
 
   static Path write(Path projectDir, String projectName, byte[] bytes) {

@@ -42,14 +42,10 @@ public final class DiffCommand extends RemoteCommand {
     out().println(diff.getPipeline() + ": v" + diff.getFromVersion() + " → v" + diff.getToVersion());
     var table = Table.withHeaders("CHANGE", "KIND", "NAME", "FROM", "TO");
     for (ArtifactChange c : diff.getChangesList()) {
-      table.row(c.getChange().toLowerCase(), c.getKind(), c.getName(), shortFingerprint(c.getFromFingerprint()),
-          shortFingerprint(c.getToFingerprint()));
+      table.row(c.getChange().toLowerCase(), c.getKind(), c.getName(), StatusView.shortFingerprint(c.getFromFingerprint()),
+          StatusView.shortFingerprint(c.getToFingerprint()));
     }
     out().print(table.render());
     return ExitCode.OK;
-  }
-
-  private static String shortFingerprint(String fingerprint) {
-    return fingerprint.isEmpty() ? null : fingerprint.substring(0, Math.min(19, fingerprint.length()));
   }
 }

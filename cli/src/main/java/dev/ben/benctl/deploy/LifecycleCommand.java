@@ -18,21 +18,13 @@ public abstract class LifecycleCommand extends RemoteCommand {
 
   protected abstract LifecycleAction action();
 
-  /** Whether the command destroys something and so needs {@code --yes}. */
-  protected boolean needsConfirmation() {
-    return false;
-  }
-
-  protected boolean confirmed() {
-    return true;
+  /** Refuses when the verb destroys something the user has not confirmed; most verbs need no confirmation. */
+  protected void requireConfirmation(String pipeline) {
   }
 
   @Override
   protected int run() {
-    if (needsConfirmation() && !confirmed()) {
-      throw CommandFailure.usage(action().name().toLowerCase() + " destroys pipeline '" + pipeline
-          + "' and its running state; repeat with --yes to confirm");
-    }
+    requireConfirmation(pipeline);
     PipelineStatus status = call(client -> client.changeLifecycle(LifecycleRequest.newBuilder()
         .setPipeline(pipeline).setAction(action()).setSource(source()).build()));
     out().print(output.json() ? Json.render(StatusView.json(status)) : StatusView.text(status));
@@ -82,13 +74,11 @@ public abstract class LifecycleCommand extends RemoteCommand {
     }
 
     @Override
-    protected boolean needsConfirmation() {
-      return true;
-    }
-
-    @Override
-    protected boolean confirmed() {
-      return yes;
+    protected void requireConfirmation(String pipeline) {
+      if (!yes) {
+        throw CommandFailure.usage("delete destroys pipeline '" + pipeline + "' and its running state; repeat "
+            + "with --yes to confirm");
+      }
     }
   }
 }

@@ -4,12 +4,11 @@ import com.google.protobuf.ByteString;
 import dev.ben.api.control.StageReply;
 import dev.ben.api.control.StageRequest;
 import dev.ben.api.control.VersionInfo;
-import dev.ben.benctl.CommandFailure;
 import dev.ben.benctl.ExitCode;
+import dev.ben.benctl.build.BundleOutput;
 import dev.ben.benctl.bundle.BundleFileInput;
 import dev.ben.benctl.out.Json;
 import dev.ben.benctl.out.Table;
-import dev.ben.contracts.project.ProjectLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
@@ -49,18 +48,6 @@ public final class StageCommand extends RemoteCommand {
   }
 
   private Path bundleFile() {
-    if (!Files.isDirectory(source)) {
-      return source;
-    }
-    var project = ProjectLoader.load(source);
-    if (project.settings() == null) {
-      throw CommandFailure.refused(source + " is not a Ben project (no valid ben.project); pass a bundle file "
-          + "or a project folder");
-    }
-    Path built = source.resolve("target").resolve(project.settings().name() + ".bundle");
-    if (!Files.isRegularFile(built)) {
-      throw CommandFailure.refused("no built bundle at " + built + "; run `benctl build " + source + "` first");
-    }
-    return built;
+    return Files.isDirectory(source) ? BundleOutput.builtIn(source) : source;
   }
 }

@@ -8,6 +8,7 @@ import dev.ben.api.control.PipelineStatus;
 import dev.ben.api.control.VersionInfo;
 import dev.ben.benctl.out.Json;
 import dev.ben.benctl.out.Table;
+import dev.ben.contracts.bundle.Fingerprint;
 import java.time.Instant;
 
 /** How a pipeline's status reads: a summary, its versions, its components with their acks, and its history. */
@@ -29,7 +30,7 @@ final class StatusView {
     if (status.getVersionsCount() > 0) {
       var versions = Table.withHeaders("VERSION", "STATE", "BUNDLE", "SIGNED BY", "STAGED AT");
       for (VersionInfo v : status.getVersionsList()) {
-        versions.row(v.getVersion(), v.getState().name().toLowerCase(), shortId(v.getBundleId()), v.getKeyId(),
+        versions.row(v.getVersion(), v.getState().name().toLowerCase(), shortFingerprint(v.getBundleId()), v.getKeyId(),
             Instant.ofEpochMilli(v.getStagedAtMillis()));
       }
       text.append('\n').append(versions.render());
@@ -57,8 +58,12 @@ final class StatusView {
     return version == 0 ? "-" : "v" + version;
   }
 
-  private static String shortId(String bundleId) {
-    return bundleId.length() > 19 ? bundleId.substring(0, 19) : bundleId;
+  /** {@code sha256:} and the first 12 hex digits, as bundles are named everywhere else; null for none. */
+  static String shortFingerprint(String fingerprint) {
+    if (fingerprint.isEmpty()) {
+      return null;
+    }
+    return Fingerprint.isWellFormed(fingerprint) ? new Fingerprint(fingerprint).shortForm() : fingerprint;
   }
 
   static ObjectNode json(PipelineStatus status) {

@@ -2,23 +2,14 @@ package dev.ben.contracts.check;
 
 import static dev.ben.contracts.check.NegativeCases.c;
 
-import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Types, predicates, thresholds, rules and redactions: one mistake at a time in the fixture, asserting every diagnostic's exact line, column, severity and
  * message (headers shown without the {@code auth.ben:} prefix).
  */
-class NegativeTypeAndPolicyDiagnosticsTest {
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("cases")
-  void reportsExactlyTheExpectedDiagnostics(String name, String from, String to, List<String> expected) {
-    NegativeCases.assertDiagnostics(from, to, expected);
-  }
+class NegativeTypeAndPolicyDiagnosticsTest extends NegativeDiagnosticsContract {
 
   static Stream<Arguments> cases() {
     return Stream.of(

@@ -30,7 +30,7 @@ public final class StoreAccess implements AutoCloseable {
 
   /** Stores a version's bundle (idempotently) and returns its key. */
   public ArtifactKey put(String pipeline, long version, byte[] bundle) {
-    String digest = sha256(bundle);
+    String digest = Fingerprint.of(bundle).value();
     Optional<ArtifactKey> existing = find(pipeline, version);
     if (existing.isPresent()) {
       if (existing.get().sha256().equals(digest)) {
@@ -60,7 +60,7 @@ public final class StoreAccess implements AutoCloseable {
   public byte[] read(ArtifactKey key) {
     byte[] bytes = blobs.get(key.blobKey()).orElseThrow(() -> new StoreAccessException("the blob "
         + key.blobKey() + " of " + key.pipeline() + " v" + key.version() + " is missing from " + blobs.describe()));
-    String digest = sha256(bytes);
+    String digest = Fingerprint.of(bytes).value();
     if (!digest.equals(key.sha256())) {
       throw new StoreAccessException("the blob " + key.blobKey() + " hashes to " + digest + " but "
           + key.pipeline() + " v" + key.version() + " was stored as " + key.sha256() + "; refusing to load it");
@@ -109,9 +109,5 @@ public final class StoreAccess implements AutoCloseable {
     } catch (IOException e) {
       throw new StoreAccessException("a store-access index entry is unreadable: " + e.getMessage());
     }
-  }
-
-  static String sha256(byte[] bytes) {
-    return Fingerprint.of(bytes).value();
   }
 }
