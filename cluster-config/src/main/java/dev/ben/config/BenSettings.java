@@ -11,6 +11,8 @@ public record BenSettings(
   GatewaySettings gateway,
   FlowSettings flow,
   LedgerSettings ledger,
+  ControlSettings control,
+  SpineSettings spine,
   ConnectorSettings connectors) {
 
   public static BenSettings fromConfig(Config root) {
@@ -26,6 +28,8 @@ public record BenSettings(
     GatewaySettings.fromConfig(root),
     FlowSettings.fromConfig(root),
     LedgerSettings.fromConfig(root),
+    ControlSettings.fromConfig(root),
+    SpineSettings.fromConfig(root, Path.of(home)),
     ConnectorSettings.fromConfig(root));
   }
 

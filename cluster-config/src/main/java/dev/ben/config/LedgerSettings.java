@@ -2,16 +2,23 @@ package dev.ben.config;
 
 import com.typesafe.config.Config;
 import dev.ben.contracts.bundle.BundleReader;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
  * Bounds and names of the ledger, the durable registry of intent: how large a bundle or an event may be, where it
- * lives in NATS when NATS is configured (a KV bucket and an Object Store, DESIGN 9.2), and how long an activation
- * waits for acknowledgements.
+ * lives in NATS when NATS is configured (a KV bucket and an Object Store, DESIGN 9.2), how long an activation
+ * waits for acknowledgements, and which public keys it trusts to sign bundles.
  */
 public record LedgerSettings(
-    long maxBundleBytes, int maxEventBytes, String kvBucket, String objectBucket, Duration activationTimeout) {
+    long maxBundleBytes, int maxEventBytes, String kvBucket, String objectBucket, Duration activationTimeout,
+    List<Path> trustedKeys) {
+
+  public LedgerSettings {
+    trustedKeys = List.copyOf(trustedKeys);
+  }
 
   /** The largest event the ledger can be configured to take. */
   public static final int MAX_EVENT_BYTES = 1024 * 1024;
@@ -38,7 +45,8 @@ public record LedgerSettings(
         (int) maxEvent,
         kv,
         objects,
-        reader.positiveDuration("activation-timeout"));
+        reader.positiveDuration("activation-timeout"),
+        reader.stringList("trusted-keys").stream().map(Path::of).toList());
   }
 
   private static String bucket(ConfigReader reader, String key) {

@@ -43,7 +43,10 @@ final class LedgerBook {
   StageReply stage(byte[] bytes, String source) {
     Verification verification = BundleVerifier.verify(bytes, trusted);
     if (verification instanceof Verification.Refused refused) {
-      throw new LedgerRefusal(kindOf(refused.refusal().reason()), "bundle refused: " + refused.refusal().message());
+      Kind kind = kindOf(refused.refusal().reason());
+      throw new LedgerRefusal(kind, "bundle refused: " + refused.refusal().message() + (kind == Kind.UNTRUSTED
+          ? "; the cluster trusts the public key files listed in ben.ledger.trusted-keys (BEN_LEDGER_TRUSTED_KEYS)"
+          : ""));
     }
     var verified = (Verification.Verified) verification;
     Bundle bundle = verified.bundle();
@@ -134,6 +137,45 @@ final class LedgerBook {
     write(() -> store.appendEvent(new LedgerEvent(id, type, source, summary, "{}", parentId, pipeline, version,
         clock.getAsLong())));
     return id;
+  }
+
+  /** Moves a version to its next state (the store refuses moves the lifecycle does not allow). */
+  void move(String pipeline, long version, dev.ben.streams.ledger.VersionState state) {
+    guarded(() -> store.changeState(pipeline, version, state, clock.getAsLong()));
+  }
+
+  void putHeader(PipelineHeader header) {
+    write(() -> store.putHeader(header));
+  }
+
+  /**
+   * Applies {@code benctl pause|resume|archive|delete} to the header the orchestrator follows (seed 002): paused
+   * pipelines stop keeping their state, archived ones are torn down, deleted ones destroyed and cleaned up.
+   */
+  void changeLifecycle(String pipeline, dev.ben.api.control.LifecycleAction action, String source) {
+    PipelineHeader header = header(pipeline);
+    var next = LifecycleRules.apply(header, action);
+    if (next.isEmpty()) {
+      write(() -> store.deleteHeader(pipeline));
+    } else {
+      putHeader(next.get());
+    }
+    record(pipeline, header.version(), action.name().toLowerCase(java.util.Locale.ROOT), source,
+        pipeline + " " + LifecycleRules.pastTense(action) + " (was " + header.status() + ")", null);
+  }
+
+  /** Both versions' bundles, for a diff. */
+  Bundle bundle(String pipeline, long version) {
+    StagedVersion v = store.version(pipeline, version).orElseThrow(() -> new LedgerRefusal(Kind.NOT_FOUND,
+        pipeline + " has no version " + version));
+    byte[] bytes = store.getBundle(v.bundleId()).orElseThrow(() -> new IllegalStateException(
+        "the ledger store lost bundle " + v.bundleId()));
+    try {
+      return dev.ben.contracts.bundle.BundleReader.read(bytes);
+    } catch (BundleRefusedException e) {
+      throw new IllegalStateException("the stored bundle of " + pipeline + " v" + version + " no longer reads: "
+          + e.getMessage(), e);
+    }
   }
 
   LedgerStore store() {

@@ -9,12 +9,12 @@ import java.util.Map;
 import org.apache.pekko.actor.typed.ActorRef;
 
 /**
- * Tracks the node's HTTP endpoints as they bind, and answers those who asked for them once all are settled (bound,
+ * Tracks the node's HTTP and gRPC endpoints as they bind, and answers those who asked for them once all are settled (bound,
  * or not served by this node's roles). Plain state owned by the guardian.
  */
 final class NodeEndpoints {
 
-  private static final List<String> NAMES = List.of("ingest", "gateway");
+  private static final List<String> NAMES = List.of("ingest", "gateway", "control");
 
   private final Map<String, Endpoint> settled = new HashMap<>();
   private final List<ActorRef<RootGuardian.Endpoints>> waiting = new ArrayList<>();
@@ -42,7 +42,8 @@ final class NodeEndpoints {
     if (!settled.keySet().containsAll(NAMES)) {
       return;
     }
-    RootGuardian.Endpoints endpoints = new RootGuardian.Endpoints(settled.get("ingest"), settled.get("gateway"));
+    RootGuardian.Endpoints endpoints = new RootGuardian.Endpoints(settled.get("ingest"), settled.get("gateway"),
+        settled.get("control"));
     waiting.forEach(replyTo -> replyTo.tell(endpoints));
     waiting.clear();
   }

@@ -8,8 +8,8 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * Process-wide services created before the actor system: the metrics registry, the JSON mapper, the writer of the
- * store behind every pipeline, the executor blocking I/O runs on, where each connector points (for /health), and
- * what must be closed when the node stops.
+ * store behind every pipeline, the executor blocking I/O runs on, where each connector points (for /health), the
+ * control plane's services, and what must be closed when the node stops.
  * Tests build their own (a slow store, say) and hand it to {@link RootGuardian}.
  */
 public record NodeServices(
@@ -18,6 +18,7 @@ public record NodeServices(
   BatchWriter storeWriter,
   ExecutorService blockingExecutor,
   Map<String, String> connectors,
+  ControlServices control,
   AutoCloseable resources) {
 
   /** Closes the resources and the executor; called once the actor system has terminated. */

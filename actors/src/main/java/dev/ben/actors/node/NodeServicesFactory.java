@@ -2,6 +2,13 @@ package dev.ben.actors.node;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ben.config.BenSettings;
+import dev.ben.contracts.bundle.KeyFileException;
+import dev.ben.contracts.bundle.TrustedKeys;
+import dev.ben.streams.access.StoreAccess;
+import dev.ben.streams.ledger.LedgerStore;
+import dev.ben.streams.ledger.NatsLedgerStore;
+import dev.ben.streams.ledger.RocksLedgerStore;
+import java.util.function.Supplier;
 import dev.ben.streams.connect.Connectors;
 import dev.ben.streams.metrics.MetricsRegistry;
 import dev.ben.streams.store.RawEventTable;
@@ -12,23 +19,38 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Opens the services of a real node from its settings: connectors, the store writer, the blocking executor. */
-final class NodeServicesFactory {
+public final class NodeServicesFactory {
 
   private static final Logger log = LoggerFactory.getLogger(NodeServicesFactory.class);
 
   private NodeServicesFactory() {}
 
-  static NodeServices open(BenSettings settings) {
+  public static NodeServices open(BenSettings settings) {
     ObjectMapper mapper = new ObjectMapper();
     Connectors connectors = Connectors.open(settings.connectors(), settings.dataDir(), mapper);
     try {
       connectors.describe().forEach((name, where) -> log.info("{}: {}", name, where));
       return new NodeServices(new MetricsRegistry(), mapper, RawEventTable.writer(connectors.store(), mapper),
-          blockingExecutor(), connectors.describe(), connectors);
+          blockingExecutor(), connectors.describe(), control(settings, connectors), connectors);
     } catch (RuntimeException e) {
       connectors.close();
       throw e;
     }
+  }
+
+  /** The ledger's store follows NATS when it is configured, so the ledger singleton can move between nodes. */
+  static ControlServices control(BenSettings settings, Connectors connectors) {
+    Supplier<LedgerStore> ledger = connectors.nats()
+        .<Supplier<LedgerStore>>map(nats -> () -> NatsLedgerStore.open(nats, settings.ledger()))
+        .orElse(() -> RocksLedgerStore.open(settings.dataDir().resolve("ledger"), settings.ledger()));
+    TrustedKeys trusted;
+    try {
+      trusted = TrustedKeys.load(settings.ledger().trustedKeys());
+    } catch (KeyFileException e) {
+      throw new IllegalStateException("ben.ledger.trusted-keys: " + e.getMessage(), e);
+    }
+    return new ControlServices(new StoreAccess(connectors.blobs(), connectors.index()), ledger, connectors.nats(),
+        trusted, HashKeyFile.loadOrCreate(settings.spine().hashKeyFile()));
   }
 
   /** Store and other blocking I/O run here, never on the dispatcher threads that run the streams. */

@@ -1,11 +1,25 @@
 package dev.ben.actors.node;
 
 import dev.ben.actors.NodeLocal;
+import dev.ben.actors.bridge.HelloPlane;
+import dev.ben.actors.bridge.NatsHelloPlane;
+import dev.ben.actors.bridge.NatsNoticePlane;
+import dev.ben.actors.bridge.NoticePlane;
+import dev.ben.actors.bridge.SingletonHelloPlane;
+import dev.ben.actors.bridge.TopicNoticePlane;
+import dev.ben.actors.contract.ContractSources;
+import dev.ben.actors.control.ControlRequests;
+import dev.ben.actors.control.LedgerGrpcService;
+import dev.ben.actors.ledger.ContractNotice;
+import dev.ben.actors.ledger.Ledger;
+import dev.ben.actors.ledger.LedgerParts;
 import dev.ben.actors.orchestrator.Orchestrator;
+import dev.ben.actors.pipeline.ClusterExecutor;
 import dev.ben.actors.pipeline.PipelineDirectory;
+import dev.ben.actors.pipeline.PipelineHost;
+import dev.ben.actors.pipeline.PipelineLauncher;
 import dev.ben.actors.pipeline.PipelineResources;
-import dev.ben.actors.pipeline.PipelineStages;
-import dev.ben.actors.pipeline.PipelineSupervisor;
+import dev.ben.api.control.LedgerServiceHandlerFactory;
 import dev.ben.actors.sidecar.IngestRoutes;
 import dev.ben.bux.GatewayPorts;
 import dev.ben.bux.GatewayRoutes;
@@ -14,6 +28,8 @@ import dev.ben.config.Endpoint;
 import dev.ben.config.Role;
 import dev.ben.streams.live.LiveHub;
 import java.time.Duration;
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.actor.typed.pubsub.Topic;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -33,8 +49,9 @@ import org.apache.pekko.http.javadsl.ServerBinding;
 import org.apache.pekko.http.javadsl.server.Route;
 
 /**
- * The node's guardian: starts the orchestrator singleton (hosted on orchestrator-role members), the pipeline
- * directory, and — by role — the pipelines and the HTTP endpoints. A port that cannot be bound stops the node with
+ * The node's guardian: starts the orchestrator and ledger singletons (hosted on orchestrator-role members), the
+ * notification planes, the pipeline directory, and — by role — the pipeline host, the HTTP endpoints and the gRPC
+ * control API. A port that cannot be bound stops the node with
  * the reason, since a node that silently lacks its endpoint would look healthy while refusing all traffic.
  */
 public final class RootGuardian extends AbstractBehavior<RootGuardian.Command> {
@@ -45,7 +62,7 @@ public final class RootGuardian extends AbstractBehavior<RootGuardian.Command> {
   public record GetEndpoints(ActorRef<Endpoints> replyTo) implements Command {}
 
   /** Where the node listens; ports are the bound ones (they differ from the settings when 0 was configured). */
-  public record Endpoints(Endpoint ingest, Endpoint gateway) implements NodeLocal {}
+  public record Endpoints(Endpoint ingest, Endpoint gateway, Endpoint control) implements NodeLocal {}
 
   private record Bound(String name, ServerBinding binding) implements Command {}
 
@@ -66,32 +83,52 @@ public final class RootGuardian extends AbstractBehavior<RootGuardian.Command> {
       Cluster cluster = Cluster.get(context.getSystem());
       cluster.manager().tell(Join.create(cluster.selfMember().address()));
     }
-    ActorRef<Orchestrator.Command> orchestrator = ClusterSingleton.get(context.getSystem()).init(
-        SingletonActor.of(supervised(Orchestrator.create()), "orchestrator")
-            .withSettings(ClusterSingletonSettings.create(context.getSystem()).withRole(Role.ORCHESTRATOR.configName())));
+    ControlServices control = services.control();
+    NoticePlane notices = control.nats()
+        .<NoticePlane>map(nats -> new NatsNoticePlane(nats.subjects(), services.mapper(), services.metrics()))
+        .orElseGet(() -> new TopicNoticePlane(context.spawn(
+            Topic.create(ContractNotice.class, TopicNoticePlane.TOPIC), "contract-notices")));
+    SingletonHelloPlane inJvm = new SingletonHelloPlane();
+    HelloPlane hellos = control.nats().<HelloPlane>map(nats -> new NatsHelloPlane(nats.streams(), services.mapper(),
+        services.metrics(), context.getSystem())).orElse(inJvm);
+    ActorRef<Orchestrator.Command> orchestrator = singleton(
+        Orchestrator.create(ClusterExecutor.create(), hellos), "orchestrator", Orchestrator.Command.class);
+    inJvm.attach(orchestrator);
+    ActorRef<Ledger.Command> ledger = singleton(Ledger.create(new LedgerParts.Factory(control.ledgerStore(),
+        control.access(), control.trusted(), settings.ledger(), notices, orchestrator)), "ledger",
+        Ledger.Command.class);
     ActorRef<PipelineDirectory.Command> directory = context.spawn(PipelineDirectory.create(), "pipelines");
     LiveHub live = new LiveHub(org.apache.pekko.stream.Materializer.matFromSystem(context.getSystem()), 1024);
     PipelineResources resources = new PipelineResources(settings, services.metrics(), live,
         services.storeWriter(), services.blockingExecutor(), services.mapper());
     if (settings.node().has(Role.EDGE)) {
-      for (String pipeline : settings.node().passThroughPipelines()) {
-        PipelineStages stages = new PipelineStages(pipeline, resources, context.getSystem());
-        context.spawn(supervised(PipelineSupervisor.create(pipeline, stages, directory, orchestrator)),
-            "pipeline-" + pipeline);
-      }
-      bind("ingest", settings.ingest().endpoint(),
+      ContractSources sources = new ContractSources(ledger, notices, control.hashKey(),
+          settings.ledger().maxBundleBytes());
+      context.spawn(PipelineHost.create(new PipelineLauncher(resources, context.getSystem(), directory, hellos,
+          sources)), "pipeline-host");
+      bind("ingest", settings.ingest().endpoint(), server(settings.ingest().endpoint()).bind(
           new IngestRoutes(context.getSystem(), settings.ingest(), directory, services.metrics(), services.mapper())
-              .route());
+              .route()));
     } else {
       endpoints.skip("ingest");
     }
     if (settings.node().has(Role.GATEWAY)) {
       GatewayPorts ports = new GatewayPorts(live, services.metrics(),
           new NodeHealth(context.getSystem(), services.connectors())::report);
-      bind("gateway", settings.gateway().endpoint(),
-          new GatewayRoutes(context.getSystem(), settings.gateway(), ports).route());
+      bind("gateway", settings.gateway().endpoint(), server(settings.gateway().endpoint()).bind(
+          new GatewayRoutes(context.getSystem(), settings.gateway(), ports).route()));
     } else {
       endpoints.skip("gateway");
+    }
+    if (settings.node().has(Role.ORCHESTRATOR)) {
+      var service = new LedgerGrpcService(ledger, context.getSystem(),
+          new ControlRequests(settings.ledger().maxBundleBytes(), services.metrics()));
+      // gRPC is HTTP/2 only (cleartext, prior knowledge), so only this binding turns it on.
+      bind("control", settings.control().endpoint(), server(settings.control().endpoint())
+          .adaptSettings(server -> server.withEnableHttp2(true))
+          .bind(LedgerServiceHandlerFactory.create(service, context.getSystem())));
+    } else {
+      endpoints.skip("control");
     }
   }
 
@@ -125,10 +162,20 @@ public final class RootGuardian extends AbstractBehavior<RootGuardian.Command> {
     return this;
   }
 
-  private void bind(String name, Endpoint endpoint, Route route) {
-    getContext().pipeToSelf(
-        Http.get(getContext().getSystem()).newServerAt(endpoint.host(), endpoint.port()).bind(route),
-        (binding, failure) -> failure == null ? new Bound(name, binding) : new BindFailed(name, endpoint, failure));
+  private void bind(String name, Endpoint endpoint, CompletionStage<ServerBinding> binding) {
+    getContext().pipeToSelf(binding,
+        (bound, failure) -> failure == null ? new Bound(name, bound) : new BindFailed(name, endpoint, failure));
+  }
+
+  private org.apache.pekko.http.javadsl.ServerBuilder server(Endpoint endpoint) {
+    return Http.get(getContext().getSystem()).newServerAt(endpoint.host(), endpoint.port());
+  }
+
+  /** A cluster singleton on the orchestrator role, restarted with backoff when it fails; returns its proxy. */
+  private <T> ActorRef<T> singleton(Behavior<T> behavior, String name, Class<T> protocol) {
+    return ClusterSingleton.get(getContext().getSystem()).init(SingletonActor.of(supervised(behavior), name)
+        .withSettings(ClusterSingletonSettings.create(getContext().getSystem())
+            .withRole(Role.ORCHESTRATOR.configName())));
   }
 
   private static <T> Behavior<T> supervised(Behavior<T> behavior) {

@@ -12,8 +12,12 @@ import java.util.Map;
  */
 public final class ComponentTable {
 
-  /** One running component as last reported. */
-  public record Entry(String componentId, String kind, String pipeline, String node, long lastSeenMillis) {}
+  /**
+   * One running component as last reported: the contract version it runs (0 for components that hold none) and
+   * whether its pipeline is the ledger's (rather than one the node runs from its own configuration).
+   */
+  public record Entry(String componentId, String kind, String pipeline, String node, long contractVersion,
+      boolean managed, long lastSeenMillis) {}
 
   private final Map<String, Entry> entries = new HashMap<>();
   private final long expiryMillis;
@@ -23,8 +27,9 @@ public final class ComponentTable {
   }
 
   /** Records a hello; returns true when the component was not known before. */
-  public boolean hello(String componentId, String kind, String pipeline, String node, long nowMillis) {
-    return entries.put(componentId, new Entry(componentId, kind, pipeline, node, nowMillis)) == null;
+  public boolean hello(Orchestrator.ComponentHello hello, long nowMillis) {
+    return entries.put(hello.componentId(), new Entry(hello.componentId(), hello.kind(), hello.pipeline(),
+        hello.node(), hello.contractVersion(), hello.managed(), nowMillis)) == null;
   }
 
   /** Forgets a component that said goodbye or whose node left the cluster. */

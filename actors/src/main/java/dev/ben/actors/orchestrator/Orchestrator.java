@@ -1,10 +1,12 @@
 package dev.ben.actors.orchestrator;
 
 import dev.ben.actors.ClusterSerializable;
+import dev.ben.actors.bridge.HelloPlane;
 import java.time.Duration;
 import java.util.List;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -12,8 +14,10 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 
 /**
- * The cluster-singleton orchestrator. At this stage it knows which components run where; it learns it from hellos
- * (sent repeatedly by every component) and forgets components that stop sending them. It persists nothing.
+ * The cluster-singleton orchestrator: owns topology and liveness only (DESIGN 6). It learns what runs from the
+ * hellos components keep sending and what should run from the pipelines the ledger declares, and reconciles the
+ * two through its executor on every change and every round. It persists nothing: after a failover the next
+ * incarnation rebuilds both from fresh hellos and the ledger's next declaration, while running components go on.
  */
 public final class Orchestrator extends AbstractBehavior<Orchestrator.Command> {
 
@@ -22,28 +26,48 @@ public final class Orchestrator extends AbstractBehavior<Orchestrator.Command> {
 
   public sealed interface Command extends ClusterSerializable {}
 
-  /** A component announcing (or re-announcing) itself. Repeatable. */
-  public record ComponentHello(String componentId, String kind, String pipeline, String node) implements Command {}
+  /** Presence: repeatable, and carried by the {@link HelloPlane}. */
+  public sealed interface Presence extends Command {}
+
+  /**
+   * A component announcing (or re-announcing) itself, with the contract version it runs (0 when it holds none)
+   * and whether its pipeline is the ledger's ({@code managed}) or the node's own configuration's.
+   */
+  public record ComponentHello(String componentId, String kind, String pipeline, String node, long contractVersion,
+      boolean managed) implements Presence {}
 
   /** A component stopping on purpose. */
-  public record ComponentGoodbye(String componentId) implements Command {}
+  public record ComponentGoodbye(String componentId) implements Presence {}
 
   public record GetTopology(ActorRef<Topology> replyTo) implements Command {}
 
   /** What the orchestrator currently believes runs. */
   public record Topology(List<ComponentTable.Entry> components) implements ClusterSerializable {}
 
-  private enum ExpireTick implements Command { INSTANCE }
+  /** Which components must acknowledge a version of the pipeline (asked by the ledger). */
+  public record GetPlacement(String pipeline, ActorRef<PipelineExecutor.Placement> replyTo) implements Command {}
+
+  /** Every pipeline the ledger declares, complete (so a missing one is one to stop). */
+  public record Declared(List<PipelineIntent> pipelines) implements Command {}
+
+  private enum Tick implements Command { INSTANCE }
 
   private final ComponentTable table = new ComponentTable(HELLO_INTERVAL.multipliedBy(3).toMillis());
+  private final Reconciler reconciler = new Reconciler();
+  private final ActorRef<PipelineExecutor.Command> executor;
+  private final AutoCloseable presence;
 
-  public static Behavior<Command> create() {
-    return Behaviors.setup(context -> Behaviors.withTimers(timers -> new Orchestrator(context, timers)));
+  public static Behavior<Command> create(Behavior<PipelineExecutor.Command> executor, HelloPlane hellos) {
+    return Behaviors.setup(context -> Behaviors.withTimers(
+        timers -> new Orchestrator(context, timers, executor, hellos)));
   }
 
-  private Orchestrator(ActorContext<Command> context, TimerScheduler<Command> timers) {
+  private Orchestrator(ActorContext<Command> context, TimerScheduler<Command> timers,
+      Behavior<PipelineExecutor.Command> executor, HelloPlane hellos) {
     super(context);
-    timers.startTimerWithFixedDelay(ExpireTick.INSTANCE, HELLO_INTERVAL);
+    this.executor = context.spawn(executor, "executor");
+    this.presence = hellos.deliverTo(context.getSelf());
+    timers.startTimerWithFixedDelay(Tick.INSTANCE, HELLO_INTERVAL);
     context.getLog().info("orchestrator started on {}", context.getSystem().address());
   }
 
@@ -53,14 +77,17 @@ public final class Orchestrator extends AbstractBehavior<Orchestrator.Command> {
         .onMessage(ComponentHello.class, this::onHello)
         .onMessage(ComponentGoodbye.class, this::onGoodbye)
         .onMessage(GetTopology.class, this::onGetTopology)
-        .onMessageEquals(ExpireTick.INSTANCE, this::onExpireTick)
+        .onMessage(GetPlacement.class, this::onGetPlacement)
+        .onMessage(Declared.class, this::onDeclared)
+        .onMessageEquals(Tick.INSTANCE, this::onTick)
+        .onSignal(PostStop.class, signal -> onPostStop())
         .build();
   }
 
   private Behavior<Command> onHello(ComponentHello hello) {
-    if (table.hello(hello.componentId(), hello.kind(), hello.pipeline(), hello.node(), System.currentTimeMillis())) {
-      getContext().getLog().info("component {} ({} of pipeline {}) is running on {}",
-          hello.componentId(), hello.kind(), hello.pipeline(), hello.node());
+    if (table.hello(hello, System.currentTimeMillis())) {
+      getContext().getLog().info("component {} ({} of pipeline {}, contract v{}) is running on {}",
+          hello.componentId(), hello.kind(), hello.pipeline(), hello.contractVersion(), hello.node());
     }
     return this;
   }
@@ -75,9 +102,34 @@ public final class Orchestrator extends AbstractBehavior<Orchestrator.Command> {
     return this;
   }
 
-  private Behavior<Command> onExpireTick() {
+  private Behavior<Command> onGetPlacement(GetPlacement request) {
+    executor.tell(new PipelineExecutor.Place(request.pipeline(), request.replyTo()));
+    return this;
+  }
+
+  private Behavior<Command> onDeclared(Declared declared) {
+    reconciler.declared(declared.pipelines());
+    reconcile();
+    return this;
+  }
+
+  private Behavior<Command> onTick() {
     table.expire(System.currentTimeMillis())
         .forEach(id -> getContext().getLog().warn("component {} stopped sending hellos; considered gone", id));
+    reconcile();
     return this;
+  }
+
+  private Behavior<Command> onPostStop() {
+    try {
+      presence.close();
+    } catch (Exception e) {
+      getContext().getLog().warn("closing the presence delivery failed: {}", e.getMessage());
+    }
+    return this;
+  }
+
+  private void reconcile() {
+    reconciler.intents(table.snapshot()).forEach(intent -> executor.tell(new PipelineExecutor.Ensure(intent)));
   }
 }

@@ -6,26 +6,41 @@ import dev.ben.streams.flow.Stages;
 import dev.ben.streams.flow.StoreStage;
 import dev.ben.streams.live.LiveEventJson;
 import dev.ben.streams.metrics.StageCounters;
+import dev.ben.streams.spine.ContractSlot;
+import dev.ben.streams.spine.SpineStage;
+import java.util.Optional;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.ClassicActorSystemProvider;
 import org.apache.pekko.stream.javadsl.Flow;
 import org.apache.pekko.stream.javadsl.Sink;
 
 /**
- * Builds the stream of each stage of one pipeline. The stages pass events through unchanged until contracts drive
- * them; what is real already is their bounds, their accounting, the live tap after the detector and the batching
- * store. Plain code: the stage actors only run what this returns.
+ * Builds the stream of each stage of one pipeline. With a contract slot, the spine evaluates every event with the
+ * version the slot holds; without one (a pipeline the node runs from its configuration) it passes events through.
+ * The other stages' logic comes with the data plane; what is real already is their bounds, their accounting, the
+ * live tap after the detector and the batching store. Plain code: the stage actors only run what this returns.
  */
 public final class PipelineStages {
 
   private final String pipeline;
   private final PipelineResources resources;
   private final ClassicActorSystemProvider system;
+  private final Optional<ContractSlot> contract;
 
-  public PipelineStages(String pipeline, PipelineResources resources, ClassicActorSystemProvider system) {
+  public PipelineStages(String pipeline, PipelineResources resources, ClassicActorSystemProvider system,
+      Optional<ContractSlot> contract) {
     this.pipeline = pipeline;
     this.resources = resources;
     this.system = system;
+    this.contract = contract;
+  }
+
+  public Optional<ContractSlot> contract() {
+    return contract;
+  }
+
+  public String pipeline() {
+    return pipeline;
   }
 
   public StageCounters counters(StageKind kind) {
@@ -41,7 +56,12 @@ public final class PipelineStages {
           resources.storeWriter(), resources.blockingExecutor(), system);
       case DETECTOR -> Stages.counted(counters, flow.stageBuffer(), liveTap()).to(downstream);
       case SIDECAR -> Stages.acceptedUpstream(counters, flow.stageBuffer()).to(downstream);
-      case PROXY, SPINE -> Stages.passThrough(counters, flow.stageBuffer()).to(downstream);
+      case SPINE -> contract
+          .map(slot -> Stages.counted(counters, flow.stageBuffer(),
+              SpineStage.evaluating(slot, counters, resources.mapper(), System::currentTimeMillis)))
+          .orElseGet(() -> Stages.passThrough(counters, flow.stageBuffer()))
+          .to(downstream);
+      case PROXY -> Stages.passThrough(counters, flow.stageBuffer()).to(downstream);
     };
   }
 

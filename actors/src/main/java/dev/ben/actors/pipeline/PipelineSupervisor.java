@@ -1,10 +1,15 @@
 package dev.ben.actors.pipeline;
 
 import dev.ben.actors.NodeLocal;
+import dev.ben.actors.bridge.HelloPlane;
+import dev.ben.actors.contract.ContractHolder;
+import dev.ben.actors.contract.ContractSources;
+import dev.ben.actors.orchestrator.ComponentIds;
 import dev.ben.actors.orchestrator.Orchestrator;
 import dev.ben.streams.flow.Envelope;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -20,64 +25,83 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.stream.javadsl.Sink;
 
 /**
- * Runs one pipeline's data path on this node. Stages start one at a time from the store backwards; the pipeline
- * is registered for ingest only when the sidecar, the last one, runs. The stages form one chain, so if any stage
- * stops or fails the supervisor fails too and its parent restarts the whole pipeline with backoff (the restart
- * stops the remaining stages first).
+ * Runs one pipeline's data path on this node. A pipeline of the ledger first loads its contract version (through
+ * its {@link ContractHolder}); then stages start one at a time from the store backwards, and the pipeline is
+ * registered for ingest only when the sidecar, the last one, runs. Paused, it withdraws from ingest but keeps its
+ * stages and their state. The stages form one chain, so if any stage stops or fails the supervisor fails too and
+ * its parent restarts the whole pipeline with backoff (the restart stops the remaining stages first).
  */
 public final class PipelineSupervisor extends AbstractBehavior<PipelineSupervisor.Command> {
 
   public sealed interface Command extends NodeLocal {}
 
+  /** Stop taking events, keep running (and keep state); idempotent. */
+  public enum Pause implements Command { INSTANCE }
+
+  /** Take events again; idempotent. */
+  public enum Resume implements Command { INSTANCE }
+
   private record StageReady(StageActor.Ready ready) implements Command {}
+
+  private record ContractSwapped(ContractHolder.Swapped swapped) implements Command {}
 
   private enum HelloTick implements Command { INSTANCE }
 
-  private final String pipeline;
   private final PipelineStages stages;
   private final ActorRef<PipelineDirectory.Command> directory;
-  private final ActorRef<Orchestrator.Command> orchestrator;
+  private final HelloPlane hellos;
+  private final boolean managed;
   private final String node;
   private final ActorRef<StageActor.Ready> readyAdapter;
   private final List<StageKind> running = new ArrayList<>();
+  private Sink<Envelope, NotUsed> ingress;
+  private boolean paused;
 
-  public static Behavior<Command> create(
-      String pipeline,
-      PipelineStages stages,
-      ActorRef<PipelineDirectory.Command> directory,
-      ActorRef<Orchestrator.Command> orchestrator) {
+  public static Behavior<Command> create(PipelineStages stages, ActorRef<PipelineDirectory.Command> directory,
+      HelloPlane hellos, Optional<ContractSources> contracts) {
     return Behaviors.setup(context -> Behaviors.withTimers(
-        timers -> new PipelineSupervisor(context, timers, pipeline, stages, directory, orchestrator)));
+        timers -> new PipelineSupervisor(context, timers, stages, directory, hellos, contracts)));
   }
 
-  private PipelineSupervisor(
-      ActorContext<Command> context,
-      TimerScheduler<Command> timers,
-      String pipeline,
-      PipelineStages stages,
-      ActorRef<PipelineDirectory.Command> directory,
-      ActorRef<Orchestrator.Command> orchestrator) {
+  private PipelineSupervisor(ActorContext<Command> context, TimerScheduler<Command> timers, PipelineStages stages,
+      ActorRef<PipelineDirectory.Command> directory, HelloPlane hellos, Optional<ContractSources> contracts) {
     super(context);
-    this.pipeline = pipeline;
     this.stages = stages;
     this.directory = directory;
-    this.orchestrator = orchestrator;
+    this.hellos = hellos;
+    this.managed = contracts.isPresent();
     this.node = context.getSystem().address().toString();
     this.readyAdapter = context.messageAdapter(StageActor.Ready.class, StageReady::new);
     timers.startTimerWithFixedDelay(HelloTick.INSTANCE, Orchestrator.HELLO_INTERVAL);
-    startStage(StageKind.START_ORDER.get(0), Sink.<Envelope>ignore().mapMaterializedValue(done -> NotUsed.getInstance()));
+    if (contracts.isPresent() && stages.contract().isPresent()) {
+      context.watch(context.spawn(ContractHolder.create(stages.contract().get(), componentId(StageKind.SPINE),
+          contracts.get(), context.messageAdapter(ContractHolder.Swapped.class, ContractSwapped::new)), "contract"));
+    } else {
+      startFirstStage();
+    }
   }
 
   @Override
   public Receive<Command> createReceive() {
     return newReceiveBuilder()
+        .onMessage(ContractSwapped.class, this::onContractSwapped)
         .onMessage(StageReady.class, this::onStageReady)
+        .onMessageEquals(Pause.INSTANCE, this::onPause)
+        .onMessageEquals(Resume.INSTANCE, this::onResume)
         .onMessageEquals(HelloTick.INSTANCE, this::onHelloTick)
         .onSignal(ChildFailed.class, this::onStageFailed)
         .onSignal(Terminated.class, this::onStageStopped)
         .onSignal(PreRestart.class, signal -> onPostStop())
         .onSignal(PostStop.class, signal -> onPostStop())
         .build();
+  }
+
+  private Behavior<Command> onContractSwapped(ContractSwapped swapped) {
+    if (running.isEmpty()) {
+      startFirstStage();
+    }
+    running.forEach(this::sayHello);
+    return this;
   }
 
   private Behavior<Command> onStageReady(StageReady message) {
@@ -87,11 +111,33 @@ public final class PipelineSupervisor extends AbstractBehavior<PipelineSuperviso
     if (next < StageKind.START_ORDER.size()) {
       startStage(StageKind.START_ORDER.get(next), message.ready().ingress());
     } else {
-      directory.tell(new PipelineDirectory.Register(new PipelineDirectory.Ingress(
-          pipeline, message.ready().ingress(), stages.counters(StageKind.SIDECAR))));
-      getContext().getLog().info("pipeline {} is running: {}", pipeline, running);
+      ingress = message.ready().ingress();
+      if (!paused) {
+        register();
+      }
+      getContext().getLog().info("pipeline {} is running: {}", stages.pipeline(), running);
     }
     sayHello(kind);
+    return this;
+  }
+
+  private Behavior<Command> onPause() {
+    if (!paused) {
+      paused = true;
+      directory.tell(new PipelineDirectory.Withdraw(stages.pipeline()));
+      getContext().getLog().info("pipeline {} is paused: it takes no events and keeps its state", stages.pipeline());
+    }
+    return this;
+  }
+
+  private Behavior<Command> onResume() {
+    if (paused) {
+      paused = false;
+      if (ingress != null) {
+        register();
+      }
+      getContext().getLog().info("pipeline {} is resumed", stages.pipeline());
+    }
     return this;
   }
 
@@ -101,18 +147,27 @@ public final class PipelineSupervisor extends AbstractBehavior<PipelineSuperviso
   }
 
   private Behavior<Command> onStageFailed(ChildFailed failed) {
-    throw new PipelineFailedException(pipeline, failed.getCause());
+    throw new PipelineFailedException(stages.pipeline(), failed.getCause());
   }
 
   private Behavior<Command> onStageStopped(Terminated terminated) {
-    throw new PipelineFailedException(pipeline,
-        new IllegalStateException("stage " + terminated.getRef().path().name() + " stopped"));
+    throw new PipelineFailedException(stages.pipeline(),
+        new IllegalStateException(terminated.getRef().path().name() + " stopped"));
   }
 
   private Behavior<Command> onPostStop() {
-    directory.tell(new PipelineDirectory.Withdraw(pipeline));
-    running.forEach(kind -> orchestrator.tell(new Orchestrator.ComponentGoodbye(componentId(kind))));
+    directory.tell(new PipelineDirectory.Withdraw(stages.pipeline()));
+    running.forEach(kind -> hellos.send(new Orchestrator.ComponentGoodbye(componentId(kind))));
     return this;
+  }
+
+  private void register() {
+    directory.tell(new PipelineDirectory.Register(new PipelineDirectory.Ingress(
+        stages.pipeline(), ingress, stages.counters(StageKind.SIDECAR))));
+  }
+
+  private void startFirstStage() {
+    startStage(StageKind.START_ORDER.get(0), Sink.<Envelope>ignore().mapMaterializedValue(done -> NotUsed.getInstance()));
   }
 
   private void startStage(StageKind kind, Sink<Envelope, NotUsed> downstream) {
@@ -122,11 +177,13 @@ public final class PipelineSupervisor extends AbstractBehavior<PipelineSuperviso
   }
 
   private void sayHello(StageKind kind) {
-    orchestrator.tell(new Orchestrator.ComponentHello(componentId(kind), kind.label(), pipeline, node));
+    long version = kind == StageKind.SPINE ? stages.contract().map(slot -> slot.version()).orElse(0L) : 0;
+    hellos.send(new Orchestrator.ComponentHello(componentId(kind), kind.label(), stages.pipeline(), node, version,
+        managed));
   }
 
   private String componentId(StageKind kind) {
-    return pipeline + "/" + kind.label() + "@" + node;
+    return ComponentIds.of(stages.pipeline(), kind.label(), node);
   }
 
   /** A stage of the pipeline stopped or failed; the whole pipeline restarts. */

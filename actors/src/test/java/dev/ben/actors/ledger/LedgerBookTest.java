@@ -45,7 +45,7 @@ class LedgerBookTest {
   @BeforeEach
   void open() {
     store = RocksLedgerStore.open(dir.resolve("ledger"),
-        new LedgerSettings(1 << 20, 4096, "kv", "objects", Duration.ofSeconds(30)));
+        new LedgerSettings(1 << 20, 4096, "kv", "objects", Duration.ofSeconds(30), java.util.List.of()));
     book = new LedgerBook(store, TrustedKeys.of(TRUSTED.publicKey()), () -> clock.addAndGet(1000));
   }
 

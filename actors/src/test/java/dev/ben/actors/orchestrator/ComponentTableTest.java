@@ -13,33 +13,37 @@ class ComponentTableTest {
 
   @Test
   void helloIsRepeatableAndRefreshesInsteadOfDuplicating() {
-    assertTrue(table.hello("auth/spine@n1", "spine", "auth", "n1", 1_000));
-    assertFalse(table.hello("auth/spine@n1", "spine", "auth", "n1", 2_000));
+    assertTrue(table.hello(hello("auth/spine@n1", "spine", "auth", "n1"), 1_000));
+    assertFalse(table.hello(hello("auth/spine@n1", "spine", "auth", "n1"), 2_000));
     assertEquals(1, table.snapshot().size());
     assertEquals(2_000, table.snapshot().get(0).lastSeenMillis());
   }
 
   @Test
   void silentComponentsExpireAndOthersStay() {
-    table.hello("a", "spine", "auth", "n1", 0);
-    table.hello("b", "store", "auth", "n1", 5_000);
+    table.hello(hello("a", "spine", "auth", "n1"), 0);
+    table.hello(hello("b", "store", "auth", "n1"), 5_000);
     assertEquals(List.of("a"), table.expire(6_500));
     assertEquals(List.of("b"), table.snapshot().stream().map(ComponentTable.Entry::componentId).toList());
   }
 
   @Test
   void aNodeLeavingTakesItsComponents() {
-    table.hello("a", "spine", "auth", "n1", 0);
-    table.hello("b", "spine", "auth", "n2", 0);
+    table.hello(hello("a", "spine", "auth", "n1"), 0);
+    table.hello(hello("b", "spine", "auth", "n2"), 0);
     assertEquals(1, table.removeNode("n1"));
     assertEquals("n2", table.snapshot().get(0).node());
   }
 
   @Test
   void snapshotIsSortedByPipelineKindAndId() {
-    table.hello("z", "store", "web", "n1", 0);
-    table.hello("y", "spine", "auth", "n1", 0);
-    table.hello("x", "store", "auth", "n1", 0);
+    table.hello(hello("z", "store", "web", "n1"), 0);
+    table.hello(hello("y", "spine", "auth", "n1"), 0);
+    table.hello(hello("x", "store", "auth", "n1"), 0);
     assertEquals(List.of("y", "x", "z"), table.snapshot().stream().map(ComponentTable.Entry::componentId).toList());
+  }
+
+  private static Orchestrator.ComponentHello hello(String id, String kind, String pipeline, String node) {
+    return new Orchestrator.ComponentHello(id, kind, pipeline, node, 0, true);
   }
 }

@@ -3,10 +3,21 @@ package dev.ben.actors.testing;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import dev.ben.actors.node.ControlServices;
+import dev.ben.actors.node.HashKeyFile;
 import dev.ben.actors.node.NodeConfig;
 import dev.ben.actors.node.NodeServices;
 import dev.ben.actors.node.RootGuardian;
 import dev.ben.config.BenSettings;
+import dev.ben.contracts.bundle.KeyFileException;
+import dev.ben.contracts.bundle.TrustedKeys;
+import dev.ben.streams.access.StoreAccess;
+import dev.ben.streams.blob.LocalBlobStore;
+import dev.ben.streams.ledger.RocksLedgerStore;
+import dev.ben.streams.rocks.RocksIndex;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 import dev.ben.streams.flow.BatchWriter;
 import dev.ben.streams.metrics.MetricsRegistry;
 import java.net.URI;
@@ -31,25 +42,53 @@ public final class TestNode implements AutoCloseable {
   private final HttpClient http = HttpClient.newHttpClient();
 
   public TestNode(String overrides, BatchWriter writer) {
+    this(overrides, writer, freshHome());
+  }
+
+  public TestNode(String overrides, BatchWriter writer, Path home) {
     Config base = ConfigFactory.parseString(overrides)
+        .withFallback(ConfigFactory.parseString("ben.home = \"" + home + "\""))
         .withFallback(ConfigFactory.parseString("""
-            ben.home = ${java.io.tmpdir}"/ben-test-node"
             ben.node.port = 0
             ben.ingest.port = 0
             ben.gateway.port = 0
+            ben.control.port = 0
             pekko.actor.serialize-messages = on
             pekko.coordinated-shutdown.run-by-jvm-shutdown-hook = off
             """))
         .withFallback(ConfigFactory.load())
         .resolve();
     BenSettings settings = BenSettings.fromConfig(base);
+    RocksIndex index = RocksIndex.open(settings.dataDir().resolve("index"));
+    ControlServices control;
+    try {
+      control = new ControlServices(new StoreAccess(new LocalBlobStore(settings.dataDir().resolve("blobs")), index),
+          () -> RocksLedgerStore.open(settings.dataDir().resolve("ledger"), settings.ledger()), Optional.empty(),
+          TrustedKeys.load(settings.ledger().trustedKeys()), HashKeyFile.loadOrCreate(settings.spine().hashKeyFile()));
+    } catch (KeyFileException e) {
+      index.close();
+      throw new IllegalArgumentException(e);
+    }
     services = new NodeServices(metrics, new ObjectMapper(), writer, Executors.newFixedThreadPool(2),
-        java.util.Map.of("store", "test writer"), () -> {});
+        java.util.Map.of("store", "test writer"), control, index);
     system = ActorSystem.create(RootGuardian.create(settings, services), NodeConfig.SYSTEM_NAME,
         NodeConfig.withNodeSettings(base, settings.node()));
     endpoints = AskPattern.<RootGuardian.Command, RootGuardian.Endpoints>ask(
             system, RootGuardian.GetEndpoints::new, Duration.ofSeconds(20), system.scheduler())
         .toCompletableFuture().join();
+  }
+
+  private static Path freshHome() {
+    try {
+      return Files.createTempDirectory("ben-test-node");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** Where benctl reaches this node's control API. */
+  public String controlAddress() {
+    return "127.0.0.1:" + endpoints.control().port();
   }
 
   public URI ingest(String pathAndQuery) {

@@ -39,7 +39,8 @@ final class StatusView {
       var components = Table.withHeaders("COMPONENT", "KIND", "NODE", "RUNS", "ACKED");
       for (ComponentState c : status.getComponentsList()) {
         components.row(c.getComponent(), c.getKind(), c.getNode(), version(c.getRunningVersion()),
-            c.getAcked() ? "yes" : "no");
+            // Components that hold no contract (running version 0) have nothing to acknowledge.
+            c.getAcked() ? "yes" : c.getRunningVersion() == 0 && !c.getKind().equals("spine") ? "-" : "no");
       }
       text.append('\n').append(components.render());
     }

@@ -1,6 +1,7 @@
 package dev.ben.streams.flow;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ben.contracts.engine.EvaluationResult;
 import java.util.Objects;
 
 /**
@@ -11,13 +12,33 @@ import java.util.Objects;
  * @param app the application that sent it (signals caused by it go back to this app)
  * @param receivedAtMillis wall-clock time the sidecar accepted it
  * @param body the event as the application sent it (contracts later replace this with a typed record)
+ * @param evaluation what the spine decided and with which contract version; null before the spine (and in
+ *     pass-through pipelines, which run no contract)
  */
-public record Envelope(String eventId, String pipeline, String app, long receivedAtMillis, ObjectNode body) {
+public record Envelope(
+    String eventId, String pipeline, String app, long receivedAtMillis, ObjectNode body, Evaluation evaluation) {
+
+  /** The decisions of one contract version about this event: never a mix of two versions. */
+  public record Evaluation(long contractVersion, EvaluationResult result) {
+
+    public Evaluation {
+      Objects.requireNonNull(result, "result");
+    }
+  }
 
   public Envelope {
     Objects.requireNonNull(eventId, "eventId");
     Objects.requireNonNull(pipeline, "pipeline");
     Objects.requireNonNull(app, "app");
     Objects.requireNonNull(body, "body");
+  }
+
+  /** A newly accepted event, not yet evaluated. */
+  public Envelope(String eventId, String pipeline, String app, long receivedAtMillis, ObjectNode body) {
+    this(eventId, pipeline, app, receivedAtMillis, body, null);
+  }
+
+  public Envelope evaluated(Evaluation decided) {
+    return new Envelope(eventId, pipeline, app, receivedAtMillis, body, Objects.requireNonNull(decided, "decided"));
   }
 }

@@ -28,6 +28,17 @@ public final class JetStreams {
 
   /** Creates the file-backed stream over the subjects unless it exists. */
   public void ensure(String stream, String... subjects) {
+    ensure(StreamConfiguration.builder().name(stream).subjects(subjects).storageType(StorageType.File).build());
+  }
+
+  /** Creates the file-backed stream unless it exists; messages older than {@code maxAge} are discarded. */
+  public void ensure(String stream, Duration maxAge, String... subjects) {
+    ensure(StreamConfiguration.builder().name(stream).subjects(subjects).storageType(StorageType.File)
+        .maxAge(maxAge).build());
+  }
+
+  private void ensure(StreamConfiguration configuration) {
+    String stream = configuration.getName();
     NatsClient.call("creating stream " + stream + " on " + server, () -> {
       try {
         return connection.jetStreamManagement().getStreamInfo(stream);
@@ -35,10 +46,15 @@ public final class JetStreams {
         if (!NatsClient.notFound(e)) {
           throw e;
         }
-        return connection.jetStreamManagement().addStream(StreamConfiguration.builder()
-            .name(stream).subjects(subjects).storageType(StorageType.File).build());
+        return connection.jetStreamManagement().addStream(configuration);
       }
     });
+  }
+
+  /** Publishes without waiting; the stage completes with the stream sequence once the stream has stored it. */
+  public java.util.concurrent.CompletableFuture<Long> publishAsync(String subject, byte[] data) {
+    return NatsClient.call("publishing to " + subject + " on " + server,
+        () -> connection.jetStream().publishAsync(subject, data).thenApply(ack -> ack.getSeqno()));
   }
 
   /** Publishes and waits for the stream's acknowledgement; returns the stream sequence. */

@@ -46,6 +46,11 @@ public final class NatsClient implements AutoCloseable {
     return new JetStreams(connection, server);
   }
 
+  /** Plain (core NATS) subjects: fire-and-forget notifications to whoever listens now. */
+  public Subjects subjects() {
+    return new Subjects(connection, server);
+  }
+
   public KvBuckets kv() {
     return new KvBuckets(connection, server);
   }

@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The table pass-through pipelines store into: every event with its id, pipeline, app, arrival time and the body
- * as the app sent it. Deduplicated on {@code event_id} (ReplacingMergeTree), so a retried batch never duplicates.
+ * The table pass-through pipelines store into: every event with its id, pipeline, app, arrival time, the body
+ * as the app sent it and, once a contract runs, the version that decided it with its decisions (0 and empty before). Deduplicated on {@code event_id} (ReplacingMergeTree), so a retried batch never duplicates.
  * Pipelines driven by schema contracts get their own tables from the data migrator instead.
  */
 public final class RawEventTable {
@@ -20,7 +20,7 @@ public final class RawEventTable {
   public static final String TABLE = "ben_events";
 
   public static final String DDL = "CREATE TABLE IF NOT EXISTS " + TABLE + " (event_id String, pipeline String, "
-      + "app String, received_at DateTime, body String) ENGINE = ReplacingMergeTree() "
+      + "app String, received_at DateTime, body String, contract_version UInt64, decision String) ENGINE = ReplacingMergeTree() "
       + "PARTITION BY toYYYYMM(received_at) ORDER BY (pipeline, received_at, event_id)";
 
   private static final DateTimeFormatter DATE_TIME =
@@ -42,7 +42,9 @@ public final class RawEventTable {
           .put("pipeline", e.pipeline())
           .put("app", e.app())
           .put("received_at", DATE_TIME.format(Instant.ofEpochMilli(e.receivedAtMillis())))
-          .put("body", mapper.writeValueAsString(e.body()));
+          .put("body", mapper.writeValueAsString(e.body()))
+          .put("contract_version", e.evaluation() == null ? 0 : e.evaluation().contractVersion())
+          .put("decision", e.evaluation() == null ? "" : mapper.writeValueAsString(e.evaluation().result()));
       rows.add(mapper.writeValueAsString(row));
     }
     return rows;

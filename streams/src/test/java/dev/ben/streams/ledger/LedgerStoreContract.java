@@ -40,7 +40,8 @@ public abstract class LedgerStoreContract {
   protected abstract LedgerStore reopen();
 
   protected static LedgerSettings settings(String kvBucket, String objectBucket) {
-    return new LedgerSettings(MAX_BUNDLE_BYTES, 2048, kvBucket, objectBucket, Duration.ofSeconds(30));
+    return new LedgerSettings(MAX_BUNDLE_BYTES, 2048, kvBucket, objectBucket, Duration.ofSeconds(30),
+        java.util.List.of());
   }
 
   @BeforeEach

@@ -1,0 +1,20 @@
+package dev.ben.actors.bridge;
+
+import dev.ben.actors.orchestrator.Orchestrator;
+import org.apache.pekko.actor.typed.ActorRef;
+
+/**
+ * Carries components' hellos and goodbyes to the orchestrator. Presence is repeatable (invariant 7), so a hello
+ * may arrive twice; what matters is that one sent while the orchestrator is away is not lost.
+ */
+public interface HelloPlane {
+
+  /** Sends a hello or goodbye without blocking the caller. */
+  void send(Orchestrator.Presence presence);
+
+  /**
+   * Called by the orchestrator when it starts: delivers the presence messages sent to the plane (including those
+   * sent while no orchestrator ran) to it. Closing the handle stops the delivery.
+   */
+  AutoCloseable deliverTo(ActorRef<Orchestrator.Command> orchestrator);
+}

@@ -1,0 +1,87 @@
+package dev.ben.actors.bridge;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ben.actors.orchestrator.Orchestrator;
+import dev.ben.streams.metrics.MetricsRegistry;
+import dev.ben.streams.nats.JetStreamMessage;
+import dev.ben.streams.nats.JetStreams;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.concurrent.atomic.LongAdder;
+import org.apache.pekko.actor.ClassicActorSystemProvider;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.stream.KillSwitches;
+import org.apache.pekko.stream.UniqueKillSwitch;
+import org.apache.pekko.stream.javadsl.Keep;
+import org.apache.pekko.stream.javadsl.RestartSource;
+import org.apache.pekko.stream.javadsl.Sink;
+import org.apache.pekko.stream.RestartSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hellos on a JetStream stream read by one durable consumer: the orchestrator's position survives it moving to
+ * another node, so hellos sent while it was away are delivered to the new one. Old hellos expire with the stream's
+ * max age (presence is resent every few seconds anyway). A message that does not decode is refused and counted.
+ */
+public final class NatsHelloPlane implements HelloPlane {
+
+  static final String STREAM = "BEN_HELLO";
+  static final String HELLO = "ben.presence.hello";
+  static final String GOODBYE = "ben.presence.goodbye";
+  static final String DURABLE = "ben-orchestrator";
+
+  private static final Logger log = LoggerFactory.getLogger(NatsHelloPlane.class);
+
+  private final JetStreams streams;
+  private final ObjectMapper mapper;
+  private final ClassicActorSystemProvider system;
+  private final LongAdder refused;
+
+  public NatsHelloPlane(JetStreams streams, ObjectMapper mapper, MetricsRegistry metrics,
+      ClassicActorSystemProvider system) {
+    this.streams = streams;
+    this.mapper = mapper;
+    this.system = system;
+    this.refused = BridgeCounters.refused(metrics, "presence");
+    streams.ensure(STREAM, Duration.ofMinutes(5), "ben.presence.>");
+  }
+
+  @Override
+  public void send(Orchestrator.Presence presence) {
+    String subject = presence instanceof Orchestrator.ComponentHello ? HELLO : GOODBYE;
+    try {
+      streams.publishAsync(subject, mapper.writeValueAsBytes(presence)).whenComplete((seq, failure) -> {
+        if (failure != null) {
+          log.warn("a presence message was not stored by NATS (it is resent): {}", failure.getMessage());
+        }
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot encode " + presence, e);
+    }
+  }
+
+  @Override
+  public AutoCloseable deliverTo(ActorRef<Orchestrator.Command> orchestrator) {
+    RestartSettings backoff = RestartSettings.create(Duration.ofMillis(200), Duration.ofSeconds(5), 0.2);
+    UniqueKillSwitch killSwitch = RestartSource.withBackoff(backoff,
+            () -> streams.durable(STREAM, "ben.presence.>", DURABLE, 100, Duration.ofSeconds(10)))
+        .viaMat(KillSwitches.single(), Keep.right())
+        .to(Sink.foreach(message -> deliver(message, orchestrator)))
+        .run(system);
+    return killSwitch::shutdown;
+  }
+
+  private void deliver(JetStreamMessage message, ActorRef<Orchestrator.Command> orchestrator) {
+    try {
+      Class<? extends Orchestrator.Presence> type = HELLO.equals(message.subject())
+          ? Orchestrator.ComponentHello.class : Orchestrator.ComponentGoodbye.class;
+      orchestrator.tell(mapper.readValue(message.data(), type));
+    } catch (IOException | IllegalArgumentException | NullPointerException e) {
+      refused.increment();
+      log.warn("refused a message on {} that is not a presence message: {}", message.subject(), e.getMessage());
+    }
+    message.ack();
+  }
+}

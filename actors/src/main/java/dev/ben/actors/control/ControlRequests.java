@@ -1,0 +1,81 @@
+package dev.ben.actors.control;
+
+import dev.ben.api.control.LifecycleAction;
+import dev.ben.streams.metrics.Labels;
+import dev.ben.streams.metrics.MetricsRegistry;
+import java.util.regex.Pattern;
+
+/**
+ * Boundary checks of control requests: what no ledger state can make right is refused before it reaches the
+ * ledger, with a reason, and counted in {@code ben_control_refused_total{reason}}.
+ */
+public final class ControlRequests {
+
+  /** A request that is malformed whatever the ledger holds. */
+  static final class Malformed extends RuntimeException {
+    Malformed(String message) {
+      super(message);
+    }
+  }
+
+  private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,127}");
+  private static final int MAX_SOURCE = 200;
+
+  private final long maxBundleBytes;
+  private final MetricsRegistry metrics;
+
+  public ControlRequests(long maxBundleBytes, MetricsRegistry metrics) {
+    this.maxBundleBytes = maxBundleBytes;
+    this.metrics = metrics;
+  }
+
+  void bundle(int size) {
+    if (size == 0) {
+      throw refuse("empty-bundle", "the request carries no bundle; build one with `benctl build DIR`");
+    }
+    if (size > maxBundleBytes) {
+      throw refuse("bundle-too-large", "the bundle is " + size + " bytes; the ledger takes at most "
+          + maxBundleBytes + " (ben.ledger.max-bundle-bytes)");
+    }
+  }
+
+  void pipeline(String pipeline) {
+    if (!NAME.matcher(pipeline).matches()) {
+      throw refuse("bad-pipeline-name", pipeline.isEmpty() ? "no pipeline named"
+          : "`" + pipeline + "` is not a pipeline name (a letter, then letters, digits, _ . -)");
+    }
+  }
+
+  void version(String pipeline, long version, boolean zeroMeansNewest) {
+    pipeline(pipeline);
+    if (version < 0 || (version == 0 && !zeroMeansNewest)) {
+      throw refuse("bad-version", "version " + version + " does not exist; versions start at 1");
+    }
+  }
+
+  void diff(String pipeline, long from, long to) {
+    pipeline(pipeline);
+    if (from < 0 || to < 0 || (from == 0) != (to == 0)) {
+      throw refuse("bad-version", "name both versions to compare, or neither (active against newest staged)");
+    }
+  }
+
+  void lifecycle(String pipeline, LifecycleAction action) {
+    pipeline(pipeline);
+    if (action == LifecycleAction.LIFECYCLE_ACTION_UNSPECIFIED || action == LifecycleAction.UNRECOGNIZED) {
+      throw refuse("bad-action", "no lifecycle action named; use pause, resume, archive or delete");
+    }
+  }
+
+  /** Who asked, as recorded in the ledger's events; clipped so a client cannot inflate them. */
+  String source(String source) {
+    String trimmed = source.isBlank() ? "benctl" : source.strip();
+    return trimmed.length() > MAX_SOURCE ? trimmed.substring(0, MAX_SOURCE) : trimmed;
+  }
+
+  private Malformed refuse(String reason, String message) {
+    metrics.counter("ben_control_refused_total", "Control requests refused at the boundary, by reason.",
+        Labels.of("reason", reason)).increment();
+    return new Malformed(message);
+  }
+}

@@ -1,0 +1,379 @@
+package dev.ben.actors.ledger;
+
+import dev.ben.actors.ClusterSerializable;
+import dev.ben.actors.orchestrator.Orchestrator;
+import dev.ben.actors.orchestrator.PipelineExecutor;
+import dev.ben.actors.orchestrator.PipelineIntent;
+import dev.ben.api.control.DiffReply;
+import dev.ben.api.control.LifecycleAction;
+import dev.ben.api.control.PipelineList;
+import dev.ben.api.control.PipelineStatus;
+import dev.ben.api.control.VersionState;
+import dev.ben.streams.access.ArtifactKey;
+import dev.ben.streams.ledger.PipelineHeader;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Supplier;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.stream.SourceRef;
+import org.apache.pekko.stream.javadsl.Source;
+import org.apache.pekko.stream.javadsl.StreamRefs;
+import org.apache.pekko.util.ByteString;
+
+/**
+ * The ledger, a cluster singleton on the orchestrator role: the versioned registry of intent and the recovery
+ * anchor (DESIGN 6). It serves the control API (for the gRPC service), runs activations (publish the version's
+ * key, count acks, decide), answers components asking what to run and serves their pulls, and declares the
+ * pipelines to the orchestrator from its store's header watch. Everything durable is in the {@code LedgerStore}.
+ */
+public final class Ledger extends AbstractBehavior<Ledger.Command> {
+
+  public sealed interface Command extends ClusterSerializable {}
+
+  public record Stage(byte[] bundle, String source, ActorRef<LedgerAnswer> replyTo) implements Command {}
+
+  public record Unstage(String pipeline, long version, String source, ActorRef<LedgerAnswer> replyTo)
+      implements Command {}
+
+  /** Deploy ({@code version} 0: the newest staged) or roll back; the reply waits up to {@code waitMillis}. */
+  public record Deploy(String pipeline, long version, boolean rollback, long waitMillis, String source,
+      ActorRef<LedgerAnswer> replyTo) implements Command {}
+
+  public record Status(String pipeline, boolean history, ActorRef<LedgerAnswer> replyTo) implements Command {}
+
+  /** Both versions 0: the active version against the newest staged one. */
+  public record Diff(String pipeline, long fromVersion, long toVersion, ActorRef<LedgerAnswer> replyTo)
+      implements Command {}
+
+  public record ListPipelines(ActorRef<LedgerAnswer> replyTo) implements Command {}
+
+  public record ChangeLifecycle(String pipeline, LifecycleAction action, String source,
+      ActorRef<LedgerAnswer> replyTo) implements Command {}
+
+  /** A component asking which version it should run (at start, and again now and then in case a notice was lost). */
+  public record WhatToRun(String pipeline, String componentId, ActorRef<Desired> replyTo) implements Command {}
+
+  /** The version to run (empty: none), and whether the activation under way still waits for this component. */
+  public record Desired(String pipeline, Optional<ContractNotice> notice, boolean awaitingAck)
+      implements ClusterSerializable {}
+
+  /** A component pulling a version's bundle from store access. */
+  public record Pull(ArtifactKey key, ActorRef<Artifact> replyTo) implements Command {}
+
+  /** The bundle's bytes as a pull-only stream, or why not. */
+  public record Artifact(ArtifactKey key, SourceRef<ByteString> bytes, String refusal)
+      implements ClusterSerializable {}
+
+  /** A component reporting it swapped to {@code version}. */
+  public record Ack(String componentId, String pipeline, long version) implements Command {}
+
+  private record Placed(Deploy request, VersionPolicy.Activate decision, PipelineExecutor.Placement placement,
+      Throwable failure) implements Command {}
+
+  private record Reply(String pipeline, boolean history, Orchestrator.Topology topology,
+      ActorRef<LedgerAnswer> replyTo) implements Command {}
+
+  private record WaitOver(String pipeline, ActorRef<LedgerAnswer> replyTo) implements Command {}
+
+  private enum HeadersChanged implements Command { INSTANCE }
+
+  private enum Tick implements Command { INSTANCE }
+
+  private static final Duration TICK = Duration.ofMillis(100);
+  private static final Duration ASK_TIMEOUT = Duration.ofSeconds(5);
+  private static final int CHUNK_BYTES = 64 * 1024;
+
+  private final LedgerParts parts;
+  private final TimerScheduler<Command> timers;
+  private final java.util.Map<String, List<ActorRef<LedgerAnswer>>> waiting = new java.util.HashMap<>();
+
+  public static Behavior<Command> create(LedgerParts.Factory parts) {
+    return Behaviors.setup(context -> Behaviors.withTimers(timers -> new Ledger(context, timers, parts)));
+  }
+
+  private Ledger(ActorContext<Command> context, TimerScheduler<Command> timers, LedgerParts.Factory factory) {
+    super(context);
+    this.timers = timers;
+    this.parts = factory.open(() -> context.getSelf().tell(HeadersChanged.INSTANCE));
+    timers.startTimerWithFixedDelay(Tick.INSTANCE, TICK);
+    timers.startTimerWithFixedDelay(HeadersChanged.INSTANCE, Orchestrator.HELLO_INTERVAL);
+    context.getLog().info("ledger started on {}; {}", context.getSystem().address(), parts.describe());
+  }
+
+  @Override
+  public Receive<Command> createReceive() {
+    return newReceiveBuilder()
+        .onMessage(Stage.class, this::onStage)
+        .onMessage(Unstage.class, this::onUnstage)
+        .onMessage(Deploy.class, this::onDeploy)
+        .onMessage(Placed.class, this::onPlaced)
+        .onMessage(Status.class, this::onStatus)
+        .onMessage(Reply.class, this::onReply)
+        .onMessage(WaitOver.class, this::onWaitOver)
+        .onMessage(Diff.class, this::onDiff)
+        .onMessage(ListPipelines.class, this::onList)
+        .onMessage(ChangeLifecycle.class, this::onLifecycle)
+        .onMessage(WhatToRun.class, this::onWhatToRun)
+        .onMessage(Pull.class, this::onPull)
+        .onMessage(Ack.class, this::onAck)
+        .onMessageEquals(HeadersChanged.INSTANCE, this::onHeadersChanged)
+        .onMessageEquals(Tick.INSTANCE, this::onTick)
+        .onSignal(PostStop.class, signal -> onPostStop())
+        .build();
+  }
+
+  private Behavior<Command> onStage(Stage stage) {
+    answer(stage.replyTo(), () -> LedgerAnswer.of(parts.book.stage(stage.bundle(), stage.source())));
+    return this;
+  }
+
+  private Behavior<Command> onUnstage(Unstage unstage) {
+    answer(unstage.replyTo(), () -> LedgerAnswer.of(
+        parts.book.unstage(unstage.pipeline(), unstage.version(), unstage.source())));
+    return this;
+  }
+
+  private Behavior<Command> onDeploy(Deploy deploy) {
+    answer(deploy.replyTo(), () -> {
+      VersionPolicy.Activate decision = deploy.rollback()
+          ? parts.activations.decideRollback(deploy.pipeline())
+          : parts.activations.decideDeploy(deploy.pipeline(),
+              deploy.version() == 0 ? OptionalLong.empty() : OptionalLong.of(deploy.version()));
+      if (!parts.running.reserve(deploy.pipeline())) {
+        throw new LedgerRefusal(LedgerRefusal.Kind.CONFLICT, "an activation of " + deploy.pipeline()
+            + " is already starting; wait for it (`benctl status " + deploy.pipeline() + "`)");
+      }
+      getContext().ask(PipelineExecutor.Placement.class, parts.orchestrator, ASK_TIMEOUT,
+          replyTo -> new Orchestrator.GetPlacement(deploy.pipeline(), replyTo),
+          (placement, failure) -> new Placed(deploy, decision, placement, failure));
+      return null;
+    });
+    return this;
+  }
+
+  private Behavior<Command> onPlaced(Placed placed) {
+    Deploy deploy = placed.request();
+    parts.running.release(deploy.pipeline());
+    answer(deploy.replyTo(), () -> {
+      if (placed.failure() != null) {
+        throw new LedgerRefusal(LedgerRefusal.Kind.CONFLICT, "the orchestrator did not say where " + deploy.pipeline()
+            + " runs (" + placed.failure().getMessage() + "); nothing was changed, try again");
+      }
+      var begun = parts.activations.begin(placed.decision(), new java.util.TreeSet<>(placed.placement().components()),
+          deploy.rollback() ? "rollback" : "deploy", deploy.source());
+      parts.running.started(begun);
+      parts.notices.publish(begun.notice());
+      waiting.computeIfAbsent(deploy.pipeline(), p -> new java.util.ArrayList<>()).add(deploy.replyTo());
+      timers.startSingleTimer(deploy.replyTo(), new WaitOver(deploy.pipeline(), deploy.replyTo()),
+          Duration.ofMillis(Math.max(0, deploy.waitMillis())));
+      settleIfDecided(deploy.pipeline());
+      return null;
+    });
+    return this;
+  }
+
+  private Behavior<Command> onStatus(Status status) {
+    answer(status.replyTo(), () -> {
+      parts.book.header(status.pipeline());
+      replyWithStatus(status.pipeline(), status.history(), status.replyTo());
+      return null;
+    });
+    return this;
+  }
+
+  private Behavior<Command> onReply(Reply reply) {
+    answer(reply.replyTo(), () -> LedgerAnswer.of(status(reply.pipeline(), reply.history(), reply.topology())));
+    return this;
+  }
+
+  private Behavior<Command> onWaitOver(WaitOver over) {
+    List<ActorRef<LedgerAnswer>> waiters = waiting.get(over.pipeline());
+    if (waiters != null && waiters.remove(over.replyTo())) {
+      replyWithStatus(over.pipeline(), false, over.replyTo());
+    }
+    return this;
+  }
+
+  private Behavior<Command> onDiff(Diff diff) {
+    answer(diff.replyTo(), () -> LedgerAnswer.of(diff(diff)));
+    return this;
+  }
+
+  private Behavior<Command> onList(ListPipelines list) {
+    answer(list.replyTo(), () -> {
+      var reply = PipelineList.newBuilder();
+      for (PipelineHeader header : parts.book.headers()) {
+        reply.addPipelines(parts.book.status(header.id(), false));
+      }
+      return LedgerAnswer.of(reply.build());
+    });
+    return this;
+  }
+
+  private Behavior<Command> onLifecycle(ChangeLifecycle change) {
+    answer(change.replyTo(), () -> {
+      if (parts.running.running(change.pipeline()).isPresent()) {
+        throw new LedgerRefusal(LedgerRefusal.Kind.CONFLICT, change.pipeline() + " is activating a version; wait "
+            + "until it is active or has failed (`benctl status " + change.pipeline() + "`)");
+      }
+      parts.book.changeLifecycle(change.pipeline(), change.action(), change.source());
+      if (change.action() == LifecycleAction.DELETE) {
+        return LedgerAnswer.of(PipelineStatus.newBuilder().setPipeline(change.pipeline())
+            .setLifecycle(dev.ben.api.control.Lifecycle.DELETED).build());
+      }
+      return LedgerAnswer.of(parts.book.status(change.pipeline(), false).build());
+    });
+    return this;
+  }
+
+  private Behavior<Command> onWhatToRun(WhatToRun request) {
+    Optional<ContractNotice> notice;
+    try {
+      notice = parts.activations.desired(request.pipeline());
+    } catch (LedgerRefusal e) {
+      getContext().getLog().warn("cannot tell {} what to run: {}", request.componentId(), e.getMessage());
+      return this;
+    }
+    boolean awaiting = parts.running.running(request.pipeline())
+        .map(begun -> begun.protocol().missing().contains(request.componentId())).orElse(false);
+    request.replyTo().tell(new Desired(request.pipeline(), notice, awaiting));
+    return this;
+  }
+
+  private Behavior<Command> onPull(Pull pull) {
+    ArtifactKey key = pull.key();
+    if (!parts.access.find(key.pipeline(), key.version()).map(key::equals).orElse(false)) {
+      pull.replyTo().tell(new Artifact(key, null, "store access holds no artifact " + key));
+      return this;
+    }
+    Supplier<byte[]> read = () -> parts.access.read(key);
+    SourceRef<ByteString> bytes = Source.lazySource(() -> Source.from(chunks(read.get())))
+        .runWith(StreamRefs.sourceRef(), getContext().getSystem());
+    pull.replyTo().tell(new Artifact(key, bytes, null));
+    return this;
+  }
+
+  private Behavior<Command> onAck(Ack ack) {
+    parts.running.running(ack.pipeline()).ifPresent(begun -> {
+      boolean waited = begun.protocol().missing().contains(ack.componentId());
+      begun.protocol().ack(ack.componentId(), ack.version(), System.currentTimeMillis());
+      if (waited && !begun.protocol().missing().contains(ack.componentId())) {
+        parts.activations.acked(begun, ack.componentId(), ack.version());
+      }
+      settleIfDecided(ack.pipeline());
+    });
+    return this;
+  }
+
+  private Behavior<Command> onHeadersChanged() {
+    List<PipelineIntent> declared = parts.book.headers().stream().map(Ledger::intent).toList();
+    parts.orchestrator.tell(new Orchestrator.Declared(declared));
+    return this;
+  }
+
+  private Behavior<Command> onTick() {
+    long now = System.currentTimeMillis();
+    for (String pipeline : parts.running.runningPipelines()) {
+      parts.running.running(pipeline).ifPresent(begun -> begun.protocol().tick(now));
+      settleIfDecided(pipeline);
+    }
+    return this;
+  }
+
+  private Behavior<Command> onPostStop() {
+    parts.close();
+    return this;
+  }
+
+  private void settleIfDecided(String pipeline) {
+    var begun = parts.running.running(pipeline).orElse(null);
+    if (begun == null || begun.protocol().state() == ActivationProtocol.State.ACTIVATING) {
+      return;
+    }
+    parts.running.finished(pipeline);
+    parts.activations.settle(begun).ifPresent(parts.notices::publish);
+    getContext().getLog().info("activation of {} v{}: {}", pipeline, begun.protocol().version(),
+        begun.protocol().state());
+    for (ActorRef<LedgerAnswer> waiter : waiting.getOrDefault(pipeline, List.of())) {
+      timers.cancel(waiter);
+      replyWithStatus(pipeline, false, waiter);
+    }
+    waiting.remove(pipeline);
+  }
+
+  /** Status needs the orchestrator's topology for the components; asked first, then answered from {@link Reply}. */
+  private void replyWithStatus(String pipeline, boolean history, ActorRef<LedgerAnswer> replyTo) {
+    getContext().ask(Orchestrator.Topology.class, parts.orchestrator, ASK_TIMEOUT, Orchestrator.GetTopology::new,
+        (topology, failure) -> new Reply(pipeline, history, failure == null ? topology : null, replyTo));
+  }
+
+  private PipelineStatus status(String pipeline, boolean history, Orchestrator.Topology topology) {
+    PipelineStatus.Builder status = parts.book.status(pipeline, history);
+    Optional<ActivationProtocol> latest = parts.running.latest(pipeline);
+    status.addAllComponents(StatusComponents.of(pipeline, topology == null ? List.of() : topology.components(),
+        latest, status.getActiveVersion()));
+    latest.ifPresent(a -> status.setActivationDetail(ActivationDetail.of(a)));
+    if (latest.isPresent() && latest.get().state() == ActivationProtocol.State.FAILED) {
+      status.setActivationState(VersionState.FAILED);
+    }
+    if (topology == null) {
+      status.setActivationDetail(status.getActivationDetail() + " (the orchestrator did not answer, so running "
+          + "components are not listed)");
+    }
+    return status.build();
+  }
+
+  private DiffReply diff(Diff diff) {
+    var versions = parts.store.versions(diff.pipeline());
+    parts.book.header(diff.pipeline());
+    long from = diff.fromVersion() != 0 ? diff.fromVersion() : VersionPolicy.activeVersion(versions);
+    long to = diff.toVersion() != 0 ? diff.toVersion() : versions.stream()
+        .filter(v -> v.state() == dev.ben.streams.ledger.VersionState.STAGED)
+        .mapToLong(dev.ben.streams.ledger.StagedVersion::version).max().orElse(0);
+    if (from == 0 || to == 0) {
+      throw new LedgerRefusal(LedgerRefusal.Kind.CONFLICT, diff.pipeline() + " has no " + (from == 0 ? "active"
+          : "staged") + " version to compare; name both: `benctl diff " + diff.pipeline() + " FROM TO`");
+    }
+    return DiffReply.newBuilder().setPipeline(diff.pipeline()).setFromVersion(from).setToVersion(to)
+        .addAllChanges(VersionDiff.between(parts.book.bundle(diff.pipeline(), from),
+            parts.book.bundle(diff.pipeline(), to))).build();
+  }
+
+  private static PipelineIntent intent(PipelineHeader header) {
+    return switch (header.status()) {
+      case PUBLISHED -> new PipelineIntent(header.id(), PipelineIntent.Mode.RUN, header.version());
+      case PAUSED -> new PipelineIntent(header.id(), PipelineIntent.Mode.PAUSE, header.version());
+      case DRAFT, ARCHIVED -> PipelineIntent.stop(header.id());
+    };
+  }
+
+  private static List<ByteString> chunks(byte[] bytes) {
+    List<ByteString> out = new java.util.ArrayList<>();
+    for (int at = 0; at < bytes.length; at += CHUNK_BYTES) {
+      out.add(ByteString.fromArray(bytes, at, Math.min(CHUNK_BYTES, bytes.length - at)));
+    }
+    return out;
+  }
+
+  /** Runs a request; a refusal becomes the answer, so the caller always hears back. */
+  private static void answer(ActorRef<LedgerAnswer> replyTo, Supplier<LedgerAnswer> work) {
+    LedgerAnswer answer;
+    try {
+      answer = work.get();
+    } catch (LedgerRefusal refusal) {
+      answer = LedgerAnswer.refused(refusal);
+    }
+    if (answer != null) {
+      replyTo.tell(answer);
+    }
+  }
+}

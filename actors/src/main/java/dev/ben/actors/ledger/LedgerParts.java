@@ -1,0 +1,75 @@
+package dev.ben.actors.ledger;
+
+import dev.ben.actors.bridge.NoticePlane;
+import dev.ben.actors.orchestrator.Orchestrator;
+import dev.ben.config.LedgerSettings;
+import dev.ben.contracts.bundle.TrustedKeys;
+import dev.ben.streams.access.StoreAccess;
+import dev.ben.streams.ledger.HeaderWatch;
+import dev.ben.streams.ledger.LedgerStore;
+import java.util.function.Supplier;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What one incarnation of the ledger works with: its store (opened when the singleton starts on this node and
+ * closed when it stops, so a moved singleton never holds a store twice), the bookkeeping over it, store access,
+ * the notice plane and the orchestrator it declares pipelines to.
+ */
+public final class LedgerParts implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(LedgerParts.class);
+
+  /** Everything needed to open the parts, given once to the singleton's behavior. */
+  public record Factory(Supplier<LedgerStore> store, StoreAccess access, TrustedKeys trusted,
+      LedgerSettings settings, NoticePlane notices, ActorRef<Orchestrator.Command> orchestrator) {
+
+    LedgerParts open(Runnable onHeaderChange) {
+      LedgerStore opened = store.get();
+      try {
+        return new LedgerParts(opened, this, opened.watchHeaders(change -> onHeaderChange.run()));
+      } catch (RuntimeException e) {
+        opened.close();
+        throw e;
+      }
+    }
+  }
+
+  final LedgerStore store;
+  final LedgerBook book;
+  final ActivationBook activations;
+  final Activations running = new Activations();
+  final StoreAccess access;
+  final NoticePlane notices;
+  final ActorRef<Orchestrator.Command> orchestrator;
+  final TrustedKeys trusted;
+  private final HeaderWatch watch;
+
+  private LedgerParts(LedgerStore store, Factory factory, HeaderWatch watch) {
+    this.store = store;
+    this.book = new LedgerBook(store, factory.trusted(), System::currentTimeMillis);
+    this.activations = new ActivationBook(book, factory.access(), factory.settings().activationTimeout(),
+        System::currentTimeMillis);
+    this.access = factory.access();
+    this.notices = factory.notices();
+    this.orchestrator = factory.orchestrator();
+    this.trusted = factory.trusted();
+    this.watch = watch;
+    activations.recover();
+  }
+
+  String describe() {
+    return "trusted keys " + trusted.keyIds();
+  }
+
+  @Override
+  public void close() {
+    try {
+      watch.close();
+    } catch (Exception e) {
+      log.warn("stopping the header watch failed: {}", e.getMessage());
+    }
+    store.close();
+  }
+}

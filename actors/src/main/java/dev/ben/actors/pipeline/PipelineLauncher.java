@@ -1,0 +1,53 @@
+package dev.ben.actors.pipeline;
+
+import dev.ben.actors.bridge.HelloPlane;
+import dev.ben.actors.contract.ContractSources;
+import dev.ben.streams.spine.ContractSlot;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.pekko.actor.ClassicActorSystemProvider;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+
+/**
+ * Builds the behavior of a pipeline on this node: pass-through ones from the node's configuration, and the
+ * ledger's, which evaluate with a contract slot their holder keeps current.
+ */
+public final class PipelineLauncher {
+
+  private final PipelineResources resources;
+  private final ClassicActorSystemProvider system;
+  private final ActorRef<PipelineDirectory.Command> directory;
+  private final HelloPlane hellos;
+  private final ContractSources contracts;
+  private final AtomicLong incarnations = new AtomicLong();
+
+  public PipelineLauncher(PipelineResources resources, ClassicActorSystemProvider system,
+      ActorRef<PipelineDirectory.Command> directory, HelloPlane hellos, ContractSources contracts) {
+    this.resources = resources;
+    this.system = system;
+    this.directory = directory;
+    this.hellos = hellos;
+    this.contracts = contracts;
+  }
+
+  List<String> passThroughPipelines() {
+    return resources.settings().node().passThroughPipelines();
+  }
+
+  Behavior<PipelineSupervisor.Command> passThrough(String pipeline) {
+    return PipelineSupervisor.create(new PipelineStages(pipeline, resources, system, Optional.empty()), directory,
+        hellos, Optional.empty());
+  }
+
+  Behavior<PipelineSupervisor.Command> managed(String pipeline) {
+    return PipelineSupervisor.create(new PipelineStages(pipeline, resources, system,
+        Optional.of(new ContractSlot(pipeline))), directory, hellos, Optional.of(contracts));
+  }
+
+  /** A fresh suffix for a pipeline's actor name, since the previous incarnation may still be stopping. */
+  long next() {
+    return incarnations.incrementAndGet();
+  }
+}

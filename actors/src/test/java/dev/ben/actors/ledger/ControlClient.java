@@ -1,0 +1,45 @@
+package dev.ben.actors.ledger;
+
+import com.google.protobuf.ByteString;
+import dev.ben.api.control.DeployRequest;
+import dev.ben.api.control.LedgerServiceClient;
+import dev.ben.api.control.PipelineStatus;
+import dev.ben.api.control.StageReply;
+import dev.ben.api.control.StageRequest;
+import dev.ben.api.control.StatusRequest;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.actor.ClassicActorSystemProvider;
+import org.apache.pekko.grpc.GrpcClientSettings;
+
+/** The control API as benctl calls it, for tests: blocking calls over real gRPC to a node's control port. */
+final class ControlClient implements AutoCloseable {
+
+  private final LedgerServiceClient client;
+
+  ControlClient(int port, ClassicActorSystemProvider system) {
+    this.client = LedgerServiceClient.create(
+        GrpcClientSettings.connectToServiceAt("127.0.0.1", port, system).withTls(false), system);
+  }
+
+  StageReply stage(byte[] bundle) throws Exception {
+    return client.stage(StageRequest.newBuilder().setBundle(ByteString.copyFrom(bundle)).setSource("test").build())
+        .toCompletableFuture().get(20, TimeUnit.SECONDS);
+  }
+
+  PipelineStatus deploy(String pipeline, long version, Duration wait) throws Exception {
+    return client.deploy(DeployRequest.newBuilder().setPipeline(pipeline).setVersion(version)
+            .setWaitMillis(wait.toMillis()).setSource("test").build())
+        .toCompletableFuture().get(wait.toSeconds() + 20, TimeUnit.SECONDS);
+  }
+
+  PipelineStatus status(String pipeline, boolean history) throws Exception {
+    return client.status(StatusRequest.newBuilder().setPipeline(pipeline).setHistory(history).build())
+        .toCompletableFuture().get(20, TimeUnit.SECONDS);
+  }
+
+  @Override
+  public void close() throws Exception {
+    client.close().toCompletableFuture().get(10, TimeUnit.SECONDS);
+  }
+}

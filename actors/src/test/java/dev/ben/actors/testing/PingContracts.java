@@ -1,0 +1,75 @@
+package dev.ben.actors.testing;
+
+import dev.ben.contracts.bundle.ContractBundles;
+import dev.ben.contracts.bundle.Ed25519;
+import dev.ben.contracts.bundle.KeyFiles;
+import dev.ben.contracts.bundle.SigningKey;
+import dev.ben.contracts.project.LoadedProject;
+import dev.ben.contracts.project.ProjectLoader;
+import dev.ben.contracts.project.SourceTree;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * A one-rule contract for tests, signed with a key generated per instance: pipeline {@code pings} flags an event
+ * when its {@code n} exceeds the limit the version is built with, so each version decides observably differently.
+ */
+public final class PingContracts {
+
+  public static final String PIPELINE = "pings";
+  public static final String RULE = "flag_big";
+
+  private final SigningKey key = Ed25519.generate();
+  private final Path publicKey;
+
+  public PingContracts(Path keyDir) throws Exception {
+    this.publicKey = KeyFiles.write(keyDir, "pings", key, true).publicFile();
+  }
+
+  /** The public key file a node must trust to stage these bundles. */
+  public Path publicKey() {
+    return publicKey;
+  }
+
+  /** A signed bundle whose rule fires when {@code n > limit}. */
+  public byte[] bundle(int limit) {
+    return bundle(limit, key);
+  }
+
+  /** The same contract signed by another key (one no node trusts). */
+  public static byte[] untrustedBundle(int limit) {
+    return bundle(limit, Ed25519.generate());
+  }
+
+  private static byte[] bundle(int limit, SigningKey signer) {
+    LoadedProject project = ProjectLoader.load(SourceTree.of(Map.of(
+        "ben.project", "name = \"pings\"\nkey = \"keys/pings.key\"\n",
+        "pings.ben", """
+            schema ping v1 {
+              table    pings
+              key      [id]
+              order_by [id]
+              fields {
+                id: string
+                n:  u32
+              }
+            }
+
+            policy sizes on ping {
+              predicate big = n > LIMIT
+              rule flag_big = all(big) => flag priority 10
+            }
+
+            pipeline pings {
+              schemas  [ping]
+              policies [sizes]
+              sidecar  { http }
+              store    { table pings, replica off }
+            }
+            """.replace("LIMIT", Integer.toString(limit)))));
+    if (!project.ok()) {
+      throw new IllegalStateException("the test contract does not check: " + project.diagnostics());
+    }
+    return ContractBundles.build(project.compile("test").orElseThrow(), signer).toBytes();
+  }
+}

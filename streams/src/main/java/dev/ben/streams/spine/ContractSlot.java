@@ -1,0 +1,43 @@
+package dev.ben.streams.spine;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The active contract of one pipeline on this node. The spine reads it once per event and evaluates the whole event
+ * with what it read, so no event sees two versions; a swap is one volatile write, so evaluation never waits for it.
+ * Written by the one actor that loads versions, read by the stream stage.
+ */
+public final class ContractSlot {
+
+  private final String pipeline;
+  private volatile ActiveContract current;
+
+  public ContractSlot(String pipeline) {
+    this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
+  }
+
+  /** The version events are evaluated with from now on, or empty before the first one is loaded. */
+  public Optional<ActiveContract> current() {
+    return Optional.ofNullable(current);
+  }
+
+  /** The running version, 0 before the first one is loaded. */
+  public long version() {
+    ActiveContract active = current;
+    return active == null ? 0 : active.version();
+  }
+
+  /** Makes {@code next} the version every event from now on is evaluated with. */
+  public void swap(ActiveContract next) {
+    if (!next.pipeline().equals(pipeline)) {
+      throw new IllegalArgumentException("the slot of pipeline " + pipeline + " cannot hold a contract of "
+          + next.pipeline());
+    }
+    current = next;
+  }
+
+  public String pipeline() {
+    return pipeline;
+  }
+}
