@@ -11,8 +11,11 @@ import java.util.Optional;
 public record ConnectorSettings(
   Optional<NatsSettings> nats, Optional<ClickHouseSettings> clickHouse, Optional<S3Settings> s3) {
 
-  /** NATS with JetStream, KV and Object Store. */
-  public record NatsSettings(URI url) {}
+  /**
+   * NATS with JetStream, KV and Object Store. {@code namespace} prefixes every subject, stream and consumer Ben
+   * uses, so several clusters (or test runs) can share one server without hearing each other.
+   */
+  public record NatsSettings(URI url, String namespace) {}
 
   /** ClickHouse over HTTP. */
   public record ClickHouseSettings(URI url, String user, String password, String database) {}
@@ -25,7 +28,7 @@ public record ConnectorSettings(
   ConfigReader ch = new ConfigReader(root, "ben.connectors.clickhouse");
   ConfigReader s3 = new ConfigReader(root, "ben.connectors.s3");
   return new ConnectorSettings(
-    optionalUri(nats, "url", "nats").map(NatsSettings::new),
+    optionalUri(nats, "url", "nats").map(url -> new NatsSettings(url, namespace(nats))),
     optionalUri(ch, "url", "http", "https").map(url -> new ClickHouseSettings(
       url, ch.string("user"), ch.string("password"), identifier(ch, "database"))),
     optionalUri(s3, "endpoint", "http", "https").map(url -> new S3Settings(
@@ -49,6 +52,15 @@ public record ConnectorSettings(
     }
   }
   throw reader.invalid(key, "`" + text + "` must be a " + String.join(" or ", schemes) + "://host:port URL");
+  }
+
+  private static String namespace(ConfigReader reader) {
+  String value = reader.string("namespace");
+  if (!value.matches("[A-Za-z0-9_-]{1,32}")) {
+    throw reader.invalid("namespace", "`" + value + "` must be 1-32 letters, digits, _ or - (it names NATS subjects"
+      + " and streams)");
+  }
+  return value;
   }
 
   private static String identifier(ConfigReader reader, String key) {

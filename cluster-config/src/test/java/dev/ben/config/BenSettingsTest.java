@@ -53,6 +53,7 @@ class BenSettingsTest {
         ben.connectors.s3 { endpoint = "http://127.0.0.1:9000", access-key = a, secret-key = b }
         """);
     assertEquals(4222, s.connectors().nats().orElseThrow().url().getPort());
+    assertEquals("ben", s.connectors().nats().orElseThrow().namespace());
     assertEquals("ben", s.connectors().clickHouse().orElseThrow().database());
     assertEquals("ben", s.connectors().s3().orElseThrow().bucket());
   }
@@ -80,6 +81,8 @@ class BenSettingsTest {
 
   @Test
   void connectorUrlsMustUseTheirScheme() {
+    assertEquals("ben.connectors.nats.namespace", refused("ben.connectors.nats { url = \"nats://127.0.0.1:4222\", "
+        + "namespace = \"a.b\" }").key());
     SettingsException nats = refused("ben.connectors.nats.url = \"http://127.0.0.1:4222\"");
     assertEquals("ben.connectors.nats.url", nats.key());
     assertTrue(nats.getMessage().contains("nats://host:port"), nats.getMessage());

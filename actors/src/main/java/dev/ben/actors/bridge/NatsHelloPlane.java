@@ -21,16 +21,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hellos on a JetStream stream read by one durable consumer: the orchestrator's position survives it moving to
+ * Hellos on the JetStream stream {@code <NAMESPACE>_PRESENCE} read by one durable consumer: the orchestrator's position survives it moving to
  * another node, so hellos sent while it was away are delivered to the new one. Old hellos expire with the stream's
  * max age (presence is resent every few seconds anyway). A message that does not decode is refused and counted.
  */
 public final class NatsHelloPlane implements HelloPlane {
 
-  static final String STREAM = "BEN_HELLO";
-  static final String HELLO = "ben.presence.hello";
-  static final String GOODBYE = "ben.presence.goodbye";
-  static final String DURABLE = "ben-orchestrator";
+  private final String stream;
+  private final String hello;
+  private final String goodbye;
+  private final String durable;
 
   private static final Logger log = LoggerFactory.getLogger(NatsHelloPlane.class);
 
@@ -39,18 +39,22 @@ public final class NatsHelloPlane implements HelloPlane {
   private final ClassicActorSystemProvider system;
   private final LongAdder refused;
 
-  public NatsHelloPlane(JetStreams streams, ObjectMapper mapper, MetricsRegistry metrics,
+  public NatsHelloPlane(JetStreams streams, String namespace, ObjectMapper mapper, MetricsRegistry metrics,
       ClassicActorSystemProvider system) {
     this.streams = streams;
+    this.stream = namespace.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_PRESENCE";
+    this.hello = namespace + ".presence.hello";
+    this.goodbye = namespace + ".presence.goodbye";
+    this.durable = namespace + "-orchestrator";
     this.mapper = mapper;
     this.system = system;
     this.refused = BridgeCounters.refused(metrics, "presence");
-    streams.ensure(STREAM, Duration.ofMinutes(5), "ben.presence.>");
+    streams.ensure(stream, Duration.ofMinutes(5), namespace + ".presence.>");
   }
 
   @Override
   public void send(Orchestrator.Presence presence) {
-    String subject = presence instanceof Orchestrator.ComponentHello ? HELLO : GOODBYE;
+    String subject = presence instanceof Orchestrator.ComponentHello ? hello : goodbye;
     try {
       streams.publishAsync(subject, mapper.writeValueAsBytes(presence)).whenComplete((seq, failure) -> {
         if (failure != null) {
@@ -64,9 +68,11 @@ public final class NatsHelloPlane implements HelloPlane {
 
   @Override
   public AutoCloseable deliverTo(ActorRef<Orchestrator.Command> orchestrator) {
+    // A short ack wait: presence is resent every 2 s anyway, and a hello taken by a pull of a consumer that just
+    // stopped is redelivered to the next one after it.
     RestartSettings backoff = RestartSettings.create(Duration.ofMillis(200), Duration.ofSeconds(5), 0.2);
     UniqueKillSwitch killSwitch = RestartSource.withBackoff(backoff,
-            () -> streams.durable(STREAM, "ben.presence.>", DURABLE, 100, Duration.ofSeconds(10)))
+            () -> streams.durable(stream, hello.replace(".hello", ".>"), durable, 100, Duration.ofSeconds(2)))
         .viaMat(KillSwitches.single(), Keep.right())
         .to(Sink.foreach(message -> deliver(message, orchestrator)))
         .run(system);
@@ -75,7 +81,7 @@ public final class NatsHelloPlane implements HelloPlane {
 
   private void deliver(JetStreamMessage message, ActorRef<Orchestrator.Command> orchestrator) {
     try {
-      Class<? extends Orchestrator.Presence> type = HELLO.equals(message.subject())
+      Class<? extends Orchestrator.Presence> type = hello.equals(message.subject())
           ? Orchestrator.ComponentHello.class : Orchestrator.ComponentGoodbye.class;
       orchestrator.tell(mapper.readValue(message.data(), type));
     } catch (IOException | IllegalArgumentException | NullPointerException e) {

@@ -12,21 +12,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Notices on a core NATS subject as JSON. Anything on the subject that is not a notice is refused, counted in
+ * Notices on the core NATS subject {@code <namespace>.notices.contracts} as JSON. Anything on the subject that is not a notice is refused, counted in
  * {@code ben_bridge_refused_total{plane="notices"}} and logged; it never reaches a component.
  */
 public final class NatsNoticePlane implements NoticePlane {
 
-  public static final String SUBJECT = "ben.notices.contracts";
 
   private static final Logger log = LoggerFactory.getLogger(NatsNoticePlane.class);
 
   private final Subjects subjects;
+  private final String subject;
   private final ObjectMapper mapper;
   private final LongAdder refused;
 
-  public NatsNoticePlane(Subjects subjects, ObjectMapper mapper, MetricsRegistry metrics) {
+  public NatsNoticePlane(Subjects subjects, String namespace, ObjectMapper mapper, MetricsRegistry metrics) {
     this.subjects = subjects;
+    this.subject = namespace + ".notices.contracts";
     this.mapper = mapper;
     this.refused = BridgeCounters.refused(metrics, "notices");
   }
@@ -34,7 +35,7 @@ public final class NatsNoticePlane implements NoticePlane {
   @Override
   public void publish(ContractNotice notice) {
     try {
-      subjects.publish(SUBJECT, mapper.writeValueAsBytes(notice));
+      subjects.publish(subject, mapper.writeValueAsBytes(notice));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot encode " + notice, e);
     }
@@ -42,12 +43,12 @@ public final class NatsNoticePlane implements NoticePlane {
 
   @Override
   public AutoCloseable subscribe(ActorRef<ContractNotice> subscriber) {
-    return subjects.subscribe(SUBJECT, data -> {
+    return subjects.subscribe(subject, data -> {
       try {
         subscriber.tell(mapper.readValue(data, ContractNotice.class));
       } catch (IOException | IllegalArgumentException | NullPointerException e) {
         refused.increment();
-        log.warn("refused a message on {} that is not a contract notice: {}", SUBJECT, e.getMessage());
+        log.warn("refused a message on {} that is not a contract notice: {}", subject, e.getMessage());
       }
     });
   }

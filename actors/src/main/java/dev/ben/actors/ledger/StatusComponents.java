@@ -11,8 +11,8 @@ import java.util.TreeMap;
 /**
  * The components part of {@code benctl status}: every component the orchestrator sees running the pipeline, with
  * the contract version it reports, and whether it acknowledged. During (or after) an activation the acks are the
- * activation's; required components not yet seen running are listed too, so a partial activation shows who is
- * missing. Without an activation, a component running the active version counts as acknowledged.
+ * activation's; while it is under way, required components not yet seen running are listed too, so a partial
+ * activation shows who is missing (once decided, the detail line names them). Without an activation, a component running the active version counts as acknowledged.
  */
 final class StatusComponents {
 
@@ -34,7 +34,8 @@ final class StatusComponents {
           .setKind(entry.kind()).setNode(entry.node()).setRunningVersion(entry.contractVersion()).setAcked(ack)
           .build());
     }
-    activation.ifPresent(a -> a.view().forEach(c -> out.computeIfAbsent(c.componentId(),
+    activation.filter(a -> a.state() == ActivationProtocol.State.ACTIVATING)
+        .ifPresent(a -> a.view().forEach(c -> out.computeIfAbsent(c.componentId(),
         id -> ComponentState.newBuilder().setComponent(id).setKind(ComponentIds.kind(id)).setNode(ComponentIds.node(id))
             .setRunningVersion(c.runningVersion()).setAcked(c.acked()).build())));
     return List.copyOf(out.values());

@@ -84,13 +84,14 @@ public final class RootGuardian extends AbstractBehavior<RootGuardian.Command> {
       cluster.manager().tell(Join.create(cluster.selfMember().address()));
     }
     ControlServices control = services.control();
-    NoticePlane notices = control.nats()
-        .<NoticePlane>map(nats -> new NatsNoticePlane(nats.subjects(), services.mapper(), services.metrics()))
+    String namespace = settings.connectors().nats().map(nats -> nats.namespace()).orElse("ben");
+    NoticePlane notices = control.nats().<NoticePlane>map(nats -> new NatsNoticePlane(nats.subjects(), namespace,
+            services.mapper(), services.metrics()))
         .orElseGet(() -> new TopicNoticePlane(context.spawn(
             Topic.create(ContractNotice.class, TopicNoticePlane.TOPIC), "contract-notices")));
     SingletonHelloPlane inJvm = new SingletonHelloPlane();
-    HelloPlane hellos = control.nats().<HelloPlane>map(nats -> new NatsHelloPlane(nats.streams(), services.mapper(),
-        services.metrics(), context.getSystem())).orElse(inJvm);
+    HelloPlane hellos = control.nats().<HelloPlane>map(nats -> new NatsHelloPlane(nats.streams(), namespace,
+        services.mapper(), services.metrics(), context.getSystem())).orElse(inJvm);
     ActorRef<Orchestrator.Command> orchestrator = singleton(
         Orchestrator.create(ClusterExecutor.create(), hellos), "orchestrator", Orchestrator.Command.class);
     inJvm.attach(orchestrator);

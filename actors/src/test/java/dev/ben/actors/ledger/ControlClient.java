@@ -2,6 +2,10 @@ package dev.ben.actors.ledger;
 
 import com.google.protobuf.ByteString;
 import dev.ben.api.control.DeployRequest;
+import dev.ben.api.control.DiffReply;
+import dev.ben.api.control.DiffRequest;
+import dev.ben.api.control.LifecycleAction;
+import dev.ben.api.control.LifecycleRequest;
 import dev.ben.api.control.LedgerServiceClient;
 import dev.ben.api.control.PipelineStatus;
 import dev.ben.api.control.StageReply;
@@ -31,6 +35,23 @@ final class ControlClient implements AutoCloseable {
     return client.deploy(DeployRequest.newBuilder().setPipeline(pipeline).setVersion(version)
             .setWaitMillis(wait.toMillis()).setSource("test").build())
         .toCompletableFuture().get(wait.toSeconds() + 20, TimeUnit.SECONDS);
+  }
+
+  PipelineStatus rollback(String pipeline, Duration wait) throws Exception {
+    return client.rollback(DeployRequest.newBuilder().setPipeline(pipeline).setWaitMillis(wait.toMillis())
+            .setSource("test").build())
+        .toCompletableFuture().get(wait.toSeconds() + 20, TimeUnit.SECONDS);
+  }
+
+  PipelineStatus lifecycle(String pipeline, LifecycleAction action) throws Exception {
+    return client.changeLifecycle(LifecycleRequest.newBuilder().setPipeline(pipeline).setAction(action)
+            .setSource("test").build())
+        .toCompletableFuture().get(20, TimeUnit.SECONDS);
+  }
+
+  DiffReply diff(String pipeline, long from, long to) throws Exception {
+    return client.diff(DiffRequest.newBuilder().setPipeline(pipeline).setFromVersion(from).setToVersion(to).build())
+        .toCompletableFuture().get(20, TimeUnit.SECONDS);
   }
 
   PipelineStatus status(String pipeline, boolean history) throws Exception {

@@ -15,7 +15,8 @@ public final class Await {
       if (Instant.now().isAfter(deadline)) {
         throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting until " + what);
       }
-      Thread.onSpinWait();
+      // Poll, do not spin: conditions often ask a server, and the machine has two cores.
+      java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
     }
   }
 
