@@ -63,6 +63,9 @@ public final class ContractHolder extends AbstractBehavior<ContractHolder.Comman
   private ContractHolder(ActorContext<Command> context, TimerScheduler<Command> timers, ContractSlot slot,
       String componentId, ContractSources sources, ActorRef<Swapped> parent) {
     super(context);
+    // Pekko names the logger after the first class on the stack when the log is first used; that is the Poll
+    // timer (fired at once), whose stack holds only Pekko classes, so without this the holder logs as ActorCell.
+    context.setLoggerName(ContractHolder.class);
     this.slot = slot;
     this.componentId = componentId;
     this.sources = sources;

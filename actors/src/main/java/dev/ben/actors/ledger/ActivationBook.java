@@ -58,7 +58,8 @@ final class ActivationBook {
     book.putHeader(before.with(PipelineStatus.PUBLISHED, decision.version()));
     String replacing = decision.previousVersion() == 0 ? "" : " replacing v" + decision.previousVersion();
     String eventId = book.record(pipeline, decision.version(), type, source, type + " of v" + decision.version()
-        + replacing + " started; waiting for " + required.size() + " component(s): " + required, null);
+        + replacing + " started; waiting for " + required.size() + " component(s): " + required, null,
+        HeaderBefore.json(before));
     return new Begun(ActivationProtocol.start(decision, required, clock.getAsLong(), timeout), notice, before, eventId);
   }
 
@@ -75,6 +76,10 @@ final class ActivationBook {
   Optional<ContractNotice> settle(Begun begun) {
     ActivationProtocol protocol = begun.protocol();
     String pipeline = protocol.pipeline();
+    if (protocol.state() == ActivationProtocol.State.ACTIVATING) {
+      throw new IllegalStateException("the activation of " + pipeline + " v" + protocol.version()
+          + " is still under way; only a decided activation is settled");
+    }
     if (protocol.state() == ActivationProtocol.State.ACTIVE) {
       book.move(pipeline, protocol.version(), VersionState.ACTIVE);
       if (protocol.previousVersion() != 0) {
@@ -103,7 +108,8 @@ final class ActivationBook {
 
   /**
    * After a restart of the ledger nobody counts the acks of an activation that was under way, so it is recorded
-   * as failed and the header is pointed back at the active version (or the pipeline back to draft).
+   * as failed and the header is put back as it was before the deploy (kept in the deploy's event), or, for events
+   * without it, pointed at the active version (or back to draft).
    */
   void recover() {
     for (PipelineHeader header : store().listHeaders()) {
@@ -111,7 +117,9 @@ final class ActivationBook {
         if (v.state() == VersionState.ACTIVATING) {
           book.move(header.id(), v.version(), VersionState.FAILED);
           long active = VersionPolicy.activeVersion(store().versions(header.id()));
-          book.putHeader(active == 0 ? header.with(PipelineStatus.DRAFT, 0) : header.with(header.status(), active));
+          PipelineHeader fallback = active == 0 ? header.with(PipelineStatus.DRAFT, 0)
+              : header.with(header.status(), active);
+          book.putHeader(HeaderBefore.of(store().listEvents(header.id()), v.version(), header).orElse(fallback));
           book.record(header.id(), v.version(), "activation-failed", "ledger", "the activation of v" + v.version()
               + " was interrupted by a restart of the ledger; deploy it again", null);
         }

@@ -102,6 +102,8 @@ public final class Ledger extends AbstractBehavior<Ledger.Command> {
 
   private Ledger(ActorContext<Command> context, TimerScheduler<Command> timers, LedgerParts.Factory factory) {
     super(context);
+    // Timers may log first, from a stack with no class of ours; name the logger so it is not Pekko's ActorCell.
+    context.setLoggerName(Ledger.class);
     this.timers = timers;
     this.parts = factory.open(() -> context.getSelf().tell(HeadersChanged.INSTANCE));
     timers.startTimerWithFixedDelay(Tick.INSTANCE, TICK);
@@ -319,8 +321,9 @@ public final class Ledger extends AbstractBehavior<Ledger.Command> {
   private PipelineStatus status(String pipeline, boolean history, Orchestrator.Topology topology) {
     PipelineStatus.Builder status = parts.book.status(pipeline, history);
     Optional<ActivationProtocol> latest = parts.running.latest(pipeline);
+    boolean runs = status.getLifecycle() == dev.ben.api.control.Lifecycle.PUBLISHED;
     status.addAllComponents(StatusComponents.of(pipeline, topology == null ? List.of() : topology.components(),
-        latest, status.getActiveVersion()));
+        latest.filter(a -> runs), status.getActiveVersion()));
     latest.ifPresent(a -> status.setActivationDetail(ActivationDetail.of(a)));
     if (latest.isPresent() && latest.get().state() == ActivationProtocol.State.FAILED) {
       status.setActivationState(VersionState.FAILED);

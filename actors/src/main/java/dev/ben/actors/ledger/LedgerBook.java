@@ -133,8 +133,14 @@ final class LedgerBook {
 
   /** Appends an event to the pipeline's history and returns its id, so later events can name it as parent. */
   String record(String pipeline, long version, String type, String source, String summary, String parentId) {
+    return record(pipeline, version, type, source, summary, parentId, "{}");
+  }
+
+  /** The same, with the event's data (a JSON object). */
+  String record(String pipeline, long version, String type, String source, String summary, String parentId,
+      String dataJson) {
     String id = UUID.randomUUID().toString();
-    write(() -> store.appendEvent(new LedgerEvent(id, type, source, summary, "{}", parentId, pipeline, version,
+    write(() -> store.appendEvent(new LedgerEvent(id, type, source, summary, dataJson, parentId, pipeline, version,
         clock.getAsLong())));
     return id;
   }

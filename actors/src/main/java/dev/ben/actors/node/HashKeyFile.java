@@ -46,10 +46,8 @@ public final class HashKeyFile {
     Files.write(temporary, key, StandardOpenOption.TRUNCATE_EXISTING);
     try {
       // Another node sharing the folder may have created it meanwhile; theirs wins and ours is dropped.
-      Files.createLink(file, temporary);
+      Files.move(temporary, file);
     } catch (FileAlreadyExistsException e) {
-      // keep the existing key
-    } finally {
       Files.delete(temporary);
     }
   }

@@ -106,7 +106,7 @@ public final class RootGuardian extends AbstractBehavior<RootGuardian.Command> {
       ContractSources sources = new ContractSources(ledger, notices, control.hashKey(),
           settings.ledger().maxBundleBytes());
       context.spawn(PipelineHost.create(new PipelineLauncher(resources, context.getSystem(), directory, hellos,
-          sources)), "pipeline-host");
+          orchestrator, sources)), "pipeline-host");
       bind("ingest", settings.ingest().endpoint(), server(settings.ingest().endpoint()).bind(
           new IngestRoutes(context.getSystem(), settings.ingest(), directory, services.metrics(), services.mapper())
               .route()));

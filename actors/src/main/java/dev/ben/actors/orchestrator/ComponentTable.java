@@ -17,7 +17,14 @@ public final class ComponentTable {
    * whether its pipeline is the ledger's (rather than one the node runs from its own configuration).
    */
   public record Entry(String componentId, String kind, String pipeline, String node, long contractVersion,
-      boolean managed, long lastSeenMillis) {}
+      boolean managed, long lastSeenMillis, String health) {}
+
+  /** How long a reported failure stays on a component's record. */
+  static final long FAILURE_MEMORY_MILLIS = 10 * 60 * 1000;
+
+  private record Failure(String detail, long atMillis) {}
+
+  private final Map<String, Failure> failures = new HashMap<>();
 
   private final Map<String, Entry> entries = new HashMap<>();
   private final long expiryMillis;
@@ -29,7 +36,15 @@ public final class ComponentTable {
   /** Records a hello; returns true when the component was not known before. */
   public boolean hello(Orchestrator.ComponentHello hello, long nowMillis) {
     return entries.put(hello.componentId(), new Entry(hello.componentId(), hello.kind(), hello.pipeline(),
-        hello.node(), hello.contractVersion(), hello.managed(), nowMillis)) == null;
+        hello.node(), hello.contractVersion(), hello.managed(), nowMillis, "ok")) == null;
+  }
+
+  /**
+   * Records a failure a component reported. It is kept apart from the entry because the component restarts right
+   * after (saying goodbye and hello again), and the failure must still show on the new incarnation.
+   */
+  public void failed(String componentId, String detail, long nowMillis) {
+    failures.put(componentId, new Failure(detail, nowMillis));
   }
 
   /** Forgets a component that said goodbye or whose node left the cluster. */
@@ -46,6 +61,7 @@ public final class ComponentTable {
 
   /** Drops components silent for longer than the expiry; returns their ids. */
   public List<String> expire(long nowMillis) {
+    failures.values().removeIf(f -> nowMillis - f.atMillis() > FAILURE_MEMORY_MILLIS);
     List<String> expired = entries.values().stream()
         .filter(e -> nowMillis - e.lastSeenMillis() > expiryMillis)
         .map(Entry::componentId)
@@ -57,8 +73,15 @@ public final class ComponentTable {
 
   /** Components sorted by pipeline, then kind, then id, for stable output. */
   public List<Entry> snapshot() {
-    return entries.values().stream()
+    return entries.values().stream().map(this::withHealth)
         .sorted(Comparator.comparing(Entry::pipeline).thenComparing(Entry::kind).thenComparing(Entry::componentId))
         .toList();
+  }
+
+  private Entry withHealth(Entry e) {
+    Failure failure = failures.get(e.componentId());
+    return failure == null ? e : new Entry(e.componentId(), e.kind(), e.pipeline(), e.node(), e.contractVersion(),
+        e.managed(), e.lastSeenMillis(), "restarted after: " + failure.detail() + " (at "
+        + java.time.Instant.ofEpochMilli(failure.atMillis()) + ")");
   }
 }

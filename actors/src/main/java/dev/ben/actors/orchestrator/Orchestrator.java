@@ -39,6 +39,9 @@ public final class Orchestrator extends AbstractBehavior<Orchestrator.Command> {
   /** A component stopping on purpose. */
   public record ComponentGoodbye(String componentId) implements Presence {}
 
+  /** A component reporting a failure, straight to the orchestrator (health never travels on NATS). */
+  public record ComponentHealth(String componentId, String problem) implements Command {}
+
   public record GetTopology(ActorRef<Topology> replyTo) implements Command {}
 
   /** What the orchestrator currently believes runs. */
@@ -65,6 +68,8 @@ public final class Orchestrator extends AbstractBehavior<Orchestrator.Command> {
   private Orchestrator(ActorContext<Command> context, TimerScheduler<Command> timers,
       Behavior<PipelineExecutor.Command> executor, HelloPlane hellos) {
     super(context);
+    // Timers may log first, from a stack with no class of ours; name the logger so it is not Pekko's ActorCell.
+    context.setLoggerName(Orchestrator.class);
     this.executor = context.spawn(executor, "executor");
     this.presence = hellos.deliverTo(context.getSelf());
     timers.startTimerWithFixedDelay(Tick.INSTANCE, HELLO_INTERVAL);
@@ -76,6 +81,7 @@ public final class Orchestrator extends AbstractBehavior<Orchestrator.Command> {
     return newReceiveBuilder()
         .onMessage(ComponentHello.class, this::onHello)
         .onMessage(ComponentGoodbye.class, this::onGoodbye)
+        .onMessage(ComponentHealth.class, this::onHealth)
         .onMessage(GetTopology.class, this::onGetTopology)
         .onMessage(GetPlacement.class, this::onGetPlacement)
         .onMessage(Declared.class, this::onDeclared)
@@ -94,6 +100,13 @@ public final class Orchestrator extends AbstractBehavior<Orchestrator.Command> {
 
   private Behavior<Command> onGoodbye(ComponentGoodbye goodbye) {
     table.remove(goodbye.componentId());
+    return this;
+  }
+
+  private Behavior<Command> onHealth(ComponentHealth health) {
+    getContext().getLog().warn("component {} failed and is being restarted: {}", health.componentId(),
+        health.problem());
+    table.failed(health.componentId(), health.problem(), System.currentTimeMillis());
     return this;
   }
 

@@ -2,6 +2,7 @@ package dev.ben.actors.pipeline;
 
 import dev.ben.actors.bridge.HelloPlane;
 import dev.ben.actors.contract.ContractSources;
+import dev.ben.actors.orchestrator.Orchestrator;
 import dev.ben.streams.spine.ContractSlot;
 import java.util.List;
 import java.util.Optional;
@@ -20,15 +21,18 @@ public final class PipelineLauncher {
   private final ClassicActorSystemProvider system;
   private final ActorRef<PipelineDirectory.Command> directory;
   private final HelloPlane hellos;
+  private final ActorRef<Orchestrator.Command> orchestrator;
   private final ContractSources contracts;
   private final AtomicLong incarnations = new AtomicLong();
 
   public PipelineLauncher(PipelineResources resources, ClassicActorSystemProvider system,
-      ActorRef<PipelineDirectory.Command> directory, HelloPlane hellos, ContractSources contracts) {
+      ActorRef<PipelineDirectory.Command> directory, HelloPlane hellos, ActorRef<Orchestrator.Command> orchestrator,
+      ContractSources contracts) {
     this.resources = resources;
     this.system = system;
     this.directory = directory;
     this.hellos = hellos;
+    this.orchestrator = orchestrator;
     this.contracts = contracts;
   }
 
@@ -38,12 +42,12 @@ public final class PipelineLauncher {
 
   Behavior<PipelineSupervisor.Command> passThrough(String pipeline) {
     return PipelineSupervisor.create(new PipelineStages(pipeline, resources, system, Optional.empty()), directory,
-        hellos, Optional.empty());
+        hellos, orchestrator, Optional.empty());
   }
 
   Behavior<PipelineSupervisor.Command> managed(String pipeline) {
     return PipelineSupervisor.create(new PipelineStages(pipeline, resources, system,
-        Optional.of(new ContractSlot(pipeline))), directory, hellos, Optional.of(contracts));
+        Optional.of(new ContractSlot(pipeline))), directory, hellos, orchestrator, Optional.of(contracts));
   }
 
   /** A fresh suffix for a pipeline's actor name, since the previous incarnation may still be stopping. */

@@ -50,6 +50,7 @@ public final class PipelineSupervisor extends AbstractBehavior<PipelineSuperviso
   private final PipelineStages stages;
   private final ActorRef<PipelineDirectory.Command> directory;
   private final HelloPlane hellos;
+  private final ActorRef<Orchestrator.Command> orchestrator;
   private final boolean managed;
   private final String node;
   private final ActorRef<StageActor.Ready> readyAdapter;
@@ -57,18 +58,26 @@ public final class PipelineSupervisor extends AbstractBehavior<PipelineSuperviso
   private Sink<Envelope, NotUsed> ingress;
   private boolean paused;
 
+  /**
+   * @param hellos where presence goes (NATS when configured)
+   * @param orchestrator where failures are reported, directly: health never travels on NATS
+   */
   public static Behavior<Command> create(PipelineStages stages, ActorRef<PipelineDirectory.Command> directory,
-      HelloPlane hellos, Optional<ContractSources> contracts) {
+      HelloPlane hellos, ActorRef<Orchestrator.Command> orchestrator, Optional<ContractSources> contracts) {
     return Behaviors.setup(context -> Behaviors.withTimers(
-        timers -> new PipelineSupervisor(context, timers, stages, directory, hellos, contracts)));
+        timers -> new PipelineSupervisor(context, timers, stages, directory, hellos, orchestrator, contracts)));
   }
 
   private PipelineSupervisor(ActorContext<Command> context, TimerScheduler<Command> timers, PipelineStages stages,
-      ActorRef<PipelineDirectory.Command> directory, HelloPlane hellos, Optional<ContractSources> contracts) {
+      ActorRef<PipelineDirectory.Command> directory, HelloPlane hellos, ActorRef<Orchestrator.Command> orchestrator,
+      Optional<ContractSources> contracts) {
     super(context);
+    // Timers may log first, from a stack with no class of ours; name the logger so it is not Pekko's ActorCell.
+    context.setLoggerName(PipelineSupervisor.class);
     this.stages = stages;
     this.directory = directory;
     this.hellos = hellos;
+    this.orchestrator = orchestrator;
     this.managed = contracts.isPresent();
     this.node = context.getSystem().address().toString();
     this.readyAdapter = context.messageAdapter(StageActor.Ready.class, StageReady::new);
@@ -147,6 +156,10 @@ public final class PipelineSupervisor extends AbstractBehavior<PipelineSuperviso
   }
 
   private Behavior<Command> onStageFailed(ChildFailed failed) {
+    String child = failed.getRef().path().name();
+    String kind = child.equals("contract") ? StageKind.SPINE.label() : child;
+    orchestrator.tell(new Orchestrator.ComponentHealth(ComponentIds.of(stages.pipeline(), kind, node),
+        failed.getCause().getMessage()));
     throw new PipelineFailedException(stages.pipeline(), failed.getCause());
   }
 

@@ -43,6 +43,19 @@ class ComponentTableTest {
     assertEquals(List.of("y", "x", "z"), table.snapshot().stream().map(ComponentTable.Entry::componentId).toList());
   }
 
+  @Test
+  void aReportedFailureShowsOnTheRestartedComponentUntilItIsOld() {
+    table.hello(hello("auth/spine@n1", "spine", "auth", "n1"), 0);
+    assertEquals("ok", table.snapshot().get(0).health());
+    table.failed("auth/spine@n1", "the spine stage failed: boom", 1_000);
+    table.remove("auth/spine@n1");
+    table.hello(hello("auth/spine@n1", "spine", "auth", "n1"), 2_000);
+    assertTrue(table.snapshot().get(0).health().startsWith("restarted after: the spine stage failed: boom"));
+    table.hello(hello("auth/spine@n1", "spine", "auth", "n1"), ComponentTable.FAILURE_MEMORY_MILLIS + 1_500);
+    table.expire(ComponentTable.FAILURE_MEMORY_MILLIS + 2_000);
+    assertEquals("ok", table.snapshot().get(0).health());
+  }
+
   private static Orchestrator.ComponentHello hello(String id, String kind, String pipeline, String node) {
     return new Orchestrator.ComponentHello(id, kind, pipeline, node, 0, true);
   }

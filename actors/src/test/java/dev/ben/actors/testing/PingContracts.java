@@ -4,11 +4,8 @@ import dev.ben.contracts.bundle.ContractBundles;
 import dev.ben.contracts.bundle.Ed25519;
 import dev.ben.contracts.bundle.KeyFiles;
 import dev.ben.contracts.bundle.SigningKey;
-import dev.ben.contracts.project.LoadedProject;
-import dev.ben.contracts.project.ProjectLoader;
-import dev.ben.contracts.project.SourceTree;
+import dev.ben.streams.testing.PingProject;
 import java.nio.file.Path;
-import java.util.Map;
 
 /**
  * A one-rule contract for tests, signed with a key generated per instance: pipeline {@code pings} flags an event
@@ -17,7 +14,7 @@ import java.util.Map;
 public final class PingContracts {
 
   public static final String PIPELINE = "pings";
-  public static final String RULE = "flag_big";
+  public static final String RULE = PingProject.RULE;
 
   private final SigningKey key = Ed25519.generate();
   private final Path publicKey;
@@ -42,34 +39,6 @@ public final class PingContracts {
   }
 
   private static byte[] bundle(int limit, SigningKey signer) {
-    LoadedProject project = ProjectLoader.load(SourceTree.of(Map.of(
-        "ben.project", "name = \"pings\"\nkey = \"keys/pings.key\"\n",
-        "pings.ben", """
-            schema ping v1 {
-              table    pings
-              key      [id]
-              order_by [id]
-              fields {
-                id: string
-                n:  u32
-              }
-            }
-
-            policy sizes on ping {
-              predicate big = n > LIMIT
-              rule flag_big = all(big) => flag priority 10
-            }
-
-            pipeline pings {
-              schemas  [ping]
-              policies [sizes]
-              sidecar  { http }
-              store    { table pings, replica off }
-            }
-            """.replace("LIMIT", Integer.toString(limit)))));
-    if (!project.ok()) {
-      throw new IllegalStateException("the test contract does not check: " + project.diagnostics());
-    }
-    return ContractBundles.build(project.compile("test").orElseThrow(), signer).toBytes();
+    return ContractBundles.build(PingProject.contracts(PIPELINE, limit), signer).toBytes();
   }
 }

@@ -36,11 +36,12 @@ final class StatusView {
       text.append('\n').append(versions.render());
     }
     if (status.getComponentsCount() > 0) {
-      var components = Table.withHeaders("COMPONENT", "KIND", "NODE", "RUNS", "ACKED");
+      var components = Table.withHeaders("COMPONENT", "KIND", "NODE", "RUNS", "ACKED", "HEALTH");
       for (ComponentState c : status.getComponentsList()) {
         components.row(c.getComponent(), c.getKind(), c.getNode(), version(c.getRunningVersion()),
             // Components that hold no contract (running version 0) have nothing to acknowledge.
-            c.getAcked() ? "yes" : c.getRunningVersion() == 0 && !c.getKind().equals("spine") ? "-" : "no");
+            c.getAcked() ? "yes" : c.getRunningVersion() == 0 && !c.getKind().equals("spine") ? "-" : "no",
+            c.getHealth().isEmpty() ? "-" : c.getHealth());
       }
       text.append('\n').append(components.render());
     }
@@ -81,7 +82,8 @@ final class StatusView {
     ArrayNode components = json.putArray("components");
     for (ComponentState c : status.getComponentsList()) {
       components.addObject().put("component", c.getComponent()).put("kind", c.getKind()).put("node", c.getNode())
-          .put("running_version", c.getRunningVersion()).put("acked", c.getAcked());
+          .put("running_version", c.getRunningVersion()).put("acked", c.getAcked())
+          .put("health", c.getHealth());
     }
     ArrayNode history = json.putArray("history");
     for (LedgerEvent e : status.getHistoryList()) {

@@ -1,0 +1,318 @@
+package dev.ben.actors.ledger;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ben.actors.testing.PingContracts;
+import dev.ben.api.control.LifecycleAction;
+import dev.ben.config.LedgerSettings;
+import dev.ben.contracts.bundle.Fingerprint;
+import dev.ben.contracts.bundle.TrustedKeys;
+import dev.ben.streams.access.StoreAccess;
+import dev.ben.streams.blob.LocalBlobStore;
+import dev.ben.streams.ledger.LedgerEvent;
+import dev.ben.streams.ledger.PipelineHeader;
+import dev.ben.streams.ledger.PipelineStatus;
+import dev.ben.streams.ledger.RocksLedgerStore;
+import dev.ben.streams.ledger.StagedVersion;
+import dev.ben.streams.ledger.VersionState;
+import dev.ben.streams.rocks.RocksIndex;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ActivationBookTest {
+
+  private static final String PIPELINE = PingContracts.PIPELINE;
+  private static final String SPINE = "pings/spine@n1";
+  private static final String DETECTOR = "pings/detector@n2";
+
+  @TempDir
+  Path dir;
+
+  private final AtomicLong clock = new AtomicLong(1_700_000_000_000L);
+  private PingContracts contracts;
+  private RocksLedgerStore store;
+  private StoreAccess access;
+  private LedgerBook book;
+  private ActivationBook activations;
+
+  @BeforeEach
+  void open() throws Exception {
+    contracts = new PingContracts(dir.resolve("keys"));
+    store = RocksLedgerStore.open(dir.resolve("ledger"),
+        new LedgerSettings(1 << 20, 4096, "kv", "objects", Duration.ofSeconds(30), List.of()));
+    access = new StoreAccess(new LocalBlobStore(dir.resolve("blobs")), RocksIndex.open(dir.resolve("index")));
+    book = new LedgerBook(store, TrustedKeys.load(List.of(contracts.publicKey())), () -> clock.addAndGet(1000));
+    activations = new ActivationBook(book, access, Duration.ofSeconds(30), clock::get);
+  }
+
+  @AfterEach
+  void close() {
+    access.close();
+    store.close();
+  }
+
+  /** Stages a bundle of the ping contract with this limit and returns its version number. */
+  private long stage(int limit) {
+    return book.stage(contracts.bundle(limit), "ann@host").getStaged(0).getVersion();
+  }
+
+  private VersionState state(long version) {
+    return store.version(PIPELINE, version).map(StagedVersion::state).orElseThrow();
+  }
+
+  private PipelineHeader header() {
+    return store.getHeader(PIPELINE).orElseThrow();
+  }
+
+  private ActivationBook.Begun deploy(Set<String> required) {
+    return activations.begin(activations.decideDeploy(PIPELINE, OptionalLong.empty()), required, "deploy",
+        "ann@host");
+  }
+
+  /** Deploys the newest staged version, acknowledged by every required component in time, and settles it. */
+  private void deployAndAck(Set<String> required) {
+    ActivationBook.Begun begun = deploy(required);
+    for (String component : required) {
+      begun.protocol().ack(component, begun.protocol().version(), clock.get());
+    }
+    assertEquals(ActivationProtocol.State.ACTIVE, begun.protocol().state());
+    assertEquals(Optional.empty(), activations.settle(begun));
+  }
+
+  private static void failAtTheDeadline(ActivationBook.Begun begun) {
+    assertEquals(ActivationProtocol.State.FAILED, begun.protocol().tick(begun.protocol().deadlineMillis() + 1));
+  }
+
+  private List<String> eventTypes() {
+    return store.listEvents(PIPELINE).stream().map(LedgerEvent::type).toList();
+  }
+
+  @Test
+  void deployWithoutAVersionPicksTheNewestStagedOne() {
+    stage(10);
+    stage(20);
+    long third = stage(30);
+    book.unstage(PIPELINE, third, "ann@host");
+
+    VersionPolicy.Activate decision = activations.decideDeploy(PIPELINE, OptionalLong.empty());
+
+    assertEquals(new VersionPolicy.Activate(PIPELINE, 2, 0), decision);
+  }
+
+  @Test
+  void beginMarksTheVersionActivatingPublishesTheHeaderAndHandsOutAReadableKey() {
+    stage(10);
+    long version = stage(20);
+
+    ActivationBook.Begun begun = deploy(Set.of(SPINE));
+
+    assertEquals(VersionState.ACTIVATING, state(version));
+    assertEquals(VersionState.STAGED, state(1));
+    assertEquals(PipelineStatus.PUBLISHED, header().status());
+    assertEquals(version, header().version());
+    assertEquals(new PipelineHeader(PIPELINE, PIPELINE, "", PipelineStatus.DRAFT, 0), begun.before());
+    ContractNotice notice = begun.notice();
+    assertEquals(PIPELINE, notice.pipeline());
+    assertEquals(version, notice.version());
+    byte[] pulled = access.read(notice.key());
+    assertEquals(notice.key().sha256(), Fingerprint.of(pulled).value());
+    String bundleId = store.version(PIPELINE, version).orElseThrow().bundleId();
+    assertArrayEquals(store.getBundle(bundleId).orElseThrow(), pulled);
+    assertEquals(ActivationProtocol.State.ACTIVATING, begun.protocol().state());
+    assertEquals(List.of(SPINE), begun.protocol().missing());
+  }
+
+  @Test
+  void settlingAfterEveryAckMakesTheVersionActiveAndSupersedesThePreviousOne() {
+    stage(10);
+    deployAndAck(Set.of(SPINE));
+    long second = stage(20);
+
+    ActivationBook.Begun begun = deploy(Set.of(SPINE, DETECTOR));
+    begun.protocol().ack(SPINE, second, clock.get());
+    assertEquals(ActivationProtocol.State.ACTIVE, begun.protocol().ack(DETECTOR, second, clock.get()));
+    Optional<ContractNotice> restore = activations.settle(begun);
+
+    assertEquals(Optional.empty(), restore, "nothing has to go back after a success");
+    assertEquals(VersionState.ACTIVE, state(second));
+    assertEquals(VersionState.SUPERSEDED, state(1));
+    assertEquals(new PipelineHeader(PIPELINE, PIPELINE, "", PipelineStatus.PUBLISHED, second), header());
+    assertEquals("activated", eventTypes().get(eventTypes().size() - 1));
+  }
+
+  @Test
+  void aFailedActivationRestoresTheHeaderAndNamesTheVersionToRevertTo() {
+    stage(10);
+    deployAndAck(Set.of(SPINE));
+    PipelineHeader running = header();
+    long second = stage(20);
+    ActivationBook.Begun begun = deploy(Set.of(SPINE, DETECTOR));
+    begun.protocol().ack(SPINE, second, clock.get());
+    failAtTheDeadline(begun);
+
+    ContractNotice restore = activations.settle(begun).orElseThrow();
+
+    assertEquals(1, restore.version());
+    assertEquals(access.find(PIPELINE, 1).orElseThrow(), restore.key());
+    assertEquals(running, header());
+    assertEquals(new PipelineHeader(PIPELINE, PIPELINE, "", PipelineStatus.PUBLISHED, 1), header());
+    assertEquals(VersionState.FAILED, state(second));
+    assertEquals(VersionState.ACTIVE, state(1));
+    LedgerEvent failed = store.listEvents(PIPELINE).get(store.listEvents(PIPELINE).size() - 1);
+    assertEquals("activation-failed", failed.type());
+    assertTrue(failed.summary().contains("not acknowledged by " + DETECTOR), failed.summary());
+    assertEquals(begun.eventId(), failed.parentId());
+  }
+
+  @Test
+  void aFailedFirstActivationPutsThePipelineBackToDraftWithNothingToRevertTo() {
+    long first = stage(10);
+    ActivationBook.Begun begun = deploy(Set.of(SPINE));
+    failAtTheDeadline(begun);
+
+    Optional<ContractNotice> restore = activations.settle(begun);
+
+    assertEquals(Optional.empty(), restore);
+    assertEquals(new PipelineHeader(PIPELINE, PIPELINE, "", PipelineStatus.DRAFT, 0), header());
+    assertEquals(VersionState.FAILED, state(first));
+  }
+
+  @Test
+  void theDesiredVersionFollowsTheHeader() {
+    stage(10);
+    assertEquals(Optional.empty(), activations.desired(PIPELINE), "a draft runs nothing");
+
+    deployAndAck(Set.of(SPINE));
+    assertEquals(1, activations.desired(PIPELINE).orElseThrow().version());
+
+    long second = stage(20);
+    ActivationBook.Begun begun = deploy(Set.of(SPINE));
+    assertEquals(second, activations.desired(PIPELINE).orElseThrow().version(), "the activating version is wanted");
+    assertEquals(begun.notice(), activations.desired(PIPELINE).orElseThrow());
+
+    failAtTheDeadline(begun);
+    activations.settle(begun);
+    assertEquals(1, activations.desired(PIPELINE).orElseThrow().version(), "after a failure the old one again");
+
+    book.changeLifecycle(PIPELINE, LifecycleAction.PAUSE, "ann@host");
+    assertEquals(1, activations.desired(PIPELINE).orElseThrow().version(), "a paused pipeline keeps its version");
+
+    book.changeLifecycle(PIPELINE, LifecycleAction.ARCHIVE, "ann@host");
+    assertEquals(Optional.empty(), activations.desired(PIPELINE), "an archived pipeline runs nothing");
+    assertEquals(Optional.empty(), activations.desired("nothing-here"), "an unknown pipeline runs nothing");
+  }
+
+  @Test
+  void recoveryFailsAnInterruptedActivationAndPointsTheHeaderBackAtTheActiveVersion() {
+    stage(10);
+    deployAndAck(Set.of(SPINE));
+    long second = stage(20);
+    deploy(Set.of(SPINE));
+    assertEquals(second, header().version());
+
+    new ActivationBook(book, access, Duration.ofSeconds(30), clock::get).recover();
+
+    assertEquals(VersionState.FAILED, state(second));
+    assertEquals(VersionState.ACTIVE, state(1));
+    assertEquals(new PipelineHeader(PIPELINE, PIPELINE, "", PipelineStatus.PUBLISHED, 1), header());
+    LedgerEvent failed = store.listEvents(PIPELINE).get(store.listEvents(PIPELINE).size() - 1);
+    assertEquals("activation-failed", failed.type());
+    assertTrue(failed.summary().contains("interrupted by a restart of the ledger"), failed.summary());
+    assertEquals(new VersionPolicy.Activate(PIPELINE, second, 1),
+        activations.decideDeploy(PIPELINE, OptionalLong.of(second)), "the failed version can be deployed again");
+  }
+
+  @Test
+  void recoveryOfAnInterruptedFirstActivationPutsThePipelineBackToDraft() {
+    long first = stage(10);
+    deploy(Set.of(SPINE));
+
+    activations.recover();
+
+    assertEquals(VersionState.FAILED, state(first));
+    assertEquals(new PipelineHeader(PIPELINE, PIPELINE, "", PipelineStatus.DRAFT, 0), header());
+  }
+
+  @Test
+  void recoveryPutsBackTheHeaderAsItWasBeforeTheDeployAnArchivedPipelineStaysArchived() {
+    stage(10);
+    deployAndAck(Set.of(SPINE));
+    book.changeLifecycle(PIPELINE, LifecycleAction.ARCHIVE, "ann@host");
+    long second = stage(20);
+    deploy(Set.of(SPINE));
+    assertEquals(PipelineStatus.PUBLISHED, header().status());
+
+    activations.recover();
+
+    assertEquals(VersionState.FAILED, state(second));
+    assertEquals(new PipelineHeader(PIPELINE, PIPELINE, "", PipelineStatus.ARCHIVED, 1), header());
+  }
+
+  @Test
+  void settlingAnUndecidedActivationIsRefusedWithoutTouchingTheStore() {
+    stage(10);
+    ActivationBook.Begun begun = deploy(Set.of(SPINE));
+    int events = store.listEvents(PIPELINE).size();
+    assertThrows(IllegalStateException.class, () -> activations.settle(begun));
+    assertEquals(VersionState.ACTIVATING, state(1));
+    assertEquals(events, store.listEvents(PIPELINE).size());
+  }
+
+  @Test
+  void recoveryLeavesSettledPipelinesAlone() {
+    stage(10);
+    deployAndAck(Set.of(SPINE));
+    PipelineHeader running = header();
+    int events = store.listEvents(PIPELINE).size();
+
+    activations.recover();
+
+    assertEquals(running, header());
+    assertEquals(VersionState.ACTIVE, state(1));
+    assertEquals(events, store.listEvents(PIPELINE).size());
+  }
+
+  @Test
+  void deployingAPausedPipelineIsRefusedUntilItIsResumed() {
+    stage(10);
+    deployAndAck(Set.of(SPINE));
+    book.changeLifecycle(PIPELINE, LifecycleAction.PAUSE, "ann@host");
+    long second = stage(20);
+
+    LedgerRefusal refusal = assertThrows(LedgerRefusal.class,
+        () -> activations.decideDeploy(PIPELINE, OptionalLong.empty()));
+
+    assertEquals(LedgerRefusal.Kind.CONFLICT, refusal.kind());
+    assertTrue(refusal.getMessage().startsWith("pings is paused; resume it (`benctl resume pings`)"),
+        refusal.getMessage());
+    assertEquals(VersionState.STAGED, state(second));
+    book.changeLifecycle(PIPELINE, LifecycleAction.RESUME, "ann@host");
+    assertEquals(new VersionPolicy.Activate(PIPELINE, second, 1),
+        activations.decideDeploy(PIPELINE, OptionalLong.empty()));
+  }
+
+  @Test
+  void aSecondDeployWhileOneIsActivatingIsAConflict() {
+    stage(10);
+    deploy(Set.of(SPINE));
+    stage(20);
+
+    LedgerRefusal refusal = assertThrows(LedgerRefusal.class,
+        () -> activations.decideDeploy(PIPELINE, OptionalLong.empty()));
+
+    assertEquals(LedgerRefusal.Kind.CONFLICT, refusal.kind());
+    assertTrue(refusal.getMessage().contains("version 1 of pings is still activating"), refusal.getMessage());
+  }
+}

@@ -1,0 +1,51 @@
+package dev.ben.streams.testing;
+
+import dev.ben.contracts.model.ContractSet;
+import dev.ben.contracts.project.LoadedProject;
+import dev.ben.contracts.project.ProjectLoader;
+import dev.ben.contracts.project.SourceTree;
+import java.util.Map;
+
+/**
+ * A one-rule contract project for tests: the pipeline flags an event (rule {@link #RULE}) when its {@code n}
+ * exceeds the limit it is compiled with, so versions built with different limits decide observably differently.
+ */
+public final class PingProject {
+
+  public static final String RULE = "flag_big";
+
+  private PingProject() {}
+
+  /** The project compiled for {@code pipeline} with the given limit; fails the test when it does not check. */
+  public static ContractSet contracts(String pipeline, int limit) {
+    LoadedProject project = ProjectLoader.load(SourceTree.of(Map.of(
+        "ben.project", "name = \"pings\"\nkey = \"keys/pings.key\"\n",
+        "pings.ben", """
+            schema ping v1 {
+              table    pings
+              key      [id]
+              order_by [id]
+              fields {
+                id: string
+                n:  u32
+              }
+            }
+
+            policy sizes on ping {
+              predicate big = n > LIMIT
+              rule flag_big = all(big) => flag priority 10
+            }
+
+            pipeline PIPELINE {
+              schemas  [ping]
+              policies [sizes]
+              sidecar  { http }
+              store    { table pings, replica off }
+            }
+            """.replace("LIMIT", Integer.toString(limit)).replace("PIPELINE", pipeline))));
+    if (!project.ok()) {
+      throw new IllegalStateException("the test contract does not check: " + project.diagnostics());
+    }
+    return project.compile("test").orElseThrow();
+  }
+}

@@ -1,0 +1,216 @@
+package dev.ben.tests.control;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import dev.ben.actors.node.NodeConfig;
+import dev.ben.actors.node.NodeServices;
+import dev.ben.actors.node.NodeServicesFactory;
+import dev.ben.actors.node.RootGuardian;
+import dev.ben.actors.pipeline.PipelineHost;
+import dev.ben.config.BenSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.StreamSupport;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Props;
+import org.apache.pekko.actor.typed.eventstream.EventStream;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.receptionist.Receptionist;
+import org.apache.pekko.cluster.MemberStatus;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.event.Logging;
+
+/**
+ * A whole Ben node as {@code ./ben node} builds it (real connectors from {@link NodeServicesFactory}, the
+ * {@link RootGuardian}), inside the test JVM on 127.0.0.1. Its remoting port is fixed up front because the other
+ * nodes must name it as their seed; every HTTP and gRPC port is ephemeral. Closing it leaves the cluster gracefully
+ * (coordinated shutdown) and only then closes the services, in the order {@code BenNode} uses.
+ */
+final class ClusterNode implements AutoCloseable {
+
+  /**
+   * What every node of one cluster shares: the seed, NATS with its namespace (subjects, streams) and ledger buckets,
+   * trust and the keyed-hashing secret.
+   */
+  record Shared(int seedPort, String natsUrl, String natsNamespace, String kvBucket, String objectBucket,
+      Path trustedKey, Path hashKeyFile) {}
+
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
+  final int port;
+  final ActorSystem<RootGuardian.Command> system;
+  final RootGuardian.Endpoints endpoints;
+  private final NodeServices services;
+  private final List<String> serializationFailures = new CopyOnWriteArrayList<>();
+  private boolean closed;
+
+  /** Starts a node keeping its local state (embedded store, blobs) under {@code home}. */
+  ClusterNode(Path home, int port, Shared shared) {
+    this.port = port;
+    Config base = ConfigFactory.parseMap(Map.of(
+            "ben.home", home.toString(),
+            "ben.node.port", port,
+            "ben.node.seeds", List.of("127.0.0.1:" + shared.seedPort()),
+            "ben.ledger.trusted-keys", List.of(shared.trustedKey().toString()),
+            "ben.ledger.kv-bucket", shared.kvBucket(),
+            "ben.ledger.object-bucket", shared.objectBucket(),
+            "ben.spine.hash-key-file", shared.hashKeyFile().toString(),
+            "ben.connectors.nats.url", shared.natsUrl(),
+            "ben.connectors.nats.namespace", shared.natsNamespace()))
+        .withFallback(ConfigFactory.parseString("""
+            ben.node.host = "127.0.0.1"
+            ben.node.pass-through-pipelines = []
+            ben.ingest.port = 0
+            ben.gateway.port = 0
+            ben.control.port = 0
+            # A message type without a serializer must fail here, not only on a real multi-host cluster.
+            pekko.actor.serialize-messages = on
+            pekko.coordinated-shutdown.run-by-jvm-shutdown-hook = off
+            # Fast enough for a test that waits on a failover, slow enough for three systems on two cores.
+            pekko.cluster.failure-detector.acceptable-heartbeat-pause = 2s
+            pekko.cluster.split-brain-resolver.stable-after = 2s
+            # Three cluster members share this JVM's MBean server.
+            pekko.cluster.jmx.multi-mbeans-in-same-jvm = on
+            """))
+        .withFallback(ConfigFactory.load())
+        .resolve();
+    BenSettings settings = BenSettings.fromConfig(base);
+    services = NodeServicesFactory.open(settings);
+    try {
+      system = ActorSystem.create(RootGuardian.create(settings, services), NodeConfig.SYSTEM_NAME,
+          NodeConfig.withNodeSettings(base, settings.node()));
+    } catch (RuntimeException e) {
+      closeServices();
+      throw e;
+    }
+    watchSerializationFailures();
+    try {
+      CompletableFuture<RootGuardian.Endpoints> bound = AskPattern.<RootGuardian.Command, RootGuardian.Endpoints>ask(
+          system, RootGuardian.GetEndpoints::new, START_TIMEOUT, system.scheduler()).toCompletableFuture();
+      // A guardian that fails to start stops the system; say so now rather than when the ask times out.
+      system.getWhenTerminated().thenRun(() -> bound.completeExceptionally(new IllegalStateException(
+          "the actor system stopped while starting (see the ERROR logged above)")));
+      endpoints = bound.get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (Exception e) {
+      IllegalStateException failure = new IllegalStateException("node on port " + port
+          + " did not bind its endpoints: " + e, e);
+      try {
+        close();
+      } catch (RuntimeException alsoFailed) {
+        failure.addSuppressed(alsoFailed);
+      }
+      throw failure;
+    }
+  }
+
+  /** A port nothing listens on right now; remoting binds it a moment later. */
+  static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Where benctl reaches this node's control API. */
+  String controlAddress() {
+    return "127.0.0.1:" + endpoints.control().port();
+  }
+
+  /** The node as component ids name it, e.g. {@code pekko://ben@127.0.0.1:25520}. */
+  String address() {
+    return system.address().toString();
+  }
+
+  /** Whether every message this node sends goes through its serializer, as it would between hosts. */
+  boolean serializesEveryMessage() {
+    return system.settings().config().getBoolean("pekko.actor.serialize-messages");
+  }
+
+  /**
+   * Messages Pekko could not serialize, locally or for the wire. Pekko only logs these (a local send swallows the
+   * exception, remoting drops the message), so the test asks for them instead of waiting for a stall to time out.
+   */
+  List<String> serializationFailures() {
+    return List.copyOf(serializationFailures);
+  }
+
+  /** The failures reported so far, forgetting them (so a deliberate one does not fail a later check). */
+  List<String> takeSerializationFailures() {
+    List<String> taken = List.copyOf(serializationFailures);
+    serializationFailures.removeAll(taken);
+    return taken;
+  }
+
+  /** Members this node sees as Up. */
+  int upMembers() {
+    return (int) StreamSupport.stream(Cluster.get(system).state().getMembers().spliterator(), false)
+        .filter(member -> member.status() == MemberStatus.up())
+        .count();
+  }
+
+  /** How many pipeline hosts this node's receptionist lists, i.e. where the executor would place a pipeline. */
+  int pipelineHosts() {
+    Receptionist.Listing listing = AskPattern.<Receptionist.Command, Receptionist.Listing>ask(system.receptionist(),
+            replyTo -> Receptionist.find(PipelineHost.KEY, replyTo), Duration.ofSeconds(5), system.scheduler())
+        .toCompletableFuture().join();
+    return listing.getServiceInstances(PipelineHost.KEY).size();
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      system.terminate();
+      system.getWhenTerminated().toCompletableFuture().get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("node on port " + port + " did not stop within " + STOP_TIMEOUT, e);
+    } finally {
+      closeServices();
+    }
+  }
+
+  private void watchSerializationFailures() {
+    var listener = system.systemActorOf(Behaviors.receive(Logging.Error.class)
+        .onAnyMessage(error -> {
+          String text = describe(error);
+          if (text.toLowerCase(Locale.ROOT).contains("serializ")
+              || text.contains("swallowing exception during message send")) {
+            serializationFailures.add(text);
+          }
+          return Behaviors.same();
+        })
+        .build(), "serialization-failures", Props.empty());
+    system.eventStream().tell(new EventStream.Subscribe<>(Logging.Error.class, listener));
+  }
+
+  private static String describe(Logging.Error error) {
+    StringBuilder text = new StringBuilder(error.logSource()).append(": ").append(error.message());
+    for (Throwable cause = error.cause(); cause != null; cause = cause.getCause()) {
+      text.append(" / ").append(cause);
+    }
+    return text.toString();
+  }
+
+  private void closeServices() {
+    try {
+      services.close();
+    } catch (Exception e) {
+      throw new IllegalStateException("closing the services of the node on port " + port + " failed", e);
+    }
+  }
+}
