@@ -4,11 +4,9 @@ import dev.ben.actors.ClusterSerializable;
 import dev.ben.actors.orchestrator.Orchestrator;
 import dev.ben.actors.orchestrator.PipelineExecutor;
 import dev.ben.actors.orchestrator.PipelineIntent;
-import dev.ben.api.control.DiffReply;
 import dev.ben.api.control.LifecycleAction;
 import dev.ben.api.control.PipelineList;
 import dev.ben.api.control.PipelineStatus;
-import dev.ben.api.control.VersionState;
 import dev.ben.streams.access.ArtifactKey;
 import dev.ben.streams.ledger.PipelineHeader;
 import java.time.Duration;
@@ -82,6 +80,8 @@ public final class Ledger extends AbstractBehavior<Ledger.Command> {
   private record Reply(String pipeline, boolean history, Orchestrator.Topology topology,
       ActorRef<LedgerAnswer> replyTo) implements Command {}
 
+  private record ListReply(Orchestrator.Topology topology, ActorRef<LedgerAnswer> replyTo) implements Command {}
+
   private record WaitOver(String pipeline, ActorRef<LedgerAnswer> replyTo) implements Command {}
 
   private enum HeadersChanged implements Command { INSTANCE }
@@ -90,9 +90,9 @@ public final class Ledger extends AbstractBehavior<Ledger.Command> {
 
   private static final Duration TICK = Duration.ofMillis(100);
   private static final Duration ASK_TIMEOUT = Duration.ofSeconds(5);
-  private static final int CHUNK_BYTES = 64 * 1024;
 
   private final LedgerParts parts;
+  private final LedgerReplies replies;
   private final TimerScheduler<Command> timers;
   private final java.util.Map<String, List<ActorRef<LedgerAnswer>>> waiting = new java.util.HashMap<>();
 
@@ -106,6 +106,7 @@ public final class Ledger extends AbstractBehavior<Ledger.Command> {
     context.setLoggerName(Ledger.class);
     this.timers = timers;
     this.parts = factory.open(() -> context.getSelf().tell(HeadersChanged.INSTANCE));
+    this.replies = new LedgerReplies(parts);
     timers.startTimerWithFixedDelay(Tick.INSTANCE, TICK);
     timers.startTimerWithFixedDelay(HeadersChanged.INSTANCE, Orchestrator.HELLO_INTERVAL);
     context.getLog().info("ledger started on {}; {}", context.getSystem().address(), parts.describe());
@@ -123,6 +124,7 @@ public final class Ledger extends AbstractBehavior<Ledger.Command> {
         .onMessage(WaitOver.class, this::onWaitOver)
         .onMessage(Diff.class, this::onDiff)
         .onMessage(ListPipelines.class, this::onList)
+        .onMessage(ListReply.class, this::onListReply)
         .onMessage(ChangeLifecycle.class, this::onLifecycle)
         .onMessage(WhatToRun.class, this::onWhatToRun)
         .onMessage(Pull.class, this::onPull)
@@ -193,7 +195,7 @@ public final class Ledger extends AbstractBehavior<Ledger.Command> {
   }
 
   private Behavior<Command> onReply(Reply reply) {
-    answer(reply.replyTo(), () -> LedgerAnswer.of(status(reply.pipeline(), reply.history(), reply.topology())));
+    answer(reply.replyTo(), () -> LedgerAnswer.of(replies.status(reply.pipeline(), reply.history(), reply.topology())));
     return this;
   }
 
@@ -206,17 +208,23 @@ public final class Ledger extends AbstractBehavior<Ledger.Command> {
   }
 
   private Behavior<Command> onDiff(Diff diff) {
-    answer(diff.replyTo(), () -> LedgerAnswer.of(diff(diff)));
+    answer(diff.replyTo(), () -> LedgerAnswer.of(replies.diff(diff.pipeline(), diff.fromVersion(), diff.toVersion())));
     return this;
   }
 
   private Behavior<Command> onList(ListPipelines list) {
-    answer(list.replyTo(), () -> {
-      var reply = PipelineList.newBuilder();
+    getContext().ask(Orchestrator.Topology.class, parts.orchestrator, ASK_TIMEOUT, Orchestrator.GetTopology::new,
+        (topology, failure) -> new ListReply(failure == null ? topology : null, list.replyTo()));
+    return this;
+  }
+
+  private Behavior<Command> onListReply(ListReply reply) {
+    answer(reply.replyTo(), () -> {
+      var list = PipelineList.newBuilder();
       for (PipelineHeader header : parts.book.headers()) {
-        reply.addPipelines(parts.book.status(header.id(), false));
+        list.addPipelines(replies.status(header.id(), false, reply.topology()));
       }
-      return LedgerAnswer.of(reply.build());
+      return LedgerAnswer.of(list.build());
     });
     return this;
   }
@@ -258,7 +266,7 @@ public final class Ledger extends AbstractBehavior<Ledger.Command> {
       return this;
     }
     Supplier<byte[]> read = () -> parts.access.read(key);
-    SourceRef<ByteString> bytes = Source.lazySource(() -> Source.from(chunks(read.get())))
+    SourceRef<ByteString> bytes = Source.lazySource(() -> Source.from(LedgerReplies.chunks(read.get())))
         .runWith(StreamRefs.sourceRef(), getContext().getSystem());
     pull.replyTo().tell(new Artifact(key, bytes, null));
     return this;
@@ -277,7 +285,7 @@ public final class Ledger extends AbstractBehavior<Ledger.Command> {
   }
 
   private Behavior<Command> onHeadersChanged() {
-    List<PipelineIntent> declared = parts.book.headers().stream().map(Ledger::intent).toList();
+    List<PipelineIntent> declared = parts.book.headers().stream().map(LedgerReplies::intent).toList();
     parts.orchestrator.tell(new Orchestrator.Declared(declared));
     return this;
   }
@@ -316,55 +324,6 @@ public final class Ledger extends AbstractBehavior<Ledger.Command> {
   private void replyWithStatus(String pipeline, boolean history, ActorRef<LedgerAnswer> replyTo) {
     getContext().ask(Orchestrator.Topology.class, parts.orchestrator, ASK_TIMEOUT, Orchestrator.GetTopology::new,
         (topology, failure) -> new Reply(pipeline, history, failure == null ? topology : null, replyTo));
-  }
-
-  private PipelineStatus status(String pipeline, boolean history, Orchestrator.Topology topology) {
-    PipelineStatus.Builder status = parts.book.status(pipeline, history);
-    Optional<ActivationProtocol> latest = parts.running.latest(pipeline);
-    boolean runs = status.getLifecycle() == dev.ben.api.control.Lifecycle.PUBLISHED;
-    status.addAllComponents(StatusComponents.of(pipeline, topology == null ? List.of() : topology.components(),
-        latest.filter(a -> runs), status.getActiveVersion()));
-    latest.ifPresent(a -> status.setActivationDetail(ActivationDetail.of(a)));
-    if (latest.isPresent() && latest.get().state() == ActivationProtocol.State.FAILED) {
-      status.setActivationState(VersionState.FAILED);
-    }
-    if (topology == null) {
-      status.setActivationDetail(status.getActivationDetail() + " (the orchestrator did not answer, so running "
-          + "components are not listed)");
-    }
-    return status.build();
-  }
-
-  private DiffReply diff(Diff diff) {
-    var versions = parts.store.versions(diff.pipeline());
-    parts.book.header(diff.pipeline());
-    long from = diff.fromVersion() != 0 ? diff.fromVersion() : VersionPolicy.activeVersion(versions);
-    long to = diff.toVersion() != 0 ? diff.toVersion() : versions.stream()
-        .filter(v -> v.state() == dev.ben.streams.ledger.VersionState.STAGED)
-        .mapToLong(dev.ben.streams.ledger.StagedVersion::version).max().orElse(0);
-    if (from == 0 || to == 0) {
-      throw new LedgerRefusal(LedgerRefusal.Kind.CONFLICT, diff.pipeline() + " has no " + (from == 0 ? "active"
-          : "staged") + " version to compare; name both: `benctl diff " + diff.pipeline() + " FROM TO`");
-    }
-    return DiffReply.newBuilder().setPipeline(diff.pipeline()).setFromVersion(from).setToVersion(to)
-        .addAllChanges(VersionDiff.between(parts.book.bundle(diff.pipeline(), from),
-            parts.book.bundle(diff.pipeline(), to))).build();
-  }
-
-  private static PipelineIntent intent(PipelineHeader header) {
-    return switch (header.status()) {
-      case PUBLISHED -> new PipelineIntent(header.id(), PipelineIntent.Mode.RUN, header.version());
-      case PAUSED -> new PipelineIntent(header.id(), PipelineIntent.Mode.PAUSE, header.version());
-      case DRAFT, ARCHIVED -> PipelineIntent.stop(header.id());
-    };
-  }
-
-  private static List<ByteString> chunks(byte[] bytes) {
-    List<ByteString> out = new java.util.ArrayList<>();
-    for (int at = 0; at < bytes.length; at += CHUNK_BYTES) {
-      out.add(ByteString.fromArray(bytes, at, Math.min(CHUNK_BYTES, bytes.length - at)));
-    }
-    return out;
   }
 
   /** Runs a request; a refusal becomes the answer, so the caller always hears back. */

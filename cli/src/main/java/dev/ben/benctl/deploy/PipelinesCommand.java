@@ -27,10 +27,11 @@ public final class PipelinesCommand extends RemoteCommand {
     for (PipelineStatus p : list.getPipelinesList()) {
       long newest = p.getVersionsList().stream().mapToLong(v -> v.getVersion()).max().orElse(0);
       long acked = p.getComponentsList().stream().filter(c -> c.getAcked()).count();
+      long holders = p.getComponentsList().stream().filter(StatusView::holdsContract).count();
       table.row(p.getPipeline(), p.getLifecycle().name().toLowerCase(),
           p.getActiveVersion() == 0 ? "-" : "v" + p.getActiveVersion(), newest == 0 ? "-" : "v" + newest,
           p.getActivatingVersion() == 0 ? "-" : p.getActivationState().name().toLowerCase(),
-          acked + "/" + p.getComponentsCount());
+          acked + "/" + holders);
     }
     out().print(table.isEmpty() ? "no pipelines yet; stage one with `benctl stage DIR`\n" : table.render());
     return ExitCode.OK;

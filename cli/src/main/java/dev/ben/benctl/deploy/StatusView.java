@@ -39,8 +39,7 @@ final class StatusView {
       var components = Table.withHeaders("COMPONENT", "KIND", "NODE", "RUNS", "ACKED", "HEALTH");
       for (ComponentState c : status.getComponentsList()) {
         components.row(c.getComponent(), c.getKind(), c.getNode(), version(c.getRunningVersion()),
-            // Components that hold no contract (running version 0) have nothing to acknowledge.
-            c.getAcked() ? "yes" : c.getRunningVersion() == 0 && !c.getKind().equals("spine") ? "-" : "no",
+            c.getAcked() ? "yes" : holdsContract(c) ? "no" : "-",
             c.getHealth().isEmpty() ? "-" : c.getHealth());
       }
       text.append('\n').append(components.render());
@@ -98,5 +97,13 @@ final class StatusView {
     return Json.object().put("pipeline", v.getPipeline()).put("version", v.getVersion())
         .put("state", v.getState().name().toLowerCase()).put("bundle_id", v.getBundleId())
         .put("key_id", v.getKeyId()).put("staged_at", Instant.ofEpochMilli(v.getStagedAtMillis()).toString());
+  }
+
+  /**
+   * Whether the component is one that must acknowledge versions: the spines (they evaluate contracts), and any
+   * component that reports running a version. Sidecars, proxies and stores have nothing to acknowledge.
+   */
+  static boolean holdsContract(ComponentState c) {
+    return c.getAcked() || c.getRunningVersion() != 0 || c.getKind().equals("spine");
   }
 }

@@ -1,0 +1,77 @@
+package dev.ben.actors.ledger;
+
+import dev.ben.actors.orchestrator.Orchestrator;
+import dev.ben.actors.orchestrator.PipelineIntent;
+import dev.ben.api.control.DiffReply;
+import dev.ben.api.control.PipelineStatus;
+import dev.ben.api.control.VersionState;
+import dev.ben.streams.ledger.PipelineHeader;
+import java.util.List;
+import java.util.Optional;
+import org.apache.pekko.util.ByteString;
+
+/**
+ * What the ledger answers, built from its parts without actors: a pipeline's status with the orchestrator's view
+ * of its components, the diff of two versions, the declaration of a header to the orchestrator, and a bundle cut
+ * into the chunks a pull streams.
+ */
+final class LedgerReplies {
+
+  /** Small enough for one remoting frame each. */
+  private static final int CHUNK_BYTES = 64 * 1024;
+
+  private final LedgerParts parts;
+
+  LedgerReplies(LedgerParts parts) {
+    this.parts = parts;
+  }
+
+  PipelineStatus status(String pipeline, boolean history, Orchestrator.Topology topology) {
+    PipelineStatus.Builder status = parts.book.status(pipeline, history);
+    Optional<ActivationProtocol> latest = parts.running.latest(pipeline);
+    boolean runs = status.getLifecycle() == dev.ben.api.control.Lifecycle.PUBLISHED;
+    status.addAllComponents(StatusComponents.of(pipeline, topology == null ? List.of() : topology.components(),
+        latest.filter(a -> runs), status.getActiveVersion()));
+    latest.ifPresent(a -> status.setActivationDetail(ActivationDetail.of(a)));
+    if (latest.isPresent() && latest.get().state() == ActivationProtocol.State.FAILED) {
+      status.setActivationState(VersionState.FAILED);
+    }
+    if (topology == null) {
+      status.setActivationDetail(status.getActivationDetail() + " (the orchestrator did not answer, so running "
+          + "components are not listed)");
+    }
+    return status.build();
+  }
+
+  DiffReply diff(String pipeline, long fromVersion, long toVersion) {
+    var versions = parts.store.versions(pipeline);
+    parts.book.header(pipeline);
+    long from = fromVersion != 0 ? fromVersion : VersionPolicy.activeVersion(versions);
+    long to = toVersion != 0 ? toVersion : versions.stream()
+        .filter(v -> v.state() == dev.ben.streams.ledger.VersionState.STAGED)
+        .mapToLong(dev.ben.streams.ledger.StagedVersion::version).max().orElse(0);
+    if (from == 0 || to == 0) {
+      throw new LedgerRefusal(LedgerRefusal.Kind.CONFLICT, pipeline + " has no " + (from == 0 ? "active"
+          : "staged") + " version to compare; name both: `benctl diff " + pipeline + " FROM TO`");
+    }
+    return DiffReply.newBuilder().setPipeline(pipeline).setFromVersion(from).setToVersion(to)
+        .addAllChanges(VersionDiff.between(parts.book.bundle(pipeline, from),
+            parts.book.bundle(pipeline, to))).build();
+  }
+
+  static PipelineIntent intent(PipelineHeader header) {
+    return switch (header.status()) {
+      case PUBLISHED -> new PipelineIntent(header.id(), PipelineIntent.Mode.RUN, header.version());
+      case PAUSED -> new PipelineIntent(header.id(), PipelineIntent.Mode.PAUSE, header.version());
+      case DRAFT, ARCHIVED -> PipelineIntent.stop(header.id());
+    };
+  }
+
+  static List<ByteString> chunks(byte[] bytes) {
+    List<ByteString> out = new java.util.ArrayList<>();
+    for (int at = 0; at < bytes.length; at += CHUNK_BYTES) {
+      out.add(ByteString.fromArray(bytes, at, Math.min(CHUNK_BYTES, bytes.length - at)));
+    }
+    return out;
+  }
+}
