@@ -162,6 +162,12 @@ final class LedgerBook {
     PipelineHeader header = header(pipeline);
     var next = LifecycleRules.apply(header, action);
     if (next.isEmpty()) {
+      // A deleted pipeline runs nothing: its active version is superseded, so staging the pipeline again starts
+      // from a clean slate instead of claiming a version is active.
+      long active = VersionPolicy.activeVersion(store.versions(pipeline));
+      if (active != 0) {
+        move(pipeline, active, dev.ben.streams.ledger.VersionState.SUPERSEDED);
+      }
       write(() -> store.deleteHeader(pipeline));
     } else {
       putHeader(next.get());

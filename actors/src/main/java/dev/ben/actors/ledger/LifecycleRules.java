@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * Which header a lifecycle verb leads to, from the header as it is (seed 002): pause only what is published, resume
- * only what is paused, archive anything not yet archived, delete anything. An empty result means the header is
+ * what is paused or archived with a version to run, archive anything not yet archived, delete anything. An empty result means the header is
  * deleted. Pure functions; a verb that does not fit is refused with what to do instead.
  */
 final class LifecycleRules {
@@ -24,8 +24,9 @@ final class LifecycleRules {
             + "paused (deploy a version first)");
         return Optional.of(header.with(PipelineStatus.PAUSED, header.version()));
       case RESUME:
-        require(status == PipelineStatus.PAUSED, id + " is " + status + ", not paused; "
-            + (status == PipelineStatus.PUBLISHED ? "it already runs" : "deploy a version to run it"));
+        require(status != PipelineStatus.PUBLISHED, id + " already runs");
+        require(header.version() > 0, id + " is " + status.name().toLowerCase(java.util.Locale.ROOT)
+            + " and has no version to run; deploy one: `benctl deploy " + id + "`");
         return Optional.of(header.with(PipelineStatus.PUBLISHED, header.version()));
       case ARCHIVE:
         require(status != PipelineStatus.ARCHIVED, id + " is already archived");

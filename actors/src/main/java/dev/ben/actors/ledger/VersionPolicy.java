@@ -47,7 +47,7 @@ public final class VersionPolicy {
           .max(Comparator.comparingLong(StagedVersion::version));
       if (newest.isEmpty()) {
         return new Refuse(pipeline + " has no staged version to deploy; stage one with `benctl stage`, or name "
-            + "an earlier version: `benctl deploy " + pipeline + " <version>`");
+            + "an earlier version: `benctl deploy " + pipeline + " --version V`");
       }
       target = newest.get();
     }
@@ -92,7 +92,7 @@ public final class VersionPolicy {
     StagedVersion target = found.get();
     if (target.state() == VersionState.UNSTAGED) {
       return new Refuse("the previously active version " + target.version() + " of " + pipeline
-          + " was unstaged; deploy a specific version instead: `benctl deploy " + pipeline + " <version>`");
+          + " was unstaged; deploy a specific version instead: `benctl deploy " + pipeline + " --version V`");
     }
     return new Activate(pipeline, target.version(), current);
   }

@@ -45,8 +45,9 @@ final class IngestResponses {
 
   HttpResponse unknownPipeline(String pipeline, List<String> running) {
     ObjectNode body = mapper.createObjectNode()
-        .put("error", "no pipeline named `" + pipeline + "` runs on this node; deploy it first or use one of "
-            + (running.isEmpty() ? "(none running)" : String.join(", ", running)));
+        .put("error", "no pipeline named `" + pipeline + "` takes events on this node (never deployed, paused or "
+            + "archived: see `benctl status " + pipeline + "`); running here: "
+            + (running.isEmpty() ? "none" : String.join(", ", running)));
     body.putArray("running").addAll(running.stream().map(mapper.getNodeFactory()::textNode).toList());
     return json(StatusCodes.NOT_FOUND, body);
   }

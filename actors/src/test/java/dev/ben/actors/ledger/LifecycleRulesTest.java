@@ -38,25 +38,28 @@ class LifecycleRulesTest {
   }
 
   @Test
-  void aPausedPipelineResumesAsPublishedWithTheSameVersion() {
+  void aPausedOrArchivedPipelineResumesAsPublishedWithTheSameVersion() {
     assertEquals(Optional.of(header(PipelineStatus.PUBLISHED, 3)),
         LifecycleRules.apply(header(PipelineStatus.PAUSED, 3), LifecycleAction.RESUME));
+    assertEquals(Optional.of(header(PipelineStatus.PUBLISHED, 2)),
+        LifecycleRules.apply(header(PipelineStatus.ARCHIVED, 2), LifecycleAction.RESUME));
   }
 
   @Test
   void resumingAPublishedPipelineIsAConflictSayingItAlreadyRuns() {
     LedgerRefusal refusal = refused(header(PipelineStatus.PUBLISHED, 3), LifecycleAction.RESUME);
     assertEquals(LedgerRefusal.Kind.CONFLICT, refusal.kind());
-    assertEquals("auth is PUBLISHED, not paused; it already runs", refusal.getMessage());
+    assertEquals("auth already runs", refusal.getMessage());
   }
 
   @Test
-  void resumingADraftOrArchivedPipelineIsAConflictAskingForADeploy() {
+  void resumingAPipelineWithNoVersionToRunIsAConflictAskingForADeploy() {
     for (PipelineHeader header : new PipelineHeader[] {
-        header(PipelineStatus.DRAFT, 0), header(PipelineStatus.ARCHIVED, 2)}) {
+        header(PipelineStatus.DRAFT, 0), header(PipelineStatus.ARCHIVED, 0)}) {
       LedgerRefusal refusal = refused(header, LifecycleAction.RESUME);
       assertEquals(LedgerRefusal.Kind.CONFLICT, refusal.kind());
-      assertEquals("auth is " + header.status() + ", not paused; deploy a version to run it", refusal.getMessage());
+      assertEquals("auth is " + header.status().name().toLowerCase() + " and has no version to run; deploy one: "
+          + "`benctl deploy auth`", refusal.getMessage());
     }
   }
 

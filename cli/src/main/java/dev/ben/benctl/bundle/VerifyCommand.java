@@ -5,6 +5,7 @@ import dev.ben.benctl.Subcommand;
 import dev.ben.benctl.out.Json;
 import dev.ben.benctl.out.OutputOptions;
 import dev.ben.contracts.bundle.BundleVerifier;
+import dev.ben.contracts.bundle.Refusal;
 import dev.ben.contracts.bundle.Verification;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,7 +49,9 @@ public final class VerifyCommand extends Subcommand {
           .put("reason", refusal.reason().name())
           .put("detail", refusal.detail())));
     }
-    err().println("benctl: REFUSED " + bundleFile + ": " + refusal.message());
+    err().println("benctl: REFUSED " + bundleFile + ": " + refusal.message()
+        + (refusal.reason() == Refusal.Reason.KEY_NOT_TRUSTED
+            ? "; if you know the signer, trust their .pub file (--trust FILE)" : ""));
     return ExitCode.REFUSED;
   }
 }

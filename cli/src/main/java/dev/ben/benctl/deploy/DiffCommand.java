@@ -3,6 +3,7 @@ package dev.ben.benctl.deploy;
 import dev.ben.api.control.ArtifactChange;
 import dev.ben.api.control.DiffReply;
 import dev.ben.api.control.DiffRequest;
+import dev.ben.benctl.CommandFailure;
 import dev.ben.benctl.ExitCode;
 import dev.ben.benctl.out.Json;
 import dev.ben.benctl.out.Table;
@@ -26,6 +27,10 @@ public final class DiffCommand extends RemoteCommand {
 
   @Override
   protected int run() {
+    if ((from == 0) != (to == 0)) {
+      throw CommandFailure.usage("name both versions to compare (`benctl diff " + pipeline + " FROM TO`), or "
+          + "neither to compare the active version with the newest staged one");
+    }
     DiffReply diff = call(client -> client.diff(DiffRequest.newBuilder().setPipeline(pipeline)
         .setFromVersion(from).setToVersion(to).build()));
     if (output.json()) {

@@ -3,6 +3,7 @@ package dev.ben.benctl.deploy;
 import dev.ben.api.control.ListPipelinesRequest;
 import dev.ben.api.control.PipelineList;
 import dev.ben.api.control.PipelineStatus;
+import dev.ben.api.control.VersionState;
 import dev.ben.benctl.ExitCode;
 import dev.ben.benctl.out.Json;
 import dev.ben.benctl.out.Table;
@@ -25,7 +26,8 @@ public final class PipelinesCommand extends RemoteCommand {
     }
     var table = Table.withHeaders("PIPELINE", "LIFECYCLE", "ACTIVE", "NEWEST STAGED", "ACTIVATION", "ACKED");
     for (PipelineStatus p : list.getPipelinesList()) {
-      long newest = p.getVersionsList().stream().mapToLong(v -> v.getVersion()).max().orElse(0);
+      long newest = p.getVersionsList().stream().filter(v -> v.getState() == VersionState.STAGED)
+          .mapToLong(v -> v.getVersion()).max().orElse(0);
       long acked = p.getComponentsList().stream().filter(c -> c.getAcked()).count();
       long holders = p.getComponentsList().stream().filter(StatusView::holdsContract).count();
       table.row(p.getPipeline(), p.getLifecycle().name().toLowerCase(),

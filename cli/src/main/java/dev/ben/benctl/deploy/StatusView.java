@@ -6,6 +6,7 @@ import dev.ben.api.control.ComponentState;
 import dev.ben.api.control.LedgerEvent;
 import dev.ben.api.control.PipelineStatus;
 import dev.ben.api.control.VersionInfo;
+import dev.ben.api.control.VersionState;
 import dev.ben.benctl.out.Json;
 import dev.ben.benctl.out.Table;
 import dev.ben.contracts.bundle.Fingerprint;
@@ -74,7 +75,8 @@ final class StatusView {
         .put("description", status.getDescription())
         .put("active_version", status.getActiveVersion())
         .put("activating_version", status.getActivatingVersion())
-        .put("activation_state", status.getActivationState().name().toLowerCase())
+        .put("activation_state", status.getActivationState() == VersionState.VERSION_STATE_UNSPECIFIED ? ""
+            : status.getActivationState().name().toLowerCase())
         .put("activation_detail", status.getActivationDetail());
     ArrayNode versions = json.putArray("versions");
     status.getVersionsList().forEach(v -> versions.add(version(v)));

@@ -30,8 +30,7 @@ public final class BundleVerifier {
     Optional<PublicKey> key = trusted.find(signature.keyId());
     if (key.isEmpty()) {
       String known = trusted.isEmpty() ? "no keys are trusted" : "trusted keys are " + trusted.keyIds();
-      return refused(KEY_NOT_TRUSTED, "the bundle is signed by " + signature.keyId() + " but " + known
-          + "; if you know the signer, trust their .pub file (benctl verify --trust FILE)");
+      return refused(KEY_NOT_TRUSTED, "the bundle is signed by " + signature.keyId() + " but " + known);
     }
     if (!Ed25519.verify(key.get(), bundle.manifest().canonicalBytes(), signature.value())) {
       return refused(SIGNATURE_INVALID, "the signature claimed by " + signature.keyId()

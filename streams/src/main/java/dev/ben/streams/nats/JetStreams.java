@@ -92,6 +92,14 @@ public final class JetStreams {
   }
 
   private static List<JetStreamMessage> fetch(JetStreamSubscription subscription, int batch) {
-    return subscription.fetch(batch, FETCH_WAIT).stream().map(JetStreamMessage::new).toList();
+    try {
+      return subscription.fetch(batch, FETCH_WAIT).stream().map(JetStreamMessage::new).toList();
+    } catch (IllegalStateException e) {
+      if (subscription.isActive()) {
+        throw e;
+      }
+      // The source was cancelled while this fetch waited: nothing was taken, so there is nothing to hand on.
+      return List.of();
+    }
   }
 }

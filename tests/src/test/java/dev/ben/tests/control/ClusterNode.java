@@ -32,9 +32,10 @@ import org.apache.pekko.event.Logging;
 
 /**
  * A whole Ben node as {@code ./ben node} builds it (real connectors from {@link NodeServicesFactory}, the
- * {@link RootGuardian}), inside the test JVM on 127.0.0.1. Its remoting port is fixed up front because the other
- * nodes must name it as their seed; every HTTP and gRPC port is ephemeral. Closing it leaves the cluster gracefully
- * (coordinated shutdown) and only then closes the services, in the order {@code BenNode} uses.
+ * {@link RootGuardian}), inside the test JVM on 127.0.0.1: either a member of a cluster on NATS, whose remoting port
+ * is fixed up front because the other nodes must name it as their seed, or a {@link #standalone} node on the
+ * embedded connectors. Every HTTP and gRPC port is ephemeral. Closing it leaves the cluster gracefully (coordinated
+ * shutdown) and only then closes the services, in the order {@code BenNode} uses.
  */
 final class ClusterNode implements AutoCloseable {
 
@@ -55,12 +56,9 @@ final class ClusterNode implements AutoCloseable {
   private final List<String> serializationFailures = new CopyOnWriteArrayList<>();
   private boolean closed;
 
-  /** Starts a node keeping its local state (embedded store, blobs) under {@code home}. */
+  /** Starts a member of the cluster {@code shared} describes, keeping its local state under {@code home}. */
   ClusterNode(Path home, int port, Shared shared) {
-    this.port = port;
-    Config base = ConfigFactory.parseMap(Map.of(
-            "ben.home", home.toString(),
-            "ben.node.port", port,
+    this(home, port, ConfigFactory.parseMap(Map.of(
             "ben.node.seeds", List.of("127.0.0.1:" + shared.seedPort()),
             "ben.ledger.trusted-keys", List.of(shared.trustedKey().toString()),
             "ben.ledger.kv-bucket", shared.kvBucket(),
@@ -68,6 +66,35 @@ final class ClusterNode implements AutoCloseable {
             "ben.spine.hash-key-file", shared.hashKeyFile().toString(),
             "ben.connectors.nats.url", shared.natsUrl(),
             "ben.connectors.nats.namespace", shared.natsNamespace()))
+        .withFallback(ConfigFactory.parseString("""
+            # Fast enough for a test that waits on a failover, slow enough for three systems on two cores.
+            pekko.cluster.failure-detector.acceptable-heartbeat-pause = 2s
+            pekko.cluster.split-brain-resolver.stable-after = 2s
+            """)));
+  }
+
+  /**
+   * A node that seeds its own single-node cluster on the embedded connectors (RocksDB ledger, local blobs, in-JVM
+   * notices), trusting bundles signed by {@code trustedKey}. Its remoting port is ephemeral: no other node names it.
+   */
+  static ClusterNode standalone(Path home, Path trustedKey) {
+    return new ClusterNode(home, 0, ConfigFactory.parseMap(Map.of(
+            "ben.node.seeds", List.of(),
+            "ben.ledger.trusted-keys", List.of(trustedKey.toString())))
+        .withFallback(ConfigFactory.parseString("""
+            # Embedded even when the developer's shell points BEN_NATS_URL (or the others) at real servers.
+            ben.connectors.nats.url = ""
+            ben.connectors.clickhouse.url = ""
+            ben.connectors.s3.endpoint = ""
+            """)));
+  }
+
+  private ClusterNode(Path home, int port, Config specific) {
+    this.port = port;
+    Config base = specific
+        .withFallback(ConfigFactory.parseMap(Map.of(
+            "ben.home", home.toString(),
+            "ben.node.port", port)))
         .withFallback(ConfigFactory.parseString("""
             ben.node.host = "127.0.0.1"
             ben.node.pass-through-pipelines = []
@@ -77,10 +104,7 @@ final class ClusterNode implements AutoCloseable {
             # A message type without a serializer must fail here, not only on a real multi-host cluster.
             pekko.actor.serialize-messages = on
             pekko.coordinated-shutdown.run-by-jvm-shutdown-hook = off
-            # Fast enough for a test that waits on a failover, slow enough for three systems on two cores.
-            pekko.cluster.failure-detector.acceptable-heartbeat-pause = 2s
-            pekko.cluster.split-brain-resolver.stable-after = 2s
-            # Three cluster members share this JVM's MBean server.
+            # Cluster members, and the nodes of successive tests, share this JVM's MBean server.
             pekko.cluster.jmx.multi-mbeans-in-same-jvm = on
             """))
         .withFallback(ConfigFactory.load())
@@ -103,8 +127,7 @@ final class ClusterNode implements AutoCloseable {
           "the actor system stopped while starting (see the ERROR logged above)")));
       endpoints = bound.get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (Exception e) {
-      IllegalStateException failure = new IllegalStateException("node on port " + port
-          + " did not bind its endpoints: " + e, e);
+      IllegalStateException failure = new IllegalStateException(name() + " did not bind its endpoints: " + e, e);
       try {
         close();
       } catch (RuntimeException alsoFailed) {
@@ -178,10 +201,15 @@ final class ClusterNode implements AutoCloseable {
       system.terminate();
       system.getWhenTerminated().toCompletableFuture().get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (Exception e) {
-      throw new IllegalStateException("node on port " + port + " did not stop within " + STOP_TIMEOUT, e);
+      throw new IllegalStateException(name() + " did not stop within " + STOP_TIMEOUT, e);
     } finally {
       closeServices();
     }
+  }
+
+  /** How failures name this node; a standalone node's port is only known once it runs. */
+  private String name() {
+    return port == 0 ? "standalone node" : "node on port " + port;
   }
 
   private void watchSerializationFailures() {
@@ -210,7 +238,7 @@ final class ClusterNode implements AutoCloseable {
     try {
       services.close();
     } catch (Exception e) {
-      throw new IllegalStateException("closing the services of the node on port " + port + " failed", e);
+      throw new IllegalStateException("closing the services of the " + name() + " failed", e);
     }
   }
 }
