@@ -74,6 +74,7 @@ public final class LedgerConnection {
       case UNAVAILABLE:
       case DEADLINE_EXCEEDED:
         return CommandFailure.unreachable("cannot reach the Ben server at " + address + " (" + detail
+            + rootCause(grpc)
             + "); start one with `./ben demo` or point --server / BEN_SERVER at it", grpc);
       case UNIMPLEMENTED:
         return CommandFailure.unreachable(address + " does not serve the ledger API; is it a Ben node with the "
@@ -81,5 +82,14 @@ public final class LedgerConnection {
       default:
         return CommandFailure.refused(detail, grpc);
     }
+  }
+
+  /** gRPC says "io exception"; the innermost cause says what happened (connection refused, unknown host). */
+  private static String rootCause(Throwable failure) {
+    Throwable root = failure;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root == failure || root.getMessage() == null ? "" : ": " + root.getMessage();
   }
 }
