@@ -63,10 +63,14 @@ final class ActivationBook {
     return new Begun(ActivationProtocol.start(decision, required, clock.getAsLong(), timeout), notice, before, eventId);
   }
 
-  /** Records one component's ack as an event of the activation. */
-  void acked(Begun begun, String componentId, long version) {
-    book.record(begun.notice().pipeline(), version, "ack", componentId, componentId + " runs v" + version,
-        begun.eventId());
+  /** Counts one component's ack and records it as an event of the activation when it was awaited. */
+  void ack(Begun begun, String componentId, long version) {
+    boolean awaited = begun.protocol().missing().contains(componentId);
+    begun.protocol().ack(componentId, version, clock.getAsLong());
+    if (awaited && !begun.protocol().missing().contains(componentId)) {
+      book.record(begun.notice().pipeline(), version, "ack", componentId, componentId + " runs v" + version,
+          begun.eventId());
+    }
   }
 
   /**

@@ -5,10 +5,7 @@ import dev.ben.actors.orchestrator.Orchestrator;
 import dev.ben.actors.orchestrator.PipelineExecutor;
 import dev.ben.actors.orchestrator.PipelineIntent;
 import dev.ben.api.control.LifecycleAction;
-import dev.ben.api.control.PipelineList;
-import dev.ben.api.control.PipelineStatus;
 import dev.ben.streams.access.ArtifactKey;
-import dev.ben.streams.ledger.PipelineHeader;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -23,8 +20,6 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.stream.SourceRef;
-import org.apache.pekko.stream.javadsl.Source;
-import org.apache.pekko.stream.javadsl.StreamRefs;
 import org.apache.pekko.util.ByteString;
 
 /**
@@ -94,7 +89,6 @@ public final class Ledger extends AbstractBehavior<Ledger.Command> {
   private final LedgerParts parts;
   private final LedgerReplies replies;
   private final TimerScheduler<Command> timers;
-  private final java.util.Map<String, List<ActorRef<LedgerAnswer>>> waiting = new java.util.HashMap<>();
 
   public static Behavior<Command> create(LedgerParts.Factory parts) {
     return Behaviors.setup(context -> Behaviors.withTimers(timers -> new Ledger(context, timers, parts)));
@@ -176,7 +170,7 @@ public final class Ledger extends AbstractBehavior<Ledger.Command> {
           deploy.rollback() ? "rollback" : "deploy", deploy.source());
       parts.running.started(begun);
       parts.notices.publish(begun.notice());
-      waiting.computeIfAbsent(deploy.pipeline(), p -> new java.util.ArrayList<>()).add(deploy.replyTo());
+      parts.running.await(deploy.pipeline(), deploy.replyTo());
       timers.startSingleTimer(deploy.replyTo(), new WaitOver(deploy.pipeline(), deploy.replyTo()),
           Duration.ofMillis(Math.max(0, deploy.waitMillis())));
       settleIfDecided(deploy.pipeline());
@@ -200,8 +194,7 @@ public final class Ledger extends AbstractBehavior<Ledger.Command> {
   }
 
   private Behavior<Command> onWaitOver(WaitOver over) {
-    List<ActorRef<LedgerAnswer>> waiters = waiting.get(over.pipeline());
-    if (waiters != null && waiters.remove(over.replyTo())) {
+    if (parts.running.stopWaiting(over.pipeline(), over.replyTo())) {
       replyWithStatus(over.pipeline(), false, over.replyTo());
     }
     return this;
@@ -219,66 +212,33 @@ public final class Ledger extends AbstractBehavior<Ledger.Command> {
   }
 
   private Behavior<Command> onListReply(ListReply reply) {
-    answer(reply.replyTo(), () -> {
-      var list = PipelineList.newBuilder();
-      for (PipelineHeader header : parts.book.headers()) {
-        list.addPipelines(replies.status(header.id(), false, reply.topology()));
-      }
-      return LedgerAnswer.of(list.build());
-    });
+    answer(reply.replyTo(), () -> LedgerAnswer.of(replies.list(reply.topology())));
     return this;
   }
 
   private Behavior<Command> onLifecycle(ChangeLifecycle change) {
-    answer(change.replyTo(), () -> {
-      if (parts.running.running(change.pipeline()).isPresent()) {
-        throw new LedgerRefusal(LedgerRefusal.Kind.CONFLICT, change.pipeline() + " is activating a version; wait "
-            + "until it is active or has failed (`benctl status " + change.pipeline() + "`)");
-      }
-      parts.book.changeLifecycle(change.pipeline(), change.action(), change.source());
-      if (change.action() == LifecycleAction.DELETE) {
-        return LedgerAnswer.of(PipelineStatus.newBuilder().setPipeline(change.pipeline())
-            .setLifecycle(dev.ben.api.control.Lifecycle.DELETED).build());
-      }
-      return LedgerAnswer.of(parts.book.status(change.pipeline(), false).build());
-    });
+    answer(change.replyTo(), () -> LedgerAnswer.of(
+        replies.lifecycle(change.pipeline(), change.action(), change.source())));
     return this;
   }
 
   private Behavior<Command> onWhatToRun(WhatToRun request) {
-    Optional<ContractNotice> notice;
     try {
-      notice = parts.activations.desired(request.pipeline());
+      request.replyTo().tell(replies.desired(request.pipeline(), request.componentId()));
     } catch (LedgerRefusal e) {
       getContext().getLog().warn("cannot tell {} what to run: {}", request.componentId(), e.getMessage());
-      return this;
     }
-    boolean awaiting = parts.running.running(request.pipeline())
-        .map(begun -> begun.protocol().missing().contains(request.componentId())).orElse(false);
-    request.replyTo().tell(new Desired(request.pipeline(), notice, awaiting));
     return this;
   }
 
   private Behavior<Command> onPull(Pull pull) {
-    ArtifactKey key = pull.key();
-    if (!parts.access.find(key.pipeline(), key.version()).map(key::equals).orElse(false)) {
-      pull.replyTo().tell(new Artifact(key, null, "store access holds no artifact " + key));
-      return this;
-    }
-    Supplier<byte[]> read = () -> parts.access.read(key);
-    SourceRef<ByteString> bytes = Source.lazySource(() -> Source.from(LedgerReplies.chunks(read.get())))
-        .runWith(StreamRefs.sourceRef(), getContext().getSystem());
-    pull.replyTo().tell(new Artifact(key, bytes, null));
+    pull.replyTo().tell(replies.pull(pull.key(), getContext().getSystem()));
     return this;
   }
 
   private Behavior<Command> onAck(Ack ack) {
     parts.running.running(ack.pipeline()).ifPresent(begun -> {
-      boolean waited = begun.protocol().missing().contains(ack.componentId());
-      begun.protocol().ack(ack.componentId(), ack.version(), System.currentTimeMillis());
-      if (waited && !begun.protocol().missing().contains(ack.componentId())) {
-        parts.activations.acked(begun, ack.componentId(), ack.version());
-      }
+      parts.activations.ack(begun, ack.componentId(), ack.version());
       settleIfDecided(ack.pipeline());
     });
     return this;
@@ -313,11 +273,10 @@ public final class Ledger extends AbstractBehavior<Ledger.Command> {
     parts.activations.settle(begun).ifPresent(parts.notices::publish);
     getContext().getLog().info("activation of {} v{}: {}", pipeline, begun.protocol().version(),
         begun.protocol().state());
-    for (ActorRef<LedgerAnswer> waiter : waiting.getOrDefault(pipeline, List.of())) {
+    for (ActorRef<LedgerAnswer> waiter : parts.running.waiters(pipeline)) {
       timers.cancel(waiter);
       replyWithStatus(pipeline, false, waiter);
     }
-    waiting.remove(pipeline);
   }
 
   /** Status needs the orchestrator's topology for the components; asked first, then answered from {@link Reply}. */

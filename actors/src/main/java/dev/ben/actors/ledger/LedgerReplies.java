@@ -3,17 +3,25 @@ package dev.ben.actors.ledger;
 import dev.ben.actors.orchestrator.Orchestrator;
 import dev.ben.actors.orchestrator.PipelineIntent;
 import dev.ben.api.control.DiffReply;
+import dev.ben.api.control.Lifecycle;
+import dev.ben.api.control.LifecycleAction;
+import dev.ben.api.control.PipelineList;
 import dev.ben.api.control.PipelineStatus;
 import dev.ben.api.control.VersionState;
+import dev.ben.streams.access.ArtifactKey;
 import dev.ben.streams.ledger.PipelineHeader;
 import java.util.List;
 import java.util.Optional;
+import org.apache.pekko.actor.ClassicActorSystemProvider;
+import org.apache.pekko.stream.SourceRef;
+import org.apache.pekko.stream.javadsl.Source;
+import org.apache.pekko.stream.javadsl.StreamRefs;
 import org.apache.pekko.util.ByteString;
 
 /**
  * What the ledger answers, built from its parts without actors: a pipeline's status with the orchestrator's view
- * of its components, the diff of two versions, the declaration of a header to the orchestrator, and a bundle cut
- * into the chunks a pull streams.
+ * of its components, the list of pipelines, lifecycle changes, the diff of two versions, what a component should
+ * run, a pull of a bundle, and the declaration of a header to the orchestrator.
  */
 final class LedgerReplies {
 
@@ -67,11 +75,54 @@ final class LedgerReplies {
     };
   }
 
-  static List<ByteString> chunks(byte[] bytes) {
+  private static List<ByteString> chunks(byte[] bytes) {
     List<ByteString> out = new java.util.ArrayList<>();
     for (int at = 0; at < bytes.length; at += CHUNK_BYTES) {
       out.add(ByteString.fromArray(bytes, at, Math.min(CHUNK_BYTES, bytes.length - at)));
     }
     return out;
+  }
+
+  /** Every pipeline the ledger knows, each with its components. */
+  PipelineList list(Orchestrator.Topology topology) {
+    var list = PipelineList.newBuilder();
+    for (PipelineHeader header : parts.book.headers()) {
+      list.addPipelines(status(header.id(), false, topology));
+    }
+    return list.build();
+  }
+
+  /** Applies a lifecycle verb, refused while an activation is under way (it would race the components). */
+  PipelineStatus lifecycle(String pipeline, LifecycleAction action, String source) {
+    if (parts.running.running(pipeline).isPresent()) {
+      throw new LedgerRefusal(LedgerRefusal.Kind.CONFLICT, pipeline + " is activating a version; wait until it is "
+          + "active or has failed (`benctl status " + pipeline + "`)");
+    }
+    parts.book.changeLifecycle(pipeline, action, source);
+    if (action == LifecycleAction.DELETE) {
+      return PipelineStatus.newBuilder().setPipeline(pipeline).setLifecycle(Lifecycle.DELETED).build();
+    }
+    return parts.book.status(pipeline, false).build();
+  }
+
+  /** What the component should run, and whether the activation under way still waits for it. */
+  Ledger.Desired desired(String pipeline, String componentId) {
+    Optional<ContractNotice> notice = parts.activations.desired(pipeline);
+    boolean awaiting = parts.running.running(pipeline)
+        .map(begun -> begun.protocol().missing().contains(componentId)).orElse(false);
+    return new Ledger.Desired(pipeline, notice, awaiting);
+  }
+
+  /**
+   * A pull of a version's bundle: a stream reference the component subscribes to; the blob is read (and its digest
+   * checked) only then, in chunks. Keys store access does not hold are refused.
+   */
+  Ledger.Artifact pull(ArtifactKey key, ClassicActorSystemProvider system) {
+    if (!parts.access.find(key.pipeline(), key.version()).map(key::equals).orElse(false)) {
+      return new Ledger.Artifact(key, null, "store access holds no artifact " + key);
+    }
+    SourceRef<ByteString> bytes = Source.lazySource(() -> Source.from(chunks(parts.access.read(key))))
+        .runWith(StreamRefs.sourceRef(), system);
+    return new Ledger.Artifact(key, bytes, null);
   }
 }
