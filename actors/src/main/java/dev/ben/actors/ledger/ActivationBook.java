@@ -131,8 +131,16 @@ final class ActivationBook {
     }
   }
 
-  /** The key of the version's bundle in store access, storing it there first when needed (idempotent). */
+  /**
+   * The key of the version's bundle in store access, storing it there first when it is missing (a ledger that moved
+   * to another node starts with an empty index). Components ask every second, so a stored key is answered from the
+   * index without reading the bundle again.
+   */
   private ContractNotice notice(String pipeline, long version) {
+    Optional<ArtifactKey> stored = access.find(pipeline, version);
+    if (stored.isPresent()) {
+      return new ContractNotice(pipeline, version, stored.get());
+    }
     StagedVersion staged = store().version(pipeline, version).orElseThrow(() -> new LedgerRefusal(Kind.NOT_FOUND,
         pipeline + " has no version " + version));
     byte[] bundle = store().getBundle(staged.bundleId()).orElseThrow(() -> new IllegalStateException(
