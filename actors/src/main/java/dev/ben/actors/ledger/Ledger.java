@@ -162,12 +162,9 @@ public final class Ledger extends AbstractBehavior<Ledger.Command> {
     Deploy deploy = placed.request();
     parts.running.release(deploy.pipeline());
     answer(deploy.replyTo(), () -> {
-      if (placed.failure() != null) {
-        throw new LedgerRefusal(LedgerRefusal.Kind.CONFLICT, "the orchestrator did not say where " + deploy.pipeline()
-            + " runs (" + placed.failure().getMessage() + "); nothing was changed, try again");
-      }
-      var begun = parts.activations.begin(placed.decision(), new java.util.TreeSet<>(placed.placement().components()),
-          deploy.rollback() ? "rollback" : "deploy", deploy.source());
+      var required = LedgerReplies.required(deploy.pipeline(), placed.placement(), placed.failure());
+      var begun = parts.activations.begin(placed.decision(), required, deploy.rollback() ? "rollback" : "deploy",
+          deploy.source());
       parts.running.started(begun);
       parts.notices.publish(begun.notice());
       parts.running.await(deploy.pipeline(), deploy.replyTo());

@@ -1,6 +1,7 @@
 package dev.ben.actors.ledger;
 
 import dev.ben.actors.orchestrator.Orchestrator;
+import dev.ben.actors.orchestrator.PipelineExecutor;
 import dev.ben.actors.orchestrator.PipelineIntent;
 import dev.ben.api.control.DiffReply;
 import dev.ben.api.control.Lifecycle;
@@ -124,5 +125,19 @@ final class LedgerReplies {
     SourceRef<ByteString> bytes = Source.lazySource(() -> Source.from(chunks(parts.access.read(key))))
         .runWith(StreamRefs.sourceRef(), system);
     return new Ledger.Artifact(key, bytes, null);
+  }
+
+  /** The components an activation waits for, from the orchestrator's placement; refused when there is none. */
+  static java.util.Set<String> required(String pipeline, PipelineExecutor.Placement placement, Throwable failure) {
+    if (failure != null) {
+      throw new LedgerRefusal(LedgerRefusal.Kind.CONFLICT, "the orchestrator did not say where " + pipeline
+          + " runs (" + failure.getMessage() + "); nothing was changed, try again");
+    }
+    if (placement.components().isEmpty()) {
+      // With nobody to acknowledge, "active" would be a claim nothing backs.
+      throw new LedgerRefusal(LedgerRefusal.Kind.CONFLICT, "no cluster member can run " + pipeline
+          + " (none with the edge role is up); nothing was changed");
+    }
+    return new java.util.TreeSet<>(placement.components());
   }
 }

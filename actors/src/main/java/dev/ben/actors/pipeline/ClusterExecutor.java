@@ -18,18 +18,29 @@ import org.apache.pekko.actor.typed.receptionist.Receptionist;
  */
 public final class ClusterExecutor {
 
+  /** Requests held until the first listing; the orchestrator sends a few per second at most. */
+  private static final int STASH = 1000;
+
   private ClusterExecutor() {}
 
   private record HostsChanged(Receptionist.Listing listing) implements PipelineExecutor.Command,
       dev.ben.actors.NodeLocal {}
 
   public static Behavior<PipelineExecutor.Command> create() {
-    return Behaviors.setup(context -> {
+    return Behaviors.withStash(STASH, stash -> Behaviors.setup(context -> {
       context.getSystem().receptionist().tell(Receptionist.subscribe(PipelineHost.KEY,
           context.messageAdapter(Receptionist.Listing.class, HostsChanged::new)));
       Address self = context.getSystem().address();
-      return running(Set.of(), self);
-    });
+      // Until the receptionist's first listing, "no hosts" would only mean "not known yet": hold requests till then.
+      return Behaviors.receive(PipelineExecutor.Command.class)
+          .onMessage(HostsChanged.class, changed -> stash.unstashAll(
+              running(changed.listing().getServiceInstances(PipelineHost.KEY), self)))
+          .onAnyMessage(request -> {
+            stash.stash(request);
+            return Behaviors.same();
+          })
+          .build();
+    }));
   }
 
   private static Behavior<PipelineExecutor.Command> running(Set<ActorRef<PipelineHost.Command>> hosts, Address self) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ben.actors.testing.Await;
+import dev.ben.actors.testing.ControlClient;
 import dev.ben.actors.testing.PingContracts;
 import dev.ben.actors.testing.TestNode;
 import dev.ben.api.control.Lifecycle;

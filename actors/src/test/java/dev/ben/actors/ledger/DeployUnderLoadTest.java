@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ben.actors.testing.Await;
+import dev.ben.actors.testing.ControlClient;
 import dev.ben.actors.testing.PingContracts;
 import dev.ben.actors.testing.TestNode;
 import dev.ben.api.control.ComponentState;

@@ -33,6 +33,11 @@ public final class PingContracts {
     return bundle(limit, key);
   }
 
+  /** A signed bundle whose rules act (drop, sample) and whose {@code email} is {@code @pii}: see PingProject. */
+  public byte[] actingBundle() {
+    return ContractBundles.build(PingProject.acting(PIPELINE), key).toBytes();
+  }
+
   /** The same contract signed by another key (one no node trusts). */
   public static byte[] untrustedBundle(int limit) {
     return bundle(limit, Ed25519.generate());

@@ -1,17 +1,21 @@
 package dev.ben.contracts.engine;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.ben.contracts.engine.playbook.PlaybookOutcome;
+import dev.ben.contracts.model.Action;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Everything decided about one event, in the shape {@code benctl test -o json} prints: set bits (names), fired
  * rules (winner first), the winning action ({@code pass} when none), facts, the redacted event, detector values
- * ({@code detector.feature}; null when a feature has no value yet) and playbook outcomes.
+ * ({@code detector.feature}; null when a feature has no value yet) and playbook outcomes. {@code winner} is the
+ * winning rule's action as the runtime acts on it (null for pass); {@code action} is its label for people.
  */
 @JsonPropertyOrder({"schema", "bits", "rules", "action", "facts", "redacted", "detectors", "playbooks"})
 public record EvaluationResult(String schema, List<String> bits, List<String> rules, String action,
                                Map<String, String> facts, Map<String, Object> redacted,
-                               Map<String, Double> detectors, List<PlaybookOutcome> playbooks) {
+                               Map<String, Double> detectors, List<PlaybookOutcome> playbooks,
+                               @JsonIgnore Action winner) {
 }

@@ -71,7 +71,7 @@ final class SchemaRuntime implements PlaybookInputs, PlaybookResolver {
     }
     return new EvaluationResult(spine.schema().name(), spine.setBits(), spine.firedRules(),
         action == null ? "pass" : action.label(), spine.facts(), event.toPlainMap(),
-        refused ? Map.of() : detectorValues(), outcomes);
+        refused ? Map.of() : detectorValues(), outcomes, action);
   }
 
   private PlaybookEngine.Context context() {

@@ -38,7 +38,9 @@ public record Envelope(
     this(eventId, pipeline, app, receivedAtMillis, body, null);
   }
 
-  public Envelope evaluated(Evaluation decided) {
-    return new Envelope(eventId, pipeline, app, receivedAtMillis, body, Objects.requireNonNull(decided, "decided"));
+  /** The event as the spine leaves it: its body redacted by the contract version that decided it. */
+  public Envelope evaluated(ObjectNode redactedBody, Evaluation decided) {
+    return new Envelope(eventId, pipeline, app, receivedAtMillis, redactedBody,
+        Objects.requireNonNull(decided, "decided"));
   }
 }

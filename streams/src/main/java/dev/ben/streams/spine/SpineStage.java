@@ -1,21 +1,29 @@
 package dev.ben.streams.spine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ben.contracts.engine.EvaluationResult;
 import dev.ben.contracts.event.Translation;
+import dev.ben.contracts.model.Action;
 import dev.ben.streams.flow.Envelope;
 import dev.ben.streams.metrics.StageCounters;
 import dev.ben.streams.metrics.StageCounters.Outcome;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.LongSupplier;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.stream.javadsl.Flow;
 
 /**
  * The spine's logic: each event is translated into the pipeline's schema and evaluated by the contract version
- * the slot holds when the event arrives, and leaves carrying that version and its decisions. An event that does
- * not fit the schema is refused and counted with the reason, and so is every event that arrives before any
- * version is loaded (the pipeline runs only once one is, so that count stays zero unless something is wrong).
- * Events are read as the pipeline's first schema; choosing among several at the sidecar comes with its protocol.
+ * the slot holds when the event arrives, then acted on. A {@code drop_with_reason} rule refuses it (counted under
+ * its reason), a {@code sample(n)} rule keeps one event in n (the others counted as shed), and every event that
+ * goes on carries the redacted event as its body (so a {@code @pii} value never leaves the spine in clear), the
+ * version and its decisions. An event that does not fit the schema is refused and counted, and so is every event
+ * that arrives before any version is loaded (the pipeline runs only once one is, so that count stays zero unless
+ * something is wrong). Events are read as the pipeline's first schema; choosing among several at the sidecar comes
+ * with its protocol.
  */
 public final class SpineStage {
 
@@ -23,16 +31,26 @@ public final class SpineStage {
   public static final String NO_CONTRACT = "no contract version loaded";
   public static final String NOT_IN_SCHEMA = "does not fit the schema";
 
-  private SpineStage() {}
+  private final ContractSlot slot;
+  private final StageCounters counters;
+  private final ObjectMapper mapper;
+  private final LongSupplier clock;
+  /** Events seen per sampling rate, so {@code sample(n)} keeps the first of every n. One per materialisation. */
+  private final Map<Integer, Long> sampled = new HashMap<>();
+
+  private SpineStage(ContractSlot slot, StageCounters counters, ObjectMapper mapper, LongSupplier clock) {
+    this.slot = slot;
+    this.counters = counters;
+    this.mapper = mapper;
+    this.clock = clock;
+  }
 
   public static Flow<Envelope, Envelope, NotUsed> evaluating(
       ContractSlot slot, StageCounters counters, ObjectMapper mapper, LongSupplier clock) {
-    return Flow.<Envelope>create().mapConcat(envelope -> evaluate(slot, counters, mapper, clock, envelope));
+    return Flow.<Envelope>create().statefulMapConcat(() -> new SpineStage(slot, counters, mapper, clock)::evaluate);
   }
 
-  private static List<Envelope> evaluate(
-      ContractSlot slot, StageCounters counters, ObjectMapper mapper, LongSupplier clock, Envelope envelope)
-      throws Exception {
+  private List<Envelope> evaluate(Envelope envelope) throws Exception {
     ActiveContract active = slot.current().orElse(null);
     if (active == null) {
       counters.count(Outcome.REFUSED, NO_CONTRACT);
@@ -44,8 +62,23 @@ public final class SpineStage {
       counters.count(Outcome.REFUSED, NOT_IN_SCHEMA);
       return List.of();
     }
-    var event = ((Translation.Accepted) translation).event();
-    var result = active.runtime().evaluate(event, clock.getAsLong());
-    return List.of(envelope.evaluated(new Envelope.Evaluation(active.version(), result)));
+    EvaluationResult result = active.runtime().evaluate(((Translation.Accepted) translation).event(),
+        clock.getAsLong());
+    Action winner = result.winner();
+    if (winner instanceof Action.DropWithReason drop) {
+      counters.count(Outcome.REFUSED, drop.reason());
+      return List.of();
+    }
+    if (winner instanceof Action.Sample sample && !keep(sample.n())) {
+      counters.count(Outcome.SHED, sample.label());
+      return List.of();
+    }
+    ObjectNode redacted = mapper.valueToTree(result.redacted());
+    return List.of(envelope.evaluated(redacted, new Envelope.Evaluation(active.version(), result)));
+  }
+
+  private boolean keep(int n) {
+    long seen = sampled.merge(n, 1L, Long::sum);
+    return (seen - 1) % n == 0;
   }
 }

@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * The table pass-through pipelines store into: every event with its id, pipeline, app, arrival time, the body
- * as the app sent it and, once a contract runs, the version that decided it with its decisions (0 and empty before). Deduplicated on {@code event_id} (ReplacingMergeTree), so a retried batch never duplicates.
+ * as the app sent it (as the spine redacted it once a contract runs) and the contract version that decided it with
+ * its decisions (0 and empty in pass-through pipelines). Deduplicated on {@code event_id} (ReplacingMergeTree), so a retried batch never duplicates.
  * Pipelines driven by schema contracts get their own tables from the data migrator instead.
  */
 public final class RawEventTable {
@@ -44,9 +45,16 @@ public final class RawEventTable {
           .put("received_at", DATE_TIME.format(Instant.ofEpochMilli(e.receivedAtMillis())))
           .put("body", mapper.writeValueAsString(e.body()))
           .put("contract_version", e.evaluation() == null ? 0 : e.evaluation().contractVersion())
-          .put("decision", e.evaluation() == null ? "" : mapper.writeValueAsString(e.evaluation().result()));
+          .put("decision", e.evaluation() == null ? "" : decision(e.evaluation(), mapper));
       rows.add(mapper.writeValueAsString(row));
     }
     return rows;
+  }
+
+  /** The decisions without the redacted event, which is the row's body already. */
+  private static String decision(Envelope.Evaluation evaluation, ObjectMapper mapper) throws Exception {
+    ObjectNode decision = mapper.valueToTree(evaluation.result());
+    decision.remove("redacted");
+    return mapper.writeValueAsString(decision);
   }
 }

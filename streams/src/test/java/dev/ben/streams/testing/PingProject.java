@@ -18,9 +18,7 @@ public final class PingProject {
 
   /** The project compiled for {@code pipeline} with the given limit; fails the test when it does not check. */
   public static ContractSet contracts(String pipeline, int limit) {
-    LoadedProject project = ProjectLoader.load(SourceTree.of(Map.of(
-        "ben.project", "name = \"pings\"\nkey = \"keys/pings.key\"\n",
-        "pings.ben", """
+    return load(pipeline, """
             schema ping v1 {
               table    pings
               key      [id]
@@ -42,10 +40,50 @@ public final class PingProject {
               sidecar  { http }
               store    { table pings, replica off }
             }
-            """.replace("LIMIT", Integer.toString(limit)).replace("PIPELINE", pipeline))));
+            """.replace("LIMIT", Integer.toString(limit)));
+  }
+
+  private static ContractSet load(String pipeline, String source) {
+    LoadedProject project = ProjectLoader.load(SourceTree.of(Map.of(
+        "ben.project", "name = \"pings\"\nkey = \"keys/pings.key\"\n",
+        "pings.ben", source.replace("PIPELINE", pipeline))));
     if (!project.ok()) {
       throw new IllegalStateException("the test contract does not check: " + project.diagnostics());
     }
     return project.compile("test").orElseThrow();
+  }
+
+  /**
+   * A project whose rules act: {@code n > 100} is dropped with the reason "too big", {@code n >= 50} is sampled
+   * one in two, and the {@code @pii} field {@code email} is masked.
+   */
+  public static ContractSet acting(String pipeline) {
+    return load(pipeline, """
+        schema ping v1 {
+          table    pings
+          key      [id]
+          order_by [id]
+          fields {
+            id:    string
+            n:     u32
+            email: string?  @pii
+          }
+        }
+
+        policy sizes on ping {
+          predicate huge = n > 100
+          predicate mid  = n >= 50
+          rule drop_huge  = all(huge) => drop_with_reason "too big" priority 20
+          rule sample_mid = all(mid)  => sample(2)                 priority 10
+          redact email mask_all
+        }
+
+        pipeline PIPELINE {
+          schemas  [ping]
+          policies [sizes]
+          sidecar  { http }
+          store    { table pings, replica off }
+        }
+        """);
   }
 }

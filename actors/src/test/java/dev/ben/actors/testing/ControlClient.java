@@ -1,4 +1,4 @@
-package dev.ben.actors.ledger;
+package dev.ben.actors.testing;
 
 import com.google.protobuf.ByteString;
 import dev.ben.api.control.DeployRequest;
@@ -17,44 +17,44 @@ import org.apache.pekko.actor.ClassicActorSystemProvider;
 import org.apache.pekko.grpc.GrpcClientSettings;
 
 /** The control API as benctl calls it, for tests: blocking calls over real gRPC to a node's control port. */
-final class ControlClient implements AutoCloseable {
+public final class ControlClient implements AutoCloseable {
 
   private final LedgerServiceClient client;
 
-  ControlClient(int port, ClassicActorSystemProvider system) {
+  public ControlClient(int port, ClassicActorSystemProvider system) {
     this.client = LedgerServiceClient.create(
         GrpcClientSettings.connectToServiceAt("127.0.0.1", port, system).withTls(false), system);
   }
 
-  StageReply stage(byte[] bundle) throws Exception {
+  public StageReply stage(byte[] bundle) throws Exception {
     return client.stage(StageRequest.newBuilder().setBundle(ByteString.copyFrom(bundle)).setSource("test").build())
         .toCompletableFuture().get(20, TimeUnit.SECONDS);
   }
 
-  PipelineStatus deploy(String pipeline, long version, Duration wait) throws Exception {
+  public PipelineStatus deploy(String pipeline, long version, Duration wait) throws Exception {
     return client.deploy(DeployRequest.newBuilder().setPipeline(pipeline).setVersion(version)
             .setWaitMillis(wait.toMillis()).setSource("test").build())
         .toCompletableFuture().get(wait.toSeconds() + 20, TimeUnit.SECONDS);
   }
 
-  PipelineStatus rollback(String pipeline, Duration wait) throws Exception {
+  public PipelineStatus rollback(String pipeline, Duration wait) throws Exception {
     return client.rollback(DeployRequest.newBuilder().setPipeline(pipeline).setWaitMillis(wait.toMillis())
             .setSource("test").build())
         .toCompletableFuture().get(wait.toSeconds() + 20, TimeUnit.SECONDS);
   }
 
-  PipelineStatus lifecycle(String pipeline, LifecycleAction action) throws Exception {
+  public PipelineStatus lifecycle(String pipeline, LifecycleAction action) throws Exception {
     return client.changeLifecycle(LifecycleRequest.newBuilder().setPipeline(pipeline).setAction(action)
             .setSource("test").build())
         .toCompletableFuture().get(20, TimeUnit.SECONDS);
   }
 
-  DiffReply diff(String pipeline, long from, long to) throws Exception {
+  public DiffReply diff(String pipeline, long from, long to) throws Exception {
     return client.diff(DiffRequest.newBuilder().setPipeline(pipeline).setFromVersion(from).setToVersion(to).build())
         .toCompletableFuture().get(20, TimeUnit.SECONDS);
   }
 
-  PipelineStatus status(String pipeline, boolean history) throws Exception {
+  public PipelineStatus status(String pipeline, boolean history) throws Exception {
     return client.status(StatusRequest.newBuilder().setPipeline(pipeline).setHistory(history).build())
         .toCompletableFuture().get(20, TimeUnit.SECONDS);
   }

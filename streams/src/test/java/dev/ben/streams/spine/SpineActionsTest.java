@@ -1,0 +1,104 @@
+package dev.ben.streams.spine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ben.contracts.engine.ContractRuntime;
+import dev.ben.streams.flow.Envelope;
+import dev.ben.streams.flow.Stages;
+import dev.ben.streams.metrics.MetricsRegistry;
+import dev.ben.streams.metrics.StageCounters;
+import dev.ben.streams.metrics.StageCounters.Outcome;
+import dev.ben.streams.testing.PingProject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.actor.ActorSystem;
+import org.apache.pekko.stream.javadsl.Sink;
+import org.apache.pekko.stream.javadsl.Source;
+import org.apache.pekko.testkit.javadsl.TestKit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The spine acting on what the contract decided: drops, sampling, redaction, and counts that add up. */
+class SpineActionsTest {
+
+  private static final String PIPELINE = "pings";
+  private static ActorSystem system;
+
+  private final StageCounters counters = new StageCounters(new MetricsRegistry(), PIPELINE, "spine");
+  private final ContractSlot slot = new ContractSlot(PIPELINE);
+
+  @BeforeAll
+  static void start() {
+    system = ActorSystem.create("spine-actions");
+  }
+
+  @AfterAll
+  static void stop() {
+    TestKit.shutdownActorSystem(system);
+  }
+
+  @BeforeEach
+  void load() {
+    slot.swap(new ActiveContract(1, ContractRuntime.build(PingProject.acting(PIPELINE), PIPELINE, new byte[32])));
+  }
+
+  private static Envelope ping(String id, int n) {
+    return new Envelope(id, PIPELINE, "app", 0, JsonNodeFactory.instance.objectNode().put("id", id).put("n", n));
+  }
+
+  private List<Envelope> run(List<Envelope> events) throws Exception {
+    return Source.from(events)
+        .via(Stages.counted(counters, 16, SpineStage.evaluating(slot, counters, new ObjectMapper(), () -> 0L)))
+        .runWith(Sink.seq(), system).toCompletableFuture().get(10, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void aDropRuleRefusesTheEventUnderItsDeclaredReason() throws Exception {
+    assertEquals(List.of("small"), run(List.of(ping("huge", 500), ping("small", 1))).stream()
+        .map(Envelope::eventId).toList());
+    assertEquals(1, counters.value(Outcome.REFUSED, "too big"));
+  }
+
+  @Test
+  void aSampleRuleKeepsOneEventInNAndCountsTheRestAsShed() throws Exception {
+    List<Envelope> out = run(List.of(ping("a", 60), ping("b", 60), ping("c", 60), ping("d", 60), ping("e", 1)));
+    assertEquals(List.of("a", "c", "e"), out.stream().map(Envelope::eventId).toList());
+    assertEquals(2, counters.value(Outcome.SHED, "sample(2)"));
+  }
+
+  @Test
+  void aPiiValueLeavesTheSpineOnlyRedacted() throws Exception {
+    ObjectNode body = JsonNodeFactory.instance.objectNode().put("id", "p").put("n", 1)
+        .put("email", "ann@example.com");
+    Envelope out = run(List.of(new Envelope("p", PIPELINE, "app", 0, body))).get(0);
+    assertFalse(out.body().toString().contains("ann@example.com"), out.body().toString());
+    assertTrue(out.body().hasNonNull("email"), "masked, not removed: " + out.body());
+    assertEquals(1, out.body().get("n").asInt());
+  }
+
+  @Test
+  void everyAcceptedEventIsForwardedRefusedOrShed() throws Exception {
+    List<Envelope> events = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      events.add(ping("e" + i, i % 3 == 0 ? 500 : i % 3 == 1 ? 60 : 5));
+    }
+    ObjectNode malformed = JsonNodeFactory.instance.objectNode().put("n", "many");
+    events.add(new Envelope("bad", PIPELINE, "app", 0, malformed));
+    List<Envelope> out = run(events);
+    long accepted = counters.total(Outcome.ACCEPTED);
+    assertEquals(301, accepted);
+    assertEquals(out.size(), counters.total(Outcome.FORWARDED));
+    assertEquals(accepted, counters.total(Outcome.FORWARDED) + counters.total(Outcome.REFUSED)
+        + counters.total(Outcome.SHED));
+    assertEquals(101, counters.total(Outcome.REFUSED), "100 too big and one malformed");
+    assertEquals(50, counters.total(Outcome.SHED), "half of the 100 sampled");
+  }
+}
