@@ -6,6 +6,7 @@ import dev.ben.streams.flow.Stages;
 import dev.ben.streams.flow.StoreStage;
 import dev.ben.streams.live.LiveEventJson;
 import dev.ben.streams.metrics.StageCounters;
+import dev.ben.streams.proxy.ProxyStage;
 import dev.ben.streams.spine.ContractSlot;
 import dev.ben.streams.spine.SpineStage;
 import java.util.Optional;
@@ -15,8 +16,10 @@ import org.apache.pekko.stream.javadsl.Flow;
 import org.apache.pekko.stream.javadsl.Sink;
 
 /**
- * Builds the stream of each stage of one pipeline. With a contract slot, the spine evaluates every event with the
- * version the slot holds; without one (a pipeline the node runs from its configuration) it passes events through.
+ * Builds the stream of each stage of one pipeline. With a contract slot, the proxy applies the pipeline's proxy
+ * settings (bounded buffer, watermarks, overload policy) of the version loaded when the pipeline starts, and the
+ * spine evaluates every event with the version the slot holds; without one (a pipeline the node runs from its
+ * configuration) both pass events through.
  * The other stages' logic comes with the data plane; what is real already is their bounds, their accounting, the
  * live tap after the detector and the batching store. Plain code: the stage actors only run what this returns.
  */
@@ -61,7 +64,10 @@ public final class PipelineStages {
               SpineStage.evaluating(slot, counters, resources.mapper(), System::currentTimeMillis)))
           .orElseGet(() -> Stages.passThrough(counters, flow.stageBuffer()))
           .to(downstream);
-      case PROXY -> Stages.passThrough(counters, flow.stageBuffer()).to(downstream);
+      case PROXY -> contract.flatMap(ContractSlot::current)
+          .map(active -> Stages.counted(counters, ProxyStage.flow(active.runtime().pipeline().proxy(), counters)))
+          .orElseGet(() -> Stages.passThrough(counters, flow.stageBuffer()))
+          .to(downstream);
     };
   }
 

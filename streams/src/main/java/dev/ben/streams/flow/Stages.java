@@ -16,12 +16,17 @@ public final class Stages {
 
   public static Flow<Envelope, Envelope, NotUsed> counted(
       StageCounters counters, int buffer, Flow<Envelope, Envelope, NotUsed> logic) {
+    return counted(counters, Flow.<Envelope>create().buffer(buffer, OverflowStrategy.backpressure()).via(logic));
+  }
+
+  /** The accounting alone, for logic that bounds itself (the proxy, whose buffer is its overload policy's). */
+  public static Flow<Envelope, Envelope, NotUsed> counted(
+      StageCounters counters, Flow<Envelope, Envelope, NotUsed> logic) {
     return Flow.<Envelope>create()
         .map(e -> {
           counters.accepted();
           return e;
         })
-        .buffer(buffer, OverflowStrategy.backpressure())
         .via(logic)
         .map(e -> {
           counters.forwarded();
