@@ -22,8 +22,12 @@ public final class PipelineDirectory {
 
   public sealed interface Command extends NodeLocal {}
 
-  /** Where one pipeline's events enter, and the counters its sidecar reports refusals in. */
-  public record Ingress(String pipeline, Sink<Envelope, NotUsed> sink, StageCounters sidecarCounters) {}
+  /**
+   * Where one pipeline's events enter, the counters its sidecar reports refusals in, and whether a contract decides
+   * its events (only then can an event be invoked synchronously).
+   */
+  public record Ingress(String pipeline, Sink<Envelope, NotUsed> sink, StageCounters sidecarCounters,
+      boolean decides) {}
 
   public record Register(Ingress ingress) implements Command {}
 

@@ -176,7 +176,7 @@ public final class PipelineSupervisor extends AbstractBehavior<PipelineSuperviso
 
   private void register() {
     directory.tell(new PipelineDirectory.Register(new PipelineDirectory.Ingress(
-        stages.pipeline(), ingress, stages.counters(StageKind.SIDECAR))));
+        stages.pipeline(), ingress, stages.counters(StageKind.SIDECAR), stages.contract().isPresent())));
   }
 
   private void startFirstStage() {

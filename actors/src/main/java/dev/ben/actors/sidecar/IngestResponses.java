@@ -56,7 +56,7 @@ final class IngestResponses {
     return json(status, mapper.createObjectNode().put("error", message));
   }
 
-  private HttpResponse json(StatusCode status, ObjectNode body) {
+  HttpResponse json(StatusCode status, ObjectNode body) {
     try {
       return HttpResponse.create().withStatus(status)
           .withEntity(ContentTypes.APPLICATION_JSON, mapper.writeValueAsBytes(body));

@@ -24,8 +24,9 @@ import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.http.scaladsl.model.EntityStreamSizeException;
 
 /**
- * {@code POST /api/v1/events?pipeline=NAME} (NDJSON body; the app from {@code ?app=} or {@code X-Ben-App}, else
- * {@code default}). Every request is answered with what was accepted and refused; every answer is counted.
+ * {@code POST /api/v1/events?pipeline=NAME} (NDJSON body) and {@code POST /api/v1/invoke/NAME} (one event, answered
+ * with its decision); the app from {@code ?app=} or {@code X-Ben-App}, else {@code default}. Every request is
+ * answered with what was accepted and refused; every answer is counted.
  */
 public final class IngestRoutes extends AllDirectives {
 
@@ -38,6 +39,7 @@ public final class IngestRoutes extends AllDirectives {
   private final MetricsRegistry metrics;
   private final ObjectMapper mapper;
   private final IngestResponses responses;
+  private final InvokeEndpoint invoke;
 
   public IngestRoutes(ActorSystem<?> system, IngestSettings settings, ActorRef<PipelineDirectory.Command> directory,
       MetricsRegistry metrics, ObjectMapper mapper) {
@@ -47,6 +49,7 @@ public final class IngestRoutes extends AllDirectives {
     this.metrics = metrics;
     this.mapper = mapper;
     this.responses = new IngestResponses(mapper);
+    this.invoke = new InvokeEndpoint(system, settings, directory, mapper, responses);
   }
 
   public Route route() {
@@ -57,6 +60,12 @@ public final class IngestRoutes extends AllDirectives {
                     completeWithFuture(counted("events", events(pipeline, app.or(() -> header), entity)))))))),
             complete(counted("events", responses.error(StatusCodes.METHOD_NOT_ALLOWED,
                 "use POST with an NDJSON body, one JSON object per line"))))),
+        path(segment("api").slash("v1").slash("invoke").slash(segment()), pipeline -> concat(
+            post(() -> parameterOptional("app", app -> optionalHeaderValueByName("X-Ben-App", header ->
+                extractRequestEntity(entity -> completeWithFuture(counted("invoke",
+                    invoke(pipeline, app.or(() -> header), entity))))))),
+            complete(counted("invoke", responses.error(StatusCodes.METHOD_NOT_ALLOWED,
+                "use POST with one JSON event as the body"))))),
         extractUnmatchedPath(path -> complete(counted("unknown", responses.error(StatusCodes.NOT_FOUND,
             "no ingest endpoint at `" + path + "`; events go to POST /api/v1/events?pipeline=NAME")))));
   }
@@ -92,6 +101,16 @@ public final class IngestRoutes extends AllDirectives {
               entity.discardBytes(system);
               return done(responses.unknownPipeline(pipeline.get(), found.running()));
             }));
+  }
+
+  private CompletionStage<HttpResponse> invoke(String pipeline, Optional<String> app, HttpEntity entity) {
+    String appName = app.orElse("default");
+    if (!NAME.matcher(pipeline).matches() || !NAME.matcher(appName).matches()) {
+      entity.discardBytes(system);
+      return done(responses.error(StatusCodes.BAD_REQUEST, "pipeline and app names are letters, digits, `_`, "
+          + "`.`, `-`, at most 64"));
+    }
+    return invoke.invoke(pipeline, appName, entity);
   }
 
   private HttpResponse failedRead(Throwable failure) {

@@ -14,9 +14,10 @@ import java.util.Objects;
  * @param body the event as the application sent it (contracts later replace this with a typed record)
  * @param evaluation what the spine decided and with which contract version; null before the spine (and in
  *     pass-through pipelines, which run no contract)
+ * @param listener who waits for the spine's decision (an invocation), or null
  */
-public record Envelope(
-    String eventId, String pipeline, String app, long receivedAtMillis, ObjectNode body, Evaluation evaluation) {
+public record Envelope(String eventId, String pipeline, String app, long receivedAtMillis, ObjectNode body,
+    Evaluation evaluation, DecisionListener listener) {
 
   /** The decisions of one contract version about this event: never a mix of two versions. */
   public record Evaluation(long contractVersion, EvaluationResult result) {
@@ -35,12 +36,18 @@ public record Envelope(
 
   /** A newly accepted event, not yet evaluated. */
   public Envelope(String eventId, String pipeline, String app, long receivedAtMillis, ObjectNode body) {
-    this(eventId, pipeline, app, receivedAtMillis, body, null);
+    this(eventId, pipeline, app, receivedAtMillis, body, null, null);
+  }
+
+  /** The same event, with someone waiting for the spine's decision about it. */
+  public Envelope awaitedBy(DecisionListener waiting) {
+    return new Envelope(eventId, pipeline, app, receivedAtMillis, body, evaluation,
+        Objects.requireNonNull(waiting, "waiting"));
   }
 
   /** The event as the spine leaves it: its body redacted by the contract version that decided it. */
   public Envelope evaluated(ObjectNode redactedBody, Evaluation decided) {
     return new Envelope(eventId, pipeline, app, receivedAtMillis, redactedBody,
-        Objects.requireNonNull(decided, "decided"));
+        Objects.requireNonNull(decided, "decided"), listener);
   }
 }

@@ -53,17 +53,19 @@ public final class SpineStage {
   private List<Envelope> evaluate(Envelope envelope) throws Exception {
     ActiveContract active = slot.current().orElse(null);
     if (active == null) {
-      counters.count(Outcome.REFUSED, NO_CONTRACT);
-      return List.of();
+      return refused(envelope, NO_CONTRACT);
     }
     String schema = active.runtime().pipeline().schemas().get(0);
     Translation translation = active.runtime().translate(schema, mapper.writeValueAsBytes(envelope.body()));
-    if (translation instanceof Translation.Refused) {
-      counters.count(Outcome.REFUSED, NOT_IN_SCHEMA);
-      return List.of();
+    if (translation instanceof Translation.Refused refusal) {
+      return refused(envelope, NOT_IN_SCHEMA, refusal.message());
     }
     EvaluationResult result = active.runtime().evaluate(((Translation.Accepted) translation).event(),
         clock.getAsLong());
+    Envelope.Evaluation evaluation = new Envelope.Evaluation(active.version(), result);
+    if (envelope.listener() != null) {
+      envelope.listener().decided(evaluation);
+    }
     Action winner = result.winner();
     if (winner instanceof Action.DropWithReason drop) {
       counters.count(Outcome.REFUSED, drop.reason());
@@ -74,7 +76,20 @@ public final class SpineStage {
       return List.of();
     }
     ObjectNode redacted = mapper.valueToTree(result.redacted());
-    return List.of(envelope.evaluated(redacted, new Envelope.Evaluation(active.version(), result)));
+    return List.of(envelope.evaluated(redacted, evaluation));
+  }
+
+  private List<Envelope> refused(Envelope envelope, String reason) {
+    return refused(envelope, reason, reason);
+  }
+
+  /** Counts the refusal under its (few) reason and tells a waiting caller the detail. */
+  private List<Envelope> refused(Envelope envelope, String reason, String detail) {
+    counters.count(Outcome.REFUSED, reason);
+    if (envelope.listener() != null) {
+      envelope.listener().refused(detail);
+    }
+    return List.of();
   }
 
   private boolean keep(int n) {

@@ -1,0 +1,97 @@
+package dev.ben.actors.sidecar;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ben.actors.testing.Await;
+import dev.ben.actors.testing.ControlClient;
+import dev.ben.actors.testing.PingContracts;
+import dev.ben.actors.testing.TestNode;
+import dev.ben.streams.flow.Envelope;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** {@code POST /api/v1/invoke/{pipeline}} against a node running the acting ping contract. */
+class InvokeEndpointTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String INVOKE = "/api/v1/invoke/" + PingContracts.PIPELINE;
+  private static final ConcurrentLinkedQueue<Envelope> stored = new ConcurrentLinkedQueue<>();
+  private static TestNode node;
+  private static long version;
+
+  @BeforeAll
+  static void start() throws Exception {
+    PingContracts contracts = new PingContracts(Files.createTempDirectory("ben-keys"));
+    node = new TestNode("ben.node.pass-through-pipelines = [demo]\nben.flow.store-batch-interval = 50ms\n"
+        + "ben.ledger.trusted-keys = [\"" + contracts.publicKey() + "\"]", stored::addAll);
+    try (ControlClient control = new ControlClient(node.endpoints.control().port(), node.system)) {
+      version = control.stage(contracts.actingBundle()).getStaged(0).getVersion();
+      assertEquals(version, control.deploy(PingContracts.PIPELINE, version, Duration.ofSeconds(20))
+          .getActiveVersion());
+    }
+    // The sidecar registers its ingress when it starts, which may trail the activation.
+    Await.until(() -> invoke(INVOKE, "{\"id\":\"warm\",\"n\":1}").statusCode() == 200, "the pipeline is invocable",
+        Duration.ofSeconds(20));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    node.close();
+  }
+
+  private static HttpResponse<String> invoke(String path, String body) {
+    try {
+      return node.post(path, body);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void theAnswerIsTheSpinesDecisionAndTheEventTakesTheNormalPath() throws Exception {
+    HttpResponse<String> response = invoke(INVOKE + "?app=shop", "{\"id\":\"i1\",\"n\":7,\"email\":\"a@b.example\"}");
+    assertEquals(200, response.statusCode(), response.body());
+    JsonNode answer = JSON.readTree(response.body());
+    assertEquals(version, answer.get("contract_version").asLong());
+    assertEquals("pass", answer.get("action").asText());
+    assertEquals(0, answer.get("rules").size());
+    assertTrue(answer.has("bits") && answer.has("facts") && answer.has("detectors") && answer.has("playbooks"),
+        response.body());
+    String eventId = answer.get("event_id").asText();
+    Await.until(() -> stored.stream().anyMatch(e -> e.eventId().equals(eventId)), "the invoked event is stored",
+        Duration.ofSeconds(10));
+    Envelope kept = stored.stream().filter(e -> e.eventId().equals(eventId)).findFirst().orElseThrow();
+    assertEquals("shop", kept.app());
+    assertTrue(!kept.body().toString().contains("a@b.example"), "stored redacted: " + kept.body());
+  }
+
+  @Test
+  void aDroppedEventIsAnsweredWithTheRuleThatDroppedIt() throws Exception {
+    HttpResponse<String> response = invoke(INVOKE, "{\"id\":\"i2\",\"n\":500}");
+    assertEquals(200, response.statusCode(), response.body());
+    JsonNode answer = JSON.readTree(response.body());
+    assertEquals("drop_with_reason(too big)", answer.get("action").asText());
+    assertEquals("drop_huge", answer.get("rules").get(0).asText());
+  }
+
+  @Test
+  void badInputIsRefusedWithAReason() {
+    HttpResponse<String> notJson = invoke(INVOKE, "{nope");
+    assertEquals(400, notJson.statusCode(), notJson.body());
+    HttpResponse<String> wrongType = invoke(INVOKE, "{\"id\":\"i3\",\"n\":\"many\"}");
+    assertEquals(422, wrongType.statusCode(), wrongType.body());
+    assertTrue(wrongType.body().contains("n"), wrongType.body());
+    assertEquals(404, invoke("/api/v1/invoke/nope", "{}").statusCode());
+    HttpResponse<String> passThrough = invoke("/api/v1/invoke/demo", "{\"a\":1}");
+    assertEquals(409, passThrough.statusCode(), passThrough.body());
+    assertTrue(passThrough.body().contains("runs no contract"), passThrough.body());
+  }
+}
