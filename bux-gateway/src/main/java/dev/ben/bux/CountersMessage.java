@@ -17,7 +17,7 @@ final class CountersMessage {
 
   private CountersMessage() {}
 
-  static String render(ObjectMapper mapper, MetricsRegistry metrics, LiveHub live, long nowMillis) {
+  static String render(ObjectMapper mapper, MetricsRegistry metrics, LiveHub<String> live, long nowMillis) {
     ObjectNode message = mapper.createObjectNode().put("type", "counters").put("at", nowMillis)
         .put("live_dropped", live.dropped());
     ArrayNode series = message.putArray("series");

@@ -1,6 +1,7 @@
 package dev.ben.actors.contract;
 
-import dev.ben.actors.bridge.NoticePlane;
+import dev.ben.actors.bridge.MessagePlane;
+import dev.ben.actors.ledger.ContractNotice;
 import dev.ben.actors.ledger.Ledger;
 import org.apache.pekko.actor.typed.ActorRef;
 
@@ -9,7 +10,7 @@ import org.apache.pekko.actor.typed.ActorRef;
  * from, acknowledged to), the notice plane, the keyed-hashing secret their runtimes are built with, and the largest
  * bundle they accept.
  */
-public record ContractSources(ActorRef<Ledger.Command> ledger, NoticePlane notices, byte[] hashKey,
+public record ContractSources(ActorRef<Ledger.Command> ledger, MessagePlane<ContractNotice> notices, byte[] hashKey,
     long maxBundleBytes) {
 
   public ContractSources {

@@ -1,6 +1,6 @@
 package dev.ben.actors.ledger;
 
-import dev.ben.actors.bridge.NoticePlane;
+import dev.ben.actors.bridge.MessagePlane;
 import dev.ben.actors.orchestrator.Orchestrator;
 import dev.ben.config.LedgerSettings;
 import dev.ben.contracts.bundle.TrustedKeys;
@@ -23,7 +23,7 @@ public final class LedgerParts implements AutoCloseable {
 
   /** Everything needed to open the parts, given once to the singleton's behavior. */
   public record Factory(Supplier<LedgerStore> store, StoreAccess access, TrustedKeys trusted,
-      LedgerSettings settings, NoticePlane notices, ActorRef<Orchestrator.Command> orchestrator) {
+      LedgerSettings settings, MessagePlane<ContractNotice> notices, ActorRef<Orchestrator.Command> orchestrator) {
 
     LedgerParts open(Runnable onHeaderChange) {
       LedgerStore opened = store.get();
@@ -41,7 +41,7 @@ public final class LedgerParts implements AutoCloseable {
   final ActivationBook activations;
   final Activations running = new Activations();
   final StoreAccess access;
-  final NoticePlane notices;
+  final MessagePlane<ContractNotice> notices;
   final ActorRef<Orchestrator.Command> orchestrator;
   final TrustedKeys trusted;
   private final HeaderWatch watch;

@@ -3,10 +3,10 @@ package dev.ben.actors.node;
 import dev.ben.actors.NodeLocal;
 import dev.ben.actors.bridge.HelloPlane;
 import dev.ben.actors.bridge.NatsHelloPlane;
-import dev.ben.actors.bridge.NatsNoticePlane;
-import dev.ben.actors.bridge.NoticePlane;
+import dev.ben.actors.bridge.MessagePlane;
+import dev.ben.actors.bridge.NatsSubjectPlane;
 import dev.ben.actors.bridge.SingletonHelloPlane;
-import dev.ben.actors.bridge.TopicNoticePlane;
+import dev.ben.actors.bridge.TopicPlane;
 import dev.ben.actors.contract.ContractSources;
 import dev.ben.actors.control.ControlRequests;
 import dev.ben.actors.control.LedgerGrpcService;
@@ -19,6 +19,10 @@ import dev.ben.actors.pipeline.PipelineDirectory;
 import dev.ben.actors.pipeline.PipelineHost;
 import dev.ben.actors.pipeline.PipelineLauncher;
 import dev.ben.actors.pipeline.PipelineResources;
+import dev.ben.actors.signal.Signal;
+import dev.ben.actors.signal.SignalPublisher;
+import dev.ben.actors.signal.SignalRelay;
+import dev.ben.actors.signal.SignalStream;
 import dev.ben.api.control.LedgerServiceHandlerFactory;
 import dev.ben.actors.sidecar.IngestRoutes;
 import dev.ben.bux.GatewayPorts;
@@ -85,10 +89,11 @@ public final class RootGuardian extends AbstractBehavior<RootGuardian.Command> {
     }
     ControlServices control = services.control();
     String namespace = settings.connectors().nats().map(nats -> nats.namespace()).orElse("ben");
-    NoticePlane notices = control.nats().<NoticePlane>map(nats -> new NatsNoticePlane(nats.subjects(), namespace,
-            services.mapper(), services.metrics()))
-        .orElseGet(() -> new TopicNoticePlane(context.spawn(
-            Topic.create(ContractNotice.class, TopicNoticePlane.TOPIC), "contract-notices")));
+    MessagePlane<ContractNotice> notices = control.nats()
+        .<MessagePlane<ContractNotice>>map(nats -> new NatsSubjectPlane<>(nats.subjects(),
+            namespace + ".notices.contracts", ContractNotice.class, services.mapper(), services.metrics(), "notices"))
+        .orElseGet(() -> new TopicPlane<>(context.spawn(
+            Topic.create(ContractNotice.class, TopicPlane.NOTICES), "contract-notices")));
     SingletonHelloPlane inJvm = new SingletonHelloPlane();
     HelloPlane hellos = control.nats().<HelloPlane>map(nats -> new NatsHelloPlane(nats.streams(), namespace,
         services.mapper(), services.metrics(), context.getSystem())).orElse(inJvm);
@@ -99,17 +104,28 @@ public final class RootGuardian extends AbstractBehavior<RootGuardian.Command> {
         control.access(), control.trusted(), settings.ledger(), notices, orchestrator)), "ledger",
         Ledger.Command.class);
     ActorRef<PipelineDirectory.Command> directory = context.spawn(PipelineDirectory.create(), "pipelines");
-    LiveHub live = new LiveHub(org.apache.pekko.stream.Materializer.matFromSystem(context.getSystem()), 1024);
+    LiveHub<String> live = new LiveHub<>(String.class,
+        org.apache.pekko.stream.Materializer.matFromSystem(context.getSystem()), 1024);
+    MessagePlane<Signal> signals = control.nats()
+        .<MessagePlane<Signal>>map(nats -> new NatsSubjectPlane<>(nats.subjects(), namespace + ".signals",
+            Signal.class, services.mapper(), services.metrics(), "signals"))
+        .orElseGet(() -> new TopicPlane<>(context.spawn(Topic.create(Signal.class, TopicPlane.SIGNALS), "signals")));
     PipelineResources resources = new PipelineResources(settings, services.metrics(), live,
-        services.storeWriter(), services.blockingExecutor(), services.mapper());
+        services.storeWriter(), services.blockingExecutor(), services.mapper(),
+        new SignalPublisher(signals, services.metrics()));
     if (settings.node().has(Role.EDGE)) {
       ContractSources sources = new ContractSources(ledger, notices, control.hashKey(),
           settings.ledger().maxBundleBytes());
       context.spawn(PipelineHost.create(new PipelineLauncher(resources, context.getSystem(), directory, hellos,
           orchestrator, sources)), "pipeline-host");
+      LiveHub<Signal> signalHub = new LiveHub<>(Signal.class,
+          org.apache.pekko.stream.Materializer.matFromSystem(context.getSystem()), 1024);
+      context.spawn(SignalRelay.create(signals, signalHub, services.metrics()), "signal-relay");
+      SignalStream signalStream = new SignalStream(signalHub, services.mapper(), services.metrics(),
+          settings.gateway().clientBuffer());
       bind("ingest", settings.ingest().endpoint(), server(settings.ingest().endpoint()).bind(
-          new IngestRoutes(context.getSystem(), settings.ingest(), directory, services.metrics(), services.mapper())
-              .route()));
+          new IngestRoutes(context.getSystem(), settings.ingest(), directory, services.metrics(), services.mapper(),
+              signalStream).route()));
     } else {
       endpoints.skip("ingest");
     }

@@ -5,16 +5,18 @@ import dev.ben.config.BenSettings;
 import dev.ben.streams.flow.BatchWriter;
 import dev.ben.streams.live.LiveHub;
 import dev.ben.streams.metrics.MetricsRegistry;
+import dev.ben.streams.spine.PlaybookFirings;
 import java.util.concurrent.Executor;
 
 /**
  * What every pipeline on a node shares: settings, the metrics registry, the live tap, the writer of the store
- * behind the pipeline, and the executor blocking store calls run on.
+ * behind the pipeline, the executor blocking store calls run on, and where fired playbooks' signals go.
  */
 public record PipelineResources(
   BenSettings settings,
   MetricsRegistry metrics,
-  LiveHub live,
+  LiveHub<String> live,
   BatchWriter storeWriter,
   Executor blockingExecutor,
-  ObjectMapper mapper) {}
+  ObjectMapper mapper,
+  PlaybookFirings signals) {}

@@ -61,7 +61,8 @@ public final class PipelineStages {
       case SIDECAR -> Stages.acceptedUpstream(counters, flow.stageBuffer()).to(downstream);
       case SPINE -> contract
           .map(slot -> Stages.counted(counters, flow.stageBuffer(),
-              SpineStage.evaluating(slot, counters, resources.mapper(), System::currentTimeMillis)))
+              SpineStage.evaluating(slot, counters, resources.mapper(), System::currentTimeMillis,
+                  resources.signals())))
           .orElseGet(() -> Stages.passThrough(counters, flow.stageBuffer()))
           .to(downstream);
       case PROXY -> contract.flatMap(ContractSlot::current)

@@ -2,6 +2,7 @@ package dev.ben.actors.sidecar;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ben.actors.pipeline.PipelineDirectory;
+import dev.ben.actors.signal.SignalStream;
 import dev.ben.config.IngestSettings;
 import dev.ben.streams.metrics.Labels;
 import dev.ben.streams.metrics.MetricsRegistry;
@@ -16,6 +17,7 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.http.javadsl.model.HttpEntity;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
+import org.apache.pekko.http.javadsl.marshalling.sse.EventStreamMarshalling;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import static org.apache.pekko.http.javadsl.server.PathMatchers.segment;
 
@@ -24,8 +26,9 @@ import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.http.scaladsl.model.EntityStreamSizeException;
 
 /**
- * {@code POST /api/v1/events?pipeline=NAME} (NDJSON body) and {@code POST /api/v1/invoke/NAME} (one event, answered
- * with its decision); the app from {@code ?app=} or {@code X-Ben-App}, else {@code default}. Every request is
+ * {@code POST /api/v1/events?pipeline=NAME} (NDJSON body), {@code POST /api/v1/invoke/NAME} (one event, answered
+ * with its decision) and {@code GET /api/v1/signals} (the app's signals as server-sent events); the app from
+ * {@code ?app=} or {@code X-Ben-App}, else {@code default}. Every request is
  * answered with what was accepted and refused; every answer is counted.
  */
 public final class IngestRoutes extends AllDirectives {
@@ -40,9 +43,10 @@ public final class IngestRoutes extends AllDirectives {
   private final ObjectMapper mapper;
   private final IngestResponses responses;
   private final InvokeEndpoint invoke;
+  private final SignalStream signals;
 
   public IngestRoutes(ActorSystem<?> system, IngestSettings settings, ActorRef<PipelineDirectory.Command> directory,
-      MetricsRegistry metrics, ObjectMapper mapper) {
+      MetricsRegistry metrics, ObjectMapper mapper, SignalStream signals) {
     this.system = system;
     this.settings = settings;
     this.directory = directory;
@@ -50,6 +54,7 @@ public final class IngestRoutes extends AllDirectives {
     this.mapper = mapper;
     this.responses = new IngestResponses(mapper);
     this.invoke = new InvokeEndpoint(system, settings, directory, mapper, responses);
+    this.signals = signals;
   }
 
   public Route route() {
@@ -66,6 +71,11 @@ public final class IngestRoutes extends AllDirectives {
                     invoke(pipeline, app.or(() -> header), entity))))))),
             complete(counted("invoke", responses.error(StatusCodes.METHOD_NOT_ALLOWED,
                 "use POST with one JSON event as the body"))))),
+        path(segment("api").slash("v1").slash("signals"), () -> concat(
+            get(() -> parameterOptional("app", app -> optionalHeaderValueByName("X-Ben-App", header ->
+                signals(app.or(() -> header).orElse("default"))))),
+            complete(counted("signals", responses.error(StatusCodes.METHOD_NOT_ALLOWED,
+                "use GET; the response is a stream of server-sent events"))))),
         extractUnmatchedPath(path -> complete(counted("unknown", responses.error(StatusCodes.NOT_FOUND,
             "no ingest endpoint at `" + path + "`; events go to POST /api/v1/events?pipeline=NAME")))));
   }
@@ -111,6 +121,16 @@ public final class IngestRoutes extends AllDirectives {
           + "`.`, `-`, at most 64"));
     }
     return invoke.invoke(pipeline, appName, entity);
+  }
+
+  private Route signals(String app) {
+    if (!NAME.matcher(app).matches()) {
+      return complete(counted("signals", responses.error(StatusCodes.BAD_REQUEST,
+          "the app name `" + app + "` must be letters, digits, `_`, `.`, `-`, at most 64")));
+    }
+    metrics.counter("ben_ingest_requests_total", "Ingest HTTP requests by route and status.",
+        Labels.of("route", "signals", "status", "200")).increment();
+    return completeOK(signals.of(app), EventStreamMarshalling.toEventStream());
   }
 
   private HttpResponse failedRead(Throwable failure) {

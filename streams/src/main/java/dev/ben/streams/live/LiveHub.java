@@ -13,23 +13,23 @@ import org.apache.pekko.stream.javadsl.Keep;
 import org.apache.pekko.stream.javadsl.Source;
 
 /**
- * Broadcasts live JSON messages to subscribers. The data path offers messages with {@link #publish}, which never
+ * Broadcasts live messages (JSON for bux, signals for sidecars) to subscribers. The data path offers messages with {@link #publish}, which never
  * blocks: when the hub is full (no subscriber keeps up, or none is attached and the buffer is full) the message is
  * dropped and counted in {@link #dropped()}. Because a BroadcastHub runs at the pace of its slowest consumer, every
  * subscriber must conflate or drop on its own side; {@link #subscribe(int)} does that.
  */
-public final class LiveHub implements AutoCloseable {
+public final class LiveHub<T> implements AutoCloseable {
 
-  private final BoundedSourceQueue<String> queue;
-  private final Source<String, NotUsed> hub;
+  private final BoundedSourceQueue<T> queue;
+  private final Source<T, NotUsed> hub;
   private final UniqueKillSwitch killSwitch;
   private final LongAdder dropped = new LongAdder();
 
-  public LiveHub(Materializer materializer, int bufferSize) {
-    Pair<Pair<BoundedSourceQueue<String>, UniqueKillSwitch>, Source<String, NotUsed>> materialized =
-        Source.<String>queue(bufferSize)
+  public LiveHub(Class<T> type, Materializer materializer, int bufferSize) {
+    Pair<Pair<BoundedSourceQueue<T>, UniqueKillSwitch>, Source<T, NotUsed>> materialized =
+        Source.<T>queue(bufferSize)
             .viaMat(KillSwitches.single(), Keep.both())
-            .toMat(BroadcastHub.of(String.class, 256), Keep.both())
+            .toMat(BroadcastHub.of(type, 256), Keep.both())
             .run(materializer);
     this.queue = materialized.first().first();
     this.killSwitch = materialized.first().second();
@@ -39,8 +39,8 @@ public final class LiveHub implements AutoCloseable {
   }
 
   /** Offers a message to every subscriber; returns false (and counts a drop) when the hub cannot take it now. */
-  public boolean publish(String json) {
-    QueueOfferResult result = queue.offer(json);
+  public boolean publish(T message) {
+    QueueOfferResult result = queue.offer(message);
     if (result == QueueOfferResult.enqueued()) {
       return true;
     }
@@ -52,7 +52,7 @@ public final class LiveHub implements AutoCloseable {
    * A subscription that never slows the hub: at most {@code clientBuffer} messages wait for this subscriber, and
    * when it falls behind the oldest waiting messages are dropped in favour of newer ones.
    */
-  public Source<String, NotUsed> subscribe(int clientBuffer) {
+  public Source<T, NotUsed> subscribe(int clientBuffer) {
     return hub.buffer(clientBuffer, org.apache.pekko.stream.OverflowStrategy.dropHead());
   }
 

@@ -3,6 +3,7 @@ package dev.ben.streams.spine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ben.contracts.engine.EvaluationResult;
+import dev.ben.contracts.engine.playbook.PlaybookOutcome;
 import dev.ben.contracts.event.Translation;
 import dev.ben.contracts.model.Action;
 import dev.ben.streams.flow.Envelope;
@@ -35,19 +36,23 @@ public final class SpineStage {
   private final StageCounters counters;
   private final ObjectMapper mapper;
   private final LongSupplier clock;
+  private final PlaybookFirings firings;
   /** Events seen per sampling rate, so {@code sample(n)} keeps the first of every n. One per materialisation. */
   private final Map<Integer, Long> sampled = new HashMap<>();
 
-  private SpineStage(ContractSlot slot, StageCounters counters, ObjectMapper mapper, LongSupplier clock) {
+  private SpineStage(ContractSlot slot, StageCounters counters, ObjectMapper mapper, LongSupplier clock,
+      PlaybookFirings firings) {
     this.slot = slot;
     this.counters = counters;
     this.mapper = mapper;
     this.clock = clock;
+    this.firings = firings;
   }
 
   public static Flow<Envelope, Envelope, NotUsed> evaluating(
-      ContractSlot slot, StageCounters counters, ObjectMapper mapper, LongSupplier clock) {
-    return Flow.<Envelope>create().statefulMapConcat(() -> new SpineStage(slot, counters, mapper, clock)::evaluate);
+      ContractSlot slot, StageCounters counters, ObjectMapper mapper, LongSupplier clock, PlaybookFirings firings) {
+    return Flow.<Envelope>create()
+        .statefulMapConcat(() -> new SpineStage(slot, counters, mapper, clock, firings)::evaluate);
   }
 
   private List<Envelope> evaluate(Envelope envelope) throws Exception {
@@ -65,6 +70,12 @@ public final class SpineStage {
     Envelope.Evaluation evaluation = new Envelope.Evaluation(active.version(), result);
     if (envelope.listener() != null) {
       envelope.listener().decided(evaluation);
+    }
+    // Signals go out whatever happens to the event next: sampling is about what is stored, not what was seen.
+    for (PlaybookOutcome outcome : result.playbooks()) {
+      if (outcome.status() == PlaybookOutcome.Status.FIRED) {
+        firings.fired(envelope, active.version(), outcome);
+      }
     }
     Action winner = result.winner();
     if (winner instanceof Action.DropWithReason drop) {

@@ -55,7 +55,8 @@ public final class PingProject {
 
   /**
    * A project whose rules act: {@code n > 100} is dropped with the reason "too big", {@code n >= 50} is sampled
-   * one in two, and the {@code @pii} field {@code email} is masked.
+   * one in two, {@code n == 42} fires the playbook {@code answer_found} (signal {@code page}), and the {@code @pii}
+   * field {@code email} is masked.
    */
   public static ContractSet acting(String pipeline) {
     return load(pipeline, """
@@ -73,16 +74,28 @@ public final class PingProject {
         policy sizes on ping {
           predicate huge = n > 100
           predicate mid  = n >= 50
-          rule drop_huge  = all(huge) => drop_with_reason "too big" priority 20
-          rule sample_mid = all(mid)  => sample(2)                 priority 10
+          predicate answer = n == 42
+          rule drop_huge  = all(huge)   => drop_with_reason "too big" priority 20
+          rule sample_mid = all(mid)    => sample(2)                 priority 10
+          rule alarm      = all(answer) => flag                      priority 30
           redact email mask_all
         }
 
+        signal page { id: string, reason: string }
+
+        playbook answer_found on ping {
+          when    alarm
+          emit    page(id = id, reason = "the answer")
+          bound   at_most 100 per 1m
+          explain "n is the answer"
+        }
+
         pipeline PIPELINE {
-          schemas  [ping]
-          policies [sizes]
-          sidecar  { http }
-          store    { table pings, replica off }
+          schemas   [ping]
+          policies  [sizes]
+          playbooks [answer_found]
+          sidecar   { http }
+          store     { table pings, replica off }
         }
         """);
   }

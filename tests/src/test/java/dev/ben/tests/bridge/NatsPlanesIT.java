@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ben.actors.bridge.NatsHelloPlane;
-import dev.ben.actors.bridge.NatsNoticePlane;
+import dev.ben.actors.bridge.NatsSubjectPlane;
 import dev.ben.actors.ledger.ContractNotice;
 import dev.ben.actors.orchestrator.Orchestrator;
 import dev.ben.streams.access.ArtifactKey;
@@ -72,7 +72,8 @@ class NatsPlanesIT {
   @Test
   void noticesReachSubscribersAndAnythingElseOnTheSubjectIsRefusedAndCounted() throws Exception {
     String namespace = TestServers.unique("notices");
-    NatsNoticePlane plane = new NatsNoticePlane(nats.subjects(), namespace, JSON, metrics);
+    var plane = new NatsSubjectPlane<>(nats.subjects(), namespace + ".notices.contracts", ContractNotice.class,
+        JSON, metrics, "notices");
     TestProbe<ContractNotice> subscriber = testKit.createTestProbe();
     try (AutoCloseable subscription = plane.subscribe(subscriber.getRef())) {
       ContractNotice first = notice(1);
