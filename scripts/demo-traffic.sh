@@ -1,26 +1,34 @@
 #!/usr/bin/env bash
-# Sample traffic for ./ben demo: steady login events from a few apps, and every 30 s a burst of failed
-# logins from one user (the pattern the example contracts flag once they are deployed).
+# Sample traffic for ./ben demo. Every second: a few logins from several apps into pipeline `auth`, the page views of
+# examples/web into `web`, and a line into the pass-through pipeline `demo`. Every 30 s: the attack burst of
+# examples/auth (one account hammered from one address), which fires the lockout playbook and sends its signal to
+# the app `shop`. The contracts decide what is flagged, redacted, dropped and signalled; this only sends events.
 set -euo pipefail
 INGEST="${1:?usage: demo-traffic.sh INGEST_URL}"
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+ATTACK="$ROOT/examples/auth/events/attack.ndjson"
+BEACONS="$ROOT/examples/web/events/beacons.ndjson"
 users=(ann bob cho dev eli fay)
 countries=(NL DE FR US BR JP)
 apps=(shop blog api)
 tick=0
+post() {
+  curl -sS -o /dev/null -XPOST "$INGEST/api/v1/events?pipeline=$1&app=$2" --data-binary "$3" || true
+}
 while true; do
-  batch=""
+  now=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+  logins=""
   for _ in 1 2 3 4 5; do
     u=${users[RANDOM % ${#users[@]}]}
     c=${countries[RANDOM % ${#countries[@]}]}
-    batch+="{\"ts\":$(date +%s),\"tenant\":\"acme\",\"user\":\"$u\",\"ip\":\"192.0.2.$((RANDOM % 250 + 1))\",\"country\":\"$c\",\"attempts\":$((RANDOM % 3))}"$'\n'
+    logins+="{\"ts\":\"$now\",\"tenant\":\"acme\",\"user\":\"$u\",\"ip\":\"198.51.100.$((RANDOM % 250 + 1))\",\"country\":\"$c\",\"attempts\":$((RANDOM % 3)),\"email\":\"$u@example.com\"}"$'\n'
   done
-  if (( tick % 30 == 29 )); then
-    for _ in $(seq 1 40); do
-      batch+="{\"ts\":$(date +%s),\"tenant\":\"acme\",\"user\":\"mallory\",\"ip\":\"203.0.113.66\",\"country\":\"KP\",\"attempts\":$((RANDOM % 40 + 10))}"$'\n'
-    done
+  post auth "${apps[RANDOM % ${#apps[@]}]}" "$logins"
+  post web shop "@$BEACONS"
+  post demo demo "{\"ts\":\"$now\",\"note\":\"pass-through\"}"
+  if (( tick % 30 == 5 )); then
+    post auth shop "@$ATTACK"
   fi
-  app=${apps[RANDOM % ${#apps[@]}]}
-  curl -sS -o /dev/null -XPOST "$INGEST/api/v1/events?pipeline=demo&app=$app" --data-binary "$batch" || true
   tick=$((tick + 1))
   sleep 1
 done

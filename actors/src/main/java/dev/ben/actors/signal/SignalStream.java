@@ -1,6 +1,7 @@
 package dev.ben.actors.signal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import dev.ben.streams.live.LiveHub;
 import dev.ben.streams.metrics.MetricsRegistry;
 import java.time.Duration;
@@ -23,7 +24,8 @@ public final class SignalStream {
 
   public SignalStream(LiveHub<Signal> hub, ObjectMapper mapper, MetricsRegistry metrics, int clientBuffer) {
     this.hub = hub;
-    this.mapper = mapper;
+    // The HTTP API speaks snake_case (event_id, contract_version) everywhere; the records are camelCase.
+    this.mapper = mapper.copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
     this.metrics = metrics;
     this.clientBuffer = clientBuffer;
   }

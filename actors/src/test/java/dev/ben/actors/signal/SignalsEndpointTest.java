@@ -91,6 +91,8 @@ class SignalsEndpointTest {
     assertEquals("shop-answer", signal.get("args").get("id").asText());
     assertEquals("answer_found", signal.get("playbook").asText());
     assertEquals(PingContracts.PIPELINE, signal.get("pipeline").asText());
+    assertTrue(!signal.path("event_id").asText().isEmpty(), "the signal names the event that fired it: " + signal);
+    assertTrue(signal.get("contract_version").asLong() >= 1, signal.toString());
     assertTrue(shop.stream().allMatch(s -> s.get("app").asText().equals("shop")), shop.toString());
     assertTrue(other.stream().allMatch(s -> s.get("app").asText().equals("other")), other.toString());
     assertTrue(count("published") >= 2 && count("relayed") >= 2 && count("delivered") >= 2,
