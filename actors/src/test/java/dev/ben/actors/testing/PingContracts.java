@@ -38,6 +38,11 @@ public final class PingContracts {
     return ContractBundles.build(PingProject.acting(PIPELINE), key).toBytes();
   }
 
+  /** The acting bundle with this {@code proxy { ... }} clause (overload policy and buffer). */
+  public byte[] actingBundle(String proxyClause) {
+    return ContractBundles.build(PingProject.acting(PIPELINE, proxyClause), key).toBytes();
+  }
+
   /** The same contract signed by another key (one no node trusts). */
   public static byte[] untrustedBundle(int limit) {
     return bundle(limit, Ed25519.generate());

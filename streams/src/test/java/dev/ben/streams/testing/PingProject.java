@@ -59,6 +59,11 @@ public final class PingProject {
    * field {@code email} is masked.
    */
   public static ContractSet acting(String pipeline) {
+    return acting(pipeline, "");
+  }
+
+  /** The acting project with a {@code proxy { ... }} clause, e.g. {@code proxy { buffer 16, overload shed_oldest }}. */
+  public static ContractSet acting(String pipeline, String proxyClause) {
     return load(pipeline, """
         schema ping v1 {
           table    pings
@@ -95,8 +100,9 @@ public final class PingProject {
           policies  [sizes]
           playbooks [answer_found]
           sidecar   { http }
+          PROXY
           store     { table pings, replica off }
         }
-        """);
+        """.replace("PROXY", proxyClause));
   }
 }
