@@ -23,6 +23,7 @@ import dev.ben.actors.signal.Signal;
 import dev.ben.actors.signal.SignalPublisher;
 import dev.ben.actors.signal.SignalRelay;
 import dev.ben.actors.signal.SignalStream;
+import dev.ben.streams.sidecar.beacon.PreAnonymiser;
 import dev.ben.api.control.LedgerServiceHandlerFactory;
 import dev.ben.actors.sidecar.IngestRoutes;
 import dev.ben.bux.GatewayPorts;
@@ -125,7 +126,7 @@ public final class RootGuardian extends AbstractBehavior<RootGuardian.Command> {
           settings.gateway().clientBuffer());
       bind("ingest", settings.ingest().endpoint(), server(settings.ingest().endpoint()).bind(
           new IngestRoutes(context.getSystem(), settings.ingest(), directory, services.metrics(), services.mapper(),
-              signalStream).route()));
+              signalStream, new PreAnonymiser(control.hashKey())).route()));
     } else {
       endpoints.skip("ingest");
     }

@@ -3,6 +3,7 @@ package dev.ben.actors.sidecar;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ben.actors.pipeline.PipelineDirectory;
 import dev.ben.actors.signal.SignalStream;
+import dev.ben.streams.sidecar.beacon.PreAnonymiser;
 import dev.ben.config.IngestSettings;
 import dev.ben.streams.metrics.Labels;
 import dev.ben.streams.metrics.MetricsRegistry;
@@ -27,7 +28,8 @@ import org.apache.pekko.http.scaladsl.model.EntityStreamSizeException;
 
 /**
  * {@code POST /api/v1/events?pipeline=NAME} (NDJSON body), {@code POST /api/v1/invoke/NAME} (one event, answered
- * with its decision) and {@code GET /api/v1/signals} (the app's signals as server-sent events); the app from
+ * with its decision), {@code GET|POST /api/v1/beacon} and {@code POST /api/v1/beacon/log} (web beacons and server
+ * logs, pre-anonymised) and {@code GET /api/v1/signals} (the app's signals as server-sent events); the app from
  * {@code ?app=} or {@code X-Ben-App}, else {@code default}. Every request is
  * answered with what was accepted and refused; every answer is counted.
  */
@@ -44,9 +46,10 @@ public final class IngestRoutes extends AllDirectives {
   private final IngestResponses responses;
   private final InvokeEndpoint invoke;
   private final SignalStream signals;
+  private final BeaconEndpoint beacons;
 
   public IngestRoutes(ActorSystem<?> system, IngestSettings settings, ActorRef<PipelineDirectory.Command> directory,
-      MetricsRegistry metrics, ObjectMapper mapper, SignalStream signals) {
+      MetricsRegistry metrics, ObjectMapper mapper, SignalStream signals, PreAnonymiser anonymiser) {
     this.system = system;
     this.settings = settings;
     this.directory = directory;
@@ -55,6 +58,7 @@ public final class IngestRoutes extends AllDirectives {
     this.responses = new IngestResponses(mapper);
     this.invoke = new InvokeEndpoint(system, settings, directory, mapper, responses);
     this.signals = signals;
+    this.beacons = new BeaconEndpoint(system, settings, directory, mapper, responses, anonymiser);
   }
 
   public Route route() {
@@ -71,6 +75,13 @@ public final class IngestRoutes extends AllDirectives {
                     invoke(pipeline, app.or(() -> header), entity))))))),
             complete(counted("invoke", responses.error(StatusCodes.METHOD_NOT_ALLOWED,
                 "use POST with one JSON event as the body"))))),
+        path(segment("api").slash("v1").slash("beacon"), () -> named((pipeline, app) -> concat(
+            get(() -> parameterMap(query -> clientIp(ip -> userAgent(agent -> completeWithFuture(counted("beacon",
+                beacons.fromQuery(pipeline, app, query, ip, agent))))))),
+            post(() -> clientIp(ip -> userAgent(agent -> body(settings.maxLineBytes(), bytes -> counted("beacon",
+                beacons.fromBody(pipeline, app, bytes, ip, agent))))))))),
+        path(segment("api").slash("v1").slash("beacon").slash("log"), () -> post(() -> named((pipeline, app) ->
+            body(settings.maxRequestBytes(), bytes -> counted("beacon_log", beacons.fromLog(pipeline, app, bytes)))))),
         path(segment("api").slash("v1").slash("signals"), () -> concat(
             get(() -> parameterOptional("app", app -> optionalHeaderValueByName("X-Ben-App", header ->
                 signals(app.or(() -> header).orElse("default"))))),
@@ -121,6 +132,36 @@ public final class IngestRoutes extends AllDirectives {
           + "`.`, `-`, at most 64"));
     }
     return invoke.invoke(pipeline, appName, entity);
+  }
+
+  /** The pipeline ({@code ?pipeline=}) and app ({@code ?app=} or {@code X-Ben-App}) a request names, checked. */
+  private Route named(java.util.function.BiFunction<String, String, Route> inner) {
+    return parameterOptional("pipeline", pipeline -> parameterOptional("app", app ->
+        optionalHeaderValueByName("X-Ben-App", header -> {
+          String appName = app.or(() -> header).orElse("default");
+          if (pipeline.isEmpty() || !NAME.matcher(pipeline.get()).matches() || !NAME.matcher(appName).matches()) {
+            return complete(counted("beacon", responses.error(StatusCodes.BAD_REQUEST, "name the pipeline with "
+                + "?pipeline=NAME; pipeline and app names are letters, digits, `_`, `.`, `-`, at most 64")));
+          }
+          return inner.apply(pipeline.get(), appName);
+        })));
+  }
+
+  private Route clientIp(java.util.function.Function<String, Route> inner) {
+    return extractClientIP(remote -> inner.apply(remote.getAddress().map(a -> a.getHostAddress()).orElse(null)));
+  }
+
+  private Route userAgent(java.util.function.Function<String, Route> inner) {
+    return optionalHeaderValueByName("User-Agent", agent -> inner.apply(agent.orElse(null)));
+  }
+
+  /** The whole body, at most {@code limit} bytes (a beacon or a log chunk, never a stream). */
+  private Route body(long limit, java.util.function.Function<byte[], CompletionStage<HttpResponse>> inner) {
+    return extractRequestEntity(entity -> completeWithFuture(entity.withSizeLimit(limit)
+        .toStrict(settings.offerTimeout().toMillis(), org.apache.pekko.stream.Materializer.matFromSystem(system))
+        .thenCompose(strict -> inner.apply(strict.getData().toArray()))
+        .exceptionally(failure -> responses.error(StatusCodes.PAYLOAD_TOO_LARGE, "the body could not be read "
+            + "whole within " + limit + " bytes: " + failure.getMessage()))));
   }
 
   private Route signals(String app) {
