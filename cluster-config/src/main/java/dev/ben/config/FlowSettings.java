@@ -3,14 +3,18 @@ package dev.ben.config;
 import com.typesafe.config.Config;
 import java.time.Duration;
 
-/** Bounds of the data path: per-stage buffers and how the store sink batches. */
-public record FlowSettings(int stageBuffer, int storeBatchSize, Duration storeBatchInterval) {
+/**
+ * Bounds of the data path: per-stage buffers, how the store sink batches, and how many bytes of batches may wait on
+ * disk (per pipeline) while the store is down.
+ */
+public record FlowSettings(int stageBuffer, int storeBatchSize, Duration storeBatchInterval, long spillMaxBytes) {
 
   public static FlowSettings fromConfig(Config root) {
     ConfigReader reader = new ConfigReader(root, "ben.flow");
     return new FlowSettings(
         reader.positiveInt("stage-buffer"),
         reader.positiveInt("store-batch-size"),
-        reader.positiveDuration("store-batch-interval"));
+        reader.positiveDuration("store-batch-interval"),
+        reader.positiveBytes("spill-max-bytes"));
   }
 }

@@ -34,6 +34,7 @@ class BenSettingsTest {
     assertFalse(s.connectors().s3().isPresent());
     assertEquals("/tmp/ben-settings-test/data", s.dataDir().toString());
     assertEquals(Duration.ofSeconds(1), s.flow().storeBatchInterval());
+    assertEquals(256L * 1024 * 1024, s.flow().spillMaxBytes());
     assertEquals(java.util.List.of("demo"), s.node().passThroughPipelines());
   }
 

@@ -31,7 +31,7 @@ public final class NodeServicesFactory {
     try {
       connectors.describe().forEach((name, where) -> log.info("{}: {}", name, where));
       return new NodeServices(new MetricsRegistry(), mapper, RawEventTable.writer(connectors.store(), mapper),
-          blockingExecutor(), connectors.describe(), control(settings, connectors), connectors);
+          blockingExecutor(), connectors.describe(), connectors.index(), control(settings, connectors), connectors);
     } catch (RuntimeException e) {
       connectors.close();
       throw e;

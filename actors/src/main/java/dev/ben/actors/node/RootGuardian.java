@@ -113,11 +113,11 @@ public final class RootGuardian extends AbstractBehavior<RootGuardian.Command> {
         .orElseGet(() -> new TopicPlane<>(context.spawn(Topic.create(Signal.class, TopicPlane.SIGNALS), "signals")));
     PipelineResources resources = new PipelineResources(settings, services.metrics(), live,
         services.storeWriter(), services.blockingExecutor(), services.mapper(),
-        new SignalPublisher(signals, services.metrics()));
+        new SignalPublisher(signals, services.metrics()), services.localIndex());
     if (settings.node().has(Role.EDGE)) {
       ContractSources sources = new ContractSources(ledger, notices, control.hashKey(),
           settings.ledger().maxBundleBytes());
-      context.spawn(PipelineHost.create(new PipelineLauncher(resources, context.getSystem(), directory, hellos,
+      context.spawn(PipelineHost.create(new PipelineLauncher(resources, directory, hellos,
           orchestrator, sources)), "pipeline-host");
       LiveHub<Signal> signalHub = new LiveHub<>(Signal.class,
           org.apache.pekko.stream.Materializer.matFromSystem(context.getSystem()), 1024);

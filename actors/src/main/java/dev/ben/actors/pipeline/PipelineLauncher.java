@@ -7,7 +7,6 @@ import dev.ben.streams.spine.ContractSlot;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.pekko.actor.ClassicActorSystemProvider;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 
@@ -18,18 +17,16 @@ import org.apache.pekko.actor.typed.Behavior;
 public final class PipelineLauncher {
 
   private final PipelineResources resources;
-  private final ClassicActorSystemProvider system;
   private final ActorRef<PipelineDirectory.Command> directory;
   private final HelloPlane hellos;
   private final ActorRef<Orchestrator.Command> orchestrator;
   private final ContractSources contracts;
   private final AtomicLong incarnations = new AtomicLong();
 
-  public PipelineLauncher(PipelineResources resources, ClassicActorSystemProvider system,
+  public PipelineLauncher(PipelineResources resources,
       ActorRef<PipelineDirectory.Command> directory, HelloPlane hellos, ActorRef<Orchestrator.Command> orchestrator,
       ContractSources contracts) {
     this.resources = resources;
-    this.system = system;
     this.directory = directory;
     this.hellos = hellos;
     this.orchestrator = orchestrator;
@@ -41,12 +38,12 @@ public final class PipelineLauncher {
   }
 
   Behavior<PipelineSupervisor.Command> passThrough(String pipeline) {
-    return PipelineSupervisor.create(new PipelineStages(pipeline, resources, system, Optional.empty()), directory,
+    return PipelineSupervisor.create(new PipelineStages(pipeline, resources, Optional.empty()), directory,
         hellos, orchestrator, Optional.empty());
   }
 
   Behavior<PipelineSupervisor.Command> managed(String pipeline) {
-    return PipelineSupervisor.create(new PipelineStages(pipeline, resources, system,
+    return PipelineSupervisor.create(new PipelineStages(pipeline, resources,
         Optional.of(new ContractSlot(pipeline))), directory, hellos, orchestrator, Optional.of(contracts));
   }
 

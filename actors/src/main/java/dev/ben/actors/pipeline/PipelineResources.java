@@ -5,12 +5,14 @@ import dev.ben.config.BenSettings;
 import dev.ben.streams.flow.BatchWriter;
 import dev.ben.streams.live.LiveHub;
 import dev.ben.streams.metrics.MetricsRegistry;
+import dev.ben.streams.rocks.RocksIndex;
 import dev.ben.streams.spine.PlaybookFirings;
 import java.util.concurrent.Executor;
 
 /**
  * What every pipeline on a node shares: settings, the metrics registry, the live tap, the writer of the store
- * behind the pipeline, the executor blocking store calls run on, and where fired playbooks' signals go.
+ * behind the pipeline, the executor blocking store calls run on, where fired playbooks' signals go, and where
+ * batches wait while the store is down.
  */
 public record PipelineResources(
   BenSettings settings,
@@ -19,4 +21,5 @@ public record PipelineResources(
   BatchWriter storeWriter,
   Executor blockingExecutor,
   ObjectMapper mapper,
-  PlaybookFirings signals) {}
+  PlaybookFirings signals,
+  RocksIndex spillIndex) {}

@@ -7,11 +7,11 @@ import dev.ben.streams.flow.StoreStage;
 import dev.ben.streams.live.LiveEventJson;
 import dev.ben.streams.metrics.StageCounters;
 import dev.ben.streams.proxy.ProxyStage;
+import dev.ben.streams.store.SpillBuffer;
 import dev.ben.streams.spine.ContractSlot;
 import dev.ben.streams.spine.SpineStage;
 import java.util.Optional;
 import org.apache.pekko.NotUsed;
-import org.apache.pekko.actor.ClassicActorSystemProvider;
 import org.apache.pekko.stream.javadsl.Flow;
 import org.apache.pekko.stream.javadsl.Sink;
 
@@ -27,14 +27,11 @@ public final class PipelineStages {
 
   private final String pipeline;
   private final PipelineResources resources;
-  private final ClassicActorSystemProvider system;
   private final Optional<ContractSlot> contract;
 
-  public PipelineStages(String pipeline, PipelineResources resources, ClassicActorSystemProvider system,
-      Optional<ContractSlot> contract) {
+  public PipelineStages(String pipeline, PipelineResources resources, Optional<ContractSlot> contract) {
     this.pipeline = pipeline;
     this.resources = resources;
-    this.system = system;
     this.contract = contract;
   }
 
@@ -56,7 +53,9 @@ public final class PipelineStages {
     StageCounters counters = counters(kind);
     return switch (kind) {
       case STORE -> StoreStage.sink(counters, flow.storeBatchSize(), flow.storeBatchInterval(),
-          resources.storeWriter(), resources.blockingExecutor(), system);
+          flow.storeBatchInterval(), resources.storeWriter(),
+          new SpillBuffer(resources.spillIndex(), pipeline, flow.spillMaxBytes(), resources.mapper()),
+          resources.blockingExecutor());
       case DETECTOR -> Stages.counted(counters, flow.stageBuffer(), liveTap()).to(downstream);
       case SIDECAR -> Stages.acceptedUpstream(counters, flow.stageBuffer()).to(downstream);
       case SPINE -> contract

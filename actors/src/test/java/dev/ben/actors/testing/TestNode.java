@@ -70,7 +70,7 @@ public final class TestNode implements AutoCloseable {
       throw new IllegalArgumentException(e);
     }
     services = new NodeServices(metrics, new ObjectMapper(), writer, Executors.newFixedThreadPool(2),
-        java.util.Map.of("store", "test writer"), control, index);
+        java.util.Map.of("store", "test writer"), index, control, index);
     system = ActorSystem.create(RootGuardian.create(settings, services), NodeConfig.SYSTEM_NAME,
         NodeConfig.withNodeSettings(base, settings.node()));
     endpoints = AskPattern.<RootGuardian.Command, RootGuardian.Endpoints>ask(

@@ -3,72 +3,95 @@ package dev.ben.streams.flow;
 import dev.ben.streams.metrics.Labels;
 import dev.ben.streams.metrics.StageCounters;
 import dev.ben.streams.metrics.StageCounters.Outcome;
+import dev.ben.streams.store.SpillBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.LongAdder;
-import org.apache.pekko.actor.ClassicActorSystemProvider;
-import org.apache.pekko.pattern.Patterns;
-import org.apache.pekko.Done;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.stream.javadsl.Flow;
 import org.apache.pekko.stream.javadsl.Sink;
+import org.apache.pekko.stream.javadsl.Source;
 
 /**
  * The last stage: groups events into batches (by size or after an interval, whichever comes first) and hands one
- * batch at a time to a {@link BatchWriter} on a blocking executor. Only one batch is in flight, so a slow store
- * backpressures the whole pipeline instead of piling batches up in memory. A failed batch is retried with capped
- * exponential backoff (the writer is idempotent per event id) and each failure is counted, so an outage stalls the
- * pipeline visibly instead of losing events.
+ * batch at a time to a {@link BatchWriter} on a blocking executor. A batch the store does not take waits on disk in
+ * the {@link SpillBuffer} (counted as spilled), and so does every later batch while older ones wait, so order is
+ * kept; every {@code drainEvery} the oldest waiting batches are written again, and counted as stored once taken (the
+ * writer is idempotent per event id, so a retried batch never duplicates). When the spill buffer is full, batches
+ * are refused and counted ("spill full"). One operation at a time: writes and drains never race.
  */
 public final class StoreStage {
 
-  private static final Duration MIN_BACKOFF = Duration.ofMillis(100);
-  private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+  /** Refusal reason when the store is down and the spill buffer is full. */
+  public static final String SPILL_FULL = "spill full";
 
-  private StoreStage() {}
+  private final StageCounters counters;
+  private final BatchWriter writer;
+  private final SpillBuffer spill;
+  private final LongAdder failures;
 
-  public static Sink<Envelope, NotUsed> sink(
-      StageCounters counters,
-      int batchSize,
-      Duration interval,
-      BatchWriter writer,
-      Executor blocking,
-      ClassicActorSystemProvider system) {
-    LongAdder failures = counters.registry().counter(
-        "ben_store_write_failures_total", "Batches the store refused or failed to take; each is retried.",
+  private StoreStage(StageCounters counters, BatchWriter writer, SpillBuffer spill) {
+    this.counters = counters;
+    this.writer = writer;
+    this.spill = spill;
+    this.failures = counters.registry().counter(
+        "ben_store_write_failures_total", "Batches the store refused or failed to take; each waits and is retried.",
         Labels.of("pipeline", counters.pipeline()));
+  }
+
+  public static Sink<Envelope, NotUsed> sink(StageCounters counters, int batchSize, Duration interval,
+      Duration drainEvery, BatchWriter writer, SpillBuffer spill, Executor blocking) {
+    StoreStage stage = new StoreStage(counters, writer, spill);
+    Source<List<Envelope>, ?> drains = Source.tick(drainEvery, drainEvery, List.<Envelope>of());
     return Flow.<Envelope>create()
         .map(e -> {
           counters.accepted();
           return e;
         })
         .groupedWithin(batchSize, interval)
-        .mapAsync(1, batch -> Patterns.retry(
-            () -> CompletableFuture.supplyAsync(() -> write(writer, batch, failures), blocking),
-            Integer.MAX_VALUE, MIN_BACKOFF, MAX_BACKOFF, 0.2, system))
-        .map(stored -> {
-          counters.count(Outcome.STORED, "", stored);
-          return Done.getInstance();
-        })
+        .merge(drains, true)
+        .mapAsync(1, batch -> CompletableFuture.runAsync(
+            () -> stage.handle(batch), blocking))
         .to(Sink.ignore());
   }
 
-  private static int write(BatchWriter writer, List<Envelope> batch, LongAdder failures) {
-    try {
-      writer.write(batch);
-      return batch.size();
-    } catch (Exception e) {
-      failures.increment();
-      throw new StoreWriteException("writing a batch of " + batch.size() + " events failed: " + e.getMessage(), e);
+  /** An empty batch is the drain tick; any other is new events. */
+  private void handle(List<Envelope> batch) {
+    if (batch.isEmpty()) {
+      drain();
+    } else if (!spill.isEmpty() || !write(batch)) {
+      park(batch);
     }
   }
 
-  /** A batch the store did not take; the owning actor's supervision decides what happens next. */
-  public static final class StoreWriteException extends RuntimeException {
-    public StoreWriteException(String message, Throwable cause) {
-      super(message, cause);
+  private boolean write(List<Envelope> batch) {
+    try {
+      writer.write(batch);
+      counters.count(Outcome.STORED, "", batch.size());
+      return true;
+    } catch (Exception e) {
+      failures.increment();
+      return false;
+    }
+  }
+
+  private void park(List<Envelope> batch) {
+    if (spill.push(batch)) {
+      counters.count(Outcome.SPILLED, "", batch.size());
+    } else {
+      counters.count(Outcome.REFUSED, SPILL_FULL, batch.size());
+    }
+  }
+
+  /** Writes the waiting batches oldest first, until the store fails again or none is left. */
+  private void drain() {
+    for (var oldest = spill.oldest(); oldest.isPresent(); oldest = spill.oldest()) {
+      if (!write(oldest.get().batch())) {
+        return;
+      }
+      spill.remove(oldest.get());
     }
   }
 }

@@ -1,30 +1,45 @@
 package dev.ben.streams.flow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.ben.streams.metrics.Labels;
 import dev.ben.streams.metrics.MetricsRegistry;
 import dev.ben.streams.metrics.StageCounters;
 import dev.ben.streams.metrics.StageCounters.Outcome;
+import dev.ben.streams.rocks.RocksIndex;
+import dev.ben.streams.store.SpillBuffer;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.apache.pekko.actor.ActorSystem;
+import org.apache.pekko.stream.KillSwitches;
+import org.apache.pekko.stream.UniqueKillSwitch;
+import org.apache.pekko.stream.javadsl.Keep;
 import org.apache.pekko.stream.javadsl.Source;
 import org.apache.pekko.testkit.javadsl.TestKit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class StoreStageTest {
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration DRAIN = Duration.ofMillis(50);
   private static ActorSystem system;
+
+  @TempDir
+  Path dir;
 
   @BeforeAll
   static void start() {
@@ -40,11 +55,24 @@ class StoreStageTest {
     return new Envelope("id-" + n, "auth", "app", n, JsonNodeFactory.instance.objectNode().put("n", n));
   }
 
+  /** Runs the events into a store stage and keeps the stream open (a pipeline does not end), until killed. */
+  private UniqueKillSwitch run(List<Envelope> events, StageCounters counters, BatchWriter writer, SpillBuffer spill) {
+    return Source.from(events).concat(Source.maybe())
+        .viaMat(KillSwitches.single(), Keep.right())
+        .to(StoreStage.sink(counters, 100, Duration.ofMillis(20), DRAIN, writer, spill,
+            Executors.newSingleThreadExecutor()))
+        .run(system);
+  }
+
+  private static void await(java.util.function.BooleanSupplier condition) {
+    new TestKit(system).awaitCond(Duration.ofSeconds(30), condition::getAsBoolean);
+  }
+
   @Test
-  void batchesAreBoundedAndAFailingStoreIsRetriedWithoutLossOrDuplicates() {
+  void batchesTheStoreRefusesWaitOnDiskAndAreWrittenOnceItTakesThemWithoutLossOrDuplicates() {
     MetricsRegistry registry = new MetricsRegistry();
     StageCounters counters = new StageCounters(registry, "auth", "store");
-    Set<String> stored = ConcurrentHashMap.newKeySet();
+    Map<String, Integer> writes = new ConcurrentHashMap<>();
     AtomicInteger calls = new AtomicInteger();
     AtomicInteger largest = new AtomicInteger();
     BatchWriter flaky = batch -> {
@@ -52,16 +80,69 @@ class StoreStageTest {
       if (calls.incrementAndGet() % 3 == 1) {
         throw new IllegalStateException("store unavailable");
       }
-      batch.forEach(e -> stored.add(e.eventId()));
+      batch.forEach(e -> writes.merge(e.eventId(), 1, Integer::sum));
     };
-    List<Envelope> events = IntStream.range(0, 1000).mapToObj(StoreStageTest::event).toList();
-    Source.from(events).runWith(
-        StoreStage.sink(counters, 100, Duration.ofMillis(50), flaky, Executors.newSingleThreadExecutor(), system),
-        system);
-    new TestKit(system).awaitCond(Duration.ofSeconds(30), () -> counters.total(Outcome.STORED) == 1000);
-    assertEquals(1000, stored.size());
-    assertTrue(largest.get() <= 100);
-    assertTrue(registry.value("ben_store_write_failures_total", Labels.of("pipeline", "auth")) >= 1);
-    assertEquals(1000, counters.total(Outcome.ACCEPTED));
+    try (RocksIndex index = RocksIndex.open(dir)) {
+      SpillBuffer spill = new SpillBuffer(index, "auth", 1 << 24, JSON);
+      UniqueKillSwitch running = run(IntStream.range(0, 1000).mapToObj(StoreStageTest::event).toList(), counters,
+          flaky, spill);
+      await(() -> counters.total(Outcome.STORED) == 1000);
+      running.shutdown();
+      assertEquals(1000, writes.size());
+      assertTrue(writes.values().stream().allMatch(count -> count == 1), "no event written twice");
+      assertTrue(largest.get() <= 100);
+      assertTrue(counters.total(Outcome.SPILLED) >= 100, "a refused batch waited on disk");
+      assertTrue(registry.value("ben_store_write_failures_total", Labels.of("pipeline", "auth")) >= 1);
+      assertEquals(1000, counters.total(Outcome.ACCEPTED));
+      assertTrue(spill.isEmpty());
+    }
+  }
+
+  @Test
+  void beyondTheSpillBoundBatchesAreRefusedAndCounted() {
+    StageCounters counters = new StageCounters(new MetricsRegistry(), "auth", "store");
+    try (RocksIndex index = RocksIndex.open(dir)) {
+      SpillBuffer spill = new SpillBuffer(index, "auth", 20_000, JSON);
+      UniqueKillSwitch running = run(IntStream.range(0, 1000).mapToObj(StoreStageTest::event).toList(), counters,
+          batch -> {
+            throw new IllegalStateException("store down");
+          }, spill);
+      await(() -> counters.total(Outcome.SPILLED) + counters.total(Outcome.REFUSED) == 1000);
+      running.shutdown();
+      assertTrue(counters.value(Outcome.REFUSED, StoreStage.SPILL_FULL) > 0);
+      assertTrue(counters.total(Outcome.SPILLED) > 0);
+      assertTrue(spill.bytes() <= 20_000);
+      assertEquals(0, counters.total(Outcome.STORED));
+    }
+  }
+
+  @Test
+  void spilledBatchesSurviveARestartAndDrainWhenTheStoreIsBack() {
+    AtomicBoolean storeUp = new AtomicBoolean(false);
+    Map<String, Integer> writes = new ConcurrentHashMap<>();
+    BatchWriter store = batch -> {
+      if (!storeUp.get()) {
+        throw new IllegalStateException("store down");
+      }
+      batch.forEach(e -> writes.merge(e.eventId(), 1, Integer::sum));
+    };
+    try (RocksIndex index = RocksIndex.open(dir)) {
+      StageCounters before = new StageCounters(new MetricsRegistry(), "auth", "store");
+      UniqueKillSwitch first = run(IntStream.range(0, 250).mapToObj(StoreStageTest::event).toList(), before, store,
+          new SpillBuffer(index, "auth", 1 << 24, JSON));
+      await(() -> before.total(Outcome.SPILLED) == 250);
+      first.shutdown();
+
+      SpillBuffer reopened = new SpillBuffer(index, "auth", 1 << 24, JSON);
+      assertFalse(reopened.isEmpty(), "the spilled batches are still on disk");
+      storeUp.set(true);
+      StageCounters after = new StageCounters(new MetricsRegistry(), "auth", "store");
+      UniqueKillSwitch second = run(List.of(), after, store, reopened);
+      await(() -> after.total(Outcome.STORED) == 250);
+      second.shutdown();
+      assertEquals(250, writes.size());
+      assertEquals(1, writes.get("id-3"));
+      assertTrue(reopened.isEmpty());
+    }
   }
 }
