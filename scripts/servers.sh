@@ -4,6 +4,8 @@
 #                               it answers, and write .ben-test/servers.env (BEN_TEST_* variables)
 #   scripts/servers.sh stop     stop the servers this script started (by their recorded PIDs only)
 #   scripts/servers.sh status   show what runs
+#   scripts/servers.sh stop-clickhouse | start-clickhouse
+#                               take ClickHouse down and bring it back on the same port (outage tests)
 # Idempotent: start reuses servers it started that still answer; it never touches servers it did not start.
 set -euo pipefail
 
@@ -119,7 +121,9 @@ start_clickhouse() {
     log "clickhouse-server already running"; return
   fi
   local dir="$WORK/clickhouse" http tcp
-  http=$(free_port 18123); tcp=$(free_port $((http + 1)))
+  # A restart (start-clickhouse after stop-clickhouse) comes back on the same port, so clients reconnect.
+  http=$(recorded_port clickhouse); [[ -n "$http" ]] || http=$(free_port 18123)
+  tcp=$(free_port $((http + 1)))
   mkdir -p "$dir/log" "$dir/data" "$dir/tmp" "$dir/user_files" "$dir/format_schemas"
   clickhouse_config "$dir" "$http" "$tcp"
   clickhouse-server --config-file="$dir/config.xml" >"$dir/log/stdout.log" 2>&1 &
@@ -159,7 +163,7 @@ ENV
 }
 
 stop_one() {
-  local name=$1 pid
+  local name=$1 keep_port=${2:-} pid
   [[ -f "$PIDS/$name.pid" ]] || return 0
   pid=$(cat "$PIDS/$name.pid")
   if kill -0 "$pid" 2>/dev/null; then
@@ -169,7 +173,8 @@ stop_one() {
     kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null || true
     log "stopped $name (pid $pid)"
   fi
-  rm -f "$PIDS/$name.pid" "$PIDS/$name.port"
+  rm -f "$PIDS/$name.pid"
+  [[ -n "$keep_port" ]] || rm -f "$PIDS/$name.port"
 }
 
 case "${1:-}" in
@@ -186,11 +191,18 @@ case "${1:-}" in
     for name in s3proxy clickhouse nats; do stop_one "$name"; done
     rm -f "$ENV_FILE"
     ;;
+  stop-clickhouse)
+    # For outage tests: stop ClickHouse but keep its port for start-clickhouse.
+    stop_one clickhouse keep-port
+    ;;
+  start-clickhouse)
+    start_clickhouse
+    ;;
   status)
     for name in nats clickhouse s3proxy; do
       if alive "$name"; then echo "$name: running, pid $(cat "$PIDS/$name.pid"), port $(recorded_port "$name")"
       else echo "$name: not running"; fi
     done
     ;;
-  *) echo "usage: scripts/servers.sh start|stop|status" >&2; exit 2 ;;
+  *) echo "usage: scripts/servers.sh start|stop|status|stop-clickhouse|start-clickhouse" >&2; exit 2 ;;
 esac
