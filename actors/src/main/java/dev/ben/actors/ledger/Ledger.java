@@ -1,5 +1,7 @@
 package dev.ben.actors.ledger;
 
+import static dev.ben.actors.ledger.LedgerAnswer.answer;
+
 import dev.ben.actors.ClusterSerializable;
 import dev.ben.actors.orchestrator.Orchestrator;
 import dev.ben.actors.orchestrator.PipelineExecutor;
@@ -70,7 +72,9 @@ public final class Ledger extends AbstractBehavior<Ledger.Command> {
   public record Ack(String componentId, String pipeline, long version) implements Command {}
 
   private record Placed(Deploy request, VersionPolicy.Activate decision, PipelineExecutor.Placement placement,
-      Throwable failure) implements Command {}
+      Throwable failure, int attempt) implements Command {}
+
+  private record PlaceAgain(Deploy request, VersionPolicy.Activate decision, int attempt) implements Command {}
 
   private record Reply(String pipeline, boolean history, Orchestrator.Topology topology,
       ActorRef<LedgerAnswer> replyTo) implements Command {}
@@ -85,6 +89,8 @@ public final class Ledger extends AbstractBehavior<Ledger.Command> {
 
   private static final Duration TICK = Duration.ofMillis(100);
   private static final Duration ASK_TIMEOUT = Duration.ofSeconds(5);
+  private static final Duration PLACE_RETRY = Duration.ofMillis(200);
+  private static final int PLACE_TRIES = 25;
 
   private final LedgerParts parts;
   private final LedgerReplies replies;
@@ -113,6 +119,7 @@ public final class Ledger extends AbstractBehavior<Ledger.Command> {
         .onMessage(Unstage.class, this::onUnstage)
         .onMessage(Deploy.class, this::onDeploy)
         .onMessage(Placed.class, this::onPlaced)
+        .onMessage(PlaceAgain.class, again -> askPlacement(again.request(), again.decision(), again.attempt()))
         .onMessage(Status.class, this::onStatus)
         .onMessage(Reply.class, this::onReply)
         .onMessage(WaitOver.class, this::onWaitOver)
@@ -150,16 +157,26 @@ public final class Ledger extends AbstractBehavior<Ledger.Command> {
         throw new LedgerRefusal(LedgerRefusal.Kind.CONFLICT, "an activation of " + deploy.pipeline()
             + " is already starting; wait for it (`benctl status " + deploy.pipeline() + "`)");
       }
-      getContext().ask(PipelineExecutor.Placement.class, parts.orchestrator, ASK_TIMEOUT,
-          replyTo -> new Orchestrator.GetPlacement(deploy.pipeline(), replyTo),
-          (placement, failure) -> new Placed(deploy, decision, placement, failure));
+      askPlacement(deploy, decision, 1);
       return null;
     });
     return this;
   }
 
+  private Behavior<Command> askPlacement(Deploy deploy, VersionPolicy.Activate decision, int attempt) {
+    getContext().ask(PipelineExecutor.Placement.class, parts.orchestrator, ASK_TIMEOUT,
+        replyTo -> new Orchestrator.GetPlacement(deploy.pipeline(), replyTo),
+        (placement, failure) -> new Placed(deploy, decision, placement, failure, attempt));
+    return this;
+  }
+
   private Behavior<Command> onPlaced(Placed placed) {
     Deploy deploy = placed.request();
+    if (placed.failure() == null && placed.placement().components().isEmpty() && placed.attempt() < PLACE_TRIES) {
+      // A host that just started may not be listed yet: ask again for a few seconds before refusing.
+      timers.startSingleTimer(new PlaceAgain(deploy, placed.decision(), placed.attempt() + 1), PLACE_RETRY);
+      return this;
+    }
     parts.running.release(deploy.pipeline());
     answer(deploy.replyTo(), () -> {
       var required = LedgerReplies.required(deploy.pipeline(), placed.placement(), placed.failure());
@@ -280,18 +297,5 @@ public final class Ledger extends AbstractBehavior<Ledger.Command> {
   private void replyWithStatus(String pipeline, boolean history, ActorRef<LedgerAnswer> replyTo) {
     getContext().ask(Orchestrator.Topology.class, parts.orchestrator, ASK_TIMEOUT, Orchestrator.GetTopology::new,
         (topology, failure) -> new Reply(pipeline, history, failure == null ? topology : null, replyTo));
-  }
-
-  /** Runs a request; a refusal becomes the answer, so the caller always hears back. */
-  private static void answer(ActorRef<LedgerAnswer> replyTo, Supplier<LedgerAnswer> work) {
-    LedgerAnswer answer;
-    try {
-      answer = work.get();
-    } catch (LedgerRefusal refusal) {
-      answer = LedgerAnswer.refused(refusal);
-    }
-    if (answer != null) {
-      replyTo.tell(answer);
-    }
   }
 }

@@ -4,6 +4,8 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.MessageLite;
 import com.google.protobuf.Parser;
 import dev.ben.actors.ClusterSerializable;
+import java.util.function.Supplier;
+import org.apache.pekko.actor.typed.ActorRef;
 
 /**
  * The ledger's reply to a control request: the control API's reply message in its protobuf encoding, or a refusal
@@ -29,6 +31,19 @@ public record LedgerAnswer(byte[] reply, LedgerRefusal.Kind refusedAs, String re
       return parser.parseFrom(reply);
     } catch (InvalidProtocolBufferException e) {
       throw new IllegalStateException("the ledger's reply does not decode: " + e.getMessage(), e);
+    }
+  }
+
+  /** Runs a request; a refusal becomes the answer, so the caller always hears back. */
+  static void answer(ActorRef<LedgerAnswer> replyTo, Supplier<LedgerAnswer> work) {
+    LedgerAnswer answer;
+    try {
+      answer = work.get();
+    } catch (LedgerRefusal refusal) {
+      answer = LedgerAnswer.refused(refusal);
+    }
+    if (answer != null) {
+      replyTo.tell(answer);
     }
   }
 }

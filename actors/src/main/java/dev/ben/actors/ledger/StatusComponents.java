@@ -34,7 +34,7 @@ final class StatusComponents {
           : entry.contractVersion() != 0 && entry.contractVersion() == activeVersion;
       out.put(entry.componentId(), ComponentState.newBuilder().setComponent(entry.componentId())
           .setKind(entry.kind()).setNode(entry.node()).setRunningVersion(entry.contractVersion()).setAcked(ack)
-          .setHealth(entry.health()).build());
+          .setHealth(entry.health()).putAllCounts(entry.counts()).build());
     }
     activation.ifPresent(a -> a.view().stream()
         .filter(c -> a.state() == ActivationProtocol.State.ACTIVATING

@@ -17,7 +17,12 @@ public final class ComponentTable {
    * whether its pipeline is the ledger's (rather than one the node runs from its own configuration).
    */
   public record Entry(String componentId, String kind, String pipeline, String node, long contractVersion,
-      boolean managed, long lastSeenMillis, String health) {}
+      boolean managed, long lastSeenMillis, String health, Map<String, Long> counts) {
+
+    public Entry {
+      counts = Map.copyOf(counts);
+    }
+  }
 
   /** How long a reported failure stays on a component's record. */
   static final long FAILURE_MEMORY_MILLIS = 10 * 60 * 1000;
@@ -25,6 +30,7 @@ public final class ComponentTable {
   private record Failure(String detail, long atMillis) {}
 
   private final Map<String, Failure> failures = new HashMap<>();
+  private final Map<String, Map<String, Long>> counts = new HashMap<>();
 
   private final Map<String, Entry> entries = new HashMap<>();
   private final long expiryMillis;
@@ -36,7 +42,14 @@ public final class ComponentTable {
   /** Records a hello; returns true when the component was not known before. */
   public boolean hello(Orchestrator.ComponentHello hello, long nowMillis) {
     return entries.put(hello.componentId(), new Entry(hello.componentId(), hello.kind(), hello.pipeline(),
-        hello.node(), hello.contractVersion(), hello.managed(), nowMillis, "ok")) == null;
+        hello.node(), hello.contractVersion(), hello.managed(), nowMillis, "ok", Map.of())) == null;
+  }
+
+  /** The event counts a component last reported; kept only for components said hello. */
+  public void counts(String componentId, Map<String, Long> latest) {
+    if (entries.containsKey(componentId)) {
+      counts.put(componentId, Map.copyOf(latest));
+    }
   }
 
   /**
@@ -50,12 +63,14 @@ public final class ComponentTable {
   /** Forgets a component that said goodbye or whose node left the cluster. */
   public void remove(String componentId) {
     entries.remove(componentId);
+    counts.remove(componentId);
   }
 
   /** Drops every component whose node is gone; returns how many. */
   public int removeNode(String node) {
     int before = entries.size();
     entries.values().removeIf(e -> e.node().equals(node));
+    counts.keySet().retainAll(entries.keySet());
     return before - entries.size();
   }
 
@@ -67,7 +82,7 @@ public final class ComponentTable {
         .map(Entry::componentId)
         .sorted()
         .toList();
-    expired.forEach(entries::remove);
+    expired.forEach(this::remove);
     return expired;
   }
 
@@ -80,8 +95,9 @@ public final class ComponentTable {
 
   private Entry withHealth(Entry e) {
     Failure failure = failures.get(e.componentId());
-    return failure == null ? e : new Entry(e.componentId(), e.kind(), e.pipeline(), e.node(), e.contractVersion(),
-        e.managed(), e.lastSeenMillis(), "restarted after: " + failure.detail() + " (at "
-        + java.time.Instant.ofEpochMilli(failure.atMillis()) + ")");
+    String health = failure == null ? e.health() : "restarted after: " + failure.detail() + " (at "
+        + java.time.Instant.ofEpochMilli(failure.atMillis()) + ")";
+    return new Entry(e.componentId(), e.kind(), e.pipeline(), e.node(), e.contractVersion(), e.managed(),
+        e.lastSeenMillis(), health, counts.getOrDefault(e.componentId(), Map.of()));
   }
 }

@@ -42,6 +42,9 @@ public final class Orchestrator extends AbstractBehavior<Orchestrator.Command> {
   /** A component reporting a failure, straight to the orchestrator (health never travels on NATS). */
   public record ComponentHealth(String componentId, String problem) implements Command {}
 
+  /** A component's event counts by outcome, sent straight to the orchestrator with each hello round. */
+  public record ComponentCounts(String componentId, java.util.Map<String, Long> counts) implements Command {}
+
   public record GetTopology(ActorRef<Topology> replyTo) implements Command {}
 
   /** What the orchestrator currently believes runs. */
@@ -82,6 +85,7 @@ public final class Orchestrator extends AbstractBehavior<Orchestrator.Command> {
         .onMessage(ComponentHello.class, this::onHello)
         .onMessage(ComponentGoodbye.class, this::onGoodbye)
         .onMessage(ComponentHealth.class, this::onHealth)
+        .onMessage(ComponentCounts.class, this::onCounts)
         .onMessage(GetTopology.class, this::onGetTopology)
         .onMessage(GetPlacement.class, this::onGetPlacement)
         .onMessage(Declared.class, this::onDeclared)
@@ -107,6 +111,11 @@ public final class Orchestrator extends AbstractBehavior<Orchestrator.Command> {
     getContext().getLog().warn("component {} failed and is being restarted: {}", health.componentId(),
         health.problem());
     table.failed(health.componentId(), health.problem(), System.currentTimeMillis());
+    return this;
+  }
+
+  private Behavior<Command> onCounts(ComponentCounts counts) {
+    table.counts(counts.componentId(), counts.counts());
     return this;
   }
 

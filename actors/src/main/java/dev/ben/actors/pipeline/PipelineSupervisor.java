@@ -152,6 +152,9 @@ public final class PipelineSupervisor extends AbstractBehavior<PipelineSuperviso
 
   private Behavior<Command> onHelloTick() {
     running.forEach(this::sayHello);
+    // Counts are telemetry: they go straight to the orchestrator, never on the presence plane (NATS).
+    running.forEach(kind -> orchestrator.tell(new Orchestrator.ComponentCounts(componentId(kind),
+        stages.counters(kind).totals())));
     return this;
   }
 

@@ -12,7 +12,7 @@ class StatusComponentsTest {
 
   private static ComponentTable.Entry running(String componentId, String kind, String pipeline, String node,
       long version) {
-    return new ComponentTable.Entry(componentId, kind, pipeline, node, version, true, 0, "ok");
+    return new ComponentTable.Entry(componentId, kind, pipeline, node, version, true, 0, "ok", java.util.Map.of());
   }
 
   private static String state(String component, String kind, String node, long version, boolean acked) {

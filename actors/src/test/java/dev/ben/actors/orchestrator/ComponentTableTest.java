@@ -56,6 +56,18 @@ class ComponentTableTest {
     assertEquals("ok", table.snapshot().get(0).health());
   }
 
+  @Test
+  void countsAreKeptForKnownComponentsAndForgottenWithThem() {
+    table.counts("auth/spine@n1", java.util.Map.of("accepted", 5L));
+    table.hello(hello("auth/spine@n1", "spine", "auth", "n1"), 0);
+    assertEquals(java.util.Map.of(), table.snapshot().get(0).counts(), "counts of an unknown component are ignored");
+    table.counts("auth/spine@n1", java.util.Map.of("accepted", 7L, "forwarded", 6L, "refused", 1L));
+    assertEquals(7L, table.snapshot().get(0).counts().get("accepted"));
+    table.remove("auth/spine@n1");
+    table.hello(hello("auth/spine@n1", "spine", "auth", "n1"), 1);
+    assertEquals(java.util.Map.of(), table.snapshot().get(0).counts());
+  }
+
   private static Orchestrator.ComponentHello hello(String id, String kind, String pipeline, String node) {
     return new Orchestrator.ComponentHello(id, kind, pipeline, node, 0, true);
   }

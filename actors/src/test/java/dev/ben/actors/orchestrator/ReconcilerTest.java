@@ -12,7 +12,7 @@ class ReconcilerTest {
   private final Reconciler reconciler = new Reconciler();
 
   private static ComponentTable.Entry running(String pipeline, boolean managed) {
-    return new ComponentTable.Entry(pipeline + "/spine@n1", "spine", pipeline, "n1", 1, managed, 0, "ok");
+    return new ComponentTable.Entry(pipeline + "/spine@n1", "spine", pipeline, "n1", 1, managed, 0, "ok", java.util.Map.of());
   }
 
   @Test
@@ -26,7 +26,7 @@ class ReconcilerTest {
     reconciler.declared(List.of(new PipelineIntent("auth", PipelineIntent.Mode.RUN, 2)));
     assertTrue(reconciler.knowsDeclarations());
     List<PipelineIntent> intents = reconciler.intents(List.of(running("auth", true), running("gone", true),
-        new ComponentTable.Entry("gone/store@n2", "store", "gone", "n2", 0, true, 0, "ok")));
+        new ComponentTable.Entry("gone/store@n2", "store", "gone", "n2", 0, true, 0, "ok", java.util.Map.of())));
     assertEquals(List.of(new PipelineIntent("auth", PipelineIntent.Mode.RUN, 2), PipelineIntent.stop("gone")),
         intents);
   }

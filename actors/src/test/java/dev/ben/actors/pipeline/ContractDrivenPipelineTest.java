@@ -52,12 +52,30 @@ class ContractDrivenPipelineTest {
       assertEquals(5, spine.total(Outcome.ACCEPTED));
       assertEquals(spine.total(Outcome.ACCEPTED), spine.total(Outcome.FORWARDED) + spine.total(Outcome.REFUSED)
           + spine.total(Outcome.SHED));
+
+      // benctl status shows the same counts, as the spine last reported them to the orchestrator.
+      Await.until(() -> spineCounts(control).getOrDefault("accepted", 0L) == 5, "status shows the spine's counts",
+          Duration.ofSeconds(20));
+      java.util.Map<String, Long> counts = spineCounts(control);
+      assertEquals(2, counts.get("forwarded"));
+      assertEquals(2, counts.get("refused"));
+      assertEquals(1, counts.get("shed"));
     }
   }
 
   private static int post(TestNode node, String events) {
     try {
       return node.post("/api/v1/events?pipeline=" + PingContracts.PIPELINE, events).statusCode();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static java.util.Map<String, Long> spineCounts(ControlClient control) {
+    try {
+      return control.status(PingContracts.PIPELINE, false).getComponentsList().stream()
+          .filter(c -> c.getKind().equals("spine")).findFirst().map(c -> c.getCountsMap())
+          .orElse(java.util.Map.of());
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

@@ -44,6 +44,7 @@ final class StatusView {
             c.getHealth().isEmpty() ? "-" : c.getHealth());
       }
       text.append('\n').append(components.render());
+      text.append('\n').append(counts(status));
     }
     if (status.getHistoryCount() > 0) {
       var history = Table.withHeaders("TIME", "TYPE", "VERSION", "SOURCE", "SUMMARY");
@@ -84,7 +85,8 @@ final class StatusView {
     for (ComponentState c : status.getComponentsList()) {
       components.addObject().put("component", c.getComponent()).put("kind", c.getKind()).put("node", c.getNode())
           .put("running_version", c.getRunningVersion()).put("acked", c.getAcked())
-          .put("health", c.getHealth());
+          .put("health", c.getHealth())
+          .set("counts", countsJson(c));
     }
     ArrayNode history = json.putArray("history");
     for (LedgerEvent e : status.getHistoryList()) {
@@ -93,6 +95,31 @@ final class StatusView {
           .put("version", e.getVersion()).put("time", Instant.ofEpochMilli(e.getCreatedAtMillis()).toString());
     }
     return json;
+  }
+
+  /**
+   * Events per component by outcome, as each last reported them: at every stage accepted = forwarded + refused +
+   * shed, and at the store accepted = stored + spilled + refused, so the loss is there to read.
+   */
+  private static String counts(PipelineStatus status) {
+    var table = Table.withHeaders("EVENTS", "ACCEPTED", "FORWARDED", "STORED", "REFUSED", "SHED", "SPILLED");
+    for (ComponentState c : status.getComponentsList()) {
+      if (c.getCountsCount() > 0) {
+        table.row(c.getKind() + "@" + c.getNode(), count(c, "accepted"), count(c, "forwarded"), count(c, "stored"),
+            count(c, "refused"), count(c, "shed"), count(c, "spilled"));
+      }
+    }
+    return table.isEmpty() ? "" : table.render();
+  }
+
+  private static String count(ComponentState c, String outcome) {
+    return Long.toString(c.getCountsOrDefault(outcome, 0));
+  }
+
+  private static ObjectNode countsJson(ComponentState c) {
+    ObjectNode counts = Json.object();
+    new java.util.TreeMap<>(c.getCountsMap()).forEach(counts::put);
+    return counts;
   }
 
   static ObjectNode version(VersionInfo v) {

@@ -71,6 +71,21 @@ public final class StageCounters {
         .sum();
   }
 
+  /** Every outcome's total (over its reasons) for this stage, by outcome label, from one snapshot. */
+  public Map<String, Long> totals() {
+    Map<String, Long> totals = new java.util.TreeMap<>();
+    for (Outcome outcome : Outcome.values()) {
+      totals.put(outcome.label(), 0L);
+    }
+    registry.snapshot().getOrDefault(FAMILY, Map.of()).forEach((labels, value) -> {
+      Map<String, String> map = labels.asMap();
+      if (pipeline.equals(map.get("pipeline")) && stage.equals(map.get("stage"))) {
+        totals.merge(map.get("outcome"), value, Long::sum);
+      }
+    });
+    return totals;
+  }
+
   public MetricsRegistry registry() {
     return registry;
   }
