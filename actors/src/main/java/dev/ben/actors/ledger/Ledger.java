@@ -5,11 +5,9 @@ import static dev.ben.actors.ledger.LedgerAnswer.answer;
 import dev.ben.actors.ClusterSerializable;
 import dev.ben.actors.orchestrator.Orchestrator;
 import dev.ben.actors.orchestrator.PipelineExecutor;
-import dev.ben.actors.orchestrator.PipelineIntent;
 import dev.ben.api.control.LifecycleAction;
 import dev.ben.streams.access.ArtifactKey;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -82,7 +80,8 @@ public final class Ledger extends AbstractBehavior<Ledger.Command> {
 
   private record WaitOver(String pipeline, ActorRef<LedgerAnswer> replyTo) implements Command {}
 
-  private enum HeadersChanged implements Command { INSTANCE }
+  /** Declare the pipelines to the orchestrator: read afresh after a header change, else as last read. */
+  private record Declare(boolean reread) implements Command {}
 
   private enum Tick implements Command { INSTANCE }
 
@@ -104,10 +103,11 @@ public final class Ledger extends AbstractBehavior<Ledger.Command> {
     // Timers may log first, from a stack with no class of ours; name the logger so it is not Pekko's ActorCell.
     context.setLoggerName(Ledger.class);
     this.timers = timers;
-    this.parts = factory.open(() -> context.getSelf().tell(HeadersChanged.INSTANCE));
+    this.parts = factory.open(() -> context.getSelf().tell(new Declare(true)));
     this.replies = new LedgerReplies(parts);
     timers.startTimerWithFixedDelay(Tick.INSTANCE, TICK);
-    timers.startTimerWithFixedDelay(HeadersChanged.INSTANCE, Orchestrator.HELLO_INTERVAL);
+    // Repeated so that a new orchestrator after failover learns the pipelines within one round.
+    timers.startTimerWithFixedDelay(new Declare(false), Orchestrator.HELLO_INTERVAL);
     context.getLog().info("ledger started on {}; {}", context.getSystem().address(), parts.describe());
   }
 
@@ -129,9 +129,9 @@ public final class Ledger extends AbstractBehavior<Ledger.Command> {
         .onMessage(WhatToRun.class, this::onWhatToRun)
         .onMessage(Pull.class, this::onPull)
         .onMessage(Ack.class, this::onAck)
-        .onMessageEquals(HeadersChanged.INSTANCE, this::onHeadersChanged)
+        .onMessage(Declare.class, this::onDeclare)
         .onMessageEquals(Tick.INSTANCE, this::onTick)
-        .onSignal(PostStop.class, signal -> onPostStop())
+        .onSignal(PostStop.class, signal -> closed())
         .build();
   }
 
@@ -257,9 +257,13 @@ public final class Ledger extends AbstractBehavior<Ledger.Command> {
     return this;
   }
 
-  private Behavior<Command> onHeadersChanged() {
-    List<PipelineIntent> declared = parts.book.headers().stream().map(LedgerReplies::intent).toList();
-    parts.orchestrator.tell(new Orchestrator.Declared(declared));
+  private Behavior<Command> onDeclare(Declare declare) {
+    parts.orchestrator.tell(new Orchestrator.Declared(declare.reread() ? replies.declare() : replies.declared()));
+    return this;
+  }
+
+  private Behavior<Command> closed() {
+    parts.close();
     return this;
   }
 
@@ -269,11 +273,6 @@ public final class Ledger extends AbstractBehavior<Ledger.Command> {
       parts.running.running(pipeline).ifPresent(begun -> begun.protocol().tick(now));
       settleIfDecided(pipeline);
     }
-    return this;
-  }
-
-  private Behavior<Command> onPostStop() {
-    parts.close();
     return this;
   }
 

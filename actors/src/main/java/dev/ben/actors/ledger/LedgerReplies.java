@@ -30,9 +30,22 @@ final class LedgerReplies {
   private static final int CHUNK_BYTES = 64 * 1024;
 
   private final LedgerParts parts;
+  private List<PipelineIntent> declared;
 
   LedgerReplies(LedgerParts parts) {
     this.parts = parts;
+    this.declared = declare();
+  }
+
+  /** Reads the headers (after the store's watch saw a change) into what the orchestrator should run. */
+  List<PipelineIntent> declare() {
+    declared = parts.book.headers().stream().map(LedgerReplies::intent).toList();
+    return declared;
+  }
+
+  /** What {@link #declare} read last, without reading the store again. */
+  List<PipelineIntent> declared() {
+    return declared;
   }
 
   PipelineStatus status(String pipeline, boolean history, Orchestrator.Topology topology) {
@@ -68,7 +81,7 @@ final class LedgerReplies {
             parts.book.bundle(pipeline, to))).build();
   }
 
-  static PipelineIntent intent(PipelineHeader header) {
+  private static PipelineIntent intent(PipelineHeader header) {
     return switch (header.status()) {
       case PUBLISHED -> new PipelineIntent(header.id(), PipelineIntent.Mode.RUN, header.version());
       case PAUSED -> new PipelineIntent(header.id(), PipelineIntent.Mode.PAUSE, header.version());

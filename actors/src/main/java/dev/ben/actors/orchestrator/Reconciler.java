@@ -29,13 +29,20 @@ public final class Reconciler {
     return known;
   }
 
+  /**
+   * What to ensure this round. A stop is sent only where something of the pipeline still runs, so draft and
+   * archived pipelines cost nothing once torn down.
+   */
   public List<PipelineIntent> intents(List<ComponentTable.Entry> running) {
-    List<PipelineIntent> out = new ArrayList<>(declared.values());
+    TreeSet<String> runs = new TreeSet<>();
+    running.stream().filter(ComponentTable.Entry::managed).map(ComponentTable.Entry::pipeline).forEach(runs::add);
+    List<PipelineIntent> out = new ArrayList<>();
+    declared.values().stream()
+        .filter(intent -> intent.mode() != PipelineIntent.Mode.STOP || runs.contains(intent.pipeline()))
+        .forEach(out::add);
     if (known) {
-      TreeSet<String> undeclared = new TreeSet<>();
-      running.stream().filter(ComponentTable.Entry::managed).map(ComponentTable.Entry::pipeline)
-          .filter(pipeline -> !declared.containsKey(pipeline)).forEach(undeclared::add);
-      undeclared.forEach(pipeline -> out.add(PipelineIntent.stop(pipeline)));
+      runs.stream().filter(pipeline -> !declared.containsKey(pipeline))
+          .forEach(pipeline -> out.add(PipelineIntent.stop(pipeline)));
     }
     return out;
   }

@@ -3,13 +3,17 @@ package dev.ben.actors.pipeline;
 import dev.ben.actors.NodeLocal;
 import dev.ben.streams.flow.Envelope;
 import dev.ben.streams.metrics.StageCounters;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletionStage;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.stream.javadsl.Sink;
 
@@ -38,7 +42,15 @@ public final class PipelineDirectory {
   /** The pipeline's ingress if it runs here, and the names of those that do (for an actionable refusal). */
   public record LookupResult(Optional<Ingress> ingress, List<String> running) implements NodeLocal {}
 
+  private static final Duration LOOKUP_TIMEOUT = Duration.ofSeconds(3);
+
   private PipelineDirectory() {}
+
+  /** Asks where the pipeline's events enter on this node (the ingest endpoints' one question). */
+  public static CompletionStage<LookupResult> lookup(ActorRef<Command> directory, String pipeline,
+      ActorSystem<?> system) {
+    return AskPattern.ask(directory, replyTo -> new Lookup(pipeline, replyTo), LOOKUP_TIMEOUT, system.scheduler());
+  }
 
   public static Behavior<Command> create() {
     return running(new TreeMap<>());

@@ -12,7 +12,6 @@ import dev.ben.streams.sidecar.IngestReport;
 import dev.ben.streams.sidecar.beacon.CombinedLogLine;
 import dev.ben.streams.sidecar.beacon.PreAnonymiser;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -24,7 +23,6 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.stream.javadsl.Source;
@@ -38,7 +36,6 @@ import org.apache.pekko.stream.javadsl.Source;
  */
 final class BeaconEndpoint {
 
-  private static final Duration LOOKUP_TIMEOUT = Duration.ofSeconds(3);
   private static final Pattern INTEGER = Pattern.compile("-?\\d{1,18}");
 
   private final ActorSystem<?> system;
@@ -76,8 +73,7 @@ final class BeaconEndpoint {
 
   /** A beacon posted as one JSON object. */
   CompletionStage<HttpResponse> fromBody(String pipeline, String app, byte[] body, String clientIp, String userAgent) {
-    var parsed = new EventParser(mapper, settings.maxLineBytes())
-        .parse(new dev.ben.streams.sidecar.LineSplitter.Line(1, body), pipeline, app, 0);
+    var parsed = new EventParser(mapper, settings.maxLineBytes()).parseOne(body, pipeline, app, 0);
     if (!(parsed instanceof EventParser.Accepted accepted)) {
       return done(responses.error(StatusCodes.BAD_REQUEST, "a posted beacon is one JSON object"));
     }
@@ -129,8 +125,7 @@ final class BeaconEndpoint {
   /** Hands the events to the pipeline (without waiting for them to be processed) and answers. */
   private CompletionStage<HttpResponse> send(String pipeline, String app, List<ObjectNode> events,
       Function<PipelineDirectory.Ingress, HttpResponse> answer) {
-    return AskPattern.<PipelineDirectory.Command, PipelineDirectory.LookupResult>ask(directory,
-            replyTo -> new PipelineDirectory.Lookup(pipeline, replyTo), LOOKUP_TIMEOUT, system.scheduler())
+    return PipelineDirectory.lookup(directory, pipeline, system)
         .thenApply(found -> found.ingress().map(ingress -> {
           long now = System.currentTimeMillis();
           List<Envelope> envelopes = events.stream()

@@ -8,14 +8,12 @@ import dev.ben.config.IngestSettings;
 import dev.ben.streams.metrics.Labels;
 import dev.ben.streams.metrics.MetricsRegistry;
 import dev.ben.streams.sidecar.NdjsonIngest;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.regex.Pattern;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.http.javadsl.model.HttpEntity;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.marshalling.sse.EventStreamMarshalling;
@@ -36,7 +34,6 @@ import org.apache.pekko.http.scaladsl.model.EntityStreamSizeException;
 public final class IngestRoutes extends AllDirectives {
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
-  private static final Duration LOOKUP_TIMEOUT = Duration.ofSeconds(3);
 
   private final ActorSystem<?> system;
   private final IngestSettings settings;
@@ -64,87 +61,78 @@ public final class IngestRoutes extends AllDirectives {
   public Route route() {
     return concat(
         path(segment("api").slash("v1").slash("events"), () -> concat(
-            post(() -> parameterOptional("pipeline", pipeline -> parameterOptional("app", app ->
-                optionalHeaderValueByName("X-Ben-App", header -> extractRequestEntity(entity ->
-                    completeWithFuture(counted("events", events(pipeline, app.or(() -> header), entity)))))))),
+            post(() -> named("events", (pipeline, app) -> extractRequestEntity(entity ->
+                completeWithFuture(counted("events", events(pipeline, app, entity)))))),
             complete(counted("events", responses.error(StatusCodes.METHOD_NOT_ALLOWED,
                 "use POST with an NDJSON body, one JSON object per line"))))),
         path(segment("api").slash("v1").slash("invoke").slash(segment()), pipeline -> concat(
-            post(() -> parameterOptional("app", app -> optionalHeaderValueByName("X-Ben-App", header ->
-                extractRequestEntity(entity -> completeWithFuture(counted("invoke",
-                    invoke(pipeline, app.or(() -> header), entity))))))),
+            post(() -> app("invoke", Optional.of(pipeline), app -> extractRequestEntity(entity ->
+                completeWithFuture(counted("invoke", invoke.invoke(pipeline, app, entity)))))),
             complete(counted("invoke", responses.error(StatusCodes.METHOD_NOT_ALLOWED,
                 "use POST with one JSON event as the body"))))),
-        path(segment("api").slash("v1").slash("beacon"), () -> named((pipeline, app) -> concat(
+        path(segment("api").slash("v1").slash("beacon"), () -> named("beacon", (pipeline, app) -> concat(
             get(() -> parameterMap(query -> clientIp(ip -> userAgent(agent -> completeWithFuture(counted("beacon",
                 beacons.fromQuery(pipeline, app, query, ip, agent))))))),
             post(() -> clientIp(ip -> userAgent(agent -> body(settings.maxLineBytes(), bytes -> counted("beacon",
                 beacons.fromBody(pipeline, app, bytes, ip, agent))))))))),
-        path(segment("api").slash("v1").slash("beacon").slash("log"), () -> post(() -> named((pipeline, app) ->
+        path(segment("api").slash("v1").slash("beacon").slash("log"), () -> post(() -> named("beacon_log",
+            (pipeline, app) ->
             body(settings.maxRequestBytes(), bytes -> counted("beacon_log", beacons.fromLog(pipeline, app, bytes)))))),
         path(segment("api").slash("v1").slash("signals"), () -> concat(
-            get(() -> parameterOptional("app", app -> optionalHeaderValueByName("X-Ben-App", header ->
-                signals(app.or(() -> header).orElse("default"))))),
+            get(() -> app("signals", Optional.empty(), app -> {
+              count("signals", 200);
+              return completeOK(signals.of(app), EventStreamMarshalling.toEventStream());
+            })),
             complete(counted("signals", responses.error(StatusCodes.METHOD_NOT_ALLOWED,
                 "use GET; the response is a stream of server-sent events"))))),
         extractUnmatchedPath(path -> complete(counted("unknown", responses.error(StatusCodes.NOT_FOUND,
             "no ingest endpoint at `" + path + "`; events go to POST /api/v1/events?pipeline=NAME")))));
   }
 
-  private CompletionStage<HttpResponse> events(Optional<String> pipeline, Optional<String> app, HttpEntity entity) {
-    if (pipeline.isEmpty() || !NAME.matcher(pipeline.get()).matches()) {
-      entity.discardBytes(system);
-      return done(responses.error(StatusCodes.BAD_REQUEST,
-          "name the pipeline with ?pipeline=NAME (letters, digits, `_`, `.`, `-`, at most 64)"));
-    }
+  private CompletionStage<HttpResponse> events(String pipeline, String app, HttpEntity entity) {
     if (entity.getContentLengthOption().orElse(0L) > settings.maxRequestBytes()) {
       entity.discardBytes(system);
       return done(responses.error(StatusCodes.PAYLOAD_TOO_LARGE, "the request body of "
           + entity.getContentLengthOption().getAsLong() + " bytes exceeds " + settings.maxRequestBytes()
           + "; split it into smaller requests or raise ben.ingest.max-request-bytes"));
     }
-    String appName = app.orElse("default");
-    if (!NAME.matcher(appName).matches()) {
-      entity.discardBytes(system);
-      return done(responses.error(StatusCodes.BAD_REQUEST,
-          "the app name `" + appName + "` must be letters, digits, `_`, `.`, `-`, at most 64"));
-    }
-    return AskPattern.<PipelineDirectory.Command, PipelineDirectory.LookupResult>ask(directory,
-            replyTo -> new PipelineDirectory.Lookup(pipeline.get(), replyTo), LOOKUP_TIMEOUT, system.scheduler())
+    return PipelineDirectory.lookup(directory, pipeline, system)
         .thenCompose(found -> found.ingress()
             .map(ingress -> new NdjsonIngest(mapper, settings.maxLineBytes(), settings.offerTimeout(),
                     ingress.sidecarCounters())
-                .ingest(entity.withSizeLimit(settings.maxRequestBytes()).getDataBytes(), pipeline.get(), appName,
+                .ingest(entity.withSizeLimit(settings.maxRequestBytes()).getDataBytes(), pipeline, app,
                     ingress.sink(), org.apache.pekko.stream.Materializer.matFromSystem(system))
-                .thenApply(report -> responses.report(pipeline.get(), report))
+                .thenApply(report -> responses.report(pipeline, report))
                 .exceptionally(this::failedRead))
             .orElseGet(() -> {
               entity.discardBytes(system);
-              return done(responses.unknownPipeline(pipeline.get(), found.running()));
+              return done(responses.unknownPipeline(pipeline, found.running()));
             }));
   }
 
-  private CompletionStage<HttpResponse> invoke(String pipeline, Optional<String> app, HttpEntity entity) {
-    String appName = app.orElse("default");
-    if (!NAME.matcher(pipeline).matches() || !NAME.matcher(appName).matches()) {
-      entity.discardBytes(system);
-      return done(responses.error(StatusCodes.BAD_REQUEST, "pipeline and app names are letters, digits, `_`, "
-          + "`.`, `-`, at most 64"));
-    }
-    return invoke.invoke(pipeline, appName, entity);
+  /** The pipeline ({@code ?pipeline=}) and the app a request names, both checked (400 when bad, counted). */
+  private Route named(String route, java.util.function.BiFunction<String, String, Route> inner) {
+    return parameterOptional("pipeline", pipeline -> app(route, pipeline.or(() -> Optional.of("")),
+        app -> inner.apply(pipeline.orElseThrow(), app)));
   }
 
-  /** The pipeline ({@code ?pipeline=}) and app ({@code ?app=} or {@code X-Ben-App}) a request names, checked. */
-  private Route named(java.util.function.BiFunction<String, String, Route> inner) {
-    return parameterOptional("pipeline", pipeline -> parameterOptional("app", app ->
-        optionalHeaderValueByName("X-Ben-App", header -> {
-          String appName = app.or(() -> header).orElse("default");
-          if (pipeline.isEmpty() || !NAME.matcher(pipeline.get()).matches() || !NAME.matcher(appName).matches()) {
-            return complete(counted("beacon", responses.error(StatusCodes.BAD_REQUEST, "name the pipeline with "
-                + "?pipeline=NAME; pipeline and app names are letters, digits, `_`, `.`, `-`, at most 64")));
-          }
-          return inner.apply(pipeline.get(), appName);
-        })));
+  /**
+   * The app a request names ({@code ?app=} or {@code X-Ben-App}, else {@code default}) checked, and the pipeline
+   * when the route has one: names are letters, digits, {@code _ . -}, at most 64.
+   */
+  private Route app(String route, Optional<String> pipeline, java.util.function.Function<String, Route> inner) {
+    return parameterOptional("app", app -> optionalHeaderValueByName("X-Ben-App", header -> {
+      String appName = app.or(() -> header).orElse("default");
+      if (pipeline.isPresent() && !NAME.matcher(pipeline.get()).matches()) {
+        return complete(counted(route, responses.error(StatusCodes.BAD_REQUEST, "name the pipeline with "
+            + "?pipeline=NAME (letters, digits, `_`, `.`, `-`, at most 64)")));
+      }
+      if (!NAME.matcher(appName).matches()) {
+        return complete(counted(route, responses.error(StatusCodes.BAD_REQUEST,
+            "the app name `" + appName + "` must be letters, digits, `_`, `.`, `-`, at most 64")));
+      }
+      return inner.apply(appName);
+    }));
   }
 
   private Route clientIp(java.util.function.Function<String, Route> inner) {
@@ -162,16 +150,6 @@ public final class IngestRoutes extends AllDirectives {
         .thenCompose(strict -> inner.apply(strict.getData().toArray()))
         .exceptionally(failure -> responses.error(StatusCodes.PAYLOAD_TOO_LARGE, "the body could not be read "
             + "whole within " + limit + " bytes: " + failure.getMessage()))));
-  }
-
-  private Route signals(String app) {
-    if (!NAME.matcher(app).matches()) {
-      return complete(counted("signals", responses.error(StatusCodes.BAD_REQUEST,
-          "the app name `" + app + "` must be letters, digits, `_`, `.`, `-`, at most 64")));
-    }
-    metrics.counter("ben_ingest_requests_total", "Ingest HTTP requests by route and status.",
-        Labels.of("route", "signals", "status", "200")).increment();
-    return completeOK(signals.of(app), EventStreamMarshalling.toEventStream());
   }
 
   private HttpResponse failedRead(Throwable failure) {
@@ -193,9 +171,13 @@ public final class IngestRoutes extends AllDirectives {
   }
 
   private HttpResponse counted(String route, HttpResponse response) {
-    metrics.counter("ben_ingest_requests_total", "Ingest HTTP requests by route and status.",
-        Labels.of("route", route, "status", Integer.toString(response.status().intValue()))).increment();
+    count(route, response.status().intValue());
     return response;
+  }
+
+  private void count(String route, int status) {
+    metrics.counter("ben_ingest_requests_total", "Ingest HTTP requests by route and status.",
+        Labels.of("route", route, "status", Integer.toString(status))).increment();
   }
 
   private static CompletionStage<HttpResponse> done(HttpResponse response) {

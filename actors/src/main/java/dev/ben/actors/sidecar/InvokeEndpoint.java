@@ -7,14 +7,11 @@ import dev.ben.config.IngestSettings;
 import dev.ben.streams.flow.Envelope;
 import dev.ben.streams.sidecar.EventParser;
 import dev.ben.streams.sidecar.Invocation;
-import dev.ben.streams.sidecar.LineSplitter;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.http.javadsl.model.HttpEntity;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
@@ -28,8 +25,6 @@ import org.apache.pekko.stream.javadsl.Source;
  * pipeline a contract decides can be invoked.
  */
 final class InvokeEndpoint {
-
-  private static final Duration LOOKUP_TIMEOUT = Duration.ofSeconds(3);
 
   private final ActorSystem<?> system;
   private final IngestSettings settings;
@@ -56,14 +51,13 @@ final class InvokeEndpoint {
 
   private CompletionStage<HttpResponse> decide(String pipeline, String app, byte[] body) {
     var parsed = new EventParser(mapper, settings.maxLineBytes())
-        .parse(new LineSplitter.Line(1, body), pipeline, app, System.currentTimeMillis());
+        .parseOne(body, pipeline, app, System.currentTimeMillis());
     if (!(parsed instanceof EventParser.Accepted accepted)) {
       String reason = parsed instanceof EventParser.Refused refused ? refused.detail() : "the body is empty";
       return CompletableFuture.completedFuture(responses.error(StatusCodes.BAD_REQUEST,
           "not an event: " + reason + "; send one JSON object"));
     }
-    return AskPattern.<PipelineDirectory.Command, PipelineDirectory.LookupResult>ask(directory,
-            replyTo -> new PipelineDirectory.Lookup(pipeline, replyTo), LOOKUP_TIMEOUT, system.scheduler())
+    return PipelineDirectory.lookup(directory, pipeline, system)
         .thenCompose(found -> found.ingress()
             .map(ingress -> ingress.decides()
                 ? send(ingress, accepted.envelope())
@@ -90,9 +84,7 @@ final class InvokeEndpoint {
   private HttpResponse decided(Envelope envelope, Envelope.Evaluation evaluation) {
     ObjectNode body = mapper.createObjectNode().put("event_id", envelope.eventId())
         .put("pipeline", envelope.pipeline()).put("contract_version", evaluation.contractVersion());
-    ObjectNode result = mapper.valueToTree(evaluation.result());
-    result.remove("redacted");
-    body.setAll(result);
+    body.setAll(evaluation.decisionsJson(mapper));
     return responses.json(StatusCodes.OK, body);
   }
 }

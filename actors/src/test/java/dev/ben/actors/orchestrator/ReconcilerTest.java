@@ -36,4 +36,11 @@ class ReconcilerTest {
     reconciler.declared(List.of());
     assertEquals(List.of(), reconciler.intents(List.of(running("demo", false))));
   }
+
+  @Test
+  void aDeclaredStopIsSentOnlyWhileSomethingOfThePipelineStillRuns() {
+    reconciler.declared(List.of(PipelineIntent.stop("old")));
+    assertEquals(List.of(PipelineIntent.stop("old")), reconciler.intents(List.of(running("old", true))));
+    assertEquals(List.of(), reconciler.intents(List.of()));
+  }
 }

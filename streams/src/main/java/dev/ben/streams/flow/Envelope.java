@@ -1,5 +1,6 @@
 package dev.ben.streams.flow;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ben.contracts.engine.EvaluationResult;
 import java.util.Objects;
@@ -24,6 +25,13 @@ public record Envelope(String eventId, String pipeline, String app, long receive
 
     public Evaluation {
       Objects.requireNonNull(result, "result");
+    }
+
+    /** The decisions as JSON, without the redacted event (that is the envelope's body once the spine ran). */
+    public ObjectNode decisionsJson(ObjectMapper mapper) {
+      ObjectNode decisions = mapper.valueToTree(result);
+      decisions.remove("redacted");
+      return decisions;
     }
   }
 

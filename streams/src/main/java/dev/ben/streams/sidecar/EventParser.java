@@ -33,6 +33,11 @@ public final class EventParser {
     this.maxLineBytes = maxLineBytes;
   }
 
+  /** A request body that is one event (an invocation, a posted beacon), read as line 1. */
+  public Parsed parseOne(byte[] body, String pipeline, String app, long nowMillis) {
+    return parse(new LineSplitter.Line(1, body), pipeline, app, nowMillis);
+  }
+
   public Parsed parse(LineSplitter.Line line, String pipeline, String app, long nowMillis) {
     if (line.tooLong()) {
       return new Refused(line.number(), "line_too_long",

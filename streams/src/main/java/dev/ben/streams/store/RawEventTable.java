@@ -45,16 +45,9 @@ public final class RawEventTable {
           .put("received_at", DATE_TIME.format(Instant.ofEpochMilli(e.receivedAtMillis())))
           .put("body", mapper.writeValueAsString(e.body()))
           .put("contract_version", e.evaluation() == null ? 0 : e.evaluation().contractVersion())
-          .put("decision", e.evaluation() == null ? "" : decision(e.evaluation(), mapper));
+          .put("decision", e.evaluation() == null ? "" : e.evaluation().decisionsJson(mapper).toString());
       rows.add(mapper.writeValueAsString(row));
     }
     return rows;
-  }
-
-  /** The decisions without the redacted event, which is the row's body already. */
-  private static String decision(Envelope.Evaluation evaluation, ObjectMapper mapper) throws Exception {
-    ObjectNode decision = mapper.valueToTree(evaluation.result());
-    decision.remove("redacted");
-    return mapper.writeValueAsString(decision);
   }
 }
