@@ -1,5 +1,7 @@
 package dev.ben.streams.spine;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -10,8 +12,12 @@ import java.util.Optional;
  */
 public final class ContractSlot {
 
+  /** How many recent versions stay reachable by number, for events still in flight (or spilled) under them. */
+  static final int HELD_VERSIONS = 8;
+
   private final String pipeline;
   private volatile ActiveContract current;
+  private final Map<Long, ActiveContract> held = new LinkedHashMap<>();
 
   public ContractSlot(String pipeline) {
     this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
@@ -34,7 +40,23 @@ public final class ContractSlot {
       throw new IllegalArgumentException("the slot of pipeline " + pipeline + " cannot hold a contract of "
           + next.pipeline());
     }
+    synchronized (held) {
+      held.put(next.version(), next);
+      while (held.size() > HELD_VERSIONS) {
+        held.remove(held.keySet().iterator().next());
+      }
+    }
     current = next;
+  }
+
+  /**
+   * One of the last {@value #HELD_VERSIONS} versions this slot held, by number: later stages (detectors, the store)
+   * handle an event with the version that decided it, which may already have been swapped out.
+   */
+  public Optional<ActiveContract> held(long version) {
+    synchronized (held) {
+      return Optional.ofNullable(held.get(version));
+    }
   }
 
   public String pipeline() {
