@@ -13,6 +13,7 @@ public record BenSettings(
   LedgerSettings ledger,
   ControlSettings control,
   SpineSettings spine,
+  DetectorSettings detector,
   ConnectorSettings connectors) {
 
   public static BenSettings fromConfig(Config root) {
@@ -30,6 +31,7 @@ public record BenSettings(
     LedgerSettings.fromConfig(root),
     ControlSettings.fromConfig(root),
     SpineSettings.fromConfig(root, Path.of(home)),
+    DetectorSettings.fromConfig(root),
     ConnectorSettings.fromConfig(root));
   }
 

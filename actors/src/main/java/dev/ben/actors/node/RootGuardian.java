@@ -18,7 +18,9 @@ import dev.ben.actors.pipeline.ClusterExecutor;
 import dev.ben.actors.pipeline.PipelineDirectory;
 import dev.ben.actors.pipeline.PipelineHost;
 import dev.ben.actors.pipeline.PipelineLauncher;
+import dev.ben.actors.detector.ShardedDetectors;
 import dev.ben.actors.pipeline.PipelineResources;
+import dev.ben.streams.spine.ContractSlots;
 import dev.ben.actors.signal.Signal;
 import dev.ben.actors.signal.SignalPublisher;
 import dev.ben.actors.signal.SignalRelay;
@@ -111,9 +113,11 @@ public final class RootGuardian extends AbstractBehavior<RootGuardian.Command> {
         .<MessagePlane<Signal>>map(nats -> new NatsSubjectPlane<>(nats.subjects(), namespace + ".signals",
             Signal.class, services.mapper(), services.metrics(), "signals"))
         .orElseGet(() -> new TopicPlane<>(context.spawn(Topic.create(Signal.class, TopicPlane.SIGNALS), "signals")));
+    ContractSlots slots = new ContractSlots();
     PipelineResources resources = new PipelineResources(settings, services.metrics(), live,
         services.storeWriter(), services.blockingExecutor(), services.mapper(),
-        new SignalPublisher(signals, services.metrics()), services.localIndex());
+        new SignalPublisher(signals, services.metrics()), services.localIndex(), slots,
+        new ShardedDetectors(context.getSystem(), settings.detector(), slots, services.metrics()));
     if (settings.node().has(Role.EDGE)) {
       ContractSources sources = new ContractSources(ledger, notices, control.hashKey(),
           settings.ledger().maxBundleBytes());

@@ -3,7 +3,6 @@ package dev.ben.actors.pipeline;
 import dev.ben.actors.bridge.HelloPlane;
 import dev.ben.actors.contract.ContractSources;
 import dev.ben.actors.orchestrator.Orchestrator;
-import dev.ben.streams.spine.ContractSlot;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -44,7 +43,7 @@ public final class PipelineLauncher {
 
   Behavior<PipelineSupervisor.Command> managed(String pipeline) {
     return PipelineSupervisor.create(new PipelineStages(pipeline, resources,
-        Optional.of(new ContractSlot(pipeline))), directory, hellos, orchestrator, Optional.of(contracts));
+        Optional.of(resources.slots().open(pipeline))), directory, hellos, orchestrator, Optional.of(contracts));
   }
 
   /** A fresh suffix for a pipeline's actor name, since the previous incarnation may still be stopping. */

@@ -6,13 +6,15 @@ import dev.ben.streams.flow.BatchWriter;
 import dev.ben.streams.live.LiveHub;
 import dev.ben.streams.metrics.MetricsRegistry;
 import dev.ben.streams.rocks.RocksIndex;
+import dev.ben.streams.detector.DetectorShards;
+import dev.ben.streams.spine.ContractSlots;
 import dev.ben.streams.spine.PlaybookFirings;
 import java.util.concurrent.Executor;
 
 /**
  * What every pipeline on a node shares: settings, the metrics registry, the live tap, the writer of the store
  * behind the pipeline, the executor blocking store calls run on, where fired playbooks' signals go, and where
- * batches wait while the store is down.
+ * batches wait while the store is down, the contract slots of the pipelines running here, and the detector shards.
  */
 public record PipelineResources(
   BenSettings settings,
@@ -22,4 +24,6 @@ public record PipelineResources(
   Executor blockingExecutor,
   ObjectMapper mapper,
   PlaybookFirings signals,
-  RocksIndex spillIndex) {}
+  RocksIndex spillIndex,
+  ContractSlots slots,
+  DetectorShards detectors) {}

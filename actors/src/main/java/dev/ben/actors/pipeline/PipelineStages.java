@@ -1,6 +1,9 @@
 package dev.ben.actors.pipeline;
 
+import dev.ben.config.DetectorSettings;
 import dev.ben.config.FlowSettings;
+import dev.ben.streams.detector.DetectorSkips;
+import dev.ben.streams.detector.DetectorStage;
 import dev.ben.streams.flow.Envelope;
 import dev.ben.streams.flow.Stages;
 import dev.ben.streams.flow.StoreStage;
@@ -18,10 +21,10 @@ import org.apache.pekko.stream.javadsl.Sink;
 /**
  * Builds the stream of each stage of one pipeline. With a contract slot, the proxy applies the pipeline's proxy
  * settings (bounded buffer, watermarks, overload policy) of the version loaded when the pipeline starts, and the
- * spine evaluates every event with the version the slot holds; without one (a pipeline the node runs from its
- * configuration) both pass events through.
- * The other stages' logic comes with the data plane; what is real already is their bounds, their accounting, the
- * live tap after the detector and the batching store. Plain code: the stage actors only run what this returns.
+ * spine evaluates every event with the version the slot holds, and the detector stage completes its decisions from
+ * the sharded detector state; without one (a pipeline the node runs from its configuration) they pass events
+ * through. Every stage is bounded and counted; the live tap follows the detector, and the store batches and spills.
+ * Plain code: the stage actors only run what this returns.
  */
 public final class PipelineStages {
 
@@ -56,12 +59,13 @@ public final class PipelineStages {
           flow.storeBatchInterval(), resources.storeWriter(),
           new SpillBuffer(resources.spillIndex(), pipeline, flow.spillMaxBytes(), resources.mapper()),
           resources.blockingExecutor());
-      case DETECTOR -> Stages.counted(counters, flow.stageBuffer(), liveTap()).to(downstream);
+      case DETECTOR -> Stages.counted(counters, flow.stageBuffer(), contract
+          .map(slot -> detecting(slot).via(liveTap()))
+          .orElseGet(this::liveTap)).to(downstream);
       case SIDECAR -> Stages.acceptedUpstream(counters, flow.stageBuffer()).to(downstream);
       case SPINE -> contract
           .map(slot -> Stages.counted(counters, flow.stageBuffer(),
-              SpineStage.evaluating(slot, counters, resources.mapper(), System::currentTimeMillis,
-                  resources.signals())))
+              SpineStage.evaluating(slot, counters, resources.mapper())))
           .orElseGet(() -> Stages.passThrough(counters, flow.stageBuffer()))
           .to(downstream);
       case PROXY -> contract.flatMap(ContractSlot::current)
@@ -69,6 +73,13 @@ public final class PipelineStages {
           .orElseGet(() -> Stages.passThrough(counters, flow.stageBuffer()))
           .to(downstream);
     };
+  }
+
+  private Flow<Envelope, Envelope, NotUsed> detecting(ContractSlot slot) {
+    DetectorSettings detector = resources.settings().detector();
+    return DetectorStage.detecting(slot, resources.detectors(), detector.shards(), detector.batchSize(),
+        detector.batchWindow(), System::currentTimeMillis, resources.signals(),
+        new DetectorSkips(resources.metrics(), pipeline));
   }
 
   private Flow<Envelope, Envelope, NotUsed> liveTap() {

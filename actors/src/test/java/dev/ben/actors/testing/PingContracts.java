@@ -43,6 +43,11 @@ public final class PingContracts {
     return ContractBundles.build(PingProject.acting(PIPELINE, proxyClause), key).toBytes();
   }
 
+  /** A signed bundle with keyed state: detector {@code per_user} and playbook {@code chatty}; see PingProject. */
+  public byte[] detectingBundle() {
+    return ContractBundles.build(PingProject.detecting(PIPELINE), key).toBytes();
+  }
+
   /** The same contract signed by another key (one no node trusts). */
   public static byte[] untrustedBundle(int limit) {
     return bundle(limit, Ed25519.generate());

@@ -1,6 +1,5 @@
 package dev.ben.contracts.engine;
 
-import dev.ben.contracts.engine.detect.DetectorEngine;
 import dev.ben.contracts.event.Event;
 import dev.ben.contracts.event.EventTranslator;
 import dev.ben.contracts.event.Translation;
@@ -48,9 +47,8 @@ public final class ContractRuntime {
         .map(name -> contracts.playbook(name).orElseThrow(() -> unknown(where, "playbook", name))).toList();
     for (String schemaName : pipeline.schemas()) {
       Schema schema = contracts.schema(schemaName).orElseThrow(() -> unknown(where, "schema", schemaName));
-      var spine = new SpineEvaluator(schema,
-          policies.stream().filter(p -> p.schema().equals(schemaName)).toList(), lists, deploymentKey);
-      bySchema.put(schemaName, new SchemaRuntime(contracts.version(), spine,
+      bySchema.put(schemaName, new SchemaRuntime(contracts.version(), schema,
+          policies.stream().filter(p -> p.schema().equals(schemaName)).toList(), lists, deploymentKey,
           detectors.stream().filter(d -> d.schema().equals(schemaName)).toList(),
           playbooks.stream().filter(p -> p.schema().equals(schemaName)).toList(), signals));
       translators.put(schemaName, new EventTranslator(schema));
@@ -99,22 +97,59 @@ public final class ContractRuntime {
     return runtime.evaluate(event, nowMillis);
   }
 
+  /**
+   * The spine's part alone (bitspec, rules, blot; the event is redacted in place): the result has no detector values
+   * or playbook outcomes yet, since those come from the detector shards the event goes to next.
+   */
+  public EvaluationResult decide(Event event) {
+    return schemaRuntime(event.schema().name()).decide(event);
+  }
+
   /** The allocation-light spine part for one schema (bitspec, rules, blot), sharing this runtime's state. */
   public SpineEvaluator spine(String schema) {
+    return schemaRuntime(schema).spine();
+  }
+
+  /**
+   * A fresh detector runtime for one schema with its own state, fed with recorded decisions (one per detector
+   * shard). Each detector's key bound is divided by {@code keyShare}, the number of shards sharing it.
+   */
+  public DetectorRuntime newDetectors(String schema, int keyShare) {
+    SchemaRuntime runtime = schemaRuntime(schema);
+    return runtime.newDetectors(runtime.newSpine(), keyShare);
+  }
+
+  /** Decisions recorded by this version's spine for one schema, readable by its detector runtimes. */
+  public RecordedDecisions recordedDecisions(String schema) {
+    return new RecordedDecisions(schemaRuntime(schema).newSpine());
+  }
+
+  /**
+   * The fields events of a schema are sharded by: those every detector on it is keyed by, so each detector's keys
+   * live whole in one shard. Empty when the detectors share no key field (then one shard holds them all).
+   */
+  public List<String> shardKey(String schema) {
+    return schemaRuntime(schema).shardKey();
+  }
+
+  /** True when the pipeline has detectors or playbooks on the schema, so its events need a detector shard. */
+  public boolean detects(String schema) {
+    return schemaRuntime(schema).detectors().hasWork();
+  }
+
+  private SchemaRuntime schemaRuntime(String schema) {
     SchemaRuntime runtime = bySchema.get(schema);
     if (runtime == null) {
       throw new IllegalArgumentException("pipeline '" + pipeline.name() + "' has no schema '" + schema + "'");
     }
-    return runtime.spine();
+    return runtime;
   }
 
-  /** Detector keys evicted so far, per detector, for loss accounting. */
+  /** Detector keys evicted so far by the detectors evaluated here, per detector, for loss accounting. */
   public Map<String, Long> detectorEvictions() {
     var evictions = new LinkedHashMap<String, Long>();
     for (SchemaRuntime runtime : bySchema.values()) {
-      for (DetectorEngine detector : runtime.detectors()) {
-        evictions.put(detector.spec().name(), detector.evictions());
-      }
+      evictions.putAll(runtime.detectors().evictions());
     }
     return evictions;
   }

@@ -3,7 +3,6 @@ package dev.ben.contracts.engine;
 import dev.ben.contracts.engine.bitspec.BitspecEngine;
 import dev.ben.contracts.engine.bitspec.BitspecState;
 import dev.ben.contracts.engine.blot.Redactor;
-import dev.ben.contracts.engine.detect.DecisionInputs;
 import dev.ben.contracts.event.Event;
 import dev.ben.contracts.model.Action;
 import dev.ben.contracts.model.PolicyPack;
@@ -21,7 +20,7 @@ import java.util.Map;
  * (ties: the earlier policy). Bits, rules and facts are addressed by references {@code policy << 16 | index}.
  * Not thread-safe: one per spine stage.
  */
-public final class SpineEvaluator implements DecisionInputs {
+public final class SpineEvaluator implements SpineDecisions {
 
   /** References pack the index in 16 bits, which bounds bits and rules per policy (not the mask width). */
   static final int REF_LIMIT = 0xFFFF;
@@ -100,6 +99,7 @@ public final class SpineEvaluator implements DecisionInputs {
     return states[ruleRef >>> 16].ruleFired(ruleRef & 0xFFFF);
   }
 
+  @Override
   public int factLevel(int factRef) {
     return states[factRef >>> 16].level(factRef & 0xFFFF);
   }
@@ -139,6 +139,7 @@ public final class SpineEvaluator implements DecisionInputs {
     return ref < 0 ? List.of() : engines[ref >>> 16].factLevels(ref & 0xFFFF);
   }
 
+  @Override
   public List<String> setBits() {
     var bits = new ArrayList<String>();
     for (int i = 0; i < engines.length; i++) {
@@ -148,6 +149,7 @@ public final class SpineEvaluator implements DecisionInputs {
   }
 
   /** Fired rules, the overall winner first, then each policy's in priority order. */
+  @Override
   public List<String> firedRules() {
     var rules = new ArrayList<String>();
     if (winningPolicy >= 0) {

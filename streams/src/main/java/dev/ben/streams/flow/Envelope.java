@@ -58,4 +58,10 @@ public record Envelope(String eventId, String pipeline, String app, long receive
     return new Envelope(eventId, pipeline, app, receivedAtMillis, redactedBody,
         Objects.requireNonNull(decided, "decided"), listener);
   }
+
+  /** The same event with its decisions completed by the detectors. */
+  public Envelope detected(Evaluation completed) {
+    return new Envelope(eventId, pipeline, app, receivedAtMillis, body, Objects.requireNonNull(completed, "completed"),
+        listener);
+  }
 }

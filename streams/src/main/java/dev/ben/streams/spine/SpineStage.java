@@ -3,7 +3,6 @@ package dev.ben.streams.spine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ben.contracts.engine.EvaluationResult;
-import dev.ben.contracts.engine.playbook.PlaybookOutcome;
 import dev.ben.contracts.event.Translation;
 import dev.ben.contracts.model.Action;
 import dev.ben.streams.flow.Envelope;
@@ -12,7 +11,6 @@ import dev.ben.streams.metrics.StageCounters.Outcome;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.LongSupplier;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.stream.javadsl.Flow;
 
@@ -21,7 +19,8 @@ import org.apache.pekko.stream.javadsl.Flow;
  * the slot holds when the event arrives, then acted on. A {@code drop_with_reason} rule refuses it (counted under
  * its reason), a {@code sample(n)} rule keeps one event in n (the others counted as shed), and every event that
  * goes on carries the redacted event as its body (so a {@code @pii} value never leaves the spine in clear), the
- * version and its decisions. An event that does not fit the schema is refused and counted, and so is every event
+ * version and its decisions; the detector stage completes those (a dropped or sampled-out event reaches no detector,
+ * so whoever waits for it hears the spine's decision here). An event that does not fit the schema is refused and counted, and so is every event
  * that arrives before any version is loaded (the pipeline runs only once one is, so that count stays zero unless
  * something is wrong). Events are read as the pipeline's first schema; choosing among several at the sidecar comes
  * with its protocol.
@@ -35,24 +34,19 @@ public final class SpineStage {
   private final ContractSlot slot;
   private final StageCounters counters;
   private final ObjectMapper mapper;
-  private final LongSupplier clock;
-  private final PlaybookFirings firings;
   /** Events seen per sampling rate, so {@code sample(n)} keeps the first of every n. One per materialisation. */
   private final Map<Integer, Long> sampled = new HashMap<>();
 
-  private SpineStage(ContractSlot slot, StageCounters counters, ObjectMapper mapper, LongSupplier clock,
-      PlaybookFirings firings) {
+  private SpineStage(ContractSlot slot, StageCounters counters, ObjectMapper mapper) {
     this.slot = slot;
     this.counters = counters;
     this.mapper = mapper;
-    this.clock = clock;
-    this.firings = firings;
   }
 
   public static Flow<Envelope, Envelope, NotUsed> evaluating(
-      ContractSlot slot, StageCounters counters, ObjectMapper mapper, LongSupplier clock, PlaybookFirings firings) {
+      ContractSlot slot, StageCounters counters, ObjectMapper mapper) {
     return Flow.<Envelope>create()
-        .statefulMapConcat(() -> new SpineStage(slot, counters, mapper, clock, firings)::evaluate);
+        .statefulMapConcat(() -> new SpineStage(slot, counters, mapper)::evaluate);
   }
 
   private List<Envelope> evaluate(Envelope envelope) throws Exception {
@@ -65,29 +59,27 @@ public final class SpineStage {
     if (translation instanceof Translation.Refused refusal) {
       return refused(envelope, NOT_IN_SCHEMA, refusal.message());
     }
-    EvaluationResult result = active.runtime().evaluate(((Translation.Accepted) translation).event(),
-        clock.getAsLong());
+    EvaluationResult result = active.runtime().decide(((Translation.Accepted) translation).event());
     Envelope.Evaluation evaluation = new Envelope.Evaluation(active.version(), result);
-    if (envelope.listener() != null) {
-      envelope.listener().decided(evaluation);
-    }
-    // Signals go out whatever happens to the event next: sampling is about what is stored, not what was seen.
-    for (PlaybookOutcome outcome : result.playbooks()) {
-      if (outcome.status() == PlaybookOutcome.Status.FIRED) {
-        firings.fired(envelope, active.version(), outcome);
-      }
-    }
     Action winner = result.winner();
     if (winner instanceof Action.DropWithReason drop) {
       counters.count(Outcome.REFUSED, drop.reason());
-      return List.of();
+      return decidedHere(envelope, evaluation);
     }
     if (winner instanceof Action.Sample sample && !keep(sample.n())) {
       counters.count(Outcome.SHED, sample.label());
-      return List.of();
+      return decidedHere(envelope, evaluation);
     }
     ObjectNode redacted = mapper.valueToTree(result.redacted());
     return List.of(envelope.evaluated(redacted, evaluation));
+  }
+
+  /** An event that ends here: whoever waits hears the spine's decision (no detector will add to it). */
+  private static List<Envelope> decidedHere(Envelope envelope, Envelope.Evaluation evaluation) {
+    if (envelope.listener() != null) {
+      envelope.listener().decided(evaluation);
+    }
+    return List.of();
   }
 
   private List<Envelope> refused(Envelope envelope, String reason) {

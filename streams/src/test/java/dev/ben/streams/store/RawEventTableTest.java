@@ -32,7 +32,7 @@ class RawEventTableTest {
   @Test
   void anEvaluatedEventCarriesItsVersionAndDecisionsWithoutRepeatingTheRedactedBody() throws Exception {
     var result = new EvaluationResult("ping", List.of("big"), List.of("flag_big"), "flag", Map.of(),
-        Map.of("id", "e2", "email", "****"), Map.of(), List.of(), null);
+        Map.of("id", "e2", "email", "****"), Map.of(), List.of(), null, null);
     Envelope evaluated = new Envelope("e2", "pings", "shop", 0, JsonNodeFactory.instance.objectNode())
         .evaluated(JSON.valueToTree(result.redacted()), new Envelope.Evaluation(3, result));
     JsonNode row = row(evaluated);

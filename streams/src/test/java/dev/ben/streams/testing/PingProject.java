@@ -105,4 +105,53 @@ public final class PingProject {
         }
         """.replace("PROXY", proxyClause));
   }
+
+  /**
+   * A project with keyed state: detector {@code per_user} (by {@code user}) counts each user's events over 5 minutes
+   * and keeps an EWMA of {@code n} and an anomaly score of it ({@code n_spike}); playbook {@code chatty} pages once a user has sent more than 3 (cooling down 5
+   * minutes per user).
+   */
+  public static ContractSet detecting(String pipeline) {
+    return load(pipeline, """
+        schema ping v1 {
+          table    pings
+          key      [id]
+          order_by [id]
+          fields {
+            id:   string
+            user: string
+            n:    u32
+          }
+        }
+
+        policy sizes on ping {
+          predicate big = n > 10
+          rule flag_big = all(big) => flag priority 10
+        }
+
+        detector per_user on ping by user {
+          count over 5m as seen
+          ewma  n alpha 0.5
+          anomaly n_spike on n window 16
+        }
+
+        signal page { id: string, reason: string }
+
+        playbook chatty on ping {
+          when    per_user.seen > 3
+          emit    page(id = id, reason = "chatty")
+          bound   at_most 100 per 1m, cooldown 5m per user
+          explain "more than 3 events from one user in 5 minutes"
+        }
+
+        pipeline PIPELINE {
+          schemas   [ping]
+          policies  [sizes]
+          detectors [per_user]
+          playbooks [chatty]
+          sidecar   { http }
+          store     { table pings, replica off }
+        }
+        """);
+  }
 }

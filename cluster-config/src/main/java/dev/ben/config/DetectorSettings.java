@@ -1,0 +1,27 @@
+package dev.ben.config;
+
+import com.typesafe.config.Config;
+import java.time.Duration;
+
+/**
+ * How detector state is spread and fed: each pipeline's keyed state is split into {@code shards} Cluster Sharding
+ * entities (placed on members with the detector role); the detector stage batches events (up to
+ * {@code batchSize}, waiting at most {@code batchWindow}) so one message carries many events to a shard; a shard
+ * whose member has not loaded the event's contract version yet is asked again every {@code loadRetryDelay}, at most
+ * {@code loadRetries} times.
+ */
+public record DetectorSettings(int shards, int batchSize, Duration batchWindow, Duration askTimeout,
+    int loadRetries, Duration loadRetryDelay) {
+
+  /** Reads {@code ben.detector}. */
+  public static DetectorSettings fromConfig(Config root) {
+    ConfigReader reader = new ConfigReader(root, "ben.detector");
+    int shards = reader.positiveInt("shards");
+    if (shards > 1024) {
+      throw reader.invalid("shards", "at most 1024 shards per pipeline, got " + shards);
+    }
+    return new DetectorSettings(shards, reader.positiveInt("batch-size"), reader.positiveDuration("batch-window"),
+        reader.positiveDuration("ask-timeout"), reader.positiveInt("load-retries"),
+        reader.positiveDuration("load-retry-delay"));
+  }
+}

@@ -1,0 +1,131 @@
+package dev.ben.streams.detector;
+
+import dev.ben.contracts.engine.ContractRuntime;
+import dev.ben.contracts.engine.DetectorRuntime.Detection;
+import dev.ben.contracts.engine.EvaluationResult;
+import dev.ben.contracts.engine.playbook.PlaybookOutcome;
+import dev.ben.streams.flow.Envelope;
+import dev.ben.streams.spine.ContractSlot;
+import dev.ben.streams.spine.PlaybookFirings;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.LongSupplier;
+import org.apache.pekko.NotUsed;
+import org.apache.pekko.stream.javadsl.Flow;
+
+/**
+ * The detector stage's logic. Events arrive in rounds (at most a batch, waiting at most a window); each round's
+ * evaluated events are grouped by contract version, schema and shard, every group goes to its shard in one message,
+ * and the answers complete each event's decisions, in arrival order (one round in flight keeps each key's events in
+ * order). Then whoever waits for an event's decision (an invocation) is told, and fired playbooks' signals go out.
+ * An event whose shard cannot detect (its version is not loaded there, or it does not answer) goes on undetected and
+ * is counted in {@link DetectorSkips}: its detection is lost, never the event.
+ */
+public final class DetectorStage {
+
+  private final ContractSlot slot;
+  private final DetectorShards shards;
+  private final int shardCount;
+  private final LongSupplier clock;
+  private final PlaybookFirings firings;
+  private final DetectorSkips skips;
+
+  private DetectorStage(ContractSlot slot, DetectorShards shards, int shardCount, LongSupplier clock,
+      PlaybookFirings firings, DetectorSkips skips) {
+    this.slot = slot;
+    this.shards = shards;
+    this.shardCount = shardCount;
+    this.clock = clock;
+    this.firings = firings;
+    this.skips = skips;
+  }
+
+  public static Flow<Envelope, Envelope, NotUsed> detecting(ContractSlot slot, DetectorShards shards, int shardCount,
+      int batchSize, Duration batchWindow, LongSupplier clock, PlaybookFirings firings, DetectorSkips skips) {
+    DetectorStage stage = new DetectorStage(slot, shards, shardCount, clock, firings, skips);
+    return Flow.<Envelope>create()
+        .groupedWithin(batchSize, batchWindow)
+        .mapAsync(1, stage::detect)
+        .mapConcat(round -> round);
+  }
+
+  private record Group(String schema, long version, int shard, List<Integer> positions, List<DetectInput> inputs) {}
+
+  CompletionStage<List<Envelope>> detect(List<Envelope> round) {
+    Detection[] found = new Detection[round.size()];
+    Map<String, Group> groups = new LinkedHashMap<>();
+    long now = clock.getAsLong();
+    for (int i = 0; i < round.size(); i++) {
+      Envelope envelope = round.get(i);
+      if (envelope.evaluation() == null) {
+        continue;
+      }
+      found[i] = Detection.NONE;
+      long version = envelope.evaluation().contractVersion();
+      EvaluationResult result = envelope.evaluation().result();
+      ContractRuntime runtime = slot.held(version).map(active -> active.runtime()).orElse(null);
+      if (runtime == null) {
+        skips.skipped(DetectorSkips.VERSION_GONE, 1);
+        continue;
+      }
+      if (!runtime.detects(result.schema())) {
+        continue;
+      }
+      int shard = ShardRouter.shardOf(envelope.body(), runtime.shardKey(result.schema()), shardCount);
+      groups.computeIfAbsent(version + "/" + result.schema() + "/" + shard,
+          k -> new Group(result.schema(), version, shard, new ArrayList<>(), new ArrayList<>()));
+      Group group = groups.get(version + "/" + result.schema() + "/" + shard);
+      group.positions().add(i);
+      group.inputs().add(new DetectInput(envelope.body(), result.bits(), result.rules(), result.facts(), now));
+    }
+    List<CompletableFuture<Void>> asks = new ArrayList<>(groups.size());
+    for (Group group : groups.values()) {
+      asks.add(shards.detect(slot.pipeline(), group.shard(), group.version(), group.schema(), group.inputs())
+          .handle((detections, failure) -> place(group, detections, failure, found))
+          .toCompletableFuture());
+    }
+    return CompletableFuture.allOf(asks.toArray(CompletableFuture[]::new)).thenApply(done -> complete(round, found));
+  }
+
+  private Void place(Group group, List<Detection> detections, Throwable failure, Detection[] found) {
+    if (failure != null || detections == null || detections.size() != group.positions().size()) {
+      Throwable cause = failure instanceof java.util.concurrent.CompletionException ? failure.getCause() : failure;
+      skips.skipped(cause instanceof DetectorShards.NotLoaded ? DetectorSkips.NOT_LOADED : DetectorSkips.NO_ANSWER,
+          group.positions().size());
+      return null;
+    }
+    for (int k = 0; k < detections.size(); k++) {
+      found[group.positions().get(k)] = detections.get(k);
+    }
+    return null;
+  }
+
+  private List<Envelope> complete(List<Envelope> round, Detection[] found) {
+    List<Envelope> out = new ArrayList<>(round.size());
+    for (int i = 0; i < round.size(); i++) {
+      Envelope envelope = round.get(i);
+      if (found[i] == null) {
+        out.add(envelope);
+        continue;
+      }
+      Envelope.Evaluation evaluation = new Envelope.Evaluation(envelope.evaluation().contractVersion(),
+          envelope.evaluation().result().withDetection(found[i]));
+      Envelope detected = envelope.detected(evaluation);
+      if (detected.listener() != null) {
+        detected.listener().decided(evaluation);
+      }
+      for (PlaybookOutcome outcome : found[i].playbooks()) {
+        if (outcome.status() == PlaybookOutcome.Status.FIRED) {
+          firings.fired(detected, evaluation.contractVersion(), outcome);
+        }
+      }
+      out.add(detected);
+    }
+    return out;
+  }
+}

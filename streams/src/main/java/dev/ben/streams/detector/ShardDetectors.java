@@ -1,0 +1,64 @@
+package dev.ben.streams.detector;
+
+import dev.ben.contracts.engine.ContractRuntime;
+import dev.ben.contracts.engine.DetectorRuntime;
+import dev.ben.contracts.engine.DetectorRuntime.Detection;
+import dev.ben.contracts.engine.RecordedDecisions;
+import dev.ben.contracts.event.EventTranslator;
+import dev.ben.contracts.event.Translation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One shard's detector state for one contract version and schema: its own detectors and playbooks (their key bounds
+ * divided among the shards), fed with events as they left the spine. An event that no longer fits its schema once
+ * redacted (a redaction dropped a required field) cannot be detected; it is counted and answered with no values.
+ * Not thread-safe: owned by one shard.
+ */
+public final class ShardDetectors {
+
+  private final long version;
+  private final DetectorRuntime detectors;
+  private final RecordedDecisions decisions;
+  private final EventTranslator translator;
+  private long unfit;
+
+  public ShardDetectors(long version, ContractRuntime runtime, String schema, int shardCount) {
+    this.version = version;
+    this.detectors = runtime.newDetectors(schema, shardCount);
+    this.decisions = runtime.recordedDecisions(schema);
+    this.translator = new EventTranslator(runtime.contracts().schema(schema).orElseThrow(
+        () -> new IllegalArgumentException("contract version " + version + " has no schema '" + schema + "'")));
+  }
+
+  public long version() {
+    return version;
+  }
+
+  /** One detection per input, in order. */
+  public List<Detection> run(List<DetectInput> inputs) {
+    List<Detection> found = new ArrayList<>(inputs.size());
+    for (DetectInput input : inputs) {
+      Translation translation = translator.translate(input.event());
+      if (translation instanceof Translation.Accepted accepted) {
+        found.add(detectors.detect(accepted.event(),
+            decisions.load(input.bits(), input.rules(), input.facts()), input.atMillis()));
+      } else {
+        unfit++;
+        found.add(Detection.NONE);
+      }
+    }
+    return found;
+  }
+
+  /** Events that did not fit their schema once redacted, so no detector saw them. */
+  public long unfit() {
+    return unfit;
+  }
+
+  /** Keys evicted so far per detector (the bound is per shard). */
+  public Map<String, Long> evictions() {
+    return detectors.evictions();
+  }
+}
