@@ -50,6 +50,17 @@ public final class PipelineStages {
     return new StageCounters(resources.metrics(), pipeline, kind.label());
   }
 
+  /**
+   * How many events the stage's ingress may coalesce into one hand-over when it is pressed: the spine takes the
+   * contract's proxy {@code coalesce} (events cross from proxy to spine in batches of up to that many), every other
+   * stage one at a time.
+   */
+  public int coalescing(StageKind kind) {
+    return kind != StageKind.SPINE ? 1 : contract.flatMap(ContractSlot::current)
+        .map(active -> active.runtime().pipeline().proxy().coalesce())
+        .orElse(1);
+  }
+
   /** The stage's whole body: its logic followed by the next stage's ingress (none for the store). */
   public Sink<Envelope, NotUsed> body(StageKind kind, Sink<Envelope, NotUsed> downstream) {
     FlowSettings flow = resources.settings().flow();

@@ -188,7 +188,8 @@ public final class PipelineSupervisor extends AbstractBehavior<PipelineSuperviso
 
   private void startStage(StageKind kind, Sink<Envelope, NotUsed> downstream) {
     ActorRef<StageActor.Command> stage =
-        getContext().spawn(StageActor.create(kind, stages.body(kind, downstream), readyAdapter), kind.label());
+        getContext().spawn(StageActor.create(kind, stages.body(kind, downstream), stages.coalescing(kind),
+            readyAdapter), kind.label());
     getContext().watch(stage);
   }
 

@@ -1,7 +1,9 @@
 package dev.ben.actors.pipeline;
 
 import dev.ben.actors.NodeLocal;
+import dev.ben.streams.flow.Coalescing;
 import dev.ben.streams.flow.Envelope;
+import java.util.List;
 import org.apache.pekko.Done;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -38,23 +40,34 @@ public final class StageActor extends AbstractBehavior<StageActor.Command> {
   private final StageKind kind;
   private final UniqueKillSwitch killSwitch;
 
-  public static Behavior<Command> create(StageKind kind, Sink<Envelope, NotUsed> body, ActorRef<Ready> parent) {
-    return Behaviors.setup(context -> new StageActor(context, kind, body, parent));
+  /**
+   * @param coalesce at most this many events cross into the stage as one element when it cannot keep up (1: one by
+   *     one); batching happens only under backpressure, so an idle stage adds no latency
+   */
+  public static Behavior<Command> create(StageKind kind, Sink<Envelope, NotUsed> body, int coalesce,
+      ActorRef<Ready> parent) {
+    return Behaviors.setup(context -> new StageActor(context, kind, body, coalesce, parent));
   }
 
-  private StageActor(
-      ActorContext<Command> context, StageKind kind, Sink<Envelope, NotUsed> body, ActorRef<Ready> parent) {
+  private StageActor(ActorContext<Command> context, StageKind kind, Sink<Envelope, NotUsed> body, int coalesce,
+      ActorRef<Ready> parent) {
     super(context);
     this.kind = kind;
-    Pair<Pair<Sink<Envelope, NotUsed>, UniqueKillSwitch>, java.util.concurrent.CompletionStage<Done>> running =
-        MergeHub.of(Envelope.class, PER_PRODUCER_BUFFER)
+    Pair<Pair<Sink<List<Envelope>, NotUsed>, UniqueKillSwitch>, java.util.concurrent.CompletionStage<Done>> running =
+        MergeHub.of(batchClass(), PER_PRODUCER_BUFFER)
             .viaMat(KillSwitches.single(), Keep.both())
             .watchTermination(Keep.both())
+            .mapConcat(batch -> batch)
             .to(body)
             .run(context.getSystem());
     this.killSwitch = running.first().second();
     context.pipeToSelf(running.second(), (done, failure) -> new StreamTerminated(failure));
-    parent.tell(new Ready(kind, running.first().first()));
+    parent.tell(new Ready(kind, Coalescing.ingress(running.first().first(), coalesce)));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Class<List<Envelope>> batchClass() {
+    return (Class<List<Envelope>>) (Class<?>) List.class;
   }
 
   @Override

@@ -1,0 +1,81 @@
+package dev.ben.streams.flow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.apache.pekko.actor.ActorSystem;
+import org.apache.pekko.japi.Pair;
+import org.apache.pekko.stream.javadsl.Sink;
+import org.apache.pekko.stream.javadsl.Source;
+import org.apache.pekko.stream.testkit.TestSubscriber;
+import org.apache.pekko.stream.testkit.javadsl.TestSink;
+import org.apache.pekko.testkit.javadsl.TestKit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class CoalescingTest {
+
+  private static ActorSystem system;
+
+  @BeforeAll
+  static void start() {
+    system = ActorSystem.create("coalescing");
+  }
+
+  @AfterAll
+  static void stop() {
+    TestKit.shutdownActorSystem(system);
+  }
+
+  private static List<Envelope> events(int n) {
+    return IntStream.range(0, n).mapToObj(i -> new Envelope("e" + i, "p", "app", 0,
+        JsonNodeFactory.instance.objectNode())).toList();
+  }
+
+  @Test
+  void aPressedStageReceivesBatchesOfAtMostTheLimitInOrder() {
+    Pair<TestSubscriber.Probe<List<Envelope>>, Sink<List<Envelope>, org.apache.pekko.NotUsed>> probe =
+        org.apache.pekko.stream.javadsl.Flow.<List<Envelope>>create()
+            .toMat(TestSink.probe(system), org.apache.pekko.stream.javadsl.Keep.right())
+            .preMaterialize(system);
+    Source.from(events(100)).runWith(Coalescing.ingress(probe.second(), 8), system);
+    TestSubscriber.Probe<List<Envelope>> stage = probe.first();
+    List<String> received = new ArrayList<>();
+    int largest = 0;
+    stage.request(1);
+    List<Envelope> firstBatch = stage.expectNext();
+    received.addAll(firstBatch.stream().map(Envelope::eventId).toList());
+    // Nothing is asked for a while: the sender coalesces what waits.
+    stage.expectNoMessage(java.time.Duration.ofMillis(100));
+    while (received.size() < 100) {
+      stage.request(1);
+      List<Envelope> batch = stage.expectNext();
+      largest = Math.max(largest, batch.size());
+      assertTrue(batch.size() <= 8, "at most the limit: " + batch.size());
+      received.addAll(batch.stream().map(Envelope::eventId).toList());
+    }
+    assertEquals(events(100).stream().map(Envelope::eventId).toList(), received);
+    assertEquals(8, largest, "a pressed stage gets full batches");
+  }
+
+  @Test
+  void aStageThatKeepsUpGetsEachEventAloneAtOnce() {
+    Pair<TestSubscriber.Probe<List<Envelope>>, Sink<List<Envelope>, org.apache.pekko.NotUsed>> probe =
+        org.apache.pekko.stream.javadsl.Flow.<List<Envelope>>create()
+            .toMat(TestSink.probe(system), org.apache.pekko.stream.javadsl.Keep.right())
+            .preMaterialize(system);
+    var queue = Source.<Envelope>queue(4).toMat(Coalescing.ingress(probe.second(), 8),
+        org.apache.pekko.stream.javadsl.Keep.left()).run(system);
+    TestSubscriber.Probe<List<Envelope>> stage = probe.first();
+    stage.request(10);
+    for (Envelope event : events(5)) {
+      queue.offer(event);
+      assertEquals(List.of(event), stage.expectNext(), "crosses alone, without waiting for a batch to fill");
+    }
+  }
+}
