@@ -5,9 +5,10 @@ import java.time.Duration;
 
 /**
  * Bounds of the data path: per-stage buffers, how the store sink batches, and how many bytes of batches may wait on
- * disk (per pipeline) while the store is down.
+ * disk (per pipeline) while the store is down, and in the Lucius scrub queue.
  */
-public record FlowSettings(int stageBuffer, int storeBatchSize, Duration storeBatchInterval, long spillMaxBytes) {
+public record FlowSettings(int stageBuffer, int storeBatchSize, Duration storeBatchInterval, long spillMaxBytes,
+    long scrubQueueMaxBytes) {
 
   public static FlowSettings fromConfig(Config root) {
     ConfigReader reader = new ConfigReader(root, "ben.flow");
@@ -15,6 +16,7 @@ public record FlowSettings(int stageBuffer, int storeBatchSize, Duration storeBa
         reader.positiveInt("stage-buffer"),
         reader.positiveInt("store-batch-size"),
         reader.positiveDuration("store-batch-interval"),
-        reader.positiveBytes("spill-max-bytes"));
+        reader.positiveBytes("spill-max-bytes"),
+        reader.positiveBytes("scrub-queue-max-bytes"));
   }
 }

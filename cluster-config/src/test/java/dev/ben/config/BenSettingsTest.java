@@ -35,6 +35,7 @@ class BenSettingsTest {
     assertEquals("/tmp/ben-settings-test/data", s.dataDir().toString());
     assertEquals(Duration.ofSeconds(1), s.flow().storeBatchInterval());
     assertEquals(256L * 1024 * 1024, s.flow().spillMaxBytes());
+    assertEquals(64L * 1024 * 1024, s.flow().scrubQueueMaxBytes());
     assertEquals(java.util.List.of("demo"), s.node().passThroughPipelines());
   }
 

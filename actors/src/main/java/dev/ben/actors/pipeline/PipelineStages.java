@@ -8,6 +8,7 @@ import dev.ben.streams.flow.Envelope;
 import dev.ben.streams.flow.Stages;
 import dev.ben.streams.flow.StoreStage;
 import dev.ben.streams.live.LiveEventJson;
+import dev.ben.streams.lucius.ScrubQueue;
 import dev.ben.streams.metrics.StageCounters;
 import dev.ben.streams.proxy.ProxyStage;
 import dev.ben.streams.store.SpillBuffer;
@@ -76,7 +77,7 @@ public final class PipelineStages {
       case SIDECAR -> Stages.acceptedUpstream(counters, flow.stageBuffer()).to(downstream);
       case SPINE -> contract
           .map(slot -> Stages.counted(counters, flow.stageBuffer(),
-              SpineStage.evaluating(slot, counters, resources.mapper())))
+              SpineStage.evaluating(slot, counters, resources.mapper(), scrubQueue())))
           .orElseGet(() -> Stages.passThrough(counters, flow.stageBuffer()))
           .to(downstream);
       case PROXY -> contract.flatMap(ContractSlot::current)
@@ -84,6 +85,11 @@ public final class PipelineStages {
           .orElseGet(() -> Stages.passThrough(counters, flow.stageBuffer()))
           .to(downstream);
     };
+  }
+
+  private ScrubQueue scrubQueue() {
+    return new ScrubQueue(resources.spillIndex(), pipeline, resources.settings().flow().scrubQueueMaxBytes(),
+        resources.mapper(), resources.metrics());
   }
 
   private Flow<Envelope, Envelope, NotUsed> detecting(ContractSlot slot) {

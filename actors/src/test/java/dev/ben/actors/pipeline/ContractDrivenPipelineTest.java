@@ -8,6 +8,8 @@ import dev.ben.actors.testing.ControlClient;
 import dev.ben.actors.testing.PingContracts;
 import dev.ben.actors.testing.TestNode;
 import dev.ben.streams.flow.Envelope;
+import dev.ben.streams.lucius.ScrubQueue;
+import dev.ben.streams.metrics.Labels;
 import dev.ben.streams.metrics.StageCounters;
 import dev.ben.streams.metrics.StageCounters.Outcome;
 import java.nio.file.Files;
@@ -39,6 +41,7 @@ class ContractDrivenPipelineTest {
           {"id": "mid2", "n": 60}
           {"id": "small", "n": 1, "email": "bob@example.com"}
           {"id": "bad", "n": "many"}
+          {"id": "unlucky", "n": 13}
           """;
       // The sidecar registers its ingress when it starts, which may trail the activation: retry until taken.
       Await.until(() -> post(node, events) == 200, "the pipeline takes the events", Duration.ofSeconds(20));
@@ -49,17 +52,20 @@ class ContractDrivenPipelineTest {
       stored.forEach(e -> assertFalse(e.body().toString().contains("@example.com"), e.body().toString()));
       assertEquals(1, spine.value(Outcome.REFUSED, "too big"));
       assertEquals(1, spine.value(Outcome.SHED, "sample(2)"));
-      assertEquals(5, spine.total(Outcome.ACCEPTED));
+      assertEquals(1, spine.value(Outcome.ROUTED, ScrubQueue.ROUTE), "n == 13 waits for the scrub");
+      assertEquals(1, node.metrics.value("ben_lucius_queue_events", Labels.of("pipeline", PingContracts.PIPELINE)));
+      assertEquals(6, spine.total(Outcome.ACCEPTED));
       assertEquals(spine.total(Outcome.ACCEPTED), spine.total(Outcome.FORWARDED) + spine.total(Outcome.REFUSED)
-          + spine.total(Outcome.SHED));
+          + spine.total(Outcome.SHED) + spine.total(Outcome.ROUTED));
 
       // benctl status shows the same counts, as the spine last reported them to the orchestrator.
-      Await.until(() -> spineCounts(control).getOrDefault("accepted", 0L) == 5, "status shows the spine's counts",
+      Await.until(() -> spineCounts(control).getOrDefault("accepted", 0L) == 6, "status shows the spine's counts",
           Duration.ofSeconds(20));
       java.util.Map<String, Long> counts = spineCounts(control);
       assertEquals(2, counts.get("forwarded"));
       assertEquals(2, counts.get("refused"));
       assertEquals(1, counts.get("shed"));
+      assertEquals(1, counts.get("routed"));
     }
   }
 

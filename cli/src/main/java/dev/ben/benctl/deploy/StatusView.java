@@ -99,14 +99,16 @@ final class StatusView {
 
   /**
    * Events per component by outcome, as each last reported them: at every stage accepted = forwarded + refused +
-   * shed, and at the store accepted = stored + spilled + refused, so the loss is there to read.
+   * shed (+ routed to the Lucius scrub queue at the spine), and at the store accepted = stored + spilled + refused, so
+   * the loss is there to read.
    */
   private static String counts(PipelineStatus status) {
-    var table = Table.withHeaders("EVENTS", "ACCEPTED", "FORWARDED", "STORED", "REFUSED", "SHED", "SPILLED");
+    var table = Table.withHeaders("EVENTS", "ACCEPTED", "FORWARDED", "STORED", "REFUSED", "SHED", "SPILLED",
+        "ROUTED");
     for (ComponentState c : status.getComponentsList()) {
       if (c.getCountsCount() > 0) {
         table.row(c.getKind() + "@" + c.getNode(), count(c, "accepted"), count(c, "forwarded"), count(c, "stored"),
-            count(c, "refused"), count(c, "shed"), count(c, "spilled"));
+            count(c, "refused"), count(c, "shed"), count(c, "spilled"), count(c, "routed"));
       }
     }
     return table.isEmpty() ? "" : table.render();

@@ -6,7 +6,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The loss-accounting counters of one stage of one pipeline (DESIGN invariant 4): every event a stage accepts is
- * forwarded, stored, or counted as refused, shed, spilled or expired, each with its reason. All series share the
+ * forwarded, stored, or counted as refused, shed, spilled, expired or routed (to the Lucius scrub queue), each with its
+ * reason. All series share the
  * family {@value #FAMILY} so they add up in one query.
  */
 public final class StageCounters {
@@ -16,7 +17,7 @@ public final class StageCounters {
 
   /** What happened to an event at a stage. */
   public enum Outcome {
-    ACCEPTED, FORWARDED, STORED, REFUSED, SHED, SPILLED, EXPIRED;
+    ACCEPTED, FORWARDED, STORED, REFUSED, SHED, SPILLED, EXPIRED, ROUTED;
 
     public String label() {
       return name().toLowerCase(java.util.Locale.ROOT);

@@ -6,6 +6,8 @@ import dev.ben.contracts.engine.EvaluationResult;
 import dev.ben.contracts.event.Translation;
 import dev.ben.contracts.model.Action;
 import dev.ben.streams.flow.Envelope;
+import dev.ben.streams.lucius.ScrubQueue;
+import dev.ben.streams.lucius.ScrubRoute;
 import dev.ben.streams.metrics.StageCounters;
 import dev.ben.streams.metrics.StageCounters.Outcome;
 import java.util.HashMap;
@@ -17,7 +19,8 @@ import org.apache.pekko.stream.javadsl.Flow;
 /**
  * The spine's logic: each event is translated into the pipeline's schema and evaluated by the contract version
  * the slot holds when the event arrives, then acted on. A {@code drop_with_reason} rule refuses it (counted under
- * its reason), a {@code sample(n)} rule keeps one event in n (the others counted as shed), and every event that
+ * its reason), a {@code sample(n)} rule keeps one event in n (the others counted as shed), a {@code route lucius} rule
+ * sends it to the scrub queue (counted as routed, or refused when the queue is full), and every event that
  * goes on carries the redacted event as its body (so a {@code @pii} value never leaves the spine in clear), the
  * version and its decisions; the detector stage completes those (a dropped or sampled-out event reaches no detector,
  * so whoever waits for it hears the spine's decision here). An event that does not fit the schema is refused and counted, and so is every event
@@ -37,16 +40,19 @@ public final class SpineStage {
   /** Events seen per sampling rate, so {@code sample(n)} keeps the first of every n. One per materialisation. */
   private final Map<Integer, Long> sampled = new HashMap<>();
 
-  private SpineStage(ContractSlot slot, StageCounters counters, ObjectMapper mapper) {
+  private final ScrubRoute scrub;
+
+  private SpineStage(ContractSlot slot, StageCounters counters, ObjectMapper mapper, ScrubRoute scrub) {
+    this.scrub = scrub;
     this.slot = slot;
     this.counters = counters;
     this.mapper = mapper;
   }
 
   public static Flow<Envelope, Envelope, NotUsed> evaluating(
-      ContractSlot slot, StageCounters counters, ObjectMapper mapper) {
+      ContractSlot slot, StageCounters counters, ObjectMapper mapper, ScrubRoute scrub) {
     return Flow.<Envelope>create()
-        .statefulMapConcat(() -> new SpineStage(slot, counters, mapper)::evaluate);
+        .statefulMapConcat(() -> new SpineStage(slot, counters, mapper, scrub)::evaluate);
   }
 
   private List<Envelope> evaluate(Envelope envelope) throws Exception {
@@ -71,7 +77,20 @@ public final class SpineStage {
       return decidedHere(envelope, evaluation);
     }
     ObjectNode redacted = mapper.valueToTree(result.redacted());
+    if (winner instanceof Action.RouteLucius) {
+      return routed(envelope.evaluated(redacted, evaluation), evaluation);
+    }
     return List.of(envelope.evaluated(redacted, evaluation));
+  }
+
+  /** A marked event leaves the hot path for the scrub queue (redacted), or is refused when the queue is full. */
+  private List<Envelope> routed(Envelope redacted, Envelope.Evaluation evaluation) {
+    if (scrub.offer(redacted)) {
+      counters.count(Outcome.ROUTED, ScrubQueue.ROUTE);
+    } else {
+      counters.count(Outcome.REFUSED, ScrubQueue.FULL);
+    }
+    return decidedHere(redacted, evaluation);
   }
 
   /** An event that ends here: whoever waits hears the spine's decision (no detector will add to it). */

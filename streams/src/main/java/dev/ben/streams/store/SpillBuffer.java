@@ -33,8 +33,13 @@ public final class SpillBuffer {
   private int batches;
 
   public SpillBuffer(RocksIndex index, String pipeline, long maxBytes, ObjectMapper mapper) {
+    this(index, "spill", pipeline, maxBytes, mapper);
+  }
+
+  /** A buffer of its own kind ({@code spill}, {@code lucius}, ...), kept apart from the others in the index. */
+  public SpillBuffer(RocksIndex index, String kind, String pipeline, long maxBytes, ObjectMapper mapper) {
     this.index = index;
-    this.prefix = "spill/" + pipeline + "/";
+    this.prefix = kind + "/" + pipeline + "/";
     this.maxBytes = maxBytes;
     this.mapper = mapper;
     for (Map.Entry<String, String> entry : index.scan(prefix, Integer.MAX_VALUE)) {
@@ -76,6 +81,11 @@ public final class SpillBuffer {
 
   public long bytes() {
     return bytes;
+  }
+
+  /** Batches waiting. */
+  public int batches() {
+    return batches;
   }
 
   private static int size(String encoded) {

@@ -67,7 +67,8 @@ class DetectorStageTest {
   }
 
   private List<Envelope> run(List<Envelope> events, DetectorShards shards) throws Exception {
-    var spine = SpineStage.evaluating(slot, new StageCounters(metrics, PIPELINE, "spine"), new ObjectMapper());
+    var spine = SpineStage.evaluating(slot, new StageCounters(metrics, PIPELINE, "spine"), new ObjectMapper(),
+        event -> false);
     return Source.from(events)
         .via(spine)
         .via(DetectorStage.detecting(slot, shards, SHARDS, 7, Duration.ofMillis(1), () -> NOW,

@@ -35,6 +35,10 @@ class SpineActionsTest {
   private final StageCounters counters = new StageCounters(new MetricsRegistry(), PIPELINE, "spine");
   private final ContractSlot slot = new ContractSlot(PIPELINE);
 
+  /** A scrub queue that takes two events, then is full. */
+  private final List<Envelope> scrubbed = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final dev.ben.streams.lucius.ScrubRoute scrub = event -> scrubbed.size() < 2 && scrubbed.add(event);
+
   @BeforeAll
   static void start() {
     system = ActorSystem.create("spine-actions");
@@ -56,7 +60,7 @@ class SpineActionsTest {
 
   private List<Envelope> run(List<Envelope> events) throws Exception {
     return Source.from(events)
-        .via(Stages.counted(counters, 16, SpineStage.evaluating(slot, counters, new ObjectMapper())))
+        .via(Stages.counted(counters, 16, SpineStage.evaluating(slot, counters, new ObjectMapper(), scrub)))
         .runWith(Sink.seq(), system).toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
 
@@ -82,6 +86,19 @@ class SpineActionsTest {
     assertFalse(out.body().toString().contains("ann@example.com"), out.body().toString());
     assertTrue(out.body().hasNonNull("email"), "masked, not removed: " + out.body());
     assertEquals(1, out.body().get("n").asInt());
+  }
+
+  @Test
+  void aMarkedEventLeavesForTheScrubQueueRedactedAndIsRefusedWhenTheQueueIsFull() throws Exception {
+    ObjectNode body = JsonNodeFactory.instance.objectNode().put("id", "s1").put("n", 13)
+        .put("email", "ann@example.com");
+    List<Envelope> out = run(List.of(new Envelope("s1", PIPELINE, "app", 0, body), ping("s2", 13), ping("s3", 13),
+        ping("plain", 1)));
+    assertEquals(List.of("plain"), out.stream().map(Envelope::eventId).toList());
+    assertEquals(List.of("s1", "s2"), scrubbed.stream().map(Envelope::eventId).toList());
+    assertFalse(scrubbed.get(0).body().toString().contains("ann@example.com"), "queued redacted");
+    assertEquals(2, counters.value(Outcome.ROUTED, dev.ben.streams.lucius.ScrubQueue.ROUTE));
+    assertEquals(1, counters.value(Outcome.REFUSED, dev.ben.streams.lucius.ScrubQueue.FULL));
   }
 
   @Test

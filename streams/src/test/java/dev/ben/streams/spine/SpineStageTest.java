@@ -44,7 +44,7 @@ class SpineStageTest {
   private final StageCounters counters = new StageCounters(registry, PIPELINE, "spine");
   private final ContractSlot slot = new ContractSlot(PIPELINE);
   private final Flow<Envelope, Envelope, NotUsed> flow =
-      SpineStage.evaluating(slot, counters, new ObjectMapper());
+      SpineStage.evaluating(slot, counters, new ObjectMapper(), event -> false);
 
   @BeforeAll
   static void start() {

@@ -55,7 +55,7 @@ public final class PingProject {
 
   /**
    * A project whose rules act: {@code n > 100} is dropped with the reason "too big", {@code n >= 50} is sampled
-   * one in two, {@code n == 42} fires the playbook {@code answer_found} (signal {@code page}), and the {@code @pii}
+   * one in two, {@code n == 13} is routed to the Lucius scrub queue, {@code n == 42} fires the playbook {@code answer_found} (signal {@code page}), and the {@code @pii}
    * field {@code email} is masked.
    */
   public static ContractSet acting(String pipeline) {
@@ -80,7 +80,9 @@ public final class PingProject {
           predicate huge = n > 100
           predicate mid  = n >= 50
           predicate answer = n == 42
+          predicate unlucky = n == 13
           rule drop_huge  = all(huge)   => drop_with_reason "too big" priority 20
+          rule scrub_13   = all(unlucky) => route lucius              priority 25
           rule sample_mid = all(mid)    => sample(2)                 priority 10
           rule alarm      = all(answer) => flag                      priority 30
           redact email mask_all
