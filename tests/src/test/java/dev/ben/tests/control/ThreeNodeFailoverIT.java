@@ -22,6 +22,7 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.apache.pekko.cluster.Member;
@@ -111,6 +112,19 @@ class ThreeNodeFailoverIT {
     JsonNode statusV1 = await("three spines running v1", CLUSTER_TIMEOUT, () -> status(first),
         status -> spinesRun(status, addresses(nodes), 1));
     assertEquals(1, statusV1.get("active_version").asLong(), statusV1::toPrettyString);
+    // Detector state is sharded by key: one user's bursts, entering round-robin through the three nodes, count up
+    // in that user's one shard, and the lockout fires on the 21st exactly as on one node (then cools down).
+    List<ShardedDetection.Answer> bursts = ShardedDetection.burstsAcross(nodes, "mallory", 22);
+    assertEquals(IntStream.rangeClosed(1, 22).mapToObj(i -> (double) i).toList(),
+        bursts.stream().map(ShardedDetection.Answer::fails).toList());
+    assertEquals(List.of("lockout:FIRED"), bursts.get(20).playbooks());
+    assertEquals(List.of("lockout:SUPPRESSED"), bursts.get(21).playbooks());
+    for (int user = 0; user < 32; user++) {
+      ShardedDetection.burstsAcross(nodes, "user-" + user, 1);
+    }
+    await("detector shards spread over more than one member", CLUSTER_TIMEOUT,
+        () -> ShardedDetection.membersHostingShards(nodes.get(1)), members -> members >= 2);
+    assertEquals(List.of(), first.takeSerializationFailures(), "every detector message crossed nodes serialized");
 
     // 2. Stop the oldest node: it hosts both singletons, which must move to the next oldest.
     ClusterNode second = nodes.get(1);
