@@ -25,7 +25,7 @@ class ContractRuntimeTest {
   private static final byte[] KEY = "k".getBytes(StandardCharsets.UTF_8);
   private static final long MINUTE = ExampleContracts.MINUTE;
 
-  private static Event login(ContractRuntime runtime, String user, String ip, int attempts) {
+  static Event login(ContractRuntime runtime, String user, String ip, int attempts) {
     String json = "{\"ts\":1,\"tenant\":\"t\",\"user\":\"" + user + "\",\"ip\":\"" + ip + "\",\"attempts\":"
         + attempts + ",\"card\":\"4111111111111234\",\"email\":\"a@b.c\"}";
     return assertInstanceOf(Translation.Accepted.class,

@@ -1,11 +1,9 @@
 package dev.ben.contracts.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ben.contracts.event.Event;
-import dev.ben.contracts.event.Translation;
 import dev.ben.contracts.model.ExampleContracts;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -16,13 +14,6 @@ import org.junit.jupiter.api.Test;
 class DetectorRuntimeTest {
 
   private static final byte[] KEY = "k".getBytes(StandardCharsets.UTF_8);
-
-  private static Event login(ContractRuntime runtime, String user, String ip, int attempts) {
-    String json = "{\"ts\":1,\"tenant\":\"t\",\"user\":\"" + user + "\",\"ip\":\"" + ip + "\",\"attempts\":"
-        + attempts + ",\"email\":\"a@b.c\"}";
-    return assertInstanceOf(Translation.Accepted.class,
-        runtime.translate("login", json.getBytes(StandardCharsets.UTF_8))).event();
-  }
 
   @Test
   void recordedDecisionsGiveTheSameDetectorValuesAndFiringsAsTheLiveSpine() {
@@ -36,8 +27,8 @@ class DetectorRuntimeTest {
       String ip = i % 7 == 0 ? "10.0.0.9" : "203.0.113.5";
       int attempts = 3 + i % 11;
       long now = i * 1000L;
-      EvaluationResult expected = together.evaluate(login(together, "ann", ip, attempts), now);
-      Event event = login(apart, "ann", ip, attempts);
+      EvaluationResult expected = together.evaluate(ContractRuntimeTest.login(together, "ann", ip, attempts), now);
+      Event event = ContractRuntimeTest.login(apart, "ann", ip, attempts);
       spine.evaluate(event);
       var detection = shard.detect(event,
           recorded.load(spine.setBits(), spine.firedRules(), spine.facts()), now);

@@ -37,12 +37,16 @@ class CoalescingTest {
         JsonNodeFactory.instance.objectNode())).toList();
   }
 
+  /** A stage's side of the boundary: a probe that asks for batches only when the test says so. */
+  private static Pair<TestSubscriber.Probe<List<Envelope>>, Sink<List<Envelope>, org.apache.pekko.NotUsed>> stage() {
+    return org.apache.pekko.stream.javadsl.Flow.<List<Envelope>>create()
+        .toMat(TestSink.probe(system), org.apache.pekko.stream.javadsl.Keep.right())
+        .preMaterialize(system);
+  }
+
   @Test
   void aPressedStageReceivesBatchesOfAtMostTheLimitInOrder() {
-    Pair<TestSubscriber.Probe<List<Envelope>>, Sink<List<Envelope>, org.apache.pekko.NotUsed>> probe =
-        org.apache.pekko.stream.javadsl.Flow.<List<Envelope>>create()
-            .toMat(TestSink.probe(system), org.apache.pekko.stream.javadsl.Keep.right())
-            .preMaterialize(system);
+    Pair<TestSubscriber.Probe<List<Envelope>>, Sink<List<Envelope>, org.apache.pekko.NotUsed>> probe = stage();
     Source.from(events(100)).runWith(Coalescing.ingress(probe.second(), 8), system);
     TestSubscriber.Probe<List<Envelope>> stage = probe.first();
     List<String> received = new ArrayList<>();
@@ -65,10 +69,7 @@ class CoalescingTest {
 
   @Test
   void aStageThatKeepsUpGetsEachEventAloneAtOnce() {
-    Pair<TestSubscriber.Probe<List<Envelope>>, Sink<List<Envelope>, org.apache.pekko.NotUsed>> probe =
-        org.apache.pekko.stream.javadsl.Flow.<List<Envelope>>create()
-            .toMat(TestSink.probe(system), org.apache.pekko.stream.javadsl.Keep.right())
-            .preMaterialize(system);
+    Pair<TestSubscriber.Probe<List<Envelope>>, Sink<List<Envelope>, org.apache.pekko.NotUsed>> probe = stage();
     var queue = Source.<Envelope>queue(4).toMat(Coalescing.ingress(probe.second(), 8),
         org.apache.pekko.stream.javadsl.Keep.left()).run(system);
     TestSubscriber.Probe<List<Envelope>> stage = probe.first();
