@@ -37,7 +37,7 @@ import org.apache.pekko.event.Logging;
  * embedded connectors. Every HTTP and gRPC port is ephemeral. Closing it leaves the cluster gracefully (coordinated
  * shutdown) and only then closes the services, in the order {@code BenNode} uses.
  */
-final class ClusterNode implements AutoCloseable {
+public final class ClusterNode implements AutoCloseable {
 
   /**
    * What every node of one cluster shares: the seed, NATS with its namespace (subjects, streams) and ledger buckets,
@@ -50,6 +50,7 @@ final class ClusterNode implements AutoCloseable {
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
   final int port;
+  private final Path home;
   final ActorSystem<RootGuardian.Command> system;
   final RootGuardian.Endpoints endpoints;
   private final NodeServices services;
@@ -89,8 +90,26 @@ final class ClusterNode implements AutoCloseable {
             """)));
   }
 
+  /**
+   * A single-node cluster on the real servers: NATS (ledger, notices, presence and signals under {@code run} as
+   * namespace and bucket names) and ClickHouse (database {@code run}), trusting bundles signed by {@code trustedKey}.
+   */
+  public static ClusterNode onServers(Path home, Path trustedKey, String natsUrl, String clickHouseUrl, String run) {
+    return new ClusterNode(home, 0, ConfigFactory.parseMap(Map.of(
+            "ben.node.seeds", List.of(),
+            "ben.ledger.trusted-keys", List.of(trustedKey.toString()),
+            "ben.ledger.kv-bucket", run,
+            "ben.ledger.object-bucket", run + "_bundles",
+            "ben.connectors.nats.url", natsUrl,
+            "ben.connectors.nats.namespace", run,
+            "ben.connectors.clickhouse.url", clickHouseUrl,
+            "ben.connectors.clickhouse.database", run))
+        .withFallback(ConfigFactory.parseString("ben.connectors.s3.endpoint = \"\"")));
+  }
+
   private ClusterNode(Path home, int port, Config specific) {
     this.port = port;
+    this.home = home;
     Config base = specific
         .withFallback(ConfigFactory.parseMap(Map.of(
             "ben.home", home.toString(),
@@ -147,7 +166,7 @@ final class ClusterNode implements AutoCloseable {
   }
 
   /** Where benctl reaches this node's control API. */
-  String controlAddress() {
+  public String controlAddress() {
     return "127.0.0.1:" + endpoints.control().port();
   }
 
@@ -189,6 +208,16 @@ final class ClusterNode implements AutoCloseable {
             replyTo -> Receptionist.find(PipelineHost.KEY, replyTo), Duration.ofSeconds(5), system.scheduler())
         .toCompletableFuture().join();
     return listing.getServiceInstances(PipelineHost.KEY).size();
+  }
+
+  /** The HTTP ingest port (events, invocations, beacons, signals). */
+  public int ingestPort() {
+    return endpoints.ingest().port();
+  }
+
+  /** This node's home folder (its Unix sockets live under {@code run/}). */
+  public Path home() {
+    return home;
   }
 
   @Override

@@ -64,7 +64,7 @@ final class ShardedDetection {
       if (response.statusCode() != 404 || System.nanoTime() > deadline) {
         return response;
       }
-      Thread.onSpinWait();
+      java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
     }
   }
 
