@@ -3,8 +3,12 @@ package dev.ben.config;
 import com.typesafe.config.Config;
 import java.time.Duration;
 
-/** The HTTP ingest endpoint of the sidecar, and the limits that protect it. */
-public record IngestSettings(Endpoint endpoint, long maxRequestBytes, int maxLineBytes, Duration offerTimeout) {
+/**
+ * The HTTP ingest endpoint of the sidecar, and the limits that protect it; {@code socket} is the framed socket
+ * sidecar, which shares the line limit and the offer timeout.
+ */
+public record IngestSettings(Endpoint endpoint, long maxRequestBytes, int maxLineBytes, Duration offerTimeout,
+    SocketSettings socket) {
 
   public static IngestSettings fromConfig(Config root) {
     ConfigReader reader = new ConfigReader(root, "ben.ingest");
@@ -13,6 +17,7 @@ public record IngestSettings(Endpoint endpoint, long maxRequestBytes, int maxLin
     if (maxLine > maxRequest) {
       throw reader.invalid("max-line-bytes", "must not exceed max-request-bytes (" + maxRequest + ")");
     }
-    return new IngestSettings(Endpoint.read(reader), maxRequest, maxLine, reader.positiveDuration("offer-timeout"));
+    return new IngestSettings(Endpoint.read(reader), maxRequest, maxLine, reader.positiveDuration("offer-timeout"),
+        SocketSettings.fromConfig(root));
   }
 }
