@@ -24,6 +24,7 @@ public record Refusal(String reason, String message, boolean fatal, OptionalLong
   public static final String UNKNOWN_PIPELINE = "unknown_pipeline";
   public static final String WRONG_PIPELINE = "wrong_pipeline";
   public static final String UNKNOWN_SIGNAL = "unknown_signal";
+  public static final String INGEST_FAILED = "ingest_failed";
   public static final String TOO_MANY_SESSIONS = "too_many_sessions";
   public static final String IDLE_TIMEOUT = "idle_timeout";
 
