@@ -135,7 +135,7 @@ final class UdsListener implements AutoCloseable {
 
   private static boolean listening(Path path) {
     try (SocketChannel probe = SocketChannel.open(UnixDomainSocketAddress.of(path))) {
-      return true;
+      return probe.isConnected();
     } catch (IOException refused) {
       return false;
     }
