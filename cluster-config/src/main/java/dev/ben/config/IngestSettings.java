@@ -10,6 +10,8 @@ import java.time.Duration;
 public record IngestSettings(Endpoint endpoint, long maxRequestBytes, int maxLineBytes, Duration offerTimeout,
     SocketSettings socket) {
 
+  private static final Duration BATCH_WAIT_MARGIN = Duration.ofSeconds(5);
+
   public static IngestSettings fromConfig(Config root) {
     ConfigReader reader = new ConfigReader(root, "ben.ingest");
     long maxRequest = reader.positiveBytes("max-request-bytes");
@@ -17,7 +19,15 @@ public record IngestSettings(Endpoint endpoint, long maxRequestBytes, int maxLin
     if (maxLine > maxRequest) {
       throw reader.invalid("max-line-bytes", "must not exceed max-request-bytes (" + maxRequest + ")");
     }
-    return new IngestSettings(Endpoint.read(reader), maxRequest, maxLine, reader.positiveDuration("offer-timeout"),
-        SocketSettings.fromConfig(root));
+    Duration offerTimeout = reader.positiveDuration("offer-timeout");
+    SocketSettings socket = SocketSettings.fromConfig(root);
+    // A session cannot send while its batch waits for the pipeline (and for the directory, up to 3 s), so a shorter
+    // idle timeout would close sessions for the node's own slowness.
+    if (socket.idleTimeout().compareTo(offerTimeout.plus(BATCH_WAIT_MARGIN)) <= 0) {
+      throw new SettingsException("ben.ingest.socket.idle-timeout", "must be longer than ben.ingest.offer-timeout ("
+          + offerTimeout.toMillis() + " ms) plus " + BATCH_WAIT_MARGIN.toSeconds() + " s, got "
+          + socket.idleTimeout().toMillis() + " ms");
+    }
+    return new IngestSettings(Endpoint.read(reader), maxRequest, maxLine, offerTimeout, socket);
   }
 }

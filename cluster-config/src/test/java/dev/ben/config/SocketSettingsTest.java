@@ -47,4 +47,10 @@ class SocketSettingsTest {
     assertEquals("ben.ingest.socket.idle-timeout", refusedKey("ben.ingest.socket.idle-timeout = 0s"));
     assertEquals("ben.ingest.socket.signal-buffer", refusedKey("ben.ingest.socket.signal-buffer = -1"));
   }
+
+  @Test
+  void theIdleTimeoutMustOutlastABatchWaitingForAFullPipeline() {
+    assertEquals("ben.ingest.socket.idle-timeout", assertThrows(SettingsException.class, () -> IngestSettings
+        .fromConfig(config("ben.ingest.offer-timeout = 10s\nben.ingest.socket.idle-timeout = 12s"))).key());
+  }
 }

@@ -48,7 +48,7 @@ class SocketSidecarTest {
     Path home = Files.createTempDirectory("ben-sock");
     socketFile = home.resolve("run").resolve("pings.sock");
     leaveStaleSocket(socketFile);
-    node = new TestNode("ben.node.pass-through-pipelines = []\nben.ingest.socket.port = 0\n"
+    node = new TestNode("ben.node.pass-through-pipelines = []\n"
         + "ben.ledger.trusted-keys = [\"" + contracts.publicKey() + "\"]", batch -> { }, home);
     control = new ControlClient(node.endpoints.control().port(), node.system);
     long version = control.stage(contracts.actingBundleWithSidecar("http, uds \"pings.sock\"")).getStaged(0)
