@@ -14,7 +14,7 @@ import org.apache.pekko.actor.typed.ActorRef;
  */
 final class NodeEndpoints {
 
-  private static final List<String> NAMES = List.of("ingest", "gateway", "control");
+  private static final List<String> NAMES = List.of("ingest", "gateway", "control", "socket");
 
   private final Map<String, Endpoint> settled = new HashMap<>();
   private final List<ActorRef<RootGuardian.Endpoints>> waiting = new ArrayList<>();
@@ -43,7 +43,7 @@ final class NodeEndpoints {
       return;
     }
     RootGuardian.Endpoints endpoints = new RootGuardian.Endpoints(settled.get("ingest"), settled.get("gateway"),
-        settled.get("control"));
+        settled.get("control"), settled.get("socket"));
     waiting.forEach(replyTo -> replyTo.tell(endpoints));
     waiting.clear();
   }

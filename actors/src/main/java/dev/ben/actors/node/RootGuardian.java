@@ -28,6 +28,7 @@ import dev.ben.actors.signal.SignalStream;
 import dev.ben.streams.sidecar.beacon.PreAnonymiser;
 import dev.ben.api.control.LedgerServiceHandlerFactory;
 import dev.ben.actors.sidecar.IngestRoutes;
+import dev.ben.actors.sidecar.socket.SocketSidecar;
 import dev.ben.bux.GatewayPorts;
 import dev.ben.bux.GatewayRoutes;
 import dev.ben.config.BenSettings;
@@ -69,11 +70,14 @@ public final class RootGuardian extends AbstractBehavior<RootGuardian.Command> {
   public record GetEndpoints(ActorRef<Endpoints> replyTo) implements Command {}
 
   /** Where the node listens; ports are the bound ones (they differ from the settings when 0 was configured). */
-  public record Endpoints(Endpoint ingest, Endpoint gateway, Endpoint control) implements NodeLocal {}
+  public record Endpoints(Endpoint ingest, Endpoint gateway, Endpoint control, Endpoint socket)
+      implements NodeLocal {}
 
   private record Bound(String name, ServerBinding binding) implements Command {}
 
   private record BindFailed(String name, Endpoint endpoint, Throwable cause) implements Command {}
+
+  private record SocketListening(SocketSidecar.Listening listening) implements Command {}
 
   private static final Duration RESTART_MIN = Duration.ofMillis(200);
   private static final Duration RESTART_MAX = Duration.ofSeconds(10);
@@ -131,8 +135,12 @@ public final class RootGuardian extends AbstractBehavior<RootGuardian.Command> {
       bind("ingest", settings.ingest().endpoint(), server(settings.ingest().endpoint()).bind(
           new IngestRoutes(context.getSystem(), settings.ingest(), directory, services.metrics(), services.mapper(),
               signalStream, new PreAnonymiser(control.hashKey())).route()));
+      context.spawn(SocketSidecar.create(settings.ingest(), directory, signalHub, services.mapper(),
+          services.metrics(), settings.runDir(), context.messageAdapter(SocketSidecar.Listening.class,
+              SocketListening::new)), "socket-sidecar");
     } else {
       endpoints.skip("ingest");
+      endpoints.skip("socket");
     }
     if (settings.node().has(Role.GATEWAY)) {
       GatewayPorts ports = new GatewayPorts(live, services.metrics(),
@@ -159,6 +167,7 @@ public final class RootGuardian extends AbstractBehavior<RootGuardian.Command> {
     return newReceiveBuilder()
         .onMessage(Bound.class, this::onBound)
         .onMessage(BindFailed.class, this::onBindFailed)
+        .onMessage(SocketListening.class, this::onSocketListening)
         .onMessage(GetEndpoints.class, this::onGetEndpoints)
         .build();
   }
@@ -177,6 +186,17 @@ public final class RootGuardian extends AbstractBehavior<RootGuardian.Command> {
         + "the ben.{}.port setting or its environment variable)", failed.name(), failed.endpoint(),
         failed.cause().getMessage(), failed.name());
     return Behaviors.stopped();
+  }
+
+  private Behavior<Command> onSocketListening(SocketListening message) {
+    SocketSidecar.Listening listening = message.listening();
+    if (listening.failure().isPresent()) {
+      return onBindFailed(new BindFailed("ingest.socket", listening.configured(), listening.failure().get()));
+    }
+    getContext().getLog().info("socket sidecar listening on tcp://{}:{}", listening.bound().get().getHostString(),
+        listening.bound().get().getPort());
+    endpoints.bound("socket", listening.bound().get());
+    return this;
   }
 
   private Behavior<Command> onGetEndpoints(GetEndpoints request) {

@@ -27,17 +27,36 @@ public final class PipelineDirectory {
   public sealed interface Command extends NodeLocal {}
 
   /**
-   * Where one pipeline's events enter, the counters its sidecar reports refusals in, and whether a contract decides
-   * its events (only then can an event be invoked synchronously).
+   * Where one pipeline's events enter, the counters its sidecar reports refusals in, whether a contract decides
+   * its events (only then can an event be invoked synchronously), and the Unix socket file its contract asks for
+   * ({@code sidecar { uds "NAME" }}).
    */
   public record Ingress(String pipeline, Sink<Envelope, NotUsed> sink, StageCounters sidecarCounters,
-      boolean decides) {}
+      boolean decides, Optional<String> uds) {
+
+    public Ingress(String pipeline, Sink<Envelope, NotUsed> sink, StageCounters sidecarCounters, boolean decides) {
+      this(pipeline, sink, sidecarCounters, decides, Optional.empty());
+    }
+  }
 
   public record Register(Ingress ingress) implements Command {}
 
   public record Withdraw(String pipeline) implements Command {}
 
   public record Lookup(String pipeline, ActorRef<LookupResult> replyTo) implements Command {}
+
+  /**
+   * Tells {@code watcher} of every pipeline that registers or withdraws from now on, after the ones registered
+   * already (node services that follow pipelines, such as their Unix sockets).
+   */
+  public record Watch(ActorRef<Change> watcher) implements Command {}
+
+  /** What a watcher is told. */
+  public sealed interface Change extends NodeLocal {}
+
+  public record Registered(Ingress ingress) implements Change {}
+
+  public record Withdrawn(String pipeline) implements Change {}
 
   /** The pipeline's ingress if it runs here, and the names of those that do (for an actionable refusal). */
   public record LookupResult(Optional<Ingress> ingress, List<String> running) implements NodeLocal {}
@@ -53,27 +72,41 @@ public final class PipelineDirectory {
   }
 
   public static Behavior<Command> create() {
-    return running(new TreeMap<>());
+    return running(new TreeMap<>(), List.of());
   }
 
-  private static Behavior<Command> running(TreeMap<String, Ingress> pipelines) {
+  private static Behavior<Command> running(TreeMap<String, Ingress> pipelines, List<ActorRef<Change>> watchers) {
     return Behaviors.receive(Command.class)
-        .onMessage(Register.class, register -> onRegister(pipelines, register))
-        .onMessage(Withdraw.class, withdraw -> onWithdraw(pipelines, withdraw))
+        .onMessage(Register.class, register -> onRegister(pipelines, watchers, register))
+        .onMessage(Withdraw.class, withdraw -> onWithdraw(pipelines, watchers, withdraw))
         .onMessage(Lookup.class, lookup -> onLookup(pipelines, lookup))
+        .onMessage(Watch.class, watch -> onWatch(pipelines, watchers, watch))
         .build();
   }
 
-  private static Behavior<Command> onRegister(TreeMap<String, Ingress> pipelines, Register register) {
+  private static Behavior<Command> onRegister(TreeMap<String, Ingress> pipelines, List<ActorRef<Change>> watchers,
+      Register register) {
     TreeMap<String, Ingress> next = new TreeMap<>(pipelines);
     next.put(register.ingress().pipeline(), register.ingress());
-    return running(next);
+    watchers.forEach(watcher -> watcher.tell(new Registered(register.ingress())));
+    return running(next, watchers);
   }
 
-  private static Behavior<Command> onWithdraw(TreeMap<String, Ingress> pipelines, Withdraw withdraw) {
+  private static Behavior<Command> onWithdraw(TreeMap<String, Ingress> pipelines, List<ActorRef<Change>> watchers,
+      Withdraw withdraw) {
     TreeMap<String, Ingress> next = new TreeMap<>(pipelines);
-    next.remove(withdraw.pipeline());
-    return running(next);
+    if (next.remove(withdraw.pipeline()) != null) {
+      watchers.forEach(watcher -> watcher.tell(new Withdrawn(withdraw.pipeline())));
+    }
+    return running(next, watchers);
+  }
+
+  private static Behavior<Command> onWatch(TreeMap<String, Ingress> pipelines, List<ActorRef<Change>> watchers,
+      Watch watch) {
+    pipelines.values().forEach(ingress -> watch.watcher().tell(new Registered(ingress)));
+    List<ActorRef<Change>> next = new java.util.ArrayList<>(watchers);
+    next.add(watch.watcher());
+    return running(pipelines, List.copyOf(next));
   }
 
   private static Behavior<Command> onLookup(Map<String, Ingress> pipelines, Lookup lookup) {

@@ -7,6 +7,7 @@ import dev.ben.actors.contract.ContractSources;
 import dev.ben.actors.orchestrator.ComponentIds;
 import dev.ben.actors.orchestrator.Orchestrator;
 import dev.ben.streams.flow.Envelope;
+import dev.ben.streams.spine.ContractSlot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -178,8 +179,11 @@ public final class PipelineSupervisor extends AbstractBehavior<PipelineSuperviso
   }
 
   private void register() {
+    // The socket file is the one of the version running when the sidecar starts, like the proxy's settings.
+    Optional<String> uds = stages.contract().flatMap(ContractSlot::current)
+        .map(active -> active.runtime().pipeline().sidecar().uds());
     directory.tell(new PipelineDirectory.Register(new PipelineDirectory.Ingress(
-        stages.pipeline(), ingress, stages.counters(StageKind.SIDECAR), stages.contract().isPresent())));
+        stages.pipeline(), ingress, stages.counters(StageKind.SIDECAR), stages.contract().isPresent(), uds)));
   }
 
   private void startFirstStage() {

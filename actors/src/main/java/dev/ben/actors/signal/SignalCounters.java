@@ -5,14 +5,22 @@ import dev.ben.streams.metrics.MetricsRegistry;
 
 /**
  * {@code ben_signals_total{signal,outcome}}: published (a spine emitted it), relayed (an edge node's hub took it),
- * dropped (the hub was full), delivered (written to an app's stream).
+ * dropped (the hub was full), delivered (written to an app's stream or socket session), acked (a socket session's
+ * app confirmed it); a socket session's drops also say why ({@code reason}).
  */
-final class SignalCounters {
+public final class SignalCounters {
+
+  private static final String NAME = "ben_signals_total";
+  private static final String HELP = "Signals by name and what became of them.";
 
   private SignalCounters() {}
 
-  static void count(MetricsRegistry metrics, String signal, String outcome) {
-    metrics.counter("ben_signals_total", "Signals by name and what became of them.",
-        Labels.of("signal", signal, "outcome", outcome)).increment();
+  public static void count(MetricsRegistry metrics, String signal, String outcome) {
+    metrics.counter(NAME, HELP, Labels.of("signal", signal, "outcome", outcome)).increment();
   }
+
+  public static void dropped(MetricsRegistry metrics, String signal, String reason) {
+    metrics.counter(NAME, HELP, Labels.of("signal", signal, "outcome", "dropped", "reason", reason)).increment();
+  }
+
 }

@@ -1,7 +1,6 @@
 package dev.ben.actors.signal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import dev.ben.streams.live.LiveHub;
 import dev.ben.streams.metrics.MetricsRegistry;
 import java.time.Duration;
@@ -18,14 +17,13 @@ public final class SignalStream {
   private static final Duration HEARTBEAT = Duration.ofSeconds(15);
 
   private final LiveHub<Signal> hub;
-  private final ObjectMapper mapper;
+  private final SignalJson json;
   private final MetricsRegistry metrics;
   private final int clientBuffer;
 
   public SignalStream(LiveHub<Signal> hub, ObjectMapper mapper, MetricsRegistry metrics, int clientBuffer) {
     this.hub = hub;
-    // The HTTP API speaks snake_case (event_id, contract_version) everywhere; the records are camelCase.
-    this.mapper = mapper.copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+    this.json = new SignalJson(mapper);
     this.metrics = metrics;
     this.clientBuffer = clientBuffer;
   }
@@ -35,7 +33,7 @@ public final class SignalStream {
         .filter(signal -> signal.app().equals(app))
         .map(signal -> {
           SignalCounters.count(metrics, signal.signal(), "delivered");
-          return ServerSentEvent.create(mapper.writeValueAsString(signal), "signal");
+          return ServerSentEvent.create(json.text(signal), "signal");
         })
         .keepAlive(HEARTBEAT, ServerSentEvent::heartbeat);
   }

@@ -48,6 +48,11 @@ public final class PingContracts {
     return ContractBundles.build(PingProject.detecting(PIPELINE), key).toBytes();
   }
 
+  /** The acting bundle whose sidecar has these endpoints, e.g. {@code http, uds "pings.sock"}. */
+  public byte[] actingBundleWithSidecar(String sidecarEndpoints) {
+    return ContractBundles.build(PingProject.acting(PIPELINE, "", sidecarEndpoints), key).toBytes();
+  }
+
   /** The same contract signed by another key (one no node trusts). */
   public static byte[] untrustedBundle(int limit) {
     return bundle(limit, Ed25519.generate());

@@ -51,6 +51,7 @@ public final class TestNode implements AutoCloseable {
         .withFallback(ConfigFactory.parseString("""
             ben.node.port = 0
             ben.ingest.port = 0
+            ben.ingest.socket.port = 0
             ben.gateway.port = 0
             ben.control.port = 0
             pekko.actor.serialize-messages = on

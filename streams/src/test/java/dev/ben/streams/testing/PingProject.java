@@ -64,6 +64,11 @@ public final class PingProject {
 
   /** The acting project with a {@code proxy { ... }} clause, e.g. {@code proxy { buffer 16, overload shed_oldest }}. */
   public static ContractSet acting(String pipeline, String proxyClause) {
+    return acting(pipeline, proxyClause, "http");
+  }
+
+  /** The acting project whose sidecar has these endpoints, e.g. {@code http, uds "pings.sock"}. */
+  public static ContractSet acting(String pipeline, String proxyClause, String sidecarEndpoints) {
     return load(pipeline, """
         schema ping v1 {
           table    pings
@@ -101,11 +106,11 @@ public final class PingProject {
           schemas   [ping]
           policies  [sizes]
           playbooks [answer_found]
-          sidecar   { http }
+          sidecar   { SIDECAR }
           PROXY
           store     { table pings, replica off }
         }
-        """.replace("PROXY", proxyClause));
+        """.replace("PROXY", proxyClause).replace("SIDECAR", sidecarEndpoints));
   }
 
   /**

@@ -1,0 +1,48 @@
+package dev.ben.actors.sidecar.socket;
+
+import dev.ben.streams.metrics.Labels;
+import dev.ben.streams.metrics.MetricsRegistry;
+import dev.ben.streams.sidecar.socket.Refusal;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The sidecar's own numbers: {@code ben_sidecar_socket_refused_total{reason}} (every ERROR written),
+ * {@code ben_sidecar_socket_sessions_total{transport}} (sessions opened) and {@code ben_sidecar_socket_sessions}
+ * (open now), which is also the node-wide session limit's count.
+ */
+final class SocketCounters {
+
+  private final MetricsRegistry metrics;
+  private final int maxSessions;
+  private final AtomicInteger open = new AtomicInteger();
+
+  SocketCounters(MetricsRegistry metrics, int maxSessions) {
+    this.metrics = metrics;
+    this.maxSessions = maxSessions;
+    metrics.gauge("ben_sidecar_socket_sessions", "Socket sidecar sessions open now.", Labels.NONE, open::get);
+  }
+
+  void refused(Refusal refusal) {
+    metrics.counter("ben_sidecar_socket_refused_total", "Frames and sessions the socket sidecar refused, by reason.",
+        Labels.of("reason", refusal.reason())).increment();
+  }
+
+  /** Takes a session slot; false when the node already serves its maximum. */
+  boolean open(String transport) {
+    if (open.incrementAndGet() > maxSessions) {
+      open.decrementAndGet();
+      return false;
+    }
+    metrics.counter("ben_sidecar_socket_sessions_total", "Socket sidecar sessions opened, by transport.",
+        Labels.of("transport", transport)).increment();
+    return true;
+  }
+
+  void closed() {
+    open.decrementAndGet();
+  }
+
+  int maxSessions() {
+    return maxSessions;
+  }
+}
