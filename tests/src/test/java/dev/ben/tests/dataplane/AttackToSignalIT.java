@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ben.benctl.BenctlHarness;
 import dev.ben.benctl.BenctlHarness.Result;
 import dev.ben.benctl.ExampleProjects;
+import dev.ben.client.BenSocketClient;
 import dev.ben.streams.store.ClickHouseStore;
 import dev.ben.tests.control.ClusterNode;
 import dev.ben.tests.support.TestServers;
@@ -21,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The issue's end-to-end check on the real NATS and ClickHouse servers: examples/auth deployed through benctl, the
  * attack burst posted as app {@code shop}, the lockout fires in mallory's detector shard, its signal travels over
- * NATS to the app's server-sent stream (and to no other app's), and the stored rows hold redacted values only.
+ * NATS to the app's server-sent stream and the control lane of its socket session on the pipeline's Unix socket (and
+ * to no other app's), and the stored rows hold redacted values and the spine's decisions only.
  */
 class AttackToSignalIT {
 
@@ -50,8 +53,11 @@ class AttackToSignalIT {
       ok(BenctlHarness.run("build", project.toString(), "--key", project.resolve("keys/auth.key").toString()));
       ok(BenctlHarness.run("stage", project.toString(), "--server", node.controlAddress()));
       ok(BenctlHarness.run("deploy", "auth", "--server", node.controlAddress(), "--wait", "30"));
+      Path socket = node.home().resolve("run/auth.sock");
+      await(() -> Files.exists(socket), "the pipeline's Unix socket (sidecar { uds \"auth.sock\" }) is there");
       try (SignalStreams shop = new SignalStreams(http, node.ingestPort(), "shop");
-          SignalStreams other = new SignalStreams(http, node.ingestPort(), "other")) {
+          SignalStreams other = new SignalStreams(http, node.ingestPort(), "other");
+          BenSocketClient shopLane = BenSocketClient.unix(socket, "shop")) {
         await(() -> shop.open() && other.open(), "both apps' signal streams open");
         String attack = Files.readString(examples.resolve("auth/events/attack.ndjson"));
         await(() -> post(http, node, attack) == 200, "the pipeline takes the attack burst");
@@ -67,6 +73,9 @@ class AttackToSignalIT {
         assertEquals(1, shop.data().stream().filter(d -> d.contains("lock_account")).count(),
             "the cooldown suppresses every later firing");
         assertFalse(other.data().stream().anyMatch(d -> d.contains("lock_account")), "no other app hears it");
+        String onLane = shopLane.signals().poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        assertTrue(onLane != null && onLane.contains("lock_account") && onLane.contains("mallory"),
+            "the signal reaches the app's control lane too: " + onLane);
       }
 
       try (ClickHouseStore store = ClickHouseStore.open(TestServers.clickHouse(run), JSON)) {
