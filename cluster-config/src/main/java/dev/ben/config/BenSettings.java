@@ -13,7 +13,8 @@ public record BenSettings(
   LedgerSettings ledger,
   ControlSettings control,
   SpineSettings spine,
-  ConnectorSettings connectors) {
+  ConnectorSettings connectors,
+  StoreSettings store) {
 
   public static BenSettings fromConfig(Config root) {
   ConfigReader reader = new ConfigReader(root, "ben");
@@ -30,7 +31,8 @@ public record BenSettings(
     LedgerSettings.fromConfig(root),
     ControlSettings.fromConfig(root),
     SpineSettings.fromConfig(root, Path.of(home)),
-    ConnectorSettings.fromConfig(root));
+    ConnectorSettings.fromConfig(root),
+    StoreSettings.fromConfig(root));
   }
 
   /** Durable local state: RocksDB, the embedded store, local blobs. */
