@@ -62,7 +62,8 @@ public final class ReplicaKeeper {
   private long copy(String table) {
     AnalyticalStore store = migrator.store();
     Watermark mark = watermarks.computeIfAbsent(table, this::start);
-    List<ObjectNode> page = store.queryJson("SELECT * FROM " + table + " WHERE ingested_at > '" + mark.ingestedAt()
+    // FINAL: a retried batch not merged yet would otherwise fill a page with copies of the same rows.
+    List<ObjectNode> page = store.queryJson("SELECT * FROM " + table + " FINAL WHERE ingested_at > '" + mark.ingestedAt()
         + "' OR (ingested_at = '" + mark.ingestedAt() + "' AND event_id > '" + quote(mark.eventId())
         + "') ORDER BY ingested_at, event_id LIMIT " + pageRows);
     if (!page.isEmpty()) {
