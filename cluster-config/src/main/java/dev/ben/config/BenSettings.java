@@ -14,7 +14,8 @@ public record BenSettings(
   ControlSettings control,
   SpineSettings spine,
   DetectorSettings detector,
-  ConnectorSettings connectors) {
+  ConnectorSettings connectors,
+  StoreSettings store) {
 
   public static BenSettings fromConfig(Config root) {
   ConfigReader reader = new ConfigReader(root, "ben");
@@ -32,7 +33,8 @@ public record BenSettings(
     ControlSettings.fromConfig(root),
     SpineSettings.fromConfig(root, Path.of(home)),
     DetectorSettings.fromConfig(root),
-    ConnectorSettings.fromConfig(root));
+    ConnectorSettings.fromConfig(root),
+    StoreSettings.fromConfig(root));
   }
 
   /** Durable local state: RocksDB, the embedded store, local blobs. */

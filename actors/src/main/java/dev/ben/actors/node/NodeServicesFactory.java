@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import dev.ben.streams.connect.Connectors;
 import dev.ben.streams.metrics.MetricsRegistry;
 import dev.ben.streams.store.RawEventTable;
+import dev.ben.streams.store.migrate.DataMigrator;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,7 +31,8 @@ public final class NodeServicesFactory {
     Connectors connectors = Connectors.open(settings.connectors(), settings.dataDir(), mapper);
     try {
       connectors.describe().forEach((name, where) -> log.info("{}: {}", name, where));
-      return new NodeServices(new MetricsRegistry(), mapper, RawEventTable.writer(connectors.store(), mapper),
+      DataMigrator migrator = new DataMigrator(connectors.store(), mapper);
+      return new NodeServices(new MetricsRegistry(), mapper, RawEventTable.writer(migrator, mapper), migrator,
           blockingExecutor(), connectors.describe(), connectors.index(), control(settings, connectors), connectors);
     } catch (RuntimeException e) {
       connectors.close();

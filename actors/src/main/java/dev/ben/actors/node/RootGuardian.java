@@ -35,6 +35,7 @@ import dev.ben.config.BenSettings;
 import dev.ben.config.Endpoint;
 import dev.ben.config.Role;
 import dev.ben.streams.live.LiveHub;
+import dev.ben.streams.store.replica.ReplicaKeeper;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.typed.pubsub.Topic;
@@ -58,8 +59,8 @@ import org.apache.pekko.http.javadsl.server.Route;
 
 /**
  * The node's guardian: starts the orchestrator and ledger singletons (hosted on orchestrator-role members), the
- * notification planes, the pipeline directory, and — by role — the pipeline host, the HTTP endpoints and the gRPC
- * control API. A port that cannot be bound stops the node with
+ * notification planes, the pipeline directory, and — by role — the pipeline host with the front-end replica keeper,
+ * the HTTP endpoints and the gRPC control API. A port that cannot be bound stops the node with
  * the reason, since a node that silently lacks its endpoint would look healthy while refusing all traffic.
  */
 public final class RootGuardian extends AbstractBehavior<RootGuardian.Command> {
@@ -81,6 +82,8 @@ public final class RootGuardian extends AbstractBehavior<RootGuardian.Command> {
 
   private static final Duration RESTART_MIN = Duration.ofMillis(200);
   private static final Duration RESTART_MAX = Duration.ofSeconds(10);
+  /** Rows copied into a front-end replica per table per round: bounds a round's work while a replica catches up. */
+  private static final int REPLICA_PAGE_ROWS = 50_000;
 
   private final NodeEndpoints endpoints = new NodeEndpoints();
 
@@ -119,7 +122,7 @@ public final class RootGuardian extends AbstractBehavior<RootGuardian.Command> {
         .orElseGet(() -> new TopicPlane<>(context.spawn(Topic.create(Signal.class, TopicPlane.SIGNALS), "signals")));
     ContractSlots slots = new ContractSlots();
     PipelineResources resources = new PipelineResources(settings, services.metrics(), live,
-        services.storeWriter(), services.blockingExecutor(), services.mapper(),
+        services.storeWriter(), services.migrator(), services.blockingExecutor(), services.mapper(),
         new SignalPublisher(signals, services.metrics()), services.localIndex(), slots,
         new ShardedDetectors(context.getSystem(), settings.detector(), slots, services.metrics()));
     if (settings.node().has(Role.EDGE)) {
@@ -127,6 +130,8 @@ public final class RootGuardian extends AbstractBehavior<RootGuardian.Command> {
           settings.ledger().maxBundleBytes());
       context.spawn(PipelineHost.create(new PipelineLauncher(resources, directory, hellos,
           orchestrator, sources)), "pipeline-host");
+      context.spawn(ReplicaKeeping.create(new ReplicaKeeper(services.migrator(), services.metrics(),
+          REPLICA_PAGE_ROWS), settings.store().replicaInterval(), services.blockingExecutor()), "replica-keeper");
       LiveHub<Signal> signalHub = new LiveHub<>(Signal.class,
           org.apache.pekko.stream.Materializer.matFromSystem(context.getSystem()), 1024);
       context.spawn(SignalRelay.create(signals, signalHub, services.metrics()), "signal-relay");

@@ -9,18 +9,21 @@ import dev.ben.streams.rocks.RocksIndex;
 import dev.ben.streams.detector.DetectorShards;
 import dev.ben.streams.spine.ContractSlots;
 import dev.ben.streams.spine.PlaybookFirings;
+import dev.ben.streams.store.migrate.DataMigrator;
 import java.util.concurrent.Executor;
 
 /**
  * What every pipeline on a node shares: settings, the metrics registry, the live tap, the writer of the store
- * behind the pipeline, the executor blocking store calls run on, where fired playbooks' signals go, and where
- * batches wait while the store is down, the contract slots of the pipelines running here, and the detector shards.
+ * behind pass-through pipelines, the data migrator (whose store contract-driven pipelines write their schema
+ * tables into), the executor blocking store calls run on, where fired playbooks' signals go, where batches wait
+ * while the store is down, the contract slots of the pipelines running here, and the detector shards.
  */
 public record PipelineResources(
   BenSettings settings,
   MetricsRegistry metrics,
   LiveHub<String> live,
   BatchWriter storeWriter,
+  DataMigrator migrator,
   Executor blockingExecutor,
   ObjectMapper mapper,
   PlaybookFirings signals,

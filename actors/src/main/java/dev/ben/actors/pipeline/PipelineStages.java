@@ -4,6 +4,7 @@ import dev.ben.config.DetectorSettings;
 import dev.ben.config.FlowSettings;
 import dev.ben.streams.detector.DetectorSkips;
 import dev.ben.streams.detector.DetectorStage;
+import dev.ben.streams.flow.BatchWriter;
 import dev.ben.streams.flow.Envelope;
 import dev.ben.streams.flow.Stages;
 import dev.ben.streams.flow.StoreStage;
@@ -14,6 +15,7 @@ import dev.ben.streams.proxy.ProxyStage;
 import dev.ben.streams.store.SpillBuffer;
 import dev.ben.streams.spine.ContractSlot;
 import dev.ben.streams.spine.SpineStage;
+import dev.ben.streams.store.SchemaTableWriter;
 import java.util.Optional;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.stream.javadsl.Flow;
@@ -67,8 +69,10 @@ public final class PipelineStages {
     FlowSettings flow = resources.settings().flow();
     StageCounters counters = counters(kind);
     return switch (kind) {
+      // A contract-driven pipeline stores into its schemas' tables; a pass-through one into ben_events.
       case STORE -> StoreStage.sink(counters, flow.storeBatchSize(), flow.storeBatchInterval(),
-          flow.storeBatchInterval(), resources.storeWriter(),
+          flow.storeBatchInterval(), contract.<BatchWriter>map(slot -> new SchemaTableWriter(resources.migrator(),
+              slot, resources.storeWriter(), resources.mapper())).orElse(resources.storeWriter()),
           new SpillBuffer(resources.spillIndex(), pipeline, flow.spillMaxBytes(), resources.mapper()),
           resources.blockingExecutor());
       case DETECTOR -> Stages.counted(counters, flow.stageBuffer(), contract

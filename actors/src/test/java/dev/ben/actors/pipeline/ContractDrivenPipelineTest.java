@@ -2,7 +2,9 @@ package dev.ben.actors.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ben.actors.testing.Await;
 import dev.ben.actors.testing.ControlClient;
 import dev.ben.actors.testing.PingContracts;
@@ -20,7 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A deployed contract drives the node's data path: events posted over HTTP are dropped, sampled and redacted by the
- * spine as the contract says, nothing with a {@code @pii} value in clear reaches the store, and the spine's counts
+ * spine as the contract says, the kept ones land in the schema's table ({@code pings}) with their decisions,
+ * nothing with a {@code @pii} value in clear reaches the store, and the spine's counts
  * account for every event it took.
  */
 class ContractDrivenPipelineTest {
@@ -28,9 +31,9 @@ class ContractDrivenPipelineTest {
   @Test
   void theSpineActsOnTheDeployedContractBeforeAnythingIsStored() throws Exception {
     PingContracts contracts = new PingContracts(Files.createTempDirectory("ben-keys"));
-    ConcurrentLinkedQueue<Envelope> stored = new ConcurrentLinkedQueue<>();
+    ConcurrentLinkedQueue<Envelope> rawEvents = new ConcurrentLinkedQueue<>();
     try (TestNode node = new TestNode("ben.node.pass-through-pipelines = []\nben.flow.store-batch-interval = 50ms\n"
-        + "ben.ledger.trusted-keys = [\"" + contracts.publicKey() + "\"]", stored::addAll);
+        + "ben.ledger.trusted-keys = [\"" + contracts.publicKey() + "\"]", rawEvents::addAll);
         ControlClient control = new ControlClient(node.endpoints.control().port(), node.system)) {
       long version = control.stage(contracts.actingBundle()).getStaged(0).getVersion();
       assertEquals(version, control.deploy(PingContracts.PIPELINE, version, Duration.ofSeconds(20))
@@ -46,10 +49,15 @@ class ContractDrivenPipelineTest {
       // The sidecar registers its ingress when it starts, which may trail the activation: retry until taken.
       Await.until(() -> post(node, events) == 200, "the pipeline takes the events", Duration.ofSeconds(20));
       StageCounters spine = new StageCounters(node.metrics, PingContracts.PIPELINE, "spine");
-      Await.until(() -> stored.size() == 2, "the kept events stored", Duration.ofSeconds(20));
+      Await.until(() -> node.rows("pings") == 2, "the kept events stored", Duration.ofSeconds(20));
 
-      assertEquals(List.of("mid1", "small"), stored.stream().map(e -> e.body().get("id").asText()).toList());
-      stored.forEach(e -> assertFalse(e.body().toString().contains("@example.com"), e.body().toString()));
+      List<ObjectNode> stored = node.store.queryJson("SELECT * FROM pings ORDER BY id");
+      assertEquals(List.of("mid1", "small"), stored.stream().map(row -> row.get("id").asText()).toList());
+      stored.forEach(row -> assertFalse(row.toString().contains("@example.com"), row.toString()));
+      assertTrue(stored.get(1).get("email").asText().length() > 0, "the masked email is stored, not dropped");
+      assertEquals("[\"sample_mid\"]", stored.get(0).get("rules").toString(), "the decisions are stored too");
+      assertEquals("pass", stored.get(1).get("action").asText());
+      assertTrue(rawEvents.isEmpty(), "nothing of a contract-driven pipeline goes to ben_events");
       assertEquals(1, spine.value(Outcome.REFUSED, "too big"));
       assertEquals(1, spine.value(Outcome.SHED, "sample(2)"));
       assertEquals(1, spine.value(Outcome.ROUTED, ScrubQueue.ROUTE), "n == 13 waits for the scrub");

@@ -23,7 +23,7 @@ class InvokeEndpointTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String INVOKE = "/api/v1/invoke/" + PingContracts.PIPELINE;
-  private static final ConcurrentLinkedQueue<Envelope> stored = new ConcurrentLinkedQueue<>();
+  private static final ConcurrentLinkedQueue<Envelope> rawEvents = new ConcurrentLinkedQueue<>();
   private static TestNode node;
   private static long version;
 
@@ -31,7 +31,7 @@ class InvokeEndpointTest {
   static void start() throws Exception {
     PingContracts contracts = new PingContracts(Files.createTempDirectory("ben-keys"));
     node = new TestNode("ben.node.pass-through-pipelines = [demo]\nben.flow.store-batch-interval = 50ms\n"
-        + "ben.ledger.trusted-keys = [\"" + contracts.publicKey() + "\"]", stored::addAll);
+        + "ben.ledger.trusted-keys = [\"" + contracts.publicKey() + "\"]", rawEvents::addAll);
     try (ControlClient control = new ControlClient(node.endpoints.control().port(), node.system)) {
       version = control.stage(contracts.actingBundle()).getStaged(0).getVersion();
       assertEquals(version, control.deploy(PingContracts.PIPELINE, version, Duration.ofSeconds(20))
@@ -66,11 +66,14 @@ class InvokeEndpointTest {
     assertTrue(answer.has("bits") && answer.has("facts") && answer.has("detectors") && answer.has("playbooks"),
         response.body());
     String eventId = answer.get("event_id").asText();
-    Await.until(() -> stored.stream().anyMatch(e -> e.eventId().equals(eventId)), "the invoked event is stored",
-        Duration.ofSeconds(10));
-    Envelope kept = stored.stream().filter(e -> e.eventId().equals(eventId)).findFirst().orElseThrow();
-    assertEquals("shop", kept.app());
-    assertTrue(!kept.body().toString().contains("a@b.example"), "stored redacted: " + kept.body());
+    String stored = "SELECT * FROM pings WHERE event_id = '" + eventId + "'";
+    Await.until(() -> node.rows("pings") > 0 && !node.store.queryJson(stored).isEmpty(),
+        "the invoked event is stored in the schema's table", Duration.ofSeconds(10));
+    JsonNode kept = node.store.queryJson(stored).get(0);
+    assertEquals("shop", kept.get("app").asText());
+    assertEquals(version, kept.get("contract_version").asLong());
+    assertTrue(!kept.toString().contains("a@b.example") && !kept.get("email").isNull(), "stored redacted: " + kept);
+    assertTrue(rawEvents.isEmpty(), "nothing of a contract-driven pipeline goes to ben_events");
   }
 
   @Test

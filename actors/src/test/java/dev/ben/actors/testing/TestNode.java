@@ -15,6 +15,11 @@ import dev.ben.streams.access.StoreAccess;
 import dev.ben.streams.blob.LocalBlobStore;
 import dev.ben.streams.ledger.RocksLedgerStore;
 import dev.ben.streams.rocks.RocksIndex;
+import dev.ben.streams.store.AnalyticalStore;
+import dev.ben.streams.store.EmbeddedStore;
+import dev.ben.streams.store.StoreException;
+import dev.ben.streams.store.migrate.DataMigrator;
+import java.util.function.UnaryOperator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -30,13 +35,16 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 
 /**
- * A whole Ben node in the test JVM, on ephemeral ports, with a store writer chosen by the test. Closing it runs the
- * node's coordinated shutdown and waits for it.
+ * A whole Ben node in the test JVM, on ephemeral ports. Pass-through pipelines store through a writer chosen by the
+ * test; contract-driven pipelines store into their schema tables in {@link #store}, an embedded store under the
+ * node's home (a test may put a gate in front of it). Closing it runs the node's coordinated shutdown and waits.
  */
 public final class TestNode implements AutoCloseable {
 
   public final ActorSystem<RootGuardian.Command> system;
   public final MetricsRegistry metrics = new MetricsRegistry();
+  /** The analytical store behind the node's schema tables, for tests to query. */
+  public final EmbeddedStore store;
   public final RootGuardian.Endpoints endpoints;
   private final NodeServices services;
   private final HttpClient http = HttpClient.newHttpClient();
@@ -46,6 +54,11 @@ public final class TestNode implements AutoCloseable {
   }
 
   public TestNode(String overrides, BatchWriter writer, Path home) {
+    this(overrides, writer, home, UnaryOperator.identity());
+  }
+
+  /** @param storeInFront wraps the node's store as the node sees it (a gate that holds writes shut, say) */
+  public TestNode(String overrides, BatchWriter writer, Path home, UnaryOperator<AnalyticalStore> storeInFront) {
     Config base = ConfigFactory.parseString(overrides)
         .withFallback(ConfigFactory.parseString("ben.home = \"" + home + "\""))
         .withFallback(ConfigFactory.parseString("""
@@ -70,13 +83,27 @@ public final class TestNode implements AutoCloseable {
       index.close();
       throw new IllegalArgumentException(e);
     }
-    services = new NodeServices(metrics, new ObjectMapper(), writer, Executors.newFixedThreadPool(2),
-        java.util.Map.of("store", "test writer"), index, control, index);
+    ObjectMapper mapper = new ObjectMapper();
+    store = EmbeddedStore.open(settings.dataDir().resolve("store.duckdb"), mapper);
+    services = new NodeServices(metrics, mapper, writer, new DataMigrator(storeInFront.apply(store), mapper),
+        Executors.newFixedThreadPool(2), java.util.Map.of("store", "test writer"), index, control, () -> {
+          store.close();
+          index.close();
+        });
     system = ActorSystem.create(RootGuardian.create(settings, services), NodeConfig.SYSTEM_NAME,
         NodeConfig.withNodeSettings(base, settings.node()));
     endpoints = AskPattern.<RootGuardian.Command, RootGuardian.Endpoints>ask(
             system, RootGuardian.GetEndpoints::new, Duration.ofSeconds(20), system.scheduler())
         .toCompletableFuture().join();
+  }
+
+  /** Rows in a table of the node's store; 0 while the table does not exist yet (its first batch creates it). */
+  public long rows(String table) {
+    try {
+      return store.queryJson("SELECT count(*) AS n FROM " + table).get(0).get("n").asLong();
+    } catch (StoreException e) {
+      return 0;
+    }
   }
 
   private static Path freshHome() {

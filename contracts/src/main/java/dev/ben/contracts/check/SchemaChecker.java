@@ -16,7 +16,8 @@ final class SchemaChecker {
   static final Pattern SNAKE_CASE = Pattern.compile("[a-z][a-z0-9]*(_[a-z0-9]+)*");
   private static final Pattern VERSION = Pattern.compile("v[1-9][0-9]{0,5}");
   /** Columns the compiler adds to every table; a field of the same name would clash in the DDL. */
-  static final List<String> RESERVED_COLUMNS = List.of("event_id", "ingested_at");
+  static final List<String> RESERVED_COLUMNS = List.of("event_id", "ingested_at", "app", "contract_version",
+      "bits", "rules", "action", "facts");
 
   private final CheckContext context;
   private final Diagnostics diagnostics;
@@ -59,7 +60,7 @@ final class SchemaChecker {
         continue;
       }
       if (RESERVED_COLUMNS.contains(name)) {
-        diagnostics.error(field.name().span(), "field name `" + name + "` is reserved: every table gets an `"
+        diagnostics.error(field.name().span(), "field name `" + name + "` is reserved: every table gets a `"
             + name + "` column", "rename the field");
       }
       BenType type = TypeResolver.resolve(field.type(), diagnostics);

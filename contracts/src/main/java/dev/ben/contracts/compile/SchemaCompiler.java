@@ -15,9 +15,18 @@ import java.util.List;
  * {@code ingested_at}, so retried inserts deduplicate. No DateTime64, Map, TTL or CODEC. Timestamps are
  * {@code DateTime} (seconds); IP addresses and UUIDs are stored as their canonical text in {@code String} columns
  * (18.16 has no IPv4/IPv6 domains, and text keeps generalised addresses readable); booleans are {@code UInt8};
- * {@code T?} is {@code Nullable(T)} and {@code [T]} is {@code Array(T)}.
+ * {@code T?} is {@code Nullable(T)} and {@code [T]} is {@code Array(T)}. After {@code ingested_at} come the spine's
+ * decisions about the row ({@link #DECISION_COLUMNS}), so a stored row carries its masks and its facts together.
  */
 final class SchemaCompiler {
+
+  /**
+   * Columns every schema table has between {@code ingested_at} and the fields: the app that sent the event, the
+   * contract version that decided it, its set bits and fired rules by name, the winning action's label and the facts
+   * as one JSON object (18.16 has no Map type).
+   */
+  static final String DECISION_COLUMNS = ",\n  `app` String,\n  `contract_version` UInt64,\n  `bits` Array(String),"
+      + "\n  `rules` Array(String),\n  `action` String,\n  `facts` String";
 
   private SchemaCompiler() {
   }
@@ -36,7 +45,7 @@ final class SchemaCompiler {
 
   static String ddl(SchemaInfo info) {
     StringBuilder sql = new StringBuilder("CREATE TABLE IF NOT EXISTS `").append(info.table()).append("` (\n");
-    sql.append("  `event_id` String,\n  `ingested_at` DateTime");
+    sql.append("  `event_id` String,\n  `ingested_at` DateTime").append(DECISION_COLUMNS);
     info.fields().forEach((name, type) -> sql.append(",\n  `").append(name).append("` ").append(column(type)));
     List<String> order = new ArrayList<>();
     for (String field : info.orderBy()) {

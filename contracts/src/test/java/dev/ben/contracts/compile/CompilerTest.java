@@ -91,6 +91,12 @@ class CompilerTest {
         CREATE TABLE IF NOT EXISTS `logins` (
           `event_id` String,
           `ingested_at` DateTime,
+          `app` String,
+          `contract_version` UInt64,
+          `bits` Array(String),
+          `rules` Array(String),
+          `action` String,
+          `facts` String,
           `ts` DateTime,
           `tenant` String,
           `user` String,

@@ -21,7 +21,9 @@ public final class ExampleContracts {
             SchemaField.optional("card", FieldType.STRING).asPii(),
             SchemaField.optional("email", FieldType.STRING).asPii(),
             SchemaField.optional("attachment", FieldType.STRING)),
-        "CREATE TABLE IF NOT EXISTS logins (...) ENGINE = ReplacingMergeTree ORDER BY (tenant, ts)", ""));
+        "CREATE TABLE IF NOT EXISTS logins (event_id String, ingested_at DateTime, app String, contract_version "
+            + "UInt64, bits Array(String), rules Array(String), action String, facts String, ...) "
+            + "ENGINE = ReplacingMergeTree(ingested_at) ORDER BY (tenant, ts, event_id)", ""));
   }
 
   public static List<ValueList> lists() {

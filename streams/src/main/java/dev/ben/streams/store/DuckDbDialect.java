@@ -7,15 +7,18 @@ import java.util.regex.Pattern;
 /**
  * Translates the ClickHouse statements Ben generates into DuckDB's dialect for the embedded store. It covers Ben's
  * own subset, not ClickHouse SQL at large: CREATE DATABASE, CREATE TABLE with an ENGINE clause and ClickHouse
- * column types, OPTIMIZE (a no-op), {@code FINAL} and {@code FORMAT} in queries. A table with an {@code event_id}
- * column gets it as primary key, so re-inserting a batch is idempotent as with ReplacingMergeTree.
+ * column types, ALTER TABLE ADD COLUMN, OPTIMIZE (a no-op), {@code FINAL} and {@code FORMAT} in queries, and
+ * backquoted identifiers (DuckDB quotes with double quotes, which ClickHouse accepts too). A table with an
+ * {@code event_id} column gets it as primary key, so re-inserting a batch is idempotent as with ReplacingMergeTree.
  */
 final class DuckDbDialect {
 
   private static final Pattern CREATE_DATABASE =
       Pattern.compile("(?is)^\\s*CREATE\\s+DATABASE\\s+(IF\\s+NOT\\s+EXISTS\\s+)?(\\w+)\\s*;?\\s*$");
   private static final Pattern CREATE_TABLE =
-      Pattern.compile("(?is)^\\s*CREATE\\s+TABLE\\s+(IF\\s+NOT\\s+EXISTS\\s+)?([\\w.]+)\\s*\\((.*)\\)\\s*ENGINE\\s*=.*$");
+      Pattern.compile("(?is)^\\s*CREATE\\s+TABLE\\s+(IF\\s+NOT\\s+EXISTS\\s+)?([`\"\\w.]+)\\s*\\((.*)\\)\\s*ENGINE\\s*=.*$");
+  private static final Pattern ADD_COLUMN =
+      Pattern.compile("(?is)^\\s*ALTER\\s+TABLE\\s+([`\"\\w.]+)\\s+ADD\\s+COLUMN\\s+([`\"]?\\w+[`\"]?)\\s+(.+?)\\s*;?\\s*$");
   private static final Pattern OPTIMIZE = Pattern.compile("(?is)^\\s*OPTIMIZE\\s+TABLE\\b.*");
   private static final Pattern FORMAT = Pattern.compile("(?is)\\s+FORMAT\\s+\\w+\\s*;?\\s*$");
   private static final Pattern FINAL = Pattern.compile("(?i)\\bFINAL\\b");
@@ -33,13 +36,27 @@ final class DuckDbDialect {
     }
     Matcher table = CREATE_TABLE.matcher(sql);
     if (table.matches()) {
-      return createTable(table.group(1) != null, table.group(2), table.group(3));
+      return createTable(table.group(1) != null, quoted(table.group(2)), table.group(3));
+    }
+    Matcher add = ADD_COLUMN.matcher(sql);
+    if (add.matches()) {
+      return "ALTER TABLE " + quoted(add.group(1)) + " ADD COLUMN " + quoted(add.group(2)) + ' '
+          + type(add.group(3).strip());
     }
     return query(sql);
   }
 
   static String query(String sql) {
-    return FINAL.matcher(FORMAT.matcher(sql).replaceFirst("")).replaceAll("");
+    return FINAL.matcher(FORMAT.matcher(sql).replaceFirst("")).replaceAll("").replace('`', '"');
+  }
+
+  /** An identifier as DuckDB reads it: backquotes become double quotes; bare names stay bare. */
+  static String quoted(String identifier) {
+    return identifier.strip().replace('`', '"');
+  }
+
+  static String bare(String identifier) {
+    return ColumnList.bare(identifier);
   }
 
   private static String createTable(boolean ifNotExists, String name, String columns) {
@@ -50,13 +67,13 @@ final class DuckDbDialect {
     out.append(name).append(" (");
     boolean hasEventId = false;
     String separator = "";
-    for (String column : splitTopLevel(columns)) {
+    for (String column : ColumnList.split(columns)) {
       String[] parts = column.strip().split("\\s+", 2);
       if (parts.length != 2) {
         throw new StoreException("cannot translate column definition `" + column.strip() + "` for the embedded store");
       }
-      hasEventId |= parts[0].equals("event_id");
-      out.append(separator).append(parts[0]).append(' ').append(type(parts[1].strip()));
+      hasEventId |= bare(parts[0]).equals("event_id");
+      out.append(separator).append(quoted(parts[0])).append(' ').append(type(parts[1].strip()));
       separator = ", ";
     }
     if (hasEventId) {
@@ -98,27 +115,5 @@ final class DuckDbDialect {
         throw new StoreException("the embedded store has no equivalent for ClickHouse type `" + t + "`");
       }
     };
-  }
-
-  /** Splits a column list at commas that are not inside parentheses (types like Array(Nullable(String))). */
-  private static java.util.List<String> splitTopLevel(String columns) {
-    java.util.List<String> parts = new java.util.ArrayList<>();
-    int depth = 0;
-    int start = 0;
-    for (int i = 0; i < columns.length(); i++) {
-      char c = columns.charAt(i);
-      if (c == '(') {
-        depth++;
-      } else if (c == ')') {
-        depth--;
-      } else if (c == ',' && depth == 0) {
-        parts.add(columns.substring(start, i));
-        start = i + 1;
-      }
-    }
-    if (!columns.substring(start).isBlank()) {
-      parts.add(columns.substring(start));
-    }
-    return parts;
   }
 }

@@ -69,7 +69,11 @@ public final class EmbeddedStore implements AnalyticalStore {
       return;
     }
     List<String> columns = columns(table);
-    String sql = "INSERT OR IGNORE INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+    // Quoted: schema fields may be named like DuckDB keywords (user, action).
+    // Only tables keyed on event_id have a key to ignore duplicates by; others keep every row (MergeTree).
+    String verb = columns.contains("event_id") ? "INSERT OR IGNORE INTO " : "INSERT INTO ";
+    String sql = verb + DuckDbDialect.quoted(table) + " (\"" + String.join("\", \"", columns)
+        + "\") VALUES ("
         + "?, ".repeat(columns.size() - 1) + "?)";
     int rowNumber = 0;
     try (PreparedStatement insert = connection.prepareStatement(sql)) {
@@ -131,7 +135,8 @@ public final class EmbeddedStore implements AnalyticalStore {
     List<String> columns = new ArrayList<>();
     try (PreparedStatement s = connection.prepareStatement(
         "SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position")) {
-      s.setString(1, table.contains(".") ? table.substring(table.indexOf('.') + 1) : table);
+      String bare = DuckDbDialect.bare(table);
+      s.setString(1, bare.contains(".") ? bare.substring(bare.indexOf('.') + 1) : bare);
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
           columns.add(rs.getString(1));
@@ -146,9 +151,17 @@ public final class EmbeddedStore implements AnalyticalStore {
     return columns;
   }
 
-  private static Object value(JsonNode node) {
+  private Object value(JsonNode node) throws SQLException {
     if (node == null || node.isNull()) {
       return null;
+    }
+    if (node.isArray()) {
+      // Array columns hold text (bits, rules and Ben's array fields are stored as their text forms).
+      Object[] items = new Object[node.size()];
+      for (int i = 0; i < items.length; i++) {
+        items[i] = node.get(i).isTextual() ? node.get(i).textValue() : node.get(i).toString();
+      }
+      return connection.createArrayOf("VARCHAR", items);
     }
     if (node.isIntegralNumber()) {
       return node.canConvertToLong() ? node.longValue() : node.bigIntegerValue();

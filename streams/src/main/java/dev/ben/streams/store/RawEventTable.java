@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ben.streams.flow.BatchWriter;
 import dev.ben.streams.flow.Envelope;
+import dev.ben.streams.store.migrate.DataMigrator;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -13,8 +14,9 @@ import java.util.List;
 /**
  * The table pass-through pipelines store into: every event with its id, pipeline, app, arrival time, the body
  * as the app sent it (as the spine redacted it once a contract runs) and the contract version that decided it with
- * its decisions (0 and empty in pass-through pipelines). Deduplicated on {@code event_id} (ReplacingMergeTree), so a retried batch never duplicates.
- * Pipelines driven by schema contracts get their own tables from the data migrator instead.
+ * its decisions (0 and empty in pass-through pipelines). Deduplicated on {@code event_id} (ReplacingMergeTree), so a
+ * retried batch never duplicates. Pipelines driven by schema contracts store into their schemas' tables instead
+ * ({@link SchemaTableWriter}); events whose contract version can no longer be resolved land here.
  */
 public final class RawEventTable {
 
@@ -29,9 +31,10 @@ public final class RawEventTable {
 
   private RawEventTable() {}
 
-  /** Creates the table when missing and returns a writer of envelopes into it. */
-  public static BatchWriter writer(AnalyticalStore store, ObjectMapper mapper) {
-    store.execute(DDL);
+  /** Has the migrator create the table when missing and returns a writer of envelopes into it. */
+  public static BatchWriter writer(DataMigrator migrator, ObjectMapper mapper) {
+    DataMigrator.requireComplete(List.of(migrator.applyTable(TABLE, DDL)));
+    AnalyticalStore store = migrator.store();
     return batch -> store.insertJsonRows(TABLE, rows(batch, mapper));
   }
 

@@ -25,6 +25,17 @@ class DuckDbDialectTest {
   }
 
   @Test
+  void backquotedIdentifiersAndAddedColumnsAreTranslated() {
+    assertEquals("CREATE TABLE IF NOT EXISTS \"logins\" (\"event_id\" VARCHAR, \"user\" VARCHAR, \"bits\" VARCHAR[], "
+            + "PRIMARY KEY (event_id))",
+        DuckDbDialect.statement("CREATE TABLE IF NOT EXISTS `logins` (\n  `event_id` String,\n  `user` String,\n"
+            + "  `bits` Array(String)\n) ENGINE = ReplacingMergeTree(`ingested_at`)\nORDER BY (`user`, `event_id`)"));
+    assertEquals("ALTER TABLE \"logins\" ADD COLUMN \"device\" VARCHAR",
+        DuckDbDialect.statement("ALTER TABLE `logins` ADD COLUMN `device` Nullable(String)"));
+    assertEquals("SELECT \"user\" FROM logins ", DuckDbDialect.query("SELECT `user` FROM logins FINAL"));
+  }
+
+  @Test
   void anUnknownTypeIsRefusedByName() {
     StoreException e = assertThrows(StoreException.class, () -> DuckDbDialect.type("Decimal(10,2)"));
     assertEquals("the embedded store has no equivalent for ClickHouse type `Decimal(10,2)`", e.getMessage());

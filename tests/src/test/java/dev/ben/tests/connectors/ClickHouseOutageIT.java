@@ -17,6 +17,7 @@ import dev.ben.streams.store.AnalyticalStore;
 import dev.ben.streams.store.ClickHouseStore;
 import dev.ben.streams.store.RawEventTable;
 import dev.ben.streams.store.SpillBuffer;
+import dev.ben.streams.store.migrate.DataMigrator;
 import dev.ben.tests.support.TestServers;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,7 +64,7 @@ class ClickHouseOutageIT {
     StageCounters counters = new StageCounters(metrics, pipeline, "store");
     try (AnalyticalStore store = ClickHouseStore.open(TestServers.clickHouse("ben_outage"), JSON);
         RocksIndex index = RocksIndex.open(dir)) {
-      BatchWriter writer = RawEventTable.writer(store, JSON);
+      BatchWriter writer = RawEventTable.writer(new DataMigrator(store, JSON), JSON);
       BoundedSourceQueue<Envelope> events = Source.<Envelope>queue(4096)
           .to(StoreStage.sink(counters, 100, Duration.ofMillis(50), Duration.ofMillis(200), writer,
               new SpillBuffer(index, pipeline, 1 << 26, JSON), Executors.newSingleThreadExecutor()))

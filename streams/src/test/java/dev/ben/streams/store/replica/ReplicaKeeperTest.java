@@ -1,0 +1,90 @@
+package dev.ben.streams.store.replica;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ben.streams.flow.Envelope;
+import dev.ben.streams.metrics.Labels;
+import dev.ben.streams.metrics.MetricsRegistry;
+import dev.ben.streams.spine.ContractSlot;
+import dev.ben.streams.store.EmbeddedStore;
+import dev.ben.streams.store.RawEventTable;
+import dev.ben.streams.store.SchemaTableWriter;
+import dev.ben.streams.store.migrate.DataMigrator;
+import dev.ben.streams.testing.AuthProject;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The replica follows its table by watermark, pages through rows sharing a second, and reports its lag. */
+class ReplicaKeeperTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String EVENT = "{\"ts\": \"2024-05-01T10:00:00Z\", \"tenant\": \"acme\", \"user\": \"u\", "
+      + "\"ip\": \"198.51.100.7\", \"attempts\": 1, \"card\": \"4111111111111111\"}";
+
+  @TempDir
+  Path dir;
+  private EmbeddedStore store;
+  private DataMigrator migrator;
+  private SchemaTableWriter writer;
+  private ContractSlot slot;
+
+  @BeforeEach
+  void open() {
+    store = EmbeddedStore.open(dir.resolve("store.duckdb"), JSON);
+    migrator = new DataMigrator(store, JSON);
+    slot = AuthProject.slot(AuthProject.v1(), 1);
+    writer = new SchemaTableWriter(migrator, slot, RawEventTable.writer(migrator, JSON), JSON);
+  }
+
+  @AfterEach
+  void close() {
+    store.close();
+  }
+
+  private void write(String prefix, int count, long receivedAtMillis) throws Exception {
+    List<Envelope> batch = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      batch.add(AuthProject.evaluated(slot, prefix + i, receivedAtMillis, EVENT));
+    }
+    writer.write(batch);
+  }
+
+  private long count(String table) {
+    return store.queryJson("SELECT count(*) AS n FROM " + table).get(0).get("n").asLong();
+  }
+
+  @Test
+  void theReplicaCatchesUpAPageARoundThroughRowsSharingASecondAndReportsItsLag() throws Exception {
+    MetricsRegistry metrics = new MetricsRegistry();
+    ReplicaKeeper keeper = new ReplicaKeeper(migrator, metrics, 3);
+    assertEquals(-1, keeper.lagSeconds("logins"), "no round yet");
+    write("a", 5, 1_000_000);
+    write("b", 1, 1_040_000);
+    assertEquals(3, keeper.round());
+    assertEquals(40, keeper.lagSeconds("logins"), "the replica's newest row is 40 s older than the table's");
+    assertEquals(40, metrics.value(ReplicaKeeper.LAG, Labels.of("table", "logins")));
+    assertEquals(3, keeper.round(), "the other two rows of that second, then the next");
+    assertEquals(0, metrics.value(ReplicaKeeper.LAG, Labels.of("table", "logins")));
+    assertEquals(0, keeper.round());
+    assertEquals(6, count("logins_replica"));
+    assertEquals("************1111", store.queryJson("SELECT card FROM logins_replica WHERE event_id = 'b0'")
+        .get(0).get("card").asText(), "the replica holds the redacted value");
+  }
+
+  @Test
+  void aRestartedKeeperResumesFromTheReplicasNewestRow() throws Exception {
+    write("a", 2, 1_000_000);
+    new ReplicaKeeper(migrator, new MetricsRegistry(), 100).round();
+    write("b", 1, 1_045_000);
+    ReplicaKeeper restarted = new ReplicaKeeper(migrator, new MetricsRegistry(), 100);
+    assertEquals(1, restarted.round(), "only the row past the replica's newest is copied");
+    assertEquals(3, count("logins_replica"));
+    assertEquals(0, restarted.lagSeconds("logins"));
+  }
+}
