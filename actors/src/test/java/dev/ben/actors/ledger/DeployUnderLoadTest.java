@@ -11,6 +11,7 @@ import dev.ben.actors.testing.Await;
 import dev.ben.actors.testing.ControlClient;
 import dev.ben.actors.testing.PingContracts;
 import dev.ben.actors.testing.TestNode;
+import dev.ben.streams.metrics.StageCounters;
 import dev.ben.api.control.ComponentState;
 import dev.ben.api.control.PipelineStatus;
 import dev.ben.api.control.VersionState;
@@ -104,8 +105,9 @@ class DeployUnderLoadTest {
       running.set(false);
       load.join();
     }
-    Await.until(() -> node.rows("pings") - before == accepted.get(), "every accepted event stored",
-        Duration.ofSeconds(20));
+    Await.until(() -> node.rows("pings") - before == accepted.get(), () -> "every accepted event stored ("
+        + accepted.get() + " accepted, " + (node.rows("pings") - before) + " stored, store stage "
+        + new StageCounters(node.metrics, PingContracts.PIPELINE, "store").totals() + ")", Duration.ofSeconds(20));
     assertTrue(rawEvents.isEmpty(), "nothing of a contract-driven pipeline goes to ben_events");
     Map<Long, Integer> limits = Map.of(lenient, 10, strict, 20);
     long previous = 0;

@@ -20,6 +20,15 @@ public final class Await {
     }
   }
 
+  /** As {@link #until(BooleanSupplier, String, Duration)}, saying what was seen when it times out. */
+  public static void until(BooleanSupplier condition, java.util.function.Supplier<String> what, Duration timeout) {
+    try {
+      until(condition, "", timeout);
+    } catch (AssertionError e) {
+      throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting until " + what.get(), e);
+    }
+  }
+
   public static void until(BooleanSupplier condition, String what) {
     until(condition, what, Duration.ofSeconds(20));
   }

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
@@ -17,7 +18,9 @@ import org.rocksdb.WriteOptions;
 
 /**
  * An ordered byte-key index in one RocksDB directory. Keys sort bytewise, so string keys with a common prefix
- * ({@code bundle/auth/00000003}) iterate together and in order. Closing releases the native handles.
+ * ({@code bundle/auth/00000003}) iterate together and in order. Closing releases the native handles; it waits for
+ * calls in progress, and a call after it fails with {@link IllegalStateException} instead of touching freed native
+ * memory (a stream still draining while its node shuts down would otherwise crash the JVM).
  */
 public final class RocksIndex implements AutoCloseable {
 
@@ -29,6 +32,8 @@ public final class RocksIndex implements AutoCloseable {
   private final WriteOptions writes;
   private final RocksDB db;
   private final Path dir;
+  private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
+  private boolean closed;
 
   private RocksIndex(Options options, WriteOptions writes, RocksDB db, Path dir) {
     this.options = options;
@@ -59,39 +64,54 @@ public final class RocksIndex implements AutoCloseable {
     }
   }
 
-  public void put(byte[] key, byte[] value) {
+  /** A native call, made only while the index is open. */
+  private interface NativeCall<T> {
+    T run() throws RocksDBException;
+  }
+
+  private <T> T whileOpen(String doing, NativeCall<T> call) {
+    lifecycle.readLock().lock();
     try {
-      db.put(writes, key, value);
+      if (closed) {
+        throw new IllegalStateException(doing + " the RocksDB index at " + dir + " failed: it is closed");
+      }
+      return call.run();
     } catch (RocksDBException e) {
-      throw failure("writing", e);
+      throw failure(doing, e);
+    } finally {
+      lifecycle.readLock().unlock();
     }
+  }
+
+  public void put(byte[] key, byte[] value) {
+    whileOpen("writing", () -> {
+      db.put(writes, key, value);
+      return null;
+    });
   }
 
   public Optional<byte[]> get(byte[] key) {
-    try {
-      return Optional.ofNullable(db.get(key));
-    } catch (RocksDBException e) {
-      throw failure("reading", e);
-    }
+    return whileOpen("reading", () -> Optional.ofNullable(db.get(key)));
   }
 
   public void delete(byte[] key) {
-    try {
+    whileOpen("deleting", () -> {
       db.delete(writes, key);
-    } catch (RocksDBException e) {
-      throw failure("deleting", e);
-    }
+      return null;
+    });
   }
 
   /** Entries whose key starts with the prefix, in key order, at most {@code limit}. */
   public List<Map.Entry<byte[], byte[]>> scan(byte[] prefix, int limit) {
-    List<Map.Entry<byte[], byte[]>> out = new ArrayList<>();
-    try (RocksIterator it = db.newIterator()) {
-      for (it.seek(prefix); it.isValid() && out.size() < limit && startsWith(it.key(), prefix); it.next()) {
-        out.add(new SimpleImmutableEntry<>(it.key(), it.value()));
+    return whileOpen("scanning", () -> {
+      List<Map.Entry<byte[], byte[]>> out = new ArrayList<>();
+      try (RocksIterator it = db.newIterator()) {
+        for (it.seek(prefix); it.isValid() && out.size() < limit && startsWith(it.key(), prefix); it.next()) {
+          out.add(new SimpleImmutableEntry<>(it.key(), it.value()));
+        }
       }
-    }
-    return out;
+      return out;
+    });
   }
 
   public void put(String key, String value) {
@@ -116,9 +136,18 @@ public final class RocksIndex implements AutoCloseable {
 
   @Override
   public void close() {
-    db.close();
-    writes.close();
-    options.close();
+    lifecycle.writeLock().lock();
+    try {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      db.close();
+      writes.close();
+      options.close();
+    } finally {
+      lifecycle.writeLock().unlock();
+    }
   }
 
   private static boolean startsWith(byte[] key, byte[] prefix) {

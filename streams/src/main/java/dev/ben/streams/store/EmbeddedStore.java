@@ -26,6 +26,9 @@ import java.util.List;
  */
 public final class EmbeddedStore implements AnalyticalStore {
 
+  /** Bound parameters per insert statement; rows per statement follow from the table's width. */
+  private static final int ROWS_PER_STATEMENT_PARAMETERS = 4096;
+
   private static final java.time.format.DateTimeFormatter DATE_TIME =
       java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -72,20 +75,27 @@ public final class EmbeddedStore implements AnalyticalStore {
     // Quoted: schema fields may be named like DuckDB keywords (user, action).
     // Only tables keyed on event_id have a key to ignore duplicates by; others keep every row (MergeTree).
     String verb = columns.contains("event_id") ? "INSERT OR IGNORE INTO " : "INSERT INTO ";
-    String sql = verb + DuckDbDialect.quoted(table) + " (\"" + String.join("\", \"", columns)
-        + "\") VALUES ("
-        + "?, ".repeat(columns.size() - 1) + "?)";
+    String head = verb + DuckDbDialect.quoted(table) + " (\"" + String.join("\", \"", columns) + "\") VALUES ";
+    String tuple = "(" + "?, ".repeat(columns.size() - 1) + "?)";
+    // Many rows per statement: DuckDB runs a JDBC batch one row at a time, which is what makes bulk loads slow.
+    int perStatement = Math.max(1, ROWS_PER_STATEMENT_PARAMETERS / columns.size());
     int rowNumber = 0;
-    try (PreparedStatement insert = connection.prepareStatement(sql)) {
-      for (String row : jsonRows) {
-        rowNumber++;
-        JsonNode json = mapper.readTree(row);
-        for (int i = 0; i < columns.size(); i++) {
-          insert.setObject(i + 1, value(json.get(columns.get(i))));
+    try {
+      for (int from = 0; from < jsonRows.size(); from += perStatement) {
+        List<String> chunk = jsonRows.subList(from, Math.min(jsonRows.size(), from + perStatement));
+        try (PreparedStatement insert = connection.prepareStatement(head
+            + String.join(", ", java.util.Collections.nCopies(chunk.size(), tuple)))) {
+          int parameter = 1;
+          for (String row : chunk) {
+            rowNumber++;
+            JsonNode json = mapper.readTree(row);
+            for (String column : columns) {
+              insert.setObject(parameter++, value(json.get(column)));
+            }
+          }
+          insert.execute();
         }
-        insert.addBatch();
       }
-      insert.executeBatch();
     } catch (IOException e) {
       throw new StoreException("row " + rowNumber + " for " + table + " is not JSON: " + e.getMessage(), e);
     } catch (SQLException e) {

@@ -31,4 +31,16 @@ class RocksIndexTest {
       assertEquals(1, index.scan("bundle/", 1).size());
     }
   }
+
+  @Test
+  void aCallAfterCloseFailsWithAReasonInsteadOfCrashingTheJvm() {
+    RocksIndex index = RocksIndex.open(dir.resolve("closed"));
+    index.put("k", "v");
+    index.close();
+    index.close();
+    IllegalStateException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+        () -> index.put("k", "w"));
+    org.junit.jupiter.api.Assertions.assertTrue(refused.getMessage().contains("it is closed"), refused.getMessage());
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> index.scan("k", 1));
+  }
 }
