@@ -12,6 +12,7 @@ import dev.ben.benctl.BenctlHarness.Result;
 import dev.ben.benctl.ExampleProjects;
 import dev.ben.client.BenSocketClient;
 import dev.ben.streams.store.ClickHouseStore;
+import dev.ben.streams.store.StoreException;
 import dev.ben.tests.control.ClusterNode;
 import dev.ben.tests.support.TestServers;
 import java.net.URI;
@@ -69,7 +70,8 @@ class AttackToSignalIT {
         assertEquals("mallory", signal.get("args").get("user").asText());
         assertEquals("brute force", signal.get("args").get("reason").asText());
         assertEquals("lockout", signal.get("playbook").asText());
-        assertTrue(signal.get("explanation").toString().contains("login_rate.fails"), signal.toString());
+        assertEquals("more than 20 failed bursts in 5 minutes from outside the network",
+            signal.get("explanation").asText(), signal.toString());
         assertEquals(1, shop.data().stream().filter(d -> d.contains("lock_account")).count(),
             "the cooldown suppresses every later firing");
         assertFalse(other.data().stream().anyMatch(d -> d.contains("lock_account")), "no other app hears it");
@@ -79,7 +81,7 @@ class AttackToSignalIT {
       }
 
       try (ClickHouseStore store = ClickHouseStore.open(TestServers.clickHouse(run), JSON)) {
-        await(() -> rows(store).size() == 24, "the 24 attack events stored");
+        await(() -> storedSoFar(store) == 24, "the 24 attack events stored");
         List<ObjectNode> rows = rows(store);
         rows.forEach(row -> assertFalse(row.toString().contains("@example.net"), "a @pii value in clear: " + row));
         assertTrue(rows.stream().allMatch(row -> row.get("email").asText().length() == 64),
@@ -87,6 +89,15 @@ class AttackToSignalIT {
         assertTrue(rows.stream().allMatch(row -> row.get("bits").toString().contains("failed_burst")),
             "rows carry the spine's bits: " + rows.get(0));
       }
+    }
+  }
+
+  /** Rows stored so far; none while the migrator has not created the table yet (before the first batch). */
+  private static int storedSoFar(ClickHouseStore store) {
+    try {
+      return rows(store).size();
+    } catch (StoreException notYet) {
+      return 0;
     }
   }
 
