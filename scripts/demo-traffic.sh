@@ -2,7 +2,8 @@
 # Sample traffic for ./ben demo. Every second: a few logins from several apps into pipeline `auth`, the page views of
 # examples/web into `web`, and a line into the pass-through pipeline `demo`. Every 30 s: the attack burst of
 # examples/auth (one account hammered from one address), which fires the lockout playbook and sends its signal to
-# the app `shop`. The contracts decide what is flagged, redacted, dropped and signalled; this only sends events.
+# the app `shop`. Every 10 s, a login carrying an attachment, which the `scan_blob` rule routes to the Lucius scrub
+# queue (see ben_lucius_queue_events on /metrics). The contracts decide what is flagged, redacted, dropped and signalled; this only sends events.
 set -euo pipefail
 INGEST="${1:?usage: demo-traffic.sh INGEST_URL}"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -26,6 +27,9 @@ while true; do
   post auth "${apps[RANDOM % ${#apps[@]}]}" "$logins"
   post web shop "@$BEACONS"
   post demo demo "{\"ts\":\"$now\",\"note\":\"pass-through\"}"
+  if (( tick % 10 == 3 )); then
+    post auth shop "{\"ts\":\"$now\",\"tenant\":\"acme\",\"user\":\"ann\",\"ip\":\"198.51.100.9\",\"attempts\":0,\"attachment\":\"invoice-$tick.pdf\"}"
+  fi
   if (( tick % 30 == 5 )); then
     post auth shop "@$ATTACK"
   fi
