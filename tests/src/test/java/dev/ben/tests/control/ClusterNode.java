@@ -118,6 +118,7 @@ public final class ClusterNode implements AutoCloseable {
             ben.node.host = "127.0.0.1"
             ben.node.pass-through-pipelines = []
             ben.ingest.port = 0
+            ben.ingest.socket.port = 0
             ben.gateway.port = 0
             ben.control.port = 0
             # A message type without a serializer must fail here, not only on a real multi-host cluster.
