@@ -17,7 +17,8 @@ final class SchemaChecker {
   private static final Pattern VERSION = Pattern.compile("v[1-9][0-9]{0,5}");
   /** Columns the compiler adds to every table; a field of the same name would clash in the DDL. */
   static final List<String> RESERVED_COLUMNS = List.of("event_id", "ingested_at", "app", "contract_version",
-      "bits", "rules", "action", "facts");
+      "bits", "rules", "action", "facts", "detector_values", "playbook_outcomes",
+      "anomaly_score");
 
   private final CheckContext context;
   private final Diagnostics diagnostics;

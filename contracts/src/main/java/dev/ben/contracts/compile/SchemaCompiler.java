@@ -22,11 +22,13 @@ final class SchemaCompiler {
 
   /**
    * Columns every schema table has between {@code ingested_at} and the fields: the app that sent the event, the
-   * contract version that decided it, its set bits and fired rules by name, the winning action's label and the facts
-   * as one JSON object (18.16 has no Map type).
+   * contract version that decided it, its set bits and fired rules by name, the winning action's label, the facts and
+   * the detector values as JSON objects (18.16 has no Map type), the playbook outcomes (fired or suppressed, each with
+   * its explanation) as a JSON array, and the anomaly score.
    */
   static final String DECISION_COLUMNS = ",\n  `app` String,\n  `contract_version` UInt64,\n  `bits` Array(String),"
-      + "\n  `rules` Array(String),\n  `action` String,\n  `facts` String";
+      + "\n  `rules` Array(String),\n  `action` String,\n  `facts` String,\n  `detector_values` String,"
+      + "\n  `playbook_outcomes` String,\n  `anomaly_score` Nullable(Float64)";
 
   private SchemaCompiler() {
   }

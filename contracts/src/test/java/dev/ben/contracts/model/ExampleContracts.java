@@ -22,7 +22,8 @@ public final class ExampleContracts {
             SchemaField.optional("email", FieldType.STRING).asPii(),
             SchemaField.optional("attachment", FieldType.STRING)),
         "CREATE TABLE IF NOT EXISTS logins (event_id String, ingested_at DateTime, app String, contract_version "
-            + "UInt64, bits Array(String), rules Array(String), action String, facts String, ...) "
+            + "UInt64, bits Array(String), rules Array(String), action String, facts String, detector_values String, "
+            + "playbook_outcomes String, anomaly_score Nullable(Float64), ...) "
             + "ENGINE = ReplacingMergeTree(ingested_at) ORDER BY (tenant, ts, event_id)", ""));
   }
 

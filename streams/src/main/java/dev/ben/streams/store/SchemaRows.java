@@ -42,6 +42,11 @@ final class SchemaRows {
     row.set("rules", texts(result.rules()));
     row.put("action", result.action() == null ? "pass" : result.action());
     row.put("facts", mapper.valueToTree(result.facts() == null ? java.util.Map.of() : result.facts()).toString());
+    row.put("detector_values", mapper.valueToTree(result.detectors() == null ? java.util.Map.of() : result.detectors())
+        .toString());
+    row.put("playbook_outcomes", mapper.valueToTree(result.playbooks() == null ? java.util.List.of() : result.playbooks())
+        .toString());
+    row.put("anomaly_score", result.score());
     for (SchemaField field : schema.fields()) {
       row.set(field.name(), column(field, envelope.body().get(field.name())));
     }

@@ -88,8 +88,17 @@ class AttackToSignalIT {
             "emails stored as keyed hashes: " + rows.get(0));
         assertTrue(rows.stream().allMatch(row -> row.get("bits").toString().contains("failed_burst")),
             "rows carry the spine's bits: " + rows.get(0));
+        // Each firing is recorded with its explanation, and so is each firing the cooldown suppressed.
+        assertEquals(1, rows.stream().filter(row -> outcomes(row).contains("\"FIRED\"")).count());
+        assertEquals(3, rows.stream().filter(row -> outcomes(row).contains("\"SUPPRESSED\"")).count());
+        assertTrue(rows.stream().filter(row -> outcomes(row).contains("\"FIRED\"")).allMatch(row ->
+            outcomes(row).contains("brute_force and login_rate.fails > 20")), "the firing says which condition held");
       }
     }
+  }
+
+  private static String outcomes(ObjectNode row) {
+    return row.get("playbook_outcomes").asText();
   }
 
   /** Rows stored so far; none while the migrator has not created the table yet (before the first batch). */

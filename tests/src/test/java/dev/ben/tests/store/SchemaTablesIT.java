@@ -70,7 +70,7 @@ class SchemaTablesIT {
         migrator.apply(AuthProject.v1()));
     assertEquals(Status.ALREADY_APPLIED, new DataMigrator(store, JSON).apply(AuthProject.v1()).get(0).status());
     assertEquals(List.of("event_id", "ingested_at", "app", "contract_version", "bits", "rules", "action", "facts",
-        "ts"), columns("logins").subList(0, 9));
+        "detector_values", "playbook_outcomes", "anomaly_score", "ts"), columns("logins").subList(0, 12));
     assertEquals(columns("logins"), columns("logins_replica"));
 
     // Interrupted: the replica is gone when v2 adds its field, so step 2 of 2 fails with the server's reason.

@@ -39,7 +39,9 @@ class MigrationPlannerTest {
   void theShapeOfTheCompiledDdlHasTheDecisionColumnsAndTheSortingKey() {
     TableShape shape = TableShape.ofCreate(V1).orElseThrow();
     assertEquals(List.of("event_id", "ingested_at", "app", "contract_version", "bits", "rules", "action", "facts",
-        "ts"), shape.columns().keySet().stream().limit(9).toList());
+        "detector_values", "playbook_outcomes", "anomaly_score", "ts"),
+        shape.columns().keySet().stream().limit(12).toList());
+    assertEquals("Nullable(Float64)", shape.columns().get("anomaly_score"));
     assertEquals("Array(String)", shape.columns().get("bits"));
     assertEquals(List.of("tenant", "ts", "event_id"), shape.orderBy());
   }
