@@ -5,12 +5,12 @@ import java.time.Duration;
 
 /**
  * How detector state is spread and fed: each pipeline's keyed state is split into {@code shards} Cluster Sharding
- * entities (placed on members with the detector role); the detector stage batches events (up to
- * {@code batchSize}, waiting at most {@code batchWindow}) so one message carries many events to a shard; a shard
+ * entities (placed on members with the detector role); the detector stage sends the events that arrived while its
+ * last round was out (up to {@code batchSize}) as one message per shard; a shard
  * whose member has not loaded the event's contract version yet is asked again every {@code loadRetryDelay}, at most
  * {@code loadRetries} times.
  */
-public record DetectorSettings(int shards, int batchSize, Duration batchWindow, Duration askTimeout,
+public record DetectorSettings(int shards, int batchSize, Duration askTimeout,
     int loadRetries, Duration loadRetryDelay) {
 
   /** Reads {@code ben.detector}. */
@@ -20,8 +20,7 @@ public record DetectorSettings(int shards, int batchSize, Duration batchWindow, 
     if (shards > 1024) {
       throw reader.invalid("shards", "at most 1024 shards per pipeline, got " + shards);
     }
-    return new DetectorSettings(shards, reader.positiveInt("batch-size"), reader.positiveDuration("batch-window"),
-        reader.positiveDuration("ask-timeout"), reader.positiveInt("load-retries"),
+    return new DetectorSettings(shards, reader.positiveInt("batch-size"), reader.positiveDuration("ask-timeout"), reader.positiveInt("load-retries"),
         reader.positiveDuration("load-retry-delay"));
   }
 }

@@ -20,7 +20,7 @@ class DetectorSettingsTest {
     DetectorSettings settings = DetectorSettings.fromConfig(config(""));
     assertEquals(16, settings.shards());
     assertEquals(256, settings.batchSize());
-    assertEquals(Duration.ofMillis(2), settings.batchWindow());
+    assertEquals(Duration.ofSeconds(10), settings.askTimeout());
     assertEquals(100, settings.loadRetries());
   }
 

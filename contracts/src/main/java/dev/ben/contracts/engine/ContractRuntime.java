@@ -80,11 +80,18 @@ public final class ContractRuntime {
   /** Translates application JSON for one of the pipeline's schemas. */
   public Translation translate(String schema, byte[] json) {
     EventTranslator translator = translators.get(schema);
-    if (translator == null) {
-      return new Translation.Refused(schema, "", "pipeline '" + pipeline.name() + "' has no schema '" + schema
-          + "'; it accepts " + pipeline.schemas());
-    }
-    return translator.translate(json);
+    return translator == null ? noSuchSchema(schema) : translator.translate(json);
+  }
+
+  /** Translates an already parsed JSON document (what the sidecar hands on), without writing it out again. */
+  public Translation translate(String schema, com.fasterxml.jackson.databind.JsonNode document) {
+    EventTranslator translator = translators.get(schema);
+    return translator == null ? noSuchSchema(schema) : translator.translate(document);
+  }
+
+  private Translation noSuchSchema(String schema) {
+    return new Translation.Refused(schema, "", "pipeline '" + pipeline.name() + "' has no schema '" + schema
+        + "'; it accepts " + pipeline.schemas());
   }
 
   /** Evaluates the event and redacts it in place; copy it first to keep the original. */

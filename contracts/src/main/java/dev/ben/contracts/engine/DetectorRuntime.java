@@ -42,6 +42,8 @@ public final class DetectorRuntime implements PlaybookInputs, PlaybookResolver {
   private final PlaybookEngine[] playbooks;
   /** (detector, feature) pairs of the anomaly scorers, packed like detector references. */
   private final int[] anomalyRefs;
+  /** {@code detector.feature} of every value, built once: detection names its values for every event. */
+  private final String[][] valueNames;
   private Event current;
   private SpineDecisions decisions;
 
@@ -61,6 +63,11 @@ public final class DetectorRuntime implements PlaybookInputs, PlaybookResolver {
       Arrays.fill(values[i], Double.NaN);
     }
     this.anomalyRefs = anomalyRefs(detectorSpecs);
+    this.valueNames = new String[detectors.length][];
+    for (int i = 0; i < detectors.length; i++) {
+      String prefix = detectors[i].spec().name() + ".";
+      valueNames[i] = detectors[i].featureNames().stream().map(prefix::concat).toArray(String[]::new);
+    }
     this.playbooks = new PlaybookEngine[playbookSpecs.size()];
     for (int i = 0; i < playbooks.length; i++) {
       Playbook playbook = playbookSpecs.get(i);
@@ -134,10 +141,9 @@ public final class DetectorRuntime implements PlaybookInputs, PlaybookResolver {
   private Map<String, Double> detectorValues() {
     var map = new LinkedHashMap<String, Double>();
     for (int i = 0; i < detectors.length; i++) {
-      List<String> names = detectors[i].featureNames();
-      for (int f = 0; f < names.size(); f++) {
+      for (int f = 0; f < valueNames[i].length; f++) {
         double value = values[i][f];
-        map.put(detectors[i].spec().name() + "." + names.get(f), Double.isNaN(value) ? null : value);
+        map.put(valueNames[i][f], Double.isNaN(value) ? null : value);
       }
     }
     return map;

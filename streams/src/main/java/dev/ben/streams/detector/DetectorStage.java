@@ -4,10 +4,10 @@ import dev.ben.contracts.engine.ContractRuntime;
 import dev.ben.contracts.engine.DetectorRuntime.Detection;
 import dev.ben.contracts.engine.EvaluationResult;
 import dev.ben.contracts.engine.playbook.PlaybookOutcome;
+import dev.ben.streams.flow.Coalescing;
 import dev.ben.streams.flow.Envelope;
 import dev.ben.streams.spine.ContractSlot;
 import dev.ben.streams.spine.PlaybookFirings;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +19,8 @@ import org.apache.pekko.NotUsed;
 import org.apache.pekko.stream.javadsl.Flow;
 
 /**
- * The detector stage's logic. Events arrive in rounds (at most a batch, waiting at most a window); each round's
+ * The detector stage's logic. Events arrive in rounds (those that waited while the last round was out, at most a
+ * batch); each round's
  * evaluated events are grouped by contract version, schema and shard, every group goes to its shard in one message,
  * and the answers complete each event's decisions, in arrival order (one round in flight keeps each key's events in
  * order). Then whoever waits for an event's decision (an invocation) is told, and fired playbooks' signals go out.
@@ -46,10 +47,11 @@ public final class DetectorStage {
   }
 
   public static Flow<Envelope, Envelope, NotUsed> detecting(ContractSlot slot, DetectorShards shards, int shardCount,
-      int batchSize, Duration batchWindow, LongSupplier clock, PlaybookFirings firings, DetectorSkips skips) {
+      int batchSize, LongSupplier clock, PlaybookFirings firings, DetectorSkips skips) {
     DetectorStage stage = new DetectorStage(slot, shards, shardCount, clock, firings, skips);
-    return Flow.<Envelope>create()
-        .groupedWithin(batchSize, batchWindow)
+    // A round is what arrived while the previous one was with the shards: no timer (a timer's tick would add its
+    // resolution, 10 ms, to every event of a quiet pipeline), and full rounds exactly when the stage is pressed.
+    return Coalescing.batches(batchSize)
         .mapAsync(1, stage::detect)
         .mapConcat(round -> round);
   }

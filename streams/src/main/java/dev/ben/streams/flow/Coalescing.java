@@ -17,9 +17,12 @@ public final class Coalescing {
 
   /** A sink of single events that feeds {@code batches}, coalescing up to {@code max} under backpressure. */
   public static Sink<Envelope, NotUsed> ingress(Sink<List<Envelope>, NotUsed> batches, int max) {
-    return Flow.<Envelope>create()
-        .batch(Math.max(1, max), Coalescing::first, Coalescing::add)
-        .to(batches);
+    return batches(max).to(batches);
+  }
+
+  /** Single events in, batches of up to {@code max} out, coalescing only while downstream does not ask. */
+  public static Flow<Envelope, List<Envelope>, NotUsed> batches(int max) {
+    return Flow.<Envelope>create().batch(Math.max(1, max), Coalescing::first, Coalescing::add);
   }
 
   private static List<Envelope> first(Envelope envelope) {

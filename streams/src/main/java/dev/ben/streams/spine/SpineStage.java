@@ -61,7 +61,7 @@ public final class SpineStage {
       return refused(envelope, NO_CONTRACT);
     }
     String schema = active.runtime().pipeline().schemas().get(0);
-    Translation translation = active.runtime().translate(schema, mapper.writeValueAsBytes(envelope.body()));
+    Translation translation = active.runtime().translate(schema, envelope.body());
     if (translation instanceof Translation.Refused refusal) {
       return refused(envelope, NOT_IN_SCHEMA, refusal.message());
     }

@@ -1,0 +1,160 @@
+package dev.ben.bench.dataplane;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ben.contracts.engine.ContractRuntime;
+import dev.ben.contracts.model.ContractSet;
+import dev.ben.contracts.model.OverloadPolicy;
+import dev.ben.contracts.model.ProxySettings;
+import dev.ben.streams.detector.DetectorSkips;
+import dev.ben.streams.detector.DetectorStage;
+import dev.ben.streams.detector.LocalDetectorShards;
+import dev.ben.streams.flow.BatchWriter;
+import dev.ben.streams.flow.Coalescing;
+import dev.ben.streams.flow.Envelope;
+import dev.ben.streams.flow.Stages;
+import dev.ben.streams.flow.StoreStage;
+import dev.ben.streams.lucius.ScrubQueue;
+import dev.ben.streams.metrics.MetricsRegistry;
+import dev.ben.streams.metrics.StageCounters;
+import dev.ben.streams.metrics.StageCounters.Outcome;
+import dev.ben.streams.proxy.ProxyStage;
+import dev.ben.streams.rocks.RocksIndex;
+import dev.ben.streams.sidecar.EventParser;
+import dev.ben.streams.spine.ActiveContract;
+import dev.ben.streams.spine.ContractSlot;
+import dev.ben.streams.spine.SpineStage;
+import dev.ben.streams.store.SpillBuffer;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.apache.pekko.actor.ActorSystem;
+import org.apache.pekko.stream.javadsl.Flow;
+import org.apache.pekko.stream.javadsl.Source;
+
+/**
+ * examples/auth through the stages a node runs for a pipeline, in one JVM: sidecar parsing, proxy (the contract's
+ * buffer and overload policy, coalescing toward the spine), spine, detector (every shard in this JVM), store stage
+ * (batching, spill buffer) into a given writer. Each stage runs as its own asynchronous island, as on a node.
+ * Latency is taken from the moment the sidecar parsed an event to the moment the store stage takes it (the store's
+ * batching, up to {@code ben.flow.store-batch-interval}, comes on top by design).
+ */
+public final class PipelineRun {
+
+  /** What one run measured. */
+  public record Result(String name, long events, double seconds, LatencyHistogram latency, long maxHeapBytes,
+      long firings, Map<String, Map<String, Long>> stages) {
+
+    /** Events that went all the way (stored, or refused or routed by a rule on the way) per second. */
+    public double eventsPerSecond() {
+      Map<String, Long> store = stages.get("store");
+      Map<String, Long> spine = stages.get("spine");
+      return (store.get("stored") + spine.get("refused") + spine.get("routed") + spine.get("shed")) / seconds;
+    }
+  }
+
+  private static final String PIPELINE = "auth";
+  private static final String[] STAGES = {"sidecar", "proxy", "spine", "detector", "store"};
+
+  private final ContractSet contracts;
+  private final ActorSystem system;
+  private final RocksIndex index;
+  private final ObjectMapper mapper = new ObjectMapper();
+
+  public PipelineRun(ContractSet contracts, ActorSystem system, RocksIndex index) {
+    this.contracts = contracts;
+    this.system = system;
+    this.index = index;
+  }
+
+  /**
+   * Sends {@code count} events, as fast as the pipeline takes them when {@code perSecond} is 0, else at that rate,
+   * and waits until the store stage has all that the detector forwarded. {@code lossless} replaces the contract's
+   * overload policy by backpressure.
+   */
+  public Result run(String name, long count, int perSecond, boolean lossless,
+      Function<ContractSlot, BatchWriter> writers) throws InterruptedException {
+    MetricsRegistry metrics = new MetricsRegistry();
+    Map<String, StageCounters> counters = new LinkedHashMap<>();
+    for (String stage : STAGES) {
+      counters.put(stage, new StageCounters(metrics, PIPELINE + "-" + name, stage));
+    }
+    ContractSlot slot = new ContractSlot(PIPELINE);
+    slot.swap(new ActiveContract(1, ContractRuntime.build(contracts, PIPELINE, new byte[32])));
+    ProxySettings declared = contracts.pipeline(PIPELINE).orElseThrow().proxy();
+    // Lossless runs measure what the chain sustains: the proxy backpressures instead of shedding what it cannot pass.
+    ProxySettings proxy = lossless ? new ProxySettings(declared.buffer(), declared.highWatermark(),
+        declared.lowWatermark(), OverloadPolicy.BACKPRESSURE, declared.coalesce()) : declared;
+    long[] sent = new long[(int) count];
+    LatencyHistogram latency = new LatencyHistogram();
+    AtomicLong firings = new AtomicLong();
+    AtomicLong produced = new AtomicLong();
+    ExecutorService blocking = Executors.newFixedThreadPool(2);
+    try (HeapWatch heap = new HeapWatch()) {
+      long started = System.nanoTime();
+      source(count, perSecond, sent, counters.get("sidecar"), produced)
+          .via(Stages.counted(counters.get("proxy"), ProxyStage.flow(proxy, counters.get("proxy"))))
+          .via(Coalescing.batches(proxy.coalesce())).async().mapConcat(batch -> batch)
+          .via(Stages.counted(counters.get("spine"), 1024, SpineStage.evaluating(slot, counters.get("spine"), mapper,
+              new ScrubQueue(index, PIPELINE + "-" + name, 64L << 20, mapper, metrics)))).async()
+          .via(Stages.counted(counters.get("detector"), 1024, DetectorStage.detecting(slot,
+              new LocalDetectorShards(slot, 16), 16, 256, System::currentTimeMillis,
+              (envelope, version, outcome) -> firings.incrementAndGet(), new DetectorSkips(metrics, PIPELINE))))
+          .async()
+          .map(envelope -> {
+            latency.recordNanos(System.nanoTime() - sent[Integer.parseInt(envelope.eventId(), 1, 
+                envelope.eventId().length(), 10)]);
+            return envelope;
+          })
+          .runWith(StoreStage.sink(counters.get("store"), 5_000, Duration.ofSeconds(1), Duration.ofSeconds(1),
+              writers.apply(slot), new SpillBuffer(index, PIPELINE + "-" + name, 256L << 20, mapper), blocking),
+              system);
+      StageCounters detector = counters.get("detector");
+      StageCounters store = counters.get("store");
+      long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+      while (produced.get() < count || store.total(Outcome.STORED) + store.total(Outcome.SPILLED)
+          + store.total(Outcome.REFUSED) < detector.total(Outcome.FORWARDED)
+          || detector.total(Outcome.FORWARDED) + detector.total(Outcome.REFUSED) + detector.total(Outcome.SHED)
+          < detector.total(Outcome.ACCEPTED)
+          || detector.total(Outcome.ACCEPTED) == 0) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException(name + ": the pipeline did not drain within 10 minutes: " + totals(counters));
+        }
+        Thread.sleep(5);
+      }
+      double seconds = (System.nanoTime() - started) / 1e9;
+      return new Result(name, count, seconds, latency, heap.maxUsedBytes(), firings.get(), totals(counters));
+    } finally {
+      blocking.shutdown();
+    }
+  }
+
+  private Source<Envelope, ?> source(long count, int perSecond, long[] sent, StageCounters sidecar,
+      AtomicLong produced) {
+    AuthTraffic traffic = new AuthTraffic(42, 50_000);
+    EventParser parser = new EventParser(mapper, 64 * 1024);
+    Source<Long, ?> ticks = Source.range(0, (int) count - 1).map(Integer::longValue);
+    if (perSecond > 0) {
+      // Released every millisecond in small groups, so the rate is smooth at the scale latency is measured on.
+      ticks = ticks.throttle(Math.max(1, perSecond / 1000), Duration.ofMillis(1));
+    }
+    return ticks.map(i -> {
+      EventParser.Parsed parsed = parser.parseOne(traffic.next(), PIPELINE, "bench", System.currentTimeMillis());
+      Envelope e = ((EventParser.Accepted) parsed).envelope();
+      sidecar.accepted();
+      sidecar.forwarded();
+      sent[(int) (long) i] = System.nanoTime();
+      produced.incrementAndGet();
+      return new Envelope("e" + i, e.pipeline(), e.app(), e.receivedAtMillis(), e.body());
+    });
+  }
+
+  private static Map<String, Map<String, Long>> totals(Map<String, StageCounters> counters) {
+    Map<String, Map<String, Long>> totals = new LinkedHashMap<>();
+    counters.forEach((stage, c) -> totals.put(stage, c.totals()));
+    return totals;
+  }
+}

@@ -1,0 +1,68 @@
+package dev.ben.bench.dataplane;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ben.contracts.engine.ContractRuntime;
+import dev.ben.contracts.engine.EvaluationResult;
+import dev.ben.contracts.event.Translation;
+import dev.ben.contracts.model.ContractSet;
+import dev.ben.streams.flow.Envelope;
+import dev.ben.streams.spine.ActiveContract;
+import dev.ben.streams.spine.ContractSlot;
+import dev.ben.streams.store.AnalyticalStore;
+import dev.ben.streams.store.RawEventTable;
+import dev.ben.streams.store.SchemaTableWriter;
+import dev.ben.streams.store.migrate.DataMigrator;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The store sink alone: evaluated examples/auth events written through the writer the store stage uses (schema
+ * table, decision columns, idempotent on event id) in batches of the stage's size, one batch at a time.
+ */
+public final class SinkRun {
+
+  /** Rows written per second. */
+  public record Result(String store, long rows, int batchSize, double seconds) {
+    public double rowsPerSecond() {
+      return rows / seconds;
+    }
+  }
+
+  private final ObjectMapper mapper = new ObjectMapper();
+
+  public Result run(AnalyticalStore store, ContractSet contracts, long rows, int batchSize) throws Exception {
+    ContractRuntime runtime = ContractRuntime.build(contracts, "auth", new byte[32]);
+    ContractSlot slot = new ContractSlot("auth");
+    slot.swap(new ActiveContract(1, runtime));
+    DataMigrator migrator = new DataMigrator(store, mapper);
+    SchemaTableWriter writer = new SchemaTableWriter(migrator, slot, RawEventTable.writer(migrator, mapper), mapper);
+    List<Envelope> templates = evaluated(runtime, 2_000);
+    writer.write(templates.subList(0, 1));
+    long started = System.nanoTime();
+    long written = 0;
+    while (written < rows) {
+      List<Envelope> batch = new ArrayList<>(batchSize);
+      for (int i = 0; i < batchSize && written + i < rows; i++) {
+        Envelope t = templates.get((int) ((written + i) % templates.size()));
+        batch.add(new Envelope("r" + (written + i), t.pipeline(), t.app(), System.currentTimeMillis(), t.body(),
+            t.evaluation(), null));
+      }
+      writer.write(batch);
+      written += batch.size();
+    }
+    return new Result(store.describe(), written, batchSize, (System.nanoTime() - started) / 1e9);
+  }
+
+  private List<Envelope> evaluated(ContractRuntime runtime, int count) throws Exception {
+    AuthTraffic traffic = new AuthTraffic(3, 5_000);
+    List<Envelope> events = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      var event = ((Translation.Accepted) runtime.translate("login", traffic.next())).event();
+      EvaluationResult result = runtime.decide(event);
+      ObjectNode body = mapper.valueToTree(result.redacted());
+      events.add(new Envelope("t" + i, "auth", "bench", 0, body, new Envelope.Evaluation(1, result), null));
+    }
+    return events;
+  }
+}
