@@ -6,11 +6,12 @@ import java.time.Duration;
 /**
  * How detector state is spread and fed: each pipeline's keyed state is split into {@code shards} Cluster Sharding
  * entities (placed on members with the detector role); the detector stage sends the events that arrived while its
- * last round was out (up to {@code batchSize}) as one message per shard; a shard
+ * last round was out (up to {@code batchSize}) as one message per shard, with up to {@code roundsInFlight} rounds
+ * out at once; a shard
  * whose member has not loaded the event's contract version yet is asked again every {@code loadRetryDelay}, at most
  * {@code loadRetries} times.
  */
-public record DetectorSettings(int shards, int batchSize, Duration askTimeout,
+public record DetectorSettings(int shards, int batchSize, int roundsInFlight, Duration askTimeout,
     int loadRetries, Duration loadRetryDelay) {
 
   /** Reads {@code ben.detector}. */
@@ -20,7 +21,8 @@ public record DetectorSettings(int shards, int batchSize, Duration askTimeout,
     if (shards > 1024) {
       throw reader.invalid("shards", "at most 1024 shards per pipeline, got " + shards);
     }
-    return new DetectorSettings(shards, reader.positiveInt("batch-size"), reader.positiveDuration("ask-timeout"), reader.positiveInt("load-retries"),
+    return new DetectorSettings(shards, reader.positiveInt("batch-size"), reader.positiveInt("rounds-in-flight"),
+        reader.positiveDuration("ask-timeout"), reader.positiveInt("load-retries"),
         reader.positiveDuration("load-retry-delay"));
   }
 }

@@ -22,6 +22,7 @@ class DetectorSettingsTest {
     assertEquals(256, settings.batchSize());
     assertEquals(Duration.ofSeconds(10), settings.askTimeout());
     assertEquals(100, settings.loadRetries());
+    assertEquals(4, settings.roundsInFlight());
   }
 
   @Test

@@ -99,7 +99,7 @@ public final class PipelineStages {
   private Flow<Envelope, Envelope, NotUsed> detecting(ContractSlot slot) {
     DetectorSettings detector = resources.settings().detector();
     return DetectorStage.detecting(slot, resources.detectors(), detector.shards(), detector.batchSize(),
-        System::currentTimeMillis, resources.signals(),
+        detector.roundsInFlight(), System::currentTimeMillis, resources.signals(),
         new DetectorSkips(resources.metrics(), pipeline));
   }
 

@@ -101,7 +101,7 @@ public final class PipelineRun {
           .via(Stages.counted(counters.get("spine"), 1024, SpineStage.evaluating(slot, counters.get("spine"), mapper,
               new ScrubQueue(index, PIPELINE + "-" + name, 64L << 20, mapper, metrics)))).async()
           .via(Stages.counted(counters.get("detector"), 1024, DetectorStage.detecting(slot,
-              new LocalDetectorShards(slot, 16), 16, 256, System::currentTimeMillis,
+              new LocalDetectorShards(slot, 16), 16, 256, 4, System::currentTimeMillis,
               (envelope, version, outcome) -> firings.incrementAndGet(), new DetectorSkips(metrics, PIPELINE))))
           .async()
           .map(envelope -> {

@@ -19,13 +19,14 @@ import org.apache.pekko.NotUsed;
 import org.apache.pekko.stream.javadsl.Flow;
 
 /**
- * The detector stage's logic. Events arrive in rounds (those that waited while the last round was out, at most a
- * batch); each round's
- * evaluated events are grouped by contract version, schema and shard, every group goes to its shard in one message,
- * and the answers complete each event's decisions, in arrival order (one round in flight keeps each key's events in
- * order). Then whoever waits for an event's decision (an invocation) is told, and fired playbooks' signals go out.
- * An event whose shard cannot detect (its version is not loaded there, or it does not answer) goes on undetected and
- * is counted in {@link DetectorSkips}: its detection is lost, never the event.
+ * The detector stage's logic. Events arrive in rounds (those that waited while the last rounds were out, at most a
+ * batch); each round's evaluated events are grouped by contract version, schema and shard, every group goes to its
+ * shard in one message, and the answers complete each event's decisions, in arrival order. Several rounds may be
+ * out at once: they leave in order from this one stage, so each shard receives a key's events in order (a round
+ * asked again because its version was not loaded yet is the exception). Then whoever waits for an event's decision
+ * (an invocation) is told, and fired playbooks' signals go out. An event whose shard cannot detect (its version is
+ * not loaded there, or it does not answer) goes on undetected and is counted in {@link DetectorSkips}: its detection
+ * is lost, never the event.
  */
 public final class DetectorStage {
 
@@ -47,12 +48,12 @@ public final class DetectorStage {
   }
 
   public static Flow<Envelope, Envelope, NotUsed> detecting(ContractSlot slot, DetectorShards shards, int shardCount,
-      int batchSize, LongSupplier clock, PlaybookFirings firings, DetectorSkips skips) {
+      int batchSize, int roundsInFlight, LongSupplier clock, PlaybookFirings firings, DetectorSkips skips) {
     DetectorStage stage = new DetectorStage(slot, shards, shardCount, clock, firings, skips);
     // A round is what arrived while the previous one was with the shards: no timer (a timer's tick would add its
     // resolution, 10 ms, to every event of a quiet pipeline), and full rounds exactly when the stage is pressed.
     return Coalescing.batches(batchSize)
-        .mapAsync(1, stage::detect)
+        .mapAsync(roundsInFlight, stage::detect)
         .mapConcat(round -> round);
   }
 

@@ -70,7 +70,7 @@ class DetectorStageTest {
         event -> false);
     return Source.from(events)
         .via(spine)
-        .via(DetectorStage.detecting(slot, shards, SHARDS, 7, () -> NOW,
+        .via(DetectorStage.detecting(slot, shards, SHARDS, 7, 2, () -> NOW,
             (envelope, version, outcome) -> fired.add(envelope.eventId() + ":" + outcome.signal()), skips))
         .runWith(Sink.seq(), system).toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
@@ -140,7 +140,7 @@ class DetectorStageTest {
   void eventsWithoutDecisionsPassUnchanged() throws Exception {
     Envelope plain = new Envelope("p", PIPELINE, "app", NOW, ping(1));
     List<Envelope> out = Source.single(plain)
-        .via(DetectorStage.detecting(slot, new LocalDetectorShards(slot, SHARDS), SHARDS, 7, () -> NOW, (envelope, version, outcome) -> fired.add("unexpected"), skips))
+        .via(DetectorStage.detecting(slot, new LocalDetectorShards(slot, SHARDS), SHARDS, 7, 2, () -> NOW, (envelope, version, outcome) -> fired.add("unexpected"), skips))
         .runWith(Sink.seq(), system).toCompletableFuture().get(10, TimeUnit.SECONDS);
     assertSame(plain, out.get(0));
     assertNull(out.get(0).evaluation());
