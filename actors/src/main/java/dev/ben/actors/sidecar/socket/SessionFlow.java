@@ -55,9 +55,10 @@ final class SessionFlow {
         // The session ends when its client's side does; signals waiting then are not written.
         .merge(signals.frames(), true)
         .watchTermination((notUsed, done) -> {
+          // The slot is given back first: stopping the signals may find their queue already cancelled.
           done.whenComplete((ok, failure) -> {
-            signals.stop();
             services.counters.closed();
+            signals.stop();
           });
           return NotUsed.getInstance();
         });

@@ -77,7 +77,11 @@ final class SessionSignals {
     if (subscription != null) {
       subscription.shutdown();
     }
-    queue.complete();
+    try {
+      queue.complete();
+    } catch (IllegalStateException alreadyTerminated) {
+      // The session's stream cancelled the queue first (it ended on its client's side); nothing is left to end.
+    }
   }
 
   private void offer(Signal signal) throws Exception {
