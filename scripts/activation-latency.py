@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Activation latency (deploy -> activated) of every activation in a pipeline's history.
 
-Usage: ./benctl status PIPELINE --history -o json | scripts/activation-latency.py
+Usage: bin/benctl status PIPELINE --history -o json | scripts/activation-latency.py
 Reads the ledger's own event times, so benctl's start-up is not counted.
 """
 import datetime

@@ -72,8 +72,8 @@ until curl -fsS "http://127.0.0.1:$GATEWAY_PORT/health" >/dev/null 2>&1; do
 done
 if [[ -n "$NODE_PID" ]]; then
   export BEN_SERVER="127.0.0.1:$CONTROL_PORT"
-  "$ROOT/benctl" build "$ROOT/examples/auth" >/dev/null && "$ROOT/benctl" stage "$ROOT/examples/auth" >/dev/null \
-    && "$ROOT/benctl" deploy auth --wait 30 >/dev/null && HTTP_ARGS=(--http "http://127.0.0.1:$INGEST_PORT")
+  "$ROOT/bin/benctl" build "$ROOT/examples/auth" >/dev/null && "$ROOT/bin/benctl" stage "$ROOT/examples/auth" >/dev/null \
+    && "$ROOT/bin/benctl" deploy auth --wait 30 >/dev/null && HTTP_ARGS=(--http "http://127.0.0.1:$INGEST_PORT")
 fi
 CLICKHOUSE_ARGS=()
 [[ -n "$CLICKHOUSE" ]] && CLICKHOUSE_ARGS=(--clickhouse "$CLICKHOUSE")

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What an operator sees from every remote benctl verb against one real node: a standalone node on the embedded
  * connectors (RocksDB ledger, local blobs, in-JVM notices), with {@code serialize-messages = on}, driven through
- * benctl in-process as {@code ./benctl --server} would drive it. Exit codes, the lines people read and the JSON
+ * benctl in-process as {@code bin/benctl --server} would drive it. Exit codes, the lines people read and the JSON
  * fields scripts read are asserted, success and refusal alike.
  *
  * <p>The node is shared by the methods, and the ledger never forgets a pipeline's versions or history (delete only

@@ -3,7 +3,7 @@ package dev.ben.benctl;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
-/** Runs benctl in-process, as {@code ./benctl} would, capturing stdout, stderr and the exit code. */
+/** Runs benctl in-process, as {@code bin/benctl} would, capturing stdout, stderr and the exit code. */
 public final class BenctlHarness {
 
   /** What one benctl invocation produced. */
