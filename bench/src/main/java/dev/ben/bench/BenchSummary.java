@@ -9,13 +9,13 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reads a JMH JSON result of {@link SpineBenchmark} and prints what the numbers mean for an operator: events per
- * second per core for each variant, and what doubling the rules over the same predicates costs.
+ * Reads a JMH JSON result of {@link SpineBenchmark} and prints what the numbers mean for an
+ * operator: events per second per core for each variant, and what doubling the rules over the same
+ * predicates costs.
  */
 public final class BenchSummary {
 
-  private BenchSummary() {
-  }
+  private BenchSummary() {}
 
   public static void main(String[] args) throws IOException {
     if (args.length != 1) {
@@ -30,15 +30,24 @@ public final class BenchSummary {
       double score = result.get("primaryMetric").get("score").asDouble();
       double error = result.get("primaryMetric").get("scoreError").asDouble();
       nanos.put(name + "/" + copies, score);
-      System.out.printf(Locale.ROOT, "%-12s rules x%s  %8.0f ± %5.0f ns/event  %,12.0f events/s per core%n",
-          name, copies, score, error, 1e9 / score);
+      System.out.printf(
+          Locale.ROOT,
+          "%-12s rules x%s  %8.0f ± %5.0f ns/event  %,12.0f events/s per core%n",
+          name,
+          copies,
+          score,
+          error,
+          1e9 / score);
     }
     for (String name : new String[] {"spine", "bitspecOnly"}) {
       Double single = nanos.get(name + "/1");
       Double doubled = nanos.get(name + "/2");
       if (single != null && doubled != null) {
-        System.out.printf(Locale.ROOT, "%-12s doubling the rules (same predicates) costs %+.1f%% per event%n",
-            name, 100 * (doubled - single) / single);
+        System.out.printf(
+            Locale.ROOT,
+            "%-12s doubling the rules (same predicates) costs %+.1f%% per event%n",
+            name,
+            100 * (doubled - single) / single);
       }
     }
   }

@@ -17,9 +17,10 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Time per event of the spine. {@code spine} copies the event (redaction works in place, and a spine receives a
- * fresh event each time), evaluates and redacts; {@code bitspecOnly} evaluates predicates, thresholds and rules
- * without copying or redacting. {@code ruleCopies=2} doubles the rules over the same predicates.
+ * Time per event of the spine. {@code spine} copies the event (redaction works in place, and a
+ * spine receives a fresh event each time), evaluates and redacts; {@code bitspecOnly} evaluates
+ * predicates, thresholds and rules without copying or redacting. {@code ruleCopies=2} doubles the
+ * rules over the same predicates.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -39,8 +40,12 @@ public class SpineBenchmark {
   public void setUp() {
     events = SpinePolicy.events(256);
     var pack = SpinePolicy.pack(ruleCopies);
-    spine = new SpineEvaluator(SpinePolicy.SCHEMA, List.of(pack), SpinePolicy.LISTS,
-        "bench-key".getBytes(StandardCharsets.UTF_8));
+    spine =
+        new SpineEvaluator(
+            SpinePolicy.SCHEMA,
+            List.of(pack),
+            SpinePolicy.LISTS,
+            "bench-key".getBytes(StandardCharsets.UTF_8));
     bitspec = new BitspecEngine(pack, SpinePolicy.SCHEMA, SpinePolicy.LISTS);
     state = bitspec.newState();
   }

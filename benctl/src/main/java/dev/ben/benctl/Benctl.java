@@ -2,6 +2,7 @@ package dev.ben.benctl;
 
 import dev.ben.benctl.build.BuildCommand;
 import dev.ben.benctl.bundle.InspectCommand;
+import dev.ben.benctl.bundle.VerifyCommand;
 import dev.ben.benctl.deploy.DeployCommand;
 import dev.ben.benctl.deploy.DiffCommand;
 import dev.ben.benctl.deploy.LifecycleCommand;
@@ -10,47 +11,47 @@ import dev.ben.benctl.deploy.RollbackCommand;
 import dev.ben.benctl.deploy.StageCommand;
 import dev.ben.benctl.deploy.StatusCommand;
 import dev.ben.benctl.deploy.UnstageCommand;
-import dev.ben.benctl.bundle.VerifyCommand;
 import dev.ben.benctl.fmt.FmtCommand;
 import dev.ben.benctl.init.InitCommand;
 import dev.ben.benctl.keys.KeygenCommand;
 import dev.ben.benctl.testrun.TestCommand;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParameterException;
 
-import java.io.PrintWriter;
-
 /**
- * The top-level {@code benctl} command. Adding a command means writing one {@link Subcommand} class and listing
- * it in {@code subcommands} below; help, version, exit codes and error reporting come from here.
+ * The top-level {@code benctl} command. Adding a command means writing one {@link Subcommand} class
+ * and listing it in {@code subcommands} below; help, version, exit codes and error reporting come
+ * from here.
  */
-@Command(name = "benctl",
+@Command(
+    name = "benctl",
     mixinStandardHelpOptions = true,
     versionProvider = BenctlVersion.class,
     description = "Build, sign, verify and deploy Ben contracts.",
     synopsisSubcommandLabel = "COMMAND",
     subcommands = {
-        InitCommand.class,
-        CheckCommand.class,
-        FmtCommand.class,
-        BuildCommand.class,
-        TestCommand.class,
-        CommandLine.HelpCommand.class,
-        KeygenCommand.class,
-        VerifyCommand.class,
-        InspectCommand.class,
-        StageCommand.class,
-        UnstageCommand.class,
-        DeployCommand.class,
-        RollbackCommand.class,
-        StatusCommand.class,
-        DiffCommand.class,
-        PipelinesCommand.class,
-        LifecycleCommand.Pause.class,
-        LifecycleCommand.Resume.class,
-        LifecycleCommand.Archive.class,
-        LifecycleCommand.Delete.class,
+      InitCommand.class,
+      CheckCommand.class,
+      FmtCommand.class,
+      BuildCommand.class,
+      TestCommand.class,
+      CommandLine.HelpCommand.class,
+      KeygenCommand.class,
+      VerifyCommand.class,
+      InspectCommand.class,
+      StageCommand.class,
+      UnstageCommand.class,
+      DeployCommand.class,
+      RollbackCommand.class,
+      StatusCommand.class,
+      DiffCommand.class,
+      PipelinesCommand.class,
+      LifecycleCommand.Pause.class,
+      LifecycleCommand.Resume.class,
+      LifecycleCommand.Archive.class,
+      LifecycleCommand.Delete.class,
     })
 public final class Benctl extends Subcommand {
 
@@ -75,13 +76,16 @@ public final class Benctl extends Subcommand {
   }
 
   private static void documentExitCodes(CommandLine commandLine) {
-    commandLine.getCommandSpec().usageMessage()
+    commandLine
+        .getCommandSpec()
+        .usageMessage()
         .exitCodeListHeading("%nExit codes:%n")
         .exitCodeList(ExitCode.descriptions());
     commandLine.getSubcommands().values().forEach(Benctl::documentExitCodes);
   }
 
-  private static int onFailure(Exception exception, CommandLine commandLine, CommandLine.ParseResult parsed) {
+  private static int onFailure(
+      Exception exception, CommandLine commandLine, CommandLine.ParseResult parsed) {
     PrintWriter err = commandLine.getErr();
     if (exception instanceof CommandFailure failure) {
       err.println(PREFIX + failure.getMessage());
@@ -89,8 +93,10 @@ public final class Benctl extends Subcommand {
       return failure.exitCode();
     }
     err.println(PREFIX + "internal error: " + exception);
-    err.println("This is a bug in benctl " + BenctlVersion.current()
-        + "; please report it with the command you ran and this trace:");
+    err.println(
+        "This is a bug in benctl "
+            + BenctlVersion.current()
+            + "; please report it with the command you ran and this trace:");
     exception.printStackTrace(err);
     err.flush();
     return ExitCode.INTERNAL;

@@ -1,10 +1,9 @@
 package dev.ben.benctl;
 
-import picocli.CommandLine.IVersionProvider;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
+import picocli.CommandLine.IVersionProvider;
 
 /** The version printed by {@code benctl --version}, stamped into a resource by the build. */
 public final class BenctlVersion implements IVersionProvider {

@@ -1,8 +1,8 @@
 package dev.ben.benctl;
 
 /**
- * A command could not do what was asked, for a reason the user can act on. Thrown from command code and turned
- * into a message on stderr and an exit code in one place, {@link Benctl}.
+ * A command could not do what was asked, for a reason the user can act on. Thrown from command code
+ * and turned into a message on stderr and an exit code in one place, {@link Benctl}.
  */
 public final class CommandFailure extends RuntimeException {
 

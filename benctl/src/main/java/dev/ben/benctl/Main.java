@@ -9,8 +9,7 @@ import java.nio.charset.StandardCharsets;
 /** The process entry point: runs benctl and exits with its code. */
 public final class Main {
 
-  private Main() {
-  }
+  private Main() {}
 
   public static void main(String[] args) {
     var out = writer(FileDescriptor.out);
@@ -21,13 +20,17 @@ public final class Main {
     System.exit(code);
   }
 
-  /** Runs benctl with the given writers and returns its exit code; the one path every invocation takes. */
+  /**
+   * Runs benctl with the given writers and returns its exit code; the one path every invocation
+   * takes.
+   */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     return Benctl.commandLine(out, err).execute(args);
   }
 
   private static PrintWriter writer(FileDescriptor descriptor) {
     // UTF-8 whatever the platform default, so fingerprints and names print the same everywhere.
-    return new PrintWriter(new OutputStreamWriter(new FileOutputStream(descriptor), StandardCharsets.UTF_8), true);
+    return new PrintWriter(
+        new OutputStreamWriter(new FileOutputStream(descriptor), StandardCharsets.UTF_8), true);
   }
 }

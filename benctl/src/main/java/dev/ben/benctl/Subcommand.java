@@ -1,20 +1,18 @@
 package dev.ben.benctl;
 
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
-import java.util.concurrent.Callable;
-
 /**
- * Base of every benctl command: data goes to {@link #out()}, messages to {@link #err()}, both the writers the
- * command line was given, so tests capture them. Return an {@link ExitCode}; throw {@link CommandFailure}
- * for refusals.
+ * Base of every benctl command: data goes to {@link #out()}, messages to {@link #err()}, both the
+ * writers the command line was given, so tests capture them. Return an {@link ExitCode}; throw
+ * {@link CommandFailure} for refusals.
  */
 public abstract class Subcommand implements Callable<Integer> {
 
-  @Spec
-  private CommandSpec spec;
+  @Spec private CommandSpec spec;
 
   /** This command's model, for usage text and the command line it runs in. */
   protected CommandSpec spec() {

@@ -3,7 +3,9 @@ package dev.ben.benctl;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
-/** Runs benctl in-process, as {@code bin/benctl} would, capturing stdout, stderr and the exit code. */
+/**
+ * Runs benctl in-process, as {@code bin/benctl} would, capturing stdout, stderr and the exit code.
+ */
 public final class BenctlHarness {
 
   /** What one benctl invocation produced. */
@@ -15,8 +17,7 @@ public final class BenctlHarness {
     }
   }
 
-  private BenctlHarness() {
-  }
+  private BenctlHarness() {}
 
   /** Runs {@code benctl args...}. */
   public static Result run(String... args) {

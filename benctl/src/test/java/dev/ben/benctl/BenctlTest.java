@@ -1,13 +1,12 @@
 package dev.ben.benctl;
 
-import org.junit.jupiter.api.Test;
-import picocli.CommandLine.Command;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine.Command;
 
 class BenctlTest {
 
@@ -15,8 +14,18 @@ class BenctlTest {
   void helpListsCommandsAndExitCodes() {
     var result = BenctlHarness.run("--help");
     assertEquals(ExitCode.OK, result.exitCode(), result::toString);
-    for (String expected : new String[] {"init", "check", "fmt", "keygen", "verify", "inspect", "Exit codes:",
-        "2   usage error", "3   cannot reach the Ben server"}) {
+    for (String expected :
+        new String[] {
+          "init",
+          "check",
+          "fmt",
+          "keygen",
+          "verify",
+          "inspect",
+          "Exit codes:",
+          "2   usage error",
+          "3   cannot reach the Ben server"
+        }) {
       assertTrue(result.out().contains(expected), "missing '" + expected + "' in\n" + result);
     }
     assertEquals("", result.err());
@@ -87,7 +96,8 @@ class BenctlTest {
     commandLine.setErr(errWriter);
     int code = commandLine.execute("boom");
     assertEquals(ExitCode.INTERNAL, code);
-    assertTrue(err.toString().contains("benctl: internal error: java.lang.IllegalStateException: kaput"),
+    assertTrue(
+        err.toString().contains("benctl: internal error: java.lang.IllegalStateException: kaput"),
         err.toString());
     assertTrue(err.toString().contains("please report it"), err.toString());
     assertEquals("", out.toString());

@@ -10,8 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CheckCommandTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void theAuthExampleChecksCleanly() {
@@ -23,7 +22,9 @@ class CheckCommandTest {
   @Test
   void aBrokenContractPrintsThePositionedDiagnosticAndExitsOne() throws Exception {
     Files.writeString(dir.resolve("ben.project"), "name = \"broken\"\nkey = \"keys/broken.key\"\n");
-    Files.writeString(dir.resolve("main.ben"), """
+    Files.writeString(
+        dir.resolve("main.ben"),
+        """
         schema login v1 {
           table logins
           key [user]
@@ -38,20 +39,28 @@ class CheckCommandTest {
         """);
     BenctlHarness.Result result = BenctlHarness.run("check", dir.toString());
     assertEquals(ExitCode.REFUSED, result.exitCode(), result::toString);
-    assertTrue(result.err().contains("""
+    assertTrue(
+        result
+            .err()
+            .contains(
+                """
         main.ben:10:21: error: unknown field `atempts` in schema `login`
            10 |   predicate burst = atempts > 5
               |                     ^^^^^^^
            = hint: did you mean `attempts`?
-        """), result::toString);
-    assertTrue(result.err().endsWith("benctl: broken: 1 file, 1 error, 0 warnings\n"), result::toString);
+        """),
+        result::toString);
+    assertTrue(
+        result.err().endsWith("benctl: broken: 1 file, 1 error, 0 warnings\n"), result::toString);
   }
 
   @Test
   void aFolderThatIsNotAProjectIsRefusedWithWhatToDo() {
     BenctlHarness.Result result = BenctlHarness.run("check", dir.toString());
     assertEquals(ExitCode.REFUSED, result.exitCode());
-    assertTrue(result.err().contains("this folder has no ben.project, so it is not a Ben project"), result::toString);
+    assertTrue(
+        result.err().contains("this folder has no ben.project, so it is not a Ben project"),
+        result::toString);
     assertTrue(result.err().contains("benctl init"), result::toString);
   }
 

@@ -9,8 +9,7 @@ import java.util.stream.Stream;
 /** Copies of the repository's example projects, so tests may build, edit and break them freely. */
 public final class ExampleProjects {
 
-  private ExampleProjects() {
-  }
+  private ExampleProjects() {}
 
   /** A copy of {@code examples/NAME} (without any {@code target/}) inside {@code into}. */
   public static Path copy(String name, Path into) {

@@ -5,7 +5,8 @@ import dev.ben.streams.metrics.MetricsRegistry;
 import java.util.function.Supplier;
 
 /**
- * What the hosting node lends the gateway: the live tap, the metrics registry and a health probe. The gateway
- * reads through these and nothing else, so it cannot reach into the runtime.
+ * What the hosting node lends the gateway: the live tap, the metrics registry and a health probe.
+ * The gateway reads through these and nothing else, so it cannot reach into the runtime.
  */
-public record GatewayPorts(LiveHub<String> live, MetricsRegistry metrics, Supplier<HealthReport> health) {}
+public record GatewayPorts(
+    LiveHub<String> live, MetricsRegistry metrics, Supplier<HealthReport> health) {}

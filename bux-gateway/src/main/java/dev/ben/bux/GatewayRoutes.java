@@ -17,8 +17,9 @@ import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.stream.Materializer;
 
 /**
- * The gateway's HTTP surface: {@code GET /health}, {@code GET /metrics}, {@code GET /ws} (websocket push) and the
- * bux page with its assets. Only GET is served; every answer is counted by route and status.
+ * The gateway's HTTP surface: {@code GET /health}, {@code GET /metrics}, {@code GET /ws} (websocket
+ * push) and the bux page with its assets. Only GET is served; every answer is counted by route and
+ * status.
  */
 public final class GatewayRoutes extends AllDirectives {
 
@@ -30,27 +31,46 @@ public final class GatewayRoutes extends AllDirectives {
   private final ObjectMapper mapper = new ObjectMapper();
   private final LiveSocket socket;
 
-  public GatewayRoutes(ClassicActorSystemProvider system, GatewaySettings settings, GatewayPorts ports) {
+  public GatewayRoutes(
+      ClassicActorSystemProvider system, GatewaySettings settings, GatewayPorts ports) {
     this.ports = ports;
     this.socket = new LiveSocket(settings, ports, mapper, Materializer.matFromSystem(system));
   }
 
   public Route route() {
     return concat(
-        get(() -> concat(
-            path("health", () -> complete(counted("health", health()))),
-            path("metrics", () -> complete(counted("metrics", metrics()))),
-            path("ws", () -> handleWebSocketMessages(socket.flow())),
-            pathSingleSlash(() -> getFromResource("bux/index.html")),
-            pathPrefix(segment("assets"), () -> getFromResourceDirectory("bux/assets")))),
-        extractUnmatchedPath(path -> complete(counted("unknown", json(StatusCodes.NOT_FOUND,
-            mapper.createObjectNode().put("error", "nothing at `" + path + "`; the gateway serves GET /, "
-                + "/health, /metrics and the websocket /ws").toString())))));
+        get(
+            () ->
+                concat(
+                    path("health", () -> complete(counted("health", health()))),
+                    path("metrics", () -> complete(counted("metrics", metrics()))),
+                    path("ws", () -> handleWebSocketMessages(socket.flow())),
+                    pathSingleSlash(() -> getFromResource("bux/index.html")),
+                    pathPrefix(segment("assets"), () -> getFromResourceDirectory("bux/assets")))),
+        extractUnmatchedPath(
+            path ->
+                complete(
+                    counted(
+                        "unknown",
+                        json(
+                            StatusCodes.NOT_FOUND,
+                            mapper
+                                .createObjectNode()
+                                .put(
+                                    "error",
+                                    "nothing at `"
+                                        + path
+                                        + "`; the gateway serves GET /, "
+                                        + "/health, /metrics and the websocket /ws")
+                                .toString())))));
   }
 
   private HttpResponse health() {
     HealthReport report = ports.health().get();
-    StatusCode status = report.status() == HealthReport.Status.DOWN ? StatusCodes.SERVICE_UNAVAILABLE : StatusCodes.OK;
+    StatusCode status =
+        report.status() == HealthReport.Status.DOWN
+            ? StatusCodes.SERVICE_UNAVAILABLE
+            : StatusCodes.OK;
     try {
       return json(status, mapper.writeValueAsString(report));
     } catch (JsonProcessingException e) {
@@ -59,8 +79,10 @@ public final class GatewayRoutes extends AllDirectives {
   }
 
   private HttpResponse metrics() {
-    return HttpResponse.create().withEntity(PROMETHEUS,
-        ports.metrics().renderPrometheus().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return HttpResponse.create()
+        .withEntity(
+            PROMETHEUS,
+            ports.metrics().renderPrometheus().getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   private static HttpResponse json(StatusCode status, String body) {
@@ -68,8 +90,13 @@ public final class GatewayRoutes extends AllDirectives {
   }
 
   private HttpResponse counted(String route, HttpResponse response) {
-    ports.metrics().counter("ben_gateway_requests_total", "Gateway HTTP requests by route and status.",
-        Labels.of("route", route, "status", Integer.toString(response.status().intValue()))).increment();
+    ports
+        .metrics()
+        .counter(
+            "ben_gateway_requests_total",
+            "Gateway HTTP requests by route and status.",
+            Labels.of("route", route, "status", Integer.toString(response.status().intValue())))
+        .increment();
     return response;
   }
 }

@@ -12,10 +12,10 @@ import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
 
 /**
- * One websocket client's flow. Out: live events (from the client's own drop-oldest buffer, so a slow client only
- * loses its own oldest events and never slows the hub), a counters frame every second and a keep-alive frame at
- * the configured interval (ticks are skipped, not queued, while the client is slow). In: drained and ignored,
- * because ben_api is read-only.
+ * One websocket client's flow. Out: live events (from the client's own drop-oldest buffer, so a
+ * slow client only loses its own oldest events and never slows the hub), a counters frame every
+ * second and a keep-alive frame at the configured interval (ticks are skipped, not queued, while
+ * the client is slow). In: drained and ignored, because ben_api is read-only.
  */
 final class LiveSocket {
 
@@ -27,7 +27,11 @@ final class LiveSocket {
   private final ObjectMapper mapper;
   private final Materializer materializer;
 
-  LiveSocket(GatewaySettings settings, GatewayPorts ports, ObjectMapper mapper, Materializer materializer) {
+  LiveSocket(
+      GatewaySettings settings,
+      GatewayPorts ports,
+      ObjectMapper mapper,
+      Materializer materializer) {
     this.settings = settings;
     this.ports = ports;
     this.mapper = mapper;
@@ -35,15 +39,23 @@ final class LiveSocket {
   }
 
   Flow<Message, Message, NotUsed> flow() {
-    Source<String, NotUsed> counters = Source.tick(Duration.ZERO, COUNTERS_EVERY, NotUsed.getInstance())
-        .map(tick -> CountersMessage.render(mapper, ports.metrics(), ports.live(), System.currentTimeMillis()))
-        .mapMaterializedValue(cancellable -> NotUsed.getInstance());
-    Source<String, NotUsed> keepAlive = Source.tick(settings.keepAlive(), settings.keepAlive(), KEEP_ALIVE)
-        .mapMaterializedValue(cancellable -> NotUsed.getInstance());
-    Source<Message, NotUsed> out = ports.live().subscribe(settings.clientBuffer())
-        .merge(counters)
-        .merge(keepAlive)
-        .map(TextMessage::create);
+    Source<String, NotUsed> counters =
+        Source.tick(Duration.ZERO, COUNTERS_EVERY, NotUsed.getInstance())
+            .map(
+                tick ->
+                    CountersMessage.render(
+                        mapper, ports.metrics(), ports.live(), System.currentTimeMillis()))
+            .mapMaterializedValue(cancellable -> NotUsed.getInstance());
+    Source<String, NotUsed> keepAlive =
+        Source.tick(settings.keepAlive(), settings.keepAlive(), KEEP_ALIVE)
+            .mapMaterializedValue(cancellable -> NotUsed.getInstance());
+    Source<Message, NotUsed> out =
+        ports
+            .live()
+            .subscribe(settings.clientBuffer())
+            .merge(counters)
+            .merge(keepAlive)
+            .map(TextMessage::create);
     return Flow.fromSinkAndSourceCoupled(Sink.<Message>foreach(this::drain), out);
   }
 

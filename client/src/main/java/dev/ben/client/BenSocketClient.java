@@ -24,11 +24,11 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One session with a Ben node's socket sidecar. Opening it says HELLO and waits for WELCOME; {@link #send} writes
- * one batch and waits for its ACK; the app's signals arrive on {@link #signals()}, each acknowledged to the node as
- * it is received; a PING keeps a session that only listens from timing out. Thread-safe: batches may be sent from
- * several threads (each waits for its own ack). A background thread reads; another writes acks and pings, so the
- * reader never waits on a write.
+ * One session with a Ben node's socket sidecar. Opening it says HELLO and waits for WELCOME; {@link
+ * #send} writes one batch and waits for its ACK; the app's signals arrive on {@link #signals()},
+ * each acknowledged to the node as it is received; a PING keeps a session that only listens from
+ * timing out. Thread-safe: batches may be sent from several threads (each waits for its own ack). A
+ * background thread reads; another writes acks and pings, so the reader never waits on a write.
  *
  * <pre>{@code
  * try (BenSocketClient ben = BenSocketClient.tcp("127.0.0.1", 7071, "shop", "auth")) {
@@ -40,13 +40,19 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class BenSocketClient implements AutoCloseable {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
-  /** Server frames are acks, signals and errors: small; anything larger means the peer is not a Ben node. */
+
+  /**
+   * Server frames are acks, signals and errors: small; anything larger means the peer is not a Ben
+   * node.
+   */
   private static final int MAX_SERVER_FRAME = 16 * 1024 * 1024;
+
   private static final int SIGNALS_KEPT = 1024;
 
   private final SocketChannel channel;
   private final Object writing = new Object();
-  private final ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(daemon("ben-client-writer"));
+  private final ScheduledExecutorService writer =
+      Executors.newSingleThreadScheduledExecutor(daemon("ben-client-writer"));
   private final Map<Long, CompletableFuture<Ack>> pending = new ConcurrentHashMap<>();
   private final CompletableFuture<Map<String, Object>> welcome = new CompletableFuture<>();
   private final CompletableFuture<Void> ended = new CompletableFuture<>();
@@ -60,19 +66,27 @@ public final class BenSocketClient implements AutoCloseable {
     this.channel = channel;
   }
 
-  /** A session over TCP ({@code ben.ingest.socket.port}, 7071 by default) for the app's events into the pipeline. */
-  public static BenSocketClient tcp(String host, int port, String app, String pipeline) throws IOException {
+  /**
+   * A session over TCP ({@code ben.ingest.socket.port}, 7071 by default) for the app's events into
+   * the pipeline.
+   */
+  public static BenSocketClient tcp(String host, int port, String app, String pipeline)
+      throws IOException {
     return open(SocketChannel.open(new InetSocketAddress(host, port)), app, pipeline);
   }
 
-  /** A session on a pipeline's Unix socket ({@code $BEN_HOME/run/NAME}); the socket names the pipeline. */
+  /**
+   * A session on a pipeline's Unix socket ({@code $BEN_HOME/run/NAME}); the socket names the
+   * pipeline.
+   */
   public static BenSocketClient unix(Path path, String app) throws IOException {
     SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
     channel.connect(UnixDomainSocketAddress.of(path));
     return open(channel, app, null);
   }
 
-  private static BenSocketClient open(SocketChannel channel, String app, String pipeline) throws IOException {
+  private static BenSocketClient open(SocketChannel channel, String app, String pipeline)
+      throws IOException {
     BenSocketClient client = new BenSocketClient(channel);
     try {
       client.start(app, pipeline);
@@ -95,14 +109,20 @@ public final class BenSocketClient implements AutoCloseable {
     for (int i = 0; i < jsonLines.size(); i++) {
       String line = jsonLines.get(i);
       if (line.indexOf('\n') >= 0) {
-        throw new IllegalArgumentException("line " + (i + 1) + " contains a newline; each element is one event");
+        throw new IllegalArgumentException(
+            "line " + (i + 1) + " contains a newline; each element is one event");
       }
       payload.writeBytes(line.getBytes(StandardCharsets.UTF_8));
       payload.write('\n');
     }
     if (payload.size() + 2 > maxFrame) {
-      throw new IllegalArgumentException("the batch is " + (payload.size() + 2) + " bytes, over the node's frame "
-          + "limit of " + maxFrame + "; send fewer events at a time");
+      throw new IllegalArgumentException(
+          "the batch is "
+              + (payload.size() + 2)
+              + " bytes, over the node's frame "
+              + "limit of "
+              + maxFrame
+              + "; send fewer events at a time");
     }
     CompletableFuture<Ack> ack = new CompletableFuture<>();
     pending.put(seq, ack);
@@ -110,17 +130,24 @@ public final class BenSocketClient implements AutoCloseable {
     return await(ack, timeout, "the ack of batch " + seq);
   }
 
-  /** The app's signals (JSON, as the server-sent-event stream carries them), oldest first; the oldest kept 1024. */
+  /**
+   * The app's signals (JSON, as the server-sent-event stream carries them), oldest first; the
+   * oldest kept 1024.
+   */
   public BlockingQueue<String> signals() {
     return signals;
   }
 
-  /** The last ERROR the server sent that no send was waiting for (a bad SIGNAL_ACK, say), or null. */
+  /**
+   * The last ERROR the server sent that no send was waiting for (a bad SIGNAL_ACK, say), or null.
+   */
   public IOException lastError() {
     return lastError;
   }
 
-  /** What the node said in WELCOME: session, protocol, app, pipeline, max_frame, idle_timeout_ms. */
+  /**
+   * What the node said in WELCOME: session, protocol, app, pipeline, max_frame, idle_timeout_ms.
+   */
   public Map<String, Object> welcome() {
     return welcome.getNow(Map.of());
   }
@@ -144,20 +171,27 @@ public final class BenSocketClient implements AutoCloseable {
   private void start(String app, String pipeline) throws IOException {
     Thread reader = daemon("ben-client-reader").newThread(this::read);
     reader.start();
-    String hello = "{\"protocol\":1,\"app\":" + Json.quote(app)
-        + (pipeline == null ? "" : ",\"pipeline\":" + Json.quote(pipeline)) + "}";
+    String hello =
+        "{\"protocol\":1,\"app\":"
+            + Json.quote(app)
+            + (pipeline == null ? "" : ",\"pipeline\":" + Json.quote(pipeline))
+            + "}";
     write(Frames.encode(Frames.CONTROL, Frames.HELLO, hello.getBytes(StandardCharsets.UTF_8)));
     Map<String, Object> welcomed = await(welcome, TIMEOUT, "WELCOME");
     maxFrame = (int) Ack.number(welcomed, "max_frame");
     long ping = Math.max(100, Ack.number(welcomed, "idle_timeout_ms") / 3);
-    writer.scheduleWithFixedDelay(() -> quietly(Frames.encode(Frames.CONTROL, Frames.PING, new byte[0])), ping,
-        ping, TimeUnit.MILLISECONDS);
+    writer.scheduleWithFixedDelay(
+        () -> quietly(Frames.encode(Frames.CONTROL, Frames.PING, new byte[0])),
+        ping,
+        ping,
+        TimeUnit.MILLISECONDS);
   }
 
   private void read() {
     IOException end = new IOException("the node closed the session");
     try {
-      for (Frames.Frame frame = Frames.read(channel, MAX_SERVER_FRAME); frame != null;
+      for (Frames.Frame frame = Frames.read(channel, MAX_SERVER_FRAME);
+          frame != null;
           frame = Frames.read(channel, MAX_SERVER_FRAME)) {
         ServerFrames.dispatch(frame, this);
       }
@@ -185,8 +219,13 @@ public final class BenSocketClient implements AutoCloseable {
     while (!signals.offer(json)) {
       signals.poll();
     }
-    writer.execute(() -> quietly(Frames.encode(Frames.CONTROL, Frames.SIGNAL_ACK,
-        ("{\"id\":" + id + "}").getBytes(StandardCharsets.UTF_8))));
+    writer.execute(
+        () ->
+            quietly(
+                Frames.encode(
+                    Frames.CONTROL,
+                    Frames.SIGNAL_ACK,
+                    ("{\"id\":" + id + "}").getBytes(StandardCharsets.UTF_8))));
   }
 
   void refused(BenSocketException error, Long seq) {
@@ -232,7 +271,8 @@ public final class BenSocketClient implements AutoCloseable {
     }
   }
 
-  private static <T> T await(CompletableFuture<T> future, Duration timeout, String what) throws IOException {
+  private static <T> T await(CompletableFuture<T> future, Duration timeout, String what)
+      throws IOException {
     try {
       return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {

@@ -3,8 +3,8 @@ package dev.ben.client;
 import java.io.IOException;
 
 /**
- * The server refused something (an ERROR frame): {@code reason} is stable (programs match on it), the message says
- * what to do; {@code fatal} means the server closed the session after it.
+ * The server refused something (an ERROR frame): {@code reason} is stable (programs match on it),
+ * the message says what to do; {@code fatal} means the server closed the session after it.
  */
 public final class BenSocketException extends IOException {
 

@@ -6,9 +6,9 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ByteChannel;
 
 /**
- * The wire format on the client side: {@code u32 big-endian length | u8 lane | u8 type | payload}, the length
- * counting lane, type and payload. Reads are blocking and whole-frame; a frame longer than the limit is refused
- * before anything is allocated for it.
+ * The wire format on the client side: {@code u32 big-endian length | u8 lane | u8 type | payload},
+ * the length counting lane, type and payload. Reads are blocking and whole-frame; a frame longer
+ * than the limit is refused before anything is allocated for it.
  */
 final class Frames {
 
@@ -50,8 +50,12 @@ final class Frames {
     }
     long length = Integer.toUnsignedLong(prefix.flip().getInt());
     if (length < 2 || length > maxFrameBytes) {
-      throw new IOException("the server sent a frame of " + length + " bytes (limit " + maxFrameBytes
-          + "); is this a Ben socket sidecar?");
+      throw new IOException(
+          "the server sent a frame of "
+              + length
+              + " bytes (limit "
+              + maxFrameBytes
+              + "); is this a Ben socket sidecar?");
     }
     ByteBuffer body = ByteBuffer.allocate((int) length);
     fill(channel, body, false);
@@ -63,7 +67,8 @@ final class Frames {
     return new Frame(lane, type, payload);
   }
 
-  private static boolean fill(ByteChannel channel, ByteBuffer buffer, boolean endAllowed) throws IOException {
+  private static boolean fill(ByteChannel channel, ByteBuffer buffer, boolean endAllowed)
+      throws IOException {
     while (buffer.hasRemaining()) {
       if (channel.read(buffer) < 0) {
         if (endAllowed && buffer.position() == 0) {

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Just enough JSON for the protocol's small fixed frames: a strict parser into maps, lists, strings, numbers
- * (longs, or doubles when fractional), booleans and null, and string quoting. Events themselves are never parsed
- * here: the app hands them over as JSON lines.
+ * Just enough JSON for the protocol's small fixed frames: a strict parser into maps, lists,
+ * strings, numbers (longs, or doubles when fractional), booleans and null, and string quoting.
+ * Events themselves are never parsed here: the app hands them over as JSON lines.
  */
 final class Json {
 

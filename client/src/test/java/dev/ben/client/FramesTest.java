@@ -42,7 +42,9 @@ class FramesTest {
   @Test
   void aWrittenFrameReadsBackWithItsLaneTypeAndPayload() throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    Frames.write(channel(new byte[0], out), Frames.encode(Frames.EVENTS, Frames.BATCH, new byte[] {1, 2, 3}));
+    Frames.write(
+        channel(new byte[0], out),
+        Frames.encode(Frames.EVENTS, Frames.BATCH, new byte[] {1, 2, 3}));
     byte[] bytes = out.toByteArray();
     assertArrayEquals(new byte[] {0, 0, 0, 5, 1, 1, 1, 2, 3}, bytes);
     ByteChannel in = channel(bytes, out);
@@ -55,8 +57,17 @@ class FramesTest {
 
   @Test
   void anImpossibleLengthOrAnEndMidFrameIsAnError() {
-    assertThrows(IOException.class, () -> Frames.read(channel(new byte[] {0x7f, 0, 0, 0, 0, 1}, new ByteArrayOutputStream()), 1024));
-    assertThrows(IOException.class, () -> Frames.read(channel(new byte[] {0, 0, 0, 1, 0}, new ByteArrayOutputStream()), 1024));
-    assertThrows(EOFException.class, () -> Frames.read(channel(new byte[] {0, 0, 0, 9, 0, 1}, new ByteArrayOutputStream()), 1024));
+    assertThrows(
+        IOException.class,
+        () ->
+            Frames.read(
+                channel(new byte[] {0x7f, 0, 0, 0, 0, 1}, new ByteArrayOutputStream()), 1024));
+    assertThrows(
+        IOException.class,
+        () -> Frames.read(channel(new byte[] {0, 0, 0, 1, 0}, new ByteArrayOutputStream()), 1024));
+    assertThrows(
+        EOFException.class,
+        () ->
+            Frames.read(channel(new byte[] {0, 0, 0, 9, 0, 1}, new ByteArrayOutputStream()), 1024));
   }
 }

@@ -5,45 +5,45 @@ import java.nio.file.Path;
 
 /** Everything a Ben node is configured with, read and validated once at start-up. */
 public record BenSettings(
-  Path home,
-  NodeSettings node,
-  IngestSettings ingest,
-  GatewaySettings gateway,
-  FlowSettings flow,
-  LedgerSettings ledger,
-  ControlSettings control,
-  SpineSettings spine,
-  DetectorSettings detector,
-  ConnectorSettings connectors,
-  StoreSettings store) {
+    Path home,
+    NodeSettings node,
+    IngestSettings ingest,
+    GatewaySettings gateway,
+    FlowSettings flow,
+    LedgerSettings ledger,
+    ControlSettings control,
+    SpineSettings spine,
+    DetectorSettings detector,
+    ConnectorSettings connectors,
+    StoreSettings store) {
 
   public static BenSettings fromConfig(Config root) {
-  ConfigReader reader = new ConfigReader(root, "ben");
-  String home = reader.string("home");
-  if (home.isBlank()) {
-    throw reader.invalid("home", "must name a folder for Ben's local state");
-  }
-  return new BenSettings(
-    Path.of(home),
-    NodeSettings.fromConfig(root),
-    IngestSettings.fromConfig(root),
-    GatewaySettings.fromConfig(root),
-    FlowSettings.fromConfig(root),
-    LedgerSettings.fromConfig(root),
-    ControlSettings.fromConfig(root),
-    SpineSettings.fromConfig(root, Path.of(home)),
-    DetectorSettings.fromConfig(root),
-    ConnectorSettings.fromConfig(root),
-    StoreSettings.fromConfig(root));
+    ConfigReader reader = new ConfigReader(root, "ben");
+    String home = reader.string("home");
+    if (home.isBlank()) {
+      throw reader.invalid("home", "must name a folder for Ben's local state");
+    }
+    return new BenSettings(
+        Path.of(home),
+        NodeSettings.fromConfig(root),
+        IngestSettings.fromConfig(root),
+        GatewaySettings.fromConfig(root),
+        FlowSettings.fromConfig(root),
+        LedgerSettings.fromConfig(root),
+        ControlSettings.fromConfig(root),
+        SpineSettings.fromConfig(root, Path.of(home)),
+        DetectorSettings.fromConfig(root),
+        ConnectorSettings.fromConfig(root),
+        StoreSettings.fromConfig(root));
   }
 
   /** Durable local state: RocksDB, the embedded store, local blobs. */
   public Path dataDir() {
-  return home.resolve("data");
+    return home.resolve("data");
   }
 
   /** Unix domain sockets of the Bee-Keeper and the sidecar lanes. */
   public Path runDir() {
-  return home.resolve("run");
+    return home.resolve("run");
   }
 }

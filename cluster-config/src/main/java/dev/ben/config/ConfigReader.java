@@ -8,8 +8,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Reads one config subtree and turns every Typesafe Config failure into a {@link SettingsException} naming the full
- * key. Lists also accept a comma-separated string because environment variables can only carry strings.
+ * Reads one config subtree and turns every Typesafe Config failure into a {@link SettingsException}
+ * naming the full key. Lists also accept a comma-separated string because environment variables can
+ * only carry strings.
  */
 final class ConfigReader {
 
@@ -62,15 +63,17 @@ final class ConfigReader {
   }
 
   List<String> stringList(String key) {
-    return read(key, () -> {
-      if (config.getValue(key).valueType() == ConfigValueType.STRING) {
-        return Arrays.stream(config.getString(key).split(","))
-            .map(String::trim)
-            .filter(s -> !s.isEmpty())
-            .toList();
-      }
-      return List.copyOf(config.getStringList(key));
-    });
+    return read(
+        key,
+        () -> {
+          if (config.getValue(key).valueType() == ConfigValueType.STRING) {
+            return Arrays.stream(config.getString(key).split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
+          }
+          return List.copyOf(config.getStringList(key));
+        });
   }
 
   SettingsException invalid(String key, String reason) {

@@ -4,15 +4,20 @@ import com.typesafe.config.Config;
 import java.time.Duration;
 
 /**
- * How detector state is spread and fed: each pipeline's keyed state is split into {@code shards} Cluster Sharding
- * entities (placed on members with the detector role); the detector stage sends the events that arrived while its
- * last round was out (up to {@code batchSize}) as one message per shard, with up to {@code roundsInFlight} rounds
- * out at once; a shard
- * whose member has not loaded the event's contract version yet is asked again every {@code loadRetryDelay}, at most
- * {@code loadRetries} times.
+ * How detector state is spread and fed: each pipeline's keyed state is split into {@code shards}
+ * Cluster Sharding entities (placed on members with the detector role); the detector stage sends
+ * the events that arrived while its last round was out (up to {@code batchSize}) as one message per
+ * shard, with up to {@code roundsInFlight} rounds out at once; a shard whose member has not loaded
+ * the event's contract version yet is asked again every {@code loadRetryDelay}, at most {@code
+ * loadRetries} times.
  */
-public record DetectorSettings(int shards, int batchSize, int roundsInFlight, Duration askTimeout,
-    int loadRetries, Duration loadRetryDelay) {
+public record DetectorSettings(
+    int shards,
+    int batchSize,
+    int roundsInFlight,
+    Duration askTimeout,
+    int loadRetries,
+    Duration loadRetryDelay) {
 
   /** Reads {@code ben.detector}. */
   public static DetectorSettings fromConfig(Config root) {
@@ -21,8 +26,12 @@ public record DetectorSettings(int shards, int batchSize, int roundsInFlight, Du
     if (shards > 1024) {
       throw reader.invalid("shards", "at most 1024 shards per pipeline, got " + shards);
     }
-    return new DetectorSettings(shards, reader.positiveInt("batch-size"), reader.positiveInt("rounds-in-flight"),
-        reader.positiveDuration("ask-timeout"), reader.positiveInt("load-retries"),
+    return new DetectorSettings(
+        shards,
+        reader.positiveInt("batch-size"),
+        reader.positiveInt("rounds-in-flight"),
+        reader.positiveDuration("ask-timeout"),
+        reader.positiveInt("load-retries"),
         reader.positiveDuration("load-retry-delay"));
   }
 }

@@ -4,10 +4,14 @@ import com.typesafe.config.Config;
 import java.time.Duration;
 
 /**
- * Bounds of the data path: per-stage buffers, how the store sink batches, and how many bytes of batches may wait on
- * disk (per pipeline) while the store is down, and in the Lucius scrub queue.
+ * Bounds of the data path: per-stage buffers, how the store sink batches, and how many bytes of
+ * batches may wait on disk (per pipeline) while the store is down, and in the Lucius scrub queue.
  */
-public record FlowSettings(int stageBuffer, int storeBatchSize, Duration storeBatchInterval, long spillMaxBytes,
+public record FlowSettings(
+    int stageBuffer,
+    int storeBatchSize,
+    Duration storeBatchInterval,
+    long spillMaxBytes,
     long scrubQueueMaxBytes) {
 
   public static FlowSettings fromConfig(Config root) {

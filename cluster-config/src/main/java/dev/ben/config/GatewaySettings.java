@@ -9,6 +9,8 @@ public record GatewaySettings(Endpoint endpoint, Duration keepAlive, int clientB
   public static GatewaySettings fromConfig(Config root) {
     ConfigReader reader = new ConfigReader(root, "ben.gateway");
     return new GatewaySettings(
-        Endpoint.read(reader), reader.positiveDuration("keep-alive"), reader.positiveInt("client-buffer"));
+        Endpoint.read(reader),
+        reader.positiveDuration("keep-alive"),
+        reader.positiveInt("client-buffer"));
   }
 }

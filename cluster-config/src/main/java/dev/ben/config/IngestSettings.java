@@ -4,10 +4,14 @@ import com.typesafe.config.Config;
 import java.time.Duration;
 
 /**
- * The HTTP ingest endpoint of the sidecar, and the limits that protect it; {@code socket} is the framed socket
- * sidecar, which shares the line limit and the offer timeout.
+ * The HTTP ingest endpoint of the sidecar, and the limits that protect it; {@code socket} is the
+ * framed socket sidecar, which shares the line limit and the offer timeout.
  */
-public record IngestSettings(Endpoint endpoint, long maxRequestBytes, int maxLineBytes, Duration offerTimeout,
+public record IngestSettings(
+    Endpoint endpoint,
+    long maxRequestBytes,
+    int maxLineBytes,
+    Duration offerTimeout,
     SocketSettings socket) {
 
   private static final Duration BATCH_WAIT_MARGIN = Duration.ofSeconds(5);
@@ -17,16 +21,24 @@ public record IngestSettings(Endpoint endpoint, long maxRequestBytes, int maxLin
     long maxRequest = reader.positiveBytes("max-request-bytes");
     int maxLine = reader.positiveInt("max-line-bytes");
     if (maxLine > maxRequest) {
-      throw reader.invalid("max-line-bytes", "must not exceed max-request-bytes (" + maxRequest + ")");
+      throw reader.invalid(
+          "max-line-bytes", "must not exceed max-request-bytes (" + maxRequest + ")");
     }
     Duration offerTimeout = reader.positiveDuration("offer-timeout");
     SocketSettings socket = SocketSettings.fromConfig(root);
-    // A session cannot send while its batch waits for the pipeline (and for the directory, up to 3 s), so a shorter
+    // A session cannot send while its batch waits for the pipeline (and for the directory, up to 3
+    // s), so a shorter
     // idle timeout would close sessions for the node's own slowness.
     if (socket.idleTimeout().compareTo(offerTimeout.plus(BATCH_WAIT_MARGIN)) <= 0) {
-      throw new SettingsException("ben.ingest.socket.idle-timeout", "must be longer than ben.ingest.offer-timeout ("
-          + offerTimeout.toMillis() + " ms) plus " + BATCH_WAIT_MARGIN.toSeconds() + " s, got "
-          + socket.idleTimeout().toMillis() + " ms");
+      throw new SettingsException(
+          "ben.ingest.socket.idle-timeout",
+          "must be longer than ben.ingest.offer-timeout ("
+              + offerTimeout.toMillis()
+              + " ms) plus "
+              + BATCH_WAIT_MARGIN.toSeconds()
+              + " s, got "
+              + socket.idleTimeout().toMillis()
+              + " ms");
     }
     return new IngestSettings(Endpoint.read(reader), maxRequest, maxLine, offerTimeout, socket);
   }

@@ -8,12 +8,17 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Bounds and names of the ledger, the durable registry of intent: how large a bundle or an event may be, where it
- * lives in NATS when NATS is configured (a KV bucket and an Object Store, DESIGN 9.2), how long an activation
- * waits for acknowledgements, and which public keys it trusts to sign bundles.
+ * Bounds and names of the ledger, the durable registry of intent: how large a bundle or an event
+ * may be, where it lives in NATS when NATS is configured (a KV bucket and an Object Store, DESIGN
+ * 9.2), how long an activation waits for acknowledgements, and which public keys it trusts to sign
+ * bundles.
  */
 public record LedgerSettings(
-    long maxBundleBytes, int maxEventBytes, String kvBucket, String objectBucket, Duration activationTimeout,
+    long maxBundleBytes,
+    int maxEventBytes,
+    String kvBucket,
+    String objectBucket,
+    Duration activationTimeout,
     List<Path> trustedKeys) {
 
   public LedgerSettings {
@@ -32,13 +37,18 @@ public record LedgerSettings(
     String objects = bucket(reader, "object-bucket");
     long maxBundle = reader.positiveBytes("max-bundle-bytes");
     if (maxBundle > BundleReader.MAX_BUNDLE_BYTES) {
-      throw reader.invalid("max-bundle-bytes", "must not exceed " + BundleReader.MAX_BUNDLE_BYTES
-          + ", the largest bundle Ben reads at all, got " + maxBundle);
+      throw reader.invalid(
+          "max-bundle-bytes",
+          "must not exceed "
+              + BundleReader.MAX_BUNDLE_BYTES
+              + ", the largest bundle Ben reads at all, got "
+              + maxBundle);
     }
     long maxEvent = reader.positiveBytes("max-event-bytes");
     if (maxEvent > MAX_EVENT_BYTES) {
       // Events travel as single NATS messages, whose payload the server caps at 1 MiB by default.
-      throw reader.invalid("max-event-bytes", "must not exceed " + MAX_EVENT_BYTES + ", got " + maxEvent);
+      throw reader.invalid(
+          "max-event-bytes", "must not exceed " + MAX_EVENT_BYTES + ", got " + maxEvent);
     }
     return new LedgerSettings(
         maxBundle,
@@ -52,7 +62,8 @@ public record LedgerSettings(
   private static String bucket(ConfigReader reader, String key) {
     String value = reader.string(key);
     if (!BUCKET.matcher(value).matches()) {
-      throw reader.invalid(key, "`" + value + "` is not a JetStream bucket name (1-64 letters, digits, _ and -)");
+      throw reader.invalid(
+          key, "`" + value + "` is not a JetStream bucket name (1-64 letters, digits, _ and -)");
     }
     return value;
   }

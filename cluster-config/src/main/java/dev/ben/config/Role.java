@@ -7,7 +7,11 @@ import java.util.stream.Collectors;
 
 /** The cluster roles of DESIGN section 10; a component runs only on members carrying its role. */
 public enum Role {
-  ORCHESTRATOR, EDGE, SPINE, DETECTOR, GATEWAY;
+  ORCHESTRATOR,
+  EDGE,
+  SPINE,
+  DETECTOR,
+  GATEWAY;
 
   /** The role's name as written in configuration and used as the Pekko cluster role. */
   public String configName() {
@@ -15,7 +19,9 @@ public enum Role {
   }
 
   public static Optional<Role> parse(String name) {
-    return Arrays.stream(values()).filter(r -> r.configName().equals(name.trim().toLowerCase(Locale.ROOT))).findFirst();
+    return Arrays.stream(values())
+        .filter(r -> r.configName().equals(name.trim().toLowerCase(Locale.ROOT)))
+        .findFirst();
   }
 
   static String names() {

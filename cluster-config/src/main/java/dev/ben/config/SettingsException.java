@@ -1,6 +1,9 @@
 package dev.ben.config;
 
-/** A configuration value that cannot be used, named by its full key so an operator can find and fix it. */
+/**
+ * A configuration value that cannot be used, named by its full key so an operator can find and fix
+ * it.
+ */
 public final class SettingsException extends RuntimeException {
 
   private final String key;

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
 class BenSettingsTest {
 
   private static BenSettings settings(String overrides) {
-    Config config = ConfigFactory.parseString(overrides).withFallback(ConfigFactory.defaultReference()).resolve();
+    Config config =
+        ConfigFactory.parseString(overrides)
+            .withFallback(ConfigFactory.defaultReference())
+            .resolve();
     return BenSettings.fromConfig(config);
   }
 
@@ -41,7 +44,9 @@ class BenSettingsTest {
 
   @Test
   void rolesAndSeedsAcceptCommaSeparatedStringsAsEnvironmentVariablesCarry() {
-    BenSettings s = settings("ben.node.roles = \"edge, spine\"\nben.node.seeds = \"127.0.0.1:25521,127.0.0.1:25522\"");
+    BenSettings s =
+        settings(
+            "ben.node.roles = \"edge, spine\"\nben.node.seeds = \"127.0.0.1:25521,127.0.0.1:25522\"");
     assertEquals(EnumSet.of(Role.EDGE, Role.SPINE), s.node().roles());
     assertEquals(2, s.node().seeds().size());
     assertFalse(s.node().seedsItself());
@@ -49,7 +54,9 @@ class BenSettingsTest {
 
   @Test
   void configuredConnectorsAreParsed() {
-    BenSettings s = settings("""
+    BenSettings s =
+        settings(
+            """
         ben.connectors.nats.url = "nats://127.0.0.1:4222"
         ben.connectors.clickhouse.url = "http://127.0.0.1:8123"
         ben.connectors.s3 { endpoint = "http://127.0.0.1:9000", access-key = a, secret-key = b }
@@ -65,7 +72,8 @@ class BenSettingsTest {
     SettingsException e = refused("ben.node.roles = [edge, sidecar]");
     assertEquals("ben.node.roles", e.key());
     assertTrue(e.getMessage().contains("unknown role `sidecar`"), e.getMessage());
-    assertTrue(e.getMessage().contains("orchestrator, edge, spine, detector, gateway"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("orchestrator, edge, spine, detector, gateway"), e.getMessage());
   }
 
   @Test
@@ -73,24 +81,34 @@ class BenSettingsTest {
     assertEquals("ben.ingest.port", refused("ben.ingest.port = 70000").key());
     assertEquals("ben.gateway.host", refused("ben.gateway.host = \"\"").key());
     assertEquals("ben.flow.stage-buffer", refused("ben.flow.stage-buffer = 0").key());
-    assertEquals("ben.flow.store-batch-interval", refused("ben.flow.store-batch-interval = 0s").key());
+    assertEquals(
+        "ben.flow.store-batch-interval", refused("ben.flow.store-batch-interval = 0s").key());
     assertEquals("ben.ingest.offer-timeout", refused("ben.ingest.offer-timeout = soon").key());
-    assertEquals("ben.ingest.max-line-bytes", refused("ben.ingest.max-line-bytes = 99999999").key());
+    assertEquals(
+        "ben.ingest.max-line-bytes", refused("ben.ingest.max-line-bytes = 99999999").key());
     assertEquals("ben.node.seeds", refused("ben.node.seeds = [\"nohost\"]").key());
     assertEquals("ben.node.roles", refused("ben.node.roles = []").key());
-    assertEquals("ben.node.pass-through-pipelines", refused("ben.node.pass-through-pipelines = [\"a b\"]").key());
+    assertEquals(
+        "ben.node.pass-through-pipelines",
+        refused("ben.node.pass-through-pipelines = [\"a b\"]").key());
   }
 
   @Test
   void connectorUrlsMustUseTheirScheme() {
-    assertEquals("ben.connectors.nats.namespace", refused("ben.connectors.nats { url = \"nats://127.0.0.1:4222\", "
-        + "namespace = \"a.b\" }").key());
+    assertEquals(
+        "ben.connectors.nats.namespace",
+        refused("ben.connectors.nats { url = \"nats://127.0.0.1:4222\", " + "namespace = \"a.b\" }")
+            .key());
     SettingsException nats = refused("ben.connectors.nats.url = \"http://127.0.0.1:4222\"");
     assertEquals("ben.connectors.nats.url", nats.key());
     assertTrue(nats.getMessage().contains("nats://host:port"), nats.getMessage());
-    assertEquals("ben.connectors.clickhouse.database",
-        refused("ben.connectors.clickhouse { url = \"http://h:8123\", database = \"my-db\" }").key());
-    assertEquals("ben.connectors.s3.bucket",
-        refused("ben.connectors.s3 { endpoint = \"http://h:9000\", bucket = \"Bad_Bucket\" }").key());
+    assertEquals(
+        "ben.connectors.clickhouse.database",
+        refused("ben.connectors.clickhouse { url = \"http://h:8123\", database = \"my-db\" }")
+            .key());
+    assertEquals(
+        "ben.connectors.s3.bucket",
+        refused("ben.connectors.s3 { endpoint = \"http://h:9000\", bucket = \"Bad_Bucket\" }")
+            .key());
   }
 }

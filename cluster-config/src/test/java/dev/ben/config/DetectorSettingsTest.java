@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 class DetectorSettingsTest {
 
   private static Config config(String overrides) {
-    return ConfigFactory.parseString(overrides).withFallback(ConfigFactory.defaultReference()).resolve();
+    return ConfigFactory.parseString(overrides)
+        .withFallback(ConfigFactory.defaultReference())
+        .resolve();
   }
 
   @Test
@@ -27,11 +29,17 @@ class DetectorSettingsTest {
 
   @Test
   void tooManyShardsAndZeroBatchesAreRefusedWithTheirKey() {
-    var tooMany = assertThrows(SettingsException.class,
-        () -> DetectorSettings.fromConfig(config("ben.detector.shards = 5000")));
+    var tooMany =
+        assertThrows(
+            SettingsException.class,
+            () -> DetectorSettings.fromConfig(config("ben.detector.shards = 5000")));
     assertEquals("ben.detector.shards", tooMany.key());
     assertTrue(tooMany.getMessage().contains("1024"), tooMany.getMessage());
-    assertEquals("ben.detector.batch-size", assertThrows(SettingsException.class,
-        () -> DetectorSettings.fromConfig(config("ben.detector.batch-size = 0"))).key());
+    assertEquals(
+        "ben.detector.batch-size",
+        assertThrows(
+                SettingsException.class,
+                () -> DetectorSettings.fromConfig(config("ben.detector.batch-size = 0")))
+            .key());
   }
 }

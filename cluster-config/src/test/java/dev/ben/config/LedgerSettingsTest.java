@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 class LedgerSettingsTest {
 
   private static LedgerSettings settings(String overrides) {
-    Config config = ConfigFactory.parseString(overrides).withFallback(ConfigFactory.defaultReference()).resolve();
+    Config config =
+        ConfigFactory.parseString(overrides)
+            .withFallback(ConfigFactory.defaultReference())
+            .resolve();
     return LedgerSettings.fromConfig(config);
   }
 
@@ -39,8 +42,11 @@ class LedgerSettingsTest {
 
   @Test
   void isPartOfTheNodeSettings() {
-    BenSettings all = BenSettings.fromConfig(ConfigFactory.parseString("ben.ledger.activation-timeout = 5s")
-        .withFallback(ConfigFactory.defaultReference()).resolve());
+    BenSettings all =
+        BenSettings.fromConfig(
+            ConfigFactory.parseString("ben.ledger.activation-timeout = 5s")
+                .withFallback(ConfigFactory.defaultReference())
+                .resolve());
     assertEquals(Duration.ofSeconds(5), all.ledger().activationTimeout());
   }
 
@@ -49,8 +55,10 @@ class LedgerSettingsTest {
     assertEquals("ben.ledger.max-bundle-bytes", refused("ben.ledger.max-bundle-bytes = 0").key());
     assertEquals("ben.ledger.max-bundle-bytes", refused("ben.ledger.max-bundle-bytes = 1g").key());
     assertEquals("ben.ledger.max-event-bytes", refused("ben.ledger.max-event-bytes = 2m").key());
-    assertEquals("ben.ledger.activation-timeout", refused("ben.ledger.activation-timeout = 0s").key());
-    assertEquals("ben.ledger.activation-timeout", refused("ben.ledger.activation-timeout = soon").key());
+    assertEquals(
+        "ben.ledger.activation-timeout", refused("ben.ledger.activation-timeout = 0s").key());
+    assertEquals(
+        "ben.ledger.activation-timeout", refused("ben.ledger.activation-timeout = soon").key());
   }
 
   @Test

@@ -11,11 +11,14 @@ import org.junit.jupiter.api.Test;
 class SocketSettingsTest {
 
   private static Config config(String overrides) {
-    return ConfigFactory.parseString(overrides).withFallback(ConfigFactory.defaultReference()).resolve();
+    return ConfigFactory.parseString(overrides)
+        .withFallback(ConfigFactory.defaultReference())
+        .resolve();
   }
 
   private static String refusedKey(String overrides) {
-    return assertThrows(SettingsException.class, () -> SocketSettings.fromConfig(config(overrides))).key();
+    return assertThrows(SettingsException.class, () -> SocketSettings.fromConfig(config(overrides)))
+        .key();
   }
 
   @Test
@@ -30,27 +33,44 @@ class SocketSettingsTest {
 
   @Test
   void overridesAreRead() {
-    SocketSettings socket = SocketSettings.fromConfig(config("""
+    SocketSettings socket =
+        SocketSettings.fromConfig(
+            config(
+                """
         ben.ingest.socket { host = "0.0.0.0", port = 0, max-frame-bytes = 64k, max-sessions = 3,
           idle-timeout = 5s, signal-buffer = 8 }
         """));
-    assertEquals(new SocketSettings(new Endpoint("0.0.0.0", 0), 65536, 3, Duration.ofSeconds(5), 8), socket);
+    assertEquals(
+        new SocketSettings(new Endpoint("0.0.0.0", 0), 65536, 3, Duration.ofSeconds(5), 8), socket);
   }
 
   @Test
   void outOfRangeValuesAreRefusedWithTheirKey() {
-    assertEquals("ben.ingest.socket.max-frame-bytes", refusedKey("ben.ingest.socket.max-frame-bytes = 100"));
-    assertEquals("ben.ingest.socket.max-frame-bytes", refusedKey("ben.ingest.socket.max-frame-bytes = 1g"));
-    assertEquals("ben.ingest.socket.max-sessions", refusedKey("ben.ingest.socket.max-sessions = 0"));
-    assertEquals("ben.ingest.socket.max-sessions", refusedKey("ben.ingest.socket.max-sessions = 5000"));
+    assertEquals(
+        "ben.ingest.socket.max-frame-bytes", refusedKey("ben.ingest.socket.max-frame-bytes = 100"));
+    assertEquals(
+        "ben.ingest.socket.max-frame-bytes", refusedKey("ben.ingest.socket.max-frame-bytes = 1g"));
+    assertEquals(
+        "ben.ingest.socket.max-sessions", refusedKey("ben.ingest.socket.max-sessions = 0"));
+    assertEquals(
+        "ben.ingest.socket.max-sessions", refusedKey("ben.ingest.socket.max-sessions = 5000"));
     assertEquals("ben.ingest.socket.port", refusedKey("ben.ingest.socket.port = 70000"));
-    assertEquals("ben.ingest.socket.idle-timeout", refusedKey("ben.ingest.socket.idle-timeout = 0s"));
-    assertEquals("ben.ingest.socket.signal-buffer", refusedKey("ben.ingest.socket.signal-buffer = -1"));
+    assertEquals(
+        "ben.ingest.socket.idle-timeout", refusedKey("ben.ingest.socket.idle-timeout = 0s"));
+    assertEquals(
+        "ben.ingest.socket.signal-buffer", refusedKey("ben.ingest.socket.signal-buffer = -1"));
   }
 
   @Test
   void theIdleTimeoutMustOutlastABatchWaitingForAFullPipeline() {
-    assertEquals("ben.ingest.socket.idle-timeout", assertThrows(SettingsException.class, () -> IngestSettings
-        .fromConfig(config("ben.ingest.offer-timeout = 10s\nben.ingest.socket.idle-timeout = 12s"))).key());
+    assertEquals(
+        "ben.ingest.socket.idle-timeout",
+        assertThrows(
+                SettingsException.class,
+                () ->
+                    IngestSettings.fromConfig(
+                        config(
+                            "ben.ingest.offer-timeout = 10s\nben.ingest.socket.idle-timeout = 12s")))
+            .key());
   }
 }

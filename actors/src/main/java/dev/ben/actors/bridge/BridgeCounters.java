@@ -12,7 +12,9 @@ final class BridgeCounters {
   private BridgeCounters() {}
 
   static LongAdder refused(MetricsRegistry metrics, String plane) {
-    return metrics.counter(REFUSED, "Messages from NATS the bridge refused because they did not decode.",
+    return metrics.counter(
+        REFUSED,
+        "Messages from NATS the bridge refused because they did not decode.",
         Labels.of("plane", plane));
   }
 }

@@ -4,8 +4,9 @@ import dev.ben.actors.orchestrator.Orchestrator;
 import org.apache.pekko.actor.typed.ActorRef;
 
 /**
- * Carries components' hellos and goodbyes to the orchestrator. Presence is repeatable (invariant 7), so a hello
- * may arrive twice; what matters is that one sent while the orchestrator is away is not lost.
+ * Carries components' hellos and goodbyes to the orchestrator. Presence is repeatable (invariant
+ * 7), so a hello may arrive twice; what matters is that one sent while the orchestrator is away is
+ * not lost.
  */
 public interface HelloPlane {
 
@@ -13,8 +14,8 @@ public interface HelloPlane {
   void send(Orchestrator.Presence presence);
 
   /**
-   * Called by the orchestrator when it starts: delivers the presence messages sent to the plane (including those
-   * sent while no orchestrator ran) to it. Closing the handle stops the delivery.
+   * Called by the orchestrator when it starts: delivers the presence messages sent to the plane
+   * (including those sent while no orchestrator ran) to it. Closing the handle stops the delivery.
    */
   AutoCloseable deliverTo(ActorRef<Orchestrator.Command> orchestrator);
 }

@@ -11,8 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A plane on one core NATS subject, messages as JSON. Anything on the subject that does not decode as the plane's
- * type is refused, counted in {@code ben_bridge_refused_total{plane}} and logged; it never reaches a subscriber.
+ * A plane on one core NATS subject, messages as JSON. Anything on the subject that does not decode
+ * as the plane's type is refused, counted in {@code ben_bridge_refused_total{plane}} and logged; it
+ * never reaches a subscriber.
  */
 public final class NatsSubjectPlane<T> implements MessagePlane<T> {
 
@@ -25,8 +26,13 @@ public final class NatsSubjectPlane<T> implements MessagePlane<T> {
   private final LongAdder refused;
 
   /** {@code plane} names the plane in the refusal counter, e.g. {@code notices}. */
-  public NatsSubjectPlane(Subjects subjects, String subject, Class<T> type, ObjectMapper mapper,
-      MetricsRegistry metrics, String plane) {
+  public NatsSubjectPlane(
+      Subjects subjects,
+      String subject,
+      Class<T> type,
+      ObjectMapper mapper,
+      MetricsRegistry metrics,
+      String plane) {
     this.subjects = subjects;
     this.subject = subject;
     this.type = type;
@@ -45,13 +51,19 @@ public final class NatsSubjectPlane<T> implements MessagePlane<T> {
 
   @Override
   public AutoCloseable subscribe(ActorRef<T> subscriber) {
-    return subjects.subscribe(subject, data -> {
-      try {
-        subscriber.tell(mapper.readValue(data, type));
-      } catch (IOException | IllegalArgumentException | NullPointerException e) {
-        refused.increment();
-        log.warn("refused a message on {} that is not a {}: {}", subject, type.getSimpleName(), e.getMessage());
-      }
-    });
+    return subjects.subscribe(
+        subject,
+        data -> {
+          try {
+            subscriber.tell(mapper.readValue(data, type));
+          } catch (IOException | IllegalArgumentException | NullPointerException e) {
+            refused.increment();
+            log.warn(
+                "refused a message on {} that is not a {}: {}",
+                subject,
+                type.getSimpleName(),
+                e.getMessage());
+          }
+        });
   }
 }

@@ -8,6 +8,7 @@ public final class TopicPlane<T> implements MessagePlane<T> {
 
   /** The topics' names; every node spawns its local topic actor under each. */
   public static final String NOTICES = "ben-contract-notices";
+
   public static final String SIGNALS = "ben-signals";
 
   private final ActorRef<Topic.Command<T>> topic;

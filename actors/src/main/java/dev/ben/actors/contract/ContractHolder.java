@@ -19,10 +19,11 @@ import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.util.ByteString;
 
 /**
- * Keeps one pipeline's contract slot on this node at the version the ledger wants (DESIGN 4.3 step 4). It hears of
- * versions from notices and by asking the ledger every {@link #POLL} (so a lost notice only delays), pulls the
- * bundle, loads it off the actor, swaps the slot in one write and only then acknowledges, under the id of the
- * component that evaluates with the slot. Versions wanted while one loads are loaded next; the newest wins.
+ * Keeps one pipeline's contract slot on this node at the version the ledger wants (DESIGN 4.3 step
+ * 4). It hears of versions from notices and by asking the ledger every {@link #POLL} (so a lost
+ * notice only delays), pulls the bundle, loads it off the actor, swaps the slot in one write and
+ * only then acknowledges, under the id of the component that evaluates with the slot. Versions
+ * wanted while one loads are loaded next; the newest wins.
  */
 public final class ContractHolder extends AbstractBehavior<ContractHolder.Command> {
 
@@ -38,13 +39,19 @@ public final class ContractHolder extends AbstractBehavior<ContractHolder.Comman
 
   private record Answered(Ledger.Desired desired) implements Command {}
 
-  private record Pulled(ContractNotice notice, Ledger.Artifact artifact, Throwable failure) implements Command {}
+  private record Pulled(ContractNotice notice, Ledger.Artifact artifact, Throwable failure)
+      implements Command {}
 
-  private record Loaded(ContractNotice notice, ActiveContract active, Throwable failure) implements Command {}
+  private record Loaded(ContractNotice notice, ActiveContract active, Throwable failure)
+      implements Command {}
 
-  private enum Poll implements Command { INSTANCE }
+  private enum Poll implements Command {
+    INSTANCE
+  }
 
-  private enum Ignore implements Command { INSTANCE }
+  private enum Ignore implements Command {
+    INSTANCE
+  }
 
   private final ContractSlot slot;
   private final String componentId;
@@ -54,23 +61,33 @@ public final class ContractHolder extends AbstractBehavior<ContractHolder.Comman
   private ContractNotice wanted;
   private ContractNotice loading;
 
-  public static Behavior<Command> create(ContractSlot slot, String componentId, ContractSources sources,
-      ActorRef<Swapped> parent) {
-    return Behaviors.setup(context -> Behaviors.withTimers(
-        timers -> new ContractHolder(context, timers, slot, componentId, sources, parent)));
+  public static Behavior<Command> create(
+      ContractSlot slot, String componentId, ContractSources sources, ActorRef<Swapped> parent) {
+    return Behaviors.setup(
+        context ->
+            Behaviors.withTimers(
+                timers -> new ContractHolder(context, timers, slot, componentId, sources, parent)));
   }
 
-  private ContractHolder(ActorContext<Command> context, TimerScheduler<Command> timers, ContractSlot slot,
-      String componentId, ContractSources sources, ActorRef<Swapped> parent) {
+  private ContractHolder(
+      ActorContext<Command> context,
+      TimerScheduler<Command> timers,
+      ContractSlot slot,
+      String componentId,
+      ContractSources sources,
+      ActorRef<Swapped> parent) {
     super(context);
-    // Pekko names the logger after the first class on the stack when the log is first used; that is the Poll
-    // timer (fired at once), whose stack holds only Pekko classes, so without this the holder logs as ActorCell.
+    // Pekko names the logger after the first class on the stack when the log is first used; that is
+    // the Poll
+    // timer (fired at once), whose stack holds only Pekko classes, so without this the holder logs
+    // as ActorCell.
     context.setLoggerName(ContractHolder.class);
     this.slot = slot;
     this.componentId = componentId;
     this.sources = sources;
     this.parent = parent;
-    this.subscription = sources.notices().subscribe(context.messageAdapter(ContractNotice.class, Noticed::new));
+    this.subscription =
+        sources.notices().subscribe(context.messageAdapter(ContractNotice.class, Noticed::new));
     timers.startTimerWithFixedDelay(Poll.INSTANCE, Duration.ZERO, POLL);
   }
 
@@ -88,18 +105,28 @@ public final class ContractHolder extends AbstractBehavior<ContractHolder.Comman
   }
 
   private Behavior<Command> onPoll() {
-    getContext().ask(Ledger.Desired.class, sources.ledger(), ASK_TIMEOUT,
-        replyTo -> new Ledger.WhatToRun(slot.pipeline(), componentId, replyTo),
-        (desired, failure) -> failure == null ? new Answered(desired) : Ignore.INSTANCE);
+    getContext()
+        .ask(
+            Ledger.Desired.class,
+            sources.ledger(),
+            ASK_TIMEOUT,
+            replyTo -> new Ledger.WhatToRun(slot.pipeline(), componentId, replyTo),
+            (desired, failure) -> failure == null ? new Answered(desired) : Ignore.INSTANCE);
     return this;
   }
 
   private Behavior<Command> onAnswered(Answered answered) {
-    answered.desired().notice().ifPresent(notice -> onWanted(notice, answered.desired().awaitingAck()));
+    answered
+        .desired()
+        .notice()
+        .ifPresent(notice -> onWanted(notice, answered.desired().awaitingAck()));
     return this;
   }
 
-  /** A version is wanted; load it unless it runs already (then re-acknowledge if the ledger still waits). */
+  /**
+   * A version is wanted; load it unless it runs already (then re-acknowledge if the ledger still
+   * waits).
+   */
   private Behavior<Command> onWanted(ContractNotice notice, boolean awaitingAck) {
     if (!notice.pipeline().equals(slot.pipeline())) {
       return this;
@@ -117,20 +144,32 @@ public final class ContractHolder extends AbstractBehavior<ContractHolder.Comman
 
   private Behavior<Command> onPulled(Pulled pulled) {
     if (pulled.failure() != null || pulled.artifact().refusal() != null) {
-      return loadFailed(pulled.notice(), pulled.failure() != null ? pulled.failure().getMessage()
-          : pulled.artifact().refusal());
+      return loadFailed(
+          pulled.notice(),
+          pulled.failure() != null ? pulled.failure().getMessage() : pulled.artifact().refusal());
     }
     ContractNotice notice = pulled.notice();
     long limit = sources.maxBundleBytes();
-    CompletionStage<ActiveContract> loaded = pulled.artifact().bytes().getSource()
-        .runWith(Sink.fold(ByteString.emptyByteString(), (all, chunk) -> {
-          if (all.size() + chunk.size() > limit) {
-            throw new IllegalArgumentException("the bundle is larger than " + limit + " bytes");
-          }
-          return all.concat(chunk);
-        }), getContext().getSystem())
-        .thenApplyAsync(bytes -> ContractLoader.load(notice.key(), bytes.toArrayUnsafe(), sources.hashKey()),
-            getContext().getExecutionContext());
+    CompletionStage<ActiveContract> loaded =
+        pulled
+            .artifact()
+            .bytes()
+            .getSource()
+            .runWith(
+                Sink.fold(
+                    ByteString.emptyByteString(),
+                    (all, chunk) -> {
+                      if (all.size() + chunk.size() > limit) {
+                        throw new IllegalArgumentException(
+                            "the bundle is larger than " + limit + " bytes");
+                      }
+                      return all.concat(chunk);
+                    }),
+                getContext().getSystem())
+            .thenApplyAsync(
+                bytes ->
+                    ContractLoader.load(notice.key(), bytes.toArrayUnsafe(), sources.hashKey()),
+                getContext().getExecutionContext());
     getContext().pipeToSelf(loaded, (active, failure) -> new Loaded(notice, active, failure));
     return this;
   }
@@ -147,14 +186,21 @@ public final class ContractHolder extends AbstractBehavior<ContractHolder.Comman
     slot.swap(loaded.active());
     acknowledge(loaded.active().version());
     parent.tell(new Swapped(loaded.active().version()));
-    getContext().getLog().info("{} now evaluates with contract v{}", componentId, loaded.active().version());
+    getContext()
+        .getLog()
+        .info("{} now evaluates with contract v{}", componentId, loaded.active().version());
     return this;
   }
 
   private Behavior<Command> loadFailed(ContractNotice notice, String reason) {
     loading = null;
-    getContext().getLog().warn("{} could not load v{} (retried on the next poll): {}", componentId,
-        notice.version(), reason);
+    getContext()
+        .getLog()
+        .warn(
+            "{} could not load v{} (retried on the next poll): {}",
+            componentId,
+            notice.version(),
+            reason);
     return this;
   }
 
@@ -169,9 +215,13 @@ public final class ContractHolder extends AbstractBehavior<ContractHolder.Comman
 
   private void pull(ContractNotice notice) {
     loading = notice;
-    getContext().ask(Ledger.Artifact.class, sources.ledger(), ASK_TIMEOUT,
-        replyTo -> new Ledger.Pull(notice.key(), replyTo),
-        (artifact, failure) -> new Pulled(notice, artifact, failure));
+    getContext()
+        .ask(
+            Ledger.Artifact.class,
+            sources.ledger(),
+            ASK_TIMEOUT,
+            replyTo -> new Ledger.Pull(notice.key(), replyTo),
+            (artifact, failure) -> new Pulled(notice, artifact, failure));
   }
 
   private void acknowledge(long version) {

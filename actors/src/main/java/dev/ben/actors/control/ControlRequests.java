@@ -6,8 +6,8 @@ import dev.ben.streams.metrics.MetricsRegistry;
 import java.util.regex.Pattern;
 
 /**
- * Boundary checks of control requests: what no ledger state can make right is refused before it reaches the
- * ledger, with a reason, and counted in {@code ben_control_refused_total{reason}}.
+ * Boundary checks of control requests: what no ledger state can make right is refused before it
+ * reaches the ledger, with a reason, and counted in {@code ben_control_refused_total{reason}}.
  */
 public final class ControlRequests {
 
@@ -31,18 +31,29 @@ public final class ControlRequests {
 
   void bundle(int size) {
     if (size == 0) {
-      throw refuse("empty-bundle", "the request carries no bundle; build one with `benctl build DIR`");
+      throw refuse(
+          "empty-bundle", "the request carries no bundle; build one with `benctl build DIR`");
     }
     if (size > maxBundleBytes) {
-      throw refuse("bundle-too-large", "the bundle is " + size + " bytes; the ledger takes at most "
-          + maxBundleBytes + " (ben.ledger.max-bundle-bytes)");
+      throw refuse(
+          "bundle-too-large",
+          "the bundle is "
+              + size
+              + " bytes; the ledger takes at most "
+              + maxBundleBytes
+              + " (ben.ledger.max-bundle-bytes)");
     }
   }
 
   void pipeline(String pipeline) {
     if (!NAME.matcher(pipeline).matches()) {
-      throw refuse("bad-pipeline-name", pipeline.isEmpty() ? "no pipeline named"
-          : "`" + pipeline + "` is not a pipeline name (a letter, then letters, digits, _ . -)");
+      throw refuse(
+          "bad-pipeline-name",
+          pipeline.isEmpty()
+              ? "no pipeline named"
+              : "`"
+                  + pipeline
+                  + "` is not a pipeline name (a letter, then letters, digits, _ . -)");
     }
   }
 
@@ -56,13 +67,16 @@ public final class ControlRequests {
   void diff(String pipeline, long from, long to) {
     pipeline(pipeline);
     if (from < 0 || to < 0 || (from == 0) != (to == 0)) {
-      throw refuse("bad-version", "name both versions to compare, or neither (active against newest staged)");
+      throw refuse(
+          "bad-version",
+          "name both versions to compare, or neither (active against newest staged)");
     }
   }
 
   void lifecycle(String pipeline, LifecycleAction action) {
     pipeline(pipeline);
-    if (action == LifecycleAction.LIFECYCLE_ACTION_UNSPECIFIED || action == LifecycleAction.UNRECOGNIZED) {
+    if (action == LifecycleAction.LIFECYCLE_ACTION_UNSPECIFIED
+        || action == LifecycleAction.UNRECOGNIZED) {
       throw refuse("bad-action", "no lifecycle action named; use pause, resume, archive or delete");
     }
   }
@@ -74,8 +88,12 @@ public final class ControlRequests {
   }
 
   private Malformed refuse(String reason, String message) {
-    metrics.counter("ben_control_refused_total", "Control requests refused at the boundary, by reason.",
-        Labels.of("reason", reason)).increment();
+    metrics
+        .counter(
+            "ben_control_refused_total",
+            "Control requests refused at the boundary, by reason.",
+            Labels.of("reason", reason))
+        .increment();
     return new Malformed(message);
   }
 }

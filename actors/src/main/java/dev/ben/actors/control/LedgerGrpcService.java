@@ -28,12 +28,14 @@ import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.grpc.GrpcServiceException;
 
 /**
- * The control API over the ledger. Requests that cannot be right (no pipeline named, an empty or oversized bundle)
- * are refused here with INVALID_ARGUMENT and counted; everything else is the ledger's to decide.
+ * The control API over the ledger. Requests that cannot be right (no pipeline named, an empty or
+ * oversized bundle) are refused here with INVALID_ARGUMENT and counted; everything else is the
+ * ledger's to decide.
  */
 public final class LedgerGrpcService implements LedgerService {
 
   private static final Duration ASK_TIMEOUT = Duration.ofSeconds(15);
+
   /** Longest a deploy may ask to wait for its activation. */
   static final long MAX_WAIT_MILLIS = Duration.ofMinutes(10).toMillis();
 
@@ -41,7 +43,8 @@ public final class LedgerGrpcService implements LedgerService {
   private final ActorSystem<?> system;
   private final ControlRequests checks;
 
-  public LedgerGrpcService(ActorRef<Ledger.Command> ledger, ActorSystem<?> system, ControlRequests checks) {
+  public LedgerGrpcService(
+      ActorRef<Ledger.Command> ledger, ActorSystem<?> system, ControlRequests checks) {
     this.ledger = ledger;
     this.system = system;
     this.checks = checks;
@@ -49,15 +52,23 @@ public final class LedgerGrpcService implements LedgerService {
 
   @Override
   public CompletionStage<StageReply> stage(StageRequest in) {
-    return checked(() -> checks.bundle(in.getBundle().size()), StageReply.parser(), ASK_TIMEOUT,
-        replyTo -> new Ledger.Stage(in.getBundle().toByteArray(), checks.source(in.getSource()), replyTo));
+    return checked(
+        () -> checks.bundle(in.getBundle().size()),
+        StageReply.parser(),
+        ASK_TIMEOUT,
+        replyTo ->
+            new Ledger.Stage(in.getBundle().toByteArray(), checks.source(in.getSource()), replyTo));
   }
 
   @Override
   public CompletionStage<VersionInfo> unstage(VersionRef in) {
-    return checked(() -> checks.version(in.getPipeline(), in.getVersion(), false), VersionInfo.parser(),
-        ASK_TIMEOUT, replyTo -> new Ledger.Unstage(in.getPipeline(), in.getVersion(), checks.source(in.getSource()),
-            replyTo));
+    return checked(
+        () -> checks.version(in.getPipeline(), in.getVersion(), false),
+        VersionInfo.parser(),
+        ASK_TIMEOUT,
+        replyTo ->
+            new Ledger.Unstage(
+                in.getPipeline(), in.getVersion(), checks.source(in.getSource()), replyTo));
   }
 
   @Override
@@ -72,56 +83,87 @@ public final class LedgerGrpcService implements LedgerService {
 
   private CompletionStage<PipelineStatus> activation(DeployRequest in, boolean rollback) {
     long wait = Math.min(Math.max(0, in.getWaitMillis()), MAX_WAIT_MILLIS);
-    return checked(() -> checks.version(in.getPipeline(), in.getVersion(), true), PipelineStatus.parser(),
-        ASK_TIMEOUT.plusMillis(wait), replyTo -> new Ledger.Deploy(in.getPipeline(), in.getVersion(), rollback,
-            wait, checks.source(in.getSource()), replyTo));
+    return checked(
+        () -> checks.version(in.getPipeline(), in.getVersion(), true),
+        PipelineStatus.parser(),
+        ASK_TIMEOUT.plusMillis(wait),
+        replyTo ->
+            new Ledger.Deploy(
+                in.getPipeline(),
+                in.getVersion(),
+                rollback,
+                wait,
+                checks.source(in.getSource()),
+                replyTo));
   }
 
   @Override
   public CompletionStage<PipelineStatus> status(StatusRequest in) {
-    return checked(() -> checks.pipeline(in.getPipeline()), PipelineStatus.parser(), ASK_TIMEOUT,
+    return checked(
+        () -> checks.pipeline(in.getPipeline()),
+        PipelineStatus.parser(),
+        ASK_TIMEOUT,
         replyTo -> new Ledger.Status(in.getPipeline(), in.getHistory(), replyTo));
   }
 
   @Override
   public CompletionStage<DiffReply> diff(DiffRequest in) {
-    return checked(() -> checks.diff(in.getPipeline(), in.getFromVersion(), in.getToVersion()), DiffReply.parser(),
-        ASK_TIMEOUT, replyTo -> new Ledger.Diff(in.getPipeline(), in.getFromVersion(), in.getToVersion(), replyTo));
+    return checked(
+        () -> checks.diff(in.getPipeline(), in.getFromVersion(), in.getToVersion()),
+        DiffReply.parser(),
+        ASK_TIMEOUT,
+        replyTo ->
+            new Ledger.Diff(in.getPipeline(), in.getFromVersion(), in.getToVersion(), replyTo));
   }
 
   @Override
   public CompletionStage<PipelineList> listPipelines(ListPipelinesRequest in) {
-    return checked(() -> { }, PipelineList.parser(), ASK_TIMEOUT, Ledger.ListPipelines::new);
+    return checked(() -> {}, PipelineList.parser(), ASK_TIMEOUT, Ledger.ListPipelines::new);
   }
 
   @Override
   public CompletionStage<PipelineStatus> changeLifecycle(LifecycleRequest in) {
-    return checked(() -> checks.lifecycle(in.getPipeline(), in.getAction()), PipelineStatus.parser(), ASK_TIMEOUT,
-        replyTo -> new Ledger.ChangeLifecycle(in.getPipeline(), in.getAction(), checks.source(in.getSource()),
-            replyTo));
+    return checked(
+        () -> checks.lifecycle(in.getPipeline(), in.getAction()),
+        PipelineStatus.parser(),
+        ASK_TIMEOUT,
+        replyTo ->
+            new Ledger.ChangeLifecycle(
+                in.getPipeline(), in.getAction(), checks.source(in.getSource()), replyTo));
   }
 
-  private <T> CompletionStage<T> checked(Runnable check, Parser<T> parser, Duration timeout,
+  private <T> CompletionStage<T> checked(
+      Runnable check,
+      Parser<T> parser,
+      Duration timeout,
       Function<ActorRef<LedgerAnswer>, Ledger.Command> request) {
     try {
       check.run();
     } catch (ControlRequests.Malformed e) {
-      return CompletableFuture.failedFuture(new GrpcServiceException(
-          Status.INVALID_ARGUMENT.withDescription(e.getMessage())));
+      return CompletableFuture.failedFuture(
+          new GrpcServiceException(Status.INVALID_ARGUMENT.withDescription(e.getMessage())));
     }
-    return AskPattern.<Ledger.Command, LedgerAnswer>ask(ledger, request::apply, timeout, system.scheduler())
-        .handle((answer, failure) -> {
-          if (failure != null) {
-            throw new GrpcServiceException(Status.UNAVAILABLE.withDescription("the ledger did not answer within "
-                + timeout.toSeconds() + " s (" + failure.getMessage() + "); it may be moving to another node, "
-                + "try again"));
-          }
-          try {
-            return answer.value(parser);
-          } catch (LedgerRefusal refusal) {
-            throw new GrpcServiceException(status(refusal.kind()).withDescription(refusal.getMessage()));
-          }
-        });
+    return AskPattern.<Ledger.Command, LedgerAnswer>ask(
+            ledger, request::apply, timeout, system.scheduler())
+        .handle(
+            (answer, failure) -> {
+              if (failure != null) {
+                throw new GrpcServiceException(
+                    Status.UNAVAILABLE.withDescription(
+                        "the ledger did not answer within "
+                            + timeout.toSeconds()
+                            + " s ("
+                            + failure.getMessage()
+                            + "); it may be moving to another node, "
+                            + "try again"));
+              }
+              try {
+                return answer.value(parser);
+              } catch (LedgerRefusal refusal) {
+                throw new GrpcServiceException(
+                    status(refusal.kind()).withDescription(refusal.getMessage()));
+              }
+            });
   }
 
   private static Status status(LedgerRefusal.Kind kind) {

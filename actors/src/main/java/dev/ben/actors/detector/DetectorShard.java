@@ -19,20 +19,30 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 
 /**
- * One shard of one pipeline's detector state (entity id {@code pipeline/shard}): detectors and playbooks of the
- * contract version the events were decided with, loaded from this member's slot of the pipeline. A new version
- * starts with fresh state; a version this member has not loaded (yet) is answered {@link NotLoaded}, and the stage
- * asks again. State is in memory: a shard that moves to another member starts afresh there.
+ * One shard of one pipeline's detector state (entity id {@code pipeline/shard}): detectors and
+ * playbooks of the contract version the events were decided with, loaded from this member's slot of
+ * the pipeline. A new version starts with fresh state; a version this member has not loaded (yet)
+ * is answered {@link NotLoaded}, and the stage asks again. State is in memory: a shard that moves
+ * to another member starts afresh there.
  */
 public final class DetectorShard extends AbstractBehavior<DetectorShard.Command> {
 
-  public static final EntityTypeKey<Command> TYPE_KEY = EntityTypeKey.create(Command.class, "ben-detector");
+  public static final EntityTypeKey<Command> TYPE_KEY =
+      EntityTypeKey.create(Command.class, "ben-detector");
 
   public sealed interface Command extends ClusterSerializable {}
 
-  /** A round of events of one pipeline, version and schema, all keyed to this shard; answered in order. */
-  public record Detect(String pipeline, long version, String schema, List<DetectInput> inputs,
-      ActorRef<Reply> replyTo) implements Command {}
+  /**
+   * A round of events of one pipeline, version and schema, all keyed to this shard; answered in
+   * order.
+   */
+  public record Detect(
+      String pipeline,
+      long version,
+      String schema,
+      List<DetectInput> inputs,
+      ActorRef<Reply> replyTo)
+      implements Command {}
 
   public sealed interface Reply extends ClusterSerializable {}
 
@@ -45,14 +55,16 @@ public final class DetectorShard extends AbstractBehavior<DetectorShard.Command>
   private final ShardReports reports;
   private final Map<String, ShardDetectors> bySchema = new HashMap<>();
 
-  private DetectorShard(ActorContext<Command> context, ContractSlots slots, int shardCount, ShardReports reports) {
+  private DetectorShard(
+      ActorContext<Command> context, ContractSlots slots, int shardCount, ShardReports reports) {
     super(context);
     this.slots = slots;
     this.shardCount = shardCount;
     this.reports = reports;
   }
 
-  public static Behavior<Command> create(ContractSlots slots, int shardCount, ShardReports reports) {
+  public static Behavior<Command> create(
+      ContractSlots slots, int shardCount, ShardReports reports) {
     return Behaviors.setup(context -> new DetectorShard(context, slots, shardCount, reports));
   }
 
@@ -64,8 +76,16 @@ public final class DetectorShard extends AbstractBehavior<DetectorShard.Command>
   private Behavior<Command> onDetect(Detect detect) {
     Optional<ShardDetectors> state = stateFor(detect);
     if (state.isEmpty()) {
-      detect.replyTo().tell(new NotLoaded("contract version " + detect.version() + " of " + detect.pipeline()
-          + " is not loaded on " + getContext().getSystem().address()));
+      detect
+          .replyTo()
+          .tell(
+              new NotLoaded(
+                  "contract version "
+                      + detect.version()
+                      + " of "
+                      + detect.pipeline()
+                      + " is not loaded on "
+                      + getContext().getSystem().address()));
       return this;
     }
     List<Detection> detections = state.get().run(detect.inputs());
@@ -79,11 +99,13 @@ public final class DetectorShard extends AbstractBehavior<DetectorShard.Command>
     if (current != null && current.version() == detect.version()) {
       return Optional.of(current);
     }
-    Optional<ActiveContract> active = slots.of(detect.pipeline()).flatMap(slot -> slot.held(detect.version()));
+    Optional<ActiveContract> active =
+        slots.of(detect.pipeline()).flatMap(slot -> slot.held(detect.version()));
     if (active.isEmpty()) {
       return Optional.empty();
     }
-    ShardDetectors fresh = new ShardDetectors(detect.version(), active.get().runtime(), detect.schema(), shardCount);
+    ShardDetectors fresh =
+        new ShardDetectors(detect.version(), active.get().runtime(), detect.schema(), shardCount);
     bySchema.put(detect.schema(), fresh);
     return Optional.of(fresh);
   }

@@ -8,8 +8,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Turns a shard's running totals into this member's counters: keys evicted per detector
- * ({@value #EVICTED}) and events that no longer fit their schema once redacted (a detector skip). One per shard.
+ * Turns a shard's running totals into this member's counters: keys evicted per detector ({@value
+ * #EVICTED}) and events that no longer fit their schema once redacted (a detector skip). One per
+ * shard.
  */
 public final class ShardReports {
 
@@ -24,14 +25,28 @@ public final class ShardReports {
   }
 
   void after(String pipeline, ShardDetectors state) {
-    state.evictions().forEach((detector, total) -> add(pipeline, "evicted/" + state.version() + "/" + detector,
-        total, Labels.of("pipeline", pipeline, "detector", detector), EVICTED,
-        "Detector keys evicted to keep state bounded."));
-    add(pipeline, "unfit/" + state.version(), state.unfit(), Labels.of("pipeline", pipeline, "reason", UNFIT),
-        DetectorSkips.FAMILY, DetectorSkips.HELP);
+    state
+        .evictions()
+        .forEach(
+            (detector, total) ->
+                add(
+                    pipeline,
+                    "evicted/" + state.version() + "/" + detector,
+                    total,
+                    Labels.of("pipeline", pipeline, "detector", detector),
+                    EVICTED,
+                    "Detector keys evicted to keep state bounded."));
+    add(
+        pipeline,
+        "unfit/" + state.version(),
+        state.unfit(),
+        Labels.of("pipeline", pipeline, "reason", UNFIT),
+        DetectorSkips.FAMILY,
+        DetectorSkips.HELP);
   }
 
-  private void add(String pipeline, String key, long total, Labels labels, String family, String help) {
+  private void add(
+      String pipeline, String key, long total, Labels labels, String family, String help) {
     long before = reported.getOrDefault(pipeline + "/" + key, 0L);
     if (total > before) {
       metrics.counter(family, help, labels).add(total - before);

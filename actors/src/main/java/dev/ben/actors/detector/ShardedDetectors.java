@@ -17,9 +17,10 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.pattern.Patterns;
 
 /**
- * The detector shards of every pipeline as Cluster Sharding entities on the members with the detector role. Shards
- * are never passivated (their state is the point). A shard whose member has not loaded a version yet (its contract
- * holder swaps within a second of an activation) is asked again a bounded number of times.
+ * The detector shards of every pipeline as Cluster Sharding entities on the members with the
+ * detector role. Shards are never passivated (their state is the point). A shard whose member has
+ * not loaded a version yet (its contract holder swaps within a second of an activation) is asked
+ * again a bounded number of times.
  */
 public final class ShardedDetectors implements DetectorShards {
 
@@ -27,40 +28,59 @@ public final class ShardedDetectors implements DetectorShards {
   private final ClusterSharding sharding;
   private final DetectorSettings settings;
 
-  /** Starts this member's part of the sharding: the entities where it has the detector role, a proxy elsewhere. */
-  public ShardedDetectors(ActorSystem<?> system, DetectorSettings settings, ContractSlots slots,
+  /**
+   * Starts this member's part of the sharding: the entities where it has the detector role, a proxy
+   * elsewhere.
+   */
+  public ShardedDetectors(
+      ActorSystem<?> system,
+      DetectorSettings settings,
+      ContractSlots slots,
       MetricsRegistry metrics) {
     this.system = system;
     this.sharding = ClusterSharding.get(system);
     this.settings = settings;
-    sharding.init(Entity.of(DetectorShard.TYPE_KEY,
-            entity -> DetectorShard.create(slots, settings.shards(), new ShardReports(metrics)))
-        .withRole(Role.DETECTOR.configName())
-        .withSettings(ClusterShardingSettings.create(system).withNoPassivationStrategy()));
+    sharding.init(
+        Entity.of(
+                DetectorShard.TYPE_KEY,
+                entity -> DetectorShard.create(slots, settings.shards(), new ShardReports(metrics)))
+            .withRole(Role.DETECTOR.configName())
+            .withSettings(ClusterShardingSettings.create(system).withNoPassivationStrategy()));
   }
 
   @Override
-  public CompletionStage<List<Detection>> detect(String pipeline, int shard, long version, String schema,
-      List<DetectInput> inputs) {
-    return attempt(pipeline + "/" + shard, new Round(pipeline, version, schema, inputs), settings.loadRetries());
+  public CompletionStage<List<Detection>> detect(
+      String pipeline, int shard, long version, String schema, List<DetectInput> inputs) {
+    return attempt(
+        pipeline + "/" + shard,
+        new Round(pipeline, version, schema, inputs),
+        settings.loadRetries());
   }
 
   private record Round(String pipeline, long version, String schema, List<DetectInput> inputs) {}
 
   private CompletionStage<List<Detection>> attempt(String entityId, Round round, int retriesLeft) {
-    return sharding.entityRefFor(DetectorShard.TYPE_KEY, entityId)
-        .<DetectorShard.Reply>ask(replyTo -> new DetectorShard.Detect(round.pipeline(), round.version(),
-            round.schema(), round.inputs(), replyTo), settings.askTimeout())
-        .thenCompose(reply -> {
-          if (reply instanceof DetectorShard.Detected detected) {
-            return CompletableFuture.completedFuture(detected.detections());
-          }
-          String reason = ((DetectorShard.NotLoaded) reply).reason();
-          if (retriesLeft <= 0) {
-            return CompletableFuture.failedFuture(new NotLoaded(reason));
-          }
-          return Patterns.after(settings.loadRetryDelay(), system.classicSystem().scheduler(),
-              system.executionContext(), () -> attempt(entityId, round, retriesLeft - 1));
-        });
+    return sharding
+        .entityRefFor(DetectorShard.TYPE_KEY, entityId)
+        .<DetectorShard.Reply>ask(
+            replyTo ->
+                new DetectorShard.Detect(
+                    round.pipeline(), round.version(), round.schema(), round.inputs(), replyTo),
+            settings.askTimeout())
+        .thenCompose(
+            reply -> {
+              if (reply instanceof DetectorShard.Detected detected) {
+                return CompletableFuture.completedFuture(detected.detections());
+              }
+              String reason = ((DetectorShard.NotLoaded) reply).reason();
+              if (retriesLeft <= 0) {
+                return CompletableFuture.failedFuture(new NotLoaded(reason));
+              }
+              return Patterns.after(
+                  settings.loadRetryDelay(),
+                  system.classicSystem().scheduler(),
+                  system.executionContext(),
+                  () -> attempt(entityId, round, retriesLeft - 1));
+            });
   }
 }

@@ -1,5 +1,6 @@
 /**
- * Detector state spread over the cluster: each pipeline's keyed state is split into shards, each a Cluster Sharding
- * entity on a member with the detector role, fed by the detector stages of every member running the pipeline.
+ * Detector state spread over the cluster: each pipeline's keyed state is split into shards, each a
+ * Cluster Sharding entity on a member with the detector role, fed by the detector stages of every
+ * member running the pipeline.
  */
 package dev.ben.actors.detector;

@@ -16,14 +16,19 @@ import java.util.Set;
 import java.util.function.LongSupplier;
 
 /**
- * The durable side of activations (DESIGN 4.3 steps 3-6), without actors: choosing the version, handing its bundle
- * to store access, publishing the header the orchestrator and the components follow, and recording the outcome.
- * A failed activation puts the header back as it was, so the previous version is what runs again everywhere.
+ * The durable side of activations (DESIGN 4.3 steps 3-6), without actors: choosing the version,
+ * handing its bundle to store access, publishing the header the orchestrator and the components
+ * follow, and recording the outcome. A failed activation puts the header back as it was, so the
+ * previous version is what runs again everywhere.
  */
 final class ActivationBook {
 
-  /** An activation under way: the protocol counting acks, the notice to publish, and what to restore on failure. */
-  record Begun(ActivationProtocol protocol, ContractNotice notice, PipelineHeader before, String eventId) {}
+  /**
+   * An activation under way: the protocol counting acks, the notice to publish, and what to restore
+   * on failure.
+   */
+  record Begun(
+      ActivationProtocol protocol, ContractNotice notice, PipelineHeader before, String eventId) {}
 
   private final LedgerBook book;
   private final StoreAccess access;
@@ -46,74 +51,125 @@ final class ActivationBook {
   /** The version that was active before the current one. */
   VersionPolicy.Activate decideRollback(String pipeline) {
     deployable(pipeline);
-    return activation(VersionPolicy.rollback(pipeline, store().versions(pipeline), store().stateChanges(pipeline)));
+    return activation(
+        VersionPolicy.rollback(
+            pipeline, store().versions(pipeline), store().stateChanges(pipeline)));
   }
 
-  /** Stores the artifacts, marks the version activating, publishes the header and starts counting acks. */
+  /**
+   * Stores the artifacts, marks the version activating, publishes the header and starts counting
+   * acks.
+   */
   Begun begin(VersionPolicy.Activate decision, Set<String> required, String type, String source) {
     String pipeline = decision.pipeline();
     PipelineHeader before = book.header(pipeline);
     ContractNotice notice = notice(pipeline, decision.version());
     book.move(pipeline, decision.version(), VersionState.ACTIVATING);
     book.putHeader(before.with(PipelineStatus.PUBLISHED, decision.version()));
-    String replacing = decision.previousVersion() == 0 ? "" : " replacing v" + decision.previousVersion();
-    String eventId = book.record(pipeline, decision.version(), type, source, type + " of v" + decision.version()
-        + replacing + " started; waiting for " + required.size() + " component(s): " + required, null,
-        HeaderBefore.json(before));
-    return new Begun(ActivationProtocol.start(decision, required, clock.getAsLong(), timeout), notice, before, eventId);
+    String replacing =
+        decision.previousVersion() == 0 ? "" : " replacing v" + decision.previousVersion();
+    String eventId =
+        book.record(
+            pipeline,
+            decision.version(),
+            type,
+            source,
+            type
+                + " of v"
+                + decision.version()
+                + replacing
+                + " started; waiting for "
+                + required.size()
+                + " component(s): "
+                + required,
+            null,
+            HeaderBefore.json(before));
+    return new Begun(
+        ActivationProtocol.start(decision, required, clock.getAsLong(), timeout),
+        notice,
+        before,
+        eventId);
   }
 
-  /** Counts one component's ack and records it as an event of the activation when it was awaited. */
+  /**
+   * Counts one component's ack and records it as an event of the activation when it was awaited.
+   */
   void ack(Begun begun, String componentId, long version) {
     boolean awaited = begun.protocol().missing().contains(componentId);
     begun.protocol().ack(componentId, version, clock.getAsLong());
     if (awaited && !begun.protocol().missing().contains(componentId)) {
-      book.record(begun.notice().pipeline(), version, "ack", componentId, componentId + " runs v" + version,
+      book.record(
+          begun.notice().pipeline(),
+          version,
+          "ack",
+          componentId,
+          componentId + " runs v" + version,
           begun.eventId());
     }
   }
 
   /**
-   * Records the decided outcome. When the activation failed, the header is restored and the notice of the version
-   * that runs again is returned, so components that already swapped go back to it.
+   * Records the decided outcome. When the activation failed, the header is restored and the notice
+   * of the version that runs again is returned, so components that already swapped go back to it.
    */
   Optional<ContractNotice> settle(Begun begun) {
     ActivationProtocol protocol = begun.protocol();
     String pipeline = protocol.pipeline();
     if (protocol.state() == ActivationProtocol.State.ACTIVATING) {
-      throw new IllegalStateException("the activation of " + pipeline + " v" + protocol.version()
-          + " is still under way; only a decided activation is settled");
+      throw new IllegalStateException(
+          "the activation of "
+              + pipeline
+              + " v"
+              + protocol.version()
+              + " is still under way; only a decided activation is settled");
     }
     if (protocol.state() == ActivationProtocol.State.ACTIVE) {
       book.move(pipeline, protocol.version(), VersionState.ACTIVE);
       if (protocol.previousVersion() != 0) {
         book.move(pipeline, protocol.previousVersion(), VersionState.SUPERSEDED);
       }
-      book.record(pipeline, protocol.version(), "activated", "ledger", "v" + protocol.version() + " is active on "
-          + protocol.view().size() + " component(s)", begun.eventId());
+      book.record(
+          pipeline,
+          protocol.version(),
+          "activated",
+          "ledger",
+          "v" + protocol.version() + " is active on " + protocol.view().size() + " component(s)",
+          begun.eventId());
       return Optional.empty();
     }
     book.move(pipeline, protocol.version(), VersionState.FAILED);
     book.putHeader(begun.before());
-    book.record(pipeline, protocol.version(), "activation-failed", "ledger", protocol.failureReason().orElseThrow(),
+    book.record(
+        pipeline,
+        protocol.version(),
+        "activation-failed",
+        "ledger",
+        protocol.failureReason().orElseThrow(),
         begun.eventId());
     return protocol.previousVersion() == 0
         ? Optional.empty()
         : Optional.of(notice(pipeline, protocol.previousVersion()));
   }
 
-  /** What a component of the pipeline should run now: the header's version while the pipeline runs at all. */
+  /**
+   * What a component of the pipeline should run now: the header's version while the pipeline runs
+   * at all.
+   */
   Optional<ContractNotice> desired(String pipeline) {
-    return store().getHeader(pipeline)
-        .filter(h -> h.version() > 0
-            && (h.status() == PipelineStatus.PUBLISHED || h.status() == PipelineStatus.PAUSED))
+    return store()
+        .getHeader(pipeline)
+        .filter(
+            h ->
+                h.version() > 0
+                    && (h.status() == PipelineStatus.PUBLISHED
+                        || h.status() == PipelineStatus.PAUSED))
         .map(h -> notice(pipeline, h.version()));
   }
 
   /**
-   * After a restart of the ledger nobody counts the acks of an activation that was under way, so it is recorded
-   * as failed and the header is put back as it was before the deploy (kept in the deploy's event), or, for events
-   * without it, pointed at the active version (or back to draft).
+   * After a restart of the ledger nobody counts the acks of an activation that was under way, so it
+   * is recorded as failed and the header is put back as it was before the deploy (kept in the
+   * deploy's event), or, for events without it, pointed at the active version (or back to draft).
    */
   void recover() {
     for (PipelineHeader header : store().listHeaders()) {
@@ -121,44 +177,73 @@ final class ActivationBook {
         if (v.state() == VersionState.ACTIVATING) {
           book.move(header.id(), v.version(), VersionState.FAILED);
           long active = VersionPolicy.activeVersion(store().versions(header.id()));
-          PipelineHeader fallback = active == 0 ? header.with(PipelineStatus.DRAFT, 0)
-              : header.with(header.status(), active);
-          book.putHeader(HeaderBefore.of(store().listEvents(header.id()), v.version(), header).orElse(fallback));
-          book.record(header.id(), v.version(), "activation-failed", "ledger", "the activation of v" + v.version()
-              + " was interrupted by a restart of the ledger; deploy it again", null);
+          PipelineHeader fallback =
+              active == 0
+                  ? header.with(PipelineStatus.DRAFT, 0)
+                  : header.with(header.status(), active);
+          book.putHeader(
+              HeaderBefore.of(store().listEvents(header.id()), v.version(), header)
+                  .orElse(fallback));
+          book.record(
+              header.id(),
+              v.version(),
+              "activation-failed",
+              "ledger",
+              "the activation of v"
+                  + v.version()
+                  + " was interrupted by a restart of the ledger; deploy it again",
+              null);
         }
       }
     }
   }
 
   /**
-   * The key of the version's bundle in store access, storing it there first when it is missing (a ledger that moved
-   * to another node starts with an empty index). Components ask every second, so a stored key is answered from the
-   * index without reading the bundle again.
+   * The key of the version's bundle in store access, storing it there first when it is missing (a
+   * ledger that moved to another node starts with an empty index). Components ask every second, so
+   * a stored key is answered from the index without reading the bundle again.
    */
   private ContractNotice notice(String pipeline, long version) {
     Optional<ArtifactKey> stored = access.find(pipeline, version);
     if (stored.isPresent()) {
       return new ContractNotice(pipeline, version, stored.get());
     }
-    StagedVersion staged = store().version(pipeline, version).orElseThrow(() -> new LedgerRefusal(Kind.NOT_FOUND,
-        pipeline + " has no version " + version));
-    byte[] bundle = store().getBundle(staged.bundleId()).orElseThrow(() -> new IllegalStateException(
-        "the ledger store lost the bundle " + staged.bundleId() + " of " + pipeline + " v" + version));
+    StagedVersion staged =
+        store()
+            .version(pipeline, version)
+            .orElseThrow(
+                () -> new LedgerRefusal(Kind.NOT_FOUND, pipeline + " has no version " + version));
+    byte[] bundle =
+        store()
+            .getBundle(staged.bundleId())
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "the ledger store lost the bundle "
+                            + staged.bundleId()
+                            + " of "
+                            + pipeline
+                            + " v"
+                            + version));
     try {
       ArtifactKey key = access.put(pipeline, version, bundle);
       return new ContractNotice(pipeline, version, key);
     } catch (StoreAccessException e) {
-      throw new LedgerRefusal(Kind.CONFLICT, "store access refused " + pipeline + " v" + version + ": "
-          + e.getMessage());
+      throw new LedgerRefusal(
+          Kind.CONFLICT,
+          "store access refused " + pipeline + " v" + version + ": " + e.getMessage());
     }
   }
 
   private void deployable(String pipeline) {
     PipelineHeader header = book.header(pipeline);
     if (header.status() == PipelineStatus.PAUSED) {
-      throw new LedgerRefusal(Kind.CONFLICT, pipeline + " is paused; resume it (`benctl resume " + pipeline
-          + "`) before deploying, so the new version is acknowledged by running components");
+      throw new LedgerRefusal(
+          Kind.CONFLICT,
+          pipeline
+              + " is paused; resume it (`benctl resume "
+              + pipeline
+              + "`) before deploying, so the new version is acknowledged by running components");
     }
   }
 

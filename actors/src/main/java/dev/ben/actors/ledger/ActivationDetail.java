@@ -10,12 +10,28 @@ final class ActivationDetail {
   static String of(ActivationProtocol activation) {
     int required = activation.view().size();
     List<String> missing = activation.missing();
-    String gone = activation.gone().isEmpty() ? "" : "; stopped meanwhile: " + String.join(", ", activation.gone());
+    String gone =
+        activation.gone().isEmpty()
+            ? ""
+            : "; stopped meanwhile: " + String.join(", ", activation.gone());
     return switch (activation.state()) {
-      case ACTIVATING -> "v" + activation.version() + " acknowledged by " + (required - missing.size()) + " of "
-          + required + "; waiting for " + String.join(", ", missing) + gone;
-      case ACTIVE -> "v" + activation.version() + " acknowledged by all " + required + " required component(s)"
-          + gone;
+      case ACTIVATING ->
+          "v"
+              + activation.version()
+              + " acknowledged by "
+              + (required - missing.size())
+              + " of "
+              + required
+              + "; waiting for "
+              + String.join(", ", missing)
+              + gone;
+      case ACTIVE ->
+          "v"
+              + activation.version()
+              + " acknowledged by all "
+              + required
+              + " required component(s)"
+              + gone;
       case FAILED -> activation.failureReason().orElseThrow();
     };
   }

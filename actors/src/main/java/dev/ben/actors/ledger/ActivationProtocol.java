@@ -9,20 +9,28 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * One activation of one version (DESIGN 4.3 steps 4-5). It starts {@code ACTIVATING} with the components the
- * orchestrator reports as running the pipeline; it becomes {@code ACTIVE} once every one of them has acknowledged
- * this version, or {@code FAILED} when the deadline passes first, naming those that did not. Until then
- * {@link #view()} shows per component which version it runs, for {@code benctl status}. A component that stops
- * ({@link #componentGone}) is no longer waited for; with none left the activation is complete, since components
- * started later load the active version. Acks from unknown components, for another version, or after the
- * decision change nothing and are counted. The caller supplies the time, so the decision is deterministic.
+ * One activation of one version (DESIGN 4.3 steps 4-5). It starts {@code ACTIVATING} with the
+ * components the orchestrator reports as running the pipeline; it becomes {@code ACTIVE} once every
+ * one of them has acknowledged this version, or {@code FAILED} when the deadline passes first,
+ * naming those that did not. Until then {@link #view()} shows per component which version it runs,
+ * for {@code benctl status}. A component that stops ({@link #componentGone}) is no longer waited
+ * for; with none left the activation is complete, since components started later load the active
+ * version. Acks from unknown components, for another version, or after the decision change nothing
+ * and are counted. The caller supplies the time, so the decision is deterministic.
  */
 public final class ActivationProtocol {
 
   /** Where the activation stands. */
-  public enum State { ACTIVATING, ACTIVE, FAILED }
+  public enum State {
+    ACTIVATING,
+    ACTIVE,
+    FAILED
+  }
 
-  /** One required component: the version it runs now (the previous one until it acks) and whether it acked. */
+  /**
+   * One required component: the version it runs now (the previous one until it acks) and whether it
+   * acked.
+   */
   public record ComponentStatus(String componentId, long runningVersion, boolean acked) {}
 
   /** Acks that changed nothing, by reason. */
@@ -40,10 +48,19 @@ public final class ActivationProtocol {
   private long afterDecision;
 
   public ActivationProtocol(
-      String pipeline, long version, long previousVersion, Set<String> required, long deadlineMillis) {
+      String pipeline,
+      long version,
+      long previousVersion,
+      Set<String> required,
+      long deadlineMillis) {
     if (version < 1 || previousVersion < 0 || previousVersion == version) {
-      throw new IllegalArgumentException("cannot activate version " + version + " of " + pipeline
-          + " replacing version " + previousVersion);
+      throw new IllegalArgumentException(
+          "cannot activate version "
+              + version
+              + " of "
+              + pipeline
+              + " replacing version "
+              + previousVersion);
     }
     this.pipeline = pipeline;
     this.version = version;
@@ -53,10 +70,16 @@ public final class ActivationProtocol {
     settle();
   }
 
-  /** Starts the activation a {@link VersionPolicy} decided, with the configured timeout from now. */
+  /**
+   * Starts the activation a {@link VersionPolicy} decided, with the configured timeout from now.
+   */
   public static ActivationProtocol start(
       VersionPolicy.Activate decision, Set<String> required, long nowMillis, Duration timeout) {
-    return new ActivationProtocol(decision.pipeline(), decision.version(), decision.previousVersion(), required,
+    return new ActivationProtocol(
+        decision.pipeline(),
+        decision.version(),
+        decision.previousVersion(),
+        required,
         nowMillis + timeout.toMillis());
   }
 
@@ -97,7 +120,9 @@ public final class ActivationProtocol {
     return state;
   }
 
-  /** Required components that have not acknowledged (after a failure: those that never did), sorted. */
+  /**
+   * Required components that have not acknowledged (after a failure: those that never did), sorted.
+   */
   public List<String> missing() {
     return acked.entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey).toList();
   }
@@ -107,18 +132,32 @@ public final class ActivationProtocol {
     if (state != State.FAILED) {
       return Optional.empty();
     }
-    String previous = previousVersion == 0
-        ? "no contract version runs"
-        : "version " + previousVersion + " keeps running";
-    return Optional.of("version " + version + " of " + pipeline + " was not acknowledged by "
-        + String.join(", ", missing()) + " before the deadline; " + previous + " where it was not replaced "
-        + "(see `benctl status " + pipeline + "`; raise ben.ledger.activation-timeout if they are only slow)");
+    String previous =
+        previousVersion == 0
+            ? "no contract version runs"
+            : "version " + previousVersion + " keeps running";
+    return Optional.of(
+        "version "
+            + version
+            + " of "
+            + pipeline
+            + " was not acknowledged by "
+            + String.join(", ", missing())
+            + " before the deadline; "
+            + previous
+            + " where it was not replaced "
+            + "(see `benctl status "
+            + pipeline
+            + "`; raise ben.ledger.activation-timeout if they are only slow)");
   }
 
   /** Per required component, sorted by id. */
   public List<ComponentStatus> view() {
     return acked.entrySet().stream()
-        .map(e -> new ComponentStatus(e.getKey(), e.getValue() ? version : previousVersion, e.getValue()))
+        .map(
+            e ->
+                new ComponentStatus(
+                    e.getKey(), e.getValue() ? version : previousVersion, e.getValue()))
         .toList();
   }
 

@@ -10,10 +10,10 @@ import java.util.TreeSet;
 import org.apache.pekko.actor.typed.ActorRef;
 
 /**
- * The activations the ledger is counting acks for, one per pipeline at most, plus the last one of each pipeline
- * (so status can show who acknowledged after the decision). Pipelines whose placement is still being asked are
- * reserved, so a second deploy cannot slip in between the decision and the start. Deploys waiting for their outcome
- * are kept here too. Plain state, no actors.
+ * The activations the ledger is counting acks for, one per pipeline at most, plus the last one of
+ * each pipeline (so status can show who acknowledged after the decision). Pipelines whose placement
+ * is still being asked are reserved, so a second deploy cannot slip in between the decision and the
+ * start. Deploys waiting for their outcome are kept here too. Plain state, no actors.
  */
 final class Activations {
 
@@ -62,7 +62,9 @@ final class Activations {
     return callers != null && callers.remove(caller);
   }
 
-  /** The callers still waiting for the pipeline's outcome, who are answered now (so forgotten here). */
+  /**
+   * The callers still waiting for the pipeline's outcome, who are answered now (so forgotten here).
+   */
   List<ActorRef<LedgerAnswer>> waiters(String pipeline) {
     List<ActorRef<LedgerAnswer>> callers = waiting.remove(pipeline);
     return callers == null ? List.of() : List.copyOf(callers);

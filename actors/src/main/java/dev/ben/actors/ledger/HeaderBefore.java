@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The header as it was before an activation, kept in the data of the activation's start event, so a ledger that
- * restarts mid-activation can put it back exactly (an archived pipeline stays archived) instead of guessing.
+ * The header as it was before an activation, kept in the data of the activation's start event, so a
+ * ledger that restarts mid-activation can put it back exactly (an archived pipeline stays archived)
+ * instead of guessing.
  */
 final class HeaderBefore {
 
@@ -26,8 +27,11 @@ final class HeaderBefore {
     return data.toString();
   }
 
-  /** The header before the newest start event of {@code version}, read from the pipeline's events. */
-  static Optional<PipelineHeader> of(List<LedgerEvent> events, long version, PipelineHeader current) {
+  /**
+   * The header before the newest start event of {@code version}, read from the pipeline's events.
+   */
+  static Optional<PipelineHeader> of(
+      List<LedgerEvent> events, long version, PipelineHeader current) {
     for (int i = events.size() - 1; i >= 0; i--) {
       LedgerEvent event = events.get(i);
       if (event.version() == version && STARTS.contains(event.type())) {
@@ -43,8 +47,10 @@ final class HeaderBefore {
       if (!before.path("status").isTextual() || !before.path("version").canConvertToLong()) {
         return Optional.empty();
       }
-      return Optional.of(current.with(PipelineStatus.valueOf(before.get("status").asText()),
-          before.get("version").asLong()));
+      return Optional.of(
+          current.with(
+              PipelineStatus.valueOf(before.get("status").asText()),
+              before.get("version").asLong()));
     } catch (IOException | IllegalArgumentException e) {
       return Optional.empty();
     }

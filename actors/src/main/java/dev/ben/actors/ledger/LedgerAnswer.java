@@ -8,11 +8,13 @@ import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorRef;
 
 /**
- * The ledger's reply to a control request: the control API's reply message in its protobuf encoding, or a refusal
- * with its kind. Replies cross nodes (the gRPC endpoint and the ledger singleton may live on different members), so
- * the API message travels as its own bytes inside a CBOR envelope instead of needing a serializer of its own.
+ * The ledger's reply to a control request: the control API's reply message in its protobuf
+ * encoding, or a refusal with its kind. Replies cross nodes (the gRPC endpoint and the ledger
+ * singleton may live on different members), so the API message travels as its own bytes inside a
+ * CBOR envelope instead of needing a serializer of its own.
  */
-public record LedgerAnswer(byte[] reply, LedgerRefusal.Kind refusedAs, String refusal) implements ClusterSerializable {
+public record LedgerAnswer(byte[] reply, LedgerRefusal.Kind refusedAs, String refusal)
+    implements ClusterSerializable {
 
   public static LedgerAnswer of(MessageLite reply) {
     return new LedgerAnswer(reply.toByteArray(), null, null);
@@ -22,7 +24,9 @@ public record LedgerAnswer(byte[] reply, LedgerRefusal.Kind refusedAs, String re
     return new LedgerAnswer(null, refusal.kind(), refusal.getMessage());
   }
 
-  /** The reply decoded as the type the request expects; throws the refusal when the ledger said no. */
+  /**
+   * The reply decoded as the type the request expects; throws the refusal when the ledger said no.
+   */
   public <T> T value(Parser<T> parser) {
     if (refusedAs != null) {
       throw new LedgerRefusal(refusedAs, refusal);

@@ -23,9 +23,9 @@ import java.util.UUID;
 import java.util.function.LongSupplier;
 
 /**
- * The ledger's bookkeeping, without actors: verifying and staging bundles, withdrawing versions, and reading
- * pipelines back as the control API shows them. Every change is recorded as an event of its pipeline. Methods
- * throw {@link LedgerRefusal} for anything the caller must fix.
+ * The ledger's bookkeeping, without actors: verifying and staging bundles, withdrawing versions,
+ * and reading pipelines back as the control API shows them. Every change is recorded as an event of
+ * its pipeline. Methods throw {@link LedgerRefusal} for anything the caller must fix.
  */
 final class LedgerBook {
 
@@ -44,9 +44,13 @@ final class LedgerBook {
     Verification verification = BundleVerifier.verify(bytes, trusted);
     if (verification instanceof Verification.Refused refused) {
       Kind kind = kindOf(refused.refusal().reason());
-      throw new LedgerRefusal(kind, "bundle refused: " + refused.refusal().message() + (kind == Kind.UNTRUSTED
-          ? "; the cluster trusts the public key files listed in ben.ledger.trusted-keys (BEN_LEDGER_TRUSTED_KEYS)"
-          : ""));
+      throw new LedgerRefusal(
+          kind,
+          "bundle refused: "
+              + refused.refusal().message()
+              + (kind == Kind.UNTRUSTED
+                  ? "; the cluster trusts the public key files listed in ben.ledger.trusted-keys (BEN_LEDGER_TRUSTED_KEYS)"
+                  : ""));
     }
     var verified = (Verification.Verified) verification;
     Bundle bundle = verified.bundle();
@@ -57,17 +61,35 @@ final class LedgerBook {
     for (Pipeline pipeline : contracts.pipelines()) {
       String name = pipeline.name();
       if (store.getHeader(name).isEmpty()) {
-        write(() -> store.putHeader(new PipelineHeader(name, name, "", dev.ben.streams.ledger.PipelineStatus.DRAFT, 0)));
+        write(
+            () ->
+                store.putHeader(
+                    new PipelineHeader(
+                        name, name, "", dev.ben.streams.ledger.PipelineStatus.DRAFT, 0)));
       }
-      StagedVersion staged = guarded(() -> store.appendVersion(name, bundleId, verified.keyId(), clock.getAsLong()));
-      record(name, staged.version(), "staged", source, "staged v" + staged.version() + " from bundle "
-          + bundle.id().shortForm() + " signed by " + verified.keyId(), null);
+      StagedVersion staged =
+          guarded(() -> store.appendVersion(name, bundleId, verified.keyId(), clock.getAsLong()));
+      record(
+          name,
+          staged.version(),
+          "staged",
+          source,
+          "staged v"
+              + staged.version()
+              + " from bundle "
+              + bundle.id().shortForm()
+              + " signed by "
+              + verified.keyId(),
+          null);
       reply.addStaged(LedgerViews.version(staged));
     }
     return reply.build();
   }
 
-  /** Signature problems are a matter of trust; everything else means the bytes are not a valid bundle. */
+  /**
+   * Signature problems are a matter of trust; everything else means the bytes are not a valid
+   * bundle.
+   */
   private static Kind kindOf(Refusal.Reason reason) {
     switch (reason) {
       case UNSIGNED:
@@ -87,15 +109,18 @@ final class LedgerBook {
       throw new LedgerRefusal(Kind.INVALID, "bundle refused: " + e.getMessage());
     }
     if (contracts.pipelines().isEmpty()) {
-      throw new LedgerRefusal(Kind.INVALID, "bundle refused: it declares no pipeline, so there is nothing to stage;"
-          + " add a `pipeline` to the project");
+      throw new LedgerRefusal(
+          Kind.INVALID,
+          "bundle refused: it declares no pipeline, so there is nothing to stage;"
+              + " add a `pipeline` to the project");
     }
     for (Pipeline pipeline : contracts.pipelines()) {
       try {
         ContractRuntime.build(contracts, pipeline.name(), new byte[32]);
       } catch (IllegalArgumentException e) {
-        throw new LedgerRefusal(Kind.INVALID, "bundle refused: pipeline " + pipeline.name() + " does not load: "
-            + e.getMessage());
+        throw new LedgerRefusal(
+            Kind.INVALID,
+            "bundle refused: pipeline " + pipeline.name() + " does not load: " + e.getMessage());
       }
     }
     return contracts;
@@ -108,17 +133,26 @@ final class LedgerBook {
     if (decision instanceof VersionPolicy.Refuse refuse) {
       throw new LedgerRefusal(Kind.CONFLICT, refuse.reason());
     }
-    StagedVersion unstaged = guarded(() -> store.changeState(pipeline, version,
-        dev.ben.streams.ledger.VersionState.UNSTAGED, clock.getAsLong()));
+    StagedVersion unstaged =
+        guarded(
+            () ->
+                store.changeState(
+                    pipeline,
+                    version,
+                    dev.ben.streams.ledger.VersionState.UNSTAGED,
+                    clock.getAsLong()));
     record(pipeline, version, "unstaged", source, "unstaged v" + version, null);
     return LedgerViews.version(unstaged);
   }
 
-  /** What the ledger knows of a pipeline (components and the live activation are the actor's to add). */
+  /**
+   * What the ledger knows of a pipeline (components and the live activation are the actor's to
+   * add).
+   */
   PipelineStatus.Builder status(String pipeline, boolean history) {
     PipelineHeader header = header(pipeline);
-    return LedgerViews.status(header, store.versions(pipeline),
-        history ? store.listEvents(pipeline) : List.of());
+    return LedgerViews.status(
+        header, store.versions(pipeline), history ? store.listEvents(pipeline) : List.of());
   }
 
   List<PipelineHeader> headers() {
@@ -126,22 +160,51 @@ final class LedgerBook {
   }
 
   PipelineHeader header(String pipeline) {
-    return store.getHeader(pipeline).orElseThrow(() -> new LedgerRefusal(Kind.NOT_FOUND, "no pipeline '"
-        + pipeline + "'; the ledger knows " + store.listHeaders().stream().map(PipelineHeader::id).toList()
-        + " (stage a bundle that declares it first)"));
+    return store
+        .getHeader(pipeline)
+        .orElseThrow(
+            () ->
+                new LedgerRefusal(
+                    Kind.NOT_FOUND,
+                    "no pipeline '"
+                        + pipeline
+                        + "'; the ledger knows "
+                        + store.listHeaders().stream().map(PipelineHeader::id).toList()
+                        + " (stage a bundle that declares it first)"));
   }
 
-  /** Appends an event to the pipeline's history and returns its id, so later events can name it as parent. */
-  String record(String pipeline, long version, String type, String source, String summary, String parentId) {
+  /**
+   * Appends an event to the pipeline's history and returns its id, so later events can name it as
+   * parent.
+   */
+  String record(
+      String pipeline, long version, String type, String source, String summary, String parentId) {
     return record(pipeline, version, type, source, summary, parentId, "{}");
   }
 
   /** The same, with the event's data (a JSON object). */
-  String record(String pipeline, long version, String type, String source, String summary, String parentId,
+  String record(
+      String pipeline,
+      long version,
+      String type,
+      String source,
+      String summary,
+      String parentId,
       String dataJson) {
     String id = UUID.randomUUID().toString();
-    write(() -> store.appendEvent(new LedgerEvent(id, type, source, summary, dataJson, parentId, pipeline, version,
-        clock.getAsLong())));
+    write(
+        () ->
+            store.appendEvent(
+                new LedgerEvent(
+                    id,
+                    type,
+                    source,
+                    summary,
+                    dataJson,
+                    parentId,
+                    pipeline,
+                    version,
+                    clock.getAsLong())));
     return id;
   }
 
@@ -155,14 +218,16 @@ final class LedgerBook {
   }
 
   /**
-   * Applies {@code benctl pause|resume|archive|delete} to the header the orchestrator follows (seed 002): paused
-   * pipelines stop keeping their state, archived ones are torn down, deleted ones destroyed and cleaned up.
+   * Applies {@code benctl pause|resume|archive|delete} to the header the orchestrator follows (seed
+   * 002): paused pipelines stop keeping their state, archived ones are torn down, deleted ones
+   * destroyed and cleaned up.
    */
   void changeLifecycle(String pipeline, dev.ben.api.control.LifecycleAction action, String source) {
     PipelineHeader header = header(pipeline);
     var next = LifecycleRules.apply(header, action);
     if (next.isEmpty()) {
-      // A deleted pipeline runs nothing: its active version is superseded, so staging the pipeline again starts
+      // A deleted pipeline runs nothing: its active version is superseded, so staging the pipeline
+      // again starts
       // from a clean slate instead of claiming a version is active.
       long active = VersionPolicy.activeVersion(store.versions(pipeline));
       if (active != 0) {
@@ -172,21 +237,38 @@ final class LedgerBook {
     } else {
       putHeader(next.get());
     }
-    record(pipeline, header.version(), action.name().toLowerCase(java.util.Locale.ROOT), source,
-        pipeline + " " + LifecycleRules.pastTense(action) + " (was " + header.status() + ")", null);
+    record(
+        pipeline,
+        header.version(),
+        action.name().toLowerCase(java.util.Locale.ROOT),
+        source,
+        pipeline + " " + LifecycleRules.pastTense(action) + " (was " + header.status() + ")",
+        null);
   }
 
   /** Both versions' bundles, for a diff. */
   Bundle bundle(String pipeline, long version) {
-    StagedVersion v = store.version(pipeline, version).orElseThrow(() -> new LedgerRefusal(Kind.NOT_FOUND,
-        pipeline + " has no version " + version));
-    byte[] bytes = store.getBundle(v.bundleId()).orElseThrow(() -> new IllegalStateException(
-        "the ledger store lost bundle " + v.bundleId()));
+    StagedVersion v =
+        store
+            .version(pipeline, version)
+            .orElseThrow(
+                () -> new LedgerRefusal(Kind.NOT_FOUND, pipeline + " has no version " + version));
+    byte[] bytes =
+        store
+            .getBundle(v.bundleId())
+            .orElseThrow(
+                () -> new IllegalStateException("the ledger store lost bundle " + v.bundleId()));
     try {
       return dev.ben.contracts.bundle.BundleReader.read(bytes);
     } catch (BundleRefusedException e) {
-      throw new IllegalStateException("the stored bundle of " + pipeline + " v" + version + " no longer reads: "
-          + e.getMessage(), e);
+      throw new IllegalStateException(
+          "the stored bundle of "
+              + pipeline
+              + " v"
+              + version
+              + " no longer reads: "
+              + e.getMessage(),
+          e);
     }
   }
 
@@ -195,10 +277,11 @@ final class LedgerBook {
   }
 
   private static void write(Runnable write) {
-    guarded(() -> {
-      write.run();
-      return null;
-    });
+    guarded(
+        () -> {
+          write.run();
+          return null;
+        });
   }
 
   private static <T> T guarded(java.util.function.Supplier<T> write) {

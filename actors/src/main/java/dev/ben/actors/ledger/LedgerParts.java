@@ -13,17 +13,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What one incarnation of the ledger works with: its store (opened when the singleton starts on this node and
- * closed when it stops, so a moved singleton never holds a store twice), the bookkeeping over it, store access,
- * the notice plane and the orchestrator it declares pipelines to.
+ * What one incarnation of the ledger works with: its store (opened when the singleton starts on
+ * this node and closed when it stops, so a moved singleton never holds a store twice), the
+ * bookkeeping over it, store access, the notice plane and the orchestrator it declares pipelines
+ * to.
  */
 public final class LedgerParts implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(LedgerParts.class);
 
   /** Everything needed to open the parts, given once to the singleton's behavior. */
-  public record Factory(Supplier<LedgerStore> store, StoreAccess access, TrustedKeys trusted,
-      LedgerSettings settings, MessagePlane<ContractNotice> notices, ActorRef<Orchestrator.Command> orchestrator) {
+  public record Factory(
+      Supplier<LedgerStore> store,
+      StoreAccess access,
+      TrustedKeys trusted,
+      LedgerSettings settings,
+      MessagePlane<ContractNotice> notices,
+      ActorRef<Orchestrator.Command> orchestrator) {
 
     LedgerParts open(Runnable onHeaderChange) {
       LedgerStore opened = store.get();
@@ -49,8 +55,12 @@ public final class LedgerParts implements AutoCloseable {
   private LedgerParts(LedgerStore store, Factory factory, HeaderWatch watch) {
     this.store = store;
     this.book = new LedgerBook(store, factory.trusted(), System::currentTimeMillis);
-    this.activations = new ActivationBook(book, factory.access(), factory.settings().activationTimeout(),
-        System::currentTimeMillis);
+    this.activations =
+        new ActivationBook(
+            book,
+            factory.access(),
+            factory.settings().activationTimeout(),
+            System::currentTimeMillis);
     this.access = factory.access();
     this.notices = factory.notices();
     this.orchestrator = factory.orchestrator();

@@ -1,8 +1,8 @@
 package dev.ben.actors.ledger;
 
 /**
- * The ledger said no, for a reason a person can act on. The kind decides how the control API reports it (and so
- * benctl's exit code); the message is shown as is.
+ * The ledger said no, for a reason a person can act on. The kind decides how the control API
+ * reports it (and so benctl's exit code); the message is shown as is.
  */
 public final class LedgerRefusal extends RuntimeException {
 
@@ -14,7 +14,9 @@ public final class LedgerRefusal extends RuntimeException {
     UNTRUSTED,
     /** No such pipeline or version. */
     NOT_FOUND,
-    /** The request does not fit the pipeline's state (already active, nothing to roll back, busy). */
+    /**
+     * The request does not fit the pipeline's state (already active, nothing to roll back, busy).
+     */
     CONFLICT
   }
 

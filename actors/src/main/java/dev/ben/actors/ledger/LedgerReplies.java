@@ -20,9 +20,10 @@ import org.apache.pekko.stream.javadsl.StreamRefs;
 import org.apache.pekko.util.ByteString;
 
 /**
- * What the ledger answers, built from its parts without actors: a pipeline's status with the orchestrator's view
- * of its components, the list of pipelines, lifecycle changes, the diff of two versions, what a component should
- * run, a pull of a bundle, and the declaration of a header to the orchestrator.
+ * What the ledger answers, built from its parts without actors: a pipeline's status with the
+ * orchestrator's view of its components, the list of pipelines, lifecycle changes, the diff of two
+ * versions, what a component should run, a pull of a bundle, and the declaration of a header to the
+ * orchestrator.
  */
 final class LedgerReplies {
 
@@ -37,7 +38,9 @@ final class LedgerReplies {
     this.declared = declare();
   }
 
-  /** Reads the headers (after the store's watch saw a change) into what the orchestrator should run. */
+  /**
+   * Reads the headers (after the store's watch saw a change) into what the orchestrator should run.
+   */
   List<PipelineIntent> declare() {
     declared = parts.book.headers().stream().map(LedgerReplies::intent).toList();
     return declared;
@@ -52,15 +55,21 @@ final class LedgerReplies {
     PipelineStatus.Builder status = parts.book.status(pipeline, history);
     Optional<ActivationProtocol> latest = parts.running.latest(pipeline);
     boolean runs = status.getLifecycle() == dev.ben.api.control.Lifecycle.PUBLISHED;
-    status.addAllComponents(StatusComponents.of(pipeline, topology == null ? List.of() : topology.components(),
-        latest.filter(a -> runs), status.getActiveVersion()));
+    status.addAllComponents(
+        StatusComponents.of(
+            pipeline,
+            topology == null ? List.of() : topology.components(),
+            latest.filter(a -> runs),
+            status.getActiveVersion()));
     latest.ifPresent(a -> status.setActivationDetail(ActivationDetail.of(a)));
     if (latest.isPresent() && latest.get().state() == ActivationProtocol.State.FAILED) {
       status.setActivationState(VersionState.FAILED);
     }
     if (topology == null) {
-      status.setActivationDetail(status.getActivationDetail() + " (the orchestrator did not answer, so running "
-          + "components are not listed)");
+      status.setActivationDetail(
+          status.getActivationDetail()
+              + " (the orchestrator did not answer, so running "
+              + "components are not listed)");
     }
     return status.build();
   }
@@ -69,16 +78,31 @@ final class LedgerReplies {
     var versions = parts.store.versions(pipeline);
     parts.book.header(pipeline);
     long from = fromVersion != 0 ? fromVersion : VersionPolicy.activeVersion(versions);
-    long to = toVersion != 0 ? toVersion : versions.stream()
-        .filter(v -> v.state() == dev.ben.streams.ledger.VersionState.STAGED)
-        .mapToLong(dev.ben.streams.ledger.StagedVersion::version).max().orElse(0);
+    long to =
+        toVersion != 0
+            ? toVersion
+            : versions.stream()
+                .filter(v -> v.state() == dev.ben.streams.ledger.VersionState.STAGED)
+                .mapToLong(dev.ben.streams.ledger.StagedVersion::version)
+                .max()
+                .orElse(0);
     if (from == 0 || to == 0) {
-      throw new LedgerRefusal(LedgerRefusal.Kind.CONFLICT, pipeline + " has no " + (from == 0 ? "active"
-          : "staged") + " version to compare; name both: `benctl diff " + pipeline + " FROM TO`");
+      throw new LedgerRefusal(
+          LedgerRefusal.Kind.CONFLICT,
+          pipeline
+              + " has no "
+              + (from == 0 ? "active" : "staged")
+              + " version to compare; name both: `benctl diff "
+              + pipeline
+              + " FROM TO`");
     }
-    return DiffReply.newBuilder().setPipeline(pipeline).setFromVersion(from).setToVersion(to)
-        .addAllChanges(VersionDiff.between(parts.book.bundle(pipeline, from),
-            parts.book.bundle(pipeline, to))).build();
+    return DiffReply.newBuilder()
+        .setPipeline(pipeline)
+        .setFromVersion(from)
+        .setToVersion(to)
+        .addAllChanges(
+            VersionDiff.between(parts.book.bundle(pipeline, from), parts.book.bundle(pipeline, to)))
+        .build();
   }
 
   private static PipelineIntent intent(PipelineHeader header) {
@@ -106,15 +130,26 @@ final class LedgerReplies {
     return list.build();
   }
 
-  /** Applies a lifecycle verb, refused while an activation is under way (it would race the components). */
+  /**
+   * Applies a lifecycle verb, refused while an activation is under way (it would race the
+   * components).
+   */
   PipelineStatus lifecycle(String pipeline, LifecycleAction action, String source) {
     if (parts.running.running(pipeline).isPresent()) {
-      throw new LedgerRefusal(LedgerRefusal.Kind.CONFLICT, pipeline + " is activating a version; wait until it is "
-          + "active or has failed (`benctl status " + pipeline + "`)");
+      throw new LedgerRefusal(
+          LedgerRefusal.Kind.CONFLICT,
+          pipeline
+              + " is activating a version; wait until it is "
+              + "active or has failed (`benctl status "
+              + pipeline
+              + "`)");
     }
     parts.book.changeLifecycle(pipeline, action, source);
     if (action == LifecycleAction.DELETE) {
-      return PipelineStatus.newBuilder().setPipeline(pipeline).setLifecycle(Lifecycle.DELETED).build();
+      return PipelineStatus.newBuilder()
+          .setPipeline(pipeline)
+          .setLifecycle(Lifecycle.DELETED)
+          .build();
     }
     return parts.book.status(pipeline, false).build();
   }
@@ -122,34 +157,51 @@ final class LedgerReplies {
   /** What the component should run, and whether the activation under way still waits for it. */
   Ledger.Desired desired(String pipeline, String componentId) {
     Optional<ContractNotice> notice = parts.activations.desired(pipeline);
-    boolean awaiting = parts.running.running(pipeline)
-        .map(begun -> begun.protocol().missing().contains(componentId)).orElse(false);
+    boolean awaiting =
+        parts
+            .running
+            .running(pipeline)
+            .map(begun -> begun.protocol().missing().contains(componentId))
+            .orElse(false);
     return new Ledger.Desired(pipeline, notice, awaiting);
   }
 
   /**
-   * A pull of a version's bundle: a stream reference the component subscribes to; the blob is read (and its digest
-   * checked) only then, in chunks. Keys store access does not hold are refused.
+   * A pull of a version's bundle: a stream reference the component subscribes to; the blob is read
+   * (and its digest checked) only then, in chunks. Keys store access does not hold are refused.
    */
   Ledger.Artifact pull(ArtifactKey key, ClassicActorSystemProvider system) {
     if (!parts.access.find(key.pipeline(), key.version()).map(key::equals).orElse(false)) {
       return new Ledger.Artifact(key, null, "store access holds no artifact " + key);
     }
-    SourceRef<ByteString> bytes = Source.lazySource(() -> Source.from(chunks(parts.access.read(key))))
-        .runWith(StreamRefs.sourceRef(), system);
+    SourceRef<ByteString> bytes =
+        Source.lazySource(() -> Source.from(chunks(parts.access.read(key))))
+            .runWith(StreamRefs.sourceRef(), system);
     return new Ledger.Artifact(key, bytes, null);
   }
 
-  /** The components an activation waits for, from the orchestrator's placement; refused when there is none. */
-  static java.util.Set<String> required(String pipeline, PipelineExecutor.Placement placement, Throwable failure) {
+  /**
+   * The components an activation waits for, from the orchestrator's placement; refused when there
+   * is none.
+   */
+  static java.util.Set<String> required(
+      String pipeline, PipelineExecutor.Placement placement, Throwable failure) {
     if (failure != null) {
-      throw new LedgerRefusal(LedgerRefusal.Kind.CONFLICT, "the orchestrator did not say where " + pipeline
-          + " runs (" + failure.getMessage() + "); nothing was changed, try again");
+      throw new LedgerRefusal(
+          LedgerRefusal.Kind.CONFLICT,
+          "the orchestrator did not say where "
+              + pipeline
+              + " runs ("
+              + failure.getMessage()
+              + "); nothing was changed, try again");
     }
     if (placement.components().isEmpty()) {
       // With nobody to acknowledge, "active" would be a claim nothing backs.
-      throw new LedgerRefusal(LedgerRefusal.Kind.CONFLICT, "no cluster member can run " + pipeline
-          + " (none with the edge role is up); nothing was changed");
+      throw new LedgerRefusal(
+          LedgerRefusal.Kind.CONFLICT,
+          "no cluster member can run "
+              + pipeline
+              + " (none with the edge role is up); nothing was changed");
     }
     return new java.util.TreeSet<>(placement.components());
   }

@@ -7,9 +7,10 @@ import dev.ben.streams.ledger.PipelineStatus;
 import java.util.Optional;
 
 /**
- * Which header a lifecycle verb leads to, from the header as it is (seed 002): pause only what is published, resume
- * what is paused or archived with a version to run, archive anything not yet archived, delete anything. An empty result means the header is
- * deleted. Pure functions; a verb that does not fit is refused with what to do instead.
+ * Which header a lifecycle verb leads to, from the header as it is (seed 002): pause only what is
+ * published, resume what is paused or archived with a version to run, archive anything not yet
+ * archived, delete anything. An empty result means the header is deleted. Pure functions; a verb
+ * that does not fit is refused with what to do instead.
  */
 final class LifecycleRules {
 
@@ -20,13 +21,24 @@ final class LifecycleRules {
     PipelineStatus status = header.status();
     switch (action) {
       case PAUSE:
-        require(status == PipelineStatus.PUBLISHED, id + " is " + status + "; only a published pipeline can be "
-            + "paused (deploy a version first)");
+        require(
+            status == PipelineStatus.PUBLISHED,
+            id
+                + " is "
+                + status
+                + "; only a published pipeline can be "
+                + "paused (deploy a version first)");
         return Optional.of(header.with(PipelineStatus.PAUSED, header.version()));
       case RESUME:
         require(status != PipelineStatus.PUBLISHED, id + " already runs");
-        require(header.version() > 0, id + " is " + status.name().toLowerCase(java.util.Locale.ROOT)
-            + " and has no version to run; deploy one: `benctl deploy " + id + "`");
+        require(
+            header.version() > 0,
+            id
+                + " is "
+                + status.name().toLowerCase(java.util.Locale.ROOT)
+                + " and has no version to run; deploy one: `benctl deploy "
+                + id
+                + "`");
         return Optional.of(header.with(PipelineStatus.PUBLISHED, header.version()));
       case ARCHIVE:
         require(status != PipelineStatus.ARCHIVED, id + " is already archived");
@@ -34,8 +46,9 @@ final class LifecycleRules {
       case DELETE:
         return Optional.empty();
       default:
-        throw new LedgerRefusal(Kind.INVALID, "unknown lifecycle action " + action
-            + "; use pause, resume, archive or delete");
+        throw new LedgerRefusal(
+            Kind.INVALID,
+            "unknown lifecycle action " + action + "; use pause, resume, archive or delete");
     }
   }
 

@@ -9,19 +9,23 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The components part of {@code benctl status}: every component the orchestrator sees running the pipeline, with
- * the contract version it reports, and whether it acknowledged. During (or after) an activation the acks are the
- * activation's; while it is under way, required components not yet seen running are listed too, so a partial
- * activation shows who is missing (once it failed, the detail line names them), and once it succeeded those that
- * acknowledged are listed even before their first hello. The caller passes no activation for a pipeline that no
- * longer runs. Without an activation, a component running the active version counts as acknowledged.
+ * The components part of {@code benctl status}: every component the orchestrator sees running the
+ * pipeline, with the contract version it reports, and whether it acknowledged. During (or after) an
+ * activation the acks are the activation's; while it is under way, required components not yet seen
+ * running are listed too, so a partial activation shows who is missing (once it failed, the detail
+ * line names them), and once it succeeded those that acknowledged are listed even before their
+ * first hello. The caller passes no activation for a pipeline that no longer runs. Without an
+ * activation, a component running the active version counts as acknowledged.
  */
 final class StatusComponents {
 
   private StatusComponents() {}
 
-  static List<ComponentState> of(String pipeline, List<ComponentTable.Entry> running,
-      Optional<ActivationProtocol> activation, long activeVersion) {
+  static List<ComponentState> of(
+      String pipeline,
+      List<ComponentTable.Entry> running,
+      Optional<ActivationProtocol> activation,
+      long activeVersion) {
     Map<String, ComponentState> out = new TreeMap<>();
     Map<String, Boolean> acked = new TreeMap<>();
     activation.ifPresent(a -> a.view().forEach(c -> acked.put(c.componentId(), c.acked())));
@@ -29,19 +33,41 @@ final class StatusComponents {
       if (!entry.pipeline().equals(pipeline)) {
         continue;
       }
-      boolean ack = acked.containsKey(entry.componentId())
-          ? acked.get(entry.componentId())
-          : entry.contractVersion() != 0 && entry.contractVersion() == activeVersion;
-      out.put(entry.componentId(), ComponentState.newBuilder().setComponent(entry.componentId())
-          .setKind(entry.kind()).setNode(entry.node()).setRunningVersion(entry.contractVersion()).setAcked(ack)
-          .setHealth(entry.health()).putAllCounts(entry.counts()).build());
+      boolean ack =
+          acked.containsKey(entry.componentId())
+              ? acked.get(entry.componentId())
+              : entry.contractVersion() != 0 && entry.contractVersion() == activeVersion;
+      out.put(
+          entry.componentId(),
+          ComponentState.newBuilder()
+              .setComponent(entry.componentId())
+              .setKind(entry.kind())
+              .setNode(entry.node())
+              .setRunningVersion(entry.contractVersion())
+              .setAcked(ack)
+              .setHealth(entry.health())
+              .putAllCounts(entry.counts())
+              .build());
     }
-    activation.ifPresent(a -> a.view().stream()
-        .filter(c -> a.state() == ActivationProtocol.State.ACTIVATING
-            || (a.state() == ActivationProtocol.State.ACTIVE && c.acked()))
-        .forEach(c -> out.computeIfAbsent(c.componentId(),
-        id -> ComponentState.newBuilder().setComponent(id).setKind(ComponentIds.kind(id)).setNode(ComponentIds.node(id))
-            .setRunningVersion(c.runningVersion()).setAcked(c.acked()).build())));
+    activation.ifPresent(
+        a ->
+            a.view().stream()
+                .filter(
+                    c ->
+                        a.state() == ActivationProtocol.State.ACTIVATING
+                            || (a.state() == ActivationProtocol.State.ACTIVE && c.acked()))
+                .forEach(
+                    c ->
+                        out.computeIfAbsent(
+                            c.componentId(),
+                            id ->
+                                ComponentState.newBuilder()
+                                    .setComponent(id)
+                                    .setKind(ComponentIds.kind(id))
+                                    .setNode(ComponentIds.node(id))
+                                    .setRunningVersion(c.runningVersion())
+                                    .setAcked(c.acked())
+                                    .build())));
     return List.copyOf(out.values());
   }
 }

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Artifact-by-artifact difference between two bundles, matched by kind and name and compared by fingerprint:
- * ADDED, REMOVED, CHANGED or SAME, sorted by kind then name so the output is stable.
+ * Artifact-by-artifact difference between two bundles, matched by kind and name and compared by
+ * fingerprint: ADDED, REMOVED, CHANGED or SAME, sorted by kind then name so the output is stable.
  */
 final class VersionDiff {
 
@@ -20,24 +20,36 @@ final class VersionDiff {
     Map<String, Artifact> before = index(from);
     Map<String, Artifact> after = index(to);
     TreeMap<String, ArtifactChange> changes = new TreeMap<>();
-    before.forEach((id, artifact) -> {
-      Artifact other = after.get(id);
-      var change = ArtifactChange.newBuilder().setKind(artifact.kind()).setName(artifact.name())
-          .setFromFingerprint(artifact.fingerprint().value());
-      if (other == null) {
-        change.setChange("REMOVED");
-      } else {
-        change.setToFingerprint(other.fingerprint().value())
-            .setChange(other.fingerprint().equals(artifact.fingerprint()) ? "SAME" : "CHANGED");
-      }
-      changes.put(id, change.build());
-    });
-    after.forEach((id, artifact) -> {
-      if (!before.containsKey(id)) {
-        changes.put(id, ArtifactChange.newBuilder().setKind(artifact.kind()).setName(artifact.name())
-            .setChange("ADDED").setToFingerprint(artifact.fingerprint().value()).build());
-      }
-    });
+    before.forEach(
+        (id, artifact) -> {
+          Artifact other = after.get(id);
+          var change =
+              ArtifactChange.newBuilder()
+                  .setKind(artifact.kind())
+                  .setName(artifact.name())
+                  .setFromFingerprint(artifact.fingerprint().value());
+          if (other == null) {
+            change.setChange("REMOVED");
+          } else {
+            change
+                .setToFingerprint(other.fingerprint().value())
+                .setChange(other.fingerprint().equals(artifact.fingerprint()) ? "SAME" : "CHANGED");
+          }
+          changes.put(id, change.build());
+        });
+    after.forEach(
+        (id, artifact) -> {
+          if (!before.containsKey(id)) {
+            changes.put(
+                id,
+                ArtifactChange.newBuilder()
+                    .setKind(artifact.kind())
+                    .setName(artifact.name())
+                    .setChange("ADDED")
+                    .setToFingerprint(artifact.fingerprint().value())
+                    .build());
+          }
+        });
     return new ArrayList<>(changes.values());
   }
 

@@ -9,16 +9,20 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * Which version a {@code benctl deploy}, {@code rollback} or {@code unstage} acts on, decided from the pipeline's
- * versions as the {@link dev.ben.streams.ledger.LedgerStore} returns them. Pure functions: the ledger actor records
- * the outcome. A refusal carries a reason a person can act on (invariant 3); nothing is guessed.
+ * Which version a {@code benctl deploy}, {@code rollback} or {@code unstage} acts on, decided from
+ * the pipeline's versions as the {@link dev.ben.streams.ledger.LedgerStore} returns them. Pure
+ * functions: the ledger actor records the outcome. A refusal carries a reason a person can act on
+ * (invariant 3); nothing is guessed.
  */
 public final class VersionPolicy {
 
   /** The outcome of a request. */
   public sealed interface Decision permits Activate, Unstage, Refuse {}
 
-  /** Start an activation of {@code version}, replacing {@code previousVersion} (0 when none is active). */
+  /**
+   * Start an activation of {@code version}, replacing {@code previousVersion} (0 when none is
+   * active).
+   */
   public record Activate(String pipeline, long version, long previousVersion) implements Decision {}
 
   /** Withdraw {@code version}. */
@@ -30,7 +34,8 @@ public final class VersionPolicy {
   private VersionPolicy() {}
 
   /** Deploys the requested version, or the newest {@code STAGED} one when none is named. */
-  public static Decision deploy(String pipeline, List<StagedVersion> versions, OptionalLong requested) {
+  public static Decision deploy(
+      String pipeline, List<StagedVersion> versions, OptionalLong requested) {
     Optional<Refuse> busy = busy(pipeline, versions);
     if (busy.isPresent()) {
       return busy.get();
@@ -43,17 +48,28 @@ public final class VersionPolicy {
       }
       target = found.get();
     } else {
-      Optional<StagedVersion> newest = versions.stream().filter(v -> v.state() == VersionState.STAGED)
-          .max(Comparator.comparingLong(StagedVersion::version));
+      Optional<StagedVersion> newest =
+          versions.stream()
+              .filter(v -> v.state() == VersionState.STAGED)
+              .max(Comparator.comparingLong(StagedVersion::version));
       if (newest.isEmpty()) {
-        return new Refuse(pipeline + " has no staged version to deploy; stage one with `benctl stage`, or name "
-            + "an earlier version: `benctl deploy " + pipeline + " --version V`");
+        return new Refuse(
+            pipeline
+                + " has no staged version to deploy; stage one with `benctl stage`, or name "
+                + "an earlier version: `benctl deploy "
+                + pipeline
+                + " --version V`");
       }
       target = newest.get();
     }
     if (target.state() == VersionState.UNSTAGED) {
-      return new Refuse("version " + target.version() + " of " + pipeline + " was unstaged; stage the bundle "
-          + "again to record it as a new version");
+      return new Refuse(
+          "version "
+              + target.version()
+              + " of "
+              + pipeline
+              + " was unstaged; stage the bundle "
+              + "again to record it as a new version");
     }
     if (target.state() == VersionState.ACTIVE) {
       return new Refuse("version " + target.version() + " of " + pipeline + " is already active");
@@ -62,10 +78,11 @@ public final class VersionPolicy {
   }
 
   /**
-   * Activates again the version that was active before the current one, found in the state history (so a second
-   * rollback returns to where the first one started). A new activation, not an undo.
+   * Activates again the version that was active before the current one, found in the state history
+   * (so a second rollback returns to where the first one started). A new activation, not an undo.
    */
-  public static Decision rollback(String pipeline, List<StagedVersion> versions, List<StateChange> history) {
+  public static Decision rollback(
+      String pipeline, List<StagedVersion> versions, List<StateChange> history) {
     Optional<Refuse> busy = busy(pipeline, versions);
     if (busy.isPresent()) {
       return busy.get();
@@ -81,18 +98,32 @@ public final class VersionPolicy {
       }
     }
     if (previous == 0) {
-      return new Refuse("nothing to roll back to: version " + current + " is the only version of " + pipeline
-          + " that has been active");
+      return new Refuse(
+          "nothing to roll back to: version "
+              + current
+              + " is the only version of "
+              + pipeline
+              + " that has been active");
     }
     Optional<StagedVersion> found = find(versions, previous);
     if (found.isEmpty()) {
-      throw new IllegalStateException("the history of " + pipeline + " names version " + previous
-          + ", which has no version record; the ledger store is inconsistent");
+      throw new IllegalStateException(
+          "the history of "
+              + pipeline
+              + " names version "
+              + previous
+              + ", which has no version record; the ledger store is inconsistent");
     }
     StagedVersion target = found.get();
     if (target.state() == VersionState.UNSTAGED) {
-      return new Refuse("the previously active version " + target.version() + " of " + pipeline
-          + " was unstaged; deploy a specific version instead: `benctl deploy " + pipeline + " --version V`");
+      return new Refuse(
+          "the previously active version "
+              + target.version()
+              + " of "
+              + pipeline
+              + " was unstaged; deploy a specific version instead: `benctl deploy "
+              + pipeline
+              + " --version V`");
     }
     return new Activate(pipeline, target.version(), current);
   }
@@ -108,23 +139,46 @@ public final class VersionPolicy {
       return new Refuse("version " + version + " of " + pipeline + " is already unstaged");
     }
     if (!state.canMoveTo(VersionState.UNSTAGED)) {
-      return new Refuse("version " + version + " of " + pipeline + " is " + state + "; deploy or roll back to "
-          + "another version before unstaging it");
+      return new Refuse(
+          "version "
+              + version
+              + " of "
+              + pipeline
+              + " is "
+              + state
+              + "; deploy or roll back to "
+              + "another version before unstaging it");
     }
     return new Unstage(pipeline, version);
   }
 
   /** The ACTIVE version, 0 when none is. */
   public static long activeVersion(List<StagedVersion> versions) {
-    return versions.stream().filter(v -> v.state() == VersionState.ACTIVE)
-        .mapToLong(StagedVersion::version).max().orElse(0);
+    return versions.stream()
+        .filter(v -> v.state() == VersionState.ACTIVE)
+        .mapToLong(StagedVersion::version)
+        .max()
+        .orElse(0);
   }
 
-  /** One activation at a time per pipeline: a second would race the first for the same components. */
+  /**
+   * One activation at a time per pipeline: a second would race the first for the same components.
+   */
   private static Optional<Refuse> busy(String pipeline, List<StagedVersion> versions) {
-    return versions.stream().filter(v -> v.state() == VersionState.ACTIVATING).findFirst()
-        .map(v -> new Refuse("version " + v.version() + " of " + pipeline + " is still activating; wait until "
-            + "it is active or has failed (`benctl status " + pipeline + "`)"));
+    return versions.stream()
+        .filter(v -> v.state() == VersionState.ACTIVATING)
+        .findFirst()
+        .map(
+            v ->
+                new Refuse(
+                    "version "
+                        + v.version()
+                        + " of "
+                        + pipeline
+                        + " is still activating; wait until "
+                        + "it is active or has failed (`benctl status "
+                        + pipeline
+                        + "`)"));
   }
 
   private static Optional<StagedVersion> find(List<StagedVersion> versions, long version) {
@@ -132,8 +186,13 @@ public final class VersionPolicy {
   }
 
   private static Refuse unknown(String pipeline, List<StagedVersion> versions, long version) {
-    String known = versions.isEmpty() ? "it has none; stage one with `benctl stage`"
-        : "its versions are " + versions.get(0).version() + " to " + versions.get(versions.size() - 1).version();
+    String known =
+        versions.isEmpty()
+            ? "it has none; stage one with `benctl stage`"
+            : "its versions are "
+                + versions.get(0).version()
+                + " to "
+                + versions.get(versions.size() - 1).version();
     return new Refuse(pipeline + " has no version " + version + "; " + known);
   }
 }

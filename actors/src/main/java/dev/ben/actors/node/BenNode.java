@@ -11,9 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Entry point of a Ben node ({@code ./ben node}, {@code ./ben demo}). Reads and validates the configuration, opens
- * the services the roles need, starts the actor system and reports where the node listens. Exit codes: 0 after a
- * clean shutdown, 2 for invalid configuration, 1 when the node could not start.
+ * Entry point of a Ben node ({@code ./ben node}, {@code ./ben demo}). Reads and validates the
+ * configuration, opens the services the roles need, starts the actor system and reports where the
+ * node listens. Exit codes: 0 after a clean shutdown, 2 for invalid configuration, 1 when the node
+ * could not start.
  */
 public final class BenNode {
 
@@ -39,20 +40,28 @@ public final class BenNode {
       System.exit(1);
       return;
     }
-    ActorSystem<RootGuardian.Command> system = ActorSystem.create(RootGuardian.create(settings, services),
-        NodeConfig.SYSTEM_NAME, NodeConfig.withNodeSettings(base, settings.node()));
+    ActorSystem<RootGuardian.Command> system =
+        ActorSystem.create(
+            RootGuardian.create(settings, services),
+            NodeConfig.SYSTEM_NAME,
+            NodeConfig.withNodeSettings(base, settings.node()));
     system.getWhenTerminated().whenComplete((done, failure) -> closeQuietly(services));
     AskPattern.<RootGuardian.Command, RootGuardian.Endpoints>ask(
             system, RootGuardian.GetEndpoints::new, Duration.ofSeconds(30), system.scheduler())
-        .whenComplete((endpoints, failure) -> {
-          if (failure != null) {
-            log.error("the node did not finish starting: {}", failure.getMessage());
-            system.terminate();
-          } else {
-            log.info("Ben node {} is up: roles {}, ingest {}, gateway {}", system.address(),
-                settings.node().roles(), endpoints.ingest(), endpoints.gateway());
-          }
-        });
+        .whenComplete(
+            (endpoints, failure) -> {
+              if (failure != null) {
+                log.error("the node did not finish starting: {}", failure.getMessage());
+                system.terminate();
+              } else {
+                log.info(
+                    "Ben node {} is up: roles {}, ingest {}, gateway {}",
+                    system.address(),
+                    settings.node().roles(),
+                    endpoints.ingest(),
+                    endpoints.gateway());
+              }
+            });
   }
 
   private static void closeQuietly(NodeServices services) {

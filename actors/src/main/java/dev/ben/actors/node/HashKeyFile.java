@@ -10,8 +10,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 
 /**
- * The keyed-hashing secret of a node: 32 random bytes in a file only its owner can read, created on first use.
- * A file of another size is refused rather than used, since a wrong key silently changes every keyed hash.
+ * The keyed-hashing secret of a node: 32 random bytes in a file only its owner can read, created on
+ * first use. A file of another size is refused rather than used, since a wrong key silently changes
+ * every keyed hash.
  */
 public final class HashKeyFile {
 
@@ -26,13 +27,24 @@ public final class HashKeyFile {
       }
       byte[] key = Files.readAllBytes(file);
       if (key.length != KEY_BYTES) {
-        throw new IllegalStateException("the hash key file " + file + " holds " + key.length + " bytes, not "
-            + KEY_BYTES + "; restore it, or delete it to start with a new key (keyed hashes then change)");
+        throw new IllegalStateException(
+            "the hash key file "
+                + file
+                + " holds "
+                + key.length
+                + " bytes, not "
+                + KEY_BYTES
+                + "; restore it, or delete it to start with a new key (keyed hashes then change)");
       }
       return key;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read or create the hash key file " + file + " (ben.spine"
-          + ".hash-key-file): " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot read or create the hash key file "
+              + file
+              + " (ben.spine"
+              + ".hash-key-file): "
+              + e.getMessage(),
+          e);
     }
   }
 
@@ -41,11 +53,16 @@ public final class HashKeyFile {
     new SecureRandom().nextBytes(key);
     Path dir = file.toAbsolutePath().getParent();
     Files.createDirectories(dir);
-    Path temporary = Files.createTempFile(dir, ".hash", ".key", PosixFilePermissions.asFileAttribute(
-        PosixFilePermissions.fromString("rw-------")));
+    Path temporary =
+        Files.createTempFile(
+            dir,
+            ".hash",
+            ".key",
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     Files.write(temporary, key, StandardOpenOption.TRUNCATE_EXISTING);
     try {
-      // Another node sharing the folder may have created it meanwhile; theirs wins and ours is dropped.
+      // Another node sharing the folder may have created it meanwhile; theirs wins and ours is
+      // dropped.
       Files.move(temporary, file);
     } catch (FileAlreadyExistsException e) {
       Files.delete(temporary);

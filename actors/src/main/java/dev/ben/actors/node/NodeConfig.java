@@ -8,8 +8,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Derives the node-specific Pekko settings from the validated node settings, so an operator configures the address,
- * seeds and roles once (under ben.node) and Pekko follows.
+ * Derives the node-specific Pekko settings from the validated node settings, so an operator
+ * configures the address, seeds and roles once (under ben.node) and Pekko follows.
  */
 public final class NodeConfig {
 
@@ -17,16 +17,22 @@ public final class NodeConfig {
 
   private NodeConfig() {}
 
-  /** The given configuration with the node's address, seeds and roles laid over its pekko section. */
+  /**
+   * The given configuration with the node's address, seeds and roles laid over its pekko section.
+   */
   public static Config withNodeSettings(Config base, NodeSettings node) {
     Map<String, Object> overrides = new HashMap<>();
     overrides.put("pekko.remote.artery.canonical.hostname", node.address().host());
     overrides.put("pekko.remote.artery.canonical.port", node.address().port());
-    overrides.put("pekko.cluster.roles", node.roles().stream().map(Role::configName).sorted().toList());
-    // Without seeds the guardian joins the node to itself once it knows its bound address (the port may be 0).
-    overrides.put("pekko.cluster.seed-nodes", node.seeds().stream()
-        .map(seed -> "pekko://" + SYSTEM_NAME + "@" + seed.host() + ":" + seed.port())
-        .toList());
+    overrides.put(
+        "pekko.cluster.roles", node.roles().stream().map(Role::configName).sorted().toList());
+    // Without seeds the guardian joins the node to itself once it knows its bound address (the port
+    // may be 0).
+    overrides.put(
+        "pekko.cluster.seed-nodes",
+        node.seeds().stream()
+            .map(seed -> "pekko://" + SYSTEM_NAME + "@" + seed.host() + ":" + seed.port())
+            .toList());
     return ConfigFactory.parseMap(overrides, "ben.node settings").withFallback(base);
   }
 }

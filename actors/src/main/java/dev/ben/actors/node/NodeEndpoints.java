@@ -9,8 +9,8 @@ import java.util.Map;
 import org.apache.pekko.actor.typed.ActorRef;
 
 /**
- * Tracks the node's HTTP and gRPC endpoints as they bind, and answers those who asked for them once all are settled (bound,
- * or not served by this node's roles). Plain state owned by the guardian.
+ * Tracks the node's HTTP and gRPC endpoints as they bind, and answers those who asked for them once
+ * all are settled (bound, or not served by this node's roles). Plain state owned by the guardian.
  */
 final class NodeEndpoints {
 
@@ -42,8 +42,12 @@ final class NodeEndpoints {
     if (!settled.keySet().containsAll(NAMES)) {
       return;
     }
-    RootGuardian.Endpoints endpoints = new RootGuardian.Endpoints(settled.get("ingest"), settled.get("gateway"),
-        settled.get("control"), settled.get("socket"));
+    RootGuardian.Endpoints endpoints =
+        new RootGuardian.Endpoints(
+            settled.get("ingest"),
+            settled.get("gateway"),
+            settled.get("control"),
+            settled.get("socket"));
     waiting.forEach(replyTo -> replyTo.tell(endpoints));
     waiting.clear();
   }

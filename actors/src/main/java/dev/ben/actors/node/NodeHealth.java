@@ -8,8 +8,9 @@ import org.apache.pekko.cluster.MemberStatus;
 import org.apache.pekko.cluster.typed.Cluster;
 
 /**
- * The node's answer to /health: UP once it is an Up member of its cluster, DEGRADED while joining, DOWN when
- * leaving or removed; with where each connector points, so an operator sees at a glance what is embedded.
+ * The node's answer to /health: UP once it is an Up member of its cluster, DEGRADED while joining,
+ * DOWN when leaving or removed; with where each connector points, so an operator sees at a glance
+ * what is embedded.
  */
 final class NodeHealth {
 

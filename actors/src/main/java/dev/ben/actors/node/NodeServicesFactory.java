@@ -5,21 +5,24 @@ import dev.ben.config.BenSettings;
 import dev.ben.contracts.bundle.KeyFileException;
 import dev.ben.contracts.bundle.TrustedKeys;
 import dev.ben.streams.access.StoreAccess;
+import dev.ben.streams.connect.Connectors;
 import dev.ben.streams.ledger.LedgerStore;
 import dev.ben.streams.ledger.NatsLedgerStore;
 import dev.ben.streams.ledger.RocksLedgerStore;
-import java.util.function.Supplier;
-import dev.ben.streams.connect.Connectors;
 import dev.ben.streams.metrics.MetricsRegistry;
 import dev.ben.streams.store.RawEventTable;
 import dev.ben.streams.store.migrate.DataMigrator;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Opens the services of a real node from its settings: connectors, the store writer, the blocking executor. */
+/**
+ * Opens the services of a real node from its settings: connectors, the store writer, the blocking
+ * executor.
+ */
 public final class NodeServicesFactory {
 
   private static final Logger log = LoggerFactory.getLogger(NodeServicesFactory.class);
@@ -32,36 +35,59 @@ public final class NodeServicesFactory {
     try {
       connectors.describe().forEach((name, where) -> log.info("{}: {}", name, where));
       DataMigrator migrator = new DataMigrator(connectors.store(), mapper);
-      return new NodeServices(new MetricsRegistry(), mapper, RawEventTable.writer(migrator, mapper), migrator,
-          blockingExecutor(), connectors.describe(), connectors.index(), control(settings, connectors), connectors);
+      return new NodeServices(
+          new MetricsRegistry(),
+          mapper,
+          RawEventTable.writer(migrator, mapper),
+          migrator,
+          blockingExecutor(),
+          connectors.describe(),
+          connectors.index(),
+          control(settings, connectors),
+          connectors);
     } catch (RuntimeException e) {
       connectors.close();
       throw e;
     }
   }
 
-  /** The ledger's store follows NATS when it is configured, so the ledger singleton can move between nodes. */
+  /**
+   * The ledger's store follows NATS when it is configured, so the ledger singleton can move between
+   * nodes.
+   */
   static ControlServices control(BenSettings settings, Connectors connectors) {
-    Supplier<LedgerStore> ledger = connectors.nats()
-        .<Supplier<LedgerStore>>map(nats -> () -> NatsLedgerStore.open(nats, settings.ledger()))
-        .orElse(() -> RocksLedgerStore.open(settings.dataDir().resolve("ledger"), settings.ledger()));
+    Supplier<LedgerStore> ledger =
+        connectors
+            .nats()
+            .<Supplier<LedgerStore>>map(nats -> () -> NatsLedgerStore.open(nats, settings.ledger()))
+            .orElse(
+                () ->
+                    RocksLedgerStore.open(settings.dataDir().resolve("ledger"), settings.ledger()));
     TrustedKeys trusted;
     try {
       trusted = TrustedKeys.load(settings.ledger().trustedKeys());
     } catch (KeyFileException e) {
       throw new IllegalStateException("ben.ledger.trusted-keys: " + e.getMessage(), e);
     }
-    return new ControlServices(new StoreAccess(connectors.blobs(), connectors.index()), ledger, connectors.nats(),
-        trusted, HashKeyFile.loadOrCreate(settings.spine().hashKeyFile()));
+    return new ControlServices(
+        new StoreAccess(connectors.blobs(), connectors.index()),
+        ledger,
+        connectors.nats(),
+        trusted,
+        HashKeyFile.loadOrCreate(settings.spine().hashKeyFile()));
   }
 
-  /** Store and other blocking I/O run here, never on the dispatcher threads that run the streams. */
+  /**
+   * Store and other blocking I/O run here, never on the dispatcher threads that run the streams.
+   */
   private static ExecutorService blockingExecutor() {
     AtomicInteger count = new AtomicInteger();
-    return Executors.newFixedThreadPool(4, runnable -> {
-      Thread thread = new Thread(runnable, "ben-blocking-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
+    return Executors.newFixedThreadPool(
+        4,
+        runnable -> {
+          Thread thread = new Thread(runnable, "ben-blocking-" + count.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        });
   }
 }

@@ -1,8 +1,9 @@
 package dev.ben.actors.orchestrator;
 
 /**
- * Names of components, {@code pipeline/kind@node}: the executor places them under these names, the components say
- * hello and acknowledge versions with them, and status reads kind and node back out of them.
+ * Names of components, {@code pipeline/kind@node}: the executor places them under these names, the
+ * components say hello and acknowledge versions with them, and status reads kind and node back out
+ * of them.
  */
 public final class ComponentIds {
 

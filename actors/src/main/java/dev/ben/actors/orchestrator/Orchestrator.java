@@ -14,14 +14,17 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 
 /**
- * The cluster-singleton orchestrator: owns topology and liveness only (DESIGN 6). It learns what runs from the
- * hellos components keep sending and what should run from the pipelines the ledger declares, and reconciles the
- * two through its executor on every change and every round. It persists nothing: after a failover the next
- * incarnation rebuilds both from fresh hellos and the ledger's next declaration, while running components go on.
+ * The cluster-singleton orchestrator: owns topology and liveness only (DESIGN 6). It learns what
+ * runs from the hellos components keep sending and what should run from the pipelines the ledger
+ * declares, and reconciles the two through its executor on every change and every round. It
+ * persists nothing: after a failover the next incarnation rebuilds both from fresh hellos and the
+ * ledger's next declaration, while running components go on.
  */
 public final class Orchestrator extends AbstractBehavior<Orchestrator.Command> {
 
-  /** How often components resend their hello; the orchestrator expires them after three missed ones. */
+  /**
+   * How often components resend their hello; the orchestrator expires them after three missed ones.
+   */
   public static final Duration HELLO_INTERVAL = Duration.ofSeconds(2);
 
   public sealed interface Command extends ClusterSerializable {}
@@ -30,20 +33,32 @@ public final class Orchestrator extends AbstractBehavior<Orchestrator.Command> {
   public sealed interface Presence extends Command {}
 
   /**
-   * A component announcing (or re-announcing) itself, with the contract version it runs (0 when it holds none)
-   * and whether its pipeline is the ledger's ({@code managed}) or the node's own configuration's.
+   * A component announcing (or re-announcing) itself, with the contract version it runs (0 when it
+   * holds none) and whether its pipeline is the ledger's ({@code managed}) or the node's own
+   * configuration's.
    */
-  public record ComponentHello(String componentId, String kind, String pipeline, String node, long contractVersion,
-      boolean managed) implements Presence {}
+  public record ComponentHello(
+      String componentId,
+      String kind,
+      String pipeline,
+      String node,
+      long contractVersion,
+      boolean managed)
+      implements Presence {}
 
   /** A component stopping on purpose. */
   public record ComponentGoodbye(String componentId) implements Presence {}
 
-  /** A component reporting a failure, straight to the orchestrator (health never travels on NATS). */
+  /**
+   * A component reporting a failure, straight to the orchestrator (health never travels on NATS).
+   */
   public record ComponentHealth(String componentId, String problem) implements Command {}
 
-  /** A component's event counts by outcome, sent straight to the orchestrator with each hello round. */
-  public record ComponentCounts(String componentId, java.util.Map<String, Long> counts) implements Command {}
+  /**
+   * A component's event counts by outcome, sent straight to the orchestrator with each hello round.
+   */
+  public record ComponentCounts(String componentId, java.util.Map<String, Long> counts)
+      implements Command {}
 
   public record GetTopology(ActorRef<Topology> replyTo) implements Command {}
 
@@ -51,27 +66,37 @@ public final class Orchestrator extends AbstractBehavior<Orchestrator.Command> {
   public record Topology(List<ComponentTable.Entry> components) implements ClusterSerializable {}
 
   /** Which components must acknowledge a version of the pipeline (asked by the ledger). */
-  public record GetPlacement(String pipeline, ActorRef<PipelineExecutor.Placement> replyTo) implements Command {}
+  public record GetPlacement(String pipeline, ActorRef<PipelineExecutor.Placement> replyTo)
+      implements Command {}
 
   /** Every pipeline the ledger declares, complete (so a missing one is one to stop). */
   public record Declared(List<PipelineIntent> pipelines) implements Command {}
 
-  private enum Tick implements Command { INSTANCE }
+  private enum Tick implements Command {
+    INSTANCE
+  }
 
-  private final ComponentTable table = new ComponentTable(HELLO_INTERVAL.multipliedBy(3).toMillis());
+  private final ComponentTable table =
+      new ComponentTable(HELLO_INTERVAL.multipliedBy(3).toMillis());
   private final Reconciler reconciler = new Reconciler();
   private final ActorRef<PipelineExecutor.Command> executor;
   private final AutoCloseable presence;
 
-  public static Behavior<Command> create(Behavior<PipelineExecutor.Command> executor, HelloPlane hellos) {
-    return Behaviors.setup(context -> Behaviors.withTimers(
-        timers -> new Orchestrator(context, timers, executor, hellos)));
+  public static Behavior<Command> create(
+      Behavior<PipelineExecutor.Command> executor, HelloPlane hellos) {
+    return Behaviors.setup(
+        context ->
+            Behaviors.withTimers(timers -> new Orchestrator(context, timers, executor, hellos)));
   }
 
-  private Orchestrator(ActorContext<Command> context, TimerScheduler<Command> timers,
-      Behavior<PipelineExecutor.Command> executor, HelloPlane hellos) {
+  private Orchestrator(
+      ActorContext<Command> context,
+      TimerScheduler<Command> timers,
+      Behavior<PipelineExecutor.Command> executor,
+      HelloPlane hellos) {
     super(context);
-    // Timers may log first, from a stack with no class of ours; name the logger so it is not Pekko's ActorCell.
+    // Timers may log first, from a stack with no class of ours; name the logger so it is not
+    // Pekko's ActorCell.
     context.setLoggerName(Orchestrator.class);
     this.executor = context.spawn(executor, "executor");
     this.presence = hellos.deliverTo(context.getSelf());
@@ -96,8 +121,15 @@ public final class Orchestrator extends AbstractBehavior<Orchestrator.Command> {
 
   private Behavior<Command> onHello(ComponentHello hello) {
     if (table.hello(hello, System.currentTimeMillis())) {
-      getContext().getLog().info("component {} ({} of pipeline {}, contract v{}) is running on {}",
-          hello.componentId(), hello.kind(), hello.pipeline(), hello.contractVersion(), hello.node());
+      getContext()
+          .getLog()
+          .info(
+              "component {} ({} of pipeline {}, contract v{}) is running on {}",
+              hello.componentId(),
+              hello.kind(),
+              hello.pipeline(),
+              hello.contractVersion(),
+              hello.node());
     }
     return this;
   }
@@ -108,8 +140,12 @@ public final class Orchestrator extends AbstractBehavior<Orchestrator.Command> {
   }
 
   private Behavior<Command> onHealth(ComponentHealth health) {
-    getContext().getLog().warn("component {} failed and is being restarted: {}", health.componentId(),
-        health.problem());
+    getContext()
+        .getLog()
+        .warn(
+            "component {} failed and is being restarted: {}",
+            health.componentId(),
+            health.problem());
     table.failed(health.componentId(), health.problem(), System.currentTimeMillis());
     return this;
   }
@@ -136,8 +172,13 @@ public final class Orchestrator extends AbstractBehavior<Orchestrator.Command> {
   }
 
   private Behavior<Command> onTick() {
-    table.expire(System.currentTimeMillis())
-        .forEach(id -> getContext().getLog().warn("component {} stopped sending hellos; considered gone", id));
+    table
+        .expire(System.currentTimeMillis())
+        .forEach(
+            id ->
+                getContext()
+                    .getLog()
+                    .warn("component {} stopped sending hellos; considered gone", id));
     reconcile();
     return this;
   }
@@ -152,6 +193,8 @@ public final class Orchestrator extends AbstractBehavior<Orchestrator.Command> {
   }
 
   private void reconcile() {
-    reconciler.intents(table.snapshot()).forEach(intent -> executor.tell(new PipelineExecutor.Ensure(intent)));
+    reconciler
+        .intents(table.snapshot())
+        .forEach(intent -> executor.tell(new PipelineExecutor.Ensure(intent)));
   }
 }

@@ -11,10 +11,10 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
 
 /**
- * The default executor: the pipeline hosts of the cluster's edge members, found through the receptionist, run
- * every pipeline (each host runs the whole chain, started store first so detectors come before spines, proxies
- * and sidecars). A pipeline's contracts are held by its spine on every host, so those spines are what must
- * acknowledge a version.
+ * The default executor: the pipeline hosts of the cluster's edge members, found through the
+ * receptionist, run every pipeline (each host runs the whole chain, started store first so
+ * detectors come before spines, proxies and sidecars). A pipeline's contracts are held by its spine
+ * on every host, so those spines are what must acknowledge a version.
  */
 public final class ClusterExecutor {
 
@@ -23,44 +23,76 @@ public final class ClusterExecutor {
 
   private ClusterExecutor() {}
 
-  private record HostsChanged(Receptionist.Listing listing) implements PipelineExecutor.Command,
-      dev.ben.actors.NodeLocal {}
+  private record HostsChanged(Receptionist.Listing listing)
+      implements PipelineExecutor.Command, dev.ben.actors.NodeLocal {}
 
   public static Behavior<PipelineExecutor.Command> create() {
-    return Behaviors.withStash(STASH, stash -> Behaviors.setup(context -> {
-      context.getSystem().receptionist().tell(Receptionist.subscribe(PipelineHost.KEY,
-          context.messageAdapter(Receptionist.Listing.class, HostsChanged::new)));
-      Address self = context.getSystem().address();
-      // Until the receptionist's first listing, "no hosts" would only mean "not known yet": hold requests till then.
-      return Behaviors.receive(PipelineExecutor.Command.class)
-          .onMessage(HostsChanged.class, changed -> stash.unstashAll(
-              running(changed.listing().getServiceInstances(PipelineHost.KEY), self)))
-          .onAnyMessage(request -> {
-            stash.stash(request);
-            return Behaviors.same();
-          })
-          .build();
-    }));
+    return Behaviors.withStash(
+        STASH,
+        stash ->
+            Behaviors.setup(
+                context -> {
+                  context
+                      .getSystem()
+                      .receptionist()
+                      .tell(
+                          Receptionist.subscribe(
+                              PipelineHost.KEY,
+                              context.messageAdapter(
+                                  Receptionist.Listing.class, HostsChanged::new)));
+                  Address self = context.getSystem().address();
+                  // Until the receptionist's first listing, "no hosts" would only mean "not known
+                  // yet": hold requests till then.
+                  return Behaviors.receive(PipelineExecutor.Command.class)
+                      .onMessage(
+                          HostsChanged.class,
+                          changed ->
+                              stash.unstashAll(
+                                  running(
+                                      changed.listing().getServiceInstances(PipelineHost.KEY),
+                                      self)))
+                      .onAnyMessage(
+                          request -> {
+                            stash.stash(request);
+                            return Behaviors.same();
+                          })
+                      .build();
+                }));
   }
 
-  private static Behavior<PipelineExecutor.Command> running(Set<ActorRef<PipelineHost.Command>> hosts, Address self) {
+  private static Behavior<PipelineExecutor.Command> running(
+      Set<ActorRef<PipelineHost.Command>> hosts, Address self) {
     return Behaviors.receive(PipelineExecutor.Command.class)
-        .onMessage(HostsChanged.class, changed -> running(changed.listing().getServiceInstances(PipelineHost.KEY), self))
-        .onMessage(PipelineExecutor.Ensure.class, ensure -> {
-          hosts.forEach(host -> host.tell(new PipelineHost.Ensure(ensure.intent())));
-          return Behaviors.same();
-        })
-        .onMessage(PipelineExecutor.Place.class, place -> {
-          List<String> components = hosts.stream()
-              .map(host -> ComponentIds.of(place.pipeline(), StageKind.SPINE.label(), node(host, self)))
-              .sorted().toList();
-          place.replyTo().tell(new PipelineExecutor.Placement(place.pipeline(), components));
-          return Behaviors.same();
-        })
+        .onMessage(
+            HostsChanged.class,
+            changed -> running(changed.listing().getServiceInstances(PipelineHost.KEY), self))
+        .onMessage(
+            PipelineExecutor.Ensure.class,
+            ensure -> {
+              hosts.forEach(host -> host.tell(new PipelineHost.Ensure(ensure.intent())));
+              return Behaviors.same();
+            })
+        .onMessage(
+            PipelineExecutor.Place.class,
+            place -> {
+              List<String> components =
+                  hosts.stream()
+                      .map(
+                          host ->
+                              ComponentIds.of(
+                                  place.pipeline(), StageKind.SPINE.label(), node(host, self)))
+                      .sorted()
+                      .toList();
+              place.replyTo().tell(new PipelineExecutor.Placement(place.pipeline(), components));
+              return Behaviors.same();
+            })
         .build();
   }
 
-  /** The host's node as components name it; a local reference carries no host and port, so use this node's. */
+  /**
+   * The host's node as components name it; a local reference carries no host and port, so use this
+   * node's.
+   */
   private static String node(ActorRef<?> host, Address self) {
     Address address = host.path().address();
     return (address.hasLocalScope() ? self : address).toString();

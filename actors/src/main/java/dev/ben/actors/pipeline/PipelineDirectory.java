@@ -18,23 +18,31 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.stream.javadsl.Sink;
 
 /**
- * Node-local directory of the pipelines that accept events here: ingest endpoints ask it where a pipeline's events
- * go in. A pipeline registers once its whole chain runs and withdraws when it stops, so a lookup never returns a
- * half-started pipeline.
+ * Node-local directory of the pipelines that accept events here: ingest endpoints ask it where a
+ * pipeline's events go in. A pipeline registers once its whole chain runs and withdraws when it
+ * stops, so a lookup never returns a half-started pipeline.
  */
 public final class PipelineDirectory {
 
   public sealed interface Command extends NodeLocal {}
 
   /**
-   * Where one pipeline's events enter, the counters its sidecar reports refusals in, whether a contract decides
-   * its events (only then can an event be invoked synchronously), and the Unix socket file its contract asks for
-   * ({@code sidecar { uds "NAME" }}).
+   * Where one pipeline's events enter, the counters its sidecar reports refusals in, whether a
+   * contract decides its events (only then can an event be invoked synchronously), and the Unix
+   * socket file its contract asks for ({@code sidecar { uds "NAME" }}).
    */
-  public record Ingress(String pipeline, Sink<Envelope, NotUsed> sink, StageCounters sidecarCounters,
-      boolean decides, Optional<String> uds) {
+  public record Ingress(
+      String pipeline,
+      Sink<Envelope, NotUsed> sink,
+      StageCounters sidecarCounters,
+      boolean decides,
+      Optional<String> uds) {
 
-    public Ingress(String pipeline, Sink<Envelope, NotUsed> sink, StageCounters sidecarCounters, boolean decides) {
+    public Ingress(
+        String pipeline,
+        Sink<Envelope, NotUsed> sink,
+        StageCounters sidecarCounters,
+        boolean decides) {
       this(pipeline, sink, sidecarCounters, decides, Optional.empty());
     }
   }
@@ -46,8 +54,8 @@ public final class PipelineDirectory {
   public record Lookup(String pipeline, ActorRef<LookupResult> replyTo) implements Command {}
 
   /**
-   * Tells {@code watcher} of every pipeline that registers or withdraws from now on, after the ones registered
-   * already (node services that follow pipelines, such as their Unix sockets).
+   * Tells {@code watcher} of every pipeline that registers or withdraws from now on, after the ones
+   * registered already (node services that follow pipelines, such as their Unix sockets).
    */
   public record Watch(ActorRef<Change> watcher) implements Command {}
 
@@ -58,24 +66,30 @@ public final class PipelineDirectory {
 
   public record Withdrawn(String pipeline) implements Change {}
 
-  /** The pipeline's ingress if it runs here, and the names of those that do (for an actionable refusal). */
-  public record LookupResult(Optional<Ingress> ingress, List<String> running) implements NodeLocal {}
+  /**
+   * The pipeline's ingress if it runs here, and the names of those that do (for an actionable
+   * refusal).
+   */
+  public record LookupResult(Optional<Ingress> ingress, List<String> running)
+      implements NodeLocal {}
 
   private static final Duration LOOKUP_TIMEOUT = Duration.ofSeconds(3);
 
   private PipelineDirectory() {}
 
   /** Asks where the pipeline's events enter on this node (the ingest endpoints' one question). */
-  public static CompletionStage<LookupResult> lookup(ActorRef<Command> directory, String pipeline,
-      ActorSystem<?> system) {
-    return AskPattern.ask(directory, replyTo -> new Lookup(pipeline, replyTo), LOOKUP_TIMEOUT, system.scheduler());
+  public static CompletionStage<LookupResult> lookup(
+      ActorRef<Command> directory, String pipeline, ActorSystem<?> system) {
+    return AskPattern.ask(
+        directory, replyTo -> new Lookup(pipeline, replyTo), LOOKUP_TIMEOUT, system.scheduler());
   }
 
   public static Behavior<Command> create() {
     return running(new TreeMap<>(), List.of());
   }
 
-  private static Behavior<Command> running(TreeMap<String, Ingress> pipelines, List<ActorRef<Change>> watchers) {
+  private static Behavior<Command> running(
+      TreeMap<String, Ingress> pipelines, List<ActorRef<Change>> watchers) {
     return Behaviors.receive(Command.class)
         .onMessage(Register.class, register -> onRegister(pipelines, watchers, register))
         .onMessage(Withdraw.class, withdraw -> onWithdraw(pipelines, watchers, withdraw))
@@ -84,16 +98,16 @@ public final class PipelineDirectory {
         .build();
   }
 
-  private static Behavior<Command> onRegister(TreeMap<String, Ingress> pipelines, List<ActorRef<Change>> watchers,
-      Register register) {
+  private static Behavior<Command> onRegister(
+      TreeMap<String, Ingress> pipelines, List<ActorRef<Change>> watchers, Register register) {
     TreeMap<String, Ingress> next = new TreeMap<>(pipelines);
     next.put(register.ingress().pipeline(), register.ingress());
     watchers.forEach(watcher -> watcher.tell(new Registered(register.ingress())));
     return running(next, watchers);
   }
 
-  private static Behavior<Command> onWithdraw(TreeMap<String, Ingress> pipelines, List<ActorRef<Change>> watchers,
-      Withdraw withdraw) {
+  private static Behavior<Command> onWithdraw(
+      TreeMap<String, Ingress> pipelines, List<ActorRef<Change>> watchers, Withdraw withdraw) {
     TreeMap<String, Ingress> next = new TreeMap<>(pipelines);
     if (next.remove(withdraw.pipeline()) != null) {
       watchers.forEach(watcher -> watcher.tell(new Withdrawn(withdraw.pipeline())));
@@ -101,8 +115,8 @@ public final class PipelineDirectory {
     return running(next, watchers);
   }
 
-  private static Behavior<Command> onWatch(TreeMap<String, Ingress> pipelines, List<ActorRef<Change>> watchers,
-      Watch watch) {
+  private static Behavior<Command> onWatch(
+      TreeMap<String, Ingress> pipelines, List<ActorRef<Change>> watchers, Watch watch) {
     pipelines.values().forEach(ingress -> watch.watcher().tell(new Registered(ingress)));
     List<ActorRef<Change>> next = new java.util.ArrayList<>(watchers);
     next.add(watch.watcher());
@@ -110,8 +124,12 @@ public final class PipelineDirectory {
   }
 
   private static Behavior<Command> onLookup(Map<String, Ingress> pipelines, Lookup lookup) {
-    lookup.replyTo().tell(new LookupResult(
-        Optional.ofNullable(pipelines.get(lookup.pipeline())), List.copyOf(pipelines.keySet())));
+    lookup
+        .replyTo()
+        .tell(
+            new LookupResult(
+                Optional.ofNullable(pipelines.get(lookup.pipeline())),
+                List.copyOf(pipelines.keySet())));
     return Behaviors.same();
   }
 }

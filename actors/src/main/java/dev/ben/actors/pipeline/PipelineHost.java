@@ -17,15 +17,17 @@ import org.apache.pekko.actor.typed.receptionist.Receptionist;
 import org.apache.pekko.actor.typed.receptionist.ServiceKey;
 
 /**
- * The pipelines of one node. It runs those the node's configuration names (pass-through) from the start, and does
- * what the executor asks for the ledger's: run (spawn, or resume), pause, stop. Asking twice changes nothing, so
- * the orchestrator can repeat itself freely. Each pipeline restarts with backoff when it fails; one that stopped
- * for good is forgotten and started again on the next request.
+ * The pipelines of one node. It runs those the node's configuration names (pass-through) from the
+ * start, and does what the executor asks for the ledger's: run (spawn, or resume), pause, stop.
+ * Asking twice changes nothing, so the orchestrator can repeat itself freely. Each pipeline
+ * restarts with backoff when it fails; one that stopped for good is forgotten and started again on
+ * the next request.
  */
 public final class PipelineHost extends AbstractBehavior<PipelineHost.Command> {
 
   /** Hosts register under this key; the cluster executor finds them through the receptionist. */
-  public static final ServiceKey<Command> KEY = ServiceKey.create(Command.class, "ben-pipeline-hosts");
+  public static final ServiceKey<Command> KEY =
+      ServiceKey.create(Command.class, "ben-pipeline-hosts");
 
   public sealed interface Command extends ClusterSerializable {}
 
@@ -77,7 +79,9 @@ public final class PipelineHost extends AbstractBehavior<PipelineHost.Command> {
       }
       case STOP -> {
         if (current != null) {
-          getContext().getLog().info("stopping pipeline {} as the ledger no longer publishes it", pipeline);
+          getContext()
+              .getLog()
+              .info("stopping pipeline {} as the ledger no longer publishes it", pipeline);
           getContext().stop(current);
           managed.remove(pipeline);
         }
@@ -94,12 +98,16 @@ public final class PipelineHost extends AbstractBehavior<PipelineHost.Command> {
   private void start(String pipeline) {
     getContext().getLog().info("starting pipeline {} for the ledger", pipeline);
     ActorRef<PipelineSupervisor.Command> supervisor =
-        getContext().spawn(supervised(launcher.managed(pipeline)), "pipeline-" + pipeline + "-" + launcher.next());
+        getContext()
+            .spawn(
+                supervised(launcher.managed(pipeline)),
+                "pipeline-" + pipeline + "-" + launcher.next());
     getContext().watch(supervisor);
     managed.put(pipeline, supervisor);
   }
 
   private static <T> Behavior<T> supervised(Behavior<T> behavior) {
-    return Behaviors.supervise(behavior).onFailure(SupervisorStrategy.restartWithBackoff(RESTART_MIN, RESTART_MAX, 0.2));
+    return Behaviors.supervise(behavior)
+        .onFailure(SupervisorStrategy.restartWithBackoff(RESTART_MIN, RESTART_MAX, 0.2));
   }
 }

@@ -10,8 +10,8 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 
 /**
- * Builds the behavior of a pipeline on this node: pass-through ones from the node's configuration, and the
- * ledger's, which evaluate with a contract slot their holder keeps current.
+ * Builds the behavior of a pipeline on this node: pass-through ones from the node's configuration,
+ * and the ledger's, which evaluate with a contract slot their holder keeps current.
  */
 public final class PipelineLauncher {
 
@@ -22,8 +22,11 @@ public final class PipelineLauncher {
   private final ContractSources contracts;
   private final AtomicLong incarnations = new AtomicLong();
 
-  public PipelineLauncher(PipelineResources resources,
-      ActorRef<PipelineDirectory.Command> directory, HelloPlane hellos, ActorRef<Orchestrator.Command> orchestrator,
+  public PipelineLauncher(
+      PipelineResources resources,
+      ActorRef<PipelineDirectory.Command> directory,
+      HelloPlane hellos,
+      ActorRef<Orchestrator.Command> orchestrator,
       ContractSources contracts) {
     this.resources = resources;
     this.directory = directory;
@@ -37,16 +40,27 @@ public final class PipelineLauncher {
   }
 
   Behavior<PipelineSupervisor.Command> passThrough(String pipeline) {
-    return PipelineSupervisor.create(new PipelineStages(pipeline, resources, Optional.empty()), directory,
-        hellos, orchestrator, Optional.empty());
+    return PipelineSupervisor.create(
+        new PipelineStages(pipeline, resources, Optional.empty()),
+        directory,
+        hellos,
+        orchestrator,
+        Optional.empty());
   }
 
   Behavior<PipelineSupervisor.Command> managed(String pipeline) {
-    return PipelineSupervisor.create(new PipelineStages(pipeline, resources,
-        Optional.of(resources.slots().open(pipeline))), directory, hellos, orchestrator, Optional.of(contracts));
+    return PipelineSupervisor.create(
+        new PipelineStages(pipeline, resources, Optional.of(resources.slots().open(pipeline))),
+        directory,
+        hellos,
+        orchestrator,
+        Optional.of(contracts));
   }
 
-  /** A fresh suffix for a pipeline's actor name, since the previous incarnation may still be stopping. */
+  /**
+   * A fresh suffix for a pipeline's actor name, since the previous incarnation may still be
+   * stopping.
+   */
   long next() {
     return incarnations.incrementAndGet();
   }

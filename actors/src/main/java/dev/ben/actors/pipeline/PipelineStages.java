@@ -12,22 +12,23 @@ import dev.ben.streams.live.LiveEventJson;
 import dev.ben.streams.lucius.ScrubQueue;
 import dev.ben.streams.metrics.StageCounters;
 import dev.ben.streams.proxy.ProxyStage;
-import dev.ben.streams.store.SpillBuffer;
 import dev.ben.streams.spine.ContractSlot;
 import dev.ben.streams.spine.SpineStage;
 import dev.ben.streams.store.SchemaTableWriter;
+import dev.ben.streams.store.SpillBuffer;
 import java.util.Optional;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.stream.javadsl.Flow;
 import org.apache.pekko.stream.javadsl.Sink;
 
 /**
- * Builds the stream of each stage of one pipeline. With a contract slot, the proxy applies the pipeline's proxy
- * settings (bounded buffer, watermarks, overload policy) of the version loaded when the pipeline starts, and the
- * spine evaluates every event with the version the slot holds, and the detector stage completes its decisions from
- * the sharded detector state; without one (a pipeline the node runs from its configuration) they pass events
- * through. Every stage is bounded and counted; the live tap follows the detector, and the store batches and spills.
- * Plain code: the stage actors only run what this returns.
+ * Builds the stream of each stage of one pipeline. With a contract slot, the proxy applies the
+ * pipeline's proxy settings (bounded buffer, watermarks, overload policy) of the version loaded
+ * when the pipeline starts, and the spine evaluates every event with the version the slot holds,
+ * and the detector stage completes its decisions from the sharded detector state; without one (a
+ * pipeline the node runs from its configuration) they pass events through. Every stage is bounded
+ * and counted; the live tap follows the detector, and the store batches and spills. Plain code: the
+ * stage actors only run what this returns.
  */
 public final class PipelineStages {
 
@@ -35,7 +36,8 @@ public final class PipelineStages {
   private final PipelineResources resources;
   private final Optional<ContractSlot> contract;
 
-  public PipelineStages(String pipeline, PipelineResources resources, Optional<ContractSlot> contract) {
+  public PipelineStages(
+      String pipeline, PipelineResources resources, Optional<ContractSlot> contract) {
     this.pipeline = pipeline;
     this.resources = resources;
     this.contract = contract;
@@ -54,59 +56,103 @@ public final class PipelineStages {
   }
 
   /**
-   * How many events the stage's ingress may coalesce into one hand-over when it is pressed: the spine takes the
-   * contract's proxy {@code coalesce} (events cross from proxy to spine in batches of up to that many), every other
-   * stage one at a time.
+   * How many events the stage's ingress may coalesce into one hand-over when it is pressed: the
+   * spine takes the contract's proxy {@code coalesce} (events cross from proxy to spine in batches
+   * of up to that many), every other stage one at a time.
    */
   public int coalescing(StageKind kind) {
-    return kind != StageKind.SPINE ? 1 : contract.flatMap(ContractSlot::current)
-        .map(active -> active.runtime().pipeline().proxy().coalesce())
-        .orElse(1);
+    return kind != StageKind.SPINE
+        ? 1
+        : contract
+            .flatMap(ContractSlot::current)
+            .map(active -> active.runtime().pipeline().proxy().coalesce())
+            .orElse(1);
   }
 
-  /** The stage's whole body: its logic followed by the next stage's ingress (none for the store). */
+  /**
+   * The stage's whole body: its logic followed by the next stage's ingress (none for the store).
+   */
   public Sink<Envelope, NotUsed> body(StageKind kind, Sink<Envelope, NotUsed> downstream) {
     FlowSettings flow = resources.settings().flow();
     StageCounters counters = counters(kind);
     return switch (kind) {
-      // A contract-driven pipeline stores into its schemas' tables; a pass-through one into ben_events.
-      case STORE -> StoreStage.sink(counters, flow.storeBatchSize(), flow.storeBatchInterval(),
-          flow.storeBatchInterval(), contract.<BatchWriter>map(slot -> new SchemaTableWriter(resources.migrator(),
-              slot, resources.storeWriter(), resources.mapper())).orElse(resources.storeWriter()),
-          new SpillBuffer(resources.spillIndex(), pipeline, flow.spillMaxBytes(), resources.mapper()),
-          resources.blockingExecutor());
-      case DETECTOR -> Stages.counted(counters, flow.stageBuffer(), contract
-          .map(slot -> detecting(slot).via(liveTap()))
-          .orElseGet(this::liveTap)).to(downstream);
+      // A contract-driven pipeline stores into its schemas' tables; a pass-through one into
+      // ben_events.
+      case STORE ->
+          StoreStage.sink(
+              counters,
+              flow.storeBatchSize(),
+              flow.storeBatchInterval(),
+              flow.storeBatchInterval(),
+              contract
+                  .<BatchWriter>map(
+                      slot ->
+                          new SchemaTableWriter(
+                              resources.migrator(),
+                              slot,
+                              resources.storeWriter(),
+                              resources.mapper()))
+                  .orElse(resources.storeWriter()),
+              new SpillBuffer(
+                  resources.spillIndex(), pipeline, flow.spillMaxBytes(), resources.mapper()),
+              resources.blockingExecutor());
+      case DETECTOR ->
+          Stages.counted(
+                  counters,
+                  flow.stageBuffer(),
+                  contract.map(slot -> detecting(slot).via(liveTap())).orElseGet(this::liveTap))
+              .to(downstream);
       case SIDECAR -> Stages.acceptedUpstream(counters, flow.stageBuffer()).to(downstream);
-      case SPINE -> contract
-          .map(slot -> Stages.counted(counters, flow.stageBuffer(),
-              SpineStage.evaluating(slot, counters, resources.mapper(), scrubQueue())))
-          .orElseGet(() -> Stages.passThrough(counters, flow.stageBuffer()))
-          .to(downstream);
-      case PROXY -> contract.flatMap(ContractSlot::current)
-          .map(active -> Stages.counted(counters, ProxyStage.flow(active.runtime().pipeline().proxy(), counters)))
-          .orElseGet(() -> Stages.passThrough(counters, flow.stageBuffer()))
-          .to(downstream);
+      case SPINE ->
+          contract
+              .map(
+                  slot ->
+                      Stages.counted(
+                          counters,
+                          flow.stageBuffer(),
+                          SpineStage.evaluating(slot, counters, resources.mapper(), scrubQueue())))
+              .orElseGet(() -> Stages.passThrough(counters, flow.stageBuffer()))
+              .to(downstream);
+      case PROXY ->
+          contract
+              .flatMap(ContractSlot::current)
+              .map(
+                  active ->
+                      Stages.counted(
+                          counters, ProxyStage.flow(active.runtime().pipeline().proxy(), counters)))
+              .orElseGet(() -> Stages.passThrough(counters, flow.stageBuffer()))
+              .to(downstream);
     };
   }
 
   private ScrubQueue scrubQueue() {
-    return new ScrubQueue(resources.spillIndex(), pipeline, resources.settings().flow().scrubQueueMaxBytes(),
-        resources.mapper(), resources.metrics());
+    return new ScrubQueue(
+        resources.spillIndex(),
+        pipeline,
+        resources.settings().flow().scrubQueueMaxBytes(),
+        resources.mapper(),
+        resources.metrics());
   }
 
   private Flow<Envelope, Envelope, NotUsed> detecting(ContractSlot slot) {
     DetectorSettings detector = resources.settings().detector();
-    return DetectorStage.detecting(slot, resources.detectors(), detector.shards(), detector.batchSize(),
-        detector.roundsInFlight(), System::currentTimeMillis, resources.signals(),
+    return DetectorStage.detecting(
+        slot,
+        resources.detectors(),
+        detector.shards(),
+        detector.batchSize(),
+        detector.roundsInFlight(),
+        System::currentTimeMillis,
+        resources.signals(),
         new DetectorSkips(resources.metrics(), pipeline));
   }
 
   private Flow<Envelope, Envelope, NotUsed> liveTap() {
-    return Flow.<Envelope>create().map(envelope -> {
-      resources.live().publish(LiveEventJson.render(resources.mapper(), envelope));
-      return envelope;
-    });
+    return Flow.<Envelope>create()
+        .map(
+            envelope -> {
+              resources.live().publish(LiveEventJson.render(resources.mapper(), envelope));
+              return envelope;
+            });
   }
 }

@@ -26,27 +26,34 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.stream.javadsl.Sink;
 
 /**
- * Runs one pipeline's data path on this node. A pipeline of the ledger first loads its contract version (through
- * its {@link ContractHolder}); then stages start one at a time from the store backwards, and the pipeline is
- * registered for ingest only when the sidecar, the last one, runs. Paused, it withdraws from ingest but keeps its
- * stages and their state. The stages form one chain, so if any stage stops or fails the supervisor fails too and
- * its parent restarts the whole pipeline with backoff (the restart stops the remaining stages first).
+ * Runs one pipeline's data path on this node. A pipeline of the ledger first loads its contract
+ * version (through its {@link ContractHolder}); then stages start one at a time from the store
+ * backwards, and the pipeline is registered for ingest only when the sidecar, the last one, runs.
+ * Paused, it withdraws from ingest but keeps its stages and their state. The stages form one chain,
+ * so if any stage stops or fails the supervisor fails too and its parent restarts the whole
+ * pipeline with backoff (the restart stops the remaining stages first).
  */
 public final class PipelineSupervisor extends AbstractBehavior<PipelineSupervisor.Command> {
 
   public sealed interface Command extends NodeLocal {}
 
   /** Stop taking events, keep running (and keep state); idempotent. */
-  public enum Pause implements Command { INSTANCE }
+  public enum Pause implements Command {
+    INSTANCE
+  }
 
   /** Take events again; idempotent. */
-  public enum Resume implements Command { INSTANCE }
+  public enum Resume implements Command {
+    INSTANCE
+  }
 
   private record StageReady(StageActor.Ready ready) implements Command {}
 
   private record ContractSwapped(ContractHolder.Swapped swapped) implements Command {}
 
-  private enum HelloTick implements Command { INSTANCE }
+  private enum HelloTick implements Command {
+    INSTANCE
+  }
 
   private final PipelineStages stages;
   private final ActorRef<PipelineDirectory.Command> directory;
@@ -63,17 +70,31 @@ public final class PipelineSupervisor extends AbstractBehavior<PipelineSuperviso
    * @param hellos where presence goes (NATS when configured)
    * @param orchestrator where failures are reported, directly: health never travels on NATS
    */
-  public static Behavior<Command> create(PipelineStages stages, ActorRef<PipelineDirectory.Command> directory,
-      HelloPlane hellos, ActorRef<Orchestrator.Command> orchestrator, Optional<ContractSources> contracts) {
-    return Behaviors.setup(context -> Behaviors.withTimers(
-        timers -> new PipelineSupervisor(context, timers, stages, directory, hellos, orchestrator, contracts)));
+  public static Behavior<Command> create(
+      PipelineStages stages,
+      ActorRef<PipelineDirectory.Command> directory,
+      HelloPlane hellos,
+      ActorRef<Orchestrator.Command> orchestrator,
+      Optional<ContractSources> contracts) {
+    return Behaviors.setup(
+        context ->
+            Behaviors.withTimers(
+                timers ->
+                    new PipelineSupervisor(
+                        context, timers, stages, directory, hellos, orchestrator, contracts)));
   }
 
-  private PipelineSupervisor(ActorContext<Command> context, TimerScheduler<Command> timers, PipelineStages stages,
-      ActorRef<PipelineDirectory.Command> directory, HelloPlane hellos, ActorRef<Orchestrator.Command> orchestrator,
+  private PipelineSupervisor(
+      ActorContext<Command> context,
+      TimerScheduler<Command> timers,
+      PipelineStages stages,
+      ActorRef<PipelineDirectory.Command> directory,
+      HelloPlane hellos,
+      ActorRef<Orchestrator.Command> orchestrator,
       Optional<ContractSources> contracts) {
     super(context);
-    // Timers may log first, from a stack with no class of ours; name the logger so it is not Pekko's ActorCell.
+    // Timers may log first, from a stack with no class of ours; name the logger so it is not
+    // Pekko's ActorCell.
     context.setLoggerName(PipelineSupervisor.class);
     this.stages = stages;
     this.directory = directory;
@@ -84,8 +105,14 @@ public final class PipelineSupervisor extends AbstractBehavior<PipelineSuperviso
     this.readyAdapter = context.messageAdapter(StageActor.Ready.class, StageReady::new);
     timers.startTimerWithFixedDelay(HelloTick.INSTANCE, Orchestrator.HELLO_INTERVAL);
     if (contracts.isPresent() && stages.contract().isPresent()) {
-      context.watch(context.spawn(ContractHolder.create(stages.contract().get(), componentId(StageKind.SPINE),
-          contracts.get(), context.messageAdapter(ContractHolder.Swapped.class, ContractSwapped::new)), "contract"));
+      context.watch(
+          context.spawn(
+              ContractHolder.create(
+                  stages.contract().get(),
+                  componentId(StageKind.SPINE),
+                  contracts.get(),
+                  context.messageAdapter(ContractHolder.Swapped.class, ContractSwapped::new)),
+              "contract"));
     } else {
       startFirstStage();
     }
@@ -135,7 +162,9 @@ public final class PipelineSupervisor extends AbstractBehavior<PipelineSuperviso
     if (!paused) {
       paused = true;
       directory.tell(new PipelineDirectory.Withdraw(stages.pipeline()));
-      getContext().getLog().info("pipeline {} is paused: it takes no events and keeps its state", stages.pipeline());
+      getContext()
+          .getLog()
+          .info("pipeline {} is paused: it takes no events and keeps its state", stages.pipeline());
     }
     return this;
   }
@@ -153,22 +182,28 @@ public final class PipelineSupervisor extends AbstractBehavior<PipelineSuperviso
 
   private Behavior<Command> onHelloTick() {
     running.forEach(this::sayHello);
-    // Counts are telemetry: they go straight to the orchestrator, never on the presence plane (NATS).
-    running.forEach(kind -> orchestrator.tell(new Orchestrator.ComponentCounts(componentId(kind),
-        stages.counters(kind).totals())));
+    // Counts are telemetry: they go straight to the orchestrator, never on the presence plane
+    // (NATS).
+    running.forEach(
+        kind ->
+            orchestrator.tell(
+                new Orchestrator.ComponentCounts(
+                    componentId(kind), stages.counters(kind).totals())));
     return this;
   }
 
   private Behavior<Command> onStageFailed(ChildFailed failed) {
     String child = failed.getRef().path().name();
     String kind = child.equals("contract") ? StageKind.SPINE.label() : child;
-    orchestrator.tell(new Orchestrator.ComponentHealth(ComponentIds.of(stages.pipeline(), kind, node),
-        failed.getCause().getMessage()));
+    orchestrator.tell(
+        new Orchestrator.ComponentHealth(
+            ComponentIds.of(stages.pipeline(), kind, node), failed.getCause().getMessage()));
     throw new PipelineFailedException(stages.pipeline(), failed.getCause());
   }
 
   private Behavior<Command> onStageStopped(Terminated terminated) {
-    throw new PipelineFailedException(stages.pipeline(),
+    throw new PipelineFailedException(
+        stages.pipeline(),
         new IllegalStateException(terminated.getRef().path().name() + " stopped"));
   }
 
@@ -179,28 +214,45 @@ public final class PipelineSupervisor extends AbstractBehavior<PipelineSuperviso
   }
 
   private void register() {
-    // The socket file is the one of the version running when the sidecar starts, like the proxy's settings.
-    Optional<String> uds = stages.contract().flatMap(ContractSlot::current)
-        .map(active -> active.runtime().pipeline().sidecar().uds());
-    directory.tell(new PipelineDirectory.Register(new PipelineDirectory.Ingress(
-        stages.pipeline(), ingress, stages.counters(StageKind.SIDECAR), stages.contract().isPresent(), uds)));
+    // The socket file is the one of the version running when the sidecar starts, like the proxy's
+    // settings.
+    Optional<String> uds =
+        stages
+            .contract()
+            .flatMap(ContractSlot::current)
+            .map(active -> active.runtime().pipeline().sidecar().uds());
+    directory.tell(
+        new PipelineDirectory.Register(
+            new PipelineDirectory.Ingress(
+                stages.pipeline(),
+                ingress,
+                stages.counters(StageKind.SIDECAR),
+                stages.contract().isPresent(),
+                uds)));
   }
 
   private void startFirstStage() {
-    startStage(StageKind.START_ORDER.get(0), Sink.<Envelope>ignore().mapMaterializedValue(done -> NotUsed.getInstance()));
+    startStage(
+        StageKind.START_ORDER.get(0),
+        Sink.<Envelope>ignore().mapMaterializedValue(done -> NotUsed.getInstance()));
   }
 
   private void startStage(StageKind kind, Sink<Envelope, NotUsed> downstream) {
     ActorRef<StageActor.Command> stage =
-        getContext().spawn(StageActor.create(kind, stages.body(kind, downstream), stages.coalescing(kind),
-            readyAdapter), kind.label());
+        getContext()
+            .spawn(
+                StageActor.create(
+                    kind, stages.body(kind, downstream), stages.coalescing(kind), readyAdapter),
+                kind.label());
     getContext().watch(stage);
   }
 
   private void sayHello(StageKind kind) {
-    long version = kind == StageKind.SPINE ? stages.contract().map(slot -> slot.version()).orElse(0L) : 0;
-    hellos.send(new Orchestrator.ComponentHello(componentId(kind), kind.label(), stages.pipeline(), node, version,
-        managed));
+    long version =
+        kind == StageKind.SPINE ? stages.contract().map(slot -> slot.version()).orElse(0L) : 0;
+    hellos.send(
+        new Orchestrator.ComponentHello(
+            componentId(kind), kind.label(), stages.pipeline(), node, version, managed));
   }
 
   private String componentId(StageKind kind) {

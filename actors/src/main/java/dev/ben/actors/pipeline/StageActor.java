@@ -21,13 +21,17 @@ import org.apache.pekko.stream.javadsl.MergeHub;
 import org.apache.pekko.stream.javadsl.Sink;
 
 /**
- * Owns the running stream of one stage. On start it materialises {@code MergeHub -> stage body} on the system
- * materialiser and hands the hub's sink (its ingress) to the pipeline supervisor. When the stream fails the actor
- * fails with it, so supervision sees the failure; when the actor stops, its kill switch stops the stream.
+ * Owns the running stream of one stage. On start it materialises {@code MergeHub -> stage body} on
+ * the system materialiser and hands the hub's sink (its ingress) to the pipeline supervisor. When
+ * the stream fails the actor fails with it, so supervision sees the failure; when the actor stops,
+ * its kill switch stops the stream.
  */
 public final class StageActor extends AbstractBehavior<StageActor.Command> {
 
-  /** Producers each get this many in-flight elements in the hub; the stage's own buffer bounds the rest. */
+  /**
+   * Producers each get this many in-flight elements in the hub; the stage's own buffer bounds the
+   * rest.
+   */
   private static final int PER_PRODUCER_BUFFER = 16;
 
   public sealed interface Command extends NodeLocal {}
@@ -41,25 +45,33 @@ public final class StageActor extends AbstractBehavior<StageActor.Command> {
   private final UniqueKillSwitch killSwitch;
 
   /**
-   * @param coalesce at most this many events cross into the stage as one element when it cannot keep up (1: one by
-   *     one); batching happens only under backpressure, so an idle stage adds no latency
+   * @param coalesce at most this many events cross into the stage as one element when it cannot
+   *     keep up (1: one by one); batching happens only under backpressure, so an idle stage adds no
+   *     latency
    */
-  public static Behavior<Command> create(StageKind kind, Sink<Envelope, NotUsed> body, int coalesce,
-      ActorRef<Ready> parent) {
+  public static Behavior<Command> create(
+      StageKind kind, Sink<Envelope, NotUsed> body, int coalesce, ActorRef<Ready> parent) {
     return Behaviors.setup(context -> new StageActor(context, kind, body, coalesce, parent));
   }
 
-  private StageActor(ActorContext<Command> context, StageKind kind, Sink<Envelope, NotUsed> body, int coalesce,
+  private StageActor(
+      ActorContext<Command> context,
+      StageKind kind,
+      Sink<Envelope, NotUsed> body,
+      int coalesce,
       ActorRef<Ready> parent) {
     super(context);
     this.kind = kind;
-    Pair<Pair<Sink<List<Envelope>, NotUsed>, UniqueKillSwitch>, java.util.concurrent.CompletionStage<Done>> running =
-        MergeHub.of(batchClass(), PER_PRODUCER_BUFFER)
-            .viaMat(KillSwitches.single(), Keep.both())
-            .watchTermination(Keep.both())
-            .mapConcat(batch -> batch)
-            .to(body)
-            .run(context.getSystem());
+    Pair<
+            Pair<Sink<List<Envelope>, NotUsed>, UniqueKillSwitch>,
+            java.util.concurrent.CompletionStage<Done>>
+        running =
+            MergeHub.of(batchClass(), PER_PRODUCER_BUFFER)
+                .viaMat(KillSwitches.single(), Keep.both())
+                .watchTermination(Keep.both())
+                .mapConcat(batch -> batch)
+                .to(body)
+                .run(context.getSystem());
     this.killSwitch = running.first().second();
     context.pipeToSelf(running.second(), (done, failure) -> new StreamTerminated(failure));
     parent.tell(new Ready(kind, Coalescing.ingress(running.first().first(), coalesce)));

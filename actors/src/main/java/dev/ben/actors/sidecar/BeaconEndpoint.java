@@ -28,11 +28,12 @@ import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.stream.javadsl.Source;
 
 /**
- * Web beacons and server logs (DESIGN 9.3). A beacon ({@code GET} with query parameters, or {@code POST} with one JSON
- * object as browsers' {@code sendBeacon} sends it) is answered {@code 204} as soon as it is handed to the pipeline;
- * {@code POST /api/v1/beacon/log} takes combined-format log lines and answers what it accepted and refused, line by
- * line. Either way every event is pre-anonymised before it enters the pipeline: the address keeps its network only
- * and the visitor becomes the day's keyed hash.
+ * Web beacons and server logs (DESIGN 9.3). A beacon ({@code GET} with query parameters, or {@code
+ * POST} with one JSON object as browsers' {@code sendBeacon} sends it) is answered {@code 204} as
+ * soon as it is handed to the pipeline; {@code POST /api/v1/beacon/log} takes combined-format log
+ * lines and answers what it accepted and refused, line by line. Either way every event is
+ * pre-anonymised before it enters the pipeline: the address keeps its network only and the visitor
+ * becomes the day's keyed hash.
  */
 final class BeaconEndpoint {
 
@@ -45,8 +46,13 @@ final class BeaconEndpoint {
   private final IngestResponses responses;
   private final PreAnonymiser anonymiser;
 
-  BeaconEndpoint(ActorSystem<?> system, IngestSettings settings, ActorRef<PipelineDirectory.Command> directory,
-      ObjectMapper mapper, IngestResponses responses, PreAnonymiser anonymiser) {
+  BeaconEndpoint(
+      ActorSystem<?> system,
+      IngestSettings settings,
+      ActorRef<PipelineDirectory.Command> directory,
+      ObjectMapper mapper,
+      IngestResponses responses,
+      PreAnonymiser anonymiser) {
     this.system = system;
     this.settings = settings;
     this.directory = directory;
@@ -56,23 +62,25 @@ final class BeaconEndpoint {
   }
 
   /** A beacon from query parameters; numbers are sent as numbers, everything else as text. */
-  CompletionStage<HttpResponse> fromQuery(String pipeline, String app, Map<String, String> query, String clientIp,
-      String userAgent) {
+  CompletionStage<HttpResponse> fromQuery(
+      String pipeline, String app, Map<String, String> query, String clientIp, String userAgent) {
     ObjectNode event = mapper.createObjectNode();
-    query.forEach((name, value) -> {
-      if (!name.equals("pipeline") && !name.equals("app")) {
-        if (INTEGER.matcher(value).matches()) {
-          event.put(name, Long.parseLong(value));
-        } else {
-          event.put(name, value);
-        }
-      }
-    });
+    query.forEach(
+        (name, value) -> {
+          if (!name.equals("pipeline") && !name.equals("app")) {
+            if (INTEGER.matcher(value).matches()) {
+              event.put(name, Long.parseLong(value));
+            } else {
+              event.put(name, value);
+            }
+          }
+        });
     return beacon(pipeline, app, event, clientIp, userAgent);
   }
 
   /** A beacon posted as one JSON object. */
-  CompletionStage<HttpResponse> fromBody(String pipeline, String app, byte[] body, String clientIp, String userAgent) {
+  CompletionStage<HttpResponse> fromBody(
+      String pipeline, String app, byte[] body, String clientIp, String userAgent) {
     var parsed = new EventParser(mapper, settings.maxLineBytes()).parseOne(body, pipeline, app, 0);
     if (!(parsed instanceof EventParser.Accepted accepted)) {
       return done(responses.error(StatusCodes.BAD_REQUEST, "a posted beacon is one JSON object"));
@@ -95,16 +103,21 @@ final class BeaconEndpoint {
         refusals.add(new EventParser.Refused(i + 1, "malformed_log_line", e.getMessage()));
       }
     }
-    return send(pipeline, app, events, ingress -> {
-      refusals.forEach(r -> ingress.sidecarCounters().count(Outcome.REFUSED, r.reason()));
-      List<EventParser.Refused> listed = refusals.subList(0, Math.min(refusals.size(),
-          IngestReport.MAX_LISTED_REFUSALS));
-      return responses.report(pipeline, new IngestReport(events.size(), refusals.size(), listed, 0));
-    });
+    return send(
+        pipeline,
+        app,
+        events,
+        ingress -> {
+          refusals.forEach(r -> ingress.sidecarCounters().count(Outcome.REFUSED, r.reason()));
+          List<EventParser.Refused> listed =
+              refusals.subList(0, Math.min(refusals.size(), IngestReport.MAX_LISTED_REFUSALS));
+          return responses.report(
+              pipeline, new IngestReport(events.size(), refusals.size(), listed, 0));
+        });
   }
 
-  private CompletionStage<HttpResponse> beacon(String pipeline, String app, ObjectNode event, String clientIp,
-      String userAgent) {
+  private CompletionStage<HttpResponse> beacon(
+      String pipeline, String app, ObjectNode event, String clientIp, String userAgent) {
     if (!event.has("client_ip") && clientIp != null) {
       event.put("client_ip", clientIp);
     }
@@ -114,8 +127,11 @@ final class BeaconEndpoint {
     if (!event.has("ts")) {
       event.put("ts", Instant.now().toString());
     }
-    return send(pipeline, app, List.of(anonymise(event)), ingress -> HttpResponse.create()
-        .withStatus(StatusCodes.NO_CONTENT));
+    return send(
+        pipeline,
+        app,
+        List.of(anonymise(event)),
+        ingress -> HttpResponse.create().withStatus(StatusCodes.NO_CONTENT));
   }
 
   private ObjectNode anonymise(ObjectNode event) {
@@ -123,17 +139,30 @@ final class BeaconEndpoint {
   }
 
   /** Hands the events to the pipeline (without waiting for them to be processed) and answers. */
-  private CompletionStage<HttpResponse> send(String pipeline, String app, List<ObjectNode> events,
+  private CompletionStage<HttpResponse> send(
+      String pipeline,
+      String app,
+      List<ObjectNode> events,
       Function<PipelineDirectory.Ingress, HttpResponse> answer) {
     return PipelineDirectory.lookup(directory, pipeline, system)
-        .thenApply(found -> found.ingress().map(ingress -> {
-          long now = System.currentTimeMillis();
-          List<Envelope> envelopes = events.stream()
-              .map(event -> new Envelope(EventIds.next(), pipeline, app, now, event)).toList();
-          envelopes.forEach(e -> ingress.sidecarCounters().accepted());
-          Source.from(envelopes).runWith(ingress.sink(), system);
-          return answer.apply(ingress);
-        }).orElseGet(() -> responses.unknownPipeline(pipeline, found.running())));
+        .thenApply(
+            found ->
+                found
+                    .ingress()
+                    .map(
+                        ingress -> {
+                          long now = System.currentTimeMillis();
+                          List<Envelope> envelopes =
+                              events.stream()
+                                  .map(
+                                      event ->
+                                          new Envelope(EventIds.next(), pipeline, app, now, event))
+                                  .toList();
+                          envelopes.forEach(e -> ingress.sidecarCounters().accepted());
+                          Source.from(envelopes).runWith(ingress.sink(), system);
+                          return answer.apply(ingress);
+                        })
+                    .orElseGet(() -> responses.unknownPipeline(pipeline, found.running())));
   }
 
   private static CompletionStage<HttpResponse> done(HttpResponse response) {

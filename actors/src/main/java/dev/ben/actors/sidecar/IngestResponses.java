@@ -12,7 +12,10 @@ import org.apache.pekko.http.javadsl.model.StatusCode;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.model.headers.RetryAfter;
 
-/** The JSON answers of the ingest endpoint: one shape for reports, one for errors, each with an actionable text. */
+/**
+ * The JSON answers of the ingest endpoint: one shape for reports, one for errors, each with an
+ * actionable text.
+ */
 final class IngestResponses {
 
   private final ObjectMapper mapper;
@@ -21,15 +24,24 @@ final class IngestResponses {
     this.mapper = mapper;
   }
 
-  /** 200 when the whole body was read (even with refused lines), 503 with Retry-After when the pipeline was full. */
+  /**
+   * 200 when the whole body was read (even with refused lines), 503 with Retry-After when the
+   * pipeline was full.
+   */
   HttpResponse report(String pipeline, IngestReport report) {
-    ObjectNode body = mapper.createObjectNode()
-        .put("pipeline", pipeline)
-        .put("accepted", report.accepted())
-        .put("refused", report.refused());
+    ObjectNode body =
+        mapper
+            .createObjectNode()
+            .put("pipeline", pipeline)
+            .put("accepted", report.accepted())
+            .put("refused", report.refused());
     ArrayNode refusals = body.putArray("refusals");
     for (EventParser.Refused refusal : report.refusals()) {
-      refusals.addObject().put("line", refusal.line()).put("reason", refusal.reason()).put("detail", refusal.detail());
+      refusals
+          .addObject()
+          .put("line", refusal.line())
+          .put("reason", refusal.reason())
+          .put("detail", refusal.detail());
     }
     if (report.refused() > report.refusals().size()) {
       body.put("refusals_truncated", true);
@@ -37,18 +49,32 @@ final class IngestResponses {
     if (!report.overloaded()) {
       return json(StatusCodes.OK, body);
     }
-    body.put("error", "pipeline `" + pipeline + "` is saturated and took no more events; resend from line "
-        + report.resumeFromLine() + " after a short wait");
+    body.put(
+        "error",
+        "pipeline `"
+            + pipeline
+            + "` is saturated and took no more events; resend from line "
+            + report.resumeFromLine()
+            + " after a short wait");
     body.put("resume_from_line", report.resumeFromLine());
     return json(StatusCodes.SERVICE_UNAVAILABLE, body).addHeader(RetryAfter.create(1L));
   }
 
   HttpResponse unknownPipeline(String pipeline, List<String> running) {
-    ObjectNode body = mapper.createObjectNode()
-        .put("error", "no pipeline named `" + pipeline + "` takes events on this node (never deployed, paused or "
-            + "archived: see `benctl status " + pipeline + "`); running here: "
-            + (running.isEmpty() ? "none" : String.join(", ", running)));
-    body.putArray("running").addAll(running.stream().map(mapper.getNodeFactory()::textNode).toList());
+    ObjectNode body =
+        mapper
+            .createObjectNode()
+            .put(
+                "error",
+                "no pipeline named `"
+                    + pipeline
+                    + "` takes events on this node (never deployed, paused or "
+                    + "archived: see `benctl status "
+                    + pipeline
+                    + "`); running here: "
+                    + (running.isEmpty() ? "none" : String.join(", ", running)));
+    body.putArray("running")
+        .addAll(running.stream().map(mapper.getNodeFactory()::textNode).toList());
     return json(StatusCodes.NOT_FOUND, body);
   }
 
@@ -58,7 +84,8 @@ final class IngestResponses {
 
   HttpResponse json(StatusCode status, ObjectNode body) {
     try {
-      return HttpResponse.create().withStatus(status)
+      return HttpResponse.create()
+          .withStatus(status)
           .withEntity(ContentTypes.APPLICATION_JSON, mapper.writeValueAsBytes(body));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("cannot render a response", e);

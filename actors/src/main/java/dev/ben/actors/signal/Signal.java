@@ -7,11 +7,21 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A signal a playbook emitted, on its way back to the app whose event fired it: the signal's name and arguments,
- * and enough to explain it (pipeline, playbook, contract version, the event, when, and the playbook's explanation).
+ * A signal a playbook emitted, on its way back to the app whose event fired it: the signal's name
+ * and arguments, and enough to explain it (pipeline, playbook, contract version, the event, when,
+ * and the playbook's explanation).
  */
-public record Signal(String app, String pipeline, String signal, Map<String, Object> args, String playbook,
-    long contractVersion, String eventId, long atMillis, String explanation) implements ClusterSerializable {
+public record Signal(
+    String app,
+    String pipeline,
+    String signal,
+    Map<String, Object> args,
+    String playbook,
+    long contractVersion,
+    String eventId,
+    long atMillis,
+    String explanation)
+    implements ClusterSerializable {
 
   public Signal {
     Objects.requireNonNull(app, "app");
@@ -21,7 +31,15 @@ public record Signal(String app, String pipeline, String signal, Map<String, Obj
 
   /** The signal of a playbook that fired on the event. */
   public static Signal fired(Envelope event, long contractVersion, PlaybookOutcome outcome) {
-    return new Signal(event.app(), event.pipeline(), outcome.signal(), outcome.args(), outcome.playbook(),
-        contractVersion, event.eventId(), outcome.atMillis(), outcome.explanation());
+    return new Signal(
+        event.app(),
+        event.pipeline(),
+        outcome.signal(),
+        outcome.args(),
+        outcome.playbook(),
+        contractVersion,
+        event.eventId(),
+        outcome.atMillis(),
+        outcome.explanation());
   }
 }

@@ -5,8 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 
 /**
- * A signal as apps receive it, whatever carries it (server-sent events, socket SIGNAL frames): snake_case JSON
- * ({@code event_id}, {@code contract_version}) like the rest of the HTTP API, while the record is camelCase.
+ * A signal as apps receive it, whatever carries it (server-sent events, socket SIGNAL frames):
+ * snake_case JSON ({@code event_id}, {@code contract_version}) like the rest of the HTTP API, while
+ * the record is camelCase.
  */
 public final class SignalJson {
 

@@ -6,7 +6,10 @@ import dev.ben.streams.flow.Envelope;
 import dev.ben.streams.metrics.MetricsRegistry;
 import dev.ben.streams.spine.PlaybookFirings;
 
-/** What the spine calls when a playbook fires: the signal goes on the signal plane, counted as published. */
+/**
+ * What the spine calls when a playbook fires: the signal goes on the signal plane, counted as
+ * published.
+ */
 public final class SignalPublisher implements PlaybookFirings {
 
   private final MessagePlane<Signal> plane;

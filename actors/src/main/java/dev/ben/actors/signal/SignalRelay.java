@@ -12,9 +12,9 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 
 /**
- * One per edge node: takes every signal from the signal plane into the node's signal hub, where each app's
- * server-sent-event stream picks its own. The hub never blocks the relay; a signal it cannot take is counted as
- * dropped.
+ * One per edge node: takes every signal from the signal plane into the node's signal hub, where
+ * each app's server-sent-event stream picks its own. The hub never blocks the relay; a signal it
+ * cannot take is counted as dropped.
  */
 public final class SignalRelay extends AbstractBehavior<SignalRelay.Command> {
 
@@ -26,11 +26,15 @@ public final class SignalRelay extends AbstractBehavior<SignalRelay.Command> {
   private final MetricsRegistry metrics;
   private final AutoCloseable subscription;
 
-  public static Behavior<Command> create(MessagePlane<Signal> plane, LiveHub<Signal> hub, MetricsRegistry metrics) {
+  public static Behavior<Command> create(
+      MessagePlane<Signal> plane, LiveHub<Signal> hub, MetricsRegistry metrics) {
     return Behaviors.setup(context -> new SignalRelay(context, plane, hub, metrics));
   }
 
-  private SignalRelay(ActorContext<Command> context, MessagePlane<Signal> plane, LiveHub<Signal> hub,
+  private SignalRelay(
+      ActorContext<Command> context,
+      MessagePlane<Signal> plane,
+      LiveHub<Signal> hub,
       MetricsRegistry metrics) {
     super(context);
     this.hub = hub;

@@ -18,8 +18,7 @@ class ContractLoaderTest {
 
   private static final byte[] HASH_KEY = new byte[32];
 
-  @TempDir
-  static Path keys;
+  @TempDir static Path keys;
 
   private static byte[] bundle;
 
@@ -34,7 +33,8 @@ class ContractLoaderTest {
 
   @Test
   void aGoodBundleLoadsAsTheKeysVersionOfTheKeysPipeline() {
-    ActiveContract loaded = ContractLoader.load(key(PingContracts.PIPELINE, 7, bundle), bundle, HASH_KEY);
+    ActiveContract loaded =
+        ContractLoader.load(key(PingContracts.PIPELINE, 7, bundle), bundle, HASH_KEY);
 
     assertEquals(7, loaded.version());
     assertEquals(PingContracts.PIPELINE, loaded.pipeline());
@@ -46,10 +46,19 @@ class ContractLoaderTest {
     byte[] other = new PingContracts(keys.resolve("other")).bundle(20);
     ArtifactKey key = key(PingContracts.PIPELINE, 2, bundle);
 
-    var refused = assertThrows(IllegalArgumentException.class, () -> ContractLoader.load(key, other, HASH_KEY));
+    var refused =
+        assertThrows(
+            IllegalArgumentException.class, () -> ContractLoader.load(key, other, HASH_KEY));
 
-    assertTrue(refused.getMessage().startsWith("the bundle pulled for pings v2 has digest "
-        + Fingerprint.of(other).value() + ", not the key's " + key.sha256()), refused.getMessage());
+    assertTrue(
+        refused
+            .getMessage()
+            .startsWith(
+                "the bundle pulled for pings v2 has digest "
+                    + Fingerprint.of(other).value()
+                    + ", not the key's "
+                    + key.sha256()),
+        refused.getMessage());
     assertTrue(refused.getMessage().endsWith("it is not loaded"), refused.getMessage());
   }
 
@@ -57,16 +66,22 @@ class ContractLoaderTest {
   void bytesThatAreNotABundleDoNotLoadEvenWhenTheDigestMatches() {
     byte[] garbage = "{\"not\": \"a bundle\"}".getBytes(StandardCharsets.UTF_8);
 
-    var refused = assertThrows(IllegalArgumentException.class,
-        () -> ContractLoader.load(key(PingContracts.PIPELINE, 3, garbage), garbage, HASH_KEY));
+    var refused =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> ContractLoader.load(key(PingContracts.PIPELINE, 3, garbage), garbage, HASH_KEY));
 
-    assertTrue(refused.getMessage().startsWith("the bundle of pings v3 does not load: "), refused.getMessage());
+    assertTrue(
+        refused.getMessage().startsWith("the bundle of pings v3 does not load: "),
+        refused.getMessage());
   }
 
   @Test
   void aBundleWithoutTheKeysPipelineIsRefusedNamingThePipeline() {
-    var refused = assertThrows(IllegalArgumentException.class,
-        () -> ContractLoader.load(key("billing", 1, bundle), bundle, HASH_KEY));
+    var refused =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> ContractLoader.load(key("billing", 1, bundle), bundle, HASH_KEY));
 
     assertTrue(refused.getMessage().contains("no pipeline 'billing'"), refused.getMessage());
   }

@@ -42,7 +42,8 @@ class ControlRequestsTest {
 
     String message = refusal(() -> requests.bundle(1001));
 
-    assertTrue(message.contains("the bundle is 1001 bytes; the ledger takes at most 1000"), message);
+    assertTrue(
+        message.contains("the bundle is 1001 bytes; the ledger takes at most 1000"), message);
     assertEquals(1, refused("bundle-too-large"));
   }
 
@@ -98,7 +99,8 @@ class ControlRequestsTest {
   void aLifecycleRequestNeedsAnAction() {
     assertDoesNotThrow(() -> requests.lifecycle("auth", LifecycleAction.PAUSE));
 
-    String unspecified = refusal(() -> requests.lifecycle("auth", LifecycleAction.LIFECYCLE_ACTION_UNSPECIFIED));
+    String unspecified =
+        refusal(() -> requests.lifecycle("auth", LifecycleAction.LIFECYCLE_ACTION_UNSPECIFIED));
     refusal(() -> requests.lifecycle("auth", LifecycleAction.UNRECOGNIZED));
 
     assertTrue(unspecified.contains("use pause, resume, archive or delete"), unspecified);

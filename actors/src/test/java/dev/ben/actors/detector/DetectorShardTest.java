@@ -33,20 +33,28 @@ class DetectorShardTest {
   private static final String PIPELINE = "pings";
 
   @JUnit5TestKit
-  ActorTestKit testKit = new JUnit5TestKitBuilder().withCustomConfig(ConfigFactory.parseString(
-          "pekko.actor.serialize-messages = on\npekko.actor.provider = local\n"
-              + "pekko.actor.serialization-bindings { \"dev.ben.actors.ClusterSerializable\" = jackson-cbor }"))
-      .build();
+  ActorTestKit testKit =
+      new JUnit5TestKitBuilder()
+          .withCustomConfig(
+              ConfigFactory.parseString(
+                  "pekko.actor.serialize-messages = on\npekko.actor.provider = local\n"
+                      + "pekko.actor.serialization-bindings { \"dev.ben.actors.ClusterSerializable\" = jackson-cbor }"))
+          .build();
 
   private final ContractSlots slots = new ContractSlots();
   private final MetricsRegistry metrics = new MetricsRegistry();
 
   private static DetectInput ping(int i, String user) {
-    return new DetectInput(JsonNodeFactory.instance.objectNode().put("id", "e" + i).put("user", user).put("n", 5),
-        List.of(), List.of(), Map.of(), 1_000L * i);
+    return new DetectInput(
+        JsonNodeFactory.instance.objectNode().put("id", "e" + i).put("user", user).put("n", 5),
+        List.of(),
+        List.of(),
+        Map.of(),
+        1_000L * i);
   }
 
-  private DetectorShard.Reply ask(ActorRef<DetectorShard.Command> shard, long version, List<DetectInput> inputs) {
+  private DetectorShard.Reply ask(
+      ActorRef<DetectorShard.Command> shard, long version, List<DetectInput> inputs) {
     TestProbe<DetectorShard.Reply> probe = testKit.createTestProbe();
     shard.tell(new DetectorShard.Detect(PIPELINE, version, "ping", inputs, probe.getRef()));
     return probe.receiveMessage();
@@ -54,23 +62,34 @@ class DetectorShardTest {
 
   @Test
   void aVersionNotLoadedHereIsSaidSoThenStateBuildsUpAcrossRounds() {
-    ActorRef<DetectorShard.Command> shard = testKit.spawn(DetectorShard.create(slots, 4, new ShardReports(metrics)));
-    var notLoaded = assertInstanceOf(DetectorShard.NotLoaded.class, ask(shard, 1, List.of(ping(0, "ann"))));
+    ActorRef<DetectorShard.Command> shard =
+        testKit.spawn(DetectorShard.create(slots, 4, new ShardReports(metrics)));
+    var notLoaded =
+        assertInstanceOf(DetectorShard.NotLoaded.class, ask(shard, 1, List.of(ping(0, "ann"))));
     assertTrue(notLoaded.reason().contains("version 1 of pings is not loaded"), notLoaded.reason());
 
-    slots.open(PIPELINE).swap(new ActiveContract(1,
-        ContractRuntime.build(PingProject.detecting(PIPELINE), PIPELINE, new byte[32])));
+    slots
+        .open(PIPELINE)
+        .swap(
+            new ActiveContract(
+                1, ContractRuntime.build(PingProject.detecting(PIPELINE), PIPELINE, new byte[32])));
     List<Double> seen = new ArrayList<>();
     List<PlaybookOutcome> outcomes = new ArrayList<>();
     for (int round = 0; round < 3; round++) {
-      var detected = assertInstanceOf(DetectorShard.Detected.class,
-          ask(shard, 1, List.of(ping(2 * round, "ann"), ping(2 * round + 1, "ann"))));
-      detected.detections().forEach(d -> {
-        seen.add(d.detectors().get("per_user.seen"));
-        outcomes.addAll(d.playbooks());
-      });
+      var detected =
+          assertInstanceOf(
+              DetectorShard.Detected.class,
+              ask(shard, 1, List.of(ping(2 * round, "ann"), ping(2 * round + 1, "ann"))));
+      detected
+          .detections()
+          .forEach(
+              d -> {
+                seen.add(d.detectors().get("per_user.seen"));
+                outcomes.addAll(d.playbooks());
+              });
     }
-    assertEquals(List.of(1.0, 2.0, 3.0, 4.0, 5.0, 6.0), seen, "the count survives rounds and serialization");
+    assertEquals(
+        List.of(1.0, 2.0, 3.0, 4.0, 5.0, 6.0), seen, "the count survives rounds and serialization");
     assertEquals(PlaybookOutcome.Status.FIRED, outcomes.get(0).status());
     assertEquals("e3", outcomes.get(0).args().get("id"), "fires on the 4th event");
     assertEquals(PlaybookOutcome.Status.SUPPRESSED, outcomes.get(1).status());
@@ -78,15 +97,29 @@ class DetectorShardTest {
 
   @Test
   void eventsThatNoLongerFitTheSchemaAreCountedNotDetected() {
-    slots.open(PIPELINE).swap(new ActiveContract(1,
-        ContractRuntime.build(PingProject.detecting(PIPELINE), PIPELINE, new byte[32])));
-    ActorRef<DetectorShard.Command> shard = testKit.spawn(DetectorShard.create(slots, 4, new ShardReports(metrics)));
-    var unfit = new DetectInput(JsonNodeFactory.instance.objectNode().put("id", "x"), List.of(), List.of(),
-        Map.of(), 0);
-    var detected = assertInstanceOf(DetectorShard.Detected.class, ask(shard, 1, List.of(unfit, ping(1, "bo"))));
+    slots
+        .open(PIPELINE)
+        .swap(
+            new ActiveContract(
+                1, ContractRuntime.build(PingProject.detecting(PIPELINE), PIPELINE, new byte[32])));
+    ActorRef<DetectorShard.Command> shard =
+        testKit.spawn(DetectorShard.create(slots, 4, new ShardReports(metrics)));
+    var unfit =
+        new DetectInput(
+            JsonNodeFactory.instance.objectNode().put("id", "x"),
+            List.of(),
+            List.of(),
+            Map.of(),
+            0);
+    var detected =
+        assertInstanceOf(
+            DetectorShard.Detected.class, ask(shard, 1, List.of(unfit, ping(1, "bo"))));
     assertTrue(detected.detections().get(0).detectors().isEmpty());
     assertEquals(1.0, detected.detections().get(1).detectors().get("per_user.seen"));
-    assertEquals(1, metrics.value("ben_detector_skipped_total",
-        Labels.of("pipeline", PIPELINE, "reason", ShardReports.UNFIT)));
+    assertEquals(
+        1,
+        metrics.value(
+            "ben_detector_skipped_total",
+            Labels.of("pipeline", PIPELINE, "reason", ShardReports.UNFIT)));
   }
 }

@@ -17,8 +17,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * A node running a contract with keyed state: every invocation's detector values come from the user's Cluster
- * Sharding shard, so they build up per user across requests, and the playbook fires on the user's 4th event.
+ * A node running a contract with keyed state: every invocation's detector values come from the
+ * user's Cluster Sharding shard, so they build up per user across requests, and the playbook fires
+ * on the user's 4th event.
  */
 class ShardedDetectionTest {
 
@@ -28,15 +29,24 @@ class ShardedDetectionTest {
   @Test
   void stateBuildsUpPerUserInItsShardAndThePlaybookFiresOnTheFourthEvent() throws Exception {
     PingContracts contracts = new PingContracts(Files.createTempDirectory("ben-keys"));
-    try (TestNode node = new TestNode("ben.node.pass-through-pipelines = []\nben.detector.shards = 8\n"
-        + "ben.ledger.trusted-keys = [\"" + contracts.publicKey() + "\"]", batch -> { })) {
-      try (ControlClient control = new ControlClient(node.endpoints.control().port(), node.system)) {
+    try (TestNode node =
+        new TestNode(
+            "ben.node.pass-through-pipelines = []\nben.detector.shards = 8\n"
+                + "ben.ledger.trusted-keys = [\""
+                + contracts.publicKey()
+                + "\"]",
+            batch -> {})) {
+      try (ControlClient control =
+          new ControlClient(node.endpoints.control().port(), node.system)) {
         long version = control.stage(contracts.detectingBundle()).getStaged(0).getVersion();
         control.deploy(PingContracts.PIPELINE, version, Duration.ofSeconds(20));
       }
-      Await.until(() -> invoke(node, "{\"id\":\"warm\",\"user\":\"warm\",\"n\":1}").statusCode() == 200,
-          "the pipeline is invocable", Duration.ofSeconds(20));
-      // Warming up may itself have fired for user "warm"; only ann's and bob's firings count from here.
+      Await.until(
+          () -> invoke(node, "{\"id\":\"warm\",\"user\":\"warm\",\"n\":1}").statusCode() == 200,
+          "the pipeline is invocable",
+          Duration.ofSeconds(20));
+      // Warming up may itself have fired for user "warm"; only ann's and bob's firings count from
+      // here.
       Labels published = Labels.of("signal", "page", "outcome", "published");
       long before = node.metrics.value("ben_signals_total", published);
       List<Double> annSeen = new ArrayList<>();
@@ -44,14 +54,22 @@ class ShardedDetectionTest {
       for (int i = 0; i < 5; i++) {
         JsonNode ann = answer(node, "{\"id\":\"a" + i + "\",\"user\":\"ann\",\"n\":3}");
         annSeen.add(ann.get("detectors").get("per_user.seen").asDouble());
-        ann.get("playbooks").forEach(p -> annPlaybooks.add(p.get("status").asText() + " " + p.get("args")));
+        ann.get("playbooks")
+            .forEach(p -> annPlaybooks.add(p.get("status").asText() + " " + p.get("args")));
         JsonNode bob = answer(node, "{\"id\":\"b" + i + "\",\"user\":\"bob\",\"n\":3}");
-        assertEquals(i + 1.0, bob.get("detectors").get("per_user.seen").asDouble(), "bob's count is his own");
+        assertEquals(
+            i + 1.0,
+            bob.get("detectors").get("per_user.seen").asDouble(),
+            "bob's count is his own");
       }
       assertEquals(List.of(1.0, 2.0, 3.0, 4.0, 5.0), annSeen);
-      assertEquals(List.of("FIRED {\"id\":\"a3\",\"reason\":\"chatty\"}", "SUPPRESSED {\"id\":\"a4\",\"reason\":\"chatty\"}"),
+      assertEquals(
+          List.of(
+              "FIRED {\"id\":\"a3\",\"reason\":\"chatty\"}",
+              "SUPPRESSED {\"id\":\"a4\",\"reason\":\"chatty\"}"),
           annPlaybooks);
-      Await.until(() -> node.metrics.value("ben_signals_total", published) == before + 2,
+      Await.until(
+          () -> node.metrics.value("ben_signals_total", published) == before + 2,
           "ann's and bob's firings are published as signals",
           Duration.ofSeconds(10));
     }

@@ -37,8 +37,7 @@ class ActivationBookTest {
   private static final String SPINE = "pings/spine@n1";
   private static final String DETECTOR = "pings/detector@n2";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private final AtomicLong clock = new AtomicLong(1_700_000_000_000L);
   private PingContracts contracts;
@@ -50,10 +49,16 @@ class ActivationBookTest {
   @BeforeEach
   void open() throws Exception {
     contracts = new PingContracts(dir.resolve("keys"));
-    store = RocksLedgerStore.open(dir.resolve("ledger"),
-        new LedgerSettings(1 << 20, 4096, "kv", "objects", Duration.ofSeconds(30), List.of()));
-    access = new StoreAccess(new LocalBlobStore(dir.resolve("blobs")), RocksIndex.open(dir.resolve("index")));
-    book = new LedgerBook(store, TrustedKeys.load(List.of(contracts.publicKey())), () -> clock.addAndGet(1000));
+    store =
+        RocksLedgerStore.open(
+            dir.resolve("ledger"),
+            new LedgerSettings(1 << 20, 4096, "kv", "objects", Duration.ofSeconds(30), List.of()));
+    access =
+        new StoreAccess(
+            new LocalBlobStore(dir.resolve("blobs")), RocksIndex.open(dir.resolve("index")));
+    book =
+        new LedgerBook(
+            store, TrustedKeys.load(List.of(contracts.publicKey())), () -> clock.addAndGet(1000));
     activations = new ActivationBook(book, access, Duration.ofSeconds(30), clock::get);
   }
 
@@ -77,11 +82,14 @@ class ActivationBookTest {
   }
 
   private ActivationBook.Begun deploy(Set<String> required) {
-    return activations.begin(activations.decideDeploy(PIPELINE, OptionalLong.empty()), required, "deploy",
-        "ann@host");
+    return activations.begin(
+        activations.decideDeploy(PIPELINE, OptionalLong.empty()), required, "deploy", "ann@host");
   }
 
-  /** Deploys the newest staged version, acknowledged by every required component in time, and settles it. */
+  /**
+   * Deploys the newest staged version, acknowledged by every required component in time, and
+   * settles it.
+   */
   private void deployAndAck(Set<String> required) {
     ActivationBook.Begun begun = deploy(required);
     for (String component : required) {
@@ -92,7 +100,9 @@ class ActivationBookTest {
   }
 
   private static void failAtTheDeadline(ActivationBook.Begun begun) {
-    assertEquals(ActivationProtocol.State.FAILED, begun.protocol().tick(begun.protocol().deadlineMillis() + 1));
+    assertEquals(
+        ActivationProtocol.State.FAILED,
+        begun.protocol().tick(begun.protocol().deadlineMillis() + 1));
   }
 
   private List<String> eventTypes() {
@@ -122,7 +132,8 @@ class ActivationBookTest {
     assertEquals(VersionState.STAGED, state(1));
     assertEquals(PipelineStatus.PUBLISHED, header().status());
     assertEquals(version, header().version());
-    assertEquals(new PipelineHeader(PIPELINE, PIPELINE, "", PipelineStatus.DRAFT, 0), begun.before());
+    assertEquals(
+        new PipelineHeader(PIPELINE, PIPELINE, "", PipelineStatus.DRAFT, 0), begun.before());
     ContractNotice notice = begun.notice();
     assertEquals(PIPELINE, notice.pipeline());
     assertEquals(version, notice.version());
@@ -142,13 +153,15 @@ class ActivationBookTest {
 
     ActivationBook.Begun begun = deploy(Set.of(SPINE, DETECTOR));
     begun.protocol().ack(SPINE, second, clock.get());
-    assertEquals(ActivationProtocol.State.ACTIVE, begun.protocol().ack(DETECTOR, second, clock.get()));
+    assertEquals(
+        ActivationProtocol.State.ACTIVE, begun.protocol().ack(DETECTOR, second, clock.get()));
     Optional<ContractNotice> restore = activations.settle(begun);
 
     assertEquals(Optional.empty(), restore, "nothing has to go back after a success");
     assertEquals(VersionState.ACTIVE, state(second));
     assertEquals(VersionState.SUPERSEDED, state(1));
-    assertEquals(new PipelineHeader(PIPELINE, PIPELINE, "", PipelineStatus.PUBLISHED, second), header());
+    assertEquals(
+        new PipelineHeader(PIPELINE, PIPELINE, "", PipelineStatus.PUBLISHED, second), header());
     assertEquals("activated", eventTypes().get(eventTypes().size() - 1));
   }
 
@@ -199,19 +212,30 @@ class ActivationBookTest {
 
     long second = stage(20);
     ActivationBook.Begun begun = deploy(Set.of(SPINE));
-    assertEquals(second, activations.desired(PIPELINE).orElseThrow().version(), "the activating version is wanted");
+    assertEquals(
+        second,
+        activations.desired(PIPELINE).orElseThrow().version(),
+        "the activating version is wanted");
     assertEquals(begun.notice(), activations.desired(PIPELINE).orElseThrow());
 
     failAtTheDeadline(begun);
     activations.settle(begun);
-    assertEquals(1, activations.desired(PIPELINE).orElseThrow().version(), "after a failure the old one again");
+    assertEquals(
+        1,
+        activations.desired(PIPELINE).orElseThrow().version(),
+        "after a failure the old one again");
 
     book.changeLifecycle(PIPELINE, LifecycleAction.PAUSE, "ann@host");
-    assertEquals(1, activations.desired(PIPELINE).orElseThrow().version(), "a paused pipeline keeps its version");
+    assertEquals(
+        1,
+        activations.desired(PIPELINE).orElseThrow().version(),
+        "a paused pipeline keeps its version");
 
     book.changeLifecycle(PIPELINE, LifecycleAction.ARCHIVE, "ann@host");
-    assertEquals(Optional.empty(), activations.desired(PIPELINE), "an archived pipeline runs nothing");
-    assertEquals(Optional.empty(), activations.desired("nothing-here"), "an unknown pipeline runs nothing");
+    assertEquals(
+        Optional.empty(), activations.desired(PIPELINE), "an archived pipeline runs nothing");
+    assertEquals(
+        Optional.empty(), activations.desired("nothing-here"), "an unknown pipeline runs nothing");
   }
 
   @Test
@@ -229,9 +253,12 @@ class ActivationBookTest {
     assertEquals(new PipelineHeader(PIPELINE, PIPELINE, "", PipelineStatus.PUBLISHED, 1), header());
     LedgerEvent failed = store.listEvents(PIPELINE).get(store.listEvents(PIPELINE).size() - 1);
     assertEquals("activation-failed", failed.type());
-    assertTrue(failed.summary().contains("interrupted by a restart of the ledger"), failed.summary());
-    assertEquals(new VersionPolicy.Activate(PIPELINE, second, 1),
-        activations.decideDeploy(PIPELINE, OptionalLong.of(second)), "the failed version can be deployed again");
+    assertTrue(
+        failed.summary().contains("interrupted by a restart of the ledger"), failed.summary());
+    assertEquals(
+        new VersionPolicy.Activate(PIPELINE, second, 1),
+        activations.decideDeploy(PIPELINE, OptionalLong.of(second)),
+        "the failed version can be deployed again");
   }
 
   @Test
@@ -291,15 +318,18 @@ class ActivationBookTest {
     book.changeLifecycle(PIPELINE, LifecycleAction.PAUSE, "ann@host");
     long second = stage(20);
 
-    LedgerRefusal refusal = assertThrows(LedgerRefusal.class,
-        () -> activations.decideDeploy(PIPELINE, OptionalLong.empty()));
+    LedgerRefusal refusal =
+        assertThrows(
+            LedgerRefusal.class, () -> activations.decideDeploy(PIPELINE, OptionalLong.empty()));
 
     assertEquals(LedgerRefusal.Kind.CONFLICT, refusal.kind());
-    assertTrue(refusal.getMessage().startsWith("pings is paused; resume it (`benctl resume pings`)"),
+    assertTrue(
+        refusal.getMessage().startsWith("pings is paused; resume it (`benctl resume pings`)"),
         refusal.getMessage());
     assertEquals(VersionState.STAGED, state(second));
     book.changeLifecycle(PIPELINE, LifecycleAction.RESUME, "ann@host");
-    assertEquals(new VersionPolicy.Activate(PIPELINE, second, 1),
+    assertEquals(
+        new VersionPolicy.Activate(PIPELINE, second, 1),
         activations.decideDeploy(PIPELINE, OptionalLong.empty()));
   }
 
@@ -309,10 +339,13 @@ class ActivationBookTest {
     deploy(Set.of(SPINE));
     stage(20);
 
-    LedgerRefusal refusal = assertThrows(LedgerRefusal.class,
-        () -> activations.decideDeploy(PIPELINE, OptionalLong.empty()));
+    LedgerRefusal refusal =
+        assertThrows(
+            LedgerRefusal.class, () -> activations.decideDeploy(PIPELINE, OptionalLong.empty()));
 
     assertEquals(LedgerRefusal.Kind.CONFLICT, refusal.kind());
-    assertTrue(refusal.getMessage().contains("version 1 of pings is still activating"), refusal.getMessage());
+    assertTrue(
+        refusal.getMessage().contains("version 1 of pings is still activating"),
+        refusal.getMessage());
   }
 }

@@ -16,34 +16,43 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * Activations that do not simply succeed, on one embedded node: one nobody can acknowledge in time fails and is
- * not half-applied, and a node restarted on the same folder has lost no intent and runs the active version again.
+ * Activations that do not simply succeed, on one embedded node: one nobody can acknowledge in time
+ * fails and is not half-applied, and a node restarted on the same folder has lost no intent and
+ * runs the active version again.
  */
 class ActivationOutcomesTest {
 
   private static final String PIPELINE = PingContracts.PIPELINE;
 
   private static String config(PingContracts contracts, String timeout) {
-    return "ben.node.pass-through-pipelines = []\nben.ledger.activation-timeout = " + timeout
-        + "\nben.ledger.trusted-keys = [\"" + contracts.publicKey() + "\"]";
+    return "ben.node.pass-through-pipelines = []\nben.ledger.activation-timeout = "
+        + timeout
+        + "\nben.ledger.trusted-keys = [\""
+        + contracts.publicKey()
+        + "\"]";
   }
 
   @Test
   void anActivationNotAcknowledgedInTimeFailsAndTheRecordGoesBackToWhereItWas() throws Exception {
     PingContracts contracts = new PingContracts(Files.createTempDirectory("ben-keys"));
     // One millisecond: no component can pull, load and acknowledge before the deadline.
-    try (TestNode node = new TestNode(config(contracts, "1ms"), batch -> { });
+    try (TestNode node = new TestNode(config(contracts, "1ms"), batch -> {});
         ControlClient control = new ControlClient(node.endpoints.control().port(), node.system)) {
       long version = control.stage(contracts.bundle(10)).getStaged(0).getVersion();
       PipelineStatus failed = control.deploy(PIPELINE, version, Duration.ofSeconds(20));
       assertEquals(VersionState.FAILED, failed.getActivationState(), failed.toString());
       assertEquals(0, failed.getActiveVersion());
-      assertEquals(Lifecycle.DRAFT, failed.getLifecycle(), "the header is back to what it was before the deploy");
-      assertTrue(failed.getActivationDetail().contains("was not acknowledged by " + PIPELINE + "/spine@"),
+      assertEquals(
+          Lifecycle.DRAFT,
+          failed.getLifecycle(),
+          "the header is back to what it was before the deploy");
+      assertTrue(
+          failed.getActivationDetail().contains("was not acknowledged by " + PIPELINE + "/spine@"),
           failed.getActivationDetail());
       assertEquals(VersionState.FAILED, failed.getVersions(0).getState());
-      assertTrue(control.status(PIPELINE, true).getHistoryList().stream()
-          .anyMatch(e -> e.getType().equals("activation-failed") && e.getVersion() == version));
+      assertTrue(
+          control.status(PIPELINE, true).getHistoryList().stream()
+              .anyMatch(e -> e.getType().equals("activation-failed") && e.getVersion() == version));
     }
   }
 
@@ -52,24 +61,29 @@ class ActivationOutcomesTest {
     PingContracts contracts = new PingContracts(Files.createTempDirectory("ben-keys"));
     Path home = Files.createTempDirectory("ben-home");
     long version;
-    try (TestNode node = new TestNode(config(contracts, "20s"), batch -> { }, home);
+    try (TestNode node = new TestNode(config(contracts, "20s"), batch -> {}, home);
         ControlClient control = new ControlClient(node.endpoints.control().port(), node.system)) {
       version = control.stage(contracts.bundle(10)).getStaged(0).getVersion();
-      assertEquals(version, control.deploy(PIPELINE, version, Duration.ofSeconds(20)).getActiveVersion());
+      assertEquals(
+          version, control.deploy(PIPELINE, version, Duration.ofSeconds(20)).getActiveVersion());
     }
-    try (TestNode node = new TestNode(config(contracts, "20s"), batch -> { }, home);
+    try (TestNode node = new TestNode(config(contracts, "20s"), batch -> {}, home);
         ControlClient control = new ControlClient(node.endpoints.control().port(), node.system)) {
       assertEquals(version, control.status(PIPELINE, false).getActiveVersion());
-      Await.until(() -> spineRuns(control, version), "the restarted node's spine runs v" + version,
+      Await.until(
+          () -> spineRuns(control, version),
+          "the restarted node's spine runs v" + version,
           Duration.ofSeconds(20));
-      Await.until(() -> accepts(node), "the restarted pipeline takes events", Duration.ofSeconds(20));
+      Await.until(
+          () -> accepts(node), "the restarted pipeline takes events", Duration.ofSeconds(20));
     }
   }
 
   private static boolean spineRuns(ControlClient control, long version) {
     try {
       return control.status(PIPELINE, false).getComponentsList().stream()
-          .anyMatch(c -> c.getKind().equals("spine") && c.getRunningVersion() == version && c.getAcked());
+          .anyMatch(
+              c -> c.getKind().equals("spine") && c.getRunningVersion() == version && c.getAcked());
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
@@ -77,7 +91,9 @@ class ActivationOutcomesTest {
 
   private static boolean accepts(TestNode node) {
     try {
-      return node.post("/api/v1/events?pipeline=" + PIPELINE, "{\"id\":\"a\",\"n\":1}\n").statusCode() == 200;
+      return node.post("/api/v1/events?pipeline=" + PIPELINE, "{\"id\":\"a\",\"n\":1}\n")
+              .statusCode()
+          == 200;
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

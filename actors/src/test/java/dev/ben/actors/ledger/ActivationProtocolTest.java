@@ -32,20 +32,24 @@ class ActivationProtocolTest {
   @Test
   void thePartialStateIsVisiblePerComponent() {
     activation.ack("auth/spine@n1", 3, 1_000);
-    assertEquals(List.of(
-        new ComponentStatus("auth/detector@n2", 2, false),
-        new ComponentStatus("auth/spine@n1", 3, true)), activation.view());
+    assertEquals(
+        List.of(
+            new ComponentStatus("auth/detector@n2", 2, false),
+            new ComponentStatus("auth/spine@n1", 3, true)),
+        activation.view());
     assertEquals(List.of("auth/detector@n2"), activation.missing());
   }
 
   @Test
   void failsAtTheDeadlineNamingWhoDidNotAck() {
     activation.ack("auth/spine@n1", 3, 1_000);
-    assertEquals(State.ACTIVATING, activation.tick(DEADLINE), "the deadline itself is still in time");
+    assertEquals(
+        State.ACTIVATING, activation.tick(DEADLINE), "the deadline itself is still in time");
     assertEquals(State.FAILED, activation.tick(DEADLINE + 1));
     assertEquals(List.of("auth/detector@n2"), activation.missing());
     String reason = activation.failureReason().orElseThrow();
-    assertTrue(reason.contains("version 3 of auth was not acknowledged by auth/detector@n2"), reason);
+    assertTrue(
+        reason.contains("version 3 of auth was not acknowledged by auth/detector@n2"), reason);
     assertTrue(reason.contains("version 2 keeps running"), reason);
   }
 
@@ -81,7 +85,10 @@ class ActivationProtocolTest {
     assertEquals(State.ACTIVE, activation.componentGone("auth/detector@n2"));
     assertEquals(List.of("auth/detector@n2"), activation.gone());
     assertEquals(List.of(new ComponentStatus("auth/spine@n1", 3, true)), activation.view());
-    assertEquals(State.ACTIVE, activation.componentGone("auth/spine@n1"), "after the decision, nothing changes");
+    assertEquals(
+        State.ACTIVE,
+        activation.componentGone("auth/spine@n1"),
+        "after the decision, nothing changes");
   }
 
   @Test
@@ -93,8 +100,12 @@ class ActivationProtocolTest {
 
   @Test
   void startsFromAPolicyDecisionWithTheConfiguredTimeout() {
-    ActivationProtocol started = ActivationProtocol.start(new VersionPolicy.Activate("auth", 1, 0),
-        Set.of("auth/spine@n1"), 5_000, Duration.ofSeconds(30));
+    ActivationProtocol started =
+        ActivationProtocol.start(
+            new VersionPolicy.Activate("auth", 1, 0),
+            Set.of("auth/spine@n1"),
+            5_000,
+            Duration.ofSeconds(30));
     assertEquals(35_000, started.deadlineMillis());
     assertEquals(List.of(new ComponentStatus("auth/spine@n1", 0, false)), started.view());
     started.tick(35_001);
@@ -103,7 +114,11 @@ class ActivationProtocolTest {
 
   @Test
   void aVersionCannotReplaceItself() {
-    assertThrows(IllegalArgumentException.class, () -> new ActivationProtocol("auth", 2, 2, Set.of(), DEADLINE));
-    assertThrows(IllegalArgumentException.class, () -> new ActivationProtocol("auth", 0, 0, Set.of(), DEADLINE));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new ActivationProtocol("auth", 2, 2, Set.of(), DEADLINE));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new ActivationProtocol("auth", 0, 0, Set.of(), DEADLINE));
   }
 }

@@ -13,8 +13,15 @@ import org.junit.jupiter.api.Test;
 
 class LedgerAnswerTest {
 
-  private static final VersionInfo INFO = VersionInfo.newBuilder().setPipeline("auth").setVersion(3)
-      .setState(VersionState.STAGED).setBundleId("sha256:abc").setKeyId("k1").setStagedAtMillis(42).build();
+  private static final VersionInfo INFO =
+      VersionInfo.newBuilder()
+          .setPipeline("auth")
+          .setVersion(3)
+          .setState(VersionState.STAGED)
+          .setBundleId("sha256:abc")
+          .setKeyId("k1")
+          .setStagedAtMillis(42)
+          .build();
 
   @Test
   void aReplyRoundTripsThroughItsParser() {
@@ -26,18 +33,22 @@ class LedgerAnswerTest {
   @Test
   void aReplySurvivesTheCborEnvelopeItCrossesNodesIn() throws Exception {
     ObjectMapper cbor = new ObjectMapper(new CBORFactory());
-    StageReply reply = StageReply.newBuilder().setBundleId("sha256:abc").setKeyId("k1").addStaged(INFO).build();
+    StageReply reply =
+        StageReply.newBuilder().setBundleId("sha256:abc").setKeyId("k1").addStaged(INFO).build();
 
-    LedgerAnswer back = cbor.readValue(cbor.writeValueAsBytes(LedgerAnswer.of(reply)), LedgerAnswer.class);
+    LedgerAnswer back =
+        cbor.readValue(cbor.writeValueAsBytes(LedgerAnswer.of(reply)), LedgerAnswer.class);
 
     assertEquals(reply, back.value(StageReply.parser()));
   }
 
   @Test
   void aRefusalIsRethrownWithItsKindAndMessage() {
-    LedgerAnswer answer = LedgerAnswer.refused(new LedgerRefusal(LedgerRefusal.Kind.NOT_FOUND, "no pipeline 'x'"));
+    LedgerAnswer answer =
+        LedgerAnswer.refused(new LedgerRefusal(LedgerRefusal.Kind.NOT_FOUND, "no pipeline 'x'"));
 
-    LedgerRefusal refusal = assertThrows(LedgerRefusal.class, () -> answer.value(VersionInfo.parser()));
+    LedgerRefusal refusal =
+        assertThrows(LedgerRefusal.class, () -> answer.value(VersionInfo.parser()));
 
     assertEquals(LedgerRefusal.Kind.NOT_FOUND, refusal.kind());
     assertEquals("no pipeline 'x'", refusal.getMessage());
@@ -46,21 +57,27 @@ class LedgerAnswerTest {
   @Test
   void aRefusalSurvivesTheCborEnvelopeToo() throws Exception {
     ObjectMapper cbor = new ObjectMapper(new CBORFactory());
-    LedgerAnswer refused = LedgerAnswer.refused(new LedgerRefusal(LedgerRefusal.Kind.UNTRUSTED, "key not trusted"));
+    LedgerAnswer refused =
+        LedgerAnswer.refused(new LedgerRefusal(LedgerRefusal.Kind.UNTRUSTED, "key not trusted"));
 
     LedgerAnswer back = cbor.readValue(cbor.writeValueAsBytes(refused), LedgerAnswer.class);
 
-    LedgerRefusal refusal = assertThrows(LedgerRefusal.class, () -> back.value(VersionInfo.parser()));
+    LedgerRefusal refusal =
+        assertThrows(LedgerRefusal.class, () -> back.value(VersionInfo.parser()));
     assertEquals(LedgerRefusal.Kind.UNTRUSTED, refusal.kind());
     assertEquals("key not trusted", refusal.getMessage());
   }
 
   @Test
   void aReplyThatDoesNotDecodeIsAnIllegalState() {
-    LedgerAnswer garbage = new LedgerAnswer(new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0xff}, null, null);
+    LedgerAnswer garbage =
+        new LedgerAnswer(new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0xff}, null, null);
 
-    var failure = assertThrows(IllegalStateException.class, () -> garbage.value(VersionInfo.parser()));
+    var failure =
+        assertThrows(IllegalStateException.class, () -> garbage.value(VersionInfo.parser()));
 
-    assertTrue(failure.getMessage().startsWith("the ledger's reply does not decode"), failure.getMessage());
+    assertTrue(
+        failure.getMessage().startsWith("the ledger's reply does not decode"),
+        failure.getMessage());
   }
 }

@@ -30,8 +30,7 @@ class LedgerBookTest {
   private static final SigningKey STRANGER = Ed25519.generate();
   private static final byte[] AUTH = bundle(TRUSTED);
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private final AtomicLong clock = new AtomicLong(1_700_000_000_000L);
   private RocksLedgerStore store;
@@ -44,8 +43,11 @@ class LedgerBookTest {
 
   @BeforeEach
   void open() {
-    store = RocksLedgerStore.open(dir.resolve("ledger"),
-        new LedgerSettings(1 << 20, 4096, "kv", "objects", Duration.ofSeconds(30), java.util.List.of()));
+    store =
+        RocksLedgerStore.open(
+            dir.resolve("ledger"),
+            new LedgerSettings(
+                1 << 20, 4096, "kv", "objects", Duration.ofSeconds(30), java.util.List.of()));
     book = new LedgerBook(store, TrustedKeys.of(TRUSTED.publicKey()), () -> clock.addAndGet(1000));
   }
 
@@ -68,7 +70,8 @@ class LedgerBookTest {
     assertEquals(VersionState.STAGED, status.getVersions(1).getState());
     assertEquals("staged", status.getHistory(0).getType());
     assertEquals("ann@host", status.getHistory(0).getSource());
-    assertTrue(status.getHistory(1).getSummary().startsWith("staged v2 from bundle sha256:"),
+    assertTrue(
+        status.getHistory(1).getSummary().startsWith("staged v2 from bundle sha256:"),
         status.getHistory(1).getSummary());
   }
 
@@ -76,17 +79,22 @@ class LedgerBookTest {
   void aBundleSignedByAnUntrustedKeyIsRefusedAndNothingIsRecorded() {
     var refused = assertThrows(LedgerRefusal.class, () -> book.stage(bundle(STRANGER), "eve@host"));
     assertEquals(LedgerRefusal.Kind.UNTRUSTED, refused.kind());
-    assertTrue(refused.getMessage().startsWith("bundle refused: signing key not trusted"), refused.getMessage());
+    assertTrue(
+        refused.getMessage().startsWith("bundle refused: signing key not trusted"),
+        refused.getMessage());
     assertEquals(0, book.headers().size());
   }
 
   @Test
   void aTamperedBundleIsRefusedAsInvalid() {
     String text = new String(AUTH, StandardCharsets.UTF_8).replace("\"KP\"", "\"KR\"");
-    var refused = assertThrows(LedgerRefusal.class,
-        () -> book.stage(text.getBytes(StandardCharsets.UTF_8), "eve@host"));
+    var refused =
+        assertThrows(
+            LedgerRefusal.class,
+            () -> book.stage(text.getBytes(StandardCharsets.UTF_8), "eve@host"));
     assertEquals(LedgerRefusal.Kind.INVALID, refused.kind());
-    assertTrue(refused.getMessage().contains("artifact fingerprint mismatch"), refused.getMessage());
+    assertTrue(
+        refused.getMessage().contains("artifact fingerprint mismatch"), refused.getMessage());
   }
 
   @Test
@@ -95,7 +103,10 @@ class LedgerBookTest {
     assertEquals(VersionState.UNSTAGED, book.unstage("auth", 1, "ann@host").getState());
     var again = assertThrows(LedgerRefusal.class, () -> book.unstage("auth", 1, "ann@host"));
     assertEquals(LedgerRefusal.Kind.CONFLICT, again.kind());
-    assertEquals(2, book.stage(AUTH, "ann@host").getStaged(0).getVersion(), "version numbers are never reused");
+    assertEquals(
+        2,
+        book.stage(AUTH, "ann@host").getStaged(0).getVersion(),
+        "version numbers are never reused");
   }
 
   @Test
@@ -103,7 +114,9 @@ class LedgerBookTest {
     book.stage(AUTH, "ann@host");
     var refused = assertThrows(LedgerRefusal.class, () -> book.status("authz", false));
     assertEquals(LedgerRefusal.Kind.NOT_FOUND, refused.kind());
-    assertTrue(refused.getMessage().contains("no pipeline 'authz'; the ledger knows [auth]"), refused.getMessage());
+    assertTrue(
+        refused.getMessage().contains("no pipeline 'authz'; the ledger knows [auth]"),
+        refused.getMessage());
   }
 
   @Test

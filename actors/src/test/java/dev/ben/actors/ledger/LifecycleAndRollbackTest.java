@@ -24,8 +24,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Rollback, diff and the lifecycle verbs end to end on one embedded node: what the ledger records, and what the
- * orchestrator makes of it on the data path (a paused pipeline refuses events, an archived one is torn down).
+ * Rollback, diff and the lifecycle verbs end to end on one embedded node: what the ledger records,
+ * and what the orchestrator makes of it on the data path (a paused pipeline refuses events, an
+ * archived one is torn down).
  */
 class LifecycleAndRollbackTest {
 
@@ -38,8 +39,12 @@ class LifecycleAndRollbackTest {
   @BeforeEach
   void start() throws Exception {
     contracts = new PingContracts(Files.createTempDirectory("ben-keys"));
-    node = new TestNode("ben.node.pass-through-pipelines = []\nben.ledger.trusted-keys = [\""
-        + contracts.publicKey() + "\"]", batch -> { });
+    node =
+        new TestNode(
+            "ben.node.pass-through-pipelines = []\nben.ledger.trusted-keys = [\""
+                + contracts.publicKey()
+                + "\"]",
+            batch -> {});
     control = new ControlClient(node.endpoints.control().port(), node.system);
   }
 
@@ -51,12 +56,14 @@ class LifecycleAndRollbackTest {
 
   private long stageAndDeploy(int limit) throws Exception {
     long version = control.stage(contracts.bundle(limit)).getStaged(0).getVersion();
-    assertEquals(version, control.deploy(PIPELINE, version, Duration.ofSeconds(20)).getActiveVersion());
+    assertEquals(
+        version, control.deploy(PIPELINE, version, Duration.ofSeconds(20)).getActiveVersion());
     return version;
   }
 
   private int ingest() throws Exception {
-    return node.post("/api/v1/events?pipeline=" + PIPELINE, "{\"id\":\"a\",\"n\":1}\n").statusCode();
+    return node.post("/api/v1/events?pipeline=" + PIPELINE, "{\"id\":\"a\",\"n\":1}\n")
+        .statusCode();
   }
 
   private static Status.Code refusal(Executable call) {
@@ -75,10 +82,16 @@ class LifecycleAndRollbackTest {
     long second = stageAndDeploy(20);
     PipelineStatus rolledBack = control.rollback(PIPELINE, Duration.ofSeconds(20));
     assertEquals(first, rolledBack.getActiveVersion(), rolledBack.toString());
-    assertEquals(VersionState.SUPERSEDED, rolledBack.getVersionsList().stream()
-        .filter(v -> v.getVersion() == second).findFirst().orElseThrow().getState());
-    assertTrue(control.status(PIPELINE, true).getHistoryList().stream()
-        .anyMatch(e -> e.getType().equals("rollback") && e.getVersion() == first));
+    assertEquals(
+        VersionState.SUPERSEDED,
+        rolledBack.getVersionsList().stream()
+            .filter(v -> v.getVersion() == second)
+            .findFirst()
+            .orElseThrow()
+            .getState());
+    assertTrue(
+        control.status(PIPELINE, true).getHistoryList().stream()
+            .anyMatch(e -> e.getType().equals("rollback") && e.getVersion() == first));
   }
 
   @Test
@@ -86,25 +99,39 @@ class LifecycleAndRollbackTest {
     long first = control.stage(contracts.bundle(10)).getStaged(0).getVersion();
     long second = control.stage(contracts.bundle(20)).getStaged(0).getVersion();
     List<ArtifactChange> changes = control.diff(PIPELINE, first, second).getChangesList();
-    assertTrue(changes.stream().anyMatch(c -> c.getKind().equals("policy") && c.getChange().equals("CHANGED")),
+    assertTrue(
+        changes.stream()
+            .anyMatch(c -> c.getKind().equals("policy") && c.getChange().equals("CHANGED")),
         changes.toString());
-    assertTrue(changes.stream().anyMatch(c -> c.getKind().equals("schema") && c.getChange().equals("SAME")),
+    assertTrue(
+        changes.stream()
+            .anyMatch(c -> c.getKind().equals("schema") && c.getChange().equals("SAME")),
         changes.toString());
   }
 
   @Test
   void pausedPipelinesRefuseEventsUntilResumedAndArchivedOnesAreTornDown() throws Exception {
     stageAndDeploy(10);
-    Await.until(() -> status() == 200, "the deployed pipeline takes events", Duration.ofSeconds(15));
-    assertEquals(Lifecycle.PAUSED, control.lifecycle(PIPELINE, LifecycleAction.PAUSE).getLifecycle());
-    Await.until(() -> status() == 404, "the paused pipeline refuses events", Duration.ofSeconds(15));
-    assertEquals(Status.Code.FAILED_PRECONDITION, refusal(() -> control.deploy(PIPELINE, 0, Duration.ZERO)));
-    assertEquals(Lifecycle.PUBLISHED, control.lifecycle(PIPELINE, LifecycleAction.RESUME).getLifecycle());
-    Await.until(() -> status() == 200, "the resumed pipeline takes events again", Duration.ofSeconds(15));
-    assertEquals(Lifecycle.ARCHIVED, control.lifecycle(PIPELINE, LifecycleAction.ARCHIVE).getLifecycle());
-    Await.until(() -> status() == 404 && components() == 0,
-        "the archived pipeline is torn down", Duration.ofSeconds(15));
-    assertEquals(Lifecycle.DELETED, control.lifecycle(PIPELINE, LifecycleAction.DELETE).getLifecycle());
+    Await.until(
+        () -> status() == 200, "the deployed pipeline takes events", Duration.ofSeconds(15));
+    assertEquals(
+        Lifecycle.PAUSED, control.lifecycle(PIPELINE, LifecycleAction.PAUSE).getLifecycle());
+    Await.until(
+        () -> status() == 404, "the paused pipeline refuses events", Duration.ofSeconds(15));
+    assertEquals(
+        Status.Code.FAILED_PRECONDITION, refusal(() -> control.deploy(PIPELINE, 0, Duration.ZERO)));
+    assertEquals(
+        Lifecycle.PUBLISHED, control.lifecycle(PIPELINE, LifecycleAction.RESUME).getLifecycle());
+    Await.until(
+        () -> status() == 200, "the resumed pipeline takes events again", Duration.ofSeconds(15));
+    assertEquals(
+        Lifecycle.ARCHIVED, control.lifecycle(PIPELINE, LifecycleAction.ARCHIVE).getLifecycle());
+    Await.until(
+        () -> status() == 404 && components() == 0,
+        "the archived pipeline is torn down",
+        Duration.ofSeconds(15));
+    assertEquals(
+        Lifecycle.DELETED, control.lifecycle(PIPELINE, LifecycleAction.DELETE).getLifecycle());
     assertEquals(Status.Code.NOT_FOUND, refusal(() -> control.status(PIPELINE, false)));
   }
 

@@ -26,8 +26,7 @@ class VersionDiffTest {
 
   private static final SigningKey KEY = Ed25519.generate();
 
-  @TempDir
-  static Path keys;
+  @TempDir static Path keys;
 
   private static Bundle limitTen;
   private static Bundle limitTwenty;
@@ -40,7 +39,8 @@ class VersionDiffTest {
   }
 
   private static Map<String, ArtifactChange> byKindAndName(List<ArtifactChange> changes) {
-    return changes.stream().collect(Collectors.toMap(c -> c.getKind() + ":" + c.getName(), Function.identity()));
+    return changes.stream()
+        .collect(Collectors.toMap(c -> c.getKind() + ":" + c.getName(), Function.identity()));
   }
 
   private static String summary(ArtifactChange change) {
@@ -50,7 +50,9 @@ class VersionDiffTest {
   private static Bundle handMade(String... kindsAndNamesAndValues) {
     BundleBuilder builder = BundleBuilder.forProject("hand", "benc-1");
     for (int i = 0; i < kindsAndNamesAndValues.length; i += 3) {
-      builder.add(kindsAndNamesAndValues[i], kindsAndNamesAndValues[i + 1],
+      builder.add(
+          kindsAndNamesAndValues[i],
+          kindsAndNamesAndValues[i + 1],
           JsonNodeFactory.instance.objectNode().put("value", kindsAndNamesAndValues[i + 2]));
     }
     return builder.build(KEY);
@@ -62,9 +64,11 @@ class VersionDiffTest {
 
     ArtifactChange policy = changes.get("policy:sizes");
     assertEquals("CHANGED", policy.getChange());
-    assertEquals(limitTen.artifact("policy", "sizes").orElseThrow().fingerprint().value(),
+    assertEquals(
+        limitTen.artifact("policy", "sizes").orElseThrow().fingerprint().value(),
         policy.getFromFingerprint());
-    assertEquals(limitTwenty.artifact("policy", "sizes").orElseThrow().fingerprint().value(),
+    assertEquals(
+        limitTwenty.artifact("policy", "sizes").orElseThrow().fingerprint().value(),
         policy.getToFingerprint());
     assertNotEquals(policy.getFromFingerprint(), policy.getToFingerprint());
     ArtifactChange schema = changes.get("schema:ping");
@@ -77,7 +81,8 @@ class VersionDiffTest {
     List<ArtifactChange> changes = VersionDiff.between(limitTen, limitTen);
 
     assertEquals(limitTen.artifacts().size(), changes.size());
-    assertTrue(changes.stream().allMatch(c -> c.getChange().equals("SAME")),
+    assertTrue(
+        changes.stream().allMatch(c -> c.getChange().equals("SAME")),
         () -> changes.stream().map(VersionDiffTest::summary).toList().toString());
   }
 
@@ -86,26 +91,46 @@ class VersionDiffTest {
     List<ArtifactChange> changes = VersionDiff.between(limitTen, limitTwenty);
 
     List<String> listed = changes.stream().map(c -> c.getKind() + ":" + c.getName()).toList();
-    assertEquals(limitTen.artifacts().stream().map(a -> a.kind() + ":" + a.name()).sorted().toList(), listed);
-    assertTrue(listed.containsAll(List.of("pipeline:pings", "policy:sizes", "schema:ping")), listed.toString());
+    assertEquals(
+        limitTen.artifacts().stream().map(a -> a.kind() + ":" + a.name()).sorted().toList(),
+        listed);
+    assertTrue(
+        listed.containsAll(List.of("pipeline:pings", "policy:sizes", "schema:ping")),
+        listed.toString());
   }
 
   @Test
   void artifactsOnlyInOneBundleAreAddedOrRemovedAndTheOutputIsSortedByKindThenName() {
-    Bundle from = handMade("schema", "b", "1", "schema", "a", "1", "list", "gone", "x", "policy", "p", "1");
-    Bundle to = handMade("policy", "p", "2", "schema", "a", "1", "list", "new", "y", "schema", "b", "1");
+    Bundle from =
+        handMade("schema", "b", "1", "schema", "a", "1", "list", "gone", "x", "policy", "p", "1");
+    Bundle to =
+        handMade("policy", "p", "2", "schema", "a", "1", "list", "new", "y", "schema", "b", "1");
 
     List<ArtifactChange> changes = VersionDiff.between(from, to);
 
-    assertEquals(List.of("list:gone=REMOVED", "list:new=ADDED", "policy:p=CHANGED", "schema:a=SAME",
-        "schema:b=SAME"), changes.stream().map(VersionDiffTest::summary).toList());
+    assertEquals(
+        List.of(
+            "list:gone=REMOVED",
+            "list:new=ADDED",
+            "policy:p=CHANGED",
+            "schema:a=SAME",
+            "schema:b=SAME"),
+        changes.stream().map(VersionDiffTest::summary).toList());
     ArtifactChange removed = changes.get(0);
-    assertEquals(from.artifact("list", "gone").orElseThrow().fingerprint().value(), removed.getFromFingerprint());
+    assertEquals(
+        from.artifact("list", "gone").orElseThrow().fingerprint().value(),
+        removed.getFromFingerprint());
     assertEquals("", removed.getToFingerprint());
     ArtifactChange added = changes.get(1);
     assertEquals("", added.getFromFingerprint());
-    assertEquals(to.artifact("list", "new").orElseThrow().fingerprint().value(), added.getToFingerprint());
-    assertEquals(changes.stream().sorted(Comparator.comparing(ArtifactChange::getKind)
-        .thenComparing(ArtifactChange::getName)).toList(), changes);
+    assertEquals(
+        to.artifact("list", "new").orElseThrow().fingerprint().value(), added.getToFingerprint());
+    assertEquals(
+        changes.stream()
+            .sorted(
+                Comparator.comparing(ArtifactChange::getKind)
+                    .thenComparing(ArtifactChange::getName))
+            .toList(),
+        changes);
   }
 }

@@ -13,7 +13,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
-import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -28,8 +27,11 @@ class GatewayEndpointTest {
 
   @BeforeAll
   static void start() {
-    node = new TestNode("ben.node.pass-through-pipelines = [live]\nben.flow.store-batch-interval = 20ms\n"
-        + "ben.gateway.client-buffer = 16\nben.gateway.keep-alive = 200ms", batch -> {});
+    node =
+        new TestNode(
+            "ben.node.pass-through-pipelines = [live]\nben.flow.store-batch-interval = 20ms\n"
+                + "ben.gateway.client-buffer = 16\nben.gateway.keep-alive = 200ms",
+            batch -> {});
   }
 
   @AfterAll
@@ -42,19 +44,23 @@ class GatewayEndpointTest {
   }
 
   private HttpResponse<String> get(String path) throws Exception {
-    return node.http().send(HttpRequest.newBuilder(gateway(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    return node.http()
+        .send(
+            HttpRequest.newBuilder(gateway(path)).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
   }
-
 
   @Test
   void healthReportsTheClusterMemberAndTheConnectors() throws Exception {
-    Await.until(() -> {
-      try {
-        return mapper.readTree(get("/health").body()).get("status").asText().equals("UP");
-      } catch (Exception e) {
-        return false;
-      }
-    }, "the node to be UP");
+    Await.until(
+        () -> {
+          try {
+            return mapper.readTree(get("/health").body()).get("status").asText().equals("UP");
+          } catch (Exception e) {
+            return false;
+          }
+        },
+        "the node to be UP");
     HttpResponse<String> health = get("/health");
     assertEquals(200, health.statusCode());
     JsonNode checks = mapper.readTree(health.body()).get("checks");
@@ -67,10 +73,18 @@ class GatewayEndpointTest {
     node.post("/api/v1/events?pipeline=live", "{\"a\":1}\nbroken\n");
     HttpResponse<String> metrics = get("/metrics");
     assertEquals(200, metrics.statusCode());
-    assertTrue(metrics.headers().firstValue("Content-Type").orElseThrow().startsWith("text/plain; version=0.0.4"));
+    assertTrue(
+        metrics
+            .headers()
+            .firstValue("Content-Type")
+            .orElseThrow()
+            .startsWith("text/plain; version=0.0.4"));
     assertTrue(metrics.body().contains("# TYPE ben_stage_events_total counter"), metrics.body());
-    assertTrue(metrics.body().contains(
-        "ben_stage_events_total{outcome=\"refused\",pipeline=\"live\",reason=\"malformed_json\",stage=\"sidecar\"}"),
+    assertTrue(
+        metrics
+            .body()
+            .contains(
+                "ben_stage_events_total{outcome=\"refused\",pipeline=\"live\",reason=\"malformed_json\",stage=\"sidecar\"}"),
         metrics.body());
     assertEquals(404, get("/nothing-here").statusCode());
   }
@@ -78,34 +92,52 @@ class GatewayEndpointTest {
   @Test
   void aStalledWebsocketClientNeitherSlowsThePipelineNorStarvesAFastClient() throws Exception {
     URI ws = URI.create("ws://127.0.0.1:" + node.endpoints.gateway().port() + "/ws");
-    WebSocket stalled = node.http().newWebSocketBuilder().buildAsync(ws,
-        new WebSocket.Listener() {
-          @Override
-          public void onOpen(WebSocket webSocket) {
-            // Never requests a message: the server must drop this client's backlog, not wait for it.
-          }
-        }).get(10, TimeUnit.SECONDS);
+    WebSocket stalled =
+        node.http()
+            .newWebSocketBuilder()
+            .buildAsync(
+                ws,
+                new WebSocket.Listener() {
+                  @Override
+                  public void onOpen(WebSocket webSocket) {
+                    // Never requests a message: the server must drop this client's backlog, not
+                    // wait for it.
+                  }
+                })
+            .get(10, TimeUnit.SECONDS);
     CopyOnWriteArrayList<JsonNode> fast = new CopyOnWriteArrayList<>();
-    WebSocket fastSocket = node.http().newWebSocketBuilder()
-        .buildAsync(ws, new Collector(fast))
-        .get(10, TimeUnit.SECONDS);
+    WebSocket fastSocket =
+        node.http()
+            .newWebSocketBuilder()
+            .buildAsync(ws, new Collector(fast))
+            .get(10, TimeUnit.SECONDS);
     StringBuilder body = new StringBuilder();
     for (int i = 0; i < 3000; i++) {
       body.append("{\"n\":").append(i).append("}\n");
     }
     for (int round = 0; round < 5; round++) {
-      assertEquals(200, node.post("/api/v1/events?pipeline=live&app=ws", body.toString()).statusCode());
+      assertEquals(
+          200, node.post("/api/v1/events?pipeline=live&app=ws", body.toString()).statusCode());
     }
     StageCounters store = new StageCounters(node.metrics, "live", "store");
-    Await.until(() -> store.total(Outcome.STORED) >= 15_000, "every event stored despite the stalled client");
-    // The live tap drops (and counts) what a full hub cannot take, so the marker is resent until the fast client,
+    Await.until(
+        () -> store.total(Outcome.STORED) >= 15_000,
+        "every event stored despite the stalled client");
+    // The live tap drops (and counts) what a full hub cannot take, so the marker is resent until
+    // the fast client,
     // still next to the stalled one, sees it: it must not be starved.
-    Await.until(() -> {
-      postMarker();
-      return fast.stream().anyMatch(m -> "last".equals(m.path("body").path("marker").asText()));
-    }, "the fast client to see the last event");
-    assertTrue(fast.stream().anyMatch(m -> m.path("type").asText().equals("counters")), "counters frames arrive");
-    Await.until(() -> fast.stream().anyMatch(m -> m.path("type").asText().equals("keepalive")), "a keep-alive frame");
+    Await.until(
+        () -> {
+          postMarker();
+          return fast.stream().anyMatch(m -> "last".equals(m.path("body").path("marker").asText()));
+        },
+        "the fast client to see the last event");
+    assertTrue(
+        fast.stream().anyMatch(m -> m.path("type").asText().equals("counters")),
+        "counters frames arrive");
+    Await.until(
+        () -> fast.stream().anyMatch(m -> m.path("type").asText().equals("keepalive")),
+        "a keep-alive frame");
     stalled.abort();
     fastSocket.abort();
   }

@@ -17,8 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class HashKeyFileTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void aMissingKeyIsCreatedAs32RandomBytesOnlyItsOwnerCanReadOrWrite() throws Exception {
@@ -28,7 +27,8 @@ class HashKeyFileTest {
 
     assertEquals(HashKeyFile.KEY_BYTES, key.length);
     assertArrayEquals(key, Files.readAllBytes(file));
-    assertFalse(Arrays.equals(new byte[HashKeyFile.KEY_BYTES], key), "the key is random, not zeros");
+    assertFalse(
+        Arrays.equals(new byte[HashKeyFile.KEY_BYTES], key), "the key is random, not zeros");
     assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
     try (Stream<Path> left = Files.list(file.getParent())) {
       assertEquals(List.of(file), left.toList(), "no temporary file is left behind");
@@ -47,8 +47,10 @@ class HashKeyFileTest {
 
   @Test
   void twoNodesGetDifferentKeys() {
-    assertFalse(Arrays.equals(HashKeyFile.loadOrCreate(dir.resolve("a.key")),
-        HashKeyFile.loadOrCreate(dir.resolve("b.key"))));
+    assertFalse(
+        Arrays.equals(
+            HashKeyFile.loadOrCreate(dir.resolve("a.key")),
+            HashKeyFile.loadOrCreate(dir.resolve("b.key"))));
   }
 
   @Test
@@ -68,7 +70,8 @@ class HashKeyFileTest {
 
     var refused = assertThrows(IllegalStateException.class, () -> HashKeyFile.loadOrCreate(file));
 
-    assertTrue(refused.getMessage().contains("the hash key file " + file + " holds 16 bytes, not 32"),
+    assertTrue(
+        refused.getMessage().contains("the hash key file " + file + " holds 16 bytes, not 32"),
         refused.getMessage());
     assertEquals(16, Files.size(file), "the file is not overwritten");
   }

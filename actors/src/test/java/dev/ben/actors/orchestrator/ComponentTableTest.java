@@ -24,7 +24,8 @@ class ComponentTableTest {
     table.hello(hello("a", "spine", "auth", "n1"), 0);
     table.hello(hello("b", "store", "auth", "n1"), 5_000);
     assertEquals(List.of("a"), table.expire(6_500));
-    assertEquals(List.of("b"), table.snapshot().stream().map(ComponentTable.Entry::componentId).toList());
+    assertEquals(
+        List.of("b"), table.snapshot().stream().map(ComponentTable.Entry::componentId).toList());
   }
 
   @Test
@@ -40,7 +41,9 @@ class ComponentTableTest {
     table.hello(hello("z", "store", "web", "n1"), 0);
     table.hello(hello("y", "spine", "auth", "n1"), 0);
     table.hello(hello("x", "store", "auth", "n1"), 0);
-    assertEquals(List.of("y", "x", "z"), table.snapshot().stream().map(ComponentTable.Entry::componentId).toList());
+    assertEquals(
+        List.of("y", "x", "z"),
+        table.snapshot().stream().map(ComponentTable.Entry::componentId).toList());
   }
 
   @Test
@@ -50,8 +53,15 @@ class ComponentTableTest {
     table.failed("auth/spine@n1", "the spine stage failed: boom", 1_000);
     table.remove("auth/spine@n1");
     table.hello(hello("auth/spine@n1", "spine", "auth", "n1"), 2_000);
-    assertTrue(table.snapshot().get(0).health().startsWith("restarted after: the spine stage failed: boom"));
-    table.hello(hello("auth/spine@n1", "spine", "auth", "n1"), ComponentTable.FAILURE_MEMORY_MILLIS + 1_500);
+    assertTrue(
+        table
+            .snapshot()
+            .get(0)
+            .health()
+            .startsWith("restarted after: the spine stage failed: boom"));
+    table.hello(
+        hello("auth/spine@n1", "spine", "auth", "n1"),
+        ComponentTable.FAILURE_MEMORY_MILLIS + 1_500);
     table.expire(ComponentTable.FAILURE_MEMORY_MILLIS + 2_000);
     assertEquals("ok", table.snapshot().get(0).health());
   }
@@ -60,7 +70,10 @@ class ComponentTableTest {
   void countsAreKeptForKnownComponentsAndForgottenWithThem() {
     table.counts("auth/spine@n1", java.util.Map.of("accepted", 5L));
     table.hello(hello("auth/spine@n1", "spine", "auth", "n1"), 0);
-    assertEquals(java.util.Map.of(), table.snapshot().get(0).counts(), "counts of an unknown component are ignored");
+    assertEquals(
+        java.util.Map.of(),
+        table.snapshot().get(0).counts(),
+        "counts of an unknown component are ignored");
     table.counts("auth/spine@n1", java.util.Map.of("accepted", 7L, "forwarded", 6L, "refused", 1L));
     assertEquals(7L, table.snapshot().get(0).counts().get("accepted"));
     table.remove("auth/spine@n1");
@@ -68,7 +81,8 @@ class ComponentTableTest {
     assertEquals(java.util.Map.of(), table.snapshot().get(0).counts());
   }
 
-  private static Orchestrator.ComponentHello hello(String id, String kind, String pipeline, String node) {
+  private static Orchestrator.ComponentHello hello(
+      String id, String kind, String pipeline, String node) {
     return new Orchestrator.ComponentHello(id, kind, pipeline, node, 0, true);
   }
 }

@@ -20,18 +20,23 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class OrchestratorTest {
 
   @JUnit5TestKit
-  ActorTestKit testKit = new JUnit5TestKitBuilder().withCustomConfig(ConfigFactory.parseString(
-          "pekko.actor.serialize-messages = on\npekko.actor.provider = local\n"
-              + "pekko.actor.serialization-bindings { \"dev.ben.actors.ClusterSerializable\" = jackson-cbor }"))
-      .build();
+  ActorTestKit testKit =
+      new JUnit5TestKitBuilder()
+          .withCustomConfig(
+              ConfigFactory.parseString(
+                  "pekko.actor.serialize-messages = on\npekko.actor.provider = local\n"
+                      + "pekko.actor.serialization-bindings { \"dev.ben.actors.ClusterSerializable\" = jackson-cbor }"))
+          .build();
 
   private final TestProbe<PipelineExecutor.Command> executor = testKit.createTestProbe();
 
   private ActorRef<Orchestrator.Command> orchestrator() {
-    Behavior<PipelineExecutor.Command> forwarding = Behaviors.receiveMessage(message -> {
-      executor.getRef().tell(message);
-      return Behaviors.same();
-    });
+    Behavior<PipelineExecutor.Command> forwarding =
+        Behaviors.receiveMessage(
+            message -> {
+              executor.getRef().tell(message);
+              return Behaviors.same();
+            });
     return testKit.spawn(Orchestrator.create(forwarding, new SingletonHelloPlane()));
   }
 
@@ -42,14 +47,17 @@ class OrchestratorTest {
   @Test
   void topologyIsBuiltFromHellosAndGoodbyesAndSurvivesSerialization() {
     ActorRef<Orchestrator.Command> orchestrator = orchestrator();
-    orchestrator.tell(new Orchestrator.ComponentHello("auth/store@n1", "store", "auth", "n1", 0, true));
+    orchestrator.tell(
+        new Orchestrator.ComponentHello("auth/store@n1", "store", "auth", "n1", 0, true));
     orchestrator.tell(hello("auth/spine@n1", "auth", true));
     orchestrator.tell(hello("auth/spine@n1", "auth", true));
     orchestrator.tell(new Orchestrator.ComponentGoodbye("auth/store@n1"));
     TestProbe<Orchestrator.Topology> probe = testKit.createTestProbe();
     orchestrator.tell(new Orchestrator.GetTopology(probe.getRef()));
     List<ComponentTable.Entry> components = probe.receiveMessage().components();
-    assertEquals(List.of("auth/spine@n1"), components.stream().map(ComponentTable.Entry::componentId).toList());
+    assertEquals(
+        List.of("auth/spine@n1"),
+        components.stream().map(ComponentTable.Entry::componentId).toList());
     assertEquals(1, components.get(0).contractVersion());
   }
 
@@ -58,15 +66,22 @@ class OrchestratorTest {
     ActorRef<Orchestrator.Command> orchestrator = orchestrator();
     orchestrator.tell(hello("old/spine@n1", "old", true));
     orchestrator.tell(hello("demo/spine@n1", "demo", false));
-    orchestrator.tell(new Orchestrator.Declared(List.of(
-        new PipelineIntent("auth", PipelineIntent.Mode.RUN, 3),
-        new PipelineIntent("web", PipelineIntent.Mode.PAUSE, 1))));
-    List<PipelineIntent> ensured = List.of(
-        ((PipelineExecutor.Ensure) executor.receiveMessage()).intent(),
-        ((PipelineExecutor.Ensure) executor.receiveMessage()).intent(),
-        ((PipelineExecutor.Ensure) executor.receiveMessage()).intent());
-    assertEquals(List.of(new PipelineIntent("auth", PipelineIntent.Mode.RUN, 3),
-        new PipelineIntent("web", PipelineIntent.Mode.PAUSE, 1), PipelineIntent.stop("old")), ensured);
+    orchestrator.tell(
+        new Orchestrator.Declared(
+            List.of(
+                new PipelineIntent("auth", PipelineIntent.Mode.RUN, 3),
+                new PipelineIntent("web", PipelineIntent.Mode.PAUSE, 1))));
+    List<PipelineIntent> ensured =
+        List.of(
+            ((PipelineExecutor.Ensure) executor.receiveMessage()).intent(),
+            ((PipelineExecutor.Ensure) executor.receiveMessage()).intent(),
+            ((PipelineExecutor.Ensure) executor.receiveMessage()).intent());
+    assertEquals(
+        List.of(
+            new PipelineIntent("auth", PipelineIntent.Mode.RUN, 3),
+            new PipelineIntent("web", PipelineIntent.Mode.PAUSE, 1),
+            PipelineIntent.stop("old")),
+        ensured);
   }
 
   @Test

@@ -12,7 +12,8 @@ class ReconcilerTest {
   private final Reconciler reconciler = new Reconciler();
 
   private static ComponentTable.Entry running(String pipeline, boolean managed) {
-    return new ComponentTable.Entry(pipeline + "/spine@n1", "spine", pipeline, "n1", 1, managed, 0, "ok", java.util.Map.of());
+    return new ComponentTable.Entry(
+        pipeline + "/spine@n1", "spine", pipeline, "n1", 1, managed, 0, "ok", java.util.Map.of());
   }
 
   @Test
@@ -25,9 +26,16 @@ class ReconcilerTest {
   void declaredPipelinesKeepTheirIntentAndRunningUndeclaredOnesAreStoppedOnce() {
     reconciler.declared(List.of(new PipelineIntent("auth", PipelineIntent.Mode.RUN, 2)));
     assertTrue(reconciler.knowsDeclarations());
-    List<PipelineIntent> intents = reconciler.intents(List.of(running("auth", true), running("gone", true),
-        new ComponentTable.Entry("gone/store@n2", "store", "gone", "n2", 0, true, 0, "ok", java.util.Map.of())));
-    assertEquals(List.of(new PipelineIntent("auth", PipelineIntent.Mode.RUN, 2), PipelineIntent.stop("gone")),
+    List<PipelineIntent> intents =
+        reconciler.intents(
+            List.of(
+                running("auth", true),
+                running("gone", true),
+                new ComponentTable.Entry(
+                    "gone/store@n2", "store", "gone", "n2", 0, true, 0, "ok", java.util.Map.of())));
+    assertEquals(
+        List.of(
+            new PipelineIntent("auth", PipelineIntent.Mode.RUN, 2), PipelineIntent.stop("gone")),
         intents);
   }
 
@@ -40,7 +48,8 @@ class ReconcilerTest {
   @Test
   void aDeclaredStopIsSentOnlyWhileSomethingOfThePipelineStillRuns() {
     reconciler.declared(List.of(PipelineIntent.stop("old")));
-    assertEquals(List.of(PipelineIntent.stop("old")), reconciler.intents(List.of(running("old", true))));
+    assertEquals(
+        List.of(PipelineIntent.stop("old")), reconciler.intents(List.of(running("old", true))));
     assertEquals(List.of(), reconciler.intents(List.of()));
   }
 }

@@ -20,16 +20,20 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
- * A store that takes nothing until the test opens it, and producers that post as fast as they can: the pipeline
- * must hold only a bounded number of events, push back on the producers with 503s that say where to resume, and,
- * once the store recovers, store exactly what it accepted.
+ * A store that takes nothing until the test opens it, and producers that post as fast as they can:
+ * the pipeline must hold only a bounded number of events, push back on the producers with 503s that
+ * say where to resume, and, once the store recovers, store exactly what it accepted.
  */
 class BackpressureTest {
 
   private static final int PRODUCERS = 6;
   private static final int LINES_PER_REQUEST = 500;
   private static final int MAX_REQUESTS_PER_PRODUCER = 60;
-  /** Far below what the producers offer (up to 180,000 events): if buffering were unbounded this would break. */
+
+  /**
+   * Far below what the producers offer (up to 180,000 events): if buffering were unbounded this
+   * would break.
+   */
   private static final long IN_FLIGHT_BOUND = 2_000;
 
   private final ObjectMapper mapper = new ObjectMapper();
@@ -38,14 +42,17 @@ class BackpressureTest {
   void aStalledStoreBoundsWhatIsInFlightAndPushesBackOnProducers() throws Exception {
     CountDownLatch storeOpen = new CountDownLatch(1);
     AtomicLong stored = new AtomicLong();
-    try (TestNode node = new TestNode("""
+    try (TestNode node =
+        new TestNode(
+            """
         ben.node.pass-through-pipelines = [bp]
         ben.flow { stage-buffer = 8, store-batch-size = 10, store-batch-interval = 20ms }
         ben.ingest.offer-timeout = 300ms
-        """, batch -> {
-          storeOpen.await();
-          stored.addAndGet(batch.size());
-        })) {
+        """,
+            batch -> {
+              storeOpen.await();
+              stored.addAndGet(batch.size());
+            })) {
       StageCounters sidecar = new StageCounters(node.metrics, "bp", "sidecar");
       AtomicLong acceptedByClients = new AtomicLong();
       AtomicInteger overloadedResponses = new AtomicInteger();
@@ -53,26 +60,41 @@ class BackpressureTest {
       List<CompletableFuture<Void>> producers = new ArrayList<>();
       for (int p = 0; p < PRODUCERS; p++) {
         int producer = p;
-        producers.add(CompletableFuture.runAsync(() -> produce(node, producer, acceptedByClients,
-            overloadedResponses, () -> maxInFlight.accumulateAndGet(sidecar.total(Outcome.ACCEPTED), Math::max))));
+        producers.add(
+            CompletableFuture.runAsync(
+                () ->
+                    produce(
+                        node,
+                        producer,
+                        acceptedByClients,
+                        overloadedResponses,
+                        () ->
+                            maxInFlight.accumulateAndGet(
+                                sidecar.total(Outcome.ACCEPTED), Math::max))));
       }
       CompletableFuture.allOf(producers.toArray(CompletableFuture[]::new)).get();
 
-      assertTrue(overloadedResponses.get() >= PRODUCERS, "every producer was pushed back with a 503");
+      assertTrue(
+          overloadedResponses.get() >= PRODUCERS, "every producer was pushed back with a 503");
       assertEquals(0, stored.get(), "nothing was stored while the store was stalled");
-      assertTrue(maxInFlight.get() <= IN_FLIGHT_BOUND,
+      assertTrue(
+          maxInFlight.get() <= IN_FLIGHT_BOUND,
           "events held in the pipeline stayed bounded: " + maxInFlight.get());
-      assertEquals(acceptedByClients.get(), sidecar.total(Outcome.ACCEPTED), "clients were told the truth");
+      assertEquals(
+          acceptedByClients.get(), sidecar.total(Outcome.ACCEPTED), "clients were told the truth");
 
       storeOpen.countDown();
       StageCounters store = new StageCounters(node.metrics, "bp", "store");
-      Await.until(() -> store.total(Outcome.STORED) == acceptedByClients.get(), "every accepted event stored",
+      Await.until(
+          () -> store.total(Outcome.STORED) == acceptedByClients.get(),
+          "every accepted event stored",
           Duration.ofSeconds(60));
       assertEquals(acceptedByClients.get(), stored.get());
     }
   }
 
-  private void produce(TestNode node, int producer, AtomicLong accepted, AtomicInteger overloaded, Runnable sample) {
+  private void produce(
+      TestNode node, int producer, AtomicLong accepted, AtomicInteger overloaded, Runnable sample) {
     StringBuilder body = new StringBuilder();
     for (int i = 0; i < LINES_PER_REQUEST; i++) {
       body.append("{\"producer\":").append(producer).append(",\"i\":").append(i).append("}\n");
@@ -96,5 +118,4 @@ class BackpressureTest {
       throw new AssertionError("producer " + producer + " failed", e);
     }
   }
-
 }

@@ -19,7 +19,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Beacons and server logs reach the pipeline pre-anonymised: no address or visitor id is ever stored in clear. */
+/**
+ * Beacons and server logs reach the pipeline pre-anonymised: no address or visitor id is ever
+ * stored in clear.
+ */
 class BeaconEndpointTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -28,8 +31,10 @@ class BeaconEndpointTest {
 
   @BeforeAll
   static void start() {
-    node = new TestNode("ben.node.pass-through-pipelines = [web]\nben.flow.store-batch-interval = 50ms",
-        stored::addAll);
+    node =
+        new TestNode(
+            "ben.node.pass-through-pipelines = [web]\nben.flow.store-batch-interval = 50ms",
+            stored::addAll);
   }
 
   @AfterAll
@@ -38,16 +43,28 @@ class BeaconEndpointTest {
   }
 
   private static Envelope storedWith(String field, String value) {
-    Await.until(() -> stored.stream().anyMatch(e -> e.body().path(field).asText().equals(value)),
-        "an event with " + field + " = " + value + " is stored", Duration.ofSeconds(20));
-    return stored.stream().filter(e -> e.body().path(field).asText().equals(value)).findFirst().orElseThrow();
+    Await.until(
+        () -> stored.stream().anyMatch(e -> e.body().path(field).asText().equals(value)),
+        "an event with " + field + " = " + value + " is stored",
+        Duration.ofSeconds(20));
+    return stored.stream()
+        .filter(e -> e.body().path(field).asText().equals(value))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test
   void aQueryBeaconIsAnsweredAtOnceAndStoredWithItsAddressAndVisitorAnonymised() throws Exception {
-    HttpResponse<String> response = node.http().send(HttpRequest.newBuilder(
-            node.ingest("/api/v1/beacon?pipeline=web&app=site&path=/cart&status=200&visitor=v-1"))
-        .header("User-Agent", "Mozilla/5.0").GET().build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        node.http()
+            .send(
+                HttpRequest.newBuilder(
+                        node.ingest(
+                            "/api/v1/beacon?pipeline=web&app=site&path=/cart&status=200&visitor=v-1"))
+                    .header("User-Agent", "Mozilla/5.0")
+                    .GET()
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     assertEquals(204, response.statusCode(), response.body());
     Envelope beacon = storedWith("path", "/cart");
     assertEquals("site", beacon.app());
@@ -60,8 +77,10 @@ class BeaconEndpointTest {
 
   @Test
   void aPostedBeaconIsAnsweredAtOnceAndAnonymised() throws Exception {
-    HttpResponse<String> response = node.post("/api/v1/beacon?pipeline=web",
-        "{\"path\":\"/posted\",\"client_ip\":\"2001:db8:85a3:8d3::7\"}");
+    HttpResponse<String> response =
+        node.post(
+            "/api/v1/beacon?pipeline=web",
+            "{\"path\":\"/posted\",\"client_ip\":\"2001:db8:85a3:8d3::7\"}");
     assertEquals(204, response.statusCode(), response.body());
     assertEquals("2001:db8:85a3::", storedWith("path", "/posted").body().get("client_ip").asText());
     assertEquals(400, node.post("/api/v1/beacon?pipeline=web", "[1,2]").statusCode());
@@ -69,10 +88,13 @@ class BeaconEndpointTest {
 
   @Test
   void serverLogLinesAreParsedAnonymisedAndRefusedLineByLine() throws Exception {
-    String log = String.join("\n", List.of(
-        "203.0.113.9 - - [01/May/2024:12:00:00 +0000] \"GET /from-log HTTP/1.1\" 200 512 \"-\" \"curl/8\"",
-        "this is not a log line",
-        "203.0.113.10 - - [01/May/2024:12:00:01 +0000] \"GET /from-log-2 HTTP/1.1\" 404 - \"-\" \"curl/8\""));
+    String log =
+        String.join(
+            "\n",
+            List.of(
+                "203.0.113.9 - - [01/May/2024:12:00:00 +0000] \"GET /from-log HTTP/1.1\" 200 512 \"-\" \"curl/8\"",
+                "this is not a log line",
+                "203.0.113.10 - - [01/May/2024:12:00:01 +0000] \"GET /from-log-2 HTTP/1.1\" 404 - \"-\" \"curl/8\""));
     HttpResponse<String> response = node.post("/api/v1/beacon/log?pipeline=web&app=nginx", log);
     assertEquals(200, response.statusCode(), response.body());
     JsonNode report = JSON.readTree(response.body());

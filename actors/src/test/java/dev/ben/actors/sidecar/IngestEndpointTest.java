@@ -11,7 +11,6 @@ import dev.ben.streams.flow.Envelope;
 import dev.ben.streams.metrics.StageCounters;
 import dev.ben.streams.metrics.StageCounters.Outcome;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
@@ -26,8 +25,10 @@ class IngestEndpointTest {
 
   @BeforeAll
   static void start() {
-    node = new TestNode("ben.node.pass-through-pipelines = [auth, web]\nben.flow.store-batch-interval = 50ms",
-        stored::addAll);
+    node =
+        new TestNode(
+            "ben.node.pass-through-pipelines = [auth, web]\nben.flow.store-batch-interval = 50ms",
+            stored::addAll);
   }
 
   @AfterAll
@@ -35,11 +36,12 @@ class IngestEndpointTest {
     node.close();
   }
 
-
   @Test
   void goodLinesAreStoredAndBadLinesRefusedPerLine() throws Exception {
-    HttpResponse<String> response = node.post("/api/v1/events?pipeline=auth&app=shop",
-        "{\"user\":\"ann\",\"n\":1}\nnot json\n{\"user\":\"bob\",\"n\":2}\n\"text\"\n");
+    HttpResponse<String> response =
+        node.post(
+            "/api/v1/events?pipeline=auth&app=shop",
+            "{\"user\":\"ann\",\"n\":1}\nnot json\n{\"user\":\"bob\",\"n\":2}\n\"text\"\n");
     assertEquals(200, response.statusCode(), response.body());
     JsonNode body = mapper.readTree(response.body());
     assertEquals(2, body.get("accepted").asLong());
@@ -47,22 +49,35 @@ class IngestEndpointTest {
     assertEquals(2, body.get("refusals").get(0).get("line").asInt());
     assertEquals("malformed_json", body.get("refusals").get(0).get("reason").asText());
     assertEquals("not_an_object", body.get("refusals").get(1).get("reason").asText());
-    Await.until(() -> stored.stream().filter(e -> e.app().equals("shop")).count() == 2, "two stored events");
-    Envelope ann = stored.stream().filter(e -> "ann".equals(e.body().path("user").asText())).findFirst().orElseThrow();
+    Await.until(
+        () -> stored.stream().filter(e -> e.app().equals("shop")).count() == 2,
+        "two stored events");
+    Envelope ann =
+        stored.stream()
+            .filter(e -> "ann".equals(e.body().path("user").asText()))
+            .findFirst()
+            .orElseThrow();
     assertEquals("auth", ann.pipeline());
     StageCounters sidecar = new StageCounters(node.metrics, "auth", "sidecar");
     assertTrue(sidecar.value(Outcome.REFUSED, "malformed_json") >= 1);
-    Await.until(() -> new StageCounters(node.metrics, "auth", "store").total(Outcome.STORED) >= 2, "store counter");
+    Await.until(
+        () -> new StageCounters(node.metrics, "auth", "store").total(Outcome.STORED) >= 2,
+        "store counter");
   }
 
   @Test
   void theAppComesFromTheHeaderWhenNoParameterNamesIt() throws Exception {
-    HttpResponse<String> response = node.http().send(java.net.http.HttpRequest
-            .newBuilder(node.ingest("/api/v1/events?pipeline=web")).header("X-Ben-App", "beacon")
-            .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"path\":\"/x\"}")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        node.http()
+            .send(
+                java.net.http.HttpRequest.newBuilder(node.ingest("/api/v1/events?pipeline=web"))
+                    .header("X-Ben-App", "beacon")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"path\":\"/x\"}"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     assertEquals(200, response.statusCode(), response.body());
-    Await.until(() -> stored.stream().anyMatch(e -> e.app().equals("beacon") && e.pipeline().equals("web")),
+    Await.until(
+        () -> stored.stream().anyMatch(e -> e.app().equals("beacon") && e.pipeline().equals("web")),
         "event from app beacon");
   }
 
@@ -81,8 +96,13 @@ class IngestEndpointTest {
     assertEquals(400, noPipeline.statusCode());
     assertTrue(noPipeline.body().contains("?pipeline=NAME"), noPipeline.body());
     assertEquals(400, node.post("/api/v1/events?pipeline=auth&app=bad%20app", "{}").statusCode());
-    HttpResponse<String> get = node.http().send(java.net.http.HttpRequest
-        .newBuilder(node.ingest("/api/v1/events?pipeline=auth")).GET().build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> get =
+        node.http()
+            .send(
+                java.net.http.HttpRequest.newBuilder(node.ingest("/api/v1/events?pipeline=auth"))
+                    .GET()
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     assertEquals(405, get.statusCode());
     assertEquals(404, node.post("/api/v2/other", "{}").statusCode());
   }

@@ -30,15 +30,25 @@ class InvokeEndpointTest {
   @BeforeAll
   static void start() throws Exception {
     PingContracts contracts = new PingContracts(Files.createTempDirectory("ben-keys"));
-    node = new TestNode("ben.node.pass-through-pipelines = [demo]\nben.flow.store-batch-interval = 50ms\n"
-        + "ben.ledger.trusted-keys = [\"" + contracts.publicKey() + "\"]", rawEvents::addAll);
+    node =
+        new TestNode(
+            "ben.node.pass-through-pipelines = [demo]\nben.flow.store-batch-interval = 50ms\n"
+                + "ben.ledger.trusted-keys = [\""
+                + contracts.publicKey()
+                + "\"]",
+            rawEvents::addAll);
     try (ControlClient control = new ControlClient(node.endpoints.control().port(), node.system)) {
       version = control.stage(contracts.actingBundle()).getStaged(0).getVersion();
-      assertEquals(version, control.deploy(PingContracts.PIPELINE, version, Duration.ofSeconds(20))
-          .getActiveVersion());
+      assertEquals(
+          version,
+          control
+              .deploy(PingContracts.PIPELINE, version, Duration.ofSeconds(20))
+              .getActiveVersion());
     }
     // The sidecar registers its ingress when it starts, which may trail the activation.
-    Await.until(() -> invoke(INVOKE, "{\"id\":\"warm\",\"n\":1}").statusCode() == 200, "the pipeline is invocable",
+    Await.until(
+        () -> invoke(INVOKE, "{\"id\":\"warm\",\"n\":1}").statusCode() == 200,
+        "the pipeline is invocable",
         Duration.ofSeconds(20));
   }
 
@@ -57,22 +67,31 @@ class InvokeEndpointTest {
 
   @Test
   void theAnswerIsTheSpinesDecisionAndTheEventTakesTheNormalPath() throws Exception {
-    HttpResponse<String> response = invoke(INVOKE + "?app=shop", "{\"id\":\"i1\",\"n\":7,\"email\":\"a@b.example\"}");
+    HttpResponse<String> response =
+        invoke(INVOKE + "?app=shop", "{\"id\":\"i1\",\"n\":7,\"email\":\"a@b.example\"}");
     assertEquals(200, response.statusCode(), response.body());
     JsonNode answer = JSON.readTree(response.body());
     assertEquals(version, answer.get("contract_version").asLong());
     assertEquals("pass", answer.get("action").asText());
     assertEquals(0, answer.get("rules").size());
-    assertTrue(answer.has("bits") && answer.has("facts") && answer.has("detectors") && answer.has("playbooks"),
+    assertTrue(
+        answer.has("bits")
+            && answer.has("facts")
+            && answer.has("detectors")
+            && answer.has("playbooks"),
         response.body());
     String eventId = answer.get("event_id").asText();
     String stored = "SELECT * FROM pings WHERE event_id = '" + eventId + "'";
-    Await.until(() -> node.rows("pings") > 0 && !node.store.queryJson(stored).isEmpty(),
-        "the invoked event is stored in the schema's table", Duration.ofSeconds(10));
+    Await.until(
+        () -> node.rows("pings") > 0 && !node.store.queryJson(stored).isEmpty(),
+        "the invoked event is stored in the schema's table",
+        Duration.ofSeconds(10));
     JsonNode kept = node.store.queryJson(stored).get(0);
     assertEquals("shop", kept.get("app").asText());
     assertEquals(version, kept.get("contract_version").asLong());
-    assertTrue(!kept.toString().contains("a@b.example") && !kept.get("email").isNull(), "stored redacted: " + kept);
+    assertTrue(
+        !kept.toString().contains("a@b.example") && !kept.get("email").isNull(),
+        "stored redacted: " + kept);
     assertTrue(rawEvents.isEmpty(), "nothing of a contract-driven pipeline goes to ben_events");
   }
 

@@ -9,7 +9,10 @@ import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
-/** Raw frames over TCP, for what the client library would never send: garbage, unknown types, batches before HELLO. */
+/**
+ * Raw frames over TCP, for what the client library would never send: garbage, unknown types,
+ * batches before HELLO.
+ */
 final class RawSocketSession implements AutoCloseable {
 
   /** A frame read back: lane, type and payload. */

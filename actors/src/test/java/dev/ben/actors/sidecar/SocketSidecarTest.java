@@ -30,9 +30,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The socket sidecar of a node running the acting ping contract with {@code sidecar { http, uds "pings.sock" }}:
- * batches acked line by line, signals to the session of the app that fired them, over TCP and the pipeline's Unix
- * socket through the Java client; garbage answered with a reason and counted.
+ * The socket sidecar of a node running the acting ping contract with {@code sidecar { http, uds
+ * "pings.sock" }}: batches acked line by line, signals to the session of the app that fired them,
+ * over TCP and the pipeline's Unix socket through the Java client; garbage answered with a reason
+ * and counted.
  */
 class SocketSidecarTest {
 
@@ -48,13 +49,24 @@ class SocketSidecarTest {
     Path home = Files.createTempDirectory("ben-sock");
     socketFile = home.resolve("run").resolve("pings.sock");
     leaveStaleSocket(socketFile);
-    node = new TestNode("ben.node.pass-through-pipelines = []\n"
-        + "ben.ledger.trusted-keys = [\"" + contracts.publicKey() + "\"]", batch -> { }, home);
+    node =
+        new TestNode(
+            "ben.node.pass-through-pipelines = []\n"
+                + "ben.ledger.trusted-keys = [\""
+                + contracts.publicKey()
+                + "\"]",
+            batch -> {},
+            home);
     control = new ControlClient(node.endpoints.control().port(), node.system);
-    long version = control.stage(contracts.actingBundleWithSidecar("http, uds \"pings.sock\"")).getStaged(0)
-        .getVersion();
-    assertEquals(version, control.deploy(PIPELINE, version, Duration.ofSeconds(20)).getActiveVersion());
-    // The sidecar registers (and its socket opens) once the pipeline's whole chain runs, which may trail activation.
+    long version =
+        control
+            .stage(contracts.actingBundleWithSidecar("http, uds \"pings.sock\""))
+            .getStaged(0)
+            .getVersion();
+    assertEquals(
+        version, control.deploy(PIPELINE, version, Duration.ofSeconds(20)).getActiveVersion());
+    // The sidecar registers (and its socket opens) once the pipeline's whole chain runs, which may
+    // trail activation.
     open(() -> tcp("warm")).close();
     open(() -> BenSocketClient.unix(socketFile, "warm")).close();
   }
@@ -78,17 +90,23 @@ class SocketSidecarTest {
     BenSocketClient open() throws Exception;
   }
 
-  /** Opens a session once the pipeline takes them (HELLO is refused, or the socket missing, until then). */
+  /**
+   * Opens a session once the pipeline takes them (HELLO is refused, or the socket missing, until
+   * then).
+   */
   private static BenSocketClient open(Opener opener) {
     List<BenSocketClient> opened = new ArrayList<>();
-    Await.until(() -> {
-      try {
-        opened.add(opener.open());
-        return true;
-      } catch (Exception notYet) {
-        return false;
-      }
-    }, "a socket session opens", Duration.ofSeconds(30));
+    Await.until(
+        () -> {
+          try {
+            opened.add(opener.open());
+            return true;
+          } catch (Exception notYet) {
+            return false;
+          }
+        },
+        "a socket session opens",
+        Duration.ofSeconds(30));
     return opened.get(0);
   }
 
@@ -97,20 +115,26 @@ class SocketSidecarTest {
   }
 
   @Test
-  void batchesAreAckedWithEveryRefusedLineByNumberAndReasonOverTcpAndUnixSockets() throws Exception {
-    List<Supplier<BenSocketClient>> transports = List.of(() -> open(() -> tcp("shop")),
-        () -> open(() -> BenSocketClient.unix(socketFile, "shop")));
+  void batchesAreAckedWithEveryRefusedLineByNumberAndReasonOverTcpAndUnixSockets()
+      throws Exception {
+    List<Supplier<BenSocketClient>> transports =
+        List.of(
+            () -> open(() -> tcp("shop")),
+            () -> open(() -> BenSocketClient.unix(socketFile, "shop")));
     for (Supplier<BenSocketClient> transport : transports) {
       try (BenSocketClient client = transport.get()) {
         assertEquals(PIPELINE, client.welcome().get("pipeline"));
-        List<String> batch = List.of("{\"id\":\"a\",\"n\":1}", "{nope", "[1]", "{\"id\":\"b\",\"n\":2}");
+        List<String> batch =
+            List.of("{\"id\":\"a\",\"n\":1}", "{nope", "[1]", "{\"id\":\"b\",\"n\":2}");
         Ack ack = client.send(batch);
         assertEquals(batch.size(), ack.accepted() + ack.refused(), ack.toString());
         assertEquals(2, ack.accepted(), ack.toString());
         assertEquals(List.of(2L, 3L), ack.refusals().stream().map(Ack.Refusal::line).toList());
-        assertEquals(List.of("malformed_json", "not_an_object"),
+        assertEquals(
+            List.of("malformed_json", "not_an_object"),
             ack.refusals().stream().map(Ack.Refusal::reason).toList());
-        assertEquals(1, client.send(List.of("{\"id\":\"c\",\"n\":3}")).accepted(), "the session goes on");
+        assertEquals(
+            1, client.send(List.of("{\"id\":\"c\",\"n\":3}")).accepted(), "the session goes on");
       }
     }
   }
@@ -130,35 +154,45 @@ class SocketSidecarTest {
       List<JsonNode> toOther = fireUntilReceived(other, "other", List.of(other));
       toShop.addAll(drain(shop));
       toShop.addAll(drain(shopUnix));
-      assertTrue(toShop.stream().allMatch(s -> s.get("app").asText().equals("shop")), toShop.toString());
-      assertTrue(toOther.stream().allMatch(s -> s.get("app").asText().equals("other")), toOther.toString());
-      Await.until(() -> signals("acked") >= 3 && signals("delivered") >= 3, "the deliveries are acked",
+      assertTrue(
+          toShop.stream().allMatch(s -> s.get("app").asText().equals("shop")), toShop.toString());
+      assertTrue(
+          toOther.stream().allMatch(s -> s.get("app").asText().equals("other")),
+          toOther.toString());
+      Await.until(
+          () -> signals("acked") >= 3 && signals("delivered") >= 3,
+          "the deliveries are acked",
           Duration.ofSeconds(10));
     }
   }
 
   /**
-   * Sends the event that fires the playbook until every listed session has a signal: a session follows its app's
-   * signals from its HELLO, but the node's hub attaches the new follower asynchronously.
+   * Sends the event that fires the playbook until every listed session has a signal: a session
+   * follows its app's signals from its HELLO, but the node's hub attaches the new follower
+   * asynchronously.
    */
-  private static List<JsonNode> fireUntilReceived(BenSocketClient sender, String app, List<BenSocketClient> sessions)
-      throws Exception {
+  private static List<JsonNode> fireUntilReceived(
+      BenSocketClient sender, String app, List<BenSocketClient> sessions) throws Exception {
     List<List<JsonNode>> received = new ArrayList<>();
     sessions.forEach(session -> received.add(new ArrayList<>()));
-    Await.until(() -> {
-      try {
-        assertEquals(1, sender.send(List.of("{\"id\":\"" + app + "-answer\",\"n\":42}")).accepted());
-        for (int i = 0; i < sessions.size(); i++) {
-          String json = sessions.get(i).signals().poll(200, TimeUnit.MILLISECONDS);
-          if (json != null) {
-            received.get(i).add(JSON.readTree(json));
+    Await.until(
+        () -> {
+          try {
+            assertEquals(
+                1, sender.send(List.of("{\"id\":\"" + app + "-answer\",\"n\":42}")).accepted());
+            for (int i = 0; i < sessions.size(); i++) {
+              String json = sessions.get(i).signals().poll(200, TimeUnit.MILLISECONDS);
+              if (json != null) {
+                received.get(i).add(JSON.readTree(json));
+              }
+            }
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
           }
-        }
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-      return received.stream().noneMatch(List::isEmpty);
-    }, app + "'s sessions receive the signal its event fired", Duration.ofSeconds(30));
+          return received.stream().noneMatch(List::isEmpty);
+        },
+        app + "'s sessions receive the signal its event fired",
+        Duration.ofSeconds(30));
     List<JsonNode> all = new ArrayList<>();
     received.forEach(all::addAll);
     return all;
@@ -190,17 +224,25 @@ class SocketSidecarTest {
       raw.send(new byte[] {0x7f, 0, 0, 0, 1, 2, 3});
       JsonNode fatal = raw.read().json();
       assertEquals("frame_too_large", fatal.get("reason").asText());
-      assertTrue(fatal.get("fatal").asBoolean() && fatal.get("message").asText().contains("max-frame-bytes"));
+      assertTrue(
+          fatal.get("fatal").asBoolean()
+              && fatal.get("message").asText().contains("max-frame-bytes"));
       assertTrue(raw.closedByServer());
     }
-    Await.until(() -> refused("unknown_type") + refused("hello_required") + refused("frame_too_large")
-        >= before + 3, "the refusals are counted", Duration.ofSeconds(10));
+    Await.until(
+        () ->
+            refused("unknown_type") + refused("hello_required") + refused("frame_too_large")
+                >= before + 3,
+        "the refusals are counted",
+        Duration.ofSeconds(10));
   }
 
   @Test
   void aPausedPipelinesSocketIsRemovedAndReturnsOnResume() throws Exception {
-    BenSocketException unknown = assertThrows(BenSocketException.class,
-        () -> BenSocketClient.tcp("127.0.0.1", node.endpoints.socket().port(), "shop", "nope"));
+    BenSocketException unknown =
+        assertThrows(
+            BenSocketException.class,
+            () -> BenSocketClient.tcp("127.0.0.1", node.endpoints.socket().port(), "shop", "nope"));
     assertEquals("unknown_pipeline", unknown.reason());
     control.lifecycle(PIPELINE, LifecycleAction.PAUSE);
     try {

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A playbook fired by an app's event reaches that app's server-sent-event stream, and only that app's, with what
- * explains it; each step is counted.
+ * A playbook fired by an app's event reaches that app's server-sent-event stream, and only that
+ * app's, with what explains it; each step is counted.
  */
 class SignalsEndpointTest {
 
@@ -33,12 +33,19 @@ class SignalsEndpointTest {
   @BeforeAll
   static void start() throws Exception {
     PingContracts contracts = new PingContracts(Files.createTempDirectory("ben-keys"));
-    node = new TestNode("ben.node.pass-through-pipelines = []\nben.ledger.trusted-keys = [\""
-        + contracts.publicKey() + "\"]", batch -> { });
+    node =
+        new TestNode(
+            "ben.node.pass-through-pipelines = []\nben.ledger.trusted-keys = [\""
+                + contracts.publicKey()
+                + "\"]",
+            batch -> {});
     try (ControlClient control = new ControlClient(node.endpoints.control().port(), node.system)) {
       long version = control.stage(contracts.actingBundle()).getStaged(0).getVersion();
-      assertEquals(version, control.deploy(PingContracts.PIPELINE, version, Duration.ofSeconds(20))
-          .getActiveVersion());
+      assertEquals(
+          version,
+          control
+              .deploy(PingContracts.PIPELINE, version, Duration.ofSeconds(20))
+              .getActiveVersion());
     }
   }
 
@@ -50,32 +57,46 @@ class SignalsEndpointTest {
   /** The signals an app receives, read from its stream in the background. */
   private static List<JsonNode> listen(String app) {
     List<JsonNode> received = new CopyOnWriteArrayList<>();
-    HttpRequest request = HttpRequest.newBuilder(node.ingest("/api/v1/signals?app=" + app)).GET().build();
-    node.http().sendAsync(request, HttpResponse.BodyHandlers.ofLines()).thenAccept(response -> {
-      try (Stream<String> lines = response.body()) {
-        lines.filter(line -> line.startsWith("data:")).forEach(line -> {
-          try {
-            received.add(JSON.readTree(line.substring("data:".length())));
-          } catch (Exception e) {
-            throw new IllegalStateException("not a signal: " + line, e);
-          }
-        });
-      }
-    });
+    HttpRequest request =
+        HttpRequest.newBuilder(node.ingest("/api/v1/signals?app=" + app)).GET().build();
+    node.http()
+        .sendAsync(request, HttpResponse.BodyHandlers.ofLines())
+        .thenAccept(
+            response -> {
+              try (Stream<String> lines = response.body()) {
+                lines
+                    .filter(line -> line.startsWith("data:"))
+                    .forEach(
+                        line -> {
+                          try {
+                            received.add(JSON.readTree(line.substring("data:".length())));
+                          } catch (Exception e) {
+                            throw new IllegalStateException("not a signal: " + line, e);
+                          }
+                        });
+              }
+            });
     return received;
   }
 
-  /** Posts the event that fires the playbook until the app's stream has a signal (the stream attaches async). */
+  /**
+   * Posts the event that fires the playbook until the app's stream has a signal (the stream
+   * attaches async).
+   */
   private static void fireUntilReceived(String app, List<JsonNode> received) {
-    Await.until(() -> {
-      try {
-        node.post("/api/v1/events?pipeline=" + PingContracts.PIPELINE + "&app=" + app,
-            "{\"id\":\"" + app + "-answer\",\"n\":42}\n");
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-      return !received.isEmpty();
-    }, app + " receives the signal its event fired", Duration.ofSeconds(20));
+    Await.until(
+        () -> {
+          try {
+            node.post(
+                "/api/v1/events?pipeline=" + PingContracts.PIPELINE + "&app=" + app,
+                "{\"id\":\"" + app + "-answer\",\"n\":42}\n");
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+          return !received.isEmpty();
+        },
+        app + " receives the signal its event fired",
+        Duration.ofSeconds(20));
   }
 
   @Test
@@ -91,12 +112,21 @@ class SignalsEndpointTest {
     assertEquals("shop-answer", signal.get("args").get("id").asText());
     assertEquals("answer_found", signal.get("playbook").asText());
     assertEquals(PingContracts.PIPELINE, signal.get("pipeline").asText());
-    assertTrue(!signal.path("event_id").asText().isEmpty(), "the signal names the event that fired it: " + signal);
+    assertTrue(
+        !signal.path("event_id").asText().isEmpty(),
+        "the signal names the event that fired it: " + signal);
     assertTrue(signal.get("contract_version").asLong() >= 1, signal.toString());
     assertTrue(shop.stream().allMatch(s -> s.get("app").asText().equals("shop")), shop.toString());
-    assertTrue(other.stream().allMatch(s -> s.get("app").asText().equals("other")), other.toString());
-    assertTrue(count("published") >= 2 && count("relayed") >= 2 && count("delivered") >= 2,
-        "published " + count("published") + ", relayed " + count("relayed") + ", delivered " + count("delivered"));
+    assertTrue(
+        other.stream().allMatch(s -> s.get("app").asText().equals("other")), other.toString());
+    assertTrue(
+        count("published") >= 2 && count("relayed") >= 2 && count("delivered") >= 2,
+        "published "
+            + count("published")
+            + ", relayed "
+            + count("relayed")
+            + ", delivered "
+            + count("delivered"));
   }
 
   private static long count(String outcome) {

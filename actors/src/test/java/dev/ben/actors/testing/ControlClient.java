@@ -4,9 +4,9 @@ import com.google.protobuf.ByteString;
 import dev.ben.api.control.DeployRequest;
 import dev.ben.api.control.DiffReply;
 import dev.ben.api.control.DiffRequest;
+import dev.ben.api.control.LedgerServiceClient;
 import dev.ben.api.control.LifecycleAction;
 import dev.ben.api.control.LifecycleRequest;
-import dev.ben.api.control.LedgerServiceClient;
 import dev.ben.api.control.PipelineStatus;
 import dev.ben.api.control.StageReply;
 import dev.ben.api.control.StageRequest;
@@ -16,47 +16,86 @@ import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.ClassicActorSystemProvider;
 import org.apache.pekko.grpc.GrpcClientSettings;
 
-/** The control API as benctl calls it, for tests: blocking calls over real gRPC to a node's control port. */
+/**
+ * The control API as benctl calls it, for tests: blocking calls over real gRPC to a node's control
+ * port.
+ */
 public final class ControlClient implements AutoCloseable {
 
   private final LedgerServiceClient client;
 
   public ControlClient(int port, ClassicActorSystemProvider system) {
-    this.client = LedgerServiceClient.create(
-        GrpcClientSettings.connectToServiceAt("127.0.0.1", port, system).withTls(false), system);
+    this.client =
+        LedgerServiceClient.create(
+            GrpcClientSettings.connectToServiceAt("127.0.0.1", port, system).withTls(false),
+            system);
   }
 
   public StageReply stage(byte[] bundle) throws Exception {
-    return client.stage(StageRequest.newBuilder().setBundle(ByteString.copyFrom(bundle)).setSource("test").build())
-        .toCompletableFuture().get(20, TimeUnit.SECONDS);
+    return client
+        .stage(
+            StageRequest.newBuilder()
+                .setBundle(ByteString.copyFrom(bundle))
+                .setSource("test")
+                .build())
+        .toCompletableFuture()
+        .get(20, TimeUnit.SECONDS);
   }
 
   public PipelineStatus deploy(String pipeline, long version, Duration wait) throws Exception {
-    return client.deploy(DeployRequest.newBuilder().setPipeline(pipeline).setVersion(version)
-            .setWaitMillis(wait.toMillis()).setSource("test").build())
-        .toCompletableFuture().get(wait.toSeconds() + 20, TimeUnit.SECONDS);
+    return client
+        .deploy(
+            DeployRequest.newBuilder()
+                .setPipeline(pipeline)
+                .setVersion(version)
+                .setWaitMillis(wait.toMillis())
+                .setSource("test")
+                .build())
+        .toCompletableFuture()
+        .get(wait.toSeconds() + 20, TimeUnit.SECONDS);
   }
 
   public PipelineStatus rollback(String pipeline, Duration wait) throws Exception {
-    return client.rollback(DeployRequest.newBuilder().setPipeline(pipeline).setWaitMillis(wait.toMillis())
-            .setSource("test").build())
-        .toCompletableFuture().get(wait.toSeconds() + 20, TimeUnit.SECONDS);
+    return client
+        .rollback(
+            DeployRequest.newBuilder()
+                .setPipeline(pipeline)
+                .setWaitMillis(wait.toMillis())
+                .setSource("test")
+                .build())
+        .toCompletableFuture()
+        .get(wait.toSeconds() + 20, TimeUnit.SECONDS);
   }
 
   public PipelineStatus lifecycle(String pipeline, LifecycleAction action) throws Exception {
-    return client.changeLifecycle(LifecycleRequest.newBuilder().setPipeline(pipeline).setAction(action)
-            .setSource("test").build())
-        .toCompletableFuture().get(20, TimeUnit.SECONDS);
+    return client
+        .changeLifecycle(
+            LifecycleRequest.newBuilder()
+                .setPipeline(pipeline)
+                .setAction(action)
+                .setSource("test")
+                .build())
+        .toCompletableFuture()
+        .get(20, TimeUnit.SECONDS);
   }
 
   public DiffReply diff(String pipeline, long from, long to) throws Exception {
-    return client.diff(DiffRequest.newBuilder().setPipeline(pipeline).setFromVersion(from).setToVersion(to).build())
-        .toCompletableFuture().get(20, TimeUnit.SECONDS);
+    return client
+        .diff(
+            DiffRequest.newBuilder()
+                .setPipeline(pipeline)
+                .setFromVersion(from)
+                .setToVersion(to)
+                .build())
+        .toCompletableFuture()
+        .get(20, TimeUnit.SECONDS);
   }
 
   public PipelineStatus status(String pipeline, boolean history) throws Exception {
-    return client.status(StatusRequest.newBuilder().setPipeline(pipeline).setHistory(history).build())
-        .toCompletableFuture().get(20, TimeUnit.SECONDS);
+    return client
+        .status(StatusRequest.newBuilder().setPipeline(pipeline).setHistory(history).build())
+        .toCompletableFuture()
+        .get(20, TimeUnit.SECONDS);
   }
 
   @Override

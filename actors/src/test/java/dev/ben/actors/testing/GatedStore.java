@@ -8,8 +8,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real store with a gate in front of one table: inserts into it wait until the test opens the gate, as they would
- * while the store is down or stalled. Everything else (DDL, the migration record, queries) passes straight through.
+ * A real store with a gate in front of one table: inserts into it wait until the test opens the
+ * gate, as they would while the store is down or stalled. Everything else (DDL, the migration
+ * record, queries) passes straight through.
  */
 public final class GatedStore implements AnalyticalStore {
 

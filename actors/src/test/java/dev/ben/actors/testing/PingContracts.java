@@ -8,8 +8,9 @@ import dev.ben.streams.testing.PingProject;
 import java.nio.file.Path;
 
 /**
- * A one-rule contract for tests, signed with a key generated per instance: pipeline {@code pings} flags an event
- * when its {@code n} exceeds the limit the version is built with, so each version decides observably differently.
+ * A one-rule contract for tests, signed with a key generated per instance: pipeline {@code pings}
+ * flags an event when its {@code n} exceeds the limit the version is built with, so each version
+ * decides observably differently.
  */
 public final class PingContracts {
 
@@ -33,7 +34,10 @@ public final class PingContracts {
     return bundle(limit, key);
   }
 
-  /** A signed bundle whose rules act (drop, sample) and whose {@code email} is {@code @pii}: see PingProject. */
+  /**
+   * A signed bundle whose rules act (drop, sample) and whose {@code email} is {@code @pii}: see
+   * PingProject.
+   */
   public byte[] actingBundle() {
     return ContractBundles.build(PingProject.acting(PIPELINE), key).toBytes();
   }
@@ -43,7 +47,10 @@ public final class PingContracts {
     return ContractBundles.build(PingProject.acting(PIPELINE, proxyClause), key).toBytes();
   }
 
-  /** A signed bundle with keyed state: detector {@code per_user} and playbook {@code chatty}; see PingProject. */
+  /**
+   * A signed bundle with keyed state: detector {@code per_user} and playbook {@code chatty}; see
+   * PingProject.
+   */
   public byte[] detectingBundle() {
     return ContractBundles.build(PingProject.detecting(PIPELINE), key).toBytes();
   }

@@ -13,38 +13,41 @@ import dev.ben.contracts.bundle.KeyFileException;
 import dev.ben.contracts.bundle.TrustedKeys;
 import dev.ben.streams.access.StoreAccess;
 import dev.ben.streams.blob.LocalBlobStore;
+import dev.ben.streams.flow.BatchWriter;
 import dev.ben.streams.ledger.RocksLedgerStore;
+import dev.ben.streams.metrics.MetricsRegistry;
 import dev.ben.streams.rocks.RocksIndex;
 import dev.ben.streams.store.AnalyticalStore;
 import dev.ben.streams.store.EmbeddedStore;
 import dev.ben.streams.store.StoreException;
 import dev.ben.streams.store.migrate.DataMigrator;
-import java.util.function.UnaryOperator;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Optional;
-import dev.ben.streams.flow.BatchWriter;
-import dev.ben.streams.metrics.MetricsRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executors;
+import java.util.function.UnaryOperator;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 
 /**
- * A whole Ben node in the test JVM, on ephemeral ports. Pass-through pipelines store through a writer chosen by the
- * test; contract-driven pipelines store into their schema tables in {@link #store}, an embedded store under the
- * node's home (a test may put a gate in front of it). Closing it runs the node's coordinated shutdown and waits.
+ * A whole Ben node in the test JVM, on ephemeral ports. Pass-through pipelines store through a
+ * writer chosen by the test; contract-driven pipelines store into their schema tables in {@link
+ * #store}, an embedded store under the node's home (a test may put a gate in front of it). Closing
+ * it runs the node's coordinated shutdown and waits.
  */
 public final class TestNode implements AutoCloseable {
 
   public final ActorSystem<RootGuardian.Command> system;
   public final MetricsRegistry metrics = new MetricsRegistry();
+
   /** The analytical store behind the node's schema tables, for tests to query. */
   public final EmbeddedStore store;
+
   public final RootGuardian.Endpoints endpoints;
   private final NodeServices services;
   private final HttpClient http = HttpClient.newHttpClient();
@@ -57,11 +60,21 @@ public final class TestNode implements AutoCloseable {
     this(overrides, writer, home, UnaryOperator.identity());
   }
 
-  /** @param storeInFront wraps the node's store as the node sees it (a gate that holds writes shut, say) */
-  public TestNode(String overrides, BatchWriter writer, Path home, UnaryOperator<AnalyticalStore> storeInFront) {
-    Config base = ConfigFactory.parseString(overrides)
-        .withFallback(ConfigFactory.parseString("ben.home = \"" + home + "\""))
-        .withFallback(ConfigFactory.parseString("""
+  /**
+   * @param storeInFront wraps the node's store as the node sees it (a gate that holds writes shut,
+   *     say)
+   */
+  public TestNode(
+      String overrides,
+      BatchWriter writer,
+      Path home,
+      UnaryOperator<AnalyticalStore> storeInFront) {
+    Config base =
+        ConfigFactory.parseString(overrides)
+            .withFallback(ConfigFactory.parseString("ben.home = \"" + home + "\""))
+            .withFallback(
+                ConfigFactory.parseString(
+                    """
             ben.node.port = 0
             ben.ingest.port = 0
             ben.ingest.socket.port = 0
@@ -70,34 +83,55 @@ public final class TestNode implements AutoCloseable {
             pekko.actor.serialize-messages = on
             pekko.coordinated-shutdown.run-by-jvm-shutdown-hook = off
             """))
-        .withFallback(ConfigFactory.load())
-        .resolve();
+            .withFallback(ConfigFactory.load())
+            .resolve();
     BenSettings settings = BenSettings.fromConfig(base);
     RocksIndex index = RocksIndex.open(settings.dataDir().resolve("index"));
     ControlServices control;
     try {
-      control = new ControlServices(new StoreAccess(new LocalBlobStore(settings.dataDir().resolve("blobs")), index),
-          () -> RocksLedgerStore.open(settings.dataDir().resolve("ledger"), settings.ledger()), Optional.empty(),
-          TrustedKeys.load(settings.ledger().trustedKeys()), HashKeyFile.loadOrCreate(settings.spine().hashKeyFile()));
+      control =
+          new ControlServices(
+              new StoreAccess(new LocalBlobStore(settings.dataDir().resolve("blobs")), index),
+              () -> RocksLedgerStore.open(settings.dataDir().resolve("ledger"), settings.ledger()),
+              Optional.empty(),
+              TrustedKeys.load(settings.ledger().trustedKeys()),
+              HashKeyFile.loadOrCreate(settings.spine().hashKeyFile()));
     } catch (KeyFileException e) {
       index.close();
       throw new IllegalArgumentException(e);
     }
     ObjectMapper mapper = new ObjectMapper();
     store = EmbeddedStore.open(settings.dataDir().resolve("store.duckdb"), mapper);
-    services = new NodeServices(metrics, mapper, writer, new DataMigrator(storeInFront.apply(store), mapper),
-        Executors.newFixedThreadPool(2), java.util.Map.of("store", "test writer"), index, control, () -> {
-          store.close();
-          index.close();
-        });
-    system = ActorSystem.create(RootGuardian.create(settings, services), NodeConfig.SYSTEM_NAME,
-        NodeConfig.withNodeSettings(base, settings.node()));
-    endpoints = AskPattern.<RootGuardian.Command, RootGuardian.Endpoints>ask(
-            system, RootGuardian.GetEndpoints::new, Duration.ofSeconds(20), system.scheduler())
-        .toCompletableFuture().join();
+    services =
+        new NodeServices(
+            metrics,
+            mapper,
+            writer,
+            new DataMigrator(storeInFront.apply(store), mapper),
+            Executors.newFixedThreadPool(2),
+            java.util.Map.of("store", "test writer"),
+            index,
+            control,
+            () -> {
+              store.close();
+              index.close();
+            });
+    system =
+        ActorSystem.create(
+            RootGuardian.create(settings, services),
+            NodeConfig.SYSTEM_NAME,
+            NodeConfig.withNodeSettings(base, settings.node()));
+    endpoints =
+        AskPattern.<RootGuardian.Command, RootGuardian.Endpoints>ask(
+                system, RootGuardian.GetEndpoints::new, Duration.ofSeconds(20), system.scheduler())
+            .toCompletableFuture()
+            .join();
   }
 
-  /** Rows in a table of the node's store; 0 while the table does not exist yet (its first batch creates it). */
+  /**
+   * Rows in a table of the node's store; 0 while the table does not exist yet (its first batch
+   * creates it).
+   */
   public long rows(String table) {
     try {
       return store.queryJson("SELECT count(*) AS n FROM " + table).get(0).get("n").asLong();
@@ -124,8 +158,11 @@ public final class TestNode implements AutoCloseable {
   }
 
   public HttpResponse<String> post(String pathAndQuery, String body) throws Exception {
-    return http.send(HttpRequest.newBuilder(ingest(pathAndQuery)).POST(HttpRequest.BodyPublishers.ofString(body))
-        .build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(
+        HttpRequest.newBuilder(ingest(pathAndQuery))
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   public HttpClient http() {

@@ -19,9 +19,9 @@ import java.time.Duration;
 import org.apache.pekko.actor.ActorSystem;
 
 /**
- * {@code ./ben bench}'s data-plane part. Usage: {@code DataPlaneBench PROJECT_DIR OUT_JSON [--quick]
- * [--http http://127.0.0.1:PORT] [--clickhouse http://127.0.0.1:8123]}. Prints each figure next to its target
- * and writes them all as JSON.
+ * {@code ./ben bench}'s data-plane part. Usage: {@code DataPlaneBench PROJECT_DIR OUT_JSON
+ * [--quick] [--http http://127.0.0.1:PORT] [--clickhouse http://127.0.0.1:8123]}. Prints each
+ * figure next to its target and writes them all as JSON.
  */
 public final class DataPlaneBench {
 
@@ -29,32 +29,55 @@ public final class DataPlaneBench {
 
   public static void main(String[] args) throws Exception {
     if (args.length < 2) {
-      System.err.println("usage: DataPlaneBench PROJECT_DIR OUT_JSON [--quick] [--http URL] [--clickhouse URL]");
+      System.err.println(
+          "usage: DataPlaneBench PROJECT_DIR OUT_JSON [--quick] [--http URL] [--clickhouse URL]");
       System.exit(2);
     }
     Options options = Options.parse(args);
     LoadedProject project = ProjectLoader.load(options.project());
-    ContractSet contracts = project.compile("bench").orElseThrow(() -> new IllegalStateException(
-        options.project() + " does not compile: " + project.diagnostics()));
+    ContractSet contracts =
+        project
+            .compile("bench")
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        options.project() + " does not compile: " + project.diagnostics()));
     BenchReport report = new BenchReport();
     Path work = Files.createTempDirectory("ben-bench");
     ActorSystem system = ActorSystem.create("bench");
     try (RocksIndex index = RocksIndex.open(work.resolve("rocks"))) {
       PipelineRun pipeline = new PipelineRun(contracts, system, index);
       long full = options.quick() ? 200_000 : 2_000_000;
-      pipeline.run("warm-up", options.quick() ? 50_000 : 300_000, 0, true, slot -> batch -> { });
-      report.pipeline(pipeline.run("full speed, discarding store", full, 0, true, slot -> batch -> { }), 0);
+      pipeline.run("warm-up", options.quick() ? 50_000 : 300_000, 0, true, slot -> batch -> {});
+      report.pipeline(
+          pipeline.run("full speed, discarding store", full, 0, true, slot -> batch -> {}), 0);
       int seconds = options.quick() ? 5 : 20;
-      report.pipeline(pipeline.run("100,000/s", 100_000L * seconds, 100_000, false, slot -> batch -> { }), 100_000);
-      report.pipeline(pipeline.run("50,000/s", 50_000L * seconds, 50_000, false, slot -> batch -> { }), 50_000);
-      try (EmbeddedStore embedded = EmbeddedStore.open(work.resolve("bench.duckdb"), new ObjectMapper())) {
+      report.pipeline(
+          pipeline.run("100,000/s", 100_000L * seconds, 100_000, false, slot -> batch -> {}),
+          100_000);
+      report.pipeline(
+          pipeline.run("50,000/s", 50_000L * seconds, 50_000, false, slot -> batch -> {}), 50_000);
+      try (EmbeddedStore embedded =
+          EmbeddedStore.open(work.resolve("bench.duckdb"), new ObjectMapper())) {
         DataMigrator migrator = new DataMigrator(embedded, new ObjectMapper());
-        report.pipeline(pipeline.run("full speed, embedded store", full / 4, 0, true, slot -> new SchemaTableWriter(
-            migrator, slot, RawEventTable.writer(migrator, new ObjectMapper()), new ObjectMapper())), 0);
+        report.pipeline(
+            pipeline.run(
+                "full speed, embedded store",
+                full / 4,
+                0,
+                true,
+                slot ->
+                    new SchemaTableWriter(
+                        migrator,
+                        slot,
+                        RawEventTable.writer(migrator, new ObjectMapper()),
+                        new ObjectMapper())),
+            0);
       }
       if (options.http() != null) {
         HttpLoad http = new HttpLoad(options.http());
-        // Invocations first, on a pipeline with nothing queued; the ingest load after them fills its buffers.
+        // Invocations first, on a pipeline with nothing queued; the ingest load after them fills
+        // its buffers.
         http.invoke(500, Duration.ofSeconds(3));
         report.invoke(http.invoke(2_000, Duration.ofSeconds(options.quick() ? 5 : 20)));
         report.ingest(http.ingest(Duration.ofSeconds(options.quick() ? 5 : 20), 4, 1_000));
@@ -62,9 +85,16 @@ public final class DataPlaneBench {
         report.skipped("HTTP ingest and invocation", "no node URL given (--http)");
       }
       if (options.clickhouse() != null) {
-        try (AnalyticalStore store = ClickHouseStore.open(new ClickHouseSettings(URI.create(options.clickhouse()),
-            "default", "", "ben_bench_" + Long.toString(System.nanoTime(), 36)), new ObjectMapper())) {
-          report.sink(new SinkRun().run(store, contracts, options.quick() ? 100_000 : 1_000_000, 5_000));
+        try (AnalyticalStore store =
+            ClickHouseStore.open(
+                new ClickHouseSettings(
+                    URI.create(options.clickhouse()),
+                    "default",
+                    "",
+                    "ben_bench_" + Long.toString(System.nanoTime(), 36)),
+                new ObjectMapper())) {
+          report.sink(
+              new SinkRun().run(store, contracts, options.quick() ? 100_000 : 1_000_000, 5_000));
         }
       } else {
         report.skipped("ClickHouse sink", "no ClickHouse URL given (--clickhouse)");
@@ -90,8 +120,11 @@ public final class DataPlaneBench {
           case "--quick" -> quick = true;
           case "--http" -> http = args[++i];
           case "--clickhouse" -> clickhouse = args[++i];
-          default -> throw new IllegalArgumentException("unknown option " + args[i]
-              + "; expected --quick, --http URL or --clickhouse URL");
+          default ->
+              throw new IllegalArgumentException(
+                  "unknown option "
+                      + args[i]
+                      + "; expected --quick, --http URL or --clickhouse URL");
         }
       }
       return new Options(Path.of(args[0]), Path.of(args[1]), quick, http, clickhouse);

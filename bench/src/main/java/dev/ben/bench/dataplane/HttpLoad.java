@@ -10,14 +10,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Load on a running node's HTTP sidecar: NDJSON ingest from several clients as fast as the node takes it, and the
- * invocation API at a fixed request rate, open loop (each request's latency counts from when it was due, so a slow
- * answer cannot hide the requests queued behind it).
+ * Load on a running node's HTTP sidecar: NDJSON ingest from several clients as fast as the node
+ * takes it, and the invocation API at a fixed request rate, open loop (each request's latency
+ * counts from when it was due, so a slow answer cannot hide the requests queued behind it).
  */
 public final class HttpLoad {
 
@@ -29,13 +29,21 @@ public final class HttpLoad {
   }
 
   /** Invocation latencies at a fixed rate. */
-  public record Invoke(int perSecond, long sent, long failed, double seconds, LatencyHistogram latency,
+  public record Invoke(
+      int perSecond,
+      long sent,
+      long failed,
+      double seconds,
+      LatencyHistogram latency,
       Map<String, Long> failures) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
   private final String base;
 
   public HttpLoad(String base) {
@@ -50,7 +58,9 @@ public final class HttpLoad {
     List<Thread> threads = new ArrayList<>();
     for (int c = 0; c < clients; c++) {
       AuthTraffic traffic = new AuthTraffic(100 + c, 50_000);
-      Thread thread = new Thread(() -> postUntil(end, traffic, linesPerRequest, accepted, refused), "ingest-" + c);
+      Thread thread =
+          new Thread(
+              () -> postUntil(end, traffic, linesPerRequest, accepted, refused), "ingest-" + c);
       threads.add(thread);
       thread.start();
     }
@@ -60,7 +70,8 @@ public final class HttpLoad {
     return new Ingest(accepted.get(), refused.get(), (System.nanoTime() - started) / 1e9, clients);
   }
 
-  private void postUntil(long end, AuthTraffic traffic, int lines, AtomicLong accepted, AtomicLong refused) {
+  private void postUntil(
+      long end, AuthTraffic traffic, int lines, AtomicLong accepted, AtomicLong refused) {
     URI uri = URI.create(base + "/api/v1/events?pipeline=auth&app=bench");
     while (System.nanoTime() < end) {
       StringBuilder body = new StringBuilder(lines * 200);
@@ -68,8 +79,12 @@ public final class HttpLoad {
         body.append(traffic.line()).append('\n');
       }
       try {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri)
-            .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+            http.send(
+                HttpRequest.newBuilder(uri)
+                    .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
         JsonNode answer = JSON.readTree(response.body());
         accepted.addAndGet(answer.path("accepted").asLong());
         refused.addAndGet(answer.path("refused").asLong());
@@ -95,20 +110,32 @@ public final class HttpLoad {
       if (wait > 0) {
         java.util.concurrent.locks.LockSupport.parkNanos(wait);
       }
-      pending.add(http.sendAsync(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
-              .POST(HttpRequest.BodyPublishers.ofString(traffic.line())).build(), HttpResponse.BodyHandlers.ofString())
-          .handle((response, error) -> {
-            latency.recordNanos(System.nanoTime() - due);
-            if (error != null || response.statusCode() != 200) {
-              failed.incrementAndGet();
-              String why = error != null ? rootCause(error) : "HTTP " + response.statusCode();
-              failures.merge(why, 1L, Long::sum);
-            }
-            return null;
-          }));
+      pending.add(
+          http.sendAsync(
+                  HttpRequest.newBuilder(uri)
+                      .timeout(Duration.ofSeconds(10))
+                      .POST(HttpRequest.BodyPublishers.ofString(traffic.line()))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .handle(
+                  (response, error) -> {
+                    latency.recordNanos(System.nanoTime() - due);
+                    if (error != null || response.statusCode() != 200) {
+                      failed.incrementAndGet();
+                      String why =
+                          error != null ? rootCause(error) : "HTTP " + response.statusCode();
+                      failures.merge(why, 1L, Long::sum);
+                    }
+                    return null;
+                  }));
     }
     CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
-    return new Invoke(perSecond, total, failed.get(), (System.nanoTime() - started) / 1e9, latency,
+    return new Invoke(
+        perSecond,
+        total,
+        failed.get(),
+        (System.nanoTime() - started) / 1e9,
+        latency,
         Map.copyOf(failures));
   }
 

@@ -3,8 +3,9 @@ package dev.ben.bench.dataplane;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * Latencies in microseconds, log-linear: 64 sub-buckets per power of two, so any percentile is within about 1.6% of
- * the recorded value, in fixed memory, and recording from several threads needs no lock.
+ * Latencies in microseconds, log-linear: 64 sub-buckets per power of two, so any percentile is
+ * within about 1.6% of the recorded value, in fixed memory, and recording from several threads
+ * needs no lock.
  */
 public final class LatencyHistogram {
 
@@ -29,7 +30,10 @@ public final class LatencyHistogram {
     return total;
   }
 
-  /** The value at the percentile (0 < p <= 100), in microseconds: the upper edge of its bucket; 0 when empty. */
+  /**
+   * The value at the percentile (0 < p <= 100), in microseconds: the upper edge of its bucket; 0
+   * when empty.
+   */
   public long percentileMicros(double percentile) {
     long total = count();
     if (total == 0) {

@@ -32,27 +32,36 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.apache.pekko.actor.ActorSystem;
-import org.apache.pekko.stream.javadsl.Flow;
 import org.apache.pekko.stream.javadsl.Source;
 
 /**
- * examples/auth through the stages a node runs for a pipeline, in one JVM: sidecar parsing, proxy (the contract's
- * buffer and overload policy, coalescing toward the spine), spine, detector (every shard in this JVM), store stage
- * (batching, spill buffer) into a given writer. Each stage runs as its own asynchronous island, as on a node.
- * Latency is taken from the moment the sidecar parsed an event to the moment the store stage takes it (the store's
- * batching, up to {@code ben.flow.store-batch-interval}, comes on top by design).
+ * examples/auth through the stages a node runs for a pipeline, in one JVM: sidecar parsing, proxy
+ * (the contract's buffer and overload policy, coalescing toward the spine), spine, detector (every
+ * shard in this JVM), store stage (batching, spill buffer) into a given writer. Each stage runs as
+ * its own asynchronous island, as on a node. Latency is taken from the moment the sidecar parsed an
+ * event to the moment the store stage takes it (the store's batching, up to {@code
+ * ben.flow.store-batch-interval}, comes on top by design).
  */
 public final class PipelineRun {
 
   /** What one run measured. */
-  public record Result(String name, long events, double seconds, LatencyHistogram latency, long maxHeapBytes,
-      long firings, Map<String, Map<String, Long>> stages) {
+  public record Result(
+      String name,
+      long events,
+      double seconds,
+      LatencyHistogram latency,
+      long maxHeapBytes,
+      long firings,
+      Map<String, Map<String, Long>> stages) {
 
-    /** Events that went all the way (stored, or refused or routed by a rule on the way) per second. */
+    /**
+     * Events that went all the way (stored, or refused or routed by a rule on the way) per second.
+     */
     public double eventsPerSecond() {
       Map<String, Long> store = stages.get("store");
       Map<String, Long> spine = stages.get("spine");
-      return (store.get("stored") + spine.get("refused") + spine.get("routed") + spine.get("shed")) / seconds;
+      return (store.get("stored") + spine.get("refused") + spine.get("routed") + spine.get("shed"))
+          / seconds;
     }
   }
 
@@ -71,12 +80,17 @@ public final class PipelineRun {
   }
 
   /**
-   * Sends {@code count} events, as fast as the pipeline takes them when {@code perSecond} is 0, else at that rate,
-   * and waits until the store stage has all that the detector forwarded. {@code lossless} replaces the contract's
-   * overload policy by backpressure.
+   * Sends {@code count} events, as fast as the pipeline takes them when {@code perSecond} is 0,
+   * else at that rate, and waits until the store stage has all that the detector forwarded. {@code
+   * lossless} replaces the contract's overload policy by backpressure.
    */
-  public Result run(String name, long count, int perSecond, boolean lossless,
-      Function<ContractSlot, BatchWriter> writers) throws InterruptedException {
+  public Result run(
+      String name,
+      long count,
+      int perSecond,
+      boolean lossless,
+      Function<ContractSlot, BatchWriter> writers)
+      throws InterruptedException {
     MetricsRegistry metrics = new MetricsRegistry();
     Map<String, StageCounters> counters = new LinkedHashMap<>();
     for (String stage : STAGES) {
@@ -85,9 +99,17 @@ public final class PipelineRun {
     ContractSlot slot = new ContractSlot(PIPELINE);
     slot.swap(new ActiveContract(1, ContractRuntime.build(contracts, PIPELINE, new byte[32])));
     ProxySettings declared = contracts.pipeline(PIPELINE).orElseThrow().proxy();
-    // Lossless runs measure what the chain sustains: the proxy backpressures instead of shedding what it cannot pass.
-    ProxySettings proxy = lossless ? new ProxySettings(declared.buffer(), declared.highWatermark(),
-        declared.lowWatermark(), OverloadPolicy.BACKPRESSURE, declared.coalesce()) : declared;
+    // Lossless runs measure what the chain sustains: the proxy backpressures instead of shedding
+    // what it cannot pass.
+    ProxySettings proxy =
+        lossless
+            ? new ProxySettings(
+                declared.buffer(),
+                declared.highWatermark(),
+                declared.lowWatermark(),
+                OverloadPolicy.BACKPRESSURE,
+                declared.coalesce())
+            : declared;
     long[] sent = new long[(int) count];
     LatencyHistogram latency = new LatencyHistogram();
     AtomicLong firings = new AtomicLong();
@@ -97,59 +119,100 @@ public final class PipelineRun {
       long started = System.nanoTime();
       source(count, perSecond, sent, counters.get("sidecar"), produced)
           .via(Stages.counted(counters.get("proxy"), ProxyStage.flow(proxy, counters.get("proxy"))))
-          .via(Coalescing.batches(proxy.coalesce())).async().mapConcat(batch -> batch)
-          .via(Stages.counted(counters.get("spine"), 1024, SpineStage.evaluating(slot, counters.get("spine"), mapper,
-              new ScrubQueue(index, PIPELINE + "-" + name, 64L << 20, mapper, metrics)))).async()
-          .via(Stages.counted(counters.get("detector"), 1024, DetectorStage.detecting(slot,
-              new LocalDetectorShards(slot, 16), 16, 256, 4, System::currentTimeMillis,
-              (envelope, version, outcome) -> firings.incrementAndGet(), new DetectorSkips(metrics, PIPELINE))))
+          .via(Coalescing.batches(proxy.coalesce()))
           .async()
-          .map(envelope -> {
-            latency.recordNanos(System.nanoTime() - sent[Integer.parseInt(envelope.eventId(), 1, 
-                envelope.eventId().length(), 10)]);
-            return envelope;
-          })
-          .runWith(StoreStage.sink(counters.get("store"), 5_000, Duration.ofSeconds(1), Duration.ofSeconds(1),
-              writers.apply(slot), new SpillBuffer(index, PIPELINE + "-" + name, 256L << 20, mapper), blocking),
+          .mapConcat(batch -> batch)
+          .via(
+              Stages.counted(
+                  counters.get("spine"),
+                  1024,
+                  SpineStage.evaluating(
+                      slot,
+                      counters.get("spine"),
+                      mapper,
+                      new ScrubQueue(index, PIPELINE + "-" + name, 64L << 20, mapper, metrics))))
+          .async()
+          .via(
+              Stages.counted(
+                  counters.get("detector"),
+                  1024,
+                  DetectorStage.detecting(
+                      slot,
+                      new LocalDetectorShards(slot, 16),
+                      16,
+                      256,
+                      4,
+                      System::currentTimeMillis,
+                      (envelope, version, outcome) -> firings.incrementAndGet(),
+                      new DetectorSkips(metrics, PIPELINE))))
+          .async()
+          .map(
+              envelope -> {
+                latency.recordNanos(
+                    System.nanoTime()
+                        - sent[
+                            Integer.parseInt(
+                                envelope.eventId(), 1, envelope.eventId().length(), 10)]);
+                return envelope;
+              })
+          .runWith(
+              StoreStage.sink(
+                  counters.get("store"),
+                  5_000,
+                  Duration.ofSeconds(1),
+                  Duration.ofSeconds(1),
+                  writers.apply(slot),
+                  new SpillBuffer(index, PIPELINE + "-" + name, 256L << 20, mapper),
+                  blocking),
               system);
       StageCounters detector = counters.get("detector");
       StageCounters store = counters.get("store");
       long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-      while (produced.get() < count || store.total(Outcome.STORED) + store.total(Outcome.SPILLED)
-          + store.total(Outcome.REFUSED) < detector.total(Outcome.FORWARDED)
-          || detector.total(Outcome.FORWARDED) + detector.total(Outcome.REFUSED) + detector.total(Outcome.SHED)
-          < detector.total(Outcome.ACCEPTED)
+      while (produced.get() < count
+          || store.total(Outcome.STORED)
+                  + store.total(Outcome.SPILLED)
+                  + store.total(Outcome.REFUSED)
+              < detector.total(Outcome.FORWARDED)
+          || detector.total(Outcome.FORWARDED)
+                  + detector.total(Outcome.REFUSED)
+                  + detector.total(Outcome.SHED)
+              < detector.total(Outcome.ACCEPTED)
           || detector.total(Outcome.ACCEPTED) == 0) {
         if (System.nanoTime() > deadline) {
-          throw new IllegalStateException(name + ": the pipeline did not drain within 10 minutes: " + totals(counters));
+          throw new IllegalStateException(
+              name + ": the pipeline did not drain within 10 minutes: " + totals(counters));
         }
         Thread.sleep(5);
       }
       double seconds = (System.nanoTime() - started) / 1e9;
-      return new Result(name, count, seconds, latency, heap.maxUsedBytes(), firings.get(), totals(counters));
+      return new Result(
+          name, count, seconds, latency, heap.maxUsedBytes(), firings.get(), totals(counters));
     } finally {
       blocking.shutdown();
     }
   }
 
-  private Source<Envelope, ?> source(long count, int perSecond, long[] sent, StageCounters sidecar,
-      AtomicLong produced) {
+  private Source<Envelope, ?> source(
+      long count, int perSecond, long[] sent, StageCounters sidecar, AtomicLong produced) {
     AuthTraffic traffic = new AuthTraffic(42, 50_000);
     EventParser parser = new EventParser(mapper, 64 * 1024);
     Source<Long, ?> ticks = Source.range(0, (int) count - 1).map(Integer::longValue);
     if (perSecond > 0) {
-      // Released every millisecond in small groups, so the rate is smooth at the scale latency is measured on.
+      // Released every millisecond in small groups, so the rate is smooth at the scale latency is
+      // measured on.
       ticks = ticks.throttle(Math.max(1, perSecond / 1000), Duration.ofMillis(1));
     }
-    return ticks.map(i -> {
-      EventParser.Parsed parsed = parser.parseOne(traffic.next(), PIPELINE, "bench", System.currentTimeMillis());
-      Envelope e = ((EventParser.Accepted) parsed).envelope();
-      sidecar.accepted();
-      sidecar.forwarded();
-      sent[(int) (long) i] = System.nanoTime();
-      produced.incrementAndGet();
-      return new Envelope("e" + i, e.pipeline(), e.app(), e.receivedAtMillis(), e.body());
-    });
+    return ticks.map(
+        i -> {
+          EventParser.Parsed parsed =
+              parser.parseOne(traffic.next(), PIPELINE, "bench", System.currentTimeMillis());
+          Envelope e = ((EventParser.Accepted) parsed).envelope();
+          sidecar.accepted();
+          sidecar.forwarded();
+          sent[(int) (long) i] = System.nanoTime();
+          produced.incrementAndGet();
+          return new Envelope("e" + i, e.pipeline(), e.app(), e.receivedAtMillis(), e.body());
+        });
   }
 
   private static Map<String, Map<String, Long>> totals(Map<String, StageCounters> counters) {

@@ -17,8 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The store sink alone: evaluated examples/auth events written through the writer the store stage uses (schema
- * table, decision columns, idempotent on event id) in batches of the stage's size, one batch at a time.
+ * The store sink alone: evaluated examples/auth events written through the writer the store stage
+ * uses (schema table, decision columns, idempotent on event id) in batches of the stage's size, one
+ * batch at a time.
  */
 public final class SinkRun {
 
@@ -31,12 +32,14 @@ public final class SinkRun {
 
   private final ObjectMapper mapper = new ObjectMapper();
 
-  public Result run(AnalyticalStore store, ContractSet contracts, long rows, int batchSize) throws Exception {
+  public Result run(AnalyticalStore store, ContractSet contracts, long rows, int batchSize)
+      throws Exception {
     ContractRuntime runtime = ContractRuntime.build(contracts, "auth", new byte[32]);
     ContractSlot slot = new ContractSlot("auth");
     slot.swap(new ActiveContract(1, runtime));
     DataMigrator migrator = new DataMigrator(store, mapper);
-    SchemaTableWriter writer = new SchemaTableWriter(migrator, slot, RawEventTable.writer(migrator, mapper), mapper);
+    SchemaTableWriter writer =
+        new SchemaTableWriter(migrator, slot, RawEventTable.writer(migrator, mapper), mapper);
     List<Envelope> templates = evaluated(runtime, 2_000);
     writer.write(templates.subList(0, 1));
     long started = System.nanoTime();
@@ -45,8 +48,15 @@ public final class SinkRun {
       List<Envelope> batch = new ArrayList<>(batchSize);
       for (int i = 0; i < batchSize && written + i < rows; i++) {
         Envelope t = templates.get((int) ((written + i) % templates.size()));
-        batch.add(new Envelope("r" + (written + i), t.pipeline(), t.app(), System.currentTimeMillis(), t.body(),
-            t.evaluation(), null));
+        batch.add(
+            new Envelope(
+                "r" + (written + i),
+                t.pipeline(),
+                t.app(),
+                System.currentTimeMillis(),
+                t.body(),
+                t.evaluation(),
+                null));
       }
       writer.write(batch);
       written += batch.size();
@@ -61,7 +71,9 @@ public final class SinkRun {
       var event = ((Translation.Accepted) runtime.translate("login", traffic.next())).event();
       EvaluationResult result = runtime.decide(event);
       ObjectNode body = mapper.valueToTree(result.redacted());
-      events.add(new Envelope("t" + i, "auth", "bench", 0, body, new Envelope.Evaluation(1, result), null));
+      events.add(
+          new Envelope(
+              "t" + i, "auth", "bench", 0, body, new Envelope.Evaluation(1, result), null));
     }
     return events;
   }

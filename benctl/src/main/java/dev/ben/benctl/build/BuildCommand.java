@@ -15,23 +15,35 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code benctl build [DIR]}: compiles a project and writes its signed bundle into {@code DIR/target/}. */
-@Command(name = "build", mixinStandardHelpOptions = true,
-    description = {"Compile a Ben project and write one signed, deterministic bundle: the same sources and key "
-        + "always give the same bytes.",
-        "The bundle goes to DIR/target/NAME.bundle; the sources are never touched."})
+/**
+ * {@code benctl build [DIR]}: compiles a project and writes its signed bundle into {@code
+ * DIR/target/}.
+ */
+@Command(
+    name = "build",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Compile a Ben project and write one signed, deterministic bundle: the same sources and key "
+          + "always give the same bytes.",
+      "The bundle goes to DIR/target/NAME.bundle; the sources are never touched."
+    })
 public final class BuildCommand extends Subcommand {
 
-  @Parameters(index = "0", arity = "0..1", defaultValue = ".", paramLabel = "DIR",
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      defaultValue = ".",
+      paramLabel = "DIR",
       description = "The project folder (holding ben.project); default: the current folder.")
   private Path dir;
 
-  @Option(names = "--key", paramLabel = "FILE.key",
+  @Option(
+      names = "--key",
+      paramLabel = "FILE.key",
       description = "Sign with this private key instead of the one ben.project names.")
   private Path key;
 
-  @Mixin
-  private OutputOptions output;
+  @Mixin private OutputOptions output;
 
   @Override
   protected int run() {
@@ -40,21 +52,26 @@ public final class BuildCommand extends Subcommand {
     Bundle bundle = ContractBundles.build(project.compile("").orElseThrow(), signer.key());
     Path file = BundleOutput.write(dir, project.settings().name(), bundle.toBytes());
     if (output.json()) {
-      out().print(Json.render(Json.object()
-          .put("bundle", file.toString())
-          .put("id", bundle.id().value())
-          .put("project", project.settings().name())
-          .put("key_id", bundle.signature().keyId())
-          .put("artifacts", bundle.artifacts().size())
-          .put("summary", ProjectInput.summary(project))));
+      out()
+          .print(
+              Json.render(
+                  Json.object()
+                      .put("bundle", file.toString())
+                      .put("id", bundle.id().value())
+                      .put("project", project.settings().name())
+                      .put("key_id", bundle.signature().keyId())
+                      .put("artifacts", bundle.artifacts().size())
+                      .put("summary", ProjectInput.summary(project))));
     } else {
-      out().print(Table.fields()
-          .row("bundle", file)
-          .row("id", bundle.id())
-          .row("signed by", bundle.signature().keyId() + "  (" + signer.file() + ")")
-          .row("artifacts", ArtifactCounts.describe(bundle))
-          .row("checked", ProjectInput.summary(project))
-          .render());
+      out()
+          .print(
+              Table.fields()
+                  .row("bundle", file)
+                  .row("id", bundle.id())
+                  .row("signed by", bundle.signature().keyId() + "  (" + signer.file() + ")")
+                  .row("artifacts", ArtifactCounts.describe(bundle))
+                  .row("checked", ProjectInput.summary(project))
+                  .render());
     }
     return ExitCode.OK;
   }

@@ -8,31 +8,39 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Writes a bundle into the project's {@code target/} folder, atomically so a reader never sees half a file. */
+/**
+ * Writes a bundle into the project's {@code target/} folder, atomically so a reader never sees half
+ * a file.
+ */
 public final class BundleOutput {
 
   static final String FOLDER = "target";
   static final String SUFFIX = ".bundle";
 
-  private BundleOutput() {
-  }
+  private BundleOutput() {}
 
-  /** The one bundle {@code benctl build} left in the project's {@code target/}; refuses none or several. */
+  /**
+   * The one bundle {@code benctl build} left in the project's {@code target/}; refuses none or
+   * several.
+   */
   public static Path builtIn(Path projectDir) {
     Path folder = projectDir.resolve(FOLDER);
     List<Path> bundles = List.of();
     if (Files.isDirectory(folder)) {
       try (Stream<Path> listing = Files.list(folder)) {
-        bundles = listing.filter(f -> f.getFileName().toString().endsWith(SUFFIX)).sorted().toList();
+        bundles =
+            listing.filter(f -> f.getFileName().toString().endsWith(SUFFIX)).sorted().toList();
       } catch (IOException e) {
         throw CommandFailure.refused("cannot list " + folder + ": " + e.getMessage(), e);
       }
     }
     if (bundles.isEmpty()) {
-      throw CommandFailure.refused("no built bundle in " + folder + "; run `benctl build " + projectDir + "` first");
+      throw CommandFailure.refused(
+          "no built bundle in " + folder + "; run `benctl build " + projectDir + "` first");
     }
     if (bundles.size() > 1) {
-      throw CommandFailure.refused(folder + " holds several bundles " + bundles + "; pass the one to stage");
+      throw CommandFailure.refused(
+          folder + " holds several bundles " + bundles + "; pass the one to stage");
     }
     return bundles.get(0);
   }
@@ -45,7 +53,8 @@ public final class BundleOutput {
       Path partial = Files.createTempFile(folder, projectName, ".partial");
       try {
         Files.write(partial, bytes);
-        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+            partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } finally {
         Files.deleteIfExists(partial);
       }

@@ -6,11 +6,13 @@ import dev.ben.benctl.out.Table;
 import dev.ben.contracts.bundle.Artifact;
 import dev.ben.contracts.bundle.Bundle;
 
-/** How commands describe a bundle: one summary block, one artifact table, and the same facts as JSON. */
+/**
+ * How commands describe a bundle: one summary block, one artifact table, and the same facts as
+ * JSON.
+ */
 final class BundleView {
 
-  private BundleView() {
-  }
+  private BundleView() {}
 
   static Table summary(Bundle bundle) {
     var manifest = bundle.manifest();

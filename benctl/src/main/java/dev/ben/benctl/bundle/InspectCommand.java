@@ -23,28 +23,42 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code benctl inspect DIR|BUNDLE}: shows what a project compiles to, or what a bundle holds, without trusting it. */
-@Command(name = "inspect", mixinStandardHelpOptions = true,
-    description = {"Show compiled contracts: schemas and their ClickHouse DDL, each policy's bit layout, rules and "
-        + "redactions, detectors, signals and playbooks, pipelines.",
-        "A folder is loaded and compiled in memory as 'benctl check' does (a project with errors is refused). A "
-            + "bundle file also shows its manifest and artifacts; its integrity is checked (a tampered bundle is "
-            + "refused) but its signature is not: use 'benctl verify'."})
+/**
+ * {@code benctl inspect DIR|BUNDLE}: shows what a project compiles to, or what a bundle holds,
+ * without trusting it.
+ */
+@Command(
+    name = "inspect",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Show compiled contracts: schemas and their ClickHouse DDL, each policy's bit layout, rules and "
+          + "redactions, detectors, signals and playbooks, pipelines.",
+      "A folder is loaded and compiled in memory as 'benctl check' does (a project with errors is refused). A "
+          + "bundle file also shows its manifest and artifacts; its integrity is checked (a tampered bundle is "
+          + "refused) but its signature is not: use 'benctl verify'."
+    })
 public final class InspectCommand extends Subcommand {
 
   /** The version label a project is compiled under when it is only being looked at. */
   static final String PROJECT_VERSION = "dev";
 
-  @Parameters(index = "0", arity = "0..1", defaultValue = ".", paramLabel = "DIR|BUNDLE",
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      defaultValue = ".",
+      paramLabel = "DIR|BUNDLE",
       description = "A project folder or a bundle file; default: the current folder.")
   private Path source;
 
-  @Option(names = "--section", split = ",", paramLabel = "SECTION",
-      description = "What to show: ${COMPLETION-CANDIDATES} (default: all); repeat or separate with commas.")
+  @Option(
+      names = "--section",
+      split = ",",
+      paramLabel = "SECTION",
+      description =
+          "What to show: ${COMPLETION-CANDIDATES} (default: all); repeat or separate with commas.")
   private List<Section> sections = new ArrayList<>();
 
-  @Mixin
-  private OutputOptions output;
+  @Mixin private OutputOptions output;
 
   @Override
   protected int run() {
@@ -61,21 +75,26 @@ public final class InspectCommand extends Subcommand {
     LoadedProject project = ProjectInput.loadReporting(source, err());
     ContractSet contracts = project.compile(PROJECT_VERSION).orElseThrow();
     if (output.json()) {
-      ObjectNode json = Json.object()
-          .put("source", "project")
-          .put("path", source.toString())
-          .put("project", contracts.project())
-          .put("version", contracts.version());
+      ObjectNode json =
+          Json.object()
+              .put("source", "project")
+              .put("path", source.toString())
+              .put("project", contracts.project())
+              .put("version", contracts.version());
       out().print(Json.render(ContractSetView.json(contracts, shown, json)));
       return;
     }
     if (Section.isEverything(shown)) {
-      out().print(Table.fields()
-          .row("project", contracts.project())
-          .row("folder", source)
-          .row("checked", ProjectInput.summary(project))
-          .row("compiled as", "version " + contracts.version() + " (in memory; nothing was written)")
-          .render());
+      out()
+          .print(
+              Table.fields()
+                  .row("project", contracts.project())
+                  .row("folder", source)
+                  .row("checked", ProjectInput.summary(project))
+                  .row(
+                      "compiled as",
+                      "version " + contracts.version() + " (in memory; nothing was written)")
+                  .render());
       out().println();
     }
     out().print(ContractSetView.text(contracts, shown));
@@ -97,19 +116,36 @@ public final class InspectCommand extends Subcommand {
     out().print(ContractSetView.text(contracts, shown));
     if (everything) {
       out().println();
-      out().println("The signature was not checked; run 'benctl verify " + source
-          + " --trust KEY.pub' before relying on it.");
+      out()
+          .println(
+              "The signature was not checked; run 'benctl verify "
+                  + source
+                  + " --trust KEY.pub' before relying on it.");
     }
   }
 
-  /** The bundle's contracts, or none (with a note saying why) when this benctl cannot read them as contracts. */
+  /**
+   * The bundle's contracts, or none (with a note saying why) when this benctl cannot read them as
+   * contracts.
+   */
   private ContractSet readableContracts(Bundle bundle) {
     try {
       return ContractBundles.contracts(bundle, "");
     } catch (BundleRefusedException e) {
-      err().println("benctl: note: the artifacts are listed but not shown as contracts: " + e.getMessage());
-      return new ContractSet(bundle.manifest().project(), "", List.of(), List.of(), List.of(), List.of(),
-          List.of(), List.of(), List.of());
+      err()
+          .println(
+              "benctl: note: the artifacts are listed but not shown as contracts: "
+                  + e.getMessage());
+      return new ContractSet(
+          bundle.manifest().project(),
+          "",
+          List.of(),
+          List.of(),
+          List.of(),
+          List.of(),
+          List.of(),
+          List.of(),
+          List.of());
     }
   }
 }

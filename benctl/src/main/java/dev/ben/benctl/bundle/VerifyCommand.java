@@ -7,27 +7,31 @@ import dev.ben.benctl.out.OutputOptions;
 import dev.ben.contracts.bundle.BundleVerifier;
 import dev.ben.contracts.bundle.Refusal;
 import dev.ben.contracts.bundle.Verification;
+import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-import java.nio.file.Path;
-
-/** {@code benctl verify BUNDLE --trust KEY.pub}: checks integrity, signature and trust, as the ledger will. */
-@Command(name = "verify", mixinStandardHelpOptions = true,
-    description = {"Check a bundle the way the ledger will before accepting it: every artifact matches the "
-        + "manifest, the manifest is signed, and the signer is trusted.",
-        "Prints OK with the bundle identity and artifacts, or the reason for refusal (exit code 1)."})
+/**
+ * {@code benctl verify BUNDLE --trust KEY.pub}: checks integrity, signature and trust, as the
+ * ledger will.
+ */
+@Command(
+    name = "verify",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Check a bundle the way the ledger will before accepting it: every artifact matches the "
+          + "manifest, the manifest is signed, and the signer is trusted.",
+      "Prints OK with the bundle identity and artifacts, or the reason for refusal (exit code 1)."
+    })
 public final class VerifyCommand extends Subcommand {
 
   @Parameters(paramLabel = "BUNDLE", description = "The bundle file.")
   private Path bundleFile;
 
-  @Mixin
-  private TrustOptions trust;
+  @Mixin private TrustOptions trust;
 
-  @Mixin
-  private OutputOptions output;
+  @Mixin private OutputOptions output;
 
   @Override
   protected int run() {
@@ -44,14 +48,23 @@ public final class VerifyCommand extends Subcommand {
     }
     var refusal = ((Verification.Refused) result).refusal();
     if (output.json()) {
-      out().print(Json.render(Json.object()
-          .put("ok", false)
-          .put("reason", refusal.reason().name())
-          .put("detail", refusal.detail())));
+      out()
+          .print(
+              Json.render(
+                  Json.object()
+                      .put("ok", false)
+                      .put("reason", refusal.reason().name())
+                      .put("detail", refusal.detail())));
     }
-    err().println("benctl: REFUSED " + bundleFile + ": " + refusal.message()
-        + (refusal.reason() == Refusal.Reason.KEY_NOT_TRUSTED
-            ? "; if you know the signer, trust their .pub file (--trust FILE)" : ""));
+    err()
+        .println(
+            "benctl: REFUSED "
+                + bundleFile
+                + ": "
+                + refusal.message()
+                + (refusal.reason() == Refusal.Reason.KEY_NOT_TRUSTED
+                    ? "; if you know the signer, trust their .pub file (--trust FILE)"
+                    : ""));
     return ExitCode.REFUSED;
   }
 }

@@ -10,7 +10,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** The pipeline lifecycle verbs (seed 002): pause, resume, archive and delete, each its own command. */
+/**
+ * The pipeline lifecycle verbs (seed 002): pause, resume, archive and delete, each its own command.
+ */
 public abstract class LifecycleCommand extends RemoteCommand {
 
   @Parameters(index = "0", paramLabel = "PIPELINE", description = "The pipeline.")
@@ -18,22 +20,34 @@ public abstract class LifecycleCommand extends RemoteCommand {
 
   protected abstract LifecycleAction action();
 
-  /** Refuses when the verb destroys something the user has not confirmed; most verbs need no confirmation. */
-  protected void requireConfirmation(String pipeline) {
-  }
+  /**
+   * Refuses when the verb destroys something the user has not confirmed; most verbs need no
+   * confirmation.
+   */
+  protected void requireConfirmation(String pipeline) {}
 
   @Override
   protected int run() {
     requireConfirmation(pipeline);
-    PipelineStatus status = call(client -> client.changeLifecycle(LifecycleRequest.newBuilder()
-        .setPipeline(pipeline).setAction(action()).setSource(source()).build()));
+    PipelineStatus status =
+        call(
+            client ->
+                client.changeLifecycle(
+                    LifecycleRequest.newBuilder()
+                        .setPipeline(pipeline)
+                        .setAction(action())
+                        .setSource(source())
+                        .build()));
     out().print(output.json() ? Json.render(StatusView.json(status)) : StatusView.text(status));
     return ExitCode.OK;
   }
 
   /** {@code benctl pause PIPELINE}. */
-  @Command(name = "pause", mixinStandardHelpOptions = true,
-      description = "Stop a pipeline's components but keep their state; `resume` starts them again.")
+  @Command(
+      name = "pause",
+      mixinStandardHelpOptions = true,
+      description =
+          "Stop a pipeline's components but keep their state; `resume` starts them again.")
   public static final class Pause extends LifecycleCommand {
     @Override
     protected LifecycleAction action() {
@@ -42,7 +56,9 @@ public abstract class LifecycleCommand extends RemoteCommand {
   }
 
   /** {@code benctl resume PIPELINE}. */
-  @Command(name = "resume", mixinStandardHelpOptions = true,
+  @Command(
+      name = "resume",
+      mixinStandardHelpOptions = true,
       description = "Publish a paused (or archived) pipeline again, so its active version runs.")
   public static final class Resume extends LifecycleCommand {
     @Override
@@ -52,8 +68,11 @@ public abstract class LifecycleCommand extends RemoteCommand {
   }
 
   /** {@code benctl archive PIPELINE}. */
-  @Command(name = "archive", mixinStandardHelpOptions = true,
-      description = "Tear a pipeline's components down; its versions and history stay in the ledger.")
+  @Command(
+      name = "archive",
+      mixinStandardHelpOptions = true,
+      description =
+          "Tear a pipeline's components down; its versions and history stay in the ledger.")
   public static final class Archive extends LifecycleCommand {
     @Override
     protected LifecycleAction action() {
@@ -62,8 +81,11 @@ public abstract class LifecycleCommand extends RemoteCommand {
   }
 
   /** {@code benctl delete PIPELINE --yes}. */
-  @Command(name = "delete", mixinStandardHelpOptions = true,
-      description = "Destroy a pipeline: tear its components down and remove its header (history is kept).")
+  @Command(
+      name = "delete",
+      mixinStandardHelpOptions = true,
+      description =
+          "Destroy a pipeline: tear its components down and remove its header (history is kept).")
   public static final class Delete extends LifecycleCommand {
     @Option(names = "--yes", description = "Confirm the deletion.")
     private boolean yes;
@@ -76,8 +98,11 @@ public abstract class LifecycleCommand extends RemoteCommand {
     @Override
     protected void requireConfirmation(String pipeline) {
       if (!yes) {
-        throw CommandFailure.usage("delete destroys pipeline '" + pipeline + "' and its running state; repeat "
-            + "with --yes to confirm");
+        throw CommandFailure.usage(
+            "delete destroys pipeline '"
+                + pipeline
+                + "' and its running state; repeat "
+                + "with --yes to confirm");
       }
     }
   }

@@ -10,13 +10,17 @@ import dev.ben.benctl.out.Table;
 import picocli.CommandLine.Command;
 
 /** {@code benctl pipelines}: every pipeline the ledger knows, with its lifecycle and versions. */
-@Command(name = "pipelines", mixinStandardHelpOptions = true,
-    description = "List the pipelines the ledger knows, with lifecycle, active version and activation state.")
+@Command(
+    name = "pipelines",
+    mixinStandardHelpOptions = true,
+    description =
+        "List the pipelines the ledger knows, with lifecycle, active version and activation state.")
 public final class PipelinesCommand extends RemoteCommand {
 
   @Override
   protected int run() {
-    PipelineList list = call(client -> client.listPipelines(ListPipelinesRequest.getDefaultInstance()));
+    PipelineList list =
+        call(client -> client.listPipelines(ListPipelinesRequest.getDefaultInstance()));
     if (output.json()) {
       var json = Json.object();
       var pipelines = json.putArray("pipelines");
@@ -24,18 +28,31 @@ public final class PipelinesCommand extends RemoteCommand {
       out().print(Json.render(json));
       return ExitCode.OK;
     }
-    var table = Table.withHeaders("PIPELINE", "LIFECYCLE", "ACTIVE", "NEWEST STAGED", "ACTIVATION", "ACKED");
+    var table =
+        Table.withHeaders(
+            "PIPELINE", "LIFECYCLE", "ACTIVE", "NEWEST STAGED", "ACTIVATION", "ACKED");
     for (PipelineStatus p : list.getPipelinesList()) {
-      long newest = p.getVersionsList().stream().filter(v -> v.getState() == VersionState.STAGED)
-          .mapToLong(v -> v.getVersion()).max().orElse(0);
+      long newest =
+          p.getVersionsList().stream()
+              .filter(v -> v.getState() == VersionState.STAGED)
+              .mapToLong(v -> v.getVersion())
+              .max()
+              .orElse(0);
       long acked = p.getComponentsList().stream().filter(c -> c.getAcked()).count();
       long holders = p.getComponentsList().stream().filter(StatusView::holdsContract).count();
-      table.row(p.getPipeline(), p.getLifecycle().name().toLowerCase(),
-          p.getActiveVersion() == 0 ? "-" : "v" + p.getActiveVersion(), newest == 0 ? "-" : "v" + newest,
+      table.row(
+          p.getPipeline(),
+          p.getLifecycle().name().toLowerCase(),
+          p.getActiveVersion() == 0 ? "-" : "v" + p.getActiveVersion(),
+          newest == 0 ? "-" : "v" + newest,
           p.getActivatingVersion() == 0 ? "-" : p.getActivationState().name().toLowerCase(),
           acked + "/" + holders);
     }
-    out().print(table.isEmpty() ? "no pipelines yet; stage one with `benctl stage DIR`\n" : table.render());
+    out()
+        .print(
+            table.isEmpty()
+                ? "no pipelines yet; stage one with `benctl stage DIR`\n"
+                : table.render());
     return ExitCode.OK;
   }
 }

@@ -14,11 +14,9 @@ import picocli.CommandLine.Mixin;
 /** Base of the commands that talk to the ledger: server and output options, and who is asking. */
 abstract class RemoteCommand extends Subcommand {
 
-  @Mixin
-  private ServerOptions server;
+  @Mixin private ServerOptions server;
 
-  @Mixin
-  protected OutputOptions output;
+  @Mixin protected OutputOptions output;
 
   protected <T> T call(Function<LedgerServiceClient, CompletionStage<T>> call) {
     return LedgerConnection.call(server, call);

@@ -14,14 +14,25 @@ import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code benctl stage DIR|BUNDLE}: sends a built bundle to the ledger, which records a staged version. */
-@Command(name = "stage", mixinStandardHelpOptions = true,
-    description = {"Send a project's built bundle (DIR/target/NAME.bundle, from `benctl build`) or a bundle file "
-        + "to the ledger. The ledger verifies its signature against the keys it trusts, re-validates it and "
-        + "records a new staged version of each pipeline it declares. Nothing runs until `benctl deploy`."})
+/**
+ * {@code benctl stage DIR|BUNDLE}: sends a built bundle to the ledger, which records a staged
+ * version.
+ */
+@Command(
+    name = "stage",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Send a project's built bundle (DIR/target/NAME.bundle, from `benctl build`) or a bundle file "
+          + "to the ledger. The ledger verifies its signature against the keys it trusts, re-validates it and "
+          + "records a new staged version of each pipeline it declares. Nothing runs until `benctl deploy`."
+    })
 public final class StageCommand extends RemoteCommand {
 
-  @Parameters(index = "0", arity = "0..1", defaultValue = ".", paramLabel = "DIR|BUNDLE",
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      defaultValue = ".",
+      paramLabel = "DIR|BUNDLE",
       description = "A built project folder or a bundle file; default: the current folder.")
   private Path source;
 
@@ -29,10 +40,17 @@ public final class StageCommand extends RemoteCommand {
   protected int run() {
     Path file = bundleFile();
     byte[] bytes = BundleFileInput.bytes(file);
-    StageReply reply = call(client -> client.stage(StageRequest.newBuilder()
-        .setBundle(ByteString.copyFrom(bytes)).setSource(source()).build()));
+    StageReply reply =
+        call(
+            client ->
+                client.stage(
+                    StageRequest.newBuilder()
+                        .setBundle(ByteString.copyFrom(bytes))
+                        .setSource(source())
+                        .build()));
     if (output.json()) {
-      var json = Json.object().put("bundle_id", reply.getBundleId()).put("key_id", reply.getKeyId());
+      var json =
+          Json.object().put("bundle_id", reply.getBundleId()).put("key_id", reply.getKeyId());
       var staged = json.putArray("staged");
       reply.getStagedList().forEach(v -> staged.add(StatusView.version(v)));
       out().print(Json.render(json));

@@ -12,26 +12,41 @@ import dev.ben.benctl.out.Table;
 import dev.ben.contracts.bundle.Fingerprint;
 import java.time.Instant;
 
-/** How a pipeline's status reads: a summary, its versions, its components with their acks, and its history. */
+/**
+ * How a pipeline's status reads: a summary, its versions, its components with their acks, and its
+ * history.
+ */
 final class StatusView {
 
-  private StatusView() {
-  }
+  private StatusView() {}
 
   static String text(PipelineStatus status) {
-    var text = new StringBuilder(Table.fields()
-        .row("pipeline", status.getPipeline())
-        .row("lifecycle", status.getLifecycle().name().toLowerCase())
-        .row("active", version(status.getActiveVersion()))
-        .row("activating", status.getActivatingVersion() == 0 ? "-"
-            : version(status.getActivatingVersion()) + " (" + status.getActivationState().name().toLowerCase()
-                + ")")
-        .row("detail", status.getActivationDetail().isEmpty() ? null : status.getActivationDetail())
-        .render());
+    var text =
+        new StringBuilder(
+            Table.fields()
+                .row("pipeline", status.getPipeline())
+                .row("lifecycle", status.getLifecycle().name().toLowerCase())
+                .row("active", version(status.getActiveVersion()))
+                .row(
+                    "activating",
+                    status.getActivatingVersion() == 0
+                        ? "-"
+                        : version(status.getActivatingVersion())
+                            + " ("
+                            + status.getActivationState().name().toLowerCase()
+                            + ")")
+                .row(
+                    "detail",
+                    status.getActivationDetail().isEmpty() ? null : status.getActivationDetail())
+                .render());
     if (status.getVersionsCount() > 0) {
       var versions = Table.withHeaders("VERSION", "STATE", "BUNDLE", "SIGNED BY", "STAGED AT");
       for (VersionInfo v : status.getVersionsList()) {
-        versions.row(v.getVersion(), v.getState().name().toLowerCase(), shortFingerprint(v.getBundleId()), v.getKeyId(),
+        versions.row(
+            v.getVersion(),
+            v.getState().name().toLowerCase(),
+            shortFingerprint(v.getBundleId()),
+            v.getKeyId(),
             Instant.ofEpochMilli(v.getStagedAtMillis()));
       }
       text.append('\n').append(versions.render());
@@ -39,7 +54,11 @@ final class StatusView {
     if (status.getComponentsCount() > 0) {
       var components = Table.withHeaders("COMPONENT", "KIND", "NODE", "RUNS", "ACKED", "HEALTH");
       for (ComponentState c : status.getComponentsList()) {
-        components.row(c.getComponent(), c.getKind(), c.getNode(), version(c.getRunningVersion()),
+        components.row(
+            c.getComponent(),
+            c.getKind(),
+            c.getNode(),
+            version(c.getRunningVersion()),
             c.getAcked() ? "yes" : holdsContract(c) ? "no" : "-",
             c.getHealth().isEmpty() ? "-" : c.getHealth());
       }
@@ -49,8 +68,12 @@ final class StatusView {
     if (status.getHistoryCount() > 0) {
       var history = Table.withHeaders("TIME", "TYPE", "VERSION", "SOURCE", "SUMMARY");
       for (LedgerEvent e : status.getHistoryList()) {
-        history.row(Instant.ofEpochMilli(e.getCreatedAtMillis()), e.getType(), version(e.getVersion()),
-            e.getSource(), e.getSummary());
+        history.row(
+            Instant.ofEpochMilli(e.getCreatedAtMillis()),
+            e.getType(),
+            version(e.getVersion()),
+            e.getSource(),
+            e.getSummary());
       }
       text.append('\n').append(history.render());
     }
@@ -61,54 +84,83 @@ final class StatusView {
     return version == 0 ? "-" : "v" + version;
   }
 
-  /** {@code sha256:} and the first 12 hex digits, as bundles are named everywhere else; null for none. */
+  /**
+   * {@code sha256:} and the first 12 hex digits, as bundles are named everywhere else; null for
+   * none.
+   */
   static String shortFingerprint(String fingerprint) {
     if (fingerprint.isEmpty()) {
       return null;
     }
-    return Fingerprint.isWellFormed(fingerprint) ? new Fingerprint(fingerprint).shortForm() : fingerprint;
+    return Fingerprint.isWellFormed(fingerprint)
+        ? new Fingerprint(fingerprint).shortForm()
+        : fingerprint;
   }
 
   static ObjectNode json(PipelineStatus status) {
-    ObjectNode json = Json.object()
-        .put("pipeline", status.getPipeline())
-        .put("lifecycle", status.getLifecycle().name().toLowerCase())
-        .put("description", status.getDescription())
-        .put("active_version", status.getActiveVersion())
-        .put("activating_version", status.getActivatingVersion())
-        .put("activation_state", status.getActivationState() == VersionState.VERSION_STATE_UNSPECIFIED ? ""
-            : status.getActivationState().name().toLowerCase())
-        .put("activation_detail", status.getActivationDetail());
+    ObjectNode json =
+        Json.object()
+            .put("pipeline", status.getPipeline())
+            .put("lifecycle", status.getLifecycle().name().toLowerCase())
+            .put("description", status.getDescription())
+            .put("active_version", status.getActiveVersion())
+            .put("activating_version", status.getActivatingVersion())
+            .put(
+                "activation_state",
+                status.getActivationState() == VersionState.VERSION_STATE_UNSPECIFIED
+                    ? ""
+                    : status.getActivationState().name().toLowerCase())
+            .put("activation_detail", status.getActivationDetail());
     ArrayNode versions = json.putArray("versions");
     status.getVersionsList().forEach(v -> versions.add(version(v)));
     ArrayNode components = json.putArray("components");
     for (ComponentState c : status.getComponentsList()) {
-      components.addObject().put("component", c.getComponent()).put("kind", c.getKind()).put("node", c.getNode())
-          .put("running_version", c.getRunningVersion()).put("acked", c.getAcked())
+      components
+          .addObject()
+          .put("component", c.getComponent())
+          .put("kind", c.getKind())
+          .put("node", c.getNode())
+          .put("running_version", c.getRunningVersion())
+          .put("acked", c.getAcked())
           .put("health", c.getHealth())
           .set("counts", countsJson(c));
     }
     ArrayNode history = json.putArray("history");
     for (LedgerEvent e : status.getHistoryList()) {
-      history.addObject().put("id", e.getId()).put("type", e.getType()).put("source", e.getSource())
-          .put("summary", e.getSummary()).put("data", e.getDataJson()).put("parent", e.getParentId())
-          .put("version", e.getVersion()).put("time", Instant.ofEpochMilli(e.getCreatedAtMillis()).toString());
+      history
+          .addObject()
+          .put("id", e.getId())
+          .put("type", e.getType())
+          .put("source", e.getSource())
+          .put("summary", e.getSummary())
+          .put("data", e.getDataJson())
+          .put("parent", e.getParentId())
+          .put("version", e.getVersion())
+          .put("time", Instant.ofEpochMilli(e.getCreatedAtMillis()).toString());
     }
     return json;
   }
 
   /**
-   * Events per component by outcome, as each last reported them: at every stage accepted = forwarded + refused +
-   * shed (+ routed to the Lucius scrub queue at the spine), and at the store accepted = stored + spilled + refused, so
-   * the loss is there to read.
+   * Events per component by outcome, as each last reported them: at every stage accepted =
+   * forwarded + refused + shed (+ routed to the Lucius scrub queue at the spine), and at the store
+   * accepted = stored + spilled + refused, so the loss is there to read.
    */
   private static String counts(PipelineStatus status) {
-    var table = Table.withHeaders("EVENTS", "ACCEPTED", "FORWARDED", "STORED", "REFUSED", "SHED", "SPILLED",
-        "ROUTED");
+    var table =
+        Table.withHeaders(
+            "EVENTS", "ACCEPTED", "FORWARDED", "STORED", "REFUSED", "SHED", "SPILLED", "ROUTED");
     for (ComponentState c : status.getComponentsList()) {
       if (c.getCountsCount() > 0) {
-        table.row(c.getKind() + "@" + c.getNode(), count(c, "accepted"), count(c, "forwarded"), count(c, "stored"),
-            count(c, "refused"), count(c, "shed"), count(c, "spilled"), count(c, "routed"));
+        table.row(
+            c.getKind() + "@" + c.getNode(),
+            count(c, "accepted"),
+            count(c, "forwarded"),
+            count(c, "stored"),
+            count(c, "refused"),
+            count(c, "shed"),
+            count(c, "spilled"),
+            count(c, "routed"));
       }
     }
     return table.isEmpty() ? "" : table.render();
@@ -125,14 +177,19 @@ final class StatusView {
   }
 
   static ObjectNode version(VersionInfo v) {
-    return Json.object().put("pipeline", v.getPipeline()).put("version", v.getVersion())
-        .put("state", v.getState().name().toLowerCase()).put("bundle_id", v.getBundleId())
-        .put("key_id", v.getKeyId()).put("staged_at", Instant.ofEpochMilli(v.getStagedAtMillis()).toString());
+    return Json.object()
+        .put("pipeline", v.getPipeline())
+        .put("version", v.getVersion())
+        .put("state", v.getState().name().toLowerCase())
+        .put("bundle_id", v.getBundleId())
+        .put("key_id", v.getKeyId())
+        .put("staged_at", Instant.ofEpochMilli(v.getStagedAtMillis()).toString());
   }
 
   /**
-   * Whether the component is one that must acknowledge versions: the spines (they evaluate contracts), and any
-   * component that reports running a version. Sidecars, proxies and stores have nothing to acknowledge.
+   * Whether the component is one that must acknowledge versions: the spines (they evaluate
+   * contracts), and any component that reports running a version. Sidecars, proxies and stores have
+   * nothing to acknowledge.
    */
   static boolean holdsContract(ComponentState c) {
     return c.getAcked() || c.getRunningVersion() != 0 || c.getKind().equals("spine");

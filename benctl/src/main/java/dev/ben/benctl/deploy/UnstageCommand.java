@@ -8,9 +8,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code benctl unstage PIPELINE VERSION}: withdraws a staged version before it is deployed. */
-@Command(name = "unstage", mixinStandardHelpOptions = true,
-    description = "Withdraw a staged version so it cannot be deployed. Its record stays: versions are never "
-        + "rewritten or reused.")
+@Command(
+    name = "unstage",
+    mixinStandardHelpOptions = true,
+    description =
+        "Withdraw a staged version so it cannot be deployed. Its record stays: versions are never "
+            + "rewritten or reused.")
 public final class UnstageCommand extends RemoteCommand {
 
   @Parameters(index = "0", paramLabel = "PIPELINE", description = "The pipeline.")
@@ -21,10 +24,25 @@ public final class UnstageCommand extends RemoteCommand {
 
   @Override
   protected int run() {
-    VersionInfo info = call(client -> client.unstage(VersionRef.newBuilder().setPipeline(pipeline)
-        .setVersion(version).setSource(source()).build()));
-    out().print(output.json() ? Json.render(StatusView.version(info))
-        : pipeline + " v" + info.getVersion() + " is now " + info.getState().name().toLowerCase() + "\n");
+    VersionInfo info =
+        call(
+            client ->
+                client.unstage(
+                    VersionRef.newBuilder()
+                        .setPipeline(pipeline)
+                        .setVersion(version)
+                        .setSource(source())
+                        .build()));
+    out()
+        .print(
+            output.json()
+                ? Json.render(StatusView.version(info))
+                : pipeline
+                    + " v"
+                    + info.getVersion()
+                    + " is now "
+                    + info.getState().name().toLowerCase()
+                    + "\n");
     return ExitCode.OK;
   }
 }

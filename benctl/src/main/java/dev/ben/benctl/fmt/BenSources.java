@@ -15,18 +15,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code *.ben} files named on the command line: folders are searched exactly as the project loader searches
- * them (through {@link DirectoryTree}, so hidden folders and {@code target/} are skipped the same way), and files
- * are taken as given.
+ * The {@code *.ben} files named on the command line: folders are searched exactly as the project
+ * loader searches them (through {@link DirectoryTree}, so hidden folders and {@code target/} are
+ * skipped the same way), and files are taken as given.
  */
 final class BenSources {
 
   /** One file to format and the name to print for it (the path as the user would type it). */
-  record Source(Path file, String display) {
-  }
+  record Source(Path file, String display) {}
 
-  private BenSources() {
-  }
+  private BenSources() {}
 
   /** Every file under the given folders and files, each once, in a stable order. */
   static List<Source> find(List<Path> paths) {
@@ -65,8 +63,10 @@ final class BenSources {
   /** The file's text; a file that is not UTF-8 is refused, as the loader refuses it. */
   static String read(Source source) throws IOException {
     try {
-      return StandardCharsets.UTF_8.newDecoder()
-          .decode(ByteBuffer.wrap(Files.readAllBytes(source.file()))).toString();
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .decode(ByteBuffer.wrap(Files.readAllBytes(source.file())))
+          .toString();
     } catch (CharacterCodingException notUtf8) {
       throw new IOException("not valid UTF-8 text; save it as UTF-8", notUtf8);
     }

@@ -18,22 +18,33 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code benctl fmt [DIR|FILE...]}: rewrites contracts in the one canonical layout, or reports what would change. */
-@Command(name = "fmt", mixinStandardHelpOptions = true,
-    description = {"Format Ben contracts in place: every *.ben file of the given folders (hidden folders and "
-        + "target/ skipped, as when loading a project) and every file named.",
-        "A file with syntax errors is never touched: its errors are printed and the exit code is 1.",
-        "With --check or --diff nothing is written and the exit code is 1 when any file would change, for CI."})
+/**
+ * {@code benctl fmt [DIR|FILE...]}: rewrites contracts in the one canonical layout, or reports what
+ * would change.
+ */
+@Command(
+    name = "fmt",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Format Ben contracts in place: every *.ben file of the given folders (hidden folders and "
+          + "target/ skipped, as when loading a project) and every file named.",
+      "A file with syntax errors is never touched: its errors are printed and the exit code is 1.",
+      "With --check or --diff nothing is written and the exit code is 1 when any file would change, for CI."
+    })
 public final class FmtCommand extends Subcommand {
 
-  @Parameters(arity = "0..*", paramLabel = "DIR|FILE",
+  @Parameters(
+      arity = "0..*",
+      paramLabel = "DIR|FILE",
       description = "Project folders or .ben files; default: the current folder.")
   private List<Path> paths = new ArrayList<>();
 
   @Option(names = "--check", description = "Write nothing; list the files that would change.")
   private boolean check;
 
-  @Option(names = "--diff", description = "Write nothing; print a unified diff of what would change.")
+  @Option(
+      names = "--diff",
+      description = "Write nothing; print a unified diff of what would change.")
   private boolean diff;
 
   @Override
@@ -41,8 +52,10 @@ public final class FmtCommand extends Subcommand {
     List<Path> given = paths.isEmpty() ? List.of(Path.of(".")) : paths;
     List<BenSources.Source> sources = BenSources.find(given);
     if (sources.isEmpty()) {
-      throw CommandFailure.refused("no .ben files in " + given.stream().map(Path::toString)
-          .collect(Collectors.joining(", ")) + "; give a project folder or .ben files");
+      throw CommandFailure.refused(
+          "no .ben files in "
+              + given.stream().map(Path::toString).collect(Collectors.joining(", "))
+              + "; give a project folder or .ben files");
     }
     boolean write = !check && !diff;
     int changed = 0;
@@ -52,7 +65,13 @@ public final class FmtCommand extends Subcommand {
       try {
         text = BenSources.read(source);
       } catch (IOException unreadable) {
-        err().println("benctl: " + source.display() + ": " + unreadable.getMessage() + "; left unchanged");
+        err()
+            .println(
+                "benctl: "
+                    + source.display()
+                    + ": "
+                    + unreadable.getMessage()
+                    + "; left unchanged");
         broken++;
         continue;
       }
@@ -87,21 +106,34 @@ public final class FmtCommand extends Subcommand {
   }
 
   /** The file's syntax errors positioned with carets, as {@code benctl check} shows them. */
-  private static List<String> syntaxErrors(String display, String text, Formatter.FormatException failure) {
+  private static List<String> syntaxErrors(
+      String display, String text, Formatter.FormatException failure) {
     var diagnostics = new Diagnostics();
     Parser.parse(new SourceFile(display, text), diagnostics);
-    List<String> rendered = diagnostics.sorted().stream().filter(Diagnostic::isError)
-        .map(DiagnosticRenderer::render).toList();
-    // The formatter and the parser agree on what parses; the fallback only guards against a future drift.
-    return rendered.isEmpty() ? List.of("benctl: " + display + ": " + failure.getMessage()) : rendered;
+    List<String> rendered =
+        diagnostics.sorted().stream()
+            .filter(Diagnostic::isError)
+            .map(DiagnosticRenderer::render)
+            .toList();
+    // The formatter and the parser agree on what parses; the fallback only guards against a future
+    // drift.
+    return rendered.isEmpty()
+        ? List.of("benctl: " + display + ": " + failure.getMessage())
+        : rendered;
   }
 
   static String summary(boolean write, int changed, int total, int broken) {
     String files = total == 1 ? " file" : " files";
-    String text = write ? "formatted " + changed + " of " + total + files
-        : changed + " of " + total + files + " would be reformatted";
+    String text =
+        write
+            ? "formatted " + changed + " of " + total + files
+            : changed + " of " + total + files + " would be reformatted";
     if (broken > 0) {
-      text += "; " + broken + (broken == 1 ? " file was" : " files were") + " left unchanged because of errors";
+      text +=
+          "; "
+              + broken
+              + (broken == 1 ? " file was" : " files were")
+              + " left unchanged because of errors";
     }
     return text;
   }

@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The shortest line edit script between two texts, from a longest common subsequence. Common leading and trailing
- * lines are matched first, so the quadratic table only covers the changed middle; a middle too large for it
- * becomes one block of deletions then insertions, which is still a correct diff.
+ * The shortest line edit script between two texts, from a longest common subsequence. Common
+ * leading and trailing lines are matched first, so the quadratic table only covers the changed
+ * middle; a middle too large for it becomes one block of deletions then insertions, which is still
+ * a correct diff.
  */
 final class LineEdits {
 
@@ -14,14 +15,13 @@ final class LineEdits {
   static final long MAX_CELLS = 4_000_000L;
 
   /**
-   * One line of the script: {@code ' '} kept, {@code '-'} deleted, {@code '+'} inserted. {@code before} and
-   * {@code after} are the 0-based positions in each text where this line sits (or would be inserted).
+   * One line of the script: {@code ' '} kept, {@code '-'} deleted, {@code '+'} inserted. {@code
+   * before} and {@code after} are the 0-based positions in each text where this line sits (or would
+   * be inserted).
    */
-  record Edit(char kind, String line, int before, int after) {
-  }
+  record Edit(char kind, String line, int before, int after) {}
 
-  private LineEdits() {
-  }
+  private LineEdits() {}
 
   static List<Edit> between(List<String> a, List<String> b) {
     int prefix = 0;
@@ -29,7 +29,8 @@ final class LineEdits {
       prefix++;
     }
     int suffix = 0;
-    while (suffix < a.size() - prefix && suffix < b.size() - prefix
+    while (suffix < a.size() - prefix
+        && suffix < b.size() - prefix
         && a.get(a.size() - 1 - suffix).equals(b.get(b.size() - 1 - suffix))) {
       suffix++;
     }
@@ -55,15 +56,20 @@ final class LineEdits {
     return edits;
   }
 
-  /** LCS by dynamic programming over suffixes, then a forward walk that prefers deletions before insertions. */
+  /**
+   * LCS by dynamic programming over suffixes, then a forward walk that prefers deletions before
+   * insertions.
+   */
   private static void middle(List<String> a, List<String> b, int offset, List<Edit> edits) {
     int n = a.size();
     int m = b.size();
     int[][] common = new int[n + 1][m + 1];
     for (int i = n - 1; i >= 0; i--) {
       for (int j = m - 1; j >= 0; j--) {
-        common[i][j] = a.get(i).equals(b.get(j)) ? common[i + 1][j + 1] + 1
-            : Math.max(common[i + 1][j], common[i][j + 1]);
+        common[i][j] =
+            a.get(i).equals(b.get(j))
+                ? common[i + 1][j + 1] + 1
+                : Math.max(common[i + 1][j], common[i][j + 1]);
       }
     }
     int i = 0;

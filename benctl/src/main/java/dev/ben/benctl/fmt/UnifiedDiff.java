@@ -4,19 +4,22 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A line diff in the unified format reviewers know from {@code git diff}: {@code ---/+++} headers, then hunks of
- * changed lines with three lines of context. Lines are compared with their terminators, so a changed line ending
- * or a missing final newline shows up (as {@code \ No newline at end of file}) instead of an empty diff.
+ * A line diff in the unified format reviewers know from {@code git diff}: {@code ---/+++} headers,
+ * then hunks of changed lines with three lines of context. Lines are compared with their
+ * terminators, so a changed line ending or a missing final newline shows up (as {@code \ No newline
+ * at end of file}) instead of an empty diff.
  */
 final class UnifiedDiff {
 
   static final int CONTEXT = 3;
   private static final String NO_NEWLINE = "\\ No newline at end of file\n";
 
-  private UnifiedDiff() {
-  }
+  private UnifiedDiff() {}
 
-  /** The diff from {@code before} to {@code after} labelled with {@code name}; empty when they are equal. */
+  /**
+   * The diff from {@code before} to {@code after} labelled with {@code name}; empty when they are
+   * equal.
+   */
   static String of(String name, String before, String after) {
     if (before.equals(after)) {
       return "";
@@ -24,7 +27,13 @@ final class UnifiedDiff {
     List<String> a = lines(before);
     List<String> b = lines(after);
     List<LineEdits.Edit> edits = LineEdits.between(a, b);
-    var out = new StringBuilder("--- a/").append(name).append('\n').append("+++ b/").append(name).append('\n');
+    var out =
+        new StringBuilder("--- a/")
+            .append(name)
+            .append('\n')
+            .append("+++ b/")
+            .append(name)
+            .append('\n');
     int i = 0;
     while (i < edits.size()) {
       if (edits.get(i).kind() == ' ') {
@@ -39,7 +48,10 @@ final class UnifiedDiff {
     return out.toString();
   }
 
-  /** The end (exclusive) of the hunk holding the change at {@code first}: changes closer than 2x context merge. */
+  /**
+   * The end (exclusive) of the hunk holding the change at {@code first}: changes closer than 2x
+   * context merge.
+   */
   private static int hunkEnd(List<LineEdits.Edit> edits, int first) {
     int lastChange = first;
     for (int i = first; i < edits.size(); i++) {
@@ -60,8 +72,11 @@ final class UnifiedDiff {
       afterCount += edit.kind() == '-' ? 0 : 1;
     }
     LineEdits.Edit first = hunk.get(0);
-    out.append("@@ -").append(range(first.before(), beforeCount)).append(" +")
-        .append(range(first.after(), afterCount)).append(" @@\n");
+    out.append("@@ -")
+        .append(range(first.before(), beforeCount))
+        .append(" +")
+        .append(range(first.after(), afterCount))
+        .append(" @@\n");
     for (LineEdits.Edit edit : hunk) {
       String line = edit.line();
       boolean terminated = line.endsWith("\n");
@@ -72,7 +87,9 @@ final class UnifiedDiff {
     }
   }
 
-  /** {@code start,count} with 1-based lines; an empty range names the line before it, as diff does. */
+  /**
+   * {@code start,count} with 1-based lines; an empty range names the line before it, as diff does.
+   */
   private static String range(int zeroBasedStart, int count) {
     return (count == 0 ? zeroBasedStart : zeroBasedStart + 1) + "," + count;
   }

@@ -10,19 +10,30 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code benctl init [DIR]}: creates a Ben project that checks, builds and tests as it is. */
-@Command(name = "init", mixinStandardHelpOptions = true,
-    description = {"Create a working Ben project: ben.project, a signing key pair in keys/, a starter contract, "
-        + "sample events in events/, a README and a .gitignore that keeps the private key out of git.",
-        "DIR (created when missing) must be empty; --force writes into a folder that is not, replacing the "
-            + "starter files but keeping an existing key pair."})
+@Command(
+    name = "init",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Create a working Ben project: ben.project, a signing key pair in keys/, a starter contract, "
+          + "sample events in events/, a README and a .gitignore that keeps the private key out of git.",
+      "DIR (created when missing) must be empty; --force writes into a folder that is not, replacing the "
+          + "starter files but keeping an existing key pair."
+    })
 public final class InitCommand extends Subcommand {
 
-  @Parameters(index = "0", arity = "0..1", defaultValue = ".", paramLabel = "DIR",
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      defaultValue = ".",
+      paramLabel = "DIR",
       description = "The folder to create the project in; default: the current folder.")
   private Path dir;
 
-  @Option(names = "--name", paramLabel = "NAME",
-      description = "Project name (lower-case letters, digits, _ and -); default: the folder name made valid.")
+  @Option(
+      names = "--name",
+      paramLabel = "NAME",
+      description =
+          "Project name (lower-case letters, digits, _ and -); default: the folder name made valid.")
   private String name;
 
   @Option(names = "--force", description = "Write into a folder that is not empty.")
@@ -40,8 +51,15 @@ public final class InitCommand extends Subcommand {
     out().print(table.render());
     out().println();
     String arg = argument(dir);
-    out().println("next: benctl check" + arg + ", then benctl build" + arg + " and benctl test" + arg
-        + " (see README.md)");
+    out()
+        .println(
+            "next: benctl check"
+                + arg
+                + ", then benctl build"
+                + arg
+                + " and benctl test"
+                + arg
+                + " (see README.md)");
     return ExitCode.OK;
   }
 
@@ -52,7 +70,9 @@ public final class InitCommand extends Subcommand {
       return "";
     }
     // Quoted unless plainly safe, so the suggested commands can be pasted as they are.
-    return text.matches("[A-Za-z0-9_./@%+=:,-]+") ? " " + text : " '" + text.replace("'", "'\\''") + "'";
+    return text.matches("[A-Za-z0-9_./@%+=:,-]+")
+        ? " " + text
+        : " '" + text.replace("'", "'\\''") + "'";
   }
 
   private String projectName() {
@@ -61,9 +81,15 @@ public final class InitCommand extends Subcommand {
       return ProjectName.derive(folder == null ? null : folder.toString());
     }
     if (!ProjectName.isValid(name)) {
-      throw CommandFailure.usage("'" + name + "' is not a usable project name: start with a lower-case letter and"
-          + " use only a-z, 0-9, _ and - (at most " + ProjectName.MAX_LENGTH + "), e.g. '"
-          + ProjectName.derive(name) + "'");
+      throw CommandFailure.usage(
+          "'"
+              + name
+              + "' is not a usable project name: start with a lower-case letter and"
+              + " use only a-z, 0-9, _ and - (at most "
+              + ProjectName.MAX_LENGTH
+              + "), e.g. '"
+              + ProjectName.derive(name)
+              + "'");
     }
     return name;
   }

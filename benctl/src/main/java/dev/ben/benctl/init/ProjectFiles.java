@@ -13,15 +13,15 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Writes the starter project into a folder. Everything that could refuse is checked before the first write, so a
- * refused init leaves the folder as it was. A signing key is never replaced: losing it would orphan every bundle
- * it signed, so a usable existing pair is kept and an unusable one is refused.
+ * Writes the starter project into a folder. Everything that could refuse is checked before the
+ * first write, so a refused init leaves the folder as it was. A signing key is never replaced:
+ * losing it would orphan every bundle it signed, so a usable existing pair is kept and an unusable
+ * one is refused.
  */
 final class ProjectFiles {
 
   /** One file written, as the command lists it. */
-  record Written(String path, String note) {
-  }
+  record Written(String path, String note) {}
 
   private final Path dir;
   private final String name;
@@ -32,15 +32,23 @@ final class ProjectFiles {
     this.name = name;
   }
 
-  /** Refuses a path that is a file, a folder with content (unless forced) or an existing key that cannot sign. */
+  /**
+   * Refuses a path that is a file, a folder with content (unless forced) or an existing key that
+   * cannot sign.
+   */
   void checkTarget(boolean force) {
     if (Files.exists(dir) && !Files.isDirectory(dir)) {
-      throw CommandFailure.refused(dir + " exists and is not a folder; choose a folder for the project");
+      throw CommandFailure.refused(
+          dir + " exists and is not a folder; choose a folder for the project");
     }
     List<String> present = contents();
     if (!present.isEmpty() && !force) {
-      throw CommandFailure.refused(dir + " is not empty (it holds " + String.join(", ", present) + "); choose an"
-          + " empty or new folder, or pass --force to write the starter files into it");
+      throw CommandFailure.refused(
+          dir
+              + " is not empty (it holds "
+              + String.join(", ", present)
+              + "); choose an"
+              + " empty or new folder, or pass --force to write the starter files into it");
     }
     Path key = dir.resolve(StarterProject.keyPath(name));
     Path pub = dir.resolve(StarterProject.KEYS_FOLDER).resolve(name + KeyFiles.PUBLIC_SUFFIX);
@@ -51,8 +59,13 @@ final class ProjectFiles {
           throw new KeyFileException(pub, "is not the public half of " + key.getFileName());
         }
       } catch (KeyFileException unusable) {
-        throw CommandFailure.refused("an existing key pair is in the way and init never replaces keys: "
-            + unusable.getMessage() + "; move " + key.getParent() + " away and run init again", unusable);
+        throw CommandFailure.refused(
+            "an existing key pair is in the way and init never replaces keys: "
+                + unusable.getMessage()
+                + "; move "
+                + key.getParent()
+                + " away and run init again",
+            unusable);
       }
       keepKey = true;
     }
@@ -63,7 +76,11 @@ final class ProjectFiles {
     List<Written> written = new ArrayList<>();
     text("ben.project", StarterProject.benProject(name), "project name and signing key", written);
     text(StarterProject.CONTRACT_FILE, StarterProject.CONTRACT, "starter contract", written);
-    text(StarterProject.EVENTS_FILE, StarterProject.EVENTS, "sample events for benctl test", written);
+    text(
+        StarterProject.EVENTS_FILE,
+        StarterProject.EVENTS,
+        "sample events for benctl test",
+        written);
     String key = StarterProject.keyPath(name);
     String pub = StarterProject.KEYS_FOLDER + "/" + name + KeyFiles.PUBLIC_SUFFIX;
     if (keepKey) {
@@ -78,19 +95,29 @@ final class ProjectFiles {
       written.add(new Written(key, "signing key: secret, kept out of git"));
       written.add(new Written(pub, "public key: give it to whoever verifies your bundles"));
     }
-    text(".gitignore", gitignore(), "keeps " + String.join(" and ", StarterProject.IGNORED) + " out of git",
+    text(
+        ".gitignore",
+        gitignore(),
+        "keeps " + String.join(" and ", StarterProject.IGNORED) + " out of git",
         written);
     text("README.md", StarterProject.readme(name), "what to run next", written);
     return written;
   }
 
-  /** The folder's entries, ignoring a {@code .git} folder so that init works in a freshly created repository. */
+  /**
+   * The folder's entries, ignoring a {@code .git} folder so that init works in a freshly created
+   * repository.
+   */
   private List<String> contents() {
     if (!Files.isDirectory(dir)) {
       return List.of();
     }
     try (Stream<Path> entries = Files.list(dir)) {
-      return entries.map(p -> p.getFileName().toString()).filter(n -> !n.equals(".git")).sorted().toList();
+      return entries
+          .map(p -> p.getFileName().toString())
+          .filter(n -> !n.equals(".git"))
+          .sorted()
+          .toList();
     } catch (IOException e) {
       throw CommandFailure.refused("cannot list " + dir + ": " + e.getMessage(), e);
     }

@@ -3,19 +3,24 @@ package dev.ben.benctl.init;
 import java.util.List;
 
 /**
- * The files {@code benctl init} writes. The contract uses every kind of declaration once, is already in the layout
- * {@code benctl fmt} produces, and checks without a warning; the sample events make each rule fire and the
- * playbook fire once and then be suppressed by its cooldown, so {@code benctl test} has something to show.
+ * The files {@code benctl init} writes. The contract uses every kind of declaration once, is
+ * already in the layout {@code benctl fmt} produces, and checks without a warning; the sample
+ * events make each rule fire and the playbook fire once and then be suppressed by its cooldown, so
+ * {@code benctl test} has something to show.
  */
 final class StarterProject {
 
   static final String CONTRACT_FILE = "api.ben";
   static final String EVENTS_FILE = "events/sample.ndjson";
   static final String KEYS_FOLDER = "keys";
-  /** What the generated {@code .gitignore} must hold: the private key never reaches a repository. */
+
+  /**
+   * What the generated {@code .gitignore} must hold: the private key never reaches a repository.
+   */
   static final List<String> IGNORED = List.of("keys/*.key", "target/");
 
-  static final String CONTRACT = """
+  static final String CONTRACT =
+      """
       // API requests guarded against probing. Edit freely, then run `benctl check`.
       schema request v1 {
         table    requests
@@ -71,10 +76,12 @@ final class StarterProject {
       """;
 
   /**
-   * In order: a plain request, a server error, a huge response (sampled), an internal probe (no rule), then four
-   * probes by one outside client: flagged each time, the playbook fires on the third and is suppressed on the fourth.
+   * In order: a plain request, a server error, a huge response (sampled), an internal probe (no
+   * rule), then four probes by one outside client: flagged each time, the playbook fires on the
+   * third and is suppressed on the fourth.
    */
-  static final String EVENTS = """
+  static final String EVENTS =
+      """
       {"ts": "2024-05-01T12:00:00Z", "client": "acme", "ip": "198.51.100.10", "path": "/orders", "status": 200, "bytes": 5120, "email": "ops@acme.example"}
       {"ts": "2024-05-01T12:00:05Z", "client": "acme", "ip": "198.51.100.10", "path": "/orders", "status": 503, "bytes": 512}
       {"ts": "2024-05-01T12:00:10Z", "client": "acme", "ip": "198.51.100.10", "path": "/export", "status": 200, "bytes": 2500000}
@@ -85,13 +92,16 @@ final class StarterProject {
       {"ts": "2024-05-01T12:00:35Z", "client": "mallory", "ip": "203.0.113.66", "path": "/admin", "status": 403, "bytes": 120}
       """;
 
-  private StarterProject() {
-  }
+  private StarterProject() {}
 
   static String benProject(String name) {
     return "# Made by `benctl init`. The key signs every bundle built from this project.\n"
-        + "name = \"" + name + "\"\n"
-        + "key = \"" + keyPath(name) + "\"\n";
+        + "name = \""
+        + name
+        + "\"\n"
+        + "key = \""
+        + keyPath(name)
+        + "\"\n";
   }
 
   static String keyPath(String name) {
@@ -99,14 +109,27 @@ final class StarterProject {
   }
 
   static String readme(String name) {
-    return "# " + name + "\n\n"
-        + "A Ben project made by `benctl init`: `" + CONTRACT_FILE + "` guards API requests against probing and\n"
-        + "`" + EVENTS_FILE + "` holds requests that exercise its rules and its playbook.\n\n"
+    return "# "
+        + name
+        + "\n\n"
+        + "A Ben project made by `benctl init`: `"
+        + CONTRACT_FILE
+        + "` guards API requests against probing and\n"
+        + "`"
+        + EVENTS_FILE
+        + "` holds requests that exercise its rules and its playbook.\n\n"
         + "Next, from this folder:\n\n"
         + "    benctl check   # parse and check the contracts; every problem is shown at its line and column\n"
-        + "    benctl build   # compile and sign a bundle with " + keyPath(name) + " (written to target/)\n"
+        + "    benctl build   # compile and sign a bundle with "
+        + keyPath(name)
+        + " (written to target/)\n"
         + "    benctl test    # run the contracts over events/*.ndjson and show every decision\n\n"
-        + "`" + keyPath(name) + "` is secret (`.gitignore` keeps it out of git); give `" + KEYS_FOLDER + "/" + name
+        + "`"
+        + keyPath(name)
+        + "` is secret (`.gitignore` keeps it out of git); give `"
+        + KEYS_FOLDER
+        + "/"
+        + name
         + ".pub`\nto whoever must trust your bundles.\n";
   }
 }

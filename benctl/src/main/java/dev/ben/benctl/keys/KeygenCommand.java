@@ -9,38 +9,48 @@ import dev.ben.benctl.out.Table;
 import dev.ben.contracts.bundle.Ed25519;
 import dev.ben.contracts.bundle.KeyFileException;
 import dev.ben.contracts.bundle.KeyFiles;
+import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.nio.file.Path;
-
 /** {@code benctl keygen NAME}: makes the Ed25519 key pair that signs bundles. */
-@Command(name = "keygen", mixinStandardHelpOptions = true,
-    description = {"Make an Ed25519 key pair for signing bundles.",
-        "Writes NAME.key (secret: keep it out of version control) and NAME.pub (share it with whoever "
-            + "must trust your bundles), then prints the key id."})
+@Command(
+    name = "keygen",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Make an Ed25519 key pair for signing bundles.",
+      "Writes NAME.key (secret: keep it out of version control) and NAME.pub (share it with whoever "
+          + "must trust your bundles), then prints the key id."
+    })
 public final class KeygenCommand extends Subcommand {
 
-  @Parameters(paramLabel = "NAME", description = "Key name: letters, digits, _ . or - (e.g. release).")
+  @Parameters(
+      paramLabel = "NAME",
+      description = "Key name: letters, digits, _ . or - (e.g. release).")
   private String name;
 
-  @Option(names = "--dir", paramLabel = "DIR", defaultValue = ".",
+  @Option(
+      names = "--dir",
+      paramLabel = "DIR",
+      defaultValue = ".",
       description = "Directory to write the files in (default: the current directory).")
   private Path dir;
 
   @Option(names = "--force", description = "Replace existing NAME.key and NAME.pub.")
   private boolean force;
 
-  @Mixin
-  private OutputOptions output;
+  @Mixin private OutputOptions output;
 
   @Override
   protected int run() {
     if (!KeyFiles.isValidName(name)) {
-      throw CommandFailure.usage("'" + name + "' is not a usable key name; use letters, digits, _ . or -"
-          + " (at most 64, not starting with . or -), e.g. 'benctl keygen release'");
+      throw CommandFailure.usage(
+          "'"
+              + name
+              + "' is not a usable key name; use letters, digits, _ . or -"
+              + " (at most 64, not starting with . or -), e.g. 'benctl keygen release'");
     }
     KeyFiles.Written written;
     try {
@@ -49,17 +59,21 @@ public final class KeygenCommand extends Subcommand {
       throw CommandFailure.refused(e.getMessage(), e);
     }
     if (output.json()) {
-      var json = Json.object()
-          .put("key_id", written.keyId())
-          .put("private_key", written.privateFile().toString())
-          .put("public_key", written.publicFile().toString());
+      var json =
+          Json.object()
+              .put("key_id", written.keyId())
+              .put("private_key", written.privateFile().toString())
+              .put("public_key", written.publicFile().toString());
       out().print(Json.render(json));
     } else {
-      out().print(Table.fields()
-          .row("key id", written.keyId())
-          .row("private key", written.privateFile() + "  (secret: never share or commit it)")
-          .row("public key", written.publicFile() + "  (give it to verifiers: --trust)")
-          .render());
+      out()
+          .print(
+              Table.fields()
+                  .row("key id", written.keyId())
+                  .row(
+                      "private key", written.privateFile() + "  (secret: never share or commit it)")
+                  .row("public key", written.publicFile() + "  (give it to verifiers: --trust)")
+                  .render());
     }
     return ExitCode.OK;
   }

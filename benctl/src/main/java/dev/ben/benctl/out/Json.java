@@ -10,8 +10,7 @@ public final class Json {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private Json() {
-  }
+  private Json() {}
 
   /** An empty object to fill in. */
   public static ObjectNode object() {

@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A text table with columns padded to their widest cell, two spaces apart, no trailing spaces. Widths count
- * code points so names with accents or emoji stay aligned in common terminals.
+ * A text table with columns padded to their widest cell, two spaces apart, no trailing spaces.
+ * Widths count code points so names with accents or emoji stay aligned in common terminals.
  */
 public final class Table {
 
@@ -33,8 +33,13 @@ public final class Table {
   public Table row(Object... cells) {
     int expected = headers.isEmpty() ? cells.length : headers.size();
     if (cells.length != expected) {
-      throw new IllegalArgumentException("row has " + cells.length + " cells but the table has "
-          + expected + " columns: " + Arrays.toString(cells));
+      throw new IllegalArgumentException(
+          "row has "
+              + cells.length
+              + " cells but the table has "
+              + expected
+              + " columns: "
+              + Arrays.toString(cells));
     }
     rows.add(Arrays.stream(cells).map(cell -> cell == null ? "-" : cell.toString()).toList());
     return this;

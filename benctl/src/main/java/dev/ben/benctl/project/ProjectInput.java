@@ -12,19 +12,26 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Loads a project folder for any command that works on sources: every finding is printed to stderr with its
- * position, and a project with errors becomes a refusal, so commands only ever see projects that compile.
+ * Loads a project folder for any command that works on sources: every finding is printed to stderr
+ * with its position, and a project with errors becomes a refusal, so commands only ever see
+ * projects that compile.
  */
 public final class ProjectInput {
 
-  private ProjectInput() {
-  }
+  private ProjectInput() {}
 
-  /** The loaded project, after printing its diagnostics; refuses (exit 1) when the project has errors. */
+  /**
+   * The loaded project, after printing its diagnostics; refuses (exit 1) when the project has
+   * errors.
+   */
   public static LoadedProject loadReporting(Path dir, PrintWriter err) {
     if (!Files.isDirectory(dir)) {
-      throw CommandFailure.refused(dir + " is not a folder; give the folder that holds ben.project"
-          + " (create one with `benctl init " + dir + "`)");
+      throw CommandFailure.refused(
+          dir
+              + " is not a folder; give the folder that holds ben.project"
+              + " (create one with `benctl init "
+              + dir
+              + "`)");
     }
     LoadedProject project;
     try {
@@ -45,7 +52,12 @@ public final class ProjectInput {
     List<Diagnostic> findings = project.diagnostics().sorted();
     long errors = findings.stream().filter(Diagnostic::isError).count();
     String name = project.settings() == null ? "project" : project.settings().name();
-    return name + ": " + count(project.files().size(), "file") + ", " + count(errors, "error") + ", "
+    return name
+        + ": "
+        + count(project.files().size(), "file")
+        + ", "
+        + count(errors, "error")
+        + ", "
         + count(findings.size() - errors, "warning");
   }
 

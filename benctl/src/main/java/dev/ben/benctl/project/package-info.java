@@ -1,2 +1,5 @@
-/** How benctl commands read a Ben project folder: loading, reporting diagnostics, refusing broken projects. */
+/**
+ * How benctl commands read a Ben project folder: loading, reporting diagnostics, refusing broken
+ * projects.
+ */
 package dev.ben.benctl.project;

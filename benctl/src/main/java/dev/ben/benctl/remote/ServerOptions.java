@@ -4,18 +4,28 @@ import dev.ben.benctl.CommandFailure;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
-/** {@code --server} and {@code --timeout}: which cluster a command talks to and how long it waits for it. */
+/**
+ * {@code --server} and {@code --timeout}: which cluster a command talks to and how long it waits
+ * for it.
+ */
 public final class ServerOptions {
 
   /** Where the ledger's gRPC API listens unless told otherwise (DESIGN section 11). */
   public static final String DEFAULT_SERVER = "127.0.0.1:7070";
+
   static final String ENV = "BEN_SERVER";
 
-  @Option(names = "--server", paramLabel = "HOST:PORT",
-      description = "The Ben cluster's gRPC address (default: $" + ENV + ", else " + DEFAULT_SERVER + ").")
+  @Option(
+      names = "--server",
+      paramLabel = "HOST:PORT",
+      description =
+          "The Ben cluster's gRPC address (default: $" + ENV + ", else " + DEFAULT_SERVER + ").")
   private String server;
 
-  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
+  @Option(
+      names = "--timeout",
+      paramLabel = "SECONDS",
+      defaultValue = "30",
       description = "Give up on the server after this many seconds (default: ${DEFAULT-VALUE}).")
   private long timeoutSeconds;
 
@@ -30,7 +40,8 @@ public final class ServerOptions {
 
   public Duration timeout() {
     if (timeoutSeconds <= 0) {
-      throw CommandFailure.usage("--timeout must be a positive number of seconds, got " + timeoutSeconds);
+      throw CommandFailure.usage(
+          "--timeout must be a positive number of seconds, got " + timeoutSeconds);
     }
     return Duration.ofSeconds(timeoutSeconds);
   }
@@ -49,16 +60,24 @@ public final class ServerOptions {
     } catch (NumberFormatException notANumber) {
       // reported below with the whole address
     }
-    throw CommandFailure.usage("the server address '" + address() + "' has no valid port; use HOST:PORT, e.g. "
-        + DEFAULT_SERVER);
+    throw CommandFailure.usage(
+        "the server address '"
+            + address()
+            + "' has no valid port; use HOST:PORT, e.g. "
+            + DEFAULT_SERVER);
   }
 
   private String[] split() {
     String address = address();
     int colon = address.lastIndexOf(':');
     if (colon <= 0 || colon == address.length() - 1) {
-      throw CommandFailure.usage("the server address '" + address + "' is not HOST:PORT (e.g. " + DEFAULT_SERVER
-          + "); set it with --server or " + ENV);
+      throw CommandFailure.usage(
+          "the server address '"
+              + address
+              + "' is not HOST:PORT (e.g. "
+              + DEFAULT_SERVER
+              + "); set it with --server or "
+              + ENV);
     }
     return new String[] {address.substring(0, colon), address.substring(colon + 1)};
   }

@@ -12,11 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The compiled contracts a test runs: a project folder compiled in memory, or a built bundle file. */
+/**
+ * The compiled contracts a test runs: a project folder compiled in memory, or a built bundle file.
+ */
 final class ContractsInput {
 
-  private ContractsInput() {
-  }
+  private ContractsInput() {}
 
   static ContractSet load(Path source, PrintWriter err) {
     if (Files.isRegularFile(source)) {
@@ -33,12 +34,22 @@ final class ContractsInput {
   static Pipeline pipeline(ContractSet contracts, String name) {
     List<String> names = contracts.pipelines().stream().map(Pipeline::name).toList();
     if (name != null) {
-      return contracts.pipeline(name).orElseThrow(() -> CommandFailure.usage(
-          "no pipeline '" + name + "'; the contracts declare " + names));
+      return contracts
+          .pipeline(name)
+          .orElseThrow(
+              () ->
+                  CommandFailure.usage(
+                      "no pipeline '" + name + "'; the contracts declare " + names));
     }
     if (names.size() != 1) {
-      throw CommandFailure.usage(names.isEmpty() ? "the contracts declare no pipeline to test; add one"
-          : "the contracts declare " + names.size() + " pipelines " + names + "; choose one with --pipeline");
+      throw CommandFailure.usage(
+          names.isEmpty()
+              ? "the contracts declare no pipeline to test; add one"
+              : "the contracts declare "
+                  + names.size()
+                  + " pipelines "
+                  + names
+                  + "; choose one with --pipeline");
     }
     return contracts.pipelines().get(0);
   }
@@ -47,14 +58,25 @@ final class ContractsInput {
   static String schema(Pipeline pipeline, String name) {
     if (name != null) {
       if (!pipeline.schemas().contains(name)) {
-        throw CommandFailure.usage("pipeline '" + pipeline.name() + "' has no schema '" + name + "'; it has "
-            + pipeline.schemas());
+        throw CommandFailure.usage(
+            "pipeline '"
+                + pipeline.name()
+                + "' has no schema '"
+                + name
+                + "'; it has "
+                + pipeline.schemas());
       }
       return name;
     }
     if (pipeline.schemas().size() != 1) {
-      throw CommandFailure.usage("pipeline '" + pipeline.name() + "' takes " + pipeline.schemas().size()
-          + " schemas " + pipeline.schemas() + "; say which one the events are with --schema");
+      throw CommandFailure.usage(
+          "pipeline '"
+              + pipeline.name()
+              + "' takes "
+              + pipeline.schemas().size()
+              + " schemas "
+              + pipeline.schemas()
+              + "; say which one the events are with --schema");
     }
     return pipeline.schemas().get(0);
   }

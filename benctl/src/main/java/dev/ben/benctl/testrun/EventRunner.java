@@ -7,17 +7,19 @@ import dev.ben.contracts.engine.EvaluationResult;
 import dev.ben.contracts.event.Event;
 import dev.ben.contracts.event.Translation;
 import dev.ben.contracts.model.FieldType;
+import dev.ben.contracts.model.ModelJson;
 import dev.ben.contracts.model.Schema;
 import dev.ben.contracts.model.SchemaField;
-import dev.ben.contracts.model.ModelJson;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Runs events of one schema through a pipeline's engines in order, carrying detector and playbook state from one
- * event to the next, and describes each outcome as the JSON object {@code benctl test -o json} prints.
+ * Runs events of one schema through a pipeline's engines in order, carrying detector and playbook
+ * state from one event to the next, and describes each outcome as the JSON object {@code benctl
+ * test -o json} prints.
  *
- * <p>Event time is the event's first {@code timestamp} field, so windows, TTLs and cooldowns behave as they would
- * have when the events happened; an event without one reuses the previous event's time, keeping runs reproducible.
+ * <p>Event time is the event's first {@code timestamp} field, so windows, TTLs and cooldowns behave
+ * as they would have when the events happened; an event without one reuses the previous event's
+ * time, keeping runs reproducible.
  */
 final class EventRunner {
 
@@ -44,7 +46,9 @@ final class EventRunner {
     return -1;
   }
 
-  /** The outcome of one input line (numbered from 1): the evaluation, or why the event was refused. */
+  /**
+   * The outcome of one input line (numbered from 1): the evaluation, or why the event was refused.
+   */
   ObjectNode run(int lineNumber, String line) {
     ObjectNode outcome = JSON.createObjectNode();
     outcome.put("line", lineNumber);

@@ -12,19 +12,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One NDJSON events file and its optional {@code .expect} sibling ({@code attack.ndjson} ↔ {@code attack.expect}):
- * one JSON object per non-blank event line, in the same order; {@code #} lines in an expect file are comments.
+ * One NDJSON events file and its optional {@code .expect} sibling ({@code attack.ndjson} ↔ {@code
+ * attack.expect}): one JSON object per non-blank event line, in the same order; {@code #} lines in
+ * an expect file are comments.
  */
 final class EventsFile {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** An input line worth running: its 1-based number in the file and its text. */
-  record Line(int number, String text) {
-  }
+  record Line(int number, String text) {}
 
-  private EventsFile() {
-  }
+  private EventsFile() {}
 
   static List<Line> events(Path file) {
     List<Line> lines = new ArrayList<>();
@@ -43,7 +42,10 @@ final class EventsFile {
     return events.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".expect");
   }
 
-  /** The expectations of an expect file, one object per event; refuses a line that is not a JSON object. */
+  /**
+   * The expectations of an expect file, one object per event; refuses a line that is not a JSON
+   * object.
+   */
   static List<JsonNode> expectations(Path expectFile) {
     List<JsonNode> expectations = new ArrayList<>();
     List<String> all = readLines(expectFile, "expect file");
@@ -55,12 +57,13 @@ final class EventsFile {
       try {
         JsonNode node = JSON.readTree(line);
         if (!(node instanceof ObjectNode)) {
-          throw CommandFailure.refused(expectFile + ":" + (i + 1) + ": expected a JSON object per event, got "
-              + line);
+          throw CommandFailure.refused(
+              expectFile + ":" + (i + 1) + ": expected a JSON object per event, got " + line);
         }
         expectations.add(node);
       } catch (IOException e) {
-        throw CommandFailure.refused(expectFile + ":" + (i + 1) + ": not JSON: " + e.getMessage(), e);
+        throw CommandFailure.refused(
+            expectFile + ":" + (i + 1) + ": not JSON: " + e.getMessage(), e);
       }
     }
     return expectations;

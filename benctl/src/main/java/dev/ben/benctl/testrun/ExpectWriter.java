@@ -7,19 +7,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /**
- * Turns outcomes into {@code .expect} lines for {@code --write-expect}: everything a contract decides, without
- * what is bookkeeping (event time, explanation inputs), so the file reads as a specification and survives
- * changes that do not alter decisions.
+ * Turns outcomes into {@code .expect} lines for {@code --write-expect}: everything a contract
+ * decides, without what is bookkeeping (event time, explanation inputs), so the file reads as a
+ * specification and survives changes that do not alter decisions.
  */
 final class ExpectWriter {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<String> DECISIONS =
       List.of("refused", "bits", "rules", "action", "facts", "redacted", "detectors");
-  private static final List<String> PLAYBOOK_DECISIONS = List.of("playbook", "status", "reason", "signal", "args");
+  private static final List<String> PLAYBOOK_DECISIONS =
+      List.of("playbook", "status", "reason", "signal", "args");
 
-  private ExpectWriter() {
-  }
+  private ExpectWriter() {}
 
   static String line(JsonNode outcome) {
     ObjectNode expectation = JSON.createObjectNode();
@@ -32,7 +32,9 @@ final class ExpectWriter {
       ArrayNode playbooks = expectation.putArray("playbooks");
       for (JsonNode playbook : outcome.get("playbooks")) {
         ObjectNode kept = playbooks.addObject();
-        PLAYBOOK_DECISIONS.stream().filter(playbook::has).forEach(key -> kept.set(key, playbook.get(key)));
+        PLAYBOOK_DECISIONS.stream()
+            .filter(playbook::has)
+            .forEach(key -> kept.set(key, playbook.get(key)));
       }
     }
     return expectation.toString();

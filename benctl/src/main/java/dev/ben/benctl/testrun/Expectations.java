@@ -7,19 +7,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Compares an event's outcome with what an {@code .expect} line says. An expectation names only what it cares
- * about: every key it lists must be present with an equal value, objects are compared by the keys the expectation
- * lists, arrays element by element, and numbers by value (within a relative 1e-9, as detector values are
- * floating point). Keys it omits are not checked, so {@code {}} accepts anything.
+ * Compares an event's outcome with what an {@code .expect} line says. An expectation names only
+ * what it cares about: every key it lists must be present with an equal value, objects are compared
+ * by the keys the expectation lists, arrays element by element, and numbers by value (within a
+ * relative 1e-9, as detector values are floating point). Keys it omits are not checked, so {@code
+ * {}} accepts anything.
  */
 final class Expectations {
 
   private static final double RELATIVE_TOLERANCE = 1e-9;
 
-  private Expectations() {
-  }
+  private Expectations() {}
 
-  /** Every difference, each as {@code path: expected X, got Y}; empty when the outcome meets the expectation. */
+  /**
+   * Every difference, each as {@code path: expected X, got Y}; empty when the outcome meets the
+   * expectation.
+   */
   static List<String> differences(JsonNode expected, JsonNode actual) {
     List<String> differences = new ArrayList<>();
     compare("", expected, actual, differences);
@@ -39,7 +42,10 @@ final class Expectations {
           compare(child, field.getValue(), value, out);
         }
       }
-    } else if (expected.isArray() && actual != null && actual.isArray() && expected.size() == actual.size()) {
+    } else if (expected.isArray()
+        && actual != null
+        && actual.isArray()
+        && expected.size() == actual.size()) {
       List<String> inner = new ArrayList<>();
       for (int i = 0; i < expected.size(); i++) {
         compare(path + "[" + i + "]", expected.get(i), actual.get(i), inner);

@@ -42,11 +42,22 @@ final class FileReport {
     return mismatches.size();
   }
 
-  /** Differences go to {@code err}; the verdict to {@code summary} (stderr when stdout carries JSON). */
+  /**
+   * Differences go to {@code err}; the verdict to {@code summary} (stderr when stdout carries
+   * JSON).
+   */
   void print(PrintWriter summary, PrintWriter err, Path wroteExpect) {
     mismatches.forEach(m -> err.println("benctl: MISMATCH " + m));
-    StringBuilder line = new StringBuilder().append(events).append(": ").append(total).append(" events, ")
-        .append(refused).append(" refused, ").append(fired).append(" playbook firings");
+    StringBuilder line =
+        new StringBuilder()
+            .append(events)
+            .append(": ")
+            .append(total)
+            .append(" events, ")
+            .append(refused)
+            .append(" refused, ")
+            .append(fired)
+            .append(" playbook firings");
     if (wroteExpect != null) {
       line.append("; wrote ").append(wroteExpect);
     } else if (expectFile == null) {

@@ -6,16 +6,20 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
-/** Renders one event's outcome for people: a headline, then one labelled line per non-empty part. */
+/**
+ * Renders one event's outcome for people: a headline, then one labelled line per non-empty part.
+ */
 final class OutcomeText {
 
-  private OutcomeText() {
-  }
+  private OutcomeText() {}
 
   static String render(JsonNode outcome) {
     StringBuilder text = new StringBuilder("line ").append(outcome.get("line").asInt());
     if (outcome.has("refused")) {
-      return text.append("  REFUSED  ").append(outcome.get("refused").asText()).append('\n').toString();
+      return text.append("  REFUSED  ")
+          .append(outcome.get("refused").asText())
+          .append('\n')
+          .toString();
     }
     text.append("  ").append(outcome.get("action").asText()).append('\n');
     part(text, "bits", names(outcome.get("bits")));
@@ -46,19 +50,28 @@ final class OutcomeText {
     Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> field = fields.next();
-      pairs.add(field.getKey() + "=" + (field.getValue().isTextual() ? field.getValue().asText()
-          : field.getValue().toString()));
+      pairs.add(
+          field.getKey()
+              + "="
+              + (field.getValue().isTextual()
+                  ? field.getValue().asText()
+                  : field.getValue().toString()));
     }
     return String.join(separator, pairs);
   }
 
   private static String playbook(JsonNode outcome) {
-    StringBuilder text = new StringBuilder(outcome.get("playbook").asText()).append(' ')
-        .append(outcome.get("status").asText());
+    StringBuilder text =
+        new StringBuilder(outcome.get("playbook").asText())
+            .append(' ')
+            .append(outcome.get("status").asText());
     if (outcome.hasNonNull("reason") && !outcome.get("reason").asText().isEmpty()) {
       text.append(" (").append(outcome.get("reason").asText()).append(')');
     }
-    text.append("  ").append(outcome.get("signal").asText()).append('(').append(pairs(outcome.get("args"), ", "))
+    text.append("  ")
+        .append(outcome.get("signal").asText())
+        .append('(')
+        .append(pairs(outcome.get("args"), ", "))
         .append(')');
     if (outcome.hasNonNull("explanation")) {
       text.append("  \"").append(outcome.get("explanation").asText()).append('"');

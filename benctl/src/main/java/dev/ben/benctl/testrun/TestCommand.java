@@ -19,41 +19,68 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code benctl test [DIR|BUNDLE] --events FILE.ndjson}: runs contracts over sample events, no cluster needed. */
-@Command(name = "test", mixinStandardHelpOptions = true,
-    description = {"Run a project's contracts (or a built bundle) over sample events, in order, with detector "
-        + "and playbook state carried from one event to the next, and show what was decided for each event.",
-        "Without --events, runs every DIR/events/*.ndjson. An events file X.ndjson with a sibling X.expect is "
-            + "checked against it (one JSON object per event naming the outcomes that must hold); any "
-            + "difference exits 1."})
+/**
+ * {@code benctl test [DIR|BUNDLE] --events FILE.ndjson}: runs contracts over sample events, no
+ * cluster needed.
+ */
+@Command(
+    name = "test",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run a project's contracts (or a built bundle) over sample events, in order, with detector "
+          + "and playbook state carried from one event to the next, and show what was decided for each event.",
+      "Without --events, runs every DIR/events/*.ndjson. An events file X.ndjson with a sibling X.expect is "
+          + "checked against it (one JSON object per event naming the outcomes that must hold); any "
+          + "difference exits 1."
+    })
 public final class TestCommand extends Subcommand {
 
-  @Parameters(index = "0", arity = "0..1", defaultValue = ".", paramLabel = "DIR|BUNDLE",
-      description = "A project folder (compiled in memory) or a bundle file; default: the current folder.")
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      defaultValue = ".",
+      paramLabel = "DIR|BUNDLE",
+      description =
+          "A project folder (compiled in memory) or a bundle file; default: the current folder.")
   private Path source;
 
-  @Option(names = "--events", paramLabel = "FILE.ndjson", description = "Events to run, one JSON object per "
-      + "line; repeat for several files (each starts with fresh detector state).")
+  @Option(
+      names = "--events",
+      paramLabel = "FILE.ndjson",
+      description =
+          "Events to run, one JSON object per "
+              + "line; repeat for several files (each starts with fresh detector state).")
   private List<Path> events = new ArrayList<>();
 
-  @Option(names = "--pipeline", paramLabel = "NAME", description = "The pipeline to run; needed when there are several.")
+  @Option(
+      names = "--pipeline",
+      paramLabel = "NAME",
+      description = "The pipeline to run; needed when there are several.")
   private String pipelineName;
 
-  @Option(names = "--schema", paramLabel = "NAME", description = "The events' schema; needed when the pipeline "
-      + "takes several.")
+  @Option(
+      names = "--schema",
+      paramLabel = "NAME",
+      description = "The events' schema; needed when the pipeline " + "takes several.")
   private String schemaName;
 
-  @Option(names = "--hash-key", paramLabel = "TEXT", defaultValue = "benctl-test-key",
-      description = "The deployment key for hash(keyed) redactions (default: ${DEFAULT-VALUE}), fixed so that "
-          + "expectations are reproducible.")
+  @Option(
+      names = "--hash-key",
+      paramLabel = "TEXT",
+      defaultValue = "benctl-test-key",
+      description =
+          "The deployment key for hash(keyed) redactions (default: ${DEFAULT-VALUE}), fixed so that "
+              + "expectations are reproducible.")
   private String hashKey;
 
-  @Option(names = "--write-expect", description = "Write (or replace) each events file's .expect with the "
-      + "outcomes of this run instead of checking them; review the result before committing it.")
+  @Option(
+      names = "--write-expect",
+      description =
+          "Write (or replace) each events file's .expect with the "
+              + "outcomes of this run instead of checking them; review the result before committing it.")
   private boolean writeExpect;
 
-  @Mixin
-  private OutputOptions output;
+  @Mixin private OutputOptions output;
 
   @Override
   protected int run() {
@@ -68,16 +95,28 @@ public final class TestCommand extends Subcommand {
   }
 
   private int runFile(ContractSet contracts, Pipeline pipeline, String schema, Path file) {
-    var runner = new EventRunner(ContractRuntime.build(contracts, pipeline.name(),
-        hashKey.getBytes(StandardCharsets.UTF_8)), schema);
+    var runner =
+        new EventRunner(
+            ContractRuntime.build(
+                contracts, pipeline.name(), hashKey.getBytes(StandardCharsets.UTF_8)),
+            schema);
     List<EventsFile.Line> lines = EventsFile.events(file);
     Path expectFile = EventsFile.expectFileOf(file);
-    List<JsonNode> expected = !writeExpect && Files.isRegularFile(expectFile)
-        ? EventsFile.expectations(expectFile) : null;
+    List<JsonNode> expected =
+        !writeExpect && Files.isRegularFile(expectFile)
+            ? EventsFile.expectations(expectFile)
+            : null;
     var report = new FileReport(file, expected == null ? null : expectFile, lines.size());
     if (expected != null && expected.size() != lines.size()) {
-      report.mismatch(expectFile + " has " + expected.size() + " expectations for " + lines.size()
-          + " events in " + file + "; keep one line per event (use {} to check nothing)");
+      report.mismatch(
+          expectFile
+              + " has "
+              + expected.size()
+              + " expectations for "
+              + lines.size()
+              + " events in "
+              + file
+              + "; keep one line per event (use {} to check nothing)");
     }
     List<String> written = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
@@ -99,20 +138,27 @@ public final class TestCommand extends Subcommand {
 
   private List<Path> eventFiles() {
     if (!events.isEmpty()) {
-      events.stream().filter(f -> !Files.isRegularFile(f)).findFirst().ifPresent(missing -> {
-        throw CommandFailure.refused("no events file " + missing + "; check the --events path");
-      });
+      events.stream()
+          .filter(f -> !Files.isRegularFile(f))
+          .findFirst()
+          .ifPresent(
+              missing -> {
+                throw CommandFailure.refused(
+                    "no events file " + missing + "; check the --events path");
+              });
       return events;
     }
     Path folder = source.resolve("events");
     if (!Files.isDirectory(source) || !Files.isDirectory(folder)) {
-      throw CommandFailure.usage("no events to run: pass --events FILE.ndjson, or put *.ndjson files in "
-          + folder);
+      throw CommandFailure.usage(
+          "no events to run: pass --events FILE.ndjson, or put *.ndjson files in " + folder);
     }
     try (var listing = Files.list(folder)) {
-      List<Path> found = listing.filter(f -> f.getFileName().toString().endsWith(".ndjson")).sorted().toList();
+      List<Path> found =
+          listing.filter(f -> f.getFileName().toString().endsWith(".ndjson")).sorted().toList();
       if (found.isEmpty()) {
-        throw CommandFailure.usage(folder + " holds no *.ndjson events files; pass --events FILE.ndjson");
+        throw CommandFailure.usage(
+            folder + " holds no *.ndjson events files; pass --events FILE.ndjson");
       }
       return found;
     } catch (IOException e) {

@@ -12,26 +12,36 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Predicate tests, playbook conditions, emits and bounds of the compiled model, written in contract syntax. */
+/**
+ * Predicate tests, playbook conditions, emits and bounds of the compiled model, written in contract
+ * syntax.
+ */
 final class ConditionText {
 
-  private ConditionText() {
-  }
+  private ConditionText() {}
 
-  /** A predicate's test: {@code attempts > 5}, {@code ip in cidr("10.0.0.0/8")}, {@code any(a, b)}. */
+  /**
+   * A predicate's test: {@code attempts > 5}, {@code ip in cidr("10.0.0.0/8")}, {@code any(a, b)}.
+   */
   static String predicate(Condition condition) {
     if (condition instanceof Condition.Compare c) {
       return c.field() + " " + ModelText.op(c.op()) + " " + ModelText.literal(c.value());
     }
     if (condition instanceof Condition.Between b) {
-      return b.field() + " between " + ModelText.literal(b.low()) + " and " + ModelText.literal(b.high());
+      return b.field()
+          + " between "
+          + ModelText.literal(b.low())
+          + " and "
+          + ModelText.literal(b.high());
     }
     if (condition instanceof Condition.InList in) {
       return in.field() + " in " + in.list();
     }
     if (condition instanceof Condition.InCidr cidr) {
-      return cidr.field() + " in cidr(" + cidr.cidrs().stream().map(ModelText::quote)
-          .collect(Collectors.joining(", ")) + ")";
+      return cidr.field()
+          + " in cidr("
+          + cidr.cidrs().stream().map(ModelText::quote).collect(Collectors.joining(", "))
+          + ")";
     }
     if (condition instanceof Condition.StartsWith s) {
       return s.field() + " starts_with " + ModelText.quote(s.prefix());
@@ -54,14 +64,23 @@ final class ConditionText {
     if (condition instanceof Condition.IsNotNull n) {
       return n.field() + " != null";
     }
-    String combinator = condition instanceof Condition.AllOf ? "all"
-        : condition instanceof Condition.AnyOf ? "any" : "not";
-    return combinator + "(" + String.join(", ", ((Condition.Composite) condition).predicates()) + ")";
+    String combinator =
+        condition instanceof Condition.AllOf
+            ? "all"
+            : condition instanceof Condition.AnyOf ? "any" : "not";
+    return combinator
+        + "("
+        + String.join(", ", ((Condition.Composite) condition).predicates())
+        + ")";
   }
 
   /** The test a threshold level's bit stands for: {@code attempts >= 10}. */
   static String level(Threshold threshold, ThresholdLevel level) {
-    return threshold.field() + " " + ModelText.op(threshold.op()) + " " + ModelText.literal(level.value());
+    return threshold.field()
+        + " "
+        + ModelText.op(threshold.op())
+        + " "
+        + ModelText.literal(level.value());
   }
 
   /** A playbook's {@code when}: {@code brute_force and login_rate.fails > 20}. */
@@ -76,7 +95,13 @@ final class ConditionText {
       return f.fact() + " " + ModelText.op(f.op()) + " " + ModelText.quote(f.level());
     }
     if (condition instanceof PlaybookCondition.DetectorCompare d) {
-      return d.detector() + "." + d.feature() + " " + ModelText.op(d.op()) + " " + ModelText.number(d.value());
+      return d.detector()
+          + "."
+          + d.feature()
+          + " "
+          + ModelText.op(d.op())
+          + " "
+          + ModelText.number(d.value());
     }
     if (condition instanceof PlaybookCondition.FieldCompare f) {
       return f.field() + " " + ModelText.op(f.op()) + " " + ModelText.literal(f.value());
@@ -85,14 +110,19 @@ final class ConditionText {
       return "not " + nested(n.condition());
     }
     boolean all = condition instanceof PlaybookCondition.All;
-    List<PlaybookCondition> parts = all ? ((PlaybookCondition.All) condition).conditions()
-        : ((PlaybookCondition.Any) condition).conditions();
-    return parts.stream().map(ConditionText::nested).collect(Collectors.joining(all ? " and " : " or "));
+    List<PlaybookCondition> parts =
+        all
+            ? ((PlaybookCondition.All) condition).conditions()
+            : ((PlaybookCondition.Any) condition).conditions();
+    return parts.stream()
+        .map(ConditionText::nested)
+        .collect(Collectors.joining(all ? " and " : " or "));
   }
 
   /** Combinations inside another are parenthesised, so the text means what the tree means. */
   private static String nested(PlaybookCondition condition) {
-    boolean compound = condition instanceof PlaybookCondition.All || condition instanceof PlaybookCondition.Any;
+    boolean compound =
+        condition instanceof PlaybookCondition.All || condition instanceof PlaybookCondition.Any;
     return compound ? "(" + playbook(condition) + ")" : playbook(condition);
   }
 
@@ -125,7 +155,8 @@ final class ConditionText {
       parts.add("at_most " + bound.atMost() + " per " + ModelText.duration(bound.perMillis()));
     }
     if (bound.hasCooldown()) {
-      String scope = bound.cooldownScope().isEmpty() ? "" : " per " + String.join(", ", bound.cooldownScope());
+      String scope =
+          bound.cooldownScope().isEmpty() ? "" : " per " + String.join(", ", bound.cooldownScope());
       parts.add("cooldown " + ModelText.duration(bound.cooldownMillis()) + scope);
     }
     return String.join(", ", parts);

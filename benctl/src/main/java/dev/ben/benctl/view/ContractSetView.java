@@ -5,15 +5,17 @@ import dev.ben.contracts.model.ContractSet;
 import java.util.List;
 
 /**
- * What a compiled contract set holds, section by section, as text for people or as JSON for scripts. The same
- * view serves a project compiled in memory and the artifacts decoded from a bundle, so both read alike.
+ * What a compiled contract set holds, section by section, as text for people or as JSON for
+ * scripts. The same view serves a project compiled in memory and the artifacts decoded from a
+ * bundle, so both read alike.
  */
 public final class ContractSetView {
 
-  private ContractSetView() {
-  }
+  private ContractSetView() {}
 
-  /** The chosen sections as text; each gets a {@code == name ==} title when more than one is shown. */
+  /**
+   * The chosen sections as text; each gets a {@code == name ==} title when more than one is shown.
+   */
   public static String text(ContractSet contracts, List<Section> sections) {
     var report = new Report();
     boolean titled = sections.size() > 1;
@@ -35,7 +37,8 @@ public final class ContractSetView {
         case detectors -> ReactionSections.detectorsText(contracts, report);
         case playbooks -> ReactionSections.playbooksText(contracts, report);
         case pipelines -> PipelineSection.text(contracts, report);
-        default -> throw new IllegalArgumentException("expand sections before rendering: " + section);
+        default ->
+            throw new IllegalArgumentException("expand sections before rendering: " + section);
       }
     }
     return report.render();
@@ -53,7 +56,8 @@ public final class ContractSetView {
         case detectors -> ReactionSections.detectorsJson(contracts, json);
         case playbooks -> ReactionSections.playbooksJson(contracts, json);
         case pipelines -> PipelineSection.json(contracts, json);
-        default -> throw new IllegalArgumentException("expand sections before rendering: " + section);
+        default ->
+            throw new IllegalArgumentException("expand sections before rendering: " + section);
       }
     }
     return json;
@@ -61,20 +65,22 @@ public final class ContractSetView {
 
   /** What the section would list when the contract set has none of it, else null. */
   private static String missing(ContractSet contracts, Section section) {
-    boolean empty = switch (section) {
-      case schemas, ddl -> contracts.schemas().isEmpty();
-      case lists -> contracts.lists().isEmpty();
-      case bits, rules -> contracts.policies().isEmpty();
-      case detectors -> contracts.detectors().isEmpty();
-      case playbooks -> contracts.signals().isEmpty() && contracts.playbooks().isEmpty();
-      case pipelines -> contracts.pipelines().isEmpty();
-      case all -> false;
-    };
-    String noun = switch (section) {
-      case ddl -> "schemas";
-      case bits, rules -> "policies";
-      default -> section.name();
-    };
+    boolean empty =
+        switch (section) {
+          case schemas, ddl -> contracts.schemas().isEmpty();
+          case lists -> contracts.lists().isEmpty();
+          case bits, rules -> contracts.policies().isEmpty();
+          case detectors -> contracts.detectors().isEmpty();
+          case playbooks -> contracts.signals().isEmpty() && contracts.playbooks().isEmpty();
+          case pipelines -> contracts.pipelines().isEmpty();
+          case all -> false;
+        };
+    String noun =
+        switch (section) {
+          case ddl -> "schemas";
+          case bits, rules -> "policies";
+          default -> section.name();
+        };
     return empty ? noun : null;
   }
 }

@@ -10,16 +10,15 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Compiled model values written back in contract syntax ({@code 5m}, {@code string?}, {@code mask_suffix(4)}), so
- * what inspect shows reads like the sources it came from.
+ * Compiled model values written back in contract syntax ({@code 5m}, {@code string?}, {@code
+ * mask_suffix(4)}), so what inspect shows reads like the sources it came from.
  */
 final class ModelText {
 
   private static final long[] UNIT_MILLIS = {86_400_000L, 3_600_000L, 60_000L, 1_000L};
   private static final String[] UNIT_NAMES = {"d", "h", "m", "s"};
 
-  private ModelText() {
-  }
+  private ModelText() {}
 
   /** {@code string}, {@code string?} or {@code [u32]}. */
   static String type(SchemaField field) {
@@ -97,16 +96,24 @@ final class ModelText {
     return op instanceof RedactOp.Drop ? "drop" : "mask_all";
   }
 
-  /** The feature's definition as a detector line, without its name ({@code count over 5m where failed_burst}). */
+  /**
+   * The feature's definition as a detector line, without its name ({@code count over 5m where
+   * failed_burst}).
+   */
   static String feature(Feature feature) {
     if (feature instanceof Feature.Window window) {
       String fn = window.fn().name().toLowerCase(Locale.ROOT);
-      String text = (window.field() == null ? fn : fn + " " + window.field()) + " over "
-          + duration(window.windowMillis());
+      String text =
+          (window.field() == null ? fn : fn + " " + window.field())
+              + " over "
+              + duration(window.windowMillis());
       return window.where() == null ? text : text + " where " + window.where();
     }
     if (feature instanceof Feature.TtlCounter counter) {
-      return "ttl_counter ttl " + duration(counter.ttlMillis()) + " incr on " + counter.incrementOn();
+      return "ttl_counter ttl "
+          + duration(counter.ttlMillis())
+          + " incr on "
+          + counter.incrementOn();
     }
     if (feature instanceof Feature.Ewma ewma) {
       return "ewma " + ewma.field() + " alpha " + number(ewma.alpha());
@@ -118,7 +125,10 @@ final class ModelText {
     return "anomaly on " + anomaly.field() + " window " + anomaly.window();
   }
 
-  /** The aggregate of a window ({@code count}, {@code sum}, ...), else {@code ttl_counter}, {@code ewma}, .... */
+  /**
+   * The aggregate of a window ({@code count}, {@code sum}, ...), else {@code ttl_counter}, {@code
+   * ewma}, ....
+   */
   static String featureKind(Feature feature) {
     if (feature instanceof Feature.Window window) {
       return window.fn().name().toLowerCase(Locale.ROOT);

@@ -12,24 +12,28 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Pipelines: their members and the runtime settings (defaults filled in by the compiler) they deploy with. */
+/**
+ * Pipelines: their members and the runtime settings (defaults filled in by the compiler) they
+ * deploy with.
+ */
 final class PipelineSection {
 
-  private PipelineSection() {
-  }
+  private PipelineSection() {}
 
   static void text(ContractSet contracts, Report report) {
     for (Pipeline pipeline : contracts.pipelines()) {
-      report.heading("pipeline " + pipeline.name())
-          .table(Table.fields()
-              .row("schemas", ModelText.list(pipeline.schemas()))
-              .row("policies", ModelText.list(pipeline.policies()))
-              .row("detectors", ModelText.list(pipeline.detectors()))
-              .row("playbooks", ModelText.list(pipeline.playbooks()))
-              .row("sidecar", sidecar(pipeline.sidecar()))
-              .row("proxy", proxy(pipeline.proxy()))
-              .row("spines", pipeline.spines())
-              .row("store", store(pipeline.store())));
+      report
+          .heading("pipeline " + pipeline.name())
+          .table(
+              Table.fields()
+                  .row("schemas", ModelText.list(pipeline.schemas()))
+                  .row("policies", ModelText.list(pipeline.policies()))
+                  .row("detectors", ModelText.list(pipeline.detectors()))
+                  .row("playbooks", ModelText.list(pipeline.playbooks()))
+                  .row("sidecar", sidecar(pipeline.sidecar()))
+                  .row("proxy", proxy(pipeline.proxy()))
+                  .row("spines", pipeline.spines())
+                  .row("store", store(pipeline.store())));
     }
   }
 
@@ -41,16 +45,23 @@ final class PipelineSection {
       pipeline.policies().forEach(entry.putArray("policies")::add);
       pipeline.detectors().forEach(entry.putArray("detectors")::add);
       pipeline.playbooks().forEach(entry.putArray("playbooks")::add);
-      entry.putObject("sidecar").put("http", pipeline.sidecar().http()).put("uds", pipeline.sidecar().uds());
+      entry
+          .putObject("sidecar")
+          .put("http", pipeline.sidecar().http())
+          .put("uds", pipeline.sidecar().uds());
       ProxySettings proxy = pipeline.proxy();
-      entry.putObject("proxy")
+      entry
+          .putObject("proxy")
           .put("buffer", proxy.buffer())
           .put("high_watermark", proxy.highWatermark())
           .put("low_watermark", proxy.lowWatermark())
           .put("overload", proxy.overload().name().toLowerCase(Locale.ROOT))
           .put("coalesce", proxy.coalesce());
       entry.put("spines", pipeline.spines());
-      entry.putObject("store").put("table", pipeline.store().table()).put("replica", pipeline.store().replica());
+      entry
+          .putObject("store")
+          .put("table", pipeline.store().table())
+          .put("replica", pipeline.store().replica());
       entry.put("fingerprint", pipeline.fingerprint());
     }
   }
@@ -67,9 +78,16 @@ final class PipelineSection {
   }
 
   private static String proxy(ProxySettings proxy) {
-    return "buffer " + proxy.buffer() + ", high_watermark " + ModelText.number(proxy.highWatermark())
-        + ", low_watermark " + ModelText.number(proxy.lowWatermark()) + ", overload "
-        + proxy.overload().name().toLowerCase(Locale.ROOT) + ", coalesce " + proxy.coalesce();
+    return "buffer "
+        + proxy.buffer()
+        + ", high_watermark "
+        + ModelText.number(proxy.highWatermark())
+        + ", low_watermark "
+        + ModelText.number(proxy.lowWatermark())
+        + ", overload "
+        + proxy.overload().name().toLowerCase(Locale.ROOT)
+        + ", coalesce "
+        + proxy.coalesce();
   }
 
   private static String store(StoreSettings store) {

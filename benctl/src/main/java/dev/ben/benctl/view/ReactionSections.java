@@ -12,18 +12,31 @@ import dev.ben.contracts.model.SignalArg;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** What reacts to events: detectors and their features, and the bounded playbooks with the signals they emit. */
+/**
+ * What reacts to events: detectors and their features, and the bounded playbooks with the signals
+ * they emit.
+ */
 final class ReactionSections {
 
-  private ReactionSections() {
-  }
+  private ReactionSections() {}
 
   static void detectorsText(ContractSet contracts, Report report) {
     for (DetectorSpec detector : contracts.detectors()) {
       var features = Table.withHeaders("FEATURE", "DEFINITION");
-      detector.features().forEach(f -> features.row(detector.name() + "." + f.name(), ModelText.feature(f)));
-      report.heading("detector " + detector.name() + " on " + detector.schema() + " by "
-              + String.join(", ", detector.keyFields()) + " (at most " + detector.maxKeys() + " keys)")
+      detector
+          .features()
+          .forEach(f -> features.row(detector.name() + "." + f.name(), ModelText.feature(f)));
+      report
+          .heading(
+              "detector "
+                  + detector.name()
+                  + " on "
+                  + detector.schema()
+                  + " by "
+                  + String.join(", ", detector.keyFields())
+                  + " (at most "
+                  + detector.maxKeys()
+                  + " keys)")
           .table(features);
     }
   }
@@ -31,12 +44,16 @@ final class ReactionSections {
   static void detectorsJson(ContractSet contracts, ObjectNode json) {
     ArrayNode detectors = json.putArray("detectors");
     for (DetectorSpec detector : contracts.detectors()) {
-      ObjectNode entry = detectors.addObject().put("name", detector.name()).put("schema", detector.schema());
+      ObjectNode entry =
+          detectors.addObject().put("name", detector.name()).put("schema", detector.schema());
       detector.keyFields().forEach(entry.putArray("by")::add);
       entry.put("max_keys", detector.maxKeys());
       ArrayNode features = entry.putArray("features");
       for (Feature feature : detector.features()) {
-        features.addObject().put("name", feature.name()).put("kind", ModelText.featureKind(feature))
+        features
+            .addObject()
+            .put("name", feature.name())
+            .put("kind", ModelText.featureKind(feature))
             .put("definition", ModelText.feature(feature));
       }
       entry.put("fingerprint", detector.fingerprint());
@@ -51,12 +68,14 @@ final class ReactionSections {
       report.heading("signals").table(signals);
     }
     for (Playbook playbook : contracts.playbooks()) {
-      report.heading("playbook " + playbook.name() + " on " + playbook.schema())
-          .table(Table.fields()
-              .row("when", ConditionText.playbook(playbook.when()))
-              .row("emit", ConditionText.emit(playbook.emit()))
-              .row("bound", ConditionText.bound(playbook.bound()))
-              .row("explain", playbook.explanation()));
+      report
+          .heading("playbook " + playbook.name() + " on " + playbook.schema())
+          .table(
+              Table.fields()
+                  .row("when", ConditionText.playbook(playbook.when()))
+                  .row("emit", ConditionText.emit(playbook.emit()))
+                  .row("bound", ConditionText.bound(playbook.bound()))
+                  .row("explain", playbook.explanation()));
     }
   }
 
@@ -65,13 +84,19 @@ final class ReactionSections {
     for (Signal signal : contracts.signals()) {
       ObjectNode entry = signals.addObject().put("name", signal.name());
       ArrayNode args = entry.putArray("args");
-      signal.args().forEach(a -> args.addObject().put("name", a.name())
-          .put("type", a.type().name().toLowerCase(Locale.ROOT)));
+      signal
+          .args()
+          .forEach(
+              a ->
+                  args.addObject()
+                      .put("name", a.name())
+                      .put("type", a.type().name().toLowerCase(Locale.ROOT)));
       entry.put("fingerprint", signal.fingerprint());
     }
     ArrayNode playbooks = json.putArray("playbooks");
     for (Playbook playbook : contracts.playbooks()) {
-      playbooks.addObject()
+      playbooks
+          .addObject()
           .put("name", playbook.name())
           .put("schema", playbook.schema())
           .put("when", ConditionText.playbook(playbook.when()))

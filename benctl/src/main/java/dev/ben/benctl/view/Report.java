@@ -3,8 +3,9 @@ package dev.ben.benctl.view;
 import dev.ben.benctl.out.Table;
 
 /**
- * Text laid out in blocks: an unindented heading per thing shown, its details indented by two spaces, one blank
- * line between blocks. Only ever appends, so sections render in the order they are asked for.
+ * Text laid out in blocks: an unindented heading per thing shown, its details indented by two
+ * spaces, one blank line between blocks. Only ever appends, so sections render in the order they
+ * are asked for.
  */
 final class Report {
 

@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
-/** The parts of a contract set {@code benctl inspect --section} can show; the names are what users type. */
+/**
+ * The parts of a contract set {@code benctl inspect --section} can show; the names are what users
+ * type.
+ */
 public enum Section {
   /** Schemas: table, key, order_by and typed fields with their {@code @pii} marks. */
   schemas,
@@ -25,7 +28,10 @@ public enum Section {
   /** Every section above, in that order. */
   all;
 
-  /** The sections to show in display order, each once; {@code all} (or nothing chosen) means every one. */
+  /**
+   * The sections to show in display order, each once; {@code all} (or nothing chosen) means every
+   * one.
+   */
   public static List<Section> expand(Collection<Section> chosen) {
     List<Section> sections = new ArrayList<>();
     for (Section section : values()) {

@@ -16,8 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class BuildCommandTest {
 
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   @Test
   void buildsTheSameBytesTwiceAndTheBundleVerifiesWithTheProjectKey() throws Exception {
@@ -26,12 +25,18 @@ class BuildCommandTest {
     assertEquals(ExitCode.OK, first.exitCode(), first::toString);
     Path bundle = project.resolve("target/auth.bundle");
     assertTrue(first.out().contains("bundle     " + bundle), first::toString);
-    assertTrue(first.out().contains("8 (1 detector, 2 list, 1 pipeline, 1 playbook, 1 policy, 1 schema, 1 signal)"),
+    assertTrue(
+        first
+            .out()
+            .contains(
+                "8 (1 detector, 2 list, 1 pipeline, 1 playbook, 1 policy, 1 schema, 1 signal)"),
         first::toString);
     byte[] bytes = Files.readAllBytes(bundle);
     assertEquals(ExitCode.OK, BenctlHarness.run("build", project.toString()).exitCode());
     assertArrayEquals(bytes, Files.readAllBytes(bundle));
-    var verified = BenctlHarness.run("verify", bundle.toString(), "--trust", project.resolve("keys/auth.pub").toString());
+    var verified =
+        BenctlHarness.run(
+            "verify", bundle.toString(), "--trust", project.resolve("keys/auth.pub").toString());
     assertEquals(ExitCode.OK, verified.exitCode(), verified::toString);
   }
 
@@ -43,9 +48,16 @@ class BuildCommandTest {
     String text = Files.readString(bundle, StandardCharsets.UTF_8);
     assertTrue(text.contains("\"KP\""));
     Files.writeString(bundle, text.replace("\"KP\"", "\"KR\""), StandardCharsets.UTF_8);
-    var result = BenctlHarness.run("verify", bundle.toString(), "--trust", project.resolve("keys/auth.pub").toString());
+    var result =
+        BenctlHarness.run(
+            "verify", bundle.toString(), "--trust", project.resolve("keys/auth.pub").toString());
     assertEquals(ExitCode.REFUSED, result.exitCode(), result::toString);
-    assertTrue(result.err().contains("artifact fingerprint mismatch: artifact list/high_risk_countries was changed"), result::toString);
+    assertTrue(
+        result
+            .err()
+            .contains(
+                "artifact fingerprint mismatch: artifact list/high_risk_countries was changed"),
+        result::toString);
   }
 
   @Test
@@ -53,8 +65,14 @@ class BuildCommandTest {
     Path project = ExampleProjects.copy("auth", temp);
     var keygen = BenctlHarness.run("keygen", "release", "--dir", temp.toString(), "-o", "json");
     assertEquals(ExitCode.OK, keygen.exitCode(), keygen::toString);
-    var result = BenctlHarness.run("build", project.toString(), "--key", temp.resolve("release.key").toString(),
-        "-o", "json");
+    var result =
+        BenctlHarness.run(
+            "build",
+            project.toString(),
+            "--key",
+            temp.resolve("release.key").toString(),
+            "-o",
+            "json");
     assertEquals(ExitCode.OK, result.exitCode(), result::toString);
     String keyId = keygen.out().replaceAll("(?s).*\"key_id\" : \"([^\"]+)\".*", "$1");
     assertTrue(result.out().contains("\"key_id\" : \"" + keyId + "\""), result::toString);
@@ -66,8 +84,12 @@ class BuildCommandTest {
     Files.delete(project.resolve("keys/auth.key"));
     var result = BenctlHarness.run("build", project.toString());
     assertEquals(ExitCode.REFUSED, result.exitCode(), result::toString);
-    assertTrue(result.err().contains("no signing key at " + project.resolve("keys/auth.key")), result::toString);
-    assertTrue(result.err().contains("benctl keygen auth --dir " + project.resolve("keys")), result::toString);
+    assertTrue(
+        result.err().contains("no signing key at " + project.resolve("keys/auth.key")),
+        result::toString);
+    assertTrue(
+        result.err().contains("benctl keygen auth --dir " + project.resolve("keys")),
+        result::toString);
     assertFalse(Files.exists(project.resolve("target/auth.bundle")));
   }
 
@@ -78,7 +100,8 @@ class BuildCommandTest {
     Files.writeString(guard, Files.readString(guard).replace("attempts > 5", "attempt > 5"));
     var result = BenctlHarness.run("build", project.toString());
     assertEquals(ExitCode.REFUSED, result.exitCode(), result::toString);
-    assertTrue(result.err().contains("guard.ben:4:30: error: unknown field `attempt` in schema `login`"),
+    assertTrue(
+        result.err().contains("guard.ben:4:30: error: unknown field `attempt` in schema `login`"),
         result::toString);
     assertTrue(result.err().contains("did you mean `attempts`?"), result::toString);
     assertFalse(Files.exists(project.resolve("target")));

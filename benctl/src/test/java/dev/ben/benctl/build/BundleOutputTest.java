@@ -11,8 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class BundleOutputTest {
 
-  @TempDir
-  Path project;
+  @TempDir Path project;
 
   @Test
   void findsTheBundleABuildWrote() {
@@ -24,7 +23,9 @@ class BundleOutputTest {
   @Test
   void anUnbuiltProjectIsRefusedWithTheCommandToRun() {
     var refused = assertThrows(CommandFailure.class, () -> BundleOutput.builtIn(project));
-    assertTrue(refused.getMessage().contains("run `benctl build " + project + "` first"), refused.getMessage());
+    assertTrue(
+        refused.getMessage().contains("run `benctl build " + project + "` first"),
+        refused.getMessage());
   }
 
   @Test

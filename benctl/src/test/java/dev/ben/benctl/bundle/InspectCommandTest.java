@@ -1,20 +1,18 @@
 package dev.ben.benctl.bundle;
 
+import static org.junit.jupiter.api.Assertions.*;
+
 import dev.ben.benctl.BenctlHarness;
 import dev.ben.benctl.ExitCode;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-import static org.junit.jupiter.api.Assertions.*;
-
 class InspectCommandTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   private SampleBundle sample;
 
   @BeforeEach
@@ -33,10 +31,16 @@ class InspectCommandTest {
     assertTrue(out.contains("\nsigned by         " + sample.keyId() + "\n"), out);
     assertTrue(out.contains("\nKIND    NAME         FINGERPRINT\n"), out);
     assertTrue(out.contains("The signature was not checked"), out);
-    // The sample's artifacts are not compiled contracts: they are listed, and the notes say why they are not shown.
+    // The sample's artifacts are not compiled contracts: they are listed, and the notes say why
+    // they are not shown.
     assertTrue(out.contains("\n== schemas ==\n\nno schemas\n"), out);
-    assertTrue(result.err().startsWith("benctl: note: the artifacts are listed but not shown as contracts: "
-        + "malformed bundle: the bundle was compiled by 0.1.0 but this runtime reads benc-1"), result::toString);
+    assertTrue(
+        result
+            .err()
+            .startsWith(
+                "benctl: note: the artifacts are listed but not shown as contracts: "
+                    + "malformed bundle: the bundle was compiled by 0.1.0 but this runtime reads benc-1"),
+        result::toString);
   }
 
   @Test
@@ -61,7 +65,8 @@ class InspectCommandTest {
 
     var directory = BenctlHarness.run("inspect", dir.toString());
     assertEquals(ExitCode.REFUSED, directory.exitCode(), directory::toString);
-    assertTrue(directory.err().contains("this folder has no ben.project, so it is not a Ben project"),
+    assertTrue(
+        directory.err().contains("this folder has no ben.project, so it is not a Ben project"),
         directory.toString());
 
     var missing = BenctlHarness.run("inspect", dir.resolve("gone.bundle").toString());

@@ -1,20 +1,18 @@
 package dev.ben.benctl.bundle;
 
+import static org.junit.jupiter.api.Assertions.*;
+
 import dev.ben.benctl.BenctlHarness;
 import dev.ben.benctl.ExitCode;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-import static org.junit.jupiter.api.Assertions.*;
-
 class VerifyCommandTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   private SampleBundle sample;
 
   @BeforeEach
@@ -24,28 +22,42 @@ class VerifyCommandTest {
 
   @Test
   void printsOkWithIdentityAndArtifacts() {
-    var result = BenctlHarness.run("verify", sample.bundle().toString(), "--trust", sample.trustedPub().toString());
+    var result =
+        BenctlHarness.run(
+            "verify", sample.bundle().toString(), "--trust", sample.trustedPub().toString());
     assertEquals(ExitCode.OK, result.exitCode(), result::toString);
-    assertTrue(result.out().startsWith("OK " + sample.bundle() + " verified: signed by trusted key "
-        + sample.keyId()), result.toString());
+    assertTrue(
+        result
+            .out()
+            .startsWith(
+                "OK " + sample.bundle() + " verified: signed by trusted key " + sample.keyId()),
+        result.toString());
     assertTrue(result.out().matches("(?s).*\nbundle +sha256:[0-9a-f]{64}\n.*"), result.toString());
-    assertTrue(result.out().matches("(?s).*\nschema +login +sha256:[0-9a-f]{64}\n.*"), result.toString());
+    assertTrue(
+        result.out().matches("(?s).*\nschema +login +sha256:[0-9a-f]{64}\n.*"), result.toString());
     assertTrue(result.out().contains("\npolicy  login_guard  sha256:"), result.toString());
     assertEquals("", result.err());
   }
 
   @Test
   void acceptsOptionsBeforeTheBundleAndSeveralTrustedKeys() {
-    var result = BenctlHarness.run("verify", "--trust", sample.strangerPub().toString(),
-        "--trust", sample.trustedPub().toString(), sample.bundle().toString());
+    var result =
+        BenctlHarness.run(
+            "verify",
+            "--trust",
+            sample.strangerPub().toString(),
+            "--trust",
+            sample.trustedPub().toString(),
+            sample.bundle().toString());
     assertEquals(ExitCode.OK, result.exitCode(), result::toString);
     assertTrue(result.out().contains("signed by trusted key " + sample.keyId()), result.toString());
   }
 
   @Test
   void jsonOutputCarriesTheSameFacts() throws Exception {
-    var result = BenctlHarness.run("verify", sample.bundle().toString(), "--trust-dir", dir.toString(),
-        "-o", "json");
+    var result =
+        BenctlHarness.run(
+            "verify", sample.bundle().toString(), "--trust-dir", dir.toString(), "-o", "json");
     assertEquals(ExitCode.OK, result.exitCode(), result::toString);
     var json = SampleBundle.JSON.readTree(result.out());
     assertTrue(json.get("ok").booleanValue());
@@ -56,11 +68,25 @@ class VerifyCommandTest {
 
   @Test
   void refusesUntrustedSigners() throws Exception {
-    var result = BenctlHarness.run("verify", sample.bundle().toString(), "--trust", sample.strangerPub().toString(),
-        "-o", "json");
+    var result =
+        BenctlHarness.run(
+            "verify",
+            sample.bundle().toString(),
+            "--trust",
+            sample.strangerPub().toString(),
+            "-o",
+            "json");
     assertEquals(ExitCode.REFUSED, result.exitCode(), result::toString);
-    assertTrue(result.err().contains("REFUSED " + sample.bundle() + ": signing key not trusted: the bundle is"
-        + " signed by " + sample.keyId()), result.toString());
+    assertTrue(
+        result
+            .err()
+            .contains(
+                "REFUSED "
+                    + sample.bundle()
+                    + ": signing key not trusted: the bundle is"
+                    + " signed by "
+                    + sample.keyId()),
+        result.toString());
     var json = SampleBundle.JSON.readTree(result.out());
     assertFalse(json.get("ok").booleanValue());
     assertEquals("KEY_NOT_TRUSTED", json.get("reason").textValue());
@@ -69,9 +95,12 @@ class VerifyCommandTest {
   @Test
   void refusesTamperedBundlesNamingTheArtifact() throws Exception {
     sample.tamperWithSchema();
-    var result = BenctlHarness.run("verify", sample.bundle().toString(), "--trust", sample.trustedPub().toString());
+    var result =
+        BenctlHarness.run(
+            "verify", sample.bundle().toString(), "--trust", sample.trustedPub().toString());
     assertEquals(ExitCode.REFUSED, result.exitCode(), result::toString);
-    assertTrue(result.err().contains("artifact fingerprint mismatch: artifact schema/login was changed"),
+    assertTrue(
+        result.err().contains("artifact fingerprint mismatch: artifact schema/login was changed"),
         result.toString());
     assertEquals("", result.out());
   }
@@ -79,12 +108,19 @@ class VerifyCommandTest {
   @Test
   void refusesCorruptAndMissingFiles() throws Exception {
     Path corrupt = Files.writeString(dir.resolve("corrupt.bundle"), "{\"format\":\"ben-bundle\",");
-    var result = BenctlHarness.run("verify", corrupt.toString(), "--trust", sample.trustedPub().toString());
+    var result =
+        BenctlHarness.run("verify", corrupt.toString(), "--trust", sample.trustedPub().toString());
     assertEquals(ExitCode.REFUSED, result.exitCode(), result::toString);
-    assertTrue(result.err().contains("not a Ben bundle: the file is not valid JSON at line 1"), result.toString());
+    assertTrue(
+        result.err().contains("not a Ben bundle: the file is not valid JSON at line 1"),
+        result.toString());
 
-    var missing = BenctlHarness.run("verify", dir.resolve("nope.bundle").toString(),
-        "--trust", sample.trustedPub().toString());
+    var missing =
+        BenctlHarness.run(
+            "verify",
+            dir.resolve("nope.bundle").toString(),
+            "--trust",
+            sample.trustedPub().toString());
     assertEquals(ExitCode.REFUSED, missing.exitCode(), missing::toString);
     assertTrue(missing.err().contains("nope.bundle: no such file"), missing.toString());
   }
@@ -93,19 +129,25 @@ class VerifyCommandTest {
   void explainsProblemsWithTheTrustedKeys() throws Exception {
     var none = BenctlHarness.run("verify", sample.bundle().toString());
     assertEquals(ExitCode.USAGE, none.exitCode(), none::toString);
-    assertTrue(none.err().contains("no trusted keys given; pass --trust FILE.pub"), none.toString());
+    assertTrue(
+        none.err().contains("no trusted keys given; pass --trust FILE.pub"), none.toString());
 
-    var privateKey = BenctlHarness.run("verify", sample.bundle().toString(),
-        "--trust", dir.resolve("release.key").toString());
+    var privateKey =
+        BenctlHarness.run(
+            "verify", sample.bundle().toString(), "--trust", dir.resolve("release.key").toString());
     assertEquals(ExitCode.REFUSED, privateKey.exitCode(), privateKey::toString);
-    assertTrue(privateKey.err().contains("holds a PRIVATE key; pass the matching .pub"), privateKey.toString());
+    assertTrue(
+        privateKey.err().contains("holds a PRIVATE key; pass the matching .pub"),
+        privateKey.toString());
 
-    var missingKey = BenctlHarness.run("verify", sample.bundle().toString(), "--trust", "absent.pub");
+    var missingKey =
+        BenctlHarness.run("verify", sample.bundle().toString(), "--trust", "absent.pub");
     assertEquals(ExitCode.REFUSED, missingKey.exitCode(), missingKey::toString);
     assertTrue(missingKey.err().contains("absent.pub: no such file"), missingKey.toString());
 
     Path empty = Files.createDirectory(dir.resolve("empty"));
-    var emptyDir = BenctlHarness.run("verify", sample.bundle().toString(), "--trust-dir", empty.toString());
+    var emptyDir =
+        BenctlHarness.run("verify", sample.bundle().toString(), "--trust-dir", empty.toString());
     assertEquals(ExitCode.REFUSED, emptyDir.exitCode(), emptyDir::toString);
     assertTrue(emptyDir.err().contains("holds no *.pub files to trust"), emptyDir.toString());
   }

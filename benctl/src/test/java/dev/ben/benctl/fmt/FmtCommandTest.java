@@ -17,8 +17,7 @@ class FmtCommandTest {
   private static final String MESSY_LINE = "predicate failed_burst=attempts>5";
   private static final String TIDY_LINE = "  predicate failed_burst   = attempts > 5";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   private Path auth;
   private Path guard;
   private String tidyGuard;
@@ -66,9 +65,11 @@ class FmtCommandTest {
     messUpGuard();
     var result = BenctlHarness.run("fmt", "--diff", auth.toString());
     assertEquals(ExitCode.REFUSED, result.exitCode(), result::toString);
-    assertTrue(result.out().startsWith("--- a/" + guard + "\n+++ b/" + guard + "\n@@ -1,7 +1,7 @@\n"),
+    assertTrue(
+        result.out().startsWith("--- a/" + guard + "\n+++ b/" + guard + "\n@@ -1,7 +1,7 @@\n"),
         result::toString);
-    assertTrue(result.out().contains("\n-" + MESSY_LINE + "\n+" + TIDY_LINE + "\n"), result::toString);
+    assertTrue(
+        result.out().contains("\n-" + MESSY_LINE + "\n+" + TIDY_LINE + "\n"), result::toString);
     assertTrue(result.out().endsWith("\n1 of 3 files would be reformatted\n"), result::toString);
     assertTrue(Files.readString(guard).contains(MESSY_LINE), "--diff writes nothing");
   }
@@ -95,11 +96,18 @@ class FmtCommandTest {
 
     var result = BenctlHarness.run("fmt", auth.toString());
     assertEquals(ExitCode.REFUSED, result.exitCode(), result::toString);
-    assertTrue(result.err().startsWith(brokenFile + ":3:9: error: expected `]` to close the list of key fields"
-        + ", found `}`\n    3 |   key [a\n      |         ^\n"), result::toString);
+    assertTrue(
+        result
+            .err()
+            .startsWith(
+                brokenFile
+                    + ":3:9: error: expected `]` to close the list of key fields"
+                    + ", found `}`\n    3 |   key [a\n      |         ^\n"),
+        result::toString);
     assertEquals(broken, Files.readString(brokenFile));
     assertEquals(tidyGuard, Files.readString(guard), "the other files are still formatted");
-    assertEquals(guard + "\nformatted 1 of 4 files; 1 file was left unchanged because of errors\n",
+    assertEquals(
+        guard + "\nformatted 1 of 4 files; 1 file was left unchanged because of errors\n",
         result.out());
   }
 
@@ -115,7 +123,8 @@ class FmtCommandTest {
     assertEquals(auth.resolve("sub/lists.ben") + "\nformatted 1 of 4 files\n", result.out());
     assertEquals(messy, Files.readString(auth.resolve("target/lists.ben")));
     assertEquals(messy, Files.readString(auth.resolve(".cache/lists.ben")));
-    assertEquals("list a: string = [\"x\"]\nlist b: string = [\"y\"]\n",
+    assertEquals(
+        "list a: string = [\"x\"]\nlist b: string = [\"y\"]\n",
         Files.readString(auth.resolve("sub/lists.ben")));
   }
 

@@ -15,7 +15,8 @@ class UnifiedDiffTest {
   void aChangedLineShowsWithThreeLinesOfContextEachSide() {
     String before = "1\n2\n3\n4\nold\n6\n7\n8\n9\n";
     String after = "1\n2\n3\n4\nnew\n6\n7\n8\n9\n";
-    assertEquals("""
+    assertEquals(
+        """
         --- a/p/a.ben
         +++ b/p/a.ben
         @@ -2,7 +2,7 @@
@@ -27,14 +28,16 @@ class UnifiedDiffTest {
          6
          7
          8
-        """, UnifiedDiff.of("p/a.ben", before, after));
+        """,
+        UnifiedDiff.of("p/a.ben", before, after));
   }
 
   @Test
   void distantChangesGetSeparateHunksAndCloseOnesMerge() {
     String before = "a\nb\nc\nd\ne\nf\ng\nh\ni\nj\nk\nl\n";
     String after = "A\nb\nc\nd\ne\nf\ng\nh\ni\nj\nk\nL\n";
-    assertEquals("""
+    assertEquals(
+        """
         --- a/x
         +++ b/x
         @@ -1,4 +1,4 @@
@@ -49,9 +52,11 @@ class UnifiedDiffTest {
          k
         -l
         +L
-        """, UnifiedDiff.of("x", before, after));
+        """,
+        UnifiedDiff.of("x", before, after));
     String close = "A\nb\nc\nd\ne\nf\nG\nh\ni\nj\nk\nl\n";
-    assertEquals("""
+    assertEquals(
+        """
         --- a/x
         +++ b/x
         @@ -1,10 +1,10 @@
@@ -67,13 +72,15 @@ class UnifiedDiffTest {
          h
          i
          j
-        """, UnifiedDiff.of("x", before, close));
+        """,
+        UnifiedDiff.of("x", before, close));
   }
 
   @Test
   void insertionsIntoAnEmptyFileAndAMissingFinalNewlineAreShown() {
     assertEquals("--- a/x\n+++ b/x\n@@ -0,0 +1,1 @@\n+a\n", UnifiedDiff.of("x", "", "a\n"));
-    assertEquals("--- a/x\n+++ b/x\n@@ -1,1 +1,1 @@\n-a\n\\ No newline at end of file\n+a\n",
+    assertEquals(
+        "--- a/x\n+++ b/x\n@@ -1,1 +1,1 @@\n-a\n\\ No newline at end of file\n+a\n",
         UnifiedDiff.of("x", "a", "a\n"));
   }
 
@@ -81,7 +88,8 @@ class UnifiedDiffTest {
   void insertedAndDeletedLinesKeepTheirOrder() {
     String before = "schema s v1 {\ntable t\n}\n";
     String after = "// c\nschema s v1 {\n  table t\n}\n";
-    assertEquals("""
+    assertEquals(
+        """
         --- a/x
         +++ b/x
         @@ -1,3 +1,4 @@
@@ -90,6 +98,7 @@ class UnifiedDiffTest {
         -table t
         +  table t
          }
-        """, UnifiedDiff.of("x", before, after));
+        """,
+        UnifiedDiff.of("x", before, after));
   }
 }

@@ -16,23 +16,37 @@ import org.junit.jupiter.api.io.TempDir;
 
 class InitCommandTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void createsAProjectNamedAfterItsFolderThatChecksWithoutAFinding() throws Exception {
     Path project = dir.resolve("My Shop");
     var result = BenctlHarness.run("init", project.toString());
     assertEquals(ExitCode.OK, result.exitCode(), result::toString);
-    assertTrue(result.out().startsWith("created Ben project 'my-shop' in " + project + "\nFILE "), result::toString);
-    assertTrue(result.out().contains("\nkeys/my-shop.key      signing key: secret, kept out of git\n"),
+    assertTrue(
+        result.out().startsWith("created Ben project 'my-shop' in " + project + "\nFILE "),
         result::toString);
-    assertTrue(result.out().endsWith("next: benctl check '" + project + "', then benctl build '" + project
-        + "' and benctl test '" + project + "' (see README.md)\n"), result::toString);
+    assertTrue(
+        result.out().contains("\nkeys/my-shop.key      signing key: secret, kept out of git\n"),
+        result::toString);
+    assertTrue(
+        result
+            .out()
+            .endsWith(
+                "next: benctl check '"
+                    + project
+                    + "', then benctl build '"
+                    + project
+                    + "' and benctl test '"
+                    + project
+                    + "' (see README.md)\n"),
+        result::toString);
     assertEquals("", result.err());
 
-    assertEquals("# Made by `benctl init`. The key signs every bundle built from this project.\n"
-        + "name = \"my-shop\"\nkey = \"keys/my-shop.key\"\n", Files.readString(project.resolve("ben.project")));
+    assertEquals(
+        "# Made by `benctl init`. The key signs every bundle built from this project.\n"
+            + "name = \"my-shop\"\nkey = \"keys/my-shop.key\"\n",
+        Files.readString(project.resolve("ben.project")));
     String keyId = KeyFiles.readSigningKey(project.resolve("keys/my-shop.key")).keyId();
     assertEquals(keyId, Ed25519.keyId(KeyFiles.readPublicKey(project.resolve("keys/my-shop.pub"))));
     assertTrue(Files.readAllLines(project.resolve(".gitignore")).contains("keys/*.key"));
@@ -69,8 +83,14 @@ class InitCommandTest {
     Files.writeString(dir.resolve("notes.txt"), "mine");
     var result = BenctlHarness.run("init", dir.toString());
     assertEquals(ExitCode.REFUSED, result.exitCode(), result::toString);
-    assertTrue(result.err().contains(dir + " is not empty (it holds notes.txt); choose an empty or new folder,"
-        + " or pass --force"), result::toString);
+    assertTrue(
+        result
+            .err()
+            .contains(
+                dir
+                    + " is not empty (it holds notes.txt); choose an empty or new folder,"
+                    + " or pass --force"),
+        result::toString);
     assertEquals("", result.out());
     try (var entries = Files.list(dir)) {
       assertEquals(List.of(dir.resolve("notes.txt")), entries.toList());
@@ -98,7 +118,9 @@ class InitCommandTest {
 
     var again = BenctlHarness.run("init", project.toString(), "--force");
     assertEquals(ExitCode.OK, again.exitCode(), again::toString);
-    assertTrue(again.out().contains("\nkeys/shop.key         kept: the existing signing key\n"), again::toString);
+    assertTrue(
+        again.out().contains("\nkeys/shop.key         kept: the existing signing key\n"),
+        again::toString);
     assertEquals(key, Files.readString(project.resolve("keys/shop.key")));
     assertEquals("*.log\nkeys/*.key\ntarget/\n", Files.readString(project.resolve(".gitignore")));
   }
@@ -112,10 +134,13 @@ class InitCommandTest {
 
     var result = BenctlHarness.run("init", project.toString(), "--force");
     assertEquals(ExitCode.REFUSED, result.exitCode(), result::toString);
-    assertTrue(result.err().contains("an existing key pair is in the way and init never replaces keys"),
+    assertTrue(
+        result.err().contains("an existing key pair is in the way and init never replaces keys"),
         result::toString);
     assertEquals("not a key", Files.readString(project.resolve("keys/shop.key")));
-    assertEquals("// edited", Files.readString(project.resolve(StarterProject.CONTRACT_FILE)),
+    assertEquals(
+        "// edited",
+        Files.readString(project.resolve(StarterProject.CONTRACT_FILE)),
         "a refused init writes nothing");
   }
 

@@ -22,31 +22,43 @@ import org.junit.jupiter.api.io.TempDir;
 /** The starter contract and its sample events do what the generated README promises. */
 class StarterProjectTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void theContractIsInCanonicalLayout() {
-    assertEquals(StarterProject.CONTRACT, Formatter.format(StarterProject.CONTRACT_FILE, StarterProject.CONTRACT));
+    assertEquals(
+        StarterProject.CONTRACT,
+        Formatter.format(StarterProject.CONTRACT_FILE, StarterProject.CONTRACT));
   }
 
   @Test
   void theSampleEventsExerciseEveryRuleAndThePlaybookWithinItsBound() {
     assertEquals(ExitCode.OK, BenctlHarness.run("init", dir.toString()).exitCode());
     var contracts = ProjectLoader.load(dir).compile("dev").orElseThrow();
-    var runtime = ContractRuntime.build(contracts, "api", "test-key".getBytes(StandardCharsets.UTF_8));
+    var runtime =
+        ContractRuntime.build(contracts, "api", "test-key".getBytes(StandardCharsets.UTF_8));
 
     List<String> rules = new ArrayList<>();
     List<String> playbooks = new ArrayList<>();
     for (String line : StarterProject.EVENTS.strip().split("\n")) {
       var translation = runtime.translate("request", line.getBytes(StandardCharsets.UTF_8));
-      Event event = assertInstanceOf(Translation.Accepted.class, translation, translation::toString).event();
+      Event event =
+          assertInstanceOf(Translation.Accepted.class, translation, translation::toString).event();
       EvaluationResult result = runtime.evaluate(event, event.longValue(0));
       rules.add(result.action() + " " + result.rules());
       playbooks.add(result.playbooks().stream().map(PlaybookOutcome::status).toList().toString());
     }
-    assertEquals(List.of("pass []", "pass []", "sample(10) [big_response]", "pass []", "flag [flag_probe]",
-        "flag [flag_probe]", "flag [flag_probe]", "flag [flag_probe]"), rules);
+    assertEquals(
+        List.of(
+            "pass []",
+            "pass []",
+            "sample(10) [big_response]",
+            "pass []",
+            "flag [flag_probe]",
+            "flag [flag_probe]",
+            "flag [flag_probe]",
+            "flag [flag_probe]"),
+        rules);
     assertEquals(List.of("[]", "[]", "[]", "[]", "[]", "[]", "[FIRED]", "[SUPPRESSED]"), playbooks);
   }
 }

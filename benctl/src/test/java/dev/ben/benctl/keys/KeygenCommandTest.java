@@ -1,21 +1,19 @@
 package dev.ben.benctl.keys;
 
+import static org.junit.jupiter.api.Assertions.*;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ben.benctl.BenctlHarness;
 import dev.ben.benctl.ExitCode;
 import dev.ben.contracts.bundle.KeyFiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-import static org.junit.jupiter.api.Assertions.*;
-
 class KeygenCommandTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void writesBothFilesAndPrintsTheKeyIdOfTheWrittenKey() throws Exception {
@@ -33,7 +31,8 @@ class KeygenCommandTest {
     var result = BenctlHarness.run("keygen", "ci", "--dir", dir.toString(), "-o", "json");
     assertEquals(ExitCode.OK, result.exitCode(), result::toString);
     var json = new ObjectMapper().readTree(result.out());
-    assertEquals(KeyFiles.readSigningKey(dir.resolve("ci.key")).keyId(), json.get("key_id").textValue());
+    assertEquals(
+        KeyFiles.readSigningKey(dir.resolve("ci.key")).keyId(), json.get("key_id").textValue());
     assertEquals(dir.resolve("ci.pub").toString(), json.get("public_key").textValue());
   }
 
@@ -44,7 +43,9 @@ class KeygenCommandTest {
 
     var again = BenctlHarness.run("keygen", "k", "--dir", dir.toString());
     assertEquals(ExitCode.REFUSED, again.exitCode(), again::toString);
-    assertTrue(again.err().contains("k.key: already exists; choose another name or pass --force"), again.toString());
+    assertTrue(
+        again.err().contains("k.key: already exists; choose another name or pass --force"),
+        again.toString());
     assertEquals("", again.out());
     assertEquals(before, Files.readString(dir.resolve("k.key")), "the existing key is untouched");
 

@@ -1,25 +1,28 @@
 package dev.ben.benctl.out;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
 
 class TableTest {
 
   @Test
   void padsColumnsToTheWidestCellWithoutTrailingSpaces() {
-    String text = Table.withHeaders("KIND", "NAME", "FINGERPRINT")
-        .row("schema", "login", "sha256:ab")
-        .row("policy_pack", "g", null)
-        .render();
-    assertEquals("""
+    String text =
+        Table.withHeaders("KIND", "NAME", "FINGERPRINT")
+            .row("schema", "login", "sha256:ab")
+            .row("policy_pack", "g", null)
+            .render();
+    assertEquals(
+        """
         KIND         NAME   FINGERPRINT
         schema       login  sha256:ab
         policy_pack  g      -
-        """, text);
+        """,
+        text);
   }
 
   @Test
@@ -32,7 +35,9 @@ class TableTest {
   void refusesRowsOfTheWrongWidth() {
     var table = Table.withHeaders("A", "B");
     var error = assertThrows(IllegalArgumentException.class, () -> table.row("only one"));
-    assertTrue(error.getMessage().contains("row has 1 cells but the table has 2 columns"), error.getMessage());
+    assertTrue(
+        error.getMessage().contains("row has 1 cells but the table has 2 columns"),
+        error.getMessage());
   }
 
   @Test

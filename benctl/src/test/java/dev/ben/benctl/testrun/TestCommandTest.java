@@ -19,8 +19,7 @@ class TestCommandTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   @Test
   void theExamplesMeetTheirExpectations() {
@@ -35,7 +34,8 @@ class TestCommandTest {
   void jsonPrintsOneObjectPerEventWithEveryOutcome() throws Exception {
     Path project = ExampleProjects.copy("auth", temp);
     Path events = project.resolve("events/logins.ndjson");
-    var result = BenctlHarness.run("test", project.toString(), "--events", events.toString(), "-o", "json");
+    var result =
+        BenctlHarness.run("test", project.toString(), "--events", events.toString(), "-o", "json");
     assertEquals(ExitCode.OK, result.exitCode(), result::toString);
     List<JsonNode> lines = new ArrayList<>();
     for (String line : result.out().split("\n")) {
@@ -54,24 +54,37 @@ class TestCommandTest {
   @Test
   void detectorStateCarriesFromEventToEventAndThePlaybookFiresOnce() throws Exception {
     Path project = ExampleProjects.copy("auth", temp);
-    var result = BenctlHarness.run("test", project.toString(), "--events",
-        project.resolve("events/attack.ndjson").toString(), "-o", "json");
+    var result =
+        BenctlHarness.run(
+            "test",
+            project.toString(),
+            "--events",
+            project.resolve("events/attack.ndjson").toString(),
+            "-o",
+            "json");
     String[] lines = result.out().split("\n");
     assertEquals(24, lines.length);
-    assertEquals(24.0, JSON.readTree(lines[23]).get("detectors").get("login_rate.fails").asDouble());
+    assertEquals(
+        24.0, JSON.readTree(lines[23]).get("detectors").get("login_rate.fails").asDouble());
     assertEquals("FIRED", JSON.readTree(lines[20]).get("playbooks").get(0).get("status").asText());
-    assertEquals("SUPPRESSED", JSON.readTree(lines[21]).get("playbooks").get(0).get("status").asText());
+    assertEquals(
+        "SUPPRESSED", JSON.readTree(lines[21]).get("playbooks").get(0).get("status").asText());
   }
 
   @Test
   void aDifferenceFromTheExpectFileExitsOneAndSaysWhere() throws Exception {
     Path project = ExampleProjects.copy("auth", temp);
     Path expect = project.resolve("events/logins.expect");
-    Files.writeString(expect, Files.readString(expect).replace("\"attempts_level\":\"HOT\"",
-        "\"attempts_level\":\"WARM\""));
+    Files.writeString(
+        expect,
+        Files.readString(expect)
+            .replace("\"attempts_level\":\"HOT\"", "\"attempts_level\":\"WARM\""));
     var result = BenctlHarness.run("test", project.toString());
     assertEquals(ExitCode.REFUSED, result.exitCode(), result::toString);
-    assertTrue(result.err().contains("logins.ndjson line 2: facts.attempts_level: expected \"WARM\", got \"HOT\""),
+    assertTrue(
+        result
+            .err()
+            .contains("logins.ndjson line 2: facts.attempts_level: expected \"WARM\", got \"HOT\""),
         result::toString);
     assertTrue(result.out().contains("1 differences from"), result::toString);
   }
@@ -93,9 +106,16 @@ class TestCommandTest {
     Path project = ExampleProjects.copy("auth", temp);
     assertEquals(ExitCode.OK, BenctlHarness.run("build", project.toString()).exitCode());
     String events = project.resolve("events/attack.ndjson").toString();
-    var fromBundle = BenctlHarness.run("test", project.resolve("target/auth.bundle").toString(), "--events", events,
-        "-o", "json");
-    var fromSources = BenctlHarness.run("test", project.toString(), "--events", events, "-o", "json");
+    var fromBundle =
+        BenctlHarness.run(
+            "test",
+            project.resolve("target/auth.bundle").toString(),
+            "--events",
+            events,
+            "-o",
+            "json");
+    var fromSources =
+        BenctlHarness.run("test", project.toString(), "--events", events, "-o", "json");
     assertEquals(ExitCode.OK, fromBundle.exitCode(), fromBundle::toString);
     assertEquals(fromSources.out().replace("\"dev\"", "\"bundle\""), fromBundle.out());
   }
@@ -110,6 +130,8 @@ class TestCommandTest {
     }
     var result = BenctlHarness.run("test", project.toString());
     assertEquals(ExitCode.USAGE, result.exitCode(), result::toString);
-    assertTrue(result.err().contains("holds no *.ndjson events files; pass --events FILE.ndjson"), result::toString);
+    assertTrue(
+        result.err().contains("holds no *.ndjson events files; pass --events FILE.ndjson"),
+        result::toString);
   }
 }

@@ -1,12 +1,12 @@
 package dev.ben.contracts.bundle;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.Objects;
 
 /**
- * One compiled artifact in a bundle: its manifest reference and its JSON content. The content is copied in
- * and out because JSON trees are mutable and a bundle, once fingerprinted, must not change.
+ * One compiled artifact in a bundle: its manifest reference and its JSON content. The content is
+ * copied in and out because JSON trees are mutable and a bundle, once fingerprinted, must not
+ * change.
  */
 public final class Artifact {
 

@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * One manifest line: which artifact (kind and name) and the fingerprint of its canonical bytes.
- * Kinds are lower snake case ({@code schema}, {@code policy_pack}); names are identifiers that may carry dots
- * and dashes ({@code login}, {@code login.v1}).
+ * Kinds are lower snake case ({@code schema}, {@code policy_pack}); names are identifiers that may
+ * carry dots and dashes ({@code login}, {@code login.v1}).
  */
 public record ArtifactRef(String kind, String name, Fingerprint fingerprint) {
 
@@ -31,15 +31,19 @@ public record ArtifactRef(String kind, String name, Fingerprint fingerprint) {
 
   static void requireValidKind(String kind) {
     if (kind == null || !KIND.matcher(kind).matches()) {
-      throw new IllegalArgumentException("invalid artifact kind '" + kind
-          + "': use lower snake case starting with a letter, at most 48 characters (e.g. schema)");
+      throw new IllegalArgumentException(
+          "invalid artifact kind '"
+              + kind
+              + "': use lower snake case starting with a letter, at most 48 characters (e.g. schema)");
     }
   }
 
   static void requireValidName(String name) {
     if (name == null || !NAME.matcher(name).matches()) {
-      throw new IllegalArgumentException("invalid artifact name '" + name
-          + "': start with a letter or _, then letters, digits, _ . or -, at most 128 characters");
+      throw new IllegalArgumentException(
+          "invalid artifact name '"
+              + name
+              + "': start with a letter or _, then letters, digits, _ . or -, at most 128 characters");
     }
   }
 }

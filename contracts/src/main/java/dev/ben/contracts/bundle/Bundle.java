@@ -1,18 +1,18 @@
 package dev.ben.contracts.bundle;
 
+import static dev.ben.contracts.bundle.BundleFormat.*;
+
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-import static dev.ben.contracts.bundle.BundleFormat.*;
-
 /**
- * A signed bundle of compiled artifacts. Every instance is internally consistent: its artifacts are exactly
- * those the manifest lists, with matching fingerprints, and {@link #id()} is the manifest's fingerprint. Whether
- * the signature is valid and the signer trusted is {@link BundleVerifier}'s question.
+ * A signed bundle of compiled artifacts. Every instance is internally consistent: its artifacts are
+ * exactly those the manifest lists, with matching fingerprints, and {@link #id()} is the manifest's
+ * fingerprint. Whether the signature is valid and the signer trusted is {@link BundleVerifier}'s
+ * question.
  */
 public final class Bundle {
 
@@ -46,7 +46,9 @@ public final class Bundle {
 
   /** The artifact {@code kind/name}, if the bundle holds it. */
   public Optional<Artifact> artifact(String kind, String name) {
-    return artifacts.stream().filter(a -> a.kind().equals(kind) && a.name().equals(name)).findFirst();
+    return artifacts.stream()
+        .filter(a -> a.kind().equals(kind) && a.name().equals(name))
+        .findFirst();
   }
 
   /** The artifacts of one kind, sorted by name. */
@@ -75,13 +77,22 @@ public final class Bundle {
     return json;
   }
 
-  /** The canonical bundle file bytes: the same artifacts, metadata and key always give the same bytes. */
+  /**
+   * The canonical bundle file bytes: the same artifacts, metadata and key always give the same
+   * bytes.
+   */
   public byte[] toBytes() {
     return CanonicalJson.bytes(toJson());
   }
 
   @Override
   public String toString() {
-    return "Bundle[" + manifest.project() + " " + id().shortForm() + ", " + artifacts.size() + " artifacts]";
+    return "Bundle["
+        + manifest.project()
+        + " "
+        + id().shortForm()
+        + ", "
+        + artifacts.size()
+        + " artifacts]";
   }
 }

@@ -2,6 +2,7 @@ package dev.ben.contracts.bundle;
 
 /**
  * The field names and version of the bundle file. A bundle is one canonical JSON object:
+ *
  * <pre>
  * {"artifacts":[{"content":{..},"kind":"..","name":".."},..],
  *  "format":"ben-bundle","format_version":1,"id":"sha256:..",
@@ -9,8 +10,9 @@ package dev.ben.contracts.bundle;
  *              "compiler_version":"..","format":"ben-bundle","format_version":1,"project":".."},
  *  "signature":{"algorithm":"Ed25519","key_id":"ed25519:..","value":"<base64>"}}
  * </pre>
- * {@code id} is the fingerprint of the canonical manifest bytes (the bundle's identity) and the signature is
- * over those same bytes.
+ *
+ * {@code id} is the fingerprint of the canonical manifest bytes (the bundle's identity) and the
+ * signature is over those same bytes.
  */
 final class BundleFormat {
 
@@ -35,6 +37,5 @@ final class BundleFormat {
   static final String F_KEY_ID = "key_id";
   static final String F_VALUE = "value";
 
-  private BundleFormat() {
-  }
+  private BundleFormat() {}
 }

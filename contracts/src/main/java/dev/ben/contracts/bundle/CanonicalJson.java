@@ -1,7 +1,6 @@
 package dev.ben.contracts.bundle;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -9,21 +8,27 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Renders a JSON tree as canonical bytes: object keys sorted by UTF-16 code units at every depth, no
- * insignificant whitespace, numbers rendered from their value alone and strings escaped minimally, UTF-8.
- * Fingerprints and signatures are computed over these bytes, so two producers that build equal trees in
- * different orders, or with numbers of different Java types, always agree.
+ * Renders a JSON tree as canonical bytes: object keys sorted by UTF-16 code units at every depth,
+ * no insignificant whitespace, numbers rendered from their value alone and strings escaped
+ * minimally, UTF-8. Fingerprints and signatures are computed over these bytes, so two producers
+ * that build equal trees in different orders, or with numbers of different Java types, always
+ * agree.
  */
 public final class CanonicalJson {
 
-  /** Adjusted exponents inside this range render as plain decimals; outside it, in scientific form. */
+  /**
+   * Adjusted exponents inside this range render as plain decimals; outside it, in scientific form.
+   */
   private static final int PLAIN_MIN_EXPONENT = -7;
+
   private static final int PLAIN_MAX_EXPONENT = 21;
 
-  private CanonicalJson() {
-  }
+  private CanonicalJson() {}
 
-  /** The canonical UTF-8 bytes of {@code node}; refuses values JSON cannot carry (NaN, infinities, binary). */
+  /**
+   * The canonical UTF-8 bytes of {@code node}; refuses values JSON cannot carry (NaN, infinities,
+   * binary).
+   */
   public static byte[] bytes(JsonNode node) {
     return text(node).getBytes(StandardCharsets.UTF_8);
   }
@@ -43,8 +48,11 @@ public final class CanonicalJson {
       case STRING -> string(node.textValue(), out);
       case ARRAY -> array(node, out);
       case OBJECT -> object(node, out);
-      case BINARY, POJO -> throw new IllegalArgumentException(
-          "canonical JSON cannot hold a " + node.getNodeType() + " node; convert it to text first");
+      case BINARY, POJO ->
+          throw new IllegalArgumentException(
+              "canonical JSON cannot hold a "
+                  + node.getNodeType()
+                  + " node; convert it to text first");
     }
   }
 
@@ -77,16 +85,21 @@ public final class CanonicalJson {
     out.append('}');
   }
 
-  /** Renders by value: 2, 2.0 and 2.00 all become {@code 2}; very large or small magnitudes use {@code 1E+30}. */
+  /**
+   * Renders by value: 2, 2.0 and 2.00 all become {@code 2}; very large or small magnitudes use
+   * {@code 1E+30}.
+   */
   static String number(JsonNode node) {
     if (node.isFloat()) {
-      // Float.toString is the shortest decimal for the float itself, not for its widening to double.
+      // Float.toString is the shortest decimal for the float itself, not for its widening to
+      // double.
       return render(new BigDecimal(Float.toString(node.floatValue())));
     }
     if (node.isDouble()) {
       double value = node.doubleValue();
       if (Double.isNaN(value) || Double.isInfinite(value)) {
-        throw new IllegalArgumentException("canonical JSON cannot hold " + value + "; JSON has no such number");
+        throw new IllegalArgumentException(
+            "canonical JSON cannot hold " + value + "; JSON has no such number");
       }
       // Double.toString gives the shortest decimal that round-trips, so the rendering is stable.
       return render(new BigDecimal(Double.toString(value)));

@@ -16,9 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The mapping between a compiled {@link ContractSet} and a signed bundle: one artifact per schema (with its DDL),
- * list, policy pack, detector, signal, playbook and pipeline. The contract set's version label is not part of the
- * bundle: the ledger assigns versions when a bundle is staged, so the same sources always give the same bytes.
+ * The mapping between a compiled {@link ContractSet} and a signed bundle: one artifact per schema
+ * (with its DDL), list, policy pack, detector, signal, playbook and pipeline. The contract set's
+ * version label is not part of the bundle: the ledger assigns versions when a bundle is staged, so
+ * the same sources always give the same bytes.
  */
 public final class ContractBundles {
 
@@ -35,8 +36,7 @@ public final class ContractBundles {
 
   private static final ObjectMapper MODEL = ModelJson.mapper();
 
-  private ContractBundles() {
-  }
+  private ContractBundles() {}
 
   /** Seals the compiled contracts into a bundle signed by {@code signer}. */
   public static Bundle build(ContractSet contracts, SigningKey signer) {
@@ -51,38 +51,49 @@ public final class ContractBundles {
     return builder.build(signer);
   }
 
-  private static void addAll(BundleBuilder builder, String kind, List<? extends Fingerprinted<?>> artifacts) {
+  private static void addAll(
+      BundleBuilder builder, String kind, List<? extends Fingerprinted<?>> artifacts) {
     for (Fingerprinted<?> artifact : artifacts) {
       builder.add(kind, artifact.name(), MODEL.valueToTree(artifact));
     }
   }
 
   /**
-   * The contract set a bundle holds, labelled {@code version}. Refuses (with the artifact named) content that
-   * does not decode into the model or whose model fingerprint does not match, so a bundle written by another
-   * compiler version is never half-understood.
+   * The contract set a bundle holds, labelled {@code version}. Refuses (with the artifact named)
+   * content that does not decode into the model or whose model fingerprint does not match, so a
+   * bundle written by another compiler version is never half-understood.
    */
   public static ContractSet contracts(Bundle bundle, String version) throws BundleRefusedException {
     if (!COMPILER_VERSION.equals(bundle.manifest().compilerVersion())) {
-      throw new BundleRefusedException(Refusal.Reason.MALFORMED, "the bundle was compiled by "
-          + bundle.manifest().compilerVersion() + " but this runtime reads " + COMPILER_VERSION
-          + "; rebuild it with a matching benctl");
+      throw new BundleRefusedException(
+          Refusal.Reason.MALFORMED,
+          "the bundle was compiled by "
+              + bundle.manifest().compilerVersion()
+              + " but this runtime reads "
+              + COMPILER_VERSION
+              + "; rebuild it with a matching benctl");
     }
-    return new ContractSet(bundle.manifest().project(), version,
-        decodeAll(bundle, SCHEMA, Schema.class), decodeAll(bundle, LIST, ValueList.class),
-        decodeAll(bundle, POLICY, PolicyPack.class), decodeAll(bundle, DETECTOR, DetectorSpec.class),
-        decodeAll(bundle, SIGNAL, Signal.class), decodeAll(bundle, PLAYBOOK, Playbook.class),
+    return new ContractSet(
+        bundle.manifest().project(),
+        version,
+        decodeAll(bundle, SCHEMA, Schema.class),
+        decodeAll(bundle, LIST, ValueList.class),
+        decodeAll(bundle, POLICY, PolicyPack.class),
+        decodeAll(bundle, DETECTOR, DetectorSpec.class),
+        decodeAll(bundle, SIGNAL, Signal.class),
+        decodeAll(bundle, PLAYBOOK, Playbook.class),
         decodeAll(bundle, PIPELINE, Pipeline.class));
   }
 
-  private static <T extends Fingerprinted<T>> List<T> decodeAll(Bundle bundle, String kind, Class<T> type)
-      throws BundleRefusedException {
+  private static <T extends Fingerprinted<T>> List<T> decodeAll(
+      Bundle bundle, String kind, Class<T> type) throws BundleRefusedException {
     List<T> decoded = new ArrayList<>();
     for (Artifact artifact : bundle.artifacts(kind)) {
       T value = decode(artifact, type);
       if (!ModelJson.verify(value)) {
-        throw new BundleRefusedException(Refusal.Reason.MALFORMED, artifact.ref().label()
-            + ": its model fingerprint does not match its content");
+        throw new BundleRefusedException(
+            Refusal.Reason.MALFORMED,
+            artifact.ref().label() + ": its model fingerprint does not match its content");
       }
       decoded.add(value);
     }
@@ -93,8 +104,14 @@ public final class ContractBundles {
     try {
       return MODEL.treeToValue(artifact.content(), type);
     } catch (JsonProcessingException | IllegalArgumentException e) {
-      var refused = new BundleRefusedException(Refusal.Reason.MALFORMED, artifact.ref().label()
-          + " is not a valid " + type.getSimpleName() + ": " + e.getMessage());
+      var refused =
+          new BundleRefusedException(
+              Refusal.Reason.MALFORMED,
+              artifact.ref().label()
+                  + " is not a valid "
+                  + type.getSimpleName()
+                  + ": "
+                  + e.getMessage());
       refused.initCause(e);
       throw refused;
     }

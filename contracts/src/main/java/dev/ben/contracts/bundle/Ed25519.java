@@ -14,8 +14,7 @@ public final class Ed25519 {
   private static final String KEY_ID_PREFIX = "ed25519:";
   private static final int KEY_ID_HEX_DIGITS = 16;
 
-  private Ed25519() {
-  }
+  private Ed25519() {}
 
   /** A fresh key pair from the platform's strong random source. */
   public static SigningKey generate() {
@@ -27,13 +26,19 @@ public final class Ed25519 {
     }
   }
 
-  /** {@code ed25519:} followed by the first 16 hex digits of the sha256 of the X.509 public key encoding. */
+  /**
+   * {@code ed25519:} followed by the first 16 hex digits of the sha256 of the X.509 public key
+   * encoding.
+   */
   public static String keyId(PublicKey publicKey) {
     String hex = HexFormat.of().formatHex(Fingerprint.sha256(publicKey.getEncoded()));
     return KEY_ID_PREFIX + hex.substring(0, KEY_ID_HEX_DIGITS);
   }
 
-  /** Signs {@code message}; Ed25519 is deterministic, so the same key and message give the same bytes. */
+  /**
+   * Signs {@code message}; Ed25519 is deterministic, so the same key and message give the same
+   * bytes.
+   */
   static byte[] sign(PrivateKey key, byte[] message) {
     try {
       var signer = Signature.getInstance(ALGORITHM);
@@ -45,7 +50,10 @@ public final class Ed25519 {
     }
   }
 
-  /** Whether {@code signature} is valid for {@code message}; any malformed input is simply not valid. */
+  /**
+   * Whether {@code signature} is valid for {@code message}; any malformed input is simply not
+   * valid.
+   */
   static boolean verify(PublicKey key, byte[] message, byte[] signature) {
     try {
       var verifier = Signature.getInstance(ALGORITHM);

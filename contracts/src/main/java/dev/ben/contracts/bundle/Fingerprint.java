@@ -5,7 +5,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
 
-/** A {@code sha256:<64 lowercase hex>} content fingerprint, used for artifacts and for the bundle identity. */
+/**
+ * A {@code sha256:<64 lowercase hex>} content fingerprint, used for artifacts and for the bundle
+ * identity.
+ */
 public record Fingerprint(String value) {
 
   private static final String PREFIX = "sha256:";
@@ -14,7 +17,9 @@ public record Fingerprint(String value) {
   public Fingerprint {
     if (value == null || !SHAPE.matcher(value).matches()) {
       throw new IllegalArgumentException(
-          "not a fingerprint: '" + value + "' (expected sha256: followed by 64 lowercase hex digits)");
+          "not a fingerprint: '"
+              + value
+              + "' (expected sha256: followed by 64 lowercase hex digits)");
     }
   }
 
@@ -23,7 +28,10 @@ public record Fingerprint(String value) {
     return new Fingerprint(PREFIX + HexFormat.of().formatHex(sha256(bytes)));
   }
 
-  /** Whether {@code text} has the shape of a fingerprint, for readers that must refuse rather than throw. */
+  /**
+   * Whether {@code text} has the shape of a fingerprint, for readers that must refuse rather than
+   * throw.
+   */
   public static boolean isWellFormed(String text) {
     return text != null && SHAPE.matcher(text).matches();
   }

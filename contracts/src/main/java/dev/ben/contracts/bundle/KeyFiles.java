@@ -20,9 +20,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * {@code NAME.key} and {@code NAME.pub} files. The public file holds one {@code BEN ED25519 PUBLIC KEY} block
- * (X.509). The private file holds a {@code BEN ED25519 PRIVATE KEY} block (PKCS#8) followed by the public
- * block, because the JDK cannot derive an Ed25519 public key from a private one and signing needs the key id.
+ * {@code NAME.key} and {@code NAME.pub} files. The public file holds one {@code BEN ED25519 PUBLIC
+ * KEY} block (X.509). The private file holds a {@code BEN ED25519 PRIVATE KEY} block (PKCS#8)
+ * followed by the public block, because the JDK cannot derive an Ed25519 public key from a private
+ * one and signing needs the key id.
  */
 public final class KeyFiles {
 
@@ -34,38 +35,59 @@ public final class KeyFiles {
   private static final long MAX_KEY_FILE_BYTES = 16 * 1024;
 
   /** The two files of one key pair. */
-  public record Written(Path privateFile, Path publicFile, String keyId) {
-  }
+  public record Written(Path privateFile, Path publicFile, String keyId) {}
 
-  private KeyFiles() {
-  }
+  private KeyFiles() {}
 
-  /** Whether {@code name} can name a key pair (letters, digits, _ . -, not starting with . or -). */
+  /**
+   * Whether {@code name} can name a key pair (letters, digits, _ . -, not starting with . or -).
+   */
   public static boolean isValidName(String name) {
     return name != null && KEY_NAME.matcher(name).matches();
   }
 
-  /** Writes {@code dir/NAME.key} and {@code dir/NAME.pub}; refuses to replace existing files unless told. */
-  public static Written write(Path dir, String name, SigningKey key, boolean overwrite) throws KeyFileException {
+  /**
+   * Writes {@code dir/NAME.key} and {@code dir/NAME.pub}; refuses to replace existing files unless
+   * told.
+   */
+  public static Written write(Path dir, String name, SigningKey key, boolean overwrite)
+      throws KeyFileException {
     if (!isValidName(name)) {
-      throw new KeyFileException(dir.resolve(String.valueOf(name)), "'" + name + "' is not a usable key name;"
-          + " use letters, digits, _ . or - (at most 64, not starting with . or -)");
+      throw new KeyFileException(
+          dir.resolve(String.valueOf(name)),
+          "'"
+              + name
+              + "' is not a usable key name;"
+              + " use letters, digits, _ . or - (at most 64, not starting with . or -)");
     }
     Path privateFile = dir.resolve(name + PRIVATE_SUFFIX);
     Path publicFile = dir.resolve(name + PUBLIC_SUFFIX);
     if (!overwrite) {
       for (Path file : List.of(privateFile, publicFile)) {
         if (Files.exists(file)) {
-          throw new KeyFileException(file, "already exists; choose another name or pass --force to replace it");
+          throw new KeyFileException(
+              file, "already exists; choose another name or pass --force to replace it");
         }
       }
     }
     String publicBlock = PemText.block(PUBLIC_LABEL, key.publicKey().getEncoded());
-    String privateText = "Ben signing key " + key.keyId() + ". Keep this file secret; share " + name
-        + PUBLIC_SUFFIX + " instead.\n" + PemText.block(PRIVATE_LABEL, key.privateKey().getEncoded())
-        + publicBlock;
-    String publicText = "Ben public key " + key.keyId() + ". Trust it to accept bundles signed by "
-        + name + PRIVATE_SUFFIX + ".\n" + publicBlock;
+    String privateText =
+        "Ben signing key "
+            + key.keyId()
+            + ". Keep this file secret; share "
+            + name
+            + PUBLIC_SUFFIX
+            + " instead.\n"
+            + PemText.block(PRIVATE_LABEL, key.privateKey().getEncoded())
+            + publicBlock;
+    String publicText =
+        "Ben public key "
+            + key.keyId()
+            + ". Trust it to accept bundles signed by "
+            + name
+            + PRIVATE_SUFFIX
+            + ".\n"
+            + publicBlock;
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
@@ -80,10 +102,14 @@ public final class KeyFiles {
   public static PublicKey readPublicKey(Path file) throws KeyFileException {
     List<PemText.Block> blocks = readBlocks(file);
     if (blocks.stream().anyMatch(b -> b.label().equals(PRIVATE_LABEL))) {
-      throw new KeyFileException(file, "holds a PRIVATE key; pass the matching " + PUBLIC_SUFFIX
-          + " file instead (and keep this one secret)");
+      throw new KeyFileException(
+          file,
+          "holds a PRIVATE key; pass the matching "
+              + PUBLIC_SUFFIX
+              + " file instead (and keep this one secret)");
     }
-    return publicKeyFrom(file, single(file, blocks, PUBLIC_LABEL, "a Ben public key (" + PUBLIC_SUFFIX + ")"));
+    return publicKeyFrom(
+        file, single(file, blocks, PUBLIC_LABEL, "a Ben public key (" + PUBLIC_SUFFIX + ")"));
   }
 
   /** Reads a {@code .key} file and checks that its two halves belong together. */
@@ -91,32 +117,49 @@ public final class KeyFiles {
     List<PemText.Block> blocks = readBlocks(file);
     if (blocks.stream().noneMatch(b -> b.label().equals(PRIVATE_LABEL))
         && blocks.stream().anyMatch(b -> b.label().equals(PUBLIC_LABEL))) {
-      throw new KeyFileException(file, "holds only a PUBLIC key; signing needs the " + PRIVATE_SUFFIX
-          + " file made by 'benctl keygen'");
+      throw new KeyFileException(
+          file,
+          "holds only a PUBLIC key; signing needs the "
+              + PRIVATE_SUFFIX
+              + " file made by 'benctl keygen'");
     }
-    byte[] privateBytes = single(file, blocks, PRIVATE_LABEL, "a Ben private key (" + PRIVATE_SUFFIX + ")");
+    byte[] privateBytes =
+        single(file, blocks, PRIVATE_LABEL, "a Ben private key (" + PRIVATE_SUFFIX + ")");
     byte[] publicBytes = single(file, blocks, PUBLIC_LABEL, "the public half of the key");
     PrivateKey privateKey;
     try {
-      privateKey = KeyFactory.getInstance(Ed25519.ALGORITHM).generatePrivate(new PKCS8EncodedKeySpec(privateBytes));
+      privateKey =
+          KeyFactory.getInstance(Ed25519.ALGORITHM)
+              .generatePrivate(new PKCS8EncodedKeySpec(privateBytes));
     } catch (GeneralSecurityException | RuntimeException e) {
-      throw new KeyFileException(file, "the private key is corrupt (" + e.getMessage()
-          + "); restore it from a backup or make a new pair with 'benctl keygen'", e);
+      throw new KeyFileException(
+          file,
+          "the private key is corrupt ("
+              + e.getMessage()
+              + "); restore it from a backup or make a new pair with 'benctl keygen'",
+          e);
     }
     var key = new SigningKey(privateKey, publicKeyFrom(file, publicBytes));
     if (!key.halvesMatch()) {
-      throw new KeyFileException(file, "the private and public halves do not belong together; the file was"
-          + " edited or assembled from two pairs. Make a new pair with 'benctl keygen'");
+      throw new KeyFileException(
+          file,
+          "the private and public halves do not belong together; the file was"
+              + " edited or assembled from two pairs. Make a new pair with 'benctl keygen'");
     }
     return key;
   }
 
   private static PublicKey publicKeyFrom(Path file, byte[] encoded) throws KeyFileException {
     try {
-      return KeyFactory.getInstance(Ed25519.ALGORITHM).generatePublic(new X509EncodedKeySpec(encoded));
+      return KeyFactory.getInstance(Ed25519.ALGORITHM)
+          .generatePublic(new X509EncodedKeySpec(encoded));
     } catch (GeneralSecurityException | RuntimeException e) {
-      throw new KeyFileException(file, "the public key is corrupt (" + e.getMessage()
-          + "); copy the .pub file again from its owner", e);
+      throw new KeyFileException(
+          file,
+          "the public key is corrupt ("
+              + e.getMessage()
+              + "); copy the .pub file again from its owner",
+          e);
     }
   }
 
@@ -124,9 +167,15 @@ public final class KeyFiles {
       throws KeyFileException {
     var matching = blocks.stream().filter(b -> b.label().equals(label)).toList();
     if (matching.size() != 1) {
-      throw new KeyFileException(file, matching.isEmpty()
-          ? "is not " + expected + ": no '" + label + "' block found"
-          : "holds " + matching.size() + " '" + label + "' blocks; a key file holds exactly one");
+      throw new KeyFileException(
+          file,
+          matching.isEmpty()
+              ? "is not " + expected + ": no '" + label + "' block found"
+              : "holds "
+                  + matching.size()
+                  + " '"
+                  + label
+                  + "' blocks; a key file holds exactly one");
     }
     return matching.get(0).bytes();
   }
@@ -135,12 +184,16 @@ public final class KeyFiles {
     String text;
     try {
       if (Files.size(file) > MAX_KEY_FILE_BYTES) {
-        throw new KeyFileException(file, "is too large to be a key file (over "
-            + MAX_KEY_FILE_BYTES + " bytes); check the path");
+        throw new KeyFileException(
+            file,
+            "is too large to be a key file (over "
+                + MAX_KEY_FILE_BYTES
+                + " bytes); check the path");
       }
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
-      throw new KeyFileException(file, "no such file; make a key pair with 'benctl keygen NAME'", e);
+      throw new KeyFileException(
+          file, "no such file; make a key pair with 'benctl keygen NAME'", e);
     } catch (IOException e) {
       throw new KeyFileException(file, "cannot read the key file: " + e.getMessage(), e);
     }
@@ -151,18 +204,24 @@ public final class KeyFiles {
     }
   }
 
-  private static void writeText(Path file, String text, boolean secret, boolean overwrite) throws KeyFileException {
-    var options = overwrite
-        ? new StandardOpenOption[] {StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-            StandardOpenOption.WRITE}
-        : new StandardOpenOption[] {StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE};
+  private static void writeText(Path file, String text, boolean secret, boolean overwrite)
+      throws KeyFileException {
+    var options =
+        overwrite
+            ? new StandardOpenOption[] {
+              StandardOpenOption.CREATE,
+              StandardOpenOption.TRUNCATE_EXISTING,
+              StandardOpenOption.WRITE
+            }
+            : new StandardOpenOption[] {StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE};
     boolean posix = file.getFileSystem().supportedFileAttributeViews().contains("posix");
     try {
       if (secret && posix) {
         // Created owner-only so the secret is never readable by others, not even for a moment.
         var ownerOnly = PosixFilePermissions.fromString("rw-------");
-        try (var channel = Files.newByteChannel(file, Set.of(options),
-            PosixFilePermissions.asFileAttribute(ownerOnly))) {
+        try (var channel =
+            Files.newByteChannel(
+                file, Set.of(options), PosixFilePermissions.asFileAttribute(ownerOnly))) {
           channel.write(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
         }
         Files.setPosixFilePermissions(file, ownerOnly);
@@ -170,7 +229,8 @@ public final class KeyFiles {
         Files.writeString(file, text, StandardCharsets.UTF_8, options);
       }
     } catch (FileAlreadyExistsException e) {
-      throw new KeyFileException(file, "already exists; choose another name or pass --force to replace it", e);
+      throw new KeyFileException(
+          file, "already exists; choose another name or pass --force to replace it", e);
     } catch (IOException e) {
       throw new KeyFileException(file, "cannot write the key file: " + e.getMessage(), e);
     }

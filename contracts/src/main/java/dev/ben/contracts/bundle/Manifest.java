@@ -1,20 +1,20 @@
 package dev.ben.contracts.bundle;
 
+import static dev.ben.contracts.bundle.BundleFormat.*;
+
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
-import static dev.ben.contracts.bundle.BundleFormat.*;
-
 /**
- * What a bundle claims to hold: project metadata, a build id derived from the content, and every artifact's
- * fingerprint in bundle order. Its canonical bytes are what gets signed, and their fingerprint is the bundle's
- * identity.
+ * What a bundle claims to hold: project metadata, a build id derived from the content, and every
+ * artifact's fingerprint in bundle order. Its canonical bytes are what gets signed, and their
+ * fingerprint is the bundle's identity.
  */
-public record Manifest(String project, String compilerVersion, String buildId, List<ArtifactRef> artifacts) {
+public record Manifest(
+    String project, String compilerVersion, String buildId, List<ArtifactRef> artifacts) {
 
   private static final int BUILD_ID_HEX_DIGITS = 16;
   private static final int MAX_LABEL_LENGTH = 128;
@@ -26,12 +26,15 @@ public record Manifest(String project, String compilerVersion, String buildId, L
     artifacts = List.copyOf(artifacts);
   }
 
-  /** A manifest whose build id is computed from the project, the compiler version and the artifacts. */
+  /**
+   * A manifest whose build id is computed from the project, the compiler version and the artifacts.
+   */
   static Manifest create(String project, String compilerVersion, List<ArtifactRef> artifacts) {
     var unidentified = new Manifest(project, compilerVersion, "pending", artifacts);
     var content = unidentified.toJson();
     content.remove(F_BUILD_ID);
-    // Derived from content rather than a clock so that building the same sources twice gives the same bytes.
+    // Derived from content rather than a clock so that building the same sources twice gives the
+    // same bytes.
     byte[] digest = Fingerprint.sha256(CanonicalJson.bytes(content));
     String buildId = HexFormat.of().formatHex(digest).substring(0, BUILD_ID_HEX_DIGITS);
     return new Manifest(project, compilerVersion, buildId, artifacts);
@@ -39,7 +42,9 @@ public record Manifest(String project, String compilerVersion, String buildId, L
 
   /** The manifest line for {@code kind/name}, if it lists one. */
   public Optional<ArtifactRef> find(String kind, String name) {
-    return artifacts.stream().filter(a -> a.kind().equals(kind) && a.name().equals(name)).findFirst();
+    return artifacts.stream()
+        .filter(a -> a.kind().equals(kind) && a.name().equals(name))
+        .findFirst();
   }
 
   /** The manifest as a JSON object, in the shape written to bundle files. */
@@ -75,8 +80,14 @@ public record Manifest(String project, String compilerVersion, String buildId, L
       throw new IllegalArgumentException("the " + what + " is missing; give a non-blank value");
     }
     if (value.length() > MAX_LABEL_LENGTH || value.chars().anyMatch(Character::isISOControl)) {
-      throw new IllegalArgumentException("the " + what + " '" + value
-          + "' must be at most " + MAX_LABEL_LENGTH + " characters without control characters");
+      throw new IllegalArgumentException(
+          "the "
+              + what
+              + " '"
+              + value
+              + "' must be at most "
+              + MAX_LABEL_LENGTH
+              + " characters without control characters");
     }
   }
 }

@@ -1,17 +1,19 @@
 package dev.ben.contracts.bundle;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-
 import static dev.ben.contracts.bundle.BundleFormat.*;
 import static dev.ben.contracts.bundle.Refusal.Reason.MALFORMED;
 import static dev.ben.contracts.bundle.Refusal.Reason.SIGNATURE_INVALID;
 import static dev.ben.contracts.bundle.Refusal.Reason.UNSIGNED;
 
-/** Reads the manifest and signature sections of a bundle file, refusing anything not exactly as written. */
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads the manifest and signature sections of a bundle file, refusing anything not exactly as
+ * written.
+ */
 final class ManifestReader {
 
   private static final String WHERE = "the manifest";
@@ -20,15 +22,19 @@ final class ManifestReader {
   private static final Set<String> ENTRY_FIELDS = Set.of(F_KIND, F_NAME, F_FINGERPRINT);
   private static final Set<String> SIGNATURE_FIELDS = Set.of(F_ALGORITHM, F_KEY_ID, F_VALUE);
 
-  private ManifestReader() {
-  }
+  private ManifestReader() {}
 
   static Manifest manifest(JsonNode json) throws BundleRefusedException {
     StrictJson.onlyFields(json, MANIFEST_FIELDS, WHERE);
     if (!FORMAT.equals(StrictJson.text(json, F_FORMAT, WHERE))
         || !BundleReader.isVersion(json.path(F_FORMAT_VERSION), VERSION)) {
-      throw new BundleRefusedException(MALFORMED, "the manifest's format does not match the bundle's ("
-          + FORMAT + " version " + VERSION + ")");
+      throw new BundleRefusedException(
+          MALFORMED,
+          "the manifest's format does not match the bundle's ("
+              + FORMAT
+              + " version "
+              + VERSION
+              + ")");
     }
     String project = StrictJson.text(json, F_PROJECT, WHERE);
     String compilerVersion = StrictJson.text(json, F_COMPILER_VERSION, WHERE);
@@ -49,10 +55,16 @@ final class ManifestReader {
       String kind = StrictJson.text(entry, F_KIND, where);
       String name = StrictJson.text(entry, F_NAME, where);
       String fingerprint = StrictJson.text(entry, F_FINGERPRINT, where);
-      var ref = StrictJson.validated(() -> new ArtifactRef(kind, name, new Fingerprint(fingerprint)), where);
+      var ref =
+          StrictJson.validated(
+              () -> new ArtifactRef(kind, name, new Fingerprint(fingerprint)), where);
       if (!refs.isEmpty() && ArtifactRef.ORDER.compare(refs.get(refs.size() - 1), ref) >= 0) {
-        throw new BundleRefusedException(MALFORMED, where + " (" + ref.label()
-            + ") is out of order or repeated; entries are unique and sorted by kind, then name");
+        throw new BundleRefusedException(
+            MALFORMED,
+            where
+                + " ("
+                + ref.label()
+                + ") is out of order or repeated; entries are unique and sorted by kind, then name");
       }
       refs.add(ref);
     }
@@ -62,8 +74,10 @@ final class ManifestReader {
   static BundleSignature signature(JsonNode root) throws BundleRefusedException {
     JsonNode json = root.get(F_SIGNATURE);
     if (json == null || json.isNull()) {
-      throw new BundleRefusedException(UNSIGNED, "the bundle carries no signature; build it with a signing"
-          + " key (see 'benctl keygen') so it can be verified");
+      throw new BundleRefusedException(
+          UNSIGNED,
+          "the bundle carries no signature; build it with a signing"
+              + " key (see 'benctl keygen') so it can be verified");
     }
     String where = "the signature";
     if (!json.isObject()) {
@@ -72,8 +86,12 @@ final class ManifestReader {
     StrictJson.onlyFields(json, SIGNATURE_FIELDS, where);
     String algorithm = StrictJson.text(json, F_ALGORITHM, where);
     if (!SIGNATURE_ALGORITHM.equals(algorithm)) {
-      throw new BundleRefusedException(SIGNATURE_INVALID, "the signature algorithm is '" + algorithm
-          + "'; Ben bundles are signed with " + SIGNATURE_ALGORITHM);
+      throw new BundleRefusedException(
+          SIGNATURE_INVALID,
+          "the signature algorithm is '"
+              + algorithm
+              + "'; Ben bundles are signed with "
+              + SIGNATURE_ALGORITHM);
     }
     String keyId = StrictJson.text(json, F_KEY_ID, where);
     String value = StrictJson.text(json, F_VALUE, where);

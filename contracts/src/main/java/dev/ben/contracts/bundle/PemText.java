@@ -16,11 +16,9 @@ final class PemText {
   private static final String DASHES = "-----";
 
   /** One labelled block. */
-  record Block(String label, byte[] bytes) {
-  }
+  record Block(String label, byte[] bytes) {}
 
-  private PemText() {
-  }
+  private PemText() {}
 
   static String block(String label, byte[] bytes) {
     var out = new StringBuilder();
@@ -50,8 +48,8 @@ final class PemText {
       } else if (line.startsWith(END)) {
         String endLabel = labelOf(line, END, lineNumber);
         if (!endLabel.equals(label)) {
-          throw new IllegalArgumentException("line " + lineNumber + ": block '" + label
-              + "' is closed by END " + endLabel);
+          throw new IllegalArgumentException(
+              "line " + lineNumber + ": block '" + label + "' is closed by END " + endLabel);
         }
         blocks.add(new Block(label, decode(base64, label, lineNumber)));
         label = null;
@@ -60,14 +58,16 @@ final class PemText {
       }
     }
     if (label != null) {
-      throw new IllegalArgumentException("block '" + label + "' has no END line; the file is cut short");
+      throw new IllegalArgumentException(
+          "block '" + label + "' has no END line; the file is cut short");
     }
     return blocks;
   }
 
   private static String labelOf(String line, String prefix, int lineNumber) {
     if (!line.endsWith(DASHES) || line.length() < prefix.length() + DASHES.length() + 1) {
-      throw new IllegalArgumentException("line " + lineNumber + ": malformed armour line '" + line + "'");
+      throw new IllegalArgumentException(
+          "line " + lineNumber + ": malformed armour line '" + line + "'");
     }
     return line.substring(prefix.length(), line.length() - DASHES.length());
   }
@@ -76,8 +76,15 @@ final class PemText {
     try {
       return Base64.getDecoder().decode(base64.toString());
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("block '" + label + "' ending at line " + endLine
-          + " is not valid base64 (" + e.getMessage() + ")", e);
+      throw new IllegalArgumentException(
+          "block '"
+              + label
+              + "' ending at line "
+              + endLine
+              + " is not valid base64 ("
+              + e.getMessage()
+              + ")",
+          e);
     }
   }
 }

@@ -5,7 +5,9 @@ import java.util.Objects;
 /** Why a bundle was refused: a machine-readable reason and a detail a person can act on. */
 public record Refusal(Reason reason, String detail) {
 
-  /** The ways a bundle can be refused, from "not ours at all" to "ours but signed by a stranger". */
+  /**
+   * The ways a bundle can be refused, from "not ours at all" to "ours but signed by a stranger".
+   */
   public enum Reason {
     NOT_A_BUNDLE("not a Ben bundle"),
     UNSUPPORTED_FORMAT_VERSION("unsupported bundle format version"),

@@ -20,7 +20,10 @@ public record SigningKey(PrivateKey privateKey, PublicKey publicKey) {
     return Ed25519.keyId(publicKey);
   }
 
-  /** Whether the two halves belong together, checked by signing a probe with one and verifying with the other. */
+  /**
+   * Whether the two halves belong together, checked by signing a probe with one and verifying with
+   * the other.
+   */
   public boolean halvesMatch() {
     try {
       return Ed25519.verify(publicKey, PAIR_PROBE, Ed25519.sign(privateKey, PAIR_PROBE));

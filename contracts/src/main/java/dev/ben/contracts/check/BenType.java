@@ -14,7 +14,8 @@ public sealed interface BenType {
   }
 
   default boolean isArray() {
-    return this instanceof Array || (this instanceof Optional optional && optional.inner().isArray());
+    return this instanceof Array
+        || (this instanceof Optional optional && optional.inner().isArray());
   }
 
   /** The type without its {@code ?}. */

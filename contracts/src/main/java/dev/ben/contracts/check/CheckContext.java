@@ -23,12 +23,15 @@ final class CheckContext {
   final Map<String, SchemaScope> scopes = new LinkedHashMap<>();
   final Map<String, ListValues> lists = new LinkedHashMap<>();
   final Map<String, Map<String, BenType>> signals = new LinkedHashMap<>();
+
   /** Which policies each detector or playbook depends on (a pipeline must include them). */
   final Map<Decl, Set<PolicyDecl>> policyUses = new LinkedHashMap<>();
+
   /** Which detectors each playbook reads (a pipeline must include them). */
   final Map<Decl, Set<Decl>> detectorUses = new LinkedHashMap<>();
 
-  CheckContext(Diagnostics diagnostics, SymbolTable symbols, Resources resources, Severity piiSeverity) {
+  CheckContext(
+      Diagnostics diagnostics, SymbolTable symbols, Resources resources, Severity piiSeverity) {
     this.diagnostics = diagnostics;
     this.symbols = symbols;
     this.literals = new LiteralChecker(diagnostics);
@@ -42,17 +45,24 @@ final class CheckContext {
     return decl == null ? null : scopes.get(decl.name().name());
   }
 
-  /** The type of a field of a schema, or null after reporting an unknown field (with a suggestion). */
+  /**
+   * The type of a field of a schema, or null after reporting an unknown field (with a suggestion).
+   */
   BenType field(SchemaInfo schema, Ident field) {
     BenType type = schema.fields().get(field.name());
     if (type == null && !declaredButInvalid(schema, field.name())) {
-      diagnostics.error(field.span(), "unknown field `" + field.name() + "` in schema `" + schema.name() + "`",
+      diagnostics.error(
+          field.span(),
+          "unknown field `" + field.name() + "` in schema `" + schema.name() + "`",
           DiagnosticRenderer.didYouMean(field.name(), schema.fields().keySet()));
     }
     return type;
   }
 
-  /** A field with an unknown type was already reported at its declaration; don't report each use again. */
+  /**
+   * A field with an unknown type was already reported at its declaration; don't report each use
+   * again.
+   */
   private static boolean declaredButInvalid(SchemaInfo schema, String name) {
     return schema.decl().fields().stream().anyMatch(f -> f.name().name().equals(name));
   }

@@ -9,35 +9,43 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A project that passed checking: every declaration in project order (files sorted by path, then source order),
- * with resolved schema field types, list values, signal argument types and per-schema name scopes. Only built
- * when there were no errors, so the compiler may rely on every reference resolving.
+ * A project that passed checking: every declaration in project order (files sorted by path, then
+ * source order), with resolved schema field types, list values, signal argument types and
+ * per-schema name scopes. Only built when there were no errors, so the compiler may rely on every
+ * reference resolving.
  */
-public record CheckedProgram(List<SchemaInfo> schemas, List<ListValues> lists, List<PolicyDecl> policies,
-  List<DetectorDecl> detectors, List<SignalDecl> signals, Map<String, Map<String, BenType>> signalArgs,
-  List<PlaybookDecl> playbooks, List<PipelineDecl> pipelines, Map<String, SchemaScope> scopes) {
+public record CheckedProgram(
+    List<SchemaInfo> schemas,
+    List<ListValues> lists,
+    List<PolicyDecl> policies,
+    List<DetectorDecl> detectors,
+    List<SignalDecl> signals,
+    Map<String, Map<String, BenType>> signalArgs,
+    List<PlaybookDecl> playbooks,
+    List<PipelineDecl> pipelines,
+    Map<String, SchemaScope> scopes) {
 
   public CheckedProgram {
-  schemas = List.copyOf(schemas);
-  lists = List.copyOf(lists);
-  policies = List.copyOf(policies);
-  detectors = List.copyOf(detectors);
-  signals = List.copyOf(signals);
-  signalArgs = Map.copyOf(signalArgs);
-  playbooks = List.copyOf(playbooks);
-  pipelines = List.copyOf(pipelines);
-  scopes = Map.copyOf(scopes);
+    schemas = List.copyOf(schemas);
+    lists = List.copyOf(lists);
+    policies = List.copyOf(policies);
+    detectors = List.copyOf(detectors);
+    signals = List.copyOf(signals);
+    signalArgs = Map.copyOf(signalArgs);
+    playbooks = List.copyOf(playbooks);
+    pipelines = List.copyOf(pipelines);
+    scopes = Map.copyOf(scopes);
   }
 
   public SchemaInfo schema(String name) {
-  return scopes.get(name).schema();
+    return scopes.get(name).schema();
   }
 
   public SchemaScope scope(String schema) {
-  return scopes.get(schema);
+    return scopes.get(schema);
   }
 
   public ListValues list(String name) {
-  return lists.stream().filter(list -> list.name().equals(name)).findFirst().orElse(null);
+    return lists.stream().filter(list -> list.name().equals(name)).findFirst().orElse(null);
   }
 }

@@ -18,20 +18,19 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Checks a whole project. Declarations are visited in a fixed order (files sorted by path), so the order in
- * which files were found on disk never changes the result.
+ * Checks a whole project. Declarations are visited in a fixed order (files sorted by path), so the
+ * order in which files were found on disk never changes the result.
  */
 public final class Checker {
 
-  private Checker() {
-  }
+  private Checker() {}
 
   /**
-   * Checks parsed files; problems go to {@code diagnostics}. Returns the checked program when there are no
-   * errors.
+   * Checks parsed files; problems go to {@code diagnostics}. Returns the checked program when there
+   * are no errors.
    */
-  public static Optional<CheckedProgram> check(List<BenFile> parsed, Resources resources, Severity piiSeverity,
-      Diagnostics diagnostics) {
+  public static Optional<CheckedProgram> check(
+      List<BenFile> parsed, Resources resources, Severity piiSeverity, Diagnostics diagnostics) {
     List<BenFile> files = new ArrayList<>(parsed);
     files.sort(Comparator.comparing(file -> file.source().path()));
     ImportGraph imports = new ImportGraph(files, diagnostics);
@@ -68,31 +67,50 @@ public final class Checker {
     if (diagnostics.hasErrors()) {
       return Optional.empty();
     }
-    return Optional.of(new CheckedProgram(List.copyOf(context.schemas.values()),
-        List.copyOf(context.lists.values()), policies, detectors, symbols.all(SignalDecl.class, "signal"),
-        context.signals, playbooks, pipelines, context.scopes));
+    return Optional.of(
+        new CheckedProgram(
+            List.copyOf(context.schemas.values()),
+            List.copyOf(context.lists.values()),
+            policies,
+            detectors,
+            symbols.all(SignalDecl.class, "signal"),
+            context.signals,
+            playbooks,
+            pipelines,
+            context.scopes));
   }
 
   private static Map<String, BenType> signalArgs(SignalDecl signal, Diagnostics diagnostics) {
     Map<String, BenType> args = new LinkedHashMap<>();
     if (signal.args().isEmpty()) {
-      diagnostics.warning(signal.name().span(), "signal `" + signal.name().name() + "` carries no arguments",
+      diagnostics.warning(
+          signal.name().span(),
+          "signal `" + signal.name().name() + "` carries no arguments",
           "applications usually need to know whom the signal is about, e.g. `{ user: string }`");
     }
     for (SchemaDecl.FieldDecl arg : signal.args()) {
       if (arg.pii()) {
-        diagnostics.error(arg.span(), "`@pii` has no meaning on a signal argument",
+        diagnostics.error(
+            arg.span(),
+            "`@pii` has no meaning on a signal argument",
             "redact the field in a policy instead and remove `@pii` here");
       }
       BenType type = TypeResolver.resolve(arg.type(), diagnostics);
       if (type != null && (type.isOptional() || type.isArray())) {
-        diagnostics.error(arg.type().span(), "signal arguments are plain scalar values, not `" + type.spelling()
-            + "`", "use `" + type.prim().spelling() + "`");
+        diagnostics.error(
+            arg.type().span(),
+            "signal arguments are plain scalar values, not `" + type.spelling() + "`",
+            "use `" + type.prim().spelling() + "`");
         type = new BenType.Scalar(type.prim());
       }
       if (args.containsKey(arg.name().name())) {
-        diagnostics.error(arg.name().span(), "duplicate argument `" + arg.name().name() + "` in signal `"
-            + signal.name().name() + "`");
+        diagnostics.error(
+            arg.name().span(),
+            "duplicate argument `"
+                + arg.name().name()
+                + "` in signal `"
+                + signal.name().name()
+                + "`");
       } else if (type != null) {
         args.put(arg.name().name(), type);
       }

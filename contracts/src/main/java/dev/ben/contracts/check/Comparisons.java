@@ -29,30 +29,48 @@ final class Comparisons {
       return result;
     }
     if (left.prim() == null || right.prim() == null) {
-      diagnostics.error(compare.span(), "playbook conditions cannot test for null",
+      diagnostics.error(
+          compare.span(),
+          "playbook conditions cannot test for null",
           "declare a predicate such as `has_x = x != null` in a policy and use its name here");
       return result;
     }
     if ((left.constant() == null) == (right.constant() == null)) {
-      diagnostics.error(compare.span(), left.constant() == null ? "a comparison in a playbook needs a constant on "
-          + "one side" : "this compares two constants", "compare one field, fact or detector value with a "
-          + "constant, e.g. `login_rate.fails > 20`");
+      diagnostics.error(
+          compare.span(),
+          left.constant() == null
+              ? "a comparison in a playbook needs a constant on " + "one side"
+              : "this compares two constants",
+          "compare one field, fact or detector value with a "
+              + "constant, e.g. `login_rate.fails > 20`");
       return result;
     }
-    if (!left.prim().comparableWith(right.prim()) && !constantFits(left, right) && !constantFits(right, left)) {
-      diagnostics.error(compare.span(), "cannot compare " + ExprChecker.describe(left) + " with "
-          + ExprChecker.describe(right));
+    if (!left.prim().comparableWith(right.prim())
+        && !constantFits(left, right)
+        && !constantFits(right, left)) {
+      diagnostics.error(
+          compare.span(),
+          "cannot compare " + ExprChecker.describe(left) + " with " + ExprChecker.describe(right));
       return result;
     }
     Prim prim = left.constant() == null ? left.prim() : right.prim();
     if (ExprChecker.isOrdering(compare.op()) && !prim.isOrdered()) {
-      diagnostics.error(compare.span(), "operator " + compare.op().description() + " cannot be applied to `"
-          + prim.spelling() + "` values", "ordering works on numbers, timestamps and threshold facts");
+      diagnostics.error(
+          compare.span(),
+          "operator "
+              + compare.op().description()
+              + " cannot be applied to `"
+              + prim.spelling()
+              + "` values",
+          "ordering works on numbers, timestamps and threshold facts");
     }
     return result;
   }
 
-  /** A quoted constant compared with a typed field is checked as a value of that type (e.g. an ipv4). */
+  /**
+   * A quoted constant compared with a typed field is checked as a value of that type (e.g. an
+   * ipv4).
+   */
   private boolean constantFits(Typed constant, Typed other) {
     if (!(constant.constant() instanceof Literal.Str str) || other.constant() != null) {
       return false;
@@ -61,7 +79,10 @@ final class Comparisons {
     return true;
   }
 
-  /** A fact holds a level name: compare it with a level of its threshold (ordering follows the levels). */
+  /**
+   * A fact holds a level name: compare it with a level of its threshold (ordering follows the
+   * levels).
+   */
   private void fact(Expr.Compare compare, Typed fact, Typed other) {
     PolicyDecl.Threshold threshold = fact.fact();
     List<String> levels = threshold.levels().stream().map(level -> level.name().name()).toList();
@@ -69,15 +90,21 @@ final class Comparisons {
       return;
     }
     if (!(other.constant() instanceof Literal.Str level)) {
-      diagnostics.error(compare.span(), "threshold fact `" + threshold.fact().name() + "` can only be compared "
-          + "with a level name in quotes", "e.g. `" + threshold.fact().name() + " == \"" + levels.get(0) + "\"`");
+      diagnostics.error(
+          compare.span(),
+          "threshold fact `"
+              + threshold.fact().name()
+              + "` can only be compared "
+              + "with a level name in quotes",
+          "e.g. `" + threshold.fact().name() + " == \"" + levels.get(0) + "\"`");
       return;
     }
     if (!levels.contains(level.value())) {
       String[] hint = DiagnosticRenderer.didYouMean(level.value(), levels);
-      diagnostics.error(level.span(), "threshold `" + threshold.name().name() + "` has no level \""
-          + level.value() + "\"", hint.length > 0 ? hint
-              : new String[] {"its levels are " + String.join(", ", levels)});
+      diagnostics.error(
+          level.span(),
+          "threshold `" + threshold.name().name() + "` has no level \"" + level.value() + "\"",
+          hint.length > 0 ? hint : new String[] {"its levels are " + String.join(", ", levels)});
     }
   }
 }

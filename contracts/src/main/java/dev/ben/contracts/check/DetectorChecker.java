@@ -11,7 +11,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Checks detectors: key fields, feature parameters and the policy bits their conditions refer to. */
+/**
+ * Checks detectors: key fields, feature parameters and the policy bits their conditions refer to.
+ */
 final class DetectorChecker {
   static final long SECOND = 1_000L;
   static final long DAY = 86_400_000L;
@@ -42,13 +44,22 @@ final class DetectorChecker {
     for (Feature feature : detector.features()) {
       Feature first = names.putIfAbsent(feature.name(), feature);
       if (first != null) {
-        diagnostics.error(feature.nameSpan(), "detector `" + detector.name().name() + "` already has a value "
-            + "named `" + feature.name() + "`", "give it another name with `as NAME`");
+        diagnostics.error(
+            feature.nameSpan(),
+            "detector `"
+                + detector.name().name()
+                + "` already has a value "
+                + "named `"
+                + feature.name()
+                + "`",
+            "give it another name with `as NAME`");
       }
       feature(detector, scope, feature);
     }
     if (detector.features().isEmpty()) {
-      diagnostics.error(detector.name().span(), "detector `" + detector.name().name() + "` computes nothing",
+      diagnostics.error(
+          detector.name().span(),
+          "detector `" + detector.name().name() + "` computes nothing",
           "add a feature such as `count over 5m as events`");
     }
   }
@@ -67,9 +78,14 @@ final class DetectorChecker {
       literals.durationIn(counter.ttl(), SECOND, 30 * DAY, "a ttl", "1s and 30d");
       SchemaScope.Member rule = scope.member(counter.rule().name());
       if (rule == null || !rule.kind().equals("rule")) {
-        diagnostics.error(counter.rule().span(), "unknown rule `" + counter.rule().name() + "` on schema `"
-            + scope.schema().name() + "`", DiagnosticRenderer.didYouMean(counter.rule().name(),
-                scope.names(List.of("rule"))));
+        diagnostics.error(
+            counter.rule().span(),
+            "unknown rule `"
+                + counter.rule().name()
+                + "` on schema `"
+                + scope.schema().name()
+                + "`",
+            DiagnosticRenderer.didYouMean(counter.rule().name(), scope.names(List.of("rule"))));
       } else {
         context.usesPolicy(detector, rule.policy());
       }
@@ -95,16 +111,25 @@ final class DetectorChecker {
       return;
     }
     if (type.isArray()) {
-      diagnostics.error(field.span(), "`" + feature + "` cannot use array field `" + field.name() + "`");
+      diagnostics.error(
+          field.span(), "`" + feature + "` cannot use array field `" + field.name() + "`");
     } else if (numeric && !type.prim().isNumeric()) {
-      diagnostics.error(field.span(), "`" + feature + "` needs a numeric field, but `" + field.name() + "` is `"
-          + type.spelling() + "`");
+      diagnostics.error(
+          field.span(),
+          "`"
+              + feature
+              + "` needs a numeric field, but `"
+              + field.name()
+              + "` is `"
+              + type.spelling()
+              + "`");
     }
   }
 
   private void condition(DetectorDecl detector, SchemaScope scope, QualifiedName where) {
-    SchemaScope.Member member = new BitReferences(context, scope).resolveCondition(where,
-        "detector `" + detector.name().name() + "`", false);
+    SchemaScope.Member member =
+        new BitReferences(context, scope)
+            .resolveCondition(where, "detector `" + detector.name().name() + "`", false);
     if (member != null) {
       context.usesPolicy(detector, member.policy());
     }

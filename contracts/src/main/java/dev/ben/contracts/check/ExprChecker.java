@@ -14,12 +14,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Types playbook expressions. Names resolve to rules and predicates (whether they held), threshold levels,
- * threshold facts (the highest level reached, compared with a level name), event fields and detector values
- * ({@code detector.value}, always f64).
+ * Types playbook expressions. Names resolve to rules and predicates (whether they held), threshold
+ * levels, threshold facts (the highest level reached, compared with a level name), event fields and
+ * detector values ({@code detector.value}, always f64).
  */
 final class ExprChecker {
-  /** The type of an expression; {@code fact} is set for threshold facts, {@code constant} for literals. */
+  /**
+   * The type of an expression; {@code fact} is set for threshold facts, {@code constant} for
+   * literals.
+   */
   record Typed(Prim prim, boolean optional, PolicyDecl.Threshold fact, Literal constant) {
     static Typed of(Prim prim) {
       return new Typed(prim, false, null, null);
@@ -48,13 +51,17 @@ final class ExprChecker {
       return;
     }
     if (inner instanceof Expr.Constant) {
-      diagnostics.error(expr.span(), "`" + expr.span().text() + "` is a constant, not a condition",
+      diagnostics.error(
+          expr.span(),
+          "`" + expr.span().text() + "` is a constant, not a condition",
           "name a rule, a predicate or a comparison such as `detector.value > 20`");
       return;
     }
     Typed typed = type(expr);
     if (typed != null && typed.prim() != Prim.BOOL) {
-      diagnostics.error(expr.span(), "`" + expr.span().text() + "` is " + describe(typed) + ", not a condition",
+      diagnostics.error(
+          expr.span(),
+          "`" + expr.span().text() + "` is " + describe(typed) + ", not a condition",
           "compare it, e.g. `" + expr.span().text() + " > 0`");
     }
   }
@@ -74,8 +81,8 @@ final class ExprChecker {
       return Typed.of(Prim.BOOL);
     }
     if (expr instanceof Expr.Compare compare) {
-      return new Comparisons(diagnostics, context.literals).check(compare, type(compare.left()),
-          type(compare.right()));
+      return new Comparisons(diagnostics, context.literals)
+          .check(compare, type(compare.left()), type(compare.right()));
     }
     if (expr instanceof Expr.Constant constant) {
       return constant(constant.value());
@@ -88,7 +95,8 @@ final class ExprChecker {
 
   private Typed constant(Literal literal) {
     if (literal instanceof Literal.Str || literal instanceof Literal.Bool) {
-      return new Typed(literal instanceof Literal.Str ? Prim.STRING : Prim.BOOL, false, null, literal);
+      return new Typed(
+          literal instanceof Literal.Str ? Prim.STRING : Prim.BOOL, false, null, literal);
     }
     if (literal instanceof Literal.Num num) {
       return new Typed(num.decimal() ? Prim.F64 : Prim.I64, false, null, num);
@@ -112,15 +120,24 @@ final class ExprChecker {
     BenType field = scope.schema().fields().get(first.name());
     if (field != null) {
       if (field.isArray()) {
-        diagnostics.error(first.span(), "field `" + first.name() + "` is an array; expressions use single values");
+        diagnostics.error(
+            first.span(),
+            "field `" + first.name() + "` is an array; expressions use single values");
         return null;
       }
       return new Typed(field.prim(), field.isOptional(), null, null);
     }
     List<String> candidates = new ArrayList<>(scope.names(List.of("rule", "predicate", "fact")));
     candidates.addAll(scope.schema().fields().keySet());
-    diagnostics.error(first.span(), "unknown name `" + first.name() + "` in playbook `" + playbook.name().name()
-        + "`: not a rule, predicate, fact or field of schema `" + scope.schema().name() + "`",
+    diagnostics.error(
+        first.span(),
+        "unknown name `"
+            + first.name()
+            + "` in playbook `"
+            + playbook.name().name()
+            + "`: not a rule, predicate, fact or field of schema `"
+            + scope.schema().name()
+            + "`",
         DiagnosticRenderer.didYouMean(first.name(), candidates));
     return null;
   }
@@ -130,8 +147,9 @@ final class ExprChecker {
       context.usesPolicy(playbook, member.policy());
       return new Typed(Prim.STRING, false, (PolicyDecl.Threshold) member.item(), null);
     }
-    if (new BitReferences(context, scope).resolveCondition(name, "playbook `" + playbook.name().name() + "`",
-        true) == null) {
+    if (new BitReferences(context, scope)
+            .resolveCondition(name, "playbook `" + playbook.name().name() + "`", true)
+        == null) {
       return null;
     }
     context.usesPolicy(playbook, member.policy());
@@ -148,15 +166,25 @@ final class ExprChecker {
       return null;
     }
     if (!detector.schema().name().equals(scope.schema().name())) {
-      diagnostics.error(detectorName.span(), "detector `" + detectorName.name() + "` watches schema `"
-          + detector.schema().name() + "`, but playbook `" + playbook.name().name() + "` is on `"
-          + scope.schema().name() + "`");
+      diagnostics.error(
+          detectorName.span(),
+          "detector `"
+              + detectorName.name()
+              + "` watches schema `"
+              + detector.schema().name()
+              + "`, but playbook `"
+              + playbook.name().name()
+              + "` is on `"
+              + scope.schema().name()
+              + "`");
       return null;
     }
     Ident value = name.parts().get(1);
     List<String> values = detector.features().stream().map(DetectorDecl.Feature::name).toList();
     if (name.parts().size() != 2 || !values.contains(value.name())) {
-      diagnostics.error(value.span(), "detector `" + detectorName.name() + "` has no value `" + value.name() + "`",
+      diagnostics.error(
+          value.span(),
+          "detector `" + detectorName.name() + "` has no value `" + value.name() + "`",
           DiagnosticRenderer.didYouMean(value.name(), values).length > 0
               ? DiagnosticRenderer.didYouMean(value.name(), values)
               : new String[] {"its values are " + String.join(", ", values)});
@@ -170,7 +198,9 @@ final class ExprChecker {
     if (typed.fact() != null) {
       return "a threshold fact";
     }
-    return typed.prim() == null ? "`null`" : "`" + typed.prim().spelling() + (typed.optional() ? "?" : "") + "`";
+    return typed.prim() == null
+        ? "`null`"
+        : "`" + typed.prim().spelling() + (typed.optional() ? "?" : "") + "`";
   }
 
   static boolean isOrdering(TokenKind op) {

@@ -12,8 +12,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Resolves {@code import} statements between the project's files and computes, for each file, which files'
- * declarations it may use: itself and everything it imports, transitively. Missing files and cycles are errors.
+ * Resolves {@code import} statements between the project's files and computes, for each file, which
+ * files' declarations it may use: itself and everything it imports, transitively. Missing files and
+ * cycles are errors.
  */
 final class ImportGraph {
   private final Map<String, List<String>> edges = new LinkedHashMap<>();
@@ -29,17 +30,24 @@ final class ImportGraph {
         String written = anImport.path().value();
         String target = ProjectPaths.resolve(from, written);
         if (target == null) {
-          diagnostics.error(anImport.path().span(), "import \"" + written + "\" points outside the project",
+          diagnostics.error(
+              anImport.path().span(),
+              "import \"" + written + "\" points outside the project",
               "imports are relative to the importing file and must stay inside the project folder");
         } else if (!target.endsWith(".ben")) {
-          diagnostics.error(anImport.path().span(), "can only import `.ben` files, not \"" + written + "\"");
+          diagnostics.error(
+              anImport.path().span(), "can only import `.ben` files, not \"" + written + "\"");
         } else if (target.equals(from)) {
-          diagnostics.error(anImport.span(), "file `" + from + "` imports itself", "remove this import");
+          diagnostics.error(
+              anImport.span(), "file `" + from + "` imports itself", "remove this import");
         } else if (!paths.contains(target)) {
-          diagnostics.error(anImport.path().span(), "imported file \"" + written + "\" does not exist",
+          diagnostics.error(
+              anImport.path().span(),
+              "imported file \"" + written + "\" does not exist",
               didYouMean(target, paths));
         } else if (targets.contains(target)) {
-          diagnostics.warning(anImport.span(), "`" + target + "` is imported twice", "remove this import");
+          diagnostics.warning(
+              anImport.span(), "`" + target + "` is imported twice", "remove this import");
         } else {
           targets.add(target);
         }
@@ -60,7 +68,11 @@ final class ImportGraph {
     }
   }
 
-  private void visit(String path, List<String> stack, Map<String, Integer> state, List<BenFile> files,
+  private void visit(
+      String path,
+      List<String> stack,
+      Map<String, Integer> state,
+      List<BenFile> files,
       Diagnostics diagnostics) {
     if (state.getOrDefault(path, 0) == 2) {
       return;
@@ -72,7 +84,9 @@ final class ImportGraph {
         List<String> cycle = new ArrayList<>(stack.subList(stack.indexOf(target), stack.size()));
         cycle.add(target);
         BenFile.Import at = importOf(files, path, target);
-        diagnostics.error(at.path().span(), "import cycle: " + String.join(" -> ", cycle),
+        diagnostics.error(
+            at.path().span(),
+            "import cycle: " + String.join(" -> ", cycle),
             "move the shared declarations into a file that both import");
       } else {
         visit(target, stack, state, files, diagnostics);
@@ -97,16 +111,18 @@ final class ImportGraph {
 
   /** The files whose declarations {@code path} may use (itself and its transitive imports). */
   Set<String> visibleFrom(String path) {
-    return visible.computeIfAbsent(path, start -> {
-      Set<String> seen = new LinkedHashSet<>();
-      List<String> work = new ArrayList<>(List.of(start));
-      while (!work.isEmpty()) {
-        String next = work.remove(work.size() - 1);
-        if (seen.add(next)) {
-          work.addAll(edges.getOrDefault(next, List.of()));
-        }
-      }
-      return seen;
-    });
+    return visible.computeIfAbsent(
+        path,
+        start -> {
+          Set<String> seen = new LinkedHashSet<>();
+          List<String> work = new ArrayList<>(List.of(start));
+          while (!work.isEmpty()) {
+            String next = work.remove(work.size() - 1);
+            if (seen.add(next)) {
+              work.addAll(edges.getOrDefault(next, List.of()));
+            }
+          }
+          return seen;
+        });
   }
 }

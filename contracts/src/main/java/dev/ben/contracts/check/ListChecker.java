@@ -11,8 +11,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Checks lists: a scalar element type, and values that fit it, whether written inline or read from a list file
- * (one entry per line; blank lines and {@code #} comments ignored; errors point into the list file).
+ * Checks lists: a scalar element type, and values that fit it, whether written inline or read from
+ * a list file (one entry per line; blank lines and {@code #} comments ignored; errors point into
+ * the list file).
  */
 final class ListChecker {
   private static final Pattern NUMBER = Pattern.compile("-?[0-9]+(\\.[0-9]+)?([eE]-?[0-9]+)?");
@@ -31,8 +32,10 @@ final class ListChecker {
       return null;
     }
     if (type.isOptional() || type.isArray()) {
-      diagnostics.error(list.type().span(), "list elements must be a plain scalar type, not `" + type.spelling()
-          + "`", "use `" + type.prim().spelling() + "`");
+      diagnostics.error(
+          list.type().span(),
+          "list elements must be a plain scalar type, not `" + type.spelling() + "`",
+          "use `" + type.prim().spelling() + "`");
       return null;
     }
     Prim prim = type.prim();
@@ -52,13 +55,17 @@ final class ListChecker {
     Literal.Str written = list.file();
     String path = ProjectPaths.resolve(written.span().file().path(), written.value());
     if (path == null) {
-      diagnostics.error(written.span(), "list file \"" + written.value() + "\" is outside the project",
+      diagnostics.error(
+          written.span(),
+          "list file \"" + written.value() + "\" is outside the project",
           "list files are relative to the declaring file and must stay inside the project folder");
       return List.of();
     }
     Optional<SourceFile> file = context.resources.read(path);
     if (file.isEmpty()) {
-      diagnostics.error(written.span(), "list file \"" + written.value() + "\" was not found in the project",
+      diagnostics.error(
+          written.span(),
+          "list file \"" + written.value() + "\" was not found in the project",
           "expected it at `" + path + "` in the project");
       return List.of();
     }
@@ -80,14 +87,20 @@ final class ListChecker {
     return entries;
   }
 
-  /** An entry as the literal it would be in source, so one conversion path serves inline and file lists. */
+  /**
+   * An entry as the literal it would be in source, so one conversion path serves inline and file
+   * lists.
+   */
   private static Literal literal(String entry, Prim prim, Span span) {
     if (prim.isNumeric() && NUMBER.matcher(entry).matches()) {
-      return new Literal.Num(entry, entry.contains(".") || entry.contains("e") || entry.contains("E"), span);
+      return new Literal.Num(
+          entry, entry.contains(".") || entry.contains("e") || entry.contains("E"), span);
     }
     if (prim == Prim.BOOL && (entry.equals("true") || entry.equals("false"))) {
       return new Literal.Bool(entry.equals("true"), span);
     }
-    return prim.isNumeric() || prim == Prim.BOOL ? new Literal.Word(entry, span) : new Literal.Str(entry, span);
+    return prim.isNumeric() || prim == Prim.BOOL
+        ? new Literal.Word(entry, span)
+        : new Literal.Str(entry, span);
   }
 }

@@ -10,13 +10,15 @@ import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
 /**
- * Checks constants against the type they are used with and converts them to their value: {@code Long} or
- * {@code BigInteger} (u64 above Long.MAX_VALUE) for integers, {@code Double} for floats, {@code Boolean},
- * epoch milliseconds ({@code Long}) for timestamps, and canonical {@code String}s for the rest.
+ * Checks constants against the type they are used with and converts them to their value: {@code
+ * Long} or {@code BigInteger} (u64 above Long.MAX_VALUE) for integers, {@code Double} for floats,
+ * {@code Boolean}, epoch milliseconds ({@code Long}) for timestamps, and canonical {@code String}s
+ * for the rest.
  */
 public final class LiteralChecker {
   private static final Pattern UUID =
-      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+      Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
   private final Diagnostics diagnostics;
 
@@ -35,8 +37,10 @@ public final class LiteralChecker {
     if (literal instanceof Literal.Str str && isTextual(type)) {
       return text(str, type, context);
     }
-    diagnostics.error(literal.span(), "expected " + article(type) + " value " + context + ", found `"
-        + literal.source() + "`", hintFor(type));
+    diagnostics.error(
+        literal.span(),
+        "expected " + article(type) + " value " + context + ", found `" + literal.source() + "`",
+        hintFor(type));
     return null;
   }
 
@@ -55,7 +59,8 @@ public final class LiteralChecker {
   private static String hintFor(Prim type) {
     return switch (type) {
       case STRING -> "strings are written in double quotes: \"text\"";
-      case TIMESTAMP -> "timestamps are written as quoted ISO-8601 instants: \"2024-01-31T12:00:00Z\"";
+      case TIMESTAMP ->
+          "timestamps are written as quoted ISO-8601 instants: \"2024-01-31T12:00:00Z\"";
       case IPV4 -> "IPv4 addresses are quoted: \"10.0.0.1\"";
       case IPV6 -> "IPv6 addresses are quoted: \"2001:db8::1\"";
       case UUID -> "UUIDs are quoted: \"123e4567-e89b-12d3-a456-426614174000\"";
@@ -68,20 +73,37 @@ public final class LiteralChecker {
     if (type.isFloat()) {
       double value = Double.parseDouble(num.text());
       if (Double.isInfinite(value) || (type == Prim.F32 && Math.abs(value) > Float.MAX_VALUE)) {
-        diagnostics.error(num.span(), "number " + num.text() + " is out of range for `" + type.spelling() + "`");
+        diagnostics.error(
+            num.span(), "number " + num.text() + " is out of range for `" + type.spelling() + "`");
         return null;
       }
       return value;
     }
     if (num.decimal()) {
-      diagnostics.error(num.span(), "expected a whole number for `" + type.spelling() + "` " + context
-          + ", found `" + num.text() + "`");
+      diagnostics.error(
+          num.span(),
+          "expected a whole number for `"
+              + type.spelling()
+              + "` "
+              + context
+              + ", found `"
+              + num.text()
+              + "`");
       return null;
     }
     BigInteger value = new BigDecimal(num.text()).toBigIntegerExact();
     if (value.compareTo(type.minValue()) < 0 || value.compareTo(type.maxValue()) > 0) {
-      diagnostics.error(num.span(), "number " + num.text() + " is out of range for `" + type.spelling() + "` ("
-          + type.minValue() + ".." + type.maxValue() + ")");
+      diagnostics.error(
+          num.span(),
+          "number "
+              + num.text()
+              + " is out of range for `"
+              + type.spelling()
+              + "` ("
+              + type.minValue()
+              + ".."
+              + type.maxValue()
+              + ")");
       return null;
     }
     return value.bitLength() < 64 ? (Object) value.longValue() : value;
@@ -91,12 +113,24 @@ public final class LiteralChecker {
     String value = str.value();
     return switch (type) {
       case TIMESTAMP -> timestamp(str);
-      case IPV4 -> NetworkLiterals.isIpv4(value) ? value : bad(str, "`" + value + "` is not an IPv4 address",
-          "write four numbers 0-255 separated by dots, e.g. \"10.0.0.1\"");
-      case IPV6 -> NetworkLiterals.isIpv6(value) ? value : bad(str, "`" + value + "` is not an IPv6 address",
-          "e.g. \"2001:db8::1\"");
-      case UUID -> UUID.matcher(value).matches() ? value.toLowerCase() : bad(str, "`" + value
-          + "` is not a UUID", "e.g. \"123e4567-e89b-12d3-a456-426614174000\"");
+      case IPV4 ->
+          NetworkLiterals.isIpv4(value)
+              ? value
+              : bad(
+                  str,
+                  "`" + value + "` is not an IPv4 address",
+                  "write four numbers 0-255 separated by dots, e.g. \"10.0.0.1\"");
+      case IPV6 ->
+          NetworkLiterals.isIpv6(value)
+              ? value
+              : bad(str, "`" + value + "` is not an IPv6 address", "e.g. \"2001:db8::1\"");
+      case UUID ->
+          UUID.matcher(value).matches()
+              ? value.toLowerCase()
+              : bad(
+                  str,
+                  "`" + value + "` is not a UUID",
+                  "e.g. \"123e4567-e89b-12d3-a456-426614174000\"");
       default -> value;
     };
   }
@@ -108,7 +142,9 @@ public final class LiteralChecker {
       try {
         return OffsetDateTime.parse(str.value()).toInstant().toEpochMilli();
       } catch (DateTimeParseException notOffset) {
-        return bad(str, "`" + str.value() + "` is not a timestamp",
+        return bad(
+            str,
+            "`" + str.value() + "` is not a timestamp",
             "write an ISO-8601 instant such as \"2024-01-31T12:00:00Z\"");
       }
     }
@@ -119,21 +155,34 @@ public final class LiteralChecker {
     return null;
   }
 
-  /** A whole number within {@code [min, max]}, or null after reporting; {@code what} names the setting. */
+  /**
+   * A whole number within {@code [min, max]}, or null after reporting; {@code what} names the
+   * setting.
+   */
   public Long integerIn(Literal literal, long min, long max, String what) {
     if (literal instanceof Literal.Num num && !num.decimal()) {
       BigInteger value = new BigInteger(num.text());
-      if (value.compareTo(BigInteger.valueOf(min)) >= 0 && value.compareTo(BigInteger.valueOf(max)) <= 0) {
+      if (value.compareTo(BigInteger.valueOf(min)) >= 0
+          && value.compareTo(BigInteger.valueOf(max)) <= 0) {
         return value.longValue();
       }
     }
-    diagnostics.error(literal.span(), what + " must be a whole number between " + min + " and " + max
-        + ", found `" + literal.source() + "`");
+    diagnostics.error(
+        literal.span(),
+        what
+            + " must be a whole number between "
+            + min
+            + " and "
+            + max
+            + ", found `"
+            + literal.source()
+            + "`");
     return null;
   }
 
   /** A number within {@code (minExclusive or [min], max]}, or null after reporting. */
-  public Double decimalIn(Literal literal, double min, boolean minInclusive, double max, String what) {
+  public Double decimalIn(
+      Literal literal, double min, boolean minInclusive, double max, String what) {
     if (literal instanceof Literal.Num num) {
       double value = Double.parseDouble(num.text());
       boolean aboveMin = minInclusive ? value >= min : value > min;
@@ -141,18 +190,27 @@ public final class LiteralChecker {
         return value;
       }
     }
-    diagnostics.error(literal.span(), what + " must be a number " + (minInclusive ? "from " + fmt(min) + " to "
-        : "above " + fmt(min) + " and at most ") + fmt(max) + ", found `" + literal.source() + "`");
+    diagnostics.error(
+        literal.span(),
+        what
+            + " must be a number "
+            + (minInclusive ? "from " + fmt(min) + " to " : "above " + fmt(min) + " and at most ")
+            + fmt(max)
+            + ", found `"
+            + literal.source()
+            + "`");
     return null;
   }
 
   /** Milliseconds of a duration within bounds, or null after reporting. */
-  public Long durationIn(Literal.Duration duration, long minMillis, long maxMillis, String what, String range) {
+  public Long durationIn(
+      Literal.Duration duration, long minMillis, long maxMillis, String what, String range) {
     long millis = duration.millis();
     if (millis >= minMillis && millis <= maxMillis) {
       return millis;
     }
-    diagnostics.error(duration.span(), what + " must be between " + range + ", found `" + duration.text() + "`");
+    diagnostics.error(
+        duration.span(), what + " must be between " + range + ", found `" + duration.text() + "`");
     return null;
   }
 

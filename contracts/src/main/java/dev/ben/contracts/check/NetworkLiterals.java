@@ -8,8 +8,7 @@ import java.util.regex.Pattern;
 public final class NetworkLiterals {
   private static final Pattern IPV6_CHARS = Pattern.compile("[0-9a-fA-F:.]+");
 
-  private NetworkLiterals() {
-  }
+  private NetworkLiterals() {}
 
   /** True for a dotted-quad IPv4 address such as {@code 10.0.0.1}. */
   public static boolean isIpv4(String text) {
@@ -18,8 +17,11 @@ public final class NetworkLiterals {
       return false;
     }
     for (String part : parts) {
-      if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(Character::isDigit)
-          || Integer.parseInt(part) > 255 || (part.length() > 1 && part.charAt(0) == '0')) {
+      if (part.isEmpty()
+          || part.length() > 3
+          || !part.chars().allMatch(Character::isDigit)
+          || Integer.parseInt(part) > 255
+          || (part.length() > 1 && part.charAt(0) == '0')) {
         return false;
       }
     }
@@ -32,7 +34,8 @@ public final class NetworkLiterals {
       return false;
     }
     try {
-      // Only hex digits, colons and dots reach here, so this parses a literal and never resolves a name.
+      // Only hex digits, colons and dots reach here, so this parses a literal and never resolves a
+      // name.
       return InetAddress.getByName(text).getAddress().length == 16 || text.startsWith("::ffff:");
     } catch (UnknownHostException | IllegalArgumentException malformed) {
       return false;
@@ -40,8 +43,8 @@ public final class NetworkLiterals {
   }
 
   /**
-   * Describes what is wrong with a CIDR block, or returns null when it is valid for the given family
-   * ({@code ipv6 == false} means IPv4).
+   * Describes what is wrong with a CIDR block, or returns null when it is valid for the given
+   * family ({@code ipv6 == false} means IPv4).
    */
   public static String cidrProblem(String block, boolean ipv6) {
     int slash = block.indexOf('/');
@@ -56,13 +59,19 @@ public final class NetworkLiterals {
       return "malformed cidr \"" + block + "\": `" + address + "` is not an IP address";
     }
     int maxPrefix = v4 ? 32 : 128;
-    if (prefix.isEmpty() || prefix.length() > 3 || !prefix.chars().allMatch(Character::isDigit)
+    if (prefix.isEmpty()
+        || prefix.length() > 3
+        || !prefix.chars().allMatch(Character::isDigit)
         || Integer.parseInt(prefix) > maxPrefix) {
       return "malformed cidr \"" + block + "\": the prefix length must be 0.." + maxPrefix;
     }
     if (v4 == ipv6) {
-      return "cidr \"" + block + "\" is " + (v4 ? "IPv4" : "IPv6") + " but the field is " + (ipv6 ? "ipv6"
-          : "ipv4");
+      return "cidr \""
+          + block
+          + "\" is "
+          + (v4 ? "IPv4" : "IPv6")
+          + " but the field is "
+          + (ipv6 ? "ipv6" : "ipv4");
     }
     return null;
   }

@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Checks pipelines: every member exists and works on a schema the pipeline carries, everything a detector or
- * playbook depends on is part of the pipeline, the runtime blocks are valid, and no {@code @pii} field reaches
- * the store or a detector unredacted.
+ * Checks pipelines: every member exists and works on a schema the pipeline carries, everything a
+ * detector or playbook depends on is part of the pipeline, the runtime blocks are valid, and no
+ * {@code @pii} field reaches the store or a detector unredacted.
  */
 final class PipelineChecker {
   private final CheckContext context;
@@ -30,7 +30,9 @@ final class PipelineChecker {
   void check(PipelineDecl pipeline) {
     String name = pipeline.name().name();
     if (pipeline.schemas().isEmpty()) {
-      diagnostics.error(pipeline.name().span(), "pipeline `" + name + "` carries no schemas",
+      diagnostics.error(
+          pipeline.name().span(),
+          "pipeline `" + name + "` carries no schemas",
           "add `schemas [schema_name]`");
     }
     Map<String, SchemaScope> schemas = new LinkedHashMap<>();
@@ -40,15 +42,18 @@ final class PipelineChecker {
         schemas.put(scope.schema().name(), scope);
       }
     }
-    Map<PolicyDecl, Ident> policies = members(pipeline, pipeline.policies(), PolicyDecl.class, "policy",
-        schemas);
-    Map<DetectorDecl, Ident> detectors = members(pipeline, pipeline.detectors(), DetectorDecl.class, "detector",
-        schemas);
-    Map<PlaybookDecl, Ident> playbooks = members(pipeline, pipeline.playbooks(), PlaybookDecl.class, "playbook",
-        schemas);
-    // With an unresolved member (already reported) the dependency and pii checks would only echo that error.
-    boolean complete = policies.size() == pipeline.policies().size()
-        && detectors.size() == pipeline.detectors().size() && playbooks.size() == pipeline.playbooks().size();
+    Map<PolicyDecl, Ident> policies =
+        members(pipeline, pipeline.policies(), PolicyDecl.class, "policy", schemas);
+    Map<DetectorDecl, Ident> detectors =
+        members(pipeline, pipeline.detectors(), DetectorDecl.class, "detector", schemas);
+    Map<PlaybookDecl, Ident> playbooks =
+        members(pipeline, pipeline.playbooks(), PlaybookDecl.class, "playbook", schemas);
+    // With an unresolved member (already reported) the dependency and pii checks would only echo
+    // that error.
+    boolean complete =
+        policies.size() == pipeline.policies().size()
+            && detectors.size() == pipeline.detectors().size()
+            && playbooks.size() == pipeline.playbooks().size();
     if (complete) {
       dependencies(pipeline, policies, detectors, detectors);
       dependencies(pipeline, policies, detectors, playbooks);
@@ -71,8 +76,12 @@ final class PipelineChecker {
     return unique;
   }
 
-  private <T extends Decl> Map<T, Ident> members(PipelineDecl pipeline, List<Ident> refs, Class<T> type,
-      String kind, Map<String, SchemaScope> schemas) {
+  private <T extends Decl> Map<T, Ident> members(
+      PipelineDecl pipeline,
+      List<Ident> refs,
+      Class<T> type,
+      String kind,
+      Map<String, SchemaScope> schemas) {
     Map<T, Ident> found = new LinkedHashMap<>();
     for (Ident ref : unique(refs, kind)) {
       T decl = context.symbols.resolve(type, kind, ref);
@@ -81,9 +90,17 @@ final class PipelineChecker {
       }
       Ident schema = schemaOf(decl);
       if (context.scopes.containsKey(schema.name()) && !schemas.containsKey(schema.name())) {
-        diagnostics.error(ref.span(), kind + " `" + ref.name() + "` works on schema `" + schema.name()
-            + "`, which pipeline `" + pipeline.name().name() + "` does not carry", "add `" + schema.name()
-            + "` to its `schemas`");
+        diagnostics.error(
+            ref.span(),
+            kind
+                + " `"
+                + ref.name()
+                + "` works on schema `"
+                + schema.name()
+                + "`, which pipeline `"
+                + pipeline.name().name()
+                + "` does not carry",
+            "add `" + schema.name() + "` to its `schemas`");
       }
       found.put(decl, ref);
     }
@@ -101,23 +118,41 @@ final class PipelineChecker {
   }
 
   /** Detectors and playbooks only see bits and values computed by members of the same pipeline. */
-  private void dependencies(PipelineDecl pipeline, Map<PolicyDecl, Ident> policies,
-      Map<DetectorDecl, Ident> detectors, Map<? extends Decl, Ident> users) {
-    users.forEach((user, ref) -> {
-      for (PolicyDecl policy : context.policyUses.getOrDefault(user, Set.of())) {
-        if (!policies.containsKey(policy)) {
-          diagnostics.error(ref.span(), "`" + ref.name() + "` uses policy `" + policy.name().name()
-              + "`, which pipeline `" + pipeline.name().name() + "` does not include", "add `"
-              + policy.name().name() + "` to its `policies`");
-        }
-      }
-      for (Decl detector : context.detectorUses.getOrDefault(user, Set.of())) {
-        if (!detectors.containsKey(detector)) {
-          diagnostics.error(ref.span(), "`" + ref.name() + "` reads detector `" + detector.name().name()
-              + "`, which pipeline `" + pipeline.name().name() + "` does not include", "add `"
-              + detector.name().name() + "` to its `detectors`");
-        }
-      }
-    });
+  private void dependencies(
+      PipelineDecl pipeline,
+      Map<PolicyDecl, Ident> policies,
+      Map<DetectorDecl, Ident> detectors,
+      Map<? extends Decl, Ident> users) {
+    users.forEach(
+        (user, ref) -> {
+          for (PolicyDecl policy : context.policyUses.getOrDefault(user, Set.of())) {
+            if (!policies.containsKey(policy)) {
+              diagnostics.error(
+                  ref.span(),
+                  "`"
+                      + ref.name()
+                      + "` uses policy `"
+                      + policy.name().name()
+                      + "`, which pipeline `"
+                      + pipeline.name().name()
+                      + "` does not include",
+                  "add `" + policy.name().name() + "` to its `policies`");
+            }
+          }
+          for (Decl detector : context.detectorUses.getOrDefault(user, Set.of())) {
+            if (!detectors.containsKey(detector)) {
+              diagnostics.error(
+                  ref.span(),
+                  "`"
+                      + ref.name()
+                      + "` reads detector `"
+                      + detector.name().name()
+                      + "`, which pipeline `"
+                      + pipeline.name().name()
+                      + "` does not include",
+                  "add `" + detector.name().name() + "` to its `detectors`");
+            }
+          }
+        });
   }
 }

@@ -11,9 +11,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Checks policies: declares their names on the schema, then checks predicates, thresholds, rules, redactions. */
+/**
+ * Checks policies: declares their names on the schema, then checks predicates, thresholds, rules,
+ * redactions.
+ */
 final class PolicyChecker {
-  private static final List<String> ACTIONS = List.of("flag", "route", "sample", "drop_with_reason");
+  private static final List<String> ACTIONS =
+      List.of("flag", "route", "sample", "drop_with_reason");
 
   private final CheckContext context;
   private final Diagnostics diagnostics;
@@ -70,11 +74,19 @@ final class PolicyChecker {
     Set<String> kinds = new HashSet<>();
     for (PolicyDecl.Clause clause : rule.clauses()) {
       if (!kinds.add(clause.kind().name())) {
-        diagnostics.error(clause.kind().span(), "`" + clause.kind().name() + "(..)` is given twice in rule `"
-            + rule.name().name() + "`", "merge the two into one clause");
+        diagnostics.error(
+            clause.kind().span(),
+            "`"
+                + clause.kind().name()
+                + "(..)` is given twice in rule `"
+                + rule.name().name()
+                + "`",
+            "merge the two into one clause");
       }
       if (clause.refs().isEmpty()) {
-        diagnostics.error(clause.span(), "`" + clause.kind().name() + "()` is empty",
+        diagnostics.error(
+            clause.span(),
+            "`" + clause.kind().name() + "()` is empty",
             "name at least one predicate or threshold level, or remove the clause");
       }
       for (QualifiedName ref : clause.refs()) {
@@ -90,22 +102,32 @@ final class PolicyChecker {
   private void action(PolicyDecl.Action action) {
     Ident kind = action.kind();
     switch (kind.name()) {
-      case "flag" -> { }
+      case "flag" -> {}
       case "route" -> {
         if (!(action.argument() instanceof Literal.Word word) || !word.value().equals("lucius")) {
-          diagnostics.error(action.argument().span(), "unknown route `" + action.argument().source()
-              + "`; the only route is `lucius` (the scrub path)");
+          diagnostics.error(
+              action.argument().span(),
+              "unknown route `"
+                  + action.argument().source()
+                  + "`; the only route is `lucius` (the scrub path)");
         }
       }
-      case "sample" -> context.literals.integerIn(action.argument(), 1, 1_000_000, "sample(N) (keep 1 in N)");
+      case "sample" ->
+          context.literals.integerIn(action.argument(), 1, 1_000_000, "sample(N) (keep 1 in N)");
       case "drop_with_reason" -> {
         if (action.argument() instanceof Literal.Str reason && reason.value().isBlank()) {
-          diagnostics.error(reason.span(), "the drop reason is empty", "say why, e.g. \"known scanner\"");
+          diagnostics.error(
+              reason.span(), "the drop reason is empty", "say why, e.g. \"known scanner\"");
         }
       }
-      default -> diagnostics.error(kind.span(), "unknown action `" + kind.name() + "`; expected `flag`, "
-          + "`route lucius`, `sample(N)` or `drop_with_reason \"why\"`", DiagnosticRenderer.didYouMean(
-              kind.name(), ACTIONS));
+      default ->
+          diagnostics.error(
+              kind.span(),
+              "unknown action `"
+                  + kind.name()
+                  + "`; expected `flag`, "
+                  + "`route lucius`, `sample(N)` or `drop_with_reason \"why\"`",
+              DiagnosticRenderer.didYouMean(kind.name(), ACTIONS));
     }
   }
 }

@@ -11,7 +11,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Type-checks predicate expressions of one policy; compositions may only use predicates declared earlier. */
+/**
+ * Type-checks predicate expressions of one policy; compositions may only use predicates declared
+ * earlier.
+ */
 final class PredicateChecker {
   private final CheckContext context;
   private final Diagnostics diagnostics;
@@ -55,7 +58,8 @@ final class PredicateChecker {
   private void compose(Pred.Compose compose) {
     String op = compose.op().name();
     if (op.equals("not") && compose.args().size() != 1) {
-      diagnostics.error(compose.span(), "`not(..)` takes exactly one predicate, found " + compose.args().size());
+      diagnostics.error(
+          compose.span(), "`not(..)` takes exactly one predicate, found " + compose.args().size());
     } else if (compose.args().isEmpty()) {
       diagnostics.error(compose.span(), "`" + op + "()` is empty", "name at least one predicate");
     }
@@ -64,36 +68,60 @@ final class PredicateChecker {
     }
   }
 
-  /** A bare name: a predicate of this policy, or a bool field (which means {@code field == true}). */
+  /**
+   * A bare name: a predicate of this policy, or a bool field (which means {@code field == true}).
+   */
   private void reference(Ident name) {
     SchemaScope.Member member = scope.member(name.name());
     if (member != null && member.kind().equals("predicate")) {
       if (member.policy() != policy) {
-        diagnostics.error(name.span(), "predicate `" + name.name() + "` belongs to policy `"
-            + member.policy().name().name() + "`; compose only predicates of the same policy");
+        diagnostics.error(
+            name.span(),
+            "predicate `"
+                + name.name()
+                + "` belongs to policy `"
+                + member.policy().name().name()
+                + "`; compose only predicates of the same policy");
       } else if (!declared.contains(name.name())) {
-        diagnostics.error(name.span(), "predicate `" + current + "` uses `" + name.name() + "`, which is not "
-            + "declared before it", "declare `" + name.name() + "` above `" + current + "`: predicates build only "
-            + "on earlier ones, which also rules out cycles");
+        diagnostics.error(
+            name.span(),
+            "predicate `"
+                + current
+                + "` uses `"
+                + name.name()
+                + "`, which is not "
+                + "declared before it",
+            "declare `"
+                + name.name()
+                + "` above `"
+                + current
+                + "`: predicates build only "
+                + "on earlier ones, which also rules out cycles");
       }
       return;
     }
     BenType field = scope.schema().fields().get(name.name());
     if (field != null && member == null) {
       if (field.required().prim() != Prim.BOOL || field.isArray()) {
-        diagnostics.error(name.span(), "field `" + name.name() + "` is `" + field.spelling() + "`, not a condition",
+        diagnostics.error(
+            name.span(),
+            "field `" + name.name() + "` is `" + field.spelling() + "`, not a condition",
             "compare it, e.g. `" + name.name() + " == ...`");
       }
       return;
     }
     if (member != null) {
-      diagnostics.error(name.span(), "`" + name.name() + "` is a " + member.kind() + ", not a predicate",
+      diagnostics.error(
+          name.span(),
+          "`" + name.name() + "` is a " + member.kind() + ", not a predicate",
           "predicates compose only predicates; use rules to combine threshold levels");
       return;
     }
     List<String> candidates = new ArrayList<>(scope.names(List.of("predicate")));
     candidates.addAll(scope.schema().fields().keySet());
-    diagnostics.error(name.span(), "unknown predicate or field `" + name.name() + "` in policy `"
-        + policy.name().name() + "`", DiagnosticRenderer.didYouMean(name.name(), candidates));
+    diagnostics.error(
+        name.span(),
+        "unknown predicate or field `" + name.name() + "` in policy `" + policy.name().name() + "`",
+        DiagnosticRenderer.didYouMean(name.name(), candidates));
   }
 }

@@ -80,7 +80,8 @@ public enum Prim {
       return true;
     }
     if (isInteger() && target.isInteger()) {
-      return target.minValue().compareTo(minValue()) <= 0 && target.maxValue().compareTo(maxValue()) >= 0;
+      return target.minValue().compareTo(minValue()) <= 0
+          && target.maxValue().compareTo(maxValue()) >= 0;
     }
     return isNumeric() && target == F64 || (this == F32 && target == F64);
   }

@@ -3,18 +3,23 @@ package dev.ben.contracts.check;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
-/** Resolution of paths written in sources ({@code import}, {@code file(..)}) against the declaring file. */
+/**
+ * Resolution of paths written in sources ({@code import}, {@code file(..)}) against the declaring
+ * file.
+ */
 public final class ProjectPaths {
 
-  private ProjectPaths() {
-  }
+  private ProjectPaths() {}
 
   /**
-   * The project-relative, normalised path of {@code written} as seen from the file at {@code fromFile}, or null
-   * when it is absolute or climbs out of the project.
+   * The project-relative, normalised path of {@code written} as seen from the file at {@code
+   * fromFile}, or null when it is absolute or climbs out of the project.
    */
   public static String resolve(String fromFile, String written) {
-    if (written.isEmpty() || written.startsWith("/") || written.startsWith("\\") || written.contains(":")
+    if (written.isEmpty()
+        || written.startsWith("/")
+        || written.startsWith("\\")
+        || written.contains(":")
         || written.contains("\\")) {
       return null;
     }

@@ -8,8 +8,9 @@ import java.util.List;
 
 /** Checks redactions: a known operation, the argument it needs, and a field type it can work on. */
 final class RedactChecker {
-  static final List<String> OPERATIONS = List.of("mask_all", "mask_prefix", "mask_suffix", "truncate", "hash",
-      "generalize_ip", "drop");
+  static final List<String> OPERATIONS =
+      List.of(
+          "mask_all", "mask_prefix", "mask_suffix", "truncate", "hash", "generalize_ip", "drop");
 
   private final CheckContext context;
   private final Diagnostics diagnostics;
@@ -24,8 +25,12 @@ final class RedactChecker {
   void check(PolicyDecl.Redact redact) {
     String op = redact.op().name();
     if (!OPERATIONS.contains(op)) {
-      diagnostics.error(redact.op().span(), "unknown redaction `" + op + "`; expected mask_all, mask_prefix(n), "
-          + "mask_suffix(n), truncate(n), hash, hash(keyed), generalize_ip(prefix) or drop",
+      diagnostics.error(
+          redact.op().span(),
+          "unknown redaction `"
+              + op
+              + "`; expected mask_all, mask_prefix(n), "
+              + "mask_suffix(n), truncate(n), hash, hash(keyed), generalize_ip(prefix) or drop",
           DiagnosticRenderer.didYouMean(op, OPERATIONS));
       return;
     }
@@ -36,17 +41,26 @@ final class RedactChecker {
     }
     String field = redact.field().name();
     if (scope.schema().key().contains(field) && !op.equals("hash")) {
-      diagnostics.error(redact.op().span(), "`" + op + "` would destroy key field `" + field + "`",
+      diagnostics.error(
+          redact.op().span(),
+          "`" + op + "` would destroy key field `" + field + "`",
           "key fields can only be hashed (`hash` or `hash(keyed)`), which keeps them joinable");
     }
     boolean textual = op.startsWith("mask") || op.equals("truncate");
     if (textual && type.required().prim() != Prim.STRING) {
-      diagnostics.error(redact.op().span(), "`" + op + "` works on strings, but `" + field + "` is `"
-          + type.spelling() + "`", "use `hash` or `drop`");
+      diagnostics.error(
+          redact.op().span(),
+          "`" + op + "` works on strings, but `" + field + "` is `" + type.spelling() + "`",
+          "use `hash` or `drop`");
     }
     if (op.equals("generalize_ip") && !type.required().prim().isIp()) {
-      diagnostics.error(redact.op().span(), "`generalize_ip` needs an ipv4 or ipv6 field, but `" + field
-          + "` is `" + type.spelling() + "`");
+      diagnostics.error(
+          redact.op().span(),
+          "`generalize_ip` needs an ipv4 or ipv6 field, but `"
+              + field
+              + "` is `"
+              + type.spelling()
+              + "`");
     }
   }
 
@@ -69,22 +83,29 @@ final class RedactChecker {
         }
       }
       case "hash" -> {
-        if (argument != null && !(argument instanceof Literal.Word word && word.value().equals("keyed"))) {
-          diagnostics.error(argument.span(), "`hash` takes no argument or `keyed`, found `" + argument.source()
-              + "`", "`hash(keyed)` uses the deployment's secret key (HMAC) so values cannot be guessed");
+        if (argument != null
+            && !(argument instanceof Literal.Word word && word.value().equals("keyed"))) {
+          diagnostics.error(
+              argument.span(),
+              "`hash` takes no argument or `keyed`, found `" + argument.source() + "`",
+              "`hash(keyed)` uses the deployment's secret key (HMAC) so values cannot be guessed");
         }
       }
       default -> {
         if (argument != null) {
-          diagnostics.error(argument.span(), "`" + op + "` takes no argument", "remove `(" + argument.source()
-              + ")`");
+          diagnostics.error(
+              argument.span(),
+              "`" + op + "` takes no argument",
+              "remove `(" + argument.source() + ")`");
         }
       }
     }
   }
 
   private void missing(PolicyDecl.Redact redact, String example) {
-    diagnostics.error(redact.op().span(), "`" + redact.op().name() + "` needs an argument", "write `" + example
-        + "`");
+    diagnostics.error(
+        redact.op().span(),
+        "`" + redact.op().name() + "` needs an argument",
+        "write `" + example + "`");
   }
 }

@@ -3,7 +3,10 @@ package dev.ben.contracts.check;
 import dev.ben.contracts.diag.SourceFile;
 import java.util.Optional;
 
-/** Read access to the project's auxiliary files (list files), addressed by normalised project-relative path. */
+/**
+ * Read access to the project's auxiliary files (list files), addressed by normalised
+ * project-relative path.
+ */
 @FunctionalInterface
 public interface Resources {
 

@@ -9,11 +9,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Checks a pipeline's runtime blocks: sidecar endpoints, proxy flow control, spine count and store. */
+/**
+ * Checks a pipeline's runtime blocks: sidecar endpoints, proxy flow control, spine count and store.
+ */
 final class RuntimeSettings {
   static final List<String> SIDECAR = List.of("http", "uds", "tcp");
-  static final List<String> PROXY = List.of("buffer", "high_watermark", "low_watermark", "overload", "coalesce");
-  static final List<String> OVERLOAD = List.of("backpressure", "shed_oldest", "shed_newest", "sample");
+  static final List<String> PROXY =
+      List.of("buffer", "high_watermark", "low_watermark", "overload", "coalesce");
+  static final List<String> OVERLOAD =
+      List.of("backpressure", "shed_oldest", "shed_newest", "sample");
   static final List<String> STORE = List.of("table", "replica");
 
   private final CheckContext context;
@@ -34,13 +38,20 @@ final class RuntimeSettings {
       if (sidecar.containsKey("tcp")) {
         Setting tcp = sidecar.get("tcp");
         if (context.literals.integerIn(value(tcp), 1, 65_535, "the tcp port") != null) {
-          diagnostics.warning(tcp.key().span(), "the `tcp` endpoint is accepted but not yet carried by compiled "
-              + "pipelines; sidecars listen on `http` and `uds` only", "add `http` or `uds \"app.sock\"`");
+          diagnostics.warning(
+              tcp.key().span(),
+              "the `tcp` endpoint is accepted but not yet carried by compiled "
+                  + "pipelines; sidecars listen on `http` and `uds` only",
+              "add `http` or `uds \"app.sock\"`");
         }
       }
       if (!sidecar.containsKey("http") && !sidecar.containsKey("uds")) {
-        diagnostics.error(pipeline.name().span(), "the sidecar of pipeline `" + pipeline.name().name()
-            + "` has no `http` or `uds` endpoint", "add `http` or `uds \"app.sock\"`");
+        diagnostics.error(
+            pipeline.name().span(),
+            "the sidecar of pipeline `"
+                + pipeline.name().name()
+                + "` has no `http` or `uds` endpoint",
+            "add `http` or `uds \"app.sock\"`");
       }
     }
     if (pipeline.proxy() != null) {
@@ -50,7 +61,9 @@ final class RuntimeSettings {
       context.literals.integerIn(pipeline.spines(), 1, 256, "the number of spines");
     }
     if (pipeline.store() == null) {
-      diagnostics.error(pipeline.name().span(), "pipeline `" + pipeline.name().name() + "` has no store",
+      diagnostics.error(
+          pipeline.name().span(),
+          "pipeline `" + pipeline.name().name() + "` has no store",
           "add `store { table TABLE }` naming the table of one of its schemas");
     } else {
       store(pipeline, settings(pipeline.store(), STORE, "store"), schemas);
@@ -62,8 +75,15 @@ final class RuntimeSettings {
     for (Setting setting : settings) {
       String key = setting.key().name();
       if (!known.contains(key)) {
-        diagnostics.error(setting.key().span(), "unknown " + block + " setting `" + key + "`; expected one of "
-            + String.join(", ", known), DiagnosticRenderer.didYouMean(key, known));
+        diagnostics.error(
+            setting.key().span(),
+            "unknown "
+                + block
+                + " setting `"
+                + key
+                + "`; expected one of "
+                + String.join(", ", known),
+            DiagnosticRenderer.didYouMean(key, known));
       } else if (byKey.putIfAbsent(key, setting) != null) {
         diagnostics.error(setting.key().span(), "`" + key + "` is set twice in `" + block + "`");
       }
@@ -85,17 +105,25 @@ final class RuntimeSettings {
     return setting.value();
   }
 
-  /** The setting's word or string, checked against {@code allowed} when given; null after reporting. */
+  /**
+   * The setting's word or string, checked against {@code allowed} when given; null after reporting.
+   */
   private String word(Setting setting, List<String> allowed, String what) {
     if (setting.value() == null) {
       value(setting);
       return null;
     }
     Literal value = setting.value();
-    String text = value instanceof Literal.Word w ? w.value() : value instanceof Literal.Str s ? s.value() : null;
+    String text =
+        value instanceof Literal.Word w
+            ? w.value()
+            : value instanceof Literal.Str s ? s.value() : null;
     if (text == null || text.isBlank() || (allowed != null && !allowed.contains(text))) {
-      diagnostics.error(value.span(), "`" + setting.key().name() + "` expects " + what + ", found `"
-          + value.source() + "`", text == null || allowed == null ? new String[0]
+      diagnostics.error(
+          value.span(),
+          "`" + setting.key().name() + "` expects " + what + ", found `" + value.source() + "`",
+          text == null || allowed == null
+              ? new String[0]
               : DiagnosticRenderer.didYouMean(text, allowed));
       return null;
     }
@@ -103,43 +131,77 @@ final class RuntimeSettings {
   }
 
   private void proxy(Map<String, Setting> proxy) {
-    Long buffer = proxy.containsKey("buffer") ? context.literals.integerIn(value(proxy.get("buffer")), 1,
-        10_000_000, "the proxy buffer") : (Long) PipelineDefaults.BUFFER;
-    Double high = proxy.containsKey("high_watermark") ? context.literals.decimalIn(
-        value(proxy.get("high_watermark")), 0, false, 1, "high_watermark") : (Double) PipelineDefaults.HIGH_WATERMARK;
-    Double low = proxy.containsKey("low_watermark") ? context.literals.decimalIn(
-        value(proxy.get("low_watermark")), 0, true, 1, "low_watermark") : (Double) PipelineDefaults.LOW_WATERMARK;
+    Long buffer =
+        proxy.containsKey("buffer")
+            ? context.literals.integerIn(
+                value(proxy.get("buffer")), 1, 10_000_000, "the proxy buffer")
+            : (Long) PipelineDefaults.BUFFER;
+    Double high =
+        proxy.containsKey("high_watermark")
+            ? context.literals.decimalIn(
+                value(proxy.get("high_watermark")), 0, false, 1, "high_watermark")
+            : (Double) PipelineDefaults.HIGH_WATERMARK;
+    Double low =
+        proxy.containsKey("low_watermark")
+            ? context.literals.decimalIn(
+                value(proxy.get("low_watermark")), 0, true, 1, "low_watermark")
+            : (Double) PipelineDefaults.LOW_WATERMARK;
     if (high != null && low != null && low >= high) {
-      Setting blamed = proxy.containsKey("low_watermark") ? proxy.get("low_watermark") : proxy.get("high_watermark");
-      diagnostics.error(blamed.value() == null ? blamed.key().span() : blamed.value().span(), "low_watermark "
-          + low + " must be below high_watermark " + high + (proxy.containsKey("low_watermark")
-              && proxy.containsKey("high_watermark") ? "" : " (the default for the one not written)"),
+      Setting blamed =
+          proxy.containsKey("low_watermark")
+              ? proxy.get("low_watermark")
+              : proxy.get("high_watermark");
+      diagnostics.error(
+          blamed.value() == null ? blamed.key().span() : blamed.value().span(),
+          "low_watermark "
+              + low
+              + " must be below high_watermark "
+              + high
+              + (proxy.containsKey("low_watermark") && proxy.containsKey("high_watermark")
+                  ? ""
+                  : " (the default for the one not written)"),
           "the proxy resumes reading once the buffer drains below the low mark");
     }
     if (proxy.containsKey("overload")) {
       word(proxy.get("overload"), OVERLOAD, "one of " + String.join(", ", OVERLOAD));
     }
     if (proxy.containsKey("coalesce")) {
-      Long coalesce = context.literals.integerIn(value(proxy.get("coalesce")), 1, 100_000, "coalesce");
+      Long coalesce =
+          context.literals.integerIn(value(proxy.get("coalesce")), 1, 100_000, "coalesce");
       if (coalesce != null && buffer != null && coalesce > buffer) {
-        diagnostics.error(proxy.get("coalesce").value().span(), "coalesce " + coalesce
-            + " is larger than the buffer (" + buffer + ")", "batches must fit in the buffer");
+        diagnostics.error(
+            proxy.get("coalesce").value().span(),
+            "coalesce " + coalesce + " is larger than the buffer (" + buffer + ")",
+            "batches must fit in the buffer");
       }
     }
   }
 
-  private void store(PipelineDecl pipeline, Map<String, Setting> store, Map<String, SchemaScope> schemas) {
+  private void store(
+      PipelineDecl pipeline, Map<String, Setting> store, Map<String, SchemaScope> schemas) {
     if (!store.containsKey("table")) {
-      diagnostics.error(pipeline.name().span(), "the store of pipeline `" + pipeline.name().name()
-          + "` names no table", "add `table TABLE` (the table of one of its schemas)");
+      diagnostics.error(
+          pipeline.name().span(),
+          "the store of pipeline `" + pipeline.name().name() + "` names no table",
+          "add `table TABLE` (the table of one of its schemas)");
     } else {
-      List<String> tables = schemas.values().stream().filter(s -> s.schema().decl().table() != null)
-          .map(s -> s.schema().table()).toList();
+      List<String> tables =
+          schemas.values().stream()
+              .filter(s -> s.schema().decl().table() != null)
+              .map(s -> s.schema().table())
+              .toList();
       String table = word(store.get("table"), null, "a table name");
       if (table != null && !tables.contains(table)) {
-        diagnostics.error(store.get("table").value().span(), "table `" + table + "` does not belong to any "
-            + "schema of pipeline `" + pipeline.name().name() + "`", DiagnosticRenderer.didYouMean(table,
-                tables).length > 0 ? DiagnosticRenderer.didYouMean(table, tables)
+        diagnostics.error(
+            store.get("table").value().span(),
+            "table `"
+                + table
+                + "` does not belong to any "
+                + "schema of pipeline `"
+                + pipeline.name().name()
+                + "`",
+            DiagnosticRenderer.didYouMean(table, tables).length > 0
+                ? DiagnosticRenderer.didYouMean(table, tables)
                 : new String[] {"its schemas' tables are " + String.join(", ", tables)});
       }
     }

@@ -4,7 +4,10 @@ import dev.ben.contracts.lang.SchemaDecl;
 import java.util.List;
 import java.util.Map;
 
-/** A checked schema: its declaration and the resolved type of every valid field, in declaration order. */
+/**
+ * A checked schema: its declaration and the resolved type of every valid field, in declaration
+ * order.
+ */
 public record SchemaInfo(SchemaDecl decl, Map<String, BenType> fields) {
 
   public SchemaInfo {

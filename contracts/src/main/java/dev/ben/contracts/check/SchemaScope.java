@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Names that policies and detectors define over one schema. Predicates, thresholds, facts and rules share one
- * namespace per schema, because detectors and playbooks refer to them by bare name across policies.
+ * Names that policies and detectors define over one schema. Predicates, thresholds, facts and rules
+ * share one namespace per schema, because detectors and playbooks refer to them by bare name across
+ * policies.
  */
 public final class SchemaScope {
   private final SchemaInfo schema;
@@ -20,12 +21,10 @@ public final class SchemaScope {
   private final Map<String, DetectorDecl> detectors = new LinkedHashMap<>();
 
   /** A named item of a policy: {@code kind} is predicate, threshold, fact or rule. */
-  public record Member(String kind, PolicyDecl policy, PolicyDecl.Item item) {
-  }
+  public record Member(String kind, PolicyDecl policy, PolicyDecl.Item item) {}
 
   /** A redaction with the policy that declares it. */
-  public record Redaction(PolicyDecl policy, PolicyDecl.Redact redact) {
-  }
+  public record Redaction(PolicyDecl policy, PolicyDecl.Redact redact) {}
 
   SchemaScope(SchemaInfo schema) {
     this.schema = schema;
@@ -35,11 +34,21 @@ public final class SchemaScope {
     return schema;
   }
 
-  void declare(String kind, Ident name, PolicyDecl policy, PolicyDecl.Item item, Diagnostics diagnostics) {
+  void declare(
+      String kind, Ident name, PolicyDecl policy, PolicyDecl.Item item, Diagnostics diagnostics) {
     Member first = members.putIfAbsent(name.name(), new Member(kind, policy, item));
     if (first != null) {
-      diagnostics.error(name.span(), "duplicate name `" + name.name() + "`: a " + first.kind() + " of policy `"
-          + first.policy().name().name() + "` on schema `" + schema.name() + "` already uses it",
+      diagnostics.error(
+          name.span(),
+          "duplicate name `"
+              + name.name()
+              + "`: a "
+              + first.kind()
+              + " of policy `"
+              + first.policy().name().name()
+              + "` on schema `"
+              + schema.name()
+              + "` already uses it",
           "predicates, thresholds, facts and rules on one schema need distinct names; the first is at "
               + first.item().span());
     }
@@ -48,9 +57,15 @@ public final class SchemaScope {
   void redact(PolicyDecl policy, PolicyDecl.Redact redact, Diagnostics diagnostics) {
     Redaction first = redactions.putIfAbsent(redact.field().name(), new Redaction(policy, redact));
     if (first != null) {
-      diagnostics.error(redact.field().span(), "field `" + redact.field().name() + "` is already redacted by "
-          + "policy `" + first.policy().name().name() + "`", "keep one redaction per field; the first is at "
-          + first.redact().span());
+      diagnostics.error(
+          redact.field().span(),
+          "field `"
+              + redact.field().name()
+              + "` is already redacted by "
+              + "policy `"
+              + first.policy().name().name()
+              + "`",
+          "keep one redaction per field; the first is at " + first.redact().span());
     }
   }
 
@@ -65,11 +80,12 @@ public final class SchemaScope {
   /** Names of members of the given kinds (for suggestions). */
   public List<String> names(List<String> kinds) {
     List<String> names = new ArrayList<>();
-    members.forEach((name, member) -> {
-      if (kinds.contains(member.kind())) {
-        names.add(name);
-      }
-    });
+    members.forEach(
+        (name, member) -> {
+          if (kinds.contains(member.kind())) {
+            names.add(name);
+          }
+        });
     return names;
   }
 

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every top-level declaration of the project by kind and name, with import-aware lookup: a file sees only its
- * own declarations and those of the files it imports.
+ * Every top-level declaration of the project by kind and name, with import-aware lookup: a file
+ * sees only its own declarations and those of the files it imports.
  */
 final class SymbolTable {
   private final Map<String, Map<String, Decl>> byKind = new LinkedHashMap<>();
@@ -34,7 +34,9 @@ final class SymbolTable {
     Map<String, Decl> names = byKind.computeIfAbsent(decl.keyword(), kind -> new LinkedHashMap<>());
     Decl first = names.putIfAbsent(decl.name().name(), decl);
     if (first != null) {
-      diagnostics.error(decl.name().span(), "duplicate " + decl.keyword() + " `" + decl.name().name() + "`",
+      diagnostics.error(
+          decl.name().span(),
+          "duplicate " + decl.keyword() + " `" + decl.name().name() + "`",
           "the first one is at " + first.name().span());
     }
   }
@@ -54,8 +56,8 @@ final class SymbolTable {
   }
 
   /**
-   * Resolves a reference made from a file, or reports it: unknown names get a suggestion among the visible
-   * declarations; names declared in files that are not imported get the import to add.
+   * Resolves a reference made from a file, or reports it: unknown names get a suggestion among the
+   * visible declarations; names declared in files that are not imported get the import to add.
    */
   <T extends Decl> T resolve(Class<T> type, String kind, Ident ref) {
     Span at = ref.span();
@@ -67,17 +69,29 @@ final class SymbolTable {
     }
     if (found != null) {
       String declaredIn = found.span().file().path();
-      diagnostics.error(at, kind + " `" + ref.name() + "` is declared in `" + declaredIn + "`, which `" + fromFile
-          + "` does not import", "add `import \"" + relative(fromFile, declaredIn) + "\"`");
+      diagnostics.error(
+          at,
+          kind
+              + " `"
+              + ref.name()
+              + "` is declared in `"
+              + declaredIn
+              + "`, which `"
+              + fromFile
+              + "` does not import",
+          "add `import \"" + relative(fromFile, declaredIn) + "\"`");
       return null;
     }
     List<String> candidates = new ArrayList<>();
-    names.forEach((name, decl) -> {
-      if (isVisible(fromFile, decl)) {
-        candidates.add(name);
-      }
-    });
-    diagnostics.error(at, "unknown " + kind + " `" + ref.name() + "`",
+    names.forEach(
+        (name, decl) -> {
+          if (isVisible(fromFile, decl)) {
+            candidates.add(name);
+          }
+        });
+    diagnostics.error(
+        at,
+        "unknown " + kind + " `" + ref.name() + "`",
         DiagnosticRenderer.didYouMean(ref.name(), candidates));
     return null;
   }
@@ -91,7 +105,8 @@ final class SymbolTable {
     String[] fromParts = from.split("/");
     String[] targetParts = target.split("/");
     int common = 0;
-    while (common < fromParts.length - 1 && common < targetParts.length - 1
+    while (common < fromParts.length - 1
+        && common < targetParts.length - 1
         && fromParts[common].equals(targetParts[common])) {
       common++;
     }

@@ -4,18 +4,23 @@ import dev.ben.contracts.diag.DiagnosticRenderer;
 import dev.ben.contracts.diag.Diagnostics;
 import dev.ben.contracts.lang.TypeRef;
 
-/** Resolves written types to {@link BenType}s, rejecting unknown names and shapes the store cannot hold. */
+/**
+ * Resolves written types to {@link BenType}s, rejecting unknown names and shapes the store cannot
+ * hold.
+ */
 final class TypeResolver {
 
-  private TypeResolver() {
-  }
+  private TypeResolver() {}
 
   /** The resolved type, or null after reporting. */
   static BenType resolve(TypeRef ref, Diagnostics diagnostics) {
     if (ref instanceof TypeRef.Named named) {
       Prim prim = Prim.bySpelling(named.name().name());
       if (prim == null) {
-        diagnostics.error(named.span(), "unknown type `" + named.name().name() + "`", hintFor(named.name().name()));
+        diagnostics.error(
+            named.span(),
+            "unknown type `" + named.name().name() + "`",
+            hintFor(named.name().name()));
         return null;
       }
       return new BenType.Scalar(prim);
@@ -23,7 +28,9 @@ final class TypeResolver {
     if (ref instanceof TypeRef.Optional optional) {
       BenType inner = resolve(optional.inner(), diagnostics);
       if (inner != null && inner.isArray()) {
-        diagnostics.error(optional.span(), "arrays cannot be optional",
+        diagnostics.error(
+            optional.span(),
+            "arrays cannot be optional",
             "use `" + inner.spelling() + "`: an empty array already means none");
         return null;
       }
@@ -32,7 +39,8 @@ final class TypeResolver {
     TypeRef.Array array = (TypeRef.Array) ref;
     BenType element = resolve(array.element(), diagnostics);
     if (element != null && element.isArray()) {
-      diagnostics.error(array.span(), "arrays of arrays are not supported", "flatten the data into one array");
+      diagnostics.error(
+          array.span(), "arrays of arrays are not supported", "flatten the data into one array");
       return null;
     }
     return element == null ? null : new BenType.Array(element);
@@ -43,6 +51,8 @@ final class TypeResolver {
     if (suggestion.length > 0) {
       return suggestion;
     }
-    return new String[] {"the types are " + String.join(", ", Prim.spellings()) + ", `T?` and `[T]`"};
+    return new String[] {
+      "the types are " + String.join(", ", Prim.spellings()) + ", `T?` and `[T]`"
+    };
   }
 }

@@ -8,8 +8,8 @@ import dev.ben.contracts.model.CompareOp;
 import dev.ben.contracts.model.PlaybookCondition;
 
 /**
- * Compiles a playbook comparison, which the checker guarantees has one name and one constant, into the model's
- * fact, detector or field comparison (or a rule/bit test for {@code rule == true}).
+ * Compiles a playbook comparison, which the checker guarantees has one name and one constant, into
+ * the model's fact, detector or field comparison (or a rule/bit test for {@code rule == true}).
  */
 final class ComparisonCompiler {
   private final SchemaScope scope;
@@ -33,8 +33,8 @@ final class ComparisonCompiler {
     String first = name.first().name();
     if (!name.isSimple()) {
       if (scope.member(first) == null) {
-        return new PlaybookCondition.DetectorCompare(first, name.parts().get(1).name(), op,
-            ModelValues.decimal(constant));
+        return new PlaybookCondition.DetectorCompare(
+            first, name.parts().get(1).name(), op, ModelValues.decimal(constant));
       }
       return truth(PlaybookCompiler.name(name, scope), op, constant);
     }
@@ -45,8 +45,8 @@ final class ComparisonCompiler {
     if (member != null) {
       return truth(PlaybookCompiler.name(name, scope), op, constant);
     }
-    return new PlaybookCondition.FieldCompare(first, op,
-        ModelValues.literal(constant, scope.schema().fields().get(first).prim()));
+    return new PlaybookCondition.FieldCompare(
+        first, op, ModelValues.literal(constant, scope.schema().fields().get(first).prim()));
   }
 
   /** {@code x == true} and {@code x != false} are {@code x}; the other two are {@code not x}. */

@@ -25,13 +25,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Compiles a checked program into the model. Deterministic: the same sources give the same artifacts, in
- * declaration order (files by path), each sealed with its {@code sha256:} fingerprint.
+ * Compiles a checked program into the model. Deterministic: the same sources give the same
+ * artifacts, in declaration order (files by path), each sealed with its {@code sha256:}
+ * fingerprint.
  */
 public final class Compiler {
 
-  private Compiler() {
-  }
+  private Compiler() {}
 
   /** Compiles every artifact of the program for the named project and version label. */
   public static ContractSet compile(CheckedProgram program, String project, String version) {
@@ -41,8 +41,8 @@ public final class Compiler {
     }
     List<ValueList> lists = new ArrayList<>();
     for (ListValues list : program.lists()) {
-      List<String> values = list.values().stream().map(value -> ModelValues.text(value, list.elementType()))
-          .toList();
+      List<String> values =
+          list.values().stream().map(value -> ModelValues.text(value, list.elementType())).toList();
       lists.add(new ValueList(list.name(), ModelValues.type(list.elementType()), values, ""));
     }
     List<PolicyPack> policies = new ArrayList<>();
@@ -57,7 +57,8 @@ public final class Compiler {
     List<Signal> signals = new ArrayList<>();
     for (SignalDecl signal : program.signals()) {
       List<SignalArg> args = new ArrayList<>();
-      for (Map.Entry<String, BenType> arg : program.signalArgs().get(signal.name().name()).entrySet()) {
+      for (Map.Entry<String, BenType> arg :
+          program.signalArgs().get(signal.name().name()).entrySet()) {
         args.add(new SignalArg(arg.getKey(), ModelValues.type(arg.getValue().prim())));
       }
       signals.add(seal(new Signal(signal.name().name(), args, "")));
@@ -72,8 +73,8 @@ public final class Compiler {
       pipelines.add(seal(PipelineCompiler.compile(pipeline)));
     }
     List<ValueList> sealedLists = lists.stream().map(Compiler::seal).toList();
-    return new ContractSet(project, version, schemas, sealedLists, policies, detectors, signals, playbooks,
-        pipelines);
+    return new ContractSet(
+        project, version, schemas, sealedLists, policies, detectors, signals, playbooks, pipelines);
   }
 
   private static <T extends Fingerprinted<T>> T seal(T artifact) {

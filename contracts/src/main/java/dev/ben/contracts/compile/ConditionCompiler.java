@@ -14,9 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Compiles predicate expressions to model conditions. The model composes predicates by name, so an inline
- * sub-expression ({@code all(x > 1, not(y))}) becomes a helper predicate named {@code <predicate>.<n>} placed just
- * before its parent; inline value sets become lists named {@code <policy>.<predicate>}.
+ * Compiles predicate expressions to model conditions. The model composes predicates by name, so an
+ * inline sub-expression ({@code all(x > 1, not(y))}) becomes a helper predicate named {@code
+ * <predicate>.<n>} placed just before its parent; inline value sets become lists named {@code
+ * <policy>.<predicate>}.
  */
 final class ConditionCompiler {
   private final PolicyDecl policy;
@@ -26,7 +27,10 @@ final class ConditionCompiler {
   private String owner;
   private int helpers;
 
-  ConditionCompiler(PolicyDecl policy, SchemaScope scope, List<Predicate> predicates,
+  ConditionCompiler(
+      PolicyDecl policy,
+      SchemaScope scope,
+      List<Predicate> predicates,
       List<ValueList> generatedLists) {
     this.policy = policy;
     this.scope = scope;
@@ -38,8 +42,10 @@ final class ConditionCompiler {
     owner = predicate.name().name();
     helpers = 0;
     Pred expr = predicate.expr();
-    Condition condition = expr instanceof Pred.Ref ref && isPredicate(ref)
-        ? new Condition.AllOf(List.of(ref.name().name())) : condition(expr);
+    Condition condition =
+        expr instanceof Pred.Ref ref && isPredicate(ref)
+            ? new Condition.AllOf(List.of(ref.name().name()))
+            : condition(expr);
     predicates.add(new Predicate(owner, predicates.size(), condition));
   }
 
@@ -76,19 +82,24 @@ final class ConditionCompiler {
       };
     }
     if (pred instanceof Pred.Ref ref) {
-      return new Condition.Compare(ref.name().name(), CompareOp.EQ, new dev.ben.contracts.model.Literal.Bool(true));
+      return new Condition.Compare(
+          ref.name().name(), CompareOp.EQ, new dev.ben.contracts.model.Literal.Bool(true));
     }
     if (pred instanceof Pred.Compare compare) {
       String field = compare.field().name();
       if (compare.value() instanceof Literal.Null) {
-        return compare.op() == TokenKind.EQ ? new Condition.IsNull(field) : new Condition.IsNotNull(field);
+        return compare.op() == TokenKind.EQ
+            ? new Condition.IsNull(field)
+            : new Condition.IsNotNull(field);
       }
-      return new Condition.Compare(field, ModelValues.op(compare.op()),
-          ModelValues.literal(compare.value(), prim(field)));
+      return new Condition.Compare(
+          field, ModelValues.op(compare.op()), ModelValues.literal(compare.value(), prim(field)));
     }
     if (pred instanceof Pred.Between between) {
       String field = between.field().name();
-      return new Condition.Between(field, ModelValues.literal(between.low(), prim(field)),
+      return new Condition.Between(
+          field,
+          ModelValues.literal(between.low(), prim(field)),
           ModelValues.literal(between.high(), prim(field)));
     }
     if (pred instanceof Pred.InList in) {
@@ -98,7 +109,8 @@ final class ConditionCompiler {
       return new Condition.InList(in.field().name(), inlineList(in));
     }
     if (pred instanceof Pred.InCidr in) {
-      return new Condition.InCidr(in.field().name(), in.blocks().stream().map(Literal.Str::value).toList());
+      return new Condition.InCidr(
+          in.field().name(), in.blocks().stream().map(Literal.Str::value).toList());
     }
     if (pred instanceof Pred.Text text) {
       String field = text.field().name();
@@ -110,12 +122,15 @@ final class ConditionCompiler {
       };
     }
     if (pred instanceof Pred.Fuzzy fuzzy) {
-      return new Condition.Fuzzy(fuzzy.field().name(), fuzzy.list().name(),
-          (int) ModelValues.integer(fuzzy.distance()));
+      return new Condition.Fuzzy(
+          fuzzy.field().name(), fuzzy.list().name(), (int) ModelValues.integer(fuzzy.distance()));
     }
     Pred.Modulo modulo = (Pred.Modulo) pred;
-    Condition equal = new Condition.Modulo(modulo.field().name(), ModelValues.integer(modulo.modulus()),
-        ModelValues.integer(modulo.remainder()));
+    Condition equal =
+        new Condition.Modulo(
+            modulo.field().name(),
+            ModelValues.integer(modulo.modulus()),
+            ModelValues.integer(modulo.remainder()));
     if (modulo.op() == TokenKind.EQ) {
       return equal;
     }

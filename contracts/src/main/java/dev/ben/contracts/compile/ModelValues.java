@@ -4,26 +4,26 @@ import dev.ben.contracts.check.LiteralChecker;
 import dev.ben.contracts.check.Prim;
 import dev.ben.contracts.diag.Diagnostics;
 import dev.ben.contracts.lang.Literal;
+import dev.ben.contracts.lang.TokenKind;
 import dev.ben.contracts.model.CompareOp;
 import dev.ben.contracts.model.FieldType;
-import dev.ben.contracts.lang.TokenKind;
 import java.math.BigInteger;
 import java.time.Instant;
 
 /** Conversions from checked source values to model values. */
 final class ModelValues {
 
-  private ModelValues() {
-  }
+  private ModelValues() {}
 
   static FieldType type(Prim prim) {
     return FieldType.valueOf(prim.name());
   }
 
   /**
-   * A source literal as a model literal of the given type: integers (and timestamps, as epoch milliseconds) become
-   * {@code Int} (u64 as its unsigned bit pattern), floats {@code Real}, booleans {@code Bool}, everything else
-   * canonical {@code Text}. The literal was checked already, so conversion cannot fail.
+   * A source literal as a model literal of the given type: integers (and timestamps, as epoch
+   * milliseconds) become {@code Int} (u64 as its unsigned bit pattern), floats {@code Real},
+   * booleans {@code Bool}, everything else canonical {@code Text}. The literal was checked already,
+   * so conversion cannot fail.
    */
   static dev.ben.contracts.model.Literal literal(Literal literal, Prim type) {
     return of(checked(literal, type));
@@ -40,7 +40,8 @@ final class ModelValues {
       return new dev.ben.contracts.model.Literal.Int(number);
     }
     if (value instanceof BigInteger unsigned) {
-      // Only u64 values above Long.MAX_VALUE get here; engines read u64 constants as the unsigned bit pattern.
+      // Only u64 values above Long.MAX_VALUE get here; engines read u64 constants as the unsigned
+      // bit pattern.
       return new dev.ben.contracts.model.Literal.Int(unsigned.longValue());
     }
     if (value instanceof Double number) {

@@ -16,26 +16,40 @@ import java.util.Locale;
 /** Compiles pipelines, filling unwritten settings from {@link PipelineDefaults}. */
 final class PipelineCompiler {
 
-  private PipelineCompiler() {
-  }
+  private PipelineCompiler() {}
 
   static Pipeline compile(PipelineDecl pipeline) {
     List<Setting> sidecar = pipeline.sidecar() == null ? List.of() : pipeline.sidecar();
     boolean http = pipeline.sidecar() == null || find(sidecar, "http") != null;
     Literal uds = find(sidecar, "uds");
     List<Setting> proxy = pipeline.proxy() == null ? List.of() : pipeline.proxy();
-    ProxySettings proxySettings = new ProxySettings(
-        (int) integer(find(proxy, "buffer"), PipelineDefaults.BUFFER),
-        decimal(find(proxy, "high_watermark"), PipelineDefaults.HIGH_WATERMARK),
-        decimal(find(proxy, "low_watermark"), PipelineDefaults.LOW_WATERMARK),
-        OverloadPolicy.valueOf(word(find(proxy, "overload"), PipelineDefaults.OVERLOAD).toUpperCase(Locale.ROOT)),
-        (int) integer(find(proxy, "coalesce"), PipelineDefaults.COALESCE));
-    StoreSettings store = new StoreSettings(word(find(pipeline.store(), "table"), null),
-        "on".equals(word(find(pipeline.store(), "replica"), PipelineDefaults.REPLICA ? "on" : "off")));
-    return new Pipeline(pipeline.name().name(), names(pipeline.schemas()), names(pipeline.policies()),
-        names(pipeline.detectors()), names(pipeline.playbooks()),
-        new SidecarSettings(http, uds == null ? null : word(uds, null)), proxySettings,
-        (int) integer(pipeline.spines(), PipelineDefaults.SPINES), store, "");
+    ProxySettings proxySettings =
+        new ProxySettings(
+            (int) integer(find(proxy, "buffer"), PipelineDefaults.BUFFER),
+            decimal(find(proxy, "high_watermark"), PipelineDefaults.HIGH_WATERMARK),
+            decimal(find(proxy, "low_watermark"), PipelineDefaults.LOW_WATERMARK),
+            OverloadPolicy.valueOf(
+                word(find(proxy, "overload"), PipelineDefaults.OVERLOAD).toUpperCase(Locale.ROOT)),
+            (int) integer(find(proxy, "coalesce"), PipelineDefaults.COALESCE));
+    StoreSettings store =
+        new StoreSettings(
+            word(find(pipeline.store(), "table"), null),
+            "on"
+                .equals(
+                    word(
+                        find(pipeline.store(), "replica"),
+                        PipelineDefaults.REPLICA ? "on" : "off")));
+    return new Pipeline(
+        pipeline.name().name(),
+        names(pipeline.schemas()),
+        names(pipeline.policies()),
+        names(pipeline.detectors()),
+        names(pipeline.playbooks()),
+        new SidecarSettings(http, uds == null ? null : word(uds, null)),
+        proxySettings,
+        (int) integer(pipeline.spines(), PipelineDefaults.SPINES),
+        store,
+        "");
   }
 
   private static List<String> names(List<Ident> idents) {

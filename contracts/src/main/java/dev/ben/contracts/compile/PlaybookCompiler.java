@@ -30,12 +30,21 @@ final class PlaybookCompiler {
   Playbook compile(PlaybookDecl playbook) {
     SchemaScope scope = program.scope(playbook.schema().name());
     PlaybookDecl.Bound bound = playbook.bound();
-    PlaybookBound limits = new PlaybookBound((int) ModelValues.integer(bound.atMost()), bound.per().millis(),
-        bound.cooldown() == null ? 0 : bound.cooldown().millis(),
-        bound.cooldownField() == null ? List.of() : List.of(bound.cooldownField().name()));
+    PlaybookBound limits =
+        new PlaybookBound(
+            (int) ModelValues.integer(bound.atMost()),
+            bound.per().millis(),
+            bound.cooldown() == null ? 0 : bound.cooldown().millis(),
+            bound.cooldownField() == null ? List.of() : List.of(bound.cooldownField().name()));
     String explanation = playbook.explain() == null ? "" : playbook.explain().value();
-    return new Playbook(playbook.name().name(), playbook.schema().name(), condition(playbook.when(), scope),
-        emit(playbook.emit(), scope), limits, explanation, "");
+    return new Playbook(
+        playbook.name().name(),
+        playbook.schema().name(),
+        condition(playbook.when(), scope),
+        emit(playbook.emit(), scope),
+        limits,
+        explanation,
+        "");
   }
 
   private Emit emit(PlaybookDecl.Emit emit, SchemaScope scope) {
@@ -44,7 +53,8 @@ final class PlaybookCompiler {
     for (Map.Entry<String, BenType> param : params.entrySet()) {
       for (PlaybookDecl.Arg arg : emit.args()) {
         if (arg.name().name().equals(param.getKey())) {
-          args.add(new EmitArg(param.getKey(), argument(unwrap(arg.value()), param.getValue(), scope)));
+          args.add(
+              new EmitArg(param.getKey(), argument(unwrap(arg.value()), param.getValue(), scope)));
         }
       }
     }
@@ -60,7 +70,8 @@ final class PlaybookCompiler {
       return new ArgExpr.DetectorValue(name.first().name(), name.parts().get(1).name());
     }
     SchemaScope.Member member = scope.member(name.first().name());
-    return member != null && member.kind().equals("fact") ? new ArgExpr.FactValue(name.first().name())
+    return member != null && member.kind().equals("fact")
+        ? new ArgExpr.FactValue(name.first().name())
         : new ArgExpr.FieldRef(name.first().name());
   }
 
@@ -77,7 +88,9 @@ final class PlaybookCompiler {
     if (inner instanceof Expr.Logical logical) {
       List<PlaybookCondition> parts = new ArrayList<>();
       flatten(logical.op(), logical, parts, scope);
-      return logical.op().equals("and") ? new PlaybookCondition.All(parts) : new PlaybookCondition.Any(parts);
+      return logical.op().equals("and")
+          ? new PlaybookCondition.All(parts)
+          : new PlaybookCondition.Any(parts);
     }
     if (inner instanceof Expr.Not not) {
       return new PlaybookCondition.Not(condition(not.operand(), scope));
@@ -106,9 +119,11 @@ final class PlaybookCompiler {
     }
     SchemaScope.Member member = scope.member(first);
     if (member == null) {
-      return new PlaybookCondition.FieldCompare(first, CompareOp.EQ, new dev.ben.contracts.model.Literal.Bool(true));
+      return new PlaybookCondition.FieldCompare(
+          first, CompareOp.EQ, new dev.ben.contracts.model.Literal.Bool(true));
     }
-    return member.kind().equals("rule") ? new PlaybookCondition.RuleFired(first)
+    return member.kind().equals("rule")
+        ? new PlaybookCondition.RuleFired(first)
         : new PlaybookCondition.BitSet(first);
   }
 

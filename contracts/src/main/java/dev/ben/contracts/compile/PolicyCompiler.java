@@ -20,9 +20,9 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Compiles a policy into a policy pack: predicates own bits 0..p-1 in declaration order (a predicate's inline
- * sub-expressions become helper predicates just before it), threshold levels follow, rules are ordered by
- * priority (highest first, ties in declaration order).
+ * Compiles a policy into a policy pack: predicates own bits 0..p-1 in declaration order (a
+ * predicate's inline sub-expressions become helper predicates just before it), threshold levels
+ * follow, rules are ordered by priority (highest first, ties in declaration order).
  */
 final class PolicyCompiler {
   private final CheckedProgram program;
@@ -57,14 +57,29 @@ final class PolicyCompiler {
     for (PolicyDecl.Threshold threshold : thresholdDecls) {
       List<ThresholdLevel> levels = new ArrayList<>();
       for (PolicyDecl.Level level : threshold.levels()) {
-        levels.add(new ThresholdLevel(level.name().name(), bit++, ModelValues.literal(level.value(),
-            scope.schema().fields().get(threshold.field().name()).prim())));
+        levels.add(
+            new ThresholdLevel(
+                level.name().name(),
+                bit++,
+                ModelValues.literal(
+                    level.value(), scope.schema().fields().get(threshold.field().name()).prim())));
       }
-      thresholds.add(new Threshold(threshold.name().name(), threshold.field().name(),
-          direction(threshold.direction().name()), levels, threshold.fact().name()));
+      thresholds.add(
+          new Threshold(
+              threshold.name().name(),
+              threshold.field().name(),
+              direction(threshold.direction().name()),
+              levels,
+              threshold.fact().name()));
     }
     rules.sort(Comparator.comparingInt(Rule::priority).reversed());
-    return new PolicyPack(policy.name().name(), policy.schema().name(), predicates, thresholds, rules, redactions,
+    return new PolicyPack(
+        policy.name().name(),
+        policy.schema().name(),
+        predicates,
+        thresholds,
+        rules,
+        redactions,
         "");
   }
 
@@ -82,14 +97,17 @@ final class PolicyCompiler {
     List<String> any = new ArrayList<>();
     List<String> none = new ArrayList<>();
     for (PolicyDecl.Clause clause : rule.clauses()) {
-      List<String> target = switch (clause.kind().name()) {
-        case "all" -> all;
-        case "any" -> any;
-        default -> none;
-      };
+      List<String> target =
+          switch (clause.kind().name()) {
+            case "all" -> all;
+            case "any" -> any;
+            default -> none;
+          };
       for (QualifiedName ref : clause.refs()) {
-        target.add(ref.isSimple() ? ref.first().name()
-            : Threshold.bitName(ref.first().name(), ref.parts().get(1).name()));
+        target.add(
+            ref.isSimple()
+                ? ref.first().name()
+                : Threshold.bitName(ref.first().name(), ref.parts().get(1).name()));
       }
     }
     int priority = rule.priority() == null ? 0 : (int) ModelValues.integer(rule.priority());

@@ -1,13 +1,12 @@
 package dev.ben.contracts.diag;
 
 /**
- * Renders a diagnostic the way compilers users already know do: a header, the source line with its number, a
- * caret run under the exact span, and hints.
+ * Renders a diagnostic the way compilers users already know do: a header, the source line with its
+ * number, a caret run under the exact span, and hints.
  */
 public final class DiagnosticRenderer {
 
-  private DiagnosticRenderer() {
-  }
+  private DiagnosticRenderer() {}
 
   public static String render(Diagnostic diagnostic) {
     Span span = diagnostic.span();
@@ -29,7 +28,10 @@ public final class DiagnosticRenderer {
     return " ".repeat(Math.max(0, width - number.length())) + number;
   }
 
-  /** Spaces (tabs kept, so the caret lines up) up to the span, then one caret per code point of the span. */
+  /**
+   * Spaces (tabs kept, so the caret lines up) up to the span, then one caret per code point of the
+   * span.
+   */
   private static String caretLine(SourceFile file, Span span, int line, String lineText) {
     int lineStart = file.lineStart(line);
     int from = Math.min(span.start() - lineStart, lineText.length());
@@ -47,7 +49,8 @@ public final class DiagnosticRenderer {
 
   /** Suggests the closest candidate for a misspelt name as a ready-made hint, or none. */
   public static String[] didYouMean(String name, Iterable<String> candidates) {
-    return Suggestions.closest(name, candidates).map(best -> new String[] {"did you mean `" + best + "`?"})
+    return Suggestions.closest(name, candidates)
+        .map(best -> new String[] {"did you mean `" + best + "`?"})
         .orElse(new String[0]);
   }
 }

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Collects diagnostics from every phase so that a user sees all problems at once, not only the first.
- * Not thread-safe: one instance per build.
+ * Collects diagnostics from every phase so that a user sees all problems at once, not only the
+ * first. Not thread-safe: one instance per build.
  */
 public final class Diagnostics {
   private final List<Diagnostic> all = new ArrayList<>();
@@ -18,7 +18,9 @@ public final class Diagnostics {
     add(new Diagnostic(Severity.WARNING, span, message, List.of(hints)));
   }
 
-  /** Reports at the given severity; used where a project setting decides between warning and error. */
+  /**
+   * Reports at the given severity; used where a project setting decides between warning and error.
+   */
   public void report(Severity severity, Span span, String message, String... hints) {
     add(new Diagnostic(severity, span, message, List.of(hints)));
   }

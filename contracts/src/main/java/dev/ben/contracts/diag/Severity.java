@@ -1,6 +1,9 @@
 package dev.ben.contracts.diag;
 
-/** How serious a diagnostic is: errors fail the build, warnings are printed and (by project setting) may fail it. */
+/**
+ * How serious a diagnostic is: errors fail the build, warnings are printed and (by project setting)
+ * may fail it.
+ */
 public enum Severity {
   ERROR("error"),
   WARNING("warning");

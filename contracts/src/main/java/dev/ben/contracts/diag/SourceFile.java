@@ -3,8 +3,8 @@ package dev.ben.contracts.diag;
 import java.util.Arrays;
 
 /**
- * One text file of a project, addressed by its path relative to the project root. Line starts are indexed once
- * so that every diagnostic can be positioned in O(log n).
+ * One text file of a project, addressed by its path relative to the project root. Line starts are
+ * indexed once so that every diagnostic can be positioned in O(log n).
  */
 public final class SourceFile {
   private final String path;

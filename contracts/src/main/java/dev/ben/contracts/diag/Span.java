@@ -1,8 +1,8 @@
 package dev.ben.contracts.diag;
 
 /**
- * A half-open range {@code [start, end)} of characters in one source file. Every AST node and diagnostic carries
- * one, so errors can point at the exact text.
+ * A half-open range {@code [start, end)} of characters in one source file. Every AST node and
+ * diagnostic carries one, so errors can point at the exact text.
  */
 public record Span(SourceFile file, int start, int end) {
 

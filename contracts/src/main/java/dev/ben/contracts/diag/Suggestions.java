@@ -5,12 +5,12 @@ import java.util.Optional;
 /** Edit-distance suggestions for misspelt names ("did you mean `attempts`?"). */
 public final class Suggestions {
 
-  private Suggestions() {
-  }
+  private Suggestions() {}
 
   /**
-   * The candidate nearest to {@code name} (optimal string alignment distance, case-insensitive), if it is close
-   * enough to be a plausible typo; ties go to the alphabetically first candidate so output is deterministic.
+   * The candidate nearest to {@code name} (optimal string alignment distance, case-insensitive), if
+   * it is close enough to be a plausible typo; ties go to the alphabetically first candidate so
+   * output is deterministic.
    */
   public static Optional<String> closest(String name, Iterable<String> candidates) {
     String best = null;
@@ -21,7 +21,8 @@ public final class Suggestions {
         continue;
       }
       int distance = distance(name.toLowerCase(), candidate.toLowerCase());
-      boolean better = distance < bestDistance || (distance == bestDistance && candidate.compareTo(best) < 0);
+      boolean better =
+          distance < bestDistance || (distance == bestDistance && candidate.compareTo(best) < 0);
       if (distance <= limit && better) {
         best = candidate;
         bestDistance = distance;
@@ -43,7 +44,10 @@ public final class Suggestions {
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
         d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
           d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
         }
       }

@@ -18,19 +18,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The detectors and playbooks of one pipeline for one schema: keyed state updated with each (redacted) event and
- * the spine's decisions about it, then every playbook checked within its bounds. Runs beside the spine (benctl test)
- * or in a detector shard fed with recorded decisions; either way references are those of the version's spine.
- * Not thread-safe: one owner per shard.
+ * The detectors and playbooks of one pipeline for one schema: keyed state updated with each
+ * (redacted) event and the spine's decisions about it, then every playbook checked within its
+ * bounds. Runs beside the spine (benctl test) or in a detector shard fed with recorded decisions;
+ * either way references are those of the version's spine. Not thread-safe: one owner per shard.
  */
 public final class DetectorRuntime implements PlaybookInputs, PlaybookResolver {
 
   /**
-   * What detection found for one event: values ({@code detector.feature}, null while empty), playbook outcomes and
-   * the event's anomaly score (the highest of its anomaly features, in [0, 1]; null when none has a value).
+   * What detection found for one event: values ({@code detector.feature}, null while empty),
+   * playbook outcomes and the event's anomaly score (the highest of its anomaly features, in [0,
+   * 1]; null when none has a value).
    */
   @JsonPropertyOrder({"detectors", "playbooks", "score"})
-  public record Detection(Map<String, Double> detectors, List<PlaybookOutcome> playbooks, Double score) {
+  public record Detection(
+      Map<String, Double> detectors, List<PlaybookOutcome> playbooks, Double score) {
 
     public static final Detection NONE = new Detection(Map.of(), List.of(), null);
   }
@@ -40,18 +42,30 @@ public final class DetectorRuntime implements PlaybookInputs, PlaybookResolver {
   private final DetectorEngine[] detectors;
   private final double[][] values;
   private final PlaybookEngine[] playbooks;
+
   /** (detector, feature) pairs of the anomaly scorers, packed like detector references. */
   private final int[] anomalyRefs;
-  /** {@code detector.feature} of every value, built once: detection names its values for every event. */
+
+  /**
+   * {@code detector.feature} of every value, built once: detection names its values for every
+   * event.
+   */
   private final String[][] valueNames;
+
   private Event current;
   private SpineDecisions decisions;
 
   /**
-   * @param keyShare divides each detector's key bound, so the shards of one detector together hold what one would
+   * @param keyShare divides each detector's key bound, so the shards of one detector together hold
+   *     what one would
    */
-  DetectorRuntime(String contractVersion, SpineEvaluator refs, List<DetectorSpec> detectorSpecs,
-      List<Playbook> playbookSpecs, Map<String, Signal> signals, int keyShare) {
+  DetectorRuntime(
+      String contractVersion,
+      SpineEvaluator refs,
+      List<DetectorSpec> detectorSpecs,
+      List<Playbook> playbookSpecs,
+      Map<String, Signal> signals,
+      int keyShare) {
     this.contractVersion = contractVersion;
     this.refs = refs;
     this.detectors = new DetectorEngine[detectorSpecs.size()];
@@ -66,15 +80,21 @@ public final class DetectorRuntime implements PlaybookInputs, PlaybookResolver {
     this.valueNames = new String[detectors.length][];
     for (int i = 0; i < detectors.length; i++) {
       String prefix = detectors[i].spec().name() + ".";
-      valueNames[i] = detectors[i].featureNames().stream().map(prefix::concat).toArray(String[]::new);
+      valueNames[i] =
+          detectors[i].featureNames().stream().map(prefix::concat).toArray(String[]::new);
     }
     this.playbooks = new PlaybookEngine[playbookSpecs.size()];
     for (int i = 0; i < playbooks.length; i++) {
       Playbook playbook = playbookSpecs.get(i);
       Signal signal = signals.get(playbook.emit().signal());
       if (signal == null) {
-        throw new IllegalArgumentException("playbook '" + playbook.name() + "' emits unknown signal '"
-            + playbook.emit().signal() + "'; known signals: " + signals.keySet());
+        throw new IllegalArgumentException(
+            "playbook '"
+                + playbook.name()
+                + "' emits unknown signal '"
+                + playbook.emit().signal()
+                + "'; known signals: "
+                + signals.keySet());
       }
       playbooks[i] = new PlaybookEngine(playbook, signal, refs.schema(), this);
     }
@@ -108,7 +128,8 @@ public final class DetectorRuntime implements PlaybookInputs, PlaybookResolver {
       return spec;
     }
     int bound = Math.max(1, (spec.maxKeys() + keyShare - 1) / keyShare);
-    return new DetectorSpec(spec.name(), spec.schema(), spec.keyFields(), bound, spec.features(), spec.fingerprint());
+    return new DetectorSpec(
+        spec.name(), spec.schema(), spec.keyFields(), bound, spec.features(), spec.fingerprint());
   }
 
   /** Updates every detector with the event, then checks every playbook. */
@@ -128,13 +149,20 @@ public final class DetectorRuntime implements PlaybookInputs, PlaybookResolver {
     return new Detection(detectorValues(), outcomes, score());
   }
 
-  /** False when the pipeline has neither detectors nor playbooks on this schema, so there is nothing to shard. */
+  /**
+   * False when the pipeline has neither detectors nor playbooks on this schema, so there is nothing
+   * to shard.
+   */
   public boolean hasWork() {
     return detectors.length > 0 || playbooks.length > 0;
   }
 
   private PlaybookEngine.Context context() {
-    return new PlaybookEngine.Context(contractVersion, decisions.setBits(), decisions.firedRules(), detectorValues(),
+    return new PlaybookEngine.Context(
+        contractVersion,
+        decisions.setBits(),
+        decisions.firedRules(),
+        detectorValues(),
         current.toPlainMap());
   }
 

@@ -8,13 +8,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Detectors and playbooks name bits, rules and facts without saying which policy they come from, so within one
- * pipeline and schema each such name must belong to exactly one policy.
+ * Detectors and playbooks name bits, rules and facts without saying which policy they come from, so
+ * within one pipeline and schema each such name must belong to exactly one policy.
  */
 final class NameCheck {
 
-  private NameCheck() {
-  }
+  private NameCheck() {}
 
   static void requireUnique(List<PolicyPack> policies) {
     Map<String, String> owner = new HashMap<>();
@@ -34,8 +33,13 @@ final class NameCheck {
   private static void claim(Map<String, String> owner, String name, String policy) {
     String previous = owner.putIfAbsent(name, policy);
     if (previous != null && !previous.equals(policy)) {
-      throw new IllegalArgumentException(name + " is declared by both policy '" + previous + "' and policy '"
-          + policy + "' on the same schema; rename one so detectors and playbooks can refer to it");
+      throw new IllegalArgumentException(
+          name
+              + " is declared by both policy '"
+              + previous
+              + "' and policy '"
+              + policy
+              + "' on the same schema; rename one so detectors and playbooks can refer to it");
     }
   }
 }

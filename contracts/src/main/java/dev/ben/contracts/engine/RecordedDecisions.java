@@ -7,9 +7,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A spine's decisions about one event read back from their names (as an event carries them to a detector on another
- * member), addressed by the references of the same contract version's spine, so detectors and playbooks evaluate
- * exactly as if they ran beside that spine. Reused event after event by one owner; not thread-safe.
+ * A spine's decisions about one event read back from their names (as an event carries them to a
+ * detector on another member), addressed by the references of the same contract version's spine, so
+ * detectors and playbooks evaluate exactly as if they ran beside that spine. Reused event after
+ * event by one owner; not thread-safe.
  */
 public final class RecordedDecisions implements SpineDecisions {
 
@@ -20,13 +21,20 @@ public final class RecordedDecisions implements SpineDecisions {
   private List<String> bitNames = List.of();
   private List<String> ruleNames = List.of();
 
-  /** @param refs a spine of the version that decided the events, used only to resolve names to references */
+  /**
+   * @param refs a spine of the version that decided the events, used only to resolve names to
+   *     references
+   */
   public RecordedDecisions(SpineEvaluator refs) {
     this.refs = refs;
   }
 
-  /** Loads one event's decisions; names the version does not know are ignored (they cannot be referenced). */
-  public RecordedDecisions load(List<String> setBits, List<String> firedRules, Map<String, String> facts) {
+  /**
+   * Loads one event's decisions; names the version does not know are ignored (they cannot be
+   * referenced).
+   */
+  public RecordedDecisions load(
+      List<String> setBits, List<String> firedRules, Map<String, String> facts) {
     bits.clear();
     rules.clear();
     levels.clear();
@@ -36,7 +44,8 @@ public final class RecordedDecisions implements SpineDecisions {
     for (String rule : firedRules) {
       rules.add(refs.ruleRef(rule));
     }
-    facts.forEach((fact, level) -> levels.put(refs.factRef(fact), refs.factLevels(fact).indexOf(level)));
+    facts.forEach(
+        (fact, level) -> levels.put(refs.factRef(fact), refs.factLevels(fact).indexOf(level)));
     bitNames = List.copyOf(setBits);
     ruleNames = List.copyOf(firedRules);
     return this;

@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The engines of one pipeline for one schema: what they are built from, and one spine wired to its own detectors
- * for evaluating an event all in one place (benctl test, the test bench). The runtime's data plane builds further
- * detector runtimes, one per shard, from the same parts.
+ * The engines of one pipeline for one schema: what they are built from, and one spine wired to its
+ * own detectors for evaluating an event all in one place (benctl test, the test bench). The
+ * runtime's data plane builds further detector runtimes, one per shard, from the same parts.
  */
 final class SchemaRuntime {
 
@@ -31,8 +31,14 @@ final class SchemaRuntime {
   private final DetectorRuntime detectors;
   private final List<String> shardKey;
 
-  SchemaRuntime(String contractVersion, Schema schema, List<PolicyPack> policies, Map<String, ValueList> lists,
-      byte[] deploymentKey, List<DetectorSpec> detectorSpecs, List<Playbook> playbookSpecs,
+  SchemaRuntime(
+      String contractVersion,
+      Schema schema,
+      List<PolicyPack> policies,
+      Map<String, ValueList> lists,
+      byte[] deploymentKey,
+      List<DetectorSpec> detectorSpecs,
+      List<Playbook> playbookSpecs,
       Map<String, Signal> signals) {
     this.contractVersion = contractVersion;
     this.schema = schema;
@@ -56,10 +62,14 @@ final class SchemaRuntime {
   }
 
   DetectorRuntime newDetectors(SpineEvaluator refs, int keyShare) {
-    return new DetectorRuntime(contractVersion, refs, detectorSpecs, playbookSpecs, signals, keyShare);
+    return new DetectorRuntime(
+        contractVersion, refs, detectorSpecs, playbookSpecs, signals, keyShare);
   }
 
-  /** The key fields every detector on this schema is keyed by (in the first one's order); empty when none. */
+  /**
+   * The key fields every detector on this schema is keyed by (in the first one's order); empty when
+   * none.
+   */
   List<String> shardKey() {
     return shardKey;
   }
@@ -77,15 +87,24 @@ final class SchemaRuntime {
 
   EvaluationResult evaluate(Event event, long nowMillis) {
     EvaluationResult decided = decide(event);
-    return decided.winner() instanceof Action.DropWithReason ? decided
+    return decided.winner() instanceof Action.DropWithReason
+        ? decided
         : decided.withDetection(detectors.detect(event, spine, nowMillis));
   }
 
   EvaluationResult decide(Event event) {
     spine.evaluate(event);
     Action action = spine.action();
-    return new EvaluationResult(schema.name(), spine.setBits(), spine.firedRules(),
-        action == null ? "pass" : action.label(), spine.facts(), event.toPlainMap(), Map.of(), List.of(), null,
+    return new EvaluationResult(
+        schema.name(),
+        spine.setBits(),
+        spine.firedRules(),
+        action == null ? "pass" : action.label(),
+        spine.facts(),
+        event.toPlainMap(),
+        Map.of(),
+        List.of(),
+        null,
         action);
   }
 

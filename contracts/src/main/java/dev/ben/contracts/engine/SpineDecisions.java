@@ -4,9 +4,9 @@ import dev.ben.contracts.engine.detect.DecisionInputs;
 import java.util.List;
 
 /**
- * What the spine decided about one event, as detectors and playbooks read it: either live from the spine that just
- * evaluated it ({@link SpineEvaluator}) or as recorded on the event for a detector elsewhere
- * ({@link RecordedDecisions}). References are those the version's spine hands out.
+ * What the spine decided about one event, as detectors and playbooks read it: either live from the
+ * spine that just evaluated it ({@link SpineEvaluator}) or as recorded on the event for a detector
+ * elsewhere ({@link RecordedDecisions}). References are those the version's spine hands out.
  */
 public interface SpineDecisions extends DecisionInputs {
 

@@ -15,14 +15,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The spine's part for one schema: every policy of the pipeline on that schema evaluated (bitspec and rules), then
- * redacted (blot), with no allocation per event. Across policies the winning action is the highest-priority winner
- * (ties: the earlier policy). Bits, rules and facts are addressed by references {@code policy << 16 | index}.
- * Not thread-safe: one per spine stage.
+ * The spine's part for one schema: every policy of the pipeline on that schema evaluated (bitspec
+ * and rules), then redacted (blot), with no allocation per event. Across policies the winning
+ * action is the highest-priority winner (ties: the earlier policy). Bits, rules and facts are
+ * addressed by references {@code policy << 16 | index}. Not thread-safe: one per spine stage.
  */
 public final class SpineEvaluator implements SpineDecisions {
 
-  /** References pack the index in 16 bits, which bounds bits and rules per policy (not the mask width). */
+  /**
+   * References pack the index in 16 bits, which bounds bits and rules per policy (not the mask
+   * width).
+   */
   static final int REF_LIMIT = 0xFFFF;
 
   private final Schema schema;
@@ -31,8 +34,11 @@ public final class SpineEvaluator implements SpineDecisions {
   private final Redactor[] redactors;
   private int winningPolicy = -1;
 
-  public SpineEvaluator(Schema schema, List<PolicyPack> policies, Map<String, ValueList> lists,
-              byte[] deploymentKey) {
+  public SpineEvaluator(
+      Schema schema,
+      List<PolicyPack> policies,
+      Map<String, ValueList> lists,
+      byte[] deploymentKey) {
     this.schema = schema;
     int n = policies.size();
     this.engines = new BitspecEngine[n];
@@ -41,8 +47,16 @@ public final class SpineEvaluator implements SpineDecisions {
     for (int i = 0; i < n; i++) {
       PolicyPack pack = policies.get(i);
       if (pack.bitCount() > REF_LIMIT || pack.rules().size() > REF_LIMIT) {
-        throw new IllegalArgumentException("policy '" + pack.name() + "' has " + pack.bitCount() + " bits and "
-            + pack.rules().size() + " rules; split it into policies of at most " + REF_LIMIT + " each");
+        throw new IllegalArgumentException(
+            "policy '"
+                + pack.name()
+                + "' has "
+                + pack.bitCount()
+                + " bits and "
+                + pack.rules().size()
+                + " rules; split it into policies of at most "
+                + REF_LIMIT
+                + " each");
       }
       engines[i] = new BitspecEngine(policies.get(i), schema, lists);
       states[i] = engines[i].newState();

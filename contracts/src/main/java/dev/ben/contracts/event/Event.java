@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One event of a schema. Values live in parallel arrays indexed by field position; a slot's {@link ValueKind}
- * says which array holds it. Redaction may turn any slot into text or remove it, which is why readers check the
- * kind instead of trusting the schema type. Not thread-safe: one stage owns an event at a time.
+ * One event of a schema. Values live in parallel arrays indexed by field position; a slot's {@link
+ * ValueKind} says which array holds it. Redaction may turn any slot into text or remove it, which
+ * is why readers check the kind instead of trusting the schema type. Not thread-safe: one stage
+ * owns an event at a time.
  */
 public final class Event {
 
@@ -75,8 +76,10 @@ public final class Event {
   /** Numeric view for detectors: INTEGER (signed or unsigned per schema type) or REAL, else NaN. */
   public double numeric(int field) {
     return switch (kinds[field]) {
-      case INTEGER -> schema.fields().get(field).type() == FieldType.U64
-          ? unsignedToDouble(longs[field]) : longs[field];
+      case INTEGER ->
+          schema.fields().get(field).type() == FieldType.U64
+              ? unsignedToDouble(longs[field])
+              : longs[field];
       case REAL -> reals[field];
       default -> Double.NaN;
     };
@@ -132,19 +135,22 @@ public final class Event {
   }
 
   /**
-   * The value as a plain Java object for output (Long, Double, Boolean, String, List or null): u64 as its decimal
-   * text when above Long.MAX_VALUE, timestamps as ISO-8601 text. Allocates; not for the hot path.
+   * The value as a plain Java object for output (Long, Double, Boolean, String, List or null): u64
+   * as its decimal text when above Long.MAX_VALUE, timestamps as ISO-8601 text. Allocates; not for
+   * the hot path.
    */
   public Object plainValue(int field) {
     FieldType type = schema.fields().get(field).type();
     return switch (kinds[field]) {
       case ABSENT -> null;
-      case INTEGER -> switch (type) {
-        case BOOL -> longs[field] != 0;
-        case TIMESTAMP -> Instant.ofEpochMilli(longs[field]).toString();
-        case U64 -> longs[field] >= 0 ? (Object) longs[field] : Long.toUnsignedString(longs[field]);
-        default -> longs[field];
-      };
+      case INTEGER ->
+          switch (type) {
+            case BOOL -> longs[field] != 0;
+            case TIMESTAMP -> Instant.ofEpochMilli(longs[field]).toString();
+            case U64 ->
+                longs[field] >= 0 ? (Object) longs[field] : Long.toUnsignedString(longs[field]);
+            default -> longs[field];
+          };
       case REAL -> reals[field];
       case TEXT, IP, ARRAY -> refs[field];
     };

@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Turns application JSON into an {@link Event} of one schema, or refuses it. Rules: the document must be an
- * object; key fields and non-optional fields must be present and non-null; each value must fit its type and range;
- * unknown top-level properties are ignored and counted (see {@link Translation.Accepted}). Not thread-safe (it
- * reuses a scratch buffer); create one per stage.
+ * Turns application JSON into an {@link Event} of one schema, or refuses it. Rules: the document
+ * must be an object; key fields and non-optional fields must be present and non-null; each value
+ * must fit its type and range; unknown top-level properties are ignored and counted (see {@link
+ * Translation.Accepted}). Not thread-safe (it reuses a scratch buffer); create one per stage.
  */
 public final class EventTranslator {
 
@@ -38,8 +38,14 @@ public final class EventTranslator {
     try {
       return translate(JSON.readTree(json));
     } catch (JsonProcessingException e) {
-      return refuse("", "malformed JSON at line " + e.getLocation().getLineNr() + " column "
-          + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+      return refuse(
+          "",
+          "malformed JSON at line "
+              + e.getLocation().getLineNr()
+              + " column "
+              + e.getLocation().getColumnNr()
+              + ": "
+              + e.getOriginalMessage());
     } catch (IOException e) {
       return refuse("", "unreadable JSON: " + e.getMessage());
     }
@@ -50,8 +56,10 @@ public final class EventTranslator {
       return refuse("", "empty input: send one JSON object per event");
     }
     if (!document.isObject()) {
-      return refuse("", "expects a JSON object per event, got " + document.getNodeType().name().toLowerCase(
-          java.util.Locale.ROOT));
+      return refuse(
+          "",
+          "expects a JSON object per event, got "
+              + document.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
     }
     var event = new Event(schema);
     List<SchemaField> fields = schema.fields();
@@ -63,13 +71,20 @@ public final class EventTranslator {
           return refuse(field.name(), "key field is missing; every event needs " + schema.key());
         }
         if (!field.optional()) {
-          return refuse(field.name(), "required field is missing (declare it '" + field.name()
-              + ": " + field.type().name().toLowerCase(java.util.Locale.ROOT) + "?' to make it optional)");
+          return refuse(
+              field.name(),
+              "required field is missing (declare it '"
+                  + field.name()
+                  + ": "
+                  + field.type().name().toLowerCase(java.util.Locale.ROOT)
+                  + "?' to make it optional)");
         }
         continue;
       }
-      String problem = field.array() ? decodeArray(value, field, event, i)
-          : decoder.decode(value, field.type(), event, i);
+      String problem =
+          field.array()
+              ? decodeArray(value, field, event, i)
+              : decoder.decode(value, field.type(), event, i);
       if (problem != null) {
         return refuse(field.name(), problem);
       }
@@ -79,13 +94,15 @@ public final class EventTranslator {
 
   private String decodeArray(JsonNode value, SchemaField field, Event event, int index) {
     if (!value.isArray()) {
-      return "expects a JSON array, got " + value.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+      return "expects a JSON array, got "
+          + value.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
     }
     var scratch = new Event(schema);
     var items = new ArrayList<Object>(value.size());
     for (int position = 0; position < value.size(); position++) {
       JsonNode item = value.get(position);
-      String problem = item.isNull() ? "is null" : decoder.decode(item, field.type(), scratch, index);
+      String problem =
+          item.isNull() ? "is null" : decoder.decode(item, field.type(), scratch, index);
       if (problem != null) {
         return "element " + position + " " + problem;
       }

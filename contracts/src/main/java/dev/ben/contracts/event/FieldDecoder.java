@@ -9,20 +9,22 @@ import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
 /**
- * Decodes one JSON value into an event slot according to the field type. Returns null on success, otherwise the
- * reason the value does not fit, phrased for the application developer who sent it.
+ * Decodes one JSON value into an event slot according to the field type. Returns null on success,
+ * otherwise the reason the value does not fit, phrased for the application developer who sent it.
  */
 final class FieldDecoder {
 
   private static final Pattern UUID_TEXT =
-      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+      Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
   private static final BigInteger U64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
   private final long[] ipScratch = new long[2];
 
   String decode(JsonNode node, FieldType type, Event event, int field) {
     return switch (type) {
-      case STRING -> node.isTextual() ? setText(event, field, node.textValue()) : expected("a string", node);
+      case STRING ->
+          node.isTextual() ? setText(event, field, node.textValue()) : expected("a string", node);
       case I8 -> signed(node, event, field, Byte.MIN_VALUE, Byte.MAX_VALUE, "i8");
       case I16 -> signed(node, event, field, Short.MIN_VALUE, Short.MAX_VALUE, "i16");
       case I32 -> signed(node, event, field, Integer.MIN_VALUE, Integer.MAX_VALUE, "i32");
@@ -50,11 +52,13 @@ final class FieldDecoder {
 
   private static String describe(JsonNode node) {
     String text = node.toString();
-    return node.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + " "
+    return node.getNodeType().name().toLowerCase(java.util.Locale.ROOT)
+        + " "
         + (text.length() > 40 ? text.substring(0, 40) + "..." : text);
   }
 
-  private static String signed(JsonNode node, Event event, int field, long min, long max, String type) {
+  private static String signed(
+      JsonNode node, Event event, int field, long min, long max, String type) {
     String range = type + " (" + min + ".." + max + ")";
     if (!node.isIntegralNumber()) {
       return expected("a whole number " + range, node);
@@ -115,7 +119,8 @@ final class FieldDecoder {
         return null;
       } catch (DateTimeParseException | ArithmeticException again) {
         return "expects an ISO-8601 timestamp with zone such as 2024-05-01T12:00:00Z, got \""
-            + node.textValue() + "\"";
+            + node.textValue()
+            + "\"";
       }
     }
   }
@@ -126,15 +131,23 @@ final class FieldDecoder {
     }
     String text = node.textValue();
     if (!IpAddresses.parse(text, ipScratch)) {
-      return "expects " + (type == FieldType.IPV4 ? "an IPv4 address such as 192.0.2.1" : "an IP address")
-          + ", got malformed \"" + text + "\"";
+      return "expects "
+          + (type == FieldType.IPV4 ? "an IPv4 address such as 192.0.2.1" : "an IP address")
+          + ", got malformed \""
+          + text
+          + "\"";
     }
     boolean v4 = IpAddresses.isV4Mapped(ipScratch[0], ipScratch[1]);
     if (type == FieldType.IPV4 && !v4) {
-      return "expects an IPv4 address, got the IPv6 address \"" + text + "\" (declare the field ipv6)";
+      return "expects an IPv4 address, got the IPv6 address \""
+          + text
+          + "\" (declare the field ipv6)";
     }
-    event.setIp(field, ipScratch[0], ipScratch[1], IpAddresses.format(ipScratch[0], ipScratch[1],
-        type == FieldType.IPV4));
+    event.setIp(
+        field,
+        ipScratch[0],
+        ipScratch[1],
+        IpAddresses.format(ipScratch[0], ipScratch[1], type == FieldType.IPV4));
     return null;
   }
 

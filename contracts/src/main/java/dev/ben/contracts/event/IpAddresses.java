@@ -1,18 +1,21 @@
 package dev.ben.contracts.event;
 
 /**
- * Strict IP parsing and formatting without DNS or {@link java.net.InetAddress}. Every address is 128 bits
- * ({@code high}, {@code low}); IPv4 is stored IPv4-mapped ({@code ::ffff:a.b.c.d}) so one CIDR test covers both.
+ * Strict IP parsing and formatting without DNS or {@link java.net.InetAddress}. Every address is
+ * 128 bits ({@code high}, {@code low}); IPv4 is stored IPv4-mapped ({@code ::ffff:a.b.c.d}) so one
+ * CIDR test covers both.
  */
 public final class IpAddresses {
 
   /** The {@code low} word prefix of IPv4-mapped addresses. */
   public static final long V4_MAPPED_PREFIX = 0x0000_FFFF_0000_0000L;
 
-  private IpAddresses() {
-  }
+  private IpAddresses() {}
 
-  /** Parses dotted-quad IPv4 into its 32-bit value, or -1 when malformed (no leading zeros, 0..255 each). */
+  /**
+   * Parses dotted-quad IPv4 into its 32-bit value, or -1 when malformed (no leading zeros, 0..255
+   * each).
+   */
   public static long parseV4(CharSequence text, int from, int to) {
     long value = 0;
     int octets = 0;
@@ -40,7 +43,10 @@ public final class IpAddresses {
     return octets == 4 ? value : -1;
   }
 
-  /** Parses IPv4 or IPv6 text into {@code out[0]} (high) and {@code out[1]} (low); false when malformed. */
+  /**
+   * Parses IPv4 or IPv6 text into {@code out[0]} (high) and {@code out[1]} (low); false when
+   * malformed.
+   */
   public static boolean parse(CharSequence text, long[] out) {
     if (text.length() == 0) {
       return false;
@@ -126,10 +132,18 @@ public final class IpAddresses {
     return high == 0 && (low & 0xFFFF_FFFF_0000_0000L) == V4_MAPPED_PREFIX;
   }
 
-  /** Canonical text: dotted quad for IPv4(-mapped) when {@code asV4}, else RFC 5952 compressed IPv6. */
+  /**
+   * Canonical text: dotted quad for IPv4(-mapped) when {@code asV4}, else RFC 5952 compressed IPv6.
+   */
   public static String format(long high, long low, boolean asV4) {
     if (asV4 && isV4Mapped(high, low)) {
-      return ((low >>> 24) & 0xFF) + "." + ((low >>> 16) & 0xFF) + "." + ((low >>> 8) & 0xFF) + "." + (low & 0xFF);
+      return ((low >>> 24) & 0xFF)
+          + "."
+          + ((low >>> 16) & 0xFF)
+          + "."
+          + ((low >>> 8) & 0xFF)
+          + "."
+          + (low & 0xFF);
     }
     int[] groups = new int[8];
     for (int g = 0; g < 4; g++) {
@@ -163,7 +177,9 @@ public final class IpAddresses {
     return text.toString();
   }
 
-  /** Zeroes every bit past the first {@code prefixBits} of the 128-bit address, into {@code out}. */
+  /**
+   * Zeroes every bit past the first {@code prefixBits} of the 128-bit address, into {@code out}.
+   */
   public static void keepPrefix(long high, long low, int prefixBits, long[] out) {
     out[0] = prefixBits >= 64 ? high : prefixBits <= 0 ? 0 : high & (-1L << (64 - prefixBits));
     int lowBits = prefixBits - 64;

@@ -4,7 +4,9 @@ package dev.ben.contracts.event;
 public enum ValueKind {
   /** No value (missing optional field, or removed by redaction). */
   ABSENT,
-  /** A whole number: integers (u64 as raw bits), booleans as 0/1, timestamps as epoch milliseconds. */
+  /**
+   * A whole number: integers (u64 as raw bits), booleans as 0/1, timestamps as epoch milliseconds.
+   */
   INTEGER,
   /** A floating-point number. */
   REAL,
@@ -12,6 +14,8 @@ public enum ValueKind {
   TEXT,
   /** An IP address as 128 bits plus its canonical text. */
   IP,
-  /** An array field: an immutable list of boxed values (off the hot path; predicates skip arrays). */
+  /**
+   * An array field: an immutable list of boxed values (off the hot path; predicates skip arrays).
+   */
   ARRAY
 }

@@ -12,13 +12,12 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Formats Ben source canonically. Only sources that parse are formatted: rewriting text the parser did not
- * understand could change its meaning, so syntax errors are refused with their diagnostics.
+ * Formats Ben source canonically. Only sources that parse are formatted: rewriting text the parser
+ * did not understand could change its meaning, so syntax errors are refused with their diagnostics.
  */
 public final class Formatter {
 
-  private Formatter() {
-  }
+  private Formatter() {}
 
   /** Thrown for sources with syntax errors; the message holds the rendered diagnostics. */
   public static final class FormatException extends RuntimeException {
@@ -32,16 +31,20 @@ public final class Formatter {
   }
 
   private static int start(Object item) {
-    return item instanceof BenFile.Import anImport ? anImport.span().start() : ((Decl) item).span().start();
+    return item instanceof BenFile.Import anImport
+        ? anImport.span().start()
+        : ((Decl) item).span().start();
   }
 
   /**
-   * Runs of imports, lists or signals (one-line declarations) stay together unless the author separated them
-   * with a blank line; everything else is separated by one blank line.
+   * Runs of imports, lists or signals (one-line declarations) stay together unless the author
+   * separated them with a blank line; everything else is separated by one blank line.
    */
   private static boolean sameRun(Object previous, Object item) {
-    boolean oneLiner = previous instanceof BenFile.Import || previous instanceof ListDecl
-        || previous instanceof SignalDecl;
+    boolean oneLiner =
+        previous instanceof BenFile.Import
+            || previous instanceof ListDecl
+            || previous instanceof SignalDecl;
     return oneLiner && previous.getClass() == item.getClass();
   }
 

@@ -5,9 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Builds the formatted text line by line. Each line is anchored at the source offset of the construct it prints;
- * comments that came before that offset in the source are emitted first (on their own line, or appended to the
- * previous line when they trailed code), and a blank line the author left before a construct is kept.
+ * Builds the formatted text line by line. Each line is anchored at the source offset of the
+ * construct it prints; comments that came before that offset in the source are emitted first (on
+ * their own line, or appended to the previous line when they trailed code), and a blank line the
+ * author left before a construct is kept.
  */
 final class Layout {
   private static final String INDENT = "  ";
@@ -18,9 +19,10 @@ final class Layout {
   private int nextComment;
   private int depth;
 
-  /** One aligned row: its anchor and its cells (all but the last are padded to the column width). */
-  record Row(int anchor, List<String> cells) {
-  }
+  /**
+   * One aligned row: its anchor and its cells (all but the last are padded to the column width).
+   */
+  record Row(int anchor, List<String> cells) {}
 
   Layout(String source, List<Comment> comments) {
     this.source = source;
@@ -28,8 +30,9 @@ final class Layout {
   }
 
   /**
-   * The offset of the last occurrence of {@code keyword} before {@code offset}: the keyword that introduces an
-   * item whose first value starts at {@code offset}, so comments before the keyword stay before the item.
+   * The offset of the last occurrence of {@code keyword} before {@code offset}: the keyword that
+   * introduces an item whose first value starts at {@code offset}, so comments before the keyword
+   * stay before the item.
    */
   int keywordBefore(String keyword, int offset) {
     int at = source.lastIndexOf(keyword, offset);
@@ -45,12 +48,14 @@ final class Layout {
   }
 
   /**
-   * Separates the construct at {@code anchor} from the previous one with a blank line, after first attaching any
-   * comment that trailed the previous line.
+   * Separates the construct at {@code anchor} from the previous one with a blank line, after first
+   * attaching any comment that trailed the previous line.
    */
   void separate(int anchor) {
-    while (nextComment < comments.size() && comments.get(nextComment).span().start() < anchor
-        && !comments.get(nextComment).ownLine() && !lines.isEmpty()) {
+    while (nextComment < comments.size()
+        && comments.get(nextComment).span().start() < anchor
+        && !comments.get(nextComment).ownLine()
+        && !lines.isEmpty()) {
       int last = lines.size() - 1;
       lines.set(last, lines.get(last) + "  " + comments.get(nextComment++).text());
     }
@@ -59,7 +64,9 @@ final class Layout {
 
   /** A blank line (never two in a row, never right after an opening brace or at the start). */
   private void blank() {
-    if (!lines.isEmpty() && !lines.get(lines.size() - 1).isEmpty() && !lines.get(lines.size() - 1).endsWith("{")) {
+    if (!lines.isEmpty()
+        && !lines.get(lines.size() - 1).isEmpty()
+        && !lines.get(lines.size() - 1).endsWith("{")) {
       lines.add("");
     }
   }

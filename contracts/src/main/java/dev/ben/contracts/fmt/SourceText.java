@@ -14,8 +14,7 @@ import java.util.function.Function;
 /** Canonical source text of expressions, predicates and other inline constructs. */
 final class SourceText {
 
-  private SourceText() {
-  }
+  private SourceText() {}
 
   static <T> String join(List<T> items, String separator, Function<T, String> text) {
     List<String> parts = new ArrayList<>();
@@ -50,7 +49,13 @@ final class SourceText {
     } else if (pred instanceof Pred.Fuzzy p) {
       return p.field().name() + " ~ " + p.list().name() + " within " + p.distance().source();
     } else if (pred instanceof Pred.Modulo p) {
-      return p.field().name() + " % " + p.modulus().source() + " " + op(p.op()) + " " + p.remainder().source();
+      return p.field().name()
+          + " % "
+          + p.modulus().source()
+          + " "
+          + op(p.op())
+          + " "
+          + p.remainder().source();
     } else if (pred instanceof Pred.Compose p) {
       return p.op().name() + "(" + join(p.args(), ", ", SourceText::pred) + ")";
     } else if (pred instanceof Pred.Ref p) {
@@ -77,8 +82,11 @@ final class SourceText {
   }
 
   static String clauses(PolicyDecl.Rule rule) {
-    return join(rule.clauses(), " ", clause -> clause.kind().name() + "("
-        + join(clause.refs(), ", ", QualifiedName::source) + ")");
+    return join(
+        rule.clauses(),
+        " ",
+        clause ->
+            clause.kind().name() + "(" + join(clause.refs(), ", ", QualifiedName::source) + ")");
   }
 
   static String action(PolicyDecl.Action action) {
@@ -92,6 +100,7 @@ final class SourceText {
   }
 
   static String redaction(PolicyDecl.Redact redact) {
-    return redact.op().name() + (redact.argument() == null ? "" : "(" + redact.argument().source() + ")");
+    return redact.op().name()
+        + (redact.argument() == null ? "" : "(" + redact.argument().source() + ")");
   }
 }

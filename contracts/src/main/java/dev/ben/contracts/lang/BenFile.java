@@ -4,8 +4,11 @@ import dev.ben.contracts.diag.SourceFile;
 import dev.ben.contracts.diag.Span;
 import java.util.List;
 
-/** One parsed {@code *.ben} file: its imports, declarations and comments (kept for the formatter). */
-public record BenFile(SourceFile source, List<Import> imports, List<Decl> decls, List<Comment> comments) {
+/**
+ * One parsed {@code *.ben} file: its imports, declarations and comments (kept for the formatter).
+ */
+public record BenFile(
+    SourceFile source, List<Import> imports, List<Decl> decls, List<Comment> comments) {
 
   public BenFile {
     imports = List.copyOf(imports);
@@ -14,6 +17,5 @@ public record BenFile(SourceFile source, List<Import> imports, List<Decl> decls,
   }
 
   /** {@code import "other.ben"}: makes the other file's declarations visible in this one. */
-  public record Import(Literal.Str path, Span span) {
-  }
+  public record Import(Literal.Str path, Span span) {}
 }

@@ -9,6 +9,8 @@ public sealed interface Decl
 
   Span span();
 
-  /** The keyword that introduces the declaration, used in diagnostics ("duplicate schema `login`"). */
+  /**
+   * The keyword that introduces the declaration, used in diagnostics ("duplicate schema `login`").
+   */
   String keyword();
 }

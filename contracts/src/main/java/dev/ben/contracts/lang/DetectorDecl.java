@@ -3,9 +3,12 @@ package dev.ben.contracts.lang;
 import dev.ben.contracts.diag.Span;
 import java.util.List;
 
-/** {@code detector NAME on SCHEMA by FIELD[, FIELD] { features }}: bounded per-key state over events. */
-public record DetectorDecl(Ident name, Ident schema, List<Ident> by, List<Feature> features, Span span)
-    implements Decl {
+/**
+ * {@code detector NAME on SCHEMA by FIELD[, FIELD] { features }}: bounded per-key state over
+ * events.
+ */
+public record DetectorDecl(
+    Ident name, Ident schema, List<Ident> by, List<Feature> features, Span span) implements Decl {
 
   public DetectorDecl {
     by = List.copyOf(by);
@@ -29,10 +32,11 @@ public record DetectorDecl(Ident name, Ident schema, List<Ident> by, List<Featur
   }
 
   /**
-   * {@code count over D as N [where P]}, {@code sum|avg|min|max|distinct FIELD over D as N [where P]}. {@code field}
-   * is null for count.
+   * {@code count over D as N [where P]}, {@code sum|avg|min|max|distinct FIELD over D as N [where
+   * P]}. {@code field} is null for count.
    */
-  public record Window(Ident kind, Ident field, Literal.Duration window, Ident as, QualifiedName where, Span span)
+  public record Window(
+      Ident kind, Ident field, Literal.Duration window, Ident as, QualifiedName where, Span span)
       implements Feature {
     @Override
     public String name() {
@@ -46,7 +50,8 @@ public record DetectorDecl(Ident name, Ident schema, List<Ident> by, List<Featur
   }
 
   /** {@code ttl_counter N ttl D incr on RULE}. */
-  public record TtlCounter(Ident counter, Literal.Duration ttl, Ident rule, Span span) implements Feature {
+  public record TtlCounter(Ident counter, Literal.Duration ttl, Ident rule, Span span)
+      implements Feature {
     @Override
     public String name() {
       return counter.name();
@@ -72,7 +77,8 @@ public record DetectorDecl(Ident name, Ident schema, List<Ident> by, List<Featur
   }
 
   /** {@code cusum FIELD k K h H [as N]}; default name {@code FIELD_cusum}. */
-  public record Cusum(Ident field, Literal.Num k, Literal.Num h, Ident as, Span span) implements Feature {
+  public record Cusum(Ident field, Literal.Num k, Literal.Num h, Ident as, Span span)
+      implements Feature {
     @Override
     public String name() {
       return as != null ? as.name() : field.name() + "_cusum";
@@ -84,8 +90,12 @@ public record DetectorDecl(Ident name, Ident schema, List<Ident> by, List<Featur
     }
   }
 
-  /** {@code anomaly N on FIELD [window W]}: a model-based univariate scorer over the last W observations. */
-  public record Anomaly(Ident scorer, Ident field, Literal.Num window, Span span) implements Feature {
+  /**
+   * {@code anomaly N on FIELD [window W]}: a model-based univariate scorer over the last W
+   * observations.
+   */
+  public record Anomaly(Ident scorer, Ident field, Literal.Num window, Span span)
+      implements Feature {
     @Override
     public String name() {
       return scorer.name();

@@ -7,7 +7,17 @@ import java.util.List;
 /** Parses {@code detector} declarations and their features. */
 final class DetectorParser {
   static final List<String> FEATURES =
-      List.of("count", "sum", "avg", "min", "max", "distinct", "ttl_counter", "ewma", "cusum", "anomaly");
+      List.of(
+          "count",
+          "sum",
+          "avg",
+          "min",
+          "max",
+          "distinct",
+          "ttl_counter",
+          "ewma",
+          "cusum",
+          "anomaly");
 
   private final TokenCursor cursor;
   private final Syntax syntax;
@@ -19,7 +29,8 @@ final class DetectorParser {
 
   DetectorDecl detector(Token start) {
     Ident name = cursor.ident("a detector name");
-    cursor.expectWord("on", "after the detector name (`detector " + name.name() + " on SCHEMA by FIELD`)");
+    cursor.expectWord(
+        "on", "after the detector name (`detector " + name.name() + " on SCHEMA by FIELD`)");
     Ident schema = cursor.ident("the schema the detector watches");
     cursor.expectWord("by", "after the schema (`by FIELD` names the key state is kept per)");
     List<Ident> by = new ArrayList<>();
@@ -27,7 +38,8 @@ final class DetectorParser {
       by.add(cursor.ident("a key field"));
     } while (cursor.accept(TokenKind.COMMA));
     List<Feature> features = new ArrayList<>();
-    syntax.block("detector `" + name.name() + "`", FEATURES, false, item -> features.add(feature(item)));
+    syntax.block(
+        "detector `" + name.name() + "`", FEATURES, false, item -> features.add(feature(item)));
     return new DetectorDecl(name, schema, by, features, cursor.spanFrom(start));
   }
 

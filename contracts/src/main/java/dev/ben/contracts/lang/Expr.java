@@ -6,21 +6,20 @@ import dev.ben.contracts.diag.Span;
 public sealed interface Expr {
   Span span();
 
-  /** An expression that failed to parse (an error was reported); keeps the clause present for the checker. */
-  record Invalid(Span span) implements Expr {
-  }
+  /**
+   * An expression that failed to parse (an error was reported); keeps the clause present for the
+   * checker.
+   */
+  record Invalid(Span span) implements Expr {}
 
   /** {@code a and b}, {@code a or b}. */
-  record Logical(String op, Expr left, Expr right, Span span) implements Expr {
-  }
+  record Logical(String op, Expr left, Expr right, Span span) implements Expr {}
 
   /** {@code not a}. */
-  record Not(Expr operand, Span span) implements Expr {
-  }
+  record Not(Expr operand, Span span) implements Expr {}
 
   /** {@code a OP b} with a comparison operator. */
-  record Compare(Expr left, TokenKind op, Expr right, Span span) implements Expr {
-  }
+  record Compare(Expr left, TokenKind op, Expr right, Span span) implements Expr {}
 
   /** A rule, predicate, fact, field or {@code detector.value}. */
   record Name(QualifiedName name) implements Expr {
@@ -39,6 +38,5 @@ public sealed interface Expr {
   }
 
   /** {@code ( expr )}, kept so the formatter can write back what the author grouped. */
-  record Group(Expr inner, Span span) implements Expr {
-  }
+  record Group(Expr inner, Span span) implements Expr {}
 }

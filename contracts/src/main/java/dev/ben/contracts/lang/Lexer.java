@@ -7,8 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns source text into tokens and comments. Bad characters, malformed numbers and unterminated strings or
- * comments are reported and skipped, so the parser always receives a token list ending in {@link TokenKind#EOF}.
+ * Turns source text into tokens and comments. Bad characters, malformed numbers and unterminated
+ * strings or comments are reported and skipped, so the parser always receives a token list ending
+ * in {@link TokenKind#EOF}.
  */
 public final class Lexer {
   private final SourceFile file;
@@ -27,8 +28,7 @@ public final class Lexer {
   }
 
   /** The lexed form of a file. */
-  public record Result(List<Token> tokens, List<Comment> comments) {
-  }
+  public record Result(List<Token> tokens, List<Comment> comments) {}
 
   public static Result lex(SourceFile file, Diagnostics diagnostics) {
     Lexer lexer = new Lexer(file, diagnostics);
@@ -86,7 +86,9 @@ public final class Lexer {
     while (pos < text.length() && text.charAt(pos) != '\n') {
       pos++;
     }
-    comments.add(new Comment(text.substring(start, pos).stripTrailing(), new Span(file, start, pos), !lineHasToken));
+    comments.add(
+        new Comment(
+            text.substring(start, pos).stripTrailing(), new Span(file, start, pos), !lineHasToken));
   }
 
   private void blockComment() {
@@ -94,8 +96,8 @@ public final class Lexer {
     int close = text.indexOf("*/", pos + 2);
     boolean ownLine = !lineHasToken;
     if (close < 0) {
-      diagnostics.error(new Span(file, start, start + 2), "unterminated block comment",
-          "close it with `*/`");
+      diagnostics.error(
+          new Span(file, start, start + 2), "unterminated block comment", "close it with `*/`");
       pos = text.length();
       return;
     }
@@ -125,7 +127,8 @@ public final class Lexer {
       pos++;
       digits();
     }
-    if ((peek(0) == 'e' || peek(0) == 'E') && (isDigit(peek(1)) || (peek(1) == '-' && isDigit(peek(2))))) {
+    if ((peek(0) == 'e' || peek(0) == 'E')
+        && (isDigit(peek(1)) || (peek(1) == '-' && isDigit(peek(2))))) {
       isFloat = true;
       pos += 2;
       digits();
@@ -141,7 +144,9 @@ public final class Lexer {
     } else if (!isFloat && Durations.isUnit(suffix)) {
       add(TokenKind.DURATION, whole.replace("_", ""), start, pos);
     } else {
-      diagnostics.error(new Span(file, start, pos), "malformed number `" + whole + "`",
+      diagnostics.error(
+          new Span(file, start, pos),
+          "malformed number `" + whole + "`",
           "durations are written like 500ms, 30s, 5m, 1h or 1d");
       add(TokenKind.INVALID, whole, start, pos);
     }
@@ -167,8 +172,8 @@ public final class Lexer {
       }
     }
     if (pos >= text.length() || text.charAt(pos) != '"') {
-      diagnostics.error(new Span(file, start, pos), "unterminated string",
-          "close it with `\"` on the same line");
+      diagnostics.error(
+          new Span(file, start, pos), "unterminated string", "close it with `\"` on the same line");
     } else {
       pos++;
     }
@@ -183,7 +188,9 @@ public final class Lexer {
       case '"' -> "\"";
       case '\\' -> "\\";
       default -> {
-        diagnostics.error(new Span(file, at, at + 2), "unknown escape `\\" + c + "` in string",
+        diagnostics.error(
+            new Span(file, at, at + 2),
+            "unknown escape `\\" + c + "` in string",
             "use \\\\ for a backslash (for example in regexes: \"\\\\d+\")");
         yield String.valueOf(c);
       }
@@ -202,7 +209,8 @@ public final class Lexer {
     int width = Character.charCount(text.codePointAt(pos));
     pos += width;
     if (one == null) {
-      diagnostics.error(new Span(file, start, pos), "unexpected character `" + text.substring(start, pos) + "`");
+      diagnostics.error(
+          new Span(file, start, pos), "unexpected character `" + text.substring(start, pos) + "`");
       return;
     }
     add(one, text.substring(start, pos), start, pos);

@@ -2,7 +2,10 @@ package dev.ben.contracts.lang;
 
 import dev.ben.contracts.diag.Span;
 
-/** A constant written in the source. Numbers keep their text so the checker can range-check against a type. */
+/**
+ * A constant written in the source. Numbers keep their text so the checker can range-check against
+ * a type.
+ */
 public sealed interface Literal {
   Span span();
 

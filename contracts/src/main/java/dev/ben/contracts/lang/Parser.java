@@ -9,8 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Parses one {@code *.ben} file. Never throws on user input: errors are reported to the diagnostics and the
- * parser resynchronises at the next declaration or block item, so one mistake does not hide the next.
+ * Parses one {@code *.ben} file. Never throws on user input: errors are reported to the diagnostics
+ * and the parser resynchronises at the next declaration or block item, so one mistake does not hide
+ * the next.
  */
 public final class Parser {
   static final List<String> TOP_LEVEL =
@@ -46,21 +47,30 @@ public final class Parser {
       }
     } catch (GiveUp tooComplex) {
       Span at = cursor.previous().span();
-      cursor.diagnostics().error(at, "the parser stopped here: the input is too malformed to continue",
-          "fix the errors above and build again");
+      cursor
+          .diagnostics()
+          .error(
+              at,
+              "the parser stopped here: the input is too malformed to continue",
+              "fix the errors above and build again");
     }
   }
 
   private void topLevel(List<BenFile.Import> imports, List<Decl> decls) {
     Token start = cursor.peek();
     if (!start.is(TokenKind.IDENT) || !TOP_LEVEL.contains(start.text())) {
-      throw cursor.fail("expected a declaration (" + String.join(", ", TOP_LEVEL) + "), found "
-          + start.describe(), Syntax.keywordHint(start, TOP_LEVEL));
+      throw cursor.fail(
+          "expected a declaration ("
+              + String.join(", ", TOP_LEVEL)
+              + "), found "
+              + start.describe(),
+          Syntax.keywordHint(start, TOP_LEVEL));
     }
     cursor.advance();
     switch (start.text()) {
-      case "import" -> imports.add(new BenFile.Import(syntax.string("with the file to import"),
-          cursor.spanFrom(start)));
+      case "import" ->
+          imports.add(
+              new BenFile.Import(syntax.string("with the file to import"), cursor.spanFrom(start)));
       case "schema" -> decls.add(schema(start));
       case "list" -> decls.add(list(start));
       case "signal" -> decls.add(signal(start));
@@ -80,22 +90,37 @@ public final class Parser {
     List<Ident> orderBy = new ArrayList<>();
     List<SchemaDecl.FieldDecl> fields = new ArrayList<>();
     List<String> items = List.of("table", "key", "order_by", "fields");
-    syntax.block("schema `" + name.name() + "`", items, true, item -> {
-      switch (item.text()) {
-        case "table" -> table[0] = cursor.ident("a table name");
-        case "key" -> {
-          key.add(cursor.identList("key fields"));
-          keySpan[0] = cursor.spanFrom(item);
-        }
-        case "order_by" -> orderBy.addAll(cursor.identList("order_by fields"));
-        default -> syntax.block("fields", List.of(), false, field -> fields.add(syntax.field(field)));
-      }
-    });
-    return new SchemaDecl(name, version, table[0], key.isEmpty() ? null : key.get(0), keySpan[0], orderBy, fields,
+    syntax.block(
+        "schema `" + name.name() + "`",
+        items,
+        true,
+        item -> {
+          switch (item.text()) {
+            case "table" -> table[0] = cursor.ident("a table name");
+            case "key" -> {
+              key.add(cursor.identList("key fields"));
+              keySpan[0] = cursor.spanFrom(item);
+            }
+            case "order_by" -> orderBy.addAll(cursor.identList("order_by fields"));
+            default ->
+                syntax.block("fields", List.of(), false, field -> fields.add(syntax.field(field)));
+          }
+        });
+    return new SchemaDecl(
+        name,
+        version,
+        table[0],
+        key.isEmpty() ? null : key.get(0),
+        keySpan[0],
+        orderBy,
+        fields,
         cursor.spanFrom(start));
   }
 
-  /** Any single token is taken as the version so that a malformed one does not lose the whole schema. */
+  /**
+   * Any single token is taken as the version so that a malformed one does not lose the whole
+   * schema.
+   */
   private Ident version() {
     Token token = cursor.peek();
     if (token.is(TokenKind.IDENT) || token.is(TokenKind.INT) || token.is(TokenKind.FLOAT)) {
@@ -107,7 +132,8 @@ public final class Parser {
 
   private ListDecl list(Token start) {
     Ident name = cursor.ident("a list name");
-    cursor.expect(TokenKind.COLON, "after the list name (lists are typed: `list name: string = [..]`)");
+    cursor.expect(
+        TokenKind.COLON, "after the list name (lists are typed: `list name: string = [..]`)");
     TypeRef type = syntax.type();
     cursor.expect(TokenKind.ASSIGN, "before the list's values");
     if (cursor.atWord("file")) {
@@ -124,7 +150,8 @@ public final class Parser {
   private SignalDecl signal(Token start) {
     Ident name = cursor.ident("a signal name");
     List<SchemaDecl.FieldDecl> args = new ArrayList<>();
-    syntax.block("signal `" + name.name() + "`", List.of(), false, arg -> args.add(syntax.field(arg)));
+    syntax.block(
+        "signal `" + name.name() + "`", List.of(), false, arg -> args.add(syntax.field(arg)));
     return new SignalDecl(name, args, cursor.spanFrom(start));
   }
 }

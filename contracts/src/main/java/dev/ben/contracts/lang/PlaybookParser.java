@@ -21,19 +21,32 @@ final class PlaybookParser {
     cursor.expectWord("on", "after the playbook name (`playbook " + name.name() + " on SCHEMA`)");
     Ident schema = cursor.ident("the schema whose events the playbook sees");
     Object[] parts = new Object[4];
-    syntax.block("playbook `" + name.name() + "`", ITEMS, true, item -> {
-      switch (item.text()) {
-        case "when" -> parts[0] = guarded(item, this::expression);
-        case "emit" -> parts[1] = emit(item);
-        case "bound" -> parts[2] = bound(item);
-        default -> parts[3] = syntax.string("with the explanation");
-      }
-    });
-    return new PlaybookDecl(name, schema, (Expr) parts[0], (PlaybookDecl.Emit) parts[1],
-        (PlaybookDecl.Bound) parts[2], (Literal.Str) parts[3], cursor.spanFrom(start));
+    syntax.block(
+        "playbook `" + name.name() + "`",
+        ITEMS,
+        true,
+        item -> {
+          switch (item.text()) {
+            case "when" -> parts[0] = guarded(item, this::expression);
+            case "emit" -> parts[1] = emit(item);
+            case "bound" -> parts[2] = bound(item);
+            default -> parts[3] = syntax.string("with the explanation");
+          }
+        });
+    return new PlaybookDecl(
+        name,
+        schema,
+        (Expr) parts[0],
+        (PlaybookDecl.Emit) parts[1],
+        (PlaybookDecl.Bound) parts[2],
+        (Literal.Str) parts[3],
+        cursor.spanFrom(start));
   }
 
-  /** Parses a clause; on a syntax error the clause is kept as invalid so it is not also reported missing. */
+  /**
+   * Parses a clause; on a syntax error the clause is kept as invalid so it is not also reported
+   * missing.
+   */
   private Expr guarded(Token start, java.util.function.Supplier<Expr> parse) {
     int begin = cursor.position();
     try {

@@ -25,12 +25,18 @@ final class PolicyParser {
     cursor.expectWord("on", "after the policy name (`policy " + name.name() + " on SCHEMA`)");
     Ident schema = cursor.ident("the schema the policy applies to");
     List<Item> items = new ArrayList<>();
-    syntax.block("policy `" + name.name() + "`", ITEMS, false, item -> items.add(switch (item.text()) {
-      case "predicate" -> predicate(item);
-      case "threshold" -> threshold(item);
-      case "rule" -> rule(item);
-      default -> redact(item);
-    }));
+    syntax.block(
+        "policy `" + name.name() + "`",
+        ITEMS,
+        false,
+        item ->
+            items.add(
+                switch (item.text()) {
+                  case "predicate" -> predicate(item);
+                  case "threshold" -> threshold(item);
+                  case "rule" -> rule(item);
+                  default -> redact(item);
+                }));
     return new PolicyDecl(name, schema, items, cursor.spanFrom(start));
   }
 
@@ -50,7 +56,8 @@ final class PolicyParser {
 
   private PolicyDecl.Threshold threshold(Token start) {
     Ident name = cursor.ident("a threshold name");
-    cursor.expectWord("on", "after the threshold name (`threshold " + name.name() + " on FIELD gte {..}`)");
+    cursor.expectWord(
+        "on", "after the threshold name (`threshold " + name.name() + " on FIELD gte {..}`)");
     Ident field = cursor.ident("the field the threshold measures");
     Ident direction = cursor.ident("a comparison (`gte`, `gt`, `lte` or `lt`)");
     cursor.expect(TokenKind.LBRACE, "to open the threshold levels");
@@ -73,7 +80,8 @@ final class PolicyParser {
     try {
       return ruleBody(start, name);
     } catch (TokenCursor.ParseError error) {
-      // As for predicates: keep the rule's name declared (with no action) to avoid follow-on errors.
+      // As for predicates: keep the rule's name declared (with no action) to avoid follow-on
+      // errors.
       cursor.recover(ITEMS, afterName);
       return new PolicyDecl.Rule(name, List.of(), null, null, name.span());
     }
@@ -85,15 +93,19 @@ final class PolicyParser {
     while (cursor.peek().is(TokenKind.IDENT) && cursor.peek(1).is(TokenKind.LPAREN)) {
       Token kind = cursor.peek();
       if (!CLAUSES.contains(kind.text())) {
-        throw cursor.fail("unknown rule clause `" + kind.text() + "`; expected `all`, `any` or `none`",
+        throw cursor.fail(
+            "unknown rule clause `" + kind.text() + "`; expected `all`, `any` or `none`",
             Syntax.keywordHint(kind, CLAUSES));
       }
       cursor.advance();
       clauses.add(new Clause(new Ident(kind.text(), kind.span()), refs(), cursor.spanFrom(kind)));
     }
     if (clauses.isEmpty()) {
-      throw cursor.missing("expected `all(..)`, `any(..)` or `none(..)` in rule `" + name.name() + "`, found "
-          + cursor.peek().describe());
+      throw cursor.missing(
+          "expected `all(..)`, `any(..)` or `none(..)` in rule `"
+              + name.name()
+              + "`, found "
+              + cursor.peek().describe());
     }
     cursor.expect(TokenKind.ARROW, "before the rule's action (`=> flag`)");
     Action action = action();
@@ -129,25 +141,30 @@ final class PolicyParser {
 
   private Action action() {
     Token kind = cursor.peek();
-    Ident word = cursor.ident("an action (`flag`, `route lucius`, `sample(N)` or `drop_with_reason \"why\"`)");
-    Literal argument = switch (word.name()) {
-      case "route" -> syntax.literal("naming where to route (`lucius`)");
-      case "sample" -> {
-        cursor.expect(TokenKind.LPAREN, "after `sample`");
-        Literal.Num rate = syntax.number("for the sampling rate");
-        cursor.expect(TokenKind.RPAREN, "after the sampling rate");
-        yield rate;
-      }
-      case "drop_with_reason" -> syntax.string("giving the reason");
-      default -> null;
-    };
+    Ident word =
+        cursor.ident(
+            "an action (`flag`, `route lucius`, `sample(N)` or `drop_with_reason \"why\"`)");
+    Literal argument =
+        switch (word.name()) {
+          case "route" -> syntax.literal("naming where to route (`lucius`)");
+          case "sample" -> {
+            cursor.expect(TokenKind.LPAREN, "after `sample`");
+            Literal.Num rate = syntax.number("for the sampling rate");
+            cursor.expect(TokenKind.RPAREN, "after the sampling rate");
+            yield rate;
+          }
+          case "drop_with_reason" -> syntax.string("giving the reason");
+          default -> null;
+        };
     return new Action(word, argument, cursor.spanFrom(kind));
   }
 
   private PolicyDecl.Redact redact(Token start) {
     Ident field = cursor.ident("the field to redact");
-    Ident op = cursor.ident("a redaction (mask_all, mask_prefix(n), mask_suffix(n), truncate(n), hash, "
-        + "hash(keyed), generalize_ip(prefix), drop)");
+    Ident op =
+        cursor.ident(
+            "a redaction (mask_all, mask_prefix(n), mask_suffix(n), truncate(n), hash, "
+                + "hash(keyed), generalize_ip(prefix), drop)");
     Literal argument = null;
     if (cursor.accept(TokenKind.LPAREN)) {
       argument = syntax.literal("for `" + op.name() + "`");

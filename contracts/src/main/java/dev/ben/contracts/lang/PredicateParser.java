@@ -17,7 +17,9 @@ final class PredicateParser {
 
   Pred predicate() {
     Token start = cursor.peek();
-    if (start.is(TokenKind.IDENT) && COMPOSERS.contains(start.text()) && cursor.peek(1).is(TokenKind.LPAREN)) {
+    if (start.is(TokenKind.IDENT)
+        && COMPOSERS.contains(start.text())
+        && cursor.peek(1).is(TokenKind.LPAREN)) {
       cursor.advance();
       cursor.advance();
       List<Pred> args = new ArrayList<>();
@@ -39,13 +41,15 @@ final class PredicateParser {
     switch (op.kind()) {
       case EQ, NE, LT, LE, GT, GE -> {
         cursor.advance();
-        return new Pred.Compare(field, op.kind(), syntax.literal("to compare with"), cursor.spanFrom(start));
+        return new Pred.Compare(
+            field, op.kind(), syntax.literal("to compare with"), cursor.spanFrom(start));
       }
       case TILDE -> {
         cursor.advance();
         Ident list = cursor.ident("the list to match against");
         cursor.expectWord("within", "after the list (`~ LIST within N`)");
-        return new Pred.Fuzzy(field, list, syntax.number("for the edit distance"), cursor.spanFrom(start));
+        return new Pred.Fuzzy(
+            field, list, syntax.number("for the edit distance"), cursor.spanFrom(start));
       }
       case PERCENT -> {
         cursor.advance();
@@ -55,8 +59,8 @@ final class PredicateParser {
           throw cursor.missing("expected `==` or `!=` after the modulus, found " + eq.describe());
         }
         cursor.advance();
-        return new Pred.Modulo(field, modulus, eq.kind(), syntax.number("for the remainder"),
-            cursor.spanFrom(start));
+        return new Pred.Modulo(
+            field, modulus, eq.kind(), syntax.number("for the remainder"), cursor.spanFrom(start));
       }
       case ASSIGN -> throw cursor.fail("`=` is not a comparison", "use `==` to compare");
       case IDENT -> {
@@ -74,7 +78,8 @@ final class PredicateParser {
         cursor.advance();
         Literal low = syntax.literal("for the lower bound");
         cursor.expectWord("and", "between the bounds (`between 1 and 5`)");
-        return new Pred.Between(field, low, syntax.literal("for the upper bound"), cursor.spanFrom(start));
+        return new Pred.Between(
+            field, low, syntax.literal("for the upper bound"), cursor.spanFrom(start));
       }
       case "in" -> {
         cursor.advance();
@@ -86,7 +91,9 @@ final class PredicateParser {
         return new Pred.Text(field, new Ident(op.text(), op.span()), value, cursor.spanFrom(start));
       }
       default -> {
-        return op.newlinesBefore() == 0 && !op.isWord("priority") ? missingOperator(field) : new Pred.Ref(field);
+        return op.newlinesBefore() == 0 && !op.isWord("priority")
+            ? missingOperator(field)
+            : new Pred.Ref(field);
       }
     }
   }
@@ -105,19 +112,23 @@ final class PredicateParser {
       cursor.expect(TokenKind.RPAREN, "to close `cidr(`");
       return new Pred.InCidr(field, blocks, cursor.spanFrom(start));
     }
-    return new Pred.InList(field, cursor.ident("a list name, `[values]` or `cidr(\"..\")` after `in`"),
+    return new Pred.InList(
+        field,
+        cursor.ident("a list name, `[values]` or `cidr(\"..\")` after `in`"),
         cursor.spanFrom(start));
   }
 
   private static boolean sameLineValue(Token token) {
-    return token.newlinesBefore() == 0 && switch (token.kind()) {
-      case INT, FLOAT, STRING, DURATION -> true;
-      default -> false;
-    };
+    return token.newlinesBefore() == 0
+        && switch (token.kind()) {
+          case INT, FLOAT, STRING, DURATION -> true;
+          default -> false;
+        };
   }
 
   private Pred missingOperator(Ident field) {
-    throw cursor.missing("expected an operator after `" + field.name() + "`, found " + cursor.peek().describe(),
+    throw cursor.missing(
+        "expected an operator after `" + field.name() + "`, found " + cursor.peek().describe(),
         "operators: == != < <= > >= between in starts_with contains matches ~ %");
   }
 }

@@ -3,10 +3,11 @@ package dev.ben.contracts.lang;
 /** Structural helpers over predicate expressions. */
 public final class Predicates {
 
-  private Predicates() {
-  }
+  private Predicates() {}
 
-  /** The event field a test reads, or the name/operator identifier for references and compositions. */
+  /**
+   * The event field a test reads, or the name/operator identifier for references and compositions.
+   */
   public static Ident field(Pred pred) {
     if (pred instanceof Pred.Compare p) {
       return p.field();

@@ -3,8 +3,7 @@ package dev.ben.contracts.lang;
 /** Quoting of string values back into Ben source syntax (the inverse of the lexer's escapes). */
 public final class Strings {
 
-  private Strings() {
-  }
+  private Strings() {}
 
   public static String quote(String value) {
     StringBuilder out = new StringBuilder(value.length() + 2).append('"');

@@ -17,9 +17,9 @@ final class Syntax {
   }
 
   /**
-   * Parses {@code { item* }}. Each item starts with a word: one of {@code starters} (any name when empty); the
-   * word is consumed and handed to {@code item}. Errors inside an item are recovered at the next item. With
-   * {@code unique}, a starter may appear only once.
+   * Parses {@code { item* }}. Each item starts with a word: one of {@code starters} (any name when
+   * empty); the word is consumed and handed to {@code item}. Errors inside an item are recovered at
+   * the next item. With {@code unique}, a starter may appear only once.
    */
   void block(String context, List<String> starters, boolean unique, Consumer<Token> item) {
     Token open = cursor.expect(TokenKind.LBRACE, "to open " + context);
@@ -30,10 +30,14 @@ final class Syntax {
       if (next.is(TokenKind.RBRACE) || next.is(TokenKind.EOF)) {
         break;
       }
-      if (next.newlinesBefore() > 0 && next.is(TokenKind.IDENT) && Parser.TOP_LEVEL.contains(next.text())
+      if (next.newlinesBefore() > 0
+          && next.is(TokenKind.IDENT)
+          && Parser.TOP_LEVEL.contains(next.text())
           && !starters.contains(next.text())) {
-        cursor.diagnostics().error(next.span(), "expected `}` to close " + context + " before `" + next.text()
-            + "`");
+        cursor
+            .diagnostics()
+            .error(
+                next.span(), "expected `}` to close " + context + " before `" + next.text() + "`");
         return;
       }
       int start = cursor.position();
@@ -44,22 +48,38 @@ final class Syntax {
       }
     }
     if (cursor.atEnd()) {
-      throw cursor.missing("expected `}` to close " + context + ", found end of file",
+      throw cursor.missing(
+          "expected `}` to close " + context + ", found end of file",
           "the `{` at " + open.span() + " is never closed");
     }
     cursor.expect(TokenKind.RBRACE, "to close " + context);
   }
 
-  private void blockItem(String context, List<String> starters, boolean unique, Set<String> seen,
+  private void blockItem(
+      String context,
+      List<String> starters,
+      boolean unique,
+      Set<String> seen,
       Consumer<Token> item) {
     Token first = cursor.peek();
     if (!first.is(TokenKind.IDENT)) {
-      throw cursor.fail("expected " + (starters.isEmpty() ? "a name" : "one of " + quoted(starters)) + " in "
-          + context + ", found " + first.describe());
+      throw cursor.fail(
+          "expected "
+              + (starters.isEmpty() ? "a name" : "one of " + quoted(starters))
+              + " in "
+              + context
+              + ", found "
+              + first.describe());
     }
     if (!starters.isEmpty() && !starters.contains(first.text())) {
-      throw cursor.fail("unknown item `" + first.text() + "` in " + context + "; expected one of "
-          + quoted(starters), keywordHint(first, starters));
+      throw cursor.fail(
+          "unknown item `"
+              + first.text()
+              + "` in "
+              + context
+              + "; expected one of "
+              + quoted(starters),
+          keywordHint(first, starters));
     }
     if (unique && !seen.add(first.text())) {
       throw cursor.fail("`" + first.text() + "` is given twice in " + context, "keep only one");
@@ -77,7 +97,9 @@ final class Syntax {
   }
 
   static String[] keywordHint(Token token, List<String> words) {
-    return token.is(TokenKind.IDENT) ? DiagnosticRenderer.didYouMean(token.text(), words) : new String[0];
+    return token.is(TokenKind.IDENT)
+        ? DiagnosticRenderer.didYouMean(token.text(), words)
+        : new String[0];
   }
 
   /** {@code name: type [@pii]} where the name token was already consumed. */
@@ -95,8 +117,12 @@ final class Syntax {
       pii = annotation.isWord("pii");
       if (!pii) {
         // Reported but not fatal: the field itself is fine, so keep it for the rest of the check.
-        cursor.diagnostics().error(annotation.span(), "unknown annotation `@" + annotation.text()
-            + "`; the only annotation is `@pii`", Syntax.keywordHint(annotation, java.util.List.of("pii")));
+        cursor
+            .diagnostics()
+            .error(
+                annotation.span(),
+                "unknown annotation `@" + annotation.text() + "`; the only annotation is `@pii`",
+                Syntax.keywordHint(annotation, java.util.List.of("pii")));
       }
     }
     return new SchemaDecl.FieldDecl(name, type, pii, cursor.spanFrom(nameToken));
@@ -111,7 +137,8 @@ final class Syntax {
       cursor.expect(TokenKind.RBRACKET, "to close the array type");
       type = new TypeRef.Array(element, cursor.spanFrom(start));
     } else {
-      type = new TypeRef.Named(cursor.ident("a type (string, i64, f64, bool, timestamp, ipv4, ...)"));
+      type =
+          new TypeRef.Named(cursor.ident("a type (string, i64, f64, bool, timestamp, ipv4, ...)"));
     }
     if (cursor.accept(TokenKind.QUESTION)) {
       type = new TypeRef.Optional(type, cursor.spanFrom(start));
@@ -136,8 +163,10 @@ final class Syntax {
     if (literal instanceof Literal.Num num) {
       return num;
     }
-    cursor.diagnostics().error(literal.span(), "expected a number " + context + ", found `" + literal.source()
-        + "`");
+    cursor
+        .diagnostics()
+        .error(
+            literal.span(), "expected a number " + context + ", found `" + literal.source() + "`");
     throw new ParseError();
   }
 
@@ -147,11 +176,14 @@ final class Syntax {
       cursor.advance();
       return new Literal.Duration(token.text(), token.span());
     }
-    throw cursor.missing("expected a duration " + context + ", found " + token.describe(),
+    throw cursor.missing(
+        "expected a duration " + context + ", found " + token.describe(),
         "durations are written like 500ms, 30s, 5m, 1h or 1d");
   }
 
-  /** Any constant: string, number (optionally negative), duration, true/false/null, or a bare word. */
+  /**
+   * Any constant: string, number (optionally negative), duration, true/false/null, or a bare word.
+   */
   Literal literal(String context) {
     Token token = cursor.peek();
     switch (token.kind()) {
@@ -174,11 +206,13 @@ final class Syntax {
           throw cursor.missing("expected a number after `-`, found " + number.describe());
         }
         cursor.advance();
-        return new Literal.Num("-" + number.text(), number.is(TokenKind.FLOAT), token.span().to(number.span()));
+        return new Literal.Num(
+            "-" + number.text(), number.is(TokenKind.FLOAT), token.span().to(number.span()));
       }
       case IDENT -> {
         if (token.newlinesBefore() > 0) {
-          // A word starting the next line is the next statement, not a value the author forgot to finish.
+          // A word starting the next line is the next statement, not a value the author forgot to
+          // finish.
           throw cursor.missing("expected a value " + context + ", found " + token.describe());
         }
         cursor.advance();
@@ -188,7 +222,8 @@ final class Syntax {
           default -> new Literal.Word(token.text(), token.span());
         };
       }
-      default -> throw cursor.missing("expected a value " + context + ", found " + token.describe());
+      default ->
+          throw cursor.missing("expected a value " + context + ", found " + token.describe());
     }
   }
 

@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The parser's position in the token list, with expectation helpers that report diagnostics and a step guard:
- * every look at a token counts, and a parse that looks far more often than the input could justify stops with a
- * diagnostic instead of looping.
+ * The parser's position in the token list, with expectation helpers that report diagnostics and a
+ * step guard: every look at a token counts, and a parse that looks far more often than the input
+ * could justify stops with a diagnostic instead of looping.
  */
 final class TokenCursor {
   private final List<Token> tokens;
@@ -100,7 +100,8 @@ final class TokenCursor {
     if (at(kind)) {
       return advance();
     }
-    throw missing("expected " + kind.description() + " " + context + ", found " + peek().describe());
+    throw missing(
+        "expected " + kind.description() + " " + context + ", found " + peek().describe());
   }
 
   void expectWord(String word, String context) {
@@ -127,20 +128,21 @@ final class TokenCursor {
   }
 
   /**
-   * Reports that something is missing before the current token. When that token starts a later line the caret
-   * goes just after the previous token, where the missing text belongs.
+   * Reports that something is missing before the current token. When that token starts a later line
+   * the caret goes just after the previous token, where the missing text belongs.
    */
   ParseError missing(String message, String... hints) {
     Token found = peek();
     if (!found.is(TokenKind.INVALID)) {
-      diagnostics.error(found.newlinesBefore() > 0 && index > 0 ? afterPrevious() : found.span(), message, hints);
+      diagnostics.error(
+          found.newlinesBefore() > 0 && index > 0 ? afterPrevious() : found.span(), message, hints);
     }
     return new ParseError();
   }
 
   /**
-   * A zero-width span just after the previous token: when what was expected is missing at the end of a line, the
-   * caret belongs there, not on whatever starts the next line.
+   * A zero-width span just after the previous token: when what was expected is missing at the end
+   * of a line, the caret belongs there, not on whatever starts the next line.
    */
   private Span afterPrevious() {
     Span previous = previous().span();
@@ -161,9 +163,9 @@ final class TokenCursor {
   }
 
   /**
-   * After an error inside a block: skips to the next token that can start an item of the block (a word from
-   * {@code starters} at the start of a line, outside any nested brackets), to the block's closing brace, or to a
-   * top-level keyword at the start of a line.
+   * After an error inside a block: skips to the next token that can start an item of the block (a
+   * word from {@code starters} at the start of a line, outside any nested brackets), to the block's
+   * closing brace, or to a top-level keyword at the start of a line.
    */
   void recover(List<String> starters, int itemStart) {
     int depth = 0;
@@ -175,12 +177,14 @@ final class TokenCursor {
         if (token.is(TokenKind.RBRACE)) {
           return;
         }
-        if (token.is(TokenKind.IDENT) && lineStart
+        if (token.is(TokenKind.IDENT)
+            && lineStart
             && (starters.contains(token.text()) || Parser.TOP_LEVEL.contains(token.text()))) {
           return;
         }
         if (starters == Parser.TOP_LEVEL && lineStart && token.span().column() == 1) {
-          // Between declarations, anything unindented is most likely the next (perhaps misspelt) declaration.
+          // Between declarations, anything unindented is most likely the next (perhaps misspelt)
+          // declaration.
           return;
         }
       }
@@ -188,7 +192,7 @@ final class TokenCursor {
       switch (token.kind()) {
         case LBRACE, LBRACKET, LPAREN -> depth++;
         case RBRACE, RBRACKET, RPAREN -> depth = Math.max(0, depth - 1);
-        default -> { }
+        default -> {}
       }
       advance();
     }

@@ -1,6 +1,9 @@
 package dev.ben.contracts.lang;
 
-/** Lexical categories. Keywords are contextual, so words are all {@link #IDENT} and the parser decides. */
+/**
+ * Lexical categories. Keywords are contextual, so words are all {@link #IDENT} and the parser
+ * decides.
+ */
 public enum TokenKind {
   IDENT("name"),
   INT("integer"),

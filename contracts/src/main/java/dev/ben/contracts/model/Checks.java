@@ -2,11 +2,12 @@ package dev.ben.contracts.model;
 
 import java.util.List;
 
-/** Constructor guards shared by the model records, so a malformed artifact fails where it is built. */
+/**
+ * Constructor guards shared by the model records, so a malformed artifact fails where it is built.
+ */
 final class Checks {
 
-  private Checks() {
-  }
+  private Checks() {}
 
   static String name(String value, String what) {
     if (value == null || value.isBlank()) {
@@ -22,7 +23,9 @@ final class Checks {
     return value;
   }
 
-  /** Missing lists (absent in JSON) become empty; every list is copied so records stay immutable. */
+  /**
+   * Missing lists (absent in JSON) become empty; every list is copied so records stay immutable.
+   */
   static <T> List<T> list(List<T> values) {
     return values == null ? List.of() : List.copyOf(values);
   }

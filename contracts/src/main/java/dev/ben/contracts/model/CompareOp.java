@@ -2,7 +2,12 @@ package dev.ben.contracts.model;
 
 /** Comparison operators shared by predicates, thresholds and playbook conditions. */
 public enum CompareOp {
-  EQ, NE, LT, LE, GT, GE;
+  EQ,
+  NE,
+  LT,
+  LE,
+  GT,
+  GE;
 
   /** Applies the operator to the sign of a {@code compare(left, right)} result. */
   public boolean test(int comparison) {

@@ -8,9 +8,10 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * The test one predicate performs. Field tests read one schema field; a missing value or a type mismatch makes
- * the test fail (no bit), never an error. Composition ({@link AllOf}, {@link AnyOf}, {@link Not}) refers to other
- * predicates of the same pack by name, so each predicate is still evaluated once per event.
+ * The test one predicate performs. Field tests read one schema field; a missing value or a type
+ * mismatch makes the test fail (no bit), never an error. Composition ({@link AllOf}, {@link AnyOf},
+ * {@link Not}) refers to other predicates of the same pack by name, so each predicate is still
+ * evaluated once per event.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
 @JsonSubTypes({
@@ -68,7 +69,9 @@ public sealed interface Condition {
     }
   }
 
-  /** True when the address lies in any of the CIDR blocks (IPv4 and IPv6, e.g. {@code 10.0.0.0/8}). */
+  /**
+   * True when the address lies in any of the CIDR blocks (IPv4 and IPv6, e.g. {@code 10.0.0.0/8}).
+   */
   @JsonPropertyOrder({"field", "cidrs"})
   record InCidr(String field, List<String> cidrs) implements FieldTest {
     public InCidr {
@@ -96,7 +99,9 @@ public sealed interface Condition {
     }
   }
 
-  /** A Java regular expression searched (not anchored) in the value; compiled once by the engine. */
+  /**
+   * A Java regular expression searched (not anchored) in the value; compiled once by the engine.
+   */
   @JsonPropertyOrder({"field", "regex"})
   record Matches(String field, String regex) implements FieldTest {
     public Matches {
@@ -105,8 +110,14 @@ public sealed interface Condition {
       try {
         Pattern.compile(regex);
       } catch (PatternSyntaxException e) {
-        throw new IllegalArgumentException("regex on '" + field + "' is invalid: " + e.getDescription()
-            + " near index " + e.getIndex(), e);
+        throw new IllegalArgumentException(
+            "regex on '"
+                + field
+                + "' is invalid: "
+                + e.getDescription()
+                + " near index "
+                + e.getIndex(),
+            e);
       }
     }
   }

@@ -5,14 +5,30 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Every artifact of one build, in declaration order, plus the project name and version label the build was made
- * for. Lookups are by name; engines resolve references through these.
+ * Every artifact of one build, in declaration order, plus the project name and version label the
+ * build was made for. Lookups are by name; engines resolve references through these.
  */
-@JsonPropertyOrder({"project", "version", "schemas", "lists", "policies", "detectors", "signals", "playbooks",
-  "pipelines"})
-public record ContractSet(String project, String version, List<Schema> schemas, List<ValueList> lists,
-              List<PolicyPack> policies, List<DetectorSpec> detectors, List<Signal> signals,
-              List<Playbook> playbooks, List<Pipeline> pipelines) {
+@JsonPropertyOrder({
+  "project",
+  "version",
+  "schemas",
+  "lists",
+  "policies",
+  "detectors",
+  "signals",
+  "playbooks",
+  "pipelines"
+})
+public record ContractSet(
+    String project,
+    String version,
+    List<Schema> schemas,
+    List<ValueList> lists,
+    List<PolicyPack> policies,
+    List<DetectorSpec> detectors,
+    List<Signal> signals,
+    List<Playbook> playbooks,
+    List<Pipeline> pipelines) {
 
   public ContractSet {
     Checks.name(project, "project name");

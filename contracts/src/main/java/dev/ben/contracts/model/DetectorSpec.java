@@ -5,13 +5,19 @@ import java.util.HashSet;
 import java.util.List;
 
 /**
- * A detector over one schema, keyed by {@code keyFields}, holding at most {@code maxKeys} keys (least recently
- * used keys are evicted and counted). Predicate and rule names in features refer to the pipeline's policies on
- * the same schema.
+ * A detector over one schema, keyed by {@code keyFields}, holding at most {@code maxKeys} keys
+ * (least recently used keys are evicted and counted). Predicate and rule names in features refer to
+ * the pipeline's policies on the same schema.
  */
 @JsonPropertyOrder({"name", "schema", "keyFields", "maxKeys", "features", "fingerprint"})
-public record DetectorSpec(String name, String schema, List<String> keyFields, int maxKeys, List<Feature> features,
-               String fingerprint) implements Fingerprinted<DetectorSpec> {
+public record DetectorSpec(
+    String name,
+    String schema,
+    List<String> keyFields,
+    int maxKeys,
+    List<Feature> features,
+    String fingerprint)
+    implements Fingerprinted<DetectorSpec> {
 
   public DetectorSpec {
     Checks.name(name, "detector name");
@@ -26,8 +32,8 @@ public record DetectorSpec(String name, String schema, List<String> keyFields, i
     var names = new HashSet<String>();
     for (Feature feature : features) {
       if (!names.add(feature.name())) {
-        throw new IllegalArgumentException("detector '" + name + "' declares feature '" + feature.name()
-            + "' twice");
+        throw new IllegalArgumentException(
+            "detector '" + name + "' declares feature '" + feature.name() + "' twice");
       }
     }
   }

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /**
- * One per-key value a detector maintains. Every feature has a name, read by playbooks as
- * {@code <detector>.<feature>}; the compiler names unnamed ones (e.g. {@code ewma_attempts}).
+ * One per-key value a detector maintains. Every feature has a name, read by playbooks as {@code
+ * <detector>.<feature>}; the compiler names unnamed ones (e.g. {@code ewma_attempts}).
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
 @JsonSubTypes({
@@ -25,7 +25,8 @@ public sealed interface Feature {
    * {@code where} optionally names a predicate bit that must be set for the event to count.
    */
   @JsonPropertyOrder({"name", "fn", "field", "windowMillis", "where"})
-  record Window(String name, AggregateFn fn, String field, long windowMillis, String where) implements Feature {
+  record Window(String name, AggregateFn fn, String field, long windowMillis, String where)
+      implements Feature {
     public Window {
       Checks.name(name, "feature name");
       Checks.present(fn, "aggregate of feature '" + name + "'");
@@ -36,7 +37,10 @@ public sealed interface Feature {
     }
   }
 
-  /** A counter incremented when {@code incrementOn} (a rule name) fires; each increment expires after the TTL. */
+  /**
+   * A counter incremented when {@code incrementOn} (a rule name) fires; each increment expires
+   * after the TTL.
+   */
   @JsonPropertyOrder({"name", "ttlMillis", "incrementOn"})
   record TtlCounter(String name, long ttlMillis, String incrementOn) implements Feature {
     public TtlCounter {
@@ -53,14 +57,16 @@ public sealed interface Feature {
       Checks.name(name, "feature name");
       Checks.name(field, "field of feature '" + name + "'");
       if (!(alpha > 0 && alpha <= 1)) {
-        throw new IllegalArgumentException("alpha of feature '" + name + "' must be in (0, 1], got " + alpha);
+        throw new IllegalArgumentException(
+            "alpha of feature '" + name + "' must be in (0, 1], got " + alpha);
       }
     }
   }
 
   /**
-   * Two-sided CUSUM with slack {@code k} and decision threshold {@code h}, both in standard deviations of the
-   * key's own history (see the detect engine for warm-up and reset after an alarm).
+   * Two-sided CUSUM with slack {@code k} and decision threshold {@code h}, both in standard
+   * deviations of the key's own history (see the detect engine for warm-up and reset after an
+   * alarm).
    */
   @JsonPropertyOrder({"name", "field", "k", "h"})
   record Cusum(String name, String field, double k, double h) implements Feature {
@@ -73,7 +79,9 @@ public sealed interface Feature {
     }
   }
 
-  /** Model-based anomaly score in [0, 1] for one numeric field; {@code window} is in observations. */
+  /**
+   * Model-based anomaly score in [0, 1] for one numeric field; {@code window} is in observations.
+   */
   @JsonPropertyOrder({"name", "field", "window"})
   record Anomaly(String name, String field, int window) implements Feature {
     public Anomaly {

@@ -1,14 +1,25 @@
 package dev.ben.contracts.model;
 
-/** The scalar types a schema field can have, with the ClickHouse (18.16-compatible) column type for each. */
+/**
+ * The scalar types a schema field can have, with the ClickHouse (18.16-compatible) column type for
+ * each.
+ */
 public enum FieldType {
   STRING("String"),
-  I8("Int8"), I16("Int16"), I32("Int32"), I64("Int64"),
-  U8("UInt8"), U16("UInt16"), U32("UInt32"), U64("UInt64"),
-  F32("Float32"), F64("Float64"),
+  I8("Int8"),
+  I16("Int16"),
+  I32("Int32"),
+  I64("Int64"),
+  U8("UInt8"),
+  U16("UInt16"),
+  U32("UInt32"),
+  U64("UInt64"),
+  F32("Float32"),
+  F64("Float64"),
   BOOL("UInt8"),
   TIMESTAMP("DateTime"),
-  IPV4("IPv4"), IPV6("IPv6"),
+  IPV4("IPv4"),
+  IPV6("IPv6"),
   UUID("UUID");
 
   private final String clickHouseType;
@@ -32,7 +43,9 @@ public enum FieldType {
     return this == F32 || this == F64;
   }
 
-  /** Numeric in the sense of comparisons and aggregates; timestamps compare as epoch milliseconds. */
+  /**
+   * Numeric in the sense of comparisons and aggregates; timestamps compare as epoch milliseconds.
+   */
   public boolean isNumeric() {
     return isInteger() || isFloat() || this == TIMESTAMP;
   }

@@ -3,7 +3,9 @@ package dev.ben.contracts.model;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
-/** A constant written in a contract; engines coerce it to the type of the field it is compared with. */
+/**
+ * A constant written in a contract; engines coerce it to the type of the field it is compared with.
+ */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
 @JsonSubTypes({
   @JsonSubTypes.Type(value = Literal.Text.class, name = "text"),
@@ -13,7 +15,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 })
 public sealed interface Literal {
 
-  /** Text form used in explanations and when the target field is textual (ip, uuid, timestamp text). */
+  /**
+   * Text form used in explanations and when the target field is textual (ip, uuid, timestamp text).
+   */
   String text();
 
   record Text(String value) implements Literal {

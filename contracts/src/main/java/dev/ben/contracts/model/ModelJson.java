@@ -11,20 +11,21 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The one JSON mapping of the model: compact, fixed property order (declared on every record), unknown properties
- * refused (a reader older than the writer must not silently ignore semantics) and {@code sha256:} fingerprints.
+ * The one JSON mapping of the model: compact, fixed property order (declared on every record),
+ * unknown properties refused (a reader older than the writer must not silently ignore semantics)
+ * and {@code sha256:} fingerprints.
  */
 public final class ModelJson {
 
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
-      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-      .disable(SerializationFeature.INDENT_OUTPUT)
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-      .build();
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+          .disable(SerializationFeature.INDENT_OUTPUT)
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .build();
 
-  private ModelJson() {
-  }
+  private ModelJson() {}
 
   /** A shared, thread-safe mapper; callers must not reconfigure it. */
   public static ObjectMapper mapper() {
@@ -35,8 +36,9 @@ public final class ModelJson {
     try {
       return MAPPER.writeValueAsBytes(artifact);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot serialise " + artifact.getClass().getSimpleName() + ": "
-          + e.getOriginalMessage(), e);
+      throw new IllegalStateException(
+          "cannot serialise " + artifact.getClass().getSimpleName() + ": " + e.getOriginalMessage(),
+          e);
     }
   }
 
@@ -44,12 +46,16 @@ public final class ModelJson {
     return new String(toBytes(artifact), StandardCharsets.UTF_8);
   }
 
-  /** Reads an artifact; malformed JSON becomes an {@link IllegalArgumentException} naming the type and the cause. */
+  /**
+   * Reads an artifact; malformed JSON becomes an {@link IllegalArgumentException} naming the type
+   * and the cause.
+   */
   public static <T> T fromJson(byte[] json, Class<T> type) {
     try {
       return MAPPER.readValue(json, type);
     } catch (java.io.IOException e) {
-      throw new IllegalArgumentException("not a valid " + type.getSimpleName() + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "not a valid " + type.getSimpleName() + ": " + e.getMessage(), e);
     }
   }
 
@@ -60,7 +66,8 @@ public final class ModelJson {
   /** {@code sha256:<hex>} of the given bytes. */
   public static String sha256(byte[] bytes) {
     try {
-      return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+      return "sha256:"
+          + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("the JDK lacks SHA-256", e);
     }

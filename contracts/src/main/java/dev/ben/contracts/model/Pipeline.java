@@ -3,12 +3,34 @@ package dev.ben.contracts.model;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 
-/** A deployable unit: the member artifacts (by name) and the settings of its sidecars, proxies, spines and store. */
-@JsonPropertyOrder({"name", "schemas", "policies", "detectors", "playbooks", "sidecar", "proxy", "spines", "store",
-  "fingerprint"})
-public record Pipeline(String name, List<String> schemas, List<String> policies, List<String> detectors,
-             List<String> playbooks, SidecarSettings sidecar, ProxySettings proxy, int spines,
-             StoreSettings store, String fingerprint) implements Fingerprinted<Pipeline> {
+/**
+ * A deployable unit: the member artifacts (by name) and the settings of its sidecars, proxies,
+ * spines and store.
+ */
+@JsonPropertyOrder({
+  "name",
+  "schemas",
+  "policies",
+  "detectors",
+  "playbooks",
+  "sidecar",
+  "proxy",
+  "spines",
+  "store",
+  "fingerprint"
+})
+public record Pipeline(
+    String name,
+    List<String> schemas,
+    List<String> policies,
+    List<String> detectors,
+    List<String> playbooks,
+    SidecarSettings sidecar,
+    ProxySettings proxy,
+    int spines,
+    StoreSettings store,
+    String fingerprint)
+    implements Fingerprinted<Pipeline> {
 
   public Pipeline {
     Checks.name(name, "pipeline name");
@@ -28,6 +50,7 @@ public record Pipeline(String name, List<String> schemas, List<String> policies,
 
   @Override
   public Pipeline withFingerprint(String value) {
-    return new Pipeline(name, schemas, policies, detectors, playbooks, sidecar, proxy, spines, store, value);
+    return new Pipeline(
+        name, schemas, policies, detectors, playbooks, sidecar, proxy, spines, store, value);
   }
 }

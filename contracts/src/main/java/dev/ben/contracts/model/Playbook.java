@@ -2,10 +2,20 @@ package dev.ben.contracts.model;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
-/** A bounded reaction: when {@code when} holds on an event of {@code schema}, emit a signal and explain why. */
+/**
+ * A bounded reaction: when {@code when} holds on an event of {@code schema}, emit a signal and
+ * explain why.
+ */
 @JsonPropertyOrder({"name", "schema", "when", "emit", "bound", "explanation", "fingerprint"})
-public record Playbook(String name, String schema, PlaybookCondition when, Emit emit, PlaybookBound bound,
-             String explanation, String fingerprint) implements Fingerprinted<Playbook> {
+public record Playbook(
+    String name,
+    String schema,
+    PlaybookCondition when,
+    Emit emit,
+    PlaybookBound bound,
+    String explanation,
+    String fingerprint)
+    implements Fingerprinted<Playbook> {
 
   public Playbook {
     Checks.name(name, "playbook name");

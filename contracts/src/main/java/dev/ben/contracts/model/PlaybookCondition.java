@@ -6,8 +6,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
 
 /**
- * When a playbook fires: a tree over rules fired, predicate bits, facts, detector values and event fields of the
- * current (evaluated, redacted) event. A missing value makes its leaf false.
+ * When a playbook fires: a tree over rules fired, predicate bits, facts, detector values and event
+ * fields of the current (evaluated, redacted) event. A missing value makes its leaf false.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
 @JsonSubTypes({
@@ -37,7 +37,10 @@ public sealed interface PlaybookCondition {
     }
   }
 
-  /** Compares a fact's level with a named level of its threshold, in level order ({@code attempts_level >= HOT}). */
+  /**
+   * Compares a fact's level with a named level of its threshold, in level order ({@code
+   * attempts_level >= HOT}).
+   */
   @JsonPropertyOrder({"fact", "op", "level"})
   record FactCompare(String fact, CompareOp op, String level) implements PlaybookCondition {
     public FactCompare {
@@ -48,7 +51,8 @@ public sealed interface PlaybookCondition {
   }
 
   @JsonPropertyOrder({"detector", "feature", "op", "value"})
-  record DetectorCompare(String detector, String feature, CompareOp op, double value) implements PlaybookCondition {
+  record DetectorCompare(String detector, String feature, CompareOp op, double value)
+      implements PlaybookCondition {
     public DetectorCompare {
       Checks.name(detector, "detector name");
       Checks.name(feature, "feature of detector '" + detector + "'");

@@ -6,13 +6,28 @@ import java.util.HashSet;
 import java.util.List;
 
 /**
- * A compiled policy over one schema. The mask has one bit per predicate (positions 0..p-1 in declaration order)
- * followed by one bit per threshold level (in threshold then level order). The constructor checks that numbering,
- * so an engine can trust {@code bit} positions without re-deriving them.
+ * A compiled policy over one schema. The mask has one bit per predicate (positions 0..p-1 in
+ * declaration order) followed by one bit per threshold level (in threshold then level order). The
+ * constructor checks that numbering, so an engine can trust {@code bit} positions without
+ * re-deriving them.
  */
-@JsonPropertyOrder({"name", "schema", "predicates", "thresholds", "rules", "redactions", "fingerprint"})
-public record PolicyPack(String name, String schema, List<Predicate> predicates, List<Threshold> thresholds,
-             List<Rule> rules, List<Redaction> redactions, String fingerprint)
+@JsonPropertyOrder({
+  "name",
+  "schema",
+  "predicates",
+  "thresholds",
+  "rules",
+  "redactions",
+  "fingerprint"
+})
+public record PolicyPack(
+    String name,
+    String schema,
+    List<Predicate> predicates,
+    List<Threshold> thresholds,
+    List<Rule> rules,
+    List<Redaction> redactions,
+    String fingerprint)
     implements Fingerprinted<PolicyPack> {
 
   public PolicyPack {
@@ -27,12 +42,14 @@ public record PolicyPack(String name, String schema, List<Predicate> predicates,
     var ruleNames = new HashSet<String>();
     for (Rule rule : rules) {
       if (!ruleNames.add(rule.name())) {
-        throw new IllegalArgumentException("policy '" + name + "' declares rule '" + rule.name() + "' twice");
+        throw new IllegalArgumentException(
+            "policy '" + name + "' declares rule '" + rule.name() + "' twice");
       }
     }
   }
 
-  private static void checkBits(String policy, List<Predicate> predicates, List<Threshold> thresholds) {
+  private static void checkBits(
+      String policy, List<Predicate> predicates, List<Threshold> thresholds) {
     var names = new HashSet<String>();
     int expected = 0;
     for (Predicate predicate : predicates) {
@@ -50,8 +67,15 @@ public record PolicyPack(String name, String schema, List<Predicate> predicates,
 
   private static void requireBit(String policy, String name, int actual, int expected) {
     if (actual != expected) {
-      throw new IllegalArgumentException("policy '" + policy + "': '" + name + "' has bit " + actual
-          + " but declaration order gives it bit " + expected);
+      throw new IllegalArgumentException(
+          "policy '"
+              + policy
+              + "': '"
+              + name
+              + "' has bit "
+              + actual
+              + " but declaration order gives it bit "
+              + expected);
     }
   }
 

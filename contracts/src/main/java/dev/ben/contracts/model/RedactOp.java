@@ -17,8 +17,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 })
 public sealed interface RedactOp {
 
-  record MaskAll() implements RedactOp {
-  }
+  record MaskAll() implements RedactOp {}
 
   /** Keeps the first {@code keep} code points and masks the rest. */
   record MaskPrefix(int keep) implements RedactOp {
@@ -42,12 +41,10 @@ public sealed interface RedactOp {
   }
 
   /** SHA-256 of the UTF-8 value, lower-case hex. */
-  record Hash() implements RedactOp {
-  }
+  record Hash() implements RedactOp {}
 
   /** HMAC-SHA-256 with the deployment's key, lower-case hex: joinable without being revealed. */
-  record HashKeyed() implements RedactOp {
-  }
+  record HashKeyed() implements RedactOp {}
 
   /** Zeroes the host part past {@code prefix} bits (IPv4 up to 32, IPv6 up to 128). */
   record GeneralizeIp(int prefix) implements RedactOp {
@@ -59,6 +56,5 @@ public sealed interface RedactOp {
   }
 
   /** Removes the value (the field becomes null). */
-  record Drop() implements RedactOp {
-  }
+  record Drop() implements RedactOp {}
 }

@@ -2,7 +2,9 @@ package dev.ben.contracts.model;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
-/** One redaction applied by blot after evaluation and before detectors or the store see the event. */
+/**
+ * One redaction applied by blot after evaluation and before detectors or the store see the event.
+ */
 @JsonPropertyOrder({"field", "op"})
 public record Redaction(String field, RedactOp op) {
 

@@ -4,10 +4,20 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.HashSet;
 import java.util.List;
 
-/** A compiled schema: typed ordered fields, storage layout and the DDL the data migrator applies. */
+/**
+ * A compiled schema: typed ordered fields, storage layout and the DDL the data migrator applies.
+ */
 @JsonPropertyOrder({"name", "version", "table", "key", "orderBy", "fields", "ddl", "fingerprint"})
-public record Schema(String name, int version, String table, List<String> key, List<String> orderBy,
-           List<SchemaField> fields, String ddl, String fingerprint) implements Fingerprinted<Schema> {
+public record Schema(
+    String name,
+    int version,
+    String table,
+    List<String> key,
+    List<String> orderBy,
+    List<SchemaField> fields,
+    String ddl,
+    String fingerprint)
+    implements Fingerprinted<Schema> {
 
   public Schema {
     Checks.name(name, "schema name");
@@ -20,7 +30,8 @@ public record Schema(String name, int version, String table, List<String> key, L
     var seen = new HashSet<String>();
     for (SchemaField field : fields) {
       if (!seen.add(field.name())) {
-        throw new IllegalArgumentException("schema '" + name + "' declares field '" + field.name() + "' twice");
+        throw new IllegalArgumentException(
+            "schema '" + name + "' declares field '" + field.name() + "' twice");
       }
     }
     if (key.isEmpty()) {
@@ -34,9 +45,11 @@ public record Schema(String name, int version, String table, List<String> key, L
     }
   }
 
-  private static void requireField(String schema, java.util.Set<String> known, String field, String where) {
+  private static void requireField(
+      String schema, java.util.Set<String> known, String field, String where) {
     if (!known.contains(field)) {
-      throw new IllegalArgumentException("schema '" + schema + "' names unknown field '" + field + "' in " + where);
+      throw new IllegalArgumentException(
+          "schema '" + schema + "' names unknown field '" + field + "' in " + where);
     }
   }
 

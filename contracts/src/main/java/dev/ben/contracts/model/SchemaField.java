@@ -2,9 +2,12 @@ package dev.ben.contracts.model;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
-/** One field of a schema; its position in {@link Schema#fields()} is its index in runtime events. */
+/**
+ * One field of a schema; its position in {@link Schema#fields()} is its index in runtime events.
+ */
 @JsonPropertyOrder({"name", "type", "optional", "array", "pii"})
-public record SchemaField(String name, FieldType type, boolean optional, boolean array, boolean pii) {
+public record SchemaField(
+    String name, FieldType type, boolean optional, boolean array, boolean pii) {
 
   public SchemaField {
     Checks.name(name, "field name");

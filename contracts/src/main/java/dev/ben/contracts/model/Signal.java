@@ -5,7 +5,8 @@ import java.util.List;
 
 /** A signal detectors may send back to applications, with typed arguments in declaration order. */
 @JsonPropertyOrder({"name", "args", "fingerprint"})
-public record Signal(String name, List<SignalArg> args, String fingerprint) implements Fingerprinted<Signal> {
+public record Signal(String name, List<SignalArg> args, String fingerprint)
+    implements Fingerprinted<Signal> {
 
   public Signal {
     Checks.name(name, "signal name");

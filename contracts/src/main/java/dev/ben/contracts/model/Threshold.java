@@ -4,12 +4,14 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 
 /**
- * Levels over one numeric field. Every passing level sets its bit; the fact holds the name of the highest passing
- * level (the last one in declaration order), or is absent when none passes. Levels must be ordered in the
- * direction of the operator: ascending for {@code gt/gte}, descending for {@code lt/lte}.
+ * Levels over one numeric field. Every passing level sets its bit; the fact holds the name of the
+ * highest passing level (the last one in declaration order), or is absent when none passes. Levels
+ * must be ordered in the direction of the operator: ascending for {@code gt/gte}, descending for
+ * {@code lt/lte}.
  */
 @JsonPropertyOrder({"name", "field", "op", "levels", "fact"})
-public record Threshold(String name, String field, CompareOp op, List<ThresholdLevel> levels, String fact) {
+public record Threshold(
+    String name, String field, CompareOp op, List<ThresholdLevel> levels, String fact) {
 
   public Threshold {
     Checks.name(name, "threshold name");
@@ -18,7 +20,8 @@ public record Threshold(String name, String field, CompareOp op, List<ThresholdL
     Checks.name(fact, "fact of threshold '" + name + "'");
     levels = Checks.list(levels);
     if (!op.isOrdering()) {
-      throw new IllegalArgumentException("threshold '" + name + "' needs gt, gte, lt or lte, got " + op);
+      throw new IllegalArgumentException(
+          "threshold '" + name + "' needs gt, gte, lt or lte, got " + op);
     }
     if (levels.isEmpty()) {
       throw new IllegalArgumentException("threshold '" + name + "' needs at least one level");
@@ -28,8 +31,16 @@ public record Threshold(String name, String field, CompareOp op, List<ThresholdL
       double previous = Literal.numeric(levels.get(i - 1).value());
       double current = Literal.numeric(levels.get(i).value());
       if (ascending ? current <= previous : current >= previous) {
-        throw new IllegalArgumentException("threshold '" + name + "': level '" + levels.get(i).name()
-            + "' must be " + (ascending ? "above" : "below") + " '" + levels.get(i - 1).name() + "'");
+        throw new IllegalArgumentException(
+            "threshold '"
+                + name
+                + "': level '"
+                + levels.get(i).name()
+                + "' must be "
+                + (ascending ? "above" : "below")
+                + " '"
+                + levels.get(i - 1).name()
+                + "'");
       }
     }
   }

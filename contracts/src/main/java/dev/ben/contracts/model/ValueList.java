@@ -4,8 +4,9 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 
 /**
- * A named list of values (inline or loaded from a project file at build time), used by {@code in} and fuzzy
- * predicates. Values are kept as canonical text; the element type says how engines interpret them.
+ * A named list of values (inline or loaded from a project file at build time), used by {@code in}
+ * and fuzzy predicates. Values are kept as canonical text; the element type says how engines
+ * interpret them.
  */
 @JsonPropertyOrder({"name", "elementType", "values", "fingerprint"})
 public record ValueList(String name, FieldType elementType, List<String> values, String fingerprint)

@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * A project folder on disk. Hidden folders and build output ({@code target}) are skipped; paths that resolve
- * (through symbolic links too) outside the folder are treated as absent.
+ * A project folder on disk. Hidden folders and build output ({@code target}) are skipped; paths
+ * that resolve (through symbolic links too) outside the folder are treated as absent.
  */
 public final class DirectoryTree implements SourceTree {
   private final Path root;
@@ -32,7 +32,8 @@ public final class DirectoryTree implements SourceTree {
   @Override
   public List<String> benFiles() {
     try (Stream<Path> paths = Files.walk(root)) {
-      return paths.filter(path -> path.toString().endsWith(".ben") && Files.isRegularFile(path))
+      return paths
+          .filter(path -> path.toString().endsWith(".ben") && Files.isRegularFile(path))
           .filter(path -> !skipped(root.relativize(path)))
           .map(path -> root.relativize(path).toString().replace('\\', '/'))
           .sorted()
@@ -59,8 +60,11 @@ public final class DirectoryTree implements SourceTree {
       if (!Files.isRegularFile(file) || !file.toRealPath().startsWith(root)) {
         return Optional.empty();
       }
-      return Optional.of(StandardCharsets.UTF_8.newDecoder()
-          .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString());
+      return Optional.of(
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
+              .toString());
     } catch (CharacterCodingException notUtf8) {
       throw new ProjectException(path + " is not valid UTF-8 text; save it as UTF-8");
     } catch (IOException unreadable) {

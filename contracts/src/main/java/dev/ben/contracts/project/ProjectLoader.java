@@ -16,10 +16,12 @@ import java.util.Optional;
 /** Loads, parses and checks a whole project. */
 public final class ProjectLoader {
 
-  private ProjectLoader() {
-  }
+  private ProjectLoader() {}
 
-  /** A list file's text; one that cannot be read is treated as missing (and reported as such by the checker). */
+  /**
+   * A list file's text; one that cannot be read is treated as missing (and reported as such by the
+   * checker).
+   */
   private static Optional<SourceFile> readQuietly(SourceTree tree, String path) {
     try {
       return tree.read(path).map(text -> new SourceFile(path, text));
@@ -33,17 +35,23 @@ public final class ProjectLoader {
     return load(new DirectoryTree(folder));
   }
 
-  /** Loads a project from any source tree; never throws on bad sources (only on unreadable files). */
+  /**
+   * Loads a project from any source tree; never throws on bad sources (only on unreadable files).
+   */
   public static LoadedProject load(SourceTree tree) {
     Diagnostics diagnostics = new Diagnostics();
     Optional<String> settingsText = tree.read(SettingsParser.FILE_NAME);
     ProjectSettings settings = null;
     if (settingsText.isEmpty()) {
       SourceFile missing = new SourceFile(SettingsParser.FILE_NAME, "");
-      diagnostics.error(new Span(missing, 0, 0), "this folder has no ben.project, so it is not a Ben project",
+      diagnostics.error(
+          new Span(missing, 0, 0),
+          "this folder has no ben.project, so it is not a Ben project",
           "create ben.project with `name = \"...\"` and `key = \"keys/....key\"` (or run `benctl init`)");
     } else {
-      settings = SettingsParser.parse(new SourceFile(SettingsParser.FILE_NAME, settingsText.get()), diagnostics);
+      settings =
+          SettingsParser.parse(
+              new SourceFile(SettingsParser.FILE_NAME, settingsText.get()), diagnostics);
     }
     List<BenFile> files = new ArrayList<>();
     for (String path : tree.benFiles()) {
@@ -55,10 +63,13 @@ public final class ProjectLoader {
     }
     if (files.isEmpty()) {
       SourceFile none = new SourceFile(SettingsParser.FILE_NAME, settingsText.orElse(""));
-      diagnostics.error(new Span(none, 0, 0), "the project has no .ben files", "add contracts, e.g. `auth.ben`");
+      diagnostics.error(
+          new Span(none, 0, 0), "the project has no .ben files", "add contracts, e.g. `auth.ben`");
     }
     Severity pii = settings == null ? Severity.WARNING : settings.piiSeverity();
-    Optional<CheckedProgram> program = Checker.check(files, path -> readQuietly(tree, path), pii, diagnostics);
-    return new LoadedProject(settings, files, diagnostics, diagnostics.hasErrors() ? Optional.empty() : program);
+    Optional<CheckedProgram> program =
+        Checker.check(files, path -> readQuietly(tree, path), pii, diagnostics);
+    return new LoadedProject(
+        settings, files, diagnostics, diagnostics.hasErrors() ? Optional.empty() : program);
   }
 }

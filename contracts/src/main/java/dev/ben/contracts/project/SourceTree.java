@@ -5,7 +5,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** The files of a project, addressed by normalised project-relative paths with {@code /} separators. */
+/**
+ * The files of a project, addressed by normalised project-relative paths with {@code /} separators.
+ */
 public interface SourceTree {
 
   /** Every {@code *.ben} file of the project, sorted by path. */

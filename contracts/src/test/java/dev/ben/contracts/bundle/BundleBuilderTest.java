@@ -1,14 +1,13 @@
 package dev.ben.contracts.bundle;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.Test;
+import static dev.ben.contracts.bundle.TestBundles.*;
+import static org.junit.jupiter.api.Assertions.*;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Random;
-
-import static dev.ben.contracts.bundle.TestBundles.*;
-import static org.junit.jupiter.api.Assertions.*;
+import org.junit.jupiter.api.Test;
 
 class BundleBuilderTest {
 
@@ -25,8 +24,12 @@ class BundleBuilderTest {
 
   @Test
   void keyOrderInsideContentDoesNotMatter() {
-    var a = BundleBuilder.forProject("p", "1").add("schema", "s", json("{\"a\":1,\"b\":{\"c\":2,\"d\":3}}"));
-    var b = BundleBuilder.forProject("p", "1").add("schema", "s", json("{\"b\":{\"d\":3,\"c\":2},\"a\":1.0}"));
+    var a =
+        BundleBuilder.forProject("p", "1")
+            .add("schema", "s", json("{\"a\":1,\"b\":{\"c\":2,\"d\":3}}"));
+    var b =
+        BundleBuilder.forProject("p", "1")
+            .add("schema", "s", json("{\"b\":{\"d\":3,\"c\":2},\"a\":1.0}"));
     assertArrayEquals(a.build(SIGNER).toBytes(), b.build(SIGNER).toBytes());
   }
 
@@ -34,13 +37,16 @@ class BundleBuilderTest {
   void artifactsAreSortedByKindThenNameAndFingerprinted() {
     var bundle = bundle();
     var labels = bundle.artifacts().stream().map(a -> a.ref().label()).toList();
-    assertEquals(java.util.List.of("playbook/lockout", "policy/login_guard", "schema/login", "signal/lock_account"),
+    assertEquals(
+        java.util.List.of(
+            "playbook/lockout", "policy/login_guard", "schema/login", "signal/lock_account"),
         labels);
     for (var artifact : bundle.artifacts()) {
       assertEquals(Fingerprint.of(artifact.canonicalBytes()), artifact.fingerprint());
       assertTrue(artifact.fingerprint().value().matches("sha256:[0-9a-f]{64}"));
     }
-    assertEquals(bundle.manifest().artifacts(), bundle.artifacts().stream().map(Artifact::ref).toList());
+    assertEquals(
+        bundle.manifest().artifacts(), bundle.artifacts().stream().map(Artifact::ref).toList());
     assertEquals(SIGNER.keyId(), bundle.signature().keyId());
   }
 
@@ -70,13 +76,19 @@ class BundleBuilderTest {
   @Test
   void refusesDuplicatesAndBadNamesWithClearMessages() {
     var builder = BundleBuilder.forProject("p", "1").add("schema", "s", json("{}"));
-    var duplicate = assertThrows(IllegalArgumentException.class, () -> builder.add("schema", "s", json("[]")));
+    var duplicate =
+        assertThrows(IllegalArgumentException.class, () -> builder.add("schema", "s", json("[]")));
     assertTrue(duplicate.getMessage().contains("schema/s was added twice"), duplicate.getMessage());
-    var badKind = assertThrows(IllegalArgumentException.class, () -> builder.add("Schema!", "s", json("{}")));
-    assertTrue(badKind.getMessage().contains("invalid artifact kind 'Schema!'"), badKind.getMessage());
-    var badName = assertThrows(IllegalArgumentException.class, () -> builder.add("schema", "a b", json("{}")));
+    var badKind =
+        assertThrows(IllegalArgumentException.class, () -> builder.add("Schema!", "s", json("{}")));
+    assertTrue(
+        badKind.getMessage().contains("invalid artifact kind 'Schema!'"), badKind.getMessage());
+    var badName =
+        assertThrows(
+            IllegalArgumentException.class, () -> builder.add("schema", "a b", json("{}")));
     assertTrue(badName.getMessage().contains("invalid artifact name 'a b'"), badName.getMessage());
-    var noProject = assertThrows(IllegalArgumentException.class, () -> BundleBuilder.forProject(" ", "1"));
+    var noProject =
+        assertThrows(IllegalArgumentException.class, () -> BundleBuilder.forProject(" ", "1"));
     assertTrue(noProject.getMessage().contains("project name is missing"), noProject.getMessage());
   }
 

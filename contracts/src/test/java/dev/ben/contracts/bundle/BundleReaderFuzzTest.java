@@ -1,24 +1,23 @@
 package dev.ben.contracts.bundle;
 
+import static dev.ben.contracts.bundle.TestBundles.*;
+import static org.junit.jupiter.api.Assertions.*;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
-import static dev.ben.contracts.bundle.TestBundles.*;
-import static org.junit.jupiter.api.Assertions.*;
+import org.junit.jupiter.api.Test;
 
 /**
- * Feeds the reader bounded numbers of mutated bundles from a fixed seed. The reader may accept or refuse, but
- * must never throw anything else, and whatever it accepts must be the original bundle.
+ * Feeds the reader bounded numbers of mutated bundles from a fixed seed. The reader may accept or
+ * refuse, but must never throw anything else, and whatever it accepts must be the original bundle.
  */
 class BundleReaderFuzzTest {
 
@@ -38,7 +37,8 @@ class BundleReaderFuzzTest {
     for (int i = 0; i < BYTE_MUTATIONS; i++) {
       check(mutateBytes(bytes), "byte mutation " + i);
     }
-    assertTrue(seen.containsKey(Refusal.Reason.NOT_A_BUNDLE), "some mutations break the JSON: " + seen);
+    assertTrue(
+        seen.containsKey(Refusal.Reason.NOT_A_BUNDLE), "some mutations break the JSON: " + seen);
     assertTrue(seen.size() >= 3, "mutations reach several checks: " + seen);
   }
 
@@ -51,14 +51,17 @@ class BundleReaderFuzzTest {
       replaceRandomChild(containers.get(random.nextInt(containers.size())));
       check(CanonicalJson.bytes(file), "tree mutation " + i);
     }
-    assertTrue(seen.containsKey(Refusal.Reason.ARTIFACT_FINGERPRINT_MISMATCH), "content edits are caught: " + seen);
+    assertTrue(
+        seen.containsKey(Refusal.Reason.ARTIFACT_FINGERPRINT_MISMATCH),
+        "content edits are caught: " + seen);
     assertTrue(seen.containsKey(Refusal.Reason.MALFORMED), "structure edits are caught: " + seen);
   }
 
   private void check(byte[] mutated, String label) {
     Verification result = assertDoesNotThrow(() -> BundleVerifier.verify(mutated, TRUSTED), label);
     if (result instanceof Verification.Verified verified) {
-      assertArrayEquals(original.toBytes(), verified.bundle().toBytes(), label + " was accepted but differs");
+      assertArrayEquals(
+          original.toBytes(), verified.bundle().toBytes(), label + " was accepted but differs");
     } else {
       seen.merge(((Verification.Refused) result).refusal().reason(), 1, Integer::sum);
     }

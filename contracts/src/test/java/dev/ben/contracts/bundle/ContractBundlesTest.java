@@ -25,8 +25,7 @@ class ContractBundlesTest {
 
   private static final Path AUTH = Path.of("../examples/auth");
 
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   private static ContractSet compile(Path project) {
     LoadedProject loaded = ProjectLoader.load(project);
@@ -40,16 +39,26 @@ class ContractBundlesTest {
     Bundle bundle = ContractBundles.build(compiled, TestBundles.SIGNER);
     ContractSet decoded = ContractBundles.contracts(BundleReader.read(bundle.toBytes()), "");
     assertEquals(ModelJson.toJson(compiled), ModelJson.toJson(decoded));
-    assertTrue(bundle.artifact(ContractBundles.SCHEMA, "login").orElseThrow().content().get("ddl").asText()
-        .startsWith("CREATE TABLE"));
+    assertTrue(
+        bundle
+            .artifact(ContractBundles.SCHEMA, "login")
+            .orElseThrow()
+            .content()
+            .get("ddl")
+            .asText()
+            .startsWith("CREATE TABLE"));
   }
 
   @Test
   void theSameSourcesGiveTheSameBytesWhateverTheOrderTheFilesWereWrittenIn() throws IOException {
-    byte[] first = ContractBundles.build(compile(copyInRandomOrder(AUTH, temp.resolve("a"), 1)),
-        TestBundles.SIGNER).toBytes();
-    byte[] second = ContractBundles.build(compile(copyInRandomOrder(AUTH, temp.resolve("b"), 2)),
-        TestBundles.SIGNER).toBytes();
+    byte[] first =
+        ContractBundles.build(
+                compile(copyInRandomOrder(AUTH, temp.resolve("a"), 1)), TestBundles.SIGNER)
+            .toBytes();
+    byte[] second =
+        ContractBundles.build(
+                compile(copyInRandomOrder(AUTH, temp.resolve("b"), 2)), TestBundles.SIGNER)
+            .toBytes();
     assertArrayEquals(first, second);
   }
 
@@ -66,21 +75,28 @@ class ContractBundlesTest {
     }
     var rebuilt = BundleBuilder.forProject("auth", ContractBundles.COMPILER_VERSION);
     entries.forEach(e -> rebuilt.add(e.kind(), e.name(), e.content()));
-    var refused = assertThrows(BundleRefusedException.class,
-        () -> ContractBundles.contracts(rebuilt.build(TestBundles.SIGNER), "1"));
-    assertEquals("malformed bundle: signal/lock_account: its model fingerprint does not match its content",
+    var refused =
+        assertThrows(
+            BundleRefusedException.class,
+            () -> ContractBundles.contracts(rebuilt.build(TestBundles.SIGNER), "1"));
+    assertEquals(
+        "malformed bundle: signal/lock_account: its model fingerprint does not match its content",
         refused.getMessage());
   }
 
   @Test
   void aBundleFromAnotherCompilerIsRefusedWithWhatToDo() {
     Bundle foreign = BundleBuilder.forProject("auth", "benc-0").build(TestBundles.SIGNER);
-    var refused = assertThrows(BundleRefusedException.class, () -> ContractBundles.contracts(foreign, "1"));
-    assertTrue(refused.getMessage().contains("compiled by benc-0 but this runtime reads benc-1; rebuild"),
+    var refused =
+        assertThrows(BundleRefusedException.class, () -> ContractBundles.contracts(foreign, "1"));
+    assertTrue(
+        refused.getMessage().contains("compiled by benc-0 but this runtime reads benc-1; rebuild"),
         refused.getMessage());
   }
 
-  /** Copies a project, creating its files in a shuffled order so directory listing order differs. */
+  /**
+   * Copies a project, creating its files in a shuffled order so directory listing order differs.
+   */
   private static Path copyInRandomOrder(Path from, Path to, long seed) throws IOException {
     List<Path> files;
     try (Stream<Path> walk = Files.walk(from)) {

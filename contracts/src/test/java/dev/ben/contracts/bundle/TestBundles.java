@@ -3,7 +3,6 @@ package dev.ben.contracts.bundle;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.security.GeneralSecurityException;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
@@ -11,19 +10,22 @@ import java.security.spec.NamedParameterSpec;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Shared fixtures: a few artifacts as a compiler would produce them, and keys made once per test run. */
+/**
+ * Shared fixtures: a few artifacts as a compiler would produce them, and keys made once per test
+ * run.
+ */
 final class TestBundles {
 
   static final ObjectMapper JSON = new ObjectMapper();
+
   /** Seeded keys, so that fixed-seed tests (the fuzzer) see the same bytes on every run. */
   static final SigningKey SIGNER = seededKey(1);
+
   static final SigningKey STRANGER = seededKey(2);
 
-  record Entry(String kind, String name, JsonNode content) {
-  }
+  record Entry(String kind, String name, JsonNode content) {}
 
-  private TestBundles() {
-  }
+  private TestBundles() {}
 
   static SigningKey seededKey(long seed) {
     try {
@@ -40,13 +42,29 @@ final class TestBundles {
 
   static List<Entry> entries() {
     List<Entry> entries = new ArrayList<>();
-    entries.add(new Entry("schema", "login", json(
-        "{\"table\":\"logins\",\"key\":[\"tenant\",\"user\"],\"fields\":{\"ts\":\"timestamp\","
-            + "\"user\":\"string\",\"attempts\":\"u32\"},\"ddl\":\"CREATE TABLE logins (...)\"}")));
-    entries.add(new Entry("policy", "login_guard", json(
-        "{\"predicates\":[{\"bit\":0,\"name\":\"failed_burst\"}],\"ratio\":0.25,\"levels\":[3,10,50]}")));
-    entries.add(new Entry("signal", "lock_account", json("{\"args\":{\"user\":\"string\",\"reason\":\"string\"}}")));
-    entries.add(new Entry("playbook", "lockout", json("{\"explain\":\"more than 20 failed bursts — ünïcödé 🔒\"}")));
+    entries.add(
+        new Entry(
+            "schema",
+            "login",
+            json(
+                "{\"table\":\"logins\",\"key\":[\"tenant\",\"user\"],\"fields\":{\"ts\":\"timestamp\","
+                    + "\"user\":\"string\",\"attempts\":\"u32\"},\"ddl\":\"CREATE TABLE logins (...)\"}")));
+    entries.add(
+        new Entry(
+            "policy",
+            "login_guard",
+            json(
+                "{\"predicates\":[{\"bit\":0,\"name\":\"failed_burst\"}],\"ratio\":0.25,\"levels\":[3,10,50]}")));
+    entries.add(
+        new Entry(
+            "signal",
+            "lock_account",
+            json("{\"args\":{\"user\":\"string\",\"reason\":\"string\"}}")));
+    entries.add(
+        new Entry(
+            "playbook",
+            "lockout",
+            json("{\"explain\":\"more than 20 failed bursts — ünïcödé 🔒\"}")));
     return entries;
   }
 
@@ -72,6 +90,7 @@ final class TestBundles {
 
   /** The bundle file of {@link #bundle()} as an editable tree, for tamper tests. */
   static ObjectNode editableFile() {
-    return (ObjectNode) json(new String(bundle().toBytes(), java.nio.charset.StandardCharsets.UTF_8));
+    return (ObjectNode)
+        json(new String(bundle().toBytes(), java.nio.charset.StandardCharsets.UTF_8));
   }
 }

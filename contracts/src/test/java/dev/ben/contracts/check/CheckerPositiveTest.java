@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /** Every construct, on every type it applies to, checks without a diagnostic and compiles. */
 class CheckerPositiveTest {
-  private static final String SOURCES = """
+  private static final String SOURCES =
+      """
       schema flow v3 {
         table net_flows
         key [id]
@@ -102,10 +103,32 @@ class CheckerPositiveTest {
     assertEquals(List.of(), Fixture.headers(project), project.diagnostics().render());
     ContractSet set = project.compile("v3").orElseThrow();
     PolicyPack net = set.policy("net").orElseThrow();
-    assertEquals(List.of("from_docs", "blocked_dst", "one_id", "recent", "big", "skewed", "admin_port", "negative",
-        "known_proto", "tls", "odd", "noted", "mixed.1", "mixed.2", "mixed.3", "mixed.4", "mixed", "volume.SOME",
-        "volume.LOTS", "quiet.LOW", "quiet.LOWER"), net.bitNames());
-    assertEquals(List.of("exfil", "sample_quiet", "drop_noise", "scrub"),
+    assertEquals(
+        List.of(
+            "from_docs",
+            "blocked_dst",
+            "one_id",
+            "recent",
+            "big",
+            "skewed",
+            "admin_port",
+            "negative",
+            "known_proto",
+            "tls",
+            "odd",
+            "noted",
+            "mixed.1",
+            "mixed.2",
+            "mixed.3",
+            "mixed.4",
+            "mixed",
+            "volume.SOME",
+            "volume.LOTS",
+            "quiet.LOW",
+            "quiet.LOWER"),
+        net.bitNames());
+    assertEquals(
+        List.of("exfil", "sample_quiet", "drop_noise", "scrub"),
         net.rules().stream().map(rule -> rule.name()).toList());
     assertTrue(set.schema("flow").orElseThrow().ddl().contains("`tags` Array(String)"));
     assertEquals(8, set.detector("flows").orElseThrow().features().size());
@@ -120,8 +143,9 @@ class CheckerPositiveTest {
       policy.append("  predicate p").append(i).append(" = attempts > ").append(i).append('\n');
     }
     policy.append("  rule last = all(p299) => flag\n}\n");
-    LoadedProject project = Fixture.load(Map.of("auth.ben", Fixture.BASE, "wide.ben", "import \"auth.ben\"\n"
-        + policy));
+    LoadedProject project =
+        Fixture.load(
+            Map.of("auth.ben", Fixture.BASE, "wide.ben", "import \"auth.ben\"\n" + policy));
     assertTrue(project.ok(), project.diagnostics().render());
     assertEquals(300, project.compile("v1").orElseThrow().policy("wide").orElseThrow().bitCount());
   }

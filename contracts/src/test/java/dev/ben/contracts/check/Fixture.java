@@ -8,11 +8,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A small valid project exercising every construct, which negative tests mutate one mistake at a time. */
+/**
+ * A small valid project exercising every construct, which negative tests mutate one mistake at a
+ * time.
+ */
 final class Fixture {
   static final String PROJECT = "name = \"fixture\"\nkey = \"keys/fixture.key\"\n";
   static final String NAMES = "# sanctioned names\nivan petrov\n\nmaria gonzalez\n";
-  static final String BASE = """
+  static final String BASE =
+      """
       schema login v1 {
         table logins
         key [tenant, user]
@@ -70,8 +74,7 @@ final class Fixture {
       }
       """;
 
-  private Fixture() {
-  }
+  private Fixture() {}
 
   static LoadedProject load(String auth) {
     return load(Map.of("auth.ben", auth));

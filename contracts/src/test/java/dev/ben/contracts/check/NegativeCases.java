@@ -10,15 +10,22 @@ import java.util.List;
 /** The shared assertion of the table-driven negative tests. */
 final class NegativeCases {
 
-  /** One case: its name, the fixture text to replace and its replacement, and every expected diagnostic. */
-  static org.junit.jupiter.params.provider.Arguments c(String name, String from, String to, String... expected) {
-    return org.junit.jupiter.params.provider.Arguments.of(name, from, to, java.util.List.of(expected));
+  /**
+   * One case: its name, the fixture text to replace and its replacement, and every expected
+   * diagnostic.
+   */
+  static org.junit.jupiter.params.provider.Arguments c(
+      String name, String from, String to, String... expected) {
+    return org.junit.jupiter.params.provider.Arguments.of(
+        name, from, to, java.util.List.of(expected));
   }
 
-  private NegativeCases() {
-  }
+  private NegativeCases() {}
 
-  /** Applies one mutation to the fixture and asserts exactly the expected diagnostics, in source order. */
+  /**
+   * Applies one mutation to the fixture and asserts exactly the expected diagnostics, in source
+   * order.
+   */
   static void assertDiagnostics(String from, String to, List<String> expected) {
     LoadedProject project = Fixture.load(Fixture.mutate(from, to));
     List<String> actual = new ArrayList<>();

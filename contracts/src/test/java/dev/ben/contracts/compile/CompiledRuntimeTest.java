@@ -16,20 +16,26 @@ import org.junit.jupiter.api.Test;
 class CompiledRuntimeTest {
   private static final byte[] KEY = "test-deployment-key".getBytes(StandardCharsets.UTF_8);
 
-  private static EvaluationResult evaluate(ContractRuntime runtime, String schema, String json, long now) {
+  private static EvaluationResult evaluate(
+      ContractRuntime runtime, String schema, String json, long now) {
     Translation translation = runtime.translate(schema, json.getBytes(StandardCharsets.UTF_8));
-    Translation.Accepted accepted = assertInstanceOf(Translation.Accepted.class, translation,
-        translation.toString());
+    Translation.Accepted accepted =
+        assertInstanceOf(Translation.Accepted.class, translation, translation.toString());
     return runtime.evaluate(accepted.event(), now);
   }
 
   @Test
   void authExampleFlagsBruteForceAndRedacts() {
-    ContractRuntime runtime = ContractRuntime.build(CompilerTest.compileExample("auth"), "auth", KEY);
-    EvaluationResult result = evaluate(runtime, "login", """
+    ContractRuntime runtime =
+        ContractRuntime.build(CompilerTest.compileExample("auth"), "auth", KEY);
+    EvaluationResult result =
+        evaluate(
+            runtime,
+            "login",
+            """
         {"ts": "2024-05-01T10:00:00Z", "tenant": "acme", "user": "bob", "ip": "203.0.113.9",
          "country": "KP", "attempts": 12, "card": "4111111111111111", "email": "bob@example.com"}""",
-        1_714_557_600_000L);
+            1_714_557_600_000L);
     assertEquals(List.of("failed_burst", "risky_country", "heat.WARM", "heat.HOT"), result.bits());
     assertEquals(List.of("brute_force"), result.rules());
     assertEquals("flag", result.action());
@@ -40,7 +46,9 @@ class CompiledRuntimeTest {
 
   @Test
   void helperPredicatesAndInlineListsEvaluateAsWritten() {
-    ContractSet set = CompilerTest.compile("""
+    ContractSet set =
+        CompilerTest.compile(
+            """
         schema s v1 {
           table events
           key [id]
@@ -65,7 +73,8 @@ class CompiledRuntimeTest {
     assertEquals(List.of("r"), odd.rules());
     EvaluationResult even = evaluate(runtime, "s", "{\"id\":\"a\",\"n\":12,\"ok\":true}", 0);
     assertEquals(List.of(), even.rules());
-    EvaluationResult listed = evaluate(runtime, "s", "{\"id\":\"a\",\"n\":12,\"ok\":false,\"code\":\"y\"}", 0);
+    EvaluationResult listed =
+        evaluate(runtime, "s", "{\"id\":\"a\",\"n\":12,\"ok\":false,\"code\":\"y\"}", 0);
     assertEquals(List.of("q"), listed.rules().subList(0, 1));
   }
 }

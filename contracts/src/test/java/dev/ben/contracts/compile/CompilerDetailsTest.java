@@ -19,7 +19,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CompilerDetailsTest {
-  private static final String SCHEMA = """
+  private static final String SCHEMA =
+      """
       schema s v1 {
         table events
         key [id]
@@ -35,7 +36,10 @@ class CompilerDetailsTest {
 
   @Test
   void inlineSubExpressionsBecomeHelperPredicatesBeforeTheirParent() {
-    PolicyPack pack = CompilerTest.compile(SCHEMA + """
+    PolicyPack pack =
+        CompilerTest.compile(
+                SCHEMA
+                    + """
         policy p on s {
           predicate a = n > 1
           predicate b = all(a, not(ok), n % 2 != 0)
@@ -43,32 +47,44 @@ class CompilerDetailsTest {
           predicate d = ts >= "2024-01-01T00:00:00Z"
         }
         pipeline q { schemas [s] policies [p] store { table events } }
-        """).policy("p").orElseThrow();
+        """)
+            .policy("p")
+            .orElseThrow();
     assertEquals(List.of("a", "b.1", "b.2", "b.3", "b.4", "b", "c", "d"), pack.bitNames());
     List<Predicate> predicates = pack.predicates();
-    assertEquals(new Condition.Compare("ok", CompareOp.EQ, new Literal.Bool(true)), predicates.get(1).condition());
+    assertEquals(
+        new Condition.Compare("ok", CompareOp.EQ, new Literal.Bool(true)),
+        predicates.get(1).condition());
     assertEquals(new Condition.Not("b.1"), predicates.get(2).condition());
     assertEquals(new Condition.Modulo("n", 2, 0), predicates.get(3).condition());
     assertEquals(new Condition.Not("b.3"), predicates.get(4).condition());
     assertEquals(new Condition.AllOf(List.of("a", "b.2", "b.4")), predicates.get(5).condition());
     assertEquals(new Condition.InList("code", "p.c"), predicates.get(6).condition());
-    assertEquals(new Condition.Compare("ts", CompareOp.GE, new Literal.Int(1_704_067_200_000L)),
+    assertEquals(
+        new Condition.Compare("ts", CompareOp.GE, new Literal.Int(1_704_067_200_000L)),
         predicates.get(7).condition());
   }
 
   @Test
   void inlineValueSetsBecomeListsOfTheProgram() {
-    ContractSet set = CompilerTest.compile(SCHEMA + """
+    ContractSet set =
+        CompilerTest.compile(
+            SCHEMA
+                + """
         policy p on s { predicate c = n in [1, 2, 3] }
         pipeline q { schemas [s] policies [p] store { table events } }
         """);
-    assertEquals(new ValueList("p.c", FieldType.I64, List.of("1", "2", "3"), ""),
+    assertEquals(
+        new ValueList("p.c", FieldType.I64, List.of("1", "2", "3"), ""),
         set.list("p.c").orElseThrow().withFingerprint(""));
   }
 
   @Test
   void rulesAreOrderedByPriorityKeepingDeclarationOrderForTies() {
-    PolicyPack pack = CompilerTest.compile(SCHEMA + """
+    PolicyPack pack =
+        CompilerTest.compile(
+                SCHEMA
+                    + """
         policy p on s {
           predicate a = n > 1
           threshold t on n lt { LOW = 10, LOWER = 0 } fact level
@@ -78,7 +94,9 @@ class CompilerDetailsTest {
           rule r4 = all(t.LOW) => route lucius priority 9
         }
         pipeline q { schemas [s] policies [p] store { table events } }
-        """).policy("p").orElseThrow();
+        """)
+            .policy("p")
+            .orElseThrow();
     assertEquals(List.of("r4", "r2", "r3", "r1"), pack.rules().stream().map(Rule::name).toList());
     assertEquals(new Action.Sample(5), pack.rules().get(1).action());
     assertEquals(List.of("t.LOWER"), pack.rules().get(1).any());
@@ -88,7 +106,10 @@ class CompilerDetailsTest {
 
   @Test
   void playbookComparisonsPutTheConstantOnTheRight() {
-    Playbook playbook = CompilerTest.compile(SCHEMA + """
+    Playbook playbook =
+        CompilerTest.compile(
+                SCHEMA
+                    + """
         policy p on s {
           predicate a = n > 1
           threshold t on n gte { WARM = 1, HOT = 9 } fact level
@@ -102,23 +123,35 @@ class CompilerDetailsTest {
           bound at_most 1 per 1s
         }
         pipeline q { schemas [s] policies [p] detectors [d] playbooks [b] store { table events } }
-        """).playbook("b").orElseThrow();
-    assertEquals(new PlaybookCondition.All(List.of(
-        new PlaybookCondition.DetectorCompare("d", "hits", CompareOp.GT, 20),
-        new PlaybookCondition.Any(List.of(new PlaybookCondition.FactCompare("level", CompareOp.GE, "HOT"),
-            new PlaybookCondition.Not(new PlaybookCondition.RuleFired("r")))),
-        new PlaybookCondition.Not(new PlaybookCondition.FieldCompare("ok", CompareOp.EQ, new Literal.Bool(true))),
-        new PlaybookCondition.FieldCompare("n", CompareOp.NE, new Literal.Int(3)),
-        new PlaybookCondition.BitSet("t.WARM"))), playbook.when());
-    assertEquals(List.of("id", "level", "hits", "tag"),
+        """)
+            .playbook("b")
+            .orElseThrow();
+    assertEquals(
+        new PlaybookCondition.All(
+            List.of(
+                new PlaybookCondition.DetectorCompare("d", "hits", CompareOp.GT, 20),
+                new PlaybookCondition.Any(
+                    List.of(
+                        new PlaybookCondition.FactCompare("level", CompareOp.GE, "HOT"),
+                        new PlaybookCondition.Not(new PlaybookCondition.RuleFired("r")))),
+                new PlaybookCondition.Not(
+                    new PlaybookCondition.FieldCompare("ok", CompareOp.EQ, new Literal.Bool(true))),
+                new PlaybookCondition.FieldCompare("n", CompareOp.NE, new Literal.Int(3)),
+                new PlaybookCondition.BitSet("t.WARM"))),
+        playbook.when());
+    assertEquals(
+        List.of("id", "level", "hits", "tag"),
         playbook.emit().args().stream().map(arg -> arg.name()).toList());
     assertEquals(0, playbook.bound().cooldownMillis());
   }
 
   @Test
   void unwrittenPipelineSettingsTakeTheDefaults() {
-    ContractSet set = CompilerTest.compile(SCHEMA + "pipeline q { schemas [s] store { table events } }");
-    assertEquals(new ProxySettings(10_000, 0.8, 0.5, dev.ben.contracts.model.OverloadPolicy.BACKPRESSURE, 64),
+    ContractSet set =
+        CompilerTest.compile(SCHEMA + "pipeline q { schemas [s] store { table events } }");
+    assertEquals(
+        new ProxySettings(
+            10_000, 0.8, 0.5, dev.ben.contracts.model.OverloadPolicy.BACKPRESSURE, 64),
         set.pipeline("q").orElseThrow().proxy());
     assertEquals(1, set.pipeline("q").orElseThrow().spines());
     assertEquals(true, set.pipeline("q").orElseThrow().sidecar().http());

@@ -35,45 +35,80 @@ class CompilerTest {
       dir = dir.getParent();
     }
     LoadedProject project = ProjectLoader.load(dir.resolve("examples").resolve(name));
-    return project.compile("v1").orElseThrow(() -> new AssertionError(project.diagnostics().render()));
+    return project
+        .compile("v1")
+        .orElseThrow(() -> new AssertionError(project.diagnostics().render()));
   }
 
   static ContractSet compile(String sources) {
-    LoadedProject project = ProjectLoader.load(SourceTree.of(Map.of("ben.project",
-        "name = \"t\"\nkey = \"t.key\"\n", "t.ben", sources)));
-    return project.compile("v7").orElseThrow(() -> new AssertionError(project.diagnostics().render()));
+    LoadedProject project =
+        ProjectLoader.load(
+            SourceTree.of(
+                Map.of("ben.project", "name = \"t\"\nkey = \"t.key\"\n", "t.ben", sources)));
+    return project
+        .compile("v7")
+        .orElseThrow(() -> new AssertionError(project.diagnostics().render()));
   }
 
   @Test
   void authExampleCompilesToBitsInDeclarationOrder() {
     ContractSet set = compileExample("auth");
     PolicyPack guard = set.policy("login_guard").orElseThrow();
-    assertEquals(List.of("failed_burst", "risky_country", "internal_ip", "sanctioned", "has_attachment",
-        "heat.WARM", "heat.HOT", "heat.SCORCH"), guard.bitNames());
-    assertEquals(new Condition.Compare("attempts", CompareOp.GT, new Literal.Int(5)),
+    assertEquals(
+        List.of(
+            "failed_burst",
+            "risky_country",
+            "internal_ip",
+            "sanctioned",
+            "has_attachment",
+            "heat.WARM",
+            "heat.HOT",
+            "heat.SCORCH"),
+        guard.bitNames());
+    assertEquals(
+        new Condition.Compare("attempts", CompareOp.GT, new Literal.Int(5)),
         guard.predicates().get(0).condition());
-    assertEquals(new Condition.InCidr("ip", List.of("10.0.0.0/8")), guard.predicates().get(2).condition());
-    assertEquals(new Condition.Fuzzy("user", "sanctions_names", 2), guard.predicates().get(3).condition());
+    assertEquals(
+        new Condition.InCidr("ip", List.of("10.0.0.0/8")), guard.predicates().get(2).condition());
+    assertEquals(
+        new Condition.Fuzzy("user", "sanctions_names", 2), guard.predicates().get(3).condition());
     assertEquals(new Condition.IsNotNull("attachment"), guard.predicates().get(4).condition());
-    assertEquals(List.of("brute_force", "scan_blob"), guard.rules().stream().map(Rule::name).toList());
-    assertEquals(new Rule("brute_force", List.of("failed_burst"), List.of(), List.of("internal_ip"), 10,
-        new Action.Flag()), guard.rules().get(0));
+    assertEquals(
+        List.of("brute_force", "scan_blob"), guard.rules().stream().map(Rule::name).toList());
+    assertEquals(
+        new Rule(
+            "brute_force",
+            List.of("failed_burst"),
+            List.of(),
+            List.of("internal_ip"),
+            10,
+            new Action.Flag()),
+        guard.rules().get(0));
     assertEquals(new RedactOp.MaskSuffix(4), guard.redactions().get(0).op());
     assertEquals(new RedactOp.HashKeyed(), guard.redactions().get(1).op());
-    assertEquals(List.of("ivan petrov", "maria gonzalez", "john doe"),
+    assertEquals(
+        List.of("ivan petrov", "maria gonzalez", "john doe"),
         set.list("sanctions_names").orElseThrow().values());
   }
 
   @Test
   void authExampleDetectorPlaybookAndPipeline() {
     ContractSet set = compileExample("auth");
-    assertEquals(List.of(new Feature.Window("fails", dev.ben.contracts.model.AggregateFn.COUNT, null, 300_000,
-        "failed_burst"), new Feature.Ewma("attempts_ewma", "attempts", 0.2),
-        new Feature.Cusum("attempts_cusum", "attempts", 0.5, 5), new Feature.TtlCounter("strikes", 3_600_000,
-            "brute_force")), set.detector("login_rate").orElseThrow().features());
+    assertEquals(
+        List.of(
+            new Feature.Window(
+                "fails", dev.ben.contracts.model.AggregateFn.COUNT, null, 300_000, "failed_burst"),
+            new Feature.Ewma("attempts_ewma", "attempts", 0.2),
+            new Feature.Cusum("attempts_cusum", "attempts", 0.5, 5),
+            new Feature.TtlCounter("strikes", 3_600_000, "brute_force")),
+        set.detector("login_rate").orElseThrow().features());
     Playbook lockout = set.playbook("lockout").orElseThrow();
-    assertEquals(new PlaybookCondition.All(List.of(new PlaybookCondition.RuleFired("brute_force"),
-        new PlaybookCondition.DetectorCompare("login_rate", "fails", CompareOp.GT, 20))), lockout.when());
+    assertEquals(
+        new PlaybookCondition.All(
+            List.of(
+                new PlaybookCondition.RuleFired("brute_force"),
+                new PlaybookCondition.DetectorCompare("login_rate", "fails", CompareOp.GT, 20))),
+        lockout.when());
     assertEquals(60_000, lockout.bound().perMillis());
     assertEquals(300_000, lockout.bound().cooldownMillis());
     assertEquals(List.of("user"), lockout.bound().cooldownScope());
@@ -87,7 +122,8 @@ class CompilerTest {
 
   @Test
   void schemaDdlTargetsClickHouse1816() {
-    assertEquals("""
+    assertEquals(
+        """
         CREATE TABLE IF NOT EXISTS `logins` (
           `event_id` String,
           `ingested_at` DateTime,
@@ -110,7 +146,8 @@ class CompilerTest {
           `email` Nullable(String),
           `attachment` Nullable(String)
         ) ENGINE = ReplacingMergeTree(`ingested_at`)
-        ORDER BY (`tenant`, `ts`, `event_id`)""", compileExample("auth").schema("login").orElseThrow().ddl());
+        ORDER BY (`tenant`, `ts`, `event_id`)""",
+        compileExample("auth").schema("login").orElseThrow().ddl());
   }
 
   @Test
@@ -131,12 +168,16 @@ class CompilerTest {
   void webExampleCompilesPrivacyRedactions() {
     ContractSet set = compileExample("web");
     PolicyPack privacy = set.policy("privacy").orElseThrow();
-    assertEquals(List.of(new RedactOp.GeneralizeIp(24), new RedactOp.HashKeyed(), new RedactOp.Truncate(200)),
+    assertEquals(
+        List.of(
+            new RedactOp.GeneralizeIp(24), new RedactOp.HashKeyed(), new RedactOp.Truncate(200)),
         privacy.redactions().stream().map(r -> r.op()).toList());
-    assertEquals(List.of("drop_crawlers", "flag_probes", "slow_pages"),
+    assertEquals(
+        List.of("drop_crawlers", "flag_probes", "slow_pages"),
         privacy.rules().stream().map(Rule::name).toList());
     assertEquals(new Action.DropWithReason("crawler traffic"), privacy.rules().get(0).action());
-    assertEquals(new Feature.Anomaly("latency_spike", "duration_ms", 256),
+    assertEquals(
+        new Feature.Anomaly("latency_spike", "duration_ms", 256),
         set.detector("traffic").orElseThrow().features().get(4));
     assertEquals("web", set.project());
   }

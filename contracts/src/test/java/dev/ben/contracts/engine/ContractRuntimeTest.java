@@ -26,10 +26,18 @@ class ContractRuntimeTest {
   private static final long MINUTE = ExampleContracts.MINUTE;
 
   static Event login(ContractRuntime runtime, String user, String ip, int attempts) {
-    String json = "{\"ts\":1,\"tenant\":\"t\",\"user\":\"" + user + "\",\"ip\":\"" + ip + "\",\"attempts\":"
-        + attempts + ",\"card\":\"4111111111111234\",\"email\":\"a@b.c\"}";
-    return assertInstanceOf(Translation.Accepted.class,
-        runtime.translate("login", json.getBytes(StandardCharsets.UTF_8))).event();
+    String json =
+        "{\"ts\":1,\"tenant\":\"t\",\"user\":\""
+            + user
+            + "\",\"ip\":\""
+            + ip
+            + "\",\"attempts\":"
+            + attempts
+            + ",\"card\":\"4111111111111234\",\"email\":\"a@b.c\"}";
+    return assertInstanceOf(
+            Translation.Accepted.class,
+            runtime.translate("login", json.getBytes(StandardCharsets.UTF_8)))
+        .event();
   }
 
   @Test
@@ -76,7 +84,8 @@ class ContractRuntimeTest {
       var outcome = runtime.evaluate(login(runtime, "ann", "203.0.113.5", 9), t).playbooks().get(0);
       firedAgainAt = outcome.status() == PlaybookOutcome.Status.FIRED ? t : -1;
     }
-    assertEquals(20_000 + 5 * MINUTE, firedAgainAt, "fires again exactly when the 5 minute cooldown ends");
+    assertEquals(
+        20_000 + 5 * MINUTE, firedAgainAt, "fires again exactly when the 5 minute cooldown ends");
     var internal = runtime.evaluate(login(runtime, "ann", "10.0.0.5", 9), 20_001 + 5 * MINUTE);
     assertEquals(List.of(), internal.playbooks(), "internal addresses do not fire brute_force");
   }
@@ -84,29 +93,61 @@ class ContractRuntimeTest {
   @Test
   void rateBoundSuppressesBeyondAtMostPerWindow() {
     ContractSet base = ExampleContracts.contractSet();
-    Playbook greedy = ModelJson.seal(new Playbook("lockout", "login",
-        new PlaybookCondition.FactCompare("attempts_level", CompareOp.GE, "WARM"),
-        ExampleContracts.lockout().emit(), new PlaybookBound(2, MINUTE, 0, List.of()), "", ""));
-    var contracts = new ContractSet(base.project(), base.version(), base.schemas(), base.lists(),
-        base.policies(), base.detectors(), base.signals(), List.of(greedy), base.pipelines());
+    Playbook greedy =
+        ModelJson.seal(
+            new Playbook(
+                "lockout",
+                "login",
+                new PlaybookCondition.FactCompare("attempts_level", CompareOp.GE, "WARM"),
+                ExampleContracts.lockout().emit(),
+                new PlaybookBound(2, MINUTE, 0, List.of()),
+                "",
+                ""));
+    var contracts =
+        new ContractSet(
+            base.project(),
+            base.version(),
+            base.schemas(),
+            base.lists(),
+            base.policies(),
+            base.detectors(),
+            base.signals(),
+            List.of(greedy),
+            base.pipelines());
     var runtime = ContractRuntime.build(contracts, "auth", KEY);
     var statuses = new java.util.ArrayList<PlaybookOutcome.Status>();
     long[] times = {0, 1000, 2000, 59_999, 60_000};
     for (long t : times) {
-      statuses.add(runtime.evaluate(login(runtime, "u" + t, "10.0.0.1", 4), t).playbooks().get(0).status());
+      statuses.add(
+          runtime.evaluate(login(runtime, "u" + t, "10.0.0.1", 4), t).playbooks().get(0).status());
     }
-    assertEquals(List.of(PlaybookOutcome.Status.FIRED, PlaybookOutcome.Status.FIRED,
-        PlaybookOutcome.Status.SUPPRESSED, PlaybookOutcome.Status.SUPPRESSED, PlaybookOutcome.Status.FIRED),
+    assertEquals(
+        List.of(
+            PlaybookOutcome.Status.FIRED,
+            PlaybookOutcome.Status.FIRED,
+            PlaybookOutcome.Status.SUPPRESSED,
+            PlaybookOutcome.Status.SUPPRESSED,
+            PlaybookOutcome.Status.FIRED),
         statuses);
   }
 
   @Test
   void detectorKeyEvictionsAreCounted() {
     ContractSet base = ExampleContracts.contractSet();
-    var small = new dev.ben.contracts.model.DetectorSpec("login_rate", "login", List.of("user"), 2,
-        base.detectors().get(0).features(), "");
-    var contracts = new ContractSet(base.project(), base.version(), base.schemas(), base.lists(),
-        base.policies(), List.of(small), base.signals(), base.playbooks(), base.pipelines());
+    var small =
+        new dev.ben.contracts.model.DetectorSpec(
+            "login_rate", "login", List.of("user"), 2, base.detectors().get(0).features(), "");
+    var contracts =
+        new ContractSet(
+            base.project(),
+            base.version(),
+            base.schemas(),
+            base.lists(),
+            base.policies(),
+            List.of(small),
+            base.signals(),
+            base.playbooks(),
+            base.pipelines());
     var runtime = ContractRuntime.build(contracts, "auth", KEY);
     for (String user : List.of("a", "b", "c", "d")) {
       runtime.evaluate(login(runtime, user, "10.0.0.1", 1), 0);
@@ -116,11 +157,16 @@ class ContractRuntimeTest {
 
   @Test
   void unknownNamesAreRefusedWhenBuilding() {
-    var error = assertThrows(IllegalArgumentException.class,
-        () -> ContractRuntime.build(ExampleContracts.contractSet(), "nope", KEY));
+    var error =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> ContractRuntime.build(ExampleContracts.contractSet(), "nope", KEY));
     assertTrue(error.getMessage().contains("it has [auth]"), error.getMessage());
-    var refused = assertInstanceOf(Translation.Refused.class,
-        ContractRuntime.build(ExampleContracts.contractSet(), "auth", KEY).translate("other", new byte[0]));
+    var refused =
+        assertInstanceOf(
+            Translation.Refused.class,
+            ContractRuntime.build(ExampleContracts.contractSet(), "auth", KEY)
+                .translate("other", new byte[0]));
     assertTrue(refused.reason().contains("accepts [login]"), refused.reason());
   }
 }

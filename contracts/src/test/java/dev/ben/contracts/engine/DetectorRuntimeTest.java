@@ -27,15 +27,21 @@ class DetectorRuntimeTest {
       String ip = i % 7 == 0 ? "10.0.0.9" : "203.0.113.5";
       int attempts = 3 + i % 11;
       long now = i * 1000L;
-      EvaluationResult expected = together.evaluate(ContractRuntimeTest.login(together, "ann", ip, attempts), now);
+      EvaluationResult expected =
+          together.evaluate(ContractRuntimeTest.login(together, "ann", ip, attempts), now);
       Event event = ContractRuntimeTest.login(apart, "ann", ip, attempts);
       spine.evaluate(event);
-      var detection = shard.detect(event,
-          recorded.load(spine.setBits(), spine.firedRules(), spine.facts()), now);
+      var detection =
+          shard.detect(
+              event, recorded.load(spine.setBits(), spine.firedRules(), spine.facts()), now);
       assertEquals(expected.detectors(), detection.detectors(), "event " + i);
-      assertEquals(expected.playbooks().stream().map(p -> p.status() + " " + p.args()).toList(),
-          detection.playbooks().stream().map(p -> p.status() + " " + p.args()).toList(), "event " + i);
-      fired += (int) detection.playbooks().stream().filter(p -> p.status().name().equals("FIRED")).count();
+      assertEquals(
+          expected.playbooks().stream().map(p -> p.status() + " " + p.args()).toList(),
+          detection.playbooks().stream().map(p -> p.status() + " " + p.args()).toList(),
+          "event " + i);
+      fired +=
+          (int)
+              detection.playbooks().stream().filter(p -> p.status().name().equals("FIRED")).count();
     }
     assertEquals(1, fired, "the lockout fires once, then cools down");
   }
@@ -43,8 +49,13 @@ class DetectorRuntimeTest {
   @Test
   void unknownNamesAreIgnoredAndFactsMapToTheirLevelIndex() {
     var runtime = ContractRuntime.build(ExampleContracts.contractSet(), "auth", KEY);
-    RecordedDecisions recorded = runtime.recordedDecisions("login")
-        .load(List.of("failed_burst", "no_such_bit"), List.of("brute_force"), Map.of("attempts_level", "HOT"));
+    RecordedDecisions recorded =
+        runtime
+            .recordedDecisions("login")
+            .load(
+                List.of("failed_burst", "no_such_bit"),
+                List.of("brute_force"),
+                Map.of("attempts_level", "HOT"));
     SpineEvaluator refs = runtime.spine("login");
     assertTrue(recorded.bitSet(refs.bitRef("failed_burst")));
     assertTrue(!recorded.bitSet(refs.bitRef("risky_country")));

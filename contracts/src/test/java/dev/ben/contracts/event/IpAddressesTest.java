@@ -38,8 +38,24 @@ class IpAddressesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "1.2.3", "1.2.3.4.5", "256.1.1.1", "01.2.3.4", "1.2.3.", "a.b.c.d", ":::",
-    "1:2:3:4:5:6:7:8:9", "1::2::3", "12345::", "1:", ":1", "fe80::1%eth0", "1.2.3.4 "})
+  @ValueSource(
+      strings = {
+        "",
+        "1.2.3",
+        "1.2.3.4.5",
+        "256.1.1.1",
+        "01.2.3.4",
+        "1.2.3.",
+        "a.b.c.d",
+        ":::",
+        "1:2:3:4:5:6:7:8:9",
+        "1::2::3",
+        "12345::",
+        "1:",
+        ":1",
+        "fe80::1%eth0",
+        "1.2.3.4 "
+      })
   void malformedAddressesAreRejected(String text) {
     assertFalse(IpAddresses.parse(text, out), text);
   }

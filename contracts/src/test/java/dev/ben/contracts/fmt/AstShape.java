@@ -12,8 +12,7 @@ import java.util.List;
 /** A position-free rendering of a parsed file, so two parses can be compared for meaning. */
 final class AstShape {
 
-  private AstShape() {
-  }
+  private AstShape() {}
 
   static String of(String source) {
     Diagnostics diagnostics = new Diagnostics();
@@ -36,7 +35,8 @@ final class AstShape {
   static List<String> comments(String source) {
     Diagnostics diagnostics = new Diagnostics();
     return Parser.parse(new SourceFile("shape.ben", source), diagnostics).comments().stream()
-        .map(Comment::text).toList();
+        .map(Comment::text)
+        .toList();
   }
 
   private static void dump(Object value, StringBuilder out) {

@@ -28,8 +28,10 @@ class FormatterTest {
   private static void assertFormatProperties(String source) {
     String once = Formatter.format(source);
     assertEquals(once, Formatter.format(once), "format must be idempotent for:\n" + source);
-    assertEquals(AstShape.of(source), AstShape.of(once), "format must not change meaning of:\n" + source);
-    assertEquals(AstShape.comments(source).size(), AstShape.comments(once).size(), "comments must be kept");
+    assertEquals(
+        AstShape.of(source), AstShape.of(once), "format must not change meaning of:\n" + source);
+    assertEquals(
+        AstShape.comments(source).size(), AstShape.comments(once).size(), "comments must be kept");
   }
 
   @Test
@@ -45,7 +47,8 @@ class FormatterTest {
 
   @Test
   void formatsMessyInputCanonically() {
-    String messy = """
+    String messy =
+        """
         // leading comment
         schema   s   v1{table t1 key[a] fields{a:string
         bb : u32?   @pii}}
@@ -54,7 +57,8 @@ class FormatterTest {
         predicate longer_name=bb>2 rule r=all(x)=>flag priority 3
         rule rr=any(x,longer_name)=>sample(2)}
         """;
-    assertEquals("""
+    assertEquals(
+        """
         // leading comment
         schema s v1 {
           table t1
@@ -73,13 +77,15 @@ class FormatterTest {
           rule r  = all(x)              => flag      priority 3
           rule rr = any(x, longer_name) => sample(2)
         }
-        """, Formatter.format(messy));
+        """,
+        Formatter.format(messy));
     assertFormatProperties(messy);
   }
 
   @Test
   void keepsCommentsAndAuthorBlankLinesInsideBlocks() {
-    String source = """
+    String source =
+        """
         detector d on s by a {
           // windows
           count over 5m as n  // five minutes
@@ -93,7 +99,8 @@ class FormatterTest {
 
   @Test
   void importsStayInPlaceWithTheirComments() {
-    String source = """
+    String source =
+        """
         import "a.ben"
         // the shared lists
         import "lists.ben"
@@ -109,9 +116,10 @@ class FormatterTest {
 
   @Test
   void refusesSourcesWithSyntaxErrors() {
-    Formatter.FormatException error = assertThrows(Formatter.FormatException.class,
-        () -> Formatter.format("schema s v1 {"));
-    assertTrue(error.getMessage().contains("input.ben:1:14: error: expected `}` to close schema `s`"),
+    Formatter.FormatException error =
+        assertThrows(Formatter.FormatException.class, () -> Formatter.format("schema s v1 {"));
+    assertTrue(
+        error.getMessage().contains("input.ben:1:14: error: expected `}` to close schema `s`"),
         error.getMessage());
   }
 

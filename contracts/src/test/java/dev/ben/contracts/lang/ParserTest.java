@@ -29,24 +29,41 @@ class ParserTest {
   @Test
   void lexesDurationsNumbersStringsAndComments() {
     Diagnostics diagnostics = new Diagnostics();
-    Lexer.Result result = Lexer.lex(new SourceFile("t.ben", "500ms 1_000 0.5 2e3 \"a\\\"b\" // c\n/* d */ =>"),
-        diagnostics);
-    assertEquals(List.of(TokenKind.DURATION, TokenKind.INT, TokenKind.FLOAT, TokenKind.FLOAT, TokenKind.STRING,
-        TokenKind.ARROW, TokenKind.EOF), result.tokens().stream().map(Token::kind).toList());
+    Lexer.Result result =
+        Lexer.lex(
+            new SourceFile("t.ben", "500ms 1_000 0.5 2e3 \"a\\\"b\" // c\n/* d */ =>"),
+            diagnostics);
+    assertEquals(
+        List.of(
+            TokenKind.DURATION,
+            TokenKind.INT,
+            TokenKind.FLOAT,
+            TokenKind.FLOAT,
+            TokenKind.STRING,
+            TokenKind.ARROW,
+            TokenKind.EOF),
+        result.tokens().stream().map(Token::kind).toList());
     assertEquals("1000", result.tokens().get(1).text());
     assertEquals("a\"b", result.tokens().get(4).text());
-    assertEquals(List.of("// c", "/* d */"), result.comments().stream().map(Comment::text).toList());
+    assertEquals(
+        List.of("// c", "/* d */"), result.comments().stream().map(Comment::text).toList());
     assertEquals(300_000L, Durations.toMillis("5m"));
     assertEquals(86_400_000L, Durations.toMillis("1d"));
   }
 
   @Test
   void parsesSchemaWithEveryTypeShape() {
-    SchemaDecl schema = (SchemaDecl) parse("schema login v1 { table logins key [a] order_by [a, b] "
-        + "fields { a: string\n b: u32?\n c: [ipv6]\n d: uuid @pii } }").decls().get(0);
+    SchemaDecl schema =
+        (SchemaDecl)
+            parse(
+                    "schema login v1 { table logins key [a] order_by [a, b] "
+                        + "fields { a: string\n b: u32?\n c: [ipv6]\n d: uuid @pii } }")
+                .decls()
+                .get(0);
     assertEquals("logins", schema.table().name());
     assertEquals(List.of("a", "b"), schema.orderBy().stream().map(Ident::name).toList());
-    assertEquals(List.of("string", "u32?", "[ipv6]", "uuid"),
+    assertEquals(
+        List.of("string", "u32?", "[ipv6]", "uuid"),
         schema.fields().stream().map(f -> f.type().source()).toList());
     assertTrue(schema.fields().get(3).pii());
   }
@@ -61,7 +78,10 @@ class ParserTest {
 
   @Test
   void parsesEveryPredicateForm() {
-    PolicyDecl policy = (PolicyDecl) parse("""
+    PolicyDecl policy =
+        (PolicyDecl)
+            parse(
+                    """
         policy p on s {
           predicate a = x >= 5
           predicate b = x between 1 and 9
@@ -76,17 +96,38 @@ class ParserTest {
           predicate k = x != null
           predicate l = all(a, any(b, c), not(d))
           predicate m = a
-        }""").decls().get(0);
-    List<Class<?>> kinds = policy.items().stream().map(item -> ((PolicyDecl.Predicate) item).expr().getClass())
-        .<Class<?>>map(c -> c).toList();
-    assertEquals(List.of(Pred.Compare.class, Pred.Between.class, Pred.InList.class, Pred.InValues.class,
-        Pred.InCidr.class, Pred.Text.class, Pred.Text.class, Pred.Text.class, Pred.Fuzzy.class, Pred.Modulo.class,
-        Pred.Compare.class, Pred.Compose.class, Pred.Ref.class), kinds);
+        }""")
+                .decls()
+                .get(0);
+    List<Class<?>> kinds =
+        policy.items().stream()
+            .map(item -> ((PolicyDecl.Predicate) item).expr().getClass())
+            .<Class<?>>map(c -> c)
+            .toList();
+    assertEquals(
+        List.of(
+            Pred.Compare.class,
+            Pred.Between.class,
+            Pred.InList.class,
+            Pred.InValues.class,
+            Pred.InCidr.class,
+            Pred.Text.class,
+            Pred.Text.class,
+            Pred.Text.class,
+            Pred.Fuzzy.class,
+            Pred.Modulo.class,
+            Pred.Compare.class,
+            Pred.Compose.class,
+            Pred.Ref.class),
+        kinds);
   }
 
   @Test
   void parsesThresholdsRulesAndRedactions() {
-    PolicyDecl policy = (PolicyDecl) parse("""
+    PolicyDecl policy =
+        (PolicyDecl)
+            parse(
+                    """
         policy p on s {
           threshold heat on n gte { WARM = 3, HOT = 10 } fact level
           rule r = all(a) any(heat.HOT) none(b) => drop_with_reason "why" priority 5
@@ -95,9 +136,12 @@ class ParserTest {
           redact x mask_prefix(2)
           redact y hash(keyed)
           redact w drop
-        }""").decls().get(0);
+        }""")
+                .decls()
+                .get(0);
     PolicyDecl.Threshold threshold = (PolicyDecl.Threshold) policy.items().get(0);
-    assertEquals(List.of("WARM", "HOT"), threshold.levels().stream().map(l -> l.name().name()).toList());
+    assertEquals(
+        List.of("WARM", "HOT"), threshold.levels().stream().map(l -> l.name().name()).toList());
     PolicyDecl.Rule rule = (PolicyDecl.Rule) policy.items().get(1);
     assertEquals(3, rule.clauses().size());
     assertEquals("heat.HOT", rule.clauses().get(1).refs().get(0).source());
@@ -111,7 +155,10 @@ class ParserTest {
 
   @Test
   void parsesDetectorFeatures() {
-    DetectorDecl detector = (DetectorDecl) parse("""
+    DetectorDecl detector =
+        (DetectorDecl)
+            parse(
+                    """
         detector d on s by a, b {
           count over 5m as n where p
           sum x over 1h as total
@@ -120,15 +167,20 @@ class ParserTest {
           ewma x alpha 0.2
           cusum x k 0.5 h 5 as drift
           anomaly odd on x window 128
-        }""").decls().get(0);
+        }""")
+                .decls()
+                .get(0);
     assertEquals(List.of("a", "b"), detector.by().stream().map(Ident::name).toList());
-    assertEquals(List.of("n", "total", "uniq", "strikes", "x_ewma", "drift", "odd"),
+    assertEquals(
+        List.of("n", "total", "uniq", "strikes", "x_ewma", "drift", "odd"),
         detector.features().stream().map(DetectorDecl.Feature::name).toList());
   }
 
   @Test
   void parsesSignalsPlaybooksAndPipelines() {
-    BenFile file = parse("""
+    BenFile file =
+        parse(
+            """
         signal lock { user: string, reason: string? }
         playbook p on s {
           when (r or not q) and d.n > 20 and level == "HOT"
@@ -148,23 +200,29 @@ class ParserTest {
     assertEquals("and", when.op());
     assertEquals("5m", playbook.bound().cooldown().text());
     PipelineDecl pipeline = (PipelineDecl) file.decls().get(2);
-    assertEquals(List.of("http", "uds", "tcp"), pipeline.sidecar().stream().map(s -> s.key().name()).toList());
+    assertEquals(
+        List.of("http", "uds", "tcp"),
+        pipeline.sidecar().stream().map(s -> s.key().name()).toList());
     assertEquals("shed_newest", pipeline.proxy().get(1).value().source());
     assertEquals("2", pipeline.spines().text());
   }
 
   @Test
   void recoversAfterErrorsAndReportsEachOne() {
-    assertEquals(List.of("t.ben:1:13: error: expected `{` to open schema `a`, found `table`",
-        "t.ben:2:1: error: expected a declaration (import, schema, list, policy, detector, signal, playbook, "
-            + "pipeline), found `sceham`",
-        "t.ben:4:14: error: expected `=` after the predicate name, found `x`"),
-        errors("schema a v1 table\nsceham b v1 {}\npolicy p on s {\n predicate q x > 1\n predicate r = y }"));
+    assertEquals(
+        List.of(
+            "t.ben:1:13: error: expected `{` to open schema `a`, found `table`",
+            "t.ben:2:1: error: expected a declaration (import, schema, list, policy, detector, signal, playbook, "
+                + "pipeline), found `sceham`",
+            "t.ben:4:14: error: expected `=` after the predicate name, found `x`"),
+        errors(
+            "schema a v1 table\nsceham b v1 {}\npolicy p on s {\n predicate q x > 1\n predicate r = y }"));
   }
 
   @Test
   void missingClosingBraceIsReportedAtTheNextDeclaration() {
-    assertEquals(List.of("t.ben:2:1: error: expected `}` to close schema `a` before `list`"),
+    assertEquals(
+        List.of("t.ben:2:1: error: expected `}` to close schema `a` before `list`"),
         errors("schema a v1 { table tt\nlist l: string = [\"x\"]\n"));
   }
 }

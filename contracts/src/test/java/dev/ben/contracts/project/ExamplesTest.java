@@ -16,7 +16,8 @@ class ExamplesTest {
       dir = dir.getParent();
     }
     if (dir == null) {
-      throw new IllegalStateException("examples/" + name + " not found above " + Path.of("").toAbsolutePath());
+      throw new IllegalStateException(
+          "examples/" + name + " not found above " + Path.of("").toAbsolutePath());
     }
     return dir.resolve("examples").resolve(name);
   }

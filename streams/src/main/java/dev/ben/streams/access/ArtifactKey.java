@@ -3,8 +3,8 @@ package dev.ben.streams.access;
 import java.util.Objects;
 
 /**
- * Where one version of a pipeline's bundle lives: the blob key and the sha256 of its bytes. Components are handed
- * keys, never payloads, and check the digest of what they pull against it.
+ * Where one version of a pipeline's bundle lives: the blob key and the sha256 of its bytes.
+ * Components are handed keys, never payloads, and check the digest of what they pull against it.
  */
 public record ArtifactKey(String pipeline, long version, String blobKey, String sha256) {
 

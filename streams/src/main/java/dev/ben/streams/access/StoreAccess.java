@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Store access: keeps each deployed version's bundle in the blob store (S3 or a local folder) under a versioned
- * key, indexes the keys in RocksDB, and serves the bytes back only to whoever asks with a key (pull-only). A
- * version's bundle is written once: storing different bytes under an existing version is refused, because
- * components that already pulled it would disagree with later ones.
+ * Store access: keeps each deployed version's bundle in the blob store (S3 or a local folder) under
+ * a versioned key, indexes the keys in RocksDB, and serves the bytes back only to whoever asks with
+ * a key (pull-only). A version's bundle is written once: storing different bytes under an existing
+ * version is refused, because components that already pulled it would disagree with later ones.
  */
 public final class StoreAccess implements AutoCloseable {
 
@@ -36,11 +36,26 @@ public final class StoreAccess implements AutoCloseable {
       if (existing.get().sha256().equals(digest)) {
         return existing.get();
       }
-      throw new StoreAccessException(pipeline + " v" + version + " is already stored with digest "
-          + existing.get().sha256() + "; a version's bundle never changes (stage a new version instead)");
+      throw new StoreAccessException(
+          pipeline
+              + " v"
+              + version
+              + " is already stored with digest "
+              + existing.get().sha256()
+              + "; a version's bundle never changes (stage a new version instead)");
     }
-    var key = new ArtifactKey(pipeline, version, "bundles/" + pipeline + "/" + padded(version) + "/"
-        + digest.substring("sha256:".length()) + ".bundle", digest);
+    var key =
+        new ArtifactKey(
+            pipeline,
+            version,
+            "bundles/"
+                + pipeline
+                + "/"
+                + padded(version)
+                + "/"
+                + digest.substring("sha256:".length())
+                + ".bundle",
+            digest);
     blobs.put(key.blobKey(), bundle);
     index.put(indexKey(pipeline, version), encode(key));
     return key;
@@ -52,18 +67,46 @@ public final class StoreAccess implements AutoCloseable {
 
   /** Every stored version of a pipeline, oldest first. */
   public List<ArtifactKey> versions(String pipeline) {
-    return index.scan((INDEX_PREFIX + pipeline + "/").getBytes(StandardCharsets.UTF_8), Integer.MAX_VALUE)
-        .stream().map(entry -> decode(entry.getValue())).toList();
+    return index
+        .scan((INDEX_PREFIX + pipeline + "/").getBytes(StandardCharsets.UTF_8), Integer.MAX_VALUE)
+        .stream()
+        .map(entry -> decode(entry.getValue()))
+        .toList();
   }
 
-  /** The bytes behind a key, checked against its digest so a corrupted or swapped blob is never loaded. */
+  /**
+   * The bytes behind a key, checked against its digest so a corrupted or swapped blob is never
+   * loaded.
+   */
   public byte[] read(ArtifactKey key) {
-    byte[] bytes = blobs.get(key.blobKey()).orElseThrow(() -> new StoreAccessException("the blob "
-        + key.blobKey() + " of " + key.pipeline() + " v" + key.version() + " is missing from " + blobs.describe()));
+    byte[] bytes =
+        blobs
+            .get(key.blobKey())
+            .orElseThrow(
+                () ->
+                    new StoreAccessException(
+                        "the blob "
+                            + key.blobKey()
+                            + " of "
+                            + key.pipeline()
+                            + " v"
+                            + key.version()
+                            + " is missing from "
+                            + blobs.describe()));
     String digest = Fingerprint.of(bytes).value();
     if (!digest.equals(key.sha256())) {
-      throw new StoreAccessException("the blob " + key.blobKey() + " hashes to " + digest + " but "
-          + key.pipeline() + " v" + key.version() + " was stored as " + key.sha256() + "; refusing to load it");
+      throw new StoreAccessException(
+          "the blob "
+              + key.blobKey()
+              + " hashes to "
+              + digest
+              + " but "
+              + key.pipeline()
+              + " v"
+              + key.version()
+              + " was stored as "
+              + key.sha256()
+              + "; refusing to load it");
     }
     return bytes;
   }

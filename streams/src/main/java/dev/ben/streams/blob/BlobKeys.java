@@ -2,7 +2,10 @@ package dev.ben.streams.blob;
 
 import java.util.regex.Pattern;
 
-/** The one rule for blob keys, so a key valid in the local store is valid in S3 and the other way round. */
+/**
+ * The one rule for blob keys, so a key valid in the local store is valid in S3 and the other way
+ * round.
+ */
 public final class BlobKeys {
 
   private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._=-]{0,127}");
@@ -19,8 +22,12 @@ public final class BlobKeys {
     }
     for (String segment : key.split("/", -1)) {
       if (!SEGMENT.matcher(segment).matches() || segment.equals("..")) {
-        throw new BlobException("blob key `" + key + "` has an invalid segment `" + segment
-            + "`: use letters, digits, `.`, `_`, `=`, `-`, not starting with a dot, separated by single `/`");
+        throw new BlobException(
+            "blob key `"
+                + key
+                + "` has an invalid segment `"
+                + segment
+                + "`: use letters, digits, `.`, `_`, `=`, `-`, not starting with a dot, separated by single `/`");
       }
     }
     return key;

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Named byte blobs. Keys are relative slash-separated paths ({@code bundles/auth/3.json}); {@link BlobKeys}
- * validates them the same way for every implementation. All methods block.
+ * Named byte blobs. Keys are relative slash-separated paths ({@code bundles/auth/3.json}); {@link
+ * BlobKeys} validates them the same way for every implementation. All methods block.
  */
 public interface BlobStore extends AutoCloseable {
 

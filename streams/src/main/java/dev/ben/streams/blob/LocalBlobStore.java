@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Blobs as files under one directory. Writes go to a temporary file that is then moved into place, so a reader
- * never sees half a blob and a crash leaves either the old or the new one.
+ * Blobs as files under one directory. Writes go to a temporary file that is then moved into place,
+ * so a reader never sees half a blob and a crash leaves either the old or the new one.
  */
 public final class LocalBlobStore implements BlobStore {
 
@@ -22,7 +22,8 @@ public final class LocalBlobStore implements BlobStore {
     try {
       this.root = Files.createDirectories(root).toRealPath();
     } catch (IOException e) {
-      throw new BlobException("cannot create the blob directory " + root + ": " + e.getMessage(), e);
+      throw new BlobException(
+          "cannot create the blob directory " + root + ": " + e.getMessage(), e);
     }
   }
 
@@ -34,7 +35,8 @@ public final class LocalBlobStore implements BlobStore {
       Path temp = Files.createTempFile(target.getParent(), ".put-", ".tmp");
       Files.write(temp, bytes);
       try {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
       }
@@ -58,7 +60,8 @@ public final class LocalBlobStore implements BlobStore {
   public List<String> list(String prefix) {
     BlobKeys.checkPrefix(prefix);
     try (Stream<Path> files = Files.walk(root)) {
-      return files.filter(Files::isRegularFile)
+      return files
+          .filter(Files::isRegularFile)
           .map(p -> root.relativize(p).toString().replace('\\', '/'))
           .filter(k -> !k.contains("/.") && !k.startsWith(".") && k.startsWith(prefix))
           .sorted()

@@ -31,19 +31,25 @@ public final class S3BlobStore implements BlobStore {
 
   /** Connects and creates the bucket when it is missing. */
   public static S3BlobStore open(S3Settings settings) {
-    MinioClient client = MinioClient.builder()
-        .endpoint(settings.endpoint().toString())
-        .credentials(settings.accessKey(), settings.secretKey())
-        .region(settings.region())
-        .build();
+    MinioClient client =
+        MinioClient.builder()
+            .endpoint(settings.endpoint().toString())
+            .credentials(settings.accessKey(), settings.secretKey())
+            .region(settings.region())
+            .build();
     String where = settings.endpoint() + "/" + settings.bucket();
     try {
       if (!client.bucketExists(BucketExistsArgs.builder().bucket(settings.bucket()).build())) {
         client.makeBucket(MakeBucketArgs.builder().bucket(settings.bucket()).build());
       }
     } catch (Exception e) {
-      throw new BlobException("cannot use S3 bucket " + where + ": " + e.getMessage()
-          + " (check BEN_S3_ENDPOINT and the credentials)", e);
+      throw new BlobException(
+          "cannot use S3 bucket "
+              + where
+              + ": "
+              + e.getMessage()
+              + " (check BEN_S3_ENDPOINT and the credentials)",
+          e);
     }
     return new S3BlobStore(client, settings.bucket(), "s3 " + where);
   }
@@ -51,29 +57,37 @@ public final class S3BlobStore implements BlobStore {
   @Override
   public void put(String key, byte[] bytes) {
     try {
-      client.putObject(PutObjectArgs.builder().bucket(bucket).object(BlobKeys.check(key)).data(bytes, bytes.length)
-          .build());
+      client.putObject(
+          PutObjectArgs.builder()
+              .bucket(bucket)
+              .object(BlobKeys.check(key))
+              .data(bytes, bytes.length)
+              .build());
     } catch (BlobException e) {
       throw e;
     } catch (Exception e) {
-      throw new BlobException("writing blob " + key + " to " + description + " failed: " + e.getMessage(), e);
+      throw new BlobException(
+          "writing blob " + key + " to " + description + " failed: " + e.getMessage(), e);
     }
   }
 
   @Override
   public Optional<byte[]> get(String key) {
-    try (GetObjectResponse in = client.getObject(GetObjectArgs.builder().bucket(bucket).object(BlobKeys.check(key))
-        .build())) {
+    try (GetObjectResponse in =
+        client.getObject(
+            GetObjectArgs.builder().bucket(bucket).object(BlobKeys.check(key)).build())) {
       return Optional.of(in.readAllBytes());
     } catch (ErrorResponseException e) {
       if ("NoSuchKey".equals(e.errorResponse().code())) {
         return Optional.empty();
       }
-      throw new BlobException("reading blob " + key + " from " + description + " failed: " + e.getMessage(), e);
+      throw new BlobException(
+          "reading blob " + key + " from " + description + " failed: " + e.getMessage(), e);
     } catch (BlobException e) {
       throw e;
     } catch (Exception e) {
-      throw new BlobException("reading blob " + key + " from " + description + " failed: " + e.getMessage(), e);
+      throw new BlobException(
+          "reading blob " + key + " from " + description + " failed: " + e.getMessage(), e);
     }
   }
 
@@ -81,15 +95,21 @@ public final class S3BlobStore implements BlobStore {
   public List<String> list(String prefix) {
     List<String> keys = new ArrayList<>();
     try {
-      for (Result<Item> result : client.listObjects(ListObjectsArgs.builder().bucket(bucket)
-          .prefix(BlobKeys.checkPrefix(prefix)).recursive(true).build())) {
+      for (Result<Item> result :
+          client.listObjects(
+              ListObjectsArgs.builder()
+                  .bucket(bucket)
+                  .prefix(BlobKeys.checkPrefix(prefix))
+                  .recursive(true)
+                  .build())) {
         Item item = result.get();
         if (!item.isDir()) {
           keys.add(item.objectName());
         }
       }
     } catch (Exception e) {
-      throw new BlobException("listing " + description + " under " + prefix + " failed: " + e.getMessage(), e);
+      throw new BlobException(
+          "listing " + description + " under " + prefix + " failed: " + e.getMessage(), e);
     }
     keys.sort(null);
     return keys;
@@ -98,11 +118,13 @@ public final class S3BlobStore implements BlobStore {
   @Override
   public void delete(String key) {
     try {
-      client.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(BlobKeys.check(key)).build());
+      client.removeObject(
+          RemoveObjectArgs.builder().bucket(bucket).object(BlobKeys.check(key)).build());
     } catch (BlobException e) {
       throw e;
     } catch (Exception e) {
-      throw new BlobException("deleting blob " + key + " from " + description + " failed: " + e.getMessage(), e);
+      throw new BlobException(
+          "deleting blob " + key + " from " + description + " failed: " + e.getMessage(), e);
     }
   }
 

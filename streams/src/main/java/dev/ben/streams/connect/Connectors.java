@@ -19,8 +19,9 @@ import java.util.Optional;
 
 /**
  * The connectors of one node. External servers replace their embedded defaults only when configured
- * ({@code BEN_CLICKHOUSE_URL}, {@code BEN_S3_ENDPOINT}, {@code BEN_NATS_URL}); without NATS there is no client and
- * the in-JVM notification plane is used. Anything that fails to open closes what was already opened.
+ * ({@code BEN_CLICKHOUSE_URL}, {@code BEN_S3_ENDPOINT}, {@code BEN_NATS_URL}); without NATS there
+ * is no client and the in-JVM notification plane is used. Anything that fails to open closes what
+ * was already opened.
  */
 public final class Connectors implements AutoCloseable {
 
@@ -30,7 +31,11 @@ public final class Connectors implements AutoCloseable {
   private final Optional<NatsClient> nats;
   private final Deque<AutoCloseable> opened;
 
-  private Connectors(AnalyticalStore store, BlobStore blobs, RocksIndex index, Optional<NatsClient> nats,
+  private Connectors(
+      AnalyticalStore store,
+      BlobStore blobs,
+      RocksIndex index,
+      Optional<NatsClient> nats,
       Deque<AutoCloseable> opened) {
     this.store = store;
     this.blobs = blobs;
@@ -42,14 +47,23 @@ public final class Connectors implements AutoCloseable {
   public static Connectors open(ConnectorSettings settings, Path dataDir, ObjectMapper mapper) {
     Deque<AutoCloseable> opened = new ArrayDeque<>();
     try {
-      AnalyticalStore store = remember(opened, settings.clickHouse()
-          .<AnalyticalStore>map(ch -> ClickHouseStore.open(ch, mapper))
-          .orElseGet(() -> EmbeddedStore.open(dataDir.resolve("embedded.duckdb"), mapper)));
-      BlobStore blobs = remember(opened, settings.s3()
-          .<BlobStore>map(S3BlobStore::open)
-          .orElseGet(() -> new LocalBlobStore(dataDir.resolve("blobs"))));
+      AnalyticalStore store =
+          remember(
+              opened,
+              settings
+                  .clickHouse()
+                  .<AnalyticalStore>map(ch -> ClickHouseStore.open(ch, mapper))
+                  .orElseGet(() -> EmbeddedStore.open(dataDir.resolve("embedded.duckdb"), mapper)));
+      BlobStore blobs =
+          remember(
+              opened,
+              settings
+                  .s3()
+                  .<BlobStore>map(S3BlobStore::open)
+                  .orElseGet(() -> new LocalBlobStore(dataDir.resolve("blobs"))));
       RocksIndex index = remember(opened, RocksIndex.open(dataDir.resolve("index")));
-      Optional<NatsClient> nats = settings.nats().map(n -> remember(opened, NatsClient.connect(n.url())));
+      Optional<NatsClient> nats =
+          settings.nats().map(n -> remember(opened, NatsClient.connect(n.url())));
       return new Connectors(store, blobs, index, nats, opened);
     } catch (RuntimeException e) {
       closeAll(opened);

@@ -1,5 +1,5 @@
 /**
- * Opening the node's connectors from settings: each external server when configured, its embedded default
- * otherwise, and closing them all in reverse order.
+ * Opening the node's connectors from settings: each external server when configured, its embedded
+ * default otherwise, and closing them all in reverse order.
  */
 package dev.ben.streams.connect;

@@ -4,8 +4,8 @@ import dev.ben.streams.metrics.Labels;
 import dev.ben.streams.metrics.MetricsRegistry;
 
 /**
- * Counts events that went on without detection, by reason, in {@value #FAMILY}: the event itself is forwarded and
- * stored, but no detector saw it and no playbook could fire on it.
+ * Counts events that went on without detection, by reason, in {@value #FAMILY}: the event itself is
+ * forwarded and stored, but no detector saw it and no playbook could fire on it.
  */
 public final class DetectorSkips {
 
@@ -24,8 +24,7 @@ public final class DetectorSkips {
   }
 
   public void skipped(String reason, long events) {
-    metrics.counter(FAMILY, HELP,
-        Labels.of("pipeline", pipeline, "reason", reason)).add(events);
+    metrics.counter(FAMILY, HELP, Labels.of("pipeline", pipeline, "reason", reason)).add(events);
   }
 
   public long count(String reason) {

@@ -19,14 +19,15 @@ import org.apache.pekko.NotUsed;
 import org.apache.pekko.stream.javadsl.Flow;
 
 /**
- * The detector stage's logic. Events arrive in rounds (those that waited while the last rounds were out, at most a
- * batch); each round's evaluated events are grouped by contract version, schema and shard, every group goes to its
- * shard in one message, and the answers complete each event's decisions, in arrival order. Several rounds may be
- * out at once: they leave in order from this one stage, so each shard receives a key's events in order (a round
- * asked again because its version was not loaded yet is the exception). Then whoever waits for an event's decision
- * (an invocation) is told, and fired playbooks' signals go out. An event whose shard cannot detect (its version is
- * not loaded there, or it does not answer) goes on undetected and is counted in {@link DetectorSkips}: its detection
- * is lost, never the event.
+ * The detector stage's logic. Events arrive in rounds (those that waited while the last rounds were
+ * out, at most a batch); each round's evaluated events are grouped by contract version, schema and
+ * shard, every group goes to its shard in one message, and the answers complete each event's
+ * decisions, in arrival order. Several rounds may be out at once: they leave in order from this one
+ * stage, so each shard receives a key's events in order (a round asked again because its version
+ * was not loaded yet is the exception). Then whoever waits for an event's decision (an invocation)
+ * is told, and fired playbooks' signals go out. An event whose shard cannot detect (its version is
+ * not loaded there, or it does not answer) goes on undetected and is counted in {@link
+ * DetectorSkips}: its detection is lost, never the event.
  */
 public final class DetectorStage {
 
@@ -37,8 +38,13 @@ public final class DetectorStage {
   private final PlaybookFirings firings;
   private final DetectorSkips skips;
 
-  private DetectorStage(ContractSlot slot, DetectorShards shards, int shardCount, LongSupplier clock,
-      PlaybookFirings firings, DetectorSkips skips) {
+  private DetectorStage(
+      ContractSlot slot,
+      DetectorShards shards,
+      int shardCount,
+      LongSupplier clock,
+      PlaybookFirings firings,
+      DetectorSkips skips) {
     this.slot = slot;
     this.shards = shards;
     this.shardCount = shardCount;
@@ -47,17 +53,27 @@ public final class DetectorStage {
     this.skips = skips;
   }
 
-  public static Flow<Envelope, Envelope, NotUsed> detecting(ContractSlot slot, DetectorShards shards, int shardCount,
-      int batchSize, int roundsInFlight, LongSupplier clock, PlaybookFirings firings, DetectorSkips skips) {
+  public static Flow<Envelope, Envelope, NotUsed> detecting(
+      ContractSlot slot,
+      DetectorShards shards,
+      int shardCount,
+      int batchSize,
+      int roundsInFlight,
+      LongSupplier clock,
+      PlaybookFirings firings,
+      DetectorSkips skips) {
     DetectorStage stage = new DetectorStage(slot, shards, shardCount, clock, firings, skips);
-    // A round is what arrived while the previous one was with the shards: no timer (a timer's tick would add its
-    // resolution, 10 ms, to every event of a quiet pipeline), and full rounds exactly when the stage is pressed.
+    // A round is what arrived while the previous one was with the shards: no timer (a timer's tick
+    // would add its
+    // resolution, 10 ms, to every event of a quiet pipeline), and full rounds exactly when the
+    // stage is pressed.
     return Coalescing.batches(batchSize)
         .mapAsync(roundsInFlight, stage::detect)
         .mapConcat(round -> round);
   }
 
-  private record Group(String schema, long version, int shard, List<Integer> positions, List<DetectInput> inputs) {}
+  private record Group(
+      String schema, long version, int shard, List<Integer> positions, List<DetectInput> inputs) {}
 
   CompletionStage<List<Envelope>> detect(List<Envelope> round) {
     Detection[] found = new Detection[round.size()];
@@ -79,26 +95,42 @@ public final class DetectorStage {
       if (!runtime.detects(result.schema())) {
         continue;
       }
-      int shard = ShardRouter.shardOf(envelope.body(), runtime.shardKey(result.schema()), shardCount);
-      groups.computeIfAbsent(version + "/" + result.schema() + "/" + shard,
+      int shard =
+          ShardRouter.shardOf(envelope.body(), runtime.shardKey(result.schema()), shardCount);
+      groups.computeIfAbsent(
+          version + "/" + result.schema() + "/" + shard,
           k -> new Group(result.schema(), version, shard, new ArrayList<>(), new ArrayList<>()));
       Group group = groups.get(version + "/" + result.schema() + "/" + shard);
       group.positions().add(i);
-      group.inputs().add(new DetectInput(envelope.body(), result.bits(), result.rules(), result.facts(), now));
+      group
+          .inputs()
+          .add(
+              new DetectInput(envelope.body(), result.bits(), result.rules(), result.facts(), now));
     }
     List<CompletableFuture<Void>> asks = new ArrayList<>(groups.size());
     for (Group group : groups.values()) {
-      asks.add(shards.detect(slot.pipeline(), group.shard(), group.version(), group.schema(), group.inputs())
-          .handle((detections, failure) -> place(group, detections, failure, found))
-          .toCompletableFuture());
+      asks.add(
+          shards
+              .detect(
+                  slot.pipeline(), group.shard(), group.version(), group.schema(), group.inputs())
+              .handle((detections, failure) -> place(group, detections, failure, found))
+              .toCompletableFuture());
     }
-    return CompletableFuture.allOf(asks.toArray(CompletableFuture[]::new)).thenApply(done -> complete(round, found));
+    return CompletableFuture.allOf(asks.toArray(CompletableFuture[]::new))
+        .thenApply(done -> complete(round, found));
   }
 
-  private Void place(Group group, List<Detection> detections, Throwable failure, Detection[] found) {
+  private Void place(
+      Group group, List<Detection> detections, Throwable failure, Detection[] found) {
     if (failure != null || detections == null || detections.size() != group.positions().size()) {
-      Throwable cause = failure instanceof java.util.concurrent.CompletionException ? failure.getCause() : failure;
-      skips.skipped(cause instanceof DetectorShards.NotLoaded ? DetectorSkips.NOT_LOADED : DetectorSkips.NO_ANSWER,
+      Throwable cause =
+          failure instanceof java.util.concurrent.CompletionException
+              ? failure.getCause()
+              : failure;
+      skips.skipped(
+          cause instanceof DetectorShards.NotLoaded
+              ? DetectorSkips.NOT_LOADED
+              : DetectorSkips.NO_ANSWER,
           group.positions().size());
       return null;
     }
@@ -116,8 +148,10 @@ public final class DetectorStage {
         out.add(envelope);
         continue;
       }
-      Envelope.Evaluation evaluation = new Envelope.Evaluation(envelope.evaluation().contractVersion(),
-          envelope.evaluation().result().withDetection(found[i]));
+      Envelope.Evaluation evaluation =
+          new Envelope.Evaluation(
+              envelope.evaluation().contractVersion(),
+              envelope.evaluation().result().withDetection(found[i]));
       Envelope detected = envelope.detected(evaluation);
       if (detected.listener() != null) {
         detected.listener().decided(evaluation);

@@ -9,9 +9,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Every shard of one pipeline in this JVM, answered synchronously: the detector stage without a cluster (benchmarks
- * of the stream alone, and tests of the stage). State per shard is the same {@link ShardDetectors} the sharded
- * entities hold. Confined to the one stream that calls it.
+ * Every shard of one pipeline in this JVM, answered synchronously: the detector stage without a
+ * cluster (benchmarks of the stream alone, and tests of the stage). State per shard is the same
+ * {@link ShardDetectors} the sharded entities hold. Confined to the one stream that calls it.
  */
 public final class LocalDetectorShards implements DetectorShards {
 
@@ -25,14 +25,14 @@ public final class LocalDetectorShards implements DetectorShards {
   }
 
   @Override
-  public CompletionStage<List<Detection>> detect(String pipeline, int shard, long version, String schema,
-      List<DetectInput> inputs) {
+  public CompletionStage<List<Detection>> detect(
+      String pipeline, int shard, long version, String schema, List<DetectInput> inputs) {
     ShardDetectors state = shards.get(shard + "/" + schema);
     if (state == null || state.version() != version) {
       var active = slot.held(version).orElse(null);
       if (active == null) {
-        return CompletableFuture.failedFuture(new NotLoaded("version " + version + " of " + pipeline
-            + " is not held here"));
+        return CompletableFuture.failedFuture(
+            new NotLoaded("version " + version + " of " + pipeline + " is not held here"));
       }
       state = new ShardDetectors(version, active.runtime(), schema, shardCount);
       shards.put(shard + "/" + schema, state);

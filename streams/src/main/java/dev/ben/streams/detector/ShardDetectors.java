@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One shard's detector state for one contract version and schema: its own detectors and playbooks (their key bounds
- * divided among the shards), fed with events as they left the spine. An event that no longer fits its schema once
- * redacted (a redaction dropped a required field) cannot be detected; it is counted and answered with no values.
- * Not thread-safe: owned by one shard.
+ * One shard's detector state for one contract version and schema: its own detectors and playbooks
+ * (their key bounds divided among the shards), fed with events as they left the spine. An event
+ * that no longer fits its schema once redacted (a redaction dropped a required field) cannot be
+ * detected; it is counted and answered with no values. Not thread-safe: owned by one shard.
  */
 public final class ShardDetectors {
 
@@ -28,8 +28,15 @@ public final class ShardDetectors {
     this.version = version;
     this.detectors = runtime.newDetectors(schema, shardCount);
     this.decisions = runtime.recordedDecisions(schema);
-    this.translator = new EventTranslator(runtime.contracts().schema(schema).orElseThrow(
-        () -> new IllegalArgumentException("contract version " + version + " has no schema '" + schema + "'")));
+    this.translator =
+        new EventTranslator(
+            runtime
+                .contracts()
+                .schema(schema)
+                .orElseThrow(
+                    () ->
+                        new IllegalArgumentException(
+                            "contract version " + version + " has no schema '" + schema + "'")));
   }
 
   public long version() {
@@ -42,8 +49,11 @@ public final class ShardDetectors {
     for (DetectInput input : inputs) {
       Translation translation = translator.translate(input.event());
       if (translation instanceof Translation.Accepted accepted) {
-        found.add(detectors.detect(accepted.event(),
-            decisions.load(input.bits(), input.rules(), input.facts()), input.atMillis()));
+        found.add(
+            detectors.detect(
+                accepted.event(),
+                decisions.load(input.bits(), input.rules(), input.facts()),
+                input.atMillis()));
       } else {
         unfit++;
         found.add(Detection.NONE);

@@ -5,9 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /**
- * Picks the shard of an event from the fields every detector of its schema is keyed by, so all of one key's state
- * lives in one shard. The redacted values are hashed: detectors key by them too, so a redacted key field still
- * keeps each key whole. Events without a shard key (or missing a key field) go to shard 0.
+ * Picks the shard of an event from the fields every detector of its schema is keyed by, so all of
+ * one key's state lives in one shard. The redacted values are hashed: detectors key by them too, so
+ * a redacted key field still keeps each key whole. Events without a shard key (or missing a key
+ * field) go to shard 0.
  */
 public final class ShardRouter {
 
@@ -23,7 +24,9 @@ public final class ShardRouter {
       if (value == null || value.isNull()) {
         return 0;
       }
-      hash = 31 * hash + (value.isTextual() ? value.textValue().hashCode() : value.toString().hashCode());
+      hash =
+          31 * hash
+              + (value.isTextual() ? value.textValue().hashCode() : value.toString().hashCode());
     }
     // Spread the bits first: String hashes of similar keys differ mostly in their low bits.
     hash ^= hash >>> 16;

@@ -8,17 +8,25 @@ import java.util.Objects;
 /**
  * One accepted event on its way through a pipeline.
  *
- * @param eventId unique id assigned at ingest; the store deduplicates on it so retried batches never duplicate
+ * @param eventId unique id assigned at ingest; the store deduplicates on it so retried batches
+ *     never duplicate
  * @param pipeline the pipeline the event was sent to
  * @param app the application that sent it (signals caused by it go back to this app)
  * @param receivedAtMillis wall-clock time the sidecar accepted it
- * @param body the event as the application sent it (contracts later replace this with a typed record)
- * @param evaluation what the spine decided and with which contract version; null before the spine (and in
- *     pass-through pipelines, which run no contract)
+ * @param body the event as the application sent it (contracts later replace this with a typed
+ *     record)
+ * @param evaluation what the spine decided and with which contract version; null before the spine
+ *     (and in pass-through pipelines, which run no contract)
  * @param listener who waits for the spine's decision (an invocation), or null
  */
-public record Envelope(String eventId, String pipeline, String app, long receivedAtMillis, ObjectNode body,
-    Evaluation evaluation, DecisionListener listener) {
+public record Envelope(
+    String eventId,
+    String pipeline,
+    String app,
+    long receivedAtMillis,
+    ObjectNode body,
+    Evaluation evaluation,
+    DecisionListener listener) {
 
   /** The decisions of one contract version about this event: never a mix of two versions. */
   public record Evaluation(long contractVersion, EvaluationResult result) {
@@ -27,7 +35,10 @@ public record Envelope(String eventId, String pipeline, String app, long receive
       Objects.requireNonNull(result, "result");
     }
 
-    /** The decisions as JSON, without the redacted event (that is the envelope's body once the spine ran). */
+    /**
+     * The decisions as JSON, without the redacted event (that is the envelope's body once the spine
+     * ran).
+     */
     public ObjectNode decisionsJson(ObjectMapper mapper) {
       ObjectNode decisions = mapper.valueToTree(result);
       decisions.remove("redacted");
@@ -43,25 +54,46 @@ public record Envelope(String eventId, String pipeline, String app, long receive
   }
 
   /** A newly accepted event, not yet evaluated. */
-  public Envelope(String eventId, String pipeline, String app, long receivedAtMillis, ObjectNode body) {
+  public Envelope(
+      String eventId, String pipeline, String app, long receivedAtMillis, ObjectNode body) {
     this(eventId, pipeline, app, receivedAtMillis, body, null, null);
   }
 
   /** The same event, with someone waiting for the spine's decision about it. */
   public Envelope awaitedBy(DecisionListener waiting) {
-    return new Envelope(eventId, pipeline, app, receivedAtMillis, body, evaluation,
+    return new Envelope(
+        eventId,
+        pipeline,
+        app,
+        receivedAtMillis,
+        body,
+        evaluation,
         Objects.requireNonNull(waiting, "waiting"));
   }
 
-  /** The event as the spine leaves it: its body redacted by the contract version that decided it. */
+  /**
+   * The event as the spine leaves it: its body redacted by the contract version that decided it.
+   */
   public Envelope evaluated(ObjectNode redactedBody, Evaluation decided) {
-    return new Envelope(eventId, pipeline, app, receivedAtMillis, redactedBody,
-        Objects.requireNonNull(decided, "decided"), listener);
+    return new Envelope(
+        eventId,
+        pipeline,
+        app,
+        receivedAtMillis,
+        redactedBody,
+        Objects.requireNonNull(decided, "decided"),
+        listener);
   }
 
   /** The same event with its decisions completed by the detectors. */
   public Envelope detected(Evaluation completed) {
-    return new Envelope(eventId, pipeline, app, receivedAtMillis, body, Objects.requireNonNull(completed, "completed"),
+    return new Envelope(
+        eventId,
+        pipeline,
+        app,
+        receivedAtMillis,
+        body,
+        Objects.requireNonNull(completed, "completed"),
         listener);
   }
 }

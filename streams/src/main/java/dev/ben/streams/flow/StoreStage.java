@@ -15,12 +15,13 @@ import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
 
 /**
- * The last stage: groups events into batches (by size or after an interval, whichever comes first) and hands one
- * batch at a time to a {@link BatchWriter} on a blocking executor. A batch the store does not take waits on disk in
- * the {@link SpillBuffer} (counted as spilled), and so does every later batch while older ones wait, so order is
- * kept; every {@code drainEvery} the oldest waiting batches are written again, and counted as stored once taken (the
- * writer is idempotent per event id, so a retried batch never duplicates). When the spill buffer is full, batches
- * are refused and counted ("spill full"). One operation at a time: writes and drains never race.
+ * The last stage: groups events into batches (by size or after an interval, whichever comes first)
+ * and hands one batch at a time to a {@link BatchWriter} on a blocking executor. A batch the store
+ * does not take waits on disk in the {@link SpillBuffer} (counted as spilled), and so does every
+ * later batch while older ones wait, so order is kept; every {@code drainEvery} the oldest waiting
+ * batches are written again, and counted as stored once taken (the writer is idempotent per event
+ * id, so a retried batch never duplicates). When the spill buffer is full, batches are refused and
+ * counted ("spill full"). One operation at a time: writes and drains never race.
  */
 public final class StoreStage {
 
@@ -36,24 +37,34 @@ public final class StoreStage {
     this.counters = counters;
     this.writer = writer;
     this.spill = spill;
-    this.failures = counters.registry().counter(
-        "ben_store_write_failures_total", "Batches the store refused or failed to take; each waits and is retried.",
-        Labels.of("pipeline", counters.pipeline()));
+    this.failures =
+        counters
+            .registry()
+            .counter(
+                "ben_store_write_failures_total",
+                "Batches the store refused or failed to take; each waits and is retried.",
+                Labels.of("pipeline", counters.pipeline()));
   }
 
-  public static Sink<Envelope, NotUsed> sink(StageCounters counters, int batchSize, Duration interval,
-      Duration drainEvery, BatchWriter writer, SpillBuffer spill, Executor blocking) {
+  public static Sink<Envelope, NotUsed> sink(
+      StageCounters counters,
+      int batchSize,
+      Duration interval,
+      Duration drainEvery,
+      BatchWriter writer,
+      SpillBuffer spill,
+      Executor blocking) {
     StoreStage stage = new StoreStage(counters, writer, spill);
     Source<List<Envelope>, ?> drains = Source.tick(drainEvery, drainEvery, List.<Envelope>of());
     return Flow.<Envelope>create()
-        .map(e -> {
-          counters.accepted();
-          return e;
-        })
+        .map(
+            e -> {
+              counters.accepted();
+              return e;
+            })
         .groupedWithin(batchSize, interval)
         .merge(drains, true)
-        .mapAsync(1, batch -> CompletableFuture.runAsync(
-            () -> stage.handle(batch), blocking))
+        .mapAsync(1, batch -> CompletableFuture.runAsync(() -> stage.handle(batch), blocking))
         .to(Sink.ignore());
   }
 

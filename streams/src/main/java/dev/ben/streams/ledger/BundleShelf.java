@@ -6,9 +6,10 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * Bundle bodies in a {@link RecordSpace}, immutable per id. A marker with the body's digest and size is created
- * first (atomically, so two writers cannot both win with different bodies), then the body is stored; reads check
- * the body against the marker so an altered body is reported, not served.
+ * Bundle bodies in a {@link RecordSpace}, immutable per id. A marker with the body's digest and
+ * size is created first (atomically, so two writers cannot both win with different bodies), then
+ * the body is stored; reads check the body against the marker so an altered body is reported, not
+ * served.
  */
 final class BundleShelf {
 
@@ -23,18 +24,30 @@ final class BundleShelf {
   void put(String bundleId, byte[] body) {
     LedgerNames.bundleId(bundleId);
     if (body.length > maxBytes) {
-      throw new LedgerRefusedException("bundle " + bundleId + " is " + body.length + " bytes, more than the "
-          + maxBytes + " the ledger accepts (ben.ledger.max-bundle-bytes, BEN_LEDGER_MAX_BUNDLE_BYTES); "
-          + "make the bundle smaller or raise the limit");
+      throw new LedgerRefusedException(
+          "bundle "
+              + bundleId
+              + " is "
+              + body.length
+              + " bytes, more than the "
+              + maxBytes
+              + " the ledger accepts (ben.ledger.max-bundle-bytes, BEN_LEDGER_MAX_BUNDLE_BYTES); "
+              + "make the bundle smaller or raise the limit");
     }
     Marker marker = new Marker(sha256(body), body.length);
     String key = LedgerKeys.bundle(bundleId);
     if (!space.create(key, LedgerJson.write(marker))) {
       Marker stored = LedgerJson.read(space.get(key).orElseThrow(), Marker.class, key);
       if (!stored.equals(marker)) {
-        throw new LedgerRefusedException("bundle " + bundleId + " is already stored with a different body ("
-            + stored.size() + " bytes, sha256 " + stored.sha256() + "); a bundle id names one body forever, "
-            + "so rebuild the bundle with `benctl build` instead of editing it");
+        throw new LedgerRefusedException(
+            "bundle "
+                + bundleId
+                + " is already stored with a different body ("
+                + stored.size()
+                + " bytes, sha256 "
+                + stored.sha256()
+                + "); a bundle id names one body forever, "
+                + "so rebuild the bundle with `benctl build` instead of editing it");
       }
     }
     // Also completes a put that stopped between the marker and the body.
@@ -45,14 +58,18 @@ final class BundleShelf {
 
   Optional<byte[]> get(String bundleId) {
     String key = LedgerKeys.bundle(LedgerNames.bundleId(bundleId));
-    Optional<Marker> marker = space.get(key).map(bytes -> LedgerJson.read(bytes, Marker.class, key));
+    Optional<Marker> marker =
+        space.get(key).map(bytes -> LedgerJson.read(bytes, Marker.class, key));
     if (marker.isEmpty()) {
       return Optional.empty();
     }
     Optional<byte[]> body = space.getBody(bundleId);
     if (body.isPresent() && !sha256(body.get()).equals(marker.get().sha256())) {
-      throw new IllegalStateException("the stored body of bundle " + bundleId + " does not match the digest "
-          + "recorded when it was stored; the bundle storage was altered, stage the bundle again");
+      throw new IllegalStateException(
+          "the stored body of bundle "
+              + bundleId
+              + " does not match the digest "
+              + "recorded when it was stored; the bundle storage was altered, stage the bundle again");
     }
     return body;
   }

@@ -5,15 +5,16 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * A running header watch. Changes reach the listener one at a time, in order. A listener that throws ends the watch
- * (a watch that skipped a change would be wrong); {@link #failure()} then says why and the owner starts a new watch,
- * which replays the current state. Headers that cannot be decoded are skipped and counted, never silently.
+ * A running header watch. Changes reach the listener one at a time, in order. A listener that
+ * throws ends the watch (a watch that skipped a change would be wrong); {@link #failure()} then
+ * says why and the owner starts a new watch, which replays the current state. Headers that cannot
+ * be decoded are skipped and counted, never silently.
  */
 public final class HeaderWatch implements AutoCloseable {
 
   private final Consumer<HeaderChange> listener;
   private final AtomicLong skipped = new AtomicLong();
-  private volatile Runnable cancel = () -> { };
+  private volatile Runnable cancel = () -> {};
   private volatile boolean open = true;
   private volatile Throwable failure;
 
@@ -21,7 +22,10 @@ public final class HeaderWatch implements AutoCloseable {
     this.listener = listener;
   }
 
-  /** Sets what closing stops (a NATS subscription, a listener registration); runs it now if already closed. */
+  /**
+   * Sets what closing stops (a NATS subscription, a listener registration); runs it now if already
+   * closed.
+   */
   void onClose(Runnable action) {
     synchronized (this) {
       if (open) {

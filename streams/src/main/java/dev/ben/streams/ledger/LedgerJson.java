@@ -6,14 +6,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 
-/** How ledger records are written to storage: JSON, so a snapshot of the bucket or database stays readable. */
+/**
+ * How ledger records are written to storage: JSON, so a snapshot of the bucket or database stays
+ * readable.
+ */
 final class LedgerJson {
 
-  /** Unknown fields are tolerated so a record written by a newer Ben still reads in an older one. */
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .build();
+  /**
+   * Unknown fields are tolerated so a record written by a newer Ben still reads in an older one.
+   */
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
 
   private LedgerJson() {}
 
@@ -29,8 +35,14 @@ final class LedgerJson {
     try {
       return MAPPER.readValue(bytes, type);
     } catch (IOException | IllegalArgumentException e) {
-      throw new IllegalStateException("the ledger record at `" + key + "` is not a readable "
-          + type.getSimpleName() + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "the ledger record at `"
+              + key
+              + "` is not a readable "
+              + type.getSimpleName()
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 

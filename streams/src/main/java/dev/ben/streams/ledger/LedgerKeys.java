@@ -1,8 +1,9 @@
 package dev.ben.streams.ledger;
 
 /**
- * The key layout both stores share. Keys are dot-separated tokens, valid as JetStream KV keys and sorting like the
- * numbers they hold (numbers are zero-padded):
+ * The key layout both stores share. Keys are dot-separated tokens, valid as JetStream KV keys and
+ * sorting like the numbers they hold (numbers are zero-padded):
+ *
  * <pre>
  *   pipelines.&lt;pipeline&gt;                  the header
  *   versions.&lt;pipeline&gt;.&lt;version&gt;        a version record, written once
@@ -10,8 +11,9 @@ package dev.ben.streams.ledger;
  *   events.&lt;pipeline&gt;.&lt;seq&gt;              an appended event
  *   bundles.&lt;hex&gt;                       the digest and size of a stored bundle body
  * </pre>
- * Pipeline names may contain dots, which would split a token, so a dot is written as {@code =}, a character pipeline
- * names never contain; the mapping is therefore one-to-one.
+ *
+ * Pipeline names may contain dots, which would split a token, so a dot is written as {@code =}, a
+ * character pipeline names never contain; the mapping is therefore one-to-one.
  */
 final class LedgerKeys {
 

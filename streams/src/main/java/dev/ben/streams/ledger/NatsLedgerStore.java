@@ -8,10 +8,11 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The ledger in NATS, the arrangement of seed 002 (DESIGN 9.2): headers, version records, state changes and events
- * in one JetStream KV bucket (headers under {@code pipelines.<id>}, which the orchestrator watches), bundle bodies
- * in an Object Store named by bundle id. All state is on the server, so a new client (a new ledger incarnation
- * after failover) sees everything; appends use the KV's compare-and-set, so they are safe even with two writers.
+ * The ledger in NATS, the arrangement of seed 002 (DESIGN 9.2): headers, version records, state
+ * changes and events in one JetStream KV bucket (headers under {@code pipelines.<id>}, which the
+ * orchestrator watches), bundle bodies in an Object Store named by bundle id. All state is on the
+ * server, so a new client (a new ledger incarnation after failover) sees everything; appends use
+ * the KV's compare-and-set, so they are safe even with two writers.
  */
 public final class NatsLedgerStore extends SpaceLedgerStore {
 
@@ -24,7 +25,10 @@ public final class NatsLedgerStore extends SpaceLedgerStore {
     this.bucket = settings.kvBucket();
   }
 
-  /** Creates the bucket and object store when missing. The client stays the caller's: closing this leaves it open. */
+  /**
+   * Creates the bucket and object store when missing. The client stays the caller's: closing this
+   * leaves it open.
+   */
   public static NatsLedgerStore open(NatsClient nats, LedgerSettings settings) {
     return new NatsLedgerStore(nats, settings);
   }
@@ -32,39 +36,45 @@ public final class NatsLedgerStore extends SpaceLedgerStore {
   @Override
   public HeaderWatch watchHeaders(Consumer<HeaderChange> listener) {
     HeaderWatch watch = new HeaderWatch(listener);
-    AutoCloseable subscription = kv.watch(bucket, LedgerKeys.HEADERS + ">", new KvBuckets.Listener() {
-      private boolean caughtUp;
+    AutoCloseable subscription =
+        kv.watch(
+            bucket,
+            LedgerKeys.HEADERS + ">",
+            new KvBuckets.Listener() {
+              private boolean caughtUp;
 
-      @Override
-      public void change(KvChange change) {
-        if (change.op() == KvChange.Op.DEL) {
-          // Before catching up, a DEL is the tombstone of a header deleted earlier: not part of the current state.
-          if (caughtUp) {
-            watch.deliver(HeaderChange.deleted(LedgerKeys.pipelineOf(change.key())));
+              @Override
+              public void change(KvChange change) {
+                if (change.op() == KvChange.Op.DEL) {
+                  // Before catching up, a DEL is the tombstone of a header deleted earlier: not
+                  // part of the current state.
+                  if (caughtUp) {
+                    watch.deliver(HeaderChange.deleted(LedgerKeys.pipelineOf(change.key())));
+                  }
+                  return;
+                }
+                Optional<PipelineHeader> header = decode(change);
+                if (header.isPresent()) {
+                  watch.deliver(HeaderChange.put(header.get()));
+                } else {
+                  watch.skip();
+                }
+              }
+
+              @Override
+              public void caughtUp() {
+                caughtUp = true;
+                watch.deliver(HeaderChange.synced());
+              }
+            });
+    watch.onClose(
+        () -> {
+          try {
+            subscription.close();
+          } catch (Exception e) {
+            // The connection is going away anyway; nothing is left to stop.
           }
-          return;
-        }
-        Optional<PipelineHeader> header = decode(change);
-        if (header.isPresent()) {
-          watch.deliver(HeaderChange.put(header.get()));
-        } else {
-          watch.skip();
-        }
-      }
-
-      @Override
-      public void caughtUp() {
-        caughtUp = true;
-        watch.deliver(HeaderChange.synced());
-      }
-    });
-    watch.onClose(() -> {
-      try {
-        subscription.close();
-      } catch (Exception e) {
-        // The connection is going away anyway; nothing is left to stop.
-      }
-    });
+        });
     return watch;
   }
 

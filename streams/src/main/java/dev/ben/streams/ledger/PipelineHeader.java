@@ -3,10 +3,12 @@ package dev.ben.streams.ledger;
 import java.util.Objects;
 
 /**
- * A pipeline's header as seed 002 keeps it in the ledger's KV bucket: what the orchestrator reconciles against.
- * {@code version} is the version that should run while the pipeline is published, 0 when none is chosen yet.
+ * A pipeline's header as seed 002 keeps it in the ledger's KV bucket: what the orchestrator
+ * reconciles against. {@code version} is the version that should run while the pipeline is
+ * published, 0 when none is chosen yet.
  */
-public record PipelineHeader(String id, String name, String description, PipelineStatus status, long version) {
+public record PipelineHeader(
+    String id, String name, String description, PipelineStatus status, long version) {
 
   public PipelineHeader {
     LedgerNames.pipeline(id, "pipeline id");
@@ -16,8 +18,11 @@ public record PipelineHeader(String id, String name, String description, Pipelin
     LedgerNames.notNegative(version, "the version of pipeline " + id);
     if (status == PipelineStatus.PUBLISHED && version == 0) {
       // A published header with nothing to run would make the orchestrator start an empty pipeline.
-      throw new IllegalArgumentException("pipeline " + id + " cannot be published without a version to run; "
-          + "deploy a staged version first");
+      throw new IllegalArgumentException(
+          "pipeline "
+              + id
+              + " cannot be published without a version to run; "
+              + "deploy a staged version first");
     }
   }
 

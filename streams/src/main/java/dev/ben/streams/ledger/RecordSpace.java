@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The few storage operations the ledger's rules are written against: a key-value space with an atomic
- * create-if-absent (which makes appends safe with more than one writer) and a place for bundle bodies. RocksDB and
- * NATS each provide one.
+ * The few storage operations the ledger's rules are written against: a key-value space with an
+ * atomic create-if-absent (which makes appends safe with more than one writer) and a place for
+ * bundle bodies. RocksDB and NATS each provide one.
  */
 interface RecordSpace extends AutoCloseable {
 
@@ -14,7 +14,10 @@ interface RecordSpace extends AutoCloseable {
 
   void put(String key, byte[] value);
 
-  /** Writes the key only if it is absent; false when it exists. Numbered keys and bundle markers are never deleted. */
+  /**
+   * Writes the key only if it is absent; false when it exists. Numbered keys and bundle markers are
+   * never deleted.
+   */
   boolean create(String key, byte[] value);
 
   void delete(String key);

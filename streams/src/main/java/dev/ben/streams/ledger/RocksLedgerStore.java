@@ -8,10 +8,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * The embedded default ledger: everything in one RocksDB directory (conventionally {@code <ben.home>/data/ledger}),
- * surviving restarts. RocksDB has no change feed, so header watches are served in-process: a header write and
- * its notification happen under one lock, as does a new watch's snapshot, so every watcher sees each change
- * exactly once and in the order it was written.
+ * The embedded default ledger: everything in one RocksDB directory (conventionally {@code
+ * <ben.home>/data/ledger}), surviving restarts. RocksDB has no change feed, so header watches are
+ * served in-process: a header write and its notification happen under one lock, as does a new
+ * watch's snapshot, so every watcher sees each change exactly once and in the order it was written.
  */
 public final class RocksLedgerStore extends SpaceLedgerStore {
 
@@ -22,7 +22,10 @@ public final class RocksLedgerStore extends SpaceLedgerStore {
     super(new RocksSpace(index), settings);
   }
 
-  /** Opens (creating when missing) the ledger in {@code dir}; only one process may hold it at a time. */
+  /**
+   * Opens (creating when missing) the ledger in {@code dir}; only one process may hold it at a
+   * time.
+   */
   public static RocksLedgerStore open(Path dir, LedgerSettings settings) {
     return new RocksLedgerStore(RocksIndex.open(dir, true), settings);
   }

@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The ledger's records and bundle bodies in one RocksDB directory, written with sync so an acknowledged write
- * survives a machine crash. One process holds the directory (RocksDB locks it), so a JVM-wide lock makes
- * create-if-absent atomic.
+ * The ledger's records and bundle bodies in one RocksDB directory, written with sync so an
+ * acknowledged write survives a machine crash. One process holds the directory (RocksDB locks it),
+ * so a JVM-wide lock makes create-if-absent atomic.
  */
 final class RocksSpace implements RecordSpace {
 

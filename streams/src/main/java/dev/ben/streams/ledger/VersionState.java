@@ -4,15 +4,22 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Where a staged version is in the lifecycle of DESIGN 4.3. A version starts {@code STAGED}; an activation makes it
- * {@code ACTIVATING}, then {@code ACTIVE} once every required component acknowledged or {@code FAILED} at the
- * deadline; the version it replaces becomes {@code SUPERSEDED}. {@code UNSTAGED} is final: staging the bundle again
- * records a new version.
+ * Where a staged version is in the lifecycle of DESIGN 4.3. A version starts {@code STAGED}; an
+ * activation makes it {@code ACTIVATING}, then {@code ACTIVE} once every required component
+ * acknowledged or {@code FAILED} at the deadline; the version it replaces becomes {@code
+ * SUPERSEDED}. {@code UNSTAGED} is final: staging the bundle again records a new version.
  */
 public enum VersionState {
-  STAGED, UNSTAGED, ACTIVATING, ACTIVE, FAILED, SUPERSEDED;
+  STAGED,
+  UNSTAGED,
+  ACTIVATING,
+  ACTIVE,
+  FAILED,
+  SUPERSEDED;
 
-  /** Whether a version in this state may move to {@code next}; the stores refuse every other move. */
+  /**
+   * Whether a version in this state may move to {@code next}; the stores refuse every other move.
+   */
   public boolean canMoveTo(VersionState next) {
     return successors().contains(next);
   }

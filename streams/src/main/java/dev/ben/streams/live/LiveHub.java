@@ -2,10 +2,10 @@ package dev.ben.streams.live;
 
 import java.util.concurrent.atomic.LongAdder;
 import org.apache.pekko.NotUsed;
-import org.apache.pekko.stream.Materializer;
 import org.apache.pekko.japi.Pair;
 import org.apache.pekko.stream.BoundedSourceQueue;
 import org.apache.pekko.stream.KillSwitches;
+import org.apache.pekko.stream.Materializer;
 import org.apache.pekko.stream.QueueOfferResult;
 import org.apache.pekko.stream.UniqueKillSwitch;
 import org.apache.pekko.stream.javadsl.BroadcastHub;
@@ -13,9 +13,10 @@ import org.apache.pekko.stream.javadsl.Keep;
 import org.apache.pekko.stream.javadsl.Source;
 
 /**
- * Broadcasts live messages (JSON for bux, signals for sidecars) to subscribers. The data path offers messages with {@link #publish}, which never
- * blocks: when the hub is full (no subscriber keeps up, or none is attached and the buffer is full) the message is
- * dropped and counted in {@link #dropped()}. Because a BroadcastHub runs at the pace of its slowest consumer, every
+ * Broadcasts live messages (JSON for bux, signals for sidecars) to subscribers. The data path
+ * offers messages with {@link #publish}, which never blocks: when the hub is full (no subscriber
+ * keeps up, or none is attached and the buffer is full) the message is dropped and counted in
+ * {@link #dropped()}. Because a BroadcastHub runs at the pace of its slowest consumer, every
  * subscriber must conflate or drop on its own side; {@link #subscribe(int)} does that.
  */
 public final class LiveHub<T> implements AutoCloseable {
@@ -34,11 +35,15 @@ public final class LiveHub<T> implements AutoCloseable {
     this.queue = materialized.first().first();
     this.killSwitch = materialized.first().second();
     this.hub = materialized.second();
-    // Keep the hub draining while nobody watches, so publishers never see a full queue just because bux is closed.
+    // Keep the hub draining while nobody watches, so publishers never see a full queue just because
+    // bux is closed.
     hub.runWith(org.apache.pekko.stream.javadsl.Sink.ignore(), materializer);
   }
 
-  /** Offers a message to every subscriber; returns false (and counts a drop) when the hub cannot take it now. */
+  /**
+   * Offers a message to every subscriber; returns false (and counts a drop) when the hub cannot
+   * take it now.
+   */
   public boolean publish(T message) {
     QueueOfferResult result = queue.offer(message);
     if (result == QueueOfferResult.enqueued()) {
@@ -49,8 +54,9 @@ public final class LiveHub<T> implements AutoCloseable {
   }
 
   /**
-   * A subscription that never slows the hub: at most {@code clientBuffer} messages wait for this subscriber, and
-   * when it falls behind the oldest waiting messages are dropped in favour of newer ones.
+   * A subscription that never slows the hub: at most {@code clientBuffer} messages wait for this
+   * subscriber, and when it falls behind the oldest waiting messages are dropped in favour of newer
+   * ones.
    */
   public Source<T, NotUsed> subscribe(int clientBuffer) {
     return hub.buffer(clientBuffer, org.apache.pekko.stream.OverflowStrategy.dropHead());

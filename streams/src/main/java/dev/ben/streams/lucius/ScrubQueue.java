@@ -10,16 +10,18 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One pipeline's queue of events waiting for the scrub, on disk in the node's RocksDB (so a restart loses none),
- * in arrival order and bounded in bytes: an event that would pass the bound is not taken, and the spine refuses it
- * with {@link #FULL}. The depth is published as gauges {@code ben_lucius_queue_events} and
- * {@code ben_lucius_queue_bytes}. Events are queued as the spine leaves them (redacted), never in clear. Offered to
- * by the spine's stage only; the gauges read its totals from other threads.
+ * One pipeline's queue of events waiting for the scrub, on disk in the node's RocksDB (so a restart
+ * loses none), in arrival order and bounded in bytes: an event that would pass the bound is not
+ * taken, and the spine refuses it with {@link #FULL}. The depth is published as gauges {@code
+ * ben_lucius_queue_events} and {@code ben_lucius_queue_bytes}. Events are queued as the spine
+ * leaves them (redacted), never in clear. Offered to by the spine's stage only; the gauges read its
+ * totals from other threads.
  */
 public final class ScrubQueue implements ScrubRoute {
 
   /** Refusal reason when the queue is at its bound. */
   public static final String FULL = "scrub queue full";
+
   /** The routed counter's reason. */
   public static final String ROUTE = "lucius";
 
@@ -27,12 +29,19 @@ public final class ScrubQueue implements ScrubRoute {
   private volatile long events;
   private volatile long bytes;
 
-  public ScrubQueue(RocksIndex index, String pipeline, long maxBytes, ObjectMapper mapper, MetricsRegistry metrics) {
+  public ScrubQueue(
+      RocksIndex index,
+      String pipeline,
+      long maxBytes,
+      ObjectMapper mapper,
+      MetricsRegistry metrics) {
     this.queue = new SpillBuffer(index, "lucius", pipeline, maxBytes, mapper);
     publish();
     Labels labels = Labels.of("pipeline", pipeline);
-    metrics.gauge("ben_lucius_queue_events", "Events waiting for the Lucius scrub.", labels, () -> events);
-    metrics.gauge("ben_lucius_queue_bytes", "Bytes waiting for the Lucius scrub.", labels, () -> bytes);
+    metrics.gauge(
+        "ben_lucius_queue_events", "Events waiting for the Lucius scrub.", labels, () -> events);
+    metrics.gauge(
+        "ben_lucius_queue_bytes", "Bytes waiting for the Lucius scrub.", labels, () -> bytes);
   }
 
   /** Queues the event behind the others; false (nothing queued) when it would pass the bound. */

@@ -18,7 +18,10 @@ public final class Labels implements Comparable<Labels> {
     this.rendered = render(pairs);
   }
 
-  /** Builds labels from alternating names and values: {@code Labels.of("stage", "spine", "pipeline", "auth")}. */
+  /**
+   * Builds labels from alternating names and values: {@code Labels.of("stage", "spine", "pipeline",
+   * "auth")}.
+   */
   public static Labels of(String... namesAndValues) {
     if (namesAndValues.length % 2 != 0) {
       throw new IllegalArgumentException("labels come in name/value pairs");
@@ -47,14 +50,16 @@ public final class Labels implements Comparable<Labels> {
       return "";
     }
     StringBuilder out = new StringBuilder("{");
-    pairs.forEach((name, value) -> {
-      if (out.length() > 1) {
-        out.append(',');
-      }
-      out.append(name).append("=\"")
-          .append(value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n"))
-          .append('"');
-    });
+    pairs.forEach(
+        (name, value) -> {
+          if (out.length() > 1) {
+            out.append(',');
+          }
+          out.append(name)
+              .append("=\"")
+              .append(value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n"))
+              .append('"');
+        });
     return out.append('}').toString();
   }
 

@@ -8,8 +8,8 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 
 /**
- * Counters and gauges of one process. Callers obtain a handle once (at stage start) and increment it per event;
- * looking a counter up is not meant for the per-event path.
+ * Counters and gauges of one process. Callers obtain a handle once (at stage start) and increment
+ * it per event; looking a counter up is not meant for the per-event path.
  */
 public final class MetricsRegistry {
 
@@ -21,7 +21,9 @@ public final class MetricsRegistry {
     return family.counters.computeIfAbsent(labels, l -> new LongAdder());
   }
 
-  /** Registers a gauge read at scrape time; a later registration with the same labels replaces it. */
+  /**
+   * Registers a gauge read at scrape time; a later registration with the same labels replaces it.
+   */
   public void gauge(String name, String help, Labels labels, LongSupplier value) {
     family(name, help, Family.Kind.GAUGE).gauges.put(labels, value);
   }
@@ -40,7 +42,10 @@ public final class MetricsRegistry {
     return gauge == null ? 0 : gauge.getAsLong();
   }
 
-  /** A consistent-enough snapshot of every series, keyed by family name then labels, sorted for stable output. */
+  /**
+   * A consistent-enough snapshot of every series, keyed by family name then labels, sorted for
+   * stable output.
+   */
   public Map<String, Map<Labels, Long>> snapshot() {
     Map<String, Map<Labels, Long>> out = new TreeMap<>();
     families.forEach((name, family) -> out.put(name, family.values()));
@@ -63,7 +68,10 @@ public final class MetricsRegistry {
   }
 
   private static final class Family {
-    enum Kind { COUNTER, GAUGE }
+    enum Kind {
+      COUNTER,
+      GAUGE
+    }
 
     final String help;
     final Kind kind;
@@ -83,13 +91,23 @@ public final class MetricsRegistry {
     }
 
     void render(String name, StringBuilder out) {
-      out.append("# HELP ").append(name).append(' ').append(help.replace("\\", "\\\\").replace("\n", "\\n")).append('\n');
-      out.append("# TYPE ").append(name).append(' ').append(kind == Kind.COUNTER ? "counter" : "gauge").append('\n');
-      values().forEach((labels, value) -> {
-        out.append(name);
-        labels.renderTo(out);
-        out.append(' ').append(value).append('\n');
-      });
+      out.append("# HELP ")
+          .append(name)
+          .append(' ')
+          .append(help.replace("\\", "\\\\").replace("\n", "\\n"))
+          .append('\n');
+      out.append("# TYPE ")
+          .append(name)
+          .append(' ')
+          .append(kind == Kind.COUNTER ? "counter" : "gauge")
+          .append('\n');
+      values()
+          .forEach(
+              (labels, value) -> {
+                out.append(name);
+                labels.renderTo(out);
+                out.append(' ').append(value).append('\n');
+              });
     }
   }
 }

@@ -5,10 +5,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The loss-accounting counters of one stage of one pipeline (DESIGN invariant 4): every event a stage accepts is
- * forwarded, stored, or counted as refused, shed, spilled, expired or routed (to the Lucius scrub queue), each with its
- * reason. All series share the
- * family {@value #FAMILY} so they add up in one query.
+ * The loss-accounting counters of one stage of one pipeline (DESIGN invariant 4): every event a
+ * stage accepts is forwarded, stored, or counted as refused, shed, spilled, expired or routed (to
+ * the Lucius scrub queue), each with its reason. All series share the family {@value #FAMILY} so
+ * they add up in one query.
  */
 public final class StageCounters {
 
@@ -17,7 +17,14 @@ public final class StageCounters {
 
   /** What happened to an event at a stage. */
   public enum Outcome {
-    ACCEPTED, FORWARDED, STORED, REFUSED, SHED, SPILLED, EXPIRED, ROUTED;
+    ACCEPTED,
+    FORWARDED,
+    STORED,
+    REFUSED,
+    SHED,
+    SPILLED,
+    EXPIRED,
+    ROUTED;
 
     public String label() {
       return name().toLowerCase(java.util.Locale.ROOT);
@@ -51,9 +58,14 @@ public final class StageCounters {
     forwarded.add(count);
   }
 
-  /** Counts an outcome with a reason; reasons are short snake_case words (malformed_json, shed_oldest, ...). */
+  /**
+   * Counts an outcome with a reason; reasons are short snake_case words (malformed_json,
+   * shed_oldest, ...).
+   */
   public void count(Outcome outcome, String reason, long count) {
-    byOutcomeAndReason.computeIfAbsent(outcome.label() + '/' + reason, k -> handle(outcome, reason)).add(count);
+    byOutcomeAndReason
+        .computeIfAbsent(outcome.label() + '/' + reason, k -> handle(outcome, reason))
+        .add(count);
   }
 
   public void count(Outcome outcome, String reason) {
@@ -72,18 +84,24 @@ public final class StageCounters {
         .sum();
   }
 
-  /** Every outcome's total (over its reasons) for this stage, by outcome label, from one snapshot. */
+  /**
+   * Every outcome's total (over its reasons) for this stage, by outcome label, from one snapshot.
+   */
   public Map<String, Long> totals() {
     Map<String, Long> totals = new java.util.TreeMap<>();
     for (Outcome outcome : Outcome.values()) {
       totals.put(outcome.label(), 0L);
     }
-    registry.snapshot().getOrDefault(FAMILY, Map.of()).forEach((labels, value) -> {
-      Map<String, String> map = labels.asMap();
-      if (pipeline.equals(map.get("pipeline")) && stage.equals(map.get("stage"))) {
-        totals.merge(map.get("outcome"), value, Long::sum);
-      }
-    });
+    registry
+        .snapshot()
+        .getOrDefault(FAMILY, Map.of())
+        .forEach(
+            (labels, value) -> {
+              Map<String, String> map = labels.asMap();
+              if (pipeline.equals(map.get("pipeline")) && stage.equals(map.get("stage"))) {
+                totals.merge(map.get("outcome"), value, Long::sum);
+              }
+            });
     return totals;
   }
 
@@ -101,7 +119,8 @@ public final class StageCounters {
 
   private boolean matches(Labels labels, Outcome outcome) {
     Map<String, String> map = labels.asMap();
-    return pipeline.equals(map.get("pipeline")) && stage.equals(map.get("stage"))
+    return pipeline.equals(map.get("pipeline"))
+        && stage.equals(map.get("stage"))
         && outcome.label().equals(map.get("outcome"));
   }
 
@@ -110,6 +129,7 @@ public final class StageCounters {
   }
 
   private Labels labels(Outcome outcome, String reason) {
-    return Labels.of("pipeline", pipeline, "stage", stage, "outcome", outcome.label(), "reason", reason);
+    return Labels.of(
+        "pipeline", pipeline, "stage", stage, "outcome", outcome.label(), "reason", reason);
   }
 }

@@ -3,8 +3,9 @@ package dev.ben.streams.nats;
 import io.nats.client.Message;
 
 /**
- * A message delivered by a durable consumer. It is acknowledged only when the consumer calls {@link #ack()} after
- * handling it; an unacknowledged message is redelivered, which is how a crashed consumer loses nothing.
+ * A message delivered by a durable consumer. It is acknowledged only when the consumer calls {@link
+ * #ack()} after handling it; an unacknowledged message is redelivered, which is how a crashed
+ * consumer loses nothing.
  */
 public final class JetStreamMessage {
 

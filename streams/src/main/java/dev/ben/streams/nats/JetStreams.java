@@ -13,7 +13,10 @@ import java.util.Optional;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.stream.javadsl.Source;
 
-/** JetStream streams: creating them, publishing, and durable pull consumers as Pekko Streams sources. */
+/**
+ * JetStream streams: creating them, publishing, and durable pull consumers as Pekko Streams
+ * sources.
+ */
 public final class JetStreams {
 
   private static final Duration FETCH_WAIT = Duration.ofMillis(500);
@@ -28,46 +31,67 @@ public final class JetStreams {
 
   /** Creates the file-backed stream over the subjects unless it exists. */
   public void ensure(String stream, String... subjects) {
-    ensure(StreamConfiguration.builder().name(stream).subjects(subjects).storageType(StorageType.File).build());
+    ensure(
+        StreamConfiguration.builder()
+            .name(stream)
+            .subjects(subjects)
+            .storageType(StorageType.File)
+            .build());
   }
 
-  /** Creates the file-backed stream unless it exists; messages older than {@code maxAge} are discarded. */
+  /**
+   * Creates the file-backed stream unless it exists; messages older than {@code maxAge} are
+   * discarded.
+   */
   public void ensure(String stream, Duration maxAge, String... subjects) {
-    ensure(StreamConfiguration.builder().name(stream).subjects(subjects).storageType(StorageType.File)
-        .maxAge(maxAge).build());
+    ensure(
+        StreamConfiguration.builder()
+            .name(stream)
+            .subjects(subjects)
+            .storageType(StorageType.File)
+            .maxAge(maxAge)
+            .build());
   }
 
   private void ensure(StreamConfiguration configuration) {
     String stream = configuration.getName();
-    NatsClient.call("creating stream " + stream + " on " + server, () -> {
-      try {
-        return connection.jetStreamManagement().getStreamInfo(stream);
-      } catch (Exception e) {
-        if (!NatsClient.notFound(e)) {
-          throw e;
-        }
-        return connection.jetStreamManagement().addStream(configuration);
-      }
-    });
+    NatsClient.call(
+        "creating stream " + stream + " on " + server,
+        () -> {
+          try {
+            return connection.jetStreamManagement().getStreamInfo(stream);
+          } catch (Exception e) {
+            if (!NatsClient.notFound(e)) {
+              throw e;
+            }
+            return connection.jetStreamManagement().addStream(configuration);
+          }
+        });
   }
 
-  /** Publishes without waiting; the stage completes with the stream sequence once the stream has stored it. */
+  /**
+   * Publishes without waiting; the stage completes with the stream sequence once the stream has
+   * stored it.
+   */
   public java.util.concurrent.CompletableFuture<Long> publishAsync(String subject, byte[] data) {
-    return NatsClient.call("publishing to " + subject + " on " + server,
+    return NatsClient.call(
+        "publishing to " + subject + " on " + server,
         () -> connection.jetStream().publishAsync(subject, data).thenApply(ack -> ack.getSeqno()));
   }
 
   /** Publishes and waits for the stream's acknowledgement; returns the stream sequence. */
   public long publish(String subject, byte[] data) {
-    return NatsClient.call("publishing to " + subject + " on " + server,
+    return NatsClient.call(
+        "publishing to " + subject + " on " + server,
         () -> connection.jetStream().publish(subject, data).getSeqno());
   }
 
   /**
-   * Messages of the subject for the named durable consumer, in order, fetched in batches. Each must be
-   * acknowledged by the caller once handled; the consumer's position survives restarts of this process, so a
-   * second run continues after the last acknowledged message. Messages delivered but not acknowledged (a consumer
-   * that crashed, or read ahead before it stopped) are redelivered once {@code ackWait} has passed.
+   * Messages of the subject for the named durable consumer, in order, fetched in batches. Each must
+   * be acknowledged by the caller once handled; the consumer's position survives restarts of this
+   * process, so a second run continues after the last acknowledged message. Messages delivered but
+   * not acknowledged (a consumer that crashed, or read ahead before it stopped) are redelivered
+   * once {@code ackWait} has passed.
    */
   public Source<JetStreamMessage, NotUsed> durable(
       String stream, String subject, String durable, int batch, Duration ackWait) {
@@ -78,17 +102,29 @@ public final class JetStreams {
         .mapConcat(messages -> messages);
   }
 
-  /** Creates the durable consumer when missing (keeping its position when it exists) and binds to it. */
-  private JetStreamSubscription subscribe(String stream, String subject, String durable, Duration ackWait) {
-    return NatsClient.call("subscribing durable " + durable + " to " + subject + " on " + server, () -> {
-      connection.jetStreamManagement().addOrUpdateConsumer(stream, ConsumerConfiguration.builder()
-          .durable(durable)
-          .filterSubject(subject)
-          .ackPolicy(AckPolicy.Explicit)
-          .ackWait(ackWait)
-          .build());
-      return connection.jetStream().subscribe(subject, PullSubscribeOptions.bind(stream, durable));
-    });
+  /**
+   * Creates the durable consumer when missing (keeping its position when it exists) and binds to
+   * it.
+   */
+  private JetStreamSubscription subscribe(
+      String stream, String subject, String durable, Duration ackWait) {
+    return NatsClient.call(
+        "subscribing durable " + durable + " to " + subject + " on " + server,
+        () -> {
+          connection
+              .jetStreamManagement()
+              .addOrUpdateConsumer(
+                  stream,
+                  ConsumerConfiguration.builder()
+                      .durable(durable)
+                      .filterSubject(subject)
+                      .ackPolicy(AckPolicy.Explicit)
+                      .ackWait(ackWait)
+                      .build());
+          return connection
+              .jetStream()
+              .subscribe(subject, PullSubscribeOptions.bind(stream, durable));
+        });
   }
 
   private static List<JetStreamMessage> fetch(JetStreamSubscription subscription, int batch) {
@@ -98,7 +134,8 @@ public final class JetStreams {
       if (subscription.isActive()) {
         throw e;
       }
-      // The source was cancelled while this fetch waited: nothing was taken, so there is nothing to hand on.
+      // The source was cancelled while this fetch waited: nothing was taken, so there is nothing to
+      // hand on.
       return List.of();
     }
   }

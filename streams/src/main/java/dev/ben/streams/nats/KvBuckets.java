@@ -18,8 +18,8 @@ import org.apache.pekko.stream.QueueOfferResult;
 import org.apache.pekko.stream.javadsl.Source;
 
 /**
- * JetStream KV buckets: creating them, put/get/create-if-absent/delete, listing keys, and watchers as Pekko Streams
- * sources or plain listeners.
+ * JetStream KV buckets: creating them, put/get/create-if-absent/delete, listing keys, and watchers
+ * as Pekko Streams sources or plain listeners.
  */
 public final class KvBuckets {
 
@@ -36,79 +36,103 @@ public final class KvBuckets {
 
   /** Creates the file-backed bucket unless it exists, and returns a handle to it. */
   public KeyValue ensure(String bucket) {
-    return NatsClient.call("creating KV bucket " + bucket + " on " + server, () -> {
-      try {
-        connection.keyValueManagement().getBucketInfo(bucket);
-      } catch (Exception e) {
-        if (!NatsClient.notFound(e)) {
-          throw e;
-        }
-        connection.keyValueManagement().create(
-            KeyValueConfiguration.builder().name(bucket).storageType(StorageType.File).build());
-      }
-      return connection.keyValue(bucket);
-    });
+    return NatsClient.call(
+        "creating KV bucket " + bucket + " on " + server,
+        () -> {
+          try {
+            connection.keyValueManagement().getBucketInfo(bucket);
+          } catch (Exception e) {
+            if (!NatsClient.notFound(e)) {
+              throw e;
+            }
+            connection
+                .keyValueManagement()
+                .create(
+                    KeyValueConfiguration.builder()
+                        .name(bucket)
+                        .storageType(StorageType.File)
+                        .build());
+          }
+          return connection.keyValue(bucket);
+        });
   }
 
   public long put(String bucket, String key, byte[] value) {
-    return NatsClient.call("putting " + bucket + "/" + key, () -> connection.keyValue(bucket).put(key, value));
+    return NatsClient.call(
+        "putting " + bucket + "/" + key, () -> connection.keyValue(bucket).put(key, value));
   }
 
   public Optional<byte[]> get(String bucket, String key) {
-    return NatsClient.call("getting " + bucket + "/" + key, () -> {
-      KeyValueEntry entry = connection.keyValue(bucket).get(key);
-      return entry == null || entry.getOperation() != KeyValueOperation.PUT
-          ? Optional.<byte[]>empty() : Optional.ofNullable(entry.getValue());
-    });
+    return NatsClient.call(
+        "getting " + bucket + "/" + key,
+        () -> {
+          KeyValueEntry entry = connection.keyValue(bucket).get(key);
+          return entry == null || entry.getOperation() != KeyValueOperation.PUT
+              ? Optional.<byte[]>empty()
+              : Optional.ofNullable(entry.getValue());
+        });
   }
 
   /**
-   * Writes the key only if it holds no value (never written, or deleted); false when it does. This is JetStream's
-   * compare-and-set, which makes numbered appends safe with several writers.
+   * Writes the key only if it holds no value (never written, or deleted); false when it does. This
+   * is JetStream's compare-and-set, which makes numbered appends safe with several writers.
    */
   public boolean create(String bucket, String key, byte[] value) {
-    return NatsClient.call("creating " + bucket + "/" + key, () -> {
-      try {
-        connection.keyValue(bucket).create(key, value);
-        return true;
-      } catch (JetStreamApiException e) {
-        if (e.getApiErrorCode() == WRONG_LAST_SEQUENCE) {
-          return false;
-        }
-        throw e;
-      }
-    });
+    return NatsClient.call(
+        "creating " + bucket + "/" + key,
+        () -> {
+          try {
+            connection.keyValue(bucket).create(key, value);
+            return true;
+          } catch (JetStreamApiException e) {
+            if (e.getApiErrorCode() == WRONG_LAST_SEQUENCE) {
+              return false;
+            }
+            throw e;
+          }
+        });
   }
 
-  /** The keys matching the filter ({@code *} and {@code >} wildcards) that currently hold a value, sorted. */
+  /**
+   * The keys matching the filter ({@code *} and {@code >} wildcards) that currently hold a value,
+   * sorted.
+   */
   public List<String> keys(String bucket, String filter) {
-    return NatsClient.call("listing " + bucket + "/" + filter,
+    return NatsClient.call(
+        "listing " + bucket + "/" + filter,
         () -> connection.keyValue(bucket).keys(filter).stream().sorted().toList());
   }
 
   public void delete(String bucket, String key) {
-    NatsClient.call("deleting " + bucket + "/" + key, () -> {
-      connection.keyValue(bucket).delete(key);
-      return null;
-    });
+    NatsClient.call(
+        "deleting " + bucket + "/" + key,
+        () -> {
+          connection.keyValue(bucket).delete(key);
+          return null;
+        });
   }
 
   /**
-   * Every change to the bucket: first the current value of each key, then changes as they happen. The watcher
-   * cannot be slowed down, so it fills a bounded buffer; a consumer too slow for it fails the source (a watch that
-   * skipped a change would be wrong) and the owner restarts it, which replays the current state.
+   * Every change to the bucket: first the current value of each key, then changes as they happen.
+   * The watcher cannot be slowed down, so it fills a bounded buffer; a consumer too slow for it
+   * fails the source (a watch that skipped a change would be wrong) and the owner restarts it,
+   * which replays the current state.
    */
   public Source<KvChange, NotUsed> watch(String bucket, int buffer) {
     return Source.<KvChange>queue(buffer)
-        .mapMaterializedValue(queue -> {
-          NatsKeyValueWatchSubscription subscription = NatsClient.call("watching " + bucket,
-              () -> connection.keyValue(bucket).watch(">", new Forwarder(queue)));
-          return Pair.create(queue, subscription);
-        })
-        .watchTermination((pair, done) -> {
-          done.whenComplete((d, failure) -> pair.second().unsubscribe());
-          return NotUsed.getInstance();
-        });
+        .mapMaterializedValue(
+            queue -> {
+              NatsKeyValueWatchSubscription subscription =
+                  NatsClient.call(
+                      "watching " + bucket,
+                      () -> connection.keyValue(bucket).watch(">", new Forwarder(queue)));
+              return Pair.create(queue, subscription);
+            })
+        .watchTermination(
+            (pair, done) -> {
+              done.whenComplete((d, failure) -> pair.second().unsubscribe());
+              return NotUsed.getInstance();
+            });
   }
 
   /** Receives a plain watch's changes on the NATS client's dispatcher thread, one at a time. */
@@ -120,22 +144,30 @@ public final class KvBuckets {
   }
 
   /**
-   * Every change to keys matching the filter, without Pekko: first the current entry of each key (a deleted key
-   * shows as a DEL), then {@link Listener#caughtUp()}, then changes as they happen. Close the handle to stop.
+   * Every change to keys matching the filter, without Pekko: first the current entry of each key (a
+   * deleted key shows as a DEL), then {@link Listener#caughtUp()}, then changes as they happen.
+   * Close the handle to stop.
    */
   public AutoCloseable watch(String bucket, String filter, Listener listener) {
-    NatsKeyValueWatchSubscription subscription = NatsClient.call("watching " + bucket + "/" + filter,
-        () -> connection.keyValue(bucket).watch(filter, new KeyValueWatcher() {
-          @Override
-          public void watch(KeyValueEntry entry) {
-            listener.change(toChange(entry));
-          }
+    NatsKeyValueWatchSubscription subscription =
+        NatsClient.call(
+            "watching " + bucket + "/" + filter,
+            () ->
+                connection
+                    .keyValue(bucket)
+                    .watch(
+                        filter,
+                        new KeyValueWatcher() {
+                          @Override
+                          public void watch(KeyValueEntry entry) {
+                            listener.change(toChange(entry));
+                          }
 
-          @Override
-          public void endOfData() {
-            listener.caughtUp();
-          }
-        }));
+                          @Override
+                          public void endOfData() {
+                            listener.caughtUp();
+                          }
+                        }));
     return subscription::unsubscribe;
   }
 
@@ -155,7 +187,8 @@ public final class KvBuckets {
     @Override
     public void watch(KeyValueEntry entry) {
       if (queue.offer(toChange(entry)) != QueueOfferResult.enqueued()) {
-        queue.fail(new IllegalStateException("the KV watch consumer fell behind; restart the watch"));
+        queue.fail(
+            new IllegalStateException("the KV watch consumer fell behind; restart the watch"));
       }
     }
 

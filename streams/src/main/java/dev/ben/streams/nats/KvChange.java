@@ -1,8 +1,13 @@
 package dev.ben.streams.nats;
 
-/** One change seen by a KV watcher: a PUT carries the value, a DEL (delete or purge) carries none. */
+/**
+ * One change seen by a KV watcher: a PUT carries the value, a DEL (delete or purge) carries none.
+ */
 public record KvChange(String key, Op op, long revision, byte[] value) {
 
   /** What happened to the key. */
-  public enum Op { PUT, DEL }
+  public enum Op {
+    PUT,
+    DEL
+  }
 }

@@ -8,8 +8,9 @@ import java.net.URI;
 import java.time.Duration;
 
 /**
- * One NATS connection and the JetStream features Ben uses on it: {@link #streams()}, {@link #kv()} and
- * {@link #objects()}. Written for nats-server 2.9 (no multi-filter consumers, no per-message TTL).
+ * One NATS connection and the JetStream features Ben uses on it: {@link #streams()}, {@link #kv()}
+ * and {@link #objects()}. Written for nats-server 2.9 (no multi-filter consumers, no per-message
+ * TTL).
  */
 public final class NatsClient implements AutoCloseable {
 
@@ -25,20 +26,26 @@ public final class NatsClient implements AutoCloseable {
   }
 
   public static NatsClient connect(URI url) {
-    Options options = new Options.Builder()
-        .server(url.toString())
-        .connectionTimeout(Duration.ofSeconds(5))
-        .maxReconnects(-1)
-        .connectionName("ben")
-        .build();
+    Options options =
+        new Options.Builder()
+            .server(url.toString())
+            .connectionTimeout(Duration.ofSeconds(5))
+            .maxReconnects(-1)
+            .connectionName("ben")
+            .build();
     try {
       return new NatsClient(Nats.connect(options), url.toString());
     } catch (Exception e) {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
       }
-      throw new NatsException("cannot connect to NATS at " + url + ": " + e.getMessage()
-          + " (is nats-server running with -js? set BEN_NATS_URL to its address)", e);
+      throw new NatsException(
+          "cannot connect to NATS at "
+              + url
+              + ": "
+              + e.getMessage()
+              + " (is nats-server running with -js? set BEN_NATS_URL to its address)",
+          e);
     }
   }
 

@@ -18,33 +18,41 @@ public final class ObjectBuckets {
   }
 
   public void ensure(String bucket) {
-    NatsClient.call("creating object store " + bucket + " on " + server, () -> {
-      try {
-        return connection.objectStoreManagement().getStatus(bucket);
-      } catch (Exception e) {
-        if (!NatsClient.notFound(e)) {
-          throw e;
-        }
-        return connection.objectStoreManagement().create(
-            ObjectStoreConfiguration.builder(bucket).storageType(StorageType.File).build());
-      }
-    });
+    NatsClient.call(
+        "creating object store " + bucket + " on " + server,
+        () -> {
+          try {
+            return connection.objectStoreManagement().getStatus(bucket);
+          } catch (Exception e) {
+            if (!NatsClient.notFound(e)) {
+              throw e;
+            }
+            return connection
+                .objectStoreManagement()
+                .create(
+                    ObjectStoreConfiguration.builder(bucket).storageType(StorageType.File).build());
+          }
+        });
   }
 
   public void put(String bucket, String name, byte[] bytes) {
-    NatsClient.call("putting object " + bucket + "/" + name, () -> connection.objectStore(bucket).put(name, bytes));
+    NatsClient.call(
+        "putting object " + bucket + "/" + name,
+        () -> connection.objectStore(bucket).put(name, bytes));
   }
 
   public Optional<byte[]> get(String bucket, String name) {
-    return NatsClient.call("getting object " + bucket + "/" + name, () -> {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      try {
-        connection.objectStore(bucket).get(name, out);
-      } catch (IllegalArgumentException e) {
-        // jnats signals a missing object this way; anything else is a real failure.
-        return Optional.<byte[]>empty();
-      }
-      return Optional.of(out.toByteArray());
-    });
+    return NatsClient.call(
+        "getting object " + bucket + "/" + name,
+        () -> {
+          ByteArrayOutputStream out = new ByteArrayOutputStream();
+          try {
+            connection.objectStore(bucket).get(name, out);
+          } catch (IllegalArgumentException e) {
+            // jnats signals a missing object this way; anything else is a real failure.
+            return Optional.<byte[]>empty();
+          }
+          return Optional.of(out.toByteArray());
+        });
   }
 }

@@ -5,14 +5,17 @@ import dev.ben.contracts.model.ProxySettings;
 import java.util.ArrayDeque;
 
 /**
- * The proxy's buffer and its overload decisions, without streams. It holds at most {@code buffer} elements. Above
- * the high watermark it is overloaded until it drains to the low watermark (hysteresis, so the state does not
- * flap). When an element arrives, the policy decides what, if anything, is shed:
+ * The proxy's buffer and its overload decisions, without streams. It holds at most {@code buffer}
+ * elements. Above the high watermark it is overloaded until it drains to the low watermark
+ * (hysteresis, so the state does not flap). When an element arrives, the policy decides what, if
+ * anything, is shed:
+ *
  * <ul>
- *   <li>{@code BACKPRESSURE}: nothing; the caller stops taking elements while the buffer is full;</li>
- *   <li>{@code SHED_NEWEST}: the arriving element, when the buffer is full;</li>
- *   <li>{@code SHED_OLDEST}: the oldest buffered element, when the buffer is full;</li>
- *   <li>{@code SAMPLE}: while overloaded, every other arriving element, and the arriving one when full.</li>
+ *   <li>{@code BACKPRESSURE}: nothing; the caller stops taking elements while the buffer is full;
+ *   <li>{@code SHED_NEWEST}: the arriving element, when the buffer is full;
+ *   <li>{@code SHED_OLDEST}: the oldest buffered element, when the buffer is full;
+ *   <li>{@code SAMPLE}: while overloaded, every other arriving element, and the arriving one when
+ *       full.
  * </ul>
  */
 final class ProxyQueue<T> {
@@ -31,19 +34,26 @@ final class ProxyQueue<T> {
     this.low = (int) Math.floor(settings.buffer() * settings.lowWatermark());
   }
 
-  /** Whether the stage may take another element now (always, unless backpressure and the buffer is full). */
+  /**
+   * Whether the stage may take another element now (always, unless backpressure and the buffer is
+   * full).
+   */
   boolean accepting() {
     return settings.overload() != OverloadPolicy.BACKPRESSURE || buffer.size() < settings.buffer();
   }
 
-  /** Buffers an element; returns the element shed to make room or by sampling, or null when none was. */
+  /**
+   * Buffers an element; returns the element shed to make room or by sampling, or null when none
+   * was.
+   */
   T offer(T element) {
     T shed = null;
     boolean full = buffer.size() >= settings.buffer();
     switch (settings.overload()) {
       case BACKPRESSURE -> {
         if (full) {
-          throw new IllegalStateException("a backpressured proxy buffer was offered an element while full");
+          throw new IllegalStateException(
+              "a backpressured proxy buffer was offered an element while full");
         }
         buffer.addLast(element);
       }

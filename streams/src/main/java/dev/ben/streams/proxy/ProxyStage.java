@@ -17,10 +17,11 @@ import org.apache.pekko.stream.stage.GraphStage;
 import org.apache.pekko.stream.stage.GraphStageLogic;
 
 /**
- * A pipeline's proxy as a stream stage: a {@link ProxyQueue} between upstream and the spine. Under a shedding
- * policy it always takes from upstream, so the sidecar never waits and overload turns into counted shedding;
- * under backpressure it takes only while there is room. Each shed event is counted as {@code shed} under the
- * policy's name; whether the proxy is overloaded is readable for health and metrics.
+ * A pipeline's proxy as a stream stage: a {@link ProxyQueue} between upstream and the spine. Under
+ * a shedding policy it always takes from upstream, so the sidecar never waits and overload turns
+ * into counted shedding; under backpressure it takes only while there is room. Each shed event is
+ * counted as {@code shed} under the policy's name; whether the proxy is overloaded is readable for
+ * health and metrics.
  */
 public final class ProxyStage extends GraphStage<FlowShape<Envelope, Envelope>> {
 
@@ -37,7 +38,8 @@ public final class ProxyStage extends GraphStage<FlowShape<Envelope, Envelope>> 
     this.shedReason = settings.overload().name().toLowerCase(Locale.ROOT);
   }
 
-  public static Flow<Envelope, Envelope, NotUsed> flow(ProxySettings settings, StageCounters counters) {
+  public static Flow<Envelope, Envelope, NotUsed> flow(
+      ProxySettings settings, StageCounters counters) {
     return Flow.fromGraph(new ProxyStage(settings, counters));
   }
 
@@ -51,40 +53,44 @@ public final class ProxyStage extends GraphStage<FlowShape<Envelope, Envelope>> 
     ProxyQueue<Envelope> queue = new ProxyQueue<>(settings);
     return new GraphStageLogic(shape) {
       {
-        setHandler(in, new AbstractInHandler() {
-          @Override
-          public void onPush() {
-            if (queue.offer(grab(in)) != null) {
-              counters.count(Outcome.SHED, shedReason);
-            }
-            if (isAvailable(out) && !queue.isEmpty()) {
-              push(out, queue.poll());
-            }
-            pullIfAccepting();
-          }
-
-          @Override
-          public void onUpstreamFinish() {
-            if (queue.isEmpty()) {
-              completeStage();
-            }
-          }
-        });
-        setHandler(out, new AbstractOutHandler() {
-          @Override
-          public void onPull() {
-            if (!queue.isEmpty()) {
-              push(out, queue.poll());
-            }
-            if (isClosed(in)) {
-              if (queue.isEmpty()) {
-                completeStage();
+        setHandler(
+            in,
+            new AbstractInHandler() {
+              @Override
+              public void onPush() {
+                if (queue.offer(grab(in)) != null) {
+                  counters.count(Outcome.SHED, shedReason);
+                }
+                if (isAvailable(out) && !queue.isEmpty()) {
+                  push(out, queue.poll());
+                }
+                pullIfAccepting();
               }
-            } else {
-              pullIfAccepting();
-            }
-          }
-        });
+
+              @Override
+              public void onUpstreamFinish() {
+                if (queue.isEmpty()) {
+                  completeStage();
+                }
+              }
+            });
+        setHandler(
+            out,
+            new AbstractOutHandler() {
+              @Override
+              public void onPull() {
+                if (!queue.isEmpty()) {
+                  push(out, queue.poll());
+                }
+                if (isClosed(in)) {
+                  if (queue.isEmpty()) {
+                    completeStage();
+                  }
+                } else {
+                  pullIfAccepting();
+                }
+              }
+            });
       }
 
       @Override

@@ -17,10 +17,11 @@ import org.rocksdb.RocksIterator;
 import org.rocksdb.WriteOptions;
 
 /**
- * An ordered byte-key index in one RocksDB directory. Keys sort bytewise, so string keys with a common prefix
- * ({@code bundle/auth/00000003}) iterate together and in order. Closing releases the native handles; it waits for
- * calls in progress, and a call after it fails with {@link IllegalStateException} instead of touching freed native
- * memory (a stream still draining while its node shuts down would otherwise crash the JVM).
+ * An ordered byte-key index in one RocksDB directory. Keys sort bytewise, so string keys with a
+ * common prefix ({@code bundle/auth/00000003}) iterate together and in order. Closing releases the
+ * native handles; it waits for calls in progress, and a call after it fails with {@link
+ * IllegalStateException} instead of touching freed native memory (a stream still draining while its
+ * node shuts down would otherwise crash the JVM).
  */
 public final class RocksIndex implements AutoCloseable {
 
@@ -47,8 +48,9 @@ public final class RocksIndex implements AutoCloseable {
   }
 
   /**
-   * Opens the index; with {@code syncWrites} every write is flushed to disk before it returns, which state that is
-   * the only copy of intent (the ledger) needs to survive a machine crash, not just a process crash.
+   * Opens the index; with {@code syncWrites} every write is flushed to disk before it returns,
+   * which state that is the only copy of intent (the ledger) needs to survive a machine crash, not
+   * just a process crash.
    */
   public static RocksIndex open(Path dir, boolean syncWrites) {
     Options options = new Options().setCreateIfMissing(true);
@@ -59,8 +61,13 @@ public final class RocksIndex implements AutoCloseable {
     } catch (Exception e) {
       writes.close();
       options.close();
-      throw new IllegalStateException("cannot open the RocksDB index at " + dir + ": " + e.getMessage()
-          + " (is another Ben node using the same BEN_HOME?)", e);
+      throw new IllegalStateException(
+          "cannot open the RocksDB index at "
+              + dir
+              + ": "
+              + e.getMessage()
+              + " (is another Ben node using the same BEN_HOME?)",
+          e);
     }
   }
 
@@ -73,7 +80,8 @@ public final class RocksIndex implements AutoCloseable {
     lifecycle.readLock().lock();
     try {
       if (closed) {
-        throw new IllegalStateException(doing + " the RocksDB index at " + dir + " failed: it is closed");
+        throw new IllegalStateException(
+            doing + " the RocksDB index at " + dir + " failed: it is closed");
       }
       return call.run();
     } catch (RocksDBException e) {
@@ -84,10 +92,12 @@ public final class RocksIndex implements AutoCloseable {
   }
 
   public void put(byte[] key, byte[] value) {
-    whileOpen("writing", () -> {
-      db.put(writes, key, value);
-      return null;
-    });
+    whileOpen(
+        "writing",
+        () -> {
+          db.put(writes, key, value);
+          return null;
+        });
   }
 
   public Optional<byte[]> get(byte[] key) {
@@ -95,23 +105,29 @@ public final class RocksIndex implements AutoCloseable {
   }
 
   public void delete(byte[] key) {
-    whileOpen("deleting", () -> {
-      db.delete(writes, key);
-      return null;
-    });
+    whileOpen(
+        "deleting",
+        () -> {
+          db.delete(writes, key);
+          return null;
+        });
   }
 
   /** Entries whose key starts with the prefix, in key order, at most {@code limit}. */
   public List<Map.Entry<byte[], byte[]>> scan(byte[] prefix, int limit) {
-    return whileOpen("scanning", () -> {
-      List<Map.Entry<byte[], byte[]>> out = new ArrayList<>();
-      try (RocksIterator it = db.newIterator()) {
-        for (it.seek(prefix); it.isValid() && out.size() < limit && startsWith(it.key(), prefix); it.next()) {
-          out.add(new SimpleImmutableEntry<>(it.key(), it.value()));
-        }
-      }
-      return out;
-    });
+    return whileOpen(
+        "scanning",
+        () -> {
+          List<Map.Entry<byte[], byte[]>> out = new ArrayList<>();
+          try (RocksIterator it = db.newIterator()) {
+            for (it.seek(prefix);
+                it.isValid() && out.size() < limit && startsWith(it.key(), prefix);
+                it.next()) {
+              out.add(new SimpleImmutableEntry<>(it.key(), it.value()));
+            }
+          }
+          return out;
+        });
   }
 
   public void put(String key, String value) {
@@ -129,8 +145,12 @@ public final class RocksIndex implements AutoCloseable {
   /** String entries under a prefix, in key order. */
   public List<Map.Entry<String, String>> scan(String prefix, int limit) {
     return scan(utf8(prefix), limit).stream()
-        .map(e -> (Map.Entry<String, String>) new SimpleImmutableEntry<>(
-            new String(e.getKey(), StandardCharsets.UTF_8), new String(e.getValue(), StandardCharsets.UTF_8)))
+        .map(
+            e ->
+                (Map.Entry<String, String>)
+                    new SimpleImmutableEntry<>(
+                        new String(e.getKey(), StandardCharsets.UTF_8),
+                        new String(e.getValue(), StandardCharsets.UTF_8)))
         .toList();
   }
 
@@ -151,7 +171,8 @@ public final class RocksIndex implements AutoCloseable {
   }
 
   private static boolean startsWith(byte[] key, byte[] prefix) {
-    return key.length >= prefix.length && Arrays.equals(key, 0, prefix.length, prefix, 0, prefix.length);
+    return key.length >= prefix.length
+        && Arrays.equals(key, 0, prefix.length, prefix, 0, prefix.length);
   }
 
   private static byte[] utf8(String s) {
@@ -159,6 +180,7 @@ public final class RocksIndex implements AutoCloseable {
   }
 
   private IllegalStateException failure(String what, RocksDBException e) {
-    return new IllegalStateException(what + " the RocksDB index at " + dir + " failed: " + e.getMessage(), e);
+    return new IllegalStateException(
+        what + " the RocksDB index at " + dir + " failed: " + e.getMessage(), e);
   }
 }

@@ -4,9 +4,9 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Unique event ids: random version-4 UUIDs drawn from a thread-local generator, because {@link UUID#randomUUID()}
- * takes a SecureRandom lock per call on the ingest path. Uniqueness, not unpredictability, is what the store's
- * deduplication needs.
+ * Unique event ids: random version-4 UUIDs drawn from a thread-local generator, because {@link
+ * UUID#randomUUID()} takes a SecureRandom lock per call on the ingest path. Uniqueness, not
+ * unpredictability, is what the store's deduplication needs.
  */
 public final class EventIds {
 

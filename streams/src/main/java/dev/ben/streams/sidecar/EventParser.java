@@ -9,8 +9,8 @@ import dev.ben.streams.flow.Envelope;
 import java.io.IOException;
 
 /**
- * Turns one NDJSON line into an envelope, or into a refusal with a reason a person can act on. Blank lines are
- * neither: they are skipped, as NDJSON writers commonly end with one.
+ * Turns one NDJSON line into an envelope, or into a refusal with a reason a person can act on.
+ * Blank lines are neither: they are skipped, as NDJSON writers commonly end with one.
  */
 public final class EventParser {
 
@@ -40,8 +40,12 @@ public final class EventParser {
 
   public Parsed parse(LineSplitter.Line line, String pipeline, String app, long nowMillis) {
     if (line.tooLong()) {
-      return new Refused(line.number(), "line_too_long",
-          "line is longer than the limit of " + maxLineBytes + " bytes; split the event or raise ben.ingest.max-line-bytes");
+      return new Refused(
+          line.number(),
+          "line_too_long",
+          "line is longer than the limit of "
+              + maxLineBytes
+              + " bytes; split the event or raise ben.ingest.max-line-bytes");
     }
     if (isBlank(line.bytes())) {
       return new Blank(line.number());
@@ -50,18 +54,27 @@ public final class EventParser {
     try {
       node = mapper.readTree(line.bytes());
     } catch (JsonParseException e) {
-      return new Refused(line.number(), "malformed_json",
-          "not valid JSON at column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+      return new Refused(
+          line.number(),
+          "malformed_json",
+          "not valid JSON at column "
+              + e.getLocation().getColumnNr()
+              + ": "
+              + e.getOriginalMessage());
     } catch (JsonProcessingException e) {
-      return new Refused(line.number(), "malformed_json", "not valid JSON: " + e.getOriginalMessage());
+      return new Refused(
+          line.number(), "malformed_json", "not valid JSON: " + e.getOriginalMessage());
     } catch (IOException e) {
       return new Refused(line.number(), "malformed_json", "unreadable line: " + e.getMessage());
     }
     if (!(node instanceof ObjectNode object)) {
-      return new Refused(line.number(), "not_an_object",
+      return new Refused(
+          line.number(),
+          "not_an_object",
           "each line must be one JSON object, got " + describe(node));
     }
-    return new Accepted(line.number(), new Envelope(EventIds.next(), pipeline, app, nowMillis, object));
+    return new Accepted(
+        line.number(), new Envelope(EventIds.next(), pipeline, app, nowMillis, object));
   }
 
   private static String describe(JsonNode node) {

@@ -6,8 +6,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * One synchronous evaluation (the invocation API): the event travels the pipeline like any other, and this
- * completes with what the spine decided about it, or why it refused it.
+ * One synchronous evaluation (the invocation API): the event travels the pipeline like any other,
+ * and this completes with what the spine decided about it, or why it refused it.
  */
 public final class Invocation implements DecisionListener {
 

@@ -6,10 +6,10 @@ import java.util.List;
 import org.apache.pekko.util.ByteString;
 
 /**
- * Splits a byte stream into numbered lines at '\n' (a trailing '\r' is removed), whatever the chunk boundaries.
- * A line longer than the limit is not buffered: its bytes are skipped up to the next newline and it is reported
- * once as {@link Line#tooLong()}, so one bad line costs bounded memory and does not end the request.
- * Not thread-safe: one instance per stream.
+ * Splits a byte stream into numbered lines at '\n' (a trailing '\r' is removed), whatever the chunk
+ * boundaries. A line longer than the limit is not buffered: its bytes are skipped up to the next
+ * newline and it is reported once as {@link Line#tooLong()}, so one bad line costs bounded memory
+ * and does not end the request. Not thread-safe: one instance per stream.
  */
 public final class LineSplitter {
 

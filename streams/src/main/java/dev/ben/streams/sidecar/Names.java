@@ -2,7 +2,10 @@ package dev.ben.streams.sidecar;
 
 import java.util.regex.Pattern;
 
-/** What an app or pipeline name may be wherever an app names one: letters, digits, {@code _ . -}, at most 64. */
+/**
+ * What an app or pipeline name may be wherever an app names one: letters, digits, {@code _ . -}, at
+ * most 64.
+ */
 public final class Names {
 
   /** The rule, worded for refusals. */

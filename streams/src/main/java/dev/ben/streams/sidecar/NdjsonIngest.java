@@ -17,11 +17,11 @@ import org.apache.pekko.stream.javadsl.Source;
 import org.apache.pekko.util.ByteString;
 
 /**
- * Runs one NDJSON request body into a pipeline's ingress. Lines are parsed as they stream in; refused lines are
- * counted and reported while good lines go on. The ingress backpressures, so a full pipeline slows the reading of
- * the request (and the client's TCP window); if no room appears within the offer timeout the request stops there
- * and the report says the pipeline is overloaded and from which line to resend. Every line read is either accepted
- * or refused, never lost.
+ * Runs one NDJSON request body into a pipeline's ingress. Lines are parsed as they stream in;
+ * refused lines are counted and reported while good lines go on. The ingress backpressures, so a
+ * full pipeline slows the reading of the request (and the client's TCP window); if no room appears
+ * within the offer timeout the request stops there and the report says the pipeline is overloaded
+ * and from which line to resend. Every line read is either accepted or refused, never lost.
  */
 public final class NdjsonIngest {
 
@@ -30,7 +30,8 @@ public final class NdjsonIngest {
   private final Duration offerTimeout;
   private final StageCounters counters;
 
-  public NdjsonIngest(ObjectMapper mapper, int maxLineBytes, Duration offerTimeout, StageCounters counters) {
+  public NdjsonIngest(
+      ObjectMapper mapper, int maxLineBytes, Duration offerTimeout, StageCounters counters) {
     this.parser = new EventParser(mapper, maxLineBytes);
     this.maxLineBytes = maxLineBytes;
     this.offerTimeout = offerTimeout;
@@ -38,22 +39,29 @@ public final class NdjsonIngest {
   }
 
   public CompletionStage<IngestReport> ingest(
-      Source<ByteString, ?> body, String pipeline, String app, Sink<Envelope, NotUsed> ingress, Materializer mat) {
+      Source<ByteString, ?> body,
+      String pipeline,
+      String app,
+      Sink<Envelope, NotUsed> ingress,
+      Materializer mat) {
     Tally tally = new Tally();
     LineSplitter splitter = new LineSplitter(maxLineBytes);
-    return body
-        .map(java.util.Optional::of)
+    return body.map(java.util.Optional::of)
         .concat(Source.single(java.util.Optional.<ByteString>empty()))
         .mapConcat(chunk -> chunk.map(splitter::feed).orElseGet(splitter::finish))
         .map(line -> parser.parse(line, pipeline, app, System.currentTimeMillis()))
         .filter(parsed -> tally.keep(parsed, counters))
         .map(parsed -> ((EventParser.Accepted) parsed).envelope())
         .backpressureTimeout(offerTimeout)
-        // A saturated pipeline ends this request's stream normally: failing it would fail the shared ingress hub.
-        .recoverWithRetries(1, BackpressureTimeoutException.class, () -> {
-          tally.overloaded = true;
-          return Source.empty();
-        })
+        // A saturated pipeline ends this request's stream normally: failing it would fail the
+        // shared ingress hub.
+        .recoverWithRetries(
+            1,
+            BackpressureTimeoutException.class,
+            () -> {
+              tally.overloaded = true;
+              return Source.empty();
+            })
         .map(envelope -> tally.accept(envelope, counters))
         .watchTermination(Keep.right())
         .to(ingress)
@@ -61,7 +69,9 @@ public final class NdjsonIngest {
         .handle((done, failure) -> tally.report(failure));
   }
 
-  /** Per-request accumulation; touched only by the request's own (single-threaded, fused) stream. */
+  /**
+   * Per-request accumulation; touched only by the request's own (single-threaded, fused) stream.
+   */
   private static final class Tally {
     long accepted;
     long refused;
@@ -97,9 +107,12 @@ public final class NdjsonIngest {
     IngestReport report(Throwable failure) {
       if (failure != null) {
         throw new IngestFailedException(
-            failure instanceof java.util.concurrent.CompletionException ? failure.getCause() : failure);
+            failure instanceof java.util.concurrent.CompletionException
+                ? failure.getCause()
+                : failure);
       }
-      // Parsed events that never entered the pipeline are waiting in a stage buffer; the client resends from the
+      // Parsed events that never entered the pipeline are waiting in a stage buffer; the client
+      // resends from the
       // first of them, or from the first line not parsed at all.
       long resumeFrom = waiting.isEmpty() ? lastLine + 1 : waiting.peekFirst();
       return new IngestReport(accepted, refused, listed, overloaded ? resumeFrom : 0);

@@ -6,13 +6,17 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The active contract of one pipeline on this node. The spine reads it once per event and evaluates the whole event
- * with what it read, so no event sees two versions; a swap is one volatile write, so evaluation never waits for it.
- * Written by the one actor that loads versions, read by the stream stage.
+ * The active contract of one pipeline on this node. The spine reads it once per event and evaluates
+ * the whole event with what it read, so no event sees two versions; a swap is one volatile write,
+ * so evaluation never waits for it. Written by the one actor that loads versions, read by the
+ * stream stage.
  */
 public final class ContractSlot {
 
-  /** How many recent versions stay reachable by number, for events still in flight (or spilled) under them. */
+  /**
+   * How many recent versions stay reachable by number, for events still in flight (or spilled)
+   * under them.
+   */
   static final int HELD_VERSIONS = 8;
 
   private final String pipeline;
@@ -37,8 +41,8 @@ public final class ContractSlot {
   /** Makes {@code next} the version every event from now on is evaluated with. */
   public void swap(ActiveContract next) {
     if (!next.pipeline().equals(pipeline)) {
-      throw new IllegalArgumentException("the slot of pipeline " + pipeline + " cannot hold a contract of "
-          + next.pipeline());
+      throw new IllegalArgumentException(
+          "the slot of pipeline " + pipeline + " cannot hold a contract of " + next.pipeline());
     }
     synchronized (held) {
       held.put(next.version(), next);
@@ -50,8 +54,9 @@ public final class ContractSlot {
   }
 
   /**
-   * One of the last {@value #HELD_VERSIONS} versions this slot held, by number: later stages (detectors, the store)
-   * handle an event with the version that decided it, which may already have been swapped out.
+   * One of the last {@value #HELD_VERSIONS} versions this slot held, by number: later stages
+   * (detectors, the store) handle an event with the version that decided it, which may already have
+   * been swapped out.
    */
   public Optional<ActiveContract> held(long version) {
     synchronized (held) {

@@ -5,9 +5,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * The contract slot of every pipeline running on this member, so components that are not part of a pipeline's
- * stream (the detector shards placed here) find the contract versions the member has loaded. A pipeline's new
- * incarnation replaces its slot.
+ * The contract slot of every pipeline running on this member, so components that are not part of a
+ * pipeline's stream (the detector shards placed here) find the contract versions the member has
+ * loaded. A pipeline's new incarnation replaces its slot.
  */
 public final class ContractSlots {
 

@@ -17,32 +17,40 @@ import org.apache.pekko.NotUsed;
 import org.apache.pekko.stream.javadsl.Flow;
 
 /**
- * The spine's logic: each event is translated into the pipeline's schema and evaluated by the contract version
- * the slot holds when the event arrives, then acted on. A {@code drop_with_reason} rule refuses it (counted under
- * its reason), a {@code sample(n)} rule keeps one event in n (the others counted as shed), a {@code route lucius} rule
- * sends it to the scrub queue (counted as routed, or refused when the queue is full), and every event that
- * goes on carries the redacted event as its body (so a {@code @pii} value never leaves the spine in clear), the
- * version and its decisions; the detector stage completes those (a dropped or sampled-out event reaches no detector,
- * so whoever waits for it hears the spine's decision here). An event that does not fit the schema is refused and counted, and so is every event
- * that arrives before any version is loaded (the pipeline runs only once one is, so that count stays zero unless
- * something is wrong). Events are read as the pipeline's first schema; choosing among several at the sidecar comes
- * with its protocol.
+ * The spine's logic: each event is translated into the pipeline's schema and evaluated by the
+ * contract version the slot holds when the event arrives, then acted on. A {@code drop_with_reason}
+ * rule refuses it (counted under its reason), a {@code sample(n)} rule keeps one event in n (the
+ * others counted as shed), a {@code route lucius} rule sends it to the scrub queue (counted as
+ * routed, or refused when the queue is full), and every event that goes on carries the redacted
+ * event as its body (so a {@code @pii} value never leaves the spine in clear), the version and its
+ * decisions; the detector stage completes those (a dropped or sampled-out event reaches no
+ * detector, so whoever waits for it hears the spine's decision here). An event that does not fit
+ * the schema is refused and counted, and so is every event that arrives before any version is
+ * loaded (the pipeline runs only once one is, so that count stays zero unless something is wrong).
+ * Events are read as the pipeline's first schema; choosing among several at the sidecar comes with
+ * its protocol.
  */
 public final class SpineStage {
 
   /** Refusal reasons; labels of the stage's refused counter, so they stay few. */
   public static final String NO_CONTRACT = "no contract version loaded";
+
   public static final String NOT_IN_SCHEMA = "does not fit the schema";
 
   private final ContractSlot slot;
   private final StageCounters counters;
   private final ObjectMapper mapper;
-  /** Events seen per sampling rate, so {@code sample(n)} keeps the first of every n. One per materialisation. */
+
+  /**
+   * Events seen per sampling rate, so {@code sample(n)} keeps the first of every n. One per
+   * materialisation.
+   */
   private final Map<Integer, Long> sampled = new HashMap<>();
 
   private final ScrubRoute scrub;
 
-  private SpineStage(ContractSlot slot, StageCounters counters, ObjectMapper mapper, ScrubRoute scrub) {
+  private SpineStage(
+      ContractSlot slot, StageCounters counters, ObjectMapper mapper, ScrubRoute scrub) {
     this.scrub = scrub;
     this.slot = slot;
     this.counters = counters;
@@ -83,7 +91,10 @@ public final class SpineStage {
     return List.of(envelope.evaluated(redacted, evaluation));
   }
 
-  /** A marked event leaves the hot path for the scrub queue (redacted), or is refused when the queue is full. */
+  /**
+   * A marked event leaves the hot path for the scrub queue (redacted), or is refused when the queue
+   * is full.
+   */
   private List<Envelope> routed(Envelope redacted, Envelope.Evaluation evaluation) {
     if (scrub.offer(redacted)) {
       counters.count(Outcome.ROUTED, ScrubQueue.ROUTE);
@@ -93,7 +104,9 @@ public final class SpineStage {
     return decidedHere(redacted, evaluation);
   }
 
-  /** An event that ends here: whoever waits hears the spine's decision (no detector will add to it). */
+  /**
+   * An event that ends here: whoever waits hears the spine's decision (no detector will add to it).
+   */
   private static List<Envelope> decidedHere(Envelope envelope, Envelope.Evaluation evaluation) {
     if (envelope.listener() != null) {
       envelope.listener().decided(evaluation);

@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /**
- * An append-only analytical store. Statements use the ClickHouse dialect Ben generates (the subset ClickHouse
- * 18.16 understands); the embedded implementation translates the few clauses that differ. All methods block.
+ * An append-only analytical store. Statements use the ClickHouse dialect Ben generates (the subset
+ * ClickHouse 18.16 understands); the embedded implementation translates the few clauses that
+ * differ. All methods block.
  */
 public interface AnalyticalStore extends AutoCloseable {
 
@@ -18,7 +19,10 @@ public interface AnalyticalStore extends AutoCloseable {
   /** Runs a query and returns each row as a JSON object keyed by column name. */
   List<ObjectNode> queryJson(String sql);
 
-  /** Where the store is, for logs and health: {@code clickhouse http://…/ben} or {@code embedded /path}. */
+  /**
+   * Where the store is, for logs and health: {@code clickhouse http://…/ben} or {@code embedded
+   * /path}.
+   */
   String describe();
 
   /** True for the embedded default, false for an external server. */

@@ -20,8 +20,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * ClickHouse over HTTP with the client-v2 library. Written for ClickHouse 18.16 and later: rows travel as
- * JSONEachRow both ways (typed binary reads fail on 18.16), and server responses are not compressed.
+ * ClickHouse over HTTP with the client-v2 library. Written for ClickHouse 18.16 and later: rows
+ * travel as JSONEachRow both ways (typed binary reads fail on 18.16), and server responses are not
+ * compressed.
  */
 public final class ClickHouseStore implements AnalyticalStore {
 
@@ -43,16 +44,24 @@ public final class ClickHouseStore implements AnalyticalStore {
     Client admin = builder(settings).build();
     try {
       if (!admin.ping(5_000)) {
-        throw new StoreException("ClickHouse at " + endpoint + " does not answer; is it running? "
-            + "(set BEN_CLICKHOUSE_URL to its HTTP address, e.g. http://127.0.0.1:8123)");
+        throw new StoreException(
+            "ClickHouse at "
+                + endpoint
+                + " does not answer; is it running? "
+                + "(set BEN_CLICKHOUSE_URL to its HTTP address, e.g. http://127.0.0.1:8123)");
       }
-      release(await(() -> admin.execute("CREATE DATABASE IF NOT EXISTS " + settings.database()), "creating database"));
+      release(
+          await(
+              () -> admin.execute("CREATE DATABASE IF NOT EXISTS " + settings.database()),
+              "creating database"));
     } finally {
       admin.close();
     }
-    // The database travels as a URL parameter: ClickHouse 18.16 ignores the header newer clients send by default.
+    // The database travels as a URL parameter: ClickHouse 18.16 ignores the header newer clients
+    // send by default.
     Client client = builder(settings).serverSetting("database", settings.database()).build();
-    return new ClickHouseStore(client, mapper, "clickhouse " + endpoint + "/" + settings.database());
+    return new ClickHouseStore(
+        client, mapper, "clickhouse " + endpoint + "/" + settings.database());
   }
 
   private static Client.Builder builder(ClickHouseSettings settings) {
@@ -77,20 +86,27 @@ public final class ClickHouseStore implements AnalyticalStore {
       return;
     }
     byte[] body = String.join("\n", jsonRows).getBytes(StandardCharsets.UTF_8);
-    release(await(() -> client.insert(table, new ByteArrayInputStream(body), ClickHouseFormat.JSONEachRow),
-        "inserting " + jsonRows.size() + " rows into " + table));
+    release(
+        await(
+            () ->
+                client.insert(table, new ByteArrayInputStream(body), ClickHouseFormat.JSONEachRow),
+            "inserting " + jsonRows.size() + " rows into " + table));
   }
 
   @Override
   public List<ObjectNode> queryJson(String sql) {
     QuerySettings settings = new QuerySettings().setFormat(ClickHouseFormat.JSONEachRow);
-    try (QueryResponse response = await(() -> client.query(withFormat(sql), settings), "querying `" + abbreviate(sql) + "`");
+    try (QueryResponse response =
+            await(
+                () -> client.query(withFormat(sql), settings),
+                "querying `" + abbreviate(sql) + "`");
         InputStream in = response.getInputStream()) {
       List<ObjectNode> rows = new ArrayList<>();
       mapper.readerFor(ObjectNode.class).<ObjectNode>readValues(in).forEachRemaining(rows::add);
       return rows;
     } catch (IOException e) {
-      throw new StoreException("reading the result of `" + abbreviate(sql) + "` failed: " + e.getMessage(), e);
+      throw new StoreException(
+          "reading the result of `" + abbreviate(sql) + "` failed: " + e.getMessage(), e);
     } catch (Exception e) {
       if (e instanceof StoreException se) {
         throw se;
@@ -114,13 +130,18 @@ public final class ClickHouseStore implements AnalyticalStore {
     client.close();
   }
 
-  /** Ben writes FORMAT in the SQL text so the server, not the client library, decides how rows are encoded. */
+  /**
+   * Ben writes FORMAT in the SQL text so the server, not the client library, decides how rows are
+   * encoded.
+   */
   static String withFormat(String sql) {
     String trimmed = sql.strip();
     if (trimmed.endsWith(";")) {
       trimmed = trimmed.substring(0, trimmed.length() - 1).strip();
     }
-    return trimmed.toUpperCase(java.util.Locale.ROOT).contains(" FORMAT ") ? trimmed : trimmed + " FORMAT JSONEachRow";
+    return trimmed.toUpperCase(java.util.Locale.ROOT).contains(" FORMAT ")
+        ? trimmed
+        : trimmed + " FORMAT JSONEachRow";
   }
 
   private static <T> T await(java.util.function.Supplier<CompletableFuture<T>> call, String what) {
@@ -139,12 +160,16 @@ public final class ClickHouseStore implements AnalyticalStore {
     }
   }
 
-  /** Responses hold pooled connections; closing one that completed cannot fail in a way worth reporting. */
+  /**
+   * Responses hold pooled connections; closing one that completed cannot fail in a way worth
+   * reporting.
+   */
   private static void release(AutoCloseable response) {
     try {
       response.close();
     } catch (Exception e) {
-      // The work is done and acknowledged by the server; a failure to return the connection is harmless here.
+      // The work is done and acknowledged by the server; a failure to return the connection is
+      // harmless here.
     }
   }
 

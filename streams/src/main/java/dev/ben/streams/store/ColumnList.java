@@ -4,14 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads the column list of a CREATE TABLE statement Ben generated. Shared by the embedded store's dialect and the
- * data migrator, so both read a statement the same way.
+ * Reads the column list of a CREATE TABLE statement Ben generated. Shared by the embedded store's
+ * dialect and the data migrator, so both read a statement the same way.
  */
 public final class ColumnList {
 
   private ColumnList() {}
 
-  /** Splits at commas that are not inside parentheses (types like {@code Array(Nullable(String))}). */
+  /**
+   * Splits at commas that are not inside parentheses (types like {@code Array(Nullable(String))}).
+   */
   public static List<String> split(String columns) {
     List<String> parts = new ArrayList<>();
     int depth = 0;

@@ -5,20 +5,24 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Translates the ClickHouse statements Ben generates into DuckDB's dialect for the embedded store. It covers Ben's
- * own subset, not ClickHouse SQL at large: CREATE DATABASE, CREATE TABLE with an ENGINE clause and ClickHouse
- * column types, ALTER TABLE ADD COLUMN, OPTIMIZE (a no-op), {@code FINAL} and {@code FORMAT} in queries, and
- * backquoted identifiers (DuckDB quotes with double quotes, which ClickHouse accepts too). A table with an
- * {@code event_id} column gets it as primary key, so re-inserting a batch is idempotent as with ReplacingMergeTree.
+ * Translates the ClickHouse statements Ben generates into DuckDB's dialect for the embedded store.
+ * It covers Ben's own subset, not ClickHouse SQL at large: CREATE DATABASE, CREATE TABLE with an
+ * ENGINE clause and ClickHouse column types, ALTER TABLE ADD COLUMN, OPTIMIZE (a no-op), {@code
+ * FINAL} and {@code FORMAT} in queries, and backquoted identifiers (DuckDB quotes with double
+ * quotes, which ClickHouse accepts too). A table with an {@code event_id} column gets it as primary
+ * key, so re-inserting a batch is idempotent as with ReplacingMergeTree.
  */
 final class DuckDbDialect {
 
   private static final Pattern CREATE_DATABASE =
-      Pattern.compile("(?is)^\\s*CREATE\\s+DATABASE\\s+(IF\\s+NOT\\s+EXISTS\\s+)?(\\w+)\\s*;?\\s*$");
+      Pattern.compile(
+          "(?is)^\\s*CREATE\\s+DATABASE\\s+(IF\\s+NOT\\s+EXISTS\\s+)?(\\w+)\\s*;?\\s*$");
   private static final Pattern CREATE_TABLE =
-      Pattern.compile("(?is)^\\s*CREATE\\s+TABLE\\s+(IF\\s+NOT\\s+EXISTS\\s+)?([`\"\\w.]+)\\s*\\((.*)\\)\\s*ENGINE\\s*=.*$");
+      Pattern.compile(
+          "(?is)^\\s*CREATE\\s+TABLE\\s+(IF\\s+NOT\\s+EXISTS\\s+)?([`\"\\w.]+)\\s*\\((.*)\\)\\s*ENGINE\\s*=.*$");
   private static final Pattern ADD_COLUMN =
-      Pattern.compile("(?is)^\\s*ALTER\\s+TABLE\\s+([`\"\\w.]+)\\s+ADD\\s+COLUMN\\s+([`\"]?\\w+[`\"]?)\\s+(.+?)\\s*;?\\s*$");
+      Pattern.compile(
+          "(?is)^\\s*ALTER\\s+TABLE\\s+([`\"\\w.]+)\\s+ADD\\s+COLUMN\\s+([`\"]?\\w+[`\"]?)\\s+(.+?)\\s*;?\\s*$");
   private static final Pattern OPTIMIZE = Pattern.compile("(?is)^\\s*OPTIMIZE\\s+TABLE\\b.*");
   private static final Pattern FORMAT = Pattern.compile("(?is)\\s+FORMAT\\s+\\w+\\s*;?\\s*$");
   private static final Pattern FINAL = Pattern.compile("(?i)\\bFINAL\\b");
@@ -40,7 +44,11 @@ final class DuckDbDialect {
     }
     Matcher add = ADD_COLUMN.matcher(sql);
     if (add.matches()) {
-      return "ALTER TABLE " + quoted(add.group(1)) + " ADD COLUMN " + quoted(add.group(2)) + ' '
+      return "ALTER TABLE "
+          + quoted(add.group(1))
+          + " ADD COLUMN "
+          + quoted(add.group(2))
+          + ' '
           + type(add.group(3).strip());
     }
     return query(sql);
@@ -70,7 +78,8 @@ final class DuckDbDialect {
     for (String column : ColumnList.split(columns)) {
       String[] parts = column.strip().split("\\s+", 2);
       if (parts.length != 2) {
-        throw new StoreException("cannot translate column definition `" + column.strip() + "` for the embedded store");
+        throw new StoreException(
+            "cannot translate column definition `" + column.strip() + "` for the embedded store");
       }
       hasEventId |= bare(parts[0]).equals("event_id");
       out.append(separator).append(quoted(parts[0])).append(' ').append(type(parts[1].strip()));
@@ -112,7 +121,8 @@ final class DuckDbDialect {
         if (t.toLowerCase(Locale.ROOT).startsWith("fixedstring(")) {
           yield "VARCHAR";
         }
-        throw new StoreException("the embedded store has no equivalent for ClickHouse type `" + t + "`");
+        throw new StoreException(
+            "the embedded store has no equivalent for ClickHouse type `" + t + "`");
       }
     };
   }

@@ -19,10 +19,11 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * The embedded analytical store: one DuckDB database file, so a node runs with no server at all. It accepts Ben's
- * ClickHouse statements through {@link DuckDbDialect} and has the same insert and query semantics, including
- * idempotent re-inserts of rows with the same {@code event_id}. Access is serialised: DuckDB connections are not
- * meant for concurrent use, and the store stage writes one batch at a time anyway.
+ * The embedded analytical store: one DuckDB database file, so a node runs with no server at all. It
+ * accepts Ben's ClickHouse statements through {@link DuckDbDialect} and has the same insert and
+ * query semantics, including idempotent re-inserts of rows with the same {@code event_id}. Access
+ * is serialised: DuckDB connections are not meant for concurrent use, and the store stage writes
+ * one batch at a time anyway.
  */
 public final class EmbeddedStore implements AnalyticalStore {
 
@@ -46,10 +47,16 @@ public final class EmbeddedStore implements AnalyticalStore {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
       Class.forName("org.duckdb.DuckDBDriver");
-      return new EmbeddedStore(DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath()), mapper, file);
+      return new EmbeddedStore(
+          DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath()), mapper, file);
     } catch (IOException | SQLException | ClassNotFoundException e) {
-      throw new StoreException("cannot open the embedded store at " + file + ": " + e.getMessage()
-          + " (is another Ben node using the same BEN_HOME?)", e);
+      throw new StoreException(
+          "cannot open the embedded store at "
+              + file
+              + ": "
+              + e.getMessage()
+              + " (is another Ben node using the same BEN_HOME?)",
+          e);
     }
   }
 
@@ -62,7 +69,8 @@ public final class EmbeddedStore implements AnalyticalStore {
     try (Statement s = connection.createStatement()) {
       s.execute(statement);
     } catch (SQLException e) {
-      throw new StoreException("embedded store: `" + sql.strip() + "` failed: " + e.getMessage(), e);
+      throw new StoreException(
+          "embedded store: `" + sql.strip() + "` failed: " + e.getMessage(), e);
     }
   }
 
@@ -73,18 +81,26 @@ public final class EmbeddedStore implements AnalyticalStore {
     }
     List<String> columns = columns(table);
     // Quoted: schema fields may be named like DuckDB keywords (user, action).
-    // Only tables keyed on event_id have a key to ignore duplicates by; others keep every row (MergeTree).
+    // Only tables keyed on event_id have a key to ignore duplicates by; others keep every row
+    // (MergeTree).
     String verb = columns.contains("event_id") ? "INSERT OR IGNORE INTO " : "INSERT INTO ";
-    String head = verb + DuckDbDialect.quoted(table) + " (\"" + String.join("\", \"", columns) + "\") VALUES ";
+    String head =
+        verb
+            + DuckDbDialect.quoted(table)
+            + " (\""
+            + String.join("\", \"", columns)
+            + "\") VALUES ";
     String tuple = "(" + "?, ".repeat(columns.size() - 1) + "?)";
-    // Many rows per statement: DuckDB runs a JDBC batch one row at a time, which is what makes bulk loads slow.
+    // Many rows per statement: DuckDB runs a JDBC batch one row at a time, which is what makes bulk
+    // loads slow.
     int perStatement = Math.max(1, ROWS_PER_STATEMENT_PARAMETERS / columns.size());
     int rowNumber = 0;
     try {
       for (int from = 0; from < jsonRows.size(); from += perStatement) {
         List<String> chunk = jsonRows.subList(from, Math.min(jsonRows.size(), from + perStatement));
-        try (PreparedStatement insert = connection.prepareStatement(head
-            + String.join(", ", java.util.Collections.nCopies(chunk.size(), tuple)))) {
+        try (PreparedStatement insert =
+            connection.prepareStatement(
+                head + String.join(", ", java.util.Collections.nCopies(chunk.size(), tuple)))) {
           int parameter = 1;
           for (String row : chunk) {
             rowNumber++;
@@ -97,16 +113,24 @@ public final class EmbeddedStore implements AnalyticalStore {
         }
       }
     } catch (IOException e) {
-      throw new StoreException("row " + rowNumber + " for " + table + " is not JSON: " + e.getMessage(), e);
+      throw new StoreException(
+          "row " + rowNumber + " for " + table + " is not JSON: " + e.getMessage(), e);
     } catch (SQLException e) {
-      throw new StoreException("embedded store: inserting " + jsonRows.size() + " rows into " + table
-          + " failed: " + e.getMessage(), e);
+      throw new StoreException(
+          "embedded store: inserting "
+              + jsonRows.size()
+              + " rows into "
+              + table
+              + " failed: "
+              + e.getMessage(),
+          e);
     }
   }
 
   @Override
   public synchronized List<ObjectNode> queryJson(String sql) {
-    try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(DuckDbDialect.query(sql))) {
+    try (Statement s = connection.createStatement();
+        ResultSet rs = s.executeQuery(DuckDbDialect.query(sql))) {
       ResultSetMetaData meta = rs.getMetaData();
       List<ObjectNode> rows = new ArrayList<>();
       while (rs.next()) {
@@ -118,7 +142,8 @@ public final class EmbeddedStore implements AnalyticalStore {
       }
       return rows;
     } catch (SQLException e) {
-      throw new StoreException("embedded store: `" + sql.strip() + "` failed: " + e.getMessage(), e);
+      throw new StoreException(
+          "embedded store: `" + sql.strip() + "` failed: " + e.getMessage(), e);
     }
   }
 
@@ -143,8 +168,9 @@ public final class EmbeddedStore implements AnalyticalStore {
 
   private List<String> columns(String table) {
     List<String> columns = new ArrayList<>();
-    try (PreparedStatement s = connection.prepareStatement(
-        "SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position")) {
+    try (PreparedStatement s =
+        connection.prepareStatement(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position")) {
       String bare = DuckDbDialect.bare(table);
       s.setString(1, bare.contains(".") ? bare.substring(bare.indexOf('.') + 1) : bare);
       try (ResultSet rs = s.executeQuery()) {
@@ -153,10 +179,12 @@ public final class EmbeddedStore implements AnalyticalStore {
         }
       }
     } catch (SQLException e) {
-      throw new StoreException("embedded store: reading the columns of " + table + " failed: " + e.getMessage(), e);
+      throw new StoreException(
+          "embedded store: reading the columns of " + table + " failed: " + e.getMessage(), e);
     }
     if (columns.isEmpty()) {
-      throw new StoreException("embedded store: table " + table + " does not exist; it must be created first");
+      throw new StoreException(
+          "embedded store: table " + table + " does not exist; it must be created first");
     }
     return columns;
   }
@@ -166,7 +194,8 @@ public final class EmbeddedStore implements AnalyticalStore {
       return null;
     }
     if (node.isArray()) {
-      // Array columns hold text (bits, rules and Ben's array fields are stored as their text forms).
+      // Array columns hold text (bits, rules and Ben's array fields are stored as their text
+      // forms).
       Object[] items = new Object[node.size()];
       for (int i = 0; i < items.length; i++) {
         items[i] = node.get(i).isTextual() ? node.get(i).textValue() : node.get(i).toString();

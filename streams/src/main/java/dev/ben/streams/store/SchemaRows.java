@@ -18,10 +18,11 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
- * Turns an evaluated envelope into a row of its schema's table (JSONEachRow keys are column names): the decision
- * columns from the evaluation, then each field from the redacted body converted to its column type. A value the
- * column cannot hold (a redaction turned a number into text) becomes null, or the type's zero when the column is not
- * nullable: a row is never refused here, and a redacted value is never replaced by the clear one.
+ * Turns an evaluated envelope into a row of its schema's table (JSONEachRow keys are column names):
+ * the decision columns from the evaluation, then each field from the redacted body converted to its
+ * column type. A value the column cannot hold (a redaction turned a number into text) becomes null,
+ * or the type's zero when the column is not nullable: a row is never refused here, and a redacted
+ * value is never replaced by the clear one.
  */
 final class SchemaRows {
 
@@ -33,19 +34,31 @@ final class SchemaRows {
 
   static ObjectNode row(Envelope envelope, Schema schema, ObjectMapper mapper) {
     EvaluationResult result = envelope.evaluation().result();
-    ObjectNode row = mapper.createObjectNode()
-        .put("event_id", envelope.eventId())
-        .put("ingested_at", DATE_TIME.format(Instant.ofEpochMilli(envelope.receivedAtMillis())))
-        .put("app", envelope.app())
-        .put("contract_version", envelope.evaluation().contractVersion());
+    ObjectNode row =
+        mapper
+            .createObjectNode()
+            .put("event_id", envelope.eventId())
+            .put("ingested_at", DATE_TIME.format(Instant.ofEpochMilli(envelope.receivedAtMillis())))
+            .put("app", envelope.app())
+            .put("contract_version", envelope.evaluation().contractVersion());
     row.set("bits", texts(result.bits()));
     row.set("rules", texts(result.rules()));
     row.put("action", result.action() == null ? "pass" : result.action());
-    row.put("facts", mapper.valueToTree(result.facts() == null ? java.util.Map.of() : result.facts()).toString());
-    row.put("detector_values", mapper.valueToTree(result.detectors() == null ? java.util.Map.of() : result.detectors())
-        .toString());
-    row.put("playbook_outcomes", mapper.valueToTree(result.playbooks() == null ? java.util.List.of() : result.playbooks())
-        .toString());
+    row.put(
+        "facts",
+        mapper
+            .valueToTree(result.facts() == null ? java.util.Map.of() : result.facts())
+            .toString());
+    row.put(
+        "detector_values",
+        mapper
+            .valueToTree(result.detectors() == null ? java.util.Map.of() : result.detectors())
+            .toString());
+    row.put(
+        "playbook_outcomes",
+        mapper
+            .valueToTree(result.playbooks() == null ? java.util.List.of() : result.playbooks())
+            .toString());
     row.put("anomaly_score", result.score());
     for (SchemaField field : schema.fields()) {
       row.set(field.name(), column(field, envelope.body().get(field.name())));
@@ -57,24 +70,32 @@ final class SchemaRows {
     if (field.array()) {
       ArrayNode items = NODES.arrayNode();
       if (value != null && value.isArray()) {
-        value.forEach(item -> items.add(orZero(field.type(), field.optional(), scalar(field.type(), item))));
+        value.forEach(
+            item -> items.add(orZero(field.type(), field.optional(), scalar(field.type(), item))));
       }
       return items;
     }
     return orZero(field.type(), field.optional(), scalar(field.type(), value));
   }
 
-  /** The value in the form ClickHouse's JSONEachRow reads for the column type, or null when it has none. */
+  /**
+   * The value in the form ClickHouse's JSONEachRow reads for the column type, or null when it has
+   * none.
+   */
   static JsonNode scalar(FieldType type, JsonNode value) {
     if (value == null || value.isNull()) {
       return null;
     }
     return switch (type) {
-      case BOOL -> value.isBoolean() ? NODES.numberNode(value.booleanValue() ? 1 : 0)
-          : value.isIntegralNumber() ? NODES.numberNode(value.asLong() != 0 ? 1 : 0) : null;
+      case BOOL ->
+          value.isBoolean()
+              ? NODES.numberNode(value.booleanValue() ? 1 : 0)
+              : value.isIntegralNumber() ? NODES.numberNode(value.asLong() != 0 ? 1 : 0) : null;
       case TIMESTAMP -> timestamp(value);
-      case F32, F64 -> value.isNumber() ? NODES.numberNode(value.doubleValue()) : number(value, false);
-      case STRING, IPV4, IPV6, UUID -> NODES.textNode(value.isTextual() ? value.textValue() : value.toString());
+      case F32, F64 ->
+          value.isNumber() ? NODES.numberNode(value.doubleValue()) : number(value, false);
+      case STRING, IPV4, IPV6, UUID ->
+          NODES.textNode(value.isTextual() ? value.textValue() : value.toString());
       default -> value.isIntegralNumber() ? value : number(value, true);
     };
   }
@@ -84,17 +105,24 @@ final class SchemaRows {
       return null;
     }
     try {
-      return integral ? NODES.numberNode(new BigInteger(value.textValue()))
+      return integral
+          ? NODES.numberNode(new BigInteger(value.textValue()))
           : NODES.numberNode(Double.parseDouble(value.textValue()));
     } catch (NumberFormatException e) {
       return null;
     }
   }
 
-  /** Events carry timestamps as ISO-8601 text (or epoch milliseconds); DateTime is whole seconds in UTC. */
+  /**
+   * Events carry timestamps as ISO-8601 text (or epoch milliseconds); DateTime is whole seconds in
+   * UTC.
+   */
   private static JsonNode timestamp(JsonNode value) {
     try {
-      Instant at = value.isIntegralNumber() ? Instant.ofEpochMilli(value.asLong()) : Instant.parse(value.asText());
+      Instant at =
+          value.isIntegralNumber()
+              ? Instant.ofEpochMilli(value.asLong())
+              : Instant.parse(value.asText());
       return NODES.textNode(DATE_TIME.format(at));
     } catch (DateTimeParseException e) {
       return null;

@@ -17,12 +17,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Stores a contract-driven pipeline's events in the table of the schema that decided each one, with its decisions
- * ({@link SchemaRows}); one insert per table per batch. The first batch of a contract version first has the
- * migrator apply that version's schemas: a migration that does not complete fails the write, so the store stage
- * keeps the batch on disk and retries (the migration resuming where it stopped). Events without an evaluation
- * (pass-through) and events whose version can no longer be resolved go to {@code ben_events}, so none is lost.
- * Used by one store stage, one batch at a time.
+ * Stores a contract-driven pipeline's events in the table of the schema that decided each one, with
+ * its decisions ({@link SchemaRows}); one insert per table per batch. The first batch of a contract
+ * version first has the migrator apply that version's schemas: a migration that does not complete
+ * fails the write, so the store stage keeps the batch on disk and retries (the migration resuming
+ * where it stopped). Events without an evaluation (pass-through) and events whose version can no
+ * longer be resolved go to {@code ben_events}, so none is lost. Used by one store stage, one batch
+ * at a time.
  */
 public final class SchemaTableWriter implements BatchWriter {
 
@@ -35,7 +36,8 @@ public final class SchemaTableWriter implements BatchWriter {
   /**
    * @param fallback the writer of {@code ben_events}, for events no schema table can take
    */
-  public SchemaTableWriter(DataMigrator migrator, ContractSlot slot, BatchWriter fallback, ObjectMapper mapper) {
+  public SchemaTableWriter(
+      DataMigrator migrator, ContractSlot slot, BatchWriter fallback, ObjectMapper mapper) {
     this.migrator = migrator;
     this.slot = slot;
     this.fallback = fallback;
@@ -47,12 +49,14 @@ public final class SchemaTableWriter implements BatchWriter {
     Map<String, List<String>> rowsByTable = new LinkedHashMap<>();
     List<Envelope> unresolved = new ArrayList<>();
     for (Envelope envelope : batch) {
-      Optional<Schema> schema = envelope.evaluation() == null ? Optional.empty() : schemaOf(envelope);
+      Optional<Schema> schema =
+          envelope.evaluation() == null ? Optional.empty() : schemaOf(envelope);
       if (schema.isEmpty()) {
         unresolved.add(envelope);
         continue;
       }
-      rowsByTable.computeIfAbsent(schema.get().table(), table -> new ArrayList<>())
+      rowsByTable
+          .computeIfAbsent(schema.get().table(), table -> new ArrayList<>())
           .add(SchemaRows.row(envelope, schema.get(), mapper).toString());
     }
     if (!unresolved.isEmpty()) {
@@ -63,14 +67,19 @@ public final class SchemaTableWriter implements BatchWriter {
     }
   }
 
-  /** The schema that decided the event, in the contract set of its version, migrated before first use. */
+  /**
+   * The schema that decided the event, in the contract set of its version, migrated before first
+   * use.
+   */
   private Optional<Schema> schemaOf(Envelope envelope) {
     long version = envelope.evaluation().contractVersion();
     String name = envelope.evaluation().result().schema();
-    Optional<ContractSet> contracts = slot.held(version).map(active -> active.runtime().contracts());
+    Optional<ContractSet> contracts =
+        slot.held(version).map(active -> active.runtime().contracts());
     long resolved = version;
     if (contracts.flatMap(set -> set.schema(name)).isEmpty()) {
-      // After a restart the slot holds only what was loaded since: a spilled batch of an older version is stored
+      // After a restart the slot holds only what was loaded since: a spilled batch of an older
+      // version is stored
       // with the running version's schema of the same name.
       Optional<ActiveContract> current = slot.current();
       contracts = current.map(active -> active.runtime().contracts());

@@ -16,8 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Batches the store could not take, waiting on disk (RocksDB) in arrival order until it can, bounded in bytes per
- * pipeline. They survive a restart of the node: what is found on open is drained first. Used by one stage at a time.
+ * Batches the store could not take, waiting on disk (RocksDB) in arrival order until it can,
+ * bounded in bytes per pipeline. They survive a restart of the node: what is found on open is
+ * drained first. Used by one stage at a time.
  */
 public final class SpillBuffer {
 
@@ -36,8 +37,12 @@ public final class SpillBuffer {
     this(index, "spill", pipeline, maxBytes, mapper);
   }
 
-  /** A buffer of its own kind ({@code spill}, {@code lucius}, ...), kept apart from the others in the index. */
-  public SpillBuffer(RocksIndex index, String kind, String pipeline, long maxBytes, ObjectMapper mapper) {
+  /**
+   * A buffer of its own kind ({@code spill}, {@code lucius}, ...), kept apart from the others in
+   * the index.
+   */
+  public SpillBuffer(
+      RocksIndex index, String kind, String pipeline, long maxBytes, ObjectMapper mapper) {
     this.index = index;
     this.prefix = kind + "/" + pipeline + "/";
     this.maxBytes = maxBytes;
@@ -64,8 +69,10 @@ public final class SpillBuffer {
 
   /** The batch waiting longest. */
   public Optional<Spilled> oldest() {
-    return index.scan(prefix, 1).stream().findFirst()
-        .map(entry -> new Spilled(entry.getKey(), decode(entry.getValue()), size(entry.getValue())));
+    return index.scan(prefix, 1).stream()
+        .findFirst()
+        .map(
+            entry -> new Spilled(entry.getKey(), decode(entry.getValue()), size(entry.getValue())));
   }
 
   /** Forgets a batch once the store took it. */
@@ -95,8 +102,13 @@ public final class SpillBuffer {
   private String encode(List<Envelope> batch) {
     ArrayNode array = mapper.createArrayNode();
     for (Envelope e : batch) {
-      ObjectNode item = array.addObject().put("id", e.eventId()).put("pipeline", e.pipeline()).put("app", e.app())
-          .put("received", e.receivedAtMillis());
+      ObjectNode item =
+          array
+              .addObject()
+              .put("id", e.eventId())
+              .put("pipeline", e.pipeline())
+              .put("app", e.app())
+              .put("received", e.receivedAtMillis());
       item.set("body", e.body());
       if (e.evaluation() != null) {
         item.put("version", e.evaluation().contractVersion());
@@ -110,12 +122,21 @@ public final class SpillBuffer {
     try {
       List<Envelope> batch = new ArrayList<>();
       for (JsonNode item : mapper.readTree(encoded.getBytes(StandardCharsets.UTF_8))) {
-        Envelope.Evaluation evaluation = item.has("result")
-            ? new Envelope.Evaluation(item.get("version").asLong(),
-                mapper.treeToValue(item.get("result"), EvaluationResult.class))
-            : null;
-        batch.add(new Envelope(item.get("id").asText(), item.get("pipeline").asText(), item.get("app").asText(),
-            item.get("received").asLong(), (ObjectNode) item.get("body"), evaluation, null));
+        Envelope.Evaluation evaluation =
+            item.has("result")
+                ? new Envelope.Evaluation(
+                    item.get("version").asLong(),
+                    mapper.treeToValue(item.get("result"), EvaluationResult.class))
+                : null;
+        batch.add(
+            new Envelope(
+                item.get("id").asText(),
+                item.get("pipeline").asText(),
+                item.get("app").asText(),
+                item.get("received").asLong(),
+                (ObjectNode) item.get("body"),
+                evaluation,
+                null));
       }
       return batch;
     } catch (IOException e) {

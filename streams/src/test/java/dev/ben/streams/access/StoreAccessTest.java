@@ -16,11 +16,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 class StoreAccessTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private StoreAccess open() {
-    return new StoreAccess(new LocalBlobStore(dir.resolve("blobs")), RocksIndex.open(dir.resolve("index")));
+    return new StoreAccess(
+        new LocalBlobStore(dir.resolve("blobs")), RocksIndex.open(dir.resolve("index")));
   }
 
   private static byte[] bytes(String text) {
@@ -32,7 +32,10 @@ class StoreAccessTest {
     ArtifactKey key;
     try (StoreAccess access = open()) {
       key = access.put("auth", 3, bytes("bundle three"));
-      assertEquals(key, access.put("auth", 3, bytes("bundle three")), "storing the same bytes again is a no-op");
+      assertEquals(
+          key,
+          access.put("auth", 3, bytes("bundle three")),
+          "storing the same bytes again is a no-op");
     }
     try (StoreAccess access = open()) {
       assertEquals(key, access.find("auth", 3).orElseThrow());
@@ -46,7 +49,8 @@ class StoreAccessTest {
       access.put("auth", 10, bytes("ten"));
       access.put("auth", 2, bytes("two"));
       access.put("authz", 1, bytes("other pipeline"));
-      assertEquals(List.of(2L, 10L), access.versions("auth").stream().map(ArtifactKey::version).toList());
+      assertEquals(
+          List.of(2L, 10L), access.versions("auth").stream().map(ArtifactKey::version).toList());
     }
   }
 
@@ -54,8 +58,10 @@ class StoreAccessTest {
   void differentBytesUnderAStoredVersionAreRefused() {
     try (StoreAccess access = open()) {
       access.put("auth", 1, bytes("first"));
-      var refused = assertThrows(StoreAccessException.class, () -> access.put("auth", 1, bytes("second")));
-      assertTrue(refused.getMessage().contains("a version's bundle never changes"), refused.getMessage());
+      var refused =
+          assertThrows(StoreAccessException.class, () -> access.put("auth", 1, bytes("second")));
+      assertTrue(
+          refused.getMessage().contains("a version's bundle never changes"), refused.getMessage());
     }
   }
 

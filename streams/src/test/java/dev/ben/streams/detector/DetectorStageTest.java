@@ -34,7 +34,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The detector stage completes the spine's decisions from sharded state exactly as one runtime would. */
+/**
+ * The detector stage completes the spine's decisions from sharded state exactly as one runtime
+ * would.
+ */
 class DetectorStageTest {
 
   private static final String PIPELINE = "pings";
@@ -62,17 +65,36 @@ class DetectorStageTest {
   }
 
   private static ObjectNode ping(int i) {
-    return JsonNodeFactory.instance.objectNode().put("id", "e" + i).put("user", "u" + i % 5).put("n", i % 17);
+    return JsonNodeFactory.instance
+        .objectNode()
+        .put("id", "e" + i)
+        .put("user", "u" + i % 5)
+        .put("n", i % 17);
   }
 
   private List<Envelope> run(List<Envelope> events, DetectorShards shards) throws Exception {
-    var spine = SpineStage.evaluating(slot, new StageCounters(metrics, PIPELINE, "spine"), new ObjectMapper(),
-        event -> false);
+    var spine =
+        SpineStage.evaluating(
+            slot,
+            new StageCounters(metrics, PIPELINE, "spine"),
+            new ObjectMapper(),
+            event -> false);
     return Source.from(events)
         .via(spine)
-        .via(DetectorStage.detecting(slot, shards, SHARDS, 7, 2, () -> NOW,
-            (envelope, version, outcome) -> fired.add(envelope.eventId() + ":" + outcome.signal()), skips))
-        .runWith(Sink.seq(), system).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        .via(
+            DetectorStage.detecting(
+                slot,
+                shards,
+                SHARDS,
+                7,
+                2,
+                () -> NOW,
+                (envelope, version, outcome) ->
+                    fired.add(envelope.eventId() + ":" + outcome.signal()),
+                skips))
+        .runWith(Sink.seq(), system)
+        .toCompletableFuture()
+        .get(10, TimeUnit.SECONDS);
   }
 
   @Test
@@ -84,23 +106,30 @@ class DetectorStageTest {
     List<String> expectedFirings = new ArrayList<>();
     for (int i = 0; i < 120; i++) {
       events.add(new Envelope("e" + i, PIPELINE, "app", NOW, ping(i)));
-      var event = ((Translation.Accepted) together.translate("ping",
-          ping(i).toString().getBytes(StandardCharsets.UTF_8))).event();
+      var event =
+          ((Translation.Accepted)
+                  together.translate("ping", ping(i).toString().getBytes(StandardCharsets.UTF_8)))
+              .event();
       EvaluationResult result = together.evaluate(event, NOW);
       expected.add(result);
-      result.playbooks().stream().filter(p -> p.status().name().equals("FIRED"))
-          .forEach(p -> expectedFirings.add("e" + p.args().get("id").toString().substring(1) + ":page"));
+      result.playbooks().stream()
+          .filter(p -> p.status().name().equals("FIRED"))
+          .forEach(
+              p -> expectedFirings.add("e" + p.args().get("id").toString().substring(1) + ":page"));
     }
     List<Envelope> out = run(events, new LocalDetectorShards(slot, SHARDS));
     assertEquals(120, out.size());
     for (int i = 0; i < 120; i++) {
       assertEquals("e" + i, out.get(i).eventId(), "arrival order is kept");
-      assertEquals(expected.get(i).detectors(), out.get(i).evaluation().result().detectors(), "event " + i);
+      assertEquals(
+          expected.get(i).detectors(), out.get(i).evaluation().result().detectors(), "event " + i);
       assertEquals(expected.get(i).score(), out.get(i).evaluation().result().score(), "event " + i);
     }
     assertEquals(5, expectedFirings.size(), "each of the 5 users pages once, then cools down");
     Double late = out.get(119).evaluation().result().score();
-    assertTrue(late != null && late >= 0 && late <= 1, "a warmed-up scorer gives a score in [0, 1]: " + late);
+    assertTrue(
+        late != null && late >= 0 && late <= 1,
+        "a warmed-up scorer gives a score in [0, 1]: " + late);
     assertEquals(expectedFirings, fired);
   }
 
@@ -108,17 +137,20 @@ class DetectorStageTest {
   void whoeverWaitsHearsTheDecisionWithItsDetectorValues() throws Exception {
     slot.swap(new ActiveContract(1, runtime()));
     CompletableFuture<Envelope.Evaluation> heard = new CompletableFuture<>();
-    Envelope awaited = new Envelope("w", PIPELINE, "app", NOW, ping(3)).awaitedBy(new DecisionListener() {
-      @Override
-      public void decided(Envelope.Evaluation evaluation) {
-        heard.complete(evaluation);
-      }
+    Envelope awaited =
+        new Envelope("w", PIPELINE, "app", NOW, ping(3))
+            .awaitedBy(
+                new DecisionListener() {
+                  @Override
+                  public void decided(Envelope.Evaluation evaluation) {
+                    heard.complete(evaluation);
+                  }
 
-      @Override
-      public void refused(String reason) {
-        heard.completeExceptionally(new AssertionError(reason));
-      }
-    });
+                  @Override
+                  public void refused(String reason) {
+                    heard.completeExceptionally(new AssertionError(reason));
+                  }
+                });
     run(List.of(awaited), new LocalDetectorShards(slot, SHARDS));
     assertEquals(1.0, heard.get(5, TimeUnit.SECONDS).result().detectors().get("per_user.seen"));
   }
@@ -126,10 +158,15 @@ class DetectorStageTest {
   @Test
   void eventsAShardCannotDetectGoOnUndetectedAndCounted() throws Exception {
     slot.swap(new ActiveContract(1, runtime()));
-    DetectorShards silent = (pipeline, shard, version, schema, inputs) ->
-        CompletableFuture.failedFuture(new java.util.concurrent.TimeoutException("no answer"));
-    List<Envelope> out = run(List.of(new Envelope("a", PIPELINE, "app", NOW, ping(1)),
-        new Envelope("b", PIPELINE, "app", NOW, ping(2))), silent);
+    DetectorShards silent =
+        (pipeline, shard, version, schema, inputs) ->
+            CompletableFuture.failedFuture(new java.util.concurrent.TimeoutException("no answer"));
+    List<Envelope> out =
+        run(
+            List.of(
+                new Envelope("a", PIPELINE, "app", NOW, ping(1)),
+                new Envelope("b", PIPELINE, "app", NOW, ping(2))),
+            silent);
     assertEquals(2, out.size(), "never the event is lost");
     assertTrue(out.get(0).evaluation().result().detectors().isEmpty());
     assertEquals(2, skips.count(DetectorSkips.NO_ANSWER));
@@ -139,9 +176,21 @@ class DetectorStageTest {
   @Test
   void eventsWithoutDecisionsPassUnchanged() throws Exception {
     Envelope plain = new Envelope("p", PIPELINE, "app", NOW, ping(1));
-    List<Envelope> out = Source.single(plain)
-        .via(DetectorStage.detecting(slot, new LocalDetectorShards(slot, SHARDS), SHARDS, 7, 2, () -> NOW, (envelope, version, outcome) -> fired.add("unexpected"), skips))
-        .runWith(Sink.seq(), system).toCompletableFuture().get(10, TimeUnit.SECONDS);
+    List<Envelope> out =
+        Source.single(plain)
+            .via(
+                DetectorStage.detecting(
+                    slot,
+                    new LocalDetectorShards(slot, SHARDS),
+                    SHARDS,
+                    7,
+                    2,
+                    () -> NOW,
+                    (envelope, version, outcome) -> fired.add("unexpected"),
+                    skips))
+            .runWith(Sink.seq(), system)
+            .toCompletableFuture()
+            .get(10, TimeUnit.SECONDS);
     assertSame(plain, out.get(0));
     assertNull(out.get(0).evaluation());
     assertFalse(fired.contains("unexpected"));
@@ -152,11 +201,18 @@ class DetectorStageTest {
     List<String> key = List.of("user");
     ObjectNode a = ping(1);
     ObjectNode b = ping(6);
-    assertEquals(ShardRouter.shardOf(a, key, 16), ShardRouter.shardOf(b, key, 16), "same user, same shard");
-    assertEquals(0, ShardRouter.shardOf(JsonNodeFactory.instance.objectNode().put("id", "x"), key, 16));
-    long distinct = java.util.stream.IntStream.range(0, 200)
-        .map(i -> ShardRouter.shardOf(JsonNodeFactory.instance.objectNode().put("user", "user-" + i), key, 16))
-        .distinct().count();
+    assertEquals(
+        ShardRouter.shardOf(a, key, 16), ShardRouter.shardOf(b, key, 16), "same user, same shard");
+    assertEquals(
+        0, ShardRouter.shardOf(JsonNodeFactory.instance.objectNode().put("id", "x"), key, 16));
+    long distinct =
+        java.util.stream.IntStream.range(0, 200)
+            .map(
+                i ->
+                    ShardRouter.shardOf(
+                        JsonNodeFactory.instance.objectNode().put("user", "user-" + i), key, 16))
+            .distinct()
+            .count();
     assertEquals(16, distinct, "200 users spread over all 16 shards");
   }
 }

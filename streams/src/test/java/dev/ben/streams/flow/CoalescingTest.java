@@ -33,12 +33,15 @@ class CoalescingTest {
   }
 
   private static List<Envelope> events(int n) {
-    return IntStream.range(0, n).mapToObj(i -> new Envelope("e" + i, "p", "app", 0,
-        JsonNodeFactory.instance.objectNode())).toList();
+    return IntStream.range(0, n)
+        .mapToObj(i -> new Envelope("e" + i, "p", "app", 0, JsonNodeFactory.instance.objectNode()))
+        .toList();
   }
 
   /** A stage's side of the boundary: a probe that asks for batches only when the test says so. */
-  private static Pair<TestSubscriber.Probe<List<Envelope>>, Sink<List<Envelope>, org.apache.pekko.NotUsed>> stage() {
+  private static Pair<
+          TestSubscriber.Probe<List<Envelope>>, Sink<List<Envelope>, org.apache.pekko.NotUsed>>
+      stage() {
     return org.apache.pekko.stream.javadsl.Flow.<List<Envelope>>create()
         .toMat(TestSink.probe(system), org.apache.pekko.stream.javadsl.Keep.right())
         .preMaterialize(system);
@@ -46,7 +49,8 @@ class CoalescingTest {
 
   @Test
   void aPressedStageReceivesBatchesOfAtMostTheLimitInOrder() {
-    Pair<TestSubscriber.Probe<List<Envelope>>, Sink<List<Envelope>, org.apache.pekko.NotUsed>> probe = stage();
+    Pair<TestSubscriber.Probe<List<Envelope>>, Sink<List<Envelope>, org.apache.pekko.NotUsed>>
+        probe = stage();
     Source.from(events(100)).runWith(Coalescing.ingress(probe.second(), 8), system);
     TestSubscriber.Probe<List<Envelope>> stage = probe.first();
     List<String> received = new ArrayList<>();
@@ -69,14 +73,19 @@ class CoalescingTest {
 
   @Test
   void aStageThatKeepsUpGetsEachEventAloneAtOnce() {
-    Pair<TestSubscriber.Probe<List<Envelope>>, Sink<List<Envelope>, org.apache.pekko.NotUsed>> probe = stage();
-    var queue = Source.<Envelope>queue(4).toMat(Coalescing.ingress(probe.second(), 8),
-        org.apache.pekko.stream.javadsl.Keep.left()).run(system);
+    Pair<TestSubscriber.Probe<List<Envelope>>, Sink<List<Envelope>, org.apache.pekko.NotUsed>>
+        probe = stage();
+    var queue =
+        Source.<Envelope>queue(4)
+            .toMat(
+                Coalescing.ingress(probe.second(), 8), org.apache.pekko.stream.javadsl.Keep.left())
+            .run(system);
     TestSubscriber.Probe<List<Envelope>> stage = probe.first();
     stage.request(10);
     for (Envelope event : events(5)) {
       queue.offer(event);
-      assertEquals(List.of(event), stage.expectNext(), "crosses alone, without waiting for a batch to fill");
+      assertEquals(
+          List.of(event), stage.expectNext(), "crosses alone, without waiting for a batch to fill");
     }
   }
 }

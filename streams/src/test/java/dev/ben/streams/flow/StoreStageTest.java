@@ -38,8 +38,7 @@ class StoreStageTest {
   private static final Duration DRAIN = Duration.ofMillis(50);
   private static ActorSystem system;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @BeforeAll
   static void start() {
@@ -52,15 +51,28 @@ class StoreStageTest {
   }
 
   private static Envelope event(int n) {
-    return new Envelope("id-" + n, "auth", "app", n, JsonNodeFactory.instance.objectNode().put("n", n));
+    return new Envelope(
+        "id-" + n, "auth", "app", n, JsonNodeFactory.instance.objectNode().put("n", n));
   }
 
-  /** Runs the events into a store stage and keeps the stream open (a pipeline does not end), until killed. */
-  private UniqueKillSwitch run(List<Envelope> events, StageCounters counters, BatchWriter writer, SpillBuffer spill) {
-    return Source.from(events).concat(Source.maybe())
+  /**
+   * Runs the events into a store stage and keeps the stream open (a pipeline does not end), until
+   * killed.
+   */
+  private UniqueKillSwitch run(
+      List<Envelope> events, StageCounters counters, BatchWriter writer, SpillBuffer spill) {
+    return Source.from(events)
+        .concat(Source.maybe())
         .viaMat(KillSwitches.single(), Keep.right())
-        .to(StoreStage.sink(counters, 100, Duration.ofMillis(20), DRAIN, writer, spill,
-            Executors.newSingleThreadExecutor()))
+        .to(
+            StoreStage.sink(
+                counters,
+                100,
+                Duration.ofMillis(20),
+                DRAIN,
+                writer,
+                spill,
+                Executors.newSingleThreadExecutor()))
         .run(system);
   }
 
@@ -75,24 +87,30 @@ class StoreStageTest {
     Map<String, Integer> writes = new ConcurrentHashMap<>();
     AtomicInteger calls = new AtomicInteger();
     AtomicInteger largest = new AtomicInteger();
-    BatchWriter flaky = batch -> {
-      largest.accumulateAndGet(batch.size(), Math::max);
-      if (calls.incrementAndGet() % 3 == 1) {
-        throw new IllegalStateException("store unavailable");
-      }
-      batch.forEach(e -> writes.merge(e.eventId(), 1, Integer::sum));
-    };
+    BatchWriter flaky =
+        batch -> {
+          largest.accumulateAndGet(batch.size(), Math::max);
+          if (calls.incrementAndGet() % 3 == 1) {
+            throw new IllegalStateException("store unavailable");
+          }
+          batch.forEach(e -> writes.merge(e.eventId(), 1, Integer::sum));
+        };
     try (RocksIndex index = RocksIndex.open(dir)) {
       SpillBuffer spill = new SpillBuffer(index, "auth", 1 << 24, JSON);
-      UniqueKillSwitch running = run(IntStream.range(0, 1000).mapToObj(StoreStageTest::event).toList(), counters,
-          flaky, spill);
+      UniqueKillSwitch running =
+          run(
+              IntStream.range(0, 1000).mapToObj(StoreStageTest::event).toList(),
+              counters,
+              flaky,
+              spill);
       await(() -> counters.total(Outcome.STORED) == 1000);
       running.shutdown();
       assertEquals(1000, writes.size());
       assertTrue(writes.values().stream().allMatch(count -> count == 1), "no event written twice");
       assertTrue(largest.get() <= 100);
       assertTrue(counters.total(Outcome.SPILLED) >= 100, "a refused batch waited on disk");
-      assertTrue(registry.value("ben_store_write_failures_total", Labels.of("pipeline", "auth")) >= 1);
+      assertTrue(
+          registry.value("ben_store_write_failures_total", Labels.of("pipeline", "auth")) >= 1);
       assertEquals(1000, counters.total(Outcome.ACCEPTED));
       assertTrue(spill.isEmpty());
     }
@@ -103,10 +121,14 @@ class StoreStageTest {
     StageCounters counters = new StageCounters(new MetricsRegistry(), "auth", "store");
     try (RocksIndex index = RocksIndex.open(dir)) {
       SpillBuffer spill = new SpillBuffer(index, "auth", 20_000, JSON);
-      UniqueKillSwitch running = run(IntStream.range(0, 1000).mapToObj(StoreStageTest::event).toList(), counters,
-          batch -> {
-            throw new IllegalStateException("store down");
-          }, spill);
+      UniqueKillSwitch running =
+          run(
+              IntStream.range(0, 1000).mapToObj(StoreStageTest::event).toList(),
+              counters,
+              batch -> {
+                throw new IllegalStateException("store down");
+              },
+              spill);
       await(() -> counters.total(Outcome.SPILLED) + counters.total(Outcome.REFUSED) == 1000);
       running.shutdown();
       assertTrue(counters.value(Outcome.REFUSED, StoreStage.SPILL_FULL) > 0);
@@ -120,16 +142,21 @@ class StoreStageTest {
   void spilledBatchesSurviveARestartAndDrainWhenTheStoreIsBack() {
     AtomicBoolean storeUp = new AtomicBoolean(false);
     Map<String, Integer> writes = new ConcurrentHashMap<>();
-    BatchWriter store = batch -> {
-      if (!storeUp.get()) {
-        throw new IllegalStateException("store down");
-      }
-      batch.forEach(e -> writes.merge(e.eventId(), 1, Integer::sum));
-    };
+    BatchWriter store =
+        batch -> {
+          if (!storeUp.get()) {
+            throw new IllegalStateException("store down");
+          }
+          batch.forEach(e -> writes.merge(e.eventId(), 1, Integer::sum));
+        };
     try (RocksIndex index = RocksIndex.open(dir)) {
       StageCounters before = new StageCounters(new MetricsRegistry(), "auth", "store");
-      UniqueKillSwitch first = run(IntStream.range(0, 250).mapToObj(StoreStageTest::event).toList(), before, store,
-          new SpillBuffer(index, "auth", 1 << 24, JSON));
+      UniqueKillSwitch first =
+          run(
+              IntStream.range(0, 250).mapToObj(StoreStageTest::event).toList(),
+              before,
+              store,
+              new SpillBuffer(index, "auth", 1 << 24, JSON));
       await(() -> before.total(Outcome.SPILLED) == 250);
       first.shutdown();
 

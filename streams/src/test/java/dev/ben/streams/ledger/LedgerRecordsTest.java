@@ -18,30 +18,44 @@ class LedgerRecordsTest {
 
   @Test
   void headersNeedAPipelineNameAndAVersionToPublish() {
-    assertTrue(refusal(() -> new PipelineHeader("a b", "A", "", PipelineStatus.DRAFT, 0)).contains("`a b`"));
-    assertTrue(refusal(() -> new PipelineHeader("auth", "Auth", "", PipelineStatus.PUBLISHED, 0))
-        .contains("cannot be published without a version"));
-    assertTrue(refusal(() -> new PipelineHeader("auth", " ", "", PipelineStatus.DRAFT, 0)).contains("name"));
-    assertEquals("", new PipelineHeader("auth", "Auth", null, PipelineStatus.DRAFT, 0).description());
+    assertTrue(
+        refusal(() -> new PipelineHeader("a b", "A", "", PipelineStatus.DRAFT, 0))
+            .contains("`a b`"));
+    assertTrue(
+        refusal(() -> new PipelineHeader("auth", "Auth", "", PipelineStatus.PUBLISHED, 0))
+            .contains("cannot be published without a version"));
+    assertTrue(
+        refusal(() -> new PipelineHeader("auth", " ", "", PipelineStatus.DRAFT, 0))
+            .contains("name"));
+    assertEquals(
+        "", new PipelineHeader("auth", "Auth", null, PipelineStatus.DRAFT, 0).description());
   }
 
   @Test
   void versionsNeedAFingerprintAndANumberFromOne() {
     String bundle = "sha256:" + "0".repeat(64);
-    assertTrue(refusal(() -> new StagedVersion("auth", 0, bundle, "k", 0, VersionState.STAGED))
-        .contains("start at 1"));
-    assertTrue(refusal(() -> new StagedVersion("auth", 1, "abc", "k", 0, VersionState.STAGED))
-        .contains("benctl build"));
-    assertTrue(refusal(() -> new StagedVersion("auth", 1, bundle, "", 0, VersionState.STAGED)).contains("key id"));
+    assertTrue(
+        refusal(() -> new StagedVersion("auth", 0, bundle, "k", 0, VersionState.STAGED))
+            .contains("start at 1"));
+    assertTrue(
+        refusal(() -> new StagedVersion("auth", 1, "abc", "k", 0, VersionState.STAGED))
+            .contains("benctl build"));
+    assertTrue(
+        refusal(() -> new StagedVersion("auth", 1, bundle, "", 0, VersionState.STAGED))
+            .contains("key id"));
   }
 
   @Test
   void eventsNeedValidJsonAndCannotBeTheirOwnParent() {
-    assertTrue(refusal(() -> new LedgerEvent("e", "t", "s", "", "{nope", null, "auth", 0, 0))
-        .contains("not valid JSON"));
-    assertTrue(refusal(() -> new LedgerEvent("e", "t", "s", "", "{} {}", null, "auth", 0, 0))
-        .contains("not valid JSON"));
-    assertTrue(refusal(() -> new LedgerEvent("e", "t", "s", "", "{}", "e", "auth", 0, 0)).contains("own parent"));
+    assertTrue(
+        refusal(() -> new LedgerEvent("e", "t", "s", "", "{nope", null, "auth", 0, 0))
+            .contains("not valid JSON"));
+    assertTrue(
+        refusal(() -> new LedgerEvent("e", "t", "s", "", "{} {}", null, "auth", 0, 0))
+            .contains("not valid JSON"));
+    assertTrue(
+        refusal(() -> new LedgerEvent("e", "t", "s", "", "{}", "e", "auth", 0, 0))
+            .contains("own parent"));
     LedgerEvent root = new LedgerEvent("e", "t", "s", null, null, " ", "auth", 0, 0);
     assertEquals("{}", root.dataJson());
     assertNull(root.parentId());
@@ -49,11 +63,17 @@ class LedgerRecordsTest {
 
   @Test
   void theLifecycleAllowsOnlyItsMoves() {
-    assertEquals(EnumSet.of(VersionState.UNSTAGED, VersionState.ACTIVATING), VersionState.STAGED.successors());
+    assertEquals(
+        EnumSet.of(VersionState.UNSTAGED, VersionState.ACTIVATING),
+        VersionState.STAGED.successors());
     assertTrue(VersionState.SUPERSEDED.canMoveTo(VersionState.ACTIVATING), "rollback re-activates");
-    assertTrue(VersionState.FAILED.canMoveTo(VersionState.ACTIVATING), "a failed version may be deployed again");
-    assertFalse(VersionState.ACTIVE.canMoveTo(VersionState.UNSTAGED), "a running version is not withdrawn");
-    assertFalse(VersionState.STAGED.canMoveTo(VersionState.ACTIVE), "activation goes through ACTIVATING");
+    assertTrue(
+        VersionState.FAILED.canMoveTo(VersionState.ACTIVATING),
+        "a failed version may be deployed again");
+    assertFalse(
+        VersionState.ACTIVE.canMoveTo(VersionState.UNSTAGED), "a running version is not withdrawn");
+    assertFalse(
+        VersionState.STAGED.canMoveTo(VersionState.ACTIVE), "activation goes through ACTIVATING");
     assertTrue(VersionState.UNSTAGED.successors().isEmpty());
   }
 }

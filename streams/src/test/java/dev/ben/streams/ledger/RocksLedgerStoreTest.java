@@ -10,8 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The ledger contract on the embedded default, RocksDB in a temporary directory. */
 class RocksLedgerStoreTest extends LedgerStoreContract {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Override
   protected LedgerStore create() {

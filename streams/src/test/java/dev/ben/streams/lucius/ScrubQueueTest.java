@@ -18,12 +18,15 @@ class ScrubQueueTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private static Envelope event(String id) {
-    return new Envelope(id, "auth", "shop", 1, JsonNodeFactory.instance.objectNode().put("id", id)
-        .put("attachment", "x".repeat(100)));
+    return new Envelope(
+        id,
+        "auth",
+        "shop",
+        1,
+        JsonNodeFactory.instance.objectNode().put("id", id).put("attachment", "x".repeat(100)));
   }
 
   @Test

@@ -43,7 +43,8 @@ class ProxyStageTest {
   }
 
   private static Envelope event(int i) {
-    return new Envelope("e" + i, "auth", "app", 0, JsonNodeFactory.instance.objectNode().put("i", i));
+    return new Envelope(
+        "e" + i, "auth", "app", 0, JsonNodeFactory.instance.objectNode().put("i", i));
   }
 
   private static ProxySettings settings(OverloadPolicy policy) {
@@ -52,10 +53,11 @@ class ProxyStageTest {
 
   /** Sends ten events while downstream asks for nothing, then lets it take what the proxy kept. */
   private List<String> overload(OverloadPolicy policy) {
-    Pair<TestPublisher.Probe<Envelope>, TestSubscriber.Probe<Envelope>> probes = TestSource.<Envelope>probe(system)
-        .via(ProxyStage.flow(settings(policy), counters))
-        .toMat(TestSink.probe(system), Keep.both())
-        .run(system);
+    Pair<TestPublisher.Probe<Envelope>, TestSubscriber.Probe<Envelope>> probes =
+        TestSource.<Envelope>probe(system)
+            .via(ProxyStage.flow(settings(policy), counters))
+            .toMat(TestSink.probe(system), Keep.both())
+            .run(system);
     IntStream.range(0, 10).forEach(i -> probes.first().sendNext(event(i)));
     probes.first().sendComplete();
     TestSubscriber.Probe<Envelope> spine = probes.second().request(20);
@@ -78,10 +80,15 @@ class ProxyStageTest {
 
   @Test
   void backpressureLosesNothingAndKeepsOrder() throws Exception {
-    List<Envelope> out = Source.range(0, 999).map(ProxyStageTest::event)
-        .via(ProxyStage.flow(settings(OverloadPolicy.BACKPRESSURE), counters))
-        .runWith(Sink.seq(), system).toCompletableFuture().get(10, TimeUnit.SECONDS);
-    assertEquals(IntStream.range(0, 1000).mapToObj(i -> "e" + i).toList(),
+    List<Envelope> out =
+        Source.range(0, 999)
+            .map(ProxyStageTest::event)
+            .via(ProxyStage.flow(settings(OverloadPolicy.BACKPRESSURE), counters))
+            .runWith(Sink.seq(), system)
+            .toCompletableFuture()
+            .get(10, TimeUnit.SECONDS);
+    assertEquals(
+        IntStream.range(0, 1000).mapToObj(i -> "e" + i).toList(),
         out.stream().map(Envelope::eventId).toList());
     assertEquals(0, counters.total(Outcome.SHED));
   }

@@ -11,8 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class RocksIndexTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void putGetDeleteAndPrefixScanInKeyOrderSurviveReopening() {
@@ -27,7 +26,9 @@ class RocksIndexTest {
       assertEquals("b1", index.get("bundle/auth/00000001").orElseThrow());
       assertTrue(index.get("bundle/web/00000001").isEmpty());
       List<Map.Entry<String, String>> auth = index.scan("bundle/auth/", 10);
-      assertEquals(List.of("bundle/auth/00000001", "bundle/auth/00000002"), auth.stream().map(Map.Entry::getKey).toList());
+      assertEquals(
+          List.of("bundle/auth/00000001", "bundle/auth/00000002"),
+          auth.stream().map(Map.Entry::getKey).toList());
       assertEquals(1, index.scan("bundle/", 1).size());
     }
   }
@@ -38,9 +39,12 @@ class RocksIndexTest {
     index.put("k", "v");
     index.close();
     index.close();
-    IllegalStateException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
-        () -> index.put("k", "w"));
-    org.junit.jupiter.api.Assertions.assertTrue(refused.getMessage().contains("it is closed"), refused.getMessage());
-    org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> index.scan("k", 1));
+    IllegalStateException refused =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalStateException.class, () -> index.put("k", "w"));
+    org.junit.jupiter.api.Assertions.assertTrue(
+        refused.getMessage().contains("it is closed"), refused.getMessage());
+    org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalStateException.class, () -> index.scan("k", 1));
   }
 }

@@ -15,12 +15,14 @@ class EventParserTest {
   private final EventParser parser = new EventParser(new ObjectMapper(), 1024);
 
   private EventParser.Parsed parse(String text) {
-    return parser.parse(new LineSplitter.Line(7, text.getBytes(StandardCharsets.UTF_8)), "auth", "web", 1000L);
+    return parser.parse(
+        new LineSplitter.Line(7, text.getBytes(StandardCharsets.UTF_8)), "auth", "web", 1000L);
   }
 
   @Test
   void anObjectBecomesAnEnvelopeWithAFreshId() {
-    var first = assertInstanceOf(EventParser.Accepted.class, parse("{\"user\":\"ann\",\"attempts\":3}"));
+    var first =
+        assertInstanceOf(EventParser.Accepted.class, parse("{\"user\":\"ann\",\"attempts\":3}"));
     var second = assertInstanceOf(EventParser.Accepted.class, parse("{\"user\":\"ann\"}"));
     assertEquals("ann", first.envelope().body().get("user").asText());
     assertEquals("auth", first.envelope().pipeline());
@@ -34,7 +36,9 @@ class EventParserTest {
     var refused = assertInstanceOf(EventParser.Refused.class, parse("{\"user\": ann}"));
     assertEquals("malformed_json", refused.reason());
     assertEquals(7, refused.line());
-    assertTrue(refused.detail().startsWith("not valid JSON at column 14: Unrecognized token 'ann'"), refused.detail());
+    assertTrue(
+        refused.detail().startsWith("not valid JSON at column 14: Unrecognized token 'ann'"),
+        refused.detail());
   }
 
   @Test
@@ -47,8 +51,10 @@ class EventParserTest {
   @Test
   void blankAndOverlongLines() {
     assertInstanceOf(EventParser.Blank.class, parse("  \t"));
-    var tooLong = assertInstanceOf(EventParser.Refused.class,
-        parser.parse(new LineSplitter.Line(3, null), "auth", "web", 0));
+    var tooLong =
+        assertInstanceOf(
+            EventParser.Refused.class,
+            parser.parse(new LineSplitter.Line(3, null), "auth", "web", 0));
     assertEquals("line_too_long", tooLong.reason());
   }
 

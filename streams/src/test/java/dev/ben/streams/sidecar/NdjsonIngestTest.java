@@ -55,10 +55,18 @@ class NdjsonIngestTest {
   @Test
   void goodLinesGoThroughAndBadLinesAreRefusedWithReasons() throws Exception {
     ConcurrentLinkedQueue<Envelope> received = new ConcurrentLinkedQueue<>();
-    Sink<Envelope, NotUsed> ingress = Sink.<Envelope>foreach(received::add).mapMaterializedValue(f -> NotUsed.getInstance());
-    IngestReport report = ingest(Duration.ofSeconds(5)).ingest(
-            body("{\"user\":\"a\"}\n{oops\n", "\n[1]\n{\"user\":\"b\"}"), "auth", "web", ingress, mat)
-        .toCompletableFuture().get(10, TimeUnit.SECONDS);
+    Sink<Envelope, NotUsed> ingress =
+        Sink.<Envelope>foreach(received::add).mapMaterializedValue(f -> NotUsed.getInstance());
+    IngestReport report =
+        ingest(Duration.ofSeconds(5))
+            .ingest(
+                body("{\"user\":\"a\"}\n{oops\n", "\n[1]\n{\"user\":\"b\"}"),
+                "auth",
+                "web",
+                ingress,
+                mat)
+            .toCompletableFuture()
+            .get(10, TimeUnit.SECONDS);
     assertEquals(2, report.accepted());
     assertEquals(2, report.refused());
     assertFalse(report.overloaded());
@@ -72,18 +80,24 @@ class NdjsonIngestTest {
   }
 
   @Test
-  void aPipelineThatTakesNothingMakesTheRequestOverloadedAndNamesTheLineToResendFrom() throws Exception {
+  void aPipelineThatTakesNothingMakesTheRequestOverloadedAndNamesTheLineToResendFrom()
+      throws Exception {
     // An ingress that never signals demand: the first line cannot enter, so nothing is accepted.
     CompletableFuture<Void> never = new CompletableFuture<>();
-    Sink<Envelope, NotUsed> stalled = Sink.<Envelope>ignore()
-        .contramap((Envelope e) -> e)
-        .mapMaterializedValue(f -> NotUsed.getInstance());
-    Sink<Envelope, NotUsed> blocking = org.apache.pekko.stream.javadsl.Flow.<Envelope>create()
-        .mapAsync(1, e -> never.thenApply(v -> e))
-        .to(stalled);
-    IngestReport report = ingest(Duration.ofMillis(300)).ingest(
-            body("{\"n\":1}\n{\"n\":2}\n{\"n\":3}\n{\"n\":4}\n"), "auth", "web", blocking, mat)
-        .toCompletableFuture().get(10, TimeUnit.SECONDS);
+    Sink<Envelope, NotUsed> stalled =
+        Sink.<Envelope>ignore()
+            .contramap((Envelope e) -> e)
+            .mapMaterializedValue(f -> NotUsed.getInstance());
+    Sink<Envelope, NotUsed> blocking =
+        org.apache.pekko.stream.javadsl.Flow.<Envelope>create()
+            .mapAsync(1, e -> never.thenApply(v -> e))
+            .to(stalled);
+    IngestReport report =
+        ingest(Duration.ofMillis(300))
+            .ingest(
+                body("{\"n\":1}\n{\"n\":2}\n{\"n\":3}\n{\"n\":4}\n"), "auth", "web", blocking, mat)
+            .toCompletableFuture()
+            .get(10, TimeUnit.SECONDS);
     assertTrue(report.overloaded());
     assertTrue(report.accepted() >= 1 && report.accepted() < 4, "accepted " + report.accepted());
     assertEquals(report.accepted() + 1, report.resumeFromLine());

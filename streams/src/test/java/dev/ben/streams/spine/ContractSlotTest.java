@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class ContractSlotTest {
 
   private static ActiveContract version(long number, String pipeline) {
-    return new ActiveContract(number, ContractRuntime.build(PingProject.contracts(pipeline, 10), pipeline, null));
+    return new ActiveContract(
+        number, ContractRuntime.build(PingProject.contracts(pipeline, 10), pipeline, null));
   }
 
   @Test

@@ -11,8 +11,8 @@ import dev.ben.contracts.engine.ContractRuntime;
 import dev.ben.streams.flow.Envelope;
 import dev.ben.streams.metrics.MetricsRegistry;
 import dev.ben.streams.metrics.StageCounters;
-import dev.ben.streams.testing.PingProject;
 import dev.ben.streams.metrics.StageCounters.Outcome;
+import dev.ben.streams.testing.PingProject;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -108,7 +108,8 @@ class SpineStageTest {
     ObjectNode noKey = JsonNodeFactory.instance.objectNode().put("n", 3);
     ObjectNode notANumber = JsonNodeFactory.instance.objectNode().put("id", "x").put("n", "many");
 
-    List<Envelope> out = run(List.of(event("no-key", noKey), ping("fits", 3), event("nan", notANumber)));
+    List<Envelope> out =
+        run(List.of(event("no-key", noKey), ping("fits", 3), event("nan", notANumber)));
 
     assertEquals(List.of("fits"), out.stream().map(Envelope::eventId).toList());
     assertEquals(2, counters.value(Outcome.REFUSED, SpineStage.NOT_IN_SCHEMA));
@@ -118,8 +119,11 @@ class SpineStageTest {
   @Test
   void swappingTheSlotMidStreamMakesLaterEventsCarryTheNewVersion() {
     slot.swap(new ActiveContract(1, runtime(PIPELINE, 100)));
-    Pair<TestPublisher.Probe<Envelope>, TestSubscriber.Probe<Envelope>> probes = TestSource.<Envelope>probe(system)
-        .via(flow).toMat(TestSink.probe(system), Keep.both()).run(system);
+    Pair<TestPublisher.Probe<Envelope>, TestSubscriber.Probe<Envelope>> probes =
+        TestSource.<Envelope>probe(system)
+            .via(flow)
+            .toMat(TestSink.probe(system), Keep.both())
+            .run(system);
     TestPublisher.Probe<Envelope> in = probes.first();
     TestSubscriber.Probe<Envelope> out = probes.second();
 
@@ -135,9 +139,11 @@ class SpineStageTest {
     out.expectComplete();
 
     assertEquals(1, before.evaluation().contractVersion());
-    assertEquals("pass", before.evaluation().result().action(), "50 is within version 1's limit of 100");
+    assertEquals(
+        "pass", before.evaluation().result().action(), "50 is within version 1's limit of 100");
     assertEquals(2, after.evaluation().contractVersion());
-    assertEquals("flag", after.evaluation().result().action(), "50 exceeds version 2's limit of 10");
+    assertEquals(
+        "flag", after.evaluation().result().action(), "50 exceeds version 2's limit of 10");
     assertEquals(2, slot.version());
   }
 
@@ -148,7 +154,10 @@ class SpineStageTest {
 
     var refused = assertThrows(IllegalArgumentException.class, () -> slot.swap(other));
 
-    assertTrue(refused.getMessage().contains("the slot of pipeline pings cannot hold a contract of others"),
+    assertTrue(
+        refused
+            .getMessage()
+            .contains("the slot of pipeline pings cannot hold a contract of others"),
         refused.getMessage());
     assertEquals(3, slot.version());
     assertEquals(PIPELINE, slot.current().orElseThrow().pipeline());
@@ -158,8 +167,10 @@ class SpineStageTest {
   void anActiveContractStartsAtVersionOne() {
     ContractRuntime runtime = runtime(PIPELINE, 10);
 
-    var refused = assertThrows(IllegalArgumentException.class, () -> new ActiveContract(0, runtime));
+    var refused =
+        assertThrows(IllegalArgumentException.class, () -> new ActiveContract(0, runtime));
 
-    assertTrue(refused.getMessage().contains("contract versions start at 1, got 0"), refused.getMessage());
+    assertTrue(
+        refused.getMessage().contains("contract versions start at 1, got 0"), refused.getMessage());
   }
 }

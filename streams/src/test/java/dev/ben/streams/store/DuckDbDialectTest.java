@@ -10,34 +10,46 @@ class DuckDbDialectTest {
 
   @Test
   void createTableDropsTheEngineAndMapsTypesAndKeysEventId() {
-    assertEquals("CREATE TABLE IF NOT EXISTS logins (event_id VARCHAR, n UINTEGER, tags VARCHAR[], "
+    assertEquals(
+        "CREATE TABLE IF NOT EXISTS logins (event_id VARCHAR, n UINTEGER, tags VARCHAR[], "
             + "country VARCHAR, at TIMESTAMP, PRIMARY KEY (event_id))",
-        DuckDbDialect.statement("CREATE TABLE IF NOT EXISTS logins (event_id String, n UInt32, "
-            + "tags Array(String), country Nullable(String), at DateTime) ENGINE = ReplacingMergeTree() "
-            + "PARTITION BY toYYYYMMDD(at) ORDER BY (n, event_id)"));
+        DuckDbDialect.statement(
+            "CREATE TABLE IF NOT EXISTS logins (event_id String, n UInt32, "
+                + "tags Array(String), country Nullable(String), at DateTime) ENGINE = ReplacingMergeTree() "
+                + "PARTITION BY toYYYYMMDD(at) ORDER BY (n, event_id)"));
   }
 
   @Test
   void clickHouseOnlyClausesAreTranslatedOrDropped() {
-    assertEquals("CREATE SCHEMA IF NOT EXISTS ben", DuckDbDialect.statement("CREATE DATABASE IF NOT EXISTS ben"));
+    assertEquals(
+        "CREATE SCHEMA IF NOT EXISTS ben",
+        DuckDbDialect.statement("CREATE DATABASE IF NOT EXISTS ben"));
     assertNull(DuckDbDialect.statement("OPTIMIZE TABLE logins FINAL"));
-    assertEquals("SELECT count() FROM logins ", DuckDbDialect.query("SELECT count() FROM logins FINAL FORMAT JSONEachRow"));
+    assertEquals(
+        "SELECT count() FROM logins ",
+        DuckDbDialect.query("SELECT count() FROM logins FINAL FORMAT JSONEachRow"));
   }
 
   @Test
   void backquotedIdentifiersAndAddedColumnsAreTranslated() {
-    assertEquals("CREATE TABLE IF NOT EXISTS \"logins\" (\"event_id\" VARCHAR, \"user\" VARCHAR, \"bits\" VARCHAR[], "
+    assertEquals(
+        "CREATE TABLE IF NOT EXISTS \"logins\" (\"event_id\" VARCHAR, \"user\" VARCHAR, \"bits\" VARCHAR[], "
             + "PRIMARY KEY (event_id))",
-        DuckDbDialect.statement("CREATE TABLE IF NOT EXISTS `logins` (\n  `event_id` String,\n  `user` String,\n"
-            + "  `bits` Array(String)\n) ENGINE = ReplacingMergeTree(`ingested_at`)\nORDER BY (`user`, `event_id`)"));
-    assertEquals("ALTER TABLE \"logins\" ADD COLUMN \"device\" VARCHAR",
+        DuckDbDialect.statement(
+            "CREATE TABLE IF NOT EXISTS `logins` (\n  `event_id` String,\n  `user` String,\n"
+                + "  `bits` Array(String)\n) ENGINE = ReplacingMergeTree(`ingested_at`)\nORDER BY (`user`, `event_id`)"));
+    assertEquals(
+        "ALTER TABLE \"logins\" ADD COLUMN \"device\" VARCHAR",
         DuckDbDialect.statement("ALTER TABLE `logins` ADD COLUMN `device` Nullable(String)"));
-    assertEquals("SELECT \"user\" FROM logins ", DuckDbDialect.query("SELECT `user` FROM logins FINAL"));
+    assertEquals(
+        "SELECT \"user\" FROM logins ", DuckDbDialect.query("SELECT `user` FROM logins FINAL"));
   }
 
   @Test
   void anUnknownTypeIsRefusedByName() {
-    StoreException e = assertThrows(StoreException.class, () -> DuckDbDialect.type("Decimal(10,2)"));
-    assertEquals("the embedded store has no equivalent for ClickHouse type `Decimal(10,2)`", e.getMessage());
+    StoreException e =
+        assertThrows(StoreException.class, () -> DuckDbDialect.type("Decimal(10,2)"));
+    assertEquals(
+        "the embedded store has no equivalent for ClickHouse type `Decimal(10,2)`", e.getMessage());
   }
 }

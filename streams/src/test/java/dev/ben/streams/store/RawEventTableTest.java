@@ -22,7 +22,10 @@ class RawEventTableTest {
 
   @Test
   void aPassThroughEventIsStoredAsSentWithNoVersionOrDecision() throws Exception {
-    JsonNode row = row(new Envelope("e1", "demo", "shop", 0, JsonNodeFactory.instance.objectNode().put("a", 1)));
+    JsonNode row =
+        row(
+            new Envelope(
+                "e1", "demo", "shop", 0, JsonNodeFactory.instance.objectNode().put("a", 1)));
     assertEquals("{\"a\":1}", row.get("body").asText());
     assertEquals(0, row.get("contract_version").asLong());
     assertEquals("", row.get("decision").asText());
@@ -30,11 +33,23 @@ class RawEventTableTest {
   }
 
   @Test
-  void anEvaluatedEventCarriesItsVersionAndDecisionsWithoutRepeatingTheRedactedBody() throws Exception {
-    var result = new EvaluationResult("ping", List.of("big"), List.of("flag_big"), "flag", Map.of(),
-        Map.of("id", "e2", "email", "****"), Map.of(), List.of(), null, null);
-    Envelope evaluated = new Envelope("e2", "pings", "shop", 0, JsonNodeFactory.instance.objectNode())
-        .evaluated(JSON.valueToTree(result.redacted()), new Envelope.Evaluation(3, result));
+  void anEvaluatedEventCarriesItsVersionAndDecisionsWithoutRepeatingTheRedactedBody()
+      throws Exception {
+    var result =
+        new EvaluationResult(
+            "ping",
+            List.of("big"),
+            List.of("flag_big"),
+            "flag",
+            Map.of(),
+            Map.of("id", "e2", "email", "****"),
+            Map.of(),
+            List.of(),
+            null,
+            null);
+    Envelope evaluated =
+        new Envelope("e2", "pings", "shop", 0, JsonNodeFactory.instance.objectNode())
+            .evaluated(JSON.valueToTree(result.redacted()), new Envelope.Evaluation(3, result));
     JsonNode row = row(evaluated);
     assertEquals(3, row.get("contract_version").asLong());
     JsonNode decision = JSON.readTree(row.get("decision").asText());

@@ -22,8 +22,9 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
- * The {@code examples/auth} project as the store tests use it: compiled as it is in the repository, or with its
- * {@code login.ben} edited (a v2 with another field), and events evaluated by it the way the spine does.
+ * The {@code examples/auth} project as the store tests use it: compiled as it is in the repository,
+ * or with its {@code login.ben} edited (a v2 with another field), and events evaluated by it the
+ * way the spine does.
  */
 public final class AuthProject {
 
@@ -39,8 +40,13 @@ public final class AuthProject {
 
   /** Version 2 of schema login: the same fields plus {@code device: string?}. */
   public static ContractSet v2() {
-    return compiled(login -> login.replace("schema login v1", "schema login v2")
-        .replace("    attachment: string?\n", "    attachment: string?\n    device:     string?\n"));
+    return compiled(
+        login ->
+            login
+                .replace("schema login v1", "schema login v2")
+                .replace(
+                    "    attachment: string?\n",
+                    "    attachment: string?\n    device:     string?\n"));
   }
 
   public static ContractSet compiled(UnaryOperator<String> editLogin) {
@@ -58,7 +64,9 @@ public final class AuthProject {
       throw new UncheckedIOException(e);
     }
     LoadedProject project = ProjectLoader.load(SourceTree.of(files));
-    return project.compile("test").orElseThrow(() -> new IllegalStateException(project.diagnostics().render()));
+    return project
+        .compile("test")
+        .orElseThrow(() -> new IllegalStateException(project.diagnostics().render()));
   }
 
   /** A slot holding the set as the given version, as the spine's loader leaves it. */
@@ -68,15 +76,22 @@ public final class AuthProject {
     return slot;
   }
 
-  /** The event as the spine leaves it: evaluated by the slot's current version, its body redacted. */
-  public static Envelope evaluated(ContractSlot slot, String eventId, long receivedAtMillis, String json) {
+  /**
+   * The event as the spine leaves it: evaluated by the slot's current version, its body redacted.
+   */
+  public static Envelope evaluated(
+      ContractSlot slot, String eventId, long receivedAtMillis, String json) {
     ActiveContract active = slot.current().orElseThrow();
     try {
-      Translation translation = active.runtime().translate("login", json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      EvaluationResult result = active.runtime().evaluate(((Translation.Accepted) translation).event(),
-          receivedAtMillis);
+      Translation translation =
+          active
+              .runtime()
+              .translate("login", json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      EvaluationResult result =
+          active.runtime().evaluate(((Translation.Accepted) translation).event(), receivedAtMillis);
       ObjectNode redacted = JSON.valueToTree(result.redacted());
-      return new Envelope(eventId, PIPELINE, "auth-service", receivedAtMillis, (ObjectNode) JSON.readTree(json))
+      return new Envelope(
+              eventId, PIPELINE, "auth-service", receivedAtMillis, (ObjectNode) JSON.readTree(json))
           .evaluated(redacted, new Envelope.Evaluation(active.version(), result));
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -7,8 +7,9 @@ import dev.ben.contracts.project.SourceTree;
 import java.util.Map;
 
 /**
- * A one-rule contract project for tests: the pipeline flags an event (rule {@link #RULE}) when its {@code n}
- * exceeds the limit it is compiled with, so versions built with different limits decide observably differently.
+ * A one-rule contract project for tests: the pipeline flags an event (rule {@link #RULE}) when its
+ * {@code n} exceeds the limit it is compiled with, so versions built with different limits decide
+ * observably differently.
  */
 public final class PingProject {
 
@@ -16,9 +17,14 @@ public final class PingProject {
 
   private PingProject() {}
 
-  /** The project compiled for {@code pipeline} with the given limit; fails the test when it does not check. */
+  /**
+   * The project compiled for {@code pipeline} with the given limit; fails the test when it does not
+   * check.
+   */
   public static ContractSet contracts(String pipeline, int limit) {
-    return load(pipeline, """
+    return load(
+        pipeline,
+        """
             schema ping v1 {
               table    pings
               key      [id]
@@ -40,13 +46,19 @@ public final class PingProject {
               sidecar  { http }
               store    { table pings, replica off }
             }
-            """.replace("LIMIT", Integer.toString(limit)));
+            """
+            .replace("LIMIT", Integer.toString(limit)));
   }
 
   private static ContractSet load(String pipeline, String source) {
-    LoadedProject project = ProjectLoader.load(SourceTree.of(Map.of(
-        "ben.project", "name = \"pings\"\nkey = \"keys/pings.key\"\n",
-        "pings.ben", source.replace("PIPELINE", pipeline))));
+    LoadedProject project =
+        ProjectLoader.load(
+            SourceTree.of(
+                Map.of(
+                    "ben.project",
+                    "name = \"pings\"\nkey = \"keys/pings.key\"\n",
+                    "pings.ben",
+                    source.replace("PIPELINE", pipeline))));
     if (!project.ok()) {
       throw new IllegalStateException("the test contract does not check: " + project.diagnostics());
     }
@@ -54,22 +66,28 @@ public final class PingProject {
   }
 
   /**
-   * A project whose rules act: {@code n > 100} is dropped with the reason "too big", {@code n >= 50} is sampled
-   * one in two, {@code n == 13} is routed to the Lucius scrub queue, {@code n == 42} fires the playbook {@code answer_found} (signal {@code page}), and the {@code @pii}
-   * field {@code email} is masked.
+   * A project whose rules act: {@code n > 100} is dropped with the reason "too big", {@code n >=
+   * 50} is sampled one in two, {@code n == 13} is routed to the Lucius scrub queue, {@code n == 42}
+   * fires the playbook {@code answer_found} (signal {@code page}), and the {@code @pii} field
+   * {@code email} is masked.
    */
   public static ContractSet acting(String pipeline) {
     return acting(pipeline, "");
   }
 
-  /** The acting project with a {@code proxy { ... }} clause, e.g. {@code proxy { buffer 16, overload shed_oldest }}. */
+  /**
+   * The acting project with a {@code proxy { ... }} clause, e.g. {@code proxy { buffer 16, overload
+   * shed_oldest }}.
+   */
   public static ContractSet acting(String pipeline, String proxyClause) {
     return acting(pipeline, proxyClause, "http");
   }
 
   /** The acting project whose sidecar has these endpoints, e.g. {@code http, uds "pings.sock"}. */
   public static ContractSet acting(String pipeline, String proxyClause, String sidecarEndpoints) {
-    return load(pipeline, """
+    return load(
+        pipeline,
+        """
         schema ping v1 {
           table    pings
           key      [id]
@@ -110,16 +128,21 @@ public final class PingProject {
           PROXY
           store     { table pings, replica off }
         }
-        """.replace("PROXY", proxyClause).replace("SIDECAR", sidecarEndpoints));
+        """
+            .replace("PROXY", proxyClause)
+            .replace("SIDECAR", sidecarEndpoints));
   }
 
   /**
-   * A project with keyed state: detector {@code per_user} (by {@code user}) counts each user's events over 5 minutes
-   * and keeps an EWMA of {@code n} and an anomaly score of it ({@code n_spike}); playbook {@code chatty} pages once a user has sent more than 3 (cooling down 5
+   * A project with keyed state: detector {@code per_user} (by {@code user}) counts each user's
+   * events over 5 minutes and keeps an EWMA of {@code n} and an anomaly score of it ({@code
+   * n_spike}); playbook {@code chatty} pages once a user has sent more than 3 (cooling down 5
    * minutes per user).
    */
   public static ContractSet detecting(String pipeline) {
-    return load(pipeline, """
+    return load(
+        pipeline,
+        """
         schema ping v1 {
           table    pings
           key      [id]

@@ -1,7 +1,7 @@
 package dev.ben.tests.architecture;
 
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -11,9 +11,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Module dependencies point one way (DESIGN section 3): contracts <- cluster-config <- streams <- actors, and
- * benctl and bux-gateway never use actors; they reach the cluster over its APIs. Maven already refuses a reverse
- * module dependency; this test also catches a package-level import across the line.
+ * Module dependencies point one way (DESIGN section 3): contracts <- cluster-config <- streams <-
+ * actors, and benctl and bux-gateway never use actors; they reach the cluster over its APIs. Maven
+ * already refuses a reverse module dependency; this test also catches a package-level import across
+ * the line.
  */
 class ModuleDirectionTest {
 
@@ -21,8 +22,10 @@ class ModuleDirectionTest {
 
   @BeforeAll
   static void importClasses() {
-    ben = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages("dev.ben");
+    ben =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.ben");
   }
 
   private static void assertHolds(ArchRule rule) {
@@ -31,32 +34,63 @@ class ModuleDirectionTest {
 
   @Test
   void contractsDependOnNoOtherModule() {
-    assertHolds(noClasses().that().resideInAPackage("dev.ben.contracts..").should().dependOnClassesThat()
-        .resideInAnyPackage("dev.ben.config..", "dev.ben.streams..", "dev.ben.actors..", "dev.ben.benctl..",
-            "dev.ben.bux..")
-        .because("contracts is the pure language and engines everything else builds on"));
+    assertHolds(
+        noClasses()
+            .that()
+            .resideInAPackage("dev.ben.contracts..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                "dev.ben.config..",
+                "dev.ben.streams..",
+                "dev.ben.actors..",
+                "dev.ben.benctl..",
+                "dev.ben.bux..")
+            .because("contracts is the pure language and engines everything else builds on"));
   }
 
   @Test
   void contractsStayFreeOfPekko() {
-    assertHolds(noClasses().that().resideInAPackage("dev.ben.contracts..").should().dependOnClassesThat()
-        .resideInAPackage("org.apache.pekko..")
-        .because("the engines run the same in benctl and the bux test bench, without an actor system"));
+    assertHolds(
+        noClasses()
+            .that()
+            .resideInAPackage("dev.ben.contracts..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("org.apache.pekko..")
+            .because(
+                "the engines run the same in benctl and the bux test bench, without an actor system"));
   }
 
   @Test
   void clusterConfigUsesOnlyContracts() {
-    assertHolds(noClasses().that().resideInAPackage("dev.ben.config..").should().dependOnClassesThat()
-        .resideInAnyPackage("dev.ben.streams..", "dev.ben.actors..", "dev.ben.benctl..", "dev.ben.bux.."));
+    assertHolds(
+        noClasses()
+            .that()
+            .resideInAPackage("dev.ben.config..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                "dev.ben.streams..", "dev.ben.actors..", "dev.ben.benctl..", "dev.ben.bux.."));
   }
 
-  static final ArchRule STREAMS_NEVER_USE_ACTORS = noClasses().that().resideInAPackage("dev.ben.streams..")
-      .should().dependOnClassesThat().resideInAnyPackage("dev.ben.actors..", "dev.ben.benctl..", "dev.ben.bux..")
-      .because("streams are building blocks; the actors module composes them");
+  static final ArchRule STREAMS_NEVER_USE_ACTORS =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.ben.streams..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("dev.ben.actors..", "dev.ben.benctl..", "dev.ben.bux..")
+          .because("streams are building blocks; the actors module composes them");
 
-  static final ArchRule TOOLS_NEVER_USE_ACTORS = noClasses().that().resideInAnyPackage("dev.ben.benctl..", "dev.ben.bux..")
-      .should().dependOnClassesThat().resideInAPackage("dev.ben.actors..")
-      .because("benctl and bux talk to the cluster over its APIs, never by linking the node");
+  static final ArchRule TOOLS_NEVER_USE_ACTORS =
+      noClasses()
+          .that()
+          .resideInAnyPackage("dev.ben.benctl..", "dev.ben.bux..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("dev.ben.actors..")
+          .because("benctl and bux talk to the cluster over its APIs, never by linking the node");
 
   @Test
   void streamsNeverUseActorsOrTheTools() {

@@ -21,8 +21,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The bridge's two NATS planes against the real server, each test in its own namespace: presence survives the
- * orchestrator's absence (a durable consumer), and notices reach subscribers while garbage is refused and counted.
+ * The bridge's two NATS planes against the real server, each test in its own namespace: presence
+ * survives the orchestrator's absence (a durable consumer), and notices reach subscribers while
+ * garbage is refused and counted.
  */
 class NatsPlanesIT {
 
@@ -49,22 +50,28 @@ class NatsPlanesIT {
 
   @Test
   void presenceSentWhileNoOrchestratorListensIsDeliveredToTheNextOneAndOnlyOnce() throws Exception {
-    NatsHelloPlane plane = new NatsHelloPlane(nats.streams(), TestServers.unique("presence"), JSON, metrics,
-        testKit.system());
+    NatsHelloPlane plane =
+        new NatsHelloPlane(
+            nats.streams(), TestServers.unique("presence"), JSON, metrics, testKit.system());
     plane.send(hello("auth/spine@a"));
     plane.send(hello("auth/spine@b"));
     plane.send(new Orchestrator.ComponentGoodbye("auth/spine@a"));
 
     TestProbe<Orchestrator.Command> first = testKit.createTestProbe();
     AutoCloseable delivery = plane.deliverTo(first.getRef());
-    assertEquals(List.of(hello("auth/spine@a"), hello("auth/spine@b"), new Orchestrator.ComponentGoodbye(
-        "auth/spine@a")), first.receiveSeveralMessages(3));
+    assertEquals(
+        List.of(
+            hello("auth/spine@a"),
+            hello("auth/spine@b"),
+            new Orchestrator.ComponentGoodbye("auth/spine@a")),
+        first.receiveSeveralMessages(3));
     delivery.close();
 
     plane.send(hello("auth/spine@c"));
     TestProbe<Orchestrator.Command> next = testKit.createTestProbe();
     AutoCloseable again = plane.deliverTo(next.getRef());
-    // A pull the closed consumer still had open may take it; it is then redelivered after the 2 s ack wait.
+    // A pull the closed consumer still had open may take it; it is then redelivered after the 2 s
+    // ack wait.
     assertEquals(hello("auth/spine@c"), next.receiveMessage(java.time.Duration.ofSeconds(10)));
     again.close();
   }
@@ -72,14 +79,21 @@ class NatsPlanesIT {
   @Test
   void noticesReachSubscribersAndAnythingElseOnTheSubjectIsRefusedAndCounted() throws Exception {
     String namespace = TestServers.unique("notices");
-    var plane = new NatsSubjectPlane<>(nats.subjects(), namespace + ".notices.contracts", ContractNotice.class,
-        JSON, metrics, "notices");
+    var plane =
+        new NatsSubjectPlane<>(
+            nats.subjects(),
+            namespace + ".notices.contracts",
+            ContractNotice.class,
+            JSON,
+            metrics,
+            "notices");
     TestProbe<ContractNotice> subscriber = testKit.createTestProbe();
     try (AutoCloseable subscription = plane.subscribe(subscriber.getRef())) {
       ContractNotice first = notice(1);
       plane.publish(first);
       assertEquals(first, subscriber.receiveMessage());
-      nats.subjects().publish(namespace + ".notices.contracts", "{not json".getBytes(StandardCharsets.UTF_8));
+      nats.subjects()
+          .publish(namespace + ".notices.contracts", "{not json".getBytes(StandardCharsets.UTF_8));
       ContractNotice second = notice(2);
       plane.publish(second);
       assertEquals(second, subscriber.receiveMessage());
@@ -88,7 +102,9 @@ class NatsPlanesIT {
   }
 
   private static ContractNotice notice(long version) {
-    return new ContractNotice("auth", version, new ArtifactKey("auth", version, "bundles/auth/" + version,
-        "sha256:" + "ab".repeat(32)));
+    return new ContractNotice(
+        "auth",
+        version,
+        new ArtifactKey("auth", version, "bundles/auth/" + version, "sha256:" + "ab".repeat(32)));
   }
 }

@@ -26,9 +26,12 @@ abstract class AnalyticalStoreContract {
   void createTable() {
     store = open();
     table = TestServers.unique("events");
-    store.execute("CREATE TABLE IF NOT EXISTS " + table + " (event_id String, user String, attempts UInt32, "
-        + "score Float64, received_at DateTime, country Nullable(String)) ENGINE = ReplacingMergeTree() "
-        + "ORDER BY (user, event_id)");
+    store.execute(
+        "CREATE TABLE IF NOT EXISTS "
+            + table
+            + " (event_id String, user String, attempts UInt32, "
+            + "score Float64, received_at DateTime, country Nullable(String)) ENGINE = ReplacingMergeTree() "
+            + "ORDER BY (user, event_id)");
   }
 
   @AfterEach
@@ -40,9 +43,18 @@ abstract class AnalyticalStoreContract {
   private static List<String> rows(int from, int to) {
     List<String> rows = new ArrayList<>();
     for (int i = from; i < to; i++) {
-      rows.add("{\"event_id\":\"e" + i + "\",\"user\":\"u" + (i % 7) + "\",\"attempts\":" + i
-          + ",\"score\":" + (i / 4.0) + ",\"received_at\":\"2026-11-23 10:00:00\",\"country\":"
-          + (i % 2 == 0 ? "\"NL\"" : "null") + "}");
+      rows.add(
+          "{\"event_id\":\"e"
+              + i
+              + "\",\"user\":\"u"
+              + (i % 7)
+              + "\",\"attempts\":"
+              + i
+              + ",\"score\":"
+              + (i / 4.0)
+              + ",\"received_at\":\"2026-11-23 10:00:00\",\"country\":"
+              + (i % 2 == 0 ? "\"NL\"" : "null")
+              + "}");
     }
     return rows;
   }
@@ -50,18 +62,28 @@ abstract class AnalyticalStoreContract {
   @Test
   void aBatchInsertedIsReadBackRowForRow() {
     store.insertJsonRows(table, rows(0, 3000));
-    List<ObjectNode> count = store.queryJson("SELECT count() AS n, sum(attempts) AS total FROM " + table);
+    List<ObjectNode> count =
+        store.queryJson("SELECT count() AS n, sum(attempts) AS total FROM " + table);
     assertEquals(3000, count.get(0).get("n").asLong());
     assertEquals(2999L * 3000 / 2, count.get(0).get("total").asLong());
-    ObjectNode row = store.queryJson("SELECT event_id, user, attempts, score, received_at, country FROM " + table
-        + " WHERE event_id = 'e10' FORMAT JSONEachRow").get(0);
+    ObjectNode row =
+        store
+            .queryJson(
+                "SELECT event_id, user, attempts, score, received_at, country FROM "
+                    + table
+                    + " WHERE event_id = 'e10' FORMAT JSONEachRow")
+            .get(0);
     assertEquals("u3", row.get("user").asText());
     assertEquals(10, row.get("attempts").asInt());
     assertEquals(2.5, row.get("score").asDouble());
     assertEquals("2026-11-23 10:00:00", row.get("received_at").asText());
     assertEquals("NL", row.get("country").asText());
-    assertTrue(store.queryJson("SELECT country FROM " + table + " WHERE event_id = 'e11'").get(0).get("country")
-        .isNull());
+    assertTrue(
+        store
+            .queryJson("SELECT country FROM " + table + " WHERE event_id = 'e11'")
+            .get(0)
+            .get("country")
+            .isNull());
   }
 
   @Test
@@ -74,8 +96,10 @@ abstract class AnalyticalStoreContract {
 
   @Test
   void aMissingTableIsAnErrorNamingIt() {
-    StoreException e = assertThrows(StoreException.class,
-        () -> store.insertJsonRows("no_such_table_here", List.of("{\"a\":1}")));
+    StoreException e =
+        assertThrows(
+            StoreException.class,
+            () -> store.insertJsonRows("no_such_table_here", List.of("{\"a\":1}")));
     assertTrue(e.getMessage().contains("no_such_table_here"), e.getMessage());
   }
 }

@@ -42,7 +42,8 @@ abstract class BlobStoreContract {
     blobs.put(prefix + "quarantine/x.bin", new byte[] {0, 1, 2, (byte) 255});
     assertArrayEquals(bundle, blobs.get(prefix + "bundles/auth/1.json").orElseThrow());
     assertEquals(0, blobs.get(prefix + "bundles/auth/2.json").orElseThrow().length);
-    assertEquals(List.of(prefix + "bundles/auth/1.json", prefix + "bundles/auth/2.json"),
+    assertEquals(
+        List.of(prefix + "bundles/auth/1.json", prefix + "bundles/auth/2.json"),
         blobs.list(prefix + "bundles/"));
     blobs.delete(prefix + "bundles/auth/1.json");
     assertTrue(blobs.get(prefix + "bundles/auth/1.json").isEmpty());
@@ -59,7 +60,8 @@ abstract class BlobStoreContract {
   @Test
   void keysThatCouldEscapeOrAreMalformedAreRefused() {
     for (String bad : List.of("../etc/passwd", "/abs", "a//b", "", ".hidden", "a/../b", "sp ace")) {
-      BlobException e = assertThrows(BlobException.class, () -> blobs.put(bad, new byte[] {1}), bad);
+      BlobException e =
+          assertThrows(BlobException.class, () -> blobs.put(bad, new byte[] {1}), bad);
       assertTrue(e.getMessage().contains("key"), e.getMessage());
     }
   }

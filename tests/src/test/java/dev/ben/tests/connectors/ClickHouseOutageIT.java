@@ -34,16 +34,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The store path through a real ClickHouse outage: the server is stopped mid-run and started again, and every event
- * is stored exactly once — batches the server could not take wait in the spill buffer and drain when it is back.
+ * The store path through a real ClickHouse outage: the server is stopped mid-run and started again,
+ * and every event is stored exactly once — batches the server could not take wait in the spill
+ * buffer and drain when it is back.
  */
 class ClickHouseOutageIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static ActorSystem system;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @BeforeAll
   static void start() {
@@ -65,25 +65,45 @@ class ClickHouseOutageIT {
     try (AnalyticalStore store = ClickHouseStore.open(TestServers.clickHouse("ben_outage"), JSON);
         RocksIndex index = RocksIndex.open(dir)) {
       BatchWriter writer = RawEventTable.writer(new DataMigrator(store, JSON), JSON);
-      BoundedSourceQueue<Envelope> events = Source.<Envelope>queue(4096)
-          .to(StoreStage.sink(counters, 100, Duration.ofMillis(50), Duration.ofMillis(200), writer,
-              new SpillBuffer(index, pipeline, 1 << 26, JSON), Executors.newSingleThreadExecutor()))
-          .run(system);
+      BoundedSourceQueue<Envelope> events =
+          Source.<Envelope>queue(4096)
+              .to(
+                  StoreStage.sink(
+                      counters,
+                      100,
+                      Duration.ofMillis(50),
+                      Duration.ofMillis(200),
+                      writer,
+                      new SpillBuffer(index, pipeline, 1 << 26, JSON),
+                      Executors.newSingleThreadExecutor()))
+              .run(system);
 
       offer(events, pipeline, 0, 500);
       await(() -> counters.total(Outcome.STORED) == 500, "the first 500 stored");
       servers("stop-clickhouse");
       offer(events, pipeline, 500, 1000);
-      await(() -> counters.total(Outcome.SPILLED) > 0, "batches wait on disk while ClickHouse is down");
+      await(
+          () -> counters.total(Outcome.SPILLED) > 0,
+          "batches wait on disk while ClickHouse is down");
       servers("start-clickhouse");
-      await(() -> counters.total(Outcome.STORED) == 1000, "every event stored once ClickHouse is back");
+      await(
+          () -> counters.total(Outcome.STORED) == 1000,
+          "every event stored once ClickHouse is back");
       events.complete();
 
-      var rows = store.queryJson("SELECT count() AS stored, uniqExact(event_id) AS distinct_ids FROM "
-          + RawEventTable.TABLE + " FINAL WHERE pipeline = '" + pipeline + "'").get(0);
+      var rows =
+          store
+              .queryJson(
+                  "SELECT count() AS stored, uniqExact(event_id) AS distinct_ids FROM "
+                      + RawEventTable.TABLE
+                      + " FINAL WHERE pipeline = '"
+                      + pipeline
+                      + "'")
+              .get(0);
       assertEquals(1000, rows.get("stored").asLong(), "no event lost, none duplicated: " + rows);
       assertEquals(1000, rows.get("distinct_ids").asLong(), rows.toString());
-      assertTrue(metrics.value("ben_store_write_failures_total", Labels.of("pipeline", pipeline)) > 0);
+      assertTrue(
+          metrics.value("ben_store_write_failures_total", Labels.of("pipeline", pipeline)) > 0);
       assertEquals(0, counters.total(Outcome.REFUSED));
     }
   }
@@ -91,18 +111,23 @@ class ClickHouseOutageIT {
   private static void offer(BoundedSourceQueue<Envelope> queue, String pipeline, int from, int to) {
     for (int i = from; i < to; i++) {
       var body = JsonNodeFactory.instance.objectNode().put("n", i);
-      assertEquals(org.apache.pekko.stream.QueueOfferResult.enqueued(),
-          queue.offer(new Envelope(pipeline + "-" + i, pipeline, "app", System.currentTimeMillis(), body)));
+      assertEquals(
+          org.apache.pekko.stream.QueueOfferResult.enqueued(),
+          queue.offer(
+              new Envelope(pipeline + "-" + i, pipeline, "app", System.currentTimeMillis(), body)));
     }
   }
 
   private static void await(BooleanSupplier condition, String what) {
-    new TestKit(system).awaitCond(Duration.ofSeconds(90), Duration.ofMillis(100), what, condition::getAsBoolean);
+    new TestKit(system)
+        .awaitCond(Duration.ofSeconds(90), Duration.ofMillis(100), what, condition::getAsBoolean);
   }
 
   private static void servers(String command) throws Exception {
-    Process process = new ProcessBuilder(Path.of("..", "scripts", "servers.sh").toString(), command)
-        .inheritIO().start();
+    Process process =
+        new ProcessBuilder(Path.of("..", "scripts", "servers.sh").toString(), command)
+            .inheritIO()
+            .start();
     if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
       throw new IllegalStateException("scripts/servers.sh " + command + " failed");
     }

@@ -30,8 +30,13 @@ class ClickHouseStoreIT extends AnalyticalStoreContract {
 
   @Test
   void anUnreachableServerIsRefusedSayingWhereItLooked() {
-    StoreException e = assertThrows(StoreException.class, () -> ClickHouseStore.open(
-        new ClickHouseSettings(URI.create("http://127.0.0.1:1"), "default", "", "ben"), new ObjectMapper()));
+    StoreException e =
+        assertThrows(
+            StoreException.class,
+            () ->
+                ClickHouseStore.open(
+                    new ClickHouseSettings(URI.create("http://127.0.0.1:1"), "default", "", "ben"),
+                    new ObjectMapper()));
     assertTrue(e.getMessage().contains("http://127.0.0.1:1"), e.getMessage());
   }
 }

@@ -14,8 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The same store contract against the embedded default. */
 class EmbeddedStoreIT extends AnalyticalStoreContract {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Override
   protected AnalyticalStore open() {
@@ -24,8 +23,9 @@ class EmbeddedStoreIT extends AnalyticalStoreContract {
 
   @Test
   void rowsSurviveReopeningTheFile() {
-    store.execute("CREATE TABLE IF NOT EXISTS kept (event_id String, n UInt32) ENGINE = ReplacingMergeTree() "
-        + "ORDER BY event_id");
+    store.execute(
+        "CREATE TABLE IF NOT EXISTS kept (event_id String, n UInt32) ENGINE = ReplacingMergeTree() "
+            + "ORDER BY event_id");
     store.insertJsonRows("kept", List.of("{\"event_id\":\"a\",\"n\":7}"));
     store.close();
     store = open();

@@ -12,8 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The same blob contract against the local-directory default. */
 class LocalBlobStoreIT extends BlobStoreContract {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Override
   protected BlobStore open() {

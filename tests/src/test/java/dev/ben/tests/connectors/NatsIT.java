@@ -42,8 +42,8 @@ class NatsIT {
   }
 
   /**
-   * The first consumer acknowledges three messages and stops; whatever it read ahead without acknowledging comes
-   * back after the ack wait, and nothing it acknowledged ever does.
+   * The first consumer acknowledges three messages and stops; whatever it read ahead without
+   * acknowledging comes back after the ack wait, and nothing it acknowledged ever does.
    */
   @Test
   void aDurableConsumerResumesAfterItsLastAcknowledgedMessage() throws Exception {
@@ -54,17 +54,27 @@ class NatsIT {
       nats.streams().publish(subject, utf8("hello-" + i));
     }
     Duration ackWait = Duration.ofSeconds(1);
-    List<String> first = nats.streams().durable(stream, subject, "orchestrator", 1, ackWait)
-        .take(3)
-        .map(m -> ack(m))
-        .runWith(Sink.seq(), system).toCompletableFuture().get(20, TimeUnit.SECONDS);
+    List<String> first =
+        nats.streams()
+            .durable(stream, subject, "orchestrator", 1, ackWait)
+            .take(3)
+            .map(m -> ack(m))
+            .runWith(Sink.seq(), system)
+            .toCompletableFuture()
+            .get(20, TimeUnit.SECONDS);
     assertEquals(List.of("hello-1", "hello-2", "hello-3"), first);
     nats.streams().publish(subject, utf8("hello-6"));
-    List<String> second = nats.streams().durable(stream, subject, "orchestrator", 10, ackWait)
-        .take(3)
-        .map(m -> ack(m))
-        .runWith(Sink.seq(), system).toCompletableFuture().get(20, TimeUnit.SECONDS);
-    assertEquals(java.util.Set.of("hello-4", "hello-5", "hello-6"), java.util.Set.copyOf(second),
+    List<String> second =
+        nats.streams()
+            .durable(stream, subject, "orchestrator", 10, ackWait)
+            .take(3)
+            .map(m -> ack(m))
+            .runWith(Sink.seq(), system)
+            .toCompletableFuture()
+            .get(20, TimeUnit.SECONDS);
+    assertEquals(
+        java.util.Set.of("hello-4", "hello-5", "hello-6"),
+        java.util.Set.copyOf(second),
         "acknowledged messages are not redelivered, unacknowledged ones are");
   }
 

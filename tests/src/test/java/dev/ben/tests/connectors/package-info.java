@@ -1,2 +1,5 @@
-/** Connector tests against the real servers, with one contract per interface run on every implementation. */
+/**
+ * Connector tests against the real servers, with one contract per interface run on every
+ * implementation.
+ */
 package dev.ben.tests.connectors;

@@ -38,32 +38,37 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What an operator sees from every remote benctl verb against one real node: a standalone node on the embedded
- * connectors (RocksDB ledger, local blobs, in-JVM notices), with {@code serialize-messages = on}, driven through
- * benctl in-process as {@code bin/benctl --server} would drive it. Exit codes, the lines people read and the JSON
- * fields scripts read are asserted, success and refusal alike.
+ * What an operator sees from every remote benctl verb against one real node: a standalone node on
+ * the embedded connectors (RocksDB ledger, local blobs, in-JVM notices), with {@code
+ * serialize-messages = on}, driven through benctl in-process as {@code bin/benctl --server} would
+ * drive it. Exit codes, the lines people read and the JSON fields scripts read are asserted,
+ * success and refusal alike.
  *
- * <p>The node is shared by the methods, and the ledger never forgets a pipeline's versions or history (delete only
- * removes its header). So every method stages its own copy of the auth example, and the methods whose outcome
- * depends on history (a rollback with nothing to roll back to, a delete) own a pipeline name no other method uses:
- * they pass in any order.
+ * <p>The node is shared by the methods, and the ledger never forgets a pipeline's versions or
+ * history (delete only removes its header). So every method stages its own copy of the auth
+ * example, and the methods whose outcome depends on history (a rollback with nothing to roll back
+ * to, a delete) own a pipeline name no other method uses: they pass in any order.
  */
 class BenctlAgainstNodeIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  /** Longer than any activation or lifecycle change takes on a loaded two-core machine, short enough to fail fast. */
+
+  /**
+   * Longer than any activation or lifecycle change takes on a loaded two-core machine, short enough
+   * to fail fast.
+   */
   private static final Duration AWAIT = Duration.ofSeconds(20);
+
   private static final Duration POLL = Duration.ofMillis(200);
   private static final String WAIT_SECONDS = "20";
   private static final Path EXAMPLES = Path.of("..", "examples").toAbsolutePath().normalize();
+
   /** What the auth example's pipeline runs on every node. */
   private static final Set<String> KINDS = Set.of("sidecar", "proxy", "spine", "detector", "store");
 
-  @TempDir
-  static Path home;
+  @TempDir static Path home;
 
-  @TempDir
-  Path work;
+  @TempDir Path work;
 
   private static ClusterNode node;
   private static HttpClient http;
@@ -88,9 +93,9 @@ class BenctlAgainstNodeIT {
   }
 
   /**
-   * Stage, diff, deploy, status, pipelines, unstage and rollback on {@code auth}, the example as it ships. One
-   * method, because each step's outcome is the previous step's state: rollback is refused only while a single
-   * version has ever been active.
+   * Stage, diff, deploy, status, pipelines, unstage and rollback on {@code auth}, the example as it
+   * ships. One method, because each step's outcome is the previous step's state: rollback is
+   * refused only while a single version has ever been active.
    */
   @Test
   void versionsFromStageThroughRollback() {
@@ -109,9 +114,12 @@ class BenctlAgainstNodeIT {
     assertEquals(first, diff.get("from_version").asLong(), diff::toPrettyString);
     assertEquals(second, diff.get("to_version").asLong(), diff::toPrettyString);
     assertFalse(diff.get("changes").isEmpty(), diff::toPrettyString);
-    diff.get("changes").forEach(change -> assertEquals("SAME", change.get("change").asText(), diff::toPrettyString));
+    diff.get("changes")
+        .forEach(
+            change -> assertEquals("SAME", change.get("change").asText(), diff::toPrettyString));
     Result diffText = ok(benctl("diff", "auth", v(first), v(second)));
-    assertTrue(diffText.out().startsWith("auth: v" + first + " → v" + second + "\n"), diffText::toString);
+    assertTrue(
+        diffText.out().startsWith("auth: v" + first + " → v" + second + "\n"), diffText::toString);
     List<Map<String, String>> diffRows = table(diffText.out(), "CHANGE");
     assertEquals(diff.get("changes").size(), diffRows.size(), diffText::toString);
     diffRows.forEach(row -> assertEquals("same", row.get("CHANGE"), diffText::toString));
@@ -125,105 +133,149 @@ class BenctlAgainstNodeIT {
     assertEquals("", deploy.err(), deploy::toString);
     assertTrue(deploy.out().contains("\nactive      v" + second + "\n"), deploy::toString);
     // The orchestrator lists components from their hellos, which may trail the activation's acks.
-    JsonNode status = await("auth's spine to run v" + second + " next to the other components",
-        () -> statusJson("auth"), s -> s != null && spineAcked(s, second) && kinds(s).equals(KINDS));
+    JsonNode status =
+        await(
+            "auth's spine to run v" + second + " next to the other components",
+            () -> statusJson("auth"),
+            s -> s != null && spineAcked(s, second) && kinds(s).equals(KINDS));
     assertEquals(second, status.get("active_version").asLong(), status::toPrettyString);
     assertEquals("published", status.get("lifecycle").asText(), status::toPrettyString);
 
     Result statusText = ok(benctl("status", "auth"));
     assertTrue(statusText.out().contains("\nactive      v" + second + "\n"), statusText::toString);
     List<Map<String, String>> components = table(statusText.out(), "COMPONENT");
-    List<Map<String, String>> spines = components.stream()
-        .filter(row -> row.get("COMPONENT").startsWith("auth/spine@")).toList();
+    List<Map<String, String>> spines =
+        components.stream().filter(row -> row.get("COMPONENT").startsWith("auth/spine@")).toList();
     assertEquals(1, spines.size(), () -> "one spine on one node\n" + statusText);
     assertEquals("spine", spines.get(0).get("KIND"), statusText::toString);
     assertEquals("v" + second, spines.get(0).get("RUNS"), statusText::toString);
     assertEquals("yes", spines.get(0).get("ACKED"), statusText::toString);
-    assertEquals(KINDS, components.stream().map(row -> row.get("KIND")).collect(Collectors.toSet()),
+    assertEquals(
+        KINDS,
+        components.stream().map(row -> row.get("KIND")).collect(Collectors.toSet()),
         statusText::toString);
     for (Map<String, String> row : components) {
       if (!row.get("KIND").equals("spine")) {
-        assertEquals("-", row.get("ACKED"), () -> row.get("COMPONENT") + " holds no contract\n" + statusText);
-        assertEquals("-", row.get("RUNS"), () -> row.get("COMPONENT") + " holds no contract\n" + statusText);
+        assertEquals(
+            "-",
+            row.get("ACKED"),
+            () -> row.get("COMPONENT") + " holds no contract\n" + statusText);
+        assertEquals(
+            "-", row.get("RUNS"), () -> row.get("COMPONENT") + " holds no contract\n" + statusText);
       }
     }
 
     Result pipelines = ok(benctl("pipelines"));
-    Map<String, String> auth = table(pipelines.out(), "PIPELINE").stream()
-        .filter(row -> row.get("PIPELINE").equals("auth")).findFirst()
-        .orElseThrow(() -> new AssertionError("auth is not listed\n" + pipelines));
+    Map<String, String> auth =
+        table(pipelines.out(), "PIPELINE").stream()
+            .filter(row -> row.get("PIPELINE").equals("auth"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("auth is not listed\n" + pipelines));
     assertEquals("published", auth.get("LIFECYCLE"), pipelines::toString);
     assertEquals("v" + second, auth.get("ACTIVE"), pipelines::toString);
     assertEquals("1/1", auth.get("ACKED"), pipelines::toString);
-    assertEquals("v" + first, auth.get("NEWEST STAGED"), "the version deployed is no longer staged\n" + pipelines);
+    assertEquals(
+        "v" + first,
+        auth.get("NEWEST STAGED"),
+        "the version deployed is no longer staged\n" + pipelines);
 
     Result unstaged = ok(benctl("unstage", "auth", v(first)));
     assertEquals("auth v" + first + " is now unstaged\n", unstaged.out(), unstaged::toString);
     Result unstageActive = benctl("unstage", "auth", v(second));
     assertRefused(unstageActive, "deploy or roll back to another version before unstaging it");
-    // Nothing is staged any more, so the default diff (active against newest staged) has nothing to compare.
+    // Nothing is staged any more, so the default diff (active against newest staged) has nothing to
+    // compare.
     assertRefused(benctl("diff", "auth"), "auth has no staged version to compare");
 
     assertRefused(benctl("rollback", "auth", "--wait", WAIT_SECONDS), "nothing to roll back to");
 
     long third = stagedVersion(benctl("stage", project.toString(), "-o", "json"));
-    assertEquals(third, activeVersion(json(benctl("deploy", "auth", "--wait", WAIT_SECONDS, "-o", "json"))));
+    assertEquals(
+        third, activeVersion(json(benctl("deploy", "auth", "--wait", WAIT_SECONDS, "-o", "json"))));
     Result rollback = ok(benctl("rollback", "auth", "--wait", WAIT_SECONDS));
     assertEquals("", rollback.err(), rollback::toString);
     assertTrue(rollback.out().contains("\nactive      v" + second + "\n"), rollback::toString);
-    JsonNode rolledBack = await("auth's spine to run v" + second + " again", () -> statusJson("auth"),
-        s -> s != null && spineAcked(s, second));
+    JsonNode rolledBack =
+        await(
+            "auth's spine to run v" + second + " again",
+            () -> statusJson("auth"),
+            s -> s != null && spineAcked(s, second));
     assertEquals(second, activeVersion(rolledBack), rolledBack::toPrettyString);
   }
 
   /**
-   * Pause, resume, archive and delete, seen by benctl and by the HTTP ingest endpoint. The pipeline is a renamed
-   * copy of auth, because deleting it must not take away the pipeline the other methods deploy.
+   * Pause, resume, archive and delete, seen by benctl and by the HTTP ingest endpoint. The pipeline
+   * is a renamed copy of auth, because deleting it must not take away the pipeline the other
+   * methods deploy.
    */
   @Test
   void lifecycleVerbsStopAndStartIngestAndDeleteForgetsThePipeline() throws IOException {
     String pipeline = "auth_lifecycle";
     Path project = built(renamed(ExampleProjects.copy("auth", work), pipeline));
     long deployed = stagedVersion(benctl("stage", project.toString(), "-o", "json"));
-    assertEquals(deployed, activeVersion(json(benctl("deploy", pipeline, "--wait", WAIT_SECONDS, "-o", "json"))));
+    assertEquals(
+        deployed,
+        activeVersion(json(benctl("deploy", pipeline, "--wait", WAIT_SECONDS, "-o", "json"))));
     String login = Files.readAllLines(EXAMPLES.resolve("auth/events/logins.ndjson")).get(0);
     // The sidecar registers its ingress when it starts, which may trail the activation.
-    assertAccepted(await("ingest to accept " + pipeline + " events", () -> ingest(pipeline, login),
-        answer -> answer.status() == 200));
+    assertAccepted(
+        await(
+            "ingest to accept " + pipeline + " events",
+            () -> ingest(pipeline, login),
+            answer -> answer.status() == 200));
 
     Result pause = ok(benctl("pause", pipeline));
     assertTrue(pause.out().contains("\nlifecycle   paused\n"), pause::toString);
     assertEquals("paused", status(pipeline).get("lifecycle").asText());
-    await("ingest to refuse " + pipeline + " while paused", () -> ingest(pipeline, login),
+    await(
+        "ingest to refuse " + pipeline + " while paused",
+        () -> ingest(pipeline, login),
         answer -> answer.status() == 404);
 
     Result resume = ok(benctl("resume", pipeline));
     assertTrue(resume.out().contains("\nlifecycle   published\n"), resume::toString);
-    assertAccepted(await("ingest to accept " + pipeline + " events again", () -> ingest(pipeline, login),
-        answer -> answer.status() == 200));
+    assertAccepted(
+        await(
+            "ingest to accept " + pipeline + " events again",
+            () -> ingest(pipeline, login),
+            answer -> answer.status() == 200));
     assertEquals(deployed, activeVersion(status(pipeline)), "resuming keeps the active version");
 
     Result unconfirmed = benctl("delete", pipeline);
     assertEquals(ExitCode.USAGE, unconfirmed.exitCode(), unconfirmed::toString);
     assertTrue(unconfirmed.err().contains("repeat with --yes to confirm"), unconfirmed::toString);
-    assertEquals("published", status(pipeline).get("lifecycle").asText(), "an unconfirmed delete deletes nothing");
+    assertEquals(
+        "published",
+        status(pipeline).get("lifecycle").asText(),
+        "an unconfirmed delete deletes nothing");
 
     Result archive = ok(benctl("archive", pipeline));
     assertTrue(archive.out().contains("\nlifecycle   archived\n"), archive::toString);
-    await("ingest to refuse " + pipeline + " once archived", () -> ingest(pipeline, login),
+    await(
+        "ingest to refuse " + pipeline + " once archived",
+        () -> ingest(pipeline, login),
         answer -> answer.status() == 404);
     ok(benctl("resume", pipeline));
-    assertAccepted(await("ingest to accept " + pipeline + " events once resumed from the archive",
-        () -> ingest(pipeline, login), answer -> answer.status() == 200));
+    assertAccepted(
+        await(
+            "ingest to accept " + pipeline + " events once resumed from the archive",
+            () -> ingest(pipeline, login),
+            answer -> answer.status() == 200));
     ok(benctl("archive", pipeline));
     ok(benctl("delete", pipeline, "--yes"));
     Result gone = benctl("status", pipeline);
     assertRefused(gone, "no pipeline '" + pipeline + "'; the ledger knows [");
     ok(benctl("stage", project.toString()));
-    assertEquals(0, activeVersion(status(pipeline)), "a pipeline staged again after its deletion runs nothing yet");
+    assertEquals(
+        0,
+        activeVersion(status(pipeline)),
+        "a pipeline staged again after its deletion runs nothing yet");
   }
 
-  /** A bundle signed by a key the node does not trust is refused, and the refusal names the setting to change. */
+  /**
+   * A bundle signed by a key the node does not trust is refused, and the refusal names the setting
+   * to change.
+   */
   @Test
   void aBundleSignedByAnUntrustedKeyIsRefused() throws IOException {
     String pipeline = "auth_rogue";
@@ -232,7 +284,8 @@ class BenctlAgainstNodeIT {
     Path descriptor = project.resolve("ben.project");
     String text = Files.readString(descriptor);
     assertTrue(text.contains("key = \"keys/auth.key\""), text);
-    Files.writeString(descriptor, text.replace("key = \"keys/auth.key\"", "key = \"keys/rogue.key\""));
+    Files.writeString(
+        descriptor, text.replace("key = \"keys/auth.key\"", "key = \"keys/rogue.key\""));
     built(project);
 
     Result stage = benctl("stage", project.toString());
@@ -241,7 +294,9 @@ class BenctlAgainstNodeIT {
     assertRefused(benctl("status", pipeline), "no pipeline '" + pipeline + "'");
   }
 
-  /** Nothing listens at the address: exit 3, and the message says how to point benctl at a server. */
+  /**
+   * Nothing listens at the address: exit 3, and the message says how to point benctl at a server.
+   */
   @Test
   void aServerThatIsNotThereIsUnreachable() {
     String address = "127.0.0.1:" + ClusterNode.freePort();
@@ -249,7 +304,8 @@ class BenctlAgainstNodeIT {
     assertEquals(ExitCode.UNREACHABLE, status.exitCode(), status::toString);
     assertEquals("", status.out(), status::toString);
     assertTrue(status.err().contains(address), status::toString);
-    assertTrue(status.err().contains("--server"), () -> "says how to point benctl elsewhere\n" + status);
+    assertTrue(
+        status.err().contains("--server"), () -> "says how to point benctl elsewhere\n" + status);
   }
 
   /** benctl against the node. */
@@ -276,7 +332,10 @@ class BenctlAgainstNodeIT {
     return project;
   }
 
-  /** The copy declaring its pipeline under another name, which is also the name its events are sent to. */
+  /**
+   * The copy declaring its pipeline under another name, which is also the name its events are sent
+   * to.
+   */
   private static Path renamed(Path project, String pipeline) throws IOException {
     Path sources = project.resolve("response.ben");
     String text = Files.readString(sources);
@@ -330,7 +389,8 @@ class BenctlAgainstNodeIT {
   private static boolean spineAcked(JsonNode status, long version) {
     for (JsonNode component : status.get("components")) {
       if (component.get("kind").asText().equals("spine")) {
-        return component.get("running_version").asLong() == version && component.get("acked").asBoolean();
+        return component.get("running_version").asLong() == version
+            && component.get("acked").asBoolean();
       }
     }
     return false;
@@ -341,11 +401,19 @@ class BenctlAgainstNodeIT {
 
   /** Posts one NDJSON line to the node's ingest endpoint for {@code pipeline}. */
   private static Answer ingest(String pipeline, String line) {
-    URI uri = URI.create("http://127.0.0.1:" + node.endpoints.ingest().port() + "/api/v1/events?pipeline="
-        + pipeline);
+    URI uri =
+        URI.create(
+            "http://127.0.0.1:"
+                + node.endpoints.ingest().port()
+                + "/api/v1/events?pipeline="
+                + pipeline);
     try {
-      HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri)
-          .POST(HttpRequest.BodyPublishers.ofString(line + "\n")).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(uri)
+                  .POST(HttpRequest.BodyPublishers.ofString(line + "\n"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       return new Answer(response.statusCode(), response.body());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -365,8 +433,9 @@ class BenctlAgainstNodeIT {
   }
 
   /**
-   * The rows of the table in {@code text} whose header row starts with {@code firstHeader}, as header to cell.
-   * benctl pads every column to its widest cell, so each cell starts where its header does.
+   * The rows of the table in {@code text} whose header row starts with {@code firstHeader}, as
+   * header to cell. benctl pads every column to its widest cell, so each cell starts where its
+   * header does.
    */
   private static List<Map<String, String>> table(String text, String firstHeader) {
     List<String> lines = text.lines().toList();
@@ -391,7 +460,8 @@ class BenctlAgainstNodeIT {
       Map<String, String> row = new LinkedHashMap<>();
       for (int c = 0; c < columns.size(); c++) {
         int from = Math.min(starts.get(c), line.length());
-        int to = c + 1 < columns.size() ? Math.min(starts.get(c + 1), line.length()) : line.length();
+        int to =
+            c + 1 < columns.size() ? Math.min(starts.get(c + 1), line.length()) : line.length();
         row.put(columns.get(c), line.substring(from, to).strip());
       }
       rows.add(row);
@@ -399,14 +469,22 @@ class BenctlAgainstNodeIT {
     return rows;
   }
 
-  /** Probes until {@code done} accepts what it returns, failing with the last answer once {@link #AWAIT} passed. */
+  /**
+   * Probes until {@code done} accepts what it returns, failing with the last answer once {@link
+   * #AWAIT} passed.
+   */
   private static <T> T await(String what, Supplier<T> probe, Predicate<T> done) {
     long deadline = System.nanoTime() + AWAIT.toNanos();
     T seen = probe.get();
     while (!done.test(seen)) {
       if (System.nanoTime() - deadline > 0) {
-        throw new AssertionError("waited " + AWAIT.toSeconds() + " s for " + what + "; last answer: "
-            + (seen instanceof JsonNode answer ? answer.toPrettyString() : seen));
+        throw new AssertionError(
+            "waited "
+                + AWAIT.toSeconds()
+                + " s for "
+                + what
+                + "; last answer: "
+                + (seen instanceof JsonNode answer ? answer.toPrettyString() : seen));
       }
       LockSupport.parkNanos(POLL.toNanos());
       seen = probe.get();

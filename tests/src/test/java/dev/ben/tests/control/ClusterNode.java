@@ -31,20 +31,27 @@ import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.event.Logging;
 
 /**
- * A whole Ben node as {@code ./ben node} builds it (real connectors from {@link NodeServicesFactory}, the
- * {@link RootGuardian}), inside the test JVM on 127.0.0.1: either a member of a cluster on NATS, whose remoting port
- * is fixed up front because the other nodes must name it as their seed, or a {@link #standalone} node on the
- * embedded connectors. Every HTTP and gRPC port is ephemeral. Closing it leaves the cluster gracefully (coordinated
- * shutdown) and only then closes the services, in the order {@code BenNode} uses.
+ * A whole Ben node as {@code ./ben node} builds it (real connectors from {@link
+ * NodeServicesFactory}, the {@link RootGuardian}), inside the test JVM on 127.0.0.1: either a
+ * member of a cluster on NATS, whose remoting port is fixed up front because the other nodes must
+ * name it as their seed, or a {@link #standalone} node on the embedded connectors. Every HTTP and
+ * gRPC port is ephemeral. Closing it leaves the cluster gracefully (coordinated shutdown) and only
+ * then closes the services, in the order {@code BenNode} uses.
  */
 public final class ClusterNode implements AutoCloseable {
 
   /**
-   * What every node of one cluster shares: the seed, NATS with its namespace (subjects, streams) and ledger buckets,
-   * trust and the keyed-hashing secret.
+   * What every node of one cluster shares: the seed, NATS with its namespace (subjects, streams)
+   * and ledger buckets, trust and the keyed-hashing secret.
    */
-  record Shared(int seedPort, String natsUrl, String natsNamespace, String kvBucket, String objectBucket,
-      Path trustedKey, Path hashKeyFile) {}
+  record Shared(
+      int seedPort,
+      String natsUrl,
+      String natsNamespace,
+      String kvBucket,
+      String objectBucket,
+      Path trustedKey,
+      Path hashKeyFile) {}
 
   private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
@@ -57,17 +64,26 @@ public final class ClusterNode implements AutoCloseable {
   private final List<String> serializationFailures = new CopyOnWriteArrayList<>();
   private boolean closed;
 
-  /** Starts a member of the cluster {@code shared} describes, keeping its local state under {@code home}. */
+  /**
+   * Starts a member of the cluster {@code shared} describes, keeping its local state under {@code
+   * home}.
+   */
   ClusterNode(Path home, int port, Shared shared) {
-    this(home, port, ConfigFactory.parseMap(Map.of(
-            "ben.node.seeds", List.of("127.0.0.1:" + shared.seedPort()),
-            "ben.ledger.trusted-keys", List.of(shared.trustedKey().toString()),
-            "ben.ledger.kv-bucket", shared.kvBucket(),
-            "ben.ledger.object-bucket", shared.objectBucket(),
-            "ben.spine.hash-key-file", shared.hashKeyFile().toString(),
-            "ben.connectors.nats.url", shared.natsUrl(),
-            "ben.connectors.nats.namespace", shared.natsNamespace()))
-        .withFallback(ConfigFactory.parseString("""
+    this(
+        home,
+        port,
+        ConfigFactory.parseMap(
+                Map.of(
+                    "ben.node.seeds", List.of("127.0.0.1:" + shared.seedPort()),
+                    "ben.ledger.trusted-keys", List.of(shared.trustedKey().toString()),
+                    "ben.ledger.kv-bucket", shared.kvBucket(),
+                    "ben.ledger.object-bucket", shared.objectBucket(),
+                    "ben.spine.hash-key-file", shared.hashKeyFile().toString(),
+                    "ben.connectors.nats.url", shared.natsUrl(),
+                    "ben.connectors.nats.namespace", shared.natsNamespace()))
+            .withFallback(
+                ConfigFactory.parseString(
+                    """
             # Fast enough for a test that waits on a failover, slow enough for three systems on two cores.
             pekko.cluster.failure-detector.acceptable-heartbeat-pause = 2s
             pekko.cluster.split-brain-resolver.stable-after = 2s
@@ -75,14 +91,21 @@ public final class ClusterNode implements AutoCloseable {
   }
 
   /**
-   * A node that seeds its own single-node cluster on the embedded connectors (RocksDB ledger, local blobs, in-JVM
-   * notices), trusting bundles signed by {@code trustedKey}. Its remoting port is ephemeral: no other node names it.
+   * A node that seeds its own single-node cluster on the embedded connectors (RocksDB ledger, local
+   * blobs, in-JVM notices), trusting bundles signed by {@code trustedKey}. Its remoting port is
+   * ephemeral: no other node names it.
    */
   static ClusterNode standalone(Path home, Path trustedKey) {
-    return new ClusterNode(home, 0, ConfigFactory.parseMap(Map.of(
-            "ben.node.seeds", List.of(),
-            "ben.ledger.trusted-keys", List.of(trustedKey.toString())))
-        .withFallback(ConfigFactory.parseString("""
+    return new ClusterNode(
+        home,
+        0,
+        ConfigFactory.parseMap(
+                Map.of(
+                    "ben.node.seeds", List.of(),
+                    "ben.ledger.trusted-keys", List.of(trustedKey.toString())))
+            .withFallback(
+                ConfigFactory.parseString(
+                    """
             # Embedded even when the developer's shell points BEN_NATS_URL (or the others) at real servers.
             ben.connectors.nats.url = ""
             ben.connectors.clickhouse.url = ""
@@ -91,30 +114,38 @@ public final class ClusterNode implements AutoCloseable {
   }
 
   /**
-   * A single-node cluster on the real servers: NATS (ledger, notices, presence and signals under {@code run} as
-   * namespace and bucket names) and ClickHouse (database {@code run}), trusting bundles signed by {@code trustedKey}.
+   * A single-node cluster on the real servers: NATS (ledger, notices, presence and signals under
+   * {@code run} as namespace and bucket names) and ClickHouse (database {@code run}), trusting
+   * bundles signed by {@code trustedKey}.
    */
-  public static ClusterNode onServers(Path home, Path trustedKey, String natsUrl, String clickHouseUrl, String run) {
-    return new ClusterNode(home, 0, ConfigFactory.parseMap(Map.of(
-            "ben.node.seeds", List.of(),
-            "ben.ledger.trusted-keys", List.of(trustedKey.toString()),
-            "ben.ledger.kv-bucket", run,
-            "ben.ledger.object-bucket", run + "_bundles",
-            "ben.connectors.nats.url", natsUrl,
-            "ben.connectors.nats.namespace", run,
-            "ben.connectors.clickhouse.url", clickHouseUrl,
-            "ben.connectors.clickhouse.database", run))
-        .withFallback(ConfigFactory.parseString("ben.connectors.s3.endpoint = \"\"")));
+  public static ClusterNode onServers(
+      Path home, Path trustedKey, String natsUrl, String clickHouseUrl, String run) {
+    return new ClusterNode(
+        home,
+        0,
+        ConfigFactory.parseMap(
+                Map.of(
+                    "ben.node.seeds", List.of(),
+                    "ben.ledger.trusted-keys", List.of(trustedKey.toString()),
+                    "ben.ledger.kv-bucket", run,
+                    "ben.ledger.object-bucket", run + "_bundles",
+                    "ben.connectors.nats.url", natsUrl,
+                    "ben.connectors.nats.namespace", run,
+                    "ben.connectors.clickhouse.url", clickHouseUrl,
+                    "ben.connectors.clickhouse.database", run))
+            .withFallback(ConfigFactory.parseString("ben.connectors.s3.endpoint = \"\"")));
   }
 
   private ClusterNode(Path home, int port, Config specific) {
     this.port = port;
     this.home = home;
-    Config base = specific
-        .withFallback(ConfigFactory.parseMap(Map.of(
-            "ben.home", home.toString(),
-            "ben.node.port", port)))
-        .withFallback(ConfigFactory.parseString("""
+    Config base =
+        specific
+            .withFallback(
+                ConfigFactory.parseMap(Map.of("ben.home", home.toString(), "ben.node.port", port)))
+            .withFallback(
+                ConfigFactory.parseString(
+                    """
             ben.node.host = "127.0.0.1"
             ben.node.pass-through-pipelines = []
             ben.ingest.port = 0
@@ -127,27 +158,39 @@ public final class ClusterNode implements AutoCloseable {
             # Cluster members, and the nodes of successive tests, share this JVM's MBean server.
             pekko.cluster.jmx.multi-mbeans-in-same-jvm = on
             """))
-        .withFallback(ConfigFactory.load())
-        .resolve();
+            .withFallback(ConfigFactory.load())
+            .resolve();
     BenSettings settings = BenSettings.fromConfig(base);
     services = NodeServicesFactory.open(settings);
     try {
-      system = ActorSystem.create(RootGuardian.create(settings, services), NodeConfig.SYSTEM_NAME,
-          NodeConfig.withNodeSettings(base, settings.node()));
+      system =
+          ActorSystem.create(
+              RootGuardian.create(settings, services),
+              NodeConfig.SYSTEM_NAME,
+              NodeConfig.withNodeSettings(base, settings.node()));
     } catch (RuntimeException e) {
       closeServices();
       throw e;
     }
     watchSerializationFailures();
     try {
-      CompletableFuture<RootGuardian.Endpoints> bound = AskPattern.<RootGuardian.Command, RootGuardian.Endpoints>ask(
-          system, RootGuardian.GetEndpoints::new, START_TIMEOUT, system.scheduler()).toCompletableFuture();
-      // A guardian that fails to start stops the system; say so now rather than when the ask times out.
-      system.getWhenTerminated().thenRun(() -> bound.completeExceptionally(new IllegalStateException(
-          "the actor system stopped while starting (see the ERROR logged above)")));
+      CompletableFuture<RootGuardian.Endpoints> bound =
+          AskPattern.<RootGuardian.Command, RootGuardian.Endpoints>ask(
+                  system, RootGuardian.GetEndpoints::new, START_TIMEOUT, system.scheduler())
+              .toCompletableFuture();
+      // A guardian that fails to start stops the system; say so now rather than when the ask times
+      // out.
+      system
+          .getWhenTerminated()
+          .thenRun(
+              () ->
+                  bound.completeExceptionally(
+                      new IllegalStateException(
+                          "the actor system stopped while starting (see the ERROR logged above)")));
       endpoints = bound.get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (Exception e) {
-      IllegalStateException failure = new IllegalStateException(name() + " did not bind its endpoints: " + e, e);
+      IllegalStateException failure =
+          new IllegalStateException(name() + " did not bind its endpoints: " + e, e);
       try {
         close();
       } catch (RuntimeException alsoFailed) {
@@ -176,20 +219,26 @@ public final class ClusterNode implements AutoCloseable {
     return system.address().toString();
   }
 
-  /** Whether every message this node sends goes through its serializer, as it would between hosts. */
+  /**
+   * Whether every message this node sends goes through its serializer, as it would between hosts.
+   */
   boolean serializesEveryMessage() {
     return system.settings().config().getBoolean("pekko.actor.serialize-messages");
   }
 
   /**
-   * Messages Pekko could not serialize, locally or for the wire. Pekko only logs these (a local send swallows the
-   * exception, remoting drops the message), so the test asks for them instead of waiting for a stall to time out.
+   * Messages Pekko could not serialize, locally or for the wire. Pekko only logs these (a local
+   * send swallows the exception, remoting drops the message), so the test asks for them instead of
+   * waiting for a stall to time out.
    */
   List<String> serializationFailures() {
     return List.copyOf(serializationFailures);
   }
 
-  /** The failures reported so far, forgetting them (so a deliberate one does not fail a later check). */
+  /**
+   * The failures reported so far, forgetting them (so a deliberate one does not fail a later
+   * check).
+   */
   List<String> takeSerializationFailures() {
     List<String> taken = List.copyOf(serializationFailures);
     serializationFailures.removeAll(taken);
@@ -198,16 +247,25 @@ public final class ClusterNode implements AutoCloseable {
 
   /** Members this node sees as Up. */
   int upMembers() {
-    return (int) StreamSupport.stream(Cluster.get(system).state().getMembers().spliterator(), false)
-        .filter(member -> member.status() == MemberStatus.up())
-        .count();
+    return (int)
+        StreamSupport.stream(Cluster.get(system).state().getMembers().spliterator(), false)
+            .filter(member -> member.status() == MemberStatus.up())
+            .count();
   }
 
-  /** How many pipeline hosts this node's receptionist lists, i.e. where the executor would place a pipeline. */
+  /**
+   * How many pipeline hosts this node's receptionist lists, i.e. where the executor would place a
+   * pipeline.
+   */
   int pipelineHosts() {
-    Receptionist.Listing listing = AskPattern.<Receptionist.Command, Receptionist.Listing>ask(system.receptionist(),
-            replyTo -> Receptionist.find(PipelineHost.KEY, replyTo), Duration.ofSeconds(5), system.scheduler())
-        .toCompletableFuture().join();
+    Receptionist.Listing listing =
+        AskPattern.<Receptionist.Command, Receptionist.Listing>ask(
+                system.receptionist(),
+                replyTo -> Receptionist.find(PipelineHost.KEY, replyTo),
+                Duration.ofSeconds(5),
+                system.scheduler())
+            .toCompletableFuture()
+            .join();
     return listing.getServiceInstances(PipelineHost.KEY).size();
   }
 
@@ -229,7 +287,10 @@ public final class ClusterNode implements AutoCloseable {
     closed = true;
     try {
       system.terminate();
-      system.getWhenTerminated().toCompletableFuture().get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      system
+          .getWhenTerminated()
+          .toCompletableFuture()
+          .get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (Exception e) {
       throw new IllegalStateException(name() + " did not stop within " + STOP_TIMEOUT, e);
     } finally {
@@ -243,16 +304,21 @@ public final class ClusterNode implements AutoCloseable {
   }
 
   private void watchSerializationFailures() {
-    var listener = system.systemActorOf(Behaviors.receive(Logging.Error.class)
-        .onAnyMessage(error -> {
-          String text = describe(error);
-          if (text.toLowerCase(Locale.ROOT).contains("serializ")
-              || text.contains("swallowing exception during message send")) {
-            serializationFailures.add(text);
-          }
-          return Behaviors.same();
-        })
-        .build(), "serialization-failures", Props.empty());
+    var listener =
+        system.systemActorOf(
+            Behaviors.receive(Logging.Error.class)
+                .onAnyMessage(
+                    error -> {
+                      String text = describe(error);
+                      if (text.toLowerCase(Locale.ROOT).contains("serializ")
+                          || text.contains("swallowing exception during message send")) {
+                        serializationFailures.add(text);
+                      }
+                      return Behaviors.same();
+                    })
+                .build(),
+            "serialization-failures",
+            Props.empty());
     system.eventStream().tell(new EventStream.Subscribe<>(Logging.Error.class, listener));
   }
 

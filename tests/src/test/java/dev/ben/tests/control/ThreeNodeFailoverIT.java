@@ -23,7 +23,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.apache.pekko.cluster.Member;
 import org.apache.pekko.cluster.MemberStatus;
@@ -33,11 +32,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * DESIGN: three nodes on 127.0.0.1 in one JVM, the orchestrator's node is stopped, the singletons move, the new
- * orchestrator rebuilds its view from hellos, and a deploy issued afterwards activates on every remaining node.
- * Every node runs with {@code serialize-messages = on}, so a message without a serializer fails here. The ledger
- * lives in NATS (real nats-server), which is what lets the moved ledger answer with the same history. Everything
- * is driven through benctl, as an operator would.
+ * DESIGN: three nodes on 127.0.0.1 in one JVM, the orchestrator's node is stopped, the singletons
+ * move, the new orchestrator rebuilds its view from hellos, and a deploy issued afterwards
+ * activates on every remaining node. Every node runs with {@code serialize-messages = on}, so a
+ * message without a serializer fails here. The ledger lives in NATS (real nats-server), which is
+ * what lets the moved ledger answer with the same history. Everything is driven through benctl, as
+ * an operator would.
  */
 class ThreeNodeFailoverIT {
 
@@ -47,8 +47,7 @@ class ThreeNodeFailoverIT {
   private static final Duration FAILOVER_TIMEOUT = Duration.ofSeconds(40);
   private static final String WAIT_SECONDS = "30";
 
-  @TempDir
-  Path work;
+  @TempDir Path work;
 
   private final List<ClusterNode> nodes = new ArrayList<>();
 
@@ -75,96 +74,178 @@ class ThreeNodeFailoverIT {
   }
 
   @Test
-  void afterTheOrchestratorsNodeStopsTheSingletonsMoveAndADeployActivatesOnTheRemainingNodes() throws Exception {
+  void afterTheOrchestratorsNodeStopsTheSingletonsMoveAndADeployActivatesOnTheRemainingNodes()
+      throws Exception {
     Path examples = Path.of("").toAbsolutePath().getParent().resolve("examples");
     Path project = ExampleProjects.copy(PIPELINE, work.resolve("project"));
     List<Integer> ports = distinctFreePorts(3);
     String run = TestServers.unique("failover");
-    // This run's own NATS namespace and buckets: runs sharing the server neither see nor disturb each other.
-    ClusterNode.Shared shared = new ClusterNode.Shared(ports.get(0), TestServers.natsUrl().toString(), run, run,
-        run + "_bundles", examples.resolve("auth/keys/auth.pub"), work.resolve("keys/hash.key"));
+    // This run's own NATS namespace and buckets: runs sharing the server neither see nor disturb
+    // each other.
+    ClusterNode.Shared shared =
+        new ClusterNode.Shared(
+            ports.get(0),
+            TestServers.natsUrl().toString(),
+            run,
+            run,
+            run + "_bundles",
+            examples.resolve("auth/keys/auth.pub"),
+            work.resolve("keys/hash.key"));
     for (int port : ports) {
-      nodes.add(new ClusterNode(Files.createDirectories(work.resolve("node-" + port)), port, shared));
+      nodes.add(
+          new ClusterNode(Files.createDirectories(work.resolve("node-" + port)), port, shared));
     }
     ClusterNode first = nodes.get(0);
     for (ClusterNode node : nodes) {
       assertTrue(node.serializesEveryMessage(), "a missing serializer must fail this test");
-      await("node " + node.address() + " to see three members Up", CLUSTER_TIMEOUT, node::upMembers, up -> up == 3);
+      await(
+          "node " + node.address() + " to see three members Up",
+          CLUSTER_TIMEOUT,
+          node::upMembers,
+          up -> up == 3);
     }
-    await("the orchestrator's node to know the three pipeline hosts", CLUSTER_TIMEOUT, first::pipelineHosts,
+    await(
+        "the orchestrator's node to know the three pipeline hosts",
+        CLUSTER_TIMEOUT,
+        first::pipelineHosts,
         hosts -> hosts == 3);
-    // The serialization guard is not vacuous: a message without a serializer is caught and reported.
-    System.out.println("serialization probe: the ERROR about " + WithoutSerializer.class.getSimpleName()
-        + " logged next is expected");
+    // The serialization guard is not vacuous: a message without a serializer is caught and
+    // reported.
+    System.out.println(
+        "serialization probe: the ERROR about "
+            + WithoutSerializer.class.getSimpleName()
+            + " logged next is expected");
     first.system.unsafeUpcast().tell(new WithoutSerializer("probe"));
-    await("the probe without a serializer to be reported", CLUSTER_TIMEOUT, first::takeSerializationFailures,
-        failures -> failures.stream().anyMatch(failure -> failure.contains(WithoutSerializer.class.getName())));
+    await(
+        "the probe without a serializer to be reported",
+        CLUSTER_TIMEOUT,
+        first::takeSerializationFailures,
+        failures ->
+            failures.stream()
+                .anyMatch(failure -> failure.contains(WithoutSerializer.class.getName())));
 
     // 1. Deploy v1 through the first node; it activates on all three.
-    assertOk(benctl("build", project.toString(), "--key", project.resolve("keys/auth.key").toString()));
-    assertEquals(1, stagedVersion(benctl("stage", project.toString(), "--server", first.controlAddress(),
-        "-o", "json")));
+    assertOk(
+        benctl("build", project.toString(), "--key", project.resolve("keys/auth.key").toString()));
+    assertEquals(
+        1,
+        stagedVersion(
+            benctl("stage", project.toString(), "--server", first.controlAddress(), "-o", "json")));
     long started = System.nanoTime();
-    Result deployV1 = benctl("deploy", PIPELINE, "--server", first.controlAddress(), "--wait", WAIT_SECONDS,
-        "-o", "json");
+    Result deployV1 =
+        benctl(
+            "deploy",
+            PIPELINE,
+            "--server",
+            first.controlAddress(),
+            "--wait",
+            WAIT_SECONDS,
+            "-o",
+            "json");
     long latencyV1 = elapsedMillis(started);
     assertActive(1, deployV1);
-    JsonNode statusV1 = await("three spines running v1", CLUSTER_TIMEOUT, () -> status(first),
-        status -> spinesRun(status, addresses(nodes), 1));
+    JsonNode statusV1 =
+        await(
+            "three spines running v1",
+            CLUSTER_TIMEOUT,
+            () -> status(first),
+            status -> spinesRun(status, addresses(nodes), 1));
     assertEquals(1, statusV1.get("active_version").asLong(), statusV1::toPrettyString);
-    // Detector state is sharded by key: one user's bursts, entering round-robin through the three nodes, count up
-    // in that user's one shard, and the lockout fires on the 21st exactly as on one node (then cools down).
+    // Detector state is sharded by key: one user's bursts, entering round-robin through the three
+    // nodes, count up
+    // in that user's one shard, and the lockout fires on the 21st exactly as on one node (then
+    // cools down).
     List<ShardedDetection.Answer> bursts = ShardedDetection.burstsAcross(nodes, "mallory", 22);
-    assertEquals(IntStream.rangeClosed(1, 22).mapToObj(i -> (double) i).toList(),
+    assertEquals(
+        IntStream.rangeClosed(1, 22).mapToObj(i -> (double) i).toList(),
         bursts.stream().map(ShardedDetection.Answer::fails).toList());
     assertEquals(List.of("lockout:FIRED"), bursts.get(20).playbooks());
     assertEquals(List.of("lockout:SUPPRESSED"), bursts.get(21).playbooks());
     for (int user = 0; user < 32; user++) {
       ShardedDetection.burstsAcross(nodes, "user-" + user, 1);
     }
-    await("detector shards spread over more than one member", CLUSTER_TIMEOUT,
-        () -> ShardedDetection.membersHostingShards(nodes.get(1)), members -> members >= 2);
-    assertEquals(List.of(), first.takeSerializationFailures(), "every detector message crossed nodes serialized");
+    await(
+        "detector shards spread over more than one member",
+        CLUSTER_TIMEOUT,
+        () -> ShardedDetection.membersHostingShards(nodes.get(1)),
+        members -> members >= 2);
+    assertEquals(
+        List.of(),
+        first.takeSerializationFailures(),
+        "every detector message crossed nodes serialized");
 
     // 2. Stop the oldest node: it hosts both singletons, which must move to the next oldest.
     ClusterNode second = nodes.get(1);
-    assertEquals(first.address(), oldestUp(second), "the first node is the oldest, so it hosts the singletons");
+    assertEquals(
+        first.address(),
+        oldestUp(second),
+        "the first node is the oldest, so it hosts the singletons");
     long stopping = System.nanoTime();
     first.close();
     long stopMillis = elapsedMillis(stopping);
     List<ClusterNode> survivors = List.of(nodes.get(1), nodes.get(2));
     await("the survivors to see two members Up", CLUSTER_TIMEOUT, second::upMembers, up -> up == 2);
     String newOldest = oldestUp(second);
-    ClusterNode host = survivors.stream().filter(n -> n.address().equals(newOldest)).findFirst().orElseThrow();
+    ClusterNode host =
+        survivors.stream().filter(n -> n.address().equals(newOldest)).findFirst().orElseThrow();
     ClusterNode other = survivors.stream().filter(n -> n != host).findFirst().orElseThrow();
-    // The moved ledger answers from the NATS-backed store, so it knows v1 is active without being told.
-    JsonNode ledgerMoved = await("the moved ledger to answer status", FAILOVER_TIMEOUT, () -> status(host),
-        status -> status != null);
+    // The moved ledger answers from the NATS-backed store, so it knows v1 is active without being
+    // told.
+    JsonNode ledgerMoved =
+        await(
+            "the moved ledger to answer status",
+            FAILOVER_TIMEOUT,
+            () -> status(host),
+            status -> status != null);
     long ledgerMillis = elapsedMillis(stopping);
     assertEquals(1, ledgerMoved.get("active_version").asLong(), ledgerMoved::toPrettyString);
     // The moved orchestrator persisted nothing: it lists what said hello since it started.
-    await("the moved orchestrator to list the two remaining spines running v1", FAILOVER_TIMEOUT,
-        () -> status(host), status -> spinesRun(status, addresses(survivors), 1));
+    await(
+        "the moved orchestrator to list the two remaining spines running v1",
+        FAILOVER_TIMEOUT,
+        () -> status(host),
+        status -> spinesRun(status, addresses(survivors), 1));
     long orchestratorMillis = elapsedMillis(stopping);
-    // The executor places a version on the hosts the receptionist lists; the stopped node's must be gone first.
-    await("the receptionist to drop the stopped node's pipeline host", CLUSTER_TIMEOUT, host::pipelineHosts,
+    // The executor places a version on the hosts the receptionist lists; the stopped node's must be
+    // gone first.
+    await(
+        "the receptionist to drop the stopped node's pipeline host",
+        CLUSTER_TIMEOUT,
+        host::pipelineHosts,
         hosts -> hosts == 2);
 
-    // 3. Stage and deploy v2 through the node that does not host the singletons, so every request crosses nodes.
-    assertEquals(2, stagedVersion(benctl("stage", project.toString(), "--server", other.controlAddress(),
-        "-o", "json")));
+    // 3. Stage and deploy v2 through the node that does not host the singletons, so every request
+    // crosses nodes.
+    assertEquals(
+        2,
+        stagedVersion(
+            benctl("stage", project.toString(), "--server", other.controlAddress(), "-o", "json")));
     started = System.nanoTime();
-    Result deployV2 = benctl("deploy", PIPELINE, "--server", other.controlAddress(), "--wait", WAIT_SECONDS,
-        "-o", "json");
+    Result deployV2 =
+        benctl(
+            "deploy",
+            PIPELINE,
+            "--server",
+            other.controlAddress(),
+            "--wait",
+            WAIT_SECONDS,
+            "-o",
+            "json");
     long latencyV2 = elapsedMillis(started);
     assertActive(2, deployV2);
-    JsonNode statusV2 = await("both remaining spines running v2", CLUSTER_TIMEOUT, () -> status(host),
-        status -> spinesRun(status, addresses(survivors), 2));
+    JsonNode statusV2 =
+        await(
+            "both remaining spines running v2",
+            CLUSTER_TIMEOUT,
+            () -> status(host),
+            status -> spinesRun(status, addresses(survivors), 2));
     assertEquals(2, statusV2.get("active_version").asLong(), statusV2::toPrettyString);
     assertEquals(0, statusV2.get("activating_version").asLong(), statusV2::toPrettyString);
 
-    JsonNode history = json(benctl("status", PIPELINE, "--history", "--server", other.controlAddress(),
-        "-o", "json"));
+    JsonNode history =
+        json(
+            benctl(
+                "status", PIPELINE, "--history", "--server", other.controlAddress(), "-o", "json"));
     Set<String> typesV2 = new TreeSet<>();
     Set<String> ackedBy = new TreeSet<>();
     for (JsonNode event : history.get("history")) {
@@ -175,23 +256,35 @@ class ThreeNodeFailoverIT {
         }
       }
     }
-    assertTrue(typesV2.containsAll(List.of("staged", "deploy", "ack", "activated")),
+    assertTrue(
+        typesV2.containsAll(List.of("staged", "deploy", "ack", "activated")),
         () -> "v2's history lacks events: " + typesV2 + "\n" + history.toPrettyString());
-    assertEquals(spineIds(survivors), ackedBy, "v2 is acknowledged by exactly the remaining spines");
+    assertEquals(
+        spineIds(survivors), ackedBy, "v2 is acknowledged by exactly the remaining spines");
 
     for (ClusterNode node : nodes) {
-      assertEquals(List.of(), node.takeSerializationFailures(), "messages without a serializer on " + node.port);
+      assertEquals(
+          List.of(),
+          node.takeSerializationFailures(),
+          "messages without a serializer on " + node.port);
     }
-    System.out.printf("activation latency (benctl deploy --wait, benctl start-up included): 3 nodes v1 %d ms; "
-        + "after failover 2 nodes v2 %d ms%n", latencyV1, latencyV2);
-    System.out.printf("activation latency (ledger events deploy -> activated): 3 nodes v1 %d ms; 2 nodes v2 %d ms%n",
+    System.out.printf(
+        "activation latency (benctl deploy --wait, benctl start-up included): 3 nodes v1 %d ms; "
+            + "after failover 2 nodes v2 %d ms%n",
+        latencyV1, latencyV2);
+    System.out.printf(
+        "activation latency (ledger events deploy -> activated): 3 nodes v1 %d ms; 2 nodes v2 %d ms%n",
         ledgerLatency(history, 1), ledgerLatency(history, 2));
-    System.out.printf("failover: the first node left in %d ms; the moved ledger answered after %d ms and the moved "
-        + "orchestrator listed both spines after %d ms (from the start of the stop, polled with benctl status)%n",
+    System.out.printf(
+        "failover: the first node left in %d ms; the moved ledger answered after %d ms and the moved "
+            + "orchestrator listed both spines after %d ms (from the start of the stop, polled with benctl status)%n",
         stopMillis, ledgerMillis, orchestratorMillis);
   }
 
-  /** Milliseconds between the version's deploy event and its activated event, as the ledger recorded them. */
+  /**
+   * Milliseconds between the version's deploy event and its activated event, as the ledger recorded
+   * them.
+   */
   private static long ledgerLatency(JsonNode history, long version) {
     long deployed = -1;
     for (JsonNode event : history.get("history")) {
@@ -208,7 +301,10 @@ class ThreeNodeFailoverIT {
     throw new AssertionError("no deploy and activated events for v" + version + " in " + history);
   }
 
-  /** Neither cluster-serializable nor node-local: under serialize-messages, sending it must be reported. */
+  /**
+   * Neither cluster-serializable nor node-local: under serialize-messages, sending it must be
+   * reported.
+   */
   private record WithoutSerializer(String note) {}
 
   /** The result of one in-process benctl invocation. */
@@ -243,10 +339,16 @@ class ThreeNodeFailoverIT {
     assertEquals(0, status.get("activating_version").asLong(), deploy::toString);
   }
 
-  /** The node's answer to {@code benctl status auth}; null while it cannot answer (the probe is retried). */
+  /**
+   * The node's answer to {@code benctl status auth}; null while it cannot answer (the probe is
+   * retried).
+   */
   private static JsonNode status(ClusterNode node) {
-    // A short deadline, so a probe sent while the singletons move does not hide for long when they have arrived.
-    Result run = benctl("status", PIPELINE, "--server", node.controlAddress(), "--timeout", "2", "-o", "json");
+    // A short deadline, so a probe sent while the singletons move does not hide for long when they
+    // have arrived.
+    Result run =
+        benctl(
+            "status", PIPELINE, "--server", node.controlAddress(), "--timeout", "2", "-o", "json");
     if (run.exitCode() != 0) {
       return null;
     }
@@ -269,7 +371,8 @@ class ThreeNodeFailoverIT {
         continue;
       }
       spines++;
-      if (component.get("running_version").asLong() != version || !component.get("acked").asBoolean()) {
+      if (component.get("running_version").asLong() != version
+          || !component.get("acked").asBoolean()) {
         return false;
       }
       nodesWithSpine.add(component.get("node").asText());
@@ -278,15 +381,20 @@ class ThreeNodeFailoverIT {
   }
 
   private static Set<String> addresses(List<ClusterNode> nodes) {
-    return nodes.stream().map(ClusterNode::address).collect(java.util.stream.Collectors.toCollection(TreeSet::new));
-  }
-
-  private static Set<String> spineIds(List<ClusterNode> nodes) {
-    return nodes.stream().map(n -> PIPELINE + "/spine@" + n.address())
+    return nodes.stream()
+        .map(ClusterNode::address)
         .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
   }
 
-  /** The oldest Up member as the node sees it: where the singletons of the orchestrator role run. */
+  private static Set<String> spineIds(List<ClusterNode> nodes) {
+    return nodes.stream()
+        .map(n -> PIPELINE + "/spine@" + n.address())
+        .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
+  }
+
+  /**
+   * The oldest Up member as the node sees it: where the singletons of the orchestrator role run.
+   */
   private static String oldestUp(ClusterNode node) {
     return StreamSupport.stream(Cluster.get(node.system).state().getMembers().spliterator(), false)
         .filter(member -> member.status() == MemberStatus.up())
@@ -303,10 +411,15 @@ class ThreeNodeFailoverIT {
     T last = probe.get();
     while (!done.test(last)) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what
-            + "; last seen: " + (last instanceof JsonNode node ? node.toPrettyString() : last)
-            + "; serialization failures: "
-            + nodes.stream().flatMap(node -> node.serializationFailures().stream()).toList());
+        throw new AssertionError(
+            "timed out after "
+                + timeout.toSeconds()
+                + " s waiting for "
+                + what
+                + "; last seen: "
+                + (last instanceof JsonNode node ? node.toPrettyString() : last)
+                + "; serialization failures: "
+                + nodes.stream().flatMap(node -> node.serializationFailures().stream()).toList());
       }
       TimeUnit.MILLISECONDS.sleep(200);
       last = probe.get();

@@ -9,23 +9,35 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
-/** One app's server-sent signal stream, read in the background: the {@code data:} lines as they arrive. */
+/**
+ * One app's server-sent signal stream, read in the background: the {@code data:} lines as they
+ * arrive.
+ */
 final class SignalStreams implements AutoCloseable {
 
   private final List<String> data = new CopyOnWriteArrayList<>();
   private final CompletableFuture<HttpResponse<Stream<String>>> response;
 
   SignalStreams(HttpClient http, int ingestPort, String app) {
-    this.response = http.sendAsync(HttpRequest.newBuilder(
-            URI.create("http://127.0.0.1:" + ingestPort + "/api/v1/signals?app=" + app)).GET().build(),
-        HttpResponse.BodyHandlers.ofLines());
-    response.thenAccept(r -> r.body().filter(line -> line.startsWith("data:"))
-        .forEach(line -> data.add(line.substring(5).strip())));
+    this.response =
+        http.sendAsync(
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + ingestPort + "/api/v1/signals?app=" + app))
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofLines());
+    response.thenAccept(
+        r ->
+            r.body()
+                .filter(line -> line.startsWith("data:"))
+                .forEach(line -> data.add(line.substring(5).strip())));
   }
 
   /** Whether the stream is open (the server answered its headers). */
   boolean open() {
-    return response.isDone() && !response.isCompletedExceptionally() && response.join().statusCode() == 200;
+    return response.isDone()
+        && !response.isCompletedExceptionally()
+        && response.join().statusCode() == 200;
   }
 
   List<String> data() {

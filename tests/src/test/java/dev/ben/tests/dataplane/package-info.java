@@ -1,2 +1,5 @@
-/** The data plane end to end on one node against the real servers: events in, decisions, signals and rows out. */
+/**
+ * The data plane end to end on one node against the real servers: events in, decisions, signals and
+ * rows out.
+ */
 package dev.ben.tests.dataplane;

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The ledger contract on NATS (a JetStream KV bucket and an Object Store) against the real nats-server. Each test
- * has its own buckets; reopening connects a new client, as a failed-over ledger would.
+ * The ledger contract on NATS (a JetStream KV bucket and an Object Store) against the real
+ * nats-server. Each test has its own buckets; reopening connects a new client, as a failed-over
+ * ledger would.
  */
 class NatsLedgerStoreIT extends LedgerStoreContract {
 
@@ -50,16 +51,22 @@ class NatsLedgerStoreIT extends LedgerStoreContract {
     clients.forEach(NatsClient::close);
   }
 
-  /** Seed 002's arrangement: the orchestrator finds headers in the KV bucket and bodies in the Object Store. */
+  /**
+   * Seed 002's arrangement: the orchestrator finds headers in the KV bucket and bodies in the
+   * Object Store.
+   */
   @Test
   void headersAndBodiesLiveWhereSeed002PutsThem() {
     store.putHeader(new PipelineHeader("auth.eu", "Auth EU", "", PipelineStatus.DRAFT, 0));
     store.putBundle(BUNDLE_A, "body".getBytes(StandardCharsets.UTF_8));
     try (NatsClient raw = NatsClient.connect(TestServers.natsUrl())) {
-      String header = new String(raw.kv().get(settings.kvBucket(), "pipelines.auth=eu").orElseThrow(),
-          StandardCharsets.UTF_8);
+      String header =
+          new String(
+              raw.kv().get(settings.kvBucket(), "pipelines.auth=eu").orElseThrow(),
+              StandardCharsets.UTF_8);
       assertTrue(header.contains("\"status\":\"DRAFT\""), header);
-      assertArrayEquals("body".getBytes(StandardCharsets.UTF_8),
+      assertArrayEquals(
+          "body".getBytes(StandardCharsets.UTF_8),
           raw.objects().get(settings.objectBucket(), BUNDLE_A).orElseThrow());
     }
   }
@@ -70,17 +77,20 @@ class NatsLedgerStoreIT extends LedgerStoreContract {
     store.putBundle(BUNDLE_A, "a".getBytes(StandardCharsets.UTF_8));
     LedgerStore other = reopen();
     List<Long> numbers = java.util.Collections.synchronizedList(new ArrayList<>());
-    Thread second = new Thread(() -> {
-      for (int i = 0; i < 5; i++) {
-        numbers.add(other.appendVersion("auth", BUNDLE_A, "k", i).version());
-      }
-    });
+    Thread second =
+        new Thread(
+            () -> {
+              for (int i = 0; i < 5; i++) {
+                numbers.add(other.appendVersion("auth", BUNDLE_A, "k", i).version());
+              }
+            });
     second.start();
     for (int i = 0; i < 5; i++) {
       numbers.add(store.appendVersion("auth", BUNDLE_A, "k", i).version());
     }
     second.join(30_000);
-    assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L), numbers.stream().sorted().toList());
+    assertEquals(
+        List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L), numbers.stream().sorted().toList());
     assertEquals(10, store.versions("auth").size());
   }
 }

@@ -26,21 +26,25 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The examples/auth schema on ClickHouse 18.16: created with its replica, grown to a v2 through an interrupted
- * migration that resumes, written to by the schema table writer (a retried batch stored once, a {@code @pii} field
- * only in its redacted form), and copied into its replica with a lag figure. Each run uses a database of its own.
+ * The examples/auth schema on ClickHouse 18.16: created with its replica, grown to a v2 through an
+ * interrupted migration that resumes, written to by the schema table writer (a retried batch stored
+ * once, a {@code @pii} field only in its redacted form), and copied into its replica with a lag
+ * figure. Each run uses a database of its own.
  */
 class SchemaTablesIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final long T0 = 1_714_557_600_000L;
-  private static final String BOB = "{\"ts\": \"2024-05-01T10:00:05Z\", \"tenant\": \"acme\", \"user\": \"bob\", "
-      + "\"ip\": \"203.0.113.9\", \"country\": \"KP\", \"attempts\": 12, \"card\": \"5500005555555559\", "
-      + "\"email\": \"bob@example.com\", \"device\": \"phone\"}";
-  private static final String CAROL = "{\"ts\": \"2024-05-01T10:00:09Z\", \"tenant\": \"acme\", \"user\": \"carol\", "
-      + "\"ip\": \"10.1.2.3\", \"attempts\": 8}";
-  private static final String ALICE = "{\"ts\": \"2024-05-01T10:00:00Z\", \"tenant\": \"acme\", \"user\": \"alice\", "
-      + "\"ip\": \"198.51.100.7\", \"country\": \"FR\", \"attempts\": 1, \"card\": \"4111111111111111\"}";
+  private static final String BOB =
+      "{\"ts\": \"2024-05-01T10:00:05Z\", \"tenant\": \"acme\", \"user\": \"bob\", "
+          + "\"ip\": \"203.0.113.9\", \"country\": \"KP\", \"attempts\": 12, \"card\": \"5500005555555559\", "
+          + "\"email\": \"bob@example.com\", \"device\": \"phone\"}";
+  private static final String CAROL =
+      "{\"ts\": \"2024-05-01T10:00:09Z\", \"tenant\": \"acme\", \"user\": \"carol\", "
+          + "\"ip\": \"10.1.2.3\", \"attempts\": 8}";
+  private static final String ALICE =
+      "{\"ts\": \"2024-05-01T10:00:00Z\", \"tenant\": \"acme\", \"user\": \"alice\", "
+          + "\"ip\": \"198.51.100.7\", \"country\": \"FR\", \"attempts\": 1, \"card\": \"4111111111111111\"}";
 
   private AnalyticalStore store;
   private DataMigrator migrator;
@@ -57,7 +61,9 @@ class SchemaTablesIT {
   }
 
   private List<String> columns(String table) {
-    return store.queryJson("DESCRIBE TABLE " + table).stream().map(row -> row.get("name").asText()).toList();
+    return store.queryJson("DESCRIBE TABLE " + table).stream()
+        .map(row -> row.get("name").asText())
+        .toList();
   }
 
   private ObjectNode one(String sql) {
@@ -66,43 +72,71 @@ class SchemaTablesIT {
 
   @Test
   void theAuthSchemaIsMigratedGrownResumedWrittenOnceAndReplicated() throws Exception {
-    assertEquals(List.of(new MigrationReport("login", 1, Status.APPLIED, 2, 2, 0, 0, "")),
+    assertEquals(
+        List.of(new MigrationReport("login", 1, Status.APPLIED, 2, 2, 0, 0, "")),
         migrator.apply(AuthProject.v1()));
-    assertEquals(Status.ALREADY_APPLIED, new DataMigrator(store, JSON).apply(AuthProject.v1()).get(0).status());
-    assertEquals(List.of("event_id", "ingested_at", "app", "contract_version", "bits", "rules", "action", "facts",
-        "detector_values", "playbook_outcomes", "anomaly_score", "ts"), columns("logins").subList(0, 12));
+    assertEquals(
+        Status.ALREADY_APPLIED,
+        new DataMigrator(store, JSON).apply(AuthProject.v1()).get(0).status());
+    assertEquals(
+        List.of(
+            "event_id",
+            "ingested_at",
+            "app",
+            "contract_version",
+            "bits",
+            "rules",
+            "action",
+            "facts",
+            "detector_values",
+            "playbook_outcomes",
+            "anomaly_score",
+            "ts"),
+        columns("logins").subList(0, 12));
     assertEquals(columns("logins"), columns("logins_replica"));
 
-    // Interrupted: the replica is gone when v2 adds its field, so step 2 of 2 fails with the server's reason.
-    String replicaDdl = one("SELECT statement FROM ben_migrations WHERE step = 2").get("statement").asText();
+    // Interrupted: the replica is gone when v2 adds its field, so step 2 of 2 fails with the
+    // server's reason.
+    String replicaDdl =
+        one("SELECT statement FROM ben_migrations WHERE step = 2").get("statement").asText();
     store.execute("DROP TABLE logins_replica");
     MigrationReport failed = migrator.apply(AuthProject.v2()).get(0);
     assertEquals(Status.FAILED, failed.status(), failed.summary());
     assertEquals(2, failed.failedStep());
     assertEquals(2, failed.steps());
-    assertTrue(failed.reason().contains("logins_replica") && failed.reason().contains("doesn't exist"),
+    assertTrue(
+        failed.reason().contains("logins_replica") && failed.reason().contains("doesn't exist"),
         failed.reason());
-    assertEquals(1, one("SELECT count() AS n FROM ben_migrations WHERE version = 2 AND outcome LIKE 'failed:%'")
-        .get("n").asLong());
+    assertEquals(
+        1,
+        one("SELECT count() AS n FROM ben_migrations WHERE version = 2 AND outcome LIKE 'failed:%'")
+            .get("n")
+            .asLong());
     store.execute(replicaDdl);
-    assertEquals(new MigrationReport("login", 2, Status.APPLIED, 2, 1, 1, 0, ""),
-        migrator.apply(AuthProject.v2()).get(0), "resumed at step 2; step 1 was not run again");
+    assertEquals(
+        new MigrationReport("login", 2, Status.APPLIED, 2, 1, 1, 0, ""),
+        migrator.apply(AuthProject.v2()).get(0),
+        "resumed at step 2; step 1 was not run again");
     assertEquals("device", columns("logins").get(columns("logins").size() - 1));
     assertEquals(columns("logins"), columns("logins_replica"));
 
     // A batch written twice (a retry after a failure) is one row per event.
     ContractSlot slot = AuthProject.slot(AuthProject.v2(), 2);
-    SchemaTableWriter writer = new SchemaTableWriter(migrator, slot, RawEventTable.writer(migrator, JSON), JSON);
-    List<Envelope> batch = List.of(AuthProject.evaluated(slot, "e-bob", T0, BOB),
-        AuthProject.evaluated(slot, "e-carol", T0 + 4_000, CAROL),
-        AuthProject.evaluated(slot, "e-alice", T0 + 9_000, ALICE));
+    SchemaTableWriter writer =
+        new SchemaTableWriter(migrator, slot, RawEventTable.writer(migrator, JSON), JSON);
+    List<Envelope> batch =
+        List.of(
+            AuthProject.evaluated(slot, "e-bob", T0, BOB),
+            AuthProject.evaluated(slot, "e-carol", T0 + 4_000, CAROL),
+            AuthProject.evaluated(slot, "e-alice", T0 + 9_000, ALICE));
     writer.write(batch);
     writer.write(batch);
     ObjectNode counts = one("SELECT count() AS rows, uniqExact(event_id) AS ids FROM logins FINAL");
     assertEquals(3, counts.get("rows").asLong());
     assertEquals(3, counts.get("ids").asLong());
     ObjectNode bob = one("SELECT * FROM logins FINAL WHERE event_id = 'e-bob'");
-    assertEquals("************5559", bob.get("card").asText(), "the @pii card holds its redacted form");
+    assertEquals(
+        "************5559", bob.get("card").asText(), "the @pii card holds its redacted form");
     assertFalse(bob.toString().contains("bob@example.com"), bob.toString());
     assertEquals("phone", bob.get("device").asText());
     assertEquals("2024-05-01 10:00:00", bob.get("ingested_at").asText());
@@ -112,7 +146,8 @@ class SchemaTablesIT {
     assertEquals("HOT", JSON.readTree(bob.get("facts").asText()).get("attempts_level").asText());
     assertEquals(0, one("SELECT count() AS n FROM ben_events").get("n").asLong());
 
-    // The replica, two rows a round: behind by 5 s after the first round, caught up after the second.
+    // The replica, two rows a round: behind by 5 s after the first round, caught up after the
+    // second.
     MetricsRegistry metrics = new MetricsRegistry();
     ReplicaKeeper keeper = new ReplicaKeeper(migrator, metrics, 2);
     assertEquals(2, keeper.round());
@@ -120,7 +155,8 @@ class SchemaTablesIT {
     assertEquals(1, keeper.round());
     assertEquals(0, metrics.value(ReplicaKeeper.LAG, Labels.of("table", "logins")));
     assertEquals(3, one("SELECT count() AS n FROM logins_replica FINAL").get("n").asLong());
-    assertEquals("************5559", one("SELECT card FROM logins_replica WHERE event_id = 'e-bob'").get("card")
-        .asText());
+    assertEquals(
+        "************5559",
+        one("SELECT card FROM logins_replica WHERE event_id = 'e-bob'").get("card").asText());
   }
 }

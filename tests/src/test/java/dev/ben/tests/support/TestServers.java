@@ -5,8 +5,9 @@ import dev.ben.config.ConnectorSettings.S3Settings;
 import java.net.URI;
 
 /**
- * The real servers `./ben test` starts ({@code scripts/servers.sh start}). An integration test that needs one and
- * does not find it fails, saying how to start them: a skipped real-server test would look like a pass.
+ * The real servers `./ben test` starts ({@code scripts/servers.sh start}). An integration test that
+ * needs one and does not find it fails, saying how to start them: a skipped real-server test would
+ * look like a pass.
  */
 public final class TestServers {
 
@@ -17,12 +18,17 @@ public final class TestServers {
   }
 
   public static ClickHouseSettings clickHouse(String database) {
-    return new ClickHouseSettings(URI.create(require("BEN_TEST_CLICKHOUSE_URL")), "default", "", database);
+    return new ClickHouseSettings(
+        URI.create(require("BEN_TEST_CLICKHOUSE_URL")), "default", "", database);
   }
 
   public static S3Settings s3(String bucket) {
-    return new S3Settings(URI.create(require("BEN_TEST_S3_ENDPOINT")), require("BEN_TEST_S3_ACCESS_KEY"),
-        require("BEN_TEST_S3_SECRET_KEY"), "us-east-1", bucket);
+    return new S3Settings(
+        URI.create(require("BEN_TEST_S3_ENDPOINT")),
+        require("BEN_TEST_S3_ACCESS_KEY"),
+        require("BEN_TEST_S3_SECRET_KEY"),
+        "us-east-1",
+        bucket);
   }
 
   /** A name unique to this test run, so reruns against long-lived servers never collide. */
@@ -33,8 +39,10 @@ public final class TestServers {
   private static String require(String variable) {
     String value = System.getenv(variable);
     if (value == null || value.isBlank()) {
-      throw new IllegalStateException(variable + " is not set: run `scripts/servers.sh start && source "
-          + ".ben-test/servers.env` first, or run everything with `./ben test`");
+      throw new IllegalStateException(
+          variable
+              + " is not set: run `scripts/servers.sh start && source "
+              + ".ben-test/servers.env` first, or run everything with `./ben test`");
     }
     return value;
   }

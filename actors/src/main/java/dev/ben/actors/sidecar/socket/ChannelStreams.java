@@ -8,8 +8,9 @@ import java.nio.channels.SocketChannel;
 
 /**
  * Blocking streams over one socket channel that can read and write at the same time. The JDK's
- * {@code Channels.newInputStream/newOutputStream} take the channel's blocking lock for every call, so a read that
- * waits for the client would hold back every write (acks, signals) until the client sends again.
+ * {@code Channels.newInputStream/newOutputStream} take the channel's blocking lock for every call,
+ * so a read that waits for the client would hold back every write (acks, signals) until the client
+ * sends again.
  */
 final class ChannelStreams {
 
@@ -33,7 +34,8 @@ final class ChannelStreams {
 
       @Override
       public void close() {
-        // The output side closes the channel; ending the reads must not cut off replies still being written.
+        // The output side closes the channel; ending the reads must not cut off replies still being
+        // written.
       }
     };
   }

@@ -6,17 +6,17 @@ import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.stream.javadsl.Flow;
-import org.apache.pekko.stream.javadsl.Keep;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
 import org.apache.pekko.util.ByteString;
 
 /**
- * One session as a flow of bytes in to bytes out, whatever the transport: the client's bytes are cut into frames,
- * each handled by the session one at a time (a batch is answered only once the pipeline took it, so a full pipeline
- * stops the reading of the connection, as it stops the reading of an HTTP body), and the replies are merged with
- * the app's signals. Each materialisation is a new session. A session beyond the node's limit is told why and
- * closed; one that stays silent past the idle timeout likewise.
+ * One session as a flow of bytes in to bytes out, whatever the transport: the client's bytes are
+ * cut into frames, each handled by the session one at a time (a batch is answered only once the
+ * pipeline took it, so a full pipeline stops the reading of the connection, as it stops the reading
+ * of an HTTP body), and the replies are merged with the app's signals. Each materialisation is a
+ * new session. A session beyond the node's limit is told why and closed; one that stays silent past
+ * the idle timeout likewise.
  */
 final class SessionFlow {
 
@@ -26,19 +26,22 @@ final class SessionFlow {
    * @param transport {@code tcp} or {@code uds}, for the session counter
    * @param socketPipeline the pipeline whose Unix socket the session came in on; empty on TCP
    */
-  static Flow<ByteString, ByteString, NotUsed> create(SocketServices services, String transport,
-      Optional<String> socketPipeline) {
-    return Flow.<ByteString, ByteString, NotUsed>fromMaterializer((materializer, attributes) -> {
-      if (!services.counters.open(transport)) {
-        return refusedSession(services);
-      }
-      SessionSignals signals = new SessionSignals(services);
-      return session(services, new SocketSession(services, signals, socketPipeline), signals);
-    }).mapMaterializedValue(future -> NotUsed.getInstance());
+  static Flow<ByteString, ByteString, NotUsed> create(
+      SocketServices services, String transport, Optional<String> socketPipeline) {
+    return Flow.<ByteString, ByteString, NotUsed>fromMaterializer(
+            (materializer, attributes) -> {
+              if (!services.counters.open(transport)) {
+                return refusedSession(services);
+              }
+              SessionSignals signals = new SessionSignals(services);
+              return session(
+                  services, new SocketSession(services, signals, socketPipeline), signals);
+            })
+        .mapMaterializedValue(future -> NotUsed.getInstance());
   }
 
-  private static Flow<ByteString, ByteString, NotUsed> session(SocketServices services, SocketSession session,
-      SessionSignals signals) {
+  private static Flow<ByteString, ByteString, NotUsed> session(
+      SocketServices services, SocketSession session, SessionSignals signals) {
     FrameDecoder decoder = new FrameDecoder(services.socket.maxFrameBytes(), services.parser);
     return Flow.<ByteString>create()
         .idleTimeout(services.socket.idleTimeout())
@@ -48,28 +51,46 @@ final class SessionFlow {
         .mapAsync(1, session::handle)
         .takeWhile(reply -> !reply.end(), true)
         .mapConcat(SocketSession.Reply::frames)
-        .recoverWithRetries(1, TimeoutException.class, () -> Source.from(session.error(Refusal.fatal(
-            Refusal.IDLE_TIMEOUT, "nothing was received for " + services.socket.idleTimeout().toSeconds()
-                + " s; a session that only listens sends PING (the Java client does) or "
-                + "ben.ingest.socket.idle-timeout is raised")).frames()))
+        .recoverWithRetries(
+            1,
+            TimeoutException.class,
+            () ->
+                Source.from(
+                    session
+                        .error(
+                            Refusal.fatal(
+                                Refusal.IDLE_TIMEOUT,
+                                "nothing was received for "
+                                    + services.socket.idleTimeout().toSeconds()
+                                    + " s; a session that only listens sends PING (the Java client does) or "
+                                    + "ben.ingest.socket.idle-timeout is raised"))
+                        .frames()))
         // The session ends when its client's side does; signals waiting then are not written.
         .merge(signals.frames(), true)
-        .watchTermination((notUsed, done) -> {
-          // The slot is given back first: stopping the signals may find their queue already cancelled.
-          done.whenComplete((ok, failure) -> {
-            services.counters.closed();
-            signals.stop();
-          });
-          return NotUsed.getInstance();
-        });
+        .watchTermination(
+            (notUsed, done) -> {
+              // The slot is given back first: stopping the signals may find their queue already
+              // cancelled.
+              done.whenComplete(
+                  (ok, failure) -> {
+                    services.counters.closed();
+                    signals.stop();
+                  });
+              return NotUsed.getInstance();
+            });
   }
 
   private static Flow<ByteString, ByteString, NotUsed> refusedSession(SocketServices services) {
-    Refusal refusal = Refusal.fatal(Refusal.TOO_MANY_SESSIONS, "this node already serves "
-        + services.counters.maxSessions() + " socket sessions; retry later, spread apps over nodes or raise "
-        + "ben.ingest.socket.max-sessions");
+    Refusal refusal =
+        Refusal.fatal(
+            Refusal.TOO_MANY_SESSIONS,
+            "this node already serves "
+                + services.counters.maxSessions()
+                + " socket sessions; retry later, spread apps over nodes or raise "
+                + "ben.ingest.socket.max-sessions");
     services.counters.refused(refusal);
-    return Flow.fromSinkAndSourceCoupled(Sink.<ByteString>ignore(), Source.single(services.writer.error(refusal)))
+    return Flow.fromSinkAndSourceCoupled(
+            Sink.<ByteString>ignore(), Source.single(services.writer.error(refusal)))
         .mapMaterializedValue(m -> NotUsed.getInstance());
   }
 }

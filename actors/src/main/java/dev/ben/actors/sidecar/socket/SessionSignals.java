@@ -17,11 +17,12 @@ import org.apache.pekko.stream.javadsl.Source;
 import org.apache.pekko.util.ByteString;
 
 /**
- * One session's signals: once the session knows its app, that app's signals are taken from the node's hub into a
- * bounded queue of the session's own, which the outbound side writes as SIGNAL frames. The queue never slows the
- * hub: a signal it cannot take is dropped and counted ({@code reason=session_buffer_full}). Each written signal
- * gets a delivery id the app acknowledges with SIGNAL_ACK; the ids of the last {@link #REMEMBERED} unacknowledged
- * signals are kept so that an ack can be counted under its signal's name.
+ * One session's signals: once the session knows its app, that app's signals are taken from the
+ * node's hub into a bounded queue of the session's own, which the outbound side writes as SIGNAL
+ * frames. The queue never slows the hub: a signal it cannot take is dropped and counted ({@code
+ * reason=session_buffer_full}). Each written signal gets a delivery id the app acknowledges with
+ * SIGNAL_ACK; the ids of the last {@link #REMEMBERED} unacknowledged signals are kept so that an
+ * ack can be counted under its signal's name.
  */
 final class SessionSignals {
 
@@ -32,12 +33,13 @@ final class SessionSignals {
   private final SocketServices services;
   private final BoundedSourceQueue<Pending> queue;
   private final Source<Pending, NotUsed> queued;
-  private final Map<Long, String> unacked = new LinkedHashMap<>(16, 0.75f, false) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<Long, String> eldest) {
-      return size() > REMEMBERED;
-    }
-  };
+  private final Map<Long, String> unacked =
+      new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, String> eldest) {
+          return size() > REMEMBERED;
+        }
+      };
   private long nextId;
   private UniqueKillSwitch subscription;
 
@@ -56,14 +58,19 @@ final class SessionSignals {
 
   /** Starts taking {@code app}'s signals; called once, when the session's HELLO is accepted. */
   synchronized void follow(String app) {
-    subscription = services.signals.subscribe(services.socket.signalBuffer())
-        .filter(signal -> signal.app().equals(app))
-        .viaMat(KillSwitches.single(), Keep.right())
-        .to(Sink.foreach(this::offer))
-        .run(services.materializer);
+    subscription =
+        services
+            .signals
+            .subscribe(services.socket.signalBuffer())
+            .filter(signal -> signal.app().equals(app))
+            .viaMat(KillSwitches.single(), Keep.right())
+            .to(Sink.foreach(this::offer))
+            .run(services.materializer);
   }
 
-  /** Counts the ack; false when the id was never delivered here (or is too old to be remembered). */
+  /**
+   * Counts the ack; false when the id was never delivered here (or is too old to be remembered).
+   */
   synchronized boolean acked(long id) {
     String signal = unacked.remove(id);
     if (signal == null) {
@@ -80,7 +87,8 @@ final class SessionSignals {
     try {
       queue.complete();
     } catch (IllegalStateException alreadyTerminated) {
-      // The session's stream cancelled the queue first (it ended on its client's side); nothing is left to end.
+      // The session's stream cancelled the queue first (it ended on its client's side); nothing is
+      // left to end.
     }
   }
 

@@ -6,9 +6,9 @@ import dev.ben.streams.sidecar.socket.Refusal;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The sidecar's own numbers: {@code ben_sidecar_socket_refused_total{reason}} (every ERROR written),
- * {@code ben_sidecar_socket_sessions_total{transport}} (sessions opened) and {@code ben_sidecar_socket_sessions}
- * (open now), which is also the node-wide session limit's count.
+ * The sidecar's own numbers: {@code ben_sidecar_socket_refused_total{reason}} (every ERROR
+ * written), {@code ben_sidecar_socket_sessions_total{transport}} (sessions opened) and {@code
+ * ben_sidecar_socket_sessions} (open now), which is also the node-wide session limit's count.
  */
 final class SocketCounters {
 
@@ -19,12 +19,17 @@ final class SocketCounters {
   SocketCounters(MetricsRegistry metrics, int maxSessions) {
     this.metrics = metrics;
     this.maxSessions = maxSessions;
-    metrics.gauge("ben_sidecar_socket_sessions", "Socket sidecar sessions open now.", Labels.NONE, open::get);
+    metrics.gauge(
+        "ben_sidecar_socket_sessions", "Socket sidecar sessions open now.", Labels.NONE, open::get);
   }
 
   void refused(Refusal refusal) {
-    metrics.counter("ben_sidecar_socket_refused_total", "Frames and sessions the socket sidecar refused, by reason.",
-        Labels.of("reason", refusal.reason())).increment();
+    metrics
+        .counter(
+            "ben_sidecar_socket_refused_total",
+            "Frames and sessions the socket sidecar refused, by reason.",
+            Labels.of("reason", refusal.reason()))
+        .increment();
   }
 
   /** Takes a session slot; false when the node already serves its maximum. */
@@ -33,8 +38,12 @@ final class SocketCounters {
       open.decrementAndGet();
       return false;
     }
-    metrics.counter("ben_sidecar_socket_sessions_total", "Socket sidecar sessions opened, by transport.",
-        Labels.of("transport", transport)).increment();
+    metrics
+        .counter(
+            "ben_sidecar_socket_sessions_total",
+            "Socket sidecar sessions opened, by transport.",
+            Labels.of("transport", transport))
+        .increment();
     return true;
   }
 

@@ -16,7 +16,10 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.stream.Materializer;
 
-/** What every session of a node shares: settings, the directory, the signal hub, the writers and the counters. */
+/**
+ * What every session of a node shares: settings, the directory, the signal hub, the writers and the
+ * counters.
+ */
 final class SocketServices {
 
   final IngestSettings ingest;
@@ -32,8 +35,13 @@ final class SocketServices {
   private final ActorSystem<?> system;
   private final ObjectMapper mapper;
 
-  SocketServices(IngestSettings ingest, ActorRef<PipelineDirectory.Command> directory, ActorSystem<?> system,
-      ObjectMapper mapper, MetricsRegistry metrics, LiveHub<Signal> signals) {
+  SocketServices(
+      IngestSettings ingest,
+      ActorRef<PipelineDirectory.Command> directory,
+      ActorSystem<?> system,
+      ObjectMapper mapper,
+      MetricsRegistry metrics,
+      LiveHub<Signal> signals) {
     this.ingest = ingest;
     this.socket = ingest.socket();
     this.directory = directory;
@@ -48,13 +56,17 @@ final class SocketServices {
     this.counters = new SocketCounters(metrics, socket.maxSessions());
   }
 
-  /** Asked per batch, as the HTTP path asks per request, so a restarted pipeline's new ingress is found. */
+  /**
+   * Asked per batch, as the HTTP path asks per request, so a restarted pipeline's new ingress is
+   * found.
+   */
   CompletionStage<PipelineDirectory.LookupResult> lookup(String pipeline) {
     return PipelineDirectory.lookup(directory, pipeline, system);
   }
 
   /** The HTTP path's NDJSON ingest, with its limits, into this pipeline's sidecar counters. */
   NdjsonIngest ndjson(PipelineDirectory.Ingress ingress) {
-    return new NdjsonIngest(mapper, ingest.maxLineBytes(), ingest.offerTimeout(), ingress.sidecarCounters());
+    return new NdjsonIngest(
+        mapper, ingest.maxLineBytes(), ingest.offerTimeout(), ingress.sidecarCounters());
   }
 }

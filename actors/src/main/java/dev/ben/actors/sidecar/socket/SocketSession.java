@@ -14,10 +14,11 @@ import org.apache.pekko.stream.javadsl.Source;
 import org.apache.pekko.util.ByteString;
 
 /**
- * What one session does with each message its client sends, in order (the flow hands it one message at a time and
- * waits for the answer, which is what makes a batch's ingest backpressure the connection). A session must say
- * HELLO first; on a pipeline's Unix socket the HELLO may leave the pipeline out. Only a fatal refusal or BYE ends
- * it: every other refusal is answered with an ERROR and the session goes on.
+ * What one session does with each message its client sends, in order (the flow hands it one message
+ * at a time and waits for the answer, which is what makes a batch's ingest backpressure the
+ * connection). A session must say HELLO first; on a pipeline's Unix socket the HELLO may leave the
+ * pipeline out. Only a fatal refusal or BYE ends it: every other refusal is answered with an ERROR
+ * and the session goes on.
  */
 final class SocketSession {
 
@@ -31,7 +32,9 @@ final class SocketSession {
   private String app;
   private String pipeline;
 
-  /** @param socketPipeline the pipeline whose Unix socket this session came in on; empty on TCP */
+  /**
+   * @param socketPipeline the pipeline whose Unix socket this session came in on; empty on TCP
+   */
   SocketSession(SocketServices services, SessionSignals signals, Optional<String> socketPipeline) {
     this.services = services;
     this.signals = signals;
@@ -46,18 +49,31 @@ final class SocketSession {
       return events(events);
     }
     if (inbound instanceof Inbound.SignalAck ack) {
-      return done(signals.acked(ack.id()) ? new Reply(List.of(), false) : error(Refusal.of(Refusal.UNKNOWN_SIGNAL,
-          "no signal with id " + ack.id() + " awaits an ack in this session (acked twice, or older than the last "
-          + SessionSignals.REMEMBERED + " delivered)")));
+      return done(
+          signals.acked(ack.id())
+              ? new Reply(List.of(), false)
+              : error(
+                  Refusal.of(
+                      Refusal.UNKNOWN_SIGNAL,
+                      "no signal with id "
+                          + ack.id()
+                          + " awaits an ack in this session (acked twice, or older than the last "
+                          + SessionSignals.REMEMBERED
+                          + " delivered)")));
     }
     if (inbound instanceof Inbound.Refused refused) {
       return done(error(refused.refusal()));
     }
-    return done(inbound == Inbound.Ping.INSTANCE ? new Reply(List.of(FrameWriter.pong()), false)
-        : new Reply(List.of(FrameWriter.bye()), true));
+    return done(
+        inbound == Inbound.Ping.INSTANCE
+            ? new Reply(List.of(FrameWriter.pong()), false)
+            : new Reply(List.of(FrameWriter.bye()), true));
   }
 
-  /** The ERROR frame for {@code refusal}, counted; the session ends after it when the refusal is fatal. */
+  /**
+   * The ERROR frame for {@code refusal}, counted; the session ends after it when the refusal is
+   * fatal.
+   */
   Reply error(Refusal refusal) {
     services.counters.refused(refusal);
     return new Reply(List.of(services.writer.error(refusal)), refusal.fatal());
@@ -65,64 +81,147 @@ final class SocketSession {
 
   private CompletionStage<Reply> hello(Inbound.Hello hello) {
     if (app != null) {
-      return done(error(Refusal.of(Refusal.HELLO_REPEATED, "this session already said HELLO as app `" + app
-          + "` for pipeline `" + pipeline + "`; open another session for another app or pipeline")));
+      return done(
+          error(
+              Refusal.of(
+                  Refusal.HELLO_REPEATED,
+                  "this session already said HELLO as app `"
+                      + app
+                      + "` for pipeline `"
+                      + pipeline
+                      + "`; open another session for another app or pipeline")));
     }
-    if (socketPipeline.isPresent() && hello.pipeline().filter(p -> !p.equals(socketPipeline.get())).isPresent()) {
-      return done(error(Refusal.of(Refusal.WRONG_PIPELINE, "this Unix socket belongs to pipeline `"
-          + socketPipeline.get() + "`, the HELLO named `" + hello.pipeline().get() + "`; leave the pipeline out or "
-          + "connect to that pipeline's socket")));
+    if (socketPipeline.isPresent()
+        && hello.pipeline().filter(p -> !p.equals(socketPipeline.get())).isPresent()) {
+      return done(
+          error(
+              Refusal.of(
+                  Refusal.WRONG_PIPELINE,
+                  "this Unix socket belongs to pipeline `"
+                      + socketPipeline.get()
+                      + "`, the HELLO named `"
+                      + hello.pipeline().get()
+                      + "`; leave the pipeline out or "
+                      + "connect to that pipeline's socket")));
     }
     Optional<String> named = hello.pipeline().or(() -> socketPipeline);
     if (named.isEmpty()) {
-      return done(error(Refusal.of(Refusal.UNKNOWN_PIPELINE, "a TCP session's HELLO must name its pipeline: "
-          + "{\"protocol\":1,\"app\":\"" + hello.app() + "\",\"pipeline\":\"NAME\"}")));
+      return done(
+          error(
+              Refusal.of(
+                  Refusal.UNKNOWN_PIPELINE,
+                  "a TCP session's HELLO must name its pipeline: "
+                      + "{\"protocol\":1,\"app\":\""
+                      + hello.app()
+                      + "\",\"pipeline\":\"NAME\"}")));
     }
-    return services.lookup(named.get()).thenApply(found -> {
-      if (found.ingress().isEmpty()) {
-        return error(unknownPipeline(named.get(), found.running(), Optional.empty()));
-      }
-      app = hello.app();
-      pipeline = named.get();
-      signals.follow(app);
-      return new Reply(List.of(services.writer.welcome(id, app, pipeline, services.socket.maxFrameBytes(),
-          services.socket.idleTimeout())), false);
-    }).exceptionally(failure -> error(Refusal.of(Refusal.UNKNOWN_PIPELINE, "the node did not find pipeline `"
-        + named.get() + "` in time (" + cause(failure).getMessage() + "); say HELLO again")));
+    return services
+        .lookup(named.get())
+        .thenApply(
+            found -> {
+              if (found.ingress().isEmpty()) {
+                return error(unknownPipeline(named.get(), found.running(), Optional.empty()));
+              }
+              app = hello.app();
+              pipeline = named.get();
+              signals.follow(app);
+              return new Reply(
+                  List.of(
+                      services.writer.welcome(
+                          id,
+                          app,
+                          pipeline,
+                          services.socket.maxFrameBytes(),
+                          services.socket.idleTimeout())),
+                  false);
+            })
+        .exceptionally(
+            failure ->
+                error(
+                    Refusal.of(
+                        Refusal.UNKNOWN_PIPELINE,
+                        "the node did not find pipeline `"
+                            + named.get()
+                            + "` in time ("
+                            + cause(failure).getMessage()
+                            + "); say HELLO again")));
   }
 
   private CompletionStage<Reply> events(Inbound.Events events) {
     if (app == null) {
-      return done(error(Refusal.ofBatch(events.seq(), Refusal.HELLO_REQUIRED, "batch " + events.seq()
-          + " came before HELLO; say HELLO (and wait for WELCOME) before sending events")));
+      return done(
+          error(
+              Refusal.ofBatch(
+                  events.seq(),
+                  Refusal.HELLO_REQUIRED,
+                  "batch "
+                      + events.seq()
+                      + " came before HELLO; say HELLO (and wait for WELCOME) before sending events")));
     }
-    return services.lookup(pipeline).thenCompose(found -> found.ingress()
-        .map(ingress -> ingest(events, ingress))
-        .orElseGet(() -> done(error(unknownPipeline(pipeline, found.running(), Optional.of(events.seq()))))))
-        .exceptionally(failure -> error(Refusal.ofBatch(events.seq(), Refusal.INGEST_FAILED, "batch "
-            + events.seq() + " was not read: the node did not find pipeline `" + pipeline + "` in time ("
-            + cause(failure).getMessage() + "); resend it")));
+    return services
+        .lookup(pipeline)
+        .thenCompose(
+            found ->
+                found
+                    .ingress()
+                    .map(ingress -> ingest(events, ingress))
+                    .orElseGet(
+                        () ->
+                            done(
+                                error(
+                                    unknownPipeline(
+                                        pipeline, found.running(), Optional.of(events.seq()))))))
+        .exceptionally(
+            failure ->
+                error(
+                    Refusal.ofBatch(
+                        events.seq(),
+                        Refusal.INGEST_FAILED,
+                        "batch "
+                            + events.seq()
+                            + " was not read: the node did not find pipeline `"
+                            + pipeline
+                            + "` in time ("
+                            + cause(failure).getMessage()
+                            + "); resend it")));
   }
 
   private CompletionStage<Reply> ingest(Inbound.Events events, PipelineDirectory.Ingress ingress) {
-    return services.ndjson(ingress)
-        .ingest(Source.single(events.ndjson()), pipeline, app, ingress.sink(), services.materializer)
-        .handle((report, failure) -> failure == null
-            ? new Reply(List.of(services.writer.ack(events.seq(), report)), false)
-            : error(Refusal.ofBatch(events.seq(), Refusal.INGEST_FAILED, "batch " + events.seq()
-                + " could not be handed to pipeline `" + pipeline + "` (" + cause(failure).getMessage()
-                + "); resend it")));
+    return services
+        .ndjson(ingress)
+        .ingest(
+            Source.single(events.ndjson()), pipeline, app, ingress.sink(), services.materializer)
+        .handle(
+            (report, failure) ->
+                failure == null
+                    ? new Reply(List.of(services.writer.ack(events.seq(), report)), false)
+                    : error(
+                        Refusal.ofBatch(
+                            events.seq(),
+                            Refusal.INGEST_FAILED,
+                            "batch "
+                                + events.seq()
+                                + " could not be handed to pipeline `"
+                                + pipeline
+                                + "` ("
+                                + cause(failure).getMessage()
+                                + "); resend it")));
   }
 
   private static Refusal unknownPipeline(String name, List<String> running, Optional<Long> seq) {
-    String message = "pipeline `" + name + "` does not run on this node" + (running.isEmpty() ? ""
-        : "; running here: " + String.join(", ", running));
+    String message =
+        "pipeline `"
+            + name
+            + "` does not run on this node"
+            + (running.isEmpty() ? "" : "; running here: " + String.join(", ", running));
     return seq.map(s -> Refusal.ofBatch(s, Refusal.UNKNOWN_PIPELINE, message))
         .orElseGet(() -> Refusal.of(Refusal.UNKNOWN_PIPELINE, message));
   }
 
   private static Throwable cause(Throwable failure) {
-    return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    return failure instanceof CompletionException && failure.getCause() != null
+        ? failure.getCause()
+        : failure;
   }
 
   private static CompletionStage<Reply> done(Reply reply) {

@@ -29,17 +29,18 @@ import org.apache.pekko.stream.javadsl.Tcp;
 import org.apache.pekko.util.ByteString;
 
 /**
- * One per edge node: serves socket sessions on the node-wide TCP port, and follows the pipeline directory to open
- * the Unix socket of each pipeline whose contract asks for one while it runs here (closed, and its file removed,
- * when it withdraws). Tells {@code listening} once where TCP is bound, or why it could not be; stopping ends every
- * session.
+ * One per edge node: serves socket sessions on the node-wide TCP port, and follows the pipeline
+ * directory to open the Unix socket of each pipeline whose contract asks for one while it runs here
+ * (closed, and its file removed, when it withdraws). Tells {@code listening} once where TCP is
+ * bound, or why it could not be; stopping ends every session.
  */
 public final class SocketSidecar extends AbstractBehavior<SocketSidecar.Command> {
 
   public sealed interface Command extends NodeLocal {}
 
   /** Where the TCP endpoint listens (the bound port when 0 was configured), or why it does not. */
-  public record Listening(Endpoint configured, Optional<InetSocketAddress> bound, Optional<Throwable> failure)
+  public record Listening(
+      Endpoint configured, Optional<InetSocketAddress> bound, Optional<Throwable> failure)
       implements NodeLocal {}
 
   private record TcpBound(Tcp.ServerBinding binding) implements Command {}
@@ -55,29 +56,51 @@ public final class SocketSidecar extends AbstractBehavior<SocketSidecar.Command>
   private final Map<String, UdsListener> sockets = new HashMap<>();
   private Tcp.ServerBinding binding;
 
-  public static Behavior<Command> create(IngestSettings settings, ActorRef<PipelineDirectory.Command> directory,
-      LiveHub<Signal> signals, ObjectMapper mapper, MetricsRegistry metrics, Path runDir,
+  public static Behavior<Command> create(
+      IngestSettings settings,
+      ActorRef<PipelineDirectory.Command> directory,
+      LiveHub<Signal> signals,
+      ObjectMapper mapper,
+      MetricsRegistry metrics,
+      Path runDir,
       ActorRef<Listening> listening) {
-    return Behaviors.setup(context -> new SocketSidecar(context,
-        new SocketServices(settings, directory, context.getSystem(), mapper, metrics, signals), directory, runDir,
-        listening));
+    return Behaviors.setup(
+        context ->
+            new SocketSidecar(
+                context,
+                new SocketServices(
+                    settings, directory, context.getSystem(), mapper, metrics, signals),
+                directory,
+                runDir,
+                listening));
   }
 
-  private SocketSidecar(ActorContext<Command> context, SocketServices services,
-      ActorRef<PipelineDirectory.Command> directory, Path runDir, ActorRef<Listening> listening) {
+  private SocketSidecar(
+      ActorContext<Command> context,
+      SocketServices services,
+      ActorRef<PipelineDirectory.Command> directory,
+      Path runDir,
+      ActorRef<Listening> listening) {
     super(context);
     this.services = services;
     this.runDir = runDir;
     this.listening = listening;
     Endpoint endpoint = services.socket.endpoint();
-    Flow<ByteString, ByteString, ?> session = Flow.<ByteString>create().via(tcpSessions.flow())
-        .via(SessionFlow.create(services, "tcp", Optional.empty()));
-    context.pipeToSelf(Tcp.get(context.getSystem()).bind(endpoint.host(), endpoint.port())
-            .toMat(Sink.foreach(connection -> connection.handleWith(session, services.materializer)), Keep.left())
+    Flow<ByteString, ByteString, ?> session =
+        Flow.<ByteString>create()
+            .via(tcpSessions.flow())
+            .via(SessionFlow.create(services, "tcp", Optional.empty()));
+    context.pipeToSelf(
+        Tcp.get(context.getSystem())
+            .bind(endpoint.host(), endpoint.port())
+            .toMat(
+                Sink.foreach(connection -> connection.handleWith(session, services.materializer)),
+                Keep.left())
             .run(services.materializer),
         (bound, failure) -> failure == null ? new TcpBound(bound) : new TcpFailed(failure));
-    directory.tell(new PipelineDirectory.Watch(context.messageAdapter(PipelineDirectory.Change.class,
-        PipelineChanged::new)));
+    directory.tell(
+        new PipelineDirectory.Watch(
+            context.messageAdapter(PipelineDirectory.Change.class, PipelineChanged::new)));
   }
 
   @Override
@@ -92,19 +115,25 @@ public final class SocketSidecar extends AbstractBehavior<SocketSidecar.Command>
 
   private Behavior<Command> onTcpBound(TcpBound bound) {
     binding = bound.binding();
-    listening.tell(new Listening(services.socket.endpoint(), Optional.of(binding.localAddress()), Optional.empty()));
+    listening.tell(
+        new Listening(
+            services.socket.endpoint(), Optional.of(binding.localAddress()), Optional.empty()));
     return this;
   }
 
   private Behavior<Command> onTcpFailed(TcpFailed failed) {
-    listening.tell(new Listening(services.socket.endpoint(), Optional.empty(), Optional.of(failed.cause())));
+    listening.tell(
+        new Listening(services.socket.endpoint(), Optional.empty(), Optional.of(failed.cause())));
     return Behaviors.stopped();
   }
 
   private Behavior<Command> onPipelineChanged(PipelineChanged changed) {
     if (changed.change() instanceof PipelineDirectory.Registered registered) {
       PipelineDirectory.Ingress ingress = registered.ingress();
-      ingress.uds().ifPresentOrElse(name -> listen(ingress.pipeline(), name), () -> stopListening(ingress.pipeline()));
+      ingress
+          .uds()
+          .ifPresentOrElse(
+              name -> listen(ingress.pipeline(), name), () -> stopListening(ingress.pipeline()));
     } else if (changed.change() instanceof PipelineDirectory.Withdrawn withdrawn) {
       stopListening(withdrawn.pipeline());
     }
@@ -132,9 +161,15 @@ public final class SocketSidecar extends AbstractBehavior<SocketSidecar.Command>
       sockets.put(pipeline, UdsListener.open(path, pipeline, services));
       getContext().getLog().info("pipeline {} takes socket sessions on unix:{}", pipeline, path);
     } catch (Exception e) {
-      // The pipeline still takes events over TCP and HTTP; the operator is told why its socket is missing.
-      getContext().getLog().error("cannot open the Unix socket `{}` of pipeline {}: {}", name, pipeline,
-          e.getMessage());
+      // The pipeline still takes events over TCP and HTTP; the operator is told why its socket is
+      // missing.
+      getContext()
+          .getLog()
+          .error(
+              "cannot open the Unix socket `{}` of pipeline {}: {}",
+              name,
+              pipeline,
+              e.getMessage());
     }
   }
 

@@ -21,9 +21,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One pipeline's Unix socket: bound at open (replacing a socket file left by a process that no longer listens),
- * accepting on its own thread, each connection bridged to a {@link SessionFlow} through blocking channel streams on
- * dedicated dispatchers; closing it ends its sessions and removes the file.
+ * One pipeline's Unix socket: bound at open (replacing a socket file left by a process that no
+ * longer listens), accepting on its own thread, each connection bridged to a {@link SessionFlow}
+ * through blocking channel streams on dedicated dispatchers; closing it ends its sessions and
+ * removes the file.
  */
 final class UdsListener implements AutoCloseable {
 
@@ -43,11 +44,18 @@ final class UdsListener implements AutoCloseable {
     this.sessions = KillSwitches.shared("uds-" + pipeline);
   }
 
-  /** The socket file for a contract's {@code uds} name: a plain file name in the run folder, nothing else. */
+  /**
+   * The socket file for a contract's {@code uds} name: a plain file name in the run folder, nothing
+   * else.
+   */
   static Path socketPath(Path runDir, String name) {
     if (!dev.ben.streams.sidecar.Names.valid(name) || name.equals(".") || name.equals("..")) {
-      throw new IllegalArgumentException("the socket name `" + name + "` must be a file name (letters, digits, "
-          + "`_`, `.`, `-`), placed in " + runDir);
+      throw new IllegalArgumentException(
+          "the socket name `"
+              + name
+              + "` must be a file name (letters, digits, "
+              + "`_`, `.`, `-`), placed in "
+              + runDir);
     }
     return runDir.resolve(name);
   }
@@ -63,7 +71,8 @@ final class UdsListener implements AutoCloseable {
       throw e;
     }
     UdsListener listener = new UdsListener(path, server, pipeline);
-    Thread accepting = new Thread(() -> listener.accept(pipeline, services), "ben-uds-accept-" + pipeline);
+    Thread accepting =
+        new Thread(() -> listener.accept(pipeline, services), "ben-uds-accept-" + pipeline);
     accepting.setDaemon(true);
     accepting.start();
     return listener;
@@ -105,29 +114,39 @@ final class UdsListener implements AutoCloseable {
   private void serve(SocketChannel channel, String pipeline, SocketServices services) {
     open.add(channel);
     StreamConverters.fromInputStream(() -> ChannelStreams.input(channel), READ_CHUNK)
-        .withAttributes(ActorAttributes.dispatcher("ben-socket-uds-read-dispatcher")).async()
+        .withAttributes(ActorAttributes.dispatcher("ben-socket-uds-read-dispatcher"))
+        .async()
         .via(sessions.flow())
         .via(SessionFlow.create(services, "uds", Optional.of(pipeline)).async())
-        .toMat(StreamConverters.fromOutputStream(() -> ChannelStreams.output(channel), true)
-            .withAttributes(ActorAttributes.dispatcher("ben-socket-uds-write-dispatcher")).async(), Keep.right())
+        .toMat(
+            StreamConverters.fromOutputStream(() -> ChannelStreams.output(channel), true)
+                .withAttributes(ActorAttributes.dispatcher("ben-socket-uds-write-dispatcher"))
+                .async(),
+            Keep.right())
         .run(services.materializer)
-        .whenComplete((result, failure) -> {
-          open.remove(channel);
-          quietlyClose(channel);
-        });
+        .whenComplete(
+            (result, failure) -> {
+              open.remove(channel);
+              quietlyClose(channel);
+            });
   }
 
-  /** A socket file whose process is gone is removed; a live one, or anything that is not a socket, is kept. */
+  /**
+   * A socket file whose process is gone is removed; a live one, or anything that is not a socket,
+   * is kept.
+   */
   private static void replaceStale(Path path) throws IOException {
     if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
     int mode = (Integer) Files.getAttribute(path, "unix:mode", LinkOption.NOFOLLOW_LINKS);
     if ((mode & S_IFMT) != S_IFSOCK) {
-      throw new IOException(path + " exists and is not a socket; remove it or name another socket in the contract");
+      throw new IOException(
+          path + " exists and is not a socket; remove it or name another socket in the contract");
     }
     if (listening(path)) {
-      throw new IOException("another process listens on " + path + "; stop it or name another socket");
+      throw new IOException(
+          "another process listens on " + path + "; stop it or name another socket");
     }
     Files.delete(path);
     log.info("replaced the stale socket file {} (nothing listened on it)", path);

@@ -24,8 +24,8 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.NotUsed;
-import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.annotations.JUnit5TestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.JUnit5TestKitBuilder;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestKitJUnit5Extension;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -36,39 +36,67 @@ import org.apache.pekko.util.ByteString;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The session flow against a real pipeline directory and signal hub: limits it enforces on its own. */
+/**
+ * The session flow against a real pipeline directory and signal hub: limits it enforces on its own.
+ */
 @ExtendWith(TestKitJUnit5Extension.class)
 class SessionFlowTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @JUnit5TestKit
-  ActorTestKit testKit = new JUnit5TestKitBuilder().withCustomConfig(ConfigFactory.parseString(
-      "pekko.actor.provider = local")).build();
+  ActorTestKit testKit =
+      new JUnit5TestKitBuilder()
+          .withCustomConfig(ConfigFactory.parseString("pekko.actor.provider = local"))
+          .build();
 
   private final MetricsRegistry metrics = new MetricsRegistry();
   private final ConcurrentLinkedQueue<Envelope> entered = new ConcurrentLinkedQueue<>();
 
   private SocketServices services(Duration idle, int maxSessions) {
     ActorRef<PipelineDirectory.Command> directory = testKit.spawn(PipelineDirectory.create());
-    directory.tell(new PipelineDirectory.Register(new PipelineDirectory.Ingress("p",
-        Sink.<Envelope>foreach(entered::add).mapMaterializedValue(done -> NotUsed.getInstance()),
-        new StageCounters(metrics, "p", "sidecar"), false)));
-    IngestSettings ingest = new IngestSettings(new Endpoint("127.0.0.1", 0), 1 << 20, 4096, Duration.ofSeconds(2),
-        new SocketSettings(new Endpoint("127.0.0.1", 0), 4096, maxSessions, idle, 4));
-    return new SocketServices(ingest, directory, testKit.system(), JSON, metrics,
+    directory.tell(
+        new PipelineDirectory.Register(
+            new PipelineDirectory.Ingress(
+                "p",
+                Sink.<Envelope>foreach(entered::add)
+                    .mapMaterializedValue(done -> NotUsed.getInstance()),
+                new StageCounters(metrics, "p", "sidecar"),
+                false)));
+    IngestSettings ingest =
+        new IngestSettings(
+            new Endpoint("127.0.0.1", 0),
+            1 << 20,
+            4096,
+            Duration.ofSeconds(2),
+            new SocketSettings(new Endpoint("127.0.0.1", 0), 4096, maxSessions, idle, 4));
+    return new SocketServices(
+        ingest,
+        directory,
+        testKit.system(),
+        JSON,
+        metrics,
         new LiveHub<>(Signal.class, Materializer.matFromSystem(testKit.system()), 16));
   }
 
   private static ByteString hello() {
-    return FrameWriter.frame(FrameType.HELLO, ByteString.fromString("{\"protocol\":1,\"app\":\"a\",\"pipeline\":\"p\"}"));
+    return FrameWriter.frame(
+        FrameType.HELLO,
+        ByteString.fromString("{\"protocol\":1,\"app\":\"a\",\"pipeline\":\"p\"}"));
   }
 
-  /** What the server wrote to a client that sends {@code input} and then keeps the connection open, silent. */
+  /**
+   * What the server wrote to a client that sends {@code input} and then keeps the connection open,
+   * silent.
+   */
   private List<JsonNode> session(SocketServices services, ByteString input) throws Exception {
-    List<ByteString> written = Source.single(input).concat(Source.maybe())
-        .via(SessionFlow.create(services, "test", java.util.Optional.empty()))
-        .runWith(Sink.seq(), testKit.system()).toCompletableFuture().get(10, TimeUnit.SECONDS);
+    List<ByteString> written =
+        Source.single(input)
+            .concat(Source.maybe())
+            .via(SessionFlow.create(services, "test", java.util.Optional.empty()))
+            .runWith(Sink.seq(), testKit.system())
+            .toCompletableFuture()
+            .get(10, TimeUnit.SECONDS);
     ByteString all = written.stream().reduce(ByteString.emptyByteString(), ByteString::concat);
     List<JsonNode> frames = new java.util.ArrayList<>();
     while (!all.isEmpty()) {
@@ -85,23 +113,31 @@ class SessionFlowTest {
     assertEquals("p", frames.get(0).get("pipeline").asText(), "WELCOME");
     assertEquals("idle_timeout", frames.get(1).get("reason").asText());
     assertTrue(frames.get(1).get("fatal").asBoolean());
-    assertEquals(1, metrics.value("ben_sidecar_socket_refused_total", Labels.of("reason", "idle_timeout")));
+    assertEquals(
+        1, metrics.value("ben_sidecar_socket_refused_total", Labels.of("reason", "idle_timeout")));
   }
 
   @Test
   void aSessionBeyondTheLimitIsToldWhyAndTheSlotIsFreedWhenASessionEnds() throws Exception {
     SocketServices services = services(Duration.ofMillis(1500), 1);
-    var first = Source.single(hello()).concat(Source.maybe())
-        .via(SessionFlow.create(services, "test", java.util.Optional.empty()))
-        .runWith(Sink.seq(), testKit.system());
+    var first =
+        Source.single(hello())
+            .concat(Source.maybe())
+            .via(SessionFlow.create(services, "test", java.util.Optional.empty()))
+            .runWith(Sink.seq(), testKit.system());
     List<JsonNode> refused = session(services, hello());
     assertEquals("too_many_sessions", refused.get(0).get("reason").asText());
     assertTrue(refused.get(0).get("message").asText().contains("max-sessions"));
     first.toCompletableFuture().get(10, TimeUnit.SECONDS);
-    Await.until(() -> metrics.value("ben_sidecar_socket_sessions", Labels.NONE) == 0, "the first session's slot "
-        + "is freed", Duration.ofSeconds(10));
-    ByteString batch = FrameWriter.frame(FrameType.EVENTS, ByteString.fromArray(new byte[] {0, 0, 0, 0, 0, 0, 0, 1})
-        .concat(ByteString.fromString("{\"n\":1}\n")));
+    Await.until(
+        () -> metrics.value("ben_sidecar_socket_sessions", Labels.NONE) == 0,
+        "the first session's slot " + "is freed",
+        Duration.ofSeconds(10));
+    ByteString batch =
+        FrameWriter.frame(
+            FrameType.EVENTS,
+            ByteString.fromArray(new byte[] {0, 0, 0, 0, 0, 0, 0, 1})
+                .concat(ByteString.fromString("{\"n\":1}\n")));
     List<JsonNode> next = session(services, hello().concat(batch));
     assertEquals(1, next.get(1).get("accepted").asLong(), next.toString());
     assertEquals(1, entered.size());

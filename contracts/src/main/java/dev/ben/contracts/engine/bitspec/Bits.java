@@ -5,8 +5,7 @@ import java.util.List;
 /** Operations on unbounded bit masks held in {@code long[]} words. */
 public final class Bits {
 
-  private Bits() {
-  }
+  private Bits() {}
 
   public static int words(int bits) {
     return Math.max(1, (bits + 63) >>> 6);
@@ -44,8 +43,12 @@ public final class Bits {
     for (String name : names) {
       int bit = bitNames.indexOf(name);
       if (bit < 0) {
-        throw new IllegalArgumentException(where + " refers to unknown predicate or level '" + name
-            + "'; known bits: " + bitNames);
+        throw new IllegalArgumentException(
+            where
+                + " refers to unknown predicate or level '"
+                + name
+                + "'; known bits: "
+                + bitNames);
       }
       set(mask, bit);
     }

@@ -15,9 +15,10 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * A policy pack compiled against its schema and lists. Evaluation order: field predicates in declaration order,
- * then thresholds, then compositions in dependency order (so a composition may use any predicate or level bit),
- * then rules. Immutable and thread-safe; all per-event state lives in a {@link BitspecState}.
+ * A policy pack compiled against its schema and lists. Evaluation order: field predicates in
+ * declaration order, then thresholds, then compositions in dependency order (so a composition may
+ * use any predicate or level bit), then rules. Immutable and thread-safe; all per-event state lives
+ * in a {@link BitspecState}.
  */
 public final class BitspecEngine {
 
@@ -34,8 +35,14 @@ public final class BitspecEngine {
 
   public BitspecEngine(PolicyPack pack, Schema schema, Map<String, ValueList> lists) {
     if (!pack.schema().equals(schema.name())) {
-      throw new IllegalArgumentException("policy '" + pack.name() + "' is on schema '" + pack.schema()
-          + "', not '" + schema.name() + "'");
+      throw new IllegalArgumentException(
+          "policy '"
+              + pack.name()
+              + "' is on schema '"
+              + pack.schema()
+              + "', not '"
+              + schema.name()
+              + "'");
     }
     this.pack = pack;
     this.bitNames = pack.bitNames();
@@ -50,8 +57,10 @@ public final class BitspecEngine {
     }
     this.fieldTests = tests.toArray(BitProbe[]::new);
     this.fieldTestBits = bits.stream().mapToInt(Integer::intValue).toArray();
-    this.thresholds = pack.thresholds().stream().map(t -> new ThresholdProgram(t, schema))
-        .toArray(ThresholdProgram[]::new);
+    this.thresholds =
+        pack.thresholds().stream()
+            .map(t -> new ThresholdProgram(t, schema))
+            .toArray(ThresholdProgram[]::new);
     var ordered = CompositeOrder.of(pack.predicates(), bitNames);
     this.composites = new BitProbe[ordered.size()];
     this.compositeBits = new int[ordered.size()];
@@ -74,7 +83,10 @@ public final class BitspecEngine {
   }
 
   public BitspecState newState() {
-    return new BitspecState(bitNames.size(), thresholds.length, pack.rules().size(),
+    return new BitspecState(
+        bitNames.size(),
+        thresholds.length,
+        pack.rules().size(),
         new Scratch(patterns, longestFuzzyEntry));
   }
 

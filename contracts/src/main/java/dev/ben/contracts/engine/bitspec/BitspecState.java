@@ -3,9 +3,9 @@ package dev.ben.contracts.engine.bitspec;
 import java.util.Arrays;
 
 /**
- * One evaluator's reusable buffers and the result of its last evaluation: the predicate mask, the highest level
- * per threshold, the fired-rule mask and the winning rule. Not thread-safe; create one per stage with
- * {@link BitspecEngine#newState()}.
+ * One evaluator's reusable buffers and the result of its last evaluation: the predicate mask, the
+ * highest level per threshold, the fired-rule mask and the winning rule. Not thread-safe; create
+ * one per stage with {@link BitspecEngine#newState()}.
  */
 public final class BitspecState {
 

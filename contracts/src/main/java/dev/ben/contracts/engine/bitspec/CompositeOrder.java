@@ -9,13 +9,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Orders composite predicates so each runs after the predicates it reads, and refuses cycles with the path that
- * forms them (a composition that depends on itself has no value).
+ * Orders composite predicates so each runs after the predicates it reads, and refuses cycles with
+ * the path that forms them (a composition that depends on itself has no value).
  */
 final class CompositeOrder {
 
-  private CompositeOrder() {
-  }
+  private CompositeOrder() {}
 
   static List<Predicate> of(List<Predicate> predicates, List<String> bitNames) {
     Map<String, Predicate> composites = new HashMap<>();
@@ -33,21 +32,30 @@ final class CompositeOrder {
     return List.copyOf(ordered);
   }
 
-  private static void visit(Predicate predicate, Map<String, Predicate> composites, LinkedHashSet<Predicate> ordered,
-                List<String> path, List<String> bitNames) {
+  private static void visit(
+      Predicate predicate,
+      Map<String, Predicate> composites,
+      LinkedHashSet<Predicate> ordered,
+      List<String> path,
+      List<String> bitNames) {
     if (ordered.contains(predicate)) {
       return;
     }
     if (path.contains(predicate.name())) {
       path.add(predicate.name());
-      throw new IllegalArgumentException("predicate '" + predicate.name() + "' depends on itself: "
-          + String.join(" -> ", path));
+      throw new IllegalArgumentException(
+          "predicate '" + predicate.name() + "' depends on itself: " + String.join(" -> ", path));
     }
     path.add(predicate.name());
     for (String used : ((Condition.Composite) predicate.condition()).predicates()) {
       if (!bitNames.contains(used)) {
-        throw new IllegalArgumentException("predicate '" + predicate.name() + "' refers to unknown '" + used
-            + "'; known bits: " + bitNames);
+        throw new IllegalArgumentException(
+            "predicate '"
+                + predicate.name()
+                + "' refers to unknown '"
+                + used
+                + "'; known bits: "
+                + bitNames);
       }
       Predicate dependency = composites.get(used);
       if (dependency != null) {
@@ -65,8 +73,12 @@ final class CompositeOrder {
       throw new IllegalArgumentException(where + " composes no predicates");
     }
     long[] bits = Bits.maskOf(composite.predicates(), bitNames, where);
-    ValueTests.Composite.Kind kind = composite instanceof Condition.AllOf ? ValueTests.Composite.Kind.ALL
-        : composite instanceof Condition.AnyOf ? ValueTests.Composite.Kind.ANY : ValueTests.Composite.Kind.NOT;
+    ValueTests.Composite.Kind kind =
+        composite instanceof Condition.AllOf
+            ? ValueTests.Composite.Kind.ALL
+            : composite instanceof Condition.AnyOf
+                ? ValueTests.Composite.Kind.ANY
+                : ValueTests.Composite.Kind.NOT;
     return new ValueTests.Composite(bits, kind);
   }
 }

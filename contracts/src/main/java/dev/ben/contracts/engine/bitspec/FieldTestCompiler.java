@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Compiles field conditions into {@link BitProbe}s against one schema: resolves field positions and lists, coerces
- * constants, compiles regexes once. Anything the compiler should have refused is refused here too, naming the
- * predicate, so a hand-made or stale model cannot run half-understood.
+ * Compiles field conditions into {@link BitProbe}s against one schema: resolves field positions and
+ * lists, coerces constants, compiles regexes once. Anything the compiler should have refused is
+ * refused here too, naming the predicate, so a hand-made or stale model cannot run half-understood.
  */
 final class FieldTestCompiler {
 
@@ -34,15 +34,16 @@ final class FieldTestCompiler {
     String where = "predicate '" + predicate + "'";
     int field = schema.indexOf(condition.field());
     if (field < 0) {
-      throw new IllegalArgumentException(where + ": schema '" + schema.name() + "' has no field '"
-          + condition.field() + "'");
+      throw new IllegalArgumentException(
+          where + ": schema '" + schema.name() + "' has no field '" + condition.field() + "'");
     }
     FieldType type = schema.fields().get(field).type();
     if (condition instanceof Condition.Compare c) {
       return new ValueTests.Compare(field, c.op(), Operand.of(c.value(), type, where));
     }
     if (condition instanceof Condition.Between b) {
-      return new ValueTests.Between(field, Operand.of(b.low(), type, where), Operand.of(b.high(), type, where));
+      return new ValueTests.Between(
+          field, Operand.of(b.low(), type, where), Operand.of(b.high(), type, where));
     }
     if (condition instanceof Condition.Modulo m) {
       requireType(type.isInteger(), type, where, "modulo");
@@ -77,8 +78,8 @@ final class FieldTestCompiler {
   private ValueList list(String name, String where) {
     ValueList list = lists.get(name);
     if (list == null) {
-      throw new IllegalArgumentException(where + " uses unknown list '" + name + "'; known lists: "
-          + lists.keySet());
+      throw new IllegalArgumentException(
+          where + " uses unknown list '" + name + "'; known lists: " + lists.keySet());
     }
     return list;
   }
@@ -108,16 +109,27 @@ final class FieldTestCompiler {
         return new ValueTests.InSortedReals(field, sorted);
       }
     } catch (NumberFormatException | java.time.format.DateTimeParseException e) {
-      throw new IllegalArgumentException(where + ": list '" + list.name() + "' holds a value that is not a "
-          + type.name().toLowerCase(Locale.ROOT) + ": " + e.getMessage());
+      throw new IllegalArgumentException(
+          where
+              + ": list '"
+              + list.name()
+              + "' holds a value that is not a "
+              + type.name().toLowerCase(Locale.ROOT)
+              + ": "
+              + e.getMessage());
     }
     var set = new HashSet<String>();
     long[] address = new long[2];
     for (String value : values) {
       if (type.isIp()) {
         if (!IpAddresses.parse(value, address)) {
-          throw new IllegalArgumentException(where + ": list '" + list.name() + "' holds \"" + value
-              + "\" which is not an IP address");
+          throw new IllegalArgumentException(
+              where
+                  + ": list '"
+                  + list.name()
+                  + "' holds \""
+                  + value
+                  + "\" which is not an IP address");
         }
         set.add(IpAddresses.format(address[0], address[1], type == FieldType.IPV4));
       } else {
@@ -131,16 +143,23 @@ final class FieldTestCompiler {
     return switch (type) {
       case BOOL -> Boolean.parseBoolean(text) ? 1 : 0;
       case U64 -> Long.parseUnsignedLong(text);
-      case TIMESTAMP -> text.chars().allMatch(Character::isDigit) ? Long.parseLong(text)
-          : java.time.Instant.parse(text).toEpochMilli();
+      case TIMESTAMP ->
+          text.chars().allMatch(Character::isDigit)
+              ? Long.parseLong(text)
+              : java.time.Instant.parse(text).toEpochMilli();
       default -> Long.parseLong(text);
     };
   }
 
   private static void requireType(boolean ok, FieldType type, String where, String operator) {
     if (!ok) {
-      throw new IllegalArgumentException(where + ": " + operator + " does not apply to a "
-          + type.name().toLowerCase(Locale.ROOT) + " field");
+      throw new IllegalArgumentException(
+          where
+              + ": "
+              + operator
+              + " does not apply to a "
+              + type.name().toLowerCase(Locale.ROOT)
+              + " field");
     }
   }
 }

@@ -3,12 +3,11 @@ package dev.ben.contracts.engine.bitspec;
 /** Edit distance over code points that gives up as soon as every path exceeds the bound. */
 public final class Levenshtein {
 
-  private Levenshtein() {
-  }
+  private Levenshtein() {}
 
   /**
-   * The distance between {@code a[0..aLength)} and {@code b}, or {@code max + 1} once it is certain to exceed
-   * {@code max}. The rows must hold at least {@code b.length + 1} entries.
+   * The distance between {@code a[0..aLength)} and {@code b}, or {@code max + 1} once it is certain
+   * to exceed {@code max}. The rows must hold at least {@code b.length + 1} entries.
    */
   public static int bounded(int[] a, int aLength, int[] b, int max, int[] previous, int[] current) {
     int bLength = b.length;
@@ -38,10 +37,14 @@ public final class Levenshtein {
     return Math.min(previous[bLength], max + 1);
   }
 
-  /** Convenience for tests and off-hot-path callers: the bounded distance of two strings, case-sensitive. */
+  /**
+   * Convenience for tests and off-hot-path callers: the bounded distance of two strings,
+   * case-sensitive.
+   */
   public static int bounded(String a, String b, int max) {
     int[] left = a.codePoints().toArray();
     int[] right = b.codePoints().toArray();
-    return bounded(left, left.length, right, max, new int[right.length + 1], new int[right.length + 1]);
+    return bounded(
+        left, left.length, right, max, new int[right.length + 1], new int[right.length + 1]);
   }
 }

@@ -10,9 +10,10 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /**
- * A contract constant coerced once, at compile time, to the type of the field it is compared with. {@link
- * #compare} orders the event's value against it, or answers {@link #MISMATCH} when the value is absent or of
- * another kind (e.g. replaced by text during redaction) -- which makes the predicate false, never an error.
+ * A contract constant coerced once, at compile time, to the type of the field it is compared with.
+ * {@link #compare} orders the event's value against it, or answers {@link #MISMATCH} when the value
+ * is absent or of another kind (e.g. replaced by text during redaction) -- which makes the
+ * predicate false, never an error.
  */
 public abstract sealed class Operand {
 
@@ -21,7 +22,10 @@ public abstract sealed class Operand {
   /** Sign of (event value - constant), or {@link #MISMATCH}. */
   public abstract int compare(Event event, int field);
 
-  /** Coerces {@code literal} for a field of {@code type}; {@code where} names the construct in errors. */
+  /**
+   * Coerces {@code literal} for a field of {@code type}; {@code where} names the construct in
+   * errors.
+   */
   public static Operand of(Literal literal, FieldType type, String where) {
     String typeName = type.name().toLowerCase(Locale.ROOT);
     if (type.isFloat() && Literal.numeric(literal) != null) {
@@ -41,8 +45,11 @@ public abstract sealed class Operand {
         try {
           return new Whole(Instant.parse(t.value()).toEpochMilli(), false);
         } catch (DateTimeParseException e) {
-          throw new IllegalArgumentException(where + ": \"" + t.value()
-              + "\" is not an ISO-8601 instant such as 2024-05-01T12:00:00Z");
+          throw new IllegalArgumentException(
+              where
+                  + ": \""
+                  + t.value()
+                  + "\" is not an ISO-8601 instant such as 2024-05-01T12:00:00Z");
         }
       }
     }
@@ -56,8 +63,14 @@ public abstract sealed class Operand {
       }
       return new Ip(address[0], address[1]);
     }
-    throw new IllegalArgumentException(where + ": a " + typeName + " field cannot be compared with "
-        + literal.getClass().getSimpleName().toLowerCase(Locale.ROOT) + " " + literal.text());
+    throw new IllegalArgumentException(
+        where
+            + ": a "
+            + typeName
+            + " field cannot be compared with "
+            + literal.getClass().getSimpleName().toLowerCase(Locale.ROOT)
+            + " "
+            + literal.text());
   }
 
   static final class Whole extends Operand {
@@ -75,7 +88,8 @@ public abstract sealed class Operand {
         return MISMATCH;
       }
       long actual = event.longValue(field);
-      return Integer.signum(unsigned ? Long.compareUnsigned(actual, value) : Long.compare(actual, value));
+      return Integer.signum(
+          unsigned ? Long.compareUnsigned(actual, value) : Long.compare(actual, value));
     }
   }
 

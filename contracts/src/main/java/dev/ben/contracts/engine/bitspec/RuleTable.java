@@ -6,8 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The rules of a pack as bit masks, ordered by priority (highest first, ties in declaration order). Every rule is
- * checked so callers see all that fired; the first firing one in that order wins.
+ * The rules of a pack as bit masks, ordered by priority (highest first, ties in declaration order).
+ * Every rule is checked so callers see all that fired; the first firing one in that order wins.
  */
 final class RuleTable {
 
@@ -21,7 +21,8 @@ final class RuleTable {
     for (int i = 0; i < rules.size(); i++) {
       order.add(i);
     }
-    order.sort(Comparator.comparingInt((Integer i) -> -rules.get(i).priority()).thenComparingInt(i -> i));
+    order.sort(
+        Comparator.comparingInt((Integer i) -> -rules.get(i).priority()).thenComparingInt(i -> i));
     int n = rules.size();
     declarationIndex = new int[n];
     all = new long[n][];
@@ -37,11 +38,15 @@ final class RuleTable {
     }
   }
 
-  /** Marks fired rules (by declaration index) in {@code fired}; returns the winner's declaration index or -1. */
+  /**
+   * Marks fired rules (by declaration index) in {@code fired}; returns the winner's declaration
+   * index or -1.
+   */
   int evaluate(long[] mask, long[] fired) {
     int winner = -1;
     for (int slot = 0; slot < declarationIndex.length; slot++) {
-      if (Bits.containsAll(mask, all[slot]) && (any[slot] == null || Bits.intersects(mask, any[slot]))
+      if (Bits.containsAll(mask, all[slot])
+          && (any[slot] == null || Bits.intersects(mask, any[slot]))
           && !Bits.intersects(mask, none[slot])) {
         Bits.set(fired, declarationIndex[slot]);
         if (winner < 0) {

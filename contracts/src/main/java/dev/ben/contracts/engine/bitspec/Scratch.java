@@ -3,7 +3,10 @@ package dev.ben.contracts.engine.bitspec;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reusable per-evaluator buffers: one matcher per regex predicate and the rows of the bounded edit distance. */
+/**
+ * Reusable per-evaluator buffers: one matcher per regex predicate and the rows of the bounded edit
+ * distance.
+ */
 final class Scratch {
 
   final Matcher[] matchers;

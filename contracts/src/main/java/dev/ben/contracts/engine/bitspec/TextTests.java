@@ -4,11 +4,12 @@ import dev.ben.contracts.event.Event;
 import dev.ben.contracts.event.IpAddresses;
 import dev.ben.contracts.event.ValueKind;
 
-/** Field tests over text and addresses: prefixes, substrings, regexes, fuzzy lists and CIDR blocks. */
+/**
+ * Field tests over text and addresses: prefixes, substrings, regexes, fuzzy lists and CIDR blocks.
+ */
 final class TextTests {
 
-  private TextTests() {
-  }
+  private TextTests() {}
 
   record StartsWith(int field, String prefix) implements BitProbe {
     @Override
@@ -26,7 +27,9 @@ final class TextTests {
     }
   }
 
-  /** Searches with the evaluator's own reusable matcher for this regex (compiled once per policy). */
+  /**
+   * Searches with the evaluator's own reusable matcher for this regex (compiled once per policy).
+   */
   record Matches(int field, int matcherSlot) implements BitProbe {
     @Override
     public boolean test(Event event, long[] mask, Scratch scratch) {
@@ -35,7 +38,10 @@ final class TextTests {
     }
   }
 
-  /** Case-insensitive bounded edit distance against every list entry (entries pre-lowered to code points). */
+  /**
+   * Case-insensitive bounded edit distance against every list entry (entries pre-lowered to code
+   * points).
+   */
   record Fuzzy(int field, int[][] entries, int within) implements BitProbe {
     @Override
     public boolean test(Event event, long[] mask, Scratch scratch) {
@@ -45,8 +51,9 @@ final class TextTests {
       }
       int length = scratch.lowerCodePoints(text);
       for (int[] entry : entries) {
-        if (Levenshtein.bounded(scratch.codePoints, length, entry, within, scratch.previousRow,
-            scratch.currentRow) <= within) {
+        if (Levenshtein.bounded(
+                scratch.codePoints, length, entry, within, scratch.previousRow, scratch.currentRow)
+            <= within) {
           return true;
         }
       }
@@ -54,7 +61,10 @@ final class TextTests {
     }
   }
 
-  /** CIDR blocks as 128-bit network/mask pairs; IPv4 blocks are stored IPv4-mapped like the addresses. */
+  /**
+   * CIDR blocks as 128-bit network/mask pairs; IPv4 blocks are stored IPv4-mapped like the
+   * addresses.
+   */
   record InCidr(int field, long[] networkHigh, long[] networkLow, long[] maskHigh, long[] maskLow)
       implements BitProbe {
     @Override
@@ -85,8 +95,12 @@ final class TextTests {
         int slash = cidr.indexOf('/');
         String host = slash < 0 ? cidr : cidr.substring(0, slash);
         if (!IpAddresses.parse(host, address)) {
-          throw new IllegalArgumentException(where + ": \"" + cidr + "\" is not a CIDR block such as "
-              + "10.0.0.0/8 or 2001:db8::/32");
+          throw new IllegalArgumentException(
+              where
+                  + ": \""
+                  + cidr
+                  + "\" is not a CIDR block such as "
+                  + "10.0.0.0/8 or 2001:db8::/32");
         }
         boolean v4 = IpAddresses.isV4Mapped(address[0], address[1]) && host.indexOf(':') < 0;
         int prefix = prefixOf(cidr, slash, v4 ? 32 : 128, where);
@@ -111,7 +125,8 @@ final class TextTests {
       } catch (NumberFormatException e) {
         // falls through to the error below, which says what a valid prefix is
       }
-      throw new IllegalArgumentException(where + ": prefix of \"" + cidr + "\" must be 0.." + maxBits);
+      throw new IllegalArgumentException(
+          where + ": prefix of \"" + cidr + "\" must be 0.." + maxBits);
     }
   }
 }

@@ -7,8 +7,9 @@ import dev.ben.contracts.model.Threshold;
 import java.util.List;
 
 /**
- * One compiled threshold: every passing level sets its bit, and the result is the index of the highest passing
- * level (levels are ordered, so the last passing one), or -1 when none passes or the value is missing.
+ * One compiled threshold: every passing level sets its bit, and the result is the index of the
+ * highest passing level (levels are ordered, so the last passing one), or -1 when none passes or
+ * the value is missing.
  */
 final class ThresholdProgram {
 
@@ -23,16 +24,18 @@ final class ThresholdProgram {
     this.threshold = threshold;
     this.field = schema.indexOf(threshold.field());
     if (field < 0) {
-      throw new IllegalArgumentException(where + ": schema '" + schema.name() + "' has no field '"
-          + threshold.field() + "'");
+      throw new IllegalArgumentException(
+          where + ": schema '" + schema.name() + "' has no field '" + threshold.field() + "'");
     }
     if (!schema.fields().get(field).type().isNumeric()) {
-      throw new IllegalArgumentException(where + ": field '" + threshold.field() + "' is not numeric");
+      throw new IllegalArgumentException(
+          where + ": field '" + threshold.field() + "' is not numeric");
     }
     this.op = threshold.op();
     this.levels = new Operand[threshold.levels().size()];
     for (int i = 0; i < levels.length; i++) {
-      levels[i] = Operand.of(threshold.levels().get(i).value(), schema.fields().get(field).type(), where);
+      levels[i] =
+          Operand.of(threshold.levels().get(i).value(), schema.fields().get(field).type(), where);
     }
     this.firstBit = threshold.levels().get(0).bit();
   }

@@ -9,8 +9,7 @@ import java.util.Set;
 /** Field tests over typed values: comparisons, ranges, modulo, null tests and list membership. */
 final class ValueTests {
 
-  private ValueTests() {
-  }
+  private ValueTests() {}
 
   record Compare(int field, CompareOp op, Operand operand) implements BitProbe {
     @Override
@@ -36,7 +35,8 @@ final class ValueTests {
   record Modulo(int field, long divisor, long remainder) implements BitProbe {
     @Override
     public boolean test(Event event, long[] mask, Scratch scratch) {
-      return event.kind(field) == ValueKind.INTEGER && Math.floorMod(event.longValue(field), divisor) == remainder;
+      return event.kind(field) == ValueKind.INTEGER
+          && Math.floorMod(event.longValue(field), divisor) == remainder;
     }
   }
 
@@ -60,7 +60,8 @@ final class ValueTests {
   record InSortedLongs(int field, long[] sorted) implements BitProbe {
     @Override
     public boolean test(Event event, long[] mask, Scratch scratch) {
-      return event.kind(field) == ValueKind.INTEGER && Arrays.binarySearch(sorted, event.longValue(field)) >= 0;
+      return event.kind(field) == ValueKind.INTEGER
+          && Arrays.binarySearch(sorted, event.longValue(field)) >= 0;
     }
   }
 
@@ -76,7 +77,11 @@ final class ValueTests {
 
   /** Composition over bits already evaluated: all, any, or not. */
   record Composite(long[] bits, Kind kind) implements BitProbe {
-    enum Kind { ALL, ANY, NOT }
+    enum Kind {
+      ALL,
+      ANY,
+      NOT
+    }
 
     @Override
     public boolean test(Event event, long[] mask, Scratch scratch) {

@@ -5,8 +5,7 @@ public final class CodePoints {
 
   public static final int MASK = '*';
 
-  private CodePoints() {
-  }
+  private CodePoints() {}
 
   public static String maskAll(String text) {
     return maskOutside(text, 0, 0);

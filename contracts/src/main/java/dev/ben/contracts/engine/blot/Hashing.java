@@ -7,7 +7,10 @@ import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** SHA-256 and HMAC-SHA-256 over UTF-8, lower-case hex. Holds reusable JCA instances, so not thread-safe. */
+/**
+ * SHA-256 and HMAC-SHA-256 over UTF-8, lower-case hex. Holds reusable JCA instances, so not
+ * thread-safe.
+ */
 final class Hashing {
 
   private static final HexFormat HEX = HexFormat.of();

@@ -11,9 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Applies a policy's redactions to events of one schema, in place. Non-text values (numbers, timestamps) are
- * redacted through their text form and become text; IP generalisation keeps an address an address. Not
- * thread-safe (reuses hashing instances and a buffer); create one per stage.
+ * Applies a policy's redactions to events of one schema, in place. Non-text values (numbers,
+ * timestamps) are redacted through their text form and become text; IP generalisation keeps an
+ * address an address. Not thread-safe (reuses hashing instances and a buffer); create one per
+ * stage.
  */
 public final class Redactor {
 
@@ -21,16 +22,19 @@ public final class Redactor {
   private final RedactOp[] ops;
   private final boolean[] fieldIsV4;
   private final Hashing hashing;
+
   /**
-   * A prefix above 32 is an IPv6 prefix; applied to an IPv4 value of a dual-stack field it would keep the whole
-   * host, so IPv4 values then keep /24 (the customary anonymisation of IPv4) instead.
+   * A prefix above 32 is an IPv6 prefix; applied to an IPv4 value of a dual-stack field it would
+   * keep the whole host, so IPv4 values then keep /24 (the customary anonymisation of IPv4)
+   * instead.
    */
   static final int DUAL_STACK_V4_PREFIX = 24;
 
   private final long[] address = new long[2];
 
   /**
-   * @param deploymentKey the key for {@code hash(keyed)}; may be null only when no redaction uses it
+   * @param deploymentKey the key for {@code hash(keyed)}; may be null only when no redaction uses
+   *     it
    */
   public Redactor(List<Redaction> redactions, Schema schema, byte[] deploymentKey) {
     this.hashing = new Hashing(deploymentKey);
@@ -42,12 +46,15 @@ public final class Redactor {
       Redaction redaction = redactions.get(i);
       int field = schema.indexOf(redaction.field());
       if (field < 0) {
-        throw new IllegalArgumentException("redact: schema '" + schema.name() + "' has no field '"
-            + redaction.field() + "'");
+        throw new IllegalArgumentException(
+            "redact: schema '" + schema.name() + "' has no field '" + redaction.field() + "'");
       }
       if (redaction.op() instanceof RedactOp.HashKeyed && !hashing.hasKey()) {
-        throw new IllegalArgumentException("redact " + redaction.field() + " hash(keyed) needs the deployment"
-            + " key; configure one for this deployment");
+        throw new IllegalArgumentException(
+            "redact "
+                + redaction.field()
+                + " hash(keyed) needs the deployment"
+                + " key; configure one for this deployment");
       }
       fields[i] = field;
       ops[i] = redaction.op();
@@ -117,7 +124,8 @@ public final class Redactor {
     if (event.kind(field) == ValueKind.IP) {
       high = event.ipHigh(field);
       low = event.ipLow(field);
-    } else if (event.kind(field) == ValueKind.TEXT && IpAddresses.parse(event.text(field), address)) {
+    } else if (event.kind(field) == ValueKind.TEXT
+        && IpAddresses.parse(event.text(field), address)) {
       high = address[0];
       low = address[1];
     } else {
@@ -127,7 +135,11 @@ public final class Redactor {
     boolean v4 = IpAddresses.isV4Mapped(high, low);
     int bits = v4 ? 96 + (prefix > 32 ? DUAL_STACK_V4_PREFIX : prefix) : prefix;
     IpAddresses.keepPrefix(high, low, bits, address);
-    event.setIp(field, address[0], address[1], IpAddresses.format(address[0], address[1], v4 && (v4Field
-        || event.kind(field) == ValueKind.TEXT)));
+    event.setIp(
+        field,
+        address[0],
+        address[1],
+        IpAddresses.format(
+            address[0], address[1], v4 && (v4Field || event.kind(field) == ValueKind.TEXT)));
   }
 }

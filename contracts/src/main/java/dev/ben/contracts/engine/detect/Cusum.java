@@ -1,10 +1,11 @@
 package dev.ben.contracts.engine.detect;
 
 /**
- * Two-sided CUSUM on standardised values: {@code k} and {@code h} are in standard deviations of the key's own
- * reference (running mean and variance). The statistic is max(S+, S-). When it exceeds {@code h} that value is
- * reported once and everything resets -- sums and reference -- so the new level becomes the baseline after
- * {@link #WARM_UP} observations instead of alarming on every following event.
+ * Two-sided CUSUM on standardised values: {@code k} and {@code h} are in standard deviations of the
+ * key's own reference (running mean and variance). The statistic is max(S+, S-). When it exceeds
+ * {@code h} that value is reported once and everything resets -- sums and reference -- so the new
+ * level becomes the baseline after {@link #WARM_UP} observations instead of alarming on every
+ * following event.
  */
 public final class Cusum {
 
@@ -23,7 +24,10 @@ public final class Cusum {
     this.h = h;
   }
 
-  /** Feeds one value; returns the statistic (above h exactly when this value raised an alarm), NaN in warm-up. */
+  /**
+   * Feeds one value; returns the statistic (above h exactly when this value raised an alarm), NaN
+   * in warm-up.
+   */
   public double update(double x) {
     double statistic = Double.NaN;
     if (n >= WARM_UP) {

@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.function.ToIntFunction;
 
 /**
- * One detector: keyed, bounded state updated per (redacted) event at the event time the caller passes in. Values
- * are NaN while a feature has nothing to say (empty window, warm-up). Not thread-safe: one owner per shard.
+ * One detector: keyed, bounded state updated per (redacted) event at the event time the caller
+ * passes in. Values are NaN while a feature has nothing to say (empty window, warm-up). Not
+ * thread-safe: one owner per shard.
  */
 public final class DetectorEngine {
 
@@ -22,23 +23,40 @@ public final class DetectorEngine {
   private final StringBuilder keyBuilder = new StringBuilder();
   private long unkeyedEvents;
 
-  public DetectorEngine(DetectorSpec spec, Schema schema, ToIntFunction<String> bitRefs,
-              ToIntFunction<String> ruleRefs) {
+  public DetectorEngine(
+      DetectorSpec spec,
+      Schema schema,
+      ToIntFunction<String> bitRefs,
+      ToIntFunction<String> ruleRefs) {
     if (!spec.schema().equals(schema.name())) {
-      throw new IllegalArgumentException("detector '" + spec.name() + "' is on schema '" + spec.schema()
-          + "', not '" + schema.name() + "'");
+      throw new IllegalArgumentException(
+          "detector '"
+              + spec.name()
+              + "' is on schema '"
+              + spec.schema()
+              + "', not '"
+              + schema.name()
+              + "'");
     }
     this.spec = spec;
     this.keyFields = new int[spec.keyFields().size()];
     for (int i = 0; i < keyFields.length; i++) {
       keyFields[i] = schema.indexOf(spec.keyFields().get(i));
       if (keyFields[i] < 0) {
-        throw new IllegalArgumentException("detector '" + spec.name() + "' is keyed by unknown field '"
-            + spec.keyFields().get(i) + "' of schema '" + schema.name() + "'");
+        throw new IllegalArgumentException(
+            "detector '"
+                + spec.name()
+                + "' is keyed by unknown field '"
+                + spec.keyFields().get(i)
+                + "' of schema '"
+                + schema.name()
+                + "'");
       }
     }
-    this.plans = spec.features().stream()
-        .map(f -> new FeaturePlan(spec.name(), f, schema, bitRefs, ruleRefs)).toArray(FeaturePlan[]::new);
+    this.plans =
+        spec.features().stream()
+            .map(f -> new FeaturePlan(spec.name(), f, schema, bitRefs, ruleRefs))
+            .toArray(FeaturePlan[]::new);
     this.keys = new KeyTable<>(spec.maxKeys());
   }
 
@@ -51,8 +69,8 @@ public final class DetectorEngine {
   }
 
   /**
-   * Updates the event's key and writes one value per feature into {@code out}. Returns false (values NaN) when a
-   * key field is missing; such events are counted in {@link #unkeyedEvents()}.
+   * Updates the event's key and writes one value per feature into {@code out}. Returns false
+   * (values NaN) when a key field is missing; such events are counted in {@link #unkeyedEvents()}.
    */
   public boolean update(Event event, DecisionInputs inputs, long nowMillis, double[] out) {
     String key = keyOf(event);
@@ -90,8 +108,8 @@ public final class DetectorEngine {
     return keyBuilder.toString();
   }
 
-  private static double updateFeature(FeaturePlan plan, Object state, Event event, DecisionInputs inputs,
-                    long now) {
+  private static double updateFeature(
+      FeaturePlan plan, Object state, Event event, DecisionInputs inputs, long now) {
     Feature feature = plan.feature;
     if (feature instanceof Feature.Window w) {
       boolean counts = plan.whereRef < 0 || inputs.bitSet(plan.whereRef);
@@ -128,7 +146,9 @@ public final class DetectorEngine {
     if (Double.isNaN(value)) {
       return Double.NaN;
     }
-    return state instanceof Cusum cusum ? cusum.update(value) : ((HalfSpaceScorer) state).update(value);
+    return state instanceof Cusum cusum
+        ? cusum.update(value)
+        : ((HalfSpaceScorer) state).update(value);
   }
 
   public int keyCount() {

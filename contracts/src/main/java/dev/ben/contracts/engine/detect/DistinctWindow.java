@@ -5,9 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Distinct values seen in the last {@code windowMillis}: exact while at most {@code cap} distinct values are live.
- * Beyond that the least recently seen value is forgotten and the result is a lower bound ({@link #saturated()}),
- * which keeps memory per key fixed whatever the cardinality an attacker produces.
+ * Distinct values seen in the last {@code windowMillis}: exact while at most {@code cap} distinct
+ * values are live. Beyond that the least recently seen value is forgotten and the result is a lower
+ * bound ({@link #saturated()}), which keeps memory per key fixed whatever the cardinality an
+ * attacker produces.
  */
 public final class DistinctWindow {
 

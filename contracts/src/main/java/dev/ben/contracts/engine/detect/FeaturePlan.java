@@ -5,7 +5,10 @@ import dev.ben.contracts.model.Feature;
 import dev.ben.contracts.model.Schema;
 import java.util.function.ToIntFunction;
 
-/** One feature resolved against the schema and the pipeline's bits and rules, plus how to make its per-key state. */
+/**
+ * One feature resolved against the schema and the pipeline's bits and rules, plus how to make its
+ * per-key state.
+ */
 final class FeaturePlan {
 
   static final int DISTINCT_CAP = 1024;
@@ -16,32 +19,43 @@ final class FeaturePlan {
   final int ruleRef;
   final HalfSpaceForest forest;
 
-  FeaturePlan(String detector, Feature feature, Schema schema, ToIntFunction<String> bitRefs,
-        ToIntFunction<String> ruleRefs) {
+  FeaturePlan(
+      String detector,
+      Feature feature,
+      Schema schema,
+      ToIntFunction<String> bitRefs,
+      ToIntFunction<String> ruleRefs) {
     String where = "detector '" + detector + "' feature '" + feature.name() + "'";
     this.feature = feature;
     String fieldName = fieldOf(feature);
     this.field = fieldName == null ? -1 : schema.indexOf(fieldName);
     if (fieldName != null && field < 0) {
-      throw new IllegalArgumentException(where + ": schema '" + schema.name() + "' has no field '" + fieldName
-          + "'");
+      throw new IllegalArgumentException(
+          where + ": schema '" + schema.name() + "' has no field '" + fieldName + "'");
     }
-    boolean needsNumber = fieldName != null
-        && !(feature instanceof Feature.Window w && w.fn() == AggregateFn.DISTINCT);
+    boolean needsNumber =
+        fieldName != null
+            && !(feature instanceof Feature.Window w && w.fn() == AggregateFn.DISTINCT);
     if (needsNumber && !schema.fields().get(field).type().isNumeric()) {
       throw new IllegalArgumentException(where + ": field '" + fieldName + "' is not numeric");
     }
-    this.whereRef = feature instanceof Feature.Window w && w.where() != null
-        ? resolve(bitRefs, w.where(), where + " where") : -1;
-    this.ruleRef = feature instanceof Feature.TtlCounter t ? resolve(ruleRefs, t.incrementOn(), where) : -1;
-    this.forest = feature instanceof Feature.Anomaly
-        ? new HalfSpaceForest((detector + "." + feature.name()).hashCode()) : null;
+    this.whereRef =
+        feature instanceof Feature.Window w && w.where() != null
+            ? resolve(bitRefs, w.where(), where + " where")
+            : -1;
+    this.ruleRef =
+        feature instanceof Feature.TtlCounter t ? resolve(ruleRefs, t.incrementOn(), where) : -1;
+    this.forest =
+        feature instanceof Feature.Anomaly
+            ? new HalfSpaceForest((detector + "." + feature.name()).hashCode())
+            : null;
   }
 
   private static int resolve(ToIntFunction<String> refs, String name, String where) {
     int ref = refs.applyAsInt(name);
     if (ref < 0) {
-      throw new IllegalArgumentException(where + ": unknown predicate or rule '" + name + "' in this pipeline");
+      throw new IllegalArgumentException(
+          where + ": unknown predicate or rule '" + name + "' in this pipeline");
     }
     return ref;
   }
@@ -64,7 +78,8 @@ final class FeaturePlan {
 
   Object newState() {
     if (feature instanceof Feature.Window w) {
-      return w.fn() == AggregateFn.DISTINCT ? new DistinctWindow(w.windowMillis(), DISTINCT_CAP)
+      return w.fn() == AggregateFn.DISTINCT
+          ? new DistinctWindow(w.windowMillis(), DISTINCT_CAP)
           : new SlidingWindow(w.windowMillis());
     }
     if (feature instanceof Feature.TtlCounter t) {

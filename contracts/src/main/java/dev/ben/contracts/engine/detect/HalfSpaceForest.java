@@ -3,10 +3,11 @@ package dev.ben.contracts.engine.detect;
 import java.util.SplittableRandom;
 
 /**
- * The shared, immutable structure of Half-Space Trees (Tan, Ting and Liu, 2011) over two features in [0,1]: the
- * value scaled to the key's recent range, and its change from the previous value. Each tree is a complete binary
- * tree of {@link #DEPTH} levels whose splits halve a randomly perturbed work space; per-key masses live in
- * {@link HalfSpaceScorer}. Deterministic: the same seed gives the same trees.
+ * The shared, immutable structure of Half-Space Trees (Tan, Ting and Liu, 2011) over two features
+ * in [0,1]: the value scaled to the key's recent range, and its change from the previous value.
+ * Each tree is a complete binary tree of {@link #DEPTH} levels whose splits halve a randomly
+ * perturbed work space; per-key masses live in {@link HalfSpaceScorer}. Deterministic: the same
+ * seed gives the same trees.
  */
 public final class HalfSpaceForest {
 
@@ -33,7 +34,8 @@ public final class HalfSpaceForest {
     }
   }
 
-  private void build(int base, int node, int depth, double[] low, double[] high, SplittableRandom random) {
+  private void build(
+      int base, int node, int depth, double[] low, double[] high, SplittableRandom random) {
     if (depth == DEPTH) {
       return;
     }

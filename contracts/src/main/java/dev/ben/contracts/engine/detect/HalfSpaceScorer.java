@@ -1,13 +1,15 @@
 package dev.ben.contracts.engine.detect;
 
 /**
- * One key's Half-Space Trees state: reference masses (from the last full window of {@code window} observations)
- * and the masses being collected. A point's score is {@code 1 - mean over trees of min(1, mass * 2^depth / window)}
- * where each tree is descended while the node's reference mass is at least 10% of the window: each tree's
- * term is capped so one tree where the point sits in a dense region cannot mask the others; points in regions
- * that were dense last window score near 0, points in empty regions near 1. NaN until the first window is complete.
- * Features are rescaled to the previous window's mean +- 3 standard deviations (not min/max, which one spike would
- * stretch), refreshed at each swap, so the model follows slow drift. Memory: two int arrays of TREES x NODES (about 16 KiB) per key.
+ * One key's Half-Space Trees state: reference masses (from the last full window of {@code window}
+ * observations) and the masses being collected. A point's score is {@code 1 - mean over trees of
+ * min(1, mass * 2^depth / window)} where each tree is descended while the node's reference mass is
+ * at least 10% of the window: each tree's term is capped so one tree where the point sits in a
+ * dense region cannot mask the others; points in regions that were dense last window score near 0,
+ * points in empty regions near 1. NaN until the first window is complete. Features are rescaled to
+ * the previous window's mean +- 3 standard deviations (not min/max, which one spike would stretch),
+ * refreshed at each swap, so the model follows slow drift. Memory: two int arrays of TREES x NODES
+ * (about 16 KiB) per key.
  */
 public final class HalfSpaceScorer {
 

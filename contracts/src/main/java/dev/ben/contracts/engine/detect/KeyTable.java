@@ -13,16 +13,17 @@ public final class KeyTable<S> {
 
   public KeyTable(int maxKeys) {
     this.maxKeys = maxKeys;
-    this.states = new LinkedHashMap<>(16, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<String, S> eldest) {
-        if (size() > KeyTable.this.maxKeys) {
-          evictions++;
-          return true;
-        }
-        return false;
-      }
-    };
+    this.states =
+        new LinkedHashMap<>(16, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<String, S> eldest) {
+            if (size() > KeyTable.this.maxKeys) {
+              evictions++;
+              return true;
+            }
+            return false;
+          }
+        };
   }
 
   public S getOrCreate(String key, Supplier<S> create) {

@@ -3,8 +3,9 @@ package dev.ben.contracts.engine.detect;
 import java.util.Arrays;
 
 /**
- * Count, sum, min and max over the last {@code windowMillis} of event time, in a ring of {@link #BUCKETS} buckets.
- * Memory is fixed per instance; a bucket is reused once its time has passed out of the window.
+ * Count, sum, min and max over the last {@code windowMillis} of event time, in a ring of {@link
+ * #BUCKETS} buckets. Memory is fixed per instance; a bucket is reused once its time has passed out
+ * of the window.
  */
 public final class SlidingWindow {
 

@@ -6,7 +6,10 @@ import dev.ben.contracts.model.PlaybookCondition;
 import dev.ben.contracts.model.Schema;
 import java.util.List;
 
-/** Compiles a playbook condition into checks over resolved references, and renders it as text for explanations. */
+/**
+ * Compiles a playbook condition into checks over resolved references, and renders it as text for
+ * explanations.
+ */
 final class ConditionCompiler {
 
   interface Check {
@@ -35,14 +38,19 @@ final class ConditionCompiler {
     if (condition instanceof PlaybookCondition.FactCompare f) {
       int ref = known(resolver.factRef(f.fact()), "fact '" + f.fact() + "'");
       List<String> levels = resolver.factLevels(f.fact());
-      int level = known(levels.indexOf(f.level()), "level '" + f.level() + "' of fact '" + f.fact() + "' (levels "
-          + levels + ")");
+      int level =
+          known(
+              levels.indexOf(f.level()),
+              "level '" + f.level() + "' of fact '" + f.fact() + "' (levels " + levels + ")");
       CompareOp op = f.op();
-      return inputs -> inputs.factLevel(ref) >= 0 && op.test(Integer.compare(inputs.factLevel(ref), level));
+      return inputs ->
+          inputs.factLevel(ref) >= 0 && op.test(Integer.compare(inputs.factLevel(ref), level));
     }
     if (condition instanceof PlaybookCondition.DetectorCompare d) {
-      int ref = known(resolver.detectorRef(d.detector(), d.feature()), "detector value '" + d.detector() + "."
-          + d.feature() + "'");
+      int ref =
+          known(
+              resolver.detectorRef(d.detector(), d.feature()),
+              "detector value '" + d.detector() + "." + d.feature() + "'");
       CompareOp op = d.op();
       double value = d.value();
       return inputs -> {
@@ -51,8 +59,12 @@ final class ConditionCompiler {
       };
     }
     if (condition instanceof PlaybookCondition.FieldCompare f) {
-      int field = known(schema.indexOf(f.field()), "field '" + f.field() + "' of schema '" + schema.name() + "'");
-      Operand operand = Operand.of(f.value(), schema.fields().get(field).type(), "playbook '" + playbook + "'");
+      int field =
+          known(
+              schema.indexOf(f.field()),
+              "field '" + f.field() + "' of schema '" + schema.name() + "'");
+      Operand operand =
+          Operand.of(f.value(), schema.fields().get(field).type(), "playbook '" + playbook + "'");
       CompareOp op = f.op();
       return inputs -> {
         int comparison = operand.compare(inputs.event(), field);
@@ -64,8 +76,10 @@ final class ConditionCompiler {
       return inputs -> !inner.holds(inputs);
     }
     boolean all = condition instanceof PlaybookCondition.All;
-    List<PlaybookCondition> parts = all ? ((PlaybookCondition.All) condition).conditions()
-        : ((PlaybookCondition.Any) condition).conditions();
+    List<PlaybookCondition> parts =
+        all
+            ? ((PlaybookCondition.All) condition).conditions()
+            : ((PlaybookCondition.Any) condition).conditions();
     Check[] checks = parts.stream().map(this::compile).toArray(Check[]::new);
     return inputs -> {
       for (Check check : checks) {
@@ -104,14 +118,17 @@ final class ConditionCompiler {
       return "not (" + render(n.condition()) + ")";
     }
     boolean all = condition instanceof PlaybookCondition.All;
-    List<PlaybookCondition> parts = all ? ((PlaybookCondition.All) condition).conditions()
-        : ((PlaybookCondition.Any) condition).conditions();
+    List<PlaybookCondition> parts =
+        all
+            ? ((PlaybookCondition.All) condition).conditions()
+            : ((PlaybookCondition.Any) condition).conditions();
     var text = new StringBuilder();
     for (PlaybookCondition part : parts) {
       if (text.length() > 0) {
         text.append(all ? " and " : " or ");
       }
-      boolean nested = part instanceof PlaybookCondition.All || part instanceof PlaybookCondition.Any;
+      boolean nested =
+          part instanceof PlaybookCondition.All || part instanceof PlaybookCondition.Any;
       text.append(nested ? "(" + render(part) + ")" : render(part));
     }
     return text.toString();

@@ -13,15 +13,19 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * One playbook, compiled. {@link #evaluate} returns null when the condition does not hold, otherwise a fired or
- * suppressed {@link PlaybookOutcome}. Not thread-safe (bounds are state); one owner per detector shard.
+ * One playbook, compiled. {@link #evaluate} returns null when the condition does not hold,
+ * otherwise a fired or suppressed {@link PlaybookOutcome}. Not thread-safe (bounds are state); one
+ * owner per detector shard.
  */
 public final class PlaybookEngine {
 
   /** Names and values the runtime supplies only when a condition holds, for the explanation. */
-  public record Context(String contractVersion, List<String> bits, List<String> rules,
-              Map<String, Double> detectors, Map<String, Object> inputs) {
-  }
+  public record Context(
+      String contractVersion,
+      List<String> bits,
+      List<String> rules,
+      Map<String, Double> detectors,
+      Map<String, Object> inputs) {}
 
   private final Playbook playbook;
   private final ConditionCompiler.Check condition;
@@ -32,15 +36,17 @@ public final class PlaybookEngine {
   private final Bounds bounds;
   private final PlaybookResolver resolver;
 
-  public PlaybookEngine(Playbook playbook, Signal signal, Schema schema, PlaybookResolver resolver) {
+  public PlaybookEngine(
+      Playbook playbook, Signal signal, Schema schema, PlaybookResolver resolver) {
     String where = "playbook '" + playbook.name() + "'";
     if (!playbook.emit().signal().equals(signal.name())) {
-      throw new IllegalArgumentException(where + " emits '" + playbook.emit().signal() + "', not '"
-          + signal.name() + "'");
+      throw new IllegalArgumentException(
+          where + " emits '" + playbook.emit().signal() + "', not '" + signal.name() + "'");
     }
     this.playbook = playbook;
     this.resolver = resolver;
-    this.condition = new ConditionCompiler(playbook.name(), schema, resolver).compile(playbook.when());
+    this.condition =
+        new ConditionCompiler(playbook.name(), schema, resolver).compile(playbook.when());
     this.conditionText = ConditionCompiler.render(playbook.when());
     List<String> scope = playbook.bound().cooldownScope();
     this.scopeFields = new int[scope.size()];
@@ -52,10 +58,15 @@ public final class PlaybookEngine {
     this.argDetectors = new int[args.size()];
     for (int i = 0; i < args.size(); i++) {
       ArgExpr value = args.get(i).value();
-      argFields[i] = value instanceof ArgExpr.FieldRef f ? requireField(schema, f.field(), where) : -1;
-      argDetectors[i] = value instanceof ArgExpr.DetectorValue d
-          ? requireRef(resolver.detectorRef(d.detector(), d.feature()), where, d.detector() + "."
-          + d.feature()) : -1;
+      argFields[i] =
+          value instanceof ArgExpr.FieldRef f ? requireField(schema, f.field(), where) : -1;
+      argDetectors[i] =
+          value instanceof ArgExpr.DetectorValue d
+              ? requireRef(
+                  resolver.detectorRef(d.detector(), d.feature()),
+                  where,
+                  d.detector() + "." + d.feature())
+              : -1;
       if (value instanceof ArgExpr.FactValue f) {
         requireRef(resolver.factRef(f.fact()), where, "fact '" + f.fact() + "'");
       }
@@ -66,7 +77,8 @@ public final class PlaybookEngine {
   private static int requireField(Schema schema, String field, String where) {
     int index = schema.indexOf(field);
     if (index < 0) {
-      throw new IllegalArgumentException(where + ": schema '" + schema.name() + "' has no field '" + field + "'");
+      throw new IllegalArgumentException(
+          where + ": schema '" + schema.name() + "' has no field '" + field + "'");
     }
     return index;
   }
@@ -82,23 +94,38 @@ public final class PlaybookEngine {
     return playbook;
   }
 
-  public PlaybookOutcome evaluate(PlaybookInputs inputs, long nowMillis, Supplier<Context> context) {
+  public PlaybookOutcome evaluate(
+      PlaybookInputs inputs, long nowMillis, Supplier<Context> context) {
     if (!condition.holds(inputs)) {
       return null;
     }
     String suppressedBecause = bounds.admit(scopeKey(inputs.event()), nowMillis);
     Context details = context.get();
-    return new PlaybookOutcome(playbook.name(),
-        suppressedBecause == null ? PlaybookOutcome.Status.FIRED : PlaybookOutcome.Status.SUPPRESSED,
-        suppressedBecause == null ? "" : suppressedBecause, details.contractVersion(), playbook.fingerprint(),
-        nowMillis, conditionText, playbook.explanation(), playbook.emit().signal(), arguments(inputs),
-        details.bits(), details.rules(), details.detectors(), details.inputs());
+    return new PlaybookOutcome(
+        playbook.name(),
+        suppressedBecause == null
+            ? PlaybookOutcome.Status.FIRED
+            : PlaybookOutcome.Status.SUPPRESSED,
+        suppressedBecause == null ? "" : suppressedBecause,
+        details.contractVersion(),
+        playbook.fingerprint(),
+        nowMillis,
+        conditionText,
+        playbook.explanation(),
+        playbook.emit().signal(),
+        arguments(inputs),
+        details.bits(),
+        details.rules(),
+        details.detectors(),
+        details.inputs());
   }
 
   private String scopeKey(Event event) {
     var key = new StringBuilder();
     for (int i = 0; i < scopeFields.length; i++) {
-      key.append(i == 0 ? "" : ",").append(playbook.bound().cooldownScope().get(i)).append('=')
+      key.append(i == 0 ? "" : ",")
+          .append(playbook.bound().cooldownScope().get(i))
+          .append('=')
           .append(event.plainValue(scopeFields[i]));
     }
     return key.toString();

@@ -5,15 +5,43 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A playbook whose condition held on an event: fired (signal emitted) or suppressed by its bound (with the reason),
- * and everything needed to explain the decision later.
+ * A playbook whose condition held on an event: fired (signal emitted) or suppressed by its bound
+ * (with the reason), and everything needed to explain the decision later.
  */
-@JsonPropertyOrder({"playbook", "status", "reason", "contractVersion", "fingerprint", "atMillis", "condition",
-  "explanation", "signal", "args", "bits", "rules", "detectors", "inputs"})
-public record PlaybookOutcome(String playbook, Status status, String reason, String contractVersion,
-                String fingerprint, long atMillis, String condition, String explanation, String signal,
-                Map<String, Object> args, List<String> bits, List<String> rules,
-                Map<String, Double> detectors, Map<String, Object> inputs) {
+@JsonPropertyOrder({
+  "playbook",
+  "status",
+  "reason",
+  "contractVersion",
+  "fingerprint",
+  "atMillis",
+  "condition",
+  "explanation",
+  "signal",
+  "args",
+  "bits",
+  "rules",
+  "detectors",
+  "inputs"
+})
+public record PlaybookOutcome(
+    String playbook,
+    Status status,
+    String reason,
+    String contractVersion,
+    String fingerprint,
+    long atMillis,
+    String condition,
+    String explanation,
+    String signal,
+    Map<String, Object> args,
+    List<String> bits,
+    List<String> rules,
+    Map<String, Double> detectors,
+    Map<String, Object> inputs) {
 
-  public enum Status { FIRED, SUPPRESSED }
+  public enum Status {
+    FIRED,
+    SUPPRESSED
+  }
 }

@@ -30,9 +30,10 @@ import org.junit.jupiter.api.Test;
 class BitspecEngineTest {
 
   private static final Schema LOGIN = ExampleContracts.loginSchema();
-  private static final Map<String, ValueList> LISTS = Map.of(
-      "high_risk_countries", ExampleContracts.lists().get(0),
-      "sanctions_names", ExampleContracts.lists().get(1));
+  private static final Map<String, ValueList> LISTS =
+      Map.of(
+          "high_risk_countries", ExampleContracts.lists().get(0),
+          "sanctions_names", ExampleContracts.lists().get(1));
 
   static Event event(Schema schema, String json) {
     var translation = new EventTranslator(schema).translate(json.getBytes(StandardCharsets.UTF_8));
@@ -43,16 +44,30 @@ class BitspecEngineTest {
   }
 
   private static Event login(String user, String ip, int attempts, String extra) {
-    return event(LOGIN, "{\"ts\":1,\"tenant\":\"t\",\"user\":\"" + user + "\",\"ip\":\"" + ip
-        + "\",\"attempts\":" + attempts + extra + "}");
+    return event(
+        LOGIN,
+        "{\"ts\":1,\"tenant\":\"t\",\"user\":\""
+            + user
+            + "\",\"ip\":\""
+            + ip
+            + "\",\"attempts\":"
+            + attempts
+            + extra
+            + "}");
   }
 
   @Test
   void thresholdSetsEveryPassingLevelAndTheHighestAsFact() {
-    var heat = new Threshold("heat", "attempts", CompareOp.GE, List.of(
-        new ThresholdLevel("WARM", 0, new Literal.Int(100)),
-        new ThresholdLevel("HOT", 1, new Literal.Int(200)),
-        new ThresholdLevel("SCORCH", 2, new Literal.Int(500))), "attempts_level");
+    var heat =
+        new Threshold(
+            "heat",
+            "attempts",
+            CompareOp.GE,
+            List.of(
+                new ThresholdLevel("WARM", 0, new Literal.Int(100)),
+                new ThresholdLevel("HOT", 1, new Literal.Int(200)),
+                new ThresholdLevel("SCORCH", 2, new Literal.Int(500))),
+            "attempts_level");
     var pack = new PolicyPack("p", "login", List.of(), List.of(heat), List.of(), List.of(), "");
     var engine = new BitspecEngine(pack, LOGIN, Map.of());
     var state = engine.newState();
@@ -69,7 +84,9 @@ class BitspecEngineTest {
     var engine = new BitspecEngine(ExampleContracts.loginGuard(), LOGIN, LISTS);
     var state = engine.newState();
     engine.evaluate(login("ann", "203.0.113.9", 12, ",\"country\":\"KP\""), state);
-    assertEquals(List.of("failed_burst", "risky_country", "heat.WARM", "heat.HOT"), engine.setBitNames(state));
+    assertEquals(
+        List.of("failed_burst", "risky_country", "heat.WARM", "heat.HOT"),
+        engine.setBitNames(state));
     assertEquals(List.of("brute_force"), engine.firedRuleNames(state));
     assertEquals(new Action.Flag(), engine.action(state));
     engine.evaluate(login("ann", "10.9.9.9", 12, ""), state);
@@ -79,11 +96,22 @@ class BitspecEngineTest {
 
   @Test
   void rulesAreCheckedByPriorityAndAllFiredAreReported() {
-    var predicates = List.of(new Predicate("a", 0, new Condition.IsNotNull("country")),
-        new Predicate("b", 1, new Condition.Compare("attempts", CompareOp.GE, new Literal.Int(1))));
-    var rules = List.of(new Rule("low", List.of("a"), List.of(), List.of(), 1, new Action.Sample(10)),
-        new Rule("high", List.of("a", "b"), List.of(), List.of(), 5, new Action.DropWithReason("spam")),
-        new Rule("either", List.of(), List.of("a", "b"), List.of(), 5, new Action.Flag()));
+    var predicates =
+        List.of(
+            new Predicate("a", 0, new Condition.IsNotNull("country")),
+            new Predicate(
+                "b", 1, new Condition.Compare("attempts", CompareOp.GE, new Literal.Int(1))));
+    var rules =
+        List.of(
+            new Rule("low", List.of("a"), List.of(), List.of(), 1, new Action.Sample(10)),
+            new Rule(
+                "high",
+                List.of("a", "b"),
+                List.of(),
+                List.of(),
+                5,
+                new Action.DropWithReason("spam")),
+            new Rule("either", List.of(), List.of("a", "b"), List.of(), 5, new Action.Flag()));
     var pack = new PolicyPack("p", "login", predicates, List.of(), rules, List.of(), "");
     var engine = new BitspecEngine(pack, LOGIN, Map.of());
     var state = engine.newState();
@@ -96,10 +124,15 @@ class BitspecEngineTest {
 
   @Test
   void missingFieldsAndKindMismatchesSetNoBit() {
-    var predicates = List.of(
-        new Predicate("country_set", 0, new Condition.Compare("country", CompareOp.NE, new Literal.Text("x"))),
-        new Predicate("no_country", 1, new Condition.Not("country_set")),
-        new Predicate("tried", 2, new Condition.Compare("attempts", CompareOp.GE, new Literal.Int(0))));
+    var predicates =
+        List.of(
+            new Predicate(
+                "country_set",
+                0,
+                new Condition.Compare("country", CompareOp.NE, new Literal.Text("x"))),
+            new Predicate("no_country", 1, new Condition.Not("country_set")),
+            new Predicate(
+                "tried", 2, new Condition.Compare("attempts", CompareOp.GE, new Literal.Int(0))));
     var pack = new PolicyPack("p", "login", predicates, List.of(), List.of(), List.of(), "");
     var engine = new BitspecEngine(pack, LOGIN, Map.of());
     var state = engine.newState();
@@ -108,31 +141,38 @@ class BitspecEngineTest {
     Event masked = login("u", "10.0.0.1", 1, ",\"country\":\"FR\"");
     masked.setText(LOGIN.indexOf("attempts"), "*");
     engine.evaluate(masked, state);
-    assertEquals(List.of("country_set"), engine.setBitNames(state), "text where a number was sets no bit");
+    assertEquals(
+        List.of("country_set"), engine.setBitNames(state), "text where a number was sets no bit");
   }
 
   @Test
   void textOperatorsRegexModuloAndBetween() {
-    var predicates = List.of(
-        new Predicate("admin", 0, new Condition.StartsWith("user", "adm")),
-        new Predicate("bot", 1, new Condition.Contains("user", "bot")),
-        new Predicate("digits", 2, new Condition.Matches("user", "\\d{3}$")),
-        new Predicate("even", 3, new Condition.Modulo("attempts", 2, 0)),
-        new Predicate("mid", 4, new Condition.Between("attempts", new Literal.Int(10), new Literal.Int(20))),
-        new Predicate("both", 5, new Condition.AllOf(List.of("admin", "digits"))),
-        new Predicate("any", 6, new Condition.AnyOf(List.of("bot", "both"))));
+    var predicates =
+        List.of(
+            new Predicate("admin", 0, new Condition.StartsWith("user", "adm")),
+            new Predicate("bot", 1, new Condition.Contains("user", "bot")),
+            new Predicate("digits", 2, new Condition.Matches("user", "\\d{3}$")),
+            new Predicate("even", 3, new Condition.Modulo("attempts", 2, 0)),
+            new Predicate(
+                "mid",
+                4,
+                new Condition.Between("attempts", new Literal.Int(10), new Literal.Int(20))),
+            new Predicate("both", 5, new Condition.AllOf(List.of("admin", "digits"))),
+            new Predicate("any", 6, new Condition.AnyOf(List.of("bot", "both"))));
     var pack = new PolicyPack("p", "login", predicates, List.of(), List.of(), List.of(), "");
     var engine = new BitspecEngine(pack, LOGIN, Map.of());
     var state = engine.newState();
     engine.evaluate(login("admin123", "10.0.0.1", 20, ""), state);
-    assertEquals(List.of("admin", "digits", "even", "mid", "both", "any"), engine.setBitNames(state));
+    assertEquals(
+        List.of("admin", "digits", "even", "mid", "both", "any"), engine.setBitNames(state));
     engine.evaluate(login("robot", "10.0.0.1", 21, ""), state);
     assertEquals(List.of("bot", "any"), engine.setBitNames(state));
   }
 
   @Test
   void fuzzyMatchesWithinTheEditDistanceIgnoringCase() {
-    var predicates = List.of(new Predicate("close", 0, new Condition.Fuzzy("user", "sanctions_names", 2)));
+    var predicates =
+        List.of(new Predicate("close", 0, new Condition.Fuzzy("user", "sanctions_names", 2)));
     var pack = new PolicyPack("p", "login", predicates, List.of(), List.of(), List.of(), "");
     var engine = new BitspecEngine(pack, LOGIN, LISTS);
     var state = engine.newState();
@@ -146,14 +186,27 @@ class BitspecEngineTest {
 
   @Test
   void ipv6CidrBlocksMatchWithoutTouchingV4() {
-    var schema = new Schema("net", 1, "net", List.of("addr"), List.of(),
-        List.of(SchemaField.required("addr", FieldType.IPV6)), "", "");
-    var predicates = List.of(
-        new Predicate("doc", 0, new Condition.InCidr("addr", List.of("2001:db8::/32"))),
-        new Predicate("tight", 1, new Condition.InCidr("addr", List.of("2001:db8:abcd:12::/63"))),
-        new Predicate("v4", 2, new Condition.InCidr("addr", List.of("10.0.0.0/8"))));
-    var engine = new BitspecEngine(new PolicyPack("p", "net", predicates, List.of(), List.of(), List.of(), ""),
-        schema, Map.of());
+    var schema =
+        new Schema(
+            "net",
+            1,
+            "net",
+            List.of("addr"),
+            List.of(),
+            List.of(SchemaField.required("addr", FieldType.IPV6)),
+            "",
+            "");
+    var predicates =
+        List.of(
+            new Predicate("doc", 0, new Condition.InCidr("addr", List.of("2001:db8::/32"))),
+            new Predicate(
+                "tight", 1, new Condition.InCidr("addr", List.of("2001:db8:abcd:12::/63"))),
+            new Predicate("v4", 2, new Condition.InCidr("addr", List.of("10.0.0.0/8"))));
+    var engine =
+        new BitspecEngine(
+            new PolicyPack("p", "net", predicates, List.of(), List.of(), List.of(), ""),
+            schema,
+            Map.of());
     var state = engine.newState();
     engine.evaluate(event(schema, "{\"addr\":\"2001:db8:abcd:13::1\"}"), state);
     assertEquals(List.of("doc", "tight"), engine.setBitNames(state));
@@ -169,12 +222,17 @@ class BitspecEngineTest {
   void manyPredicatesSpanSeveralMaskWords() {
     var predicates = new java.util.ArrayList<Predicate>();
     for (int i = 0; i < 130; i++) {
-      predicates.add(new Predicate("p" + i, i,
-          new Condition.Compare("attempts", CompareOp.GE, new Literal.Int(i))));
+      predicates.add(
+          new Predicate(
+              "p" + i, i, new Condition.Compare("attempts", CompareOp.GE, new Literal.Int(i))));
     }
-    var rules = List.of(new Rule("far", List.of("p129"), List.of(), List.of(), 0, new Action.Flag()));
-    var engine = new BitspecEngine(new PolicyPack("p", "login", predicates, List.of(), rules, List.of(), ""),
-        LOGIN, Map.of());
+    var rules =
+        List.of(new Rule("far", List.of("p129"), List.of(), List.of(), 0, new Action.Flag()));
+    var engine =
+        new BitspecEngine(
+            new PolicyPack("p", "login", predicates, List.of(), rules, List.of(), ""),
+            LOGIN,
+            Map.of());
     var state = engine.newState();
     engine.evaluate(login("u", "10.0.0.1", 129, ""), state);
     assertEquals(130, engine.setBitNames(state).size());
@@ -185,19 +243,43 @@ class BitspecEngineTest {
 
   @Test
   void badReferencesAreRefusedWithTheNameAndTheChoices() {
-    var cyclic = List.of(new Predicate("a", 0, new Condition.Not("b")), new Predicate("b", 1,
-        new Condition.Not("a")));
-    var error = assertThrows(IllegalArgumentException.class, () -> new BitspecEngine(
-        new PolicyPack("p", "login", cyclic, List.of(), List.of(), List.of(), ""), LOGIN, Map.of()));
+    var cyclic =
+        List.of(
+            new Predicate("a", 0, new Condition.Not("b")),
+            new Predicate("b", 1, new Condition.Not("a")));
+    var error =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                new BitspecEngine(
+                    new PolicyPack("p", "login", cyclic, List.of(), List.of(), List.of(), ""),
+                    LOGIN,
+                    Map.of()));
     assertTrue(error.getMessage().contains("depends on itself: a -> b -> a"), error.getMessage());
-    var wrongType = List.of(new Predicate("a", 0, new Condition.Compare("attempts", CompareOp.EQ,
-        new Literal.Text("many"))));
-    error = assertThrows(IllegalArgumentException.class, () -> new BitspecEngine(
-        new PolicyPack("p", "login", wrongType, List.of(), List.of(), List.of(), ""), LOGIN, Map.of()));
-    assertTrue(error.getMessage().contains("a u32 field cannot be compared with text many"), error.getMessage());
+    var wrongType =
+        List.of(
+            new Predicate(
+                "a", 0, new Condition.Compare("attempts", CompareOp.EQ, new Literal.Text("many"))));
+    error =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                new BitspecEngine(
+                    new PolicyPack("p", "login", wrongType, List.of(), List.of(), List.of(), ""),
+                    LOGIN,
+                    Map.of()));
+    assertTrue(
+        error.getMessage().contains("a u32 field cannot be compared with text many"),
+        error.getMessage());
     var unknownList = List.of(new Predicate("a", 0, new Condition.InList("country", "nope")));
-    error = assertThrows(IllegalArgumentException.class, () -> new BitspecEngine(
-        new PolicyPack("p", "login", unknownList, List.of(), List.of(), List.of(), ""), LOGIN, Map.of()));
+    error =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                new BitspecEngine(
+                    new PolicyPack("p", "login", unknownList, List.of(), List.of(), List.of(), ""),
+                    LOGIN,
+                    Map.of()));
     assertTrue(error.getMessage().contains("unknown list 'nope'"), error.getMessage());
   }
 }

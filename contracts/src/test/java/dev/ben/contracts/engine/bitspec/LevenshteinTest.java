@@ -19,7 +19,8 @@ class LevenshteinTest {
     "中文字, 中字, 1, 1",
     "😀a, 😀b, 1, 1"
   })
-  void boundedDistanceIsExactUpToTheBoundThenBoundPlusOne(String a, String b, int max, int expected) {
+  void boundedDistanceIsExactUpToTheBoundThenBoundPlusOne(
+      String a, String b, int max, int expected) {
     assertEquals(expected, Levenshtein.bounded(a, b, max));
   }
 }

@@ -20,11 +20,24 @@ import org.junit.jupiter.api.Test;
 
 class RedactorTest {
 
-  private static final Schema SCHEMA = new Schema("visit", 1, "visits", List.of("id"), List.of(), List.of(
-      SchemaField.required("id", FieldType.STRING), SchemaField.optional("card", FieldType.STRING),
-      SchemaField.optional("email", FieldType.STRING), SchemaField.optional("v4", FieldType.IPV4),
-      SchemaField.optional("v6", FieldType.IPV6), SchemaField.optional("note", FieldType.STRING),
-      SchemaField.optional("amount", FieldType.U32), SchemaField.optional("raw_ip", FieldType.STRING)), "", "");
+  private static final Schema SCHEMA =
+      new Schema(
+          "visit",
+          1,
+          "visits",
+          List.of("id"),
+          List.of(),
+          List.of(
+              SchemaField.required("id", FieldType.STRING),
+                  SchemaField.optional("card", FieldType.STRING),
+              SchemaField.optional("email", FieldType.STRING),
+                  SchemaField.optional("v4", FieldType.IPV4),
+              SchemaField.optional("v6", FieldType.IPV6),
+                  SchemaField.optional("note", FieldType.STRING),
+              SchemaField.optional("amount", FieldType.U32),
+                  SchemaField.optional("raw_ip", FieldType.STRING)),
+          "",
+          "");
   private static final byte[] KEY = "deployment-key".getBytes(StandardCharsets.UTF_8);
 
   private static Event event(String json) {
@@ -46,8 +59,13 @@ class RedactorTest {
   @Test
   void hashesAreSha256AndKeyedHmacHex() {
     Event e = event("{\"id\":\"1\",\"email\":\"ann@example.org\",\"note\":\"ann@example.org\"}");
-    new Redactor(List.of(new Redaction("email", new RedactOp.HashKeyed()),
-        new Redaction("note", new RedactOp.Hash())), SCHEMA, KEY).apply(e);
+    new Redactor(
+            List.of(
+                new Redaction("email", new RedactOp.HashKeyed()),
+                new Redaction("note", new RedactOp.Hash())),
+            SCHEMA,
+            KEY)
+        .apply(e);
     assertEquals(64, e.text(2).length());
     assertEquals(64, e.text(5).length());
     assertEquals(sha256Hex("ann@example.org"), e.text(5));
@@ -59,8 +77,10 @@ class RedactorTest {
 
   private static String sha256Hex(String text) {
     try {
-      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-          .digest(text.getBytes(StandardCharsets.UTF_8)));
+      return java.util.HexFormat.of()
+          .formatHex(
+              java.security.MessageDigest.getInstance("SHA-256")
+                  .digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new AssertionError(e);
     }
@@ -68,11 +88,18 @@ class RedactorTest {
 
   @Test
   void generalizeIpZeroesHostBitsForBothFamilies() {
-    Event e = event("{\"id\":\"1\",\"v4\":\"203.0.113.77\",\"v6\":\"2001:db8:abcd:12:1:2:3:4\","
-        + "\"raw_ip\":\"198.51.100.9\"}");
-    new Redactor(List.of(new Redaction("v4", new RedactOp.GeneralizeIp(24)),
-        new Redaction("v6", new RedactOp.GeneralizeIp(48)),
-        new Redaction("raw_ip", new RedactOp.GeneralizeIp(16))), SCHEMA, KEY).apply(e);
+    Event e =
+        event(
+            "{\"id\":\"1\",\"v4\":\"203.0.113.77\",\"v6\":\"2001:db8:abcd:12:1:2:3:4\","
+                + "\"raw_ip\":\"198.51.100.9\"}");
+    new Redactor(
+            List.of(
+                new Redaction("v4", new RedactOp.GeneralizeIp(24)),
+                new Redaction("v6", new RedactOp.GeneralizeIp(48)),
+                new Redaction("raw_ip", new RedactOp.GeneralizeIp(16))),
+            SCHEMA,
+            KEY)
+        .apply(e);
     assertEquals("203.0.113.0", e.text(3));
     assertEquals("2001:db8:abcd::", e.text(4));
     assertEquals("198.51.0.0", e.text(7));
@@ -91,8 +118,13 @@ class RedactorTest {
   @Test
   void numbersBecomeTextAndDropRemoves() {
     Event e = event("{\"id\":\"1\",\"amount\":123456,\"note\":\"secret\"}");
-    new Redactor(List.of(new Redaction("amount", new RedactOp.MaskPrefix(2)),
-        new Redaction("note", new RedactOp.Drop())), SCHEMA, KEY).apply(e);
+    new Redactor(
+            List.of(
+                new Redaction("amount", new RedactOp.MaskPrefix(2)),
+                new Redaction("note", new RedactOp.Drop())),
+            SCHEMA,
+            KEY)
+        .apply(e);
     assertEquals("12****", e.text(6));
     assertFalse(e.isPresent(5));
     Event truncated = event("{\"id\":\"1\",\"note\":\"日本語のテキスト\"}");
@@ -102,8 +134,12 @@ class RedactorTest {
 
   @Test
   void keyedHashWithoutKeyIsRefusedUpFront() {
-    var error = assertThrows(IllegalArgumentException.class, () -> new Redactor(
-        List.of(new Redaction("email", new RedactOp.HashKeyed())), SCHEMA, null));
+    var error =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                new Redactor(
+                    List.of(new Redaction("email", new RedactOp.HashKeyed())), SCHEMA, null));
     assertTrue(error.getMessage().contains("needs the deployment key"), error.getMessage());
   }
 }

@@ -33,7 +33,9 @@ class StatisticsTest {
         firstAlarm = firstAlarm < 0 ? i : firstAlarm;
       }
     }
-    assertTrue(firstAlarm >= 0 && firstAlarm < 5, "a 4-sigma shift is caught within a few values: " + firstAlarm);
+    assertTrue(
+        firstAlarm >= 0 && firstAlarm < 5,
+        "a 4-sigma shift is caught within a few values: " + firstAlarm);
     assertTrue(alarms <= 3, "after the reset the new level is the baseline: " + alarms);
   }
 
@@ -47,8 +49,8 @@ class StatisticsTest {
     int spikes = 0;
     for (int t = 0; t < 5000; t++) {
       boolean spike = t > 1000 && t % 397 == 0;
-      double value = 50 + 10 * Math.sin(2 * Math.PI * t / 100) + random.nextGaussian()
-          + (spike ? 40 : 0);
+      double value =
+          50 + 10 * Math.sin(2 * Math.PI * t / 100) + random.nextGaussian() + (spike ? 40 : 0);
       double score = scorer.update(value);
       if (t < 500) {
         continue;
@@ -62,7 +64,8 @@ class StatisticsTest {
       }
     }
     assertEquals(spikes, spikesCaught, "every spike scores above 0.8");
-    assertTrue(normalTotal / normalCount < 0.3, "normal points score low: " + normalTotal / normalCount);
+    assertTrue(
+        normalTotal / normalCount < 0.3, "normal points score low: " + normalTotal / normalCount);
   }
 
   @Test
@@ -71,7 +74,8 @@ class StatisticsTest {
     var b = new HalfSpaceScorer(new HalfSpaceForest(9), 50);
     for (int t = 0; t < 300; t++) {
       double value = t % 17;
-      assertEquals(Double.doubleToLongBits(a.update(value)), Double.doubleToLongBits(b.update(value)));
+      assertEquals(
+          Double.doubleToLongBits(a.update(value)), Double.doubleToLongBits(b.update(value)));
     }
   }
 }

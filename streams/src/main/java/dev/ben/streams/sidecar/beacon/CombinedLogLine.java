@@ -11,10 +11,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One line of the nginx/Apache combined log format, as a beacon event:
- * {@code 203.0.113.9 - - [01/May/2024:12:00:00 +0000] "GET /cart HTTP/1.1" 200 512 "https://ref/" "Mozilla/5.0"}
- * becomes {@code ts, client_ip, method, path, protocol, status, bytes, referrer, user_agent} (referrer and user agent
- * only when present, {@code -} meaning absent). The address is still in clear here: the caller pre-anonymises.
+ * One line of the nginx/Apache combined log format, as a beacon event: {@code 203.0.113.9 - -
+ * [01/May/2024:12:00:00 +0000] "GET /cart HTTP/1.1" 200 512 "https://ref/" "Mozilla/5.0"} becomes
+ * {@code ts, client_ip, method, path, protocol, status, bytes, referrer, user_agent} (referrer and
+ * user agent only when present, {@code -} meaning absent). The address is still in clear here: the
+ * caller pre-anonymises.
  */
 public final class CombinedLogLine {
 
@@ -25,18 +26,21 @@ public final class CombinedLogLine {
     }
   }
 
-  private static final Pattern LINE = Pattern.compile(
-      "^(\\S+) \\S+ \\S+ \\[([^\\]]+)] \"(\\S+) (\\S+)(?: (\\S+))?\" (\\d{3}) (\\d+|-)(?: \"((?:[^\"\\\\]|\\\\.)*)\" "
-          + "\"((?:[^\"\\\\]|\\\\.)*)\")?\\s*$");
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT);
+  private static final Pattern LINE =
+      Pattern.compile(
+          "^(\\S+) \\S+ \\S+ \\[([^\\]]+)] \"(\\S+) (\\S+)(?: (\\S+))?\" (\\d{3}) (\\d+|-)(?: \"((?:[^\"\\\\]|\\\\.)*)\" "
+              + "\"((?:[^\"\\\\]|\\\\.)*)\")?\\s*$");
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT);
 
   private CombinedLogLine() {}
 
   public static ObjectNode parse(String line) throws Malformed {
     Matcher m = LINE.matcher(line);
     if (!m.matches()) {
-      throw new Malformed("not in the combined log format (address - user [time] \"METHOD path PROTOCOL\" status "
-          + "bytes \"referrer\" \"user agent\")");
+      throw new Malformed(
+          "not in the combined log format (address - user [time] \"METHOD path PROTOCOL\" status "
+              + "bytes \"referrer\" \"user agent\")");
     }
     OffsetDateTime time;
     try {
@@ -44,12 +48,14 @@ public final class CombinedLogLine {
     } catch (DateTimeParseException e) {
       throw new Malformed("the time `" + m.group(2) + "` is not dd/MMM/yyyy:HH:mm:ss +zzzz");
     }
-    ObjectNode event = JsonNodeFactory.instance.objectNode()
-        .put("ts", time.withOffsetSameInstant(ZoneOffset.UTC).toInstant().toString())
-        .put("client_ip", m.group(1))
-        .put("method", m.group(3))
-        .put("path", m.group(4))
-        .put("status", Integer.parseInt(m.group(6)));
+    ObjectNode event =
+        JsonNodeFactory.instance
+            .objectNode()
+            .put("ts", time.withOffsetSameInstant(ZoneOffset.UTC).toInstant().toString())
+            .put("client_ip", m.group(1))
+            .put("method", m.group(3))
+            .put("path", m.group(4))
+            .put("status", Integer.parseInt(m.group(6)));
     if (m.group(5) != null) {
       event.put("protocol", m.group(5));
     }

@@ -12,9 +12,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Pre-anonymisation of beacon data: an IPv4 address keeps its /24, an IPv6 address its /48, and a visitor's identity
- * becomes an HMAC-SHA-256 under a key derived from the node's secret and the day (UTC), so visitors can be counted
- * within a day but not followed across days. Plain code, safe to share between threads.
+ * Pre-anonymisation of beacon data: an IPv4 address keeps its /24, an IPv6 address its /48, and a
+ * visitor's identity becomes an HMAC-SHA-256 under a key derived from the node's secret and the day
+ * (UTC), so visitors can be counted within a day but not followed across days. Plain code, safe to
+ * share between threads.
  */
 public final class PreAnonymiser {
 
@@ -26,12 +27,16 @@ public final class PreAnonymiser {
 
   public PreAnonymiser(byte[] secret) {
     if (secret.length < 16) {
-      throw new IllegalArgumentException("the keyed-hashing secret needs at least 16 bytes, got " + secret.length);
+      throw new IllegalArgumentException(
+          "the keyed-hashing secret needs at least 16 bytes, got " + secret.length);
     }
     this.secret = secret.clone();
   }
 
-  /** The address generalised (a.b.c.0, or the first 48 bits of an IPv6 address), empty when it is not an address. */
+  /**
+   * The address generalised (a.b.c.0, or the first 48 bits of an IPv6 address), empty when it is
+   * not an address.
+   */
   public Optional<String> generaliseIp(String address) {
     String text = address.strip();
     boolean v4 = IPV4.matcher(text).matches();
@@ -41,9 +46,11 @@ public final class PreAnonymiser {
     try {
       byte[] bytes = InetAddress.getByName(text).getAddress();
       if (bytes.length == 4) {
-        return Optional.of((bytes[0] & 0xff) + "." + (bytes[1] & 0xff) + "." + (bytes[2] & 0xff) + ".0");
+        return Optional.of(
+            (bytes[0] & 0xff) + "." + (bytes[1] & 0xff) + "." + (bytes[2] & 0xff) + ".0");
       }
-      return Optional.of(String.format("%x:%x:%x::", word(bytes, 0), word(bytes, 2), word(bytes, 4)));
+      return Optional.of(
+          String.format("%x:%x:%x::", word(bytes, 0), word(bytes, 2), word(bytes, 4)));
     } catch (UnknownHostException e) {
       return Optional.empty();
     }
@@ -56,15 +63,17 @@ public final class PreAnonymiser {
   }
 
   /**
-   * Pre-anonymises a beacon event in place: {@code visitor} (or, without one, the address and user agent together)
-   * becomes the day's keyed hash, then {@code client_ip} is generalised; an address that is not one is removed.
-   * Returns the event.
+   * Pre-anonymises a beacon event in place: {@code visitor} (or, without one, the address and user
+   * agent together) becomes the day's keyed hash, then {@code client_ip} is generalised; an address
+   * that is not one is removed. Returns the event.
    */
-  public com.fasterxml.jackson.databind.node.ObjectNode apply(com.fasterxml.jackson.databind.node.ObjectNode event,
-      LocalDate day) {
+  public com.fasterxml.jackson.databind.node.ObjectNode apply(
+      com.fasterxml.jackson.databind.node.ObjectNode event, LocalDate day) {
     String ip = event.path("client_ip").asText("");
-    String identity = event.hasNonNull("visitor") ? event.get("visitor").asText()
-        : ip + "|" + event.path("user_agent").asText("");
+    String identity =
+        event.hasNonNull("visitor")
+            ? event.get("visitor").asText()
+            : ip + "|" + event.path("user_agent").asText("");
     event.put("visitor", visitor(identity, day));
     Optional<String> generalised = generaliseIp(ip);
     if (generalised.isPresent()) {

@@ -3,8 +3,9 @@ package dev.ben.streams.sidecar.socket;
 import java.util.Optional;
 
 /**
- * Every frame type, by lane and type byte, and who may send it. Control frames (lane 0) run the session and carry
- * signals; event frames (lane 1) carry batches and their acks, so a reader can tell data from control by one byte.
+ * Every frame type, by lane and type byte, and who may send it. Control frames (lane 0) run the
+ * session and carry signals; event frames (lane 1) carry batches and their acks, so a reader can
+ * tell data from control by one byte.
  */
 public enum FrameType {
   HELLO(FrameType.CONTROL, 1, true),
@@ -20,10 +21,13 @@ public enum FrameType {
 
   public static final int CONTROL = 0;
   public static final int EVENTS_LANE = 1;
+
   /** The only protocol version; a HELLO naming another is refused. */
   public static final int PROTOCOL = 1;
+
   /** Bytes of the length prefix. */
   public static final int PREFIX_BYTES = 4;
+
   /** Bytes the length always covers: lane and type. */
   public static final int HEADER_BYTES = 2;
 

@@ -11,7 +11,10 @@ import java.time.Duration;
 import org.apache.pekko.util.ByteString;
 import org.apache.pekko.util.ByteStringBuilder;
 
-/** Writes the frames a server sends: every payload is JSON except SIGNAL's id prefix and the empty PONG and BYE. */
+/**
+ * Writes the frames a server sends: every payload is JSON except SIGNAL's id prefix and the empty
+ * PONG and BYE.
+ */
 public final class FrameWriter {
 
   private final ObjectMapper mapper;
@@ -20,7 +23,9 @@ public final class FrameWriter {
     this.mapper = mapper;
   }
 
-  /** {@code u32 length | u8 lane | u8 type | payload}, the length counting lane, type and payload. */
+  /**
+   * {@code u32 length | u8 lane | u8 type | payload}, the length counting lane, type and payload.
+   */
   public static ByteString frame(FrameType type, ByteString payload) {
     ByteStringBuilder out = new ByteStringBuilder();
     out.putInt(FrameType.HEADER_BYTES + payload.size(), ByteOrder.BIG_ENDIAN);
@@ -30,33 +35,44 @@ public final class FrameWriter {
     return out.result();
   }
 
-  public ByteString welcome(String session, String app, String pipeline, int maxFrameBytes, Duration idleTimeout) {
-    ObjectNode welcome = mapper.createObjectNode()
-        .put("session", session)
-        .put("protocol", FrameType.PROTOCOL)
-        .put("app", app)
-        .put("pipeline", pipeline)
-        .put("max_frame", maxFrameBytes)
-        .put("idle_timeout_ms", idleTimeout.toMillis());
+  public ByteString welcome(
+      String session, String app, String pipeline, int maxFrameBytes, Duration idleTimeout) {
+    ObjectNode welcome =
+        mapper
+            .createObjectNode()
+            .put("session", session)
+            .put("protocol", FrameType.PROTOCOL)
+            .put("app", app)
+            .put("pipeline", pipeline)
+            .put("max_frame", maxFrameBytes)
+            .put("idle_timeout_ms", idleTimeout.toMillis());
     return json(FrameType.WELCOME, welcome);
   }
 
   /** The answer to batch {@code seq}, shaped like the HTTP sidecar's answer to one request. */
   public ByteString ack(long seq, IngestReport report) {
-    ObjectNode ack = mapper.createObjectNode()
-        .put("seq", seq)
-        .put("accepted", report.accepted())
-        .put("refused", report.refused());
+    ObjectNode ack =
+        mapper
+            .createObjectNode()
+            .put("seq", seq)
+            .put("accepted", report.accepted())
+            .put("refused", report.refused());
     ArrayNode refusals = ack.putArray("refusals");
     for (EventParser.Refused refused : report.refusals()) {
-      refusals.addObject().put("line", refused.line()).put("reason", refused.reason())
+      refusals
+          .addObject()
+          .put("line", refused.line())
+          .put("reason", refused.reason())
           .put("detail", refused.detail());
     }
     ack.put("overloaded", report.overloaded()).put("resume_from_line", report.resumeFromLine());
     return json(FrameType.ACK, ack);
   }
 
-  /** A signal under this session's delivery id, the JSON exactly as the server-sent-event stream carries it. */
+  /**
+   * A signal under this session's delivery id, the JSON exactly as the server-sent-event stream
+   * carries it.
+   */
   public static ByteString signal(long id, byte[] signalJson) {
     ByteStringBuilder payload = new ByteStringBuilder();
     payload.putLong(id, ByteOrder.BIG_ENDIAN);
@@ -65,10 +81,12 @@ public final class FrameWriter {
   }
 
   public ByteString error(Refusal refusal) {
-    ObjectNode error = mapper.createObjectNode()
-        .put("reason", refusal.reason())
-        .put("message", refusal.message())
-        .put("fatal", refusal.fatal());
+    ObjectNode error =
+        mapper
+            .createObjectNode()
+            .put("reason", refusal.reason())
+            .put("message", refusal.message())
+            .put("fatal", refusal.fatal());
     refusal.seq().ifPresent(seq -> error.put("seq", seq));
     return json(FrameType.ERROR, error);
   }

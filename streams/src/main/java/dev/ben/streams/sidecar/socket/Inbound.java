@@ -9,17 +9,26 @@ public sealed interface Inbound {
   /** Opens the session: the app whose signals it receives, and the pipeline its batches enter. */
   record Hello(int protocol, String app, Optional<String> pipeline) implements Inbound {}
 
-  /** One batch: the client's sequence number (echoed in its ACK) and NDJSON lines, one event per line. */
+  /**
+   * One batch: the client's sequence number (echoed in its ACK) and NDJSON lines, one event per
+   * line.
+   */
   record Events(long seq, ByteString ndjson) implements Inbound {}
 
   /** The client took the signal delivered under this id. */
   record SignalAck(long id) implements Inbound {}
 
-  /** Keeps a quiet session (one that only listens for signals) from timing out; answered with PONG. */
-  enum Ping implements Inbound { INSTANCE }
+  /**
+   * Keeps a quiet session (one that only listens for signals) from timing out; answered with PONG.
+   */
+  enum Ping implements Inbound {
+    INSTANCE
+  }
 
   /** The client is done; the server answers BYE and closes. */
-  enum Bye implements Inbound { INSTANCE }
+  enum Bye implements Inbound {
+    INSTANCE
+  }
 
   record Refused(Refusal refusal) implements Inbound {}
 }

@@ -3,10 +3,11 @@ package dev.ben.streams.sidecar.socket;
 import java.util.OptionalLong;
 
 /**
- * Why a frame (or a whole session) was refused: a stable {@code reason} (the metric label and what programs match
- * on), a {@code message} a person can act on, whether the session ends ({@code fatal}: only when the byte stream
- * cannot be resynchronised, or the node cannot serve it), and the batch sequence when the refused frame was a
- * batch whose sequence could be read, so the client knows which send failed.
+ * Why a frame (or a whole session) was refused: a stable {@code reason} (the metric label and what
+ * programs match on), a {@code message} a person can act on, whether the session ends ({@code
+ * fatal}: only when the byte stream cannot be resynchronised, or the node cannot serve it), and the
+ * batch sequence when the refused frame was a batch whose sequence could be read, so the client
+ * knows which send failed.
  */
 public record Refusal(String reason, String message, boolean fatal, OptionalLong seq) {
 

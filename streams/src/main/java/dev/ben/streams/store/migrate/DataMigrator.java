@@ -12,19 +12,20 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The only issuer of DDL to the analytical store. Each schema version becomes a numbered list of steps (see
- * {@link MigrationPlanner}); each step is run and recorded in {@code ben_migrations} in turn, so a step recorded as
- * applied is never run again and a migration stopped by a failure resumes at its first unrecorded step. One per
- * node: migrations are serialised here; nodes sharing a ClickHouse may race harmlessly (CREATE ... IF NOT EXISTS, and
- * an ADD COLUMN finding its column already there counts as applied).
+ * The only issuer of DDL to the analytical store. Each schema version becomes a numbered list of
+ * steps (see {@link MigrationPlanner}); each step is run and recorded in {@code ben_migrations} in
+ * turn, so a step recorded as applied is never run again and a migration stopped by a failure
+ * resumes at its first unrecorded step. One per node: migrations are serialised here; nodes sharing
+ * a ClickHouse may race harmlessly (CREATE ... IF NOT EXISTS, and an ADD COLUMN finding its column
+ * already there counts as applied).
  */
 public final class DataMigrator {
 
@@ -62,19 +63,33 @@ public final class DataMigrator {
     List<MigrationReport> reports = new ArrayList<>();
     contracts.schemas().stream()
         .sorted(Comparator.comparing(Schema::name).thenComparingInt(Schema::version))
-        .forEach(schema -> reports.add(apply(schema.name(), schema.version(), schema.fingerprint(), schema.ddl(),
-            replicated.contains(schema.name()))));
+        .forEach(
+            schema ->
+                reports.add(
+                    apply(
+                        schema.name(),
+                        schema.version(),
+                        schema.fingerprint(),
+                        schema.ddl(),
+                        replicated.contains(schema.name()))));
     return reports;
   }
 
-  /** Migrates a table Ben defines itself ({@code ben_events}); its fingerprint is that of the statement. */
+  /**
+   * Migrates a table Ben defines itself ({@code ben_events}); its fingerprint is that of the
+   * statement.
+   */
   public synchronized MigrationReport applyTable(String table, String createSql) {
     return apply(table, 1, sha256(createSql), createSql, false);
   }
 
-  /** Throws, naming each, when a migration did not complete: for callers that cannot go on without the tables. */
+  /**
+   * Throws, naming each, when a migration did not complete: for callers that cannot go on without
+   * the tables.
+   */
   public static void requireComplete(List<MigrationReport> reports) {
-    List<String> incomplete = reports.stream().filter(r -> !r.complete()).map(MigrationReport::summary).toList();
+    List<String> incomplete =
+        reports.stream().filter(r -> !r.complete()).map(MigrationReport::summary).toList();
     if (!incomplete.isEmpty()) {
       throw new StoreException("migration incomplete: " + String.join("; ", incomplete));
     }
@@ -85,27 +100,37 @@ public final class DataMigrator {
     open();
     Map<String, TableShape> shapes = MigrationLog.shapes(log.applied(), "", -1, "");
     Set<String> tables = new TreeSet<>();
-    shapes.keySet().forEach(table -> {
-      if (shapes.containsKey(table + MigrationPlanner.REPLICA_SUFFIX)) {
-        tables.add(table);
-      }
-    });
+    shapes
+        .keySet()
+        .forEach(
+            table -> {
+              if (shapes.containsKey(table + MigrationPlanner.REPLICA_SUFFIX)) {
+                tables.add(table);
+              }
+            });
     return tables;
   }
 
-  private MigrationReport apply(String schema, long version, String fingerprint, String createSql, boolean replica) {
+  private MigrationReport apply(
+      String schema, long version, String fingerprint, String createSql, boolean replica) {
     open();
     List<MigrationLog.Entry> applied = log.applied();
     List<String> steps;
     try {
-      steps = MigrationPlanner.plan(createSql, replica, MigrationLog.shapes(applied, schema, version, fingerprint));
+      steps =
+          MigrationPlanner.plan(
+              createSql, replica, MigrationLog.shapes(applied, schema, version, fingerprint));
     } catch (MigrationPlanner.Refused refused) {
-      return new MigrationReport(schema, version, MigrationReport.Status.REFUSED, 0, 0, 0, 0, refused.getMessage());
+      return new MigrationReport(
+          schema, version, MigrationReport.Status.REFUSED, 0, 0, 0, 0, refused.getMessage());
     }
     Set<Integer> done = new HashSet<>();
     for (MigrationLog.Entry entry : applied) {
-      if (entry.schema().equals(schema) && entry.version() == version && entry.fingerprint().equals(fingerprint)
-          && entry.step() <= steps.size() && steps.get(entry.step() - 1).equals(entry.statement())) {
+      if (entry.schema().equals(schema)
+          && entry.version() == version
+          && entry.fingerprint().equals(fingerprint)
+          && entry.step() <= steps.size()
+          && steps.get(entry.step() - 1).equals(entry.statement())) {
         done.add(entry.step());
       }
     }
@@ -119,18 +144,35 @@ public final class DataMigrator {
       try {
         log.record(schema, version, fingerprint, step, statement, outcome, clock.instant());
       } catch (RuntimeException e) {
-        // The step ran but is not on record: a later call runs it again, which the statements tolerate.
-        outcome = outcome.startsWith(MigrationLog.APPLIED) ? "recording the step failed: " + e.getMessage() : outcome;
+        // The step ran but is not on record: a later call runs it again, which the statements
+        // tolerate.
+        outcome =
+            outcome.startsWith(MigrationLog.APPLIED)
+                ? "recording the step failed: " + e.getMessage()
+                : outcome;
       }
       if (!outcome.startsWith(MigrationLog.APPLIED)) {
-        return new MigrationReport(schema, version, MigrationReport.Status.FAILED, steps.size(), ran, done.size(),
-            step, outcome.substring(outcome.indexOf(':') + 1).strip());
+        return new MigrationReport(
+            schema,
+            version,
+            MigrationReport.Status.FAILED,
+            steps.size(),
+            ran,
+            done.size(),
+            step,
+            outcome.substring(outcome.indexOf(':') + 1).strip());
       }
       ran++;
     }
-    return new MigrationReport(schema, version,
-        ran == 0 ? MigrationReport.Status.ALREADY_APPLIED : MigrationReport.Status.APPLIED, steps.size(), ran,
-        done.size(), 0, "");
+    return new MigrationReport(
+        schema,
+        version,
+        ran == 0 ? MigrationReport.Status.ALREADY_APPLIED : MigrationReport.Status.APPLIED,
+        steps.size(),
+        ran,
+        done.size(),
+        0,
+        "");
   }
 
   private void open() {
@@ -142,8 +184,11 @@ public final class DataMigrator {
 
   private static String sha256(String text) {
     try {
-      return "sha256:" + HexFormat.of().formatHex(
-          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+      return "sha256:"
+          + HexFormat.of()
+              .formatHex(
+                  MessageDigest.getInstance("SHA-256")
+                      .digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JVM has SHA-256", e);
     }

@@ -6,10 +6,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Derives the statements that bring a table (and its replica) from what it is to what a schema version declares.
- * A new table is created; an existing one only ever gains columns, because ClickHouse 18.16 can neither convert
- * stored rows to another type in place nor change a sorting key, and a dropped column would lose stored data.
- * Pure: the shapes come in, statements or a refusal come out.
+ * Derives the statements that bring a table (and its replica) from what it is to what a schema
+ * version declares. A new table is created; an existing one only ever gains columns, because
+ * ClickHouse 18.16 can neither convert stored rows to another type in place nor change a sorting
+ * key, and a dropped column would lose stored data. Pure: the shapes come in, statements or a
+ * refusal come out.
  */
 final class MigrationPlanner {
 
@@ -25,24 +26,29 @@ final class MigrationPlanner {
   private MigrationPlanner() {}
 
   /**
-   * The statements, in order: the table's, then its replica's. {@code current} maps table names to their shapes as
-   * the migration record has them (tables the record does not know are new).
+   * The statements, in order: the table's, then its replica's. {@code current} maps table names to
+   * their shapes as the migration record has them (tables the record does not know are new).
    */
-  static List<String> plan(String createSql, boolean replica, Map<String, TableShape> current) throws Refused {
-    TableShape target = TableShape.ofCreate(createSql)
-        .orElseThrow(() -> new Refused("the schema's DDL is not a CREATE TABLE statement"));
+  static List<String> plan(String createSql, boolean replica, Map<String, TableShape> current)
+      throws Refused {
+    TableShape target =
+        TableShape.ofCreate(createSql)
+            .orElseThrow(() -> new Refused("the schema's DDL is not a CREATE TABLE statement"));
     String replicaTable = target.table() + REPLICA_SUFFIX;
     List<String> statements = new ArrayList<>();
     statements.addAll(towards(target, createSql, Optional.ofNullable(current.get(target.table()))));
     if (replica) {
-      statements.addAll(towards(new TableShape(replicaTable, target.columns(), target.orderBy()),
-          TableShape.renamed(createSql, replicaTable), Optional.ofNullable(current.get(replicaTable))));
+      statements.addAll(
+          towards(
+              new TableShape(replicaTable, target.columns(), target.orderBy()),
+              TableShape.renamed(createSql, replicaTable),
+              Optional.ofNullable(current.get(replicaTable))));
     }
     return statements;
   }
 
-  private static List<String> towards(TableShape target, String createSql, Optional<TableShape> existing)
-      throws Refused {
+  private static List<String> towards(
+      TableShape target, String createSql, Optional<TableShape> existing) throws Refused {
     if (existing.isEmpty()) {
       return List.of(createSql);
     }
@@ -50,24 +56,48 @@ final class MigrationPlanner {
     for (Map.Entry<String, String> column : now.columns().entrySet()) {
       String wanted = target.columns().get(column.getKey());
       if (wanted == null && now.orderBy().contains(column.getKey())) {
-        throw new Refused("table " + now.table() + ": field `" + column.getKey() + "` was removed but is part of "
-            + "the sorting key " + now.orderBy() + "; a key field cannot be removed (use a new table)");
+        throw new Refused(
+            "table "
+                + now.table()
+                + ": field `"
+                + column.getKey()
+                + "` was removed but is part of "
+                + "the sorting key "
+                + now.orderBy()
+                + "; a key field cannot be removed (use a new table)");
       }
       if (wanted != null && !wanted.equals(column.getValue())) {
-        throw new Refused("table " + now.table() + ": field `" + column.getKey() + "` changes type from "
-            + column.getValue() + " to " + wanted + "; stored rows cannot be converted in place (add a new field)");
+        throw new Refused(
+            "table "
+                + now.table()
+                + ": field `"
+                + column.getKey()
+                + "` changes type from "
+                + column.getValue()
+                + " to "
+                + wanted
+                + "; stored rows cannot be converted in place (add a new field)");
       }
     }
     if (!now.orderBy().equals(target.orderBy())) {
-      throw new Refused("table " + now.table() + ": the sorting key changes from " + now.orderBy() + " to "
-          + target.orderBy() + "; a table's key cannot change (use a new table)");
+      throw new Refused(
+          "table "
+              + now.table()
+              + ": the sorting key changes from "
+              + now.orderBy()
+              + " to "
+              + target.orderBy()
+              + "; a table's key cannot change (use a new table)");
     }
     List<String> added = new ArrayList<>();
-    target.columns().forEach((name, type) -> {
-      if (!now.columns().containsKey(name)) {
-        added.add(TableShape.addColumn(target.table(), name, type));
-      }
-    });
+    target
+        .columns()
+        .forEach(
+            (name, type) -> {
+              if (!now.columns().containsKey(name)) {
+                added.add(TableShape.addColumn(target.table(), name, type));
+              }
+            });
     return added;
   }
 }

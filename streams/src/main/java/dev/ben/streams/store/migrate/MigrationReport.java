@@ -12,8 +12,15 @@ package dev.ben.streams.store.migrate;
  * @param failedStep the step that failed (1-based), 0 unless {@link Status#FAILED}
  * @param reason the store's reason for a failure, or why the change was refused; empty otherwise
  */
-public record MigrationReport(String schema, long version, Status status, int steps, int applied,
-    int alreadyApplied, int failedStep, String reason) {
+public record MigrationReport(
+    String schema,
+    long version,
+    Status status,
+    int steps,
+    int applied,
+    int alreadyApplied,
+    int failedStep,
+    String reason) {
 
   /** The outcome of a migration. */
   public enum Status {
@@ -21,7 +28,10 @@ public record MigrationReport(String schema, long version, Status status, int st
     APPLIED,
     /** Every step was already in the record; nothing was run. */
     ALREADY_APPLIED,
-    /** A step failed: those before it are applied and recorded, the rest are not; a later call resumes there. */
+    /**
+     * A step failed: those before it are applied and recorded, the rest are not; a later call
+     * resumes there.
+     */
     FAILED,
     /** The version declares a change the table cannot take; nothing was run. */
     REFUSED
@@ -35,11 +45,25 @@ public record MigrationReport(String schema, long version, Status status, int st
   public String summary() {
     String name = schema + " v" + version + ": ";
     return switch (status) {
-      case APPLIED -> name + "applied " + applied + " of " + steps + " steps"
-          + (alreadyApplied > 0 ? " (" + alreadyApplied + " applied earlier)" : "");
+      case APPLIED ->
+          name
+              + "applied "
+              + applied
+              + " of "
+              + steps
+              + " steps"
+              + (alreadyApplied > 0 ? " (" + alreadyApplied + " applied earlier)" : "");
       case ALREADY_APPLIED -> name + "already applied (" + steps + " steps)";
-      case FAILED -> name + "failed at step " + failedStep + " of " + steps + " (" + (failedStep - 1)
-          + " applied): " + reason;
+      case FAILED ->
+          name
+              + "failed at step "
+              + failedStep
+              + " of "
+              + steps
+              + " ("
+              + (failedStep - 1)
+              + " applied): "
+              + reason;
       case REFUSED -> name + "refused: " + reason;
     };
   }

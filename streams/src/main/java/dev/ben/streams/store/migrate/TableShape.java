@@ -11,17 +11,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A table as Ben's own statements define it: its columns (name to ClickHouse type, in order) and its sorting key.
- * Read from a CREATE TABLE and grown by ADD COLUMN, so the shape of any table follows from the statements the
- * migration record holds, on either store.
+ * A table as Ben's own statements define it: its columns (name to ClickHouse type, in order) and
+ * its sorting key. Read from a CREATE TABLE and grown by ADD COLUMN, so the shape of any table
+ * follows from the statements the migration record holds, on either store.
  */
 record TableShape(String table, Map<String, String> columns, List<String> orderBy) {
 
-  private static final Pattern CREATE = Pattern.compile(
-      "(?is)^\\s*CREATE\\s+TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?([`\"\\w.]+)\\s*\\((.*)\\)\\s*(ENGINE\\s*=.*)$");
-  private static final Pattern ORDER_BY = Pattern.compile("(?is)ORDER\\s+BY\\s+(\\((.*?)\\)|[`\"\\w]+)");
-  private static final Pattern ADD_COLUMN = Pattern.compile(
-      "(?is)^\\s*ALTER\\s+TABLE\\s+([`\"\\w.]+)\\s+ADD\\s+COLUMN\\s+([`\"]?\\w+[`\"]?)\\s+(.+?)\\s*;?\\s*$");
+  private static final Pattern CREATE =
+      Pattern.compile(
+          "(?is)^\\s*CREATE\\s+TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?([`\"\\w.]+)\\s*\\((.*)\\)\\s*(ENGINE\\s*=.*)$");
+  private static final Pattern ORDER_BY =
+      Pattern.compile("(?is)ORDER\\s+BY\\s+(\\((.*?)\\)|[`\"\\w]+)");
+  private static final Pattern ADD_COLUMN =
+      Pattern.compile(
+          "(?is)^\\s*ALTER\\s+TABLE\\s+([`\"\\w.]+)\\s+ADD\\s+COLUMN\\s+([`\"]?\\w+[`\"]?)\\s+(.+?)\\s*;?\\s*$");
 
   TableShape {
     columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns));
@@ -48,11 +51,16 @@ record TableShape(String table, Map<String, String> columns, List<String> orderB
     return Optional.of(new TableShape(ColumnList.bare(create.group(1)), columns, orderBy));
   }
 
-  /** The column an ADD COLUMN statement adds, as table, name and type; empty for any other statement. */
+  /**
+   * The column an ADD COLUMN statement adds, as table, name and type; empty for any other
+   * statement.
+   */
   static Optional<List<String>> addedColumn(String sql) {
     Matcher add = ADD_COLUMN.matcher(sql);
     return add.matches()
-        ? Optional.of(List.of(ColumnList.bare(add.group(1)), ColumnList.bare(add.group(2)), add.group(3).strip()))
+        ? Optional.of(
+            List.of(
+                ColumnList.bare(add.group(1)), ColumnList.bare(add.group(2)), add.group(3).strip()))
         : Optional.empty();
   }
 
@@ -62,13 +70,20 @@ record TableShape(String table, Map<String, String> columns, List<String> orderB
     return new TableShape(table, grown, orderBy);
   }
 
-  /** The same CREATE statement for another table name: a replica has the source's columns, engine and key. */
+  /**
+   * The same CREATE statement for another table name: a replica has the source's columns, engine
+   * and key.
+   */
   static String renamed(String createSql, String table) {
     Matcher create = CREATE.matcher(createSql);
     if (!create.matches()) {
       throw new IllegalArgumentException("not a CREATE TABLE statement: " + createSql);
     }
-    return createSql.substring(0, create.start(1)) + "`" + table + "`" + createSql.substring(create.end(1));
+    return createSql.substring(0, create.start(1))
+        + "`"
+        + table
+        + "`"
+        + createSql.substring(create.end(1));
   }
 
   static String addColumn(String table, String column, String type) {

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 
 class CombinedLogLineTest {
 
-  private static final String LINE = "203.0.113.9 - frank [10/Oct/2000:13:55:36 -0700] \"GET /apache_pb.gif HTTP/1.0\" "
-      + "200 2326 \"http://www.example.com/start.html\" \"Mozilla/4.08 [en] (Win98; I ;Nav)\"";
+  private static final String LINE =
+      "203.0.113.9 - frank [10/Oct/2000:13:55:36 -0700] \"GET /apache_pb.gif HTTP/1.0\" "
+          + "200 2326 \"http://www.example.com/start.html\" \"Mozilla/4.08 [en] (Win98; I ;Nav)\"";
 
   @Test
   void aCombinedLineBecomesAnEventInUtc() throws Exception {
@@ -30,23 +31,39 @@ class CombinedLogLineTest {
 
   @Test
   void dashesAndTheCommonFormatMeanAbsentFields() throws Exception {
-    ObjectNode event = CombinedLogLine.parse(
-        "198.51.100.7 - - [01/May/2024:12:00:00 +0000] \"HEAD / HTTP/1.1\" 304 - \"-\" \"-\"");
-    assertFalse(event.has("bytes") || event.has("referrer") || event.has("user_agent"), event.toString());
-    ObjectNode common = CombinedLogLine.parse("198.51.100.7 - - [01/May/2024:12:00:00 +0000] \"GET /x\" 404 12");
+    ObjectNode event =
+        CombinedLogLine.parse(
+            "198.51.100.7 - - [01/May/2024:12:00:00 +0000] \"HEAD / HTTP/1.1\" 304 - \"-\" \"-\"");
+    assertFalse(
+        event.has("bytes") || event.has("referrer") || event.has("user_agent"), event.toString());
+    ObjectNode common =
+        CombinedLogLine.parse("198.51.100.7 - - [01/May/2024:12:00:00 +0000] \"GET /x\" 404 12");
     assertEquals(404, common.get("status").asInt());
     assertFalse(common.has("protocol"));
   }
 
   @Test
   void linesThatAreNotCombinedAreRefusedWithTheReason() {
-    assertTrue(assertThrows(CombinedLogLine.Malformed.class, () -> CombinedLogLine.parse("hello"))
-        .getMessage().contains("combined log format"));
-    assertTrue(assertThrows(CombinedLogLine.Malformed.class, () -> CombinedLogLine.parse(
-        "1.2.3.4 - - [31/Foo/2024:12:00:00 +0000] \"GET / HTTP/1.1\" 200 1")).getMessage().contains("time"));
-    assertTrue(assertThrows(CombinedLogLine.Malformed.class, () -> CombinedLogLine.parse(
-        "1.2.3.4 - - [01/May/2024:12:00:00 +0000] \"GET / HTTP/1.1\" 200 99999999999999999999999"))
-        .getMessage().contains("too large"));
+    assertTrue(
+        assertThrows(CombinedLogLine.Malformed.class, () -> CombinedLogLine.parse("hello"))
+            .getMessage()
+            .contains("combined log format"));
+    assertTrue(
+        assertThrows(
+                CombinedLogLine.Malformed.class,
+                () ->
+                    CombinedLogLine.parse(
+                        "1.2.3.4 - - [31/Foo/2024:12:00:00 +0000] \"GET / HTTP/1.1\" 200 1"))
+            .getMessage()
+            .contains("time"));
+    assertTrue(
+        assertThrows(
+                CombinedLogLine.Malformed.class,
+                () ->
+                    CombinedLogLine.parse(
+                        "1.2.3.4 - - [01/May/2024:12:00:00 +0000] \"GET / HTTP/1.1\" 200 99999999999999999999999"))
+            .getMessage()
+            .contains("too large"));
   }
 
   /** Mutated lines either parse or are refused as malformed: nothing else escapes the parser. */

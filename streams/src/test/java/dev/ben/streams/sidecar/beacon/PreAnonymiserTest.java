@@ -19,8 +19,11 @@ class PreAnonymiserTest {
   @Test
   void addressesKeepOnlyTheirNetwork() {
     assertEquals(Optional.of("198.51.100.0"), anonymiser.generaliseIp("198.51.100.77"));
-    assertEquals(Optional.of("2001:db8:85a3::"), anonymiser.generaliseIp("2001:db8:85a3:8d3:1319:8a2e:370:7348"));
-    assertEquals(Optional.empty(), anonymiser.generaliseIp("example.com"), "names are never resolved");
+    assertEquals(
+        Optional.of("2001:db8:85a3::"),
+        anonymiser.generaliseIp("2001:db8:85a3:8d3:1319:8a2e:370:7348"));
+    assertEquals(
+        Optional.empty(), anonymiser.generaliseIp("example.com"), "names are never resolved");
     assertEquals(Optional.empty(), anonymiser.generaliseIp(""));
     assertEquals(Optional.empty(), anonymiser.generaliseIp("999.1.1.1"));
   }
@@ -31,18 +34,24 @@ class PreAnonymiserTest {
     assertEquals(today, anonymiser.visitor("v-123", DAY));
     assertNotEquals(today, anonymiser.visitor("v-123", DAY.plusDays(1)));
     assertNotEquals(today, anonymiser.visitor("v-124", DAY));
-    assertNotEquals(today, new PreAnonymiser(filled(7)).visitor("v-123", DAY), "another secret, another hash");
+    assertNotEquals(
+        today, new PreAnonymiser(filled(7)).visitor("v-123", DAY), "another secret, another hash");
     assertEquals(32, today.length());
   }
 
   @Test
   void anEventLosesItsAddressAndVisitorInClear() {
-    ObjectNode event = JsonNodeFactory.instance.objectNode().put("client_ip", "203.0.113.9")
-        .put("user_agent", "Mozilla/5.0").put("path", "/");
+    ObjectNode event =
+        JsonNodeFactory.instance
+            .objectNode()
+            .put("client_ip", "203.0.113.9")
+            .put("user_agent", "Mozilla/5.0")
+            .put("path", "/");
     anonymiser.apply(event, DAY);
     assertEquals("203.0.113.0", event.get("client_ip").asText());
     assertEquals(anonymiser.visitor("203.0.113.9|Mozilla/5.0", DAY), event.get("visitor").asText());
-    ObjectNode named = JsonNodeFactory.instance.objectNode().put("client_ip", "not an ip").put("visitor", "v-1");
+    ObjectNode named =
+        JsonNodeFactory.instance.objectNode().put("client_ip", "not an ip").put("visitor", "v-1");
     anonymiser.apply(named, DAY);
     assertFalse(named.has("client_ip"));
     assertEquals(anonymiser.visitor("v-1", DAY), named.get("visitor").asText());

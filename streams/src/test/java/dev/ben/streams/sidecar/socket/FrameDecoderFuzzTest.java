@@ -11,19 +11,23 @@ import org.apache.pekko.util.ByteString;
 import org.junit.jupiter.api.Test;
 
 /**
- * Thousands of random and mutated byte sequences, fed in random chunks: every one either decodes or is refused
- * with a reason, nothing throws, and the decoder never holds more than one frame plus one chunk.
+ * Thousands of random and mutated byte sequences, fed in random chunks: every one either decodes or
+ * is refused with a reason, nothing throws, and the decoder never holds more than one frame plus
+ * one chunk.
  */
 class FrameDecoderFuzzTest {
 
   private static final int MAX_FRAME = 2048;
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final List<ByteString> SEEDS = List.of(
-      FrameWriter.frame(FrameType.HELLO, FrameDecoderTest.text("{\"protocol\":1,\"app\":\"shop\",\"pipeline\":\"p\"}")),
-      FrameDecoderTest.events(1, "{\"n\":42}\n{\"n\":\"x\"}\nnot json\n"),
-      FrameWriter.frame(FrameType.SIGNAL_ACK, FrameDecoderTest.text("{\"id\":12}")),
-      FrameWriter.frame(FrameType.PING, ByteString.emptyByteString()),
-      FrameWriter.frame(FrameType.BYE, ByteString.emptyByteString()));
+  private static final List<ByteString> SEEDS =
+      List.of(
+          FrameWriter.frame(
+              FrameType.HELLO,
+              FrameDecoderTest.text("{\"protocol\":1,\"app\":\"shop\",\"pipeline\":\"p\"}")),
+          FrameDecoderTest.events(1, "{\"n\":42}\n{\"n\":\"x\"}\nnot json\n"),
+          FrameWriter.frame(FrameType.SIGNAL_ACK, FrameDecoderTest.text("{\"id\":12}")),
+          FrameWriter.frame(FrameType.PING, ByteString.emptyByteString()),
+          FrameWriter.frame(FrameType.BYE, ByteString.emptyByteString()));
 
   @Test
   void everyInputDecodesOrIsRefusedWithAReasonAndBufferingStaysBounded() {
@@ -36,7 +40,8 @@ class FrameDecoderFuzzTest {
       while (at < input.length) {
         int n = Math.min(input.length - at, 1 + random.nextInt(maxChunk));
         check(decoder.feed(ByteString.fromArray(input, at, n)));
-        assertTrue(decoder.buffered() <= FrameType.PREFIX_BYTES + MAX_FRAME + maxChunk,
+        assertTrue(
+            decoder.buffered() <= FrameType.PREFIX_BYTES + MAX_FRAME + maxChunk,
             "round " + round + " buffers " + decoder.buffered() + " bytes");
         at += n;
       }
@@ -77,7 +82,8 @@ class FrameDecoderFuzzTest {
   private static byte[] randomBytes(Random random) {
     byte[] bytes = new byte[random.nextInt(4096)];
     random.nextBytes(bytes);
-    // Small lengths now and then, so random payloads reach the payload parser and not only the length check.
+    // Small lengths now and then, so random payloads reach the payload parser and not only the
+    // length check.
     if (bytes.length > 6 && random.nextBoolean()) {
       bytes[0] = 0;
       bytes[1] = 0;

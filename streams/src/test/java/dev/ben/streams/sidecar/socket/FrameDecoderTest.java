@@ -16,11 +16,15 @@ import org.junit.jupiter.api.Test;
 
 class FrameDecoderTest {
 
-  private final FrameDecoder decoder = new FrameDecoder(1024, new PayloadParser(new ObjectMapper()));
+  private final FrameDecoder decoder =
+      new FrameDecoder(1024, new PayloadParser(new ObjectMapper()));
 
   static ByteString raw(int lane, int type, ByteString payload) {
     ByteStringBuilder out = new ByteStringBuilder();
-    out.putInt(2 + payload.size(), ByteOrder.BIG_ENDIAN).putByte((byte) lane).putByte((byte) type).append(payload);
+    out.putInt(2 + payload.size(), ByteOrder.BIG_ENDIAN)
+        .putByte((byte) lane)
+        .putByte((byte) type)
+        .append(payload);
     return out.result();
   }
 
@@ -29,7 +33,8 @@ class FrameDecoderTest {
   }
 
   static ByteString events(long seq, String ndjson) {
-    return FrameWriter.frame(FrameType.EVENTS,
+    return FrameWriter.frame(
+        FrameType.EVENTS,
         new ByteStringBuilder().putLong(seq, ByteOrder.BIG_ENDIAN).append(text(ndjson)).result());
   }
 
@@ -39,11 +44,12 @@ class FrameDecoderTest {
 
   @Test
   void framesAreReadWhateverTheChunkBoundaries() {
-    ByteString stream = FrameWriter.frame(FrameType.HELLO, text("{\"protocol\":1,\"app\":\"shop\"}"))
-        .concat(events(7, "{\"n\":1}\n{\"n\":2}\n"))
-        .concat(FrameWriter.frame(FrameType.SIGNAL_ACK, text("{\"id\":3}")))
-        .concat(FrameWriter.frame(FrameType.PING, ByteString.emptyByteString()))
-        .concat(FrameWriter.frame(FrameType.BYE, ByteString.emptyByteString()));
+    ByteString stream =
+        FrameWriter.frame(FrameType.HELLO, text("{\"protocol\":1,\"app\":\"shop\"}"))
+            .concat(events(7, "{\"n\":1}\n{\"n\":2}\n"))
+            .concat(FrameWriter.frame(FrameType.SIGNAL_ACK, text("{\"id\":3}")))
+            .concat(FrameWriter.frame(FrameType.PING, ByteString.emptyByteString()))
+            .concat(FrameWriter.frame(FrameType.BYE, ByteString.emptyByteString()));
     List<Inbound> read = new ArrayList<>();
     for (int i = 0; i < stream.size(); i++) {
       read.addAll(decoder.feed(stream.slice(i, i + 1)));
@@ -59,8 +65,12 @@ class FrameDecoderTest {
 
   @Test
   void anUnknownLaneOrTypeIsRefusedAloneAndTheNextFrameIsRead() {
-    List<Inbound> read = decoder.feed(raw(9, 1, text("x")).concat(raw(0, 99, ByteString.emptyByteString()))
-        .concat(FrameWriter.frame(FrameType.ACK, text("{}"))).concat(events(1, "")));
+    List<Inbound> read =
+        decoder.feed(
+            raw(9, 1, text("x"))
+                .concat(raw(0, 99, ByteString.emptyByteString()))
+                .concat(FrameWriter.frame(FrameType.ACK, text("{}")))
+                .concat(events(1, "")));
     assertEquals(Refusal.UNKNOWN_LANE, refusal(read.get(0)).reason());
     assertEquals(Refusal.UNKNOWN_TYPE, refusal(read.get(1)).reason());
     assertEquals(Refusal.UNEXPECTED_TYPE, refusal(read.get(2)).reason());
@@ -70,14 +80,25 @@ class FrameDecoderTest {
 
   @Test
   void malformedPayloadsAreRefusedWithWhatWasExpected() {
-    List<Inbound> read = decoder.feed(FrameWriter.frame(FrameType.HELLO, text("{nope"))
-        .concat(FrameWriter.frame(FrameType.HELLO, text("{\"protocol\":2,\"app\":\"a\"}")))
-        .concat(FrameWriter.frame(FrameType.HELLO, text("{\"protocol\":1,\"app\":\"no spaces\"}")))
-        .concat(FrameWriter.frame(FrameType.EVENTS, text("short")))
-        .concat(FrameWriter.frame(FrameType.SIGNAL_ACK, text("{\"id\":\"1\"}"))));
-    assertEquals(List.of(Refusal.MALFORMED_PAYLOAD, Refusal.UNSUPPORTED_PROTOCOL, Refusal.BAD_NAME,
-        Refusal.MALFORMED_PAYLOAD, Refusal.MALFORMED_PAYLOAD), read.stream().map(r -> refusal(r).reason()).toList());
-    assertTrue(refusal(read.get(0)).message().contains("\"protocol\":1"), refusal(read.get(0)).message());
+    List<Inbound> read =
+        decoder.feed(
+            FrameWriter.frame(FrameType.HELLO, text("{nope"))
+                .concat(FrameWriter.frame(FrameType.HELLO, text("{\"protocol\":2,\"app\":\"a\"}")))
+                .concat(
+                    FrameWriter.frame(
+                        FrameType.HELLO, text("{\"protocol\":1,\"app\":\"no spaces\"}")))
+                .concat(FrameWriter.frame(FrameType.EVENTS, text("short")))
+                .concat(FrameWriter.frame(FrameType.SIGNAL_ACK, text("{\"id\":\"1\"}"))));
+    assertEquals(
+        List.of(
+            Refusal.MALFORMED_PAYLOAD,
+            Refusal.UNSUPPORTED_PROTOCOL,
+            Refusal.BAD_NAME,
+            Refusal.MALFORMED_PAYLOAD,
+            Refusal.MALFORMED_PAYLOAD),
+        read.stream().map(r -> refusal(r).reason()).toList());
+    assertTrue(
+        refusal(read.get(0)).message().contains("\"protocol\":1"), refusal(read.get(0)).message());
   }
 
   @Test
@@ -92,7 +113,8 @@ class FrameDecoderTest {
     assertEquals(List.of(), decoder.feed(events(2, "{}\n")));
 
     FrameDecoder other = new FrameDecoder(1024, new PayloadParser(new ObjectMapper()));
-    assertEquals(Refusal.FRAME_TOO_SHORT,
+    assertEquals(
+        Refusal.FRAME_TOO_SHORT,
         refusal(other.feed(ByteString.fromArray(new byte[] {0, 0, 0, 1, 0})).get(0)).reason());
   }
 

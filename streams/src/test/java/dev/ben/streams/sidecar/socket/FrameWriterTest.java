@@ -32,8 +32,16 @@ class FrameWriterTest {
 
   @Test
   void anAckSaysWhatWasAcceptedAndWhichLinesWereRefusedAndWhy() throws Exception {
-    JsonNode ack = json(writer.ack(9, new IngestReport(2, 1,
-        List.of(new EventParser.Refused(2, "malformed_json", "not valid JSON")), 0)), FrameType.ACK);
+    JsonNode ack =
+        json(
+            writer.ack(
+                9,
+                new IngestReport(
+                    2,
+                    1,
+                    List.of(new EventParser.Refused(2, "malformed_json", "not valid JSON")),
+                    0)),
+            FrameType.ACK);
     assertEquals(9, ack.get("seq").asLong());
     assertEquals(2, ack.get("accepted").asLong());
     assertEquals(1, ack.get("refused").asLong());
@@ -44,12 +52,15 @@ class FrameWriterTest {
 
   @Test
   void welcomeErrorSignalPongAndByeFrames() throws Exception {
-    JsonNode welcome = json(writer.welcome("s1", "shop", "auth", 4096, Duration.ofSeconds(3)), FrameType.WELCOME);
+    JsonNode welcome =
+        json(writer.welcome("s1", "shop", "auth", 4096, Duration.ofSeconds(3)), FrameType.WELCOME);
     assertEquals("auth", welcome.get("pipeline").asText());
     assertEquals(4096, welcome.get("max_frame").asInt());
     assertEquals(3000, welcome.get("idle_timeout_ms").asLong());
-    JsonNode error = json(writer.error(new Refusal("unknown_type", "say \"why\"", false, OptionalLong.of(4))),
-        FrameType.ERROR);
+    JsonNode error =
+        json(
+            writer.error(new Refusal("unknown_type", "say \"why\"", false, OptionalLong.of(4))),
+            FrameType.ERROR);
     assertEquals("say \"why\"", error.get("message").asText());
     assertEquals(4, error.get("seq").asLong());
     ByteString signal = payload(FrameWriter.signal(5, "{\"a\":1}".getBytes()), FrameType.SIGNAL);

@@ -15,13 +15,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The migrator's record, resume and partial reports, against the embedded store (DuckDB, in-process). */
+/**
+ * The migrator's record, resume and partial reports, against the embedded store (DuckDB,
+ * in-process).
+ */
 class DataMigratorTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   private EmbeddedStore store;
   private DataMigrator migrator;
 
@@ -37,13 +39,23 @@ class DataMigratorTest {
   }
 
   private List<String> columns(String table) {
-    return store.queryJson("SELECT column_name FROM information_schema.columns WHERE table_name = '" + table
-        + "' ORDER BY ordinal_position").stream().map(row -> row.get("column_name").asText()).toList();
+    return store
+        .queryJson(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = '"
+                + table
+                + "' ORDER BY ordinal_position")
+        .stream()
+        .map(row -> row.get("column_name").asText())
+        .toList();
   }
 
   private long recorded(String outcomePrefix) {
-    return store.queryJson("SELECT count(*) AS n FROM ben_migrations WHERE outcome LIKE '" + outcomePrefix + "%'")
-        .get(0).get("n").asLong();
+    return store
+        .queryJson(
+            "SELECT count(*) AS n FROM ben_migrations WHERE outcome LIKE '" + outcomePrefix + "%'")
+        .get(0)
+        .get("n")
+        .asLong();
   }
 
   @Test
@@ -51,8 +63,11 @@ class DataMigratorTest {
     MigrationReport first = migrator.apply(AuthProject.v1()).get(0);
     assertEquals(new MigrationReport("login", 1, Status.APPLIED, 2, 2, 0, 0, ""), first);
     assertEquals(columns("logins"), columns("logins_replica"));
-    assertTrue(columns("logins").containsAll(List.of("app", "contract_version", "bits", "rules", "action", "facts",
-        "card")), columns("logins").toString());
+    assertTrue(
+        columns("logins")
+            .containsAll(
+                List.of("app", "contract_version", "bits", "rules", "action", "facts", "card")),
+        columns("logins").toString());
     assertEquals(2, recorded("applied"));
 
     MigrationReport again = new DataMigrator(store, JSON).apply(AuthProject.v1()).get(0);
@@ -69,22 +84,33 @@ class DataMigratorTest {
     assertEquals(new MigrationReport("login", 2, Status.APPLIED, 2, 2, 0, 0, ""), v2);
     assertEquals("device", columns("logins").get(columns("logins").size() - 1));
     assertEquals(columns("logins"), columns("logins_replica"));
-    assertEquals("ALTER TABLE `logins` ADD COLUMN `device` Nullable(String)", store.queryJson(
-        "SELECT statement FROM ben_migrations WHERE version = 2 AND step = 1").get(0).get("statement").asText());
+    assertEquals(
+        "ALTER TABLE `logins` ADD COLUMN `device` Nullable(String)",
+        store
+            .queryJson("SELECT statement FROM ben_migrations WHERE version = 2 AND step = 1")
+            .get(0)
+            .get("statement")
+            .asText());
   }
 
   @Test
   void anInterruptedMigrationReportsHowFarItGotAndResumesAtItsFirstUnrecordedStep() {
     migrator.apply(AuthProject.v1());
-    String replicaDdl = store.queryJson("SELECT statement FROM ben_migrations WHERE step = 2").get(0)
-        .get("statement").asText();
+    String replicaDdl =
+        store
+            .queryJson("SELECT statement FROM ben_migrations WHERE step = 2")
+            .get(0)
+            .get("statement")
+            .asText();
     store.execute("DROP TABLE logins_replica");
 
     MigrationReport failed = migrator.apply(AuthProject.v2()).get(0);
     assertEquals(Status.FAILED, failed.status());
     assertEquals(2, failed.failedStep());
     assertEquals(1, failed.applied());
-    assertTrue(failed.summary().startsWith("login v2: failed at step 2 of 2 (1 applied): "), failed.summary());
+    assertTrue(
+        failed.summary().startsWith("login v2: failed at step 2 of 2 (1 applied): "),
+        failed.summary());
     assertTrue(failed.reason().contains("logins_replica"), failed.reason());
     assertEquals(1, recorded("failed"));
 
@@ -92,8 +118,14 @@ class DataMigratorTest {
     MigrationReport resumed = migrator.apply(AuthProject.v2()).get(0);
     assertEquals(new MigrationReport("login", 2, Status.APPLIED, 2, 1, 1, 0, ""), resumed);
     assertEquals(columns("logins"), columns("logins_replica"));
-    assertEquals(1, store.queryJson("SELECT count(*) AS n FROM ben_migrations WHERE version = 2 AND step = 1")
-        .get(0).get("n").asLong(), "step 1 was not run again");
+    assertEquals(
+        1,
+        store
+            .queryJson("SELECT count(*) AS n FROM ben_migrations WHERE version = 2 AND step = 1")
+            .get(0)
+            .get("n")
+            .asLong(),
+        "step 1 was not run again");
   }
 
   @Test
@@ -104,18 +136,28 @@ class DataMigratorTest {
     assertEquals(Status.APPLIED, v2.status());
     assertEquals(1, recorded("applied: the column was already there"));
 
-    var retyped = AuthProject.compiled(login -> login.replace("schema login v1", "schema login v3")
-        .replace("attempts:   u32", "attempts:   u64"));
+    var retyped =
+        AuthProject.compiled(
+            login ->
+                login
+                    .replace("schema login v1", "schema login v3")
+                    .replace("attempts:   u32", "attempts:   u64"));
     MigrationReport refused = migrator.apply(retyped).get(0);
     assertEquals(Status.REFUSED, refused.status());
-    assertTrue(refused.reason().contains("`attempts` changes type from UInt32 to UInt64"), refused.reason());
+    assertTrue(
+        refused.reason().contains("`attempts` changes type from UInt32 to UInt64"),
+        refused.reason());
   }
 
   @Test
   void theRawEventTableIsCreatedThroughTheMigrator() {
     RawEventTable.writer(migrator, JSON);
-    assertEquals(List.of("event_id", "pipeline", "app", "received_at", "body", "contract_version", "decision"),
+    assertEquals(
+        List.of(
+            "event_id", "pipeline", "app", "received_at", "body", "contract_version", "decision"),
         columns("ben_events"));
-    assertEquals(Status.ALREADY_APPLIED, migrator.applyTable(RawEventTable.TABLE, RawEventTable.DDL).status());
+    assertEquals(
+        Status.ALREADY_APPLIED,
+        migrator.applyTable(RawEventTable.TABLE, RawEventTable.DDL).status());
   }
 }

@@ -20,15 +20,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The replica follows its table by watermark, pages through rows sharing a second, and reports its lag. */
+/**
+ * The replica follows its table by watermark, pages through rows sharing a second, and reports its
+ * lag.
+ */
 class ReplicaKeeperTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String EVENT = "{\"ts\": \"2024-05-01T10:00:00Z\", \"tenant\": \"acme\", \"user\": \"u\", "
-      + "\"ip\": \"198.51.100.7\", \"attempts\": 1, \"card\": \"4111111111111111\"}";
+  private static final String EVENT =
+      "{\"ts\": \"2024-05-01T10:00:00Z\", \"tenant\": \"acme\", \"user\": \"u\", "
+          + "\"ip\": \"198.51.100.7\", \"attempts\": 1, \"card\": \"4111111111111111\"}";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   private EmbeddedStore store;
   private DataMigrator migrator;
   private SchemaTableWriter writer;
@@ -67,14 +70,21 @@ class ReplicaKeeperTest {
     write("a", 5, 1_000_000);
     write("b", 1, 1_040_000);
     assertEquals(3, keeper.round());
-    assertEquals(40, keeper.lagSeconds("logins"), "the replica's newest row is 40 s older than the table's");
+    assertEquals(
+        40, keeper.lagSeconds("logins"), "the replica's newest row is 40 s older than the table's");
     assertEquals(40, metrics.value(ReplicaKeeper.LAG, Labels.of("table", "logins")));
     assertEquals(3, keeper.round(), "the other two rows of that second, then the next");
     assertEquals(0, metrics.value(ReplicaKeeper.LAG, Labels.of("table", "logins")));
     assertEquals(0, keeper.round());
     assertEquals(6, count("logins_replica"));
-    assertEquals("************1111", store.queryJson("SELECT card FROM logins_replica WHERE event_id = 'b0'")
-        .get(0).get("card").asText(), "the replica holds the redacted value");
+    assertEquals(
+        "************1111",
+        store
+            .queryJson("SELECT card FROM logins_replica WHERE event_id = 'b0'")
+            .get(0)
+            .get("card")
+            .asText(),
+        "the replica holds the redacted value");
   }
 
   @Test
