@@ -195,7 +195,7 @@ public final class IngestRoutes extends AllDirectives {
       entity.discardBytes(system);
       return done(
           responses.error(
-              StatusCodes.PAYLOAD_TOO_LARGE,
+              StatusCodes.CONTENT_TOO_LARGE,
               "the request body of "
                   + entity.getContentLengthOption().getAsLong()
                   + " bytes exceeds "
@@ -303,7 +303,7 @@ public final class IngestRoutes extends AllDirectives {
                     .exceptionally(
                         failure ->
                             responses.error(
-                                StatusCodes.PAYLOAD_TOO_LARGE,
+                                StatusCodes.CONTENT_TOO_LARGE,
                                 "the body could not be read "
                                     + "whole within "
                                     + limit
@@ -320,7 +320,7 @@ public final class IngestRoutes extends AllDirectives {
       // Only a chunked body without a length gets here: lines before the limit were accepted and
       // counted.
       return responses.error(
-          StatusCodes.PAYLOAD_TOO_LARGE,
+          StatusCodes.CONTENT_TOO_LARGE,
           "the chunked request body exceeds "
               + settings.maxRequestBytes()
               + " bytes; the lines before the limit were accepted, send the rest in "

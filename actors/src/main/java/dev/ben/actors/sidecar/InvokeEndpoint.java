@@ -104,7 +104,7 @@ final class InvokeEndpoint {
                 answer.evaluation() != null
                     ? decided(envelope, answer.evaluation())
                     : responses.error(
-                        StatusCodes.UNPROCESSABLE_ENTITY, "refused: " + answer.refusal()))
+                        StatusCodes.UNPROCESSABLE_CONTENT, "refused: " + answer.refusal()))
         .exceptionally(
             timeout ->
                 responses.error(

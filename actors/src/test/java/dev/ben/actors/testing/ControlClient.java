@@ -99,7 +99,7 @@ public final class ControlClient implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
-    client.close().toCompletableFuture().get(10, TimeUnit.SECONDS);
+  public void close() {
+    client.close().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
   }
 }

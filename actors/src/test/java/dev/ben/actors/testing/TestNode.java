@@ -21,6 +21,7 @@ import dev.ben.streams.store.AnalyticalStore;
 import dev.ben.streams.store.EmbeddedStore;
 import dev.ben.streams.store.StoreException;
 import dev.ben.streams.store.migrate.DataMigrator;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -170,9 +171,19 @@ public final class TestNode implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() throws IOException {
     system.terminate();
-    system.getWhenTerminated().toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
-    services.close();
+    system
+        .getWhenTerminated()
+        .toCompletableFuture()
+        .orTimeout(30, java.util.concurrent.TimeUnit.SECONDS)
+        .join();
+    try {
+      services.close();
+    } catch (IOException | RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IOException("closing the test node's services failed", e);
+    }
   }
 }

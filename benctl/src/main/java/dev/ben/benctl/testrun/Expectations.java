@@ -2,7 +2,6 @@ package dev.ben.benctl.testrun;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -31,9 +30,7 @@ final class Expectations {
 
   private static void compare(String path, JsonNode expected, JsonNode actual, List<String> out) {
     if (expected.isObject() && actual != null && actual.isObject()) {
-      Iterator<Map.Entry<String, JsonNode>> fields = expected.fields();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> field = fields.next();
+      for (Map.Entry<String, JsonNode> field : expected.properties()) {
         String child = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
         JsonNode value = actual.get(field.getKey());
         if (value == null) {

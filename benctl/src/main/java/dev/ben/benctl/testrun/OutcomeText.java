@@ -2,7 +2,6 @@ package dev.ben.benctl.testrun;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -47,9 +46,7 @@ final class OutcomeText {
 
   private static String pairs(JsonNode object, String separator) {
     List<String> pairs = new ArrayList<>();
-    Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> field = fields.next();
+    for (Map.Entry<String, JsonNode> field : object.properties()) {
       pairs.add(
           field.getKey()
               + "="

@@ -68,8 +68,7 @@ public final class CanonicalJson {
   }
 
   private static void object(JsonNode node, StringBuilder out) {
-    List<Map.Entry<String, JsonNode>> fields = new ArrayList<>(node.size());
-    node.fields().forEachRemaining(fields::add);
+    List<Map.Entry<String, JsonNode>> fields = new ArrayList<>(node.properties());
     fields.sort(Map.Entry.comparingByKey());
     out.append('{');
     boolean first = true;

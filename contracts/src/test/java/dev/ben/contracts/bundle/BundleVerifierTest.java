@@ -52,7 +52,7 @@ class BundleVerifierTest {
   @Test
   void refusesAChangedArtifactAndNamesIt() {
     assertTampered(
-        f -> artifact(f, 2).with("content").put("table", "stolen"),
+        f -> artifact(f, 2).withObjectProperty("content").put("table", "stolen"),
         ARTIFACT_FINGERPRINT_MISMATCH,
         "artifact schema/login was changed");
   }

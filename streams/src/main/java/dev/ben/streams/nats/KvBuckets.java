@@ -40,7 +40,7 @@ public final class KvBuckets {
         "creating KV bucket " + bucket + " on " + server,
         () -> {
           try {
-            connection.keyValueManagement().getBucketInfo(bucket);
+            connection.keyValueManagement().getStatus(bucket);
           } catch (Exception e) {
             if (!NatsClient.notFound(e)) {
               throw e;

@@ -96,22 +96,17 @@ public final class ClickHouseStore implements AnalyticalStore {
   @Override
   public List<ObjectNode> queryJson(String sql) {
     QuerySettings settings = new QuerySettings().setFormat(ClickHouseFormat.JSONEachRow);
-    try (QueryResponse response =
-            await(
-                () -> client.query(withFormat(sql), settings),
-                "querying `" + abbreviate(sql) + "`");
-        InputStream in = response.getInputStream()) {
+    QueryResponse response =
+        await(() -> client.query(withFormat(sql), settings), "querying `" + abbreviate(sql) + "`");
+    try (InputStream in = response.getInputStream()) {
       List<ObjectNode> rows = new ArrayList<>();
       mapper.readerFor(ObjectNode.class).<ObjectNode>readValues(in).forEachRemaining(rows::add);
       return rows;
     } catch (IOException e) {
       throw new StoreException(
           "reading the result of `" + abbreviate(sql) + "` failed: " + e.getMessage(), e);
-    } catch (Exception e) {
-      if (e instanceof StoreException se) {
-        throw se;
-      }
-      throw new StoreException("querying `" + abbreviate(sql) + "` failed: " + e.getMessage(), e);
+    } finally {
+      release(response);
     }
   }
 

@@ -88,7 +88,8 @@ class NatsPlanesIT {
             metrics,
             "notices");
     TestProbe<ContractNotice> subscriber = testKit.createTestProbe();
-    try (AutoCloseable subscription = plane.subscribe(subscriber.getRef())) {
+    AutoCloseable subscription = plane.subscribe(subscriber.getRef());
+    try {
       ContractNotice first = notice(1);
       plane.publish(first);
       assertEquals(first, subscriber.receiveMessage());
@@ -98,6 +99,8 @@ class NatsPlanesIT {
       plane.publish(second);
       assertEquals(second, subscriber.receiveMessage());
       assertEquals(1, metrics.value("ben_bridge_refused_total", Labels.of("plane", "notices")));
+    } finally {
+      subscription.close();
     }
   }
 
