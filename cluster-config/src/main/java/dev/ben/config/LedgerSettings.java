@@ -9,9 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * Bounds and names of the ledger, the durable registry of intent: how large a bundle or an event
- * may be, where it lives in NATS when NATS is configured (a KV bucket and an Object Store, DESIGN
- * 9.2), how long an activation waits for acknowledgements, and which public keys it trusts to sign
- * bundles.
+ * may be, where it lives in NATS when NATS is configured (a KV bucket and an Object Store), how
+ * long an activation waits for acknowledgements, and which public keys it trusts to sign bundles.
  */
 public record LedgerSettings(
     long maxBundleBytes,

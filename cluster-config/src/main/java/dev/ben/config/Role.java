@@ -5,7 +5,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** The cluster roles of DESIGN section 10; a component runs only on members carrying its role. */
+/**
+ * The cluster roles (docs/architecture.md, nodes and roles); a component runs only on members
+ * carrying its role.
+ */
 public enum Role {
   ORCHESTRATOR,
   EDGE,

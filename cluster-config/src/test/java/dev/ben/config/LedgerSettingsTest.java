@@ -24,7 +24,7 @@ class LedgerSettingsTest {
   }
 
   @Test
-  void defaultsAreBoundedAndNameTheSeed002Buckets() {
+  void defaultsAreBoundedAndNameTheLedgerBuckets() {
     LedgerSettings s = settings("");
     assertEquals(32L * 1024 * 1024, s.maxBundleBytes());
     assertEquals(64 * 1024, s.maxEventBytes());

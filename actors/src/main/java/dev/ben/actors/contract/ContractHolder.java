@@ -19,11 +19,11 @@ import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.util.ByteString;
 
 /**
- * Keeps one pipeline's contract slot on this node at the version the ledger wants (DESIGN 4.3 step
- * 4). It hears of versions from notices and by asking the ledger every {@link #POLL} (so a lost
- * notice only delays), pulls the bundle, loads it off the actor, swaps the slot in one write and
- * only then acknowledges, under the id of the component that evaluates with the slot. Versions
- * wanted while one loads are loaded next; the newest wins.
+ * Keeps one pipeline's contract slot on this node at the version the ledger wants
+ * (docs/architecture.md, the control plane). It hears of versions from notices and by asking the
+ * ledger every {@link #POLL} (so a lost notice only delays), pulls the bundle, loads it off the
+ * actor, swaps the slot in one write and only then acknowledges, under the id of the component that
+ * evaluates with the slot. Versions wanted while one loads are loaded next; the newest wins.
  */
 public final class ContractHolder extends AbstractBehavior<ContractHolder.Command> {
 

@@ -16,10 +16,10 @@ import java.util.Set;
 import java.util.function.LongSupplier;
 
 /**
- * The durable side of activations (DESIGN 4.3 steps 3-6), without actors: choosing the version,
- * handing its bundle to store access, publishing the header the orchestrator and the components
- * follow, and recording the outcome. A failed activation puts the header back as it was, so the
- * previous version is what runs again everywhere.
+ * The durable side of activations (docs/architecture.md, the control plane), without actors:
+ * choosing the version, handing its bundle to store access, publishing the header the orchestrator
+ * and the components follow, and recording the outcome. A failed activation puts the header back as
+ * it was, so the previous version is what runs again everywhere.
  */
 final class ActivationBook {
 

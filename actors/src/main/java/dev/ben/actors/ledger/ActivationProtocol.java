@@ -9,14 +9,15 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * One activation of one version (DESIGN 4.3 steps 4-5). It starts {@code ACTIVATING} with the
- * components the orchestrator reports as running the pipeline; it becomes {@code ACTIVE} once every
- * one of them has acknowledged this version, or {@code FAILED} when the deadline passes first,
- * naming those that did not. Until then {@link #view()} shows per component which version it runs,
- * for {@code benctl status}. A component that stops ({@link #componentGone}) is no longer waited
- * for; with none left the activation is complete, since components started later load the active
- * version. Acks from unknown components, for another version, or after the decision change nothing
- * and are counted. The caller supplies the time, so the decision is deterministic.
+ * One activation of one version (docs/architecture.md, the control plane). It starts {@code
+ * ACTIVATING} with the components the orchestrator reports as running the pipeline; it becomes
+ * {@code ACTIVE} once every one of them has acknowledged this version, or {@code FAILED} when the
+ * deadline passes first, naming those that did not. Until then {@link #view()} shows per component
+ * which version it runs, for {@code benctl status}. A component that stops ({@link #componentGone})
+ * is no longer waited for; with none left the activation is complete, since components started
+ * later load the active version. Acks from unknown components, for another version, or after the
+ * decision change nothing and are counted. The caller supplies the time, so the decision is
+ * deterministic.
  */
 public final class ActivationProtocol {
 

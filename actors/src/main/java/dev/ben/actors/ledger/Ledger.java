@@ -23,10 +23,10 @@ import org.apache.pekko.util.ByteString;
 
 /**
  * The ledger, a cluster singleton on the orchestrator role: the versioned registry of intent and
- * the recovery anchor (DESIGN 6). It serves the control API (for the gRPC service), runs
- * activations (publish the version's key, count acks, decide), answers components asking what to
- * run and serves their pulls, and declares the pipelines to the orchestrator from its store's
- * header watch. Everything durable is in the {@code LedgerStore}.
+ * the recovery anchor (docs/architecture.md, ledger). It serves the control API (for the gRPC
+ * service), runs activations (publish the version's key, count acks, decide), answers components
+ * asking what to run and serves their pulls, and declares the pipelines to the orchestrator from
+ * its store's header watch. Everything durable is in the {@code LedgerStore}.
  */
 public final class Ledger extends AbstractBehavior<Ledger.Command> {
 

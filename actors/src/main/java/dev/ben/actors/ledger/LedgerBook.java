@@ -218,9 +218,9 @@ final class LedgerBook {
   }
 
   /**
-   * Applies {@code benctl pause|resume|archive|delete} to the header the orchestrator follows (seed
-   * 002): paused pipelines stop keeping their state, archived ones are torn down, deleted ones
-   * destroyed and cleaned up.
+   * Applies {@code benctl pause|resume|archive|delete} to the header the orchestrator follows
+   * (docs/architecture.md, the control plane): paused pipelines stop taking events and keep their
+   * state, archived ones are torn down, deleted ones destroyed and cleaned up.
    */
   void changeLifecycle(String pipeline, dev.ben.api.control.LifecycleAction action, String source) {
     PipelineHeader header = header(pipeline);

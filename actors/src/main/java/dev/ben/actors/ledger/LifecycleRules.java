@@ -7,10 +7,10 @@ import dev.ben.streams.ledger.PipelineStatus;
 import java.util.Optional;
 
 /**
- * Which header a lifecycle verb leads to, from the header as it is (seed 002): pause only what is
- * published, resume what is paused or archived with a version to run, archive anything not yet
- * archived, delete anything. An empty result means the header is deleted. Pure functions; a verb
- * that does not fit is refused with what to do instead.
+ * Which header a lifecycle verb leads to, from the header as it is: pause only what is published,
+ * resume what is paused or archived with a version to run, archive anything not yet archived,
+ * delete anything. An empty result means the header is deleted. Pure functions; a verb that does
+ * not fit is refused with what to do instead.
  */
 final class LifecycleRules {
 

@@ -14,11 +14,11 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 
 /**
- * The cluster-singleton orchestrator: owns topology and liveness only (DESIGN 6). It learns what
- * runs from the hellos components keep sending and what should run from the pipelines the ledger
- * declares, and reconciles the two through its executor on every change and every round. It
- * persists nothing: after a failover the next incarnation rebuilds both from fresh hellos and the
- * ledger's next declaration, while running components go on.
+ * The cluster-singleton orchestrator: owns topology and liveness only (docs/architecture.md,
+ * orchestrator singleton). It learns what runs from the hellos components keep sending and what
+ * should run from the pipelines the ledger declares, and reconciles the two through its executor on
+ * every change and every round. It persists nothing: after a failover the next incarnation rebuilds
+ * both from fresh hellos and the ledger's next declaration, while running components go on.
  */
 public final class Orchestrator extends AbstractBehavior<Orchestrator.Command> {
 

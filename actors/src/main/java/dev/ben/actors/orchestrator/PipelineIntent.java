@@ -4,9 +4,9 @@ import dev.ben.actors.ClusterSerializable;
 import java.util.Objects;
 
 /**
- * What should happen to one pipeline, derived from its header in the ledger (seed 002): {@code
- * published} runs the header's version, {@code paused} holds it (stops taking events, keeps its
- * state), anything else or a deleted header stops it.
+ * What should happen to one pipeline, derived from its header in the ledger: {@code published} runs
+ * the header's version, {@code paused} holds it (stops taking events, keeps its state), anything
+ * else or a deleted header stops it.
  */
 public record PipelineIntent(String pipeline, Mode mode, long version)
     implements ClusterSerializable {

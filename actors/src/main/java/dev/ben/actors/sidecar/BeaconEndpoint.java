@@ -28,12 +28,12 @@ import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.stream.javadsl.Source;
 
 /**
- * Web beacons and server logs (DESIGN 9.3). A beacon ({@code GET} with query parameters, or {@code
- * POST} with one JSON object as browsers' {@code sendBeacon} sends it) is answered {@code 204} as
- * soon as it is handed to the pipeline; {@code POST /api/v1/beacon/log} takes combined-format log
- * lines and answers what it accepted and refused, line by line. Either way every event is
- * pre-anonymised before it enters the pipeline: the address keeps its network only and the visitor
- * becomes the day's keyed hash.
+ * Web beacons and server logs (docs/http-sidecar.md). A beacon ({@code GET} with query parameters,
+ * or {@code POST} with one JSON object as browsers' {@code sendBeacon} sends it) is answered {@code
+ * 204} as soon as it is handed to the pipeline; {@code POST /api/v1/beacon/log} takes
+ * combined-format log lines and answers what it accepted and refused, line by line. Either way
+ * every event is pre-anonymised before it enters the pipeline: the address keeps its network only
+ * and the visitor becomes the day's keyed hash.
  */
 final class BeaconEndpoint {
 

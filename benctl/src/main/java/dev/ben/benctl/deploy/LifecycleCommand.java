@@ -10,9 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/**
- * The pipeline lifecycle verbs (seed 002): pause, resume, archive and delete, each its own command.
- */
+/** The pipeline lifecycle verbs: pause, resume, archive and delete, each its own command. */
 public abstract class LifecycleCommand extends RemoteCommand {
 
   @Parameters(index = "0", paramLabel = "PIPELINE", description = "The pipeline.")

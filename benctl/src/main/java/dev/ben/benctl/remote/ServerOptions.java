@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
  */
 public final class ServerOptions {
 
-  /** Where the ledger's gRPC API listens unless told otherwise (DESIGN section 11). */
+  /** Where the ledger's gRPC API listens unless told otherwise. */
   public static final String DEFAULT_SERVER = "127.0.0.1:7070";
 
   static final String ENV = "BEN_SERVER";

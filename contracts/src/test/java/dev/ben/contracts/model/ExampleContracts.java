@@ -2,7 +2,7 @@ package dev.ben.contracts.model;
 
 import java.util.List;
 
-/** The DESIGN 4.1 example built programmatically; shared by model and engine tests. */
+/** The contracts of examples/auth built programmatically; shared by model and engine tests. */
 public final class ExampleContracts {
 
   public static final long MINUTE = 60_000L;

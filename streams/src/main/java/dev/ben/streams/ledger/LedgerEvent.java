@@ -1,10 +1,10 @@
 package dev.ben.streams.ledger;
 
 /**
- * One entry of the ledger's event log (DESIGN 9.1): every step of a version's life (stage, deploy,
- * activation, ack, rollback) is an event, linked to the step that caused it by {@code parentId}
- * (null for a root), so bux and {@code benctl events tree} can show the whole lineage. {@code
- * dataJson} is a JSON document ({@code {}} when empty); {@code version} is 0 when the event
+ * One entry of the ledger's event log: every step of a version's life (stage, deploy, activation,
+ * ack, rollback) is an event, linked to the step that caused it by {@code parentId} (null for a
+ * root), so the whole lineage can be shown ({@code benctl status --history} lists the events).
+ * {@code dataJson} is a JSON document ({@code {}} when empty); {@code version} is 0 when the event
  * concerns no particular version.
  */
 public record LedgerEvent(

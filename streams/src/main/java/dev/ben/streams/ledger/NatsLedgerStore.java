@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The ledger in NATS, the arrangement of seed 002 (DESIGN 9.2): headers, version records, state
+ * The ledger in NATS (see docs/architecture.md, the ledger): headers, version records, state
  * changes and events in one JetStream KV bucket (headers under {@code pipelines.<id>}, which the
  * orchestrator watches), bundle bodies in an Object Store named by bundle id. All state is on the
  * server, so a new client (a new ledger incarnation after failover) sees everything; appends use

@@ -3,7 +3,7 @@ package dev.ben.streams.ledger;
 import java.util.Objects;
 
 /**
- * A pipeline's header as seed 002 keeps it in the ledger's KV bucket: what the orchestrator
+ * A pipeline's header as the ledger keeps it (in the KV bucket with NATS): what the orchestrator
  * reconciles against. {@code version} is the version that should run while the pipeline is
  * published, 0 when none is chosen yet.
  */

@@ -4,10 +4,11 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Where a staged version is in the lifecycle of DESIGN 4.3. A version starts {@code STAGED}; an
- * activation makes it {@code ACTIVATING}, then {@code ACTIVE} once every required component
- * acknowledged or {@code FAILED} at the deadline; the version it replaces becomes {@code
- * SUPERSEDED}. {@code UNSTAGED} is final: staging the bundle again records a new version.
+ * Where a staged version is in its lifecycle (docs/architecture.md, the control plane). A version
+ * starts {@code STAGED}; an activation makes it {@code ACTIVATING}, then {@code ACTIVE} once every
+ * required component acknowledged or {@code FAILED} at the deadline; the version it replaces
+ * becomes {@code SUPERSEDED}. {@code UNSTAGED} is final: staging the bundle again records a new
+ * version.
  */
 public enum VersionState {
   STAGED,

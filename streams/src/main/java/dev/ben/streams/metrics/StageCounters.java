@@ -5,10 +5,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The loss-accounting counters of one stage of one pipeline (DESIGN invariant 4): every event a
- * stage accepts is forwarded, stored, or counted as refused, shed, spilled, expired or routed (to
- * the Lucius scrub queue), each with its reason. All series share the family {@value #FAMILY} so
- * they add up in one query.
+ * The loss-accounting counters of one stage of one pipeline (docs/architecture.md, invariant 4):
+ * every event a stage accepts is forwarded, stored, or counted as refused, shed, spilled, expired
+ * or routed (to the Lucius scrub queue), each with its reason. All series share the family {@value
+ * #FAMILY} so they add up in one query.
  */
 public final class StageCounters {
 

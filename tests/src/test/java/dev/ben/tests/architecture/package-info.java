@@ -1,5 +1,5 @@
 /**
- * Architecture tests: module dependency direction (DESIGN section 3), checked on the compiled
- * classes.
+ * Architecture tests: module dependency direction (docs/architecture.md, module map), checked on
+ * the compiled classes.
  */
 package dev.ben.tests.architecture;

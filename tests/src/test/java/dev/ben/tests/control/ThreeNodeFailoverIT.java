@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * DESIGN: three nodes on 127.0.0.1 in one JVM, the orchestrator's node is stopped, the singletons
+ * Failover: three nodes on 127.0.0.1 in one JVM, the orchestrator's node is stopped, the singletons
  * move, the new orchestrator rebuilds its view from hellos, and a deploy issued afterwards
  * activates on every remaining node. Every node runs with {@code serialize-messages = on}, so a
  * message without a serializer fails here. The ledger lives in NATS (real nats-server), which is

@@ -52,11 +52,11 @@ class NatsLedgerStoreIT extends LedgerStoreContract {
   }
 
   /**
-   * Seed 002's arrangement: the orchestrator finds headers in the KV bucket and bodies in the
+   * The arrangement the orchestrator relies on: it finds headers in the KV bucket and bodies in the
    * Object Store.
    */
   @Test
-  void headersAndBodiesLiveWhereSeed002PutsThem() {
+  void headersLiveInTheKvBucketAndBodiesInTheObjectStore() {
     store.putHeader(new PipelineHeader("auth.eu", "Auth EU", "", PipelineStatus.DRAFT, 0));
     store.putBundle(BUNDLE_A, "body".getBytes(StandardCharsets.UTF_8));
     try (NatsClient raw = NatsClient.connect(TestServers.natsUrl())) {
