@@ -91,16 +91,16 @@ public final class NatsHelloPlane implements HelloPlane {
     try {
       streams
           .publishAsync(subject, mapper.writeValueAsBytes(presence))
-          .whenComplete(
-              (seq, failure) -> {
-                if (failure != null) {
-                  log.warn(
-                      "a presence message was not stored by NATS (it is resent): {}",
-                      failure.getMessage());
-                }
-              });
+          .whenComplete(NatsHelloPlane::warnIfNotStored);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot encode " + presence, e);
+    }
+  }
+
+  private static void warnIfNotStored(Long sequence, Throwable failure) {
+    if (failure != null) {
+      log.warn(
+          "a presence message was not stored by NATS (it is resent): {}", failure.getMessage());
     }
   }
 
