@@ -13,13 +13,12 @@ import org.apache.pekko.stream.javadsl.Source;
 
 /**
  * One websocket client's flow. Out: live events (from the client's own drop-oldest buffer, so a
- * slow client only loses its own oldest events and never slows the hub), a counters frame every
- * second and a keep-alive frame at the configured interval (ticks are skipped, not queued, while
- * the client is slow). In: drained and ignored, because ben_api is read-only.
+ * slow client only loses its own oldest events and never slows the hub), a counters frame and a
+ * keep-alive frame, each at its configured interval (ticks are skipped, not queued, while the
+ * client is slow). In: drained and ignored, because ben_api is read-only.
  */
 final class LiveSocket {
 
-  private static final Duration COUNTERS_EVERY = Duration.ofSeconds(1);
   private static final String KEEP_ALIVE = "{\"type\":\"keepalive\"}";
 
   private final GatewaySettings settings;
@@ -40,7 +39,7 @@ final class LiveSocket {
 
   Flow<Message, Message, NotUsed> flow() {
     Source<String, NotUsed> counters =
-        Source.tick(Duration.ZERO, COUNTERS_EVERY, NotUsed.getInstance())
+        Source.tick(Duration.ZERO, settings.countersInterval(), NotUsed.getInstance())
             .map(
                 tick ->
                     CountersMessage.render(

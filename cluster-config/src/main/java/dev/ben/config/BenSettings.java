@@ -15,7 +15,9 @@ public record BenSettings(
     SpineSettings spine,
     DetectorSettings detector,
     ConnectorSettings connectors,
-    StoreSettings store) {
+    StoreSettings store,
+    SupervisionSettings supervision,
+    OrchestratorSettings orchestrator) {
 
   public static BenSettings fromConfig(Config root) {
     ConfigReader reader = new ConfigReader(root, "ben");
@@ -23,10 +25,11 @@ public record BenSettings(
     if (home.isBlank()) {
       throw reader.invalid("home", "must name a folder for Ben's local state");
     }
+    NodeSettings node = NodeSettings.fromConfig(root);
     return new BenSettings(
         Path.of(home),
-        NodeSettings.fromConfig(root),
-        IngestSettings.fromConfig(root),
+        node,
+        IngestSettings.fromConfig(root, node.askTimeout()),
         GatewaySettings.fromConfig(root),
         FlowSettings.fromConfig(root),
         LedgerSettings.fromConfig(root),
@@ -34,7 +37,9 @@ public record BenSettings(
         SpineSettings.fromConfig(root, Path.of(home)),
         DetectorSettings.fromConfig(root),
         ConnectorSettings.fromConfig(root),
-        StoreSettings.fromConfig(root));
+        StoreSettings.fromConfig(root),
+        SupervisionSettings.fromConfig(root),
+        OrchestratorSettings.fromConfig(root));
   }
 
   /** Durable local state: RocksDB, the embedded store, local blobs. */

@@ -62,6 +62,15 @@ final class ConfigReader {
     return value;
   }
 
+  /** A number from 0 to 1, such as the random share added to a backoff. */
+  double fraction(String key) {
+    double value = read(key, () -> config.getDouble(key));
+    if (!(value >= 0 && value <= 1)) {
+      throw invalid(key, "must be a number from 0 to 1, got " + value);
+    }
+    return value;
+  }
+
   List<String> stringList(String key) {
     return read(
         key,

@@ -2,6 +2,7 @@ package dev.ben.config;
 
 import com.typesafe.config.Config;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -15,12 +16,27 @@ public record ConnectorSettings(
   /**
    * NATS with JetStream, KV and Object Store. {@code namespace} prefixes every subject, stream and
    * consumer Ben uses, so several clusters (or test runs) can share one server without hearing each
-   * other.
+   * other. {@code connectionTimeout} bounds connecting, {@code flushTimeout} the wait for the
+   * server to confirm a subscription, and {@code fetchWait} one pull of a durable consumer.
    */
-  public record NatsSettings(URI url, String namespace) {}
+  public record NatsSettings(
+      URI url,
+      String namespace,
+      Duration connectionTimeout,
+      Duration flushTimeout,
+      Duration fetchWait) {}
 
-  /** ClickHouse over HTTP. */
-  public record ClickHouseSettings(URI url, String user, String password, String database) {}
+  /**
+   * ClickHouse over HTTP; {@code connectTimeout} bounds opening a connection, {@code
+   * requestTimeout} one statement or insert.
+   */
+  public record ClickHouseSettings(
+      URI url,
+      String user,
+      String password,
+      String database,
+      Duration connectTimeout,
+      Duration requestTimeout) {}
 
   /** An S3-compatible object store (MinIO, s3proxy, AWS). */
   public record S3Settings(
@@ -30,13 +46,25 @@ public record ConnectorSettings(
     ConfigReader nats = new ConfigReader(root, "ben.connectors.nats");
     ConfigReader ch = new ConfigReader(root, "ben.connectors.clickhouse");
     ConfigReader s3 = new ConfigReader(root, "ben.connectors.s3");
+    // Timings are read whether or not a server is configured, so a bad one is refused at once.
+    Duration natsConnect = nats.positiveDuration("connection-timeout");
+    Duration natsFlush = nats.positiveDuration("flush-timeout");
+    Duration natsFetch = nats.positiveDuration("fetch-wait");
+    Duration chConnect = ch.positiveDuration("connect-timeout");
+    Duration chRequest = ch.positiveDuration("request-timeout");
     return new ConnectorSettings(
-        optionalUri(nats, "url", "nats").map(url -> new NatsSettings(url, namespace(nats))),
+        optionalUri(nats, "url", "nats")
+            .map(url -> new NatsSettings(url, namespace(nats), natsConnect, natsFlush, natsFetch)),
         optionalUri(ch, "url", "http", "https")
             .map(
                 url ->
                     new ClickHouseSettings(
-                        url, ch.string("user"), ch.string("password"), identifier(ch, "database"))),
+                        url,
+                        ch.string("user"),
+                        ch.string("password"),
+                        identifier(ch, "database"),
+                        chConnect,
+                        chRequest)),
         optionalUri(s3, "endpoint", "http", "https")
             .map(
                 url ->

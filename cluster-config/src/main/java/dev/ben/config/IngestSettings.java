@@ -14,9 +14,11 @@ public record IngestSettings(
     Duration offerTimeout,
     SocketSettings socket) {
 
-  private static final Duration BATCH_WAIT_MARGIN = Duration.ofSeconds(5);
-
-  public static IngestSettings fromConfig(Config root) {
+  /**
+   * Reads {@code ben.ingest}; {@code askTimeout} is the node's ({@code ben.node.ask-timeout}), the
+   * longest a batch waits for the pipeline directory.
+   */
+  public static IngestSettings fromConfig(Config root, Duration askTimeout) {
     ConfigReader reader = new ConfigReader(root, "ben.ingest");
     long maxRequest = reader.positiveBytes("max-request-bytes");
     int maxLine = reader.positiveInt("max-line-bytes");
@@ -26,17 +28,16 @@ public record IngestSettings(
     }
     Duration offerTimeout = reader.positiveDuration("offer-timeout");
     SocketSettings socket = SocketSettings.fromConfig(root);
-    // A session cannot send while its batch waits for the pipeline (and for the directory, up to 3
-    // s), so a shorter
-    // idle timeout would close sessions for the node's own slowness.
-    if (socket.idleTimeout().compareTo(offerTimeout.plus(BATCH_WAIT_MARGIN)) <= 0) {
+    // A session cannot send while its batch waits for the pipeline and for the directory, so a
+    // shorter idle timeout would close sessions for the node's own slowness.
+    if (socket.idleTimeout().compareTo(offerTimeout.plus(askTimeout)) <= 0) {
       throw new SettingsException(
           "ben.ingest.socket.idle-timeout",
           "must be longer than ben.ingest.offer-timeout ("
               + offerTimeout.toMillis()
-              + " ms) plus "
-              + BATCH_WAIT_MARGIN.toSeconds()
-              + " s, got "
+              + " ms) plus ben.node.ask-timeout ("
+              + askTimeout.toMillis()
+              + " ms), got "
               + socket.idleTimeout().toMillis()
               + " ms");
     }

@@ -1,13 +1,23 @@
 package dev.ben.config;
 
 import com.typesafe.config.Config;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-/** Who this node is in the cluster: its roles, its remoting address and the seed nodes it joins. */
+/**
+ * Who this node is in the cluster: its roles, its remoting address and the seed nodes it joins; how
+ * long its actors wait for another actor's answer ({@code askTimeout}), and how often its contract
+ * holders ask the ledger which version to run ({@code contractPollInterval}).
+ */
 public record NodeSettings(
-    Set<Role> roles, Endpoint address, List<Endpoint> seeds, List<String> passThroughPipelines) {
+    Set<Role> roles,
+    Endpoint address,
+    List<Endpoint> seeds,
+    List<String> passThroughPipelines,
+    Duration askTimeout,
+    Duration contractPollInterval) {
 
   private static final java.util.regex.Pattern PIPELINE_NAME =
       java.util.regex.Pattern.compile("[A-Za-z0-9_.-]{1,64}");
@@ -47,7 +57,12 @@ public record NodeSettings(
       }
     }
     return new NodeSettings(
-        roles, Endpoint.read(reader), seeds, pipelines.stream().distinct().toList());
+        roles,
+        Endpoint.read(reader),
+        seeds,
+        pipelines.stream().distinct().toList(),
+        reader.positiveDuration("ask-timeout"),
+        reader.positiveDuration("contract-poll-interval"));
   }
 
   /** A node with no seeds joins itself and forms a single-node cluster. */

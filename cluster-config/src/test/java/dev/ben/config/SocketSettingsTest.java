@@ -2,6 +2,7 @@ package dev.ben.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
@@ -23,7 +24,7 @@ class SocketSettingsTest {
 
   @Test
   void defaultsListenOnLoopback7071WithOneMebibyteFrames() {
-    SocketSettings socket = IngestSettings.fromConfig(config("")).socket();
+    SocketSettings socket = BenSettings.fromConfig(config("")).ingest().socket();
     assertEquals(new Endpoint("127.0.0.1", 7071), socket.endpoint());
     assertEquals(1024 * 1024, socket.maxFrameBytes());
     assertEquals(256, socket.maxSessions());
@@ -62,15 +63,19 @@ class SocketSettingsTest {
   }
 
   @Test
-  void theIdleTimeoutMustOutlastABatchWaitingForAFullPipeline() {
-    assertEquals(
-        "ben.ingest.socket.idle-timeout",
+  void theIdleTimeoutMustOutlastABatchWaitingForTheDirectoryAndAFullPipeline() {
+    String waits = "ben.ingest.offer-timeout = 2s\nben.ingest.socket.idle-timeout = 6s\n";
+    SettingsException e =
         assertThrows(
-                SettingsException.class,
-                () ->
-                    IngestSettings.fromConfig(
-                        config(
-                            "ben.ingest.offer-timeout = 10s\nben.ingest.socket.idle-timeout = 12s")))
-            .key());
+            SettingsException.class,
+            () -> BenSettings.fromConfig(config(waits + "ben.node.ask-timeout = 5s")));
+    assertEquals("ben.ingest.socket.idle-timeout", e.key());
+    assertTrue(e.getMessage().contains("ben.node.ask-timeout (5000 ms)"), e.getMessage());
+    assertEquals(
+        Duration.ofSeconds(6),
+        BenSettings.fromConfig(config(waits + "ben.node.ask-timeout = 3s"))
+            .ingest()
+            .socket()
+            .idleTimeout());
   }
 }

@@ -1,16 +1,21 @@
 package dev.ben.actors.bridge;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ben.actors.ConfiguredSettings;
+import dev.ben.actors.Supervision;
 import dev.ben.actors.orchestrator.Orchestrator;
+import dev.ben.config.BenSettings;
+import dev.ben.config.OrchestratorSettings;
+import dev.ben.config.SupervisionSettings;
 import dev.ben.streams.metrics.MetricsRegistry;
 import dev.ben.streams.nats.JetStreamMessage;
 import dev.ben.streams.nats.JetStreams;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Duration;
 import java.util.concurrent.atomic.LongAdder;
 import org.apache.pekko.actor.ClassicActorSystemProvider;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.javadsl.Adapter;
 import org.apache.pekko.stream.KillSwitches;
 import org.apache.pekko.stream.RestartSettings;
 import org.apache.pekko.stream.UniqueKillSwitch;
@@ -23,8 +28,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Hellos on the JetStream stream {@code <NAMESPACE>_PRESENCE} read by one durable consumer: the
  * orchestrator's position survives it moving to another node, so hellos sent while it was away are
- * delivered to the new one. Old hellos expire with the stream's max age (presence is resent every
- * few seconds anyway). A message that does not decode is refused and counted.
+ * delivered to the new one. Old hellos expire after {@code ben.orchestrator.presence-retention}
+ * (presence is resent every hello interval anyway); a failed consumer is restarted with the node's
+ * backoff ({@code ben.supervision}). A message that does not decode is refused and counted.
  */
 public final class NatsHelloPlane implements HelloPlane {
 
@@ -39,13 +45,35 @@ public final class NatsHelloPlane implements HelloPlane {
   private final ObjectMapper mapper;
   private final ClassicActorSystemProvider system;
   private final LongAdder refused;
+  private final OrchestratorSettings presence;
+  private final SupervisionSettings restarts;
 
+  /** With the settings of the system's configuration. */
   public NatsHelloPlane(
       JetStreams streams,
       String namespace,
       ObjectMapper mapper,
       MetricsRegistry metrics,
       ClassicActorSystemProvider system) {
+    this(
+        streams,
+        namespace,
+        mapper,
+        metrics,
+        system,
+        ConfiguredSettings.of(Adapter.toTyped(system.classicSystem())));
+  }
+
+  /** With the presence timings and restart backoff of {@code settings}. */
+  public NatsHelloPlane(
+      JetStreams streams,
+      String namespace,
+      ObjectMapper mapper,
+      MetricsRegistry metrics,
+      ClassicActorSystemProvider system,
+      BenSettings settings) {
+    this.presence = settings.orchestrator();
+    this.restarts = settings.supervision();
     this.streams = streams;
     this.stream = namespace.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_PRESENCE";
     this.hello = namespace + ".presence.hello";
@@ -54,7 +82,7 @@ public final class NatsHelloPlane implements HelloPlane {
     this.mapper = mapper;
     this.system = system;
     this.refused = BridgeCounters.refused(metrics, "presence");
-    streams.ensure(stream, Duration.ofMinutes(5), namespace + ".presence.>");
+    streams.ensure(stream, presence.presenceRetention(), namespace + ".presence.>");
   }
 
   @Override
@@ -63,32 +91,34 @@ public final class NatsHelloPlane implements HelloPlane {
     try {
       streams
           .publishAsync(subject, mapper.writeValueAsBytes(presence))
-          .whenComplete(
-              (seq, failure) -> {
-                if (failure != null) {
-                  log.warn(
-                      "a presence message was not stored by NATS (it is resent): {}",
-                      failure.getMessage());
-                }
-              });
+          .whenComplete(NatsHelloPlane::warnIfNotStored);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot encode " + presence, e);
     }
   }
 
+  private static void warnIfNotStored(Long sequence, Throwable failure) {
+    if (failure != null) {
+      log.warn(
+          "a presence message was not stored by NATS (it is resent): {}", failure.getMessage());
+    }
+  }
+
   @Override
   public AutoCloseable deliverTo(ActorRef<Orchestrator.Command> orchestrator) {
-    // A short ack wait: presence is resent every 2 s anyway, and a hello taken by a pull of a
-    // consumer that just
-    // stopped is redelivered to the next one after it.
-    RestartSettings backoff =
-        RestartSettings.create(Duration.ofMillis(200), Duration.ofSeconds(5), 0.2);
+    // The ack wait is one hello interval: presence is resent that often anyway, and a hello taken
+    // by a pull of a consumer that just stopped is redelivered to the next one after it.
+    RestartSettings backoff = Supervision.restartSettings(restarts);
     UniqueKillSwitch killSwitch =
         RestartSource.withBackoff(
                 backoff,
                 () ->
                     streams.durable(
-                        stream, hello.replace(".hello", ".>"), durable, 100, Duration.ofSeconds(2)))
+                        stream,
+                        hello.replace(".hello", ".>"),
+                        durable,
+                        100,
+                        presence.helloInterval()))
             .viaMat(KillSwitches.single(), Keep.right())
             .to(Sink.foreach(message -> deliver(message, orchestrator)))
             .run(system);

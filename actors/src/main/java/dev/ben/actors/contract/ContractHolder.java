@@ -1,8 +1,10 @@
 package dev.ben.actors.contract;
 
+import dev.ben.actors.LoggerNaming;
 import dev.ben.actors.NodeLocal;
 import dev.ben.actors.ledger.ContractNotice;
 import dev.ben.actors.ledger.Ledger;
+import dev.ben.config.NodeSettings;
 import dev.ben.streams.spine.ActiveContract;
 import dev.ben.streams.spine.ContractSlot;
 import java.time.Duration;
@@ -21,14 +23,12 @@ import org.apache.pekko.util.ByteString;
 /**
  * Keeps one pipeline's contract slot on this node at the version the ledger wants
  * (docs/architecture.md, the control plane). It hears of versions from notices and by asking the
- * ledger every {@link #POLL} (so a lost notice only delays), pulls the bundle, loads it off the
- * actor, swaps the slot in one write and only then acknowledges, under the id of the component that
- * evaluates with the slot. Versions wanted while one loads are loaded next; the newest wins.
+ * ledger every {@code ben.node.contract-poll-interval} (so a lost notice only delays), pulls the
+ * bundle, loads it off the actor, swaps the slot in one write and only then acknowledges, under the
+ * id of the component that evaluates with the slot. Versions wanted while one loads are loaded
+ * next; the newest wins.
  */
 public final class ContractHolder extends AbstractBehavior<ContractHolder.Command> {
-
-  static final Duration POLL = Duration.ofSeconds(1);
-  private static final Duration ASK_TIMEOUT = Duration.ofSeconds(5);
 
   public sealed interface Command extends NodeLocal {}
 
@@ -57,16 +57,26 @@ public final class ContractHolder extends AbstractBehavior<ContractHolder.Comman
   private final String componentId;
   private final ContractSources sources;
   private final ActorRef<Swapped> parent;
+  private final Duration askTimeout;
   private final AutoCloseable subscription;
   private ContractNotice wanted;
   private ContractNotice loading;
 
+  /**
+   * @param node the node's settings: how long asks of the ledger wait, and how often it is asked
+   */
   public static Behavior<Command> create(
-      ContractSlot slot, String componentId, ContractSources sources, ActorRef<Swapped> parent) {
-    return Behaviors.setup(
+      ContractSlot slot,
+      String componentId,
+      ContractSources sources,
+      NodeSettings node,
+      ActorRef<Swapped> parent) {
+    return LoggerNaming.setup(
+        ContractHolder.class,
         context ->
             Behaviors.withTimers(
-                timers -> new ContractHolder(context, timers, slot, componentId, sources, parent)));
+                timers ->
+                    new ContractHolder(context, timers, slot, componentId, sources, node, parent)));
   }
 
   private ContractHolder(
@@ -75,26 +85,23 @@ public final class ContractHolder extends AbstractBehavior<ContractHolder.Comman
       ContractSlot slot,
       String componentId,
       ContractSources sources,
+      NodeSettings node,
       ActorRef<Swapped> parent) {
     super(context);
-    // Pekko names the logger after the first class on the stack when the log is first used; that is
-    // the Poll
-    // timer (fired at once), whose stack holds only Pekko classes, so without this the holder logs
-    // as ActorCell.
-    context.setLoggerName(ContractHolder.class);
     this.slot = slot;
     this.componentId = componentId;
     this.sources = sources;
     this.parent = parent;
+    this.askTimeout = node.askTimeout();
     this.subscription =
         sources.notices().subscribe(context.messageAdapter(ContractNotice.class, Noticed::new));
-    timers.startTimerWithFixedDelay(Poll.INSTANCE, Duration.ZERO, POLL);
+    timers.startTimerWithFixedDelay(Poll.INSTANCE, Duration.ZERO, node.contractPollInterval());
   }
 
   @Override
   public Receive<Command> createReceive() {
     return newReceiveBuilder()
-        .onMessage(Noticed.class, noticed -> onWanted(noticed.notice(), false))
+        .onMessage(Noticed.class, this::onNoticed)
         .onMessageEquals(Poll.INSTANCE, this::onPoll)
         .onMessage(Answered.class, this::onAnswered)
         .onMessage(Pulled.class, this::onPulled)
@@ -104,12 +111,16 @@ public final class ContractHolder extends AbstractBehavior<ContractHolder.Comman
         .build();
   }
 
+  private Behavior<Command> onNoticed(Noticed noticed) {
+    return onWanted(noticed.notice(), false);
+  }
+
   private Behavior<Command> onPoll() {
     getContext()
         .ask(
             Ledger.Desired.class,
             sources.ledger(),
-            ASK_TIMEOUT,
+            askTimeout,
             replyTo -> new Ledger.WhatToRun(slot.pipeline(), componentId, replyTo),
             (desired, failure) -> failure == null ? new Answered(desired) : Ignore.INSTANCE);
     return this;
@@ -157,14 +168,7 @@ public final class ContractHolder extends AbstractBehavior<ContractHolder.Comman
             .getSource()
             .runWith(
                 Sink.fold(
-                    ByteString.emptyByteString(),
-                    (all, chunk) -> {
-                      if (all.size() + chunk.size() > limit) {
-                        throw new IllegalArgumentException(
-                            "the bundle is larger than " + limit + " bytes");
-                      }
-                      return all.concat(chunk);
-                    }),
+                    ByteString.emptyByteString(), (all, chunk) -> appendWithin(all, chunk, limit)),
                 getContext().getSystem())
             .thenApplyAsync(
                 bytes ->
@@ -219,9 +223,16 @@ public final class ContractHolder extends AbstractBehavior<ContractHolder.Comman
         .ask(
             Ledger.Artifact.class,
             sources.ledger(),
-            ASK_TIMEOUT,
+            askTimeout,
             replyTo -> new Ledger.Pull(notice.key(), replyTo),
             (artifact, failure) -> new Pulled(notice, artifact, failure));
+  }
+
+  private static ByteString appendWithin(ByteString all, ByteString chunk, long limit) {
+    if (all.size() + chunk.size() > limit) {
+      throw new IllegalArgumentException("the bundle is larger than " + limit + " bytes");
+    }
+    return all.concat(chunk);
   }
 
   private void acknowledge(long version) {

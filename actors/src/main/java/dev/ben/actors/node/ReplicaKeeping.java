@@ -6,7 +6,11 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * however slow the store is; a failed round (the store is down) is logged and the next one tries
  * again, the lag gauge growing meanwhile.
  */
-final class ReplicaKeeping {
+final class ReplicaKeeping extends AbstractBehavior<ReplicaKeeping.Command> {
 
   private static final Logger log = LoggerFactory.getLogger(ReplicaKeeping.class);
 
@@ -29,36 +33,56 @@ final class ReplicaKeeping {
 
   private record RoundDone(Throwable failure) implements Command {}
 
-  private ReplicaKeeping() {}
+  private final ReplicaKeeper keeper;
+  private final Duration interval;
+  private final Executor blocking;
+  private final TimerScheduler<Command> timers;
 
   static Behavior<Command> create(ReplicaKeeper keeper, Duration interval, Executor blocking) {
     return Behaviors.setup(
         context ->
             Behaviors.withTimers(
-                timers -> {
-                  timers.startSingleTimer(Tick.INSTANCE, interval);
-                  return Behaviors.receive(Command.class)
-                      .onMessage(
-                          Tick.class,
-                          tick -> {
-                            context.pipeToSelf(
-                                CompletableFuture.runAsync(keeper::round, blocking),
-                                (done, failure) -> new RoundDone(failure));
-                            return Behaviors.same();
-                          })
-                      .onMessage(
-                          RoundDone.class,
-                          done -> {
-                            if (done.failure() != null) {
-                              log.warn(
-                                  "copying rows into the front-end replicas failed; retrying in {}: {}",
-                                  interval,
-                                  done.failure().getMessage());
-                            }
-                            timers.startSingleTimer(Tick.INSTANCE, interval);
-                            return Behaviors.same();
-                          })
-                      .build();
-                }));
+                timers -> new ReplicaKeeping(context, timers, keeper, interval, blocking)));
+  }
+
+  private ReplicaKeeping(
+      ActorContext<Command> context,
+      TimerScheduler<Command> timers,
+      ReplicaKeeper keeper,
+      Duration interval,
+      Executor blocking) {
+    super(context);
+    this.keeper = keeper;
+    this.interval = interval;
+    this.blocking = blocking;
+    this.timers = timers;
+    timers.startSingleTimer(Tick.INSTANCE, interval);
+  }
+
+  @Override
+  public Receive<Command> createReceive() {
+    return newReceiveBuilder()
+        .onMessageEquals(Tick.INSTANCE, this::onTick)
+        .onMessage(RoundDone.class, this::onRoundDone)
+        .build();
+  }
+
+  private Behavior<Command> onTick() {
+    getContext()
+        .pipeToSelf(
+            CompletableFuture.runAsync(keeper::round, blocking),
+            (done, failure) -> new RoundDone(failure));
+    return this;
+  }
+
+  private Behavior<Command> onRoundDone(RoundDone done) {
+    if (done.failure() != null) {
+      log.warn(
+          "copying rows into the front-end replicas failed; retrying in {}: {}",
+          interval,
+          done.failure().getMessage());
+    }
+    timers.startSingleTimer(Tick.INSTANCE, interval);
+    return this;
   }
 }

@@ -33,9 +33,6 @@ public final class ComponentTable {
     }
   }
 
-  /** How long a reported failure stays on a component's record. */
-  static final long FAILURE_MEMORY_MILLIS = 10 * 60 * 1000;
-
   private record Failure(String detail, long atMillis) {}
 
   private final Map<String, Failure> failures = new HashMap<>();
@@ -43,9 +40,15 @@ public final class ComponentTable {
 
   private final Map<String, Entry> entries = new HashMap<>();
   private final long expiryMillis;
+  private final long failureMemoryMillis;
 
-  public ComponentTable(long expiryMillis) {
+  /**
+   * @param expiryMillis how long a component may stay silent before it is dropped
+   * @param failureMemoryMillis how long a reported failure stays on a component's record
+   */
+  public ComponentTable(long expiryMillis, long failureMemoryMillis) {
     this.expiryMillis = expiryMillis;
+    this.failureMemoryMillis = failureMemoryMillis;
   }
 
   /** Records a hello; returns true when the component was not known before. */
@@ -97,7 +100,7 @@ public final class ComponentTable {
 
   /** Drops components silent for longer than the expiry; returns their ids. */
   public List<String> expire(long nowMillis) {
-    failures.values().removeIf(f -> nowMillis - f.atMillis() > FAILURE_MEMORY_MILLIS);
+    failures.values().removeIf(f -> nowMillis - f.atMillis() > failureMemoryMillis);
     List<String> expired =
         entries.values().stream()
             .filter(e -> nowMillis - e.lastSeenMillis() > expiryMillis)

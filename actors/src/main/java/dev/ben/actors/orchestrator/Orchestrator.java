@@ -1,7 +1,10 @@
 package dev.ben.actors.orchestrator;
 
 import dev.ben.actors.ClusterSerializable;
+import dev.ben.actors.ConfiguredSettings;
+import dev.ben.actors.LoggerNaming;
 import dev.ben.actors.bridge.HelloPlane;
+import dev.ben.config.OrchestratorSettings;
 import java.time.Duration;
 import java.util.List;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -23,9 +26,14 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 public final class Orchestrator extends AbstractBehavior<Orchestrator.Command> {
 
   /**
-   * How often components resend their hello; the orchestrator expires them after three missed ones.
+   * The default of {@code ben.orchestrator.hello-interval}, kept only for the ledger's declaration
+   * timer. TODO(merge): the ledger takes {@code settings.orchestrator().helloInterval()} instead,
+   * then this goes.
    */
   public static final Duration HELLO_INTERVAL = Duration.ofSeconds(2);
+
+  /** Hellos a component may miss before the orchestrator considers it gone. */
+  private static final int MISSED_HELLOS = 3;
 
   public sealed interface Command extends ClusterSerializable {}
 
@@ -76,31 +84,44 @@ public final class Orchestrator extends AbstractBehavior<Orchestrator.Command> {
     INSTANCE
   }
 
-  private final ComponentTable table =
-      new ComponentTable(HELLO_INTERVAL.multipliedBy(3).toMillis());
+  private final ComponentTable table;
   private final Reconciler reconciler = new Reconciler();
   private final ActorRef<PipelineExecutor.Command> executor;
   private final AutoCloseable presence;
 
   public static Behavior<Command> create(
+      Behavior<PipelineExecutor.Command> executor,
+      HelloPlane hellos,
+      OrchestratorSettings settings) {
+    return LoggerNaming.setup(
+        Orchestrator.class,
+        context ->
+            Behaviors.withTimers(
+                timers -> new Orchestrator(context, timers, executor, hellos, settings)));
+  }
+
+  /** With the settings of the system's configuration. */
+  public static Behavior<Command> create(
       Behavior<PipelineExecutor.Command> executor, HelloPlane hellos) {
     return Behaviors.setup(
         context ->
-            Behaviors.withTimers(timers -> new Orchestrator(context, timers, executor, hellos)));
+            create(executor, hellos, ConfiguredSettings.of(context.getSystem()).orchestrator()));
   }
 
   private Orchestrator(
       ActorContext<Command> context,
       TimerScheduler<Command> timers,
       Behavior<PipelineExecutor.Command> executor,
-      HelloPlane hellos) {
+      HelloPlane hellos,
+      OrchestratorSettings settings) {
     super(context);
-    // Timers may log first, from a stack with no class of ours; name the logger so it is not
-    // Pekko's ActorCell.
-    context.setLoggerName(Orchestrator.class);
+    this.table =
+        new ComponentTable(
+            settings.helloInterval().multipliedBy(MISSED_HELLOS).toMillis(),
+            settings.failureMemory().toMillis());
     this.executor = context.spawn(executor, "executor");
     this.presence = hellos.deliverTo(context.getSelf());
-    timers.startTimerWithFixedDelay(Tick.INSTANCE, HELLO_INTERVAL);
+    timers.startTimerWithFixedDelay(Tick.INSTANCE, settings.helloInterval());
     context.getLog().info("orchestrator started on {}", context.getSystem().address());
   }
 

@@ -7,7 +7,9 @@ import java.util.Set;
 import org.apache.pekko.actor.Address;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.StashBuffer;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
 
 /**
@@ -28,65 +30,63 @@ public final class ClusterExecutor {
 
   public static Behavior<PipelineExecutor.Command> create() {
     return Behaviors.withStash(
-        STASH,
-        stash ->
-            Behaviors.setup(
-                context -> {
-                  context
-                      .getSystem()
-                      .receptionist()
-                      .tell(
-                          Receptionist.subscribe(
-                              PipelineHost.KEY,
-                              context.messageAdapter(
-                                  Receptionist.Listing.class, HostsChanged::new)));
-                  Address self = context.getSystem().address();
-                  // Until the receptionist's first listing, "no hosts" would only mean "not known
-                  // yet": hold requests till then.
-                  return Behaviors.receive(PipelineExecutor.Command.class)
-                      .onMessage(
-                          HostsChanged.class,
-                          changed ->
-                              stash.unstashAll(
-                                  running(
-                                      changed.listing().getServiceInstances(PipelineHost.KEY),
-                                      self)))
-                      .onAnyMessage(
-                          request -> {
-                            stash.stash(request);
-                            return Behaviors.same();
-                          })
-                      .build();
-                }));
+        STASH, stash -> Behaviors.setup(context -> awaitingHosts(context, stash)));
+  }
+
+  private static Behavior<PipelineExecutor.Command> awaitingHosts(
+      ActorContext<PipelineExecutor.Command> context, StashBuffer<PipelineExecutor.Command> stash) {
+    context
+        .getSystem()
+        .receptionist()
+        .tell(
+            Receptionist.subscribe(
+                PipelineHost.KEY,
+                context.messageAdapter(Receptionist.Listing.class, HostsChanged::new)));
+    Address self = context.getSystem().address();
+    // Until the receptionist's first listing, "no hosts" would only mean "not known yet": hold
+    // requests till then.
+    return Behaviors.receive(PipelineExecutor.Command.class)
+        .onMessage(HostsChanged.class, changed -> stash.unstashAll(running(hosts(changed), self)))
+        .onAnyMessage(request -> hold(stash, request))
+        .build();
+  }
+
+  private static Behavior<PipelineExecutor.Command> hold(
+      StashBuffer<PipelineExecutor.Command> stash, PipelineExecutor.Command request) {
+    stash.stash(request);
+    return Behaviors.same();
   }
 
   private static Behavior<PipelineExecutor.Command> running(
       Set<ActorRef<PipelineHost.Command>> hosts, Address self) {
     return Behaviors.receive(PipelineExecutor.Command.class)
-        .onMessage(
-            HostsChanged.class,
-            changed -> running(changed.listing().getServiceInstances(PipelineHost.KEY), self))
-        .onMessage(
-            PipelineExecutor.Ensure.class,
-            ensure -> {
-              hosts.forEach(host -> host.tell(new PipelineHost.Ensure(ensure.intent())));
-              return Behaviors.same();
-            })
-        .onMessage(
-            PipelineExecutor.Place.class,
-            place -> {
-              List<String> components =
-                  hosts.stream()
-                      .map(
-                          host ->
-                              ComponentIds.of(
-                                  place.pipeline(), StageKind.SPINE.label(), node(host, self)))
-                      .sorted()
-                      .toList();
-              place.replyTo().tell(new PipelineExecutor.Placement(place.pipeline(), components));
-              return Behaviors.same();
-            })
+        .onMessage(HostsChanged.class, changed -> running(hosts(changed), self))
+        .onMessage(PipelineExecutor.Ensure.class, ensure -> onEnsure(hosts, ensure))
+        .onMessage(PipelineExecutor.Place.class, place -> onPlace(hosts, self, place))
         .build();
+  }
+
+  private static Behavior<PipelineExecutor.Command> onEnsure(
+      Set<ActorRef<PipelineHost.Command>> hosts, PipelineExecutor.Ensure ensure) {
+    hosts.forEach(host -> host.tell(new PipelineHost.Ensure(ensure.intent())));
+    return Behaviors.same();
+  }
+
+  private static Behavior<PipelineExecutor.Command> onPlace(
+      Set<ActorRef<PipelineHost.Command>> hosts, Address self, PipelineExecutor.Place place) {
+    List<String> components =
+        hosts.stream()
+            .map(
+                host ->
+                    ComponentIds.of(place.pipeline(), StageKind.SPINE.label(), node(host, self)))
+            .sorted()
+            .toList();
+    place.replyTo().tell(new PipelineExecutor.Placement(place.pipeline(), components));
+    return Behaviors.same();
+  }
+
+  private static Set<ActorRef<PipelineHost.Command>> hosts(HostsChanged changed) {
+    return changed.listing().getServiceInstances(PipelineHost.KEY);
   }
 
   /**

@@ -1,9 +1,9 @@
 package dev.ben.actors.pipeline;
 
+import dev.ben.actors.ConfiguredSettings;
 import dev.ben.actors.NodeLocal;
 import dev.ben.streams.flow.Envelope;
 import dev.ben.streams.metrics.StageCounters;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,15 +73,19 @@ public final class PipelineDirectory {
   public record LookupResult(Optional<Ingress> ingress, List<String> running)
       implements NodeLocal {}
 
-  private static final Duration LOOKUP_TIMEOUT = Duration.ofSeconds(3);
-
   private PipelineDirectory() {}
 
-  /** Asks where the pipeline's events enter on this node (the ingest endpoints' one question). */
+  /**
+   * Asks where the pipeline's events enter on this node (the ingest endpoints' one question),
+   * waiting at most {@code ben.node.ask-timeout}.
+   */
   public static CompletionStage<LookupResult> lookup(
       ActorRef<Command> directory, String pipeline, ActorSystem<?> system) {
     return AskPattern.ask(
-        directory, replyTo -> new Lookup(pipeline, replyTo), LOOKUP_TIMEOUT, system.scheduler());
+        directory,
+        replyTo -> new Lookup(pipeline, replyTo),
+        ConfiguredSettings.of(system).node().askTimeout(),
+        system.scheduler());
   }
 
   public static Behavior<Command> create() {

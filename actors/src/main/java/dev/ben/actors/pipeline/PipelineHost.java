@@ -1,13 +1,12 @@
 package dev.ben.actors.pipeline;
 
 import dev.ben.actors.ClusterSerializable;
+import dev.ben.actors.Supervision;
 import dev.ben.actors.orchestrator.PipelineIntent;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
-import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.Terminated;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
@@ -33,9 +32,6 @@ public final class PipelineHost extends AbstractBehavior<PipelineHost.Command> {
 
   /** Make the pipeline run, pause or stop on this node. */
   public record Ensure(PipelineIntent intent) implements Command {}
-
-  private static final Duration RESTART_MIN = Duration.ofMillis(200);
-  private static final Duration RESTART_MAX = Duration.ofSeconds(10);
 
   private final PipelineLauncher launcher;
   private final Map<String, ActorRef<PipelineSupervisor.Command>> managed = new HashMap<>();
@@ -106,8 +102,7 @@ public final class PipelineHost extends AbstractBehavior<PipelineHost.Command> {
     managed.put(pipeline, supervisor);
   }
 
-  private static <T> Behavior<T> supervised(Behavior<T> behavior) {
-    return Behaviors.supervise(behavior)
-        .onFailure(SupervisorStrategy.restartWithBackoff(RESTART_MIN, RESTART_MAX, 0.2));
+  private <T> Behavior<T> supervised(Behavior<T> behavior) {
+    return Supervision.restartWithBackoff(behavior, launcher.settings().supervision());
   }
 }

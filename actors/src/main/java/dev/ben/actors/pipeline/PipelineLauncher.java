@@ -3,6 +3,7 @@ package dev.ben.actors.pipeline;
 import dev.ben.actors.bridge.HelloPlane;
 import dev.ben.actors.contract.ContractSources;
 import dev.ben.actors.orchestrator.Orchestrator;
+import dev.ben.config.BenSettings;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,6 +34,10 @@ public final class PipelineLauncher {
     this.hellos = hellos;
     this.orchestrator = orchestrator;
     this.contracts = contracts;
+  }
+
+  BenSettings settings() {
+    return resources.settings();
   }
 
   List<String> passThroughPipelines() {

@@ -1,5 +1,6 @@
 package dev.ben.actors.pipeline;
 
+import dev.ben.config.BenSettings;
 import dev.ben.config.DetectorSettings;
 import dev.ben.config.FlowSettings;
 import dev.ben.streams.detector.DetectorSkips;
@@ -49,6 +50,11 @@ public final class PipelineStages {
 
   public String pipeline() {
     return pipeline;
+  }
+
+  /** The node's settings, which the pipeline's actors take their timings from. */
+  public BenSettings settings() {
+    return resources.settings();
   }
 
   public StageCounters counters(StageKind kind) {

@@ -1,5 +1,6 @@
 package dev.ben.actors.pipeline;
 
+import dev.ben.actors.LoggerNaming;
 import dev.ben.actors.NodeLocal;
 import dev.ben.actors.bridge.HelloPlane;
 import dev.ben.actors.contract.ContractHolder;
@@ -76,7 +77,8 @@ public final class PipelineSupervisor extends AbstractBehavior<PipelineSuperviso
       HelloPlane hellos,
       ActorRef<Orchestrator.Command> orchestrator,
       Optional<ContractSources> contracts) {
-    return Behaviors.setup(
+    return LoggerNaming.setup(
+        PipelineSupervisor.class,
         context ->
             Behaviors.withTimers(
                 timers ->
@@ -93,9 +95,6 @@ public final class PipelineSupervisor extends AbstractBehavior<PipelineSuperviso
       ActorRef<Orchestrator.Command> orchestrator,
       Optional<ContractSources> contracts) {
     super(context);
-    // Timers may log first, from a stack with no class of ours; name the logger so it is not
-    // Pekko's ActorCell.
-    context.setLoggerName(PipelineSupervisor.class);
     this.stages = stages;
     this.directory = directory;
     this.hellos = hellos;
@@ -103,7 +102,8 @@ public final class PipelineSupervisor extends AbstractBehavior<PipelineSuperviso
     this.managed = contracts.isPresent();
     this.node = context.getSystem().address().toString();
     this.readyAdapter = context.messageAdapter(StageActor.Ready.class, StageReady::new);
-    timers.startTimerWithFixedDelay(HelloTick.INSTANCE, Orchestrator.HELLO_INTERVAL);
+    timers.startTimerWithFixedDelay(
+        HelloTick.INSTANCE, stages.settings().orchestrator().helloInterval());
     if (contracts.isPresent() && stages.contract().isPresent()) {
       context.watch(
           context.spawn(
@@ -111,6 +111,7 @@ public final class PipelineSupervisor extends AbstractBehavior<PipelineSuperviso
                   stages.contract().get(),
                   componentId(StageKind.SPINE),
                   contracts.get(),
+                  stages.settings().node(),
                   context.messageAdapter(ContractHolder.Swapped.class, ContractSwapped::new)),
               "contract"));
     } else {
@@ -184,12 +185,13 @@ public final class PipelineSupervisor extends AbstractBehavior<PipelineSuperviso
     running.forEach(this::sayHello);
     // Counts are telemetry: they go straight to the orchestrator, never on the presence plane
     // (NATS).
-    running.forEach(
-        kind ->
-            orchestrator.tell(
-                new Orchestrator.ComponentCounts(
-                    componentId(kind), stages.counters(kind).totals())));
+    running.forEach(this::reportCounts);
     return this;
+  }
+
+  private void reportCounts(StageKind kind) {
+    orchestrator.tell(
+        new Orchestrator.ComponentCounts(componentId(kind), stages.counters(kind).totals()));
   }
 
   private Behavior<Command> onStageFailed(ChildFailed failed) {

@@ -1,6 +1,9 @@
 package dev.ben.actors.signal;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.typesafe.config.ConfigFactory;
+import dev.ben.config.GatewaySettings;
 import dev.ben.streams.live.LiveHub;
 import dev.ben.streams.metrics.MetricsRegistry;
 import java.time.Duration;
@@ -10,34 +13,49 @@ import org.apache.pekko.stream.javadsl.Source;
 
 /**
  * One app's signals as server-sent events ({@code event: signal}, the signal as JSON), with a
- * heartbeat so idle connections and proxies keep the stream open. A slow reader loses its oldest
- * waiting signals, never slows others.
+ * heartbeat every {@code ben.gateway.keep-alive} so idle connections and proxies keep the stream
+ * open. A slow reader loses its oldest waiting signals, never slows others.
  */
 public final class SignalStream {
-
-  private static final Duration HEARTBEAT = Duration.ofSeconds(15);
 
   private final LiveHub<Signal> hub;
   private final SignalJson json;
   private final MetricsRegistry metrics;
   private final int clientBuffer;
+  private final Duration heartbeat;
 
+  /** Buffers and heartbeats as the gateway's websocket clients get them. */
+  public SignalStream(
+      LiveHub<Signal> hub, ObjectMapper mapper, MetricsRegistry metrics, GatewaySettings gateway) {
+    this.hub = hub;
+    this.json = new SignalJson(mapper);
+    this.metrics = metrics;
+    this.clientBuffer = gateway.clientBuffer();
+    this.heartbeat = gateway.keepAlive();
+  }
+
+  /**
+   * With the heartbeat of the default configuration. TODO(merge): the node passes its gateway
+   * settings instead, then this goes.
+   */
   public SignalStream(
       LiveHub<Signal> hub, ObjectMapper mapper, MetricsRegistry metrics, int clientBuffer) {
     this.hub = hub;
     this.json = new SignalJson(mapper);
     this.metrics = metrics;
     this.clientBuffer = clientBuffer;
+    this.heartbeat = GatewaySettings.fromConfig(ConfigFactory.load()).keepAlive();
   }
 
   public Source<ServerSentEvent, NotUsed> of(String app) {
     return hub.subscribe(clientBuffer)
         .filter(signal -> signal.app().equals(app))
-        .map(
-            signal -> {
-              SignalCounters.count(metrics, signal.signal(), "delivered");
-              return ServerSentEvent.create(json.text(signal), "signal");
-            })
-        .keepAlive(HEARTBEAT, ServerSentEvent::heartbeat);
+        .map(this::delivered)
+        .keepAlive(heartbeat, ServerSentEvent::heartbeat);
+  }
+
+  private ServerSentEvent delivered(Signal signal) throws JsonProcessingException {
+    SignalCounters.count(metrics, signal.signal(), "delivered");
+    return ServerSentEvent.create(json.text(signal), "signal");
   }
 }

@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 
 class ComponentTableTest {
 
-  private final ComponentTable table = new ComponentTable(6_000);
+  private static final long FAILURE_MEMORY_MILLIS = 600_000;
+
+  private final ComponentTable table = new ComponentTable(6_000, FAILURE_MEMORY_MILLIS);
 
   @Test
   void helloIsRepeatableAndRefreshesInsteadOfDuplicating() {
@@ -59,10 +61,8 @@ class ComponentTableTest {
             .get(0)
             .health()
             .startsWith("restarted after: the spine stage failed: boom"));
-    table.hello(
-        hello("auth/spine@n1", "spine", "auth", "n1"),
-        ComponentTable.FAILURE_MEMORY_MILLIS + 1_500);
-    table.expire(ComponentTable.FAILURE_MEMORY_MILLIS + 2_000);
+    table.hello(hello("auth/spine@n1", "spine", "auth", "n1"), FAILURE_MEMORY_MILLIS + 1_500);
+    table.expire(FAILURE_MEMORY_MILLIS + 2_000);
     assertEquals("ok", table.snapshot().get(0).health());
   }
 

@@ -1,6 +1,8 @@
 package dev.ben.bench.dataplane;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.typesafe.config.ConfigFactory;
+import dev.ben.config.ConnectorSettings;
 import dev.ben.config.ConnectorSettings.ClickHouseSettings;
 import dev.ben.contracts.model.ContractSet;
 import dev.ben.contracts.project.LoadedProject;
@@ -16,6 +18,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.apache.pekko.actor.ActorSystem;
 
 /**
@@ -87,10 +90,8 @@ public final class DataPlaneBench {
       if (options.clickhouse() != null) {
         try (AnalyticalStore store =
             ClickHouseStore.open(
-                new ClickHouseSettings(
+                clickHouse(
                     URI.create(options.clickhouse()),
-                    "default",
-                    "",
                     "ben_bench_" + Long.toString(System.nanoTime(), 36)),
                 new ObjectMapper())) {
           report.sink(
@@ -106,6 +107,17 @@ public final class DataPlaneBench {
     Files.createDirectories(options.out().toAbsolutePath().getParent());
     Files.writeString(options.out(), report.json().toPrettyString());
     System.out.println("figures written to " + options.out());
+  }
+
+  /** ClickHouse at {@code url} with the defaults of ben.connectors.clickhouse (user, timings). */
+  private static ClickHouseSettings clickHouse(URI url, String database) {
+    return ConnectorSettings.fromConfig(
+            ConfigFactory.parseMap(Map.of("url", url.toString(), "database", database))
+                .atPath("ben.connectors.clickhouse")
+                .withFallback(ConfigFactory.defaultReference())
+                .resolve())
+        .clickHouse()
+        .orElseThrow();
   }
 
   /** The command line. */

@@ -62,8 +62,7 @@ public final class Connectors implements AutoCloseable {
                   .<BlobStore>map(S3BlobStore::open)
                   .orElseGet(() -> new LocalBlobStore(dataDir.resolve("blobs"))));
       RocksIndex index = remember(opened, RocksIndex.open(dataDir.resolve("index")));
-      Optional<NatsClient> nats =
-          settings.nats().map(n -> remember(opened, NatsClient.connect(n.url())));
+      Optional<NatsClient> nats = settings.nats().map(n -> remember(opened, NatsClient.connect(n)));
       return new Connectors(store, blobs, index, nats, opened);
     } catch (RuntimeException e) {
       closeAll(opened);

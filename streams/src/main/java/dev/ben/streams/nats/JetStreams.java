@@ -19,14 +19,14 @@ import org.apache.pekko.stream.javadsl.Source;
  */
 public final class JetStreams {
 
-  private static final Duration FETCH_WAIT = Duration.ofMillis(500);
-
   private final Connection connection;
   private final String server;
+  private final Duration fetchWait;
 
-  JetStreams(Connection connection, String server) {
+  JetStreams(Connection connection, String server, Duration fetchWait) {
     this.connection = connection;
     this.server = server;
+    this.fetchWait = fetchWait;
   }
 
   /** Creates the file-backed stream over the subjects unless it exists. */
@@ -127,9 +127,9 @@ public final class JetStreams {
         });
   }
 
-  private static List<JetStreamMessage> fetch(JetStreamSubscription subscription, int batch) {
+  private List<JetStreamMessage> fetch(JetStreamSubscription subscription, int batch) {
     try {
-      return subscription.fetch(batch, FETCH_WAIT).stream().map(JetStreamMessage::new).toList();
+      return subscription.fetch(batch, fetchWait).stream().map(JetStreamMessage::new).toList();
     } catch (IllegalStateException e) {
       if (subscription.isActive()) {
         throw e;

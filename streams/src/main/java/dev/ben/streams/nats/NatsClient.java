@@ -1,11 +1,10 @@
 package dev.ben.streams.nats;
 
+import dev.ben.config.ConnectorSettings.NatsSettings;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.Nats;
 import io.nats.client.Options;
-import java.net.URI;
-import java.time.Duration;
 
 /**
  * One NATS connection and the JetStream features Ben uses on it: {@link #streams()}, {@link #kv()}
@@ -19,22 +18,25 @@ public final class NatsClient implements AutoCloseable {
 
   private final Connection connection;
   private final String server;
+  private final NatsSettings settings;
 
-  private NatsClient(Connection connection, String server) {
+  private NatsClient(Connection connection, NatsSettings settings) {
     this.connection = connection;
-    this.server = server;
+    this.server = settings.url().toString();
+    this.settings = settings;
   }
 
-  public static NatsClient connect(URI url) {
+  public static NatsClient connect(NatsSettings settings) {
+    String url = settings.url().toString();
     Options options =
         new Options.Builder()
-            .server(url.toString())
-            .connectionTimeout(Duration.ofSeconds(5))
+            .server(url)
+            .connectionTimeout(settings.connectionTimeout())
             .maxReconnects(-1)
             .connectionName("ben")
             .build();
     try {
-      return new NatsClient(Nats.connect(options), url.toString());
+      return new NatsClient(Nats.connect(options), settings);
     } catch (Exception e) {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
@@ -50,12 +52,12 @@ public final class NatsClient implements AutoCloseable {
   }
 
   public JetStreams streams() {
-    return new JetStreams(connection, server);
+    return new JetStreams(connection, server, settings.fetchWait());
   }
 
   /** Plain (core NATS) subjects: fire-and-forget notifications to whoever listens now. */
   public Subjects subjects() {
-    return new Subjects(connection, server);
+    return new Subjects(connection, server, settings.flushTimeout());
   }
 
   public KvBuckets kv() {

@@ -2,6 +2,7 @@ package dev.ben.streams.nats;
 
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
+import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
@@ -14,10 +15,12 @@ public final class Subjects {
 
   private final Connection connection;
   private final String server;
+  private final Duration flushTimeout;
 
-  Subjects(Connection connection, String server) {
+  Subjects(Connection connection, String server, Duration flushTimeout) {
     this.connection = connection;
     this.server = server;
+    this.flushTimeout = flushTimeout;
   }
 
   public void publish(String subject, byte[] data) {
@@ -39,7 +42,7 @@ public final class Subjects {
     NatsClient.call(
         "subscribing to " + subject + " on " + server,
         () -> {
-          connection.flush(java.time.Duration.ofSeconds(5));
+          connection.flush(flushTimeout);
           return null;
         });
     return () -> connection.closeDispatcher(dispatcher);

@@ -11,6 +11,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * ClickHouse over HTTP with the client-v2 library. Written for ClickHouse 18.16 and later: rows
@@ -26,16 +28,17 @@ import java.util.concurrent.TimeoutException;
  */
 public final class ClickHouseStore implements AnalyticalStore {
 
-  private static final long TIMEOUT_SECONDS = 60;
-
   private final Client client;
   private final ObjectMapper mapper;
   private final String description;
+  private final Duration requestTimeout;
 
-  private ClickHouseStore(Client client, ObjectMapper mapper, String description) {
+  private ClickHouseStore(
+      Client client, ObjectMapper mapper, String description, Duration requestTimeout) {
     this.client = client;
     this.mapper = mapper;
     this.description = description;
+    this.requestTimeout = requestTimeout;
   }
 
   /** Connects, checks the server answers and creates the configured database when it is missing. */
@@ -43,7 +46,7 @@ public final class ClickHouseStore implements AnalyticalStore {
     String endpoint = settings.url().toString();
     Client admin = builder(settings).build();
     try {
-      if (!admin.ping(5_000)) {
+      if (!admin.ping(settings.connectTimeout().toMillis())) {
         throw new StoreException(
             "ClickHouse at "
                 + endpoint
@@ -53,7 +56,8 @@ public final class ClickHouseStore implements AnalyticalStore {
       release(
           await(
               () -> admin.execute("CREATE DATABASE IF NOT EXISTS " + settings.database()),
-              "creating database"));
+              "creating database",
+              settings.requestTimeout()));
     } finally {
       admin.close();
     }
@@ -61,7 +65,10 @@ public final class ClickHouseStore implements AnalyticalStore {
     // send by default.
     Client client = builder(settings).serverSetting("database", settings.database()).build();
     return new ClickHouseStore(
-        client, mapper, "clickhouse " + endpoint + "/" + settings.database());
+        client,
+        mapper,
+        "clickhouse " + endpoint + "/" + settings.database(),
+        settings.requestTimeout());
   }
 
   private static Client.Builder builder(ClickHouseSettings settings) {
@@ -71,13 +78,13 @@ public final class ClickHouseStore implements AnalyticalStore {
         .setPassword(settings.password())
         .compressServerResponse(false)
         .compressClientRequest(false)
-        .setConnectTimeout(5, ChronoUnit.SECONDS)
-        .setSocketTimeout(TIMEOUT_SECONDS, ChronoUnit.SECONDS);
+        .setConnectTimeout(settings.connectTimeout().toMillis(), ChronoUnit.MILLIS)
+        .setSocketTimeout(settings.requestTimeout().toMillis(), ChronoUnit.MILLIS);
   }
 
   @Override
   public void execute(String sql) {
-    release(await(() -> client.execute(sql), "running `" + abbreviate(sql) + "`"));
+    release(await(() -> client.execute(sql), "running `" + abbreviate(sql) + "`", requestTimeout));
   }
 
   @Override
@@ -90,14 +97,18 @@ public final class ClickHouseStore implements AnalyticalStore {
         await(
             () ->
                 client.insert(table, new ByteArrayInputStream(body), ClickHouseFormat.JSONEachRow),
-            "inserting " + jsonRows.size() + " rows into " + table));
+            "inserting " + jsonRows.size() + " rows into " + table,
+            requestTimeout));
   }
 
   @Override
   public List<ObjectNode> queryJson(String sql) {
     QuerySettings settings = new QuerySettings().setFormat(ClickHouseFormat.JSONEachRow);
     QueryResponse response =
-        await(() -> client.query(withFormat(sql), settings), "querying `" + abbreviate(sql) + "`");
+        await(
+            () -> client.query(withFormat(sql), settings),
+            "querying `" + abbreviate(sql) + "`",
+            requestTimeout);
     try (InputStream in = response.getInputStream()) {
       List<ObjectNode> rows = new ArrayList<>();
       mapper.readerFor(ObjectNode.class).<ObjectNode>readValues(in).forEachRemaining(rows::add);
@@ -139,9 +150,9 @@ public final class ClickHouseStore implements AnalyticalStore {
         : trimmed + " FORMAT JSONEachRow";
   }
 
-  private static <T> T await(java.util.function.Supplier<CompletableFuture<T>> call, String what) {
+  private static <T> T await(Supplier<CompletableFuture<T>> call, String what, Duration timeout) {
     try {
-      return call.get().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      return call.get().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (RuntimeException e) {
       // The client throws some server errors synchronously instead of failing the future.
       throw new StoreException(what + " failed: " + e.getMessage(), e);
@@ -151,7 +162,7 @@ public final class ClickHouseStore implements AnalyticalStore {
     } catch (ExecutionException e) {
       throw new StoreException(what + " failed: " + e.getCause().getMessage(), e.getCause());
     } catch (TimeoutException e) {
-      throw new StoreException(what + " took longer than " + TIMEOUT_SECONDS + " s", e);
+      throw new StoreException(what + " took longer than " + timeout.toMillis() + " ms", e);
     }
   }
 

@@ -35,7 +35,7 @@ class NatsPlanesIT {
   @BeforeAll
   static void start() {
     testKit = ActorTestKit.create();
-    nats = NatsClient.connect(TestServers.natsUrl());
+    nats = NatsClient.connect(TestServers.nats());
   }
 
   @AfterAll

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ben.config.ConnectorSettings.ClickHouseSettings;
 import dev.ben.streams.store.AnalyticalStore;
 import dev.ben.streams.store.ClickHouseStore;
 import dev.ben.streams.store.StoreException;
@@ -35,7 +34,7 @@ class ClickHouseStoreIT extends AnalyticalStoreContract {
             StoreException.class,
             () ->
                 ClickHouseStore.open(
-                    new ClickHouseSettings(URI.create("http://127.0.0.1:1"), "default", "", "ben"),
+                    TestServers.clickHouseAt(URI.create("http://127.0.0.1:1"), "ben"),
                     new ObjectMapper()));
     assertTrue(e.getMessage().contains("http://127.0.0.1:1"), e.getMessage());
   }

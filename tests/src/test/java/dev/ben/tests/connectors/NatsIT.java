@@ -28,7 +28,7 @@ class NatsIT {
   @BeforeAll
   static void connect() {
     system = ActorSystem.create("nats-it");
-    nats = NatsClient.connect(TestServers.natsUrl());
+    nats = NatsClient.connect(TestServers.nats());
   }
 
   @AfterAll

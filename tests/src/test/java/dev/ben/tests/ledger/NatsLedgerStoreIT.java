@@ -29,7 +29,7 @@ class NatsLedgerStoreIT extends LedgerStoreContract {
   private LedgerSettings settings;
 
   private NatsLedgerStore connect() {
-    NatsClient client = NatsClient.connect(TestServers.natsUrl());
+    NatsClient client = NatsClient.connect(TestServers.nats());
     clients.add(client);
     return NatsLedgerStore.open(client, settings);
   }
@@ -59,7 +59,7 @@ class NatsLedgerStoreIT extends LedgerStoreContract {
   void headersLiveInTheKvBucketAndBodiesInTheObjectStore() {
     store.putHeader(new PipelineHeader("auth.eu", "Auth EU", "", PipelineStatus.DRAFT, 0));
     store.putBundle(BUNDLE_A, "body".getBytes(StandardCharsets.UTF_8));
-    try (NatsClient raw = NatsClient.connect(TestServers.natsUrl())) {
+    try (NatsClient raw = NatsClient.connect(TestServers.nats())) {
       String header =
           new String(
               raw.kv().get(settings.kvBucket(), "pipelines.auth=eu").orElseThrow(),

@@ -1,8 +1,12 @@
 package dev.ben.tests.support;
 
+import com.typesafe.config.ConfigFactory;
+import dev.ben.config.ConnectorSettings;
 import dev.ben.config.ConnectorSettings.ClickHouseSettings;
+import dev.ben.config.ConnectorSettings.NatsSettings;
 import dev.ben.config.ConnectorSettings.S3Settings;
 import java.net.URI;
+import java.util.Map;
 
 /**
  * The real servers `./ben test` starts ({@code scripts/servers.sh start}). An integration test that
@@ -17,9 +21,20 @@ public final class TestServers {
     return URI.create(require("BEN_TEST_NATS_URL"));
   }
 
+  /** The test server with the default timings of ben.connectors.nats. */
+  public static NatsSettings nats() {
+    return connectors(Map.of("nats.url", natsUrl().toString())).nats().orElseThrow();
+  }
+
   public static ClickHouseSettings clickHouse(String database) {
-    return new ClickHouseSettings(
-        URI.create(require("BEN_TEST_CLICKHOUSE_URL")), "default", "", database);
+    return clickHouseAt(URI.create(require("BEN_TEST_CLICKHOUSE_URL")), database);
+  }
+
+  /** ClickHouse at {@code url} with the defaults of ben.connectors.clickhouse (user, timings). */
+  public static ClickHouseSettings clickHouseAt(URI url, String database) {
+    return connectors(Map.of("clickhouse.url", url.toString(), "clickhouse.database", database))
+        .clickHouse()
+        .orElseThrow();
   }
 
   public static S3Settings s3(String bucket) {
@@ -29,6 +44,14 @@ public final class TestServers {
         require("BEN_TEST_S3_SECRET_KEY"),
         "us-east-1",
         bucket);
+  }
+
+  private static ConnectorSettings connectors(Map<String, String> overrides) {
+    return ConnectorSettings.fromConfig(
+        ConfigFactory.parseMap(overrides)
+            .atPath("ben.connectors")
+            .withFallback(ConfigFactory.defaultReference())
+            .resolve());
   }
 
   /** A name unique to this test run, so reruns against long-lived servers never collide. */

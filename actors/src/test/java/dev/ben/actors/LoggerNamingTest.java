@@ -1,0 +1,45 @@
+package dev.ben.actors;
+
+import org.apache.pekko.actor.testkit.typed.annotations.JUnit5TestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.JUnit5TestKitBuilder;
+import org.apache.pekko.actor.testkit.typed.javadsl.LoggingTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestKitJUnit5Extension;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(TestKitJUnit5Extension.class)
+class LoggerNamingTest {
+
+  @JUnit5TestKit ActorTestKit testKit = new JUnit5TestKitBuilder().build();
+
+  /** The class the logger is named after; nothing of it is on the stack when the actor logs. */
+  private static final class Owner {}
+
+  private static Behavior<String> logging(ActorContext<String> context) {
+    return Behaviors.receiveMessage(message -> logged(context, message));
+  }
+
+  private static Behavior<String> logged(ActorContext<String> context, String message) {
+    context.getLog().info("heard {}", message);
+    return Behaviors.same();
+  }
+
+  @Test
+  void theActorLogsUnderTheGivenClassWhateverIsOnTheStack() {
+    ActorRef<String> actor =
+        testKit.spawn(LoggerNaming.setup(Owner.class, LoggerNamingTest::logging));
+    LoggingTestKit.info("heard hello")
+        .withLoggerName(Owner.class.getName())
+        .expect(testKit.system(), () -> tell(actor, "hello"));
+  }
+
+  private static Void tell(ActorRef<String> actor, String message) {
+    actor.tell(message);
+    return null;
+  }
+}
