@@ -17,7 +17,12 @@ public record BenSettings(
     ConnectorSettings connectors,
     StoreSettings store) {
 
+  /**
+   * Reads and validates every {@code ben} setting of {@code root}, refusing keys reference.conf
+   * does not define.
+   */
   public static BenSettings fromConfig(Config root) {
+    UnknownKeys.ofReference().check(root);
     ConfigReader reader = new ConfigReader(root, "ben");
     String home = reader.string("home");
     if (home.isBlank()) {

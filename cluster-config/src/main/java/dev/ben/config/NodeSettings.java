@@ -1,13 +1,21 @@
 package dev.ben.config;
 
 import com.typesafe.config.Config;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-/** Who this node is in the cluster: its roles, its remoting address and the seed nodes it joins. */
+/**
+ * Who this node is in the cluster: its roles, its remoting address, the seed nodes it joins, the
+ * pipelines it runs as pass-through paths and how long it may take to start.
+ */
 public record NodeSettings(
-    Set<Role> roles, Endpoint address, List<Endpoint> seeds, List<String> passThroughPipelines) {
+    Set<Role> roles,
+    Endpoint address,
+    List<Endpoint> seeds,
+    List<String> passThroughPipelines,
+    Duration startupTimeout) {
 
   private static final java.util.regex.Pattern PIPELINE_NAME =
       java.util.regex.Pattern.compile("[A-Za-z0-9_.-]{1,64}");
@@ -47,7 +55,11 @@ public record NodeSettings(
       }
     }
     return new NodeSettings(
-        roles, Endpoint.read(reader), seeds, pipelines.stream().distinct().toList());
+        roles,
+        Endpoint.read(reader),
+        seeds,
+        pipelines.stream().distinct().toList(),
+        reader.positiveDuration("startup-timeout"));
   }
 
   /** A node with no seeds joins itself and forms a single-node cluster. */
