@@ -32,9 +32,13 @@ public final class UnknownKeys {
     this.known = Set.copyOf(known);
   }
 
-  /** The keys of the {@code ben} subtree of every reference.conf on the class path. */
+  /**
+   * The keys of the {@code ben} subtree of every reference.conf on the class path. Unresolved,
+   * because Typesafe Config's resolved reference already holds the system properties, which would
+   * make any {@code -Dben.x} known.
+   */
   public static UnknownKeys ofReference() {
-    return of(ConfigFactory.defaultReference());
+    return of(ConfigFactory.defaultReferenceUnresolved());
   }
 
   /** The keys of the {@code ben} subtree of {@code reference}. */

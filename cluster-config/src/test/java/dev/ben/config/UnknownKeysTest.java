@@ -88,6 +88,24 @@ class UnknownKeysTest {
   }
 
   @Test
+  void aMisspeltSystemPropertyIsRefused() {
+    System.setProperty("ben.gateway.prot", "1");
+    ConfigFactory.invalidateCaches();
+    try {
+      SettingsException e =
+          assertThrows(
+              SettingsException.class, () -> UnknownKeys.ofReference().check(ConfigFactory.load()));
+      assertEquals(
+          "invalid setting `ben.gateway.prot`: not a Ben setting (set at system properties), did"
+              + " you mean `ben.gateway.port`?",
+          e.getMessage());
+    } finally {
+      System.clearProperty("ben.gateway.prot");
+      ConfigFactory.invalidateCaches();
+    }
+  }
+
+  @Test
   void benSettingsRefuseUnknownKeys() {
     assertEquals(
         "ben.ledger.activation-timout",
