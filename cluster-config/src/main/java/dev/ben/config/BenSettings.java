@@ -19,7 +19,12 @@ public record BenSettings(
     SupervisionSettings supervision,
     OrchestratorSettings orchestrator) {
 
+  /**
+   * Reads and validates every {@code ben} setting of {@code root}, refusing keys reference.conf
+   * does not define.
+   */
   public static BenSettings fromConfig(Config root) {
+    UnknownKeys.ofReference().check(root);
     ConfigReader reader = new ConfigReader(root, "ben");
     String home = reader.string("home");
     if (home.isBlank()) {

@@ -7,15 +7,17 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Who this node is in the cluster: its roles, its remoting address and the seed nodes it joins; how
- * long its actors wait for another actor's answer ({@code askTimeout}), and how often its contract
- * holders ask the ledger which version to run ({@code contractPollInterval}).
+ * Who this node is in the cluster: its roles, its remoting address, the seed nodes it joins and the
+ * pipelines it runs as pass-through paths; how long it may take to start ({@code startupTimeout}),
+ * how long its actors wait for another actor's answer ({@code askTimeout}), and how often its
+ * contract holders ask the ledger which version to run ({@code contractPollInterval}).
  */
 public record NodeSettings(
     Set<Role> roles,
     Endpoint address,
     List<Endpoint> seeds,
     List<String> passThroughPipelines,
+    Duration startupTimeout,
     Duration askTimeout,
     Duration contractPollInterval) {
 
@@ -61,6 +63,7 @@ public record NodeSettings(
         Endpoint.read(reader),
         seeds,
         pipelines.stream().distinct().toList(),
+        reader.positiveDuration("startup-timeout"),
         reader.positiveDuration("ask-timeout"),
         reader.positiveDuration("contract-poll-interval"));
   }

@@ -1,7 +1,6 @@
 package dev.ben.actors.bridge;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ben.actors.ConfiguredSettings;
 import dev.ben.actors.Supervision;
 import dev.ben.actors.orchestrator.Orchestrator;
 import dev.ben.config.BenSettings;
@@ -15,7 +14,6 @@ import java.io.UncheckedIOException;
 import java.util.concurrent.atomic.LongAdder;
 import org.apache.pekko.actor.ClassicActorSystemProvider;
 import org.apache.pekko.actor.typed.ActorRef;
-import org.apache.pekko.actor.typed.javadsl.Adapter;
 import org.apache.pekko.stream.KillSwitches;
 import org.apache.pekko.stream.RestartSettings;
 import org.apache.pekko.stream.UniqueKillSwitch;
@@ -47,22 +45,6 @@ public final class NatsHelloPlane implements HelloPlane {
   private final LongAdder refused;
   private final OrchestratorSettings presence;
   private final SupervisionSettings restarts;
-
-  /** With the settings of the system's configuration. */
-  public NatsHelloPlane(
-      JetStreams streams,
-      String namespace,
-      ObjectMapper mapper,
-      MetricsRegistry metrics,
-      ClassicActorSystemProvider system) {
-    this(
-        streams,
-        namespace,
-        mapper,
-        metrics,
-        system,
-        ConfiguredSettings.of(Adapter.toTyped(system.classicSystem())));
-  }
 
   /** With the presence timings and restart backoff of {@code settings}. */
   public NatsHelloPlane(

@@ -3,18 +3,23 @@ package dev.ben.actors.node;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import dev.ben.config.BenSettings;
+import dev.ben.config.ConfigFile;
 import dev.ben.config.SettingsException;
-import java.time.Duration;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Entry point of a Ben node ({@code ./ben node}, {@code ./ben demo}). Reads and validates the
- * configuration, opens the services the roles need, starts the actor system and reports where the
- * node listens. Exit codes: 0 after a clean shutdown, 2 for invalid configuration, 1 when the node
- * could not start.
+ * Entry point of a Ben node ({@code ./ben node [--config FILE]}, {@code ./ben demo}). Reads and
+ * validates the configuration (the file, when given, laid over the defaults), opens the services
+ * the roles need, starts the actor system and reports where the node listens. Exit codes: 0 after a
+ * clean shutdown, 2 for invalid configuration, 1 when the node could not start; each failure is
+ * said in one line on stderr.
  */
 public final class BenNode {
 
@@ -23,37 +28,83 @@ public final class BenNode {
   private BenNode() {}
 
   public static void main(String[] args) {
-    Config base = ConfigFactory.load();
+    Config base;
     BenSettings settings;
     try {
+      base = configuration(args);
       settings = BenSettings.fromConfig(base);
-    } catch (SettingsException e) {
-      System.err.println("ben: " + e.getMessage());
-      System.exit(2);
+    } catch (SettingsException | ConfigFile.ConfigFileException | IllegalArgumentException e) {
+      exit(2, e.getMessage());
       return;
     }
     NodeServices services;
     try {
       services = NodeServicesFactory.open(settings);
     } catch (RuntimeException e) {
-      System.err.println("ben: cannot start: " + e.getMessage());
-      System.exit(1);
+      exit(1, "cannot start: " + e.getMessage());
       return;
     }
-    ActorSystem<RootGuardian.Command> system =
-        ActorSystem.create(
-            RootGuardian.create(settings, services),
-            NodeConfig.SYSTEM_NAME,
-            NodeConfig.withNodeSettings(base, settings.node()));
+    ActorSystem<RootGuardian.Command> system;
+    try {
+      system =
+          ActorSystem.create(
+              RootGuardian.create(settings, services),
+              NodeConfig.SYSTEM_NAME,
+              NodeConfig.withNodeSettings(base, settings.node()));
+    } catch (RuntimeException e) {
+      closeQuietly(services);
+      exit(1, "cannot start: " + e.getMessage());
+      return;
+    }
     system.getWhenTerminated().whenComplete((done, failure) -> closeQuietly(services));
+    AtomicBoolean up = new AtomicBoolean();
+    awaitEndpoints(system, settings, up);
+    system.getWhenTerminated().toCompletableFuture().join();
+    startFailure(up.get(), CoordinatedShutdown.get(system).getShutdownReason())
+        .ifPresent(reason -> exit(1, reason));
+  }
+
+  /** The defaults, or {@code --config FILE} laid over them. */
+  static Config configuration(String[] args) {
+    if (args.length == 0) {
+      return ConfigFactory.load();
+    }
+    if (args.length == 2 && args[0].equals("--config")) {
+      return ConfigFile.over(Path.of(args[1]));
+    }
+    throw new IllegalArgumentException("usage: BenNode [--config FILE]");
+  }
+
+  /**
+   * Why the node stopped before it was up, if it did: the reason it gave, or that it stopped anyway
+   * (a signal during start-up, say).
+   */
+  static Optional<String> startFailure(boolean up, Optional<CoordinatedShutdown.Reason> reason) {
+    if (reason.isPresent() && reason.get() instanceof StartFailed failed) {
+      return Optional.of("cannot start: " + failed.reason());
+    }
+    return up ? Optional.empty() : Optional.of("the node stopped before it finished starting");
+  }
+
+  private static void awaitEndpoints(
+      ActorSystem<RootGuardian.Command> system, BenSettings settings, AtomicBoolean up) {
     AskPattern.<RootGuardian.Command, RootGuardian.Endpoints>ask(
-            system, RootGuardian.GetEndpoints::new, Duration.ofSeconds(30), system.scheduler())
+            system,
+            RootGuardian.GetEndpoints::new,
+            settings.node().startupTimeout(),
+            system.scheduler())
         .whenComplete(
             (endpoints, failure) -> {
               if (failure != null) {
                 log.error("the node did not finish starting: {}", failure.getMessage());
-                system.terminate();
+                CoordinatedShutdown.get(system)
+                    .run(
+                        new StartFailed(
+                            "the endpoints were not bound within ben.node.startup-timeout ("
+                                + settings.node().startupTimeout().toMillis()
+                                + " ms)"));
               } else {
+                up.set(true);
                 log.info(
                     "Ben node {} is up: roles {}, ingest {}, gateway {}",
                     system.address(),
@@ -62,6 +113,11 @@ public final class BenNode {
                     endpoints.gateway());
               }
             });
+  }
+
+  private static void exit(int status, String message) {
+    System.err.println("ben: " + message);
+    System.exit(status);
   }
 
   private static void closeQuietly(NodeServices services) {

@@ -23,9 +23,11 @@ final class NodeEndpoints {
     settle(name, new Endpoint(address.getHostString(), address.getPort()));
   }
 
-  /** This node does not serve the endpoint; it is reported with port 0. */
-  void skip(String name) {
-    settle(name, new Endpoint("none", 0));
+  /** The endpoints this node serves; the others are reported with host "none" and port 0. */
+  void serving(List<String> served) {
+    NAMES.stream()
+        .filter(name -> !served.contains(name))
+        .forEach(name -> settle(name, new Endpoint("none", 0)));
   }
 
   void whenReady(ActorRef<RootGuardian.Endpoints> replyTo) {

@@ -1,7 +1,6 @@
 package dev.ben.actors.orchestrator;
 
 import dev.ben.actors.ClusterSerializable;
-import dev.ben.actors.ConfiguredSettings;
 import dev.ben.actors.LoggerNaming;
 import dev.ben.actors.bridge.HelloPlane;
 import dev.ben.config.OrchestratorSettings;
@@ -98,14 +97,6 @@ public final class Orchestrator extends AbstractBehavior<Orchestrator.Command> {
         context ->
             Behaviors.withTimers(
                 timers -> new Orchestrator(context, timers, executor, hellos, settings)));
-  }
-
-  /** With the settings of the system's configuration. */
-  public static Behavior<Command> create(
-      Behavior<PipelineExecutor.Command> executor, HelloPlane hellos) {
-    return Behaviors.setup(
-        context ->
-            create(executor, hellos, ConfiguredSettings.of(context.getSystem()).orchestrator()));
   }
 
   private Orchestrator(

@@ -2,7 +2,6 @@ package dev.ben.actors.signal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.typesafe.config.ConfigFactory;
 import dev.ben.config.GatewaySettings;
 import dev.ben.streams.live.LiveHub;
 import dev.ben.streams.metrics.MetricsRegistry;
@@ -32,19 +31,6 @@ public final class SignalStream {
     this.metrics = metrics;
     this.clientBuffer = gateway.clientBuffer();
     this.heartbeat = gateway.keepAlive();
-  }
-
-  /**
-   * With the heartbeat of the default configuration. TODO(merge): the node passes its gateway
-   * settings instead, then this goes.
-   */
-  public SignalStream(
-      LiveHub<Signal> hub, ObjectMapper mapper, MetricsRegistry metrics, int clientBuffer) {
-    this.hub = hub;
-    this.json = new SignalJson(mapper);
-    this.metrics = metrics;
-    this.clientBuffer = clientBuffer;
-    this.heartbeat = GatewaySettings.fromConfig(ConfigFactory.load()).keepAlive();
   }
 
   public Source<ServerSentEvent, NotUsed> of(String app) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.typesafe.config.ConfigFactory;
 import dev.ben.actors.bridge.SingletonHelloPlane;
+import dev.ben.config.BenSettings;
 import java.util.List;
 import org.apache.pekko.actor.testkit.typed.annotations.JUnit5TestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
@@ -37,7 +38,11 @@ class OrchestratorTest {
               executor.getRef().tell(message);
               return Behaviors.same();
             });
-    return testKit.spawn(Orchestrator.create(forwarding, new SingletonHelloPlane()));
+    return testKit.spawn(
+        Orchestrator.create(
+            forwarding,
+            new SingletonHelloPlane(),
+            BenSettings.fromConfig(ConfigFactory.load()).orchestrator()));
   }
 
   private static Orchestrator.ComponentHello hello(String id, String pipeline, boolean managed) {

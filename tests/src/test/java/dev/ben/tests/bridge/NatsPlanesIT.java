@@ -3,10 +3,12 @@ package dev.ben.tests.bridge;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.typesafe.config.ConfigFactory;
 import dev.ben.actors.bridge.NatsHelloPlane;
 import dev.ben.actors.bridge.NatsSubjectPlane;
 import dev.ben.actors.ledger.ContractNotice;
 import dev.ben.actors.orchestrator.Orchestrator;
+import dev.ben.config.BenSettings;
 import dev.ben.streams.access.ArtifactKey;
 import dev.ben.streams.metrics.Labels;
 import dev.ben.streams.metrics.MetricsRegistry;
@@ -52,7 +54,12 @@ class NatsPlanesIT {
   void presenceSentWhileNoOrchestratorListensIsDeliveredToTheNextOneAndOnlyOnce() throws Exception {
     NatsHelloPlane plane =
         new NatsHelloPlane(
-            nats.streams(), TestServers.unique("presence"), JSON, metrics, testKit.system());
+            nats.streams(),
+            TestServers.unique("presence"),
+            JSON,
+            metrics,
+            testKit.system(),
+            BenSettings.fromConfig(ConfigFactory.load()));
     plane.send(hello("auth/spine@a"));
     plane.send(hello("auth/spine@b"));
     plane.send(new Orchestrator.ComponentGoodbye("auth/spine@a"));

@@ -43,6 +43,12 @@ public final class SocketSidecar extends AbstractBehavior<SocketSidecar.Command>
       Endpoint configured, Optional<InetSocketAddress> bound, Optional<Throwable> failure)
       implements NodeLocal {}
 
+  /**
+   * Stops taking new TCP sessions (the node is shutting down); sessions under way go on until the
+   * sidecar stops.
+   */
+  public record Unbind() implements Command {}
+
   private record TcpBound(Tcp.ServerBinding binding) implements Command {}
 
   private record TcpFailed(Throwable cause) implements Command {}
@@ -109,6 +115,7 @@ public final class SocketSidecar extends AbstractBehavior<SocketSidecar.Command>
         .onMessage(TcpBound.class, this::onTcpBound)
         .onMessage(TcpFailed.class, this::onTcpFailed)
         .onMessage(PipelineChanged.class, this::onPipelineChanged)
+        .onMessage(Unbind.class, this::onUnbind)
         .onSignal(PostStop.class, signal -> onPostStop())
         .build();
   }
@@ -136,6 +143,14 @@ public final class SocketSidecar extends AbstractBehavior<SocketSidecar.Command>
               name -> listen(ingress.pipeline(), name), () -> stopListening(ingress.pipeline()));
     } else if (changed.change() instanceof PipelineDirectory.Withdrawn withdrawn) {
       stopListening(withdrawn.pipeline());
+    }
+    return this;
+  }
+
+  private Behavior<Command> onUnbind(Unbind unbind) {
+    if (binding != null) {
+      binding.unbind();
+      binding = null;
     }
     return this;
   }

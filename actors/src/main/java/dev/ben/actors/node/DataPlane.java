@@ -1,0 +1,59 @@
+package dev.ben.actors.node;
+
+import dev.ben.actors.bridge.MessagePlane;
+import dev.ben.actors.bridge.TopicPlane;
+import dev.ben.actors.detector.ShardedDetectors;
+import dev.ben.actors.pipeline.PipelineDirectory;
+import dev.ben.actors.pipeline.PipelineResources;
+import dev.ben.actors.signal.Signal;
+import dev.ben.actors.signal.SignalPublisher;
+import dev.ben.config.BenSettings;
+import dev.ben.streams.live.LiveHub;
+import dev.ben.streams.spine.ContractSlots;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.stream.Materializer;
+
+/**
+ * What every node's pipelines share, whatever its roles: the directory of the pipelines running
+ * here, the live feed bux shows, the plane playbook signals travel on, and the resources a
+ * pipeline's stages are built from (store, spill index, detector shards).
+ */
+record DataPlane(
+    ActorRef<PipelineDirectory.Command> directory,
+    LiveHub<String> live,
+    MessagePlane<Signal> signals,
+    PipelineResources resources) {
+
+  /** Events a slow live-feed subscriber may fall behind before it misses some. */
+  static final int LIVE_BUFFER = 1024;
+
+  static DataPlane wire(
+      ActorContext<?> context,
+      BenSettings settings,
+      NodeServices services,
+      NotificationPlanes planes) {
+    ActorRef<PipelineDirectory.Command> directory =
+        context.spawn(PipelineDirectory.create(), "pipelines");
+    LiveHub<String> live =
+        new LiveHub<>(String.class, Materializer.matFromSystem(context.getSystem()), LIVE_BUFFER);
+    MessagePlane<Signal> signals =
+        planes.plane(Signal.class, "signals", TopicPlane.SIGNALS, "signals", "signals");
+    ContractSlots slots = new ContractSlots();
+    PipelineResources resources =
+        new PipelineResources(
+            settings,
+            services.metrics(),
+            live,
+            services.storeWriter(),
+            services.migrator(),
+            services.blockingExecutor(),
+            services.mapper(),
+            new SignalPublisher(signals, services.metrics()),
+            services.localIndex(),
+            slots,
+            new ShardedDetectors(
+                context.getSystem(), settings.detector(), slots, services.metrics()));
+    return new DataPlane(directory, live, signals, resources);
+  }
+}

@@ -1,0 +1,101 @@
+package dev.ben.actors.node;
+
+import dev.ben.actors.control.ControlRequests;
+import dev.ben.actors.control.LedgerGrpcService;
+import dev.ben.actors.node.servers.ControlServer;
+import dev.ben.actors.node.servers.GatewayServer;
+import dev.ben.actors.node.servers.IngestServer;
+import dev.ben.actors.node.servers.NodeServer;
+import dev.ben.actors.node.servers.SocketServer;
+import dev.ben.actors.sidecar.IngestRoutes;
+import dev.ben.actors.sidecar.socket.SocketSidecar;
+import dev.ben.actors.signal.Signal;
+import dev.ben.actors.signal.SignalStream;
+import dev.ben.bux.GatewayPorts;
+import dev.ben.bux.GatewayRoutes;
+import dev.ben.config.BenSettings;
+import dev.ben.config.Role;
+import dev.ben.streams.live.LiveHub;
+import dev.ben.streams.sidecar.beacon.PreAnonymiser;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+
+/**
+ * Decides which servers a node's roles call for: edge nodes take events (HTTP ingest and the socket
+ * sidecar, with the edge actors behind them), gateway nodes serve bux, orchestrator nodes the gRPC
+ * control API.
+ */
+final class ServerWiring {
+
+  private ServerWiring() {}
+
+  /** The servers to start, in order; the edge actors are spawned on the way. */
+  static List<NodeServer> forRoles(
+      ActorContext<?> context,
+      BenSettings settings,
+      NodeServices services,
+      ControlPlane control,
+      DataPlane data) {
+    List<NodeServer> servers = new ArrayList<>();
+    if (settings.node().has(Role.EDGE)) {
+      LiveHub<Signal> signals = EdgeWiring.wire(context, settings, services, control, data);
+      servers.add(ingest(context, settings, services, data, signals));
+      servers.add(
+          new SocketServer(
+              context,
+              settings.ingest().socket().endpoint(),
+              listening ->
+                  SocketSidecar.create(
+                      settings.ingest(),
+                      data.directory(),
+                      signals,
+                      services.mapper(),
+                      services.metrics(),
+                      settings.runDir(),
+                      listening)));
+    }
+    if (settings.node().has(Role.GATEWAY)) {
+      GatewayPorts ports =
+          new GatewayPorts(
+              data.live(),
+              services.metrics(),
+              new NodeHealth(context.getSystem(), services.connectors())::report);
+      servers.add(
+          new GatewayServer(
+              context.getSystem(),
+              settings.gateway().endpoint(),
+              new GatewayRoutes(context.getSystem(), settings.gateway(), ports)));
+    }
+    if (settings.node().has(Role.ORCHESTRATOR)) {
+      LedgerGrpcService service =
+          new LedgerGrpcService(
+              control.ledger(),
+              context.getSystem(),
+              new ControlRequests(settings.ledger().maxBundleBytes(), services.metrics()));
+      servers.add(new ControlServer(context.getSystem(), settings.control().endpoint(), service));
+    }
+    return servers;
+  }
+
+  private static IngestServer ingest(
+      ActorContext<?> context,
+      BenSettings settings,
+      NodeServices services,
+      DataPlane data,
+      LiveHub<Signal> signals) {
+    SignalStream signalStream =
+        new SignalStream(signals, services.mapper(), services.metrics(), settings.gateway());
+    return new IngestServer(
+        context.getSystem(),
+        settings.ingest().endpoint(),
+        new IngestRoutes(
+            context.getSystem(),
+            settings.ingest(),
+            data.directory(),
+            services.metrics(),
+            services.mapper(),
+            signalStream,
+            new PreAnonymiser(services.control().hashKey())));
+  }
+}

@@ -1,0 +1,46 @@
+package dev.ben.actors.node.servers;
+
+import dev.ben.config.Endpoint;
+import java.net.InetSocketAddress;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.http.javadsl.Http;
+import org.apache.pekko.http.javadsl.ServerBinding;
+import org.apache.pekko.http.javadsl.ServerBuilder;
+
+/** What the node's HTTP servers share: binding a handler on an endpoint, and unbinding it. */
+final class HttpBinding {
+
+  private final ActorSystem<?> system;
+  private final Endpoint endpoint;
+  private volatile ServerBinding binding;
+
+  HttpBinding(ActorSystem<?> system, Endpoint endpoint) {
+    this.system = system;
+    this.endpoint = endpoint;
+  }
+
+  Endpoint endpoint() {
+    return endpoint;
+  }
+
+  CompletionStage<InetSocketAddress> start(
+      Function<ServerBuilder, CompletionStage<ServerBinding>> bind) {
+    return bind.apply(Http.get(system).newServerAt(endpoint.host(), endpoint.port()))
+        .thenApply(
+            bound -> {
+              binding = bound;
+              return bound.localAddress();
+            });
+  }
+
+  CompletionStage<Done> stop() {
+    ServerBinding bound = binding;
+    return bound == null
+        ? CompletableFuture.completedFuture(Done.getInstance())
+        : bound.unbind().thenApply(unbound -> Done.getInstance());
+  }
+}

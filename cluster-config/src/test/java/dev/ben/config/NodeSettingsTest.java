@@ -1,0 +1,40 @@
+package dev.ben.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.typesafe.config.ConfigFactory;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class NodeSettingsTest {
+
+  private static NodeSettings settings(String overrides) {
+    return NodeSettings.fromConfig(
+        ConfigFactory.parseString(overrides)
+            .withFallback(ConfigFactory.defaultReference())
+            .resolve());
+  }
+
+  @Test
+  void aNodeHasThirtySecondsToStartByDefault() {
+    assertEquals(Duration.ofSeconds(30), settings("").startupTimeout());
+  }
+
+  @Test
+  void theStartupTimeoutCanBeChanged() {
+    assertEquals(Duration.ofMinutes(2), settings("ben.node.startup-timeout = 2m").startupTimeout());
+  }
+
+  @Test
+  void aStartupTimeoutThatIsNotAPositiveDurationIsRefused() {
+    assertEquals(
+        "ben.node.startup-timeout",
+        assertThrows(SettingsException.class, () -> settings("ben.node.startup-timeout = 0s"))
+            .key());
+    assertEquals(
+        "ben.node.startup-timeout",
+        assertThrows(SettingsException.class, () -> settings("ben.node.startup-timeout = later"))
+            .key());
+  }
+}
