@@ -1,6 +1,7 @@
 package dev.ben.actors.bridge;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ben.actors.orchestrator.HelloPlane;
 import dev.ben.actors.orchestrator.Orchestrator;
 import dev.ben.streams.metrics.MetricsRegistry;
 import dev.ben.streams.nats.JetStreamMessage;

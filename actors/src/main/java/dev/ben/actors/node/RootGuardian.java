@@ -1,7 +1,6 @@
 package dev.ben.actors.node;
 
 import dev.ben.actors.NodeLocal;
-import dev.ben.actors.bridge.HelloPlane;
 import dev.ben.actors.bridge.MessagePlane;
 import dev.ben.actors.bridge.NatsHelloPlane;
 import dev.ben.actors.bridge.NatsSubjectPlane;
@@ -14,6 +13,7 @@ import dev.ben.actors.detector.ShardedDetectors;
 import dev.ben.actors.ledger.ContractNotice;
 import dev.ben.actors.ledger.Ledger;
 import dev.ben.actors.ledger.LedgerParts;
+import dev.ben.actors.orchestrator.HelloPlane;
 import dev.ben.actors.orchestrator.Orchestrator;
 import dev.ben.actors.pipeline.ClusterExecutor;
 import dev.ben.actors.pipeline.PipelineDirectory;

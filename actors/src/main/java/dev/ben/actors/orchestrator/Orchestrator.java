@@ -1,7 +1,6 @@
 package dev.ben.actors.orchestrator;
 
 import dev.ben.actors.ClusterSerializable;
-import dev.ben.actors.bridge.HelloPlane;
 import java.time.Duration;
 import java.util.List;
 import org.apache.pekko.actor.typed.ActorRef;

@@ -1,7 +1,7 @@
 package dev.ben.actors.pipeline;
 
-import dev.ben.actors.bridge.HelloPlane;
 import dev.ben.actors.contract.ContractSources;
+import dev.ben.actors.orchestrator.HelloPlane;
 import dev.ben.actors.orchestrator.Orchestrator;
 import java.util.List;
 import java.util.Optional;
