@@ -11,10 +11,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Module dependencies point one way (DESIGN section 3): contracts <- cluster-config <- streams <-
- * actors, and benctl and bux-gateway never use actors; they reach the cluster over its APIs. Maven
- * already refuses a reverse module dependency; this test also catches a package-level import across
- * the line.
+ * Module dependencies point one way (docs/architecture.md): contracts <- cluster-config <- streams
+ * <- actors, and benctl and bux-gateway never use actors; they reach the cluster over its APIs.
+ * Maven already refuses a reverse module dependency; this test also catches a package-level import
+ * across the line.
  */
 class ModuleDirectionTest {
 
