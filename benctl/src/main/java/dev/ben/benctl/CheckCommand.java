@@ -1,5 +1,7 @@
 package dev.ben.benctl;
 
+import dev.ben.benctl.command.ExitCode;
+import dev.ben.benctl.command.Subcommand;
 import dev.ben.benctl.project.ProjectInput;
 import dev.ben.contracts.project.LoadedProject;
 import java.nio.file.Path;

@@ -3,6 +3,8 @@ package dev.ben.benctl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ben.benctl.command.ExitCode;
+import dev.ben.benctl.command.Subcommand;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,7 @@ package dev.ben.actors.bridge;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ben.actors.Supervision;
+import dev.ben.actors.orchestrator.HelloPlane;
 import dev.ben.actors.orchestrator.Orchestrator;
 import dev.ben.config.BenSettings;
 import dev.ben.config.OrchestratorSettings;

@@ -1,5 +1,6 @@
 package dev.ben.actors.bridge;
 
+import dev.ben.actors.orchestrator.HelloPlane;
 import dev.ben.actors.orchestrator.Orchestrator;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.pekko.actor.typed.ActorRef;

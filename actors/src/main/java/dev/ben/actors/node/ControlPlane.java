@@ -1,12 +1,12 @@
 package dev.ben.actors.node;
 
-import dev.ben.actors.bridge.HelloPlane;
 import dev.ben.actors.bridge.MessagePlane;
 import dev.ben.actors.bridge.SingletonHelloPlane;
 import dev.ben.actors.bridge.TopicPlane;
 import dev.ben.actors.ledger.ContractNotice;
 import dev.ben.actors.ledger.Ledger;
 import dev.ben.actors.ledger.LedgerParts;
+import dev.ben.actors.orchestrator.HelloPlane;
 import dev.ben.actors.orchestrator.Orchestrator;
 import dev.ben.actors.pipeline.ClusterExecutor;
 import dev.ben.config.BenSettings;

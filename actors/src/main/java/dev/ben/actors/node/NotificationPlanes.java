@@ -1,11 +1,11 @@
 package dev.ben.actors.node;
 
-import dev.ben.actors.bridge.HelloPlane;
 import dev.ben.actors.bridge.MessagePlane;
 import dev.ben.actors.bridge.NatsHelloPlane;
 import dev.ben.actors.bridge.NatsSubjectPlane;
 import dev.ben.actors.bridge.SingletonHelloPlane;
 import dev.ben.actors.bridge.TopicPlane;
+import dev.ben.actors.orchestrator.HelloPlane;
 import dev.ben.config.BenSettings;
 import dev.ben.config.ConnectorSettings;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;

@@ -2,7 +2,6 @@ package dev.ben.actors.orchestrator;
 
 import dev.ben.actors.ClusterSerializable;
 import dev.ben.actors.LoggerNaming;
-import dev.ben.actors.bridge.HelloPlane;
 import dev.ben.config.OrchestratorSettings;
 import java.time.Duration;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.ben.actors.pipeline;
 
-import dev.ben.actors.bridge.HelloPlane;
 import dev.ben.actors.contract.ContractSources;
+import dev.ben.actors.orchestrator.HelloPlane;
 import dev.ben.actors.orchestrator.Orchestrator;
 import dev.ben.config.BenSettings;
 import java.util.List;

@@ -2,10 +2,10 @@ package dev.ben.actors.pipeline;
 
 import dev.ben.actors.LoggerNaming;
 import dev.ben.actors.NodeLocal;
-import dev.ben.actors.bridge.HelloPlane;
 import dev.ben.actors.contract.ContractHolder;
 import dev.ben.actors.contract.ContractSources;
 import dev.ben.actors.orchestrator.ComponentIds;
+import dev.ben.actors.orchestrator.HelloPlane;
 import dev.ben.actors.orchestrator.Orchestrator;
 import dev.ben.streams.flow.Envelope;
 import dev.ben.streams.spine.ContractSlot;

@@ -10,9 +10,9 @@ import dev.ben.streams.flow.Envelope;
 import dev.ben.streams.spine.ActiveContract;
 import dev.ben.streams.spine.ContractSlot;
 import dev.ben.streams.store.AnalyticalStore;
-import dev.ben.streams.store.RawEventTable;
-import dev.ben.streams.store.SchemaTableWriter;
 import dev.ben.streams.store.migrate.DataMigrator;
+import dev.ben.streams.store.tables.RawEventTable;
+import dev.ben.streams.store.tables.SchemaTableWriter;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package dev.ben.benctl.build;
 
-import dev.ben.benctl.CommandFailure;
+import dev.ben.benctl.command.CommandFailure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.ben.benctl.bundle;
 
-import dev.ben.benctl.CommandFailure;
+import dev.ben.benctl.command.CommandFailure;
 import dev.ben.contracts.bundle.Bundle;
 import dev.ben.contracts.bundle.BundleReader;
 import dev.ben.contracts.bundle.BundleRefusedException;

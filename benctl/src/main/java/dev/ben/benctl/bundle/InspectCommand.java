@@ -1,8 +1,8 @@
 package dev.ben.benctl.bundle;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ben.benctl.ExitCode;
-import dev.ben.benctl.Subcommand;
+import dev.ben.benctl.command.ExitCode;
+import dev.ben.benctl.command.Subcommand;
 import dev.ben.benctl.out.Json;
 import dev.ben.benctl.out.OutputOptions;
 import dev.ben.benctl.out.Table;

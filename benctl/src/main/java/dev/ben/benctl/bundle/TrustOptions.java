@@ -1,6 +1,6 @@
 package dev.ben.benctl.bundle;
 
-import dev.ben.benctl.CommandFailure;
+import dev.ben.benctl.command.CommandFailure;
 import dev.ben.contracts.bundle.KeyFileException;
 import dev.ben.contracts.bundle.KeyFiles;
 import dev.ben.contracts.bundle.TrustedKeys;

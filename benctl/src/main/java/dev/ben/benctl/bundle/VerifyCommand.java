@@ -1,7 +1,7 @@
 package dev.ben.benctl.bundle;
 
-import dev.ben.benctl.ExitCode;
-import dev.ben.benctl.Subcommand;
+import dev.ben.benctl.command.ExitCode;
+import dev.ben.benctl.command.Subcommand;
 import dev.ben.benctl.out.Json;
 import dev.ben.benctl.out.OutputOptions;
 import dev.ben.contracts.bundle.BundleVerifier;

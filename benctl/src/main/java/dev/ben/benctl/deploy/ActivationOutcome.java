@@ -2,7 +2,7 @@ package dev.ben.benctl.deploy;
 
 import dev.ben.api.control.PipelineStatus;
 import dev.ben.api.control.VersionState;
-import dev.ben.benctl.ExitCode;
+import dev.ben.benctl.command.ExitCode;
 import dev.ben.benctl.out.Json;
 import java.io.PrintWriter;
 

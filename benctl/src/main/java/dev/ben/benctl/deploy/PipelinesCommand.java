@@ -4,7 +4,7 @@ import dev.ben.api.control.ListPipelinesRequest;
 import dev.ben.api.control.PipelineList;
 import dev.ben.api.control.PipelineStatus;
 import dev.ben.api.control.VersionState;
-import dev.ben.benctl.ExitCode;
+import dev.ben.benctl.command.ExitCode;
 import dev.ben.benctl.out.Json;
 import dev.ben.benctl.out.Table;
 import picocli.CommandLine.Command;

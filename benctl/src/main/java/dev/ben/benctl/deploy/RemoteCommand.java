@@ -1,7 +1,7 @@
 package dev.ben.benctl.deploy;
 
 import dev.ben.api.control.LedgerServiceClient;
-import dev.ben.benctl.Subcommand;
+import dev.ben.benctl.command.Subcommand;
 import dev.ben.benctl.out.OutputOptions;
 import dev.ben.benctl.remote.LedgerConnection;
 import dev.ben.benctl.remote.ServerOptions;

@@ -2,7 +2,7 @@ package dev.ben.benctl.deploy;
 
 import dev.ben.api.control.VersionInfo;
 import dev.ben.api.control.VersionRef;
-import dev.ben.benctl.ExitCode;
+import dev.ben.benctl.command.ExitCode;
 import dev.ben.benctl.out.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;

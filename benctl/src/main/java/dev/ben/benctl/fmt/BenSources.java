@@ -1,6 +1,6 @@
 package dev.ben.benctl.fmt;
 
-import dev.ben.benctl.CommandFailure;
+import dev.ben.benctl.command.CommandFailure;
 import dev.ben.contracts.project.DirectoryTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,8 +1,8 @@
 package dev.ben.benctl.fmt;
 
-import dev.ben.benctl.CommandFailure;
-import dev.ben.benctl.ExitCode;
-import dev.ben.benctl.Subcommand;
+import dev.ben.benctl.command.CommandFailure;
+import dev.ben.benctl.command.ExitCode;
+import dev.ben.benctl.command.Subcommand;
 import dev.ben.contracts.diag.Diagnostic;
 import dev.ben.contracts.diag.DiagnosticRenderer;
 import dev.ben.contracts.diag.Diagnostics;

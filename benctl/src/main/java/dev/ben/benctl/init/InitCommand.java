@@ -1,8 +1,8 @@
 package dev.ben.benctl.init;
 
-import dev.ben.benctl.CommandFailure;
-import dev.ben.benctl.ExitCode;
-import dev.ben.benctl.Subcommand;
+import dev.ben.benctl.command.CommandFailure;
+import dev.ben.benctl.command.ExitCode;
+import dev.ben.benctl.command.Subcommand;
 import dev.ben.benctl.out.Table;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;

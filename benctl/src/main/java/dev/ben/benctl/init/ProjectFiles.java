@@ -1,6 +1,6 @@
 package dev.ben.benctl.init;
 
-import dev.ben.benctl.CommandFailure;
+import dev.ben.benctl.command.CommandFailure;
 import dev.ben.contracts.bundle.Ed25519;
 import dev.ben.contracts.bundle.KeyFileException;
 import dev.ben.contracts.bundle.KeyFiles;

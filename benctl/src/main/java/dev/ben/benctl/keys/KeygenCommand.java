@@ -1,8 +1,8 @@
 package dev.ben.benctl.keys;
 
-import dev.ben.benctl.CommandFailure;
-import dev.ben.benctl.ExitCode;
-import dev.ben.benctl.Subcommand;
+import dev.ben.benctl.command.CommandFailure;
+import dev.ben.benctl.command.ExitCode;
+import dev.ben.benctl.command.Subcommand;
 import dev.ben.benctl.out.Json;
 import dev.ben.benctl.out.OutputOptions;
 import dev.ben.benctl.out.Table;

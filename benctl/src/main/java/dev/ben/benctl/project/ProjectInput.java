@@ -1,6 +1,6 @@
 package dev.ben.benctl.project;
 
-import dev.ben.benctl.CommandFailure;
+import dev.ben.benctl.command.CommandFailure;
 import dev.ben.contracts.diag.Diagnostic;
 import dev.ben.contracts.diag.DiagnosticRenderer;
 import dev.ben.contracts.project.LoadedProject;

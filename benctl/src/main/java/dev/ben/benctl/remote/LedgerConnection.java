@@ -3,7 +3,7 @@ package dev.ben.benctl.remote;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import dev.ben.api.control.LedgerServiceClient;
-import dev.ben.benctl.CommandFailure;
+import dev.ben.benctl.command.CommandFailure;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.ben.benctl.remote;
 
-import dev.ben.benctl.CommandFailure;
+import dev.ben.benctl.command.CommandFailure;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 

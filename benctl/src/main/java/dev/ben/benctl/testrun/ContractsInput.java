@@ -1,7 +1,7 @@
 package dev.ben.benctl.testrun;
 
-import dev.ben.benctl.CommandFailure;
 import dev.ben.benctl.bundle.BundleFileInput;
+import dev.ben.benctl.command.CommandFailure;
 import dev.ben.benctl.project.ProjectInput;
 import dev.ben.contracts.bundle.BundleRefusedException;
 import dev.ben.contracts.bundle.ContractBundles;

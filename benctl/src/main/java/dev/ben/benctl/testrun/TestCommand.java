@@ -1,9 +1,9 @@
 package dev.ben.benctl.testrun;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ben.benctl.CommandFailure;
-import dev.ben.benctl.ExitCode;
-import dev.ben.benctl.Subcommand;
+import dev.ben.benctl.command.CommandFailure;
+import dev.ben.benctl.command.ExitCode;
+import dev.ben.benctl.command.Subcommand;
 import dev.ben.benctl.out.OutputOptions;
 import dev.ben.contracts.engine.ContractRuntime;
 import dev.ben.contracts.model.ContractSet;

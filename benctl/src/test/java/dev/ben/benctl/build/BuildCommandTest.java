@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ben.benctl.BenctlHarness;
 import dev.ben.benctl.ExampleProjects;
-import dev.ben.benctl.ExitCode;
+import dev.ben.benctl.command.ExitCode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package dev.ben.benctl.bundle;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.ben.benctl.BenctlHarness;
-import dev.ben.benctl.ExitCode;
+import dev.ben.benctl.command.ExitCode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;

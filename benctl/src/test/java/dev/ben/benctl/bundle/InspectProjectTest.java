@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ben.benctl.BenctlHarness;
-import dev.ben.benctl.ExitCode;
+import dev.ben.benctl.command.ExitCode;
 import dev.ben.benctl.view.ContractSetView;
 import dev.ben.benctl.view.Section;
 import dev.ben.contracts.bundle.ContractBundles;

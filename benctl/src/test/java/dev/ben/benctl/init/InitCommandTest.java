@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ben.benctl.BenctlHarness;
-import dev.ben.benctl.ExitCode;
+import dev.ben.benctl.command.ExitCode;
 import dev.ben.contracts.bundle.Ed25519;
 import dev.ben.contracts.bundle.KeyFiles;
 import java.nio.file.Files;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import dev.ben.benctl.BenctlHarness;
-import dev.ben.benctl.ExitCode;
+import dev.ben.benctl.command.ExitCode;
 import dev.ben.contracts.engine.ContractRuntime;
 import dev.ben.contracts.engine.EvaluationResult;
 import dev.ben.contracts.engine.playbook.PlaybookOutcome;

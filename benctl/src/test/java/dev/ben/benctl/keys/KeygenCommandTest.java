@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ben.benctl.BenctlHarness;
-import dev.ben.benctl.ExitCode;
+import dev.ben.benctl.command.ExitCode;
 import dev.ben.contracts.bundle.KeyFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ben.benctl.BenctlHarness;
 import dev.ben.benctl.ExampleProjects;
-import dev.ben.benctl.ExitCode;
+import dev.ben.benctl.command.ExitCode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -3,7 +3,6 @@ package dev.ben.streams.flow;
 import dev.ben.streams.metrics.Labels;
 import dev.ben.streams.metrics.StageCounters;
 import dev.ben.streams.metrics.StageCounters.Outcome;
-import dev.ben.streams.store.SpillBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -2,10 +2,10 @@ package dev.ben.streams.lucius;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ben.streams.flow.Envelope;
+import dev.ben.streams.flow.SpillBuffer;
 import dev.ben.streams.metrics.Labels;
 import dev.ben.streams.metrics.MetricsRegistry;
 import dev.ben.streams.rocks.RocksIndex;
-import dev.ben.streams.store.SpillBuffer;
 import java.util.List;
 import java.util.Optional;
 

@@ -11,7 +11,6 @@ import dev.ben.streams.metrics.MetricsRegistry;
 import dev.ben.streams.metrics.StageCounters;
 import dev.ben.streams.metrics.StageCounters.Outcome;
 import dev.ben.streams.rocks.RocksIndex;
-import dev.ben.streams.store.SpillBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

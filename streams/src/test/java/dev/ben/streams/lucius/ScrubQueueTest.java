@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.ben.streams.flow.Envelope;
+import dev.ben.streams.flow.SpillBuffer;
 import dev.ben.streams.metrics.Labels;
 import dev.ben.streams.metrics.MetricsRegistry;
 import dev.ben.streams.rocks.RocksIndex;
@@ -57,7 +58,7 @@ class ScrubQueueTest {
     try (RocksIndex index = RocksIndex.open(dir)) {
       new ScrubQueue(index, "auth", 10_000, JSON, new MetricsRegistry()).offer(event("a"));
       assertEquals(0, new ScrubQueue(index, "web", 10_000, JSON, new MetricsRegistry()).events());
-      assertTrue(new dev.ben.streams.store.SpillBuffer(index, "auth", 10_000, JSON).isEmpty());
+      assertTrue(new SpillBuffer(index, "auth", 10_000, JSON).isEmpty());
     }
   }
 }

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ben.benctl.BenctlHarness;
 import dev.ben.benctl.BenctlHarness.Result;
 import dev.ben.benctl.ExampleProjects;
-import dev.ben.benctl.ExitCode;
+import dev.ben.benctl.command.ExitCode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

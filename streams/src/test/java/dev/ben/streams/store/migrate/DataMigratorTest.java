@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ben.streams.store.EmbeddedStore;
-import dev.ben.streams.store.RawEventTable;
 import dev.ben.streams.store.migrate.MigrationReport.Status;
+import dev.ben.streams.store.tables.RawEventTable;
 import dev.ben.streams.testing.AuthProject;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.ben.streams.store;
+package dev.ben.streams.store.tables;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ben.streams.flow.BatchWriter;
 import dev.ben.streams.flow.Envelope;
 import dev.ben.streams.spine.ContractSlot;
+import dev.ben.streams.store.EmbeddedStore;
+import dev.ben.streams.store.StoreException;
 import dev.ben.streams.store.migrate.DataMigrator;
 import dev.ben.streams.testing.AuthProject;
 import java.nio.file.Path;

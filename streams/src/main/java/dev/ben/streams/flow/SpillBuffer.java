@@ -1,11 +1,10 @@
-package dev.ben.streams.store;
+package dev.ben.streams.flow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ben.contracts.engine.EvaluationResult;
-import dev.ben.streams.flow.Envelope;
 import dev.ben.streams.rocks.RocksIndex;
 import java.io.IOException;
 import java.io.UncheckedIOException;

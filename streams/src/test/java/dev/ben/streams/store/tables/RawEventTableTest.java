@@ -1,4 +1,4 @@
-package dev.ben.streams.store;
+package dev.ben.streams.store.tables;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

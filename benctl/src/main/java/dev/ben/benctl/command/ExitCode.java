@@ -1,4 +1,4 @@
-package dev.ben.benctl;
+package dev.ben.benctl.command;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,12 +1,14 @@
-package dev.ben.actors.bridge;
+package dev.ben.actors.orchestrator;
 
-import dev.ben.actors.orchestrator.Orchestrator;
 import org.apache.pekko.actor.typed.ActorRef;
 
 /**
  * Carries components' hellos and goodbyes to the orchestrator. Presence is repeatable (invariant
  * 7), so a hello may arrive twice; what matters is that one sent while the orchestrator is away is
  * not lost.
+ *
+ * <p>The orchestrator's own port, so it lives here; the bridge package implements it (over NATS or
+ * inside the JVM) and the orchestrator never depends on the bridge.
  */
 public interface HelloPlane {
 

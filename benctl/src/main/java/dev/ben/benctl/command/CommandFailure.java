@@ -1,8 +1,9 @@
-package dev.ben.benctl;
+package dev.ben.benctl.command;
 
 /**
  * A command could not do what was asked, for a reason the user can act on. Thrown from command code
- * and turned into a message on stderr and an exit code in one place, {@link Benctl}.
+ * and turned into a message on stderr and an exit code in one place, benctl's entry point ({@code
+ * dev.ben.benctl.Benctl}).
  */
 public final class CommandFailure extends RuntimeException {
 

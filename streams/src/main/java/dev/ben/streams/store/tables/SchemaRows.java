@@ -1,4 +1,4 @@
-package dev.ben.streams.store;
+package dev.ben.streams.store.tables;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package dev.ben.benctl;
+package dev.ben.benctl.command;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;

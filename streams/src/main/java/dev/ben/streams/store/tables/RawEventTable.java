@@ -1,9 +1,10 @@
-package dev.ben.streams.store;
+package dev.ben.streams.store.tables;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ben.streams.flow.BatchWriter;
 import dev.ben.streams.flow.Envelope;
+import dev.ben.streams.store.AnalyticalStore;
 import dev.ben.streams.store.migrate.DataMigrator;
 import java.time.Instant;
 import java.time.ZoneOffset;

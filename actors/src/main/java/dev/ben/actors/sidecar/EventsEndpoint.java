@@ -1,0 +1,103 @@
+package dev.ben.actors.sidecar;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ben.actors.pipeline.PipelineDirectory;
+import dev.ben.config.IngestSettings;
+import dev.ben.streams.sidecar.NdjsonIngest;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.http.javadsl.model.HttpEntity;
+import org.apache.pekko.http.javadsl.model.HttpResponse;
+import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.http.scaladsl.model.EntityStreamSizeException;
+import org.apache.pekko.stream.Materializer;
+
+/**
+ * {@code POST /api/v1/events?pipeline=NAME}: an NDJSON body streamed line by line into the
+ * pipeline's ingress, answered with the lines accepted and refused. A body declared too large is
+ * refused before it is read; a chunked one that grows too large keeps the lines read before the
+ * limit.
+ */
+final class EventsEndpoint {
+
+  private final ActorSystem<?> system;
+  private final IngestSettings settings;
+  private final ActorRef<PipelineDirectory.Command> directory;
+  private final ObjectMapper mapper;
+  private final IngestResponses responses;
+
+  EventsEndpoint(
+      ActorSystem<?> system,
+      IngestSettings settings,
+      ActorRef<PipelineDirectory.Command> directory,
+      ObjectMapper mapper,
+      IngestResponses responses) {
+    this.system = system;
+    this.settings = settings;
+    this.directory = directory;
+    this.mapper = mapper;
+    this.responses = responses;
+  }
+
+  CompletionStage<HttpResponse> ingest(String pipeline, String app, HttpEntity entity) {
+    if (entity.getContentLengthOption().orElse(0L) > settings.maxRequestBytes()) {
+      entity.discardBytes(system);
+      return CompletableFuture.completedFuture(
+          responses.error(
+              StatusCodes.CONTENT_TOO_LARGE,
+              "the request body of "
+                  + entity.getContentLengthOption().getAsLong()
+                  + " bytes exceeds "
+                  + settings.maxRequestBytes()
+                  + "; split it into smaller requests or raise ben.ingest.max-request-bytes"));
+    }
+    return PipelineDirectory.lookup(directory, pipeline, system)
+        .thenCompose(
+            found ->
+                found
+                    .ingress()
+                    .map(ingress -> stream(ingress, pipeline, app, entity))
+                    .orElseGet(
+                        () -> {
+                          entity.discardBytes(system);
+                          return CompletableFuture.completedFuture(
+                              responses.unknownPipeline(pipeline, found.running()));
+                        }));
+  }
+
+  private CompletionStage<HttpResponse> stream(
+      PipelineDirectory.Ingress ingress, String pipeline, String app, HttpEntity entity) {
+    return new NdjsonIngest(
+            mapper, settings.maxLineBytes(), settings.offerTimeout(), ingress.sidecarCounters())
+        .ingest(
+            entity.withSizeLimit(settings.maxRequestBytes()).getDataBytes(),
+            pipeline,
+            app,
+            ingress.sink(),
+            Materializer.matFromSystem(system))
+        .thenApply(report -> responses.report(pipeline, report))
+        .exceptionally(this::failedRead);
+  }
+
+  private HttpResponse failedRead(Throwable failure) {
+    Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+    while (cause.getCause() != null && !(cause instanceof EntityStreamSizeException)) {
+      cause = cause.getCause();
+    }
+    if (cause instanceof EntityStreamSizeException) {
+      // Only a chunked body without a length gets here: lines before the limit were accepted and
+      // counted.
+      return responses.error(
+          StatusCodes.CONTENT_TOO_LARGE,
+          "the chunked request body exceeds "
+              + settings.maxRequestBytes()
+              + " bytes; the lines before the limit were accepted, send the rest in "
+              + "smaller requests or raise ben.ingest.max-request-bytes");
+    }
+    return responses.error(
+        StatusCodes.BAD_REQUEST, "the request body could not be read: " + cause.getMessage());
+  }
+}
