@@ -42,6 +42,7 @@ import org.apache.pekko.Done;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
@@ -141,7 +142,8 @@ public final class RootGuardian extends AbstractBehavior<RootGuardian.Command> {
         singleton(
             Orchestrator.create(ClusterExecutor.create(), hellos),
             "orchestrator",
-            Orchestrator.Command.class);
+            Orchestrator.Command.class,
+            Props.empty());
     inJvm.attach(orchestrator);
     ActorRef<Ledger.Command> ledger =
         singleton(
@@ -154,7 +156,8 @@ public final class RootGuardian extends AbstractBehavior<RootGuardian.Command> {
                     notices,
                     orchestrator)),
             "ledger",
-            Ledger.Command.class);
+            Ledger.Command.class,
+            Ledger.props());
     ActorRef<PipelineDirectory.Command> directory =
         context.spawn(PipelineDirectory.create(), "pipelines");
     LiveHub<String> live =
@@ -263,6 +266,7 @@ public final class RootGuardian extends AbstractBehavior<RootGuardian.Command> {
           new LedgerGrpcService(
               ledger,
               context.getSystem(),
+              settings.control(),
               new ControlRequests(settings.ledger().maxBundleBytes(), services.metrics()));
       // gRPC is HTTP/2 only (cleartext, prior knowledge), so only this binding turns it on.
       bind(
@@ -354,10 +358,12 @@ public final class RootGuardian extends AbstractBehavior<RootGuardian.Command> {
    * A cluster singleton on the orchestrator role, restarted with backoff when it fails; returns its
    * proxy.
    */
-  private <T> ActorRef<T> singleton(Behavior<T> behavior, String name, Class<T> protocol) {
+  private <T> ActorRef<T> singleton(
+      Behavior<T> behavior, String name, Class<T> protocol, Props props) {
     return ClusterSingleton.get(getContext().getSystem())
         .init(
             SingletonActor.of(supervised(behavior), name)
+                .withProps(props)
                 .withSettings(
                     ClusterSingletonSettings.create(getContext().getSystem())
                         .withRole(Role.ORCHESTRATOR.configName())));
