@@ -147,7 +147,7 @@ public final class LedgerGrpcService implements LedgerService {
   }
 
   /** A refusal with the status of its kind; anything else means the ledger did not answer. */
-  private static GrpcServiceException failed(Throwable failure, Duration timeout) {
+  static GrpcServiceException failed(Throwable failure, Duration timeout) {
     Throwable cause =
         failure instanceof CompletionException && failure.getCause() != null
             ? failure.getCause()

@@ -7,7 +7,6 @@ import dev.ben.actors.ledger.Ledger.Command;
 import dev.ben.actors.orchestrator.Orchestrator;
 import dev.ben.actors.orchestrator.PipelineExecutor;
 import dev.ben.api.control.PipelineStatus;
-import dev.ben.config.LedgerSettings;
 import java.time.Duration;
 import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -60,7 +59,6 @@ final class LedgerActor extends AbstractBehavior<Command> {
 
   private final LedgerParts parts;
   private final LedgerReplies replies;
-  private final LedgerSettings settings;
   private final TimerScheduler<Command> timers;
 
   static Behavior<Command> create(LedgerParts.Factory parts) {
@@ -77,7 +75,6 @@ final class LedgerActor extends AbstractBehavior<Command> {
     this.timers = timers;
     this.parts = factory.open(() -> context.getSelf().tell(new Declare(true)));
     this.replies = new LedgerReplies(parts);
-    this.settings = parts.settings;
     // Repeated so that a new orchestrator after failover learns the pipelines within one round.
     timers.startTimerWithFixedDelay(new Declare(false), Orchestrator.HELLO_INTERVAL);
     context
@@ -141,17 +138,20 @@ final class LedgerActor extends AbstractBehavior<Command> {
         .ask(
             PipelineExecutor.Placement.class,
             parts.orchestrator,
-            settings.orchestratorAskTimeout(),
+            parts.settings.orchestratorAskTimeout(),
             replyTo -> new Orchestrator.GetPlacement(deploy.pipeline(), replyTo),
             (placement, failure) -> new Placed(deploy, decision, placement, failure, attempt));
   }
 
   private Behavior<Command> onPlaced(Placed placed) {
     if (ActivationFlow.placeAgain(
-        placed.placement(), placed.failure(), placed.attempt(), settings.placementAttempts())) {
+        placed.placement(),
+        placed.failure(),
+        placed.attempt(),
+        parts.settings.placementAttempts())) {
       timers.startSingleTimer(
           new PlaceAgain(placed.request(), placed.decision(), placed.attempt() + 1),
-          settings.placementRetryInterval());
+          parts.settings.placementRetryInterval());
     } else {
       answerLater(placed.request().replyTo(), () -> begin(placed));
     }
@@ -165,7 +165,7 @@ final class LedgerActor extends AbstractBehavior<Command> {
         parts.flow.begin(
             placed.decision(), placed.placement(), placed.failure(), type, deploy.source());
     var deadline = new DeadlinePassed(run.pipeline(), run.version());
-    timers.startSingleTimer(deadline, deadline, settings.activationTimeout());
+    timers.startSingleTimer(deadline, deadline, parts.settings.activationTimeout());
     parts.inFlight.await(run.pipeline(), deploy.replyTo());
     timers.startSingleTimer(
         deploy.replyTo(),
@@ -175,12 +175,14 @@ final class LedgerActor extends AbstractBehavior<Command> {
   }
 
   private Behavior<Command> onStatus(Ledger.Status status) {
-    answerLater(
-        status.replyTo(),
-        () ->
-            replyWithStatus(
-                parts.book.header(status.pipeline()).id(), status.history(), status.replyTo()));
+    answerLater(status.replyTo(), () -> replyWithStatusIfKnown(status));
     return this;
+  }
+
+  /** An unknown pipeline is refused at once, before the orchestrator is asked. */
+  private void replyWithStatusIfKnown(Ledger.Status status) {
+    parts.book.header(status.pipeline());
+    replyWithStatus(status.pipeline(), status.history(), status.replyTo());
   }
 
   private Behavior<Command> onTopologyArrived(TopologyArrived arrived) {
@@ -280,7 +282,7 @@ final class LedgerActor extends AbstractBehavior<Command> {
         .ask(
             Orchestrator.Topology.class,
             parts.orchestrator,
-            settings.orchestratorAskTimeout(),
+            parts.settings.orchestratorAskTimeout(),
             Orchestrator.GetTopology::new,
             (topology, failure) -> new TopologyArrived(failure == null ? topology : null, answer));
   }
