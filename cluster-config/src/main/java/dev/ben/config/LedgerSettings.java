@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 /**
  * Bounds and names of the ledger, the durable registry of intent: how large a bundle or an event
  * may be, where it lives in NATS when NATS is configured (a KV bucket and an Object Store), how
- * long an activation waits for acknowledgements, and which public keys it trusts to sign bundles.
+ * long an activation waits for acknowledgements, which public keys it trusts to sign bundles, and
+ * how patiently it talks to the orchestrator while a deploy is placed.
  */
 public record LedgerSettings(
     long maxBundleBytes,
@@ -18,7 +19,10 @@ public record LedgerSettings(
     String kvBucket,
     String objectBucket,
     Duration activationTimeout,
-    List<Path> trustedKeys) {
+    List<Path> trustedKeys,
+    Duration orchestratorAskTimeout,
+    Duration placementRetryInterval,
+    int placementAttempts) {
 
   public LedgerSettings {
     trustedKeys = List.copyOf(trustedKeys);
@@ -55,7 +59,10 @@ public record LedgerSettings(
         kv,
         objects,
         reader.positiveDuration("activation-timeout"),
-        reader.stringList("trusted-keys").stream().map(Path::of).toList());
+        reader.stringList("trusted-keys").stream().map(Path::of).toList(),
+        reader.positiveDuration("orchestrator-ask-timeout"),
+        reader.positiveDuration("placement-retry-interval"),
+        reader.positiveInt("placement-attempts"));
   }
 
   private static String bucket(ConfigReader reader, String key) {

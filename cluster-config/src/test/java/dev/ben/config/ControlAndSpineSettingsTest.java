@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +22,31 @@ class ControlAndSpineSettingsTest {
   void controlApiDefaultsToLoopbackOn7070() {
     assertEquals(
         new Endpoint("127.0.0.1", 7070), ControlSettings.fromConfig(config("")).endpoint());
+  }
+
+  @Test
+  void controlCallsWaitForTheLedgerAsConfigured() {
+    ControlSettings defaults = ControlSettings.fromConfig(config(""));
+    assertEquals(Duration.ofSeconds(15), defaults.askTimeout());
+    assertEquals(Duration.ofMinutes(10), defaults.maxDeployWait());
+
+    ControlSettings tuned =
+        ControlSettings.fromConfig(
+            config("ben.control { ask-timeout = 3s, max-deploy-wait = 1m }"));
+    assertEquals(Duration.ofSeconds(3), tuned.askTimeout());
+    assertEquals(Duration.ofMinutes(1), tuned.maxDeployWait());
+  }
+
+  @Test
+  void controlWaitsMustBePositive() {
+    for (String key : List.of("ask-timeout", "max-deploy-wait")) {
+      assertEquals(
+          "ben.control." + key,
+          assertThrows(
+                  SettingsException.class,
+                  () -> ControlSettings.fromConfig(config("ben.control." + key + " = 0s")))
+              .key());
+    }
   }
 
   @Test

@@ -34,6 +34,22 @@ class LedgerSettingsTest {
   }
 
   @Test
+  void talksToTheOrchestratorWithConfiguredPatience() {
+    LedgerSettings defaults = settings("");
+    assertEquals(Duration.ofSeconds(5), defaults.orchestratorAskTimeout());
+    assertEquals(Duration.ofMillis(200), defaults.placementRetryInterval());
+    assertEquals(25, defaults.placementAttempts());
+
+    LedgerSettings tuned =
+        settings(
+            "ben.ledger { orchestrator-ask-timeout = 2s, placement-retry-interval = 1s,"
+                + " placement-attempts = 3 }");
+    assertEquals(Duration.ofSeconds(2), tuned.orchestratorAskTimeout());
+    assertEquals(Duration.ofSeconds(1), tuned.placementRetryInterval());
+    assertEquals(3, tuned.placementAttempts());
+  }
+
+  @Test
   void sizesAcceptUnitsAsOperatorsWriteThem() {
     LedgerSettings s = settings("ben.ledger { max-bundle-bytes = 1m, max-event-bytes = 512k }");
     assertEquals(1024 * 1024, s.maxBundleBytes());
@@ -59,6 +75,14 @@ class LedgerSettingsTest {
         "ben.ledger.activation-timeout", refused("ben.ledger.activation-timeout = 0s").key());
     assertEquals(
         "ben.ledger.activation-timeout", refused("ben.ledger.activation-timeout = soon").key());
+    assertEquals(
+        "ben.ledger.orchestrator-ask-timeout",
+        refused("ben.ledger.orchestrator-ask-timeout = 0s").key());
+    assertEquals(
+        "ben.ledger.placement-retry-interval",
+        refused("ben.ledger.placement-retry-interval = -1s").key());
+    assertEquals(
+        "ben.ledger.placement-attempts", refused("ben.ledger.placement-attempts = 0").key());
   }
 
   @Test

@@ -1,8 +1,6 @@
 package dev.ben.actors.control;
 
-import com.google.protobuf.Parser;
 import dev.ben.actors.ledger.Ledger;
-import dev.ben.actors.ledger.LedgerAnswer;
 import dev.ben.actors.ledger.LedgerRefusal;
 import dev.ben.api.control.DeployRequest;
 import dev.ben.api.control.DiffReply;
@@ -17,36 +15,40 @@ import dev.ben.api.control.StageRequest;
 import dev.ben.api.control.StatusRequest;
 import dev.ben.api.control.VersionInfo;
 import dev.ben.api.control.VersionRef;
+import dev.ben.config.ControlSettings;
 import io.grpc.Status;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.grpc.GrpcServiceException;
+import org.apache.pekko.pattern.StatusReply;
 
 /**
  * The control API over the ledger. Requests that cannot be right (no pipeline named, an empty or
  * oversized bundle) are refused here with INVALID_ARGUMENT and counted; everything else is the
- * ledger's to decide.
+ * ledger's to decide: its refusals become the gRPC status of their kind, and a ledger that does not
+ * answer in time (it may be moving to another node) makes the call UNAVAILABLE.
  */
 public final class LedgerGrpcService implements LedgerService {
 
-  private static final Duration ASK_TIMEOUT = Duration.ofSeconds(15);
-
-  /** Longest a deploy may ask to wait for its activation. */
-  static final long MAX_WAIT_MILLIS = Duration.ofMinutes(10).toMillis();
-
   private final ActorRef<Ledger.Command> ledger;
   private final ActorSystem<?> system;
+  private final ControlSettings settings;
   private final ControlRequests checks;
 
   public LedgerGrpcService(
-      ActorRef<Ledger.Command> ledger, ActorSystem<?> system, ControlRequests checks) {
+      ActorRef<Ledger.Command> ledger,
+      ActorSystem<?> system,
+      ControlSettings settings,
+      ControlRequests checks) {
     this.ledger = ledger;
     this.system = system;
+    this.settings = settings;
     this.checks = checks;
   }
 
@@ -54,8 +56,7 @@ public final class LedgerGrpcService implements LedgerService {
   public CompletionStage<StageReply> stage(StageRequest in) {
     return checked(
         () -> checks.bundle(in.getBundle().size()),
-        StageReply.parser(),
-        ASK_TIMEOUT,
+        settings.askTimeout(),
         replyTo ->
             new Ledger.Stage(in.getBundle().toByteArray(), checks.source(in.getSource()), replyTo));
   }
@@ -64,8 +65,7 @@ public final class LedgerGrpcService implements LedgerService {
   public CompletionStage<VersionInfo> unstage(VersionRef in) {
     return checked(
         () -> checks.version(in.getPipeline(), in.getVersion(), false),
-        VersionInfo.parser(),
-        ASK_TIMEOUT,
+        settings.askTimeout(),
         replyTo ->
             new Ledger.Unstage(
                 in.getPipeline(), in.getVersion(), checks.source(in.getSource()), replyTo));
@@ -82,11 +82,10 @@ public final class LedgerGrpcService implements LedgerService {
   }
 
   private CompletionStage<PipelineStatus> activation(DeployRequest in, boolean rollback) {
-    long wait = Math.min(Math.max(0, in.getWaitMillis()), MAX_WAIT_MILLIS);
+    long wait = Math.min(Math.max(0, in.getWaitMillis()), settings.maxDeployWait().toMillis());
     return checked(
         () -> checks.version(in.getPipeline(), in.getVersion(), true),
-        PipelineStatus.parser(),
-        ASK_TIMEOUT.plusMillis(wait),
+        settings.askTimeout().plusMillis(wait),
         replyTo ->
             new Ledger.Deploy(
                 in.getPipeline(),
@@ -101,8 +100,7 @@ public final class LedgerGrpcService implements LedgerService {
   public CompletionStage<PipelineStatus> status(StatusRequest in) {
     return checked(
         () -> checks.pipeline(in.getPipeline()),
-        PipelineStatus.parser(),
-        ASK_TIMEOUT,
+        settings.askTimeout(),
         replyTo -> new Ledger.Status(in.getPipeline(), in.getHistory(), replyTo));
   }
 
@@ -110,23 +108,21 @@ public final class LedgerGrpcService implements LedgerService {
   public CompletionStage<DiffReply> diff(DiffRequest in) {
     return checked(
         () -> checks.diff(in.getPipeline(), in.getFromVersion(), in.getToVersion()),
-        DiffReply.parser(),
-        ASK_TIMEOUT,
+        settings.askTimeout(),
         replyTo ->
             new Ledger.Diff(in.getPipeline(), in.getFromVersion(), in.getToVersion(), replyTo));
   }
 
   @Override
   public CompletionStage<PipelineList> listPipelines(ListPipelinesRequest in) {
-    return checked(() -> {}, PipelineList.parser(), ASK_TIMEOUT, Ledger.ListPipelines::new);
+    return checked(() -> {}, settings.askTimeout(), Ledger.ListPipelines::new);
   }
 
   @Override
   public CompletionStage<PipelineStatus> changeLifecycle(LifecycleRequest in) {
     return checked(
         () -> checks.lifecycle(in.getPipeline(), in.getAction()),
-        PipelineStatus.parser(),
-        ASK_TIMEOUT,
+        settings.askTimeout(),
         replyTo ->
             new Ledger.ChangeLifecycle(
                 in.getPipeline(), in.getAction(), checks.source(in.getSource()), replyTo));
@@ -134,36 +130,39 @@ public final class LedgerGrpcService implements LedgerService {
 
   private <T> CompletionStage<T> checked(
       Runnable check,
-      Parser<T> parser,
       Duration timeout,
-      Function<ActorRef<LedgerAnswer>, Ledger.Command> request) {
+      Function<ActorRef<StatusReply<T>>, Ledger.Command> request) {
     try {
       check.run();
     } catch (ControlRequests.Malformed e) {
       return CompletableFuture.failedFuture(
           new GrpcServiceException(Status.INVALID_ARGUMENT.withDescription(e.getMessage())));
     }
-    return AskPattern.<Ledger.Command, LedgerAnswer>ask(
+    return AskPattern.<Ledger.Command, T>askWithStatus(
             ledger, request::apply, timeout, system.scheduler())
-        .handle(
-            (answer, failure) -> {
-              if (failure != null) {
-                throw new GrpcServiceException(
-                    Status.UNAVAILABLE.withDescription(
-                        "the ledger did not answer within "
-                            + timeout.toSeconds()
-                            + " s ("
-                            + failure.getMessage()
-                            + "); it may be moving to another node, "
-                            + "try again"));
-              }
-              try {
-                return answer.value(parser);
-              } catch (LedgerRefusal refusal) {
-                throw new GrpcServiceException(
-                    status(refusal.kind()).withDescription(refusal.getMessage()));
-              }
+        .exceptionally(
+            failure -> {
+              throw failed(failure, timeout);
             });
+  }
+
+  /** A refusal with the status of its kind; anything else means the ledger did not answer. */
+  static GrpcServiceException failed(Throwable failure, Duration timeout) {
+    Throwable cause =
+        failure instanceof CompletionException && failure.getCause() != null
+            ? failure.getCause()
+            : failure;
+    if (cause instanceof LedgerRefusal refusal) {
+      return new GrpcServiceException(status(refusal.kind()).withDescription(refusal.getMessage()));
+    }
+    return new GrpcServiceException(
+        Status.UNAVAILABLE.withDescription(
+            "the ledger did not answer within "
+                + timeout.toSeconds()
+                + " s ("
+                + cause.getMessage()
+                + "); it may be moving to another node, "
+                + "try again"));
   }
 
   private static Status status(LedgerRefusal.Kind kind) {

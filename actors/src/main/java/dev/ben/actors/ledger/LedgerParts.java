@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * What one incarnation of the ledger works with: its store (opened when the singleton starts on
  * this node and closed when it stops, so a moved singleton never holds a store twice), the
- * bookkeeping over it, store access, the notice plane and the orchestrator it declares pipelines
- * to.
+ * bookkeeping over it, the activations in flight, store access, the notice plane, the orchestrator
+ * it declares pipelines to, and its settings.
  */
 public final class LedgerParts implements AutoCloseable {
 
@@ -44,29 +44,33 @@ public final class LedgerParts implements AutoCloseable {
 
   final LedgerStore store;
   final LedgerBook book;
-  final ActivationBook activations;
-  final Activations running = new Activations();
+  final ActivationRecords records;
+  final InFlightActivations inFlight = new InFlightActivations();
+  final ActivationFlow flow;
   final StoreAccess access;
   final MessagePlane<ContractNotice> notices;
   final ActorRef<Orchestrator.Command> orchestrator;
   final TrustedKeys trusted;
+  final LedgerSettings settings;
   private final HeaderWatch watch;
 
   private LedgerParts(LedgerStore store, Factory factory, HeaderWatch watch) {
     this.store = store;
     this.book = new LedgerBook(store, factory.trusted(), System::currentTimeMillis);
-    this.activations =
-        new ActivationBook(
+    this.records =
+        new ActivationRecords(
             book,
             factory.access(),
             factory.settings().activationTimeout(),
             System::currentTimeMillis);
     this.access = factory.access();
     this.notices = factory.notices();
+    this.flow = new ActivationFlow(records, inFlight, notices);
     this.orchestrator = factory.orchestrator();
     this.trusted = factory.trusted();
+    this.settings = factory.settings();
     this.watch = watch;
-    activations.recover();
+    records.recover();
   }
 
   String describe() {

@@ -1,7 +1,6 @@
 package dev.ben.actors.ledger;
 
 import dev.ben.actors.orchestrator.Orchestrator;
-import dev.ben.actors.orchestrator.PipelineExecutor;
 import dev.ben.actors.orchestrator.PipelineIntent;
 import dev.ben.api.control.DiffReply;
 import dev.ben.api.control.Lifecycle;
@@ -14,7 +13,9 @@ import dev.ben.streams.ledger.PipelineHeader;
 import java.util.List;
 import java.util.Optional;
 import org.apache.pekko.actor.ClassicActorSystemProvider;
+import org.apache.pekko.stream.ActorAttributes;
 import org.apache.pekko.stream.SourceRef;
+import org.apache.pekko.stream.javadsl.Keep;
 import org.apache.pekko.stream.javadsl.Source;
 import org.apache.pekko.stream.javadsl.StreamRefs;
 import org.apache.pekko.util.ByteString;
@@ -53,7 +54,7 @@ final class LedgerReplies {
 
   PipelineStatus status(String pipeline, boolean history, Orchestrator.Topology topology) {
     PipelineStatus.Builder status = parts.book.status(pipeline, history);
-    Optional<ActivationProtocol> latest = parts.running.latest(pipeline);
+    Optional<AckTally> latest = parts.inFlight.latestTally(pipeline);
     boolean runs = status.getLifecycle() == dev.ben.api.control.Lifecycle.PUBLISHED;
     status.addAllComponents(
         StatusComponents.of(
@@ -61,8 +62,8 @@ final class LedgerReplies {
             topology == null ? List.of() : topology.components(),
             latest.filter(a -> runs),
             status.getActiveVersion()));
-    latest.ifPresent(a -> status.setActivationDetail(ActivationDetail.of(a)));
-    if (latest.isPresent() && latest.get().state() == ActivationProtocol.State.FAILED) {
+    latest.ifPresent(a -> status.setActivationDetail(ActivationDetailLine.of(a)));
+    if (latest.isPresent() && latest.get().state() == AckTally.State.FAILED) {
       status.setActivationState(VersionState.FAILED);
     }
     if (topology == null) {
@@ -135,7 +136,7 @@ final class LedgerReplies {
    * components).
    */
   PipelineStatus lifecycle(String pipeline, LifecycleAction action, String source) {
-    if (parts.running.running(pipeline).isPresent()) {
+    if (parts.inFlight.run(pipeline).isPresent()) {
       throw new LedgerRefusal(
           LedgerRefusal.Kind.CONFLICT,
           pipeline
@@ -156,12 +157,12 @@ final class LedgerReplies {
 
   /** What the component should run, and whether the activation under way still waits for it. */
   Ledger.Desired desired(String pipeline, String componentId) {
-    Optional<ContractNotice> notice = parts.activations.desired(pipeline);
+    Optional<ContractNotice> notice = parts.records.desired(pipeline);
     boolean awaiting =
         parts
-            .running
-            .running(pipeline)
-            .map(begun -> begun.protocol().missing().contains(componentId))
+            .inFlight
+            .run(pipeline)
+            .map(run -> run.tally().missing().contains(componentId))
             .orElse(false);
     return new Ledger.Desired(pipeline, notice, awaiting);
   }
@@ -174,35 +175,12 @@ final class LedgerReplies {
     if (!parts.access.find(key.pipeline(), key.version()).map(key::equals).orElse(false)) {
       return new Ledger.Artifact(key, null, "store access holds no artifact " + key);
     }
+    // Reading the blob blocks, so the stream runs on the ledger's dispatcher.
     SourceRef<ByteString> bytes =
         Source.lazySource(() -> Source.from(chunks(parts.access.read(key))))
-            .runWith(StreamRefs.sourceRef(), system);
+            .toMat(StreamRefs.sourceRef(), Keep.right())
+            .withAttributes(ActorAttributes.dispatcher(Ledger.DISPATCHER))
+            .run(system);
     return new Ledger.Artifact(key, bytes, null);
-  }
-
-  /**
-   * The components an activation waits for, from the orchestrator's placement; refused when there
-   * is none.
-   */
-  static java.util.Set<String> required(
-      String pipeline, PipelineExecutor.Placement placement, Throwable failure) {
-    if (failure != null) {
-      throw new LedgerRefusal(
-          LedgerRefusal.Kind.CONFLICT,
-          "the orchestrator did not say where "
-              + pipeline
-              + " runs ("
-              + failure.getMessage()
-              + "); nothing was changed, try again");
-    }
-    if (placement.components().isEmpty()) {
-      // With nobody to acknowledge, "active" would be a claim nothing backs.
-      throw new LedgerRefusal(
-          LedgerRefusal.Kind.CONFLICT,
-          "no cluster member can run "
-              + pipeline
-              + " (none with the edge role is up); nothing was changed");
-    }
-    return new java.util.TreeSet<>(placement.components());
   }
 }

@@ -24,7 +24,7 @@ final class StatusComponents {
   static List<ComponentState> of(
       String pipeline,
       List<ComponentTable.Entry> running,
-      Optional<ActivationProtocol> activation,
+      Optional<AckTally> activation,
       long activeVersion) {
     Map<String, ComponentState> out = new TreeMap<>();
     Map<String, Boolean> acked = new TreeMap<>();
@@ -54,8 +54,8 @@ final class StatusComponents {
             a.view().stream()
                 .filter(
                     c ->
-                        a.state() == ActivationProtocol.State.ACTIVATING
-                            || (a.state() == ActivationProtocol.State.ACTIVE && c.acked()))
+                        a.state() == AckTally.State.ACTIVATING
+                            || (a.state() == AckTally.State.ACTIVE && c.acked()))
                 .forEach(
                     c ->
                         out.computeIfAbsent(

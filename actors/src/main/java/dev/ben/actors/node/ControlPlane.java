@@ -57,9 +57,11 @@ record ControlPlane(
                     control.trusted(),
                     settings.ledger(),
                     notices,
-                    orchestrator)),
+                    orchestrator),
+                settings.orchestrator().helloInterval()),
             "ledger",
-            settings.supervision());
+            settings.supervision(),
+            Ledger.props());
     return new ControlPlane(notices, hellos, orchestrator, ledger);
   }
 }

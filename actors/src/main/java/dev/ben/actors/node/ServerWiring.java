@@ -72,6 +72,7 @@ final class ServerWiring {
           new LedgerGrpcService(
               control.ledger(),
               context.getSystem(),
+              settings.control(),
               new ControlRequests(settings.ledger().maxBundleBytes(), services.metrics()));
       servers.add(new ControlServer(context.getSystem(), settings.control().endpoint(), service));
     }

@@ -3,7 +3,6 @@ package dev.ben.actors.orchestrator;
 import dev.ben.actors.ClusterSerializable;
 import dev.ben.actors.LoggerNaming;
 import dev.ben.config.OrchestratorSettings;
-import java.time.Duration;
 import java.util.List;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -22,13 +21,6 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * both from fresh hellos and the ledger's next declaration, while running components go on.
  */
 public final class Orchestrator extends AbstractBehavior<Orchestrator.Command> {
-
-  /**
-   * The default of {@code ben.orchestrator.hello-interval}, kept only for the ledger's declaration
-   * timer. TODO(merge): the ledger takes {@code settings.orchestrator().helloInterval()} instead,
-   * then this goes.
-   */
-  public static final Duration HELLO_INTERVAL = Duration.ofSeconds(2);
 
   /** Hellos a component may miss before the orchestrator considers it gone. */
   private static final int MISSED_HELLOS = 3;

@@ -47,7 +47,15 @@ class LedgerBookTest {
         RocksLedgerStore.open(
             dir.resolve("ledger"),
             new LedgerSettings(
-                1 << 20, 4096, "kv", "objects", Duration.ofSeconds(30), java.util.List.of()));
+                1 << 20,
+                4096,
+                "kv",
+                "objects",
+                Duration.ofSeconds(30),
+                java.util.List.of(),
+                Duration.ofSeconds(5),
+                Duration.ofMillis(200),
+                25));
     book = new LedgerBook(store, TrustedKeys.of(TRUSTED.publicKey()), () -> clock.addAndGet(1000));
   }
 

@@ -25,7 +25,7 @@ class StatusComponentsTest {
   private static List<String> of(
       String pipeline,
       List<ComponentTable.Entry> running,
-      Optional<ActivationProtocol> activation,
+      Optional<AckTally> activation,
       long activeVersion) {
     return StatusComponents.of(pipeline, running, activation, activeVersion).stream()
         .map(
@@ -54,7 +54,7 @@ class StatusComponentsTest {
   @Test
   void theActivationsAcksWinOverWhatTheTopologyReports() {
     var activation =
-        new ActivationProtocol("auth", 3, 2, Set.of("auth/spine@n1", "auth/detector@n2"), 10_000);
+        new AckTally("auth", 3, 2, Set.of("auth/spine@n1", "auth/detector@n2"), 10_000);
     activation.ack("auth/detector@n2", 3, 1_000);
     List<ComponentTable.Entry> topology =
         List.of(
@@ -73,8 +73,7 @@ class StatusComponentsTest {
 
   @Test
   void aRequiredComponentNotYetRunningIsListedWithThePreviousVersionAndNotAcked() {
-    var activation =
-        new ActivationProtocol("auth", 3, 2, Set.of("auth/spine@n1", "auth/store@n3"), 10_000);
+    var activation = new AckTally("auth", 3, 2, Set.of("auth/spine@n1", "auth/store@n3"), 10_000);
     activation.ack("auth/spine@n1", 3, 1_000);
     List<ComponentTable.Entry> topology =
         List.of(running("auth/spine@n1", "spine", "auth", "n1", 3));
@@ -90,10 +89,9 @@ class StatusComponentsTest {
 
   @Test
   void onceTheActivationIsDecidedOnlyRunningComponentsAreListed() {
-    var activation =
-        new ActivationProtocol("auth", 3, 2, Set.of("auth/spine@n1", "auth/store@n3"), 10_000);
+    var activation = new AckTally("auth", 3, 2, Set.of("auth/spine@n1", "auth/store@n3"), 10_000);
     activation.ack("auth/spine@n1", 3, 1_000);
-    activation.tick(10_001);
+    activation.checkDeadline(10_001);
     List<ComponentTable.Entry> topology =
         List.of(running("auth/spine@n1", "spine", "auth", "n1", 3));
 

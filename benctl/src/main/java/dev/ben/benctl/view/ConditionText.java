@@ -2,10 +2,12 @@ package dev.ben.benctl.view;
 
 import dev.ben.contracts.model.ArgExpr;
 import dev.ben.contracts.model.Condition;
+import dev.ben.contracts.model.ContractSyntax;
 import dev.ben.contracts.model.Emit;
 import dev.ben.contracts.model.EmitArg;
 import dev.ben.contracts.model.PlaybookBound;
 import dev.ben.contracts.model.PlaybookCondition;
+import dev.ben.contracts.model.PlaybookConditionText;
 import dev.ben.contracts.model.Threshold;
 import dev.ben.contracts.model.ThresholdLevel;
 import java.util.ArrayList;
@@ -25,14 +27,14 @@ final class ConditionText {
    */
   static String predicate(Condition condition) {
     if (condition instanceof Condition.Compare c) {
-      return c.field() + " " + ModelText.op(c.op()) + " " + ModelText.literal(c.value());
+      return c.field() + " " + c.op().symbol() + " " + ContractSyntax.literal(c.value());
     }
     if (condition instanceof Condition.Between b) {
       return b.field()
           + " between "
-          + ModelText.literal(b.low())
+          + ContractSyntax.literal(b.low())
           + " and "
-          + ModelText.literal(b.high());
+          + ContractSyntax.literal(b.high());
     }
     if (condition instanceof Condition.InList in) {
       return in.field() + " in " + in.list();
@@ -40,17 +42,17 @@ final class ConditionText {
     if (condition instanceof Condition.InCidr cidr) {
       return cidr.field()
           + " in cidr("
-          + cidr.cidrs().stream().map(ModelText::quote).collect(Collectors.joining(", "))
+          + cidr.cidrs().stream().map(ContractSyntax::quote).collect(Collectors.joining(", "))
           + ")";
     }
     if (condition instanceof Condition.StartsWith s) {
-      return s.field() + " starts_with " + ModelText.quote(s.prefix());
+      return s.field() + " starts_with " + ContractSyntax.quote(s.prefix());
     }
     if (condition instanceof Condition.Contains c) {
-      return c.field() + " contains " + ModelText.quote(c.text());
+      return c.field() + " contains " + ContractSyntax.quote(c.text());
     }
     if (condition instanceof Condition.Matches m) {
-      return m.field() + " matches " + ModelText.quote(m.regex());
+      return m.field() + " matches " + ContractSyntax.quote(m.regex());
     }
     if (condition instanceof Condition.Fuzzy f) {
       return f.field() + " ~ " + f.list() + " within " + f.within();
@@ -78,52 +80,14 @@ final class ConditionText {
   static String level(Threshold threshold, ThresholdLevel level) {
     return threshold.field()
         + " "
-        + ModelText.op(threshold.op())
+        + threshold.op().symbol()
         + " "
-        + ModelText.literal(level.value());
+        + ContractSyntax.literal(level.value());
   }
 
   /** A playbook's {@code when}: {@code brute_force and login_rate.fails > 20}. */
   static String playbook(PlaybookCondition condition) {
-    if (condition instanceof PlaybookCondition.RuleFired r) {
-      return r.rule();
-    }
-    if (condition instanceof PlaybookCondition.BitSet b) {
-      return b.bit();
-    }
-    if (condition instanceof PlaybookCondition.FactCompare f) {
-      return f.fact() + " " + ModelText.op(f.op()) + " " + ModelText.quote(f.level());
-    }
-    if (condition instanceof PlaybookCondition.DetectorCompare d) {
-      return d.detector()
-          + "."
-          + d.feature()
-          + " "
-          + ModelText.op(d.op())
-          + " "
-          + ModelText.number(d.value());
-    }
-    if (condition instanceof PlaybookCondition.FieldCompare f) {
-      return f.field() + " " + ModelText.op(f.op()) + " " + ModelText.literal(f.value());
-    }
-    if (condition instanceof PlaybookCondition.Not n) {
-      return "not " + nested(n.condition());
-    }
-    boolean all = condition instanceof PlaybookCondition.All;
-    List<PlaybookCondition> parts =
-        all
-            ? ((PlaybookCondition.All) condition).conditions()
-            : ((PlaybookCondition.Any) condition).conditions();
-    return parts.stream()
-        .map(ConditionText::nested)
-        .collect(Collectors.joining(all ? " and " : " or "));
-  }
-
-  /** Combinations inside another are parenthesised, so the text means what the tree means. */
-  private static String nested(PlaybookCondition condition) {
-    boolean compound =
-        condition instanceof PlaybookCondition.All || condition instanceof PlaybookCondition.Any;
-    return compound ? "(" + playbook(condition) + ")" : playbook(condition);
+    return PlaybookConditionText.CONTRACT_SYNTAX.render(condition);
   }
 
   /** {@code lock_account(user = user, reason = "brute force")}. */
@@ -140,7 +104,7 @@ final class ConditionText {
       return field.field();
     }
     if (value instanceof ArgExpr.Const constant) {
-      return ModelText.literal(constant.value());
+      return ContractSyntax.literal(constant.value());
     }
     if (value instanceof ArgExpr.DetectorValue detector) {
       return detector.detector() + "." + detector.feature();

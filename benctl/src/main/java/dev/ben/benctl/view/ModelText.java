@@ -1,11 +1,9 @@
 package dev.ben.benctl.view;
 
-import dev.ben.contracts.model.CompareOp;
+import dev.ben.contracts.model.ContractSyntax;
 import dev.ben.contracts.model.Feature;
-import dev.ben.contracts.model.Literal;
 import dev.ben.contracts.model.RedactOp;
 import dev.ben.contracts.model.SchemaField;
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 
@@ -34,40 +32,6 @@ final class ModelText {
       }
     }
     return millis + "ms";
-  }
-
-  /** Whole numbers without a fraction ({@code 20}, not {@code 20.0}); others in plain decimal. */
-  static String number(double value) {
-    if (Double.isNaN(value) || Double.isInfinite(value)) {
-      return Double.toString(value);
-    }
-    return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
-  }
-
-  /** Text literals quoted as in contracts; numbers and booleans as written. */
-  static String literal(Literal literal) {
-    if (literal instanceof Literal.Text text) {
-      return quote(text.value());
-    }
-    if (literal instanceof Literal.Real real) {
-      return number(real.value());
-    }
-    return literal.text();
-  }
-
-  static String quote(String text) {
-    return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-  }
-
-  static String op(CompareOp op) {
-    return switch (op) {
-      case EQ -> "==";
-      case NE -> "!=";
-      case LT -> "<";
-      case LE -> "<=";
-      case GT -> ">";
-      case GE -> ">=";
-    };
   }
 
   static String list(List<String> names) {
@@ -116,10 +80,15 @@ final class ModelText {
           + counter.incrementOn();
     }
     if (feature instanceof Feature.Ewma ewma) {
-      return "ewma " + ewma.field() + " alpha " + number(ewma.alpha());
+      return "ewma " + ewma.field() + " alpha " + ContractSyntax.number(ewma.alpha());
     }
     if (feature instanceof Feature.Cusum cusum) {
-      return "cusum " + cusum.field() + " k " + number(cusum.k()) + " h " + number(cusum.h());
+      return "cusum "
+          + cusum.field()
+          + " k "
+          + ContractSyntax.number(cusum.k())
+          + " h "
+          + ContractSyntax.number(cusum.h());
     }
     var anomaly = (Feature.Anomaly) feature;
     return "anomaly on " + anomaly.field() + " window " + anomaly.window();

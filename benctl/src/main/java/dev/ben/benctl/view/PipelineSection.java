@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ben.benctl.out.Table;
 import dev.ben.contracts.model.ContractSet;
+import dev.ben.contracts.model.ContractSyntax;
 import dev.ben.contracts.model.Pipeline;
 import dev.ben.contracts.model.ProxySettings;
 import dev.ben.contracts.model.SidecarSettings;
@@ -72,7 +73,7 @@ final class PipelineSection {
       parts.add("http");
     }
     if (sidecar.uds() != null && !sidecar.uds().isBlank()) {
-      parts.add("uds " + ModelText.quote(sidecar.uds()));
+      parts.add("uds " + ContractSyntax.quote(sidecar.uds()));
     }
     return String.join("; ", parts);
   }
@@ -81,9 +82,9 @@ final class PipelineSection {
     return "buffer "
         + proxy.buffer()
         + ", high_watermark "
-        + ModelText.number(proxy.highWatermark())
+        + ContractSyntax.number(proxy.highWatermark())
         + ", low_watermark "
-        + ModelText.number(proxy.lowWatermark())
+        + ContractSyntax.number(proxy.lowWatermark())
         + ", overload "
         + proxy.overload().name().toLowerCase(Locale.ROOT)
         + ", coalesce "

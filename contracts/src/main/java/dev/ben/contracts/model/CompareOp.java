@@ -21,6 +21,18 @@ public enum CompareOp {
     };
   }
 
+  /** The operator as contracts write it: {@code ==}, {@code !=}, {@code <}, {@code <=}, ... */
+  public String symbol() {
+    return switch (this) {
+      case EQ -> "==";
+      case NE -> "!=";
+      case LT -> "<";
+      case LE -> "<=";
+      case GT -> ">";
+      case GE -> ">=";
+    };
+  }
+
   /** Thresholds accept only ordering operators; equality has no "highest passing level". */
   public boolean isOrdering() {
     return this != EQ && this != NE;

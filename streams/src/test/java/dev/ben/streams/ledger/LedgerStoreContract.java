@@ -50,7 +50,10 @@ public abstract class LedgerStoreContract {
         kvBucket,
         objectBucket,
         Duration.ofSeconds(30),
-        java.util.List.of());
+        java.util.List.of(),
+        Duration.ofSeconds(5),
+        Duration.ofMillis(200),
+        25);
   }
 
   @BeforeEach

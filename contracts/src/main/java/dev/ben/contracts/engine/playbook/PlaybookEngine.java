@@ -5,6 +5,7 @@ import dev.ben.contracts.model.ArgExpr;
 import dev.ben.contracts.model.EmitArg;
 import dev.ben.contracts.model.Literal;
 import dev.ben.contracts.model.Playbook;
+import dev.ben.contracts.model.PlaybookConditionText;
 import dev.ben.contracts.model.Schema;
 import dev.ben.contracts.model.Signal;
 import java.util.LinkedHashMap;
@@ -28,7 +29,7 @@ public final class PlaybookEngine {
       Map<String, Object> inputs) {}
 
   private final Playbook playbook;
-  private final ConditionCompiler.Check condition;
+  private final PlaybookChecks.Check condition;
   private final String conditionText;
   private final int[] scopeFields;
   private final int[] argFields;
@@ -45,9 +46,8 @@ public final class PlaybookEngine {
     }
     this.playbook = playbook;
     this.resolver = resolver;
-    this.condition =
-        new ConditionCompiler(playbook.name(), schema, resolver).compile(playbook.when());
-    this.conditionText = ConditionCompiler.render(playbook.when());
+    this.condition = new PlaybookChecks(playbook.name(), schema, resolver).compile(playbook.when());
+    this.conditionText = PlaybookConditionText.EXPLANATION.render(playbook.when());
     List<String> scope = playbook.bound().cooldownScope();
     this.scopeFields = new int[scope.size()];
     for (int i = 0; i < scopeFields.length; i++) {

@@ -4,21 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ben.actors.ledger.ActivationProtocol.ComponentStatus;
-import dev.ben.actors.ledger.ActivationProtocol.IgnoredAcks;
-import dev.ben.actors.ledger.ActivationProtocol.State;
+import dev.ben.actors.ledger.AckTally.ComponentStatus;
+import dev.ben.actors.ledger.AckTally.IgnoredAcks;
+import dev.ben.actors.ledger.AckTally.State;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class ActivationProtocolTest {
+class AckTallyTest {
 
   private static final long DEADLINE = 10_000;
 
   /** Version 3 of auth replacing version 2 on a spine and a detector. */
-  private final ActivationProtocol activation =
-      new ActivationProtocol("auth", 3, 2, Set.of("auth/spine@n1", "auth/detector@n2"), DEADLINE);
+  private final AckTally activation =
+      new AckTally("auth", 3, 2, Set.of("auth/spine@n1", "auth/detector@n2"), DEADLINE);
 
   @Test
   void becomesActiveOnlyWhenEveryRequiredComponentAcked() {
@@ -44,8 +44,10 @@ class ActivationProtocolTest {
   void failsAtTheDeadlineNamingWhoDidNotAck() {
     activation.ack("auth/spine@n1", 3, 1_000);
     assertEquals(
-        State.ACTIVATING, activation.tick(DEADLINE), "the deadline itself is still in time");
-    assertEquals(State.FAILED, activation.tick(DEADLINE + 1));
+        State.ACTIVATING,
+        activation.checkDeadline(DEADLINE),
+        "the deadline itself is still in time");
+    assertEquals(State.FAILED, activation.checkDeadline(DEADLINE + 1));
     assertEquals(List.of("auth/detector@n2"), activation.missing());
     String reason = activation.failureReason().orElseThrow();
     assertTrue(
@@ -54,11 +56,21 @@ class ActivationProtocolTest {
   }
 
   @Test
+  void expiringFailsAnActivationStillWaitingButNotOneDecided() {
+    activation.ack("auth/spine@n1", 3, 1_000);
+    assertEquals(State.FAILED, activation.expire(), "the timer may fire before the clock passes");
+    assertEquals(List.of("auth/detector@n2"), activation.missing());
+    AckTally done = new AckTally("auth", 3, 2, Set.of("auth/spine@n1"), DEADLINE);
+    done.ack("auth/spine@n1", 3, 1_000);
+    assertEquals(State.ACTIVE, done.expire(), "a decision stands");
+  }
+
+  @Test
   void anAckAfterTheDeadlineDoesNotRescueTheActivation() {
     activation.ack("auth/spine@n1", 3, 1_000);
     assertEquals(State.FAILED, activation.ack("auth/detector@n2", 3, DEADLINE + 5));
     assertEquals(new IgnoredAcks(0, 0, 1), activation.ignoredAcks());
-    assertEquals(State.FAILED, activation.tick(DEADLINE + 10), "a decision stands");
+    assertEquals(State.FAILED, activation.checkDeadline(DEADLINE + 10), "a decision stands");
   }
 
   @Test
@@ -93,32 +105,30 @@ class ActivationProtocolTest {
 
   @Test
   void withNoComponentRunningThePipelineTheActivationIsComplete() {
-    ActivationProtocol nobody = new ActivationProtocol("auth", 1, 0, Set.of(), DEADLINE);
+    AckTally nobody = new AckTally("auth", 1, 0, Set.of(), DEADLINE);
     assertEquals(State.ACTIVE, nobody.state());
     assertEquals(List.of(), nobody.view());
   }
 
   @Test
   void startsFromAPolicyDecisionWithTheConfiguredTimeout() {
-    ActivationProtocol started =
-        ActivationProtocol.start(
+    AckTally started =
+        AckTally.start(
             new VersionPolicy.Activate("auth", 1, 0),
             Set.of("auth/spine@n1"),
             5_000,
             Duration.ofSeconds(30));
     assertEquals(35_000, started.deadlineMillis());
     assertEquals(List.of(new ComponentStatus("auth/spine@n1", 0, false)), started.view());
-    started.tick(35_001);
+    started.checkDeadline(35_001);
     assertTrue(started.failureReason().orElseThrow().contains("no contract version runs"));
   }
 
   @Test
   void aVersionCannotReplaceItself() {
     assertThrows(
-        IllegalArgumentException.class,
-        () -> new ActivationProtocol("auth", 2, 2, Set.of(), DEADLINE));
+        IllegalArgumentException.class, () -> new AckTally("auth", 2, 2, Set.of(), DEADLINE));
     assertThrows(
-        IllegalArgumentException.class,
-        () -> new ActivationProtocol("auth", 0, 0, Set.of(), DEADLINE));
+        IllegalArgumentException.class, () -> new AckTally("auth", 0, 0, Set.of(), DEADLINE));
   }
 }

@@ -9,17 +9,17 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * One activation of one version (docs/architecture.md, the control plane). It starts {@code
- * ACTIVATING} with the components the orchestrator reports as running the pipeline; it becomes
- * {@code ACTIVE} once every one of them has acknowledged this version, or {@code FAILED} when the
- * deadline passes first, naming those that did not. Until then {@link #view()} shows per component
- * which version it runs, for {@code benctl status}. A component that stops ({@link #componentGone})
- * is no longer waited for; with none left the activation is complete, since components started
- * later load the active version. Acks from unknown components, for another version, or after the
- * decision change nothing and are counted. The caller supplies the time, so the decision is
- * deterministic.
+ * The tally of acknowledgements for one activation of one version, and its verdict. It starts
+ * {@code ACTIVATING} with the components the orchestrator reports as running the pipeline; it
+ * becomes {@code ACTIVE} once every one of them has acknowledged this version, or {@code FAILED}
+ * when the deadline passes first ({@link #expire} when the ledger's timer fires, or an ack arriving
+ * too late), naming those that did not. Until then {@link #view()} shows per component which
+ * version it runs, for {@code benctl status}. A component that stops ({@link #componentGone}) is no
+ * longer waited for; with none left the activation is complete, since components started later load
+ * the active version. Acks from unknown components, for another version, or after the decision
+ * change nothing and are counted. The caller supplies the time, so the verdict is deterministic.
  */
-public final class ActivationProtocol {
+public final class AckTally {
 
   /** Where the activation stands. */
   public enum State {
@@ -48,7 +48,7 @@ public final class ActivationProtocol {
   private long unknownComponent;
   private long afterDecision;
 
-  public ActivationProtocol(
+  public AckTally(
       String pipeline,
       long version,
       long previousVersion,
@@ -72,11 +72,12 @@ public final class ActivationProtocol {
   }
 
   /**
-   * Starts the activation a {@link VersionPolicy} decided, with the configured timeout from now.
+   * Starts the tally of the activation a {@link VersionPolicy} decided, with the configured timeout
+   * from now.
    */
-  public static ActivationProtocol start(
+  public static AckTally start(
       VersionPolicy.Activate decision, Set<String> required, long nowMillis, Duration timeout) {
-    return new ActivationProtocol(
+    return new AckTally(
         decision.pipeline(),
         decision.version(),
         decision.previousVersion(),
@@ -86,7 +87,7 @@ public final class ActivationProtocol {
 
   /** A component reports it swapped to {@code ackedVersion}; returns the state afterwards. */
   public State ack(String componentId, long ackedVersion, long nowMillis) {
-    tick(nowMillis);
+    checkDeadline(nowMillis);
     if (state != State.ACTIVATING) {
       afterDecision++;
     } else if (!acked.containsKey(componentId)) {
@@ -110,8 +111,16 @@ public final class ActivationProtocol {
   }
 
   /** Fails the activation once the deadline has passed without every ack; returns the state. */
-  public State tick(long nowMillis) {
-    if (state == State.ACTIVATING && nowMillis > deadlineMillis) {
+  public State checkDeadline(long nowMillis) {
+    return nowMillis > deadlineMillis ? expire() : state;
+  }
+
+  /**
+   * The activation's time is up (its timer fired): fails it unless every ack came; returns the
+   * state.
+   */
+  public State expire() {
+    if (state == State.ACTIVATING) {
       state = State.FAILED;
     }
     return state;

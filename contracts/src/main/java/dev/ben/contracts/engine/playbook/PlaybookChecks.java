@@ -7,10 +7,11 @@ import dev.ben.contracts.model.Schema;
 import java.util.List;
 
 /**
- * Compiles a playbook condition into checks over resolved references, and renders it as text for
- * explanations.
+ * Compiles a playbook's condition into a {@link Check} over resolved references, refusing
+ * references the pipeline does not have. (The condition's text for explanations is {@link
+ * dev.ben.contracts.model.PlaybookConditionText#EXPLANATION}.)
  */
-final class ConditionCompiler {
+final class PlaybookChecks {
 
   interface Check {
     boolean holds(PlaybookInputs inputs);
@@ -20,7 +21,7 @@ final class ConditionCompiler {
   private final Schema schema;
   private final PlaybookResolver resolver;
 
-  ConditionCompiler(String playbook, Schema schema, PlaybookResolver resolver) {
+  PlaybookChecks(String playbook, Schema schema, PlaybookResolver resolver) {
     this.playbook = playbook;
     this.schema = schema;
     this.resolver = resolver;
@@ -96,52 +97,5 @@ final class ConditionCompiler {
       throw new IllegalArgumentException("playbook '" + playbook + "' uses unknown " + what);
     }
     return ref;
-  }
-
-  static String render(PlaybookCondition condition) {
-    if (condition instanceof PlaybookCondition.RuleFired r) {
-      return r.rule();
-    }
-    if (condition instanceof PlaybookCondition.BitSet b) {
-      return b.bit();
-    }
-    if (condition instanceof PlaybookCondition.FactCompare f) {
-      return f.fact() + " " + symbol(f.op()) + " " + f.level();
-    }
-    if (condition instanceof PlaybookCondition.DetectorCompare d) {
-      return d.detector() + "." + d.feature() + " " + symbol(d.op()) + " " + d.value();
-    }
-    if (condition instanceof PlaybookCondition.FieldCompare f) {
-      return f.field() + " " + symbol(f.op()) + " " + f.value().text();
-    }
-    if (condition instanceof PlaybookCondition.Not n) {
-      return "not (" + render(n.condition()) + ")";
-    }
-    boolean all = condition instanceof PlaybookCondition.All;
-    List<PlaybookCondition> parts =
-        all
-            ? ((PlaybookCondition.All) condition).conditions()
-            : ((PlaybookCondition.Any) condition).conditions();
-    var text = new StringBuilder();
-    for (PlaybookCondition part : parts) {
-      if (text.length() > 0) {
-        text.append(all ? " and " : " or ");
-      }
-      boolean nested =
-          part instanceof PlaybookCondition.All || part instanceof PlaybookCondition.Any;
-      text.append(nested ? "(" + render(part) + ")" : render(part));
-    }
-    return text.toString();
-  }
-
-  private static String symbol(CompareOp op) {
-    return switch (op) {
-      case EQ -> "==";
-      case NE -> "!=";
-      case LT -> "<";
-      case LE -> "<=";
-      case GT -> ">";
-      case GE -> ">=";
-    };
   }
 }

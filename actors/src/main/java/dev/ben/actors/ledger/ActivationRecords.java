@@ -16,26 +16,19 @@ import java.util.Set;
 import java.util.function.LongSupplier;
 
 /**
- * The durable side of activations (docs/architecture.md, the control plane), without actors:
- * choosing the version, handing its bundle to store access, publishing the header the orchestrator
- * and the components follow, and recording the outcome. A failed activation puts the header back as
- * it was, so the previous version is what runs again everywhere.
+ * What activations write to the ledger store, without actors: choosing the version, handing its
+ * bundle to store access, publishing the header the orchestrator and the components follow, and
+ * recording acks and the outcome as events. A failed activation puts the header back as it was, so
+ * the previous version is what runs again everywhere.
  */
-final class ActivationBook {
-
-  /**
-   * An activation under way: the protocol counting acks, the notice to publish, and what to restore
-   * on failure.
-   */
-  record Begun(
-      ActivationProtocol protocol, ContractNotice notice, PipelineHeader before, String eventId) {}
+final class ActivationRecords {
 
   private final LedgerBook book;
   private final StoreAccess access;
   private final Duration timeout;
   private final LongSupplier clock;
 
-  ActivationBook(LedgerBook book, StoreAccess access, Duration timeout, LongSupplier clock) {
+  ActivationRecords(LedgerBook book, StoreAccess access, Duration timeout, LongSupplier clock) {
     this.book = book;
     this.access = access;
     this.timeout = timeout;
@@ -60,7 +53,8 @@ final class ActivationBook {
    * Stores the artifacts, marks the version activating, publishes the header and starts counting
    * acks.
    */
-  Begun begin(VersionPolicy.Activate decision, Set<String> required, String type, String source) {
+  ActivationRun begin(
+      VersionPolicy.Activate decision, Set<String> required, String type, String source) {
     String pipeline = decision.pipeline();
     PipelineHeader before = book.header(pipeline);
     ContractNotice notice = notice(pipeline, decision.version());
@@ -84,27 +78,24 @@ final class ActivationBook {
                 + required,
             null,
             HeaderBefore.json(before));
-    return new Begun(
-        ActivationProtocol.start(decision, required, clock.getAsLong(), timeout),
-        notice,
-        before,
-        eventId);
+    return new ActivationRun(
+        AckTally.start(decision, required, clock.getAsLong(), timeout), notice, before, eventId);
   }
 
   /**
    * Counts one component's ack and records it as an event of the activation when it was awaited.
    */
-  void ack(Begun begun, String componentId, long version) {
-    boolean awaited = begun.protocol().missing().contains(componentId);
-    begun.protocol().ack(componentId, version, clock.getAsLong());
-    if (awaited && !begun.protocol().missing().contains(componentId)) {
+  void ack(ActivationRun run, String componentId, long version) {
+    boolean awaited = run.tally().missing().contains(componentId);
+    run.tally().ack(componentId, version, clock.getAsLong());
+    if (awaited && !run.tally().missing().contains(componentId)) {
       book.record(
-          begun.notice().pipeline(),
+          run.pipeline(),
           version,
           "ack",
           componentId,
           componentId + " runs v" + version,
-          begun.eventId());
+          run.eventId());
     }
   }
 
@@ -112,43 +103,43 @@ final class ActivationBook {
    * Records the decided outcome. When the activation failed, the header is restored and the notice
    * of the version that runs again is returned, so components that already swapped go back to it.
    */
-  Optional<ContractNotice> settle(Begun begun) {
-    ActivationProtocol protocol = begun.protocol();
-    String pipeline = protocol.pipeline();
-    if (protocol.state() == ActivationProtocol.State.ACTIVATING) {
+  Optional<ContractNotice> settle(ActivationRun run) {
+    AckTally tally = run.tally();
+    String pipeline = tally.pipeline();
+    if (tally.state() == AckTally.State.ACTIVATING) {
       throw new IllegalStateException(
           "the activation of "
               + pipeline
               + " v"
-              + protocol.version()
+              + tally.version()
               + " is still under way; only a decided activation is settled");
     }
-    if (protocol.state() == ActivationProtocol.State.ACTIVE) {
-      book.move(pipeline, protocol.version(), VersionState.ACTIVE);
-      if (protocol.previousVersion() != 0) {
-        book.move(pipeline, protocol.previousVersion(), VersionState.SUPERSEDED);
+    if (tally.state() == AckTally.State.ACTIVE) {
+      book.move(pipeline, tally.version(), VersionState.ACTIVE);
+      if (tally.previousVersion() != 0) {
+        book.move(pipeline, tally.previousVersion(), VersionState.SUPERSEDED);
       }
       book.record(
           pipeline,
-          protocol.version(),
+          tally.version(),
           "activated",
           "ledger",
-          "v" + protocol.version() + " is active on " + protocol.view().size() + " component(s)",
-          begun.eventId());
+          "v" + tally.version() + " is active on " + tally.view().size() + " component(s)",
+          run.eventId());
       return Optional.empty();
     }
-    book.move(pipeline, protocol.version(), VersionState.FAILED);
-    book.putHeader(begun.before());
+    book.move(pipeline, tally.version(), VersionState.FAILED);
+    book.putHeader(run.before());
     book.record(
         pipeline,
-        protocol.version(),
+        tally.version(),
         "activation-failed",
         "ledger",
-        protocol.failureReason().orElseThrow(),
-        begun.eventId());
-    return protocol.previousVersion() == 0
+        tally.failureReason().orElseThrow(),
+        run.eventId());
+    return tally.previousVersion() == 0
         ? Optional.empty()
-        : Optional.of(notice(pipeline, protocol.previousVersion()));
+        : Optional.of(notice(pipeline, tally.previousVersion()));
   }
 
   /**

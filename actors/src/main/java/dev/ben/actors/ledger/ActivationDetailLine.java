@@ -3,11 +3,11 @@ package dev.ben.actors.ledger;
 import java.util.List;
 
 /** The one-line account of an activation that {@code benctl status} prints under the versions. */
-final class ActivationDetail {
+final class ActivationDetailLine {
 
-  private ActivationDetail() {}
+  private ActivationDetailLine() {}
 
-  static String of(ActivationProtocol activation) {
+  static String of(AckTally activation) {
     int required = activation.view().size();
     List<String> missing = activation.missing();
     String gone =

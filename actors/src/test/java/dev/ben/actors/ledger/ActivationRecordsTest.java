@@ -31,7 +31,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ActivationBookTest {
+class ActivationRecordsTest {
 
   private static final String PIPELINE = PingContracts.PIPELINE;
   private static final String SPINE = "pings/spine@n1";
@@ -44,7 +44,7 @@ class ActivationBookTest {
   private RocksLedgerStore store;
   private StoreAccess access;
   private LedgerBook book;
-  private ActivationBook activations;
+  private ActivationRecords records;
 
   @BeforeEach
   void open() throws Exception {
@@ -52,14 +52,23 @@ class ActivationBookTest {
     store =
         RocksLedgerStore.open(
             dir.resolve("ledger"),
-            new LedgerSettings(1 << 20, 4096, "kv", "objects", Duration.ofSeconds(30), List.of()));
+            new LedgerSettings(
+                1 << 20,
+                4096,
+                "kv",
+                "objects",
+                Duration.ofSeconds(30),
+                List.of(),
+                Duration.ofSeconds(5),
+                Duration.ofMillis(200),
+                25));
     access =
         new StoreAccess(
             new LocalBlobStore(dir.resolve("blobs")), RocksIndex.open(dir.resolve("index")));
     book =
         new LedgerBook(
             store, TrustedKeys.load(List.of(contracts.publicKey())), () -> clock.addAndGet(1000));
-    activations = new ActivationBook(book, access, Duration.ofSeconds(30), clock::get);
+    records = new ActivationRecords(book, access, Duration.ofSeconds(30), clock::get);
   }
 
   @AfterEach
@@ -81,9 +90,9 @@ class ActivationBookTest {
     return store.getHeader(PIPELINE).orElseThrow();
   }
 
-  private ActivationBook.Begun deploy(Set<String> required) {
-    return activations.begin(
-        activations.decideDeploy(PIPELINE, OptionalLong.empty()), required, "deploy", "ann@host");
+  private ActivationRun deploy(Set<String> required) {
+    return records.begin(
+        records.decideDeploy(PIPELINE, OptionalLong.empty()), required, "deploy", "ann@host");
   }
 
   /**
@@ -91,18 +100,17 @@ class ActivationBookTest {
    * settles it.
    */
   private void deployAndAck(Set<String> required) {
-    ActivationBook.Begun begun = deploy(required);
+    ActivationRun run = deploy(required);
     for (String component : required) {
-      begun.protocol().ack(component, begun.protocol().version(), clock.get());
+      run.tally().ack(component, run.tally().version(), clock.get());
     }
-    assertEquals(ActivationProtocol.State.ACTIVE, begun.protocol().state());
-    assertEquals(Optional.empty(), activations.settle(begun));
+    assertEquals(AckTally.State.ACTIVE, run.tally().state());
+    assertEquals(Optional.empty(), records.settle(run));
   }
 
-  private static void failAtTheDeadline(ActivationBook.Begun begun) {
+  private static void failAtTheDeadline(ActivationRun run) {
     assertEquals(
-        ActivationProtocol.State.FAILED,
-        begun.protocol().tick(begun.protocol().deadlineMillis() + 1));
+        AckTally.State.FAILED, run.tally().checkDeadline(run.tally().deadlineMillis() + 1));
   }
 
   private List<String> eventTypes() {
@@ -116,7 +124,7 @@ class ActivationBookTest {
     long third = stage(30);
     book.unstage(PIPELINE, third, "ann@host");
 
-    VersionPolicy.Activate decision = activations.decideDeploy(PIPELINE, OptionalLong.empty());
+    VersionPolicy.Activate decision = records.decideDeploy(PIPELINE, OptionalLong.empty());
 
     assertEquals(new VersionPolicy.Activate(PIPELINE, 2, 0), decision);
   }
@@ -126,23 +134,22 @@ class ActivationBookTest {
     stage(10);
     long version = stage(20);
 
-    ActivationBook.Begun begun = deploy(Set.of(SPINE));
+    ActivationRun run = deploy(Set.of(SPINE));
 
     assertEquals(VersionState.ACTIVATING, state(version));
     assertEquals(VersionState.STAGED, state(1));
     assertEquals(PipelineStatus.PUBLISHED, header().status());
     assertEquals(version, header().version());
-    assertEquals(
-        new PipelineHeader(PIPELINE, PIPELINE, "", PipelineStatus.DRAFT, 0), begun.before());
-    ContractNotice notice = begun.notice();
+    assertEquals(new PipelineHeader(PIPELINE, PIPELINE, "", PipelineStatus.DRAFT, 0), run.before());
+    ContractNotice notice = run.notice();
     assertEquals(PIPELINE, notice.pipeline());
     assertEquals(version, notice.version());
     byte[] pulled = access.read(notice.key());
     assertEquals(notice.key().sha256(), Fingerprint.of(pulled).value());
     String bundleId = store.version(PIPELINE, version).orElseThrow().bundleId();
     assertArrayEquals(store.getBundle(bundleId).orElseThrow(), pulled);
-    assertEquals(ActivationProtocol.State.ACTIVATING, begun.protocol().state());
-    assertEquals(List.of(SPINE), begun.protocol().missing());
+    assertEquals(AckTally.State.ACTIVATING, run.tally().state());
+    assertEquals(List.of(SPINE), run.tally().missing());
   }
 
   @Test
@@ -151,11 +158,10 @@ class ActivationBookTest {
     deployAndAck(Set.of(SPINE));
     long second = stage(20);
 
-    ActivationBook.Begun begun = deploy(Set.of(SPINE, DETECTOR));
-    begun.protocol().ack(SPINE, second, clock.get());
-    assertEquals(
-        ActivationProtocol.State.ACTIVE, begun.protocol().ack(DETECTOR, second, clock.get()));
-    Optional<ContractNotice> restore = activations.settle(begun);
+    ActivationRun run = deploy(Set.of(SPINE, DETECTOR));
+    run.tally().ack(SPINE, second, clock.get());
+    assertEquals(AckTally.State.ACTIVE, run.tally().ack(DETECTOR, second, clock.get()));
+    Optional<ContractNotice> restore = records.settle(run);
 
     assertEquals(Optional.empty(), restore, "nothing has to go back after a success");
     assertEquals(VersionState.ACTIVE, state(second));
@@ -171,11 +177,11 @@ class ActivationBookTest {
     deployAndAck(Set.of(SPINE));
     PipelineHeader running = header();
     long second = stage(20);
-    ActivationBook.Begun begun = deploy(Set.of(SPINE, DETECTOR));
-    begun.protocol().ack(SPINE, second, clock.get());
-    failAtTheDeadline(begun);
+    ActivationRun run = deploy(Set.of(SPINE, DETECTOR));
+    run.tally().ack(SPINE, second, clock.get());
+    failAtTheDeadline(run);
 
-    ContractNotice restore = activations.settle(begun).orElseThrow();
+    ContractNotice restore = records.settle(run).orElseThrow();
 
     assertEquals(1, restore.version());
     assertEquals(access.find(PIPELINE, 1).orElseThrow(), restore.key());
@@ -186,16 +192,16 @@ class ActivationBookTest {
     LedgerEvent failed = store.listEvents(PIPELINE).get(store.listEvents(PIPELINE).size() - 1);
     assertEquals("activation-failed", failed.type());
     assertTrue(failed.summary().contains("not acknowledged by " + DETECTOR), failed.summary());
-    assertEquals(begun.eventId(), failed.parentId());
+    assertEquals(run.eventId(), failed.parentId());
   }
 
   @Test
   void aFailedFirstActivationPutsThePipelineBackToDraftWithNothingToRevertTo() {
     long first = stage(10);
-    ActivationBook.Begun begun = deploy(Set.of(SPINE));
-    failAtTheDeadline(begun);
+    ActivationRun run = deploy(Set.of(SPINE));
+    failAtTheDeadline(run);
 
-    Optional<ContractNotice> restore = activations.settle(begun);
+    Optional<ContractNotice> restore = records.settle(run);
 
     assertEquals(Optional.empty(), restore);
     assertEquals(new PipelineHeader(PIPELINE, PIPELINE, "", PipelineStatus.DRAFT, 0), header());
@@ -205,37 +211,34 @@ class ActivationBookTest {
   @Test
   void theDesiredVersionFollowsTheHeader() {
     stage(10);
-    assertEquals(Optional.empty(), activations.desired(PIPELINE), "a draft runs nothing");
+    assertEquals(Optional.empty(), records.desired(PIPELINE), "a draft runs nothing");
 
     deployAndAck(Set.of(SPINE));
-    assertEquals(1, activations.desired(PIPELINE).orElseThrow().version());
+    assertEquals(1, records.desired(PIPELINE).orElseThrow().version());
 
     long second = stage(20);
-    ActivationBook.Begun begun = deploy(Set.of(SPINE));
+    ActivationRun run = deploy(Set.of(SPINE));
     assertEquals(
         second,
-        activations.desired(PIPELINE).orElseThrow().version(),
+        records.desired(PIPELINE).orElseThrow().version(),
         "the activating version is wanted");
-    assertEquals(begun.notice(), activations.desired(PIPELINE).orElseThrow());
+    assertEquals(run.notice(), records.desired(PIPELINE).orElseThrow());
 
-    failAtTheDeadline(begun);
-    activations.settle(begun);
+    failAtTheDeadline(run);
+    records.settle(run);
     assertEquals(
-        1,
-        activations.desired(PIPELINE).orElseThrow().version(),
-        "after a failure the old one again");
+        1, records.desired(PIPELINE).orElseThrow().version(), "after a failure the old one again");
 
     book.changeLifecycle(PIPELINE, LifecycleAction.PAUSE, "ann@host");
     assertEquals(
         1,
-        activations.desired(PIPELINE).orElseThrow().version(),
+        records.desired(PIPELINE).orElseThrow().version(),
         "a paused pipeline keeps its version");
 
     book.changeLifecycle(PIPELINE, LifecycleAction.ARCHIVE, "ann@host");
+    assertEquals(Optional.empty(), records.desired(PIPELINE), "an archived pipeline runs nothing");
     assertEquals(
-        Optional.empty(), activations.desired(PIPELINE), "an archived pipeline runs nothing");
-    assertEquals(
-        Optional.empty(), activations.desired("nothing-here"), "an unknown pipeline runs nothing");
+        Optional.empty(), records.desired("nothing-here"), "an unknown pipeline runs nothing");
   }
 
   @Test
@@ -246,7 +249,7 @@ class ActivationBookTest {
     deploy(Set.of(SPINE));
     assertEquals(second, header().version());
 
-    new ActivationBook(book, access, Duration.ofSeconds(30), clock::get).recover();
+    new ActivationRecords(book, access, Duration.ofSeconds(30), clock::get).recover();
 
     assertEquals(VersionState.FAILED, state(second));
     assertEquals(VersionState.ACTIVE, state(1));
@@ -257,7 +260,7 @@ class ActivationBookTest {
         failed.summary().contains("interrupted by a restart of the ledger"), failed.summary());
     assertEquals(
         new VersionPolicy.Activate(PIPELINE, second, 1),
-        activations.decideDeploy(PIPELINE, OptionalLong.of(second)),
+        records.decideDeploy(PIPELINE, OptionalLong.of(second)),
         "the failed version can be deployed again");
   }
 
@@ -266,7 +269,7 @@ class ActivationBookTest {
     long first = stage(10);
     deploy(Set.of(SPINE));
 
-    activations.recover();
+    records.recover();
 
     assertEquals(VersionState.FAILED, state(first));
     assertEquals(new PipelineHeader(PIPELINE, PIPELINE, "", PipelineStatus.DRAFT, 0), header());
@@ -281,7 +284,7 @@ class ActivationBookTest {
     deploy(Set.of(SPINE));
     assertEquals(PipelineStatus.PUBLISHED, header().status());
 
-    activations.recover();
+    records.recover();
 
     assertEquals(VersionState.FAILED, state(second));
     assertEquals(new PipelineHeader(PIPELINE, PIPELINE, "", PipelineStatus.ARCHIVED, 1), header());
@@ -290,9 +293,9 @@ class ActivationBookTest {
   @Test
   void settlingAnUndecidedActivationIsRefusedWithoutTouchingTheStore() {
     stage(10);
-    ActivationBook.Begun begun = deploy(Set.of(SPINE));
+    ActivationRun run = deploy(Set.of(SPINE));
     int events = store.listEvents(PIPELINE).size();
-    assertThrows(IllegalStateException.class, () -> activations.settle(begun));
+    assertThrows(IllegalStateException.class, () -> records.settle(run));
     assertEquals(VersionState.ACTIVATING, state(1));
     assertEquals(events, store.listEvents(PIPELINE).size());
   }
@@ -304,7 +307,7 @@ class ActivationBookTest {
     PipelineHeader running = header();
     int events = store.listEvents(PIPELINE).size();
 
-    activations.recover();
+    records.recover();
 
     assertEquals(running, header());
     assertEquals(VersionState.ACTIVE, state(1));
@@ -320,7 +323,7 @@ class ActivationBookTest {
 
     LedgerRefusal refusal =
         assertThrows(
-            LedgerRefusal.class, () -> activations.decideDeploy(PIPELINE, OptionalLong.empty()));
+            LedgerRefusal.class, () -> records.decideDeploy(PIPELINE, OptionalLong.empty()));
 
     assertEquals(LedgerRefusal.Kind.CONFLICT, refusal.kind());
     assertTrue(
@@ -330,7 +333,7 @@ class ActivationBookTest {
     book.changeLifecycle(PIPELINE, LifecycleAction.RESUME, "ann@host");
     assertEquals(
         new VersionPolicy.Activate(PIPELINE, second, 1),
-        activations.decideDeploy(PIPELINE, OptionalLong.empty()));
+        records.decideDeploy(PIPELINE, OptionalLong.empty()));
   }
 
   @Test
@@ -341,7 +344,7 @@ class ActivationBookTest {
 
     LedgerRefusal refusal =
         assertThrows(
-            LedgerRefusal.class, () -> activations.decideDeploy(PIPELINE, OptionalLong.empty()));
+            LedgerRefusal.class, () -> records.decideDeploy(PIPELINE, OptionalLong.empty()));
 
     assertEquals(LedgerRefusal.Kind.CONFLICT, refusal.kind());
     assertTrue(
