@@ -1,6 +1,5 @@
 package dev.ben.bux;
 
-import dev.ben.config.Endpoint;
 import dev.ben.config.GatewaySettings;
 import java.io.IOException;
 import java.net.URI;
@@ -23,7 +22,7 @@ final class GatewayServer implements AutoCloseable {
   private final HttpClient http = HttpClient.newHttpClient();
 
   GatewayServer(ActorSystem system, Duration keepAlive, GatewayPorts ports) throws Exception {
-    GatewaySettings settings = new GatewaySettings(new Endpoint("127.0.0.1", 0), keepAlive, 16);
+    GatewaySettings settings = TestGatewaySettings.withKeepAlive(keepAlive);
     binding =
         Http.get(system)
             .newServerAt("127.0.0.1", 0)

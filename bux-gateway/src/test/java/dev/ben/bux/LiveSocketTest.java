@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ben.config.Endpoint;
-import dev.ben.config.GatewaySettings;
 import dev.ben.streams.metrics.StageCounters;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -65,7 +63,7 @@ class LiveSocketTest {
   private void connect(Duration keepAlive) {
     LiveSocket socket =
         new LiveSocket(
-            new GatewaySettings(new Endpoint("127.0.0.1", 0), keepAlive, 16),
+            TestGatewaySettings.withKeepAlive(keepAlive),
             ports.ports(),
             JSON,
             Materializer.matFromSystem(system));
