@@ -3,25 +3,15 @@ package dev.ben.actors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import com.typesafe.config.ConfigFactory;
+import dev.ben.actors.testing.ActorTestBase;
 import java.time.Duration;
-import org.apache.pekko.actor.testkit.typed.annotations.JUnit5TestKit;
-import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
-import org.apache.pekko.actor.testkit.typed.javadsl.JUnit5TestKitBuilder;
-import org.apache.pekko.actor.testkit.typed.javadsl.TestKitJUnit5Extension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(TestKitJUnit5Extension.class)
-class ConfiguredSettingsTest {
+class ConfiguredSettingsTest extends ActorTestBase {
 
-  @JUnit5TestKit
-  ActorTestKit testKit =
-      new JUnit5TestKitBuilder()
-          .withCustomConfig(
-              ConfigFactory.parseString(
-                  "ben.node.ask-timeout = 7s\nben.orchestrator.hello-interval = 300ms"))
-          .build();
+  ConfiguredSettingsTest() {
+    super("ben.node.ask-timeout = 7s\nben.orchestrator.hello-interval = 300ms");
+  }
 
   @Test
   void theSettingsAreTheSystemsConfigurationReadOnce() {

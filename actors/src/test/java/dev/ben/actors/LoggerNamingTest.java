@@ -1,21 +1,14 @@
 package dev.ben.actors;
 
-import org.apache.pekko.actor.testkit.typed.annotations.JUnit5TestKit;
-import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
-import org.apache.pekko.actor.testkit.typed.javadsl.JUnit5TestKitBuilder;
+import dev.ben.actors.testing.ActorTestBase;
 import org.apache.pekko.actor.testkit.typed.javadsl.LoggingTestKit;
-import org.apache.pekko.actor.testkit.typed.javadsl.TestKitJUnit5Extension;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(TestKitJUnit5Extension.class)
-class LoggerNamingTest {
-
-  @JUnit5TestKit ActorTestKit testKit = new JUnit5TestKitBuilder().build();
+class LoggerNamingTest extends ActorTestBase {
 
   /** The class the logger is named after; nothing of it is on the stack when the actor logs. */
   private static final class Owner {}

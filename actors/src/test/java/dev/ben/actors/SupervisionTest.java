@@ -2,25 +2,18 @@ package dev.ben.actors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.ben.actors.testing.ActorTestBase;
 import dev.ben.config.SupervisionSettings;
 import java.time.Duration;
-import org.apache.pekko.actor.testkit.typed.annotations.JUnit5TestKit;
-import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
-import org.apache.pekko.actor.testkit.typed.javadsl.JUnit5TestKitBuilder;
 import org.apache.pekko.actor.testkit.typed.javadsl.LoggingTestKit;
-import org.apache.pekko.actor.testkit.typed.javadsl.TestKitJUnit5Extension;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.stream.RestartSettings;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(TestKitJUnit5Extension.class)
-class SupervisionTest {
-
-  @JUnit5TestKit ActorTestKit testKit = new JUnit5TestKitBuilder().build();
+class SupervisionTest extends ActorTestBase {
 
   private static final SupervisionSettings QUICK =
       new SupervisionSettings(Duration.ofMillis(10), Duration.ofMillis(40), 0);

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.typesafe.config.ConfigFactory;
+import dev.ben.actors.testing.ActorTestBase;
 import dev.ben.contracts.engine.ContractRuntime;
 import dev.ben.contracts.engine.playbook.PlaybookOutcome;
 import dev.ben.streams.detector.DetectInput;
@@ -17,32 +17,21 @@ import dev.ben.streams.testing.PingProject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.pekko.actor.testkit.typed.annotations.JUnit5TestKit;
-import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
-import org.apache.pekko.actor.testkit.typed.javadsl.JUnit5TestKitBuilder;
-import org.apache.pekko.actor.testkit.typed.javadsl.TestKitJUnit5Extension;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** A shard's protocol, with every message serialized as it would be between members. */
-@ExtendWith(TestKitJUnit5Extension.class)
-class DetectorShardTest {
+class DetectorShardTest extends ActorTestBase {
 
   private static final String PIPELINE = "pings";
 
-  @JUnit5TestKit
-  ActorTestKit testKit =
-      new JUnit5TestKitBuilder()
-          .withCustomConfig(
-              ConfigFactory.parseString(
-                  "pekko.actor.serialize-messages = on\npekko.actor.provider = local\n"
-                      + "pekko.actor.serialization-bindings { \"dev.ben.actors.ClusterSerializable\" = jackson-cbor }"))
-          .build();
-
   private final ContractSlots slots = new ContractSlots();
   private final MetricsRegistry metrics = new MetricsRegistry();
+
+  DetectorShardTest() {
+    super(SERIALIZE_MESSAGES);
+  }
 
   private static DetectInput ping(int i, String user) {
     return new DetectInput(

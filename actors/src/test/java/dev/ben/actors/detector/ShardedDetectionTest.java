@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ben.actors.testing.Await;
+import dev.ben.actors.testing.CapturedLogs;
 import dev.ben.actors.testing.ControlClient;
 import dev.ben.actors.testing.PingContracts;
 import dev.ben.actors.testing.TestNode;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * user's Cluster Sharding shard, so they build up per user across requests, and the playbook fires
  * on the user's 4th event.
  */
+@CapturedLogs
 class ShardedDetectionTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ben.actors.testing.Await;
+import dev.ben.actors.testing.CapturedLogs;
 import dev.ben.actors.testing.ControlClient;
 import dev.ben.actors.testing.PingContracts;
 import dev.ben.actors.testing.TestNode;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * fails and is not half-applied, and a node restarted on the same folder has lost no intent and
  * runs the active version again.
  */
+@CapturedLogs
 class ActivationOutcomesTest {
 
   private static final String PIPELINE = PingContracts.PIPELINE;

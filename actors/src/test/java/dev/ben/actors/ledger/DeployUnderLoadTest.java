@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ben.actors.testing.Await;
+import dev.ben.actors.testing.CapturedLogs;
 import dev.ben.actors.testing.ControlClient;
 import dev.ben.actors.testing.PingContracts;
 import dev.ben.actors.testing.TestNode;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.Test;
  * in-JVM notices): benctl's gRPC calls, the ledger, store access, the contract holder's pull and
  * swap, the ack and the decision.
  */
+@CapturedLogs
 class DeployUnderLoadTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();

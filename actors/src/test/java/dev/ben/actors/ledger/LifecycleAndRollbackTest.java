@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ben.actors.testing.Await;
+import dev.ben.actors.testing.CapturedLogs;
 import dev.ben.actors.testing.ControlClient;
 import dev.ben.actors.testing.PingContracts;
 import dev.ben.actors.testing.TestNode;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * and what the orchestrator makes of it on the data path (a paused pipeline refuses events, an
  * archived one is torn down).
  */
+@CapturedLogs
 class LifecycleAndRollbackTest {
 
   private static final String PIPELINE = PingContracts.PIPELINE;

@@ -4,32 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.typesafe.config.ConfigFactory;
 import dev.ben.actors.bridge.SingletonHelloPlane;
+import dev.ben.actors.testing.ActorTestBase;
 import dev.ben.config.BenSettings;
 import java.util.List;
-import org.apache.pekko.actor.testkit.typed.annotations.JUnit5TestKit;
-import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
-import org.apache.pekko.actor.testkit.typed.javadsl.JUnit5TestKitBuilder;
-import org.apache.pekko.actor.testkit.typed.javadsl.TestKitJUnit5Extension;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(TestKitJUnit5Extension.class)
-class OrchestratorTest {
-
-  @JUnit5TestKit
-  ActorTestKit testKit =
-      new JUnit5TestKitBuilder()
-          .withCustomConfig(
-              ConfigFactory.parseString(
-                  "pekko.actor.serialize-messages = on\npekko.actor.provider = local\n"
-                      + "pekko.actor.serialization-bindings { \"dev.ben.actors.ClusterSerializable\" = jackson-cbor }"))
-          .build();
+class OrchestratorTest extends ActorTestBase {
 
   private final TestProbe<PipelineExecutor.Command> executor = testKit.createTestProbe();
+
+  OrchestratorTest() {
+    super(SERIALIZE_MESSAGES);
+  }
 
   private ActorRef<Orchestrator.Command> orchestrator() {
     Behavior<PipelineExecutor.Command> forwarding =

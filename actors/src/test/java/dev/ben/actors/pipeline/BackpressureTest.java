@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ben.actors.testing.Await;
+import dev.ben.actors.testing.CapturedLogs;
 import dev.ben.actors.testing.TestNode;
 import dev.ben.streams.metrics.StageCounters;
 import dev.ben.streams.metrics.StageCounters.Outcome;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * the pipeline must hold only a bounded number of events, push back on the producers with 503s that
  * say where to resume, and, once the store recovers, store exactly what it accepted.
  */
+@CapturedLogs
 class BackpressureTest {
 
   private static final int PRODUCERS = 6;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ben.actors.testing.Await;
+import dev.ben.actors.testing.CapturedLogs;
 import dev.ben.actors.testing.ControlClient;
 import dev.ben.actors.testing.PingContracts;
 import dev.ben.actors.testing.TestNode;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * pings}) with their decisions, nothing with a {@code @pii} value in clear reaches the store, and
  * the spine's counts account for every event it took.
  */
+@CapturedLogs
 class ContractDrivenPipelineTest {
 
   @Test

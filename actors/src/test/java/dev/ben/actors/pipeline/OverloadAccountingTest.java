@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ben.actors.testing.Await;
+import dev.ben.actors.testing.CapturedLogs;
 import dev.ben.actors.testing.ControlClient;
 import dev.ben.actors.testing.GatedStore;
 import dev.ben.actors.testing.PingContracts;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * pipeline whose store is held shut, so its proxy overflows and sheds; once the store opens, every
  * event the sidecar accepted is stored, refused or shed, and every stage's own counts balance.
  */
+@CapturedLogs
 class OverloadAccountingTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ben.actors.testing.Await;
+import dev.ben.actors.testing.CapturedLogs;
 import dev.ben.actors.testing.TestNode;
 import dev.ben.streams.flow.Envelope;
 import java.net.http.HttpRequest;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * Beacons and server logs reach the pipeline pre-anonymised: no address or visitor id is ever
  * stored in clear.
  */
+@CapturedLogs
 class BeaconEndpointTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();

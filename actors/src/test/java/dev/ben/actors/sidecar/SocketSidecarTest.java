@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ben.actors.testing.Await;
+import dev.ben.actors.testing.CapturedLogs;
 import dev.ben.actors.testing.ControlClient;
 import dev.ben.actors.testing.PingContracts;
 import dev.ben.actors.testing.TestNode;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.Test;
  * over TCP and the pipeline's Unix socket through the Java client; garbage answered with a reason
  * and counted.
  */
+@CapturedLogs
 class SocketSidecarTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();

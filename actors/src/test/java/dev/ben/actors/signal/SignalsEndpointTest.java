@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ben.actors.testing.Await;
+import dev.ben.actors.testing.CapturedLogs;
 import dev.ben.actors.testing.ControlClient;
 import dev.ben.actors.testing.PingContracts;
 import dev.ben.actors.testing.TestNode;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * A playbook fired by an app's event reaches that app's server-sent-event stream, and only that
  * app's, with what explains it; each step is counted.
  */
+@CapturedLogs
 class SignalsEndpointTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.typesafe.config.ConfigFactory;
 import dev.ben.actors.pipeline.PipelineDirectory;
 import dev.ben.actors.signal.Signal;
+import dev.ben.actors.testing.ActorTestBase;
 import dev.ben.actors.testing.Await;
 import dev.ben.config.Endpoint;
 import dev.ben.config.IngestSettings;
@@ -24,31 +24,19 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.NotUsed;
-import org.apache.pekko.actor.testkit.typed.annotations.JUnit5TestKit;
-import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
-import org.apache.pekko.actor.testkit.typed.javadsl.JUnit5TestKitBuilder;
-import org.apache.pekko.actor.testkit.typed.javadsl.TestKitJUnit5Extension;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.stream.Materializer;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
 import org.apache.pekko.util.ByteString;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The session flow against a real pipeline directory and signal hub: limits it enforces on its own.
  */
-@ExtendWith(TestKitJUnit5Extension.class)
-class SessionFlowTest {
+class SessionFlowTest extends ActorTestBase {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  @JUnit5TestKit
-  ActorTestKit testKit =
-      new JUnit5TestKitBuilder()
-          .withCustomConfig(ConfigFactory.parseString("pekko.actor.provider = local"))
-          .build();
 
   private final MetricsRegistry metrics = new MetricsRegistry();
   private final ConcurrentLinkedQueue<Envelope> entered = new ConcurrentLinkedQueue<>();
