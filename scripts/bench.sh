@@ -53,10 +53,12 @@ fi
 
 log "2/3 a node for the HTTP figures (examples/auth deployed, store: ${CLICKHOUSE:-embedded})…"
 NODE_HOME="$(mktemp -d)"
+# The node trusts only a key made for this run, never the example key published in the repository.
+"$ROOT/bin/benctl" keygen bench-signing --dir "$NODE_HOME" >/dev/null
 INGEST_PORT=17280 GATEWAY_PORT=18280 CONTROL_PORT=17270
 BEN_HOME="$NODE_HOME" BEN_INGEST_PORT=$INGEST_PORT BEN_GATEWAY_PORT=$GATEWAY_PORT BEN_CONTROL_PORT=$CONTROL_PORT \
   BEN_SOCKET_PORT=17271 BEN_NODE_PORT=25680 BEN_NATS_URL="" BEN_S3_ENDPOINT="" BEN_CLICKHOUSE_URL="$CLICKHOUSE" \
-  BEN_CLICKHOUSE_DATABASE="ben_bench_node" BEN_LEDGER_TRUSTED_KEYS="$ROOT/examples/auth/keys/auth.pub" \
+  BEN_CLICKHOUSE_DATABASE="ben_bench_node" BEN_LEDGER_TRUSTED_KEYS="$NODE_HOME/bench-signing.pub" \
   java -Xms256m -Xmx1g -cp "$ROOT/actors/target/classes:$(cat "$ROOT/actors/target/classpath.txt")" \
   dev.ben.actors.node.BenNode >"$OUT/node.log" 2>&1 &
 NODE_PID=$!
@@ -72,7 +74,8 @@ until curl -fsS "http://127.0.0.1:$GATEWAY_PORT/health" >/dev/null 2>&1; do
 done
 if [[ -n "$NODE_PID" ]]; then
   export BEN_SERVER="127.0.0.1:$CONTROL_PORT"
-  "$ROOT/bin/benctl" build "$ROOT/examples/auth" >/dev/null && "$ROOT/bin/benctl" stage "$ROOT/examples/auth" >/dev/null \
+  "$ROOT/bin/benctl" build "$ROOT/examples/auth" --key "$NODE_HOME/bench-signing.key" >/dev/null \
+    && "$ROOT/bin/benctl" stage "$ROOT/examples/auth" >/dev/null \
     && "$ROOT/bin/benctl" deploy auth --wait 30 >/dev/null && HTTP_ARGS=(--http "http://127.0.0.1:$INGEST_PORT")
 fi
 CLICKHOUSE_ARGS=()
