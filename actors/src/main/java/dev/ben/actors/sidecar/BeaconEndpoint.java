@@ -1,9 +1,7 @@
 package dev.ben.actors.sidecar;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ben.actors.pipeline.PipelineDirectory;
-import dev.ben.config.IngestSettings;
 import dev.ben.streams.flow.Envelope;
 import dev.ben.streams.metrics.StageCounters.Outcome;
 import dev.ben.streams.sidecar.EventIds;
@@ -21,8 +19,6 @@ import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import org.apache.pekko.actor.typed.ActorRef;
-import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.stream.javadsl.Source;
@@ -37,34 +33,21 @@ import org.apache.pekko.stream.javadsl.Source;
  */
 final class BeaconEndpoint {
 
+  private final IngestContext ingest;
+
   private static final Pattern INTEGER = Pattern.compile("-?\\d{1,18}");
 
-  private final ActorSystem<?> system;
-  private final IngestSettings settings;
-  private final ActorRef<PipelineDirectory.Command> directory;
-  private final ObjectMapper mapper;
-  private final IngestResponses responses;
   private final PreAnonymiser anonymiser;
 
-  BeaconEndpoint(
-      ActorSystem<?> system,
-      IngestSettings settings,
-      ActorRef<PipelineDirectory.Command> directory,
-      ObjectMapper mapper,
-      IngestResponses responses,
-      PreAnonymiser anonymiser) {
-    this.system = system;
-    this.settings = settings;
-    this.directory = directory;
-    this.mapper = mapper;
-    this.responses = responses;
+  BeaconEndpoint(IngestContext ingest, PreAnonymiser anonymiser) {
+    this.ingest = ingest;
     this.anonymiser = anonymiser;
   }
 
   /** A beacon from query parameters; numbers are sent as numbers, everything else as text. */
   CompletionStage<HttpResponse> fromQuery(
       String pipeline, String app, Map<String, String> query, String clientIp, String userAgent) {
-    ObjectNode event = mapper.createObjectNode();
+    ObjectNode event = ingest.mapper().createObjectNode();
     query.forEach(
         (name, value) -> {
           if (!name.equals("pipeline") && !name.equals("app")) {
@@ -81,9 +64,12 @@ final class BeaconEndpoint {
   /** A beacon posted as one JSON object. */
   CompletionStage<HttpResponse> fromBody(
       String pipeline, String app, byte[] body, String clientIp, String userAgent) {
-    var parsed = new EventParser(mapper, settings.maxLineBytes()).parseOne(body, pipeline, app, 0);
+    var parsed =
+        new EventParser(ingest.mapper(), ingest.settings().maxLineBytes())
+            .parseOne(body, pipeline, app, 0);
     if (!(parsed instanceof EventParser.Accepted accepted)) {
-      return done(responses.error(StatusCodes.BAD_REQUEST, "a posted beacon is one JSON object"));
+      return done(
+          ingest.responses().error(StatusCodes.BAD_REQUEST, "a posted beacon is one JSON object"));
     }
     return beacon(pipeline, app, accepted.envelope().body(), clientIp, userAgent);
   }
@@ -111,8 +97,9 @@ final class BeaconEndpoint {
           refusals.forEach(r -> ingress.sidecarCounters().count(Outcome.REFUSED, r.reason()));
           List<EventParser.Refused> listed =
               refusals.subList(0, Math.min(refusals.size(), IngestReport.MAX_LISTED_REFUSALS));
-          return responses.report(
-              pipeline, new IngestReport(events.size(), refusals.size(), listed, 0));
+          return ingest
+              .responses()
+              .report(pipeline, new IngestReport(events.size(), refusals.size(), listed, 0));
         });
   }
 
@@ -144,7 +131,7 @@ final class BeaconEndpoint {
       String app,
       List<ObjectNode> events,
       Function<PipelineDirectory.Ingress, HttpResponse> answer) {
-    return PipelineDirectory.lookup(directory, pipeline, system)
+    return PipelineDirectory.lookup(ingest.directory(), pipeline, ingest.system())
         .thenApply(
             found ->
                 found
@@ -159,10 +146,11 @@ final class BeaconEndpoint {
                                           new Envelope(EventIds.next(), pipeline, app, now, event))
                                   .toList();
                           envelopes.forEach(e -> ingress.sidecarCounters().accepted());
-                          Source.from(envelopes).runWith(ingress.sink(), system);
+                          Source.from(envelopes).runWith(ingress.sink(), ingest.system());
                           return answer.apply(ingress);
                         })
-                    .orElseGet(() -> responses.unknownPipeline(pipeline, found.running())));
+                    .orElseGet(
+                        () -> ingest.responses().unknownPipeline(pipeline, found.running())));
   }
 
   private static CompletionStage<HttpResponse> done(HttpResponse response) {

@@ -1,14 +1,10 @@
 package dev.ben.actors.sidecar;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ben.actors.pipeline.PipelineDirectory;
-import dev.ben.config.IngestSettings;
 import dev.ben.streams.sidecar.NdjsonIngest;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import org.apache.pekko.actor.typed.ActorRef;
-import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.http.javadsl.model.HttpEntity;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
@@ -23,38 +19,27 @@ import org.apache.pekko.stream.Materializer;
  */
 final class EventsEndpoint {
 
-  private final ActorSystem<?> system;
-  private final IngestSettings settings;
-  private final ActorRef<PipelineDirectory.Command> directory;
-  private final ObjectMapper mapper;
-  private final IngestResponses responses;
+  private final IngestContext ingest;
 
-  EventsEndpoint(
-      ActorSystem<?> system,
-      IngestSettings settings,
-      ActorRef<PipelineDirectory.Command> directory,
-      ObjectMapper mapper,
-      IngestResponses responses) {
-    this.system = system;
-    this.settings = settings;
-    this.directory = directory;
-    this.mapper = mapper;
-    this.responses = responses;
+  EventsEndpoint(IngestContext ingest) {
+    this.ingest = ingest;
   }
 
   CompletionStage<HttpResponse> ingest(String pipeline, String app, HttpEntity entity) {
-    if (entity.getContentLengthOption().orElse(0L) > settings.maxRequestBytes()) {
-      entity.discardBytes(system);
+    if (entity.getContentLengthOption().orElse(0L) > ingest.settings().maxRequestBytes()) {
+      entity.discardBytes(ingest.system());
       return CompletableFuture.completedFuture(
-          responses.error(
-              StatusCodes.CONTENT_TOO_LARGE,
-              "the request body of "
-                  + entity.getContentLengthOption().getAsLong()
-                  + " bytes exceeds "
-                  + settings.maxRequestBytes()
-                  + "; split it into smaller requests or raise ben.ingest.max-request-bytes"));
+          ingest
+              .responses()
+              .error(
+                  StatusCodes.CONTENT_TOO_LARGE,
+                  "the request body of "
+                      + entity.getContentLengthOption().getAsLong()
+                      + " bytes exceeds "
+                      + ingest.settings().maxRequestBytes()
+                      + "; split it into smaller requests or raise ben.ingest.max-request-bytes"));
     }
-    return PipelineDirectory.lookup(directory, pipeline, system)
+    return PipelineDirectory.lookup(ingest.directory(), pipeline, ingest.system())
         .thenCompose(
             found ->
                 found
@@ -62,23 +47,26 @@ final class EventsEndpoint {
                     .map(ingress -> stream(ingress, pipeline, app, entity))
                     .orElseGet(
                         () -> {
-                          entity.discardBytes(system);
+                          entity.discardBytes(ingest.system());
                           return CompletableFuture.completedFuture(
-                              responses.unknownPipeline(pipeline, found.running()));
+                              ingest.responses().unknownPipeline(pipeline, found.running()));
                         }));
   }
 
   private CompletionStage<HttpResponse> stream(
       PipelineDirectory.Ingress ingress, String pipeline, String app, HttpEntity entity) {
     return new NdjsonIngest(
-            mapper, settings.maxLineBytes(), settings.offerTimeout(), ingress.sidecarCounters())
+            ingest.mapper(),
+            ingest.settings().maxLineBytes(),
+            ingest.settings().offerTimeout(),
+            ingress.sidecarCounters())
         .ingest(
-            entity.withSizeLimit(settings.maxRequestBytes()).getDataBytes(),
+            entity.withSizeLimit(ingest.settings().maxRequestBytes()).getDataBytes(),
             pipeline,
             app,
             ingress.sink(),
-            Materializer.matFromSystem(system))
-        .thenApply(report -> responses.report(pipeline, report))
+            Materializer.matFromSystem(ingest.system()))
+        .thenApply(report -> ingest.responses().report(pipeline, report))
         .exceptionally(this::failedRead);
   }
 
@@ -90,14 +78,18 @@ final class EventsEndpoint {
     if (cause instanceof EntityStreamSizeException) {
       // Only a chunked body without a length gets here: lines before the limit were accepted and
       // counted.
-      return responses.error(
-          StatusCodes.CONTENT_TOO_LARGE,
-          "the chunked request body exceeds "
-              + settings.maxRequestBytes()
-              + " bytes; the lines before the limit were accepted, send the rest in "
-              + "smaller requests or raise ben.ingest.max-request-bytes");
+      return ingest
+          .responses()
+          .error(
+              StatusCodes.CONTENT_TOO_LARGE,
+              "the chunked request body exceeds "
+                  + ingest.settings().maxRequestBytes()
+                  + " bytes; the lines before the limit were accepted, send the rest in "
+                  + "smaller requests or raise ben.ingest.max-request-bytes");
     }
-    return responses.error(
-        StatusCodes.BAD_REQUEST, "the request body could not be read: " + cause.getMessage());
+    return ingest
+        .responses()
+        .error(
+            StatusCodes.BAD_REQUEST, "the request body could not be read: " + cause.getMessage());
   }
 }

@@ -52,10 +52,11 @@ public final class IngestRoutes extends AllDirectives {
     this.settings = settings;
     this.responses = new IngestResponses(mapper);
     this.counts = new IngestRequestCounts(metrics);
-    this.events = new EventsEndpoint(system, settings, directory, mapper, responses);
-    this.invoke = new InvokeEndpoint(system, settings, directory, mapper, responses);
+    IngestContext ingest = new IngestContext(system, settings, directory, mapper, responses);
+    this.events = new EventsEndpoint(ingest);
+    this.invoke = new InvokeEndpoint(ingest);
     this.signals = signals;
-    this.beacons = new BeaconEndpoint(system, settings, directory, mapper, responses, anonymiser);
+    this.beacons = new BeaconEndpoint(ingest, anonymiser);
   }
 
   public Route route() {

@@ -1,17 +1,13 @@
 package dev.ben.actors.sidecar;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ben.actors.pipeline.PipelineDirectory;
-import dev.ben.config.IngestSettings;
 import dev.ben.streams.flow.Envelope;
 import dev.ben.streams.sidecar.EventParser;
 import dev.ben.streams.sidecar.Invocation;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-import org.apache.pekko.actor.typed.ActorRef;
-import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.http.javadsl.model.HttpEntity;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
@@ -26,51 +22,44 @@ import org.apache.pekko.stream.javadsl.Source;
  */
 final class InvokeEndpoint {
 
-  private final ActorSystem<?> system;
-  private final IngestSettings settings;
-  private final ActorRef<PipelineDirectory.Command> directory;
-  private final ObjectMapper mapper;
-  private final IngestResponses responses;
+  private final IngestContext ingest;
 
-  InvokeEndpoint(
-      ActorSystem<?> system,
-      IngestSettings settings,
-      ActorRef<PipelineDirectory.Command> directory,
-      ObjectMapper mapper,
-      IngestResponses responses) {
-    this.system = system;
-    this.settings = settings;
-    this.directory = directory;
-    this.mapper = mapper;
-    this.responses = responses;
+  InvokeEndpoint(IngestContext ingest) {
+    this.ingest = ingest;
   }
 
   CompletionStage<HttpResponse> invoke(String pipeline, String app, HttpEntity entity) {
     return entity
-        .withSizeLimit(settings.maxLineBytes())
-        .toStrict(settings.offerTimeout().toMillis(), Materializer.matFromSystem(system))
+        .withSizeLimit(ingest.settings().maxLineBytes())
+        .toStrict(
+            ingest.settings().offerTimeout().toMillis(),
+            Materializer.matFromSystem(ingest.system()))
         .thenCompose(strict -> decide(pipeline, app, strict.getData().toArray()))
         .exceptionally(
             failure ->
-                responses.error(
-                    StatusCodes.BAD_REQUEST,
-                    "send one JSON event of at most "
-                        + settings.maxLineBytes()
-                        + " bytes (ben.ingest.max-line-bytes)"));
+                ingest
+                    .responses()
+                    .error(
+                        StatusCodes.BAD_REQUEST,
+                        "send one JSON event of at most "
+                            + ingest.settings().maxLineBytes()
+                            + " bytes (ben.ingest.max-line-bytes)"));
   }
 
   private CompletionStage<HttpResponse> decide(String pipeline, String app, byte[] body) {
     var parsed =
-        new EventParser(mapper, settings.maxLineBytes())
+        new EventParser(ingest.mapper(), ingest.settings().maxLineBytes())
             .parseOne(body, pipeline, app, System.currentTimeMillis());
     if (!(parsed instanceof EventParser.Accepted accepted)) {
       String reason =
           parsed instanceof EventParser.Refused refused ? refused.detail() : "the body is empty";
       return CompletableFuture.completedFuture(
-          responses.error(
-              StatusCodes.BAD_REQUEST, "not an event: " + reason + "; send one JSON object"));
+          ingest
+              .responses()
+              .error(
+                  StatusCodes.BAD_REQUEST, "not an event: " + reason + "; send one JSON object"));
     }
-    return PipelineDirectory.lookup(directory, pipeline, system)
+    return PipelineDirectory.lookup(ingest.directory(), pipeline, ingest.system())
         .thenCompose(
             found ->
                 found
@@ -80,50 +69,56 @@ final class InvokeEndpoint {
                             ingress.decides()
                                 ? send(ingress, accepted.envelope())
                                 : CompletableFuture.completedFuture(
-                                    responses.error(
-                                        StatusCodes.CONFLICT,
-                                        "pipeline `"
-                                            + pipeline
-                                            + "` runs no contract, so there is nothing to decide; deploy one with benctl")))
+                                    ingest
+                                        .responses()
+                                        .error(
+                                            StatusCodes.CONFLICT,
+                                            "pipeline `"
+                                                + pipeline
+                                                + "` runs no contract, so there is nothing to decide; deploy one with benctl")))
                     .orElseGet(
                         () ->
                             CompletableFuture.completedFuture(
-                                responses.unknownPipeline(pipeline, found.running()))));
+                                ingest.responses().unknownPipeline(pipeline, found.running()))));
   }
 
   private CompletionStage<HttpResponse> send(PipelineDirectory.Ingress ingress, Envelope envelope) {
     Invocation invocation = new Invocation();
     ingress.sidecarCounters().accepted();
-    Source.single(envelope.awaitedBy(invocation)).runWith(ingress.sink(), system);
+    Source.single(envelope.awaitedBy(invocation)).runWith(ingress.sink(), ingest.system());
     return invocation
         .answer()
         .toCompletableFuture()
-        .orTimeout(settings.offerTimeout().toMillis(), TimeUnit.MILLISECONDS)
+        .orTimeout(ingest.settings().offerTimeout().toMillis(), TimeUnit.MILLISECONDS)
         .thenApply(
             answer ->
                 answer.evaluation() != null
                     ? decided(envelope, answer.evaluation())
-                    : responses.error(
-                        StatusCodes.UNPROCESSABLE_CONTENT, "refused: " + answer.refusal()))
+                    : ingest
+                        .responses()
+                        .error(StatusCodes.UNPROCESSABLE_CONTENT, "refused: " + answer.refusal()))
         .exceptionally(
             timeout ->
-                responses.error(
-                    StatusCodes.SERVICE_UNAVAILABLE,
-                    "pipeline `"
-                        + envelope.pipeline()
-                        + "` did not decide within "
-                        + settings.offerTimeout().toMillis()
-                        + " ms (it is saturated); the event is counted and may still be stored, retry later"));
+                ingest
+                    .responses()
+                    .error(
+                        StatusCodes.SERVICE_UNAVAILABLE,
+                        "pipeline `"
+                            + envelope.pipeline()
+                            + "` did not decide within "
+                            + ingest.settings().offerTimeout().toMillis()
+                            + " ms (it is saturated); the event is counted and may still be stored, retry later"));
   }
 
   private HttpResponse decided(Envelope envelope, Envelope.Evaluation evaluation) {
     ObjectNode body =
-        mapper
+        ingest
+            .mapper()
             .createObjectNode()
             .put("event_id", envelope.eventId())
             .put("pipeline", envelope.pipeline())
             .put("contract_version", evaluation.contractVersion());
-    body.setAll(evaluation.decisionsJson(mapper));
-    return responses.json(StatusCodes.OK, body);
+    body.setAll(evaluation.decisionsJson(ingest.mapper()));
+    return ingest.responses().json(StatusCodes.OK, body);
   }
 }
