@@ -8,15 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ben.actors.bridge.MessagePlane;
 import dev.ben.actors.orchestrator.PipelineExecutor;
 import dev.ben.actors.testing.PingContracts;
-import dev.ben.config.LedgerSettings;
-import dev.ben.contracts.bundle.TrustedKeys;
-import dev.ben.streams.access.StoreAccess;
-import dev.ben.streams.blob.LocalBlobStore;
 import dev.ben.streams.ledger.RocksLedgerStore;
 import dev.ben.streams.ledger.VersionState;
-import dev.ben.streams.rocks.RocksIndex;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,45 +35,28 @@ class ActivationFlowTest {
 
   @TempDir Path dir;
 
-  private final AtomicLong clock = new AtomicLong(1_700_000_000_000L);
   private final List<ContractNotice> published = new ArrayList<>();
   private final InFlightActivations inFlight = new InFlightActivations();
+  private TestLedger ledger;
+  private AtomicLong clock;
   private PingContracts contracts;
   private RocksLedgerStore store;
-  private StoreAccess access;
   private LedgerBook book;
   private ActivationFlow flow;
 
   @BeforeEach
   void open() throws Exception {
-    contracts = new PingContracts(dir.resolve("keys"));
-    store =
-        RocksLedgerStore.open(
-            dir.resolve("ledger"),
-            new LedgerSettings(
-                1 << 20,
-                4096,
-                "kv",
-                "objects",
-                Duration.ofSeconds(30),
-                List.of(),
-                Duration.ofSeconds(5),
-                Duration.ofMillis(200),
-                25));
-    access =
-        new StoreAccess(
-            new LocalBlobStore(dir.resolve("blobs")), RocksIndex.open(dir.resolve("index")));
-    book =
-        new LedgerBook(
-            store, TrustedKeys.load(List.of(contracts.publicKey())), () -> clock.addAndGet(1000));
-    var records = new ActivationRecords(book, access, Duration.ofSeconds(30), clock::get);
-    flow = new ActivationFlow(records, inFlight, new Recording());
+    ledger = new TestLedger(dir);
+    clock = ledger.clock;
+    contracts = ledger.contracts;
+    store = ledger.store;
+    book = ledger.book;
+    flow = new ActivationFlow(ledger.records, inFlight, new Recording());
   }
 
   @AfterEach
   void close() {
-    access.close();
-    store.close();
+    ledger.close();
   }
 
   /** Collects what is published, as the notice plane would carry it to components. */

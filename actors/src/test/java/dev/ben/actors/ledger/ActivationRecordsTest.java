@@ -7,18 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ben.actors.testing.PingContracts;
 import dev.ben.api.control.LifecycleAction;
-import dev.ben.config.LedgerSettings;
 import dev.ben.contracts.bundle.Fingerprint;
-import dev.ben.contracts.bundle.TrustedKeys;
 import dev.ben.streams.access.StoreAccess;
-import dev.ben.streams.blob.LocalBlobStore;
 import dev.ben.streams.ledger.LedgerEvent;
 import dev.ben.streams.ledger.PipelineHeader;
 import dev.ben.streams.ledger.PipelineStatus;
 import dev.ben.streams.ledger.RocksLedgerStore;
 import dev.ben.streams.ledger.StagedVersion;
 import dev.ben.streams.ledger.VersionState;
-import dev.ben.streams.rocks.RocksIndex;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -39,7 +35,8 @@ class ActivationRecordsTest {
 
   @TempDir Path dir;
 
-  private final AtomicLong clock = new AtomicLong(1_700_000_000_000L);
+  private TestLedger ledger;
+  private AtomicLong clock;
   private PingContracts contracts;
   private RocksLedgerStore store;
   private StoreAccess access;
@@ -48,33 +45,18 @@ class ActivationRecordsTest {
 
   @BeforeEach
   void open() throws Exception {
-    contracts = new PingContracts(dir.resolve("keys"));
-    store =
-        RocksLedgerStore.open(
-            dir.resolve("ledger"),
-            new LedgerSettings(
-                1 << 20,
-                4096,
-                "kv",
-                "objects",
-                Duration.ofSeconds(30),
-                List.of(),
-                Duration.ofSeconds(5),
-                Duration.ofMillis(200),
-                25));
-    access =
-        new StoreAccess(
-            new LocalBlobStore(dir.resolve("blobs")), RocksIndex.open(dir.resolve("index")));
-    book =
-        new LedgerBook(
-            store, TrustedKeys.load(List.of(contracts.publicKey())), () -> clock.addAndGet(1000));
-    records = new ActivationRecords(book, access, Duration.ofSeconds(30), clock::get);
+    ledger = new TestLedger(dir);
+    clock = ledger.clock;
+    contracts = ledger.contracts;
+    store = ledger.store;
+    access = ledger.access;
+    book = ledger.book;
+    records = ledger.records;
   }
 
   @AfterEach
   void close() {
-    access.close();
-    store.close();
+    ledger.close();
   }
 
   /** Stages a bundle of the ping contract with this limit and returns its version number. */

@@ -8,7 +8,6 @@ import dev.ben.api.control.Lifecycle;
 import dev.ben.api.control.PipelineStatus;
 import dev.ben.api.control.StageReply;
 import dev.ben.api.control.VersionState;
-import dev.ben.config.LedgerSettings;
 import dev.ben.contracts.bundle.ContractBundles;
 import dev.ben.contracts.bundle.Ed25519;
 import dev.ben.contracts.bundle.SigningKey;
@@ -17,7 +16,6 @@ import dev.ben.contracts.project.ProjectLoader;
 import dev.ben.streams.ledger.RocksLedgerStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,19 +41,7 @@ class LedgerBookTest {
 
   @BeforeEach
   void open() {
-    store =
-        RocksLedgerStore.open(
-            dir.resolve("ledger"),
-            new LedgerSettings(
-                1 << 20,
-                4096,
-                "kv",
-                "objects",
-                Duration.ofSeconds(30),
-                java.util.List.of(),
-                Duration.ofSeconds(5),
-                Duration.ofMillis(200),
-                25));
+    store = TestLedger.openStore(dir.resolve("ledger"));
     book = new LedgerBook(store, TrustedKeys.of(TRUSTED.publicKey()), () -> clock.addAndGet(1000));
   }
 
