@@ -3,8 +3,6 @@ package dev.ben.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -12,27 +10,22 @@ import org.junit.jupiter.api.Test;
 
 class ControlAndSpineSettingsTest {
 
-  private static Config config(String overrides) {
-    return ConfigFactory.parseString(overrides)
-        .withFallback(ConfigFactory.defaultReference())
-        .resolve();
-  }
-
   @Test
   void controlApiDefaultsToLoopbackOn7070() {
     assertEquals(
-        new Endpoint("127.0.0.1", 7070), ControlSettings.fromConfig(config("")).endpoint());
+        new Endpoint("127.0.0.1", 7070),
+        ControlSettings.fromConfig(ReferenceConfig.with("")).endpoint());
   }
 
   @Test
   void controlCallsWaitForTheLedgerAsConfigured() {
-    ControlSettings defaults = ControlSettings.fromConfig(config(""));
+    ControlSettings defaults = ControlSettings.fromConfig(ReferenceConfig.with(""));
     assertEquals(Duration.ofSeconds(15), defaults.askTimeout());
     assertEquals(Duration.ofMinutes(10), defaults.maxDeployWait());
 
     ControlSettings tuned =
         ControlSettings.fromConfig(
-            config("ben.control { ask-timeout = 3s, max-deploy-wait = 1m }"));
+            ReferenceConfig.with("ben.control { ask-timeout = 3s, max-deploy-wait = 1m }"));
     assertEquals(Duration.ofSeconds(3), tuned.askTimeout());
     assertEquals(Duration.ofMinutes(1), tuned.maxDeployWait());
   }
@@ -44,7 +37,9 @@ class ControlAndSpineSettingsTest {
           "ben.control." + key,
           assertThrows(
                   SettingsException.class,
-                  () -> ControlSettings.fromConfig(config("ben.control." + key + " = 0s")))
+                  () ->
+                      ControlSettings.fromConfig(
+                          ReferenceConfig.with("ben.control." + key + " = 0s")))
               .key());
     }
   }
@@ -55,7 +50,7 @@ class ControlAndSpineSettingsTest {
         "ben.control.port",
         assertThrows(
                 SettingsException.class,
-                () -> ControlSettings.fromConfig(config("ben.control.port = 70000")))
+                () -> ControlSettings.fromConfig(ReferenceConfig.with("ben.control.port = 70000")))
             .key());
   }
 
@@ -63,7 +58,7 @@ class ControlAndSpineSettingsTest {
   void hashKeyFileLivesUnderTheHomeByDefault() {
     assertEquals(
         Path.of("/srv/ben/keys/hash.key"),
-        BenSettings.fromConfig(config("ben.home = /srv/ben")).spine().hashKeyFile());
+        BenSettings.fromConfig(ReferenceConfig.with("ben.home = /srv/ben")).spine().hashKeyFile());
   }
 
   @Test
@@ -71,19 +66,22 @@ class ControlAndSpineSettingsTest {
     assertEquals(
         Path.of("/etc/ben/hash.key"),
         SpineSettings.fromConfig(
-                config("ben.spine.hash-key-file = /etc/ben/hash.key"), Path.of("/srv/ben"))
+                ReferenceConfig.with("ben.spine.hash-key-file = /etc/ben/hash.key"),
+                Path.of("/srv/ben"))
             .hashKeyFile());
   }
 
   @Test
   void trustedKeysAreEmptyByDefaultAndReadAsAListOrACommaSeparatedString() {
-    assertEquals(List.of(), LedgerSettings.fromConfig(config("")).trustedKeys());
+    assertEquals(List.of(), LedgerSettings.fromConfig(ReferenceConfig.with("")).trustedKeys());
     assertEquals(
         List.of(Path.of("/k/a.pub"), Path.of("/k/b.pub")),
-        LedgerSettings.fromConfig(config("ben.ledger.trusted-keys = \"/k/a.pub, /k/b.pub\""))
+        LedgerSettings.fromConfig(
+                ReferenceConfig.with("ben.ledger.trusted-keys = \"/k/a.pub, /k/b.pub\""))
             .trustedKeys());
     assertEquals(
         List.of(Path.of("/k/a.pub")),
-        LedgerSettings.fromConfig(config("ben.ledger.trusted-keys = [/k/a.pub]")).trustedKeys());
+        LedgerSettings.fromConfig(ReferenceConfig.with("ben.ledger.trusted-keys = [/k/a.pub]"))
+            .trustedKeys());
   }
 }

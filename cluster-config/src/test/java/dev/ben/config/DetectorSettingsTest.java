@@ -4,22 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class DetectorSettingsTest {
 
-  private static Config config(String overrides) {
-    return ConfigFactory.parseString(overrides)
-        .withFallback(ConfigFactory.defaultReference())
-        .resolve();
-  }
-
   @Test
   void defaultsSpreadStateOverSixteenShardsFedInRoundsOf256() {
-    DetectorSettings settings = DetectorSettings.fromConfig(config(""));
+    DetectorSettings settings = DetectorSettings.fromConfig(ReferenceConfig.with(""));
     assertEquals(16, settings.shards());
     assertEquals(256, settings.batchSize());
     assertEquals(Duration.ofSeconds(10), settings.askTimeout());
@@ -32,14 +24,16 @@ class DetectorSettingsTest {
     var tooMany =
         assertThrows(
             SettingsException.class,
-            () -> DetectorSettings.fromConfig(config("ben.detector.shards = 5000")));
+            () -> DetectorSettings.fromConfig(ReferenceConfig.with("ben.detector.shards = 5000")));
     assertEquals("ben.detector.shards", tooMany.key());
     assertTrue(tooMany.getMessage().contains("1024"), tooMany.getMessage());
     assertEquals(
         "ben.detector.batch-size",
         assertThrows(
                 SettingsException.class,
-                () -> DetectorSettings.fromConfig(config("ben.detector.batch-size = 0")))
+                () ->
+                    DetectorSettings.fromConfig(
+                        ReferenceConfig.with("ben.detector.batch-size = 0")))
             .key());
   }
 }

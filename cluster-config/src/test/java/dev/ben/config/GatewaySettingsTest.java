@@ -3,22 +3,15 @@ package dev.ben.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class GatewaySettingsTest {
 
-  private static Config config(String overrides) {
-    return ConfigFactory.parseString(overrides)
-        .withFallback(ConfigFactory.defaultReference())
-        .resolve();
-  }
-
   private static String refusedKey(String overrides) {
     return assertThrows(
-            SettingsException.class, () -> GatewaySettings.fromConfig(config(overrides)))
+            SettingsException.class,
+            () -> GatewaySettings.fromConfig(ReferenceConfig.with(overrides)))
         .key();
   }
 
@@ -27,7 +20,7 @@ class GatewaySettingsTest {
     assertEquals(
         new GatewaySettings(
             new Endpoint("127.0.0.1", 8080), Duration.ofSeconds(15), 256, Duration.ofSeconds(1)),
-        BenSettings.fromConfig(config("")).gateway());
+        BenSettings.fromConfig(ReferenceConfig.with("")).gateway());
   }
 
   @Test
@@ -36,7 +29,7 @@ class GatewaySettingsTest {
         new GatewaySettings(
             new Endpoint("0.0.0.0", 0), Duration.ofSeconds(5), 8, Duration.ofMillis(250)),
         GatewaySettings.fromConfig(
-            config(
+            ReferenceConfig.with(
                 "ben.gateway { host = \"0.0.0.0\", port = 0, keep-alive = 5s, client-buffer = 8,"
                     + " counters-interval = 250ms }")));
   }

@@ -3,28 +3,21 @@ package dev.ben.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** The timings in {@link NodeSettings}; BenSettingsTest covers its roles, address and seeds. */
 class NodeTimingsTest {
 
-  private static Config config(String overrides) {
-    return ConfigFactory.parseString(overrides)
-        .withFallback(ConfigFactory.defaultReference())
-        .resolve();
-  }
-
   private static String refusedKey(String overrides) {
-    return assertThrows(SettingsException.class, () -> NodeSettings.fromConfig(config(overrides)))
+    return assertThrows(
+            SettingsException.class, () -> NodeSettings.fromConfig(ReferenceConfig.with(overrides)))
         .key();
   }
 
   @Test
   void asksWaitFiveSecondsAndHoldersPollEverySecondByDefault() {
-    NodeSettings node = BenSettings.fromConfig(config("")).node();
+    NodeSettings node = BenSettings.fromConfig(ReferenceConfig.with("")).node();
     assertEquals(Duration.ofSeconds(5), node.askTimeout());
     assertEquals(Duration.ofSeconds(1), node.contractPollInterval());
   }
@@ -33,7 +26,7 @@ class NodeTimingsTest {
   void overridesAreRead() {
     NodeSettings node =
         NodeSettings.fromConfig(
-            config("ben.node { ask-timeout = 750ms, contract-poll-interval = 3s }"));
+            ReferenceConfig.with("ben.node { ask-timeout = 750ms, contract-poll-interval = 3s }"));
     assertEquals(Duration.ofMillis(750), node.askTimeout());
     assertEquals(Duration.ofSeconds(3), node.contractPollInterval());
   }

@@ -3,22 +3,15 @@ package dev.ben.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class OrchestratorSettingsTest {
 
-  private static Config config(String overrides) {
-    return ConfigFactory.parseString(overrides)
-        .withFallback(ConfigFactory.defaultReference())
-        .resolve();
-  }
-
   private static String refusedKey(String overrides) {
     return assertThrows(
-            SettingsException.class, () -> OrchestratorSettings.fromConfig(config(overrides)))
+            SettingsException.class,
+            () -> OrchestratorSettings.fromConfig(ReferenceConfig.with(overrides)))
         .key();
   }
 
@@ -27,7 +20,7 @@ class OrchestratorSettingsTest {
     assertEquals(
         new OrchestratorSettings(
             Duration.ofSeconds(2), Duration.ofMinutes(5), Duration.ofMinutes(10)),
-        BenSettings.fromConfig(config("")).orchestrator());
+        BenSettings.fromConfig(ReferenceConfig.with("")).orchestrator());
   }
 
   @Test
@@ -36,7 +29,7 @@ class OrchestratorSettingsTest {
         new OrchestratorSettings(
             Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofMinutes(1)),
         OrchestratorSettings.fromConfig(
-            config(
+            ReferenceConfig.with(
                 "ben.orchestrator { hello-interval = 500ms, presence-retention = 30s,"
                     + " failure-memory = 1m }")));
   }

@@ -4,27 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class SocketSettingsTest {
 
-  private static Config config(String overrides) {
-    return ConfigFactory.parseString(overrides)
-        .withFallback(ConfigFactory.defaultReference())
-        .resolve();
-  }
-
   private static String refusedKey(String overrides) {
-    return assertThrows(SettingsException.class, () -> SocketSettings.fromConfig(config(overrides)))
+    return assertThrows(
+            SettingsException.class,
+            () -> SocketSettings.fromConfig(ReferenceConfig.with(overrides)))
         .key();
   }
 
   @Test
   void defaultsListenOnLoopback7071WithOneMebibyteFrames() {
-    SocketSettings socket = BenSettings.fromConfig(config("")).ingest().socket();
+    SocketSettings socket = BenSettings.fromConfig(ReferenceConfig.with("")).ingest().socket();
     assertEquals(new Endpoint("127.0.0.1", 7071), socket.endpoint());
     assertEquals(1024 * 1024, socket.maxFrameBytes());
     assertEquals(256, socket.maxSessions());
@@ -36,7 +30,7 @@ class SocketSettingsTest {
   void overridesAreRead() {
     SocketSettings socket =
         SocketSettings.fromConfig(
-            config(
+            ReferenceConfig.with(
                 """
         ben.ingest.socket { host = "0.0.0.0", port = 0, max-frame-bytes = 64k, max-sessions = 3,
           idle-timeout = 5s, signal-buffer = 8 }
@@ -68,12 +62,13 @@ class SocketSettingsTest {
     SettingsException e =
         assertThrows(
             SettingsException.class,
-            () -> BenSettings.fromConfig(config(waits + "ben.node.ask-timeout = 5s")));
+            () ->
+                BenSettings.fromConfig(ReferenceConfig.with(waits + "ben.node.ask-timeout = 5s")));
     assertEquals("ben.ingest.socket.idle-timeout", e.key());
     assertTrue(e.getMessage().contains("ben.node.ask-timeout (5000 ms)"), e.getMessage());
     assertEquals(
         Duration.ofSeconds(6),
-        BenSettings.fromConfig(config(waits + "ben.node.ask-timeout = 3s"))
+        BenSettings.fromConfig(ReferenceConfig.with(waits + "ben.node.ask-timeout = 3s"))
             .ingest()
             .socket()
             .idleTimeout());

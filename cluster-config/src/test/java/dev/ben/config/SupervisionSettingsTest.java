@@ -4,29 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class SupervisionSettingsTest {
 
-  private static Config config(String overrides) {
-    return ConfigFactory.parseString(overrides)
-        .withFallback(ConfigFactory.defaultReference())
-        .resolve();
-  }
-
   private static SettingsException refused(String overrides) {
     return assertThrows(
-        SettingsException.class, () -> SupervisionSettings.fromConfig(config(overrides)));
+        SettingsException.class,
+        () -> SupervisionSettings.fromConfig(ReferenceConfig.with(overrides)));
   }
 
   @Test
   void defaultsRestartAfter200MillisUpToTenSecondsWithATwentyPercentSpread() {
     assertEquals(
         new SupervisionSettings(Duration.ofMillis(200), Duration.ofSeconds(10), 0.2),
-        BenSettings.fromConfig(config("")).supervision());
+        BenSettings.fromConfig(ReferenceConfig.with("")).supervision());
   }
 
   @Test
@@ -34,7 +27,8 @@ class SupervisionSettingsTest {
     assertEquals(
         new SupervisionSettings(Duration.ofSeconds(1), Duration.ofSeconds(1), 0),
         SupervisionSettings.fromConfig(
-            config("ben.supervision { min-backoff = 1s, max-backoff = 1s, random-factor = 0 }")));
+            ReferenceConfig.with(
+                "ben.supervision { min-backoff = 1s, max-backoff = 1s, random-factor = 0 }")));
   }
 
   @Test
