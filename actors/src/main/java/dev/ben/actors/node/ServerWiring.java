@@ -71,8 +71,8 @@ final class ServerWiring {
               new GatewayRoutes(context.getSystem(), settings.gateway(), ports)));
     }
     if (settings.node().has(Role.ORCHESTRATOR)) {
-      ControlServices identities = services.control();
-      Authorizer authorizer = new Authorizer(identities.tokens(), services.metrics());
+      ControlServices access = services.control();
+      Authorizer authorizer = new Authorizer(access.tokens(), services.metrics());
       LedgerGrpcService ledger =
           new LedgerGrpcService(
               control.ledger(),
@@ -82,8 +82,8 @@ final class ServerWiring {
               authorizer);
       AuthGrpcService auth =
           new AuthGrpcService(
-              identities.identities(),
-              identities.tokens(),
+              access.identities(),
+              access.tokens(),
               authorizer,
               context.getSystem().dispatchers().lookup(DispatcherSelector.blocking()));
       servers.add(
