@@ -62,6 +62,14 @@ final class ConfigReader {
     return value;
   }
 
+  Duration nonNegativeDuration(String key) {
+    Duration value = read(key, () -> config.getDuration(key));
+    if (value.isNegative()) {
+      throw invalid(key, "must be zero or a positive duration such as 30s, got " + value);
+    }
+    return value;
+  }
+
   /** A number from 0 to 1, such as the random share added to a backoff. */
   double fraction(String key) {
     double value = read(key, () -> config.getDouble(key));

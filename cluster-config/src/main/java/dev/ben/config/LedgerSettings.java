@@ -65,7 +65,8 @@ public record LedgerSettings(
         reader.positiveInt("placement-attempts"));
   }
 
-  private static String bucket(ConfigReader reader, String key) {
+  /** A JetStream KV bucket or Object Store name read from {@code key}. */
+  static String bucket(ConfigReader reader, String key) {
     String value = reader.string(key);
     if (!BUCKET.matcher(value).matches()) {
       throw reader.invalid(

@@ -1,7 +1,6 @@
 package dev.ben.actors.control;
 
 import dev.ben.api.control.LifecycleAction;
-import dev.ben.streams.metrics.Labels;
 import dev.ben.streams.metrics.MetricsRegistry;
 import java.util.regex.Pattern;
 
@@ -19,14 +18,14 @@ public final class ControlRequests {
   }
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,127}");
-  private static final int MAX_SOURCE = 200;
+  private static final int MAX_RECORDED = 200;
 
   private final long maxBundleBytes;
-  private final MetricsRegistry metrics;
+  private final RefusalCounter refusals;
 
   public ControlRequests(long maxBundleBytes, MetricsRegistry metrics) {
     this.maxBundleBytes = maxBundleBytes;
-    this.metrics = metrics;
+    this.refusals = new RefusalCounter(metrics);
   }
 
   void bundle(int size) {
@@ -81,19 +80,28 @@ public final class ControlRequests {
     }
   }
 
-  /** Who asked, as recorded in the ledger's events; clipped so a client cannot inflate them. */
-  String source(String source) {
-    String trimmed = source.isBlank() ? "benctl" : source.strip();
-    return trimmed.length() > MAX_SOURCE ? trimmed.substring(0, MAX_SOURCE) : trimmed;
+  /**
+   * Text given to the ledger to record (who asked), made safe for history: control characters and
+   * line or paragraph separators become {@code ?}, so no one can forge lines in what people read
+   * back, and it is clipped so it cannot inflate the events.
+   */
+  String recorded(String text) {
+    String stripped = text.strip();
+    String clipped =
+        stripped.length() > MAX_RECORDED ? stripped.substring(0, MAX_RECORDED) : stripped;
+    StringBuilder out = new StringBuilder(clipped.length());
+    clipped.codePoints().forEach(c -> out.appendCodePoint(printable(c) ? c : '?'));
+    return out.toString();
+  }
+
+  private static boolean printable(int codePoint) {
+    return !Character.isISOControl(codePoint)
+        && Character.getType(codePoint) != Character.LINE_SEPARATOR
+        && Character.getType(codePoint) != Character.PARAGRAPH_SEPARATOR;
   }
 
   private Malformed refuse(String reason, String message) {
-    metrics
-        .counter(
-            "ben_control_refused_total",
-            "Control requests refused at the boundary, by reason.",
-            Labels.of("reason", reason))
-        .increment();
+    refusals.count(reason);
     return new Malformed(message);
   }
 }

@@ -5,6 +5,7 @@ import dev.ben.config.BenSettings;
 import dev.ben.contracts.bundle.KeyFileException;
 import dev.ben.contracts.bundle.TrustedKeys;
 import dev.ben.streams.access.StoreAccess;
+import dev.ben.streams.auth.IdentityStore;
 import dev.ben.streams.connect.Connectors;
 import dev.ben.streams.ledger.LedgerStore;
 import dev.ben.streams.ledger.NatsLedgerStore;
@@ -52,8 +53,8 @@ public final class NodeServicesFactory {
   }
 
   /**
-   * The ledger's store follows NATS when it is configured, so the ledger singleton can move between
-   * nodes.
+   * The ledger's store, and the identities, follow NATS when it is configured, so the ledger
+   * singleton can move between nodes.
    */
   static ControlServices control(BenSettings settings, Connectors connectors) {
     Supplier<LedgerStore> ledger =
@@ -69,12 +70,16 @@ public final class NodeServicesFactory {
     } catch (KeyFileException e) {
       throw new IllegalStateException("ben.ledger.trusted-keys: " + e.getMessage(), e);
     }
+    IdentityStore identities = NodeIdentities.open(settings, connectors.nats(), connectors.index());
+    log.info("identities: {}", identities.describe());
     return new ControlServices(
         new StoreAccess(connectors.blobs(), connectors.index()),
         ledger,
         connectors.nats(),
         trusted,
-        HashKeyFile.loadOrCreate(settings.spine().hashKeyFile()));
+        HashKeyFile.loadOrCreate(settings.spine().hashKeyFile()),
+        identities,
+        NodeIdentities.prepare(settings, identities));
   }
 
   /**

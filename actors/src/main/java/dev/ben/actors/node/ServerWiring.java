@@ -1,5 +1,7 @@
 package dev.ben.actors.node;
 
+import dev.ben.actors.control.AuthGrpcService;
+import dev.ben.actors.control.Authorizer;
 import dev.ben.actors.control.ControlRequests;
 import dev.ben.actors.control.LedgerGrpcService;
 import dev.ben.actors.node.servers.ControlServer;
@@ -19,6 +21,7 @@ import dev.ben.streams.live.LiveHub;
 import dev.ben.streams.sidecar.beacon.PreAnonymiser;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 
 /**
@@ -68,13 +71,23 @@ final class ServerWiring {
               new GatewayRoutes(context.getSystem(), settings.gateway(), ports)));
     }
     if (settings.node().has(Role.ORCHESTRATOR)) {
-      LedgerGrpcService service =
+      ControlServices access = services.control();
+      Authorizer authorizer = new Authorizer(access.tokens(), services.metrics());
+      LedgerGrpcService ledger =
           new LedgerGrpcService(
               control.ledger(),
               context.getSystem(),
               settings.control(),
-              new ControlRequests(settings.ledger().maxBundleBytes(), services.metrics()));
-      servers.add(new ControlServer(context.getSystem(), settings.control().endpoint(), service));
+              new ControlRequests(settings.ledger().maxBundleBytes(), services.metrics()),
+              authorizer);
+      AuthGrpcService auth =
+          new AuthGrpcService(
+              access.identities(),
+              access.tokens(),
+              authorizer,
+              context.getSystem().dispatchers().lookup(DispatcherSelector.blocking()));
+      servers.add(
+          new ControlServer(context.getSystem(), settings.control().endpoint(), ledger, auth));
     }
     return servers;
   }

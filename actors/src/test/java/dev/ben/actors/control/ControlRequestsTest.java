@@ -108,13 +108,18 @@ class ControlRequestsTest {
   }
 
   @Test
-  void aBlankSourceIsBenctlAndALongOneIsClipped() {
-    assertEquals("benctl", requests.source(""));
-    assertEquals("benctl", requests.source("   "));
-    assertEquals("ann@host", requests.source("  ann@host \n"));
-    String clipped = requests.source("x".repeat(500));
-    assertEquals("x".repeat(200), clipped);
-    assertEquals("y".repeat(200), requests.source("y".repeat(200)));
+  void recordedTextIsStrippedAndClipped() {
+    assertEquals("alice", requests.recorded("  alice \n"));
+    assertEquals("x".repeat(200), requests.recorded("x".repeat(500)));
+    assertEquals("y".repeat(200), requests.recorded("y".repeat(200)));
+  }
+
+  @Test
+  void controlCharactersAndLineSeparatorsNeverReachHistory() {
+    assertEquals("a?b?c?d?e", requests.recorded("a\nb\rc\u0000d\u001be"));
+    assertEquals("x?y?z", requests.recorded("x\u2028y\u2029z"));
+    assertEquals("p?q", requests.recorded("p\u0085q"));
+    assertEquals("名前 ok", requests.recorded("名前 ok"));
   }
 
   @Test

@@ -38,8 +38,7 @@ class ShardedDetectionTest {
                 + contracts.publicKey()
                 + "\"]",
             batch -> {})) {
-      try (ControlClient control =
-          new ControlClient(node.endpoints.control().port(), node.system)) {
+      try (ControlClient control = new ControlClient(node)) {
         long version = control.stage(contracts.detectingBundle()).getStaged(0).getVersion();
         control.deploy(PingContracts.PIPELINE, version, Duration.ofSeconds(20));
       }

@@ -39,7 +39,7 @@ class ActivationOutcomesTest {
     PingContracts contracts = new PingContracts(Files.createTempDirectory("ben-keys"));
     // One millisecond: no component can pull, load and acknowledge before the deadline.
     try (TestNode node = new TestNode(config(contracts, "1ms"), batch -> {});
-        ControlClient control = new ControlClient(node.endpoints.control().port(), node.system)) {
+        ControlClient control = new ControlClient(node)) {
       long version = control.stage(contracts.bundle(10)).getStaged(0).getVersion();
       PipelineStatus failed = control.deploy(PIPELINE, version, Duration.ofSeconds(20));
       assertEquals(VersionState.FAILED, failed.getActivationState(), failed.toString());
@@ -64,13 +64,13 @@ class ActivationOutcomesTest {
     Path home = Files.createTempDirectory("ben-home");
     long version;
     try (TestNode node = new TestNode(config(contracts, "20s"), batch -> {}, home);
-        ControlClient control = new ControlClient(node.endpoints.control().port(), node.system)) {
+        ControlClient control = new ControlClient(node)) {
       version = control.stage(contracts.bundle(10)).getStaged(0).getVersion();
       assertEquals(
           version, control.deploy(PIPELINE, version, Duration.ofSeconds(20)).getActiveVersion());
     }
     try (TestNode node = new TestNode(config(contracts, "20s"), batch -> {}, home);
-        ControlClient control = new ControlClient(node.endpoints.control().port(), node.system)) {
+        ControlClient control = new ControlClient(node)) {
       assertEquals(version, control.status(PIPELINE, false).getActiveVersion());
       Await.until(
           () -> spineRuns(control, version),

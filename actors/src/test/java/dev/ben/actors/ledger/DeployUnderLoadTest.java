@@ -57,7 +57,7 @@ class DeployUnderLoadTest {
                 + contracts.publicKey()
                 + "\"]",
             rawEvents::addAll);
-    control = new ControlClient(node.endpoints.control().port(), node.system);
+    control = new ControlClient(node);
   }
 
   @AfterAll

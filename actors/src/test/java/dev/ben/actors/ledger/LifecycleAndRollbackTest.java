@@ -47,7 +47,7 @@ class LifecycleAndRollbackTest {
                 + contracts.publicKey()
                 + "\"]",
             batch -> {});
-    control = new ControlClient(node.endpoints.control().port(), node.system);
+    control = new ControlClient(node);
   }
 
   @AfterEach

@@ -41,7 +41,7 @@ class ContractDrivenPipelineTest {
                     + contracts.publicKey()
                     + "\"]",
                 rawEvents::addAll);
-        ControlClient control = new ControlClient(node.endpoints.control().port(), node.system)) {
+        ControlClient control = new ControlClient(node)) {
       long version = control.stage(contracts.actingBundle()).getStaged(0).getVersion();
       assertEquals(
           version,

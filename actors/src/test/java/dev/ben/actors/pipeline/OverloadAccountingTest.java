@@ -46,7 +46,7 @@ class OverloadAccountingTest {
                 batch -> rawEvents.addAndGet(batch.size()),
                 Files.createTempDirectory("ben-test-node"),
                 store -> new GatedStore(store, "pings", storeOpen));
-        ControlClient control = new ControlClient(node.endpoints.control().port(), node.system)) {
+        ControlClient control = new ControlClient(node)) {
       long version =
           control
               .stage(

@@ -39,7 +39,7 @@ class InvokeEndpointTest {
                 + contracts.publicKey()
                 + "\"]",
             rawEvents::addAll);
-    try (ControlClient control = new ControlClient(node.endpoints.control().port(), node.system)) {
+    try (ControlClient control = new ControlClient(node)) {
       version = control.stage(contracts.actingBundle()).getStaged(0).getVersion();
       assertEquals(
           version,

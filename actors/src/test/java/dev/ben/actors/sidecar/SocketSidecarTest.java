@@ -59,7 +59,7 @@ class SocketSidecarTest {
                 + "\"]",
             batch -> {},
             home);
-    control = new ControlClient(node.endpoints.control().port(), node.system);
+    control = new ControlClient(node);
     long version =
         control
             .stage(contracts.actingBundleWithSidecar("http, uds \"pings.sock\""))

@@ -41,7 +41,7 @@ class SignalsEndpointTest {
                 + contracts.publicKey()
                 + "\"]",
             batch -> {});
-    try (ControlClient control = new ControlClient(node.endpoints.control().port(), node.system)) {
+    try (ControlClient control = new ControlClient(node)) {
       long version = control.stage(contracts.actingBundle()).getStaged(0).getVersion();
       assertEquals(
           version,

@@ -18,22 +18,31 @@ import org.apache.pekko.grpc.GrpcClientSettings;
 
 /**
  * The control API as benctl calls it, for tests: blocking calls over real gRPC to a node's control
- * port.
+ * port, each carrying the given token.
  */
 public final class ControlClient implements AutoCloseable {
 
   private final LedgerServiceClient client;
+  private final String authorization;
 
-  public ControlClient(int port, ClassicActorSystemProvider system) {
+  /** A client acting as the node's administrator. */
+  public ControlClient(TestNode node) {
+    this(node.endpoints.control().port(), node.system, node.adminToken());
+  }
+
+  public ControlClient(int port, ClassicActorSystemProvider system, String token) {
     this.client =
         LedgerServiceClient.create(
             GrpcClientSettings.connectToServiceAt("127.0.0.1", port, system).withTls(false),
             system);
+    this.authorization = "Bearer " + token;
   }
 
   public StageReply stage(byte[] bundle) throws Exception {
     return client
-        .stage(
+        .stage()
+        .addHeader("authorization", authorization)
+        .invoke(
             StageRequest.newBuilder()
                 .setBundle(ByteString.copyFrom(bundle))
                 .setSource("test")
@@ -44,7 +53,9 @@ public final class ControlClient implements AutoCloseable {
 
   public PipelineStatus deploy(String pipeline, long version, Duration wait) throws Exception {
     return client
-        .deploy(
+        .deploy()
+        .addHeader("authorization", authorization)
+        .invoke(
             DeployRequest.newBuilder()
                 .setPipeline(pipeline)
                 .setVersion(version)
@@ -57,7 +68,9 @@ public final class ControlClient implements AutoCloseable {
 
   public PipelineStatus rollback(String pipeline, Duration wait) throws Exception {
     return client
-        .rollback(
+        .rollback()
+        .addHeader("authorization", authorization)
+        .invoke(
             DeployRequest.newBuilder()
                 .setPipeline(pipeline)
                 .setWaitMillis(wait.toMillis())
@@ -69,7 +82,9 @@ public final class ControlClient implements AutoCloseable {
 
   public PipelineStatus lifecycle(String pipeline, LifecycleAction action) throws Exception {
     return client
-        .changeLifecycle(
+        .changeLifecycle()
+        .addHeader("authorization", authorization)
+        .invoke(
             LifecycleRequest.newBuilder()
                 .setPipeline(pipeline)
                 .setAction(action)
@@ -81,7 +96,9 @@ public final class ControlClient implements AutoCloseable {
 
   public DiffReply diff(String pipeline, long from, long to) throws Exception {
     return client
-        .diff(
+        .diff()
+        .addHeader("authorization", authorization)
+        .invoke(
             DiffRequest.newBuilder()
                 .setPipeline(pipeline)
                 .setFromVersion(from)
@@ -93,7 +110,9 @@ public final class ControlClient implements AutoCloseable {
 
   public PipelineStatus status(String pipeline, boolean history) throws Exception {
     return client
-        .status(StatusRequest.newBuilder().setPipeline(pipeline).setHistory(history).build())
+        .status()
+        .addHeader("authorization", authorization)
+        .invoke(StatusRequest.newBuilder().setPipeline(pipeline).setHistory(history).build())
         .toCompletableFuture()
         .get(20, TimeUnit.SECONDS);
   }

@@ -6,12 +6,17 @@ import com.typesafe.config.ConfigFactory;
 import dev.ben.actors.node.ControlServices;
 import dev.ben.actors.node.HashKeyFile;
 import dev.ben.actors.node.NodeConfig;
+import dev.ben.actors.node.NodeIdentities;
 import dev.ben.actors.node.NodeServices;
 import dev.ben.actors.node.RootGuardian;
 import dev.ben.config.BenSettings;
 import dev.ben.contracts.bundle.KeyFileException;
 import dev.ben.contracts.bundle.TrustedKeys;
 import dev.ben.streams.access.StoreAccess;
+import dev.ben.streams.auth.IdentityStore;
+import dev.ben.streams.auth.InitialAdmin;
+import dev.ben.streams.auth.Tokens;
+import dev.ben.streams.auth.UserRole;
 import dev.ben.streams.blob.LocalBlobStore;
 import dev.ben.streams.flow.BatchWriter;
 import dev.ben.streams.ledger.RocksLedgerStore;
@@ -51,6 +56,7 @@ public final class TestNode implements AutoCloseable {
 
   public final RootGuardian.Endpoints endpoints;
   private final NodeServices services;
+  private final BenSettings settings;
   private final HttpClient http = HttpClient.newHttpClient();
 
   public TestNode(String overrides, BatchWriter writer) {
@@ -86,18 +92,21 @@ public final class TestNode implements AutoCloseable {
             """))
             .withFallback(ConfigFactory.load())
             .resolve();
-    BenSettings settings = BenSettings.fromConfig(base);
+    settings = BenSettings.fromConfig(base);
     RocksIndex index = RocksIndex.open(settings.dataDir().resolve("index"));
     ControlServices control;
     try {
+      IdentityStore identities = NodeIdentities.open(settings, Optional.empty(), index);
       control =
           new ControlServices(
               new StoreAccess(new LocalBlobStore(settings.dataDir().resolve("blobs")), index),
               () -> RocksLedgerStore.open(settings.dataDir().resolve("ledger"), settings.ledger()),
               Optional.empty(),
               TrustedKeys.load(settings.ledger().trustedKeys()),
-              HashKeyFile.loadOrCreate(settings.spine().hashKeyFile()));
-    } catch (KeyFileException e) {
+              HashKeyFile.loadOrCreate(settings.spine().hashKeyFile()),
+              identities,
+              NodeIdentities.prepare(settings, identities));
+    } catch (KeyFileException | RuntimeException e) {
       index.close();
       throw new IllegalArgumentException(e);
     }
@@ -147,6 +156,26 @@ public final class TestNode implements AutoCloseable {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+  }
+
+  /** The node's own token issuer, for tests that need a token of some role or age. */
+  public Tokens tokens() {
+    return services.control().tokens();
+  }
+
+  /** The node's users, for tests that add some. */
+  public IdentityStore identities() {
+    return services.control().identities();
+  }
+
+  /** A token of the node's first administrator, as `benctl login` would get one. */
+  public String adminToken() {
+    return tokens().issue(InitialAdmin.USER, UserRole.ADMIN).token();
+  }
+
+  /** Where the node wrote its first administrator's password. */
+  public Path initialAdminFile() {
+    return settings.auth().initialAdminFile();
   }
 
   /** Where benctl reaches this node's control API. */

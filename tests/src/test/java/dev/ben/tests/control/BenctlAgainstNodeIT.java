@@ -311,7 +311,8 @@ class BenctlAgainstNodeIT {
   /** benctl against the node. */
   private static Result benctl(String... args) {
     List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(List.of("--server", node.controlAddress()));
+    // --token is benctl's global option (env BEN_TOKEN) from the benctl side of the auth work.
+    all.addAll(List.of("--server", node.controlAddress(), "--token", node.adminToken()));
     return BenctlHarness.run(all.toArray(String[]::new));
   }
 

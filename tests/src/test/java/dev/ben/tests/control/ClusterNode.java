@@ -8,6 +8,8 @@ import dev.ben.actors.node.NodeServicesFactory;
 import dev.ben.actors.node.RootGuardian;
 import dev.ben.actors.pipeline.PipelineHost;
 import dev.ben.config.BenSettings;
+import dev.ben.streams.auth.InitialAdmin;
+import dev.ben.streams.auth.UserRole;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -78,6 +80,7 @@ public final class ClusterNode implements AutoCloseable {
                     "ben.ledger.trusted-keys", List.of(shared.trustedKey().toString()),
                     "ben.ledger.kv-bucket", shared.kvBucket(),
                     "ben.ledger.object-bucket", shared.objectBucket(),
+                    "ben.auth.kv-bucket", shared.kvBucket() + "_identities",
                     "ben.spine.hash-key-file", shared.hashKeyFile().toString(),
                     "ben.connectors.nats.url", shared.natsUrl(),
                     "ben.connectors.nats.namespace", shared.natsNamespace()))
@@ -129,6 +132,7 @@ public final class ClusterNode implements AutoCloseable {
                     "ben.ledger.trusted-keys", List.of(trustedKey.toString()),
                     "ben.ledger.kv-bucket", run,
                     "ben.ledger.object-bucket", run + "_bundles",
+                    "ben.auth.kv-bucket", run + "_identities",
                     "ben.connectors.nats.url", natsUrl,
                     "ben.connectors.nats.namespace", run,
                     "ben.connectors.clickhouse.url", clickHouseUrl,
@@ -207,6 +211,14 @@ public final class ClusterNode implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * A token of the cluster's first administrator, as {@code benctl login} gets one (every node of a
+   * cluster on NATS shares the token secret, so any node's token is accepted by all).
+   */
+  public String adminToken() {
+    return services.control().tokens().issue(InitialAdmin.USER, UserRole.ADMIN).token();
   }
 
   /** Where benctl reaches this node's control API. */

@@ -96,6 +96,7 @@ class ThreeNodeFailoverIT {
           new ClusterNode(Files.createDirectories(work.resolve("node-" + port)), port, shared));
     }
     ClusterNode first = nodes.get(0);
+    token = first.adminToken();
     for (ClusterNode node : nodes) {
       assertTrue(node.serializesEveryMessage(), "a missing serializer must fail this test");
       await(
@@ -130,7 +131,15 @@ class ThreeNodeFailoverIT {
     assertEquals(
         1,
         stagedVersion(
-            benctl("stage", project.toString(), "--server", first.controlAddress(), "-o", "json")));
+            benctl(
+                "stage",
+                project.toString(),
+                "--server",
+                first.controlAddress(),
+                "--token",
+                token,
+                "-o",
+                "json")));
     long started = System.nanoTime();
     Result deployV1 =
         benctl(
@@ -138,6 +147,8 @@ class ThreeNodeFailoverIT {
             PIPELINE,
             "--server",
             first.controlAddress(),
+            "--token",
+            token,
             "--wait",
             WAIT_SECONDS,
             "-o",
@@ -219,7 +230,15 @@ class ThreeNodeFailoverIT {
     assertEquals(
         2,
         stagedVersion(
-            benctl("stage", project.toString(), "--server", other.controlAddress(), "-o", "json")));
+            benctl(
+                "stage",
+                project.toString(),
+                "--server",
+                other.controlAddress(),
+                "--token",
+                token,
+                "-o",
+                "json")));
     started = System.nanoTime();
     Result deployV2 =
         benctl(
@@ -227,6 +246,8 @@ class ThreeNodeFailoverIT {
             PIPELINE,
             "--server",
             other.controlAddress(),
+            "--token",
+            token,
             "--wait",
             WAIT_SECONDS,
             "-o",
@@ -245,7 +266,15 @@ class ThreeNodeFailoverIT {
     JsonNode history =
         json(
             benctl(
-                "status", PIPELINE, "--history", "--server", other.controlAddress(), "-o", "json"));
+                "status",
+                PIPELINE,
+                "--history",
+                "--server",
+                other.controlAddress(),
+                "--token",
+                token,
+                "-o",
+                "json"));
     Set<String> typesV2 = new TreeSet<>();
     Set<String> ackedBy = new TreeSet<>();
     for (JsonNode event : history.get("history")) {
@@ -307,6 +336,9 @@ class ThreeNodeFailoverIT {
    */
   private record WithoutSerializer(String note) {}
 
+  /** The administrator's token every remote benctl call carries (benctl's global --token). */
+  private static String token;
+
   /** The result of one in-process benctl invocation. */
   private static Result benctl(String... args) {
     return BenctlHarness.run(args);
@@ -348,7 +380,16 @@ class ThreeNodeFailoverIT {
     // have arrived.
     Result run =
         benctl(
-            "status", PIPELINE, "--server", node.controlAddress(), "--timeout", "2", "-o", "json");
+            "status",
+            PIPELINE,
+            "--server",
+            node.controlAddress(),
+            "--token",
+            token,
+            "--timeout",
+            "2",
+            "-o",
+            "json");
     if (run.exitCode() != 0) {
       return null;
     }

@@ -58,8 +58,24 @@ class AttackToSignalIT {
       ok(
           BenctlHarness.run(
               "build", project.toString(), "--key", project.resolve("keys/auth.key").toString()));
-      ok(BenctlHarness.run("stage", project.toString(), "--server", node.controlAddress()));
-      ok(BenctlHarness.run("deploy", "auth", "--server", node.controlAddress(), "--wait", "30"));
+      ok(
+          BenctlHarness.run(
+              "stage",
+              project.toString(),
+              "--server",
+              node.controlAddress(),
+              "--token",
+              node.adminToken()));
+      ok(
+          BenctlHarness.run(
+              "deploy",
+              "auth",
+              "--server",
+              node.controlAddress(),
+              "--token",
+              node.adminToken(),
+              "--wait",
+              "30"));
       Path socket = node.home().resolve("run/auth.sock");
       await(
           () -> Files.exists(socket),

@@ -1,24 +1,36 @@
 package dev.ben.actors.node.servers;
 
+import dev.ben.actors.control.AuthGrpcService;
 import dev.ben.actors.control.LedgerGrpcService;
-import dev.ben.api.control.LedgerServiceHandlerFactory;
+import dev.ben.api.control.AuthServicePowerApiHandlerFactory;
+import dev.ben.api.control.LedgerServicePowerApiHandlerFactory;
 import dev.ben.config.Endpoint;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.grpc.javadsl.ServiceHandler;
+import org.apache.pekko.http.javadsl.model.HttpRequest;
+import org.apache.pekko.http.javadsl.model.HttpResponse;
+import org.apache.pekko.japi.function.Function;
 
-/** The gRPC control API (the ledger, for benctl) on orchestrator nodes. */
+/**
+ * The gRPC control API on orchestrator nodes: the ledger's service and the login service on one
+ * port, for benctl.
+ */
 public final class ControlServer implements NodeServer {
 
   private final ActorSystem<?> system;
   private final HttpBinding http;
-  private final LedgerGrpcService service;
+  private final LedgerGrpcService ledger;
+  private final AuthGrpcService auth;
 
-  public ControlServer(ActorSystem<?> system, Endpoint endpoint, LedgerGrpcService service) {
+  public ControlServer(
+      ActorSystem<?> system, Endpoint endpoint, LedgerGrpcService ledger, AuthGrpcService auth) {
     this.system = system;
     this.http = new HttpBinding(system, endpoint);
-    this.service = service;
+    this.ledger = ledger;
+    this.auth = auth;
   }
 
   @Override
@@ -36,9 +48,15 @@ public final class ControlServer implements NodeServer {
     // gRPC is HTTP/2 only (cleartext, prior knowledge), so only this binding turns it on.
     return http.start(
         server ->
-            server
-                .adaptSettings(settings -> settings.withEnableHttp2(true))
-                .bind(LedgerServiceHandlerFactory.create(service, system)));
+            server.adaptSettings(settings -> settings.withEnableHttp2(true)).bind(services()));
+  }
+
+  // concatOrNotFound takes generic varargs; the two handlers have exactly the element type.
+  @SuppressWarnings("unchecked")
+  private Function<HttpRequest, CompletionStage<HttpResponse>> services() {
+    return ServiceHandler.concatOrNotFound(
+        LedgerServicePowerApiHandlerFactory.create(ledger, system),
+        AuthServicePowerApiHandlerFactory.create(auth, system));
   }
 
   @Override

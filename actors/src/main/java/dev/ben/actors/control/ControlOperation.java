@@ -1,0 +1,52 @@
+package dev.ben.actors.control;
+
+import dev.ben.api.control.LifecycleAction;
+import dev.ben.streams.auth.UserRole;
+
+/**
+ * The calls of the control API with the least role each needs: a viewer reads, an operator also
+ * changes what runs, an admin also archives and deletes.
+ */
+public enum ControlOperation {
+  STATUS("status", UserRole.VIEWER),
+  DIFF("diff", UserRole.VIEWER),
+  LIST_PIPELINES("list", UserRole.VIEWER),
+  WHO_AM_I("whoami", UserRole.VIEWER),
+  STAGE("stage", UserRole.OPERATOR),
+  UNSTAGE("unstage", UserRole.OPERATOR),
+  DEPLOY("deploy", UserRole.OPERATOR),
+  ROLLBACK("rollback", UserRole.OPERATOR),
+  PAUSE("pause", UserRole.OPERATOR),
+  RESUME("resume", UserRole.OPERATOR),
+  /** A lifecycle change naming no action: refused as malformed once the caller may change any. */
+  UNNAMED_LIFECYCLE("lifecycle", UserRole.OPERATOR),
+  ARCHIVE("archive", UserRole.ADMIN),
+  DELETE("delete", UserRole.ADMIN);
+
+  private final String verb;
+  private final UserRole needs;
+
+  ControlOperation(String verb, UserRole needs) {
+    this.verb = verb;
+    this.needs = needs;
+  }
+
+  /** As benctl's user types it: {@code delete}. */
+  public String verb() {
+    return verb;
+  }
+
+  public UserRole needs() {
+    return needs;
+  }
+
+  public static ControlOperation lifecycle(LifecycleAction action) {
+    return switch (action) {
+      case PAUSE -> PAUSE;
+      case RESUME -> RESUME;
+      case ARCHIVE -> ARCHIVE;
+      case DELETE -> DELETE;
+      case LIFECYCLE_ACTION_UNSPECIFIED, UNRECOGNIZED -> UNNAMED_LIFECYCLE;
+    };
+  }
+}

@@ -1,0 +1,25 @@
+package dev.ben.actors.control;
+
+import dev.ben.streams.metrics.Labels;
+import dev.ben.streams.metrics.MetricsRegistry;
+
+/** Counts control requests refused before they reach the ledger, by reason. */
+final class RefusalCounter {
+
+  static final String METRIC = "ben_control_refused_total";
+
+  private final MetricsRegistry metrics;
+
+  RefusalCounter(MetricsRegistry metrics) {
+    this.metrics = metrics;
+  }
+
+  void count(String reason) {
+    metrics
+        .counter(
+            METRIC,
+            "Control requests refused at the boundary, by reason.",
+            Labels.of("reason", reason))
+        .increment();
+  }
+}

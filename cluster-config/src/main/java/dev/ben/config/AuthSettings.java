@@ -1,0 +1,34 @@
+package dev.ben.config;
+
+import com.typesafe.config.Config;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * How people authenticate to the control API: how long a token is accepted, how much clock
+ * disagreement between nodes is forgiven, where the first administrator's password is written, and
+ * the KV bucket holding users when NATS is configured.
+ */
+public record AuthSettings(
+    Duration tokenTtl, Duration clockLeeway, Path initialAdminFile, String kvBucket) {
+
+  /** "Small": beyond this, leeway would quietly extend every token's life. */
+  public static final Duration MAX_CLOCK_LEEWAY = Duration.ofMinutes(5);
+
+  /** Reads {@code ben.auth}; an empty admin file means {@code initial-admin-password} in home. */
+  public static AuthSettings fromConfig(Config root, Path home) {
+    ConfigReader reader = new ConfigReader(root, "ben.auth");
+    Duration ttl = reader.positiveDuration("token-ttl");
+    Duration leeway = reader.nonNegativeDuration("clock-leeway");
+    if (leeway.compareTo(MAX_CLOCK_LEEWAY) > 0) {
+      throw reader.invalid(
+          "clock-leeway", "must not exceed " + MAX_CLOCK_LEEWAY.toMinutes() + "m, got " + leeway);
+    }
+    String file = reader.string("initial-admin-file");
+    return new AuthSettings(
+        ttl,
+        leeway,
+        file.isBlank() ? home.resolve("initial-admin-password") : Path.of(file),
+        LedgerSettings.bucket(reader, "kv-bucket"));
+  }
+}

@@ -1,0 +1,71 @@
+package dev.ben.streams.auth;
+
+import dev.ben.streams.nats.KvBuckets;
+import dev.ben.streams.nats.NatsClient;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Identities in a JetStream KV bucket shared by the cluster: users under {@code users.<name>}, the
+ * token secret under {@code token-secret}. Writes use KV {@code create}, JetStream's
+ * compare-and-set, so of two nodes writing at once exactly one succeeds and both read its value.
+ */
+public final class NatsIdentityStore implements IdentityStore {
+
+  private static final String USERS = "users.";
+  private static final String SECRET = "token-secret";
+
+  private final KvBuckets kv;
+  private final String bucket;
+  private final String server;
+
+  private NatsIdentityStore(KvBuckets kv, String bucket, String server) {
+    this.kv = kv;
+    this.bucket = bucket;
+    this.server = server;
+  }
+
+  /** Creates the bucket when missing. The client stays the caller's to close. */
+  public static NatsIdentityStore open(NatsClient nats, String bucket) {
+    nats.kv().ensure(bucket);
+    return new NatsIdentityStore(nats.kv(), bucket, nats.server());
+  }
+
+  @Override
+  public Optional<StoredUser> user(String name) {
+    if (!StoredUser.validName(name)) {
+      return Optional.empty();
+    }
+    return kv.get(bucket, USERS + name).flatMap(bytes -> StoredUser.decode(name, bytes));
+  }
+
+  @Override
+  public boolean createUser(StoredUser user) {
+    return kv.create(bucket, USERS + user.name(), user.encode());
+  }
+
+  @Override
+  public boolean hasUsers() {
+    return !kv.keys(bucket, USERS + ">").isEmpty();
+  }
+
+  @Override
+  public byte[] tokenSecret(Supplier<byte[]> fresh) {
+    Optional<byte[]> stored = kv.get(bucket, SECRET);
+    if (stored.isPresent()) {
+      return stored.get();
+    }
+    byte[] secret = fresh.get();
+    if (kv.create(bucket, SECRET, secret)) {
+      return secret;
+    }
+    return kv.get(bucket, SECRET)
+        .orElseThrow(
+            () -> new IllegalStateException("the token secret in " + bucket + " vanished"));
+  }
+
+  @Override
+  public String describe() {
+    return "NATS KV bucket " + bucket + " on " + server;
+  }
+}

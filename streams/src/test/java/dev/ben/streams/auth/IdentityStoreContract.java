@@ -1,0 +1,123 @@
+package dev.ben.streams.auth;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every identity store must do, run against RocksDB ({@code RocksIdentityStoreTest}) and NATS
+ * ({@code NatsIdentityStoreIT} in the tests module, through the streams test jar; the test methods
+ * are public for that reason).
+ */
+public abstract class IdentityStoreContract {
+
+  protected IdentityStore store;
+
+  /** A fresh store for this test, on storage no other test uses. */
+  protected abstract IdentityStore create();
+
+  /** Another store on the same storage, as a second node opens it. */
+  protected abstract IdentityStore reopen();
+
+  @BeforeEach
+  void openStore() {
+    store = create();
+  }
+
+  private static byte[] filled(int value) {
+    byte[] secret = new byte[Tokens.SECRET_BYTES];
+    Arrays.fill(secret, (byte) value);
+    return secret;
+  }
+
+  @Test
+  public void aNewStoreHasNoUsers() {
+    assertFalse(store.hasUsers());
+    assertEquals(Optional.empty(), store.user("admin"));
+  }
+
+  @Test
+  public void aCreatedUserIsReadBackWithItsRoleAndHash() {
+    StoredUser alice = new StoredUser("alice", UserRole.OPERATOR, "pbkdf2-sha256$1$AA$BB");
+    assertTrue(store.createUser(alice));
+    assertTrue(store.hasUsers());
+    assertEquals(Optional.of(alice), reopen().user("alice"));
+    assertEquals(Optional.empty(), store.user("bob"));
+  }
+
+  @Test
+  public void creatingAnExistingUserChangesNothing() {
+    StoredUser first = new StoredUser("admin", UserRole.ADMIN, "first");
+    assertTrue(store.createUser(first));
+    assertFalse(reopen().createUser(new StoredUser("admin", UserRole.VIEWER, "second")));
+    assertEquals(Optional.of(first), store.user("admin"));
+  }
+
+  @Test
+  public void namesThatCannotBeUsersAreSimplyNotFound() {
+    assertEquals(Optional.empty(), store.user("users.>"));
+    assertEquals(Optional.empty(), store.user("../secret"));
+    assertEquals(Optional.empty(), store.user(""));
+  }
+
+  @Test
+  public void theFirstSecretStoredIsTheOneEveryoneGets() {
+    byte[] first = store.tokenSecret(() -> filled(1));
+    assertArrayEquals(filled(1), first);
+    assertArrayEquals(filled(1), reopen().tokenSecret(() -> filled(2)));
+  }
+
+  @Test
+  public void nodesRacingForTheSecretAndTheFirstAdminAgree() throws Exception {
+    int racers = 4;
+    List<IdentityStore> stores = new ArrayList<>();
+    stores.add(store);
+    for (int i = 1; i < racers; i++) {
+      stores.add(reopen());
+    }
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(racers);
+    try {
+      List<Future<Outcome>> outcomes = new ArrayList<>();
+      for (int i = 0; i < racers; i++) {
+        IdentityStore mine = stores.get(i);
+        int id = i + 1;
+        Callable<Outcome> race =
+            () -> {
+              start.await();
+              return new Outcome(
+                  mine.tokenSecret(() -> filled(id)),
+                  mine.createUser(new StoredUser("admin", UserRole.ADMIN, "hash-" + id)));
+            };
+        outcomes.add(pool.submit(race));
+      }
+      start.countDown();
+      byte[] agreed = outcomes.get(0).get(30, TimeUnit.SECONDS).secret();
+      int created = 0;
+      for (Future<Outcome> outcome : outcomes) {
+        Outcome o = outcome.get(30, TimeUnit.SECONDS);
+        assertArrayEquals(agreed, o.secret());
+        created += o.created() ? 1 : 0;
+      }
+      assertEquals(1, created, "exactly one node creates the first admin");
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private record Outcome(byte[] secret, boolean created) {}
+}
