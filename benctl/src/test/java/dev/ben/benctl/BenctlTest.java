@@ -91,7 +91,7 @@ class BenctlTest {
     var err = new StringWriter();
     var outWriter = new PrintWriter(out, true);
     var errWriter = new PrintWriter(err, true);
-    var commandLine = Benctl.commandLine(outWriter, errWriter);
+    var commandLine = Benctl.commandLine(outWriter, errWriter, BenctlHarness.isolated());
     commandLine.addSubcommand("boom", new Boom());
     // Writers set on the parent reach subcommands added before the call, so set them again.
     commandLine.setOut(outWriter);
