@@ -26,7 +26,12 @@ class BenctlTest {
           "inspect",
           "Exit codes:",
           "2   usage error",
-          "3   cannot reach the Ben server"
+          "3   cannot reach the Ben server",
+          "5   not logged in",
+          "login",
+          "logout",
+          "whoami",
+          "context"
         }) {
       assertTrue(result.out().contains(expected), "missing '" + expected + "' in\n" + result);
     }
