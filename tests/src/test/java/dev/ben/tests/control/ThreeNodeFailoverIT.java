@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ben.benctl.BenctlHarness;
 import dev.ben.benctl.BenctlHarness.Result;
 import dev.ben.benctl.ExampleProjects;
+import dev.ben.benctl.command.Environment;
 import dev.ben.tests.support.TestServers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -50,6 +52,9 @@ class ThreeNodeFailoverIT {
   @TempDir Path work;
 
   private final List<ClusterNode> nodes = new ArrayList<>();
+
+  /** benctl as admin once the cluster is up: one token, valid on every node of the cluster. */
+  private Environment admin = BenctlHarness.isolated();
 
   @AfterEach
   void stopNodes() {
@@ -123,6 +128,18 @@ class ThreeNodeFailoverIT {
         failures ->
             failures.stream()
                 .anyMatch(failure -> failure.contains(WithoutSerializer.class.getName())));
+
+    Path benctlConfig = work.resolve("benctl").resolve("config.json");
+    BenctlLogin.loggedIn(
+        benctlConfig,
+        first.controlAddress(),
+        CLUSTER_TIMEOUT,
+        nodes.stream().map(ClusterNode::home).toArray(Path[]::new));
+    admin =
+        BenctlHarness.environment(
+            benctlConfig,
+            Map.of("BEN_TOKEN", BenctlLogin.token(benctlConfig, first.controlAddress())),
+            "");
 
     // 1. Deploy v1 through the first node; it activates on all three.
     assertOk(
@@ -307,9 +324,9 @@ class ThreeNodeFailoverIT {
    */
   private record WithoutSerializer(String note) {}
 
-  /** The result of one in-process benctl invocation. */
-  private static Result benctl(String... args) {
-    return BenctlHarness.run(args);
+  /** The result of one in-process benctl invocation, as admin once logged in. */
+  private Result benctl(String... args) {
+    return BenctlHarness.run(admin, args);
   }
 
   private static void assertOk(Result run) {
@@ -343,7 +360,7 @@ class ThreeNodeFailoverIT {
    * The node's answer to {@code benctl status auth}; null while it cannot answer (the probe is
    * retried).
    */
-  private static JsonNode status(ClusterNode node) {
+  private JsonNode status(ClusterNode node) {
     // A short deadline, so a probe sent while the singletons move does not hide for long when they
     // have arrived.
     Result run =
