@@ -23,6 +23,7 @@ import dev.ben.api.control.VersionInfo;
 import dev.ben.api.control.VersionRef;
 import dev.ben.api.control.WhoAmIRequest;
 import io.grpc.Status;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +31,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.pekko.actor.ActorSystem;
 import org.apache.pekko.grpc.GrpcServiceException;
 import org.apache.pekko.grpc.javadsl.Metadata;
@@ -102,11 +105,8 @@ public final class FakeControlServer implements AutoCloseable {
   @Override
   public void close() {
     try {
-      binding
-          .terminate(java.time.Duration.ofSeconds(2))
-          .toCompletableFuture()
-          .get(5, TimeUnit.SECONDS);
-    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      binding.terminate(Duration.ofSeconds(2)).toCompletableFuture().get(5, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException("the fake control server did not stop", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
