@@ -1,9 +1,14 @@
 package dev.ben.benctl;
 
+import dev.ben.benctl.auth.ContextCommand;
+import dev.ben.benctl.auth.LoginCommand;
+import dev.ben.benctl.auth.LogoutCommand;
+import dev.ben.benctl.auth.WhoAmICommand;
 import dev.ben.benctl.build.BuildCommand;
 import dev.ben.benctl.bundle.InspectCommand;
 import dev.ben.benctl.bundle.VerifyCommand;
 import dev.ben.benctl.command.CommandFailure;
+import dev.ben.benctl.command.Environment;
 import dev.ben.benctl.command.ExitCode;
 import dev.ben.benctl.command.Subcommand;
 import dev.ben.benctl.deploy.DeployCommand;
@@ -55,14 +60,25 @@ import picocli.CommandLine.ParameterException;
       LifecycleCommand.Resume.class,
       LifecycleCommand.Archive.class,
       LifecycleCommand.Delete.class,
+      LoginCommand.class,
+      LogoutCommand.class,
+      WhoAmICommand.class,
+      ContextCommand.class,
     })
 public final class Benctl extends Subcommand {
 
   private static final String PREFIX = "benctl: ";
 
-  /** A ready command line whose output goes to {@code out} and messages to {@code err}. */
-  public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-    var commandLine = new CommandLine(new Benctl());
+  private Benctl(Environment environment) {
+    useEnvironment(environment);
+  }
+
+  /**
+   * A ready command line whose output goes to {@code out} and messages to {@code err}, reading
+   * variables, standard input and the terminal from {@code environment}.
+   */
+  public static CommandLine commandLine(PrintWriter out, PrintWriter err, Environment environment) {
+    var commandLine = new CommandLine(new Benctl(environment));
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setExecutionExceptionHandler(Benctl::onFailure);

@@ -1,5 +1,6 @@
 package dev.ben.benctl;
 
+import dev.ben.benctl.command.Environment;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
@@ -25,7 +26,12 @@ public final class Main {
    * takes.
    */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    return Benctl.commandLine(out, err).execute(args);
+    return run(args, out, err, Environment.system());
+  }
+
+  /** Runs benctl in {@code environment} instead of the process's own. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err, Environment environment) {
+    return Benctl.commandLine(out, err, environment).execute(args);
   }
 
   private static PrintWriter writer(FileDescriptor descriptor) {

@@ -26,7 +26,12 @@ class BenctlTest {
           "inspect",
           "Exit codes:",
           "2   usage error",
-          "3   cannot reach the Ben server"
+          "3   cannot reach the Ben server",
+          "5   not logged in",
+          "login",
+          "logout",
+          "whoami",
+          "context"
         }) {
       assertTrue(result.out().contains(expected), "missing '" + expected + "' in\n" + result);
     }
@@ -91,7 +96,7 @@ class BenctlTest {
     var err = new StringWriter();
     var outWriter = new PrintWriter(out, true);
     var errWriter = new PrintWriter(err, true);
-    var commandLine = Benctl.commandLine(outWriter, errWriter);
+    var commandLine = Benctl.commandLine(outWriter, errWriter, BenctlHarness.isolated());
     commandLine.addSubcommand("boom", new Boom());
     // Writers set on the parent reach subcommands added before the call, so set them again.
     commandLine.setOut(outWriter);

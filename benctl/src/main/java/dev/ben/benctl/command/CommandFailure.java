@@ -34,6 +34,14 @@ public final class CommandFailure extends RuntimeException {
     return new CommandFailure(ExitCode.UNREACHABLE, message, cause);
   }
 
+  /**
+   * No token, or the server refused it: exit code {@link ExitCode#NOT_AUTHENTICATED}. The message
+   * says which {@code benctl login} fixes it.
+   */
+  public static CommandFailure notAuthenticated(String message, Throwable cause) {
+    return new CommandFailure(ExitCode.NOT_AUTHENTICATED, message, cause);
+  }
+
   public int exitCode() {
     return exitCode;
   }

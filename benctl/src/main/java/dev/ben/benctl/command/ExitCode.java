@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * benctl's exit codes. Scripts and CI depend on them, so they never change meaning: 0 ok, 1 refused
- * or invalid input, 2 usage error, 3 cannot reach the server, 4 internal error.
+ * or invalid input, 2 usage error, 3 cannot reach the server, 4 internal error, 5 not logged in.
  */
 public final class ExitCode {
 
@@ -27,6 +27,9 @@ public final class ExitCode {
   /** A bug in benctl; the message says what to report. */
   public static final int INTERNAL = 4;
 
+  /** No token for the server, or the server refused the token (or, at login, the password). */
+  public static final int NOT_AUTHENTICATED = 5;
+
   private ExitCode() {}
 
   /** The exit code table as shown at the end of every command's help. */
@@ -39,6 +42,7 @@ public final class ExitCode {
     table.put(" " + USAGE, "usage error (unknown option, missing argument)");
     table.put(" " + UNREACHABLE, "cannot reach the Ben server");
     table.put(" " + INTERNAL, "internal error in benctl (please report it)");
+    table.put(" " + NOT_AUTHENTICATED, "not logged in, or the login expired (run `benctl login`)");
     return table;
   }
 }

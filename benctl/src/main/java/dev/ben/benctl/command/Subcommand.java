@@ -14,6 +14,8 @@ public abstract class Subcommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
+  private Environment environment;
+
   /** This command's model, for usage text and the command line it runs in. */
   protected CommandSpec spec() {
     return spec;
@@ -27,6 +29,22 @@ public abstract class Subcommand implements Callable<Integer> {
   /** Where errors and notices go (stderr). */
   protected PrintWriter err() {
     return spec.commandLine().getErr();
+  }
+
+  /**
+   * The environment benctl runs in, as given to the top-level command: the process's own unless a
+   * test gave another.
+   */
+  protected Environment environment() {
+    if (spec.root().userObject() instanceof Subcommand root && root.environment != null) {
+      return root.environment;
+    }
+    return Environment.system();
+  }
+
+  /** Sets the environment; called on the top-level command, which every command asks. */
+  protected final void useEnvironment(Environment environment) {
+    this.environment = environment;
   }
 
   @Override

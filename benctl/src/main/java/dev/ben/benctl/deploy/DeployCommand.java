@@ -42,14 +42,12 @@ public final class DeployCommand extends RemoteCommand {
   protected int run() {
     PipelineStatus status =
         call(
-            client ->
-                client.deploy(
-                    DeployRequest.newBuilder()
-                        .setPipeline(pipeline)
-                        .setVersion(version)
-                        .setWaitMillis(waitSeconds * 1000)
-                        .setSource(source())
-                        .build()));
+            client -> client.deploy(),
+            DeployRequest.newBuilder()
+                .setPipeline(pipeline)
+                .setVersion(version)
+                .setWaitMillis(waitSeconds * 1000)
+                .build());
     return ActivationOutcome.report(status, output.json(), out(), err());
   }
 }

@@ -43,13 +43,12 @@ public final class DiffCommand extends RemoteCommand {
     }
     DiffReply diff =
         call(
-            client ->
-                client.diff(
-                    DiffRequest.newBuilder()
-                        .setPipeline(pipeline)
-                        .setFromVersion(from)
-                        .setToVersion(to)
-                        .build()));
+            client -> client.diff(),
+            DiffRequest.newBuilder()
+                .setPipeline(pipeline)
+                .setFromVersion(from)
+                .setToVersion(to)
+                .build());
     if (output.json()) {
       var json =
           Json.object()

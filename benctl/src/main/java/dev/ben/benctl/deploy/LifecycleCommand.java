@@ -29,13 +29,8 @@ public abstract class LifecycleCommand extends RemoteCommand {
     requireConfirmation(pipeline);
     PipelineStatus status =
         call(
-            client ->
-                client.changeLifecycle(
-                    LifecycleRequest.newBuilder()
-                        .setPipeline(pipeline)
-                        .setAction(action())
-                        .setSource(source())
-                        .build()));
+            client -> client.changeLifecycle(),
+            LifecycleRequest.newBuilder().setPipeline(pipeline).setAction(action()).build());
     out().print(output.json() ? Json.render(StatusView.json(status)) : StatusView.text(status));
     return ExitCode.OK;
   }

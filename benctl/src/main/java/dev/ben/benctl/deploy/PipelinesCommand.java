@@ -20,7 +20,7 @@ public final class PipelinesCommand extends RemoteCommand {
   @Override
   protected int run() {
     PipelineList list =
-        call(client -> client.listPipelines(ListPipelinesRequest.getDefaultInstance()));
+        call(client -> client.listPipelines(), ListPipelinesRequest.getDefaultInstance());
     if (output.json()) {
       var json = Json.object();
       var pipelines = json.putArray("pipelines");

@@ -33,13 +33,11 @@ public final class RollbackCommand extends RemoteCommand {
   protected int run() {
     PipelineStatus status =
         call(
-            client ->
-                client.rollback(
-                    DeployRequest.newBuilder()
-                        .setPipeline(pipeline)
-                        .setWaitMillis(waitSeconds * 1000)
-                        .setSource(source())
-                        .build()));
+            client -> client.rollback(),
+            DeployRequest.newBuilder()
+                .setPipeline(pipeline)
+                .setWaitMillis(waitSeconds * 1000)
+                .build());
     return ActivationOutcome.report(status, output.json(), out(), err());
   }
 }

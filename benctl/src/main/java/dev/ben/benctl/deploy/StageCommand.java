@@ -42,12 +42,8 @@ public final class StageCommand extends RemoteCommand {
     byte[] bytes = BundleFileInput.bytes(file);
     StageReply reply =
         call(
-            client ->
-                client.stage(
-                    StageRequest.newBuilder()
-                        .setBundle(ByteString.copyFrom(bytes))
-                        .setSource(source())
-                        .build()));
+            client -> client.stage(),
+            StageRequest.newBuilder().setBundle(ByteString.copyFrom(bytes)).build());
     if (output.json()) {
       var json =
           Json.object().put("bundle_id", reply.getBundleId()).put("key_id", reply.getKeyId());

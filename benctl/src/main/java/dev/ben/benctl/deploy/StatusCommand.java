@@ -34,9 +34,8 @@ public final class StatusCommand extends RemoteCommand {
   protected int run() {
     PipelineStatus status =
         call(
-            client ->
-                client.status(
-                    StatusRequest.newBuilder().setPipeline(pipeline).setHistory(history).build()));
+            client -> client.status(),
+            StatusRequest.newBuilder().setPipeline(pipeline).setHistory(history).build());
     out().print(output.json() ? Json.render(StatusView.json(status)) : StatusView.text(status));
     return ExitCode.OK;
   }

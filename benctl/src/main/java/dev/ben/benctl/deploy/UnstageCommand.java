@@ -26,13 +26,8 @@ public final class UnstageCommand extends RemoteCommand {
   protected int run() {
     VersionInfo info =
         call(
-            client ->
-                client.unstage(
-                    VersionRef.newBuilder()
-                        .setPipeline(pipeline)
-                        .setVersion(version)
-                        .setSource(source())
-                        .build()));
+            client -> client.unstage(),
+            VersionRef.newBuilder().setPipeline(pipeline).setVersion(version).build());
     out()
         .print(
             output.json()

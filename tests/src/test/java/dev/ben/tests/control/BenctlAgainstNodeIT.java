@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ben.benctl.BenctlHarness;
 import dev.ben.benctl.BenctlHarness.Result;
 import dev.ben.benctl.ExampleProjects;
+import dev.ben.benctl.command.Environment;
 import dev.ben.benctl.command.ExitCode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -68,15 +69,24 @@ class BenctlAgainstNodeIT {
 
   @TempDir static Path home;
 
+  /** Where benctl keeps the login all methods share. */
+  @TempDir static Path benctlConfig;
+
   @TempDir Path work;
 
   private static ClusterNode node;
   private static HttpClient http;
 
+  /** benctl logged in to the node as admin; every call below presents that token. */
+  private static Environment admin;
+
   @BeforeAll
   static void startNode() {
     node = ClusterNode.standalone(home, EXAMPLES.resolve("auth/keys/auth.pub"));
     http = HttpClient.newHttpClient();
+    admin =
+        BenctlLogin.loggedIn(
+            benctlConfig.resolve("config.json"), node.controlAddress(), AWAIT, home);
   }
 
   @AfterAll
@@ -300,7 +310,10 @@ class BenctlAgainstNodeIT {
   @Test
   void aServerThatIsNotThereIsUnreachable() {
     String address = "127.0.0.1:" + ClusterNode.freePort();
-    Result status = BenctlHarness.run("status", "auth", "--server", address, "--timeout", "2");
+    // With a token, so that benctl gets as far as trying to connect.
+    Result status =
+        BenctlHarness.run(
+            "status", "auth", "--server", address, "--token", "any", "--timeout", "2");
     assertEquals(ExitCode.UNREACHABLE, status.exitCode(), status::toString);
     assertEquals("", status.out(), status::toString);
     assertTrue(status.err().contains(address), status::toString);
@@ -308,12 +321,43 @@ class BenctlAgainstNodeIT {
         status.err().contains("--server"), () -> "says how to point benctl elsewhere\n" + status);
   }
 
-  /** benctl against the node. */
+  /**
+   * Logged in, benctl knows who it is; without a valid token the node answers UNAUTHENTICATED (exit
+   * 5) and the message says how to log in.
+   */
+  @Test
+  void whoamiNamesTheAdminAndCallsWithoutAValidTokenAreNotAuthenticated() {
+    Result whoami = ok(benctl("whoami"));
+    assertTrue(whoami.out().startsWith("user     admin\nrole     admin\n"), whoami::toString);
+
+    Result forged =
+        BenctlHarness.run("pipelines", "--server", node.controlAddress(), "--token", "forged");
+    assertEquals(ExitCode.NOT_AUTHENTICATED, forged.exitCode(), forged::toString);
+    assertTrue(forged.err().contains("refused the token from --token"), forged::toString);
+
+    Result none = BenctlHarness.run("pipelines", "--server", node.controlAddress());
+    assertEquals(ExitCode.NOT_AUTHENTICATED, none.exitCode(), none::toString);
+    assertTrue(
+        none.err().contains("run `benctl login --server " + node.controlAddress() + "`"),
+        none::toString);
+
+    Result wrongPassword =
+        BenctlHarness.run(
+            BenctlHarness.environment(benctlConfig.resolve("other.json"), Map.of(), "wrong\n"),
+            "login",
+            "--server",
+            node.controlAddress(),
+            "--user",
+            "admin",
+            "--password-stdin");
+    assertEquals(ExitCode.NOT_AUTHENTICATED, wrongPassword.exitCode(), wrongPassword::toString);
+  }
+
+  /** benctl against the node, logged in as admin. */
   private static Result benctl(String... args) {
     List<String> all = new ArrayList<>(List.of(args));
-    // --token is benctl's global option (env BEN_TOKEN) from the benctl side of the auth work.
-    all.addAll(List.of("--server", node.controlAddress(), "--token", node.adminToken()));
-    return BenctlHarness.run(all.toArray(String[]::new));
+    all.addAll(List.of("--server", node.controlAddress()));
+    return BenctlHarness.run(admin, all.toArray(String[]::new));
   }
 
   private static Result ok(Result run) {

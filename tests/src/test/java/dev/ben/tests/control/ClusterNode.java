@@ -8,8 +8,6 @@ import dev.ben.actors.node.NodeServicesFactory;
 import dev.ben.actors.node.RootGuardian;
 import dev.ben.actors.pipeline.PipelineHost;
 import dev.ben.config.BenSettings;
-import dev.ben.streams.auth.InitialAdmin;
-import dev.ben.streams.auth.UserRole;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -211,14 +209,6 @@ public final class ClusterNode implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /**
-   * A token of the cluster's first administrator, as {@code benctl login} gets one (every node of a
-   * cluster on NATS shares the token secret, so any node's token is accepted by all).
-   */
-  public String adminToken() {
-    return services.control().tokens().issue(InitialAdmin.USER, UserRole.ADMIN).token();
   }
 
   /** Where benctl reaches this node's control API. */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ben.benctl.BenctlHarness;
 import dev.ben.benctl.BenctlHarness.Result;
 import dev.ben.benctl.ExampleProjects;
+import dev.ben.benctl.command.Environment;
 import dev.ben.tests.support.TestServers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -50,6 +52,9 @@ class ThreeNodeFailoverIT {
   @TempDir Path work;
 
   private final List<ClusterNode> nodes = new ArrayList<>();
+
+  /** benctl as admin once the cluster is up: one token, valid on every node of the cluster. */
+  private Environment admin = BenctlHarness.isolated();
 
   @AfterEach
   void stopNodes() {
@@ -96,7 +101,6 @@ class ThreeNodeFailoverIT {
           new ClusterNode(Files.createDirectories(work.resolve("node-" + port)), port, shared));
     }
     ClusterNode first = nodes.get(0);
-    token = first.adminToken();
     for (ClusterNode node : nodes) {
       assertTrue(node.serializesEveryMessage(), "a missing serializer must fail this test");
       await(
@@ -125,21 +129,25 @@ class ThreeNodeFailoverIT {
             failures.stream()
                 .anyMatch(failure -> failure.contains(WithoutSerializer.class.getName())));
 
+    Path benctlConfig = work.resolve("benctl").resolve("config.json");
+    BenctlLogin.loggedIn(
+        benctlConfig,
+        first.controlAddress(),
+        CLUSTER_TIMEOUT,
+        nodes.stream().map(ClusterNode::home).toArray(Path[]::new));
+    admin =
+        BenctlHarness.environment(
+            benctlConfig,
+            Map.of("BEN_TOKEN", BenctlLogin.token(benctlConfig, first.controlAddress())),
+            "");
+
     // 1. Deploy v1 through the first node; it activates on all three.
     assertOk(
         benctl("build", project.toString(), "--key", project.resolve("keys/auth.key").toString()));
     assertEquals(
         1,
         stagedVersion(
-            benctl(
-                "stage",
-                project.toString(),
-                "--server",
-                first.controlAddress(),
-                "--token",
-                token,
-                "-o",
-                "json")));
+            benctl("stage", project.toString(), "--server", first.controlAddress(), "-o", "json")));
     long started = System.nanoTime();
     Result deployV1 =
         benctl(
@@ -147,8 +155,6 @@ class ThreeNodeFailoverIT {
             PIPELINE,
             "--server",
             first.controlAddress(),
-            "--token",
-            token,
             "--wait",
             WAIT_SECONDS,
             "-o",
@@ -230,15 +236,7 @@ class ThreeNodeFailoverIT {
     assertEquals(
         2,
         stagedVersion(
-            benctl(
-                "stage",
-                project.toString(),
-                "--server",
-                other.controlAddress(),
-                "--token",
-                token,
-                "-o",
-                "json")));
+            benctl("stage", project.toString(), "--server", other.controlAddress(), "-o", "json")));
     started = System.nanoTime();
     Result deployV2 =
         benctl(
@@ -246,8 +244,6 @@ class ThreeNodeFailoverIT {
             PIPELINE,
             "--server",
             other.controlAddress(),
-            "--token",
-            token,
             "--wait",
             WAIT_SECONDS,
             "-o",
@@ -266,15 +262,7 @@ class ThreeNodeFailoverIT {
     JsonNode history =
         json(
             benctl(
-                "status",
-                PIPELINE,
-                "--history",
-                "--server",
-                other.controlAddress(),
-                "--token",
-                token,
-                "-o",
-                "json"));
+                "status", PIPELINE, "--history", "--server", other.controlAddress(), "-o", "json"));
     Set<String> typesV2 = new TreeSet<>();
     Set<String> ackedBy = new TreeSet<>();
     for (JsonNode event : history.get("history")) {
@@ -336,12 +324,9 @@ class ThreeNodeFailoverIT {
    */
   private record WithoutSerializer(String note) {}
 
-  /** The administrator's token every remote benctl call carries (benctl's global --token). */
-  private static String token;
-
-  /** The result of one in-process benctl invocation. */
-  private static Result benctl(String... args) {
-    return BenctlHarness.run(args);
+  /** The result of one in-process benctl invocation, as admin once logged in. */
+  private Result benctl(String... args) {
+    return BenctlHarness.run(admin, args);
   }
 
   private static void assertOk(Result run) {
@@ -375,21 +360,12 @@ class ThreeNodeFailoverIT {
    * The node's answer to {@code benctl status auth}; null while it cannot answer (the probe is
    * retried).
    */
-  private static JsonNode status(ClusterNode node) {
+  private JsonNode status(ClusterNode node) {
     // A short deadline, so a probe sent while the singletons move does not hide for long when they
     // have arrived.
     Result run =
         benctl(
-            "status",
-            PIPELINE,
-            "--server",
-            node.controlAddress(),
-            "--token",
-            token,
-            "--timeout",
-            "2",
-            "-o",
-            "json");
+            "status", PIPELINE, "--server", node.controlAddress(), "--timeout", "2", "-o", "json");
     if (run.exitCode() != 0) {
       return null;
     }

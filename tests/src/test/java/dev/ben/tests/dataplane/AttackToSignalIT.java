@@ -10,9 +10,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ben.benctl.BenctlHarness;
 import dev.ben.benctl.BenctlHarness.Result;
 import dev.ben.benctl.ExampleProjects;
+import dev.ben.benctl.command.Environment;
 import dev.ben.client.BenSocketClient;
 import dev.ben.streams.store.ClickHouseStore;
 import dev.ben.streams.store.StoreException;
+import dev.ben.tests.control.BenctlLogin;
 import dev.ben.tests.control.ClusterNode;
 import dev.ben.tests.support.TestServers;
 import java.net.URI;
@@ -58,24 +60,16 @@ class AttackToSignalIT {
       ok(
           BenctlHarness.run(
               "build", project.toString(), "--key", project.resolve("keys/auth.key").toString()));
+      Environment admin =
+          BenctlLogin.loggedIn(
+              work.resolve("benctl").resolve("config.json"),
+              node.controlAddress(),
+              TIMEOUT,
+              node.home());
+      ok(BenctlHarness.run(admin, "stage", project.toString(), "--server", node.controlAddress()));
       ok(
           BenctlHarness.run(
-              "stage",
-              project.toString(),
-              "--server",
-              node.controlAddress(),
-              "--token",
-              node.adminToken()));
-      ok(
-          BenctlHarness.run(
-              "deploy",
-              "auth",
-              "--server",
-              node.controlAddress(),
-              "--token",
-              node.adminToken(),
-              "--wait",
-              "30"));
+              admin, "deploy", "auth", "--server", node.controlAddress(), "--wait", "30"));
       Path socket = node.home().resolve("run/auth.sock");
       await(
           () -> Files.exists(socket),

@@ -1,0 +1,146 @@
+package dev.ben.benctl.remote;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import dev.ben.api.control.AuthServiceClient;
+import dev.ben.api.control.LedgerServiceClient;
+import dev.ben.api.control.LoginReply;
+import dev.ben.api.control.LoginRequest;
+import dev.ben.benctl.command.CommandFailure;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.apache.pekko.actor.ActorSystem;
+import org.apache.pekko.grpc.GrpcClientSettings;
+import org.apache.pekko.grpc.javadsl.PekkoGrpcClient;
+import org.apache.pekko.grpc.javadsl.SingleResponseRequestBuilder;
+
+/**
+ * One call to the control API: a quiet local actor system and a gRPC client that live only as long
+ * as the command. Every call but Login presents the target's token as {@code authorization: Bearer
+ * ...} metadata, attached here so no command can forget it; {@link StatusFailures} turns gRPC
+ * statuses into exit codes.
+ */
+public final class ControlConnection {
+
+  static final String AUTHORIZATION = "authorization";
+
+  // benctl is a short-lived process: no dead-letter chatter, no logging to stdout (it carries
+  // command output).
+  private static final Config QUIET =
+      ConfigFactory.parseString(
+              """
+      pekko.loglevel = "ERROR"
+      pekko.stdout-loglevel = "OFF"
+      pekko.log-dead-letters = off
+      pekko.log-dead-letters-during-shutdown = off
+      pekko.actor.provider = local
+      pekko.coordinated-shutdown.run-by-jvm-shutdown-hook = off
+      """)
+          .withFallback(ConfigFactory.defaultReference());
+
+  private ControlConnection() {}
+
+  /** Calls a ledger method, e.g. {@code ledger(target, timeout, c -> c.deploy(), request)}. */
+  public static <Q, R> R ledger(
+      Target target,
+      Duration timeout,
+      Function<LedgerServiceClient, SingleResponseRequestBuilder<Q, R>> method,
+      Q request) {
+    return authorized(target, timeout, LedgerServiceClient::create, method, request, "ledger");
+  }
+
+  /** Calls an auth method other than Login, e.g. {@code c -> c.whoAmI()}. */
+  public static <Q, R> R auth(
+      Target target,
+      Duration timeout,
+      Function<AuthServiceClient, SingleResponseRequestBuilder<Q, R>> method,
+      Q request) {
+    return authorized(target, timeout, AuthServiceClient::create, method, request, "login");
+  }
+
+  /** Logs in: the one call that presents a password instead of a token. */
+  public static LoginReply login(String address, Duration timeout, LoginRequest request) {
+    var failures =
+        new StatusFailures(
+            address,
+            "login",
+            refused ->
+                "login to "
+                    + address
+                    + " as '"
+                    + request.getUser()
+                    + "' failed: "
+                    + StatusFailures.detail(refused.getStatus()));
+    return call(
+        address, timeout, AuthServiceClient::create, c -> c.login(), request, null, failures);
+  }
+
+  private static <C extends PekkoGrpcClient, Q, R> R authorized(
+      Target target,
+      Duration timeout,
+      BiFunction<GrpcClientSettings, ActorSystem, C> create,
+      Function<C, SingleResponseRequestBuilder<Q, R>> method,
+      Q request,
+      String api) {
+    if (target.token() == null) {
+      throw CommandFailure.notAuthenticated(target.notLoggedIn(), null);
+    }
+    var failures =
+        new StatusFailures(
+            target.address(),
+            api,
+            refused -> target.refused(StatusFailures.detail(refused.getStatus()), Instant.now()));
+    return call(target.address(), timeout, create, method, request, target.token(), failures);
+  }
+
+  private static <C extends PekkoGrpcClient, Q, R> R call(
+      String address,
+      Duration timeout,
+      BiFunction<GrpcClientSettings, ActorSystem, C> create,
+      Function<C, SingleResponseRequestBuilder<Q, R>> method,
+      Q request,
+      String token,
+      StatusFailures failures) {
+    Address parsed = Address.parse(address);
+    ActorSystem system = ActorSystem.create("benctl", QUIET);
+    try {
+      GrpcClientSettings settings =
+          GrpcClientSettings.connectToServiceAt(parsed.host(), parsed.port(), system)
+              .withTls(false)
+              .withDeadline(timeout);
+      C client = create.apply(settings, system);
+      try {
+        SingleResponseRequestBuilder<Q, R> builder = method.apply(client);
+        if (token != null) {
+          builder = builder.addHeader(AUTHORIZATION, "Bearer " + token);
+        }
+        return builder
+            .invoke(request)
+            .toCompletableFuture()
+            .get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+      } finally {
+        client.close();
+      }
+    } catch (ExecutionException failed) {
+      throw failures.translate(failed.getCause());
+    } catch (TimeoutException slow) {
+      throw CommandFailure.unreachable(
+          "no answer from "
+              + address
+              + " within "
+              + timeout.toSeconds()
+              + " s; is the node running (`./ben demo`)? Raise --timeout for slow clusters",
+          slow);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw CommandFailure.unreachable("interrupted while waiting for " + address, interrupted);
+    } finally {
+      system.terminate();
+    }
+  }
+}

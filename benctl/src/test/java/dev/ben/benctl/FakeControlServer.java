@@ -1,0 +1,205 @@
+package dev.ben.benctl;
+
+import com.typesafe.config.ConfigFactory;
+import dev.ben.api.control.AuthServicePowerApi;
+import dev.ben.api.control.AuthServicePowerApiHandlerFactory;
+import dev.ben.api.control.DeployRequest;
+import dev.ben.api.control.DiffReply;
+import dev.ben.api.control.DiffRequest;
+import dev.ben.api.control.Identity;
+import dev.ben.api.control.LedgerServicePowerApi;
+import dev.ben.api.control.LedgerServicePowerApiHandlerFactory;
+import dev.ben.api.control.LifecycleRequest;
+import dev.ben.api.control.ListPipelinesRequest;
+import dev.ben.api.control.LoginReply;
+import dev.ben.api.control.LoginRequest;
+import dev.ben.api.control.PipelineList;
+import dev.ben.api.control.PipelineStatus;
+import dev.ben.api.control.Role;
+import dev.ben.api.control.StageReply;
+import dev.ben.api.control.StageRequest;
+import dev.ben.api.control.StatusRequest;
+import dev.ben.api.control.VersionInfo;
+import dev.ben.api.control.VersionRef;
+import dev.ben.api.control.WhoAmIRequest;
+import io.grpc.Status;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.pekko.actor.ActorSystem;
+import org.apache.pekko.grpc.GrpcServiceException;
+import org.apache.pekko.grpc.javadsl.Metadata;
+import org.apache.pekko.grpc.javadsl.ServiceHandler;
+import org.apache.pekko.http.javadsl.Http;
+import org.apache.pekko.http.javadsl.ServerBinding;
+
+/**
+ * A control API on 127.0.0.1 with one user, {@code admin}/{@code secret}, that records every call
+ * and the authorization metadata it carried. Tokens are whatever it issued or was told to accept;
+ * pipeline {@code forbidden} answers PERMISSION_DENIED, everything else a plain status.
+ */
+public final class FakeControlServer implements AutoCloseable {
+
+  public static final String USER = "admin";
+  public static final String PASSWORD = "secret";
+
+  /** One call: the method, the request and the authorization metadata, if any. */
+  public record Call(String method, Object request, Optional<String> authorization) {}
+
+  private final List<Call> calls = new CopyOnWriteArrayList<>();
+  private final Map<String, Identity> tokens = new ConcurrentHashMap<>();
+  private final ActorSystem system;
+  private final ServerBinding binding;
+
+  // concatOrNotFound takes generic varargs; the handlers are of exactly its type.
+  @SuppressWarnings("unchecked")
+  public FakeControlServer() throws Exception {
+    system =
+        ActorSystem.create(
+            "fake-control",
+            ConfigFactory.parseString("pekko.loglevel = ERROR\npekko.stdout-loglevel = OFF")
+                .withFallback(ConfigFactory.load()));
+    var handler =
+        ServiceHandler.concatOrNotFound(
+            AuthServicePowerApiHandlerFactory.partial(new Auth(), AuthServicePowerApi.name, system),
+            LedgerServicePowerApiHandlerFactory.partial(
+                new Ledger(), LedgerServicePowerApi.name, system));
+    binding =
+        Http.get(system)
+            .newServerAt("127.0.0.1", 0)
+            .adaptSettings(settings -> settings.withEnableHttp2(true))
+            .bind(handler)
+            .toCompletableFuture()
+            .get(10, TimeUnit.SECONDS);
+  }
+
+  public String address() {
+    return "127.0.0.1:" + binding.localAddress().getPort();
+  }
+
+  public List<Call> calls() {
+    return List.copyOf(calls);
+  }
+
+  /** Accepts {@code token} as standing for {@code identity}. */
+  public void accept(String token, Identity identity) {
+    tokens.put(token, identity);
+  }
+
+  public static Identity admin(long expiresAtMillis) {
+    return Identity.newBuilder()
+        .setUser(USER)
+        .setRole(Role.ADMIN)
+        .setExpiresAtMillis(expiresAtMillis)
+        .build();
+  }
+
+  @Override
+  public void close() {
+    try {
+      binding.terminate(Duration.ofSeconds(2)).toCompletableFuture().get(5, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("the fake control server did not stop", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      system.terminate();
+    }
+  }
+
+  private <T> CompletionStage<T> authorized(
+      String method, Object request, Metadata metadata, T reply) {
+    Optional<String> authorization = metadata.getText("authorization");
+    calls.add(new Call(method, request, authorization));
+    String token = authorization.map(header -> header.replaceFirst("^Bearer ", "")).orElse("");
+    if (!tokens.containsKey(token)) {
+      return failed(Status.UNAUTHENTICATED.withDescription("invalid or expired token"));
+    }
+    return CompletableFuture.completedFuture(reply);
+  }
+
+  private static <T> CompletionStage<T> failed(Status status) {
+    return CompletableFuture.failedFuture(new GrpcServiceException(status));
+  }
+
+  private final class Auth implements AuthServicePowerApi {
+    @Override
+    public CompletionStage<LoginReply> login(LoginRequest in, Metadata metadata) {
+      calls.add(new Call("login", in, metadata.getText("authorization")));
+      if (!in.getUser().equals(USER) || !in.getPassword().equals(PASSWORD)) {
+        return failed(Status.UNAUTHENTICATED.withDescription("wrong user or password"));
+      }
+      String token = "token-" + calls.size();
+      Identity identity = admin(System.currentTimeMillis() + 3_600_000);
+      tokens.put(token, identity);
+      return CompletableFuture.completedFuture(
+          LoginReply.newBuilder().setToken(token).setIdentity(identity).build());
+    }
+
+    @Override
+    public CompletionStage<Identity> whoAmI(WhoAmIRequest in, Metadata metadata) {
+      String token = metadata.getText("authorization").orElse("").replaceFirst("^Bearer ", "");
+      return authorized(
+          "whoAmI", in, metadata, tokens.getOrDefault(token, Identity.getDefaultInstance()));
+    }
+  }
+
+  private final class Ledger implements LedgerServicePowerApi {
+    private PipelineStatus status(String pipeline) {
+      return PipelineStatus.newBuilder().setPipeline(pipeline).build();
+    }
+
+    @Override
+    public CompletionStage<PipelineStatus> status(StatusRequest in, Metadata metadata) {
+      if (in.getPipeline().equals("forbidden")) {
+        calls.add(new Call("status", in, metadata.getText("authorization")));
+        return failed(
+            Status.PERMISSION_DENIED.withDescription("role viewer may not see forbidden"));
+      }
+      return authorized("status", in, metadata, status(in.getPipeline()));
+    }
+
+    @Override
+    public CompletionStage<PipelineStatus> deploy(DeployRequest in, Metadata metadata) {
+      return authorized("deploy", in, metadata, status(in.getPipeline()));
+    }
+
+    @Override
+    public CompletionStage<PipelineStatus> rollback(DeployRequest in, Metadata metadata) {
+      return authorized("rollback", in, metadata, status(in.getPipeline()));
+    }
+
+    @Override
+    public CompletionStage<PipelineStatus> changeLifecycle(LifecycleRequest in, Metadata metadata) {
+      return authorized("changeLifecycle", in, metadata, status(in.getPipeline()));
+    }
+
+    @Override
+    public CompletionStage<StageReply> stage(StageRequest in, Metadata metadata) {
+      return authorized("stage", in, metadata, StageReply.getDefaultInstance());
+    }
+
+    @Override
+    public CompletionStage<VersionInfo> unstage(VersionRef in, Metadata metadata) {
+      return authorized("unstage", in, metadata, VersionInfo.getDefaultInstance());
+    }
+
+    @Override
+    public CompletionStage<DiffReply> diff(DiffRequest in, Metadata metadata) {
+      return authorized("diff", in, metadata, DiffReply.getDefaultInstance());
+    }
+
+    @Override
+    public CompletionStage<PipelineList> listPipelines(ListPipelinesRequest in, Metadata metadata) {
+      return authorized("listPipelines", in, metadata, PipelineList.getDefaultInstance());
+    }
+  }
+}
