@@ -74,6 +74,9 @@ until curl -fsS "http://127.0.0.1:$GATEWAY_PORT/health" >/dev/null 2>&1; do
 done
 if [[ -n "$NODE_PID" ]]; then
   export BEN_SERVER="127.0.0.1:$CONTROL_PORT"
+  # benctl logs in as the node's first administrator, into a config file of this run only.
+  export BENCTL_CONFIG="$NODE_HOME/benctl.json"
+  "$ROOT/bin/benctl" login --user admin --password-stdin <"$NODE_HOME/initial-admin-password" >/dev/null
   "$ROOT/bin/benctl" build "$ROOT/examples/auth" --key "$NODE_HOME/bench-signing.key" >/dev/null \
     && "$ROOT/bin/benctl" stage "$ROOT/examples/auth" >/dev/null \
     && "$ROOT/bin/benctl" deploy auth --wait 30 >/dev/null && HTTP_ARGS=(--http "http://127.0.0.1:$INGEST_PORT")
