@@ -12,6 +12,11 @@ import java.util.List;
  */
 public record ClusterTlsSettings(Path certificateFile, Path privateKeyFile, Path caFile) {
 
+  /** The file names under the default folder, and of the files {@code ./ben node-cert} writes. */
+  public static final String CERTIFICATE_NAME = "node.crt";
+
+  public static final String KEY_NAME = "node.key";
+  public static final String CA_NAME = "ca.crt";
   public static final String CA_KEY_NAME = "ca.key";
 
   /**
@@ -22,9 +27,9 @@ public record ClusterTlsSettings(Path certificateFile, Path privateKeyFile, Path
     ConfigReader reader = new ConfigReader(root, "ben.cluster.tls");
     Path folder = defaultFolder(home);
     return new ClusterTlsSettings(
-        file(reader, "certificate-file", folder.resolve("node.crt")),
-        file(reader, "private-key-file", folder.resolve("node.key")),
-        file(reader, "ca-file", folder.resolve("ca.crt")));
+        file(reader, "certificate-file", folder.resolve(CERTIFICATE_NAME)),
+        file(reader, "private-key-file", folder.resolve(KEY_NAME)),
+        file(reader, "ca-file", folder.resolve(CA_NAME)));
   }
 
   /** Where a node keeps its cluster files unless configured otherwise. */

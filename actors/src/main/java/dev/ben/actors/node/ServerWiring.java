@@ -7,6 +7,7 @@ import dev.ben.actors.node.servers.GatewayServer;
 import dev.ben.actors.node.servers.IngestServer;
 import dev.ben.actors.node.servers.NodeServer;
 import dev.ben.actors.node.servers.SocketServer;
+import dev.ben.actors.node.tls.HttpsContexts;
 import dev.ben.actors.sidecar.IngestRoutes;
 import dev.ben.actors.sidecar.socket.SocketSidecar;
 import dev.ben.actors.signal.Signal;
@@ -19,7 +20,9 @@ import dev.ben.streams.live.LiveHub;
 import dev.ben.streams.sidecar.beacon.PreAnonymiser;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.http.javadsl.HttpsConnectionContext;
 
 /**
  * Decides which servers a node's roles call for: edge nodes take events (HTTP ingest and the socket
@@ -38,9 +41,10 @@ final class ServerWiring {
       ControlPlane control,
       DataPlane data) {
     List<NodeServer> servers = new ArrayList<>();
+    Optional<HttpsConnectionContext> https = HttpsContexts.forListeners(settings.tls());
     if (settings.node().has(Role.EDGE)) {
       LiveHub<Signal> signals = EdgeWiring.wire(context, settings, services, control, data);
-      servers.add(ingest(context, settings, services, data, signals));
+      servers.add(ingest(context, settings, services, data, signals, https));
       servers.add(
           new SocketServer(
               context,
@@ -65,7 +69,8 @@ final class ServerWiring {
           new GatewayServer(
               context.getSystem(),
               settings.gateway().endpoint(),
-              new GatewayRoutes(context.getSystem(), settings.gateway(), ports)));
+              new GatewayRoutes(context.getSystem(), settings.gateway(), ports),
+              https));
     }
     if (settings.node().has(Role.ORCHESTRATOR)) {
       LedgerGrpcService service =
@@ -74,7 +79,8 @@ final class ServerWiring {
               context.getSystem(),
               settings.control(),
               new ControlRequests(settings.ledger().maxBundleBytes(), services.metrics()));
-      servers.add(new ControlServer(context.getSystem(), settings.control().endpoint(), service));
+      servers.add(
+          new ControlServer(context.getSystem(), settings.control().endpoint(), service, https));
     }
     return servers;
   }
@@ -84,7 +90,8 @@ final class ServerWiring {
       BenSettings settings,
       NodeServices services,
       DataPlane data,
-      LiveHub<Signal> signals) {
+      LiveHub<Signal> signals,
+      Optional<HttpsConnectionContext> https) {
     SignalStream signalStream =
         new SignalStream(signals, services.mapper(), services.metrics(), settings.gateway());
     return new IngestServer(
@@ -97,6 +104,7 @@ final class ServerWiring {
             services.metrics(),
             services.mapper(),
             signalStream,
-            new PreAnonymiser(services.control().hashKey())));
+            new PreAnonymiser(services.control().hashKey())),
+        https);
   }
 }
