@@ -2,6 +2,7 @@ package dev.ben.actors.node;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import dev.ben.actors.node.tls.ClusterTlsProvider;
 import dev.ben.config.BenSettings;
 import dev.ben.config.ClusterTlsSettings;
 import dev.ben.config.NodeSettings;
@@ -19,11 +20,11 @@ public final class NodeConfig {
   public static final String SYSTEM_NAME = "ben";
 
   /**
-   * Reads the PEM files ben.cluster.tls names, trusting only peers whose certificate chains to the
-   * cluster's CA, in both directions (docs/cluster-tls.md).
+   * Pekko's RotatingKeysSSLEngineProvider, which reads the PEM files ben.cluster.tls names and
+   * trusts only peers whose certificate chains to the cluster's CA, in both directions; wrapped to
+   * log the peers it refuses (docs/cluster-tls.md).
    */
-  static final String CLUSTER_TLS_PROVIDER =
-      "org.apache.pekko.remote.artery.tcp.ssl.RotatingKeysSSLEngineProvider";
+  static final String CLUSTER_TLS_PROVIDER = ClusterTlsProvider.class.getName();
 
   private NodeConfig() {}
 
