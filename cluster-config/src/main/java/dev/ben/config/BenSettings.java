@@ -18,7 +18,9 @@ public record BenSettings(
     ConnectorSettings connectors,
     StoreSettings store,
     SupervisionSettings supervision,
-    OrchestratorSettings orchestrator) {
+    OrchestratorSettings orchestrator,
+    TlsSettings tls,
+    ClusterTlsSettings clusterTls) {
 
   /**
    * Reads and validates every {@code ben} setting of {@code root}, refusing keys reference.conf
@@ -32,21 +34,28 @@ public record BenSettings(
       throw reader.invalid("home", "must name a folder for Ben's local state");
     }
     NodeSettings node = NodeSettings.fromConfig(root);
+    IngestSettings ingest = IngestSettings.fromConfig(root, node.askTimeout());
+    GatewaySettings gateway = GatewaySettings.fromConfig(root);
+    ControlSettings control = ControlSettings.fromConfig(root);
+    TlsSettings tls = TlsSettings.fromConfig(root);
+    ListenerExposure.check(tls, node, ingest, gateway, control);
     return new BenSettings(
         Path.of(home),
         node,
-        IngestSettings.fromConfig(root, node.askTimeout()),
-        GatewaySettings.fromConfig(root),
+        ingest,
+        gateway,
         FlowSettings.fromConfig(root),
         LedgerSettings.fromConfig(root),
-        ControlSettings.fromConfig(root),
+        control,
         AuthSettings.fromConfig(root, Path.of(home)),
         SpineSettings.fromConfig(root, Path.of(home)),
         DetectorSettings.fromConfig(root),
         ConnectorSettings.fromConfig(root),
         StoreSettings.fromConfig(root),
         SupervisionSettings.fromConfig(root),
-        OrchestratorSettings.fromConfig(root));
+        OrchestratorSettings.fromConfig(root),
+        tls,
+        ClusterTlsSettings.fromConfig(root, Path.of(home)));
   }
 
   /** Durable local state: RocksDB, the embedded store, local blobs. */

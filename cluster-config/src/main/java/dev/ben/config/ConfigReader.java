@@ -30,6 +30,10 @@ final class ConfigReader {
     return read(key, () -> config.getString(key));
   }
 
+  boolean bool(String key) {
+    return read(key, () -> config.getBoolean(key));
+  }
+
   int port(String key) {
     int port = read(key, () -> config.getInt(key));
     if (port < 0 || port > 65535) {

@@ -2,10 +2,14 @@ package dev.ben.actors.node;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import dev.ben.actors.node.tls.ClusterCredentials;
+import dev.ben.actors.node.tls.HttpsContexts;
+import dev.ben.actors.node.tls.UnusableCredentials;
 import dev.ben.config.BenSettings;
 import dev.ben.config.ConfigFile;
 import dev.ben.config.SettingsException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.pekko.actor.CoordinatedShutdown;
@@ -37,6 +41,17 @@ public final class BenNode {
       exit(2, e.getMessage());
       return;
     }
+    try {
+      // Before anything opens: a node that may not join, or cannot serve HTTPS, stops here.
+      ClusterCredentials.prepare(settings, Instant.now());
+      HttpsContexts.forListeners(settings.tls());
+    } catch (UnusableCredentials e) {
+      exit(2, e.getMessage());
+      return;
+    } catch (RuntimeException e) {
+      exit(1, "cannot start: " + e.getMessage());
+      return;
+    }
     NodeServices services;
     try {
       services = NodeServicesFactory.open(settings);
@@ -50,7 +65,7 @@ public final class BenNode {
           ActorSystem.create(
               RootGuardian.create(settings, services),
               NodeConfig.SYSTEM_NAME,
-              NodeConfig.withNodeSettings(base, settings.node()));
+              NodeConfig.withNodeSettings(base, settings));
     } catch (RuntimeException e) {
       closeQuietly(services);
       exit(1, "cannot start: " + e.getMessage());

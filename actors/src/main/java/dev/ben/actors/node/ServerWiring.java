@@ -9,6 +9,7 @@ import dev.ben.actors.node.servers.GatewayServer;
 import dev.ben.actors.node.servers.IngestServer;
 import dev.ben.actors.node.servers.NodeServer;
 import dev.ben.actors.node.servers.SocketServer;
+import dev.ben.actors.node.tls.HttpsContexts;
 import dev.ben.actors.sidecar.IngestRoutes;
 import dev.ben.actors.sidecar.socket.SocketSidecar;
 import dev.ben.actors.signal.Signal;
@@ -21,8 +22,10 @@ import dev.ben.streams.live.LiveHub;
 import dev.ben.streams.sidecar.beacon.PreAnonymiser;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.http.javadsl.HttpsConnectionContext;
 
 /**
  * Decides which servers a node's roles call for: edge nodes take events (HTTP ingest and the socket
@@ -41,9 +44,10 @@ final class ServerWiring {
       ControlPlane control,
       DataPlane data) {
     List<NodeServer> servers = new ArrayList<>();
+    Optional<HttpsConnectionContext> https = HttpsContexts.forListeners(settings.tls());
     if (settings.node().has(Role.EDGE)) {
       LiveHub<Signal> signals = EdgeWiring.wire(context, settings, services, control, data);
-      servers.add(ingest(context, settings, services, data, signals));
+      servers.add(ingest(context, settings, services, data, signals, https));
       servers.add(
           new SocketServer(
               context,
@@ -68,7 +72,8 @@ final class ServerWiring {
           new GatewayServer(
               context.getSystem(),
               settings.gateway().endpoint(),
-              new GatewayRoutes(context.getSystem(), settings.gateway(), ports)));
+              new GatewayRoutes(context.getSystem(), settings.gateway(), ports),
+              https));
     }
     if (settings.node().has(Role.ORCHESTRATOR)) {
       ControlServices access = services.control();
@@ -87,7 +92,8 @@ final class ServerWiring {
               authorizer,
               context.getSystem().dispatchers().lookup(DispatcherSelector.blocking()));
       servers.add(
-          new ControlServer(context.getSystem(), settings.control().endpoint(), ledger, auth));
+          new ControlServer(
+              context.getSystem(), settings.control().endpoint(), ledger, auth, https));
     }
     return servers;
   }
@@ -97,7 +103,8 @@ final class ServerWiring {
       BenSettings settings,
       NodeServices services,
       DataPlane data,
-      LiveHub<Signal> signals) {
+      LiveHub<Signal> signals,
+      Optional<HttpsConnectionContext> https) {
     SignalStream signalStream =
         new SignalStream(signals, services.mapper(), services.metrics(), settings.gateway());
     return new IngestServer(
@@ -110,6 +117,7 @@ final class ServerWiring {
             services.metrics(),
             services.mapper(),
             signalStream,
-            new PreAnonymiser(services.control().hashKey())));
+            new PreAnonymiser(services.control().hashKey())),
+        https);
   }
 }

@@ -9,6 +9,7 @@ import dev.ben.actors.node.NodeConfig;
 import dev.ben.actors.node.NodeIdentities;
 import dev.ben.actors.node.NodeServices;
 import dev.ben.actors.node.RootGuardian;
+import dev.ben.actors.node.tls.ClusterCredentials;
 import dev.ben.config.BenSettings;
 import dev.ben.contracts.bundle.KeyFileException;
 import dev.ben.contracts.bundle.TrustedKeys;
@@ -34,6 +35,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.function.UnaryOperator;
@@ -93,6 +95,8 @@ public final class TestNode implements AutoCloseable {
             .withFallback(ConfigFactory.load())
             .resolve();
     settings = BenSettings.fromConfig(base);
+    TestClusterCredentials.install(settings.home());
+    ClusterCredentials.prepare(settings, Instant.now());
     RocksIndex index = RocksIndex.open(settings.dataDir().resolve("index"));
     ControlServices control;
     try {
@@ -130,7 +134,7 @@ public final class TestNode implements AutoCloseable {
         ActorSystem.create(
             RootGuardian.create(settings, services),
             NodeConfig.SYSTEM_NAME,
-            NodeConfig.withNodeSettings(base, settings.node()));
+            NodeConfig.withNodeSettings(base, settings));
     endpoints =
         AskPattern.<RootGuardian.Command, RootGuardian.Endpoints>ask(
                 system, RootGuardian.GetEndpoints::new, Duration.ofSeconds(20), system.scheduler())

@@ -6,13 +6,16 @@ import dev.ben.actors.node.NodeConfig;
 import dev.ben.actors.node.NodeServices;
 import dev.ben.actors.node.NodeServicesFactory;
 import dev.ben.actors.node.RootGuardian;
+import dev.ben.actors.node.tls.ClusterCredentials;
 import dev.ben.actors.pipeline.PipelineHost;
 import dev.ben.config.BenSettings;
+import dev.ben.tests.support.TestClusterCa;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -163,13 +166,16 @@ public final class ClusterNode implements AutoCloseable {
             .withFallback(ConfigFactory.load())
             .resolve();
     BenSettings settings = BenSettings.fromConfig(base);
+    // Every node of the JVM holds a certificate of the same test CA, so members accept each other.
+    TestClusterCa.install(home);
+    ClusterCredentials.prepare(settings, Instant.now());
     services = NodeServicesFactory.open(settings);
     try {
       system =
           ActorSystem.create(
               RootGuardian.create(settings, services),
               NodeConfig.SYSTEM_NAME,
-              NodeConfig.withNodeSettings(base, settings.node()));
+              NodeConfig.withNodeSettings(base, settings));
     } catch (RuntimeException e) {
       closeServices();
       throw e;

@@ -6,10 +6,12 @@ import dev.ben.api.control.AuthServicePowerApiHandlerFactory;
 import dev.ben.api.control.LedgerServicePowerApiHandlerFactory;
 import dev.ben.config.Endpoint;
 import java.net.InetSocketAddress;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.grpc.javadsl.ServiceHandler;
+import org.apache.pekko.http.javadsl.HttpsConnectionContext;
 import org.apache.pekko.http.javadsl.model.HttpRequest;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.japi.function.Function;
@@ -26,9 +28,13 @@ public final class ControlServer implements NodeServer {
   private final AuthGrpcService auth;
 
   public ControlServer(
-      ActorSystem<?> system, Endpoint endpoint, LedgerGrpcService ledger, AuthGrpcService auth) {
+      ActorSystem<?> system,
+      Endpoint endpoint,
+      LedgerGrpcService ledger,
+      AuthGrpcService auth,
+      Optional<HttpsConnectionContext> https) {
     this.system = system;
-    this.http = new HttpBinding(system, endpoint);
+    this.http = new HttpBinding(system, endpoint, https);
     this.ledger = ledger;
     this.auth = auth;
   }
@@ -44,8 +50,14 @@ public final class ControlServer implements NodeServer {
   }
 
   @Override
+  public String scheme() {
+    return http.scheme();
+  }
+
+  @Override
   public CompletionStage<InetSocketAddress> start() {
-    // gRPC is HTTP/2 only (cleartext, prior knowledge), so only this binding turns it on.
+    // gRPC is HTTP/2 only (cleartext with prior knowledge, or negotiated by ALPN over TLS), so only
+    // this binding turns it on.
     return http.start(
         server ->
             server.adaptSettings(settings -> settings.withEnableHttp2(true)).bind(services()));

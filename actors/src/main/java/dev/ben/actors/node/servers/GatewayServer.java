@@ -3,9 +3,11 @@ package dev.ben.actors.node.servers;
 import dev.ben.bux.GatewayRoutes;
 import dev.ben.config.Endpoint;
 import java.net.InetSocketAddress;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.http.javadsl.HttpsConnectionContext;
 
 /** The bux gateway on gateway nodes: the web UI, ben_api, /ws, /metrics and /health. */
 public final class GatewayServer implements NodeServer {
@@ -13,8 +15,12 @@ public final class GatewayServer implements NodeServer {
   private final HttpBinding http;
   private final GatewayRoutes routes;
 
-  public GatewayServer(ActorSystem<?> system, Endpoint endpoint, GatewayRoutes routes) {
-    this.http = new HttpBinding(system, endpoint);
+  public GatewayServer(
+      ActorSystem<?> system,
+      Endpoint endpoint,
+      GatewayRoutes routes,
+      Optional<HttpsConnectionContext> https) {
+    this.http = new HttpBinding(system, endpoint, https);
     this.routes = routes;
   }
 
@@ -26,6 +32,11 @@ public final class GatewayServer implements NodeServer {
   @Override
   public Endpoint configured() {
     return http.endpoint();
+  }
+
+  @Override
+  public String scheme() {
+    return http.scheme();
   }
 
   @Override

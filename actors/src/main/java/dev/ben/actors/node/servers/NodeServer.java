@@ -31,8 +31,19 @@ public interface NodeServer {
     return name();
   }
 
+  /** How clients speak to it: http, or https when the node serves TLS (ben.tls). */
+  default String scheme() {
+    return "http";
+  }
+
   /** The log line once bound. */
   default String listening(InetSocketAddress bound) {
-    return name() + " listening on http://" + bound.getHostString() + ":" + bound.getPort();
+    return name()
+        + " listening on "
+        + scheme()
+        + "://"
+        + bound.getHostString()
+        + ":"
+        + bound.getPort();
   }
 }

@@ -1,0 +1,5 @@
+/**
+ * Transport security seen from outside: real node processes started as {@code ./ben node} starts
+ * them, proving that only holders of a certificate from the cluster's CA become members.
+ */
+package dev.ben.tests.transport;
