@@ -26,7 +26,7 @@ final class GatewayServer implements AutoCloseable {
     binding =
         Http.get(system)
             .newServerAt("127.0.0.1", 0)
-            .bind(new GatewayRoutes(system, settings, ports).route())
+            .bind(new GatewayRoutes(system, settings, ports, false).route())
             .toCompletableFuture()
             .get(10, TimeUnit.SECONDS);
   }
@@ -37,6 +37,17 @@ final class GatewayServer implements AutoCloseable {
 
   HttpResponse<String> get(String path) throws IOException, InterruptedException {
     return send(HttpRequest.newBuilder(uri("http", path)).GET());
+  }
+
+  /** A GET with the token as {@code Authorization: Bearer}. */
+  HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
+    return send(
+        HttpRequest.newBuilder(uri("http", path)).header("Authorization", "Bearer " + token).GET());
+  }
+
+  /** The gateway's own origin, as a browser on its page names it. */
+  String origin() {
+    return "http://127.0.0.1:" + binding.localAddress().getPort();
   }
 
   HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {

@@ -63,12 +63,16 @@ final class ServerWiring {
           new GatewayPorts(
               data.live(),
               services.metrics(),
-              new NodeHealth(context.getSystem(), services.connectors())::report);
+              new NodeHealth(context.getSystem(), services.connectors())::report,
+              services.control().identities(),
+              services.control().tokens());
+      // Plain HTTP for now: when the gateway serves TLS, pass true (Secure cookie, https origin).
+      boolean servedOverTls = false;
       servers.add(
           new GatewayServer(
               context.getSystem(),
               settings.gateway().endpoint(),
-              new GatewayRoutes(context.getSystem(), settings.gateway(), ports)));
+              new GatewayRoutes(context.getSystem(), settings.gateway(), ports, servedOverTls)));
     }
     if (settings.node().has(Role.ORCHESTRATOR)) {
       ControlServices access = services.control();
