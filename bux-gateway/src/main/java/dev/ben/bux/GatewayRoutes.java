@@ -7,7 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ben.config.GatewaySettings;
 import dev.ben.streams.auth.PasswordCheck;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.ClassicActorSystemProvider;
+import org.apache.pekko.http.javadsl.ServerBinding;
+import org.apache.pekko.http.javadsl.ServerBuilder;
 import org.apache.pekko.http.javadsl.model.ContentType;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
@@ -62,8 +66,19 @@ public final class GatewayRoutes extends AllDirectives {
             new PasswordCheck(ports.identities()),
             ports.tokens(),
             new SessionCookies(servedOverTls),
+            new LoginThrottle(
+                settings.loginFailures(), settings.loginFailureWindow(), Clock.systemUTC()),
             system.classicSystem().dispatchers().lookup(BLOCKING_DISPATCHER),
             mapper);
+  }
+
+  /**
+   * Binds the routes with the peer's address on every request, which the login throttle keys on.
+   */
+  public CompletionStage<ServerBinding> bind(ServerBuilder server) {
+    return server
+        .adaptSettings(settings -> settings.withRemoteAddressAttribute(true))
+        .bind(route());
   }
 
   public Route route() {

@@ -15,6 +15,9 @@ enum Refusal {
   EXPIRED(StatusCodes.UNAUTHORIZED, "the session has expired; log in again"),
   // One message for an unknown user and a wrong password, so the answer does not tell which.
   BAD_CREDENTIALS(StatusCodes.UNAUTHORIZED, "wrong user name or password"),
+  THROTTLED(
+      StatusCodes.TOO_MANY_REQUESTS,
+      "too many failed logins from this address; wait a little before trying again"),
   FOREIGN_ORIGIN(
       StatusCodes.FORBIDDEN,
       "requests from this page's origin are not accepted; the gateway's own origin and"

@@ -10,14 +10,20 @@ import dev.ben.streams.auth.Principal;
 import dev.ben.streams.auth.StoredUser;
 import dev.ben.streams.auth.Tokens;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import org.apache.pekko.http.javadsl.model.AttributeKeys;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
+import org.apache.pekko.http.javadsl.model.HttpRequest;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.model.MediaTypes;
+import org.apache.pekko.http.javadsl.model.RemoteAddress;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.http.javadsl.model.headers.RetryAfter;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
@@ -35,6 +41,7 @@ final class SessionRoutes extends AllDirectives {
   private final PasswordCheck passwords;
   private final Tokens tokens;
   private final SessionCookies cookies;
+  private final LoginThrottle throttle;
   private final Executor blocking;
   private final ObjectMapper mapper;
 
@@ -43,12 +50,14 @@ final class SessionRoutes extends AllDirectives {
       PasswordCheck passwords,
       Tokens tokens,
       SessionCookies cookies,
+      LoginThrottle throttle,
       Executor blocking,
       ObjectMapper mapper) {
     this.access = access;
     this.passwords = passwords;
     this.tokens = tokens;
     this.cookies = cookies;
+    this.throttle = throttle;
     this.blocking = blocking;
     this.mapper = mapper;
   }
@@ -59,24 +68,36 @@ final class SessionRoutes extends AllDirectives {
         () ->
             concat(
                 get(() -> access.withSession(ROUTE, principal -> complete(ok(principal)))),
-                post(() -> access.sameOrigin(ROUTE, this::login)),
+                post(() -> access.sameOrigin(ROUTE, () -> extractRequest(this::login))),
                 delete(() -> access.sameOrigin(ROUTE, this::logout))));
   }
 
-  private Route login() {
-    return extractRequestEntity(
-        entity ->
-            entity.getContentType().mediaType().equals(MediaTypes.APPLICATION_JSON)
-                ? entity(Unmarshaller.entityToString(), this::login)
-                : complete(
-                    access.counted(
-                        ROUTE,
-                        access.error(
-                            StatusCodes.UNSUPPORTED_MEDIA_TYPE.intValue(),
-                            "send the login as application/json: {\"user\": …, \"password\": …}"))));
+  private Route login(HttpRequest request) {
+    // The peer's address as the connection has it (headers such as X-Forwarded-For are the
+    // client's to forge); without it, as on a server bound without the attribute, no throttling.
+    Optional<String> address =
+        request
+            .getAttribute(AttributeKeys.remoteAddress)
+            .flatMap(RemoteAddress::getAddress)
+            .map(InetAddress::getHostAddress);
+    Optional<Duration> wait = address.flatMap(throttle::waitBeforeLogin);
+    if (wait.isPresent()) {
+      long seconds = Math.max(1, wait.get().toSeconds() + 1);
+      return respondWithHeader(
+          RetryAfter.create(seconds), () -> access.refuse(ROUTE, Refusal.THROTTLED));
+    }
+    if (!request.entity().getContentType().mediaType().equals(MediaTypes.APPLICATION_JSON)) {
+      return complete(
+          access.counted(
+              ROUTE,
+              access.error(
+                  StatusCodes.UNSUPPORTED_MEDIA_TYPE.intValue(),
+                  "send the login as application/json: {\"user\": …, \"password\": …}")));
+    }
+    return entity(Unmarshaller.entityToString(), body -> login(body, address));
   }
 
-  private Route login(String body) {
+  private Route login(String body, Optional<String> address) {
     Optional<LoginRequest> request = LoginRequest.parse(mapper, body);
     if (request.isEmpty()) {
       return complete(
@@ -92,9 +113,11 @@ final class SessionRoutes extends AllDirectives {
             () -> passwords.check(request.get().user(), request.get().password()), blocking);
     return onSuccess(
         checked,
-        user ->
-            user.map(this::loggedIn)
-                .orElseGet(() -> access.refuse(ROUTE, Refusal.BAD_CREDENTIALS)));
+        user -> {
+          address.ifPresent(user.isPresent() ? throttle::succeeded : throttle::failed);
+          return user.map(this::loggedIn)
+              .orElseGet(() -> access.refuse(ROUTE, Refusal.BAD_CREDENTIALS));
+        });
   }
 
   private Route loggedIn(StoredUser user) {

@@ -24,9 +24,8 @@ final class GatewayServer implements AutoCloseable {
   GatewayServer(ActorSystem system, Duration keepAlive, GatewayPorts ports) throws Exception {
     GatewaySettings settings = TestGatewaySettings.withKeepAlive(keepAlive);
     binding =
-        Http.get(system)
-            .newServerAt("127.0.0.1", 0)
-            .bind(new GatewayRoutes(system, settings, ports, false).route())
+        new GatewayRoutes(system, settings, ports, false)
+            .bind(Http.get(system).newServerAt("127.0.0.1", 0))
             .toCompletableFuture()
             .get(10, TimeUnit.SECONDS);
   }

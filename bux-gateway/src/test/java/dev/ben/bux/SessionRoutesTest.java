@@ -116,6 +116,20 @@ class SessionRoutesTest {
   }
 
   @Test
+  void afterFiveFailuresAnAddressWaitsEvenWithTheRightPassword() throws Exception {
+    for (int i = 0; i < 5; i++) {
+      assertEquals(401, login(TestPorts.USER, "guess " + i, null).statusCode());
+    }
+    HttpResponse<String> held = login(TestPorts.USER, TestPorts.PASSWORD, null);
+    assertEquals(429, held.statusCode(), held.body());
+    long retryAfter = Long.parseLong(held.headers().firstValue("Retry-After").orElseThrow());
+    assertTrue(retryAfter > 0 && retryAfter <= 61, "Retry-After " + retryAfter);
+    assertTrue(held.headers().allValues("Set-Cookie").isEmpty());
+    assertEquals(1, ports.refused("throttled"));
+    assertEquals(5, ports.refused("bad_credentials"));
+  }
+
+  @Test
   void aLoginFromAForeignPageIsRefusedBeforeThePasswordIsChecked() throws Exception {
     HttpResponse<String> foreign =
         login(TestPorts.USER, TestPorts.PASSWORD, "https://evil.example");

@@ -15,7 +15,9 @@ public record GatewaySettings(
     Duration keepAlive,
     int clientBuffer,
     Duration countersInterval,
-    List<String> allowedOrigins) {
+    List<String> allowedOrigins,
+    int loginFailures,
+    Duration loginFailureWindow) {
 
   public GatewaySettings {
     allowedOrigins = List.copyOf(allowedOrigins);
@@ -28,7 +30,9 @@ public record GatewaySettings(
         reader.positiveDuration("keep-alive"),
         reader.positiveInt("client-buffer"),
         reader.positiveDuration("counters-interval"),
-        allowedOrigins(reader));
+        allowedOrigins(reader),
+        reader.positiveInt("login-failures"),
+        reader.positiveDuration("login-failure-window"));
   }
 
   private static List<String> allowedOrigins(ConfigReader reader) {

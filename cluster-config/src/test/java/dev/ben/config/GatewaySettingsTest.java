@@ -27,7 +27,9 @@ class GatewaySettingsTest {
             Duration.ofSeconds(15),
             256,
             Duration.ofSeconds(1),
-            List.of()),
+            List.of(),
+            5,
+            Duration.ofMinutes(1)),
         BenSettings.fromConfig(ReferenceConfig.with("")).gateway());
   }
 
@@ -39,12 +41,15 @@ class GatewaySettingsTest {
             Duration.ofSeconds(5),
             8,
             Duration.ofMillis(250),
-            List.of("https://bux.example.com", "http://10.0.0.5:8080")),
+            List.of("https://bux.example.com", "http://10.0.0.5:8080"),
+            3,
+            Duration.ofMinutes(10)),
         GatewaySettings.fromConfig(
             ReferenceConfig.with(
                 "ben.gateway { host = \"0.0.0.0\", port = 0, keep-alive = 5s, client-buffer = 8,"
                     + " counters-interval = 250ms,"
-                    + " allowed-origins = [\"https://bux.example.com\", \"http://10.0.0.5:8080\"] }")));
+                    + " allowed-origins = [\"https://bux.example.com\", \"http://10.0.0.5:8080\"],"
+                    + " login-failures = 3, login-failure-window = 10m }")));
   }
 
   @Test
@@ -64,6 +69,9 @@ class GatewaySettingsTest {
     assertEquals("ben.gateway.client-buffer", refusedKey("ben.gateway.client-buffer = 0"));
     assertEquals(
         "ben.gateway.counters-interval", refusedKey("ben.gateway.counters-interval = often"));
+    assertEquals("ben.gateway.login-failures", refusedKey("ben.gateway.login-failures = 0"));
+    assertEquals(
+        "ben.gateway.login-failure-window", refusedKey("ben.gateway.login-failure-window = 0s"));
     for (String notAnOrigin :
         new String[] {"bux.example.com", "https://bux.example.com/app", "ftp://x", "*"}) {
       SettingsException e = refused("ben.gateway.allowed-origins = [\"" + notAnOrigin + "\"]");
