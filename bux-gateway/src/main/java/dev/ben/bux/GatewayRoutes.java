@@ -6,8 +6,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ben.config.GatewaySettings;
 import dev.ben.streams.auth.PasswordCheck;
+import dev.ben.streams.auth.Principal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.ClassicActorSystemProvider;
 import org.apache.pekko.http.javadsl.ServerBinding;
@@ -98,11 +101,7 @@ public final class GatewayRoutes extends AllDirectives {
                         "ws",
                         () ->
                             access.sameOrigin(
-                                "ws",
-                                () ->
-                                    access.withSession(
-                                        "ws",
-                                        principal -> handleWebSocketMessages(socket.flow())))),
+                                "ws", () -> access.withSession("ws", this::liveSocket))),
                     pathSingleSlash(() -> getFromResource("bux/index.html")),
                     pathPrefix(segment("assets"), () -> getFromResourceDirectory("bux/assets")))),
         extractUnmatchedPath(
@@ -116,6 +115,13 @@ public final class GatewayRoutes extends AllDirectives {
                                 + path
                                 + "`; the gateway serves GET /, /health, /metrics, the websocket"
                                 + " /ws and /api/v1/session")))));
+  }
+
+  /** The websocket, closed when the session that opened it expires. */
+  private Route liveSocket(Principal principal) {
+    // A token within the clock leeway past its expiry is still accepted: its socket closes at once.
+    Duration left = Duration.between(Instant.now(), principal.expiresAt());
+    return handleWebSocketMessages(socket.flow(left.isNegative() ? Duration.ZERO : left));
   }
 
   private HttpResponse health() {
