@@ -11,9 +11,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Slows password guessing from one client address: after {@code allowed} failed logins within the
- * window, the address's logins are refused, without checking the password, until its oldest failure
- * in the window has aged out. A login that succeeds forgets the address's failures.
+ * Slows password guessing from one client address: after {@code allowed} logins within the window
+ * that did not succeed, the address's logins are refused, without checking the password, until its
+ * oldest attempt in the window has aged out. An attempt counts from the moment its check starts, so
+ * a burst of parallel guesses is held to the same number; a login that succeeds forgets the
+ * address's attempts.
  */
 final class LoginThrottle {
 
@@ -40,7 +42,8 @@ final class LoginThrottle {
     return Optional.of(Duration.between(clock.instant(), recent.peekFirst().plus(window)));
   }
 
-  synchronized void failed(String address) {
+  /** A login from the address is about to be checked. */
+  synchronized void attempted(String address) {
     prune(address);
     if (!failures.containsKey(address) && failures.size() >= MAX_ADDRESSES) {
       forgetStalest();
@@ -48,6 +51,7 @@ final class LoginThrottle {
     failures.computeIfAbsent(address, a -> new ArrayDeque<>()).addLast(clock.instant());
   }
 
+  /** A login from the address succeeded: its earlier attempts no longer count. */
   synchronized void succeeded(String address) {
     failures.remove(address);
   }

@@ -107,6 +107,7 @@ final class SessionRoutes extends AllDirectives {
                   StatusCodes.BAD_REQUEST.intValue(),
                   "a login is JSON with the strings user and password")));
     }
+    address.ifPresent(throttle::attempted);
     // The hash is slow on purpose and the store may be remote: never on the dispatcher.
     CompletableFuture<Optional<StoredUser>> checked =
         CompletableFuture.supplyAsync(
@@ -114,7 +115,7 @@ final class SessionRoutes extends AllDirectives {
     return onSuccess(
         checked,
         user -> {
-          address.ifPresent(user.isPresent() ? throttle::succeeded : throttle::failed);
+          user.ifPresent(known -> address.ifPresent(throttle::succeeded));
           return user.map(this::loggedIn)
               .orElseGet(() -> access.refuse(ROUTE, Refusal.BAD_CREDENTIALS));
         });

@@ -40,27 +40,27 @@ class LoginThrottleTest {
 
   @Test
   void anAddressIsHeldBackAfterItsAllowedFailuresUntilTheOldestAgesOut() {
-    throttle.failed("10.0.0.1");
+    throttle.attempted("10.0.0.1");
     clock.advance(Duration.ofSeconds(10));
-    throttle.failed("10.0.0.1");
+    throttle.attempted("10.0.0.1");
     assertEquals(Optional.empty(), throttle.waitBeforeLogin("10.0.0.1"));
-    throttle.failed("10.0.0.1");
+    throttle.attempted("10.0.0.1");
     assertEquals(Optional.of(Duration.ofSeconds(50)), throttle.waitBeforeLogin("10.0.0.1"));
     assertEquals(Optional.empty(), throttle.waitBeforeLogin("10.0.0.2"), "others are not held");
 
     clock.advance(Duration.ofSeconds(50));
     assertEquals(Optional.empty(), throttle.waitBeforeLogin("10.0.0.1"));
-    throttle.failed("10.0.0.1");
+    throttle.attempted("10.0.0.1");
     assertEquals(Optional.of(Duration.ofSeconds(10)), throttle.waitBeforeLogin("10.0.0.1"));
   }
 
   @Test
   void aSuccessForgetsTheAddressAndAgedOutAddressesAreDropped() {
-    throttle.failed("10.0.0.1");
-    throttle.failed("10.0.0.1");
+    throttle.attempted("10.0.0.1");
+    throttle.attempted("10.0.0.1");
     throttle.succeeded("10.0.0.1");
-    throttle.failed("10.0.0.1");
-    throttle.failed("10.0.0.1");
+    throttle.attempted("10.0.0.1");
+    throttle.attempted("10.0.0.1");
     assertEquals(Optional.empty(), throttle.waitBeforeLogin("10.0.0.1"));
 
     clock.advance(Duration.ofMinutes(2));
@@ -72,11 +72,11 @@ class LoginThrottleTest {
   void theNumberOfAddressesRememberedIsBounded() {
     for (int i = 0; i <= LoginThrottle.MAX_ADDRESSES; i++) {
       clock.advance(Duration.ofMillis(1));
-      throttle.failed("addr-" + i);
+      throttle.attempted("addr-" + i);
     }
     assertEquals(LoginThrottle.MAX_ADDRESSES, throttle.addresses());
-    throttle.failed("addr-" + LoginThrottle.MAX_ADDRESSES);
-    throttle.failed("addr-" + LoginThrottle.MAX_ADDRESSES);
+    throttle.attempted("addr-" + LoginThrottle.MAX_ADDRESSES);
+    throttle.attempted("addr-" + LoginThrottle.MAX_ADDRESSES);
     assertEquals(
         Optional.of(Duration.ofMinutes(1)),
         throttle.waitBeforeLogin("addr-" + LoginThrottle.MAX_ADDRESSES),

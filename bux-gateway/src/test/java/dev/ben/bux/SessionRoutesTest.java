@@ -10,7 +10,11 @@ import java.net.HttpCookie;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.ActorSystem;
 import org.junit.jupiter.api.AfterAll;
@@ -127,6 +131,30 @@ class SessionRoutesTest {
     assertTrue(held.headers().allValues("Set-Cookie").isEmpty());
     assertEquals(1, ports.refused("throttled"));
     assertEquals(5, ports.refused("bad_credentials"));
+  }
+
+  @Test
+  void aBurstOfParallelGuessesIsHeldToTheSameNumber() throws Exception {
+    String body = JSON.createObjectNode().put("user", "vera").put("password", "guess").toString();
+    List<CompletableFuture<HttpResponse<String>>> burst = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      burst.add(
+          server
+              .http()
+              .sendAsync(
+                  HttpRequest.newBuilder(server.uri("http", "/api/v1/session"))
+                      .header("Content-Type", "application/json")
+                      .POST(HttpRequest.BodyPublishers.ofString(body))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString()));
+    }
+    Map<Integer, Long> statuses = new TreeMap<>();
+    for (CompletableFuture<HttpResponse<String>> answer : burst) {
+      statuses.merge(answer.get(30, TimeUnit.SECONDS).statusCode(), 1L, Long::sum);
+    }
+    assertEquals(Map.of(401, 5L, 429, 3L), statuses);
+    assertEquals(5, ports.refused("bad_credentials"));
+    assertEquals(3, ports.refused("throttled"));
   }
 
   @Test
