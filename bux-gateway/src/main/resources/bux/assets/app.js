@@ -1,4 +1,5 @@
-// bux live view: one websocket, pushed updates only (no polling), automatic reconnect with backoff.
+// bux live view: log in (session cookie), then one websocket, pushed updates only (no polling), automatic
+// reconnect with backoff while the session lasts.
 (function () {
   'use strict';
   const MAX_EVENTS = 200;
@@ -7,9 +8,19 @@
   const tail = document.getElementById('tail');
   const countersBody = document.querySelector('#counters tbody');
   const refusals = document.getElementById('refusals');
+  const loginSection = document.getElementById('login');
+  const loginForm = document.getElementById('login-form');
+  const loginUser = document.getElementById('login-user');
+  const loginPassword = document.getElementById('login-password');
+  const loginError = document.getElementById('login-error');
+  const loginSubmit = document.getElementById('login-submit');
+  const dashboard = document.getElementById('dashboard');
+  const status = document.getElementById('status');
+  const who = document.getElementById('who');
   let lastUpdate = 0;
   let received = 0;
   let retry = 500;
+  let socket = null;
 
   function setConn(state, text, cls) {
     conn.textContent = text;
@@ -72,6 +83,7 @@
 
   function connect() {
     const ws = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws');
+    socket = ws;
     ws.onopen = () => { setConn('live', 'live', 'pill-ok'); retry = 500; };
     ws.onmessage = (e) => {
       lastUpdate = Date.now();
@@ -80,11 +92,100 @@
       else if (m.type === 'counters') onCounters(m);
     };
     ws.onclose = () => {
+      if (socket !== ws) return; // closed on purpose (logout)
+      socket = null;
       setConn('reconnecting', 'reconnecting…', 'pill-bad');
-      setTimeout(connect, retry);
+      // A refused upgrade looks like any close: ask whether the session still holds before retrying.
+      setTimeout(() => checkSession('Your session has ended; log in again.'), retry);
       retry = Math.min(retry * 2, 10000);
     };
   }
+
+  function disconnect() {
+    const ws = socket;
+    socket = null;
+    if (ws) ws.close();
+  }
+
+  function showDashboard(session) {
+    who.textContent = session.user + ' (' + session.role + ')';
+    loginSection.hidden = true;
+    dashboard.hidden = false;
+    status.hidden = false;
+    if (!socket) connect();
+  }
+
+  function showLogin(message) {
+    disconnect();
+    dashboard.hidden = true;
+    status.hidden = true;
+    loginSection.hidden = false;
+    loginError.textContent = message || '';
+    loginPassword.value = '';
+    (loginUser.value ? loginPassword : loginUser).focus();
+  }
+
+  async function errorOf(response) {
+    try {
+      return (await response.json()).error || ('the gateway answered ' + response.status);
+    } catch (e) {
+      return 'the gateway answered ' + response.status;
+    }
+  }
+
+  async function checkSession(expiredMessage) {
+    try {
+      const response = await fetch('/api/v1/session', { credentials: 'same-origin' });
+      if (response.ok) showDashboard(await response.json());
+      else if (response.status === 401) showLogin(expiredMessage);
+      else setTimeout(() => checkSession(expiredMessage), retry);
+    } catch (e) {
+      // The node is unreachable: keep trying with the socket's backoff.
+      setConn('reconnecting', 'reconnecting…', 'pill-bad');
+      setTimeout(() => checkSession(expiredMessage), retry);
+      retry = Math.min(retry * 2, 10000);
+    }
+  }
+
+  loginForm.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    if (!loginUser.value || !loginPassword.value) {
+      loginError.textContent = 'Enter your user name and password.';
+      (loginUser.value ? loginPassword : loginUser).focus();
+      return;
+    }
+    loginSubmit.disabled = true;
+    loginError.textContent = '';
+    try {
+      const response = await fetch('/api/v1/session', {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ user: loginUser.value, password: loginPassword.value })
+      });
+      if (response.ok) {
+        loginPassword.value = '';
+        retry = 500;
+        showDashboard(await response.json());
+      } else {
+        showLogin(await errorOf(response));
+      }
+    } catch (err) {
+      showLogin('Cannot reach the gateway; try again.');
+    } finally {
+      loginSubmit.disabled = false;
+    }
+  });
+
+  document.getElementById('logout').addEventListener('click', async () => {
+    disconnect();
+    try {
+      await fetch('/api/v1/session', { method: 'DELETE', credentials: 'same-origin' });
+      showLogin('You have logged out.');
+    } catch (e) {
+      showLogin('Cannot reach the gateway; the session may still be open.');
+    }
+  });
 
   setInterval(() => {
     if (!lastUpdate) return;
@@ -92,5 +193,5 @@
     age.textContent = 'updated ' + (s < 1 ? 'just now' : s + ' s ago');
     age.classList.toggle('stale', s > 5);
   }, 500);
-  connect();
+  checkSession('');
 })();

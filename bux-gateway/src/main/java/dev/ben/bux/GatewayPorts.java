@@ -1,12 +1,19 @@
 package dev.ben.bux;
 
+import dev.ben.streams.auth.IdentityStore;
+import dev.ben.streams.auth.Tokens;
 import dev.ben.streams.live.LiveHub;
 import dev.ben.streams.metrics.MetricsRegistry;
 import java.util.function.Supplier;
 
 /**
- * What the hosting node lends the gateway: the live tap, the metrics registry and a health probe.
- * The gateway reads through these and nothing else, so it cannot reach into the runtime.
+ * What the hosting node lends the gateway: the live tap, the metrics registry, a health probe, and
+ * the cluster's users and token issuer for logging in to bux. The gateway reads through these and
+ * nothing else, so it cannot reach into the runtime.
  */
 public record GatewayPorts(
-    LiveHub<String> live, MetricsRegistry metrics, Supplier<HealthReport> health) {}
+    LiveHub<String> live,
+    MetricsRegistry metrics,
+    Supplier<HealthReport> health,
+    IdentityStore identities,
+    Tokens tokens) {}

@@ -15,7 +15,9 @@ import org.apache.pekko.stream.javadsl.Source;
  * One websocket client's flow. Out: live events (from the client's own drop-oldest buffer, so a
  * slow client only loses its own oldest events and never slows the hub), a counters frame and a
  * keep-alive frame, each at its configured interval (ticks are skipped, not queued, while the
- * client is slow). In: drained and ignored, because ben_api is read-only.
+ * client is slow). In: drained and ignored, because ben_api is read-only. The socket closes when
+ * the session that opened it expires, so a page cannot outlive its login by keeping its socket
+ * open.
  */
 final class LiveSocket {
 
@@ -37,7 +39,8 @@ final class LiveSocket {
     this.materializer = materializer;
   }
 
-  Flow<Message, Message, NotUsed> flow() {
+  /** A client's flow, closed after {@code lifetime} (what is left of its session). */
+  Flow<Message, Message, NotUsed> flow(Duration lifetime) {
     Source<String, NotUsed> counters =
         Source.tick(Duration.ZERO, settings.countersInterval(), NotUsed.getInstance())
             .map(
@@ -54,6 +57,7 @@ final class LiveSocket {
             .subscribe(settings.clientBuffer())
             .merge(counters)
             .merge(keepAlive)
+            .takeWithin(lifetime)
             .map(TextMessage::create);
     return Flow.fromSinkAndSourceCoupled(Sink.<Message>foreach(this::drain), out);
   }

@@ -101,7 +101,7 @@ class GatewayRoutesTest {
         .metrics
         .counter("ben_test_widgets_total", "Widgets seen by the test.", Labels.of("kind", "blue"))
         .add(3);
-    HttpResponse<String> metrics = server.get("/metrics");
+    HttpResponse<String> metrics = server.get("/metrics", ports.token());
     assertEquals(200, metrics.statusCode());
     assertEquals("text/plain; version=0.0.4; charset=UTF-8", contentType(metrics));
     assertTrue(
@@ -117,14 +117,17 @@ class GatewayRoutesTest {
     server.get("/health");
     ports.reportHealth(new HealthReport(HealthReport.Status.DOWN, Map.of()));
     server.get("/health");
-    server.get("/metrics");
+    server.get("/metrics", ports.token());
     server.get("/nothing-here");
     assertEquals(1, requests("health", 200));
     assertEquals(1, requests("health", 503));
     assertEquals(1, requests("metrics", 200));
     assertEquals(1, requests("unknown", 404));
     assertTrue(
-        server.get("/metrics").body().contains("route=\"unknown\",status=\"404\"} 1"),
+        server
+            .get("/metrics", ports.token())
+            .body()
+            .contains("route=\"unknown\",status=\"404\"} 1"),
         "the request counters are themselves in /metrics");
   }
 
@@ -153,7 +156,8 @@ class GatewayRoutesTest {
       assertEquals("application/json", contentType(missing), path);
       String error = JSON.readTree(missing.body()).get("error").asText();
       assertTrue(error.contains("nothing at `" + path + "`"), error);
-      assertTrue(error.contains("GET /, /health, /metrics and the websocket /ws"), error);
+      assertTrue(
+          error.contains("GET /, /health, /metrics, the websocket /ws and /api/v1/session"), error);
     }
     assertEquals(3, requests("unknown", 404));
   }
@@ -171,7 +175,7 @@ class GatewayRoutesTest {
 
   @Test
   void aPlainGetOfTheWebsocketPathIsNotUpgradedAndFindsNothing() throws Exception {
-    HttpResponse<String> plain = server.get("/ws");
+    HttpResponse<String> plain = server.get("/ws", ports.token());
     assertEquals(404, plain.statusCode());
     assertEquals(1, requests("unknown", 404));
   }

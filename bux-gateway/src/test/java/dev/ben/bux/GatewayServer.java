@@ -24,9 +24,8 @@ final class GatewayServer implements AutoCloseable {
   GatewayServer(ActorSystem system, Duration keepAlive, GatewayPorts ports) throws Exception {
     GatewaySettings settings = TestGatewaySettings.withKeepAlive(keepAlive);
     binding =
-        Http.get(system)
-            .newServerAt("127.0.0.1", 0)
-            .bind(new GatewayRoutes(system, settings, ports).route())
+        new GatewayRoutes(system, settings, ports, false)
+            .bind(Http.get(system).newServerAt("127.0.0.1", 0))
             .toCompletableFuture()
             .get(10, TimeUnit.SECONDS);
   }
@@ -37,6 +36,17 @@ final class GatewayServer implements AutoCloseable {
 
   HttpResponse<String> get(String path) throws IOException, InterruptedException {
     return send(HttpRequest.newBuilder(uri("http", path)).GET());
+  }
+
+  /** A GET with the token as {@code Authorization: Bearer}. */
+  HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
+    return send(
+        HttpRequest.newBuilder(uri("http", path)).header("Authorization", "Bearer " + token).GET());
+  }
+
+  /** The gateway's own origin, as a browser on its page names it. */
+  String origin() {
+    return "http://127.0.0.1:" + binding.localAddress().getPort();
   }
 
   HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {

@@ -47,6 +47,7 @@ class GatewayWebSocketTest {
         server
             .http()
             .newWebSocketBuilder()
+            .header("Authorization", "Bearer " + ports.token())
             .buildAsync(server.uri("ws", "/ws"), frames)
             .get(10, TimeUnit.SECONDS);
   }

@@ -61,6 +61,10 @@ class LiveSocketTest {
   }
 
   private void connect(Duration keepAlive) {
+    connect(keepAlive, Duration.ofHours(1));
+  }
+
+  private void connect(Duration keepAlive, Duration lifetime) {
     LiveSocket socket =
         new LiveSocket(
             TestGatewaySettings.withKeepAlive(keepAlive),
@@ -69,7 +73,7 @@ class LiveSocketTest {
             Materializer.matFromSystem(system));
     Pair<TestPublisher.Probe<Message>, TestSubscriber.Probe<Message>> probes =
         TestSource.<Message>create(system)
-            .via(socket.flow())
+            .via(socket.flow(lifetime))
             .toMat(TestSink.create(system), Keep.both())
             .run(system);
     client = probes.first();
@@ -139,6 +143,33 @@ class LiveSocketTest {
     client.sendComplete();
     while (pushed.expectNextOrComplete().isRight()) {
       // skip the frames pushed before the completion
+    }
+  }
+
+  @Test
+  void theSocketClosesWhenTheSessionThatOpenedItExpires() {
+    connect(Duration.ofHours(1), Duration.ofMillis(300));
+    pushed.request(10);
+    // A counters frame comes first; then, well before the next keep-alive, the push side ends.
+    assertEquals("counters", nextUnrequested().path("type").asText());
+    pushed.expectComplete();
+    client.expectCancellation();
+  }
+
+  @Test
+  void aSessionWithNothingLeftClosesTheSocketAtOnce() {
+    connect(Duration.ofHours(1), Duration.ZERO);
+    pushed.request(10);
+    while (pushed.expectNextOrComplete().isRight()) {
+      // a counters frame may already be on its way
+    }
+  }
+
+  private JsonNode nextUnrequested() {
+    try {
+      return JSON.readTree(pushed.expectNext(WAIT).asTextMessage().getStrictText());
+    } catch (Exception e) {
+      throw new AssertionError(e);
     }
   }
 

@@ -10,16 +10,24 @@ import java.time.Duration;
  */
 final class TestGatewaySettings {
 
+  /** The one origin besides the gateway's own that test gateways allow. */
+  static final String ALLOWED_ORIGIN = "https://bux.example.com";
+
   private TestGatewaySettings() {}
 
-  /** Counters each second, a keep-alive at {@code keepAlive}, 16 messages of client buffer. */
+  /**
+   * Counters each second, a keep-alive at {@code keepAlive}, 16 messages of client buffer, and
+   * {@link #ALLOWED_ORIGIN} allowed.
+   */
   static GatewaySettings withKeepAlive(Duration keepAlive) {
     return GatewaySettings.fromConfig(
         ConfigFactory.parseString(
                 "ben.gateway { host = \"127.0.0.1\", port = 0, client-buffer = 16,"
                     + " counters-interval = 1s, keep-alive = "
                     + keepAlive.toMillis()
-                    + "ms }")
+                    + "ms, allowed-origins = [\""
+                    + ALLOWED_ORIGIN
+                    + "\"] }")
             .withFallback(ConfigFactory.defaultReference())
             .resolve());
   }

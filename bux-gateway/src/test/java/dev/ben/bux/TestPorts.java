@@ -1,31 +1,63 @@
 package dev.ben.bux;
 
+import dev.ben.streams.auth.PasswordHashes;
+import dev.ben.streams.auth.StoredUser;
+import dev.ben.streams.auth.Tokens;
+import dev.ben.streams.auth.UserRole;
 import dev.ben.streams.live.LiveHub;
+import dev.ben.streams.metrics.Labels;
 import dev.ben.streams.metrics.MetricsRegistry;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.pekko.actor.ClassicActorSystemProvider;
 import org.apache.pekko.stream.Materializer;
 
 /**
- * What a node would lend the gateway, built from the real types: a metrics registry, a live hub and
- * a health report the test sets.
+ * What a node would lend the gateway, built from the real types: a metrics registry, a live hub, a
+ * health report the test sets, and users ({@link #USER}, a viewer) with a token issuer.
  */
 final class TestPorts implements AutoCloseable {
 
   static final HealthReport UP =
       new HealthReport(HealthReport.Status.UP, Map.of("store", "test writer"));
+  static final String USER = "vera";
+  static final String PASSWORD = "correct horse battery staple";
 
   final MetricsRegistry metrics = new MetricsRegistry();
   final LiveHub<String> live;
+  final MemoryIdentityStore identities = new MemoryIdentityStore();
+  final Tokens tokens = tokens((byte) 7);
   private final AtomicReference<HealthReport> health = new AtomicReference<>(UP);
 
   TestPorts(ClassicActorSystemProvider system) {
     live = new LiveHub<>(String.class, Materializer.matFromSystem(system), 64);
+    identities.createUser(
+        new StoredUser(
+            USER, UserRole.VIEWER, new PasswordHashes(new SecureRandom()).hash(PASSWORD)));
+  }
+
+  /** An issuer under a secret of {@code fill} bytes; another fill is another cluster's. */
+  static Tokens tokens(byte fill) {
+    byte[] secret = new byte[Tokens.SECRET_BYTES];
+    Arrays.fill(secret, fill);
+    return new Tokens(secret, Duration.ofHours(1), Duration.ZERO, Clock.systemUTC());
+  }
+
+  /** A valid token of the test's viewer. */
+  String token() {
+    return tokens.issue(USER, UserRole.VIEWER).token();
   }
 
   GatewayPorts ports() {
-    return new GatewayPorts(live, metrics, health::get);
+    return new GatewayPorts(live, metrics, health::get, identities, tokens);
+  }
+
+  long refused(String reason) {
+    return metrics.value(Refusal.METRIC, Labels.of("reason", reason));
   }
 
   void reportHealth(HealthReport report) {

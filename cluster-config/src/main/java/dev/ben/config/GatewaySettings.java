@@ -2,13 +2,26 @@ package dev.ben.config;
 
 import com.typesafe.config.Config;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The bux gateway: web UI, ben_api, websocket push (a counters frame every {@code
- * countersInterval}), /metrics and /health.
+ * countersInterval}), /metrics and /health. {@code allowedOrigins} are the web origins besides the
+ * gateway's own whose pages may open its websocket and log in, in {@link WebOrigin}'s canonical
+ * form.
  */
 public record GatewaySettings(
-    Endpoint endpoint, Duration keepAlive, int clientBuffer, Duration countersInterval) {
+    Endpoint endpoint,
+    Duration keepAlive,
+    int clientBuffer,
+    Duration countersInterval,
+    List<String> allowedOrigins,
+    int loginFailures,
+    Duration loginFailureWindow) {
+
+  public GatewaySettings {
+    allowedOrigins = List.copyOf(allowedOrigins);
+  }
 
   public static GatewaySettings fromConfig(Config root) {
     ConfigReader reader = new ConfigReader(root, "ben.gateway");
@@ -16,6 +29,26 @@ public record GatewaySettings(
         Endpoint.read(reader),
         reader.positiveDuration("keep-alive"),
         reader.positiveInt("client-buffer"),
-        reader.positiveDuration("counters-interval"));
+        reader.positiveDuration("counters-interval"),
+        allowedOrigins(reader),
+        reader.positiveInt("login-failures"),
+        reader.positiveDuration("login-failure-window"));
+  }
+
+  private static List<String> allowedOrigins(ConfigReader reader) {
+    return reader.stringList("allowed-origins").stream()
+        .map(
+            origin ->
+                WebOrigin.canonical(origin)
+                    .orElseThrow(
+                        () ->
+                            reader.invalid(
+                                "allowed-origins",
+                                "`"
+                                    + origin
+                                    + "` is not a web origin such as https://bux.example.com"
+                                    + " (scheme, host and optional port, no path)")))
+        .distinct()
+        .toList();
   }
 }

@@ -2,24 +2,34 @@ package dev.ben.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class GatewaySettingsTest {
 
-  private static String refusedKey(String overrides) {
+  private static SettingsException refused(String overrides) {
     return assertThrows(
-            SettingsException.class,
-            () -> GatewaySettings.fromConfig(ReferenceConfig.with(overrides)))
-        .key();
+        SettingsException.class, () -> GatewaySettings.fromConfig(ReferenceConfig.with(overrides)));
+  }
+
+  private static String refusedKey(String overrides) {
+    return refused(overrides).key();
   }
 
   @Test
-  void defaultsKeepClientsAliveEvery15SecondsAndCountEverySecond() {
+  void defaultsKeepClientsAliveEvery15SecondsCountEverySecondAndAllowNoOtherOrigin() {
     assertEquals(
         new GatewaySettings(
-            new Endpoint("127.0.0.1", 8080), Duration.ofSeconds(15), 256, Duration.ofSeconds(1)),
+            new Endpoint("127.0.0.1", 8080),
+            Duration.ofSeconds(15),
+            256,
+            Duration.ofSeconds(1),
+            List.of(),
+            5,
+            Duration.ofMinutes(1)),
         BenSettings.fromConfig(ReferenceConfig.with("")).gateway());
   }
 
@@ -27,11 +37,30 @@ class GatewaySettingsTest {
   void overridesAreRead() {
     assertEquals(
         new GatewaySettings(
-            new Endpoint("0.0.0.0", 0), Duration.ofSeconds(5), 8, Duration.ofMillis(250)),
+            new Endpoint("0.0.0.0", 0),
+            Duration.ofSeconds(5),
+            8,
+            Duration.ofMillis(250),
+            List.of("https://bux.example.com", "http://10.0.0.5:8080"),
+            3,
+            Duration.ofMinutes(10)),
         GatewaySettings.fromConfig(
             ReferenceConfig.with(
                 "ben.gateway { host = \"0.0.0.0\", port = 0, keep-alive = 5s, client-buffer = 8,"
-                    + " counters-interval = 250ms }")));
+                    + " counters-interval = 250ms,"
+                    + " allowed-origins = [\"https://bux.example.com\", \"http://10.0.0.5:8080\"],"
+                    + " login-failures = 3, login-failure-window = 10m }")));
+  }
+
+  @Test
+  void allowedOriginsAreCanonicalAndTheEnvironmentsCommaSeparatedFormIsRead() {
+    assertEquals(
+        List.of("https://bux.example.com", "http://ops.example.com:8443"),
+        GatewaySettings.fromConfig(
+                ReferenceConfig.with(
+                    "ben.gateway.allowed-origins = \"HTTPS://Bux.Example.com:443,"
+                        + " http://ops.example.com:8443, https://bux.example.com\""))
+            .allowedOrigins());
   }
 
   @Test
@@ -40,5 +69,14 @@ class GatewaySettingsTest {
     assertEquals("ben.gateway.client-buffer", refusedKey("ben.gateway.client-buffer = 0"));
     assertEquals(
         "ben.gateway.counters-interval", refusedKey("ben.gateway.counters-interval = often"));
+    assertEquals("ben.gateway.login-failures", refusedKey("ben.gateway.login-failures = 0"));
+    assertEquals(
+        "ben.gateway.login-failure-window", refusedKey("ben.gateway.login-failure-window = 0s"));
+    for (String notAnOrigin :
+        new String[] {"bux.example.com", "https://bux.example.com/app", "ftp://x", "*"}) {
+      SettingsException e = refused("ben.gateway.allowed-origins = [\"" + notAnOrigin + "\"]");
+      assertEquals("ben.gateway.allowed-origins", e.key());
+      assertTrue(e.getMessage().contains(notAnOrigin), e.getMessage());
+    }
   }
 }

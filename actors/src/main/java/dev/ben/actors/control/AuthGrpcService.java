@@ -8,7 +8,7 @@ import dev.ben.api.control.Role;
 import dev.ben.api.control.WhoAmIRequest;
 import dev.ben.streams.auth.IdentityStore;
 import dev.ben.streams.auth.IssuedToken;
-import dev.ben.streams.auth.PasswordHashes;
+import dev.ben.streams.auth.PasswordCheck;
 import dev.ben.streams.auth.Principal;
 import dev.ben.streams.auth.StoredUser;
 import dev.ben.streams.auth.Tokens;
@@ -27,23 +27,14 @@ import org.apache.pekko.grpc.javadsl.Metadata;
  */
 public final class AuthGrpcService implements AuthServicePowerApi {
 
-  /**
-   * Checked when the user does not exist, so an unknown name costs as long as a wrong password and
-   * the answer's timing does not tell them apart.
-   */
-  private static final String NO_SUCH_USER =
-      "pbkdf2-sha256$"
-          + PasswordHashes.ITERATIONS
-          + "$gMIYwT/9ikGYMOlGrvxBNA$WfffbKjp5nDuq2AfY0UWFbBTxigaEeQPzViy2stTZ5c";
-
-  private final IdentityStore identities;
+  private final PasswordCheck passwords;
   private final Tokens tokens;
   private final Authorizer authorizer;
   private final Executor blocking;
 
   public AuthGrpcService(
       IdentityStore identities, Tokens tokens, Authorizer authorizer, Executor blocking) {
-    this.identities = identities;
+    this.passwords = new PasswordCheck(identities);
     this.tokens = tokens;
     this.authorizer = authorizer;
     this.blocking = blocking;
@@ -74,10 +65,7 @@ public final class AuthGrpcService implements AuthServicePowerApi {
   }
 
   private Optional<StoredUser> checkPassword(LoginRequest in) {
-    Optional<StoredUser> user = identities.user(in.getUser());
-    String hash = user.map(StoredUser::passwordHash).orElse(NO_SUCH_USER);
-    boolean matches = PasswordHashes.matches(in.getPassword(), hash);
-    return matches ? user : Optional.empty();
+    return passwords.check(in.getUser(), in.getPassword());
   }
 
   static Identity identity(Principal principal) {

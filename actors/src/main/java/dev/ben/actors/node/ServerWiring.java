@@ -67,12 +67,16 @@ final class ServerWiring {
           new GatewayPorts(
               data.live(),
               services.metrics(),
-              new NodeHealth(context.getSystem(), services.connectors())::report);
+              new NodeHealth(context.getSystem(), services.connectors())::report,
+              services.control().identities(),
+              services.control().tokens());
+      // Served over TLS: the session cookie is Secure and the gateway's own origin is https.
+      boolean servedOverTls = settings.tls().enabled();
       servers.add(
           new GatewayServer(
               context.getSystem(),
               settings.gateway().endpoint(),
-              new GatewayRoutes(context.getSystem(), settings.gateway(), ports),
+              new GatewayRoutes(context.getSystem(), settings.gateway(), ports, servedOverTls),
               https));
     }
     if (settings.node().has(Role.ORCHESTRATOR)) {

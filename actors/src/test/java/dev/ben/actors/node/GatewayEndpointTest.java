@@ -10,10 +10,12 @@ import dev.ben.actors.testing.CapturedLogs;
 import dev.ben.actors.testing.TestNode;
 import dev.ben.streams.metrics.StageCounters;
 import dev.ben.streams.metrics.StageCounters.Outcome;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
+import java.nio.file.Files;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -52,6 +54,17 @@ class GatewayEndpointTest {
             HttpResponse.BodyHandlers.ofString());
   }
 
+  /** A GET as a logged-in script sends it: with the administrator's token. */
+  private HttpResponse<String> getAsAdmin(String path) throws Exception {
+    return node.http()
+        .send(
+            HttpRequest.newBuilder(gateway(path))
+                .header("Authorization", "Bearer " + node.adminToken())
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+  }
+
   @Test
   void healthReportsTheClusterMemberAndTheConnectors() throws Exception {
     Await.until(
@@ -73,7 +86,8 @@ class GatewayEndpointTest {
   @Test
   void metricsArePrometheusTextWithStageCounters() throws Exception {
     node.post("/api/v1/events?pipeline=live", "{\"a\":1}\nbroken\n");
-    HttpResponse<String> metrics = get("/metrics");
+    assertEquals(401, get("/metrics").statusCode(), "metrics need a session or token");
+    HttpResponse<String> metrics = getAsAdmin("/metrics");
     assertEquals(200, metrics.statusCode());
     assertTrue(
         metrics
@@ -97,6 +111,7 @@ class GatewayEndpointTest {
     WebSocket stalled =
         node.http()
             .newWebSocketBuilder()
+            .header("Authorization", "Bearer " + node.adminToken())
             .buildAsync(
                 ws,
                 new WebSocket.Listener() {
@@ -111,6 +126,7 @@ class GatewayEndpointTest {
     WebSocket fastSocket =
         node.http()
             .newWebSocketBuilder()
+            .header("Authorization", "Bearer " + node.adminToken())
             .buildAsync(ws, new Collector(fast))
             .get(10, TimeUnit.SECONDS);
     StringBuilder body = new StringBuilder();
@@ -142,6 +158,40 @@ class GatewayEndpointTest {
         "a keep-alive frame");
     stalled.abort();
     fastSocket.abort();
+  }
+
+  @Test
+  void theFirstAdministratorLogsInToBuxAndItsCookieOpensTheWebsocket() throws Exception {
+    String password = Files.readString(node.initialAdminFile()).strip();
+    String origin = "http://127.0.0.1:" + node.endpoints.gateway().port();
+    HttpResponse<String> login =
+        node.http()
+            .send(
+                HttpRequest.newBuilder(gateway("/api/v1/session"))
+                    .header("Content-Type", "application/json")
+                    .header("Origin", origin)
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            mapper
+                                .createObjectNode()
+                                .put("user", "admin")
+                                .put("password", password)
+                                .toString()))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, login.statusCode(), login.body());
+    assertEquals("admin", mapper.readTree(login.body()).get("role").asText());
+    HttpCookie cookie =
+        HttpCookie.parse(login.headers().firstValue("Set-Cookie").orElseThrow()).get(0);
+    WebSocket socket =
+        node.http()
+            .newWebSocketBuilder()
+            .header("Origin", origin)
+            .header("Cookie", cookie.getName() + "=" + cookie.getValue())
+            .buildAsync(
+                URI.create(origin.replace("http", "ws") + "/ws"), new WebSocket.Listener() {})
+            .get(10, TimeUnit.SECONDS);
+    socket.abort();
   }
 
   private static void postMarker() {

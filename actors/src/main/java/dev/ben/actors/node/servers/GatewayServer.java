@@ -41,7 +41,7 @@ public final class GatewayServer implements NodeServer {
 
   @Override
   public CompletionStage<InetSocketAddress> start() {
-    return http.start(server -> server.bind(routes.route()));
+    return http.start(routes::bind);
   }
 
   @Override
