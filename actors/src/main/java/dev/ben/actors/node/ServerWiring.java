@@ -1,5 +1,6 @@
 package dev.ben.actors.node;
 
+import dev.ben.actors.control.AppsGrpcService;
 import dev.ben.actors.control.AuthGrpcService;
 import dev.ben.actors.control.Authorizer;
 import dev.ben.actors.control.ControlRequests;
@@ -17,8 +18,11 @@ import dev.ben.bux.GatewayPorts;
 import dev.ben.bux.GatewayRoutes;
 import dev.ben.config.BenSettings;
 import dev.ben.config.Role;
+import dev.ben.streams.auth.AppKeys;
 import dev.ben.streams.live.LiveHub;
 import dev.ben.streams.sidecar.beacon.PreAnonymiser;
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.pekko.actor.typed.DispatcherSelector;
@@ -87,9 +91,25 @@ final class ServerWiring {
               authorizer,
               context.getSystem().dispatchers().lookup(DispatcherSelector.blocking()));
       servers.add(
-          new ControlServer(context.getSystem(), settings.control().endpoint(), ledger, auth));
+          new ControlServer(
+              context.getSystem(),
+              settings.control().endpoint(),
+              ledger,
+              auth,
+              apps(context, services, authorizer)));
     }
     return servers;
+  }
+
+  private static AppsGrpcService apps(
+      ActorContext<?> context, NodeServices services, Authorizer authorizer) {
+    return new AppsGrpcService(
+        services.control().identities(),
+        new AppKeys(new SecureRandom()),
+        authorizer,
+        new ControlRequests(0, services.metrics()),
+        context.getSystem().dispatchers().lookup(DispatcherSelector.blocking()),
+        Clock.systemUTC());
   }
 
   private static IngestServer ingest(
