@@ -18,6 +18,7 @@ import dev.ben.bux.GatewayPorts;
 import dev.ben.bux.GatewayRoutes;
 import dev.ben.config.BenSettings;
 import dev.ben.config.Role;
+import dev.ben.streams.auth.AppKeyCheck;
 import dev.ben.streams.auth.AppKeys;
 import dev.ben.streams.live.LiveHub;
 import dev.ben.streams.sidecar.beacon.PreAnonymiser;
@@ -47,7 +48,8 @@ final class ServerWiring {
     List<NodeServer> servers = new ArrayList<>();
     if (settings.node().has(Role.EDGE)) {
       LiveHub<Signal> signals = EdgeWiring.wire(context, settings, services, control, data);
-      servers.add(ingest(context, settings, services, data, signals));
+      AppKeyCheck keys = appKeys(context, settings, services);
+      servers.add(ingest(context, settings, services, data, signals, keys));
       servers.add(
           new SocketServer(
               context,
@@ -60,6 +62,7 @@ final class ServerWiring {
                       services.mapper(),
                       services.metrics(),
                       settings.runDir(),
+                      keys,
                       listening)));
     }
     if (settings.node().has(Role.GATEWAY)) {
@@ -112,12 +115,23 @@ final class ServerWiring {
         Clock.systemUTC());
   }
 
+  /** One check of apps' keys per node, so HTTP and socket ingest share what it remembers. */
+  private static AppKeyCheck appKeys(
+      ActorContext<?> context, BenSettings settings, NodeServices services) {
+    return new AppKeyCheck(
+        services.control().identities(),
+        settings.auth().appCacheTtl(),
+        settings.auth().appCacheSize(),
+        context.getSystem().dispatchers().lookup(DispatcherSelector.blocking()));
+  }
+
   private static IngestServer ingest(
       ActorContext<?> context,
       BenSettings settings,
       NodeServices services,
       DataPlane data,
-      LiveHub<Signal> signals) {
+      LiveHub<Signal> signals,
+      AppKeyCheck keys) {
     SignalStream signalStream =
         new SignalStream(signals, services.mapper(), services.metrics(), settings.gateway());
     return new IngestServer(
@@ -130,6 +144,7 @@ final class ServerWiring {
             services.metrics(),
             services.mapper(),
             signalStream,
-            new PreAnonymiser(services.control().hashKey())));
+            new PreAnonymiser(services.control().hashKey()),
+            keys));
   }
 }

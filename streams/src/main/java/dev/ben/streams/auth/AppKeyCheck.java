@@ -4,6 +4,8 @@ import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -42,10 +44,10 @@ public final class AppKeyCheck {
   }
 
   /**
-   * Checks {@code key} (empty when the request carries none) and, when the client also named an
-   * app, that it is the key's. Fails only when the identity store cannot be read.
+   * Checks {@code key} (empty when the request carries none) and that every app the client also
+   * named is the key's. Fails only when the identity store cannot be read.
    */
-  public CompletionStage<Outcome> check(Optional<String> key, Optional<String> claimedApp) {
+  public CompletionStage<Outcome> check(Optional<String> key, Collection<String> claimedApps) {
     if (key.isEmpty() || key.get().isBlank()) {
       return done(
           new Refused(
@@ -59,10 +61,11 @@ public final class AppKeyCheck {
               KeyRefusal.MALFORMED_KEY,
               "that is not an app key; keys look like ben_app_<app>_<43 characters>"));
     }
-    return apps.get(app.get()).thenApply(found -> decide(key.get().strip(), found, claimedApp));
+    return apps.get(app.get()).thenApply(found -> decide(key.get().strip(), found, claimedApps));
   }
 
-  private static Outcome decide(String key, Optional<StoredApp> found, Optional<String> claimed) {
+  private static Outcome decide(
+      String key, Optional<StoredApp> found, Collection<String> claimedApps) {
     if (found.isEmpty() || !AppKeys.matches(key, found.get().keyHash())) {
       return new Refused(
           KeyRefusal.UNKNOWN_KEY,
@@ -74,16 +77,27 @@ public final class AppKeyCheck {
           KeyRefusal.REVOKED_KEY,
           "the key of app `" + app.name() + "` was revoked at " + app.revoked().orElseThrow());
     }
-    if (claimed.isPresent() && !claimed.get().equals(app.name())) {
+    Optional<String> other = claimedApps.stream().filter(c -> !c.equals(app.name())).findFirst();
+    if (other.isPresent()) {
       return new Refused(
           KeyRefusal.APP_MISMATCH,
           "the key is app `"
               + app.name()
               + "`'s but the request names app `"
-              + claimed.get()
+              + other.get()
               + "`; leave the app out (the key decides it) or use that app's key");
     }
     return new Accepted(app);
+  }
+
+  /** The app of that name as last read (a beacon's site), within the same remembered time. */
+  public CompletionStage<Optional<StoredApp>> app(String name) {
+    return apps.get(name);
+  }
+
+  /** As {@link #check(Optional, Collection)} with the one app (or none) the client named. */
+  public CompletionStage<Outcome> check(Optional<String> key, Optional<String> claimedApp) {
+    return check(key, claimedApp.map(List::of).orElse(List.of()));
   }
 
   private static CompletionStage<Outcome> done(Outcome outcome) {
