@@ -80,13 +80,11 @@ final class ServerWiring {
     if (settings.node().has(Role.ORCHESTRATOR)) {
       ControlServices access = services.control();
       Authorizer authorizer = new Authorizer(access.tokens(), services.metrics());
+      ControlRequests checks =
+          new ControlRequests(settings.ledger().maxBundleBytes(), services.metrics());
       LedgerGrpcService ledger =
           new LedgerGrpcService(
-              control.ledger(),
-              context.getSystem(),
-              settings.control(),
-              new ControlRequests(settings.ledger().maxBundleBytes(), services.metrics()),
-              authorizer);
+              control.ledger(), context.getSystem(), settings.control(), checks, authorizer);
       AuthGrpcService auth =
           new AuthGrpcService(
               access.identities(),
@@ -99,18 +97,21 @@ final class ServerWiring {
               settings.control().endpoint(),
               ledger,
               auth,
-              apps(context, services, authorizer)));
+              apps(context, services, authorizer, checks)));
     }
     return servers;
   }
 
   private static AppsGrpcService apps(
-      ActorContext<?> context, NodeServices services, Authorizer authorizer) {
+      ActorContext<?> context,
+      NodeServices services,
+      Authorizer authorizer,
+      ControlRequests checks) {
     return new AppsGrpcService(
         services.control().identities(),
         new AppKeys(new SecureRandom()),
         authorizer,
-        new ControlRequests(0, services.metrics()),
+        checks,
         context.getSystem().dispatchers().lookup(DispatcherSelector.blocking()),
         Clock.systemUTC());
   }
