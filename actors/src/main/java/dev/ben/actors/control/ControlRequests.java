@@ -2,8 +2,8 @@ package dev.ben.actors.control;
 
 import dev.ben.api.control.LifecycleAction;
 import dev.ben.streams.auth.BeaconOrigins;
+import dev.ben.streams.auth.StoredApp;
 import dev.ben.streams.metrics.MetricsRegistry;
-import dev.ben.streams.sidecar.Names;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -85,12 +85,12 @@ public final class ControlRequests {
   }
 
   void app(String name) {
-    if (!Names.valid(name)) {
+    if (!StoredApp.validName(name)) {
       throw refuse(
           "bad-app-name",
           name.isEmpty()
               ? "no app named"
-              : "`" + name + "` is not an app name (" + Names.RULE + ")");
+              : "`" + recorded(name) + "` is not an app name (" + StoredApp.NAME_RULE + ")");
     }
   }
 

@@ -1,6 +1,5 @@
 package dev.ben.streams.auth;
 
-import dev.ben.streams.sidecar.Names;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -33,8 +32,9 @@ public final class AppKeys {
 
   /** A new key of the app: shown to its creator once, stored only as {@link #hash}. */
   public String mint(String app) {
-    if (!Names.valid(app)) {
-      throw new IllegalArgumentException("`" + app + "` is not an app name (" + Names.RULE + ")");
+    if (!StoredApp.validName(app)) {
+      throw new IllegalArgumentException(
+          "`" + app + "` is not an app name (" + StoredApp.NAME_RULE + ")");
     }
     byte[] secret = new byte[SECRET_BYTES];
     random.nextBytes(secret);
@@ -53,7 +53,7 @@ public final class AppKeys {
       return Optional.empty();
     }
     String app = key.substring(PREFIX.length(), separator);
-    return Names.valid(app) ? Optional.of(app) : Optional.empty();
+    return StoredApp.validName(app) ? Optional.of(app) : Optional.empty();
   }
 
   /** The stored form of a key: lowercase hex SHA-256 of its text. */

@@ -2,7 +2,6 @@ package dev.ben.streams.auth;
 
 import dev.ben.streams.nats.KvBuckets;
 import dev.ben.streams.nats.NatsClient;
-import dev.ben.streams.sidecar.Names;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -56,7 +55,7 @@ public final class NatsIdentityStore implements IdentityStore {
 
   @Override
   public Optional<StoredApp> app(String name) {
-    if (!Names.valid(name)) {
+    if (!StoredApp.validName(name)) {
       return Optional.empty();
     }
     return kv.get(bucket, APPS + name).flatMap(bytes -> StoredApp.decode(name, bytes));

@@ -1,7 +1,6 @@
 package dev.ben.streams.auth;
 
 import dev.ben.streams.rocks.RocksIndex;
-import dev.ben.streams.sidecar.Names;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -52,7 +51,7 @@ public final class RocksIdentityStore implements IdentityStore {
 
   @Override
   public Optional<StoredApp> app(String name) {
-    if (!Names.valid(name)) {
+    if (!StoredApp.validName(name)) {
       return Optional.empty();
     }
     return index.get(appKey(name)).flatMap(bytes -> StoredApp.decode(name, bytes));

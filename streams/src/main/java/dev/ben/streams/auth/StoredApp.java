@@ -26,12 +26,26 @@ public record StoredApp(
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** What an app may be called, worded for refusals. */
+  public static final String NAME_RULE = Names.RULE + ", no dot at either end or two in a row";
+
   public StoredApp {
-    if (!Names.valid(name)) {
-      throw new IllegalArgumentException("`" + name + "` is not an app name (" + Names.RULE + ")");
+    if (!validName(name)) {
+      throw new IllegalArgumentException("`" + name + "` is not an app name (" + NAME_RULE + ")");
     }
     revoked = revoked == null ? Optional.empty() : revoked;
     beaconOrigins = List.copyOf(beaconOrigins);
+  }
+
+  /**
+   * An ingest name that is also safe as a key of the identity store: NATS KV splits keys at dots
+   * and refuses empty parts.
+   */
+  public static boolean validName(String name) {
+    return Names.valid(name)
+        && !name.startsWith(".")
+        && !name.endsWith(".")
+        && !name.contains("..");
   }
 
   public boolean isRevoked() {
@@ -64,7 +78,7 @@ public record StoredApp(
   static Optional<StoredApp> decode(String name, byte[] bytes) {
     try {
       JsonNode node = JSON.readTree(bytes);
-      if (node == null || !node.path("key_sha256").isTextual() || !Names.valid(name)) {
+      if (node == null || !node.path("key_sha256").isTextual() || !validName(name)) {
         return Optional.empty();
       }
       List<String> origins = new ArrayList<>();

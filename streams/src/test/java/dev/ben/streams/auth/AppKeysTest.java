@@ -47,6 +47,8 @@ class AppKeysTest {
         "ben_app_shop-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
         "ben_app_shop_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
         "ben_app_sh op_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+        "ben_app_a..b_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+        "ben_app_.a_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
         "Bearer ben_app_shop_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
       })
   void textThatIsNotAKeyNamesNoApp(String text) {
@@ -56,5 +58,6 @@ class AppKeysTest {
   @Test
   void onlyValidAppNamesGetKeys() {
     assertThrows(IllegalArgumentException.class, () -> keys.mint("bad name"));
+    assertThrows(IllegalArgumentException.class, () -> keys.mint("trailing."));
   }
 }
