@@ -80,6 +80,9 @@ if [[ -n "$NODE_PID" ]]; then
   "$ROOT/bin/benctl" build "$ROOT/examples/auth" --key "$NODE_HOME/bench-signing.key" >/dev/null \
     && "$ROOT/bin/benctl" stage "$ROOT/examples/auth" >/dev/null \
     && "$ROOT/bin/benctl" deploy auth --wait 30 >/dev/null && HTTP_ARGS=(--http "http://127.0.0.1:$INGEST_PORT")
+  # The load sends as app `bench`; its key goes to the bench through the environment, never argv.
+  BEN_APP_KEY=$("$ROOT/bin/benctl" apps create bench 2>/dev/null) || HTTP_ARGS=()
+  export BEN_APP_KEY
 fi
 CLICKHOUSE_ARGS=()
 [[ -n "$CLICKHOUSE" ]] && CLICKHOUSE_ARGS=(--clickhouse "$CLICKHOUSE")

@@ -4,8 +4,11 @@
 # examples/auth (one account hammered from one address), which fires the lockout playbook and sends its signal to
 # the app `shop`. Every 10 s, a login carrying an attachment, which the `scan_blob` rule routes to the Lucius scrub
 # queue (see ben_lucius_queue_events on /metrics). The contracts decide what is flagged, redacted, dropped and signalled; this only sends events.
+# Each app sends with its key: KEY_DIR/<app>.header holds its `Authorization: Bearer <key>` line (./ben demo makes
+# them with `benctl apps create`), read by curl from the file so no key shows in the process list.
 set -euo pipefail
-INGEST="${1:?usage: demo-traffic.sh INGEST_URL}"
+INGEST="${1:?usage: demo-traffic.sh INGEST_URL KEY_DIR}"
+KEYS="${2:?usage: demo-traffic.sh INGEST_URL KEY_DIR}"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 ATTACK="$ROOT/examples/auth/events/attack.ndjson"
 BEACONS="$ROOT/examples/web/events/beacons.ndjson"
@@ -14,7 +17,7 @@ countries=(NL DE FR US BR JP)
 apps=(shop blog api)
 tick=0
 post() {
-  curl -sS -o /dev/null -XPOST "$INGEST/api/v1/events?pipeline=$1&app=$2" --data-binary "$3" || true
+  curl -sS -o /dev/null -XPOST -H "@$KEYS/$2.header" "$INGEST/api/v1/events?pipeline=$1" --data-binary "$3" || true
 }
 while true; do
   now=$(date -u +%Y-%m-%dT%H:%M:%SZ)

@@ -1,5 +1,6 @@
 package dev.ben.benctl;
 
+import dev.ben.benctl.apps.AppsCommand;
 import dev.ben.benctl.auth.ContextCommand;
 import dev.ben.benctl.auth.LoginCommand;
 import dev.ben.benctl.auth.LogoutCommand;
@@ -64,6 +65,7 @@ import picocli.CommandLine.ParameterException;
       LogoutCommand.class,
       WhoAmICommand.class,
       ContextCommand.class,
+      AppsCommand.class,
     })
 public final class Benctl extends Subcommand {
 

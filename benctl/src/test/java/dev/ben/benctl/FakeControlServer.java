@@ -1,8 +1,13 @@
 package dev.ben.benctl;
 
 import com.typesafe.config.ConfigFactory;
+import dev.ben.api.control.App;
+import dev.ben.api.control.AppsServicePowerApi;
+import dev.ben.api.control.AppsServicePowerApiHandlerFactory;
 import dev.ben.api.control.AuthServicePowerApi;
 import dev.ben.api.control.AuthServicePowerApiHandlerFactory;
+import dev.ben.api.control.CreateAppReply;
+import dev.ben.api.control.CreateAppRequest;
 import dev.ben.api.control.DeployRequest;
 import dev.ben.api.control.DiffReply;
 import dev.ben.api.control.DiffRequest;
@@ -10,11 +15,14 @@ import dev.ben.api.control.Identity;
 import dev.ben.api.control.LedgerServicePowerApi;
 import dev.ben.api.control.LedgerServicePowerApiHandlerFactory;
 import dev.ben.api.control.LifecycleRequest;
+import dev.ben.api.control.ListAppsReply;
+import dev.ben.api.control.ListAppsRequest;
 import dev.ben.api.control.ListPipelinesRequest;
 import dev.ben.api.control.LoginReply;
 import dev.ben.api.control.LoginRequest;
 import dev.ben.api.control.PipelineList;
 import dev.ben.api.control.PipelineStatus;
+import dev.ben.api.control.RevokeAppRequest;
 import dev.ben.api.control.Role;
 import dev.ben.api.control.StageReply;
 import dev.ben.api.control.StageRequest;
@@ -44,18 +52,21 @@ import org.apache.pekko.http.javadsl.ServerBinding;
 /**
  * A control API on 127.0.0.1 with one user, {@code admin}/{@code secret}, that records every call
  * and the authorization metadata it carried. Tokens are whatever it issued or was told to accept;
- * pipeline {@code forbidden} answers PERMISSION_DENIED, everything else a plain status.
+ * pipeline {@code forbidden} answers PERMISSION_DENIED, everything else a plain status. Apps it
+ * creates get the key {@code ben_app_<name>_<KEY_SECRET>}.
  */
 public final class FakeControlServer implements AutoCloseable {
 
   public static final String USER = "admin";
   public static final String PASSWORD = "secret";
+  public static final String KEY_SECRET = "A".repeat(43);
 
   /** One call: the method, the request and the authorization metadata, if any. */
   public record Call(String method, Object request, Optional<String> authorization) {}
 
   private final List<Call> calls = new CopyOnWriteArrayList<>();
   private final Map<String, Identity> tokens = new ConcurrentHashMap<>();
+  private final Map<String, App> apps = new java.util.concurrent.ConcurrentSkipListMap<>();
   private final ActorSystem system;
   private final ServerBinding binding;
 
@@ -71,7 +82,9 @@ public final class FakeControlServer implements AutoCloseable {
         ServiceHandler.concatOrNotFound(
             AuthServicePowerApiHandlerFactory.partial(new Auth(), AuthServicePowerApi.name, system),
             LedgerServicePowerApiHandlerFactory.partial(
-                new Ledger(), LedgerServicePowerApi.name, system));
+                new Ledger(), LedgerServicePowerApi.name, system),
+            AppsServicePowerApiHandlerFactory.partial(
+                new Apps(), AppsServicePowerApi.name, system));
     binding =
         Http.get(system)
             .newServerAt("127.0.0.1", 0)
@@ -200,6 +213,49 @@ public final class FakeControlServer implements AutoCloseable {
     @Override
     public CompletionStage<PipelineList> listPipelines(ListPipelinesRequest in, Metadata metadata) {
       return authorized("listPipelines", in, metadata, PipelineList.getDefaultInstance());
+    }
+  }
+
+  private final class Apps implements AppsServicePowerApi {
+    @Override
+    public CompletionStage<CreateAppReply> create(CreateAppRequest in, Metadata metadata) {
+      App app =
+          App.newBuilder()
+              .setName(in.getName())
+              .setCreatedAtMillis(1_700_000_000_000L)
+              .setCreatedBy(USER)
+              .addAllBeaconOrigins(in.getBeaconOriginsList())
+              .build();
+      if (apps.putIfAbsent(in.getName(), app) != null) {
+        calls.add(new Call("createApp", in, metadata.getText("authorization")));
+        return failed(Status.ALREADY_EXISTS.withDescription("app exists"));
+      }
+      return authorized(
+          "createApp",
+          in,
+          metadata,
+          CreateAppReply.newBuilder()
+              .setApp(app)
+              .setKey("ben_app_" + in.getName() + "_" + KEY_SECRET)
+              .build());
+    }
+
+    @Override
+    public CompletionStage<ListAppsReply> list(ListAppsRequest in, Metadata metadata) {
+      return authorized(
+          "listApps", in, metadata, ListAppsReply.newBuilder().addAllApps(apps.values()).build());
+    }
+
+    @Override
+    public CompletionStage<App> revoke(RevokeAppRequest in, Metadata metadata) {
+      App app = apps.get(in.getName());
+      if (app == null) {
+        calls.add(new Call("revokeApp", in, metadata.getText("authorization")));
+        return failed(Status.NOT_FOUND.withDescription("no app named " + in.getName()));
+      }
+      App revoked = app.toBuilder().setRevoked(true).setRevokedAtMillis(1_700_000_060_000L).build();
+      apps.put(in.getName(), revoked);
+      return authorized("revokeApp", in, metadata, revoked);
     }
   }
 }

@@ -1,16 +1,24 @@
 package dev.ben.bux;
 
+import dev.ben.streams.auth.IdentityStore;
 import dev.ben.streams.auth.PasswordHashes;
+import dev.ben.streams.auth.RocksIdentityStore;
 import dev.ben.streams.auth.StoredUser;
 import dev.ben.streams.auth.Tokens;
 import dev.ben.streams.auth.UserRole;
 import dev.ben.streams.live.LiveHub;
 import dev.ben.streams.metrics.Labels;
 import dev.ben.streams.metrics.MetricsRegistry;
+import dev.ben.streams.rocks.RocksIndex;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.pekko.actor.ClassicActorSystemProvider;
@@ -18,7 +26,8 @@ import org.apache.pekko.stream.Materializer;
 
 /**
  * What a node would lend the gateway, built from the real types: a metrics registry, a live hub, a
- * health report the test sets, and users ({@link #USER}, a viewer) with a token issuer.
+ * health report the test sets, and users ({@link #USER}, a viewer) in a RocksDB identity store on a
+ * temporary folder, with a token issuer.
  */
 final class TestPorts implements AutoCloseable {
 
@@ -29,12 +38,21 @@ final class TestPorts implements AutoCloseable {
 
   final MetricsRegistry metrics = new MetricsRegistry();
   final LiveHub<String> live;
-  final MemoryIdentityStore identities = new MemoryIdentityStore();
+  private final Path identitiesDir;
+  private final RocksIndex index;
+  final IdentityStore identities;
   final Tokens tokens = tokens((byte) 7);
   private final AtomicReference<HealthReport> health = new AtomicReference<>(UP);
 
   TestPorts(ClassicActorSystemProvider system) {
     live = new LiveHub<>(String.class, Materializer.matFromSystem(system), 64);
+    try {
+      identitiesDir = Files.createTempDirectory("bux-identities");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    index = RocksIndex.open(identitiesDir);
+    identities = new RocksIdentityStore(index);
     identities.createUser(
         new StoredUser(
             USER, UserRole.VIEWER, new PasswordHashes(new SecureRandom()).hash(PASSWORD)));
@@ -67,5 +85,11 @@ final class TestPorts implements AutoCloseable {
   @Override
   public void close() {
     live.close();
+    index.close();
+    try (var files = Files.walk(identitiesDir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

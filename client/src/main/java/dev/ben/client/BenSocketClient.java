@@ -67,29 +67,29 @@ public final class BenSocketClient implements AutoCloseable {
   }
 
   /**
-   * A session over TCP ({@code ben.ingest.socket.port}, 7071 by default) for the app's events into
-   * the pipeline.
+   * A session over TCP ({@code ben.ingest.socket.port}, 7071 by default) for the events of the app
+   * whose key this is ({@code benctl apps create}) into the pipeline.
    */
-  public static BenSocketClient tcp(String host, int port, String app, String pipeline)
+  public static BenSocketClient tcp(String host, int port, String key, String pipeline)
       throws IOException {
-    return open(SocketChannel.open(new InetSocketAddress(host, port)), app, pipeline);
+    return open(SocketChannel.open(new InetSocketAddress(host, port)), key, pipeline);
   }
 
   /**
-   * A session on a pipeline's Unix socket ({@code $BEN_HOME/run/NAME}); the socket names the
-   * pipeline.
+   * A session on a pipeline's Unix socket ({@code $BEN_HOME/run/NAME}) for the app whose key this
+   * is; the socket names the pipeline.
    */
-  public static BenSocketClient unix(Path path, String app) throws IOException {
+  public static BenSocketClient unix(Path path, String key) throws IOException {
     SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
     channel.connect(UnixDomainSocketAddress.of(path));
-    return open(channel, app, null);
+    return open(channel, key, null);
   }
 
-  private static BenSocketClient open(SocketChannel channel, String app, String pipeline)
+  private static BenSocketClient open(SocketChannel channel, String key, String pipeline)
       throws IOException {
     BenSocketClient client = new BenSocketClient(channel);
     try {
-      client.start(app, pipeline);
+      client.start(key, pipeline);
       return client;
     } catch (IOException | RuntimeException e) {
       client.shutdown();
@@ -168,12 +168,12 @@ public final class BenSocketClient implements AutoCloseable {
     shutdown();
   }
 
-  private void start(String app, String pipeline) throws IOException {
+  private void start(String key, String pipeline) throws IOException {
     Thread reader = daemon("ben-client-reader").newThread(this::read);
     reader.start();
     String hello =
-        "{\"protocol\":1,\"app\":"
-            + Json.quote(app)
+        "{\"protocol\":1,\"key\":"
+            + Json.quote(key)
             + (pipeline == null ? "" : ",\"pipeline\":" + Json.quote(pipeline))
             + "}";
     write(Frames.encode(Frames.CONTROL, Frames.HELLO, hello.getBytes(StandardCharsets.UTF_8)));

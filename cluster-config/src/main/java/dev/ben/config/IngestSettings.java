@@ -2,17 +2,25 @@ package dev.ben.config;
 
 import com.typesafe.config.Config;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The HTTP ingest endpoint of the sidecar, and the limits that protect it; {@code socket} is the
- * framed socket sidecar, which shares the line limit and the offer timeout.
+ * framed socket sidecar, which shares the line limit and the offer timeout. {@code trustedProxies}
+ * are the peers whose {@code X-Forwarded-For} is believed about a beacon's client address.
  */
 public record IngestSettings(
     Endpoint endpoint,
     long maxRequestBytes,
     int maxLineBytes,
     Duration offerTimeout,
-    SocketSettings socket) {
+    SocketSettings socket,
+    List<Cidr> trustedProxies) {
+
+  public IngestSettings {
+    trustedProxies = List.copyOf(trustedProxies);
+  }
 
   /**
    * Reads {@code ben.ingest}; {@code askTimeout} is the node's ({@code ben.node.ask-timeout}), the
@@ -41,6 +49,19 @@ public record IngestSettings(
               + socket.idleTimeout().toMillis()
               + " ms");
     }
-    return new IngestSettings(Endpoint.read(reader), maxRequest, maxLine, offerTimeout, socket);
+    List<Cidr> proxies = new ArrayList<>();
+    for (String block : reader.stringList("trusted-proxies")) {
+      proxies.add(
+          Cidr.parse(block)
+              .orElseThrow(
+                  () ->
+                      reader.invalid(
+                          "trusted-proxies",
+                          "`"
+                              + block
+                              + "` is not an address or address/prefix such as 10.0.0.0/8")));
+    }
+    return new IngestSettings(
+        Endpoint.read(reader), maxRequest, maxLine, offerTimeout, socket, proxies);
   }
 }

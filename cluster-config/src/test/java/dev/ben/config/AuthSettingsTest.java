@@ -33,6 +33,8 @@ class AuthSettingsTest {
     assertEquals(Duration.ofSeconds(30), s.clockLeeway());
     assertEquals(HOME.resolve("initial-admin-password"), s.initialAdminFile());
     assertEquals("ben-identities", s.kvBucket());
+    assertEquals(Duration.ofSeconds(10), s.appCacheTtl());
+    assertEquals(10_000, s.appCacheSize());
   }
 
   @Test
@@ -40,11 +42,13 @@ class AuthSettingsTest {
     AuthSettings s =
         settings(
             "ben.auth { token-ttl = 1h, clock-leeway = 0s, initial-admin-file = \"/run/admin\","
-                + " kv-bucket = \"test-identities\" }");
+                + " kv-bucket = \"test-identities\", app-cache-ttl = 50ms, app-cache-size = 3 }");
     assertEquals(Duration.ofHours(1), s.tokenTtl());
     assertEquals(Duration.ZERO, s.clockLeeway());
     assertEquals(Path.of("/run/admin"), s.initialAdminFile());
     assertEquals("test-identities", s.kvBucket());
+    assertEquals(Duration.ofMillis(50), s.appCacheTtl());
+    assertEquals(3, s.appCacheSize());
   }
 
   @Test
@@ -67,5 +71,10 @@ class AuthSettingsTest {
     assertEquals("ben.auth.clock-leeway", wide.key());
     assertTrue(wide.getMessage().contains("5m"), wide.getMessage());
     assertEquals("ben.auth.kv-bucket", refused("ben.auth.kv-bucket = \"a.b\"").key());
+    assertEquals("ben.auth.app-cache-ttl", refused("ben.auth.app-cache-ttl = 0s").key());
+    SettingsException tooLong = refused("ben.auth.app-cache-ttl = 1h");
+    assertEquals("ben.auth.app-cache-ttl", tooLong.key());
+    assertTrue(tooLong.getMessage().contains("5m"), tooLong.getMessage());
+    assertEquals("ben.auth.app-cache-size", refused("ben.auth.app-cache-size = 0").key());
   }
 }

@@ -5,7 +5,7 @@ import dev.ben.streams.auth.UserRole;
 
 /**
  * The calls of the control API with the least role each needs: a viewer reads, an operator also
- * changes what runs, an admin also archives and deletes.
+ * changes what runs, an admin also archives, deletes and manages apps and their keys.
  */
 public enum ControlOperation {
   STATUS("status", UserRole.VIEWER),
@@ -21,7 +21,11 @@ public enum ControlOperation {
   /** A lifecycle change naming no action: refused as malformed once the caller may change any. */
   UNNAMED_LIFECYCLE("lifecycle", UserRole.OPERATOR),
   ARCHIVE("archive", UserRole.ADMIN),
-  DELETE("delete", UserRole.ADMIN);
+  DELETE("delete", UserRole.ADMIN),
+  CREATE_APP("apps create", UserRole.ADMIN),
+  /** Admins only: the list names every app that can send, which is for those who manage them. */
+  LIST_APPS("apps list", UserRole.ADMIN),
+  REVOKE_APP("apps revoke", UserRole.ADMIN);
 
   private final String verb;
   private final UserRole needs;

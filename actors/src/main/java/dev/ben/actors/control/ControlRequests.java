@@ -1,7 +1,11 @@
 package dev.ben.actors.control;
 
 import dev.ben.api.control.LifecycleAction;
+import dev.ben.streams.auth.BeaconOrigins;
+import dev.ben.streams.auth.StoredApp;
 import dev.ben.streams.metrics.MetricsRegistry;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -78,6 +82,34 @@ public final class ControlRequests {
         || action == LifecycleAction.UNRECOGNIZED) {
       throw refuse("bad-action", "no lifecycle action named; use pause, resume, archive or delete");
     }
+  }
+
+  void app(String name) {
+    if (!StoredApp.validName(name)) {
+      throw refuse(
+          "bad-app-name",
+          name.isEmpty()
+              ? "no app named"
+              : "`" + recorded(name) + "` is not an app name (" + StoredApp.NAME_RULE + ")");
+    }
+  }
+
+  /** The origins in canonical form, each checked to be only an origin. */
+  List<String> beaconOrigins(List<String> origins) {
+    List<String> canonical = new ArrayList<>();
+    for (String origin : origins) {
+      canonical.add(
+          BeaconOrigins.registered(origin)
+              .orElseThrow(
+                  () ->
+                      refuse(
+                          "bad-origin",
+                          "`"
+                              + recorded(origin)
+                              + "` is not a web origin; give scheme://host[:port], such as"
+                              + " https://shop.example")));
+    }
+    return canonical.stream().distinct().toList();
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.ben.actors.node;
 
+import dev.ben.actors.control.AppsGrpcService;
 import dev.ben.actors.control.AuthGrpcService;
 import dev.ben.actors.control.Authorizer;
 import dev.ben.actors.control.ControlRequests;
@@ -18,8 +19,12 @@ import dev.ben.bux.GatewayPorts;
 import dev.ben.bux.GatewayRoutes;
 import dev.ben.config.BenSettings;
 import dev.ben.config.Role;
+import dev.ben.streams.auth.AppKeyCheck;
+import dev.ben.streams.auth.AppKeys;
 import dev.ben.streams.live.LiveHub;
 import dev.ben.streams.sidecar.beacon.PreAnonymiser;
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -47,7 +52,8 @@ final class ServerWiring {
     Optional<HttpsConnectionContext> https = HttpsContexts.forListeners(settings.tls());
     if (settings.node().has(Role.EDGE)) {
       LiveHub<Signal> signals = EdgeWiring.wire(context, settings, services, control, data);
-      servers.add(ingest(context, settings, services, data, signals, https));
+      AppKeyCheck keys = appKeys(context, settings, services);
+      servers.add(ingest(context, settings, services, data, signals, https, keys));
       servers.add(
           new SocketServer(
               context,
@@ -60,6 +66,7 @@ final class ServerWiring {
                       services.mapper(),
                       services.metrics(),
                       settings.runDir(),
+                      keys,
                       listening)));
     }
     if (settings.node().has(Role.GATEWAY)) {
@@ -82,13 +89,11 @@ final class ServerWiring {
     if (settings.node().has(Role.ORCHESTRATOR)) {
       ControlServices access = services.control();
       Authorizer authorizer = new Authorizer(access.tokens(), services.metrics());
+      ControlRequests checks =
+          new ControlRequests(settings.ledger().maxBundleBytes(), services.metrics());
       LedgerGrpcService ledger =
           new LedgerGrpcService(
-              control.ledger(),
-              context.getSystem(),
-              settings.control(),
-              new ControlRequests(settings.ledger().maxBundleBytes(), services.metrics()),
-              authorizer);
+              control.ledger(), context.getSystem(), settings.control(), checks, authorizer);
       AuthGrpcService auth =
           new AuthGrpcService(
               access.identities(),
@@ -97,9 +102,38 @@ final class ServerWiring {
               context.getSystem().dispatchers().lookup(DispatcherSelector.blocking()));
       servers.add(
           new ControlServer(
-              context.getSystem(), settings.control().endpoint(), ledger, auth, https));
+              context.getSystem(),
+              settings.control().endpoint(),
+              ledger,
+              auth,
+              apps(context, services, authorizer, checks),
+              https));
     }
     return servers;
+  }
+
+  private static AppsGrpcService apps(
+      ActorContext<?> context,
+      NodeServices services,
+      Authorizer authorizer,
+      ControlRequests checks) {
+    return new AppsGrpcService(
+        services.control().identities(),
+        new AppKeys(new SecureRandom()),
+        authorizer,
+        checks,
+        context.getSystem().dispatchers().lookup(DispatcherSelector.blocking()),
+        Clock.systemUTC());
+  }
+
+  /** One check of apps' keys per node, so HTTP and socket ingest share what it remembers. */
+  private static AppKeyCheck appKeys(
+      ActorContext<?> context, BenSettings settings, NodeServices services) {
+    return new AppKeyCheck(
+        services.control().identities(),
+        settings.auth().appCacheTtl(),
+        settings.auth().appCacheSize(),
+        context.getSystem().dispatchers().lookup(DispatcherSelector.blocking()));
   }
 
   private static IngestServer ingest(
@@ -108,7 +142,8 @@ final class ServerWiring {
       NodeServices services,
       DataPlane data,
       LiveHub<Signal> signals,
-      Optional<HttpsConnectionContext> https) {
+      Optional<HttpsConnectionContext> https,
+      AppKeyCheck keys) {
     SignalStream signalStream =
         new SignalStream(signals, services.mapper(), services.metrics(), settings.gateway());
     return new IngestServer(
@@ -121,7 +156,8 @@ final class ServerWiring {
             services.metrics(),
             services.mapper(),
             signalStream,
-            new PreAnonymiser(services.control().hashKey())),
+            new PreAnonymiser(services.control().hashKey()),
+            keys),
         https);
   }
 }

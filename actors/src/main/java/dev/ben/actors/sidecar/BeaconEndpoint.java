@@ -50,7 +50,7 @@ final class BeaconEndpoint {
     ObjectNode event = ingest.mapper().createObjectNode();
     query.forEach(
         (name, value) -> {
-          if (!name.equals("pipeline") && !name.equals("app")) {
+          if (!name.equals("pipeline") && !name.equals("app") && !name.equals("site")) {
             if (INTEGER.matcher(value).matches()) {
               event.put(name, Long.parseLong(value));
             } else {
@@ -105,7 +105,8 @@ final class BeaconEndpoint {
 
   private CompletionStage<HttpResponse> beacon(
       String pipeline, String app, ObjectNode event, String clientIp, String userAgent) {
-    if (!event.has("client_ip") && clientIp != null) {
+    // The sender cannot choose the address it is counted under: a browser can write anything.
+    if (clientIp != null) {
       event.put("client_ip", clientIp);
     }
     if (!event.has("user_agent") && userAgent != null) {

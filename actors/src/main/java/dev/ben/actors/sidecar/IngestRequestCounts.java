@@ -7,7 +7,8 @@ import org.apache.pekko.http.javadsl.model.HttpResponse;
 
 /**
  * Counts every ingest answer by route and status in {@code ben_ingest_requests_total}, so refusals
- * show on the dashboards as well as to the caller.
+ * show on the dashboards as well as to the caller, and requests refused for their key (or site) in
+ * {@code ben_ingest_refused_total{reason}}.
  */
 final class IngestRequestCounts {
 
@@ -32,6 +33,15 @@ final class IngestRequestCounts {
             "ben_ingest_requests_total",
             "Ingest HTTP requests by route and status.",
             Labels.of("route", route, "status", Integer.toString(status)))
+        .increment();
+  }
+
+  void refused(String reason) {
+    metrics
+        .counter(
+            "ben_ingest_refused_total",
+            "Ingest HTTP requests refused before their body was read, by reason.",
+            Labels.of("reason", reason))
         .increment();
   }
 }

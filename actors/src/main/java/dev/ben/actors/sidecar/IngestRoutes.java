@@ -6,12 +6,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ben.actors.pipeline.PipelineDirectory;
 import dev.ben.actors.signal.SignalStream;
 import dev.ben.config.IngestSettings;
+import dev.ben.streams.auth.AppKeyCheck;
 import dev.ben.streams.metrics.MetricsRegistry;
+import dev.ben.streams.sidecar.beacon.ClientAddress;
 import dev.ben.streams.sidecar.beacon.PreAnonymiser;
-import java.util.Optional;
 import java.util.concurrent.CompletionStage;
-import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.http.javadsl.marshalling.sse.EventStreamMarshalling;
@@ -25,9 +26,10 @@ import org.apache.pekko.stream.Materializer;
  * {@code POST /api/v1/events?pipeline=NAME} (NDJSON body), {@code POST /api/v1/invoke/NAME} (one
  * event, answered with its decision), {@code GET|POST /api/v1/beacon} and {@code POST
  * /api/v1/beacon/log} (web beacons and server logs, pre-anonymised) and {@code GET /api/v1/signals}
- * (the app's signals as server-sent events); the app from {@code ?app=} or {@code X-Ben-App}, else
- * {@code default}. Every request is answered with what was accepted and refused; every answer is
- * counted. This class only routes: each endpoint's handling is its own class.
+ * (the app's signals as server-sent events). The app is the one whose key the request presents
+ * ({@link IngestAuthentication}), for a web beacon the site it names ({@link BeaconSites}); either
+ * is checked before the body is read. Every request is answered with what was accepted and refused;
+ * every answer is counted. This class only routes: each endpoint's handling is its own class.
  */
 public final class IngestRoutes extends AllDirectives {
 
@@ -39,6 +41,8 @@ public final class IngestRoutes extends AllDirectives {
   private final InvokeEndpoint invoke;
   private final SignalStream signals;
   private final BeaconEndpoint beacons;
+  private final IngestAuthentication authentication;
+  private final BeaconSites sites;
 
   public IngestRoutes(
       ActorSystem<?> system,
@@ -47,11 +51,15 @@ public final class IngestRoutes extends AllDirectives {
       MetricsRegistry metrics,
       ObjectMapper mapper,
       SignalStream signals,
-      PreAnonymiser anonymiser) {
+      PreAnonymiser anonymiser,
+      AppKeyCheck keys) {
     this.system = system;
     this.settings = settings;
     this.responses = new IngestResponses(mapper);
     this.counts = new IngestRequestCounts(metrics);
+    this.authentication = new IngestAuthentication(keys, responses, counts);
+    this.sites =
+        new BeaconSites(keys, new ClientAddress(settings.trustedProxies()), responses, counts);
     IngestContext ingest = new IngestContext(system, settings, directory, mapper, responses);
     this.events = new EventsEndpoint(ingest);
     this.invoke = new InvokeEndpoint(ingest);
@@ -73,14 +81,18 @@ public final class IngestRoutes extends AllDirectives {
     return concat(
         post(
             () ->
-                named(
+                authentication.app(
                     "events",
-                    (pipeline, app) ->
-                        extractRequestEntity(
-                            entity ->
-                                completeWithFuture(
-                                    counts.counted(
-                                        "events", events.ingest(pipeline, app, entity)))))),
+                    app ->
+                        pipeline(
+                            "events",
+                            pipeline ->
+                                extractRequestEntity(
+                                    entity ->
+                                        completeWithFuture(
+                                            counts.counted(
+                                                "events",
+                                                events.ingest(pipeline, app, entity))))))),
         notAllowed("events", "use POST with an NDJSON body, one JSON object per line"));
   }
 
@@ -88,65 +100,76 @@ public final class IngestRoutes extends AllDirectives {
     return concat(
         post(
             () ->
-                app(
+                authentication.app(
                     "invoke",
-                    Optional.of(pipeline),
                     app ->
-                        extractRequestEntity(
-                            entity ->
-                                completeWithFuture(
-                                    counts.counted(
-                                        "invoke", invoke.invoke(pipeline, app, entity)))))),
+                        named(
+                            "invoke",
+                            pipeline,
+                            () ->
+                                extractRequestEntity(
+                                    entity ->
+                                        completeWithFuture(
+                                            counts.counted(
+                                                "invoke",
+                                                invoke.invoke(pipeline, app, entity))))))),
         notAllowed("invoke", "use POST with one JSON event as the body"));
   }
 
   private Route beacon() {
-    return named(
+    return sites.site(
         "beacon",
-        (pipeline, app) ->
-            concat(
-                get(
-                    () ->
-                        parameterMap(
-                            query ->
-                                caller(
+        app ->
+            pipeline(
+                "beacon",
+                pipeline ->
+                    concat(
+                        get(
+                            () ->
+                                parameterMap(
+                                    query ->
+                                        sites.caller(
+                                            (ip, agent) ->
+                                                completeWithFuture(
+                                                    counts.counted(
+                                                        "beacon",
+                                                        beacons.fromQuery(
+                                                            pipeline, app, query, ip, agent)))))),
+                        post(
+                            () ->
+                                sites.caller(
                                     (ip, agent) ->
-                                        completeWithFuture(
-                                            counts.counted(
-                                                "beacon",
-                                                beacons.fromQuery(
-                                                    pipeline, app, query, ip, agent)))))),
-                post(
-                    () ->
-                        caller(
-                            (ip, agent) ->
-                                body(
-                                    settings.maxLineBytes(),
-                                    bytes ->
-                                        counts.counted(
-                                            "beacon",
-                                            beacons.fromBody(pipeline, app, bytes, ip, agent)))))));
+                                        body(
+                                            settings.maxLineBytes(),
+                                            bytes ->
+                                                counts.counted(
+                                                    "beacon",
+                                                    beacons.fromBody(
+                                                        pipeline, app, bytes, ip, agent))))))));
   }
 
   private Route beaconLog() {
     return post(
         () ->
-            named(
+            authentication.app(
                 "beacon_log",
-                (pipeline, app) ->
-                    body(
-                        settings.maxRequestBytes(),
-                        bytes ->
-                            counts.counted("beacon_log", beacons.fromLog(pipeline, app, bytes)))));
+                app ->
+                    pipeline(
+                        "beacon_log",
+                        pipeline ->
+                            body(
+                                settings.maxRequestBytes(),
+                                bytes ->
+                                    counts.counted(
+                                        "beacon_log", beacons.fromLog(pipeline, app, bytes))))));
   }
 
   private Route signals() {
     return concat(
         get(
             () ->
-                app(
+                authentication.app(
                     "signals",
-                    Optional.empty(),
                     app -> {
                       counts.count("signals", 200);
                       return completeOK(signals.of(app), EventStreamMarshalling.toEventStream());
@@ -170,49 +193,19 @@ public final class IngestRoutes extends AllDirectives {
         counts.counted(route, responses.error(StatusCodes.METHOD_NOT_ALLOWED, howToCall)));
   }
 
-  /**
-   * The pipeline ({@code ?pipeline=}) and the app a request names, both checked (400 when bad,
-   * counted).
-   */
-  private Route named(String route, BiFunction<String, String, Route> inner) {
+  /** The pipeline a request names with {@code ?pipeline=}, checked (400 when bad, counted). */
+  private Route pipeline(String route, Function<String, Route> inner) {
     return parameterOptional(
         "pipeline",
-        pipeline ->
-            app(
-                route,
-                pipeline.or(() -> Optional.of("")),
-                app -> inner.apply(pipeline.orElseThrow(), app)));
+        pipeline -> named(route, pipeline.orElse(""), () -> inner.apply(pipeline.get())));
   }
 
-  /** The app a request names checked ({@link IngestNames}), and the pipeline when it has one. */
-  private Route app(String route, Optional<String> pipeline, Function<String, Route> inner) {
-    return parameterOptional(
-        "app",
-        app ->
-            optionalHeaderValueByName(
-                "X-Ben-App",
-                header -> {
-                  String appName = IngestNames.app(app, header);
-                  return IngestNames.refusal(pipeline, appName)
-                      .map(
-                          refusal ->
-                              complete(
-                                  counts.counted(
-                                      route, responses.error(StatusCodes.BAD_REQUEST, refusal))))
-                      .orElseGet(() -> inner.apply(appName));
-                }));
-  }
-
-  /** The caller's address and {@code User-Agent}, each null when the request does not say. */
-  private Route caller(BiFunction<String, String, Route> inner) {
-    return extractClientIP(
-        remote ->
-            optionalHeaderValueByName(
-                "User-Agent",
-                agent ->
-                    inner.apply(
-                        remote.getAddress().map(a -> a.getHostAddress()).orElse(null),
-                        agent.orElse(null))));
+  private Route named(String route, String pipeline, Supplier<Route> inner) {
+    return IngestNames.refusal(pipeline)
+        .map(
+            refusal ->
+                complete(counts.counted(route, responses.error(StatusCodes.BAD_REQUEST, refusal))))
+        .orElseGet(inner);
   }
 
   /** The whole body, at most {@code limit} bytes (a beacon or a log chunk, never a stream). */

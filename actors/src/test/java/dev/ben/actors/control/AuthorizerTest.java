@@ -61,7 +61,7 @@ class AuthorizerTest {
               case STATUS, DIFF, LIST_PIPELINES, WHO_AM_I -> true;
               case STAGE, UNSTAGE, DEPLOY, ROLLBACK, PAUSE, RESUME, UNNAMED_LIFECYCLE ->
                   role != UserRole.VIEWER;
-              case ARCHIVE, DELETE -> role == UserRole.ADMIN;
+              case ARCHIVE, DELETE, CREATE_APP, LIST_APPS, REVOKE_APP -> role == UserRole.ADMIN;
             };
         Metadata token = bearer("u", role);
         if (allowed) {

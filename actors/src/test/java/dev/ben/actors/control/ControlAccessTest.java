@@ -7,16 +7,20 @@ import com.google.protobuf.ByteString;
 import dev.ben.actors.testing.CapturedLogs;
 import dev.ben.actors.testing.PingContracts;
 import dev.ben.actors.testing.TestNode;
+import dev.ben.api.control.AppsServiceClient;
 import dev.ben.api.control.AuthServiceClient;
+import dev.ben.api.control.CreateAppRequest;
 import dev.ben.api.control.DeployRequest;
 import dev.ben.api.control.DiffRequest;
 import dev.ben.api.control.LedgerServiceClient;
 import dev.ben.api.control.LifecycleAction;
 import dev.ben.api.control.LifecycleRequest;
+import dev.ben.api.control.ListAppsRequest;
 import dev.ben.api.control.ListPipelinesRequest;
 import dev.ben.api.control.LoginReply;
 import dev.ben.api.control.LoginRequest;
 import dev.ben.api.control.PipelineStatus;
+import dev.ben.api.control.RevokeAppRequest;
 import dev.ben.api.control.StageRequest;
 import dev.ben.api.control.StatusRequest;
 import dev.ben.api.control.VersionRef;
@@ -60,6 +64,7 @@ class ControlAccessTest {
   private static TestNode node;
   private static LedgerServiceClient ledger;
   private static AuthServiceClient auth;
+  private static AppsServiceClient apps;
 
   @BeforeAll
   static void start() throws Exception {
@@ -76,6 +81,7 @@ class ControlAccessTest {
             .withTls(false);
     ledger = LedgerServiceClient.create(settings, node.system);
     auth = AuthServiceClient.create(settings, node.system);
+    apps = AppsServiceClient.create(settings, node.system);
     await(send(ledger.stage(), admin(), stageRequest("test")));
   }
 
@@ -83,6 +89,7 @@ class ControlAccessTest {
   static void stop() throws Exception {
     ledger.close().toCompletableFuture().get(10, TimeUnit.SECONDS);
     auth.close().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    apps.close().toCompletableFuture().get(10, TimeUnit.SECONDS);
     node.close();
   }
 
@@ -115,6 +122,13 @@ class ControlAccessTest {
       calls.put(action.name().toLowerCase(java.util.Locale.ROOT), a -> lifecycle(a, action));
     }
     calls.put("whoami", a -> send(auth.whoAmI(), a, WhoAmIRequest.getDefaultInstance()));
+    calls.put(
+        "apps create",
+        a -> send(apps.create(), a, CreateAppRequest.newBuilder().setName("intruder").build()));
+    calls.put("apps list", a -> send(apps.list(), a, ListAppsRequest.getDefaultInstance()));
+    calls.put(
+        "apps revoke",
+        a -> send(apps.revoke(), a, RevokeAppRequest.newBuilder().setName("intruder").build()));
     return calls;
   }
 
@@ -183,7 +197,14 @@ class ControlAccessTest {
     assertEquals(
         Status.Code.PERMISSION_DENIED, refusal(calls().get("archive").call(operator)).getCode());
 
-    assertEquals(counted + 8, refused("forbidden"));
+    for (String call : new String[] {"apps create", "apps list", "apps revoke"}) {
+      Status status = refusal(calls().get(call).call(operator));
+      assertEquals(Status.Code.PERMISSION_DENIED, status.getCode(), call);
+      assertTrue(status.getDescription().contains("needs the admin role"), call);
+    }
+    assertTrue(node.identities().apps().isEmpty(), "no app was created");
+
+    assertEquals(counted + 11, refused("forbidden"));
     assertEquals(before, snapshot());
     assertEquals(PIPELINE, await(send(ledger.status(), viewer, status())).getPipeline());
   }

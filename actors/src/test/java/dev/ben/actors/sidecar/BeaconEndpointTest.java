@@ -31,12 +31,34 @@ class BeaconEndpointTest {
   private static final ConcurrentLinkedQueue<Envelope> stored = new ConcurrentLinkedQueue<>();
   private static TestNode node;
 
+  private static final String SHOP = "https://shop.example";
+
   @BeforeAll
   static void start() {
     node =
         new TestNode(
             "ben.node.pass-through-pipelines = [web]\nben.flow.store-batch-interval = 50ms",
             stored::addAll);
+    node.appKey("site", SHOP);
+    node.appKey("nosite");
+  }
+
+  /** A beacon posted as a browser on a page of {@code origin} sends it (null: no Origin). */
+  private static HttpResponse<String> beacon(String query, String origin, String body)
+      throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(node.ingest("/api/v1/beacon" + query));
+    if (origin != null) {
+      request.header("Origin", origin);
+    }
+    return node.http()
+        .send(
+            request.POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+            HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static long refused(String reason) {
+    return node.metrics.value(
+        "ben_ingest_refused_total", dev.ben.streams.metrics.Labels.of("reason", reason));
   }
 
   @AfterAll
@@ -62,15 +84,21 @@ class BeaconEndpointTest {
             .send(
                 HttpRequest.newBuilder(
                         node.ingest(
-                            "/api/v1/beacon?pipeline=web&app=site&path=/cart&status=200&visitor=v-1"))
+                            "/api/v1/beacon?pipeline=web&site=site&path=/cart&status=200&visitor=v-1"))
                     .header("User-Agent", "Mozilla/5.0")
+                    .header("Referer", SHOP + "/cart?step=2")
+                    .header("X-Forwarded-For", "203.0.113.9")
                     .GET()
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
     assertEquals(204, response.statusCode(), response.body());
     Envelope beacon = storedWith("path", "/cart");
     assertEquals("site", beacon.app());
-    assertEquals("127.0.0.0", beacon.body().get("client_ip").asText());
+    assertEquals(
+        "127.0.0.0",
+        beacon.body().get("client_ip").asText(),
+        "the TCP peer, not X-Forwarded-For: no proxy is trusted");
+    assertFalse(beacon.body().has("site"));
     assertNotEquals("v-1", beacon.body().get("visitor").asText());
     assertEquals(32, beacon.body().get("visitor").asText().length());
     assertTrue(beacon.body().get("status").isNumber(), beacon.body().toString());
@@ -78,14 +106,38 @@ class BeaconEndpointTest {
   }
 
   @Test
-  void aPostedBeaconIsAnsweredAtOnceAndAnonymised() throws Exception {
+  void aPostedBeaconIsAnsweredAtOnceAndAnonymisedUnderThePeersAddress() throws Exception {
     HttpResponse<String> response =
-        node.post(
-            "/api/v1/beacon?pipeline=web",
+        beacon(
+            "?pipeline=web&site=site",
+            SHOP,
             "{\"path\":\"/posted\",\"client_ip\":\"2001:db8:85a3:8d3::7\"}");
     assertEquals(204, response.statusCode(), response.body());
-    assertEquals("2001:db8:85a3::", storedWith("path", "/posted").body().get("client_ip").asText());
-    assertEquals(400, node.post("/api/v1/beacon?pipeline=web", "[1,2]").statusCode());
+    Envelope posted = storedWith("path", "/posted");
+    assertEquals("site", posted.app());
+    assertEquals("127.0.0.0", posted.body().get("client_ip").asText(), "the sender cannot choose");
+    assertEquals(400, beacon("?pipeline=web&site=site", SHOP, "[1,2]").statusCode());
+  }
+
+  @Test
+  void beaconsComeOnlyFromPagesOfTheSitesOrigins() throws Exception {
+    String[][] refusals = {
+      {"?pipeline=web", SHOP, "400", "missing_site"},
+      {"?pipeline=web&site=nobody", SHOP, "403", "unknown_site"},
+      {"?pipeline=web&site=nosite", SHOP, "403", "unknown_site"},
+      {"?pipeline=web&site=site", "https://evil.example", "403", "origin_not_allowed"},
+      {"?pipeline=web&site=site", null, "403", "origin_not_allowed"},
+    };
+    for (String[] refusal : refusals) {
+      String what = refusal[0] + " from " + refusal[1];
+      long counted = refused(refusal[3]);
+      HttpResponse<String> response = beacon(refusal[0], refusal[1], "{\"path\":\"/evil\"}");
+      assertEquals(Integer.parseInt(refusal[2]), response.statusCode(), what + response.body());
+      assertEquals(counted + 1, refused(refusal[3]), what);
+    }
+    assertEquals(204, beacon("?pipeline=web&site=site", SHOP, "{\"path\":\"/ok\"}").statusCode());
+    storedWith("path", "/ok");
+    assertTrue(stored.stream().noneMatch(e -> e.body().path("path").asText().equals("/evil")));
   }
 
   @Test
@@ -112,8 +164,8 @@ class BeaconEndpointTest {
 
   @Test
   void beaconsNameAKnownPipeline() throws Exception {
-    assertEquals(400, node.post("/api/v1/beacon", "{}").statusCode());
-    assertEquals(404, node.post("/api/v1/beacon?pipeline=nope", "{}").statusCode());
+    assertEquals(400, beacon("?site=site", SHOP, "{}").statusCode());
+    assertEquals(404, beacon("?site=site&pipeline=nope", SHOP, "{}").statusCode());
     assertEquals(404, node.post("/api/v1/beacon/log?pipeline=nope", "").statusCode());
   }
 }

@@ -68,11 +68,12 @@ class IngestEndpointTest {
   }
 
   @Test
-  void theAppComesFromTheHeaderWhenNoParameterNamesIt() throws Exception {
+  void theKeyDecidesTheAppAndTheHeaderMayRepeatIt() throws Exception {
     HttpResponse<String> response =
         node.http()
             .send(
                 java.net.http.HttpRequest.newBuilder(node.ingest("/api/v1/events?pipeline=web"))
+                    .header("Authorization", "Bearer " + node.appKey("beacon"))
                     .header("X-Ben-App", "beacon")
                     .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"path\":\"/x\"}"))
                     .build(),
@@ -97,7 +98,15 @@ class IngestEndpointTest {
     HttpResponse<String> noPipeline = node.post("/api/v1/events", "{}");
     assertEquals(400, noPipeline.statusCode());
     assertTrue(noPipeline.body().contains("?pipeline=NAME"), noPipeline.body());
-    assertEquals(400, node.post("/api/v1/events?pipeline=auth&app=bad%20app", "{}").statusCode());
+    HttpResponse<String> badApp =
+        node.http()
+            .send(
+                node.request("/api/v1/events?pipeline=auth")
+                    .uri(node.ingest("/api/v1/events?pipeline=auth&app=bad%20app"))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertEquals(403, badApp.statusCode(), "only the key's app may be named");
     HttpResponse<String> get =
         node.http()
             .send(

@@ -70,7 +70,7 @@ class SocketSidecarTest {
     // The sidecar registers (and its socket opens) once the pipeline's whole chain runs, which may
     // trail activation.
     open(() -> tcp("warm")).close();
-    open(() -> BenSocketClient.unix(socketFile, "warm")).close();
+    open(() -> BenSocketClient.unix(socketFile, node.appKey("warm"))).close();
   }
 
   @AfterAll
@@ -113,7 +113,8 @@ class SocketSidecarTest {
   }
 
   private static BenSocketClient tcp(String app) throws Exception {
-    return BenSocketClient.tcp("127.0.0.1", node.endpoints.socket().port(), app, PIPELINE);
+    return BenSocketClient.tcp(
+        "127.0.0.1", node.endpoints.socket().port(), node.appKey(app), PIPELINE);
   }
 
   @Test
@@ -122,7 +123,7 @@ class SocketSidecarTest {
     List<Supplier<BenSocketClient>> transports =
         List.of(
             () -> open(() -> tcp("shop")),
-            () -> open(() -> BenSocketClient.unix(socketFile, "shop")));
+            () -> open(() -> BenSocketClient.unix(socketFile, node.appKey("shop"))));
     for (Supplier<BenSocketClient> transport : transports) {
       try (BenSocketClient client = transport.get()) {
         assertEquals(PIPELINE, client.welcome().get("pipeline"));
@@ -144,7 +145,8 @@ class SocketSidecarTest {
   @Test
   void aFiredPlaybooksSignalReachesTheSessionsOfItsAppAndNoOther() throws Exception {
     try (BenSocketClient shop = open(() -> tcp("shop"));
-        BenSocketClient shopUnix = open(() -> BenSocketClient.unix(socketFile, "shop"));
+        BenSocketClient shopUnix =
+            open(() -> BenSocketClient.unix(socketFile, node.appKey("shop")));
         BenSocketClient other = open(() -> tcp("other"))) {
       List<JsonNode> toShop = fireUntilReceived(shop, "shop", List.of(shop, shopUnix));
       JsonNode signal = toShop.get(0);
@@ -244,7 +246,9 @@ class SocketSidecarTest {
     BenSocketException unknown =
         assertThrows(
             BenSocketException.class,
-            () -> BenSocketClient.tcp("127.0.0.1", node.endpoints.socket().port(), "shop", "nope"));
+            () ->
+                BenSocketClient.tcp(
+                    "127.0.0.1", node.endpoints.socket().port(), node.appKey("shop"), "nope"));
     assertEquals("unknown_pipeline", unknown.reason());
     control.lifecycle(PIPELINE, LifecycleAction.PAUSE);
     try {
@@ -252,7 +256,7 @@ class SocketSidecarTest {
     } finally {
       control.lifecycle(PIPELINE, LifecycleAction.RESUME);
     }
-    open(() -> BenSocketClient.unix(socketFile, "shop")).close();
+    open(() -> BenSocketClient.unix(socketFile, node.appKey("shop"))).close();
   }
 
   private static long signals(String outcome) {

@@ -56,11 +56,17 @@ class SignalsEndpointTest {
     node.close();
   }
 
-  /** The signals an app receives, read from its stream in the background. */
+  /**
+   * The signals an app receives, read from its stream in the background; its key alone says which
+   * app's.
+   */
   private static List<JsonNode> listen(String app) {
     List<JsonNode> received = new CopyOnWriteArrayList<>();
     HttpRequest request =
-        HttpRequest.newBuilder(node.ingest("/api/v1/signals?app=" + app)).GET().build();
+        HttpRequest.newBuilder(node.ingest("/api/v1/signals"))
+            .header("Authorization", "Bearer " + node.appKey(app))
+            .GET()
+            .build();
     node.http()
         .sendAsync(request, HttpResponse.BodyHandlers.ofLines())
         .thenAccept(

@@ -14,8 +14,10 @@ import dev.ben.config.BenSettings;
 import dev.ben.contracts.bundle.KeyFileException;
 import dev.ben.contracts.bundle.TrustedKeys;
 import dev.ben.streams.access.StoreAccess;
+import dev.ben.streams.auth.AppKeys;
 import dev.ben.streams.auth.IdentityStore;
 import dev.ben.streams.auth.InitialAdmin;
+import dev.ben.streams.auth.StoredApp;
 import dev.ben.streams.auth.Tokens;
 import dev.ben.streams.auth.UserRole;
 import dev.ben.streams.blob.LocalBlobStore;
@@ -60,6 +62,8 @@ public final class TestNode implements AutoCloseable {
   private final NodeServices services;
   private final BenSettings settings;
   private final HttpClient http = HttpClient.newHttpClient();
+  private final java.util.Map<String, String> appKeys = new java.util.HashMap<>();
+  private final AppKeys keyMint = new AppKeys(new java.security.SecureRandom());
 
   public TestNode(String overrides, BatchWriter writer) {
     this(overrides, writer, freshHome());
@@ -191,12 +195,49 @@ public final class TestNode implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + endpoints.ingest().port() + pathAndQuery);
   }
 
+  /**
+   * A request to the ingest endpoint carrying the key of the app the path names ({@code app=} in
+   * its query, else {@code default}), as the app itself would send it.
+   */
+  public HttpRequest.Builder request(String pathAndQuery) {
+    return HttpRequest.newBuilder(ingest(pathAndQuery))
+        .header("Authorization", "Bearer " + appKey(appOf(pathAndQuery)));
+  }
+
   public HttpResponse<String> post(String pathAndQuery, String body) throws Exception {
     return http.send(
-        HttpRequest.newBuilder(ingest(pathAndQuery))
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
+        request(pathAndQuery).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * The key of {@code app}, which this node creates (with these beacon origins) the first time a
+   * test asks for it; an app created otherwise has no key the test node knows.
+   */
+  public synchronized String appKey(String app, String... beaconOrigins) {
+    return appKeys.computeIfAbsent(
+        app,
+        name -> {
+          String key = keyMint.mint(name);
+          StoredApp stored =
+              new StoredApp(
+                  name,
+                  AppKeys.hash(key),
+                  java.time.Instant.now(),
+                  InitialAdmin.USER,
+                  Optional.empty(),
+                  java.util.List.of(beaconOrigins));
+          if (!identities().createApp(stored)) {
+            throw new IllegalStateException("app " + name + " exists without a key this node made");
+          }
+          return key;
+        });
+  }
+
+  private static String appOf(String pathAndQuery) {
+    java.util.regex.Matcher app =
+        java.util.regex.Pattern.compile("[?&]app=([^&]*)").matcher(pathAndQuery);
+    return app.find() ? app.group(1) : "default";
   }
 
   public HttpClient http() {

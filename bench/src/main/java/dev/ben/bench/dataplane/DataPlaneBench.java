@@ -23,8 +23,10 @@ import org.apache.pekko.actor.ActorSystem;
 
 /**
  * {@code ./ben bench}'s data-plane part. Usage: {@code DataPlaneBench PROJECT_DIR OUT_JSON
- * [--quick] [--http http://127.0.0.1:PORT] [--clickhouse http://127.0.0.1:8123]}. Prints each
- * figure next to its target and writes them all as JSON.
+ * [--quick] [--http http://127.0.0.1:PORT] [--clickhouse http://127.0.0.1:8123]}, with the key of
+ * the app the HTTP load sends as in {@code BEN_APP_KEY} (from {@code benctl apps create}; an
+ * environment variable, so it does not show in the process list). Prints each figure next to its
+ * target and writes them all as JSON.
  */
 public final class DataPlaneBench {
 
@@ -77,8 +79,11 @@ public final class DataPlaneBench {
                         new ObjectMapper())),
             0);
       }
-      if (options.http() != null) {
-        HttpLoad http = new HttpLoad(options.http());
+      String appKey = System.getenv("BEN_APP_KEY");
+      if (options.http() != null && (appKey == null || appKey.isBlank())) {
+        report.skipped("HTTP ingest and invocation", "no app key in BEN_APP_KEY");
+      } else if (options.http() != null) {
+        HttpLoad http = new HttpLoad(options.http(), appKey);
         // Invocations first, on a pipeline with nothing queued; the ingest load after them fills
         // its buffers.
         http.invoke(500, Duration.ofSeconds(3));

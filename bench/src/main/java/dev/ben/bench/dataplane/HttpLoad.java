@@ -45,9 +45,12 @@ public final class HttpLoad {
           .connectTimeout(Duration.ofSeconds(5))
           .build();
   private final String base;
+  private final String authorization;
 
-  public HttpLoad(String base) {
+  /** Load on the node at {@code base}, sent as the app whose key this is. */
+  public HttpLoad(String base, String key) {
     this.base = base;
+    this.authorization = "Bearer " + key;
   }
 
   public Ingest ingest(Duration duration, int clients, int linesPerRequest) throws Exception {
@@ -72,7 +75,7 @@ public final class HttpLoad {
 
   private void postUntil(
       long end, AuthTraffic traffic, int lines, AtomicLong accepted, AtomicLong refused) {
-    URI uri = URI.create(base + "/api/v1/events?pipeline=auth&app=bench");
+    URI uri = URI.create(base + "/api/v1/events?pipeline=auth");
     while (System.nanoTime() < end) {
       StringBuilder body = new StringBuilder(lines * 200);
       for (int i = 0; i < lines; i++) {
@@ -82,6 +85,7 @@ public final class HttpLoad {
         HttpResponse<String> response =
             http.send(
                 HttpRequest.newBuilder(uri)
+                    .header("Authorization", authorization)
                     .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -95,7 +99,7 @@ public final class HttpLoad {
   }
 
   public Invoke invoke(int perSecond, Duration duration) throws Exception {
-    URI uri = URI.create(base + "/api/v1/invoke/auth?app=bench");
+    URI uri = URI.create(base + "/api/v1/invoke/auth");
     AuthTraffic traffic = new AuthTraffic(7, 50_000);
     LatencyHistogram latency = new LatencyHistogram();
     AtomicLong failed = new AtomicLong();
@@ -113,6 +117,7 @@ public final class HttpLoad {
       pending.add(
           http.sendAsync(
                   HttpRequest.newBuilder(uri)
+                      .header("Authorization", authorization)
                       .timeout(Duration.ofSeconds(10))
                       .POST(HttpRequest.BodyPublishers.ofString(traffic.line()))
                       .build(),

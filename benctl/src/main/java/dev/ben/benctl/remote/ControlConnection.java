@@ -2,6 +2,7 @@ package dev.ben.benctl.remote;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import dev.ben.api.control.AppsServiceClient;
 import dev.ben.api.control.AuthServiceClient;
 import dev.ben.api.control.LedgerServiceClient;
 import dev.ben.api.control.LoginReply;
@@ -61,6 +62,15 @@ public final class ControlConnection {
       Function<AuthServiceClient, SingleResponseRequestBuilder<Q, R>> method,
       Q request) {
     return authorized(target, timeout, AuthServiceClient::create, method, request, "login");
+  }
+
+  /** Calls an apps method, e.g. {@code c -> c.create()}. */
+  public static <Q, R> R apps(
+      Target target,
+      Duration timeout,
+      Function<AppsServiceClient, SingleResponseRequestBuilder<Q, R>> method,
+      Q request) {
+    return authorized(target, timeout, AppsServiceClient::create, method, request, "apps");
   }
 
   /** Logs in: the one call that presents a password instead of a token. */

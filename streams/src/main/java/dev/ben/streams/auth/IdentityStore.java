@@ -1,11 +1,13 @@
 package dev.ben.streams.auth;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Users and the cluster's token secret. Everything is created only if absent, so nodes starting at
- * the same time agree on one secret and one first administrator whichever writes first.
+ * Users, apps and the cluster's token secret. Everything is created only if absent, so nodes
+ * starting at the same time agree on one secret and one first administrator whichever writes first.
  */
 public interface IdentityStore {
 
@@ -15,6 +17,20 @@ public interface IdentityStore {
   boolean createUser(StoredUser user);
 
   boolean hasUsers();
+
+  Optional<StoredApp> app(String name);
+
+  /** Stores the app unless one of that name exists, revoked or not; false when it does. */
+  boolean createApp(StoredApp app);
+
+  /** Every app, revoked ones included, by name. */
+  List<StoredApp> apps();
+
+  /**
+   * Marks the app revoked (its key is refused from then on); the app as now stored, or empty when
+   * there is none of that name. Revoking twice keeps the first time.
+   */
+  Optional<StoredApp> revokeApp(String name, Instant at);
 
   /**
    * The cluster's token secret: the stored one, or {@code fresh}'s when none is stored yet and this

@@ -2,17 +2,21 @@ package dev.ben.streams.auth;
 
 import dev.ben.streams.nats.KvBuckets;
 import dev.ben.streams.nats.NatsClient;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Identities in a JetStream KV bucket shared by the cluster: users under {@code users.<name>}, the
- * token secret under {@code token-secret}. Writes use KV {@code create}, JetStream's
- * compare-and-set, so of two nodes writing at once exactly one succeeds and both read its value.
+ * Identities in a JetStream KV bucket shared by the cluster: users under {@code users.<name>}, apps
+ * under {@code apps.<name>}, the token secret under {@code token-secret}. Writes use KV {@code
+ * create}, JetStream's compare-and-set, so of two nodes writing at once exactly one succeeds and
+ * both read its value.
  */
 public final class NatsIdentityStore implements IdentityStore {
 
   private static final String USERS = "users.";
+  private static final String APPS = "apps.";
   private static final String SECRET = "token-secret";
 
   private final KvBuckets kv;
@@ -47,6 +51,37 @@ public final class NatsIdentityStore implements IdentityStore {
   @Override
   public boolean hasUsers() {
     return !kv.keys(bucket, USERS + ">").isEmpty();
+  }
+
+  @Override
+  public Optional<StoredApp> app(String name) {
+    if (!StoredApp.validName(name)) {
+      return Optional.empty();
+    }
+    return kv.get(bucket, APPS + name).flatMap(bytes -> StoredApp.decode(name, bytes));
+  }
+
+  @Override
+  public boolean createApp(StoredApp app) {
+    return kv.create(bucket, APPS + app.name(), app.encode());
+  }
+
+  @Override
+  public List<StoredApp> apps() {
+    return kv.keys(bucket, APPS + ">").stream()
+        .flatMap(key -> app(key.substring(APPS.length())).stream())
+        .toList();
+  }
+
+  /**
+   * A plain put: revocation only ever moves an app one way, so two nodes revoking at once store the
+   * same outcome give or take the instant.
+   */
+  @Override
+  public Optional<StoredApp> revokeApp(String name, Instant at) {
+    Optional<StoredApp> revoked = app(name).map(found -> found.revokedAt(at));
+    revoked.ifPresent(app -> kv.put(bucket, APPS + name, app.encode()));
+    return revoked;
   }
 
   @Override

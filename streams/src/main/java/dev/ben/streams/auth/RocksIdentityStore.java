@@ -2,6 +2,9 @@ package dev.ben.streams.auth;
 
 import dev.ben.streams.rocks.RocksIndex;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -13,6 +16,7 @@ import java.util.function.Supplier;
 public final class RocksIdentityStore implements IdentityStore {
 
   private static final String USERS = "identity/user/";
+  private static final String APPS = "identity/app/";
   private static final byte[] SECRET = "identity/token-secret".getBytes(StandardCharsets.UTF_8);
 
   private final RocksIndex index;
@@ -46,6 +50,42 @@ public final class RocksIdentityStore implements IdentityStore {
   }
 
   @Override
+  public Optional<StoredApp> app(String name) {
+    if (!StoredApp.validName(name)) {
+      return Optional.empty();
+    }
+    return index.get(appKey(name)).flatMap(bytes -> StoredApp.decode(name, bytes));
+  }
+
+  @Override
+  public boolean createApp(StoredApp app) {
+    synchronized (index) {
+      if (index.get(appKey(app.name())).isPresent()) {
+        return false;
+      }
+      index.put(appKey(app.name()), app.encode());
+      return true;
+    }
+  }
+
+  @Override
+  public List<StoredApp> apps() {
+    byte[] prefix = APPS.getBytes(StandardCharsets.UTF_8);
+    return index.scan(prefix, Integer.MAX_VALUE).stream()
+        .flatMap(entry -> decode(entry, prefix.length).stream())
+        .toList();
+  }
+
+  @Override
+  public Optional<StoredApp> revokeApp(String name, Instant at) {
+    synchronized (index) {
+      Optional<StoredApp> revoked = app(name).map(found -> found.revokedAt(at));
+      revoked.ifPresent(app -> index.put(appKey(name), app.encode()));
+      return revoked;
+    }
+  }
+
+  @Override
   public byte[] tokenSecret(Supplier<byte[]> fresh) {
     synchronized (index) {
       Optional<byte[]> stored = index.get(SECRET);
@@ -60,7 +100,16 @@ public final class RocksIdentityStore implements IdentityStore {
 
   @Override
   public String describe() {
-    return "RocksDB (the node's index, keys " + USERS + "*)";
+    return "RocksDB (the node's index, keys " + USERS + "* and " + APPS + "*)";
+  }
+
+  private static Optional<StoredApp> decode(Map.Entry<byte[], byte[]> entry, int prefix) {
+    String key = new String(entry.getKey(), StandardCharsets.UTF_8);
+    return StoredApp.decode(key.substring(prefix), entry.getValue());
+  }
+
+  private static byte[] appKey(String name) {
+    return (APPS + name).getBytes(StandardCharsets.UTF_8);
   }
 
   private static byte[] userKey(String name) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -117,6 +118,57 @@ public abstract class IdentityStoreContract {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  private static StoredApp app(String name, String hash) {
+    return new StoredApp(
+        name,
+        hash,
+        Instant.parse("2026-12-04T10:00:00Z"),
+        "admin",
+        Optional.empty(),
+        List.of("https://shop.example"));
+  }
+
+  @Test
+  public void aCreatedAppIsReadBackAndListed() {
+    StoredApp shop = app("shop", AppKeys.hash("key-1"));
+    assertTrue(store.createApp(shop));
+    assertTrue(store.createApp(app("billing.v2", AppKeys.hash("key-2"))));
+    assertEquals(Optional.of(shop), reopen().app("shop"));
+    assertEquals(
+        List.of("billing.v2", "shop"), store.apps().stream().map(StoredApp::name).toList());
+    assertEquals(Optional.empty(), store.app("other"));
+    assertFalse(store.hasUsers(), "apps are not users");
+  }
+
+  @Test
+  public void creatingAnExistingAppChangesNothing() {
+    StoredApp first = app("shop", AppKeys.hash("first"));
+    assertTrue(store.createApp(first));
+    assertFalse(reopen().createApp(app("shop", AppKeys.hash("second"))));
+    assertEquals(Optional.of(first), store.app("shop"));
+  }
+
+  @Test
+  public void aRevokedAppStaysRevokedAtItsFirstRevocation() {
+    store.createApp(app("shop", AppKeys.hash("key")));
+    Instant first = Instant.parse("2026-12-04T11:00:00Z");
+    assertEquals(first, store.revokeApp("shop", first).orElseThrow().revoked().orElseThrow());
+    reopen().revokeApp("shop", first.plusSeconds(60));
+    StoredApp revoked = reopen().app("shop").orElseThrow();
+    assertTrue(revoked.isRevoked());
+    assertEquals(Optional.of(first), revoked.revoked());
+    assertEquals(AppKeys.hash("key"), revoked.keyHash());
+    assertEquals(Optional.empty(), store.revokeApp("nobody", first));
+    assertFalse(store.createApp(app("shop", AppKeys.hash("again"))), "a revoked name stays taken");
+  }
+
+  @Test
+  public void namesThatCannotBeAppsAreSimplyNotFound() {
+    assertEquals(Optional.empty(), store.app("apps.>"));
+    assertEquals(Optional.empty(), store.app("../x"));
+    assertEquals(Optional.empty(), store.app(""));
   }
 
   private record Outcome(byte[] secret, boolean created) {}

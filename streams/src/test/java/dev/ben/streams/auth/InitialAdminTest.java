@@ -85,6 +85,26 @@ class InitialAdminTest {
           }
 
           @Override
+          public Optional<StoredApp> app(String name) {
+            return store.app(name);
+          }
+
+          @Override
+          public boolean createApp(StoredApp app) {
+            return store.createApp(app);
+          }
+
+          @Override
+          public java.util.List<StoredApp> apps() {
+            return store.apps();
+          }
+
+          @Override
+          public Optional<StoredApp> revokeApp(String name, java.time.Instant at) {
+            return store.revokeApp(name, at);
+          }
+
+          @Override
           public String describe() {
             return "racing";
           }

@@ -80,6 +80,9 @@ class BenctlAgainstNodeIT {
   /** benctl logged in to the node as admin; every call below presents that token. */
   private static Environment admin;
 
+  /** The key events are posted with (app `default`). */
+  private static String appKey;
+
   @BeforeAll
   static void startNode() {
     node = ClusterNode.standalone(home, EXAMPLES.resolve("auth/keys/auth.pub"));
@@ -87,6 +90,7 @@ class BenctlAgainstNodeIT {
     admin =
         BenctlLogin.loggedIn(
             benctlConfig.resolve("config.json"), node.controlAddress(), AWAIT, home);
+    appKey = BenctlLogin.appKey(admin, node.controlAddress(), "default");
   }
 
   @AfterAll
@@ -456,6 +460,7 @@ class BenctlAgainstNodeIT {
       HttpResponse<String> response =
           http.send(
               HttpRequest.newBuilder(uri)
+                  .header("Authorization", "Bearer " + appKey)
                   .POST(HttpRequest.BodyPublishers.ofString(line + "\n"))
                   .build(),
               HttpResponse.BodyHandlers.ofString());

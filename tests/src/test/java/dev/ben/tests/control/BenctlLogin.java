@@ -50,6 +50,16 @@ public final class BenctlLogin {
     return BenctlHarness.environment(configFile, Map.of(), "");
   }
 
+  /**
+   * Creates the app with {@code benctl apps create} as the logged-in admin of {@code admin} and
+   * returns its key, as an operator hands it to the app.
+   */
+  public static String appKey(Environment admin, String address, String app) {
+    Result created = BenctlHarness.run(admin, "apps", "create", app, "--server", address);
+    assertEquals(ExitCode.OK, created.exitCode(), created::toString);
+    return created.out().strip();
+  }
+
   /** The token the login in {@code configFile} holds for {@code address}, for {@code --token}. */
   public static String token(Path configFile, String address) {
     return new ConfigFile(configFile).load().require(address).token();

@@ -33,10 +33,10 @@ final class ShardedDetection {
   record Answer(double fails, List<String> playbooks) {}
 
   /**
-   * Sends {@code count} failed-login bursts of {@code user}, round-robin over the nodes, and
-   * returns the answers.
+   * Sends {@code count} failed-login bursts of {@code user} as the app whose key this is,
+   * round-robin over the nodes, and returns the answers.
    */
-  static List<Answer> burstsAcross(List<ClusterNode> nodes, String user, int count)
+  static List<Answer> burstsAcross(List<ClusterNode> nodes, String key, String user, int count)
       throws Exception {
     List<Answer> answers = new ArrayList<>();
     for (int i = 0; i < count; i++) {
@@ -45,7 +45,7 @@ final class ShardedDetection {
           "{\"ts\":\"2024-05-01T11:00:00Z\",\"tenant\":\"acme\",\"user\":\""
               + user
               + "\",\"ip\":\"203.0.113.66\",\"attempts\":9}";
-      HttpResponse<String> response = invoke(node, event);
+      HttpResponse<String> response = invoke(node, key, event);
       if (response.statusCode() != 200) {
         throw new AssertionError(
             "invocation "
@@ -72,7 +72,8 @@ final class ShardedDetection {
    * One invocation; a node whose sidecar has not registered the pipeline yet (404: the chain starts
    * after the activation) is asked again until a deadline, nothing else is.
    */
-  private static HttpResponse<String> invoke(ClusterNode node, String event) throws Exception {
+  private static HttpResponse<String> invoke(ClusterNode node, String key, String event)
+      throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     while (true) {
       HttpResponse<String> response =
@@ -81,7 +82,8 @@ final class ShardedDetection {
                       URI.create(
                           "http://127.0.0.1:"
                               + node.endpoints.ingest().port()
-                              + "/api/v1/invoke/auth?app=shop"))
+                              + "/api/v1/invoke/auth"))
+                  .header("Authorization", "Bearer " + key)
                   .timeout(Duration.ofSeconds(20))
                   .POST(HttpRequest.BodyPublishers.ofString(event))
                   .build(),

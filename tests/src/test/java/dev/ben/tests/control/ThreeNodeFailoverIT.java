@@ -172,14 +172,16 @@ class ThreeNodeFailoverIT {
     // nodes, count up
     // in that user's one shard, and the lockout fires on the 21st exactly as on one node (then
     // cools down).
-    List<ShardedDetection.Answer> bursts = ShardedDetection.burstsAcross(nodes, "mallory", 22);
+    String shopKey = BenctlLogin.appKey(admin, first.controlAddress(), "shop");
+    List<ShardedDetection.Answer> bursts =
+        ShardedDetection.burstsAcross(nodes, shopKey, "mallory", 22);
     assertEquals(
         IntStream.rangeClosed(1, 22).mapToObj(i -> (double) i).toList(),
         bursts.stream().map(ShardedDetection.Answer::fails).toList());
     assertEquals(List.of("lockout:FIRED"), bursts.get(20).playbooks());
     assertEquals(List.of("lockout:SUPPRESSED"), bursts.get(21).playbooks());
     for (int user = 0; user < 32; user++) {
-      ShardedDetection.burstsAcross(nodes, "user-" + user, 1);
+      ShardedDetection.burstsAcross(nodes, shopKey, "user-" + user, 1);
     }
     await(
         "detector shards spread over more than one member",

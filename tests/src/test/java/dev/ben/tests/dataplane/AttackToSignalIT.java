@@ -74,12 +74,15 @@ class AttackToSignalIT {
       await(
           () -> Files.exists(socket),
           "the pipeline's Unix socket (sidecar { uds \"auth.sock\" }) is there");
-      try (SignalStreams shop = new SignalStreams(http, node.ingestPort(), "shop");
-          SignalStreams other = new SignalStreams(http, node.ingestPort(), "other");
-          BenSocketClient shopLane = BenSocketClient.unix(socket, "shop")) {
+      String shopKey = BenctlLogin.appKey(admin, node.controlAddress(), "shop");
+      String otherKey = BenctlLogin.appKey(admin, node.controlAddress(), "other");
+      try (SignalStreams shop = new SignalStreams(http, node.ingestPort(), shopKey);
+          SignalStreams other = new SignalStreams(http, node.ingestPort(), otherKey);
+          BenSocketClient shopLane = BenSocketClient.unix(socket, shopKey)) {
         await(() -> shop.open() && other.open(), "both apps' signal streams open");
         String attack = Files.readString(examples.resolve("auth/events/attack.ndjson"));
-        await(() -> post(http, node, attack) == 200, "the pipeline takes the attack burst");
+        await(
+            () -> post(http, node, shopKey, attack) == 200, "the pipeline takes the attack burst");
 
         await(
             () -> shop.data().stream().anyMatch(d -> d.contains("lock_account")),
@@ -158,14 +161,13 @@ class AttackToSignalIT {
     return store.queryJson("SELECT * FROM logins FINAL");
   }
 
-  private static int post(HttpClient http, ClusterNode node, String ndjson) {
+  private static int post(HttpClient http, ClusterNode node, String key, String ndjson) {
     try {
       return http.send(
               HttpRequest.newBuilder(
                       URI.create(
-                          "http://127.0.0.1:"
-                              + node.ingestPort()
-                              + "/api/v1/events?pipeline=auth&app=shop"))
+                          "http://127.0.0.1:" + node.ingestPort() + "/api/v1/events?pipeline=auth"))
+                  .header("Authorization", "Bearer " + key)
                   .POST(HttpRequest.BodyPublishers.ofString(ndjson))
                   .build(),
               HttpResponse.BodyHandlers.ofString())

@@ -10,19 +10,19 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 /**
- * One app's server-sent signal stream, read in the background: the {@code data:} lines as they
- * arrive.
+ * One app's server-sent signal stream, opened with the app's key (which decides the app), read in
+ * the background: the {@code data:} lines as they arrive.
  */
 final class SignalStreams implements AutoCloseable {
 
   private final List<String> data = new CopyOnWriteArrayList<>();
   private final CompletableFuture<HttpResponse<Stream<String>>> response;
 
-  SignalStreams(HttpClient http, int ingestPort, String app) {
+  SignalStreams(HttpClient http, int ingestPort, String key) {
     this.response =
         http.sendAsync(
-            HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + ingestPort + "/api/v1/signals?app=" + app))
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ingestPort + "/api/v1/signals"))
+                .header("Authorization", "Bearer " + key)
                 .GET()
                 .build(),
             HttpResponse.BodyHandlers.ofLines());

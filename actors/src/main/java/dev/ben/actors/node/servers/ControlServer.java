@@ -1,7 +1,9 @@
 package dev.ben.actors.node.servers;
 
+import dev.ben.actors.control.AppsGrpcService;
 import dev.ben.actors.control.AuthGrpcService;
 import dev.ben.actors.control.LedgerGrpcService;
+import dev.ben.api.control.AppsServicePowerApiHandlerFactory;
 import dev.ben.api.control.AuthServicePowerApiHandlerFactory;
 import dev.ben.api.control.LedgerServicePowerApiHandlerFactory;
 import dev.ben.config.Endpoint;
@@ -17,8 +19,8 @@ import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.japi.function.Function;
 
 /**
- * The gRPC control API on orchestrator nodes: the ledger's service and the login service on one
- * port, for benctl.
+ * The gRPC control API on orchestrator nodes: the ledger's service, the login service and the apps
+ * service on one port, for benctl.
  */
 public final class ControlServer implements NodeServer {
 
@@ -26,17 +28,20 @@ public final class ControlServer implements NodeServer {
   private final HttpBinding http;
   private final LedgerGrpcService ledger;
   private final AuthGrpcService auth;
+  private final AppsGrpcService apps;
 
   public ControlServer(
       ActorSystem<?> system,
       Endpoint endpoint,
       LedgerGrpcService ledger,
       AuthGrpcService auth,
+      AppsGrpcService apps,
       Optional<HttpsConnectionContext> https) {
     this.system = system;
     this.http = new HttpBinding(system, endpoint, https);
     this.ledger = ledger;
     this.auth = auth;
+    this.apps = apps;
   }
 
   @Override
@@ -63,12 +68,13 @@ public final class ControlServer implements NodeServer {
             server.adaptSettings(settings -> settings.withEnableHttp2(true)).bind(services()));
   }
 
-  // concatOrNotFound takes generic varargs; the two handlers have exactly the element type.
+  // concatOrNotFound takes generic varargs; the handlers have exactly the element type.
   @SuppressWarnings("unchecked")
   private Function<HttpRequest, CompletionStage<HttpResponse>> services() {
     return ServiceHandler.concatOrNotFound(
         LedgerServicePowerApiHandlerFactory.create(ledger, system),
-        AuthServicePowerApiHandlerFactory.create(auth, system));
+        AuthServicePowerApiHandlerFactory.create(auth, system),
+        AppsServicePowerApiHandlerFactory.create(apps, system));
   }
 
   @Override

@@ -6,6 +6,7 @@ import dev.ben.actors.signal.Signal;
 import dev.ben.actors.signal.SignalJson;
 import dev.ben.config.IngestSettings;
 import dev.ben.config.SocketSettings;
+import dev.ben.streams.auth.AppKeyCheck;
 import dev.ben.streams.live.LiveHub;
 import dev.ben.streams.metrics.MetricsRegistry;
 import dev.ben.streams.sidecar.NdjsonIngest;
@@ -17,8 +18,8 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.stream.Materializer;
 
 /**
- * What every session of a node shares: settings, the directory, the signal hub, the writers and the
- * counters.
+ * What every session of a node shares: settings, the directory, the signal hub, the writers, the
+ * counters and the check of apps' keys.
  */
 final class SocketServices {
 
@@ -31,6 +32,7 @@ final class SocketServices {
   final FrameWriter writer;
   final PayloadParser parser;
   final SocketCounters counters;
+  final AppKeyCheck keys;
   private final ActorRef<PipelineDirectory.Command> directory;
   private final ActorSystem<?> system;
   private final ObjectMapper mapper;
@@ -41,7 +43,8 @@ final class SocketServices {
       ActorSystem<?> system,
       ObjectMapper mapper,
       MetricsRegistry metrics,
-      LiveHub<Signal> signals) {
+      LiveHub<Signal> signals,
+      AppKeyCheck keys) {
     this.ingest = ingest;
     this.socket = ingest.socket();
     this.directory = directory;
@@ -54,6 +57,7 @@ final class SocketServices {
     this.writer = new FrameWriter(mapper);
     this.parser = new PayloadParser(mapper);
     this.counters = new SocketCounters(metrics, socket.maxSessions());
+    this.keys = keys;
   }
 
   /**

@@ -1,6 +1,8 @@
 package dev.ben.actors.sidecar.socket;
 
 import dev.ben.actors.pipeline.PipelineDirectory;
+import dev.ben.streams.auth.AppKeyCheck;
+import dev.ben.streams.auth.KeyRefusal;
 import dev.ben.streams.sidecar.socket.FrameWriter;
 import dev.ben.streams.sidecar.socket.Inbound;
 import dev.ben.streams.sidecar.socket.Refusal;
@@ -16,7 +18,8 @@ import org.apache.pekko.util.ByteString;
 /**
  * What one session does with each message its client sends, in order (the flow hands it one message
  * at a time and waits for the answer, which is what makes a batch's ingest backpressure the
- * connection). A session must say HELLO first; on a pipeline's Unix socket the HELLO may leave the
+ * connection). A session must say HELLO first, with its app's key (the key decides the app; a HELLO
+ * without a valid one ends the session); on a pipeline's Unix socket the HELLO may leave the
  * pipeline out. Only a fatal refusal or BYE ends it: every other refusal is answered with an ERROR
  * and the session goes on.
  */
@@ -91,6 +94,26 @@ final class SocketSession {
                       + pipeline
                       + "`; open another session for another app or pipeline")));
     }
+    return services
+        .keys
+        .check(hello.key(), hello.app())
+        .thenCompose(
+            outcome ->
+                outcome instanceof AppKeyCheck.Accepted accepted
+                    ? open(hello, accepted.app().name())
+                    : done(error(keyRefusal((AppKeyCheck.Refused) outcome))))
+        .exceptionally(
+            failure ->
+                error(
+                    Refusal.fatal(
+                        Refusal.KEY_CHECK_FAILED,
+                        "the node could not read the app's key from its identity store ("
+                            + cause(failure).getMessage()
+                            + "); connect again shortly")));
+  }
+
+  /** The key was good: the session opens if its pipeline runs here. */
+  private CompletionStage<Reply> open(Inbound.Hello hello, String keyApp) {
     if (socketPipeline.isPresent()
         && hello.pipeline().filter(p -> !p.equals(socketPipeline.get())).isPresent()) {
       return done(
@@ -111,19 +134,30 @@ final class SocketSession {
               Refusal.of(
                   Refusal.UNKNOWN_PIPELINE,
                   "a TCP session's HELLO must name its pipeline: "
-                      + "{\"protocol\":1,\"app\":\""
-                      + hello.app()
-                      + "\",\"pipeline\":\"NAME\"}")));
+                      + "{\"protocol\":1,\"key\":\"ben_app_...\",\"pipeline\":\"NAME\"}")));
     }
+    return welcome(keyApp, named.get());
+  }
+
+  /** A refused key ends the session: a client that cannot say who it is has nothing to send. */
+  private static Refusal keyRefusal(AppKeyCheck.Refused refused) {
+    String hint =
+        refused.reason() == KeyRefusal.APP_MISMATCH
+            ? ""
+            : "; put the app's key in the HELLO: {\"protocol\":1,\"key\":\"ben_app_...\"}";
+    return Refusal.fatal(refused.reason().label(), refused.message() + hint);
+  }
+
+  private CompletionStage<Reply> welcome(String keyApp, String named) {
     return services
-        .lookup(named.get())
+        .lookup(named)
         .thenApply(
             found -> {
               if (found.ingress().isEmpty()) {
-                return error(unknownPipeline(named.get(), found.running(), Optional.empty()));
+                return error(unknownPipeline(named, found.running(), Optional.empty()));
               }
-              app = hello.app();
-              pipeline = named.get();
+              app = keyApp;
+              pipeline = named;
               signals.follow(app);
               return new Reply(
                   List.of(
@@ -141,7 +175,7 @@ final class SocketSession {
                     Refusal.of(
                         Refusal.UNKNOWN_PIPELINE,
                         "the node did not find pipeline `"
-                            + named.get()
+                            + named
                             + "` in time ("
                             + cause(failure).getMessage()
                             + "); say HELLO again")));

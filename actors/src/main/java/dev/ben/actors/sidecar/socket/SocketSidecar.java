@@ -6,6 +6,7 @@ import dev.ben.actors.pipeline.PipelineDirectory;
 import dev.ben.actors.signal.Signal;
 import dev.ben.config.Endpoint;
 import dev.ben.config.IngestSettings;
+import dev.ben.streams.auth.AppKeyCheck;
 import dev.ben.streams.live.LiveHub;
 import dev.ben.streams.metrics.MetricsRegistry;
 import java.net.InetSocketAddress;
@@ -69,13 +70,14 @@ public final class SocketSidecar extends AbstractBehavior<SocketSidecar.Command>
       ObjectMapper mapper,
       MetricsRegistry metrics,
       Path runDir,
+      AppKeyCheck keys,
       ActorRef<Listening> listening) {
     return Behaviors.setup(
         context ->
             new SocketSidecar(
                 context,
                 new SocketServices(
-                    settings, directory, context.getSystem(), mapper, metrics, signals),
+                    settings, directory, context.getSystem(), mapper, metrics, signals, keys),
                 directory,
                 runDir,
                 listening));

@@ -12,15 +12,24 @@ import dev.ben.actors.testing.Await;
 import dev.ben.config.Endpoint;
 import dev.ben.config.IngestSettings;
 import dev.ben.config.SocketSettings;
+import dev.ben.streams.auth.AppKeyCheck;
+import dev.ben.streams.auth.AppKeys;
+import dev.ben.streams.auth.RocksIdentityStore;
+import dev.ben.streams.auth.StoredApp;
 import dev.ben.streams.flow.Envelope;
 import dev.ben.streams.live.LiveHub;
 import dev.ben.streams.metrics.Labels;
 import dev.ben.streams.metrics.MetricsRegistry;
 import dev.ben.streams.metrics.StageCounters;
+import dev.ben.streams.rocks.RocksIndex;
 import dev.ben.streams.sidecar.socket.FrameType;
 import dev.ben.streams.sidecar.socket.FrameWriter;
+import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.NotUsed;
@@ -29,7 +38,10 @@ import org.apache.pekko.stream.Materializer;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
 import org.apache.pekko.util.ByteString;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The session flow against a real pipeline directory and signal hub: limits it enforces on its own.
@@ -40,6 +52,23 @@ class SessionFlowTest extends ActorTestBase {
 
   private final MetricsRegistry metrics = new MetricsRegistry();
   private final ConcurrentLinkedQueue<Envelope> entered = new ConcurrentLinkedQueue<>();
+  private final String key = new AppKeys(new SecureRandom()).mint("a");
+  @TempDir Path dir;
+  private RocksIndex index;
+
+  @BeforeEach
+  void createApp() {
+    index = RocksIndex.open(dir.resolve("index"));
+    new RocksIdentityStore(index)
+        .createApp(
+            new StoredApp(
+                "a", AppKeys.hash(key), Instant.now(), "admin", Optional.empty(), List.of()));
+  }
+
+  @AfterEach
+  void closeIndex() {
+    index.close();
+  }
 
   private SocketServices services(Duration idle, int maxSessions) {
     ActorRef<PipelineDirectory.Command> directory = testKit.spawn(PipelineDirectory.create());
@@ -57,20 +86,22 @@ class SessionFlowTest extends ActorTestBase {
             1 << 20,
             4096,
             Duration.ofSeconds(2),
-            new SocketSettings(new Endpoint("127.0.0.1", 0), 4096, maxSessions, idle, 4));
+            new SocketSettings(new Endpoint("127.0.0.1", 0), 4096, maxSessions, idle, 4),
+            List.of());
     return new SocketServices(
         ingest,
         directory,
         testKit.system(),
         JSON,
         metrics,
-        new LiveHub<>(Signal.class, Materializer.matFromSystem(testKit.system()), 16));
+        new LiveHub<>(Signal.class, Materializer.matFromSystem(testKit.system()), 16),
+        new AppKeyCheck(new RocksIdentityStore(index), Duration.ofSeconds(10), 10, Runnable::run));
   }
 
-  private static ByteString hello() {
+  private ByteString hello() {
     return FrameWriter.frame(
         FrameType.HELLO,
-        ByteString.fromString("{\"protocol\":1,\"app\":\"a\",\"pipeline\":\"p\"}"));
+        ByteString.fromString("{\"protocol\":1,\"key\":\"" + key + "\",\"pipeline\":\"p\"}"));
   }
 
   /**

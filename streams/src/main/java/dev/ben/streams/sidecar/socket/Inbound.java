@@ -6,8 +6,27 @@ import org.apache.pekko.util.ByteString;
 /** What a client's frame means once read: one of the messages a client may send, or a refusal. */
 public sealed interface Inbound {
 
-  /** Opens the session: the app whose signals it receives, and the pipeline its batches enter. */
-  record Hello(int protocol, String app, Optional<String> pipeline) implements Inbound {}
+  /**
+   * Opens the session: the app's key (which decides the app whose signals it receives), the app's
+   * name if the client repeats it, and the pipeline its batches enter.
+   */
+  record Hello(int protocol, Optional<String> app, Optional<String> pipeline, Optional<String> key)
+      implements Inbound {
+
+    @Override
+    public String toString() {
+      // The key is a secret: it must not reach logs or test reports.
+      return "Hello[protocol="
+          + protocol
+          + ", app="
+          + app
+          + ", pipeline="
+          + pipeline
+          + ", key="
+          + (key.isPresent() ? "<redacted>" : "none")
+          + "]";
+    }
+  }
 
   /**
    * One batch: the client's sequence number (echoed in its ACK) and NDJSON lines, one event per

@@ -56,7 +56,7 @@ public final class PayloadParser {
       return refused(
           Refusal.MALFORMED_PAYLOAD,
           "HELLO must be a JSON object such as "
-              + "{\"protocol\":1,\"app\":\"shop\",\"pipeline\":\"auth\"}");
+              + "{\"protocol\":1,\"key\":\"ben_app_shop_...\",\"pipeline\":\"auth\"}");
     }
     if (!hello.path("protocol").canConvertToInt()
         || hello.path("protocol").asInt() != FrameType.PROTOCOL) {
@@ -71,8 +71,13 @@ public final class PayloadParser {
     }
     JsonNode app = hello.path("app");
     JsonNode pipeline = hello.path("pipeline");
-    if (!app.isTextual() || !Names.valid(app.asText())) {
-      return refused(Refusal.BAD_NAME, "HELLO must name its app: " + Names.RULE + ", got " + app);
+    JsonNode key = hello.path("key");
+    if (!absent(app) && (!app.isTextual() || !Names.valid(app.asText()))) {
+      return refused(Refusal.BAD_NAME, "the HELLO's app must be " + Names.RULE + ", got " + app);
+    }
+    if (!absent(key) && !key.isTextual()) {
+      return refused(
+          Refusal.MALFORMED_PAYLOAD, "the HELLO's key must be a string, the app's key as issued");
     }
     if (!pipeline.isMissingNode()
         && !pipeline.isNull()
@@ -82,8 +87,13 @@ public final class PayloadParser {
     }
     return new Inbound.Hello(
         FrameType.PROTOCOL,
-        app.asText(),
-        pipeline.isTextual() ? Optional.of(pipeline.asText()) : Optional.empty());
+        app.isTextual() ? Optional.of(app.asText()) : Optional.empty(),
+        pipeline.isTextual() ? Optional.of(pipeline.asText()) : Optional.empty(),
+        key.isTextual() ? Optional.of(key.asText()) : Optional.empty());
+  }
+
+  private static boolean absent(JsonNode node) {
+    return node.isMissingNode() || node.isNull();
   }
 
   private Inbound events(ByteString payload) {

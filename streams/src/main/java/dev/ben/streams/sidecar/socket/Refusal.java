@@ -29,6 +29,19 @@ public record Refusal(String reason, String message, boolean fatal, OptionalLong
   public static final String TOO_MANY_SESSIONS = "too_many_sessions";
   public static final String IDLE_TIMEOUT = "idle_timeout";
 
+  /** The HELLO carried no key; fatal, as are the other key refusals. */
+  public static final String MISSING_KEY = "missing_key";
+
+  public static final String MALFORMED_KEY = "malformed_key";
+  public static final String UNKNOWN_KEY = "unknown_key";
+  public static final String REVOKED_KEY = "revoked_key";
+
+  /** The HELLO named an app other than its key's. */
+  public static final String APP_MISMATCH = "app_mismatch";
+
+  /** The node could not read the key's app; fatal, the client may reconnect. */
+  public static final String KEY_CHECK_FAILED = "key_check_failed";
+
   public Refusal {
     seq = seq == null ? OptionalLong.empty() : seq;
   }

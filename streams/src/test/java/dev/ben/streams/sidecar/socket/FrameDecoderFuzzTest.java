@@ -23,7 +23,9 @@ class FrameDecoderFuzzTest {
       List.of(
           FrameWriter.frame(
               FrameType.HELLO,
-              FrameDecoderTest.text("{\"protocol\":1,\"app\":\"shop\",\"pipeline\":\"p\"}")),
+              FrameDecoderTest.text(
+                  "{\"protocol\":1,\"app\":\"shop\",\"pipeline\":\"p\","
+                      + "\"key\":\"ben_app_shop_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\"}")),
           FrameDecoderTest.events(1, "{\"n\":42}\n{\"n\":\"x\"}\nnot json\n"),
           FrameWriter.frame(FrameType.SIGNAL_ACK, FrameDecoderTest.text("{\"id\":12}")),
           FrameWriter.frame(FrameType.PING, ByteString.emptyByteString()),

@@ -1,6 +1,7 @@
 package dev.ben.streams.sidecar.socket;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,7 +46,10 @@ class FrameDecoderTest {
   @Test
   void framesAreReadWhateverTheChunkBoundaries() {
     ByteString stream =
-        FrameWriter.frame(FrameType.HELLO, text("{\"protocol\":1,\"app\":\"shop\"}"))
+        FrameWriter.frame(FrameType.HELLO, text("{\"protocol\":1,\"key\":\"ben_app_shop_k\"}"))
+            .concat(
+                FrameWriter.frame(
+                    FrameType.HELLO, text("{\"protocol\":1,\"app\":\"shop\",\"pipeline\":\"p\"}")))
             .concat(events(7, "{\"n\":1}\n{\"n\":2}\n"))
             .concat(FrameWriter.frame(FrameType.SIGNAL_ACK, text("{\"id\":3}")))
             .concat(FrameWriter.frame(FrameType.PING, ByteString.emptyByteString()))
@@ -54,12 +58,17 @@ class FrameDecoderTest {
     for (int i = 0; i < stream.size(); i++) {
       read.addAll(decoder.feed(stream.slice(i, i + 1)));
     }
-    assertEquals(new Inbound.Hello(1, "shop", Optional.empty()), read.get(0));
-    Inbound.Events batch = assertInstanceOf(Inbound.Events.class, read.get(1));
+    assertEquals(
+        new Inbound.Hello(1, Optional.empty(), Optional.empty(), Optional.of("ben_app_shop_k")),
+        read.get(0));
+    assertEquals(
+        new Inbound.Hello(1, Optional.of("shop"), Optional.of("p"), Optional.empty()), read.get(1));
+    assertFalse(read.get(0).toString().contains("ben_app_shop_k"), "the key is never printed");
+    Inbound.Events batch = assertInstanceOf(Inbound.Events.class, read.get(2));
     assertEquals(7, batch.seq());
     assertEquals("{\"n\":1}\n{\"n\":2}\n", batch.ndjson().utf8String());
-    assertEquals(new Inbound.SignalAck(3), read.get(2));
-    assertEquals(List.of(Inbound.Ping.INSTANCE, Inbound.Bye.INSTANCE), read.subList(3, 5));
+    assertEquals(new Inbound.SignalAck(3), read.get(3));
+    assertEquals(List.of(Inbound.Ping.INSTANCE, Inbound.Bye.INSTANCE), read.subList(4, 6));
     assertEquals(List.of(), decoder.finish());
   }
 
@@ -87,6 +96,7 @@ class FrameDecoderTest {
                 .concat(
                     FrameWriter.frame(
                         FrameType.HELLO, text("{\"protocol\":1,\"app\":\"no spaces\"}")))
+                .concat(FrameWriter.frame(FrameType.HELLO, text("{\"protocol\":1,\"key\":7}")))
                 .concat(FrameWriter.frame(FrameType.EVENTS, text("short")))
                 .concat(FrameWriter.frame(FrameType.SIGNAL_ACK, text("{\"id\":\"1\"}"))));
     assertEquals(
@@ -94,6 +104,7 @@ class FrameDecoderTest {
             Refusal.MALFORMED_PAYLOAD,
             Refusal.UNSUPPORTED_PROTOCOL,
             Refusal.BAD_NAME,
+            Refusal.MALFORMED_PAYLOAD,
             Refusal.MALFORMED_PAYLOAD,
             Refusal.MALFORMED_PAYLOAD),
         read.stream().map(r -> refusal(r).reason()).toList());
