@@ -34,10 +34,12 @@ public final class ServerOptions {
   @Option(
       names = "--tls",
       description =
-          "Speak TLS to a server whose certificate the JVM's default trust store accepts"
-              + " (default: $"
+          "Speak TLS trusting the JVM's default trust store, for a server with a publicly trusted"
+              + " certificate (also $"
               + TargetSelection.TLS_ENV
-              + "=true); without --ca, --tls or a CA, benctl speaks cleartext.")
+              + "=true). A CA from --ca, $"
+              + TargetSelection.CA_ENV
+              + " or the context wins; with neither, benctl speaks cleartext.")
   private boolean tls;
 
   @Option(
