@@ -9,6 +9,7 @@ import dev.ben.benctl.command.Subcommand;
 import dev.ben.benctl.config.BenctlConfig;
 import dev.ben.benctl.config.ConfigFile;
 import dev.ben.benctl.config.Context;
+import dev.ben.benctl.remote.CaTrust;
 import dev.ben.benctl.remote.ControlConnection;
 import dev.ben.benctl.remote.ServerOptions;
 import dev.ben.benctl.remote.TargetSelection;
@@ -80,6 +81,10 @@ public final class LoginCommand extends Subcommand {
     Transport transport =
         selection.transport(
             server.ca(), server.tls(), context.server().equals(address) ? context : null);
+    if (transport.ca() != null) {
+      // An unusable CA file is refused before anyone types a password for nothing.
+      CaTrust.sslContext(transport.ca());
+    }
     String password = Passwords.read(environment(), passwordStdin, who, address);
     LoginReply reply =
         ControlConnection.login(

@@ -119,6 +119,22 @@ class TlsCallsTest {
   }
 
   @Test
+  void aCertificateForAnotherHostIsUnreachableAndSaysSo() throws Exception {
+    try (var elsewhere =
+        new FakeControlServer(
+            TestCertificates.serverContext(TestCertificates.server(ca, "10.0.0.1"), ca))) {
+      Result login = login(elsewhere.address(), "--ca", caFile.toString());
+      assertEquals(ExitCode.UNREACHABLE, login.exitCode(), login::toString);
+      assertTrue(
+          login.err().contains("the TLS handshake with " + elsewhere.address() + " failed: "),
+          login::toString);
+      assertTrue(
+          login.err().contains("connect with --server naming the host its certificate was issued"),
+          login::toString);
+    }
+  }
+
+  @Test
   void tlsToACleartextServerIsUnreachableAndSaysToDropTheCa() {
     Result login = login(cleartext.address(), "--ca", caFile.toString());
     assertEquals(ExitCode.UNREACHABLE, login.exitCode(), login::toString);
