@@ -53,6 +53,21 @@ class TransportSelectionTest {
   }
 
   @Test
+  void explicitServerAndTokenSkipTheContextAndItsCaAsTheyDoItsToken() {
+    var target =
+        new TargetSelection(
+                new Environment(
+                    Map.of("BEN_TOKEN", "t", "BEN_CA", "/env/ca.pem"),
+                    InputStream.nullInputStream(),
+                    null),
+                () -> {
+                  throw CommandFailure.refused("the configuration file must not be read");
+                })
+            .select("dev:7070", null, null, null, false);
+    assertEquals(Transport.trusting(Path.of("/env/ca.pem"), "$BEN_CA"), target.transport());
+  }
+
+  @Test
   void aCaFromAnywhereBeatsTheDefaultTrustStore() {
     assertEquals(
         Transport.trusting(Path.of("/etc/ben/dev-ca.pem"), "context 'dev'"),
