@@ -42,18 +42,21 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLContext;
 import org.apache.pekko.actor.ActorSystem;
 import org.apache.pekko.grpc.GrpcServiceException;
 import org.apache.pekko.grpc.javadsl.Metadata;
 import org.apache.pekko.grpc.javadsl.ServiceHandler;
+import org.apache.pekko.http.javadsl.ConnectionContext;
 import org.apache.pekko.http.javadsl.Http;
 import org.apache.pekko.http.javadsl.ServerBinding;
+import org.apache.pekko.http.javadsl.ServerBuilder;
 
 /**
- * A control API on 127.0.0.1 with one user, {@code admin}/{@code secret}, that records every call
- * and the authorization metadata it carried. Tokens are whatever it issued or was told to accept;
- * pipeline {@code forbidden} answers PERMISSION_DENIED, everything else a plain status. Apps it
- * creates get the key {@code ben_app_<name>_<KEY_SECRET>}.
+ * A control API on 127.0.0.1, in cleartext or over TLS, with one user, {@code admin}/{@code
+ * secret}, that records every call and the authorization metadata it carried. Tokens are whatever
+ * it issued or was told to accept; pipeline {@code forbidden} answers PERMISSION_DENIED, everything
+ * else a plain status. Apps it creates get the key {@code ben_app_<name>_<KEY_SECRET>}.
  */
 public final class FakeControlServer implements AutoCloseable {
 
@@ -70,9 +73,18 @@ public final class FakeControlServer implements AutoCloseable {
   private final ActorSystem system;
   private final ServerBinding binding;
 
+  /** A server speaking cleartext h2, as a node without {@code ben.tls}. */
+  public FakeControlServer() throws Exception {
+    this(null);
+  }
+
+  /**
+   * A server speaking h2 over TLS with {@code https}, as a node with {@code ben.tls}; cleartext
+   * when null.
+   */
   // concatOrNotFound takes generic varargs; the handlers are of exactly its type.
   @SuppressWarnings("unchecked")
-  public FakeControlServer() throws Exception {
+  public FakeControlServer(SSLContext https) throws Exception {
     system =
         ActorSystem.create(
             "fake-control",
@@ -85,13 +97,14 @@ public final class FakeControlServer implements AutoCloseable {
                 new Ledger(), LedgerServicePowerApi.name, system),
             AppsServicePowerApiHandlerFactory.partial(
                 new Apps(), AppsServicePowerApi.name, system));
-    binding =
+    ServerBuilder server =
         Http.get(system)
             .newServerAt("127.0.0.1", 0)
-            .adaptSettings(settings -> settings.withEnableHttp2(true))
-            .bind(handler)
-            .toCompletableFuture()
-            .get(10, TimeUnit.SECONDS);
+            .adaptSettings(settings -> settings.withEnableHttp2(true));
+    if (https != null) {
+      server = server.enableHttps(ConnectionContext.httpsServer(https));
+    }
+    binding = server.bind(handler).toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
 
   public String address() {

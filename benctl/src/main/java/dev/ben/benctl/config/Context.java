@@ -11,7 +11,8 @@ import java.time.Instant;
  *
  * @param name what {@code --context} and {@code benctl context use} call it
  * @param server the control API's address, {@code HOST:PORT}
- * @param ca the certificate authority file to trust once the control API speaks TLS; may be null
+ * @param ca the CA certificate file (PEM) to trust; when set, benctl speaks TLS to {@code server};
+ *     may be null
  * @param user who logged in; null before the first login
  * @param token the bearer token from the last login; null when logged out
  * @param tokenExpires when the server stops accepting {@code token}; null without a token
@@ -42,6 +43,11 @@ public record Context(
 
   /** This context after {@code user} logged in to {@code server} and got {@code token}. */
   public Context loggedIn(String server, String user, String token, Instant tokenExpires) {
+    return new Context(name, server, ca, user, token, tokenExpires);
+  }
+
+  /** This context trusting the CA certificate file {@code ca} (absolute) from now on. */
+  public Context withCa(String ca) {
     return new Context(name, server, ca, user, token, tokenExpires);
   }
 

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import javax.net.ssl.SSLContext;
 import org.apache.pekko.actor.ActorSystem;
 import org.apache.pekko.grpc.GrpcClientSettings;
 import org.apache.pekko.grpc.javadsl.PekkoGrpcClient;
@@ -24,7 +25,7 @@ import org.apache.pekko.grpc.javadsl.SingleResponseRequestBuilder;
  * One call to the control API: a quiet local actor system and a gRPC client that live only as long
  * as the command. Every call but Login presents the target's token as {@code authorization: Bearer
  * ...} metadata, attached here so no command can forget it; {@link StatusFailures} turns gRPC
- * statuses into exit codes.
+ * statuses into exit codes. The {@link Transport} says cleartext or TLS, and which CA to trust.
  */
 public final class ControlConnection {
 
@@ -74,10 +75,12 @@ public final class ControlConnection {
   }
 
   /** Logs in: the one call that presents a password instead of a token. */
-  public static LoginReply login(String address, Duration timeout, LoginRequest request) {
+  public static LoginReply login(
+      String address, Transport transport, Duration timeout, LoginRequest request) {
     var failures =
         new StatusFailures(
             address,
+            transport,
             "login",
             refused ->
                 "login to "
@@ -87,7 +90,14 @@ public final class ControlConnection {
                     + "' failed: "
                     + StatusFailures.detail(refused.getStatus()));
     return call(
-        address, timeout, AuthServiceClient::create, c -> c.login(), request, null, failures);
+        address,
+        transport,
+        timeout,
+        AuthServiceClient::create,
+        c -> c.login(),
+        request,
+        null,
+        failures);
   }
 
   private static <C extends PekkoGrpcClient, Q, R> R authorized(
@@ -103,13 +113,23 @@ public final class ControlConnection {
     var failures =
         new StatusFailures(
             target.address(),
+            target.transport(),
             api,
             refused -> target.refused(StatusFailures.detail(refused.getStatus()), Instant.now()));
-    return call(target.address(), timeout, create, method, request, target.token(), failures);
+    return call(
+        target.address(),
+        target.transport(),
+        timeout,
+        create,
+        method,
+        request,
+        target.token(),
+        failures);
   }
 
   private static <C extends PekkoGrpcClient, Q, R> R call(
       String address,
+      Transport transport,
       Duration timeout,
       BiFunction<GrpcClientSettings, ActorSystem, C> create,
       Function<C, SingleResponseRequestBuilder<Q, R>> method,
@@ -117,12 +137,16 @@ public final class ControlConnection {
       String token,
       StatusFailures failures) {
     Address parsed = Address.parse(address);
+    SSLContext trust = transport.ca() == null ? null : CaTrust.sslContext(transport.ca());
     ActorSystem system = ActorSystem.create("benctl", QUIET);
     try {
       GrpcClientSettings settings =
           GrpcClientSettings.connectToServiceAt(parsed.host(), parsed.port(), system)
-              .withTls(false)
+              .withTls(transport.tls())
               .withDeadline(timeout);
+      if (trust != null) {
+        settings = settings.withSslContext(trust);
+      }
       C client = create.apply(settings, system);
       try {
         SingleResponseRequestBuilder<Q, R> builder = method.apply(client);

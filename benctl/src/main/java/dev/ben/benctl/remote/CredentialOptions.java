@@ -25,10 +25,13 @@ public final class CredentialOptions {
               + ", else the context's, from `benctl login`).")
   private String token;
 
-  /** The server and token these options, {@code server} and {@code environment} select. */
+  /**
+   * The server, token and transport these options, {@code server} and {@code environment} select.
+   */
   public Target target(ServerOptions server, Environment environment) {
     var file = ConfigFile.of(environment);
-    return new TargetSelection(environment, file::load).select(server.server(), context, token);
+    return new TargetSelection(environment, file::load)
+        .select(server.server(), context, token, server.ca(), server.tls());
   }
 
   /** The context given with {@code --context}; null when the option is absent. */

@@ -5,8 +5,9 @@ import java.time.Duration;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --server} and {@code --timeout}: which cluster a command talks to and how long it waits
- * for it. {@link TargetSelection} weighs {@code --server} against the environment and the context.
+ * {@code --server}, {@code --ca}, {@code --tls} and {@code --timeout}: which cluster a command
+ * talks to, whether over TLS, and how long it waits for it. {@link TargetSelection} weighs these
+ * against the environment and the context.
  */
 public final class ServerOptions {
 
@@ -22,6 +23,26 @@ public final class ServerOptions {
   private String server;
 
   @Option(
+      names = "--ca",
+      paramLabel = "FILE",
+      description =
+          "Speak TLS and trust only the CA certificate (PEM) in FILE (default: $"
+              + TargetSelection.CA_ENV
+              + ", else the context's CA when its server is the one in use).")
+  private String ca;
+
+  @Option(
+      names = "--tls",
+      description =
+          "Speak TLS trusting the JVM's default trust store, for a server with a publicly trusted"
+              + " certificate (also $"
+              + TargetSelection.TLS_ENV
+              + "=true). A CA from --ca, $"
+              + TargetSelection.CA_ENV
+              + " or the context wins; with neither, benctl speaks cleartext.")
+  private boolean tls;
+
+  @Option(
       names = "--timeout",
       paramLabel = "SECONDS",
       defaultValue = "30",
@@ -31,6 +52,16 @@ public final class ServerOptions {
   /** The address given with {@code --server}; null when the option is absent. */
   public String server() {
     return server;
+  }
+
+  /** The CA file given with {@code --ca}; null when the option is absent. */
+  public String ca() {
+    return ca;
+  }
+
+  /** Whether {@code --tls} was given. */
+  public boolean tls() {
+    return tls;
   }
 
   public Duration timeout() {

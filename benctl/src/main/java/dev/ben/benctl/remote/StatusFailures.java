@@ -3,16 +3,19 @@ package dev.ben.benctl.remote;
 import dev.ben.benctl.command.CommandFailure;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * gRPC statuses as exit codes, in one place: unreachable (3) for a server that is down or too slow,
  * not authenticated (5) for UNAUTHENTICATED, refused (1) for everything else the server answered
- * with a reason, PERMISSION_DENIED included.
+ * with a reason, PERMISSION_DENIED included. A TLS mismatch is unreachable too, with what to pass
+ * ({@link TlsFailures}).
  */
 final class StatusFailures {
 
   private final String address;
+  private final Transport transport;
   private final String api;
   private final Function<StatusRuntimeException, String> unauthenticated;
 
@@ -21,8 +24,12 @@ final class StatusFailures {
    * @param unauthenticated the message for an UNAUTHENTICATED answer
    */
   StatusFailures(
-      String address, String api, Function<StatusRuntimeException, String> unauthenticated) {
+      String address,
+      Transport transport,
+      String api,
+      Function<StatusRuntimeException, String> unauthenticated) {
     this.address = address;
+    this.transport = transport;
     this.api = api;
     this.unauthenticated = unauthenticated;
   }
@@ -35,6 +42,10 @@ final class StatusFailures {
   CommandFailure translate(Throwable cause) {
     if (!(cause instanceof StatusRuntimeException grpc)) {
       return CommandFailure.unreachable("cannot talk to " + address + ": " + cause, cause);
+    }
+    Optional<String> tlsMismatch = TlsFailures.explain(grpc, address, transport);
+    if (tlsMismatch.isPresent()) {
+      return CommandFailure.unreachable(tlsMismatch.get(), grpc);
     }
     Status status = grpc.getStatus();
     String detail = detail(status);

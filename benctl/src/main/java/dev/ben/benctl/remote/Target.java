@@ -15,9 +15,15 @@ import java.time.temporal.ChronoUnit;
  * @param context the context whose server is {@code address} and whose token is used when no other
  *     was given; null when no such context is selected
  * @param login the command that gets a fresh token for this target
+ * @param transport cleartext or TLS, and which CA to trust
  */
 public record Target(
-    String address, String token, String tokenOrigin, Context context, String login) {
+    String address,
+    String token,
+    String tokenOrigin,
+    Context context,
+    String login,
+    Transport transport) {
 
   /** The message for a call that has no token to present. */
   public String notLoggedIn() {

@@ -65,7 +65,10 @@ public final class BenctlLogin {
     return new ConfigFile(configFile).load().require(address).token();
   }
 
-  private static String initialPassword(Duration wait, Path... homes) {
+  /**
+   * The admin password the first of {@code homes} to hold one wrote, waiting up to {@code wait}.
+   */
+  public static String initialPassword(Duration wait, Path... homes) {
     long deadline = System.nanoTime() + wait.toNanos();
     while (true) {
       Optional<Path> file =

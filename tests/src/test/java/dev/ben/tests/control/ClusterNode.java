@@ -9,6 +9,7 @@ import dev.ben.actors.node.RootGuardian;
 import dev.ben.actors.node.tls.ClusterCredentials;
 import dev.ben.actors.pipeline.PipelineHost;
 import dev.ben.config.BenSettings;
+import dev.ben.config.ClusterTlsSettings;
 import dev.ben.tests.support.TestClusterCa;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -100,13 +101,37 @@ public final class ClusterNode implements AutoCloseable {
    * ephemeral: no other node names it.
    */
   static ClusterNode standalone(Path home, Path trustedKey) {
+    return standalone(home, trustedKey, ConfigFactory.empty());
+  }
+
+  /**
+   * A {@link #standalone} node whose listeners, the control API among them, serve HTTPS with the
+   * test CA's member certificate for 127.0.0.1; {@link #caFile()} is that CA.
+   */
+  static ClusterNode standaloneOverTls(Path home, Path trustedKey) {
+    TestClusterCa.install(home);
+    Path folder = ClusterTlsSettings.defaultFolder(home);
+    return standalone(
+        home,
+        trustedKey,
+        ConfigFactory.parseMap(
+            Map.of(
+                "ben.tls.certificate-file",
+                folder.resolve(ClusterTlsSettings.CERTIFICATE_NAME).toString(),
+                "ben.tls.private-key-file",
+                folder.resolve(ClusterTlsSettings.KEY_NAME).toString())));
+  }
+
+  private static ClusterNode standalone(Path home, Path trustedKey, Config extra) {
     return new ClusterNode(
         home,
         0,
-        ConfigFactory.parseMap(
-                Map.of(
-                    "ben.node.seeds", List.of(),
-                    "ben.ledger.trusted-keys", List.of(trustedKey.toString())))
+        extra
+            .withFallback(
+                ConfigFactory.parseMap(
+                    Map.of(
+                        "ben.node.seeds", List.of(),
+                        "ben.ledger.trusted-keys", List.of(trustedKey.toString()))))
             .withFallback(
                 ConfigFactory.parseString(
                     """
@@ -215,6 +240,11 @@ public final class ClusterNode implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The cluster CA's certificate (PEM), which also issued the certificate of ben.tls, if set. */
+  public Path caFile() {
+    return ClusterTlsSettings.defaultFolder(home).resolve(ClusterTlsSettings.CA_NAME);
   }
 
   /** Where benctl reaches this node's control API. */
