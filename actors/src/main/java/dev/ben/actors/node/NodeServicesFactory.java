@@ -72,12 +72,14 @@ public final class NodeServicesFactory {
     }
     IdentityStore identities = NodeIdentities.open(settings, connectors.nats(), connectors.index());
     log.info("identities: {}", identities.describe());
+    byte[] hashKey = HashKeyFile.loadOrCreate(settings.spine().hashKeyFile());
+    HashKeyAgreement.check(identities, hashKey, settings.spine().hashKeyFile());
     return new ControlServices(
         new StoreAccess(connectors.blobs(), connectors.index()),
         ledger,
         connectors.nats(),
         trusted,
-        HashKeyFile.loadOrCreate(settings.spine().hashKeyFile()),
+        hashKey,
         identities,
         NodeIdentities.prepare(settings, identities));
   }

@@ -11,6 +11,9 @@ import java.util.function.Supplier;
  */
 public interface IdentityStore {
 
+  /** The name under which the token secret is agreed. */
+  String TOKEN_SECRET = "token-secret";
+
   Optional<StoredUser> user(String name);
 
   /** Stores the user unless one of that name exists; false when it does. */
@@ -33,10 +36,15 @@ public interface IdentityStore {
   Optional<StoredApp> revokeApp(String name, Instant at);
 
   /**
-   * The cluster's token secret: the stored one, or {@code fresh}'s when none is stored yet and this
-   * call is the first to store one.
+   * The cluster's value of {@code name}: the stored one, or {@code proposal}'s when none is stored
+   * yet and this call is the first to store one. Names are lower-case words joined by {@code -}.
    */
-  byte[] tokenSecret(Supplier<byte[]> fresh);
+  byte[] agreed(String name, Supplier<byte[]> proposal);
+
+  /** The cluster's token secret, agreed as {@link #agreed} agrees any value. */
+  default byte[] tokenSecret(Supplier<byte[]> fresh) {
+    return agreed(TOKEN_SECRET, fresh);
+  }
 
   /** Where the identities are kept, for start-up logs. */
   String describe();

@@ -17,7 +17,6 @@ public final class NatsIdentityStore implements IdentityStore {
 
   private static final String USERS = "users.";
   private static final String APPS = "apps.";
-  private static final String SECRET = "token-secret";
 
   private final KvBuckets kv;
   private final String bucket;
@@ -85,18 +84,17 @@ public final class NatsIdentityStore implements IdentityStore {
   }
 
   @Override
-  public byte[] tokenSecret(Supplier<byte[]> fresh) {
-    Optional<byte[]> stored = kv.get(bucket, SECRET);
+  public byte[] agreed(String name, Supplier<byte[]> proposal) {
+    Optional<byte[]> stored = kv.get(bucket, name);
     if (stored.isPresent()) {
       return stored.get();
     }
-    byte[] secret = fresh.get();
-    if (kv.create(bucket, SECRET, secret)) {
-      return secret;
+    byte[] value = proposal.get();
+    if (kv.create(bucket, name, value)) {
+      return value;
     }
-    return kv.get(bucket, SECRET)
-        .orElseThrow(
-            () -> new IllegalStateException("the token secret in " + bucket + " vanished"));
+    return kv.get(bucket, name)
+        .orElseThrow(() -> new IllegalStateException("`" + name + "` in " + bucket + " vanished"));
   }
 
   @Override

@@ -17,7 +17,7 @@ public final class RocksIdentityStore implements IdentityStore {
 
   private static final String USERS = "identity/user/";
   private static final String APPS = "identity/app/";
-  private static final byte[] SECRET = "identity/token-secret".getBytes(StandardCharsets.UTF_8);
+  private static final String AGREED = "identity/";
 
   private final RocksIndex index;
 
@@ -86,15 +86,16 @@ public final class RocksIdentityStore implements IdentityStore {
   }
 
   @Override
-  public byte[] tokenSecret(Supplier<byte[]> fresh) {
+  public byte[] agreed(String name, Supplier<byte[]> proposal) {
+    byte[] key = (AGREED + name).getBytes(StandardCharsets.UTF_8);
     synchronized (index) {
-      Optional<byte[]> stored = index.get(SECRET);
+      Optional<byte[]> stored = index.get(key);
       if (stored.isPresent()) {
         return stored.get();
       }
-      byte[] secret = fresh.get();
-      index.put(SECRET, secret);
-      return secret;
+      byte[] value = proposal.get();
+      index.put(key, value);
+      return value;
     }
   }
 

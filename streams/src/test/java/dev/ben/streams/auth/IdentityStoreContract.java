@@ -83,6 +83,14 @@ public abstract class IdentityStoreContract {
   }
 
   @Test
+  public void eachNameIsAgreedOnItsOwn() {
+    assertArrayEquals(filled(3), store.agreed("hash-key-fingerprint", () -> filled(3)));
+    assertArrayEquals(filled(4), store.tokenSecret(() -> filled(4)));
+    assertArrayEquals(filled(3), reopen().agreed("hash-key-fingerprint", () -> filled(5)));
+    assertArrayEquals(filled(4), reopen().tokenSecret(() -> filled(6)));
+  }
+
+  @Test
   public void nodesRacingForTheSecretAndTheFirstAdminAgree() throws Exception {
     int racers = 4;
     List<IdentityStore> stores = new ArrayList<>();

@@ -80,8 +80,8 @@ class InitialAdminTest {
           }
 
           @Override
-          public byte[] tokenSecret(java.util.function.Supplier<byte[]> fresh) {
-            return store.tokenSecret(fresh);
+          public byte[] agreed(String name, java.util.function.Supplier<byte[]> proposal) {
+            return store.agreed(name, proposal);
           }
 
           @Override
