@@ -11,43 +11,10 @@ import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.apache.pekko.actor.ActorSystem;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Who may reach /ws, /metrics and the API: a valid session or token, from an allowed page. */
-class GatewayAccessTest {
-
-  private static ActorSystem system;
-
-  private TestPorts ports;
-  private GatewayServer server;
-
-  @BeforeAll
-  static void startSystem() {
-    system = ActorSystem.create("GatewayAccessTest");
-  }
-
-  @AfterAll
-  static void stopSystem() throws Exception {
-    system.terminate();
-    system.getWhenTerminated().toCompletableFuture().get(10, TimeUnit.SECONDS);
-  }
-
-  @BeforeEach
-  void bind() throws Exception {
-    ports = new TestPorts(system);
-    server = new GatewayServer(system, Duration.ofSeconds(15), ports.ports());
-  }
-
-  @AfterEach
-  void unbind() throws Exception {
-    server.close();
-    ports.close();
-  }
+class GatewayAccessTest extends BoundGatewayTest {
 
   /** The upgrade's HTTP status: 101 when the socket opened, the refusal's status otherwise. */
   private int upgrade(String origin, String authorization, String cookie) throws Exception {

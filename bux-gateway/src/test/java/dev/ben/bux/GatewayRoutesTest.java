@@ -11,47 +11,13 @@ import java.io.InputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.apache.pekko.actor.ActorSystem;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The gateway's HTTP surface over a real socket, fed by test ports instead of a node. */
-class GatewayRoutesTest {
+class GatewayRoutesTest extends BoundGatewayTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static ActorSystem system;
-
-  private TestPorts ports;
-  private GatewayServer server;
-
-  @BeforeAll
-  static void startSystem() {
-    system = ActorSystem.create("GatewayRoutesTest");
-  }
-
-  @AfterAll
-  static void stopSystem() throws Exception {
-    system.terminate();
-    system.getWhenTerminated().toCompletableFuture().get(10, TimeUnit.SECONDS);
-  }
-
-  @BeforeEach
-  void bind() throws Exception {
-    ports = new TestPorts(system);
-    server = new GatewayServer(system, Duration.ofSeconds(15), ports.ports());
-  }
-
-  @AfterEach
-  void unbind() throws Exception {
-    server.close();
-    ports.close();
-  }
 
   private long requests(String route, int status) {
     return ports.metrics.value(

@@ -9,51 +9,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.HttpCookie;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.apache.pekko.actor.ActorSystem;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Logging in and out of bux through {@code /api/v1/session}, over a real socket. */
-class SessionRoutesTest {
+class SessionRoutesTest extends BoundGatewayTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static ActorSystem system;
-
-  private TestPorts ports;
-  private GatewayServer server;
-
-  @BeforeAll
-  static void startSystem() {
-    system = ActorSystem.create("SessionRoutesTest");
-  }
-
-  @AfterAll
-  static void stopSystem() throws Exception {
-    system.terminate();
-    system.getWhenTerminated().toCompletableFuture().get(10, TimeUnit.SECONDS);
-  }
-
-  @BeforeEach
-  void bind() throws Exception {
-    ports = new TestPorts(system);
-    server = new GatewayServer(system, Duration.ofSeconds(15), ports.ports());
-  }
-
-  @AfterEach
-  void unbind() throws Exception {
-    server.close();
-    ports.close();
-  }
 
   private HttpResponse<String> login(String user, String password, String origin) throws Exception {
     String body = JSON.createObjectNode().put("user", user).put("password", password).toString();
