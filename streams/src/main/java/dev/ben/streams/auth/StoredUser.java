@@ -24,6 +24,10 @@ public record StoredUser(String name, UserRole role, String passwordHash) {
     return name != null && NAME.matcher(name).matches();
   }
 
+  public StoredUser withRole(UserRole other) {
+    return new StoredUser(name, other, passwordHash);
+  }
+
   byte[] encode() {
     return (role.name() + " " + passwordHash).getBytes(StandardCharsets.UTF_8);
   }

@@ -80,6 +80,21 @@ class InitialAdminTest {
           }
 
           @Override
+          public java.util.List<StoredUser> users() {
+            return store.users();
+          }
+
+          @Override
+          public Optional<StoredUser> setUserRole(String name, UserRole role) {
+            return store.setUserRole(name, role);
+          }
+
+          @Override
+          public boolean deleteUser(String name) {
+            return store.deleteUser(name);
+          }
+
+          @Override
           public byte[] tokenSecret(java.util.function.Supplier<byte[]> fresh) {
             return store.tokenSecret(fresh);
           }
