@@ -24,6 +24,7 @@ import dev.ben.benctl.fmt.FmtCommand;
 import dev.ben.benctl.init.InitCommand;
 import dev.ben.benctl.keys.KeygenCommand;
 import dev.ben.benctl.testrun.TestCommand;
+import dev.ben.benctl.users.UsersCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -66,6 +67,7 @@ import picocli.CommandLine.ParameterException;
       WhoAmICommand.class,
       ContextCommand.class,
       AppsCommand.class,
+      UsersCommand.class,
     })
 public final class Benctl extends Subcommand {
 

@@ -27,6 +27,8 @@ import dev.ben.api.control.Role;
 import dev.ben.api.control.StageReply;
 import dev.ben.api.control.StageRequest;
 import dev.ben.api.control.StatusRequest;
+import dev.ben.api.control.UsersServicePowerApi;
+import dev.ben.api.control.UsersServicePowerApiHandlerFactory;
 import dev.ben.api.control.VersionInfo;
 import dev.ben.api.control.VersionRef;
 import dev.ben.api.control.WhoAmIRequest;
@@ -69,6 +71,12 @@ public final class FakeControlServer implements AutoCloseable {
 
   private final List<Call> calls = new CopyOnWriteArrayList<>();
   private final Map<String, Identity> tokens = new ConcurrentHashMap<>();
+
+  /** Records a call the fake refuses before looking at its token. */
+  void record(String method, Object request, Metadata metadata) {
+    calls.add(new Call(method, request, metadata.getText("authorization")));
+  }
+
   private final Map<String, App> apps = new java.util.concurrent.ConcurrentSkipListMap<>();
   private final ActorSystem system;
   private final ServerBinding binding;
@@ -95,8 +103,9 @@ public final class FakeControlServer implements AutoCloseable {
             AuthServicePowerApiHandlerFactory.partial(new Auth(), AuthServicePowerApi.name, system),
             LedgerServicePowerApiHandlerFactory.partial(
                 new Ledger(), LedgerServicePowerApi.name, system),
-            AppsServicePowerApiHandlerFactory.partial(
-                new Apps(), AppsServicePowerApi.name, system));
+            AppsServicePowerApiHandlerFactory.partial(new Apps(), AppsServicePowerApi.name, system),
+            UsersServicePowerApiHandlerFactory.partial(
+                new FakeUsers(this), UsersServicePowerApi.name, system));
     ServerBuilder server =
         Http.get(system)
             .newServerAt("127.0.0.1", 0)
@@ -141,8 +150,7 @@ public final class FakeControlServer implements AutoCloseable {
     }
   }
 
-  private <T> CompletionStage<T> authorized(
-      String method, Object request, Metadata metadata, T reply) {
+  <T> CompletionStage<T> authorized(String method, Object request, Metadata metadata, T reply) {
     Optional<String> authorization = metadata.getText("authorization");
     calls.add(new Call(method, request, authorization));
     String token = authorization.map(header -> header.replaceFirst("^Bearer ", "")).orElse("");
@@ -152,7 +160,7 @@ public final class FakeControlServer implements AutoCloseable {
     return CompletableFuture.completedFuture(reply);
   }
 
-  private static <T> CompletionStage<T> failed(Status status) {
+  static <T> CompletionStage<T> failed(Status status) {
     return CompletableFuture.failedFuture(new GrpcServiceException(status));
   }
 

@@ -16,13 +16,17 @@ public record AuthSettings(
     Path initialAdminFile,
     String kvBucket,
     Duration appCacheTtl,
-    int appCacheSize) {
+    int appCacheSize,
+    Duration userCacheTtl) {
 
   /** "Small": beyond this, leeway would quietly extend every token's life. */
   public static final Duration MAX_CLOCK_LEEWAY = Duration.ofMinutes(5);
 
   /** Beyond this a revoked key would stay usable for too long after `benctl apps revoke`. */
   public static final Duration MAX_APP_CACHE_TTL = Duration.ofMinutes(5);
+
+  /** Beyond this a deleted user's token would stay usable for too long after `benctl users`. */
+  public static final Duration MAX_USER_CACHE_TTL = Duration.ofMinutes(5);
 
   /** Reads {@code ben.auth}; an empty admin file means {@code initial-admin-password} in home. */
   public static AuthSettings fromConfig(Config root, Path home) {
@@ -40,12 +44,19 @@ public record AuthSettings(
           "app-cache-ttl",
           "must not exceed " + MAX_APP_CACHE_TTL.toMinutes() + "m, got " + appCacheTtl);
     }
+    Duration userCacheTtl = reader.positiveDuration("user-cache-ttl");
+    if (userCacheTtl.compareTo(MAX_USER_CACHE_TTL) > 0) {
+      throw reader.invalid(
+          "user-cache-ttl",
+          "must not exceed " + MAX_USER_CACHE_TTL.toMinutes() + "m, got " + userCacheTtl);
+    }
     return new AuthSettings(
         ttl,
         leeway,
         file.isBlank() ? home.resolve("initial-admin-password") : Path.of(file),
         LedgerSettings.bucket(reader, "kv-bucket"),
         appCacheTtl,
-        reader.positiveInt("app-cache-size"));
+        reader.positiveInt("app-cache-size"),
+        userCacheTtl);
   }
 }

@@ -35,6 +35,7 @@ class AuthSettingsTest {
     assertEquals("ben-identities", s.kvBucket());
     assertEquals(Duration.ofSeconds(10), s.appCacheTtl());
     assertEquals(10_000, s.appCacheSize());
+    assertEquals(Duration.ofSeconds(10), s.userCacheTtl());
   }
 
   @Test
@@ -42,13 +43,15 @@ class AuthSettingsTest {
     AuthSettings s =
         settings(
             "ben.auth { token-ttl = 1h, clock-leeway = 0s, initial-admin-file = \"/run/admin\","
-                + " kv-bucket = \"test-identities\", app-cache-ttl = 50ms, app-cache-size = 3 }");
+                + " kv-bucket = \"test-identities\", app-cache-ttl = 50ms, app-cache-size = 3,"
+                + " user-cache-ttl = 20ms }");
     assertEquals(Duration.ofHours(1), s.tokenTtl());
     assertEquals(Duration.ZERO, s.clockLeeway());
     assertEquals(Path.of("/run/admin"), s.initialAdminFile());
     assertEquals("test-identities", s.kvBucket());
     assertEquals(Duration.ofMillis(50), s.appCacheTtl());
     assertEquals(3, s.appCacheSize());
+    assertEquals(Duration.ofMillis(20), s.userCacheTtl());
   }
 
   @Test
@@ -76,5 +79,7 @@ class AuthSettingsTest {
     assertEquals("ben.auth.app-cache-ttl", tooLong.key());
     assertTrue(tooLong.getMessage().contains("5m"), tooLong.getMessage());
     assertEquals("ben.auth.app-cache-size", refused("ben.auth.app-cache-size = 0").key());
+    assertEquals("ben.auth.user-cache-ttl", refused("ben.auth.user-cache-ttl = 0s").key());
+    assertEquals("ben.auth.user-cache-ttl", refused("ben.auth.user-cache-ttl = 1h").key());
   }
 }

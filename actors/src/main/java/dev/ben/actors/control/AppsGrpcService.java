@@ -14,24 +14,20 @@ import io.grpc.Status;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import java.util.function.Function;
 import org.apache.pekko.grpc.GrpcServiceException;
 import org.apache.pekko.grpc.javadsl.Metadata;
 
 /**
  * Admins create apps (each with a key shown only in the reply), list them and revoke their keys.
- * The store may be remote, so its calls run on the executor for blocking work.
  */
 public final class AppsGrpcService implements AppsServicePowerApi {
 
   private final IdentityStore identities;
   private final AppKeys keys;
-  private final Authorizer authorizer;
+  private final AuthorizedCalls calls;
   private final ControlRequests checks;
-  private final Executor blocking;
   private final Clock clock;
 
   public AppsGrpcService(
@@ -43,15 +39,14 @@ public final class AppsGrpcService implements AppsServicePowerApi {
       Clock clock) {
     this.identities = identities;
     this.keys = keys;
-    this.authorizer = authorizer;
+    this.calls = new AuthorizedCalls(authorizer, blocking);
     this.checks = checks;
-    this.blocking = blocking;
     this.clock = clock;
   }
 
   @Override
   public CompletionStage<CreateAppReply> create(CreateAppRequest in, Metadata metadata) {
-    return authorized(
+    return calls.run(
         metadata,
         ControlOperation.CREATE_APP,
         who -> {
@@ -74,7 +69,7 @@ public final class AppsGrpcService implements AppsServicePowerApi {
 
   @Override
   public CompletionStage<ListAppsReply> list(ListAppsRequest in, Metadata metadata) {
-    return authorized(
+    return calls.run(
         metadata,
         ControlOperation.LIST_APPS,
         who ->
@@ -85,7 +80,7 @@ public final class AppsGrpcService implements AppsServicePowerApi {
 
   @Override
   public CompletionStage<App> revoke(RevokeAppRequest in, Metadata metadata) {
-    return authorized(
+    return calls.run(
         metadata,
         ControlOperation.REVOKE_APP,
         who -> {
@@ -99,26 +94,6 @@ public final class AppsGrpcService implements AppsServicePowerApi {
                           Status.NOT_FOUND.withDescription(
                               "no app named `" + in.getName() + "`; see `benctl apps list`")));
         });
-  }
-
-  /** Authorizes here, then runs {@code call} with the caller's name on the blocking executor. */
-  private <T> CompletionStage<T> authorized(
-      Metadata metadata, ControlOperation operation, Function<String, T> call) {
-    String who;
-    try {
-      who = authorizer.authorize(metadata, operation).user();
-    } catch (GrpcServiceException refused) {
-      return CompletableFuture.failedFuture(refused);
-    }
-    return CompletableFuture.supplyAsync(
-        () -> {
-          try {
-            return call.apply(who);
-          } catch (ControlRequests.Malformed e) {
-            throw new GrpcServiceException(Status.INVALID_ARGUMENT.withDescription(e.getMessage()));
-          }
-        },
-        blocking);
   }
 
   static App app(StoredApp app) {

@@ -76,7 +76,7 @@ public final class AuthGrpcService implements AuthServicePowerApi {
         .build();
   }
 
-  private static Role role(UserRole role) {
+  static Role role(UserRole role) {
     return switch (role) {
       case VIEWER -> Role.VIEWER;
       case OPERATOR -> Role.OPERATOR;

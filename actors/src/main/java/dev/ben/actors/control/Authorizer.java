@@ -1,8 +1,10 @@
 package dev.ben.actors.control;
 
+import dev.ben.streams.auth.CurrentUsers;
 import dev.ben.streams.auth.Principal;
 import dev.ben.streams.auth.TokenRejected;
 import dev.ben.streams.auth.Tokens;
+import dev.ben.streams.auth.UserRole;
 import dev.ben.streams.metrics.MetricsRegistry;
 import io.grpc.Status;
 import java.util.Locale;
@@ -13,8 +15,10 @@ import org.apache.pekko.grpc.javadsl.Metadata;
 /**
  * Decides whether a control call may go on: its {@code authorization: Bearer <token>} metadata must
  * hold a token this cluster signed and that has not expired (else UNAUTHENTICATED), and the token's
- * role must allow the call (else PERMISSION_DENIED). Each refusal is counted in {@code
- * ben_control_refused_total{reason}} and tells the person what to do next.
+ * role must allow the call (else PERMISSION_DENIED). The token's user must still exist and hold at
+ * least the token's role (else UNAUTHENTICATED), as last read within ben.auth.user-cache-ttl. Each
+ * refusal is counted in {@code ben_control_refused_total{reason}} and tells the person what to do
+ * next.
  */
 public final class Authorizer {
 
@@ -23,10 +27,12 @@ public final class Authorizer {
   private static final String LOG_IN = "log in with `benctl login`";
 
   private final Tokens tokens;
+  private final CurrentUsers users;
   private final RefusalCounter refusals;
 
-  public Authorizer(Tokens tokens, MetricsRegistry metrics) {
+  public Authorizer(Tokens tokens, CurrentUsers users, MetricsRegistry metrics) {
     this.tokens = tokens;
+    this.users = users;
     this.refusals = new RefusalCounter(metrics);
   }
 
@@ -63,11 +69,36 @@ public final class Authorizer {
           Status.UNAUTHENTICATED,
           "the authorization metadata must be `Bearer <token>`; " + LOG_IN);
     }
+    Principal principal;
     try {
-      return tokens.verify(value.substring(BEARER.length()));
+      principal = tokens.verify(value.substring(BEARER.length()));
     } catch (TokenRejected rejected) {
       throw refusal(rejected);
     }
+    return stillHeld(principal);
+  }
+
+  /** The token's principal, if its user still exists and still holds at least the token's role. */
+  private Principal stillHeld(Principal principal) {
+    Optional<UserRole> now = users.role(principal.user());
+    if (now.isEmpty()) {
+      throw refuse(
+          "unknown_user",
+          Status.UNAUTHENTICATED,
+          "user `" + principal.user() + "` no longer exists; ask an admin for an account");
+    }
+    if (!now.get().allows(principal.role())) {
+      throw refuse(
+          "role_lowered",
+          Status.UNAUTHENTICATED,
+          "your role is now "
+              + now.get().label()
+              + ", lower than your token's ("
+              + principal.role().label()
+              + "); "
+              + LOG_IN);
+    }
+    return principal;
   }
 
   /** Wrong user or password at login, told apart from neither. */

@@ -5,7 +5,7 @@ import dev.ben.streams.auth.UserRole;
 
 /**
  * The calls of the control API with the least role each needs: a viewer reads, an operator also
- * changes what runs, an admin also archives, deletes and manages apps and their keys.
+ * changes what runs, an admin also archives, deletes and manages users, apps and apps' keys.
  */
 public enum ControlOperation {
   STATUS("status", UserRole.VIEWER),
@@ -25,7 +25,11 @@ public enum ControlOperation {
   CREATE_APP("apps create", UserRole.ADMIN),
   /** Admins only: the list names every app that can send, which is for those who manage them. */
   LIST_APPS("apps list", UserRole.ADMIN),
-  REVOKE_APP("apps revoke", UserRole.ADMIN);
+  REVOKE_APP("apps revoke", UserRole.ADMIN),
+  CREATE_USER("users create", UserRole.ADMIN),
+  LIST_USERS("users list", UserRole.ADMIN),
+  SET_USER_ROLE("users set-role", UserRole.ADMIN),
+  DELETE_USER("users delete", UserRole.ADMIN);
 
   private final String verb;
   private final UserRole needs;

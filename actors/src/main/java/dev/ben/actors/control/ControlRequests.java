@@ -1,8 +1,11 @@
 package dev.ben.actors.control;
 
 import dev.ben.api.control.LifecycleAction;
+import dev.ben.api.control.Role;
 import dev.ben.streams.auth.BeaconOrigins;
 import dev.ben.streams.auth.StoredApp;
+import dev.ben.streams.auth.StoredUser;
+import dev.ben.streams.auth.UserRole;
 import dev.ben.streams.metrics.MetricsRegistry;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,6 +95,27 @@ public final class ControlRequests {
               ? "no app named"
               : "`" + recorded(name) + "` is not an app name (" + StoredApp.NAME_RULE + ")");
     }
+  }
+
+  void user(String name) {
+    if (!StoredUser.validName(name)) {
+      throw refuse(
+          "bad-user-name",
+          name.isEmpty()
+              ? "no user named"
+              : "`" + recorded(name) + "` is not a user name (" + StoredUser.NAME_RULE + ")");
+    }
+  }
+
+  /** The role a request names; refused when it names none. */
+  UserRole role(Role role) {
+    return switch (role) {
+      case VIEWER -> UserRole.VIEWER;
+      case OPERATOR -> UserRole.OPERATOR;
+      case ADMIN -> UserRole.ADMIN;
+      case ROLE_UNSPECIFIED, UNRECOGNIZED ->
+          throw refuse("bad-role", "no role named; use viewer, operator or admin");
+    };
   }
 
   /** The origins in canonical form, each checked to be only an origin. */

@@ -5,6 +5,7 @@ import dev.ben.actors.control.AuthGrpcService;
 import dev.ben.actors.control.Authorizer;
 import dev.ben.actors.control.ControlRequests;
 import dev.ben.actors.control.LedgerGrpcService;
+import dev.ben.actors.control.UsersGrpcService;
 import dev.ben.actors.node.servers.ControlServer;
 import dev.ben.actors.node.servers.GatewayServer;
 import dev.ben.actors.node.servers.IngestServer;
@@ -21,6 +22,9 @@ import dev.ben.config.BenSettings;
 import dev.ben.config.Role;
 import dev.ben.streams.auth.AppKeyCheck;
 import dev.ben.streams.auth.AppKeys;
+import dev.ben.streams.auth.CurrentUsers;
+import dev.ben.streams.auth.GeneratedPasswords;
+import dev.ben.streams.auth.PasswordHashes;
 import dev.ben.streams.live.LiveHub;
 import dev.ben.streams.sidecar.beacon.PreAnonymiser;
 import java.security.SecureRandom;
@@ -88,7 +92,11 @@ final class ServerWiring {
     }
     if (settings.node().has(Role.ORCHESTRATOR)) {
       ControlServices access = services.control();
-      Authorizer authorizer = new Authorizer(access.tokens(), services.metrics());
+      Authorizer authorizer =
+          new Authorizer(
+              access.tokens(),
+              new CurrentUsers(access.identities(), settings.auth().userCacheTtl()),
+              services.metrics());
       ControlRequests checks =
           new ControlRequests(settings.ledger().maxBundleBytes(), services.metrics());
       LedgerGrpcService ledger =
@@ -107,6 +115,7 @@ final class ServerWiring {
               ledger,
               auth,
               apps(context, services, authorizer, checks),
+              users(context, services, authorizer, checks),
               https));
     }
     return servers;
@@ -124,6 +133,21 @@ final class ServerWiring {
         checks,
         context.getSystem().dispatchers().lookup(DispatcherSelector.blocking()),
         Clock.systemUTC());
+  }
+
+  private static UsersGrpcService users(
+      ActorContext<?> context,
+      NodeServices services,
+      Authorizer authorizer,
+      ControlRequests checks) {
+    SecureRandom random = new SecureRandom();
+    return new UsersGrpcService(
+        services.control().identities(),
+        new GeneratedPasswords(random),
+        new PasswordHashes(random),
+        authorizer,
+        checks,
+        context.getSystem().dispatchers().lookup(DispatcherSelector.blocking()));
   }
 
   /** One check of apps' keys per node, so HTTP and socket ingest share what it remembers. */

@@ -5,25 +5,52 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ben.api.control.LifecycleAction;
+import dev.ben.streams.auth.CurrentUsers;
+import dev.ben.streams.auth.IdentityStore;
+import dev.ben.streams.auth.RocksIdentityStore;
+import dev.ben.streams.auth.StoredUser;
 import dev.ben.streams.auth.Tokens;
 import dev.ben.streams.auth.UserRole;
 import dev.ben.streams.metrics.Labels;
 import dev.ben.streams.metrics.MetricsRegistry;
+import dev.ben.streams.rocks.RocksIndex;
 import io.grpc.Status;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import org.apache.pekko.grpc.GrpcServiceException;
 import org.apache.pekko.grpc.javadsl.Metadata;
 import org.apache.pekko.grpc.javadsl.MetadataBuilder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The decisions of {@link Authorizer}, without a node: who may do what, and what they are told. */
 class AuthorizerTest {
 
   private final MetricsRegistry metrics = new MetricsRegistry();
   private final Tokens tokens = new Tokens(secret(), Duration.ofHours(1), Duration.ZERO, clock());
-  private final Authorizer authorizer = new Authorizer(tokens, metrics);
+  @TempDir Path dir;
+  private RocksIndex index;
+  private IdentityStore store;
+  private Authorizer authorizer;
+
+  @BeforeEach
+  void open() {
+    index = RocksIndex.open(dir.resolve("index"));
+    store = new RocksIdentityStore(index);
+    for (String user : new String[] {"u", "alice", "bob"}) {
+      store.createUser(new StoredUser(user, UserRole.ADMIN, "hash"));
+    }
+    authorizer = new Authorizer(tokens, new CurrentUsers(store, Duration.ofMinutes(1)), metrics);
+  }
+
+  @AfterEach
+  void close() {
+    index.close();
+  }
 
   private static byte[] secret() {
     byte[] secret = new byte[Tokens.SECRET_BYTES];
@@ -61,7 +88,16 @@ class AuthorizerTest {
               case STATUS, DIFF, LIST_PIPELINES, WHO_AM_I -> true;
               case STAGE, UNSTAGE, DEPLOY, ROLLBACK, PAUSE, RESUME, UNNAMED_LIFECYCLE ->
                   role != UserRole.VIEWER;
-              case ARCHIVE, DELETE, CREATE_APP, LIST_APPS, REVOKE_APP -> role == UserRole.ADMIN;
+              case ARCHIVE,
+                  DELETE,
+                  CREATE_APP,
+                  LIST_APPS,
+                  REVOKE_APP,
+                  CREATE_USER,
+                  LIST_USERS,
+                  SET_USER_ROLE,
+                  DELETE_USER ->
+                  role == UserRole.ADMIN;
             };
         Metadata token = bearer("u", role);
         if (allowed) {
@@ -131,5 +167,25 @@ class AuthorizerTest {
     String token = tokens.issue("bob", UserRole.VIEWER).token();
     assertEquals(
         "bob", authorizer.authorize(header("bearer " + token), ControlOperation.STATUS).user());
+  }
+
+  @Test
+  void aTokenOfAUserWhoNoLongerExistsIsRefused() {
+    Status status = refused(bearer("ghost", UserRole.ADMIN), ControlOperation.STATUS);
+    assertEquals(Status.Code.UNAUTHENTICATED, status.getCode());
+    assertTrue(status.getDescription().contains("no longer exists"), status.getDescription());
+    assertEquals(1, counted("unknown_user"));
+  }
+
+  @Test
+  void aTokenCarryingMoreThanTheUsersRoleNowIsRefused() {
+    store.createUser(new StoredUser("dora", UserRole.VIEWER, "hash"));
+    Status status = refused(bearer("dora", UserRole.ADMIN), ControlOperation.STATUS);
+    assertEquals(Status.Code.UNAUTHENTICATED, status.getCode());
+    assertTrue(status.getDescription().contains("benctl login"), status.getDescription());
+    assertEquals(1, counted("role_lowered"));
+    assertEquals(
+        "dora",
+        authorizer.authorize(bearer("dora", UserRole.VIEWER), ControlOperation.STATUS).user());
   }
 }

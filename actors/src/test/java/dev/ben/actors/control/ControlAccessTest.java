@@ -10,6 +10,8 @@ import dev.ben.actors.testing.TestNode;
 import dev.ben.api.control.AppsServiceClient;
 import dev.ben.api.control.AuthServiceClient;
 import dev.ben.api.control.CreateAppRequest;
+import dev.ben.api.control.CreateUserRequest;
+import dev.ben.api.control.DeleteUserRequest;
 import dev.ben.api.control.DeployRequest;
 import dev.ben.api.control.DiffRequest;
 import dev.ben.api.control.LedgerServiceClient;
@@ -17,12 +19,16 @@ import dev.ben.api.control.LifecycleAction;
 import dev.ben.api.control.LifecycleRequest;
 import dev.ben.api.control.ListAppsRequest;
 import dev.ben.api.control.ListPipelinesRequest;
+import dev.ben.api.control.ListUsersRequest;
 import dev.ben.api.control.LoginReply;
 import dev.ben.api.control.LoginRequest;
 import dev.ben.api.control.PipelineStatus;
 import dev.ben.api.control.RevokeAppRequest;
+import dev.ben.api.control.Role;
+import dev.ben.api.control.SetUserRoleRequest;
 import dev.ben.api.control.StageRequest;
 import dev.ben.api.control.StatusRequest;
+import dev.ben.api.control.UsersServiceClient;
 import dev.ben.api.control.VersionRef;
 import dev.ben.api.control.WhoAmIRequest;
 import dev.ben.streams.auth.PasswordHashes;
@@ -41,6 +47,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -65,6 +72,7 @@ class ControlAccessTest {
   private static LedgerServiceClient ledger;
   private static AuthServiceClient auth;
   private static AppsServiceClient apps;
+  private static UsersServiceClient users;
 
   @BeforeAll
   static void start() throws Exception {
@@ -75,6 +83,14 @@ class ControlAccessTest {
                 + contracts.publicKey()
                 + "\"]",
             batch -> {});
+    // The people whose tokens the tests issue; only alice also logs in.
+    node.identities().createUser(new StoredUser("vera", UserRole.VIEWER, "unused"));
+    node.identities()
+        .createUser(
+            new StoredUser(
+                "alice",
+                UserRole.OPERATOR,
+                new PasswordHashes(new SecureRandom()).hash("pw-of-alice")));
     GrpcClientSettings settings =
         GrpcClientSettings.connectToServiceAt(
                 "127.0.0.1", node.endpoints.control().port(), node.system)
@@ -82,6 +98,7 @@ class ControlAccessTest {
     ledger = LedgerServiceClient.create(settings, node.system);
     auth = AuthServiceClient.create(settings, node.system);
     apps = AppsServiceClient.create(settings, node.system);
+    users = UsersServiceClient.create(settings, node.system);
     await(send(ledger.stage(), admin(), stageRequest("test")));
   }
 
@@ -90,6 +107,7 @@ class ControlAccessTest {
     ledger.close().toCompletableFuture().get(10, TimeUnit.SECONDS);
     auth.close().toCompletableFuture().get(10, TimeUnit.SECONDS);
     apps.close().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    users.close().toCompletableFuture().get(10, TimeUnit.SECONDS);
     node.close();
   }
 
@@ -129,6 +147,24 @@ class ControlAccessTest {
     calls.put(
         "apps revoke",
         a -> send(apps.revoke(), a, RevokeAppRequest.newBuilder().setName("intruder").build()));
+    calls.put(
+        "users create",
+        a ->
+            send(
+                users.create(),
+                a,
+                CreateUserRequest.newBuilder().setName("intruder").setRole(Role.ADMIN).build()));
+    calls.put("users list", a -> send(users.list(), a, ListUsersRequest.getDefaultInstance()));
+    calls.put(
+        "users set-role",
+        a ->
+            send(
+                users.setRole(),
+                a,
+                SetUserRoleRequest.newBuilder().setName("admin").setRole(Role.VIEWER).build()));
+    calls.put(
+        "users delete",
+        a -> send(users.delete(), a, DeleteUserRequest.newBuilder().setName("admin").build()));
     return calls;
   }
 
@@ -197,14 +233,25 @@ class ControlAccessTest {
     assertEquals(
         Status.Code.PERMISSION_DENIED, refusal(calls().get("archive").call(operator)).getCode());
 
-    for (String call : new String[] {"apps create", "apps list", "apps revoke"}) {
+    for (String call :
+        new String[] {
+          "apps create",
+          "apps list",
+          "apps revoke",
+          "users create",
+          "users list",
+          "users set-role",
+          "users delete"
+        }) {
       Status status = refusal(calls().get(call).call(operator));
       assertEquals(Status.Code.PERMISSION_DENIED, status.getCode(), call);
       assertTrue(status.getDescription().contains("needs the admin role"), call);
     }
     assertTrue(node.identities().apps().isEmpty(), "no app was created");
+    assertEquals(Optional.empty(), node.identities().user("intruder"));
+    assertEquals(UserRole.ADMIN, node.identities().user("admin").orElseThrow().role());
 
-    assertEquals(counted + 11, refused("forbidden"));
+    assertEquals(counted + 15, refused("forbidden"));
     assertEquals(before, snapshot());
     assertEquals(PIPELINE, await(send(ledger.status(), viewer, status())).getPipeline());
   }
@@ -219,12 +266,6 @@ class ControlAccessTest {
     assertEquals(
         "admin", await(send(auth.whoAmI(), token, WhoAmIRequest.getDefaultInstance())).getUser());
 
-    node.identities()
-        .createUser(
-            new StoredUser(
-                "alice",
-                UserRole.OPERATOR,
-                new PasswordHashes(new SecureRandom()).hash("pw-of-alice")));
     String alice = bearer(await(auth.login(login("alice", "pw-of-alice"))).getToken());
     await(send(ledger.stage(), alice, stageRequest("root\nstaged v9 by admin")));
     var last = snapshot().getHistoryList().get(snapshot().getHistoryCount() - 1);

@@ -7,6 +7,7 @@ import dev.ben.api.control.AuthServiceClient;
 import dev.ben.api.control.LedgerServiceClient;
 import dev.ben.api.control.LoginReply;
 import dev.ben.api.control.LoginRequest;
+import dev.ben.api.control.UsersServiceClient;
 import dev.ben.benctl.command.CommandFailure;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,6 +73,15 @@ public final class ControlConnection {
       Function<AppsServiceClient, SingleResponseRequestBuilder<Q, R>> method,
       Q request) {
     return authorized(target, timeout, AppsServiceClient::create, method, request, "apps");
+  }
+
+  /** Calls a users method, e.g. {@code c -> c.create()}. */
+  public static <Q, R> R users(
+      Target target,
+      Duration timeout,
+      Function<UsersServiceClient, SingleResponseRequestBuilder<Q, R>> method,
+      Q request) {
+    return authorized(target, timeout, UsersServiceClient::create, method, request, "users");
   }
 
   /** Logs in: the one call that presents a password instead of a token. */

@@ -21,6 +21,15 @@ public interface IdentityStore {
 
   boolean hasUsers();
 
+  /** Every user, by name. */
+  List<StoredUser> users();
+
+  /** Gives the user another role; the user as now stored, or empty when there is none. */
+  Optional<StoredUser> setUserRole(String name, UserRole role);
+
+  /** Removes the user; false when there was none of that name. */
+  boolean deleteUser(String name);
+
   Optional<StoredApp> app(String name);
 
   /** Stores the app unless one of that name exists, revoked or not; false when it does. */

@@ -19,11 +19,6 @@ public final class InitialAdmin {
 
   public static final String USER = "admin";
 
-  /** 32 characters of 62 kinds: about 190 bits, far beyond guessing through Login. */
-  static final int PASSWORD_LENGTH = 32;
-
-  private static final String ALPHABET =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
   private static final FileAttribute<?> OWNER_ONLY =
       PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
   private static final FileAttribute<?> OWNER_ONLY_DIR =
@@ -45,7 +40,7 @@ public final class InitialAdmin {
     if (store.hasUsers()) {
       return Optional.empty();
     }
-    String password = password();
+    String password = new GeneratedPasswords(random).next();
     // The password is written beside its final place first, born readable by the owner only, and
     // moved into place only once this node's administrator is the one stored.
     Path pending = pendingFile(passwordFile, password);
@@ -63,14 +58,6 @@ public final class InitialAdmin {
     } finally {
       deleteQuietly(pending);
     }
-  }
-
-  String password() {
-    StringBuilder out = new StringBuilder(PASSWORD_LENGTH);
-    for (int i = 0; i < PASSWORD_LENGTH; i++) {
-      out.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-    }
-    return out.toString();
   }
 
   private static Path pendingFile(Path passwordFile, String password) {

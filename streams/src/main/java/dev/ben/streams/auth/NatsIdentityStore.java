@@ -53,6 +53,33 @@ public final class NatsIdentityStore implements IdentityStore {
   }
 
   @Override
+  public List<StoredUser> users() {
+    return kv.keys(bucket, USERS + ">").stream()
+        .flatMap(key -> user(key.substring(USERS.length())).stream())
+        .toList();
+  }
+
+  /**
+   * A plain put: two admins changing one user's role at once leave whichever wrote last, as they
+   * would one after the other.
+   */
+  @Override
+  public Optional<StoredUser> setUserRole(String name, UserRole role) {
+    Optional<StoredUser> changed = user(name).map(found -> found.withRole(role));
+    changed.ifPresent(user -> kv.put(bucket, USERS + name, user.encode()));
+    return changed;
+  }
+
+  @Override
+  public boolean deleteUser(String name) {
+    if (user(name).isEmpty()) {
+      return false;
+    }
+    kv.delete(bucket, USERS + name);
+    return true;
+  }
+
+  @Override
   public Optional<StoredApp> app(String name) {
     if (!StoredApp.validName(name)) {
       return Optional.empty();

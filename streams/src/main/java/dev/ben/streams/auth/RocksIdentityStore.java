@@ -50,6 +50,39 @@ public final class RocksIdentityStore implements IdentityStore {
   }
 
   @Override
+  public List<StoredUser> users() {
+    byte[] prefix = USERS.getBytes(StandardCharsets.UTF_8);
+    return index.scan(prefix, Integer.MAX_VALUE).stream()
+        .flatMap(
+            entry ->
+                StoredUser.decode(
+                    new String(entry.getKey(), StandardCharsets.UTF_8).substring(prefix.length),
+                    entry.getValue())
+                    .stream())
+        .toList();
+  }
+
+  @Override
+  public Optional<StoredUser> setUserRole(String name, UserRole role) {
+    synchronized (index) {
+      Optional<StoredUser> changed = user(name).map(found -> found.withRole(role));
+      changed.ifPresent(user -> index.put(userKey(name), user.encode()));
+      return changed;
+    }
+  }
+
+  @Override
+  public boolean deleteUser(String name) {
+    synchronized (index) {
+      if (user(name).isEmpty()) {
+        return false;
+      }
+      index.delete(userKey(name));
+      return true;
+    }
+  }
+
+  @Override
   public Optional<StoredApp> app(String name) {
     if (!StoredApp.validName(name)) {
       return Optional.empty();

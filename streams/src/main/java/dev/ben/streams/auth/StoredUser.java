@@ -11,17 +11,23 @@ import java.util.regex.Pattern;
 public record StoredUser(String name, UserRole role, String passwordHash) {
 
   /** Names that are safe as RocksDB keys, KV keys and in messages. */
+  /** The naming rule, as people read it in messages. */
+  public static final String NAME_RULE = "a letter, then up to 63 letters, digits, _ and -";
+
   private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
 
   public StoredUser {
     if (!validName(name)) {
-      throw new IllegalArgumentException(
-          "`" + name + "` is not a user name (a letter, then up to 63 letters, digits, _ and -)");
+      throw new IllegalArgumentException("`" + name + "` is not a user name (" + NAME_RULE + ")");
     }
   }
 
   public static boolean validName(String name) {
     return name != null && NAME.matcher(name).matches();
+  }
+
+  public StoredUser withRole(UserRole other) {
+    return new StoredUser(name, other, passwordHash);
   }
 
   byte[] encode() {

@@ -69,6 +69,26 @@ public abstract class IdentityStoreContract {
   }
 
   @Test
+  public void usersAreListedAndTheirRolesChangedAndTheyAreDeleted() {
+    StoredUser alice = new StoredUser("alice", UserRole.VIEWER, "hash-a");
+    StoredUser bob = new StoredUser("bob", UserRole.ADMIN, "hash-b");
+    assertTrue(store.createUser(alice));
+    assertTrue(store.createUser(bob));
+    assertEquals(List.of(alice, bob), reopen().users());
+
+    StoredUser operator = new StoredUser("alice", UserRole.OPERATOR, "hash-a");
+    assertEquals(Optional.of(operator), store.setUserRole("alice", UserRole.OPERATOR));
+    assertEquals(Optional.of(operator), reopen().user("alice"));
+    assertEquals(Optional.empty(), store.setUserRole("carol", UserRole.ADMIN));
+
+    assertTrue(store.deleteUser("alice"));
+    assertFalse(reopen().deleteUser("alice"));
+    assertEquals(Optional.empty(), store.user("alice"));
+    assertEquals(List.of(bob), store.users());
+    assertTrue(store.createUser(alice), "a deleted user's name can be given again");
+  }
+
+  @Test
   public void namesThatCannotBeUsersAreSimplyNotFound() {
     assertEquals(Optional.empty(), store.user("users.>"));
     assertEquals(Optional.empty(), store.user("../secret"));

@@ -3,9 +3,11 @@ package dev.ben.actors.node.servers;
 import dev.ben.actors.control.AppsGrpcService;
 import dev.ben.actors.control.AuthGrpcService;
 import dev.ben.actors.control.LedgerGrpcService;
+import dev.ben.actors.control.UsersGrpcService;
 import dev.ben.api.control.AppsServicePowerApiHandlerFactory;
 import dev.ben.api.control.AuthServicePowerApiHandlerFactory;
 import dev.ben.api.control.LedgerServicePowerApiHandlerFactory;
+import dev.ben.api.control.UsersServicePowerApiHandlerFactory;
 import dev.ben.config.Endpoint;
 import java.net.InetSocketAddress;
 import java.util.Optional;
@@ -19,8 +21,8 @@ import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.japi.function.Function;
 
 /**
- * The gRPC control API on orchestrator nodes: the ledger's service, the login service and the apps
- * service on one port, for benctl.
+ * The gRPC control API on orchestrator nodes: the ledger's service, the login service, the apps
+ * service and the users service on one port, for benctl.
  */
 public final class ControlServer implements NodeServer {
 
@@ -29,6 +31,7 @@ public final class ControlServer implements NodeServer {
   private final LedgerGrpcService ledger;
   private final AuthGrpcService auth;
   private final AppsGrpcService apps;
+  private final UsersGrpcService users;
 
   public ControlServer(
       ActorSystem<?> system,
@@ -36,12 +39,14 @@ public final class ControlServer implements NodeServer {
       LedgerGrpcService ledger,
       AuthGrpcService auth,
       AppsGrpcService apps,
+      UsersGrpcService users,
       Optional<HttpsConnectionContext> https) {
     this.system = system;
     this.http = new HttpBinding(system, endpoint, https);
     this.ledger = ledger;
     this.auth = auth;
     this.apps = apps;
+    this.users = users;
   }
 
   @Override
@@ -74,7 +79,8 @@ public final class ControlServer implements NodeServer {
     return ServiceHandler.concatOrNotFound(
         LedgerServicePowerApiHandlerFactory.create(ledger, system),
         AuthServicePowerApiHandlerFactory.create(auth, system),
-        AppsServicePowerApiHandlerFactory.create(apps, system));
+        AppsServicePowerApiHandlerFactory.create(apps, system),
+        UsersServicePowerApiHandlerFactory.create(users, system));
   }
 
   @Override
