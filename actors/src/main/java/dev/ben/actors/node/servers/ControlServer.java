@@ -9,13 +9,13 @@ import dev.ben.api.control.AuthServicePowerApiHandlerFactory;
 import dev.ben.api.control.LedgerServicePowerApiHandlerFactory;
 import dev.ben.api.control.UsersServicePowerApiHandlerFactory;
 import dev.ben.config.Endpoint;
-import java.net.InetSocketAddress;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
-import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.grpc.javadsl.ServiceHandler;
 import org.apache.pekko.http.javadsl.HttpsConnectionContext;
+import org.apache.pekko.http.javadsl.ServerBinding;
+import org.apache.pekko.http.javadsl.ServerBuilder;
 import org.apache.pekko.http.javadsl.model.HttpRequest;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.japi.function.Function;
@@ -24,10 +24,8 @@ import org.apache.pekko.japi.function.Function;
  * The gRPC control API on orchestrator nodes: the ledger's service, the login service, the apps
  * service and the users service on one port, for benctl.
  */
-public final class ControlServer implements NodeServer {
+public final class ControlServer extends HttpServer {
 
-  private final ActorSystem<?> system;
-  private final HttpBinding http;
   private final LedgerGrpcService ledger;
   private final AuthGrpcService auth;
   private final AppsGrpcService apps;
@@ -41,8 +39,7 @@ public final class ControlServer implements NodeServer {
       AppsGrpcService apps,
       UsersGrpcService users,
       Optional<HttpsConnectionContext> https) {
-    this.system = system;
-    this.http = new HttpBinding(system, endpoint, https);
+    super("control", system, endpoint, https);
     this.ledger = ledger;
     this.auth = auth;
     this.apps = apps;
@@ -50,41 +47,19 @@ public final class ControlServer implements NodeServer {
   }
 
   @Override
-  public String name() {
-    return "control";
-  }
-
-  @Override
-  public Endpoint configured() {
-    return http.endpoint();
-  }
-
-  @Override
-  public String scheme() {
-    return http.scheme();
-  }
-
-  @Override
-  public CompletionStage<InetSocketAddress> start() {
+  CompletionStage<ServerBinding> bind(ServerBuilder server) {
     // gRPC is HTTP/2 only (cleartext with prior knowledge, or negotiated by ALPN over TLS), so only
     // this binding turns it on.
-    return http.start(
-        server ->
-            server.adaptSettings(settings -> settings.withEnableHttp2(true)).bind(services()));
+    return server.adaptSettings(settings -> settings.withEnableHttp2(true)).bind(services());
   }
 
   // concatOrNotFound takes generic varargs; the handlers have exactly the element type.
   @SuppressWarnings("unchecked")
   private Function<HttpRequest, CompletionStage<HttpResponse>> services() {
     return ServiceHandler.concatOrNotFound(
-        LedgerServicePowerApiHandlerFactory.create(ledger, system),
-        AuthServicePowerApiHandlerFactory.create(auth, system),
-        AppsServicePowerApiHandlerFactory.create(apps, system),
-        UsersServicePowerApiHandlerFactory.create(users, system));
-  }
-
-  @Override
-  public CompletionStage<Done> stop() {
-    return http.stop();
+        LedgerServicePowerApiHandlerFactory.create(ledger, system()),
+        AuthServicePowerApiHandlerFactory.create(auth, system()),
+        AppsServicePowerApiHandlerFactory.create(apps, system()),
+        UsersServicePowerApiHandlerFactory.create(users, system()));
   }
 }

@@ -5,7 +5,6 @@ import java.net.InetSocketAddress;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Function;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.http.javadsl.Http;
@@ -14,34 +13,55 @@ import org.apache.pekko.http.javadsl.ServerBinding;
 import org.apache.pekko.http.javadsl.ServerBuilder;
 
 /**
- * What the node's HTTP servers share: binding a handler on an endpoint, over TLS when the node has
- * an HTTPS context (ben.tls), and unbinding it.
+ * What the node's HTTP servers share: one start path that binds the server's handler on its
+ * endpoint, over TLS when the node has an HTTPS context (ben.tls), and one stop path that unbinds
+ * it. A server says only what it binds.
  */
-final class HttpBinding {
+abstract class HttpServer implements NodeServer {
 
+  private final String name;
   private final ActorSystem<?> system;
   private final Endpoint endpoint;
   private final Optional<HttpsConnectionContext> https;
   private volatile ServerBinding binding;
 
-  HttpBinding(ActorSystem<?> system, Endpoint endpoint, Optional<HttpsConnectionContext> https) {
+  HttpServer(
+      String name,
+      ActorSystem<?> system,
+      Endpoint endpoint,
+      Optional<HttpsConnectionContext> https) {
+    this.name = name;
     this.system = system;
     this.endpoint = endpoint;
     this.https = https;
   }
 
-  Endpoint endpoint() {
+  /** Binds this server's handler with the builder, already placed on the endpoint. */
+  abstract CompletionStage<ServerBinding> bind(ServerBuilder server);
+
+  ActorSystem<?> system() {
+    return system;
+  }
+
+  @Override
+  public final String name() {
+    return name;
+  }
+
+  @Override
+  public final Endpoint configured() {
     return endpoint;
   }
 
-  String scheme() {
+  @Override
+  public final String scheme() {
     return https.isPresent() ? "https" : "http";
   }
 
-  CompletionStage<InetSocketAddress> start(
-      Function<ServerBuilder, CompletionStage<ServerBinding>> bind) {
+  @Override
+  public final CompletionStage<InetSocketAddress> start() {
     ServerBuilder server = Http.get(system).newServerAt(endpoint.host(), endpoint.port());
-    return bind.apply(https.map(server::enableHttps).orElse(server))
+    return bind(https.map(server::enableHttps).orElse(server))
         .thenApply(
             bound -> {
               binding = bound;
@@ -49,7 +69,8 @@ final class HttpBinding {
             });
   }
 
-  CompletionStage<Done> stop() {
+  @Override
+  public final CompletionStage<Done> stop() {
     ServerBinding bound = binding;
     return bound == null
         ? CompletableFuture.completedFuture(Done.getInstance())
