@@ -1,5 +1,6 @@
 package dev.ben.bux;
 
+import dev.ben.streams.auth.CurrentUsers;
 import dev.ben.streams.auth.IdentityStore;
 import dev.ben.streams.auth.Tokens;
 import dev.ben.streams.live.LiveHub;
@@ -16,4 +17,5 @@ public record GatewayPorts(
     MetricsRegistry metrics,
     Supplier<HealthReport> health,
     IdentityStore identities,
-    Tokens tokens) {}
+    Tokens tokens,
+    CurrentUsers users) {}

@@ -60,7 +60,7 @@ public final class GatewayRoutes extends AllDirectives {
     this.access =
         new GatewayAccess(
             new OriginCheck(settings.allowedOrigins(), servedOverTls),
-            new SessionCredentials(ports.tokens()),
+            new SessionCredentials(ports.tokens(), ports.users()),
             new GatewayCounters(ports.metrics()),
             mapper);
     this.session =

@@ -1,5 +1,6 @@
 package dev.ben.bux;
 
+import dev.ben.streams.auth.CurrentUsers;
 import dev.ben.streams.auth.Principal;
 import dev.ben.streams.auth.TokenRejected;
 import dev.ben.streams.auth.Tokens;
@@ -16,9 +17,11 @@ final class SessionCredentials {
   private static final String BEARER = "bearer ";
 
   private final Tokens tokens;
+  private final CurrentUsers users;
 
-  SessionCredentials(Tokens tokens) {
+  SessionCredentials(Tokens tokens, CurrentUsers users) {
     this.tokens = tokens;
+    this.users = users;
   }
 
   /** The principal, or the refusal explaining why there is none. */
@@ -30,7 +33,11 @@ final class SessionCredentials {
           : Verdict.refused(Refusal.MISSING_SESSION);
     }
     try {
-      return new Verdict(Optional.of(tokens.verify(token.get())), Optional.empty());
+      Principal principal = tokens.verify(token.get());
+      // A deleted or demoted user's session ends as their control API tokens do.
+      return users.standing(principal) == CurrentUsers.Standing.HELD
+          ? new Verdict(Optional.of(principal), Optional.empty())
+          : Verdict.refused(Refusal.BAD_SESSION);
     } catch (TokenRejected rejected) {
       return Verdict.refused(
           rejected.reason() == TokenRejected.Reason.EXPIRED

@@ -108,4 +108,16 @@ class GatewayAccessTest extends BoundGatewayTest {
     assertEquals(200, scraped.statusCode());
     assertTrue(scraped.body().contains("ben_gateway_requests_total"), scraped.body());
   }
+
+  @Test
+  void aDeletedOrDemotedUsersTokensStopWorking() throws Exception {
+    String viewer = "Bearer " + ports.token();
+    assertEquals(200, metrics(viewer).statusCode());
+    ports.identities.setUserRole(TestPorts.USER, UserRole.VIEWER);
+    String admin = "Bearer " + ports.tokens.issue(TestPorts.USER, UserRole.ADMIN).token();
+    assertEquals(401, metrics(admin).statusCode(), "a token above the user's role now");
+    assertTrue(ports.identities.deleteUser(TestPorts.USER));
+    assertEquals(401, metrics(viewer).statusCode(), "the user is gone");
+    assertEquals(2, ports.refused("bad_session"));
+  }
 }

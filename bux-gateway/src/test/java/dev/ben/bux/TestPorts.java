@@ -1,5 +1,6 @@
 package dev.ben.bux;
 
+import dev.ben.streams.auth.CurrentUsers;
 import dev.ben.streams.auth.IdentityStore;
 import dev.ben.streams.auth.PasswordHashes;
 import dev.ben.streams.auth.RocksIdentityStore;
@@ -35,6 +36,8 @@ final class TestPorts implements AutoCloseable {
       new HealthReport(HealthReport.Status.UP, Map.of("store", "test writer"));
   static final String USER = "vera";
   static final String PASSWORD = "correct horse battery staple";
+  // Nothing remembered: a change to a user shows at once, so tests need not wait for it.
+  static final Duration USER_TTL = Duration.ZERO;
 
   final MetricsRegistry metrics = new MetricsRegistry();
   final LiveHub<String> live;
@@ -71,7 +74,8 @@ final class TestPorts implements AutoCloseable {
   }
 
   GatewayPorts ports() {
-    return new GatewayPorts(live, metrics, health::get, identities, tokens);
+    return new GatewayPorts(
+        live, metrics, health::get, identities, tokens, new CurrentUsers(identities, USER_TTL));
   }
 
   long refused(String reason) {

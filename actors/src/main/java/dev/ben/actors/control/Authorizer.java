@@ -80,25 +80,24 @@ public final class Authorizer {
 
   /** The token's principal, if its user still exists and still holds at least the token's role. */
   private Principal stillHeld(Principal principal) {
-    Optional<UserRole> now = users.role(principal.user());
-    if (now.isEmpty()) {
-      throw refuse(
-          "unknown_user",
-          Status.UNAUTHENTICATED,
-          "user `" + principal.user() + "` no longer exists; ask an admin for an account");
-    }
-    if (!now.get().allows(principal.role())) {
-      throw refuse(
-          "role_lowered",
-          Status.UNAUTHENTICATED,
-          "your role is now "
-              + now.get().label()
-              + ", lower than your token's ("
-              + principal.role().label()
-              + "); "
-              + LOG_IN);
-    }
-    return principal;
+    return switch (users.standing(principal)) {
+      case HELD -> principal;
+      case UNKNOWN_USER ->
+          throw refuse(
+              "unknown_user",
+              Status.UNAUTHENTICATED,
+              "user `" + principal.user() + "` no longer exists; ask an admin for an account");
+      case ROLE_LOWERED ->
+          throw refuse(
+              "role_lowered",
+              Status.UNAUTHENTICATED,
+              "your role is now "
+                  + users.role(principal.user()).map(UserRole::label).orElse("none")
+                  + ", lower than your token's ("
+                  + principal.role().label()
+                  + "); "
+                  + LOG_IN);
+    };
   }
 
   /** Wrong user or password at login, told apart from neither. */

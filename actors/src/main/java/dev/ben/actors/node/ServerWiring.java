@@ -80,7 +80,8 @@ final class ServerWiring {
               services.metrics(),
               new NodeHealth(context.getSystem(), services.connectors())::report,
               services.control().identities(),
-              services.control().tokens());
+              services.control().tokens(),
+              currentUsers(settings, services));
       // Served over TLS: the session cookie is Secure and the gateway's own origin is https.
       boolean servedOverTls = settings.tls().enabled();
       servers.add(
@@ -93,10 +94,7 @@ final class ServerWiring {
     if (settings.node().has(Role.ORCHESTRATOR)) {
       ControlServices access = services.control();
       Authorizer authorizer =
-          new Authorizer(
-              access.tokens(),
-              new CurrentUsers(access.identities(), settings.auth().userCacheTtl()),
-              services.metrics());
+          new Authorizer(access.tokens(), currentUsers(settings, services), services.metrics());
       ControlRequests checks =
           new ControlRequests(settings.ledger().maxBundleBytes(), services.metrics());
       LedgerGrpcService ledger =
@@ -183,5 +181,10 @@ final class ServerWiring {
             new PreAnonymiser(services.control().hashKey()),
             keys),
         https);
+  }
+
+  /** Who still holds which role, as the control API and the gateway both check their tokens. */
+  private static CurrentUsers currentUsers(BenSettings settings, NodeServices services) {
+    return new CurrentUsers(services.control().identities(), settings.auth().userCacheTtl());
   }
 }

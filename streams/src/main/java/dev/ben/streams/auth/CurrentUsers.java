@@ -36,4 +36,20 @@ public final class CurrentUsers {
   public Optional<UserRole> role(String user) {
     return roles.get(user);
   }
+
+  /** Whether the token's user still exists and still holds at least the token's role. */
+  public Standing standing(Principal principal) {
+    Optional<UserRole> now = role(principal.user());
+    if (now.isEmpty()) {
+      return Standing.UNKNOWN_USER;
+    }
+    return now.get().allows(principal.role()) ? Standing.HELD : Standing.ROLE_LOWERED;
+  }
+
+  /** What became of a token's user since the token was issued. */
+  public enum Standing {
+    HELD,
+    UNKNOWN_USER,
+    ROLE_LOWERED
+  }
 }
