@@ -6,8 +6,9 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Users, apps and the cluster's token secret. Everything is created only if absent, so nodes
- * starting at the same time agree on one secret and one first administrator whichever writes first.
+ * Users, apps, the signing keys the ledger trusts besides its configured ones, and the cluster's
+ * token secret. Everything is created only if absent, so nodes starting at the same time agree on
+ * one secret and one first administrator whichever writes first.
  */
 public interface IdentityStore {
 
@@ -43,6 +44,15 @@ public interface IdentityStore {
    * there is none of that name. Revoking twice keeps the first time.
    */
   Optional<StoredApp> revokeApp(String name, Instant at);
+
+  /** The signing keys admins added for the ledger to trust, by key id. */
+  List<StoredTrustedKey> trustedKeys();
+
+  /** Stores the key unless one of that key id is stored; false when it is. */
+  boolean addTrustedKey(StoredTrustedKey key);
+
+  /** Removes the key; false when none of that key id is stored. */
+  boolean removeTrustedKey(String keyId);
 
   /**
    * The cluster's value of {@code name}: the stored one, or {@code proposal}'s when none is stored

@@ -9,14 +9,15 @@ import java.util.function.Supplier;
 
 /**
  * Identities in a JetStream KV bucket shared by the cluster: users under {@code users.<name>}, apps
- * under {@code apps.<name>}, the token secret under {@code token-secret}. Writes use KV {@code
- * create}, JetStream's compare-and-set, so of two nodes writing at once exactly one succeeds and
- * both read its value.
+ * under {@code apps.<name>}, trusted signing keys under {@code trusted-keys.ed25519-<hex>}, the
+ * token secret under {@code token-secret}. Writes use KV {@code create}, JetStream's
+ * compare-and-set, so of two nodes writing at once exactly one succeeds and both read its value.
  */
 public final class NatsIdentityStore implements IdentityStore {
 
   private static final String USERS = "users.";
   private static final String APPS = "apps.";
+  private static final String TRUSTED = "trusted-keys.";
 
   private final KvBuckets kv;
   private final String bucket;
@@ -108,6 +109,37 @@ public final class NatsIdentityStore implements IdentityStore {
     Optional<StoredApp> revoked = app(name).map(found -> found.revokedAt(at));
     revoked.ifPresent(app -> kv.put(bucket, APPS + name, app.encode()));
     return revoked;
+  }
+
+  @Override
+  public List<StoredTrustedKey> trustedKeys() {
+    return kv.keys(bucket, TRUSTED + ">").stream()
+        .map(key -> StoredTrustedKey.keyIdOf(key.substring(TRUSTED.length())))
+        .flatMap(
+            keyId ->
+                kv
+                    .get(bucket, trustedName(keyId))
+                    .flatMap(bytes -> StoredTrustedKey.decode(keyId, bytes))
+                    .stream())
+        .toList();
+  }
+
+  @Override
+  public boolean addTrustedKey(StoredTrustedKey key) {
+    return kv.create(bucket, trustedName(key.keyId()), key.encode());
+  }
+
+  @Override
+  public boolean removeTrustedKey(String keyId) {
+    if (!StoredTrustedKey.validKeyId(keyId) || kv.get(bucket, trustedName(keyId)).isEmpty()) {
+      return false;
+    }
+    kv.delete(bucket, trustedName(keyId));
+    return true;
+  }
+
+  private static String trustedName(String keyId) {
+    return TRUSTED + StoredTrustedKey.storageName(keyId);
   }
 
   @Override

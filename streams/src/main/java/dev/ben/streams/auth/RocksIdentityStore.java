@@ -17,6 +17,7 @@ public final class RocksIdentityStore implements IdentityStore {
 
   private static final String USERS = "identity/user/";
   private static final String APPS = "identity/app/";
+  private static final String TRUSTED = "identity/trusted-key/";
   private static final String AGREED = "identity/";
 
   private final RocksIndex index;
@@ -119,6 +120,44 @@ public final class RocksIdentityStore implements IdentityStore {
   }
 
   @Override
+  public List<StoredTrustedKey> trustedKeys() {
+    byte[] prefix = TRUSTED.getBytes(StandardCharsets.UTF_8);
+    return index.scan(prefix, Integer.MAX_VALUE).stream()
+        .flatMap(
+            entry ->
+                StoredTrustedKey.decode(
+                    new String(entry.getKey(), StandardCharsets.UTF_8).substring(prefix.length),
+                    entry.getValue())
+                    .stream())
+        .toList();
+  }
+
+  @Override
+  public boolean addTrustedKey(StoredTrustedKey key) {
+    synchronized (index) {
+      if (index.get(trustedKey(key.keyId())).isPresent()) {
+        return false;
+      }
+      index.put(trustedKey(key.keyId()), key.encode());
+      return true;
+    }
+  }
+
+  @Override
+  public boolean removeTrustedKey(String keyId) {
+    if (!StoredTrustedKey.validKeyId(keyId)) {
+      return false;
+    }
+    synchronized (index) {
+      if (index.get(trustedKey(keyId)).isEmpty()) {
+        return false;
+      }
+      index.delete(trustedKey(keyId));
+      return true;
+    }
+  }
+
+  @Override
   public byte[] agreed(String name, Supplier<byte[]> proposal) {
     byte[] key = (AGREED + name).getBytes(StandardCharsets.UTF_8);
     synchronized (index) {
@@ -144,6 +183,10 @@ public final class RocksIdentityStore implements IdentityStore {
 
   private static byte[] appKey(String name) {
     return (APPS + name).getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static byte[] trustedKey(String keyId) {
+    return (TRUSTED + keyId).getBytes(StandardCharsets.UTF_8);
   }
 
   private static byte[] userKey(String name) {

@@ -200,4 +200,31 @@ public abstract class IdentityStoreContract {
   }
 
   private record Outcome(byte[] secret, boolean created) {}
+
+  private static StoredTrustedKey trusted(String keyId, String label) {
+    return new StoredTrustedKey(
+        keyId,
+        "Ben public key " + keyId + ".\n-----BEGIN BEN ED25519 PUBLIC KEY-----\nAA==\n",
+        label,
+        "admin",
+        Instant.parse("2026-12-04T12:00:00Z"));
+  }
+
+  @Test
+  public void trustedKeysAreAddedOnceListedAndRemoved() {
+    assertEquals(List.of(), store.trustedKeys());
+    StoredTrustedKey release = trusted("ed25519:00112233445566ff", "release");
+    StoredTrustedKey ci = trusted("ed25519:aabbccddeeff0011", "");
+    assertTrue(store.addTrustedKey(release));
+    assertTrue(store.addTrustedKey(ci));
+    assertFalse(reopen().addTrustedKey(trusted("ed25519:00112233445566ff", "other")));
+    assertEquals(List.of(release, ci), reopen().trustedKeys());
+
+    assertTrue(store.removeTrustedKey("ed25519:00112233445566ff"));
+    assertFalse(reopen().removeTrustedKey("ed25519:00112233445566ff"));
+    assertFalse(store.removeTrustedKey("not-a-key-id"));
+    assertEquals(List.of(ci), store.trustedKeys());
+    assertFalse(store.hasUsers(), "trusted keys are not users");
+    assertEquals(List.of(), store.apps(), "trusted keys are not apps");
+  }
 }

@@ -120,6 +120,21 @@ class InitialAdminTest {
           }
 
           @Override
+          public java.util.List<StoredTrustedKey> trustedKeys() {
+            return store.trustedKeys();
+          }
+
+          @Override
+          public boolean addTrustedKey(StoredTrustedKey key) {
+            return store.addTrustedKey(key);
+          }
+
+          @Override
+          public boolean removeTrustedKey(String keyId) {
+            return store.removeTrustedKey(keyId);
+          }
+
+          @Override
           public String describe() {
             return "racing";
           }
