@@ -5,7 +5,8 @@ import dev.ben.streams.auth.UserRole;
 
 /**
  * The calls of the control API with the least role each needs: a viewer reads, an operator also
- * changes what runs, an admin also archives, deletes and manages users, apps and apps' keys.
+ * changes what runs, an admin also archives, deletes and manages users, apps, apps' keys and the
+ * signing keys the ledger trusts.
  */
 public enum ControlOperation {
   STATUS("status", UserRole.VIEWER),
@@ -29,7 +30,11 @@ public enum ControlOperation {
   CREATE_USER("users create", UserRole.ADMIN),
   LIST_USERS("users list", UserRole.ADMIN),
   SET_USER_ROLE("users set-role", UserRole.ADMIN),
-  DELETE_USER("users delete", UserRole.ADMIN);
+  DELETE_USER("users delete", UserRole.ADMIN),
+  /** Admins only: a trusted key decides which bundles can ever run. */
+  ADD_TRUSTED_KEY("trust add", UserRole.ADMIN),
+  LIST_TRUSTED_KEYS("trust list", UserRole.ADMIN),
+  REMOVE_TRUSTED_KEY("trust remove", UserRole.ADMIN);
 
   private final String verb;
   private final UserRole needs;

@@ -2,11 +2,15 @@ package dev.ben.actors.control;
 
 import dev.ben.api.control.LifecycleAction;
 import dev.ben.api.control.Role;
+import dev.ben.contracts.bundle.KeyFileException;
+import dev.ben.contracts.bundle.KeyFiles;
 import dev.ben.streams.auth.BeaconOrigins;
 import dev.ben.streams.auth.StoredApp;
+import dev.ben.streams.auth.StoredTrustedKey;
 import dev.ben.streams.auth.StoredUser;
 import dev.ben.streams.auth.UserRole;
 import dev.ben.streams.metrics.MetricsRegistry;
+import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -134,6 +138,23 @@ public final class ControlRequests {
                               + " https://shop.example")));
     }
     return canonical.stream().distinct().toList();
+  }
+
+  /** The key of a {@code .pub} file's text, as sent to be trusted. */
+  PublicKey publicKey(String text) {
+    try {
+      return KeyFiles.parsePublicKey(text, "the public key");
+    } catch (KeyFileException e) {
+      throw refuse("bad-public-key", e.getMessage() + " (send a NAME.pub from `benctl keygen`)");
+    }
+  }
+
+  void keyId(String keyId) {
+    if (!StoredTrustedKey.validKeyId(keyId)) {
+      throw refuse(
+          "bad-key-id",
+          "`" + keyId + "` is not a key id (ed25519:<16 hex digits>; see `benctl trust list`)");
+    }
   }
 
   /**

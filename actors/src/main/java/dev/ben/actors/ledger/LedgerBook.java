@@ -21,6 +21,7 @@ import dev.ben.streams.ledger.StagedVersion;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * The ledger's bookkeeping, without actors: verifying and staging bundles, withdrawing versions,
@@ -30,10 +31,10 @@ import java.util.function.LongSupplier;
 final class LedgerBook {
 
   private final LedgerStore store;
-  private final TrustedKeys trusted;
+  private final Supplier<TrustedKeys> trusted;
   private final LongSupplier clock;
 
-  LedgerBook(LedgerStore store, TrustedKeys trusted, LongSupplier clock) {
+  LedgerBook(LedgerStore store, Supplier<TrustedKeys> trusted, LongSupplier clock) {
     this.store = store;
     this.trusted = trusted;
     this.clock = clock;
@@ -41,7 +42,7 @@ final class LedgerBook {
 
   /** Verifies, re-validates and records a staged version of every pipeline the bundle declares. */
   StageReply stage(byte[] bytes, String source) {
-    Verification verification = BundleVerifier.verify(bytes, trusted);
+    Verification verification = BundleVerifier.verify(bytes, trusted.get());
     if (verification instanceof Verification.Refused refused) {
       Kind kind = kindOf(refused.refusal().reason());
       throw new LedgerRefusal(
@@ -50,6 +51,7 @@ final class LedgerBook {
               + refused.refusal().message()
               + (kind == Kind.UNTRUSTED
                   ? "; the cluster trusts the public key files listed in ben.ledger.trusted-keys (BEN_LEDGER_TRUSTED_KEYS)"
+                      + " and those added with `benctl trust add`"
                   : ""));
     }
     var verified = (Verification.Verified) verification;

@@ -3,7 +3,6 @@ package dev.ben.actors.ledger;
 import dev.ben.actors.bridge.MessagePlane;
 import dev.ben.actors.orchestrator.Orchestrator;
 import dev.ben.config.LedgerSettings;
-import dev.ben.contracts.bundle.TrustedKeys;
 import dev.ben.streams.access.StoreAccess;
 import dev.ben.streams.ledger.HeaderWatch;
 import dev.ben.streams.ledger.LedgerStore;
@@ -26,7 +25,7 @@ public final class LedgerParts implements AutoCloseable {
   public record Factory(
       Supplier<LedgerStore> store,
       StoreAccess access,
-      TrustedKeys trusted,
+      TrustedKeySources trusted,
       LedgerSettings settings,
       MessagePlane<ContractNotice> notices,
       ActorRef<Orchestrator.Command> orchestrator) {
@@ -50,7 +49,7 @@ public final class LedgerParts implements AutoCloseable {
   final StoreAccess access;
   final MessagePlane<ContractNotice> notices;
   final ActorRef<Orchestrator.Command> orchestrator;
-  final TrustedKeys trusted;
+  final TrustedKeySources trusted;
   final LedgerSettings settings;
   private final HeaderWatch watch;
 
@@ -74,7 +73,7 @@ public final class LedgerParts implements AutoCloseable {
   }
 
   String describe() {
-    return "trusted keys " + trusted.keyIds();
+    return "configured trusted keys " + trusted.configured().keyIds();
   }
 
   @Override

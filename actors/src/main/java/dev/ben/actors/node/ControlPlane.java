@@ -6,6 +6,7 @@ import dev.ben.actors.bridge.TopicPlane;
 import dev.ben.actors.ledger.ContractNotice;
 import dev.ben.actors.ledger.Ledger;
 import dev.ben.actors.ledger.LedgerParts;
+import dev.ben.actors.ledger.TrustedKeySources;
 import dev.ben.actors.orchestrator.HelloPlane;
 import dev.ben.actors.orchestrator.Orchestrator;
 import dev.ben.actors.pipeline.ClusterExecutor;
@@ -54,7 +55,7 @@ record ControlPlane(
                 new LedgerParts.Factory(
                     control.ledgerStore(),
                     control.access(),
-                    control.trusted(),
+                    new TrustedKeySources(control.trusted(), control.identities()),
                     settings.ledger(),
                     notices,
                     orchestrator),

@@ -5,6 +5,7 @@ import dev.ben.actors.control.AuthGrpcService;
 import dev.ben.actors.control.Authorizer;
 import dev.ben.actors.control.ControlRequests;
 import dev.ben.actors.control.LedgerGrpcService;
+import dev.ben.actors.control.TrustGrpcService;
 import dev.ben.actors.control.UsersGrpcService;
 import dev.ben.actors.node.servers.ControlServer;
 import dev.ben.actors.node.servers.GatewayServer;
@@ -114,6 +115,7 @@ final class ServerWiring {
               auth,
               apps(context, services, authorizer, checks),
               users(context, services, authorizer, checks),
+              trust(context, services, authorizer, checks),
               https));
     }
     return servers;
@@ -127,6 +129,20 @@ final class ServerWiring {
     return new AppsGrpcService(
         services.control().identities(),
         new AppKeys(new SecureRandom()),
+        authorizer,
+        checks,
+        context.getSystem().dispatchers().lookup(DispatcherSelector.blocking()),
+        Clock.systemUTC());
+  }
+
+  private static TrustGrpcService trust(
+      ActorContext<?> context,
+      NodeServices services,
+      Authorizer authorizer,
+      ControlRequests checks) {
+    return new TrustGrpcService(
+        services.control().trusted(),
+        services.control().identities(),
         authorizer,
         checks,
         context.getSystem().dispatchers().lookup(DispatcherSelector.blocking()),

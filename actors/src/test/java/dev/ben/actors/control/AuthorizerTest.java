@@ -96,7 +96,10 @@ class AuthorizerTest {
                   CREATE_USER,
                   LIST_USERS,
                   SET_USER_ROLE,
-                  DELETE_USER ->
+                  DELETE_USER,
+                  ADD_TRUSTED_KEY,
+                  LIST_TRUSTED_KEYS,
+                  REMOVE_TRUSTED_KEY ->
                   role == UserRole.ADMIN;
             };
         Metadata token = bearer("u", role);

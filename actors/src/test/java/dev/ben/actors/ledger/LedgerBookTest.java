@@ -42,7 +42,9 @@ class LedgerBookTest {
   @BeforeEach
   void open() {
     store = TestLedger.openStore(dir.resolve("ledger"));
-    book = new LedgerBook(store, TrustedKeys.of(TRUSTED.publicKey()), () -> clock.addAndGet(1000));
+    book =
+        new LedgerBook(
+            store, () -> TrustedKeys.of(TRUSTED.publicKey()), () -> clock.addAndGet(1000));
   }
 
   @AfterEach

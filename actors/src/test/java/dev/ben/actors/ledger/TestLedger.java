@@ -34,9 +34,8 @@ final class TestLedger implements AutoCloseable {
     access =
         new StoreAccess(
             new LocalBlobStore(dir.resolve("blobs")), RocksIndex.open(dir.resolve("index")));
-    book =
-        new LedgerBook(
-            store, TrustedKeys.load(List.of(contracts.publicKey())), () -> clock.addAndGet(1000));
+    TrustedKeys trusted = TrustedKeys.load(List.of(contracts.publicKey()));
+    book = new LedgerBook(store, () -> trusted, () -> clock.addAndGet(1000));
     records = new ActivationRecords(book, access, ACTIVATION_TIMEOUT, clock::get);
   }
 

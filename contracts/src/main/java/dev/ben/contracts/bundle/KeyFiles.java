@@ -100,7 +100,27 @@ public final class KeyFiles {
 
   /** Reads a {@code .pub} file. */
   public static PublicKey readPublicKey(Path file) throws KeyFileException {
-    List<PemText.Block> blocks = readBlocks(file);
+    return publicKeyIn(file, readBlocks(file));
+  }
+
+  /**
+   * Reads the text of a {@code .pub} file sent rather than read from disk; {@code source} names it
+   * in refusals.
+   */
+  public static PublicKey parsePublicKey(String text, String source) throws KeyFileException {
+    Path named = Path.of(source);
+    if (text.length() > MAX_KEY_FILE_BYTES) {
+      throw new KeyFileException(named, "is too large to be a public key file");
+    }
+    try {
+      return publicKeyIn(named, PemText.parse(text));
+    } catch (IllegalArgumentException e) {
+      throw new KeyFileException(named, "is damaged: " + e.getMessage(), e);
+    }
+  }
+
+  private static PublicKey publicKeyIn(Path file, List<PemText.Block> blocks)
+      throws KeyFileException {
     if (blocks.stream().anyMatch(b -> b.label().equals(PRIVATE_LABEL))) {
       throw new KeyFileException(
           file,

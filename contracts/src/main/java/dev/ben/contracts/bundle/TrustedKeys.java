@@ -48,6 +48,15 @@ public final class TrustedKeys {
     return new TrustedKeys(map);
   }
 
+  /** These keys and {@code more}. */
+  public TrustedKeys plus(Collection<PublicKey> more) {
+    Map<String, PublicKey> map = new TreeMap<>(byKeyId);
+    for (PublicKey key : more) {
+      map.put(Ed25519.keyId(key), key);
+    }
+    return new TrustedKeys(map);
+  }
+
   /** The trusted key with this id, if any. */
   public Optional<PublicKey> find(String keyId) {
     return Optional.ofNullable(byKeyId.get(keyId));

@@ -112,6 +112,22 @@ class KeyFilesTest {
     assertTrue(KeyFiles.isValidName("team-release_2.v1"));
   }
 
+  @Test
+  void aPublicKeyFileSentAsTextReadsAsTheFileDoesAndIsTrustedAlongsideOthers() throws Exception {
+    var key = Ed25519.generate();
+    var written = KeyFiles.write(dir, "sent", key, false);
+    var parsed = KeyFiles.parsePublicKey(Files.readString(written.publicFile()), "request");
+    assertEquals(key.keyId(), Ed25519.keyId(parsed));
+    assertMessage(
+        () -> KeyFiles.parsePublicKey(Files.readString(written.privateFile()), "request"),
+        "holds a PRIVATE key");
+    assertMessage(() -> KeyFiles.parsePublicKey("hello", "request"), "request");
+
+    var other = Ed25519.generate();
+    var both = TrustedKeys.of(other.publicKey()).plus(List.of(parsed));
+    assertEquals(new java.util.TreeSet<>(List.of(key.keyId(), other.keyId())), both.keyIds());
+  }
+
   private interface KeyAction {
     void run() throws Exception;
   }

@@ -3,10 +3,12 @@ package dev.ben.actors.node.servers;
 import dev.ben.actors.control.AppsGrpcService;
 import dev.ben.actors.control.AuthGrpcService;
 import dev.ben.actors.control.LedgerGrpcService;
+import dev.ben.actors.control.TrustGrpcService;
 import dev.ben.actors.control.UsersGrpcService;
 import dev.ben.api.control.AppsServicePowerApiHandlerFactory;
 import dev.ben.api.control.AuthServicePowerApiHandlerFactory;
 import dev.ben.api.control.LedgerServicePowerApiHandlerFactory;
+import dev.ben.api.control.TrustServicePowerApiHandlerFactory;
 import dev.ben.api.control.UsersServicePowerApiHandlerFactory;
 import dev.ben.config.Endpoint;
 import java.util.Optional;
@@ -22,7 +24,7 @@ import org.apache.pekko.japi.function.Function;
 
 /**
  * The gRPC control API on orchestrator nodes: the ledger's service, the login service, the apps
- * service and the users service on one port, for benctl.
+ * service, the users service and the trust service on one port, for benctl.
  */
 public final class ControlServer extends HttpServer {
 
@@ -30,6 +32,7 @@ public final class ControlServer extends HttpServer {
   private final AuthGrpcService auth;
   private final AppsGrpcService apps;
   private final UsersGrpcService users;
+  private final TrustGrpcService trust;
 
   public ControlServer(
       ActorSystem<?> system,
@@ -38,12 +41,14 @@ public final class ControlServer extends HttpServer {
       AuthGrpcService auth,
       AppsGrpcService apps,
       UsersGrpcService users,
+      TrustGrpcService trust,
       Optional<HttpsConnectionContext> https) {
     super("control", system, endpoint, https);
     this.ledger = ledger;
     this.auth = auth;
     this.apps = apps;
     this.users = users;
+    this.trust = trust;
   }
 
   @Override
@@ -60,6 +65,7 @@ public final class ControlServer extends HttpServer {
         LedgerServicePowerApiHandlerFactory.create(ledger, system()),
         AuthServicePowerApiHandlerFactory.create(auth, system()),
         AppsServicePowerApiHandlerFactory.create(apps, system()),
-        UsersServicePowerApiHandlerFactory.create(users, system()));
+        UsersServicePowerApiHandlerFactory.create(users, system()),
+        TrustServicePowerApiHandlerFactory.create(trust, system()));
   }
 }
