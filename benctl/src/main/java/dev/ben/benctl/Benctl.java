@@ -24,6 +24,7 @@ import dev.ben.benctl.fmt.FmtCommand;
 import dev.ben.benctl.init.InitCommand;
 import dev.ben.benctl.keys.KeygenCommand;
 import dev.ben.benctl.testrun.TestCommand;
+import dev.ben.benctl.trust.TrustCommand;
 import dev.ben.benctl.users.UsersCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -68,6 +69,7 @@ import picocli.CommandLine.ParameterException;
       ContextCommand.class,
       AppsCommand.class,
       UsersCommand.class,
+      TrustCommand.class,
     })
 public final class Benctl extends Subcommand {
 

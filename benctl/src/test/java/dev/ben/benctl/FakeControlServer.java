@@ -27,6 +27,8 @@ import dev.ben.api.control.Role;
 import dev.ben.api.control.StageReply;
 import dev.ben.api.control.StageRequest;
 import dev.ben.api.control.StatusRequest;
+import dev.ben.api.control.TrustServicePowerApi;
+import dev.ben.api.control.TrustServicePowerApiHandlerFactory;
 import dev.ben.api.control.UsersServicePowerApi;
 import dev.ben.api.control.UsersServicePowerApiHandlerFactory;
 import dev.ben.api.control.VersionInfo;
@@ -105,7 +107,9 @@ public final class FakeControlServer implements AutoCloseable {
                 new Ledger(), LedgerServicePowerApi.name, system),
             AppsServicePowerApiHandlerFactory.partial(new Apps(), AppsServicePowerApi.name, system),
             UsersServicePowerApiHandlerFactory.partial(
-                new FakeUsers(this), UsersServicePowerApi.name, system));
+                new FakeUsers(this), UsersServicePowerApi.name, system),
+            TrustServicePowerApiHandlerFactory.partial(
+                new FakeTrust(this), TrustServicePowerApi.name, system));
     ServerBuilder server =
         Http.get(system)
             .newServerAt("127.0.0.1", 0)

@@ -7,6 +7,7 @@ import dev.ben.api.control.AuthServiceClient;
 import dev.ben.api.control.LedgerServiceClient;
 import dev.ben.api.control.LoginReply;
 import dev.ben.api.control.LoginRequest;
+import dev.ben.api.control.TrustServiceClient;
 import dev.ben.api.control.UsersServiceClient;
 import dev.ben.benctl.command.CommandFailure;
 import java.time.Duration;
@@ -82,6 +83,15 @@ public final class ControlConnection {
       Function<UsersServiceClient, SingleResponseRequestBuilder<Q, R>> method,
       Q request) {
     return authorized(target, timeout, UsersServiceClient::create, method, request, "users");
+  }
+
+  /** Calls a trust method, e.g. {@code c -> c.add()}. */
+  public static <Q, R> R trust(
+      Target target,
+      Duration timeout,
+      Function<TrustServiceClient, SingleResponseRequestBuilder<Q, R>> method,
+      Q request) {
+    return authorized(target, timeout, TrustServiceClient::create, method, request, "trust");
   }
 
   /** Logs in: the one call that presents a password instead of a token. */
