@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Who may reach /ws, /metrics and the API: a valid session or token, from an allowed page. */
-class GatewayAccessTest extends BoundGatewayTest {
+class GatewayAccessTest extends BoundGateway {
 
   /** The upgrade's HTTP status: 101 when the socket opened, the refusal's status otherwise. */
   private int upgrade(String origin, String authorization, String cookie) throws Exception {

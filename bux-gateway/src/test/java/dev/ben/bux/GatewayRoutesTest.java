@@ -15,7 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The gateway's HTTP surface over a real socket, fed by test ports instead of a node. */
-class GatewayRoutesTest extends BoundGatewayTest {
+class GatewayRoutesTest extends BoundGateway {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 

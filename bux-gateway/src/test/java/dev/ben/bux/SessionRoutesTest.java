@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Logging in and out of bux through {@code /api/v1/session}, over a real socket. */
-class SessionRoutesTest extends BoundGatewayTest {
+class SessionRoutesTest extends BoundGateway {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 

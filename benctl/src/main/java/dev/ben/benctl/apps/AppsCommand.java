@@ -7,19 +7,16 @@ import dev.ben.api.control.CreateAppRequest;
 import dev.ben.api.control.ListAppsReply;
 import dev.ben.api.control.ListAppsRequest;
 import dev.ben.api.control.RevokeAppRequest;
+import dev.ben.benctl.command.CommandGroup;
 import dev.ben.benctl.command.ExitCode;
-import dev.ben.benctl.command.Subcommand;
 import dev.ben.benctl.out.Json;
-import dev.ben.benctl.out.OutputOptions;
 import dev.ben.benctl.out.Table;
+import dev.ben.benctl.remote.ControlCall;
 import dev.ben.benctl.remote.ControlConnection;
-import dev.ben.benctl.remote.CredentialOptions;
-import dev.ben.benctl.remote.ServerOptions;
 import java.util.ArrayList;
 import java.util.function.Function;
 import org.apache.pekko.grpc.javadsl.SingleResponseRequestBuilder;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -31,28 +28,14 @@ import picocli.CommandLine.Parameters;
         "Create apps with a key for sending events, list them, revoke their keys (admin).",
     synopsisSubcommandLabel = "COMMAND",
     subcommands = {AppsCommand.Create.class, AppsCommand.List.class, AppsCommand.Revoke.class})
-public final class AppsCommand extends Subcommand {
-
-  @Override
-  protected int run() {
-    err().println("benctl apps: no command given; choose one of:");
-    spec().commandLine().usage(err());
-    return ExitCode.USAGE;
-  }
+public final class AppsCommand extends CommandGroup {
 
   /** Server, credentials and output of every apps command. */
-  abstract static class AppsCall extends Subcommand {
-
-    @Mixin private ServerOptions server;
-
-    @Mixin private CredentialOptions credentials;
-
-    @Mixin protected OutputOptions output;
+  abstract static class AppsCall extends ControlCall {
 
     protected <Q, R> R call(
         Function<AppsServiceClient, SingleResponseRequestBuilder<Q, R>> method, Q request) {
-      return ControlConnection.apps(
-          credentials.target(server, environment()), server.timeout(), method, request);
+      return ControlConnection.apps(target(), timeout(), method, request);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.ben.benctl.auth;
 
+import dev.ben.benctl.command.CommandGroup;
 import dev.ben.benctl.command.ExitCode;
 import dev.ben.benctl.command.Subcommand;
 import dev.ben.benctl.config.BenctlConfig;
@@ -24,14 +25,7 @@ import picocli.CommandLine.Parameters;
       ContextCommand.Use.class,
       ContextCommand.Delete.class
     })
-public final class ContextCommand extends Subcommand {
-
-  @Override
-  protected int run() {
-    err().println("benctl context: no command given; choose one of:");
-    spec().commandLine().usage(err());
-    return ExitCode.USAGE;
-  }
+public final class ContextCommand extends CommandGroup {
 
   /** {@code benctl context list}. */
   @Command(

@@ -8,14 +8,12 @@ import dev.ben.api.control.RemoveTrustedKeyRequest;
 import dev.ben.api.control.TrustServiceClient;
 import dev.ben.api.control.TrustedKey;
 import dev.ben.benctl.command.CommandFailure;
+import dev.ben.benctl.command.CommandGroup;
 import dev.ben.benctl.command.ExitCode;
-import dev.ben.benctl.command.Subcommand;
 import dev.ben.benctl.out.Json;
-import dev.ben.benctl.out.OutputOptions;
 import dev.ben.benctl.out.Table;
+import dev.ben.benctl.remote.ControlCall;
 import dev.ben.benctl.remote.ControlConnection;
-import dev.ben.benctl.remote.CredentialOptions;
-import dev.ben.benctl.remote.ServerOptions;
 import dev.ben.benctl.remote.Target;
 import dev.ben.contracts.bundle.KeyFileException;
 import dev.ben.contracts.bundle.KeyFiles;
@@ -27,7 +25,6 @@ import java.time.Instant;
 import java.util.function.Function;
 import org.apache.pekko.grpc.javadsl.SingleResponseRequestBuilder;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -39,28 +36,14 @@ import picocli.CommandLine.Parameters;
         "Add signing keys the ledger stages bundles of, list them, remove them again (admin).",
     synopsisSubcommandLabel = "COMMAND",
     subcommands = {TrustCommand.Add.class, TrustCommand.List.class, TrustCommand.Remove.class})
-public final class TrustCommand extends Subcommand {
-
-  @Override
-  protected int run() {
-    err().println("benctl trust: no command given; choose one of:");
-    spec().commandLine().usage(err());
-    return ExitCode.USAGE;
-  }
+public final class TrustCommand extends CommandGroup {
 
   /** Server, credentials and output of every trust command. */
-  abstract static class TrustCall extends Subcommand {
-
-    @Mixin private ServerOptions server;
-
-    @Mixin private CredentialOptions credentials;
-
-    @Mixin protected OutputOptions output;
+  abstract static class TrustCall extends ControlCall {
 
     protected <Q, R> R call(
         Function<TrustServiceClient, SingleResponseRequestBuilder<Q, R>> method, Q request) {
-      return ControlConnection.trust(
-          credentials.target(server, environment()), server.timeout(), method, request);
+      return ControlConnection.trust(target(), timeout(), method, request);
     }
   }
 

@@ -11,19 +11,16 @@ import dev.ben.api.control.SetUserRoleRequest;
 import dev.ben.api.control.User;
 import dev.ben.api.control.UsersServiceClient;
 import dev.ben.benctl.command.CommandFailure;
+import dev.ben.benctl.command.CommandGroup;
 import dev.ben.benctl.command.ExitCode;
-import dev.ben.benctl.command.Subcommand;
 import dev.ben.benctl.out.Json;
-import dev.ben.benctl.out.OutputOptions;
 import dev.ben.benctl.out.Table;
+import dev.ben.benctl.remote.ControlCall;
 import dev.ben.benctl.remote.ControlConnection;
-import dev.ben.benctl.remote.CredentialOptions;
-import dev.ben.benctl.remote.ServerOptions;
 import java.util.Locale;
 import java.util.function.Function;
 import org.apache.pekko.grpc.javadsl.SingleResponseRequestBuilder;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -39,30 +36,16 @@ import picocli.CommandLine.Parameters;
       UsersCommand.SetRole.class,
       UsersCommand.Delete.class
     })
-public final class UsersCommand extends Subcommand {
+public final class UsersCommand extends CommandGroup {
 
   private static final String ROLES = "viewer, operator or admin";
 
-  @Override
-  protected int run() {
-    err().println("benctl users: no command given; choose one of:");
-    spec().commandLine().usage(err());
-    return ExitCode.USAGE;
-  }
-
   /** Server, credentials and output of every users command. */
-  abstract static class UsersCall extends Subcommand {
-
-    @Mixin private ServerOptions server;
-
-    @Mixin private CredentialOptions credentials;
-
-    @Mixin protected OutputOptions output;
+  abstract static class UsersCall extends ControlCall {
 
     protected <Q, R> R call(
         Function<UsersServiceClient, SingleResponseRequestBuilder<Q, R>> method, Q request) {
-      return ControlConnection.users(
-          credentials.target(server, environment()), server.timeout(), method, request);
+      return ControlConnection.users(target(), timeout(), method, request);
     }
   }
 

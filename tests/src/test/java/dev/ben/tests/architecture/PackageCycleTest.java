@@ -1,11 +1,13 @@
 package dev.ben.tests.architecture;
 
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -63,6 +65,7 @@ class PackageCycleTest {
         "dev.ben.benctl"
       })
   void packagesOfEachModuleAreFreeOfCycles(String modulePackage) {
-    packagesFreeOfCycles(modulePackage).check(ben);
+    EvaluationResult result = packagesFreeOfCycles(modulePackage).evaluate(ben);
+    assertFalse(result.hasViolation(), () -> result.getFailureReport().toString());
   }
 }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
  * The gateway's routes bound on a free port of 127.0.0.1 for each test, over the ports a node would
  * lend them ({@link TestPorts}), with one actor system per test class.
  */
-abstract class BoundGatewayTest {
+abstract class BoundGateway {
 
   static ActorSystem system;
 
