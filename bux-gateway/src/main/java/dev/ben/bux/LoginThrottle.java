@@ -33,22 +33,21 @@ final class LoginThrottle {
     this.clock = clock;
   }
 
-  /** How long the address must wait before its next login is checked; empty when it need not. */
-  synchronized Optional<Duration> waitBeforeLogin(String address) {
+  /**
+   * Admits a login from the address, counting it as an attempt from now on, or says how long the
+   * address must wait first. One call both checks and counts, so parallel logins from one address
+   * cannot all pass the check before any of them is counted.
+   */
+  synchronized Optional<Duration> admit(String address) {
     Deque<Instant> recent = prune(address);
-    if (recent == null || recent.size() < allowed) {
-      return Optional.empty();
+    if (recent != null && recent.size() >= allowed) {
+      return Optional.of(Duration.between(clock.instant(), recent.peekFirst().plus(window)));
     }
-    return Optional.of(Duration.between(clock.instant(), recent.peekFirst().plus(window)));
-  }
-
-  /** A login from the address is about to be checked. */
-  synchronized void attempted(String address) {
-    prune(address);
-    if (!failures.containsKey(address) && failures.size() >= MAX_ADDRESSES) {
+    if (recent == null && failures.size() >= MAX_ADDRESSES) {
       forgetStalest();
     }
     failures.computeIfAbsent(address, a -> new ArrayDeque<>()).addLast(clock.instant());
+    return Optional.empty();
   }
 
   /** A login from the address succeeded: its earlier attempts no longer count. */

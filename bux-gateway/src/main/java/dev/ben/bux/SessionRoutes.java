@@ -80,12 +80,6 @@ final class SessionRoutes extends AllDirectives {
             .getAttribute(AttributeKeys.remoteAddress)
             .flatMap(RemoteAddress::getAddress)
             .map(InetAddress::getHostAddress);
-    Optional<Duration> wait = address.flatMap(throttle::waitBeforeLogin);
-    if (wait.isPresent()) {
-      long seconds = Math.max(1, wait.get().toSeconds() + 1);
-      return respondWithHeader(
-          RetryAfter.create(seconds), () -> access.refuse(ROUTE, Refusal.THROTTLED));
-    }
     if (!request.entity().getContentType().mediaType().equals(MediaTypes.APPLICATION_JSON)) {
       return complete(
           access.counted(
@@ -107,7 +101,12 @@ final class SessionRoutes extends AllDirectives {
                   StatusCodes.BAD_REQUEST.intValue(),
                   "a login is JSON with the strings user and password")));
     }
-    address.ifPresent(throttle::attempted);
+    Optional<Duration> wait = address.flatMap(throttle::admit);
+    if (wait.isPresent()) {
+      long seconds = Math.max(1, wait.get().toSeconds() + 1);
+      return respondWithHeader(
+          RetryAfter.create(seconds), () -> access.refuse(ROUTE, Refusal.THROTTLED));
+    }
     // The hash is slow on purpose and the store may be remote: never on the dispatcher.
     CompletableFuture<Optional<StoredUser>> checked =
         CompletableFuture.supplyAsync(
