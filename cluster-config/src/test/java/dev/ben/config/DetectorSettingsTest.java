@@ -17,6 +17,35 @@ class DetectorSettingsTest {
     assertEquals(Duration.ofSeconds(10), settings.askTimeout());
     assertEquals(100, settings.loadRetries());
     assertEquals(4, settings.roundsInFlight());
+    assertEquals(Duration.ofSeconds(1), settings.budgetTimeout());
+    assertEquals(1000, settings.stashCapacity());
+  }
+
+  @Test
+  void budgetSettingsAreReadAndABudgetTimeoutNotShorterThanTheRoundsIsRefused() {
+    DetectorSettings settings =
+        DetectorSettings.fromConfig(
+            ReferenceConfig.with(
+                "ben.detector.budget-timeout = 250ms\nben.detector.stash-capacity = 7"));
+    assertEquals(Duration.ofMillis(250), settings.budgetTimeout());
+    assertEquals(7, settings.stashCapacity());
+    var tooLong =
+        assertThrows(
+            SettingsException.class,
+            () ->
+                DetectorSettings.fromConfig(
+                    ReferenceConfig.with(
+                        "ben.detector.budget-timeout = 10s\nben.detector.ask-timeout = 10s")));
+    assertEquals("ben.detector.budget-timeout", tooLong.key());
+    assertTrue(tooLong.getMessage().contains("shorter than"), tooLong.getMessage());
+    assertEquals(
+        "ben.detector.stash-capacity",
+        assertThrows(
+                SettingsException.class,
+                () ->
+                    DetectorSettings.fromConfig(
+                        ReferenceConfig.with("ben.detector.stash-capacity = 0")))
+            .key());
   }
 
   @Test

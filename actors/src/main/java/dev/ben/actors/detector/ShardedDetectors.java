@@ -18,9 +18,10 @@ import org.apache.pekko.pattern.Patterns;
 
 /**
  * The detector shards of every pipeline as Cluster Sharding entities on the members with the
- * detector role. Shards are never passivated (their state is the point). A shard whose member has
- * not loaded a version yet (its contract holder swaps within a second of an activation) is asked
- * again a bounded number of times.
+ * detector role, with the playbook budgets their rounds ask ({@link PlaybookBudgets}). Shards are
+ * never passivated (their state is the point). A shard whose member has not loaded a version yet
+ * (its contract holder swaps within a second of an activation) is asked again a bounded number of
+ * times.
  */
 public final class ShardedDetectors implements DetectorShards {
 
@@ -40,10 +41,17 @@ public final class ShardedDetectors implements DetectorShards {
     this.system = system;
     this.sharding = ClusterSharding.get(system);
     this.settings = settings;
+    PlaybookBudgets budgets = new PlaybookBudgets(system, settings.budgetTimeout(), metrics);
     sharding.init(
         Entity.of(
                 DetectorShard.TYPE_KEY,
-                entity -> DetectorShard.create(slots, settings.shards(), new ShardReports(metrics)))
+                entity ->
+                    DetectorShard.create(
+                        slots,
+                        settings.shards(),
+                        new ShardReports(metrics),
+                        budgets,
+                        settings.stashCapacity()))
             .withRole(Role.DETECTOR.configName())
             .withSettings(ClusterShardingSettings.create(system).withNoPassivationStrategy()));
   }
@@ -71,6 +79,9 @@ public final class ShardedDetectors implements DetectorShards {
             reply -> {
               if (reply instanceof DetectorShard.Detected detected) {
                 return CompletableFuture.completedFuture(detected.detections());
+              }
+              if (reply instanceof DetectorShard.Refused refused) {
+                return CompletableFuture.failedFuture(new Refused(refused.reason()));
               }
               String reason = ((DetectorShard.NotLoaded) reply).reason();
               if (retriesLeft <= 0) {

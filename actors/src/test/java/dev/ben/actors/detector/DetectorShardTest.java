@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.ben.actors.testing.ActorTestBase;
 import dev.ben.contracts.engine.ContractRuntime;
+import dev.ben.contracts.engine.playbook.BoundAdmission;
+import dev.ben.contracts.engine.playbook.LocalBoundAdmission;
 import dev.ben.contracts.engine.playbook.PlaybookOutcome;
 import dev.ben.streams.detector.DetectInput;
 import dev.ben.streams.metrics.Labels;
@@ -14,9 +16,11 @@ import dev.ben.streams.metrics.MetricsRegistry;
 import dev.ben.streams.spine.ActiveContract;
 import dev.ben.streams.spine.ContractSlots;
 import dev.ben.streams.testing.PingProject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.junit.jupiter.api.Test;
@@ -28,6 +32,9 @@ class DetectorShardTest extends ActorTestBase {
 
   private final ContractSlots slots = new ContractSlots();
   private final MetricsRegistry metrics = new MetricsRegistry();
+  private final LocalBoundAdmission bounds = new LocalBoundAdmission();
+  private final BoundAdmissions local = pipeline -> bounds;
+  private static final int STASH = 2;
 
   DetectorShardTest() {
     super(SERIALIZE_MESSAGES);
@@ -52,7 +59,7 @@ class DetectorShardTest extends ActorTestBase {
   @Test
   void aVersionNotLoadedHereIsSaidSoThenStateBuildsUpAcrossRounds() {
     ActorRef<DetectorShard.Command> shard =
-        testKit.spawn(DetectorShard.create(slots, 4, new ShardReports(metrics)));
+        testKit.spawn(DetectorShard.create(slots, 4, new ShardReports(metrics), local, STASH));
     var notLoaded =
         assertInstanceOf(DetectorShard.NotLoaded.class, ask(shard, 1, List.of(ping(0, "ann"))));
     assertTrue(notLoaded.reason().contains("version 1 of pings is not loaded"), notLoaded.reason());
@@ -92,7 +99,7 @@ class DetectorShardTest extends ActorTestBase {
             new ActiveContract(
                 1, ContractRuntime.build(PingProject.detecting(PIPELINE), PIPELINE, new byte[32])));
     ActorRef<DetectorShard.Command> shard =
-        testKit.spawn(DetectorShard.create(slots, 4, new ShardReports(metrics)));
+        testKit.spawn(DetectorShard.create(slots, 4, new ShardReports(metrics), local, STASH));
     var unfit =
         new DetectInput(
             JsonNodeFactory.instance.objectNode().put("id", "x"),
@@ -110,5 +117,74 @@ class DetectorShardTest extends ActorTestBase {
         metrics.value(
             "ben_detector_skipped_total",
             Labels.of("pipeline", PIPELINE, "reason", ShardReports.UNFIT)));
+  }
+
+  private void load() {
+    slots
+        .open(PIPELINE)
+        .swap(
+            new ActiveContract(
+                1, ContractRuntime.build(PingProject.detecting(PIPELINE), PIPELINE, new byte[32])));
+  }
+
+  /** Four events of one user: the last makes playbook chatty's condition hold. */
+  private static List<DetectInput> firing(String user) {
+    return List.of(ping(0, user), ping(1, user), ping(2, user), ping(3, user));
+  }
+
+  @Test
+  void whileABudgetDecidesLaterRoundsWaitAndAreAnsweredInOrder() {
+    load();
+    CompletableFuture<List<String>> verdict = new CompletableFuture<>();
+    BoundAdmission slow = (playbook, requests) -> verdict;
+    ActorRef<DetectorShard.Command> shard =
+        testKit.spawn(
+            DetectorShard.create(slots, 4, new ShardReports(metrics), pipeline -> slow, STASH));
+    TestProbe<DetectorShard.Reply> probe = testKit.createTestProbe();
+    shard.tell(new DetectorShard.Detect(PIPELINE, 1, "ping", firing("ann"), probe.getRef()));
+    shard.tell(
+        new DetectorShard.Detect(PIPELINE, 1, "ping", List.of(ping(4, "ann")), probe.getRef()));
+    probe.expectNoMessage(Duration.ofMillis(200));
+
+    verdict.complete(List.of(BoundAdmission.ADMITTED));
+    var first = probe.expectMessageClass(DetectorShard.Detected.class);
+    PlaybookOutcome outcome = first.detections().get(3).playbooks().get(0);
+    assertEquals(PlaybookOutcome.Status.FIRED, outcome.status(), "the budget's verdict decides");
+    var second = probe.expectMessageClass(DetectorShard.Detected.class);
+    assertEquals(5.0, second.detections().get(0).detectors().get("per_user.seen"));
+  }
+
+  @Test
+  void aBudgetsRefusalIsTheOutcomeNeverTheCandidate() {
+    load();
+    BoundAdmission refusing =
+        (playbook, requests) ->
+            CompletableFuture.completedFuture(
+                requests.stream().map(r -> "rate: counted across the cluster").toList());
+    ActorRef<DetectorShard.Command> shard =
+        testKit.spawn(
+            DetectorShard.create(slots, 4, new ShardReports(metrics), pipeline -> refusing, STASH));
+    var detected = assertInstanceOf(DetectorShard.Detected.class, ask(shard, 1, firing("bo")));
+    PlaybookOutcome outcome = detected.detections().get(3).playbooks().get(0);
+    assertEquals(PlaybookOutcome.Status.SUPPRESSED, outcome.status());
+    assertEquals("rate: counted across the cluster", outcome.reason());
+  }
+
+  @Test
+  void roundsBeyondTheStashAreRefusedNotLost() {
+    load();
+    BoundAdmission never = (playbook, requests) -> new CompletableFuture<>();
+    ActorRef<DetectorShard.Command> shard =
+        testKit.spawn(
+            DetectorShard.create(slots, 4, new ShardReports(metrics), pipeline -> never, STASH));
+    TestProbe<DetectorShard.Reply> probe = testKit.createTestProbe();
+    shard.tell(new DetectorShard.Detect(PIPELINE, 1, "ping", firing("cy"), probe.getRef()));
+    for (int i = 0; i < STASH + 1; i++) {
+      shard.tell(
+          new DetectorShard.Detect(PIPELINE, 1, "ping", List.of(ping(9, "cy")), probe.getRef()));
+    }
+    var refused = probe.expectMessageClass(DetectorShard.Refused.class);
+    assertTrue(refused.reason().contains("holds back 2 rounds"), refused.reason());
+    probe.expectNoMessage(Duration.ofMillis(100));
   }
 }

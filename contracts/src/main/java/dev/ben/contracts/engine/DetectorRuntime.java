@@ -2,6 +2,8 @@ package dev.ben.contracts.engine;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.ben.contracts.engine.detect.DetectorEngine;
+import dev.ben.contracts.engine.playbook.LocalBoundAdmission;
+import dev.ben.contracts.engine.playbook.PlaybookCandidate;
 import dev.ben.contracts.engine.playbook.PlaybookEngine;
 import dev.ben.contracts.engine.playbook.PlaybookInputs;
 import dev.ben.contracts.engine.playbook.PlaybookOutcome;
@@ -19,9 +21,12 @@ import java.util.Map;
 
 /**
  * The detectors and playbooks of one pipeline for one schema: keyed state updated with each
- * (redacted) event and the spine's decisions about it, then every playbook checked within its
- * bounds. Runs beside the spine (benctl test) or in a detector shard fed with recorded decisions;
- * either way references are those of the version's spine. Not thread-safe: one owner per shard.
+ * (redacted) event and the spine's decisions about it, then every playbook's condition checked,
+ * giving candidate firings that the playbook's bound admits or suppresses. {@link #detect} admits
+ * them at once against bounds this runtime holds (beside the spine: benctl test, the test bench); a
+ * detector shard fed with recorded decisions takes the candidates ({@link #candidates}) to the
+ * playbook's cluster-wide bound instead. Either way references are those of the version's spine.
+ * Not thread-safe: one owner per shard.
  */
 public final class DetectorRuntime implements PlaybookInputs, PlaybookResolver {
 
@@ -42,6 +47,7 @@ public final class DetectorRuntime implements PlaybookInputs, PlaybookResolver {
   private final DetectorEngine[] detectors;
   private final double[][] values;
   private final PlaybookEngine[] playbooks;
+  private final LocalBoundAdmission localBounds = new LocalBoundAdmission();
 
   /** (detector, feature) pairs of the anomaly scorers, packed like detector references. */
   private final int[] anomalyRefs;
@@ -132,21 +138,37 @@ public final class DetectorRuntime implements PlaybookInputs, PlaybookResolver {
         spec.name(), spec.schema(), spec.keyFields(), bound, spec.features(), spec.fingerprint());
   }
 
-  /** Updates every detector with the event, then checks every playbook. */
+  /**
+   * Updates every detector with the event, then checks every playbook and admits its candidate
+   * against the bounds this runtime holds.
+   */
   public Detection detect(Event event, SpineDecisions spine, long nowMillis) {
+    PendingDetection pending = candidates(event, spine, nowMillis);
+    List<String> verdicts = new ArrayList<>(pending.candidates().size());
+    for (PlaybookCandidate candidate : pending.candidates()) {
+      verdicts.add(localBounds.admitNow(candidate.playbook(), candidate.request()));
+    }
+    return pending.decided(verdicts);
+  }
+
+  /**
+   * Updates every detector with the event, then checks every playbook: the candidates still need
+   * their bounds' verdicts.
+   */
+  public PendingDetection candidates(Event event, SpineDecisions spine, long nowMillis) {
     current = event;
     decisions = spine;
     for (int i = 0; i < detectors.length; i++) {
       detectors[i].update(event, spine, nowMillis, values[i]);
     }
-    List<PlaybookOutcome> outcomes = new ArrayList<>(0);
+    List<PlaybookCandidate> candidates = new ArrayList<>(0);
     for (PlaybookEngine playbook : playbooks) {
-      PlaybookOutcome outcome = playbook.evaluate(this, nowMillis, this::context);
-      if (outcome != null) {
-        outcomes.add(outcome);
+      PlaybookCandidate candidate = playbook.candidate(this, nowMillis, this::context);
+      if (candidate != null) {
+        candidates.add(candidate);
       }
     }
-    return new Detection(detectorValues(), outcomes, score());
+    return new PendingDetection(detectorValues(), candidates, score());
   }
 
   /**

@@ -14,6 +14,7 @@ public final class DetectorSkips {
   public static final String VERSION_GONE = "contract version no longer held on this member";
   public static final String NOT_LOADED = "contract version not loaded on the shard's member";
   public static final String NO_ANSWER = "detector shard did not answer";
+  public static final String REFUSED = "detector shard refused the round";
 
   private final MetricsRegistry metrics;
   private final String pipeline;

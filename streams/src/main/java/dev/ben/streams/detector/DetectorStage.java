@@ -127,11 +127,13 @@ public final class DetectorStage {
           failure instanceof java.util.concurrent.CompletionException
               ? failure.getCause()
               : failure;
-      skips.skipped(
+      String reason =
           cause instanceof DetectorShards.NotLoaded
               ? DetectorSkips.NOT_LOADED
-              : DetectorSkips.NO_ANSWER,
-          group.positions().size());
+              : cause instanceof DetectorShards.Refused
+                  ? DetectorSkips.REFUSED
+                  : DetectorSkips.NO_ANSWER;
+      skips.skipped(reason, group.positions().size());
       return null;
     }
     for (int k = 0; k < detections.size(); k++) {

@@ -1,6 +1,7 @@
 package dev.ben.streams.detector;
 
 import dev.ben.contracts.engine.DetectorRuntime.Detection;
+import dev.ben.contracts.engine.playbook.LocalBoundAdmission;
 import dev.ben.streams.spine.ContractSlot;
 import java.util.HashMap;
 import java.util.List;
@@ -11,13 +12,16 @@ import java.util.concurrent.CompletionStage;
 /**
  * Every shard of one pipeline in this JVM, answered synchronously: the detector stage without a
  * cluster (benchmarks of the stream alone, and tests of the stage). State per shard is the same
- * {@link ShardDetectors} the sharded entities hold. Confined to the one stream that calls it.
+ * {@link ShardDetectors} the sharded entities hold; playbook bounds are one set for all the shards
+ * of a version, as the cluster's budgets are. Confined to the one stream that calls it.
  */
 public final class LocalDetectorShards implements DetectorShards {
 
   private final ContractSlot slot;
   private final int shardCount;
   private final Map<String, ShardDetectors> shards = new HashMap<>();
+  private LocalBoundAdmission bounds = new LocalBoundAdmission();
+  private long boundsVersion = -1;
 
   public LocalDetectorShards(ContractSlot slot, int shardCount) {
     this.slot = slot;
@@ -37,6 +41,10 @@ public final class LocalDetectorShards implements DetectorShards {
       state = new ShardDetectors(version, active.runtime(), schema, shardCount);
       shards.put(shard + "/" + schema, state);
     }
-    return CompletableFuture.completedFuture(state.run(inputs));
+    if (boundsVersion != version) {
+      bounds = new LocalBoundAdmission();
+      boundsVersion = version;
+    }
+    return state.run(inputs).admit(bounds);
   }
 }

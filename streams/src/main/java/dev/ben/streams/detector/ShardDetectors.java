@@ -1,8 +1,9 @@
 package dev.ben.streams.detector;
 
 import dev.ben.contracts.engine.ContractRuntime;
+import dev.ben.contracts.engine.DetectionRound;
 import dev.ben.contracts.engine.DetectorRuntime;
-import dev.ben.contracts.engine.DetectorRuntime.Detection;
+import dev.ben.contracts.engine.PendingDetection;
 import dev.ben.contracts.engine.RecordedDecisions;
 import dev.ben.contracts.event.EventTranslator;
 import dev.ben.contracts.event.Translation;
@@ -11,10 +12,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One shard's detector state for one contract version and schema: its own detectors and playbooks
- * (their key bounds divided among the shards), fed with events as they left the spine. An event
- * that no longer fits its schema once redacted (a redaction dropped a required field) cannot be
- * detected; it is counted and answered with no values. Not thread-safe: owned by one shard.
+ * One shard's detector state for one contract version and schema: its own detectors and playbooks'
+ * conditions (their key bounds divided among the shards), fed with events as they left the spine. A
+ * round's playbook candidates are left for the playbooks' bounds, which are not the shard's (see
+ * {@link DetectionRound}). An event that no longer fits its schema once redacted (a redaction
+ * dropped a required field) cannot be detected; it is counted and answered with no values. Not
+ * thread-safe: owned by one shard.
  */
 public final class ShardDetectors {
 
@@ -23,6 +26,8 @@ public final class ShardDetectors {
   private final RecordedDecisions decisions;
   private final EventTranslator translator;
   private long unfit;
+
+  private static final PendingDetection NONE = new PendingDetection(Map.of(), List.of(), null);
 
   public ShardDetectors(long version, ContractRuntime runtime, String schema, int shardCount) {
     this.version = version;
@@ -43,23 +48,23 @@ public final class ShardDetectors {
     return version;
   }
 
-  /** One detection per input, in order. */
-  public List<Detection> run(List<DetectInput> inputs) {
-    List<Detection> found = new ArrayList<>(inputs.size());
+  /** One pending detection per input, in order; the candidates still need their bounds. */
+  public DetectionRound run(List<DetectInput> inputs) {
+    List<PendingDetection> found = new ArrayList<>(inputs.size());
     for (DetectInput input : inputs) {
       Translation translation = translator.translate(input.event());
       if (translation instanceof Translation.Accepted accepted) {
         found.add(
-            detectors.detect(
+            detectors.candidates(
                 accepted.event(),
                 decisions.load(input.bits(), input.rules(), input.facts()),
                 input.atMillis()));
       } else {
         unfit++;
-        found.add(Detection.NONE);
+        found.add(NONE);
       }
     }
-    return found;
+    return new DetectionRound(found);
   }
 
   /** Events that did not fit their schema once redacted, so no detector saw them. */

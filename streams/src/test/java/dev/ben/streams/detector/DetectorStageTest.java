@@ -134,6 +134,34 @@ class DetectorStageTest {
   }
 
   @Test
+  void aPlaybooksRateBoundHoldsForAllItsShardsTogether() throws Exception {
+    slot.swap(new ActiveContract(1, runtime()));
+    List<Envelope> events = new ArrayList<>();
+    for (int i = 0; i < 600; i++) {
+      // 150 users over the 4 shards, 4 events each: every user's 4th event meets the condition.
+      events.add(
+          new Envelope(
+              "e" + i,
+              PIPELINE,
+              "app",
+              NOW,
+              JsonNodeFactory.instance
+                  .objectNode()
+                  .put("id", "e" + i)
+                  .put("user", "u" + i % 150)
+                  .put("n", 1)));
+    }
+    List<Envelope> out = run(events, new LocalDetectorShards(slot, SHARDS));
+    long suppressedByRate =
+        out.stream()
+            .flatMap(e -> e.evaluation().result().playbooks().stream())
+            .filter(p -> p.reason().startsWith("rate: already fired 100 times"))
+            .count();
+    assertEquals(100, fired.size(), "at_most 100 per 1m for the whole playbook");
+    assertEquals(50, suppressedByRate);
+  }
+
+  @Test
   void whoeverWaitsHearsTheDecisionWithItsDetectorValues() throws Exception {
     slot.swap(new ActiveContract(1, runtime()));
     CompletableFuture<Envelope.Evaluation> heard = new CompletableFuture<>();

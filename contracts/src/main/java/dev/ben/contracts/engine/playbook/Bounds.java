@@ -2,29 +2,56 @@ package dev.ben.contracts.engine.playbook;
 
 import dev.ben.contracts.engine.detect.KeyTable;
 import dev.ben.contracts.model.PlaybookBound;
+import java.util.Arrays;
 
 /**
- * Enforces a playbook's bound with event time: at most N firings in any window of D for the whole
+ * Enforces one playbook's bound with event time: at most N firings in any window of D for the whole
  * playbook (a ring of the last N firing times), and a cooldown per scope key (an LRU of last
- * firings, evictions counted).
+ * firings, evictions counted). Whoever owns it decides how far "the whole playbook" reaches: one
+ * runtime ({@link #local}) or every member of the cluster ({@link #clusterWide}, which says so in
+ * its reasons). Not thread-safe.
  */
-final class Bounds {
+public final class Bounds {
 
   static final int MAX_SCOPES = 100_000;
 
+  /** Appended to the reasons of a bound kept for the whole cluster. */
+  public static final String CLUSTER_WIDE = ", counted across the cluster";
+
   private final PlaybookBound bound;
+  private final String reach;
   private final long[] recentFirings;
   private int next;
   private final KeyTable<long[]> lastFiring = new KeyTable<>(MAX_SCOPES);
 
-  Bounds(PlaybookBound bound) {
+  private Bounds(PlaybookBound bound, String reach) {
     this.bound = bound;
+    this.reach = reach;
     this.recentFirings = new long[Math.max(1, bound.atMost())];
-    java.util.Arrays.fill(recentFirings, Long.MIN_VALUE);
+    Arrays.fill(recentFirings, Long.MIN_VALUE);
   }
 
-  /** Null when the firing is allowed (and then recorded), else the suppression reason. */
-  String admit(String scope, long now) {
+  /** The bound as one runtime keeps it (benctl test, a single-process engine). */
+  public static Bounds local(PlaybookBound bound) {
+    return new Bounds(bound, "");
+  }
+
+  /** The bound as the playbook's cluster-wide budget keeps it. */
+  public static Bounds clusterWide(PlaybookBound bound) {
+    return new Bounds(bound, CLUSTER_WIDE);
+  }
+
+  public PlaybookBound bound() {
+    return bound;
+  }
+
+  /**
+   * {@link BoundAdmission#ADMITTED} when the firing is allowed (and then recorded), else the
+   * suppression reason.
+   */
+  public String admit(BoundRequest request) {
+    String scope = request.scope();
+    long now = request.atMillis();
     long[] last =
         bound.hasCooldown()
             ? lastFiring.getOrCreate(scope, () -> new long[] {Long.MIN_VALUE})
@@ -36,7 +63,8 @@ final class Bounds {
           + (now - last[0])
           + " ms ago, cooldown is "
           + bound.cooldownMillis()
-          + " ms";
+          + " ms"
+          + reach;
     }
     if (bound.hasRate()) {
       long oldest = recentFirings[next];
@@ -45,7 +73,8 @@ final class Bounds {
             + bound.atMost()
             + " times in the last "
             + bound.perMillis()
-            + " ms";
+            + " ms"
+            + reach;
       }
       recentFirings[next] = now;
       next = (next + 1) % recentFirings.length;
@@ -53,10 +82,11 @@ final class Bounds {
     if (last != null) {
       last[0] = now;
     }
-    return null;
+    return BoundAdmission.ADMITTED;
   }
 
-  long scopeEvictions() {
+  /** Cooldown scopes forgotten to keep the state bounded (each could fire again early). */
+  public long scopeEvictions() {
     return lastFiring.evictions();
   }
 }

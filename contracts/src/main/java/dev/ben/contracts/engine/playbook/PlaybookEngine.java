@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * One playbook, compiled. {@link #evaluate} returns null when the condition does not hold,
- * otherwise a fired or suppressed {@link PlaybookOutcome}. Not thread-safe (bounds are state); one
- * owner per detector shard.
+ * One playbook's condition and emit, compiled. {@link #candidate} returns null when the condition
+ * does not hold, otherwise a {@link PlaybookCandidate} that its bound still has to admit (see
+ * {@link BoundAdmission}): the engine keeps no state, so the bound can be held elsewhere.
  */
 public final class PlaybookEngine {
 
@@ -34,7 +34,6 @@ public final class PlaybookEngine {
   private final int[] scopeFields;
   private final int[] argFields;
   private final int[] argDetectors;
-  private final Bounds bounds;
   private final PlaybookResolver resolver;
 
   public PlaybookEngine(
@@ -71,7 +70,6 @@ public final class PlaybookEngine {
         requireRef(resolver.factRef(f.fact()), where, "fact '" + f.fact() + "'");
       }
     }
-    this.bounds = new Bounds(playbook.bound());
   }
 
   private static int requireField(Schema schema, String field, String where) {
@@ -94,30 +92,30 @@ public final class PlaybookEngine {
     return playbook;
   }
 
-  public PlaybookOutcome evaluate(
+  public PlaybookCandidate candidate(
       PlaybookInputs inputs, long nowMillis, Supplier<Context> context) {
     if (!condition.holds(inputs)) {
       return null;
     }
-    String suppressedBecause = bounds.admit(scopeKey(inputs.event()), nowMillis);
     Context details = context.get();
-    return new PlaybookOutcome(
-        playbook.name(),
-        suppressedBecause == null
-            ? PlaybookOutcome.Status.FIRED
-            : PlaybookOutcome.Status.SUPPRESSED,
-        suppressedBecause == null ? "" : suppressedBecause,
-        details.contractVersion(),
-        playbook.fingerprint(),
-        nowMillis,
-        conditionText,
-        playbook.explanation(),
-        playbook.emit().signal(),
-        arguments(inputs),
-        details.bits(),
-        details.rules(),
-        details.detectors(),
-        details.inputs());
+    return new PlaybookCandidate(
+        playbook,
+        new BoundRequest(scopeKey(inputs.event()), nowMillis),
+        new PlaybookOutcome(
+            playbook.name(),
+            PlaybookOutcome.Status.SUPPRESSED,
+            PlaybookCandidate.UNDECIDED,
+            details.contractVersion(),
+            playbook.fingerprint(),
+            nowMillis,
+            conditionText,
+            playbook.explanation(),
+            playbook.emit().signal(),
+            arguments(inputs),
+            details.bits(),
+            details.rules(),
+            details.detectors(),
+            details.inputs()));
   }
 
   private String scopeKey(Event event) {
@@ -164,9 +162,5 @@ public final class PlaybookEngine {
       return b.value();
     }
     return literal.text();
-  }
-
-  public long scopeEvictions() {
-    return bounds.scopeEvictions();
   }
 }

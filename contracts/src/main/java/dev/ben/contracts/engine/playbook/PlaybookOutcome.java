@@ -44,4 +44,27 @@ public record PlaybookOutcome(
     FIRED,
     SUPPRESSED
   }
+
+  /**
+   * This outcome as its bound decided: fired for {@link BoundAdmission#ADMITTED}, otherwise
+   * suppressed with the verdict as reason.
+   */
+  public PlaybookOutcome withVerdict(String verdict) {
+    boolean admitted = BoundAdmission.ADMITTED.equals(verdict);
+    return new PlaybookOutcome(
+        playbook,
+        admitted ? Status.FIRED : Status.SUPPRESSED,
+        verdict,
+        contractVersion,
+        fingerprint,
+        atMillis,
+        condition,
+        explanation,
+        signal,
+        args,
+        bits,
+        rules,
+        detectors,
+        inputs);
+  }
 }
