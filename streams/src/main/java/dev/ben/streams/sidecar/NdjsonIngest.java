@@ -3,12 +3,13 @@ package dev.ben.streams.sidecar;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ben.streams.flow.Envelope;
 import dev.ben.streams.metrics.StageCounters;
-import dev.ben.streams.metrics.StageCounters.Outcome;
 import dev.ben.streams.wal.IngestLog;
 import dev.ben.streams.wal.WalRefusedException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.japi.pf.PFBuilder;
@@ -71,27 +72,26 @@ public final class NdjsonIngest {
       String app,
       Sink<Envelope, NotUsed> ingress,
       Materializer mat) {
-    Tally tally = new Tally(log.awaitsOutcomes());
+    IngestTally tally = new IngestTally(counters, log);
     LineSplitter splitter = new LineSplitter(maxLineBytes);
     return body.map(java.util.Optional::of)
         .concat(Source.single(java.util.Optional.<ByteString>empty()))
         .mapConcat(chunk -> chunk.map(splitter::feed).orElseGet(splitter::finish))
         .map(line -> parser.parse(line, pipeline, app, System.currentTimeMillis()))
-        .filter(parsed -> tally.keep(parsed, counters))
+        .filter(tally::keep)
         .map(parsed -> ((EventParser.Accepted) parsed).envelope())
+        .via(durable(tally))
+        // After the log, so the time a full pipeline takes to make room is what is bounded.
         .backpressureTimeout(offerTimeout)
-        // A saturated pipeline ends this request's stream normally: failing it would fail the
-        // shared ingress hub.
+        // A saturated pipeline, or a log that takes no more, ends this request's stream normally:
+        // failing it would fail the shared ingress hub.
         .recoverWithRetries(
             1,
-            BackpressureTimeoutException.class,
-            () -> {
-              tally.overloaded = true;
-              return Source.empty();
-            })
-        // Recovered before the log, so a group it is writing still reaches the pipeline.
-        .via(durable(tally))
-        .map(envelope -> tally.accept(envelope, counters))
+            new PFBuilder<Throwable, Graph<SourceShape<Envelope>, NotUsed>>()
+                .match(BackpressureTimeoutException.class, full -> tally.overloaded())
+                .match(WalRefusedException.class, tally::refusedByLog)
+                .build())
+        .map(tally::accept)
         .watchTermination(Keep.right())
         .to(ingress)
         .run(mat)
@@ -101,10 +101,9 @@ public final class NdjsonIngest {
 
   /**
    * Logs events in groups (whatever arrived while the last group was written) and lets through only
-   * what the log holds. A group the log refuses ends the request like a full pipeline does: counted
-   * refused under the log's reason, and the answer says from which line to resend.
+   * what the log holds.
    */
-  private Flow<Envelope, Envelope, NotUsed> durable(Tally tally) {
+  private Flow<Envelope, Envelope, NotUsed> durable(IngestTally tally) {
     return Flow.<Envelope>create()
         .batch(
             LOG_GROUP,
@@ -117,91 +116,25 @@ public final class NdjsonIngest {
               group.add(next);
               return group;
             })
-        .mapAsync(1, log::append)
-        .recoverWithRetries(
-            1,
-            new PFBuilder<Throwable, Graph<SourceShape<List<Envelope>>, NotUsed>>()
-                .match(
-                    WalRefusedException.class,
-                    refusal -> {
-                      tally.overloaded = true;
-                      tally.refusedByLog(refusal, counters);
-                      return Source.empty();
-                    })
-                .build())
+        .mapAsync(1, group -> unwrapped(log.append(group).thenApply(tally::logged)))
         .mapConcat(group -> group);
   }
 
-  /**
-   * Per-request accumulation; touched only by the request's own (single-threaded, fused) stream.
-   */
-  private static final class Tally {
-    long accepted;
-    long refused;
-    long lastLine;
-    boolean overloaded;
-    final java.util.ArrayDeque<Long> waiting = new java.util.ArrayDeque<>();
-    final boolean keepSequences;
-    long[] sequences = new long[0];
-
-    Tally(boolean keepSequences) {
-      this.keepSequences = keepSequences;
-    }
-
-    final List<EventParser.Refused> listed = new ArrayList<>();
-
-    boolean keep(EventParser.Parsed parsed, StageCounters counters) {
-      lastLine = parsed.line();
-      if (parsed instanceof EventParser.Refused refusal) {
-        refused++;
-        counters.count(Outcome.REFUSED, refusal.reason());
-        if (listed.size() < IngestReport.MAX_LISTED_REFUSALS) {
-          listed.add(refusal);
-        }
-        return false;
-      }
-      if (parsed instanceof EventParser.Accepted) {
-        waiting.addLast(parsed.line());
-        return true;
-      }
-      return false;
-    }
-
-    Envelope accept(Envelope envelope, StageCounters counters) {
-      waiting.pollFirst();
-      if (keepSequences) {
-        if (accepted == sequences.length) {
-          sequences = java.util.Arrays.copyOf(sequences, Math.max(16, sequences.length * 2));
-        }
-        sequences[(int) accepted] = envelope.walSequence();
-      }
-      accepted++;
-      counters.accepted();
-      return envelope;
-    }
-
-    /** The log's refused group: its events stay waiting, so the client resends from the first. */
-    void refusedByLog(WalRefusedException refusal, StageCounters counters) {
-      counters.count(Outcome.REFUSED, refusal.reason(), refusal.events());
-    }
-
-    long[] sequences() {
-      return java.util.Arrays.copyOf(sequences, keepSequences ? (int) accepted : 0);
-    }
-
-    IngestReport report(Throwable failure) {
-      if (failure != null) {
-        throw new IngestFailedException(
-            failure instanceof java.util.concurrent.CompletionException
-                ? failure.getCause()
-                : failure);
-      }
-      // Parsed events that never entered the pipeline are waiting in a stage buffer; the client
-      // resends from the
-      // first of them, or from the first line not parsed at all.
-      long resumeFrom = waiting.isEmpty() ? lastLine + 1 : waiting.peekFirst();
-      return new IngestReport(accepted, refused, listed, overloaded ? resumeFrom : 0);
-    }
+  /** The log's own failure, not a wrapper, so the request's recovery recognises a refusal. */
+  private static <T> CompletionStage<T> unwrapped(CompletionStage<T> stage) {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    stage.whenComplete(
+        (value, failure) -> {
+          if (failure == null) {
+            result.complete(value);
+          } else {
+            result.completeExceptionally(
+                failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause()
+                    : failure);
+          }
+        });
+    return result;
   }
 
   /** The request body could not be read to the end (client went away, transport error). */

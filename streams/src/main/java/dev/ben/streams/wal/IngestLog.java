@@ -24,6 +24,9 @@ public interface IngestLog {
         public CompletionStage<Long> confirmed(long[] sequences) {
           return CompletableFuture.completedFuture((long) sequences.length);
         }
+
+        @Override
+        public void forget(List<Envelope> events) {}
       };
 
   /**
@@ -37,6 +40,12 @@ public interface IngestLog {
    * passed; at once (all of them) unless the node acks on outcomes.
    */
   CompletionStage<Long> confirmed(long[] sequences);
+
+  /**
+   * Logged events the pipeline never took (the request stopped first): the client is told to resend
+   * them, so the log must not replay them too.
+   */
+  void forget(List<Envelope> events);
 
   /** Whether {@link #confirmed} waits, so a request need only keep its sequences then. */
   default boolean awaitsOutcomes() {

@@ -101,6 +101,11 @@ public final class PipelineWal implements IngestLog, Settlement {
   }
 
   @Override
+  public void forget(List<Envelope> events) {
+    settled(events);
+  }
+
+  @Override
   public void settled(Envelope event) {
     if (!event.isLogged()) {
       return;
