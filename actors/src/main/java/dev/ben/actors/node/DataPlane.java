@@ -13,6 +13,9 @@ import dev.ben.streams.live.LiveHub;
 import dev.ben.streams.spine.ContractSlots;
 import dev.ben.streams.wal.IngestWal;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.stream.Materializer;
@@ -61,7 +64,7 @@ record DataPlane(
     return new DataPlane(directory, live, signals, resources);
   }
 
-  /** The node's ingest log, closed once the actor system (every stream using it) has stopped. */
+  /** The node's ingest log, closed in the last phase of the node's coordinated shutdown. */
   private static Optional<IngestWal> openWal(
       ActorContext<?> context, BenSettings settings, NodeServices services) {
     WalSettings wal = settings.wal();
@@ -81,7 +84,19 @@ record DataPlane(
                 wal.ackTimeout()),
             services.mapper(),
             services.metrics());
-    context.getSystem().getWhenTerminated().thenRun(log::close);
+    // Closed before the system is reported terminated, so a node started again in the same
+    // process finds the directory free; a trim a stream makes later is only a replay.
+    CoordinatedShutdown.get(context.getSystem())
+        .addTask(
+            CoordinatedShutdown.PhaseBeforeActorSystemTerminate(),
+            "close-ingest-log",
+            () ->
+                CompletableFuture.supplyAsync(
+                    () -> {
+                      log.close();
+                      return Done.getInstance();
+                    },
+                    services.blockingExecutor()));
     return Optional.of(log);
   }
 }
