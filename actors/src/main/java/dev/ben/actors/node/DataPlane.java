@@ -8,8 +8,14 @@ import dev.ben.actors.pipeline.PipelineResources;
 import dev.ben.actors.signal.Signal;
 import dev.ben.actors.signal.SignalPublisher;
 import dev.ben.config.BenSettings;
+import dev.ben.config.WalSettings;
 import dev.ben.streams.live.LiveHub;
 import dev.ben.streams.spine.ContractSlots;
+import dev.ben.streams.wal.IngestWal;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.stream.Materializer;
@@ -17,7 +23,7 @@ import org.apache.pekko.stream.Materializer;
 /**
  * What every node's pipelines share, whatever its roles: the directory of the pipelines running
  * here, the live feed bux shows, the plane playbook signals travel on, and the resources a
- * pipeline's stages are built from (store, spill index, detector shards).
+ * pipeline's stages are built from (store, spill index, detector shards, ingest log).
  */
 record DataPlane(
     ActorRef<PipelineDirectory.Command> directory,
@@ -53,7 +59,44 @@ record DataPlane(
             services.localIndex(),
             slots,
             new ShardedDetectors(
-                context.getSystem(), settings.detector(), slots, services.metrics()));
+                context.getSystem(), settings.detector(), slots, services.metrics()),
+            openWal(context, settings, services));
     return new DataPlane(directory, live, signals, resources);
+  }
+
+  /** The node's ingest log, closed in the last phase of the node's coordinated shutdown. */
+  private static Optional<IngestWal> openWal(
+      ActorContext<?> context, BenSettings settings, NodeServices services) {
+    WalSettings wal = settings.wal();
+    if (!wal.enabled()) {
+      context.getLog().warn("the ingest log is off (ben.wal.enabled): acks are not durable");
+      return Optional.empty();
+    }
+    IngestWal log =
+        IngestWal.open(
+            wal.dir(),
+            new IngestWal.Options(
+                wal.maxBytes(),
+                wal.sync(),
+                wal.trimInterval(),
+                wal.trimBatch(),
+                wal.ack() == WalSettings.Ack.STORED,
+                wal.ackTimeout()),
+            services.mapper(),
+            services.metrics());
+    // Closed before the system is reported terminated, so a node started again in the same
+    // process finds the directory free; a trim a stream makes later is only a replay.
+    CoordinatedShutdown.get(context.getSystem())
+        .addTask(
+            CoordinatedShutdown.PhaseBeforeActorSystemTerminate(),
+            "close-ingest-log",
+            () ->
+                CompletableFuture.supplyAsync(
+                    () -> {
+                      log.close();
+                      return Done.getInstance();
+                    },
+                    services.blockingExecutor()));
+    return Optional.of(log);
   }
 }

@@ -4,6 +4,7 @@ import dev.ben.actors.ConfiguredSettings;
 import dev.ben.actors.NodeLocal;
 import dev.ben.streams.flow.Envelope;
 import dev.ben.streams.metrics.StageCounters;
+import dev.ben.streams.wal.IngestLog;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,21 +30,23 @@ public final class PipelineDirectory {
   /**
    * Where one pipeline's events enter, the counters its sidecar reports refusals in, whether a
    * contract decides its events (only then can an event be invoked synchronously), and the Unix
-   * socket file its contract asks for ({@code sidecar { uds "NAME" }}).
+   * socket file its contract asks for ({@code sidecar { uds "NAME" }}), and the log that must hold
+   * an event before it is acknowledged and enters {@code sink}.
    */
   public record Ingress(
       String pipeline,
       Sink<Envelope, NotUsed> sink,
       StageCounters sidecarCounters,
       boolean decides,
-      Optional<String> uds) {
+      Optional<String> uds,
+      IngestLog log) {
 
     public Ingress(
         String pipeline,
         Sink<Envelope, NotUsed> sink,
         StageCounters sidecarCounters,
         boolean decides) {
-      this(pipeline, sink, sidecarCounters, decides, Optional.empty());
+      this(pipeline, sink, sidecarCounters, decides, Optional.empty(), IngestLog.NONE);
     }
   }
 

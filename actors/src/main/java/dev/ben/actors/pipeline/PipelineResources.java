@@ -10,6 +10,8 @@ import dev.ben.streams.rocks.RocksIndex;
 import dev.ben.streams.spine.ContractSlots;
 import dev.ben.streams.spine.PlaybookFirings;
 import dev.ben.streams.store.migrate.DataMigrator;
+import dev.ben.streams.wal.IngestWal;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 
 /**
@@ -17,7 +19,8 @@ import java.util.concurrent.Executor;
  * the store behind pass-through pipelines, the data migrator (whose store contract-driven pipelines
  * write their schema tables into), the executor blocking store calls run on, where fired playbooks'
  * signals go, where batches wait while the store is down, the contract slots of the pipelines
- * running here, and the detector shards.
+ * running here, the detector shards, and the node's ingest write-ahead log (none when {@code
+ * ben.wal.enabled} is off).
  */
 public record PipelineResources(
     BenSettings settings,
@@ -30,4 +33,5 @@ public record PipelineResources(
     PlaybookFirings signals,
     RocksIndex spillIndex,
     ContractSlots slots,
-    DetectorShards detectors) {}
+    DetectorShards detectors,
+    Optional<IngestWal> wal) {}

@@ -7,19 +7,27 @@ import dev.ben.streams.detector.DetectorSkips;
 import dev.ben.streams.detector.DetectorStage;
 import dev.ben.streams.flow.BatchWriter;
 import dev.ben.streams.flow.Envelope;
+import dev.ben.streams.flow.Settlement;
 import dev.ben.streams.flow.SpillBuffer;
 import dev.ben.streams.flow.Stages;
 import dev.ben.streams.flow.StoreStage;
 import dev.ben.streams.live.LiveEventJson;
 import dev.ben.streams.lucius.ScrubQueue;
 import dev.ben.streams.metrics.StageCounters;
+import dev.ben.streams.metrics.StageCounters.Outcome;
 import dev.ben.streams.proxy.ProxyStage;
 import dev.ben.streams.spine.ContractSlot;
 import dev.ben.streams.spine.SpineStage;
 import dev.ben.streams.store.tables.SchemaTableWriter;
+import dev.ben.streams.wal.PipelineWal;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.pekko.NotUsed;
+import org.apache.pekko.stream.Materializer;
 import org.apache.pekko.stream.javadsl.Flow;
+import org.apache.pekko.stream.javadsl.Keep;
 import org.apache.pekko.stream.javadsl.Sink;
 
 /**
@@ -32,6 +40,9 @@ import org.apache.pekko.stream.javadsl.Sink;
  * stage actors only run what this returns.
  */
 public final class PipelineStages {
+
+  /** The sidecar's accepted reason for events fed back in from the ingest log. */
+  public static final String REPLAYED = "replayed";
 
   private final String pipeline;
   private final PipelineResources resources;
@@ -55,6 +66,40 @@ public final class PipelineStages {
   /** The node's settings, which the pipeline's actors take their timings from. */
   public BenSettings settings() {
     return resources.settings();
+  }
+
+  /** The pipeline's part of the node's ingest log, if the node keeps one. */
+  public Optional<PipelineWal> wal() {
+    return resources.wal().map(log -> log.pipeline(pipeline));
+  }
+
+  /** Where the stages tell of events whose outcome is final, so the log forgets them. */
+  private Settlement settlement() {
+    return wal().<Settlement>map(log -> log).orElse(Settlement.NONE);
+  }
+
+  /**
+   * Feeds the events the ingest log still holds into the sidecar's ingress, each counted accepted
+   * with reason {@value #REPLAYED}; completes with how many once all were handed over.
+   */
+  public CompletionStage<Long> replay(Sink<Envelope, NotUsed> sidecar, Materializer mat) {
+    StageCounters counters = counters(StageKind.SIDECAR);
+    AtomicLong replayed = new AtomicLong();
+    return wal()
+        .map(
+            log ->
+                log.replay(resources.blockingExecutor())
+                    .map(
+                        event -> {
+                          counters.count(Outcome.ACCEPTED, REPLAYED);
+                          replayed.incrementAndGet();
+                          return event;
+                        })
+                    .watchTermination(Keep.right())
+                    .to(sidecar)
+                    .run(mat)
+                    .thenApply(done -> replayed.get()))
+        .orElseGet(() -> CompletableFuture.completedFuture(0L));
   }
 
   public StageCounters counters(StageKind kind) {
@@ -101,6 +146,7 @@ public final class PipelineStages {
                   .orElse(resources.storeWriter()),
               new SpillBuffer(
                   resources.spillIndex(), pipeline, flow.spillMaxBytes(), resources.mapper()),
+              settlement(),
               resources.blockingExecutor());
       case DETECTOR ->
           Stages.counted(
@@ -116,7 +162,8 @@ public final class PipelineStages {
                       Stages.counted(
                           counters,
                           flow.stageBuffer(),
-                          SpineStage.evaluating(slot, counters, resources.mapper(), scrubQueue())))
+                          SpineStage.evaluating(
+                              slot, counters, resources.mapper(), scrubQueue(), settlement())))
               .orElseGet(() -> Stages.passThrough(counters, flow.stageBuffer()))
               .to(downstream);
       case PROXY ->
@@ -125,7 +172,9 @@ public final class PipelineStages {
               .map(
                   active ->
                       Stages.counted(
-                          counters, ProxyStage.flow(active.runtime().pipeline().proxy(), counters)))
+                          counters,
+                          ProxyStage.flow(
+                              active.runtime().pipeline().proxy(), counters, settlement())))
               .orElseGet(() -> Stages.passThrough(counters, flow.stageBuffer()))
               .to(downstream);
     };

@@ -9,6 +9,7 @@ import dev.ben.actors.orchestrator.HelloPlane;
 import dev.ben.actors.orchestrator.Orchestrator;
 import dev.ben.streams.flow.Envelope;
 import dev.ben.streams.spine.ContractSlot;
+import dev.ben.streams.wal.IngestLog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,15 +25,17 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.stream.Materializer;
 import org.apache.pekko.stream.javadsl.Sink;
 
 /**
  * Runs one pipeline's data path on this node. A pipeline of the ledger first loads its contract
  * version (through its {@link ContractHolder}); then stages start one at a time from the store
- * backwards, and the pipeline is registered for ingest only when the sidecar, the last one, runs.
- * Paused, it withdraws from ingest but keeps its stages and their state. The stages form one chain,
- * so if any stage stops or fails the supervisor fails too and its parent restarts the whole
- * pipeline with backoff (the restart stops the remaining stages first).
+ * backwards, and the pipeline is registered for ingest only when the sidecar, the last one, runs
+ * and the events its ingest log still held (a crash left them unsettled) are fed back in. Paused,
+ * it withdraws from ingest but keeps its stages and their state. The stages form one chain, so if
+ * any stage stops or fails the supervisor fails too and its parent restarts the whole pipeline with
+ * backoff (the restart stops the remaining stages first).
  */
 public final class PipelineSupervisor extends AbstractBehavior<PipelineSupervisor.Command> {
 
@@ -49,6 +52,9 @@ public final class PipelineSupervisor extends AbstractBehavior<PipelineSuperviso
   }
 
   private record StageReady(StageActor.Ready ready) implements Command {}
+
+  private record Replayed(Sink<Envelope, NotUsed> ingress, Long events, Throwable failure)
+      implements Command {}
 
   private record ContractSwapped(ContractHolder.Swapped swapped) implements Command {}
 
@@ -124,6 +130,7 @@ public final class PipelineSupervisor extends AbstractBehavior<PipelineSuperviso
     return newReceiveBuilder()
         .onMessage(ContractSwapped.class, this::onContractSwapped)
         .onMessage(StageReady.class, this::onStageReady)
+        .onMessage(Replayed.class, this::onReplayed)
         .onMessageEquals(Pause.INSTANCE, this::onPause)
         .onMessageEquals(Resume.INSTANCE, this::onResume)
         .onMessageEquals(HelloTick.INSTANCE, this::onHelloTick)
@@ -149,13 +156,31 @@ public final class PipelineSupervisor extends AbstractBehavior<PipelineSuperviso
     if (next < StageKind.START_ORDER.size()) {
       startStage(StageKind.START_ORDER.get(next), message.ready().ingress());
     } else {
-      ingress = message.ready().ingress();
-      if (!paused) {
-        register();
-      }
-      getContext().getLog().info("pipeline {} is running: {}", stages.pipeline(), running);
+      Sink<Envelope, NotUsed> sidecar = message.ready().ingress();
+      getContext()
+          .pipeToSelf(
+              stages.replay(sidecar, Materializer.matFromSystem(getContext().getSystem())),
+              (events, failure) -> new Replayed(sidecar, events, failure));
     }
     sayHello(kind);
+    return this;
+  }
+
+  private Behavior<Command> onReplayed(Replayed replayed) {
+    if (replayed.failure() != null) {
+      throw new PipelineFailedException(stages.pipeline(), replayed.failure());
+    }
+    getContext()
+        .getLog()
+        .info(
+            "pipeline {} replayed {} events left in the ingest log",
+            stages.pipeline(),
+            replayed.events());
+    ingress = replayed.ingress();
+    if (!paused) {
+      register();
+    }
+    getContext().getLog().info("pipeline {} is running: {}", stages.pipeline(), running);
     return this;
   }
 
@@ -230,7 +255,8 @@ public final class PipelineSupervisor extends AbstractBehavior<PipelineSuperviso
                 ingress,
                 stages.counters(StageKind.SIDECAR),
                 stages.contract().isPresent(),
-                uds)));
+                uds,
+                stages.wal().<IngestLog>map(log -> log).orElse(IngestLog.NONE))));
   }
 
   private void startFirstStage() {

@@ -59,7 +59,8 @@ final class EventsEndpoint {
             ingest.mapper(),
             ingest.settings().maxLineBytes(),
             ingest.settings().offerTimeout(),
-            ingress.sidecarCounters())
+            ingress.sidecarCounters(),
+            ingress.log())
         .ingest(
             entity.withSizeLimit(ingest.settings().maxRequestBytes()).getDataBytes(),
             pipeline,

@@ -46,6 +46,14 @@ final class IngestResponses {
     if (report.refused() > report.refusals().size()) {
       body.put("refusals_truncated", true);
     }
+    if (report.unconfirmed() > 0) {
+      body.put("unconfirmed", report.unconfirmed());
+      body.put(
+          "warning",
+          report.unconfirmed()
+              + " accepted events had not reached the store within ben.ingest.ack-timeout;"
+              + " they are durable on the node and will be stored, do not resend them");
+    }
     if (!report.overloaded()) {
       return json(StatusCodes.OK, body);
     }

@@ -5,6 +5,7 @@ import dev.ben.actors.pipeline.PipelineDirectory;
 import dev.ben.streams.flow.Envelope;
 import dev.ben.streams.sidecar.EventParser;
 import dev.ben.streams.sidecar.Invocation;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -82,10 +83,31 @@ final class InvokeEndpoint {
                                 ingest.responses().unknownPipeline(pipeline, found.running()))));
   }
 
+  /** The event is logged before it enters the pipeline, like every accepted event. */
   private CompletionStage<HttpResponse> send(PipelineDirectory.Ingress ingress, Envelope envelope) {
     Invocation invocation = new Invocation();
+    return ingress
+        .log()
+        .append(List.of(envelope.awaitedBy(invocation)))
+        .handle(
+            (logged, refused) ->
+                refused == null
+                    ? enter(ingress, logged.get(0), invocation)
+                    : CompletableFuture.completedFuture(
+                        ingest
+                            .responses()
+                            .error(
+                                StatusCodes.SERVICE_UNAVAILABLE,
+                                "the node could not log the event ("
+                                    + refused.getMessage()
+                                    + "); nothing was accepted, retry later")))
+        .thenCompose(response -> response);
+  }
+
+  private CompletionStage<HttpResponse> enter(
+      PipelineDirectory.Ingress ingress, Envelope envelope, Invocation invocation) {
     ingress.sidecarCounters().accepted();
-    Source.single(envelope.awaitedBy(invocation)).runWith(ingress.sink(), ingest.system());
+    Source.single(envelope).runWith(ingress.sink(), ingest.system());
     return invocation
         .answer()
         .toCompletableFuture()

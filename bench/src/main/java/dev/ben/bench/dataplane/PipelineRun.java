@@ -11,6 +11,7 @@ import dev.ben.streams.detector.LocalDetectorShards;
 import dev.ben.streams.flow.BatchWriter;
 import dev.ben.streams.flow.Coalescing;
 import dev.ben.streams.flow.Envelope;
+import dev.ben.streams.flow.Settlement;
 import dev.ben.streams.flow.SpillBuffer;
 import dev.ben.streams.flow.Stages;
 import dev.ben.streams.flow.StoreStage;
@@ -118,7 +119,10 @@ public final class PipelineRun {
     try (HeapWatch heap = new HeapWatch()) {
       long started = System.nanoTime();
       source(count, perSecond, sent, counters.get("sidecar"), produced)
-          .via(Stages.counted(counters.get("proxy"), ProxyStage.flow(proxy, counters.get("proxy"))))
+          .via(
+              Stages.counted(
+                  counters.get("proxy"),
+                  ProxyStage.flow(proxy, counters.get("proxy"), Settlement.NONE)))
           .via(Coalescing.batches(proxy.coalesce()))
           .async()
           .mapConcat(batch -> batch)
@@ -130,7 +134,8 @@ public final class PipelineRun {
                       slot,
                       counters.get("spine"),
                       mapper,
-                      new ScrubQueue(index, PIPELINE + "-" + name, 64L << 20, mapper, metrics))))
+                      new ScrubQueue(index, PIPELINE + "-" + name, 64L << 20, mapper, metrics),
+                      Settlement.NONE)))
           .async()
           .via(
               Stages.counted(
@@ -163,6 +168,7 @@ public final class PipelineRun {
                   Duration.ofSeconds(1),
                   writers.apply(slot),
                   new SpillBuffer(index, PIPELINE + "-" + name, 256L << 20, mapper),
+                  Settlement.NONE,
                   blocking),
               system);
       StageCounters detector = counters.get("detector");

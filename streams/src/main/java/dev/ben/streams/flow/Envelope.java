@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param evaluation what the spine decided and with which contract version; null before the spine
  *     (and in pass-through pipelines, which run no contract)
  * @param listener who waits for the spine's decision (an invocation), or null
+ * @param walSequence the event's position in the node's ingest log, which forgets it once its
+ *     outcome is final; {@link #NOT_LOGGED} when it is not in the log
  */
 public record Envelope(
     String eventId,
@@ -26,7 +28,11 @@ public record Envelope(
     long receivedAtMillis,
     ObjectNode body,
     Evaluation evaluation,
-    DecisionListener listener) {
+    DecisionListener listener,
+    long walSequence) {
+
+  /** The log position of an event the ingest log does not hold. */
+  public static final long NOT_LOGGED = -1;
 
   /** The decisions of one contract version about this event: never a mix of two versions. */
   public record Evaluation(long contractVersion, EvaluationResult result) {
@@ -53,10 +59,32 @@ public record Envelope(
     Objects.requireNonNull(body, "body");
   }
 
+  /** An event the ingest log does not hold. */
+  public Envelope(
+      String eventId,
+      String pipeline,
+      String app,
+      long receivedAtMillis,
+      ObjectNode body,
+      Evaluation evaluation,
+      DecisionListener listener) {
+    this(eventId, pipeline, app, receivedAtMillis, body, evaluation, listener, NOT_LOGGED);
+  }
+
   /** A newly accepted event, not yet evaluated. */
   public Envelope(
       String eventId, String pipeline, String app, long receivedAtMillis, ObjectNode body) {
     this(eventId, pipeline, app, receivedAtMillis, body, null, null);
+  }
+
+  /** The same event, held by the ingest log at {@code sequence}. */
+  public Envelope logged(long sequence) {
+    return new Envelope(
+        eventId, pipeline, app, receivedAtMillis, body, evaluation, listener, sequence);
+  }
+
+  public boolean isLogged() {
+    return walSequence != NOT_LOGGED;
   }
 
   /** The same event, with someone waiting for the spine's decision about it. */
@@ -68,7 +96,8 @@ public record Envelope(
         receivedAtMillis,
         body,
         evaluation,
-        Objects.requireNonNull(waiting, "waiting"));
+        Objects.requireNonNull(waiting, "waiting"),
+        walSequence);
   }
 
   /**
@@ -82,7 +111,8 @@ public record Envelope(
         receivedAtMillis,
         redactedBody,
         Objects.requireNonNull(decided, "decided"),
-        listener);
+        listener,
+        walSequence);
   }
 
   /** The same event with its decisions completed by the detectors. */
@@ -94,6 +124,7 @@ public record Envelope(
         receivedAtMillis,
         body,
         Objects.requireNonNull(completed, "completed"),
-        listener);
+        listener,
+        walSequence);
   }
 }

@@ -20,7 +20,8 @@ import org.apache.pekko.stream.javadsl.Source;
  * later batch while older ones wait, so order is kept; every {@code drainEvery} the oldest waiting
  * batches are written again, and counted as stored once taken (the writer is idempotent per event
  * id, so a retried batch never duplicates). When the spill buffer is full, batches are refused and
- * counted ("spill full"). One operation at a time: writes and drains never race.
+ * counted ("spill full"). Each new batch's outcome is then final and told to the {@link
+ * Settlement}. One operation at a time: writes and drains never race.
  */
 public final class StoreStage {
 
@@ -30,12 +31,15 @@ public final class StoreStage {
   private final StageCounters counters;
   private final BatchWriter writer;
   private final SpillBuffer spill;
+  private final Settlement settlement;
   private final LongAdder failures;
 
-  private StoreStage(StageCounters counters, BatchWriter writer, SpillBuffer spill) {
+  private StoreStage(
+      StageCounters counters, BatchWriter writer, SpillBuffer spill, Settlement settlement) {
     this.counters = counters;
     this.writer = writer;
     this.spill = spill;
+    this.settlement = settlement;
     this.failures =
         counters
             .registry()
@@ -52,8 +56,9 @@ public final class StoreStage {
       Duration drainEvery,
       BatchWriter writer,
       SpillBuffer spill,
+      Settlement settlement,
       Executor blocking) {
-    StoreStage stage = new StoreStage(counters, writer, spill);
+    StoreStage stage = new StoreStage(counters, writer, spill, settlement);
     Source<List<Envelope>, ?> drains = Source.tick(drainEvery, drainEvery, List.<Envelope>of());
     return Flow.<Envelope>create()
         .map(
@@ -67,13 +72,19 @@ public final class StoreStage {
         .to(Sink.ignore());
   }
 
-  /** An empty batch is the drain tick; any other is new events. */
+  /**
+   * An empty batch is the drain tick; any other is new events, whose outcome here is final: stored,
+   * spilled or refused.
+   */
   private void handle(List<Envelope> batch) {
     if (batch.isEmpty()) {
       drain();
-    } else if (!spill.isEmpty() || !write(batch)) {
+      return;
+    }
+    if (!spill.isEmpty() || !write(batch)) {
       park(batch);
     }
+    settlement.settled(batch);
   }
 
   private boolean write(List<Envelope> batch) {

@@ -2,6 +2,7 @@ package dev.ben.streams.proxy;
 
 import dev.ben.contracts.model.ProxySettings;
 import dev.ben.streams.flow.Envelope;
+import dev.ben.streams.flow.Settlement;
 import dev.ben.streams.metrics.StageCounters;
 import dev.ben.streams.metrics.StageCounters.Outcome;
 import java.util.Locale;
@@ -31,16 +32,21 @@ public final class ProxyStage extends GraphStage<FlowShape<Envelope, Envelope>> 
   private final ProxySettings settings;
   private final StageCounters counters;
   private final String shedReason;
+  private final Settlement settlement;
 
-  private ProxyStage(ProxySettings settings, StageCounters counters) {
+  private ProxyStage(ProxySettings settings, StageCounters counters, Settlement settlement) {
     this.settings = settings;
     this.counters = counters;
+    this.settlement = settlement;
     this.shedReason = settings.overload().name().toLowerCase(Locale.ROOT);
   }
 
+  /**
+   * @param settlement told of every shed event, whose outcome is final here
+   */
   public static Flow<Envelope, Envelope, NotUsed> flow(
-      ProxySettings settings, StageCounters counters) {
-    return Flow.fromGraph(new ProxyStage(settings, counters));
+      ProxySettings settings, StageCounters counters, Settlement settlement) {
+    return Flow.fromGraph(new ProxyStage(settings, counters, settlement));
   }
 
   @Override
@@ -58,8 +64,10 @@ public final class ProxyStage extends GraphStage<FlowShape<Envelope, Envelope>> 
             new AbstractInHandler() {
               @Override
               public void onPush() {
-                if (queue.offer(grab(in)) != null) {
+                Envelope shed = queue.offer(grab(in));
+                if (shed != null) {
                   counters.count(Outcome.SHED, shedReason);
+                  settlement.settled(shed);
                 }
                 if (isAvailable(out) && !queue.isEmpty()) {
                   push(out, queue.poll());

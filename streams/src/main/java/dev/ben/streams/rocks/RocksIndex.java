@@ -14,6 +14,7 @@ import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
+import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteOptions;
 
 /**
@@ -31,6 +32,8 @@ public final class RocksIndex implements AutoCloseable {
 
   private final Options options;
   private final WriteOptions writes;
+  private final WriteOptions synced = new WriteOptions().setSync(true);
+  private final WriteOptions unsynced = new WriteOptions().setSync(false);
   private final RocksDB db;
   private final Path dir;
   private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
@@ -113,14 +116,43 @@ public final class RocksIndex implements AutoCloseable {
         });
   }
 
+  /**
+   * Puts and deletes applied together (all or none) in one write; with {@code sync} it is on disk
+   * before this returns, whatever the index was opened with.
+   */
+  public void write(List<Map.Entry<byte[], byte[]>> puts, List<byte[]> deletes, boolean sync) {
+    whileOpen(
+        "writing a batch to",
+        () -> {
+          try (WriteBatch batch = new WriteBatch()) {
+            for (Map.Entry<byte[], byte[]> put : puts) {
+              batch.put(put.getKey(), put.getValue());
+            }
+            for (byte[] key : deletes) {
+              batch.delete(key);
+            }
+            db.write(sync ? synced : unsynced, batch);
+          }
+          return null;
+        });
+  }
+
   /** Entries whose key starts with the prefix, in key order, at most {@code limit}. */
   public List<Map.Entry<byte[], byte[]>> scan(byte[] prefix, int limit) {
+    return scan(prefix, prefix, limit);
+  }
+
+  /**
+   * Entries whose key starts with the prefix, from the first key at or after {@code from}, in key
+   * order, at most {@code limit}: a page of a long scan.
+   */
+  public List<Map.Entry<byte[], byte[]>> scan(byte[] prefix, byte[] from, int limit) {
     return whileOpen(
         "scanning",
         () -> {
           List<Map.Entry<byte[], byte[]>> out = new ArrayList<>();
           try (RocksIterator it = db.newIterator()) {
-            for (it.seek(prefix);
+            for (it.seek(from);
                 it.isValid() && out.size() < limit && startsWith(it.key(), prefix);
                 it.next()) {
               out.add(new SimpleImmutableEntry<>(it.key(), it.value()));
@@ -164,6 +196,8 @@ public final class RocksIndex implements AutoCloseable {
       closed = true;
       db.close();
       writes.close();
+      synced.close();
+      unsynced.close();
       options.close();
     } finally {
       lifecycle.writeLock().unlock();

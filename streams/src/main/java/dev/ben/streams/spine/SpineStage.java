@@ -6,6 +6,7 @@ import dev.ben.contracts.engine.EvaluationResult;
 import dev.ben.contracts.event.Translation;
 import dev.ben.contracts.model.Action;
 import dev.ben.streams.flow.Envelope;
+import dev.ben.streams.flow.Settlement;
 import dev.ben.streams.lucius.ScrubQueue;
 import dev.ben.streams.lucius.ScrubRoute;
 import dev.ben.streams.metrics.StageCounters;
@@ -48,19 +49,33 @@ public final class SpineStage {
   private final Map<Integer, Long> sampled = new HashMap<>();
 
   private final ScrubRoute scrub;
+  private final Settlement settlement;
 
   private SpineStage(
-      ContractSlot slot, StageCounters counters, ObjectMapper mapper, ScrubRoute scrub) {
+      ContractSlot slot,
+      StageCounters counters,
+      ObjectMapper mapper,
+      ScrubRoute scrub,
+      Settlement settlement) {
     this.scrub = scrub;
+    this.settlement = settlement;
     this.slot = slot;
     this.counters = counters;
     this.mapper = mapper;
   }
 
+  /**
+   * @param settlement told of every event whose outcome is final here (refused, shed or routed)
+   */
   public static Flow<Envelope, Envelope, NotUsed> evaluating(
-      ContractSlot slot, StageCounters counters, ObjectMapper mapper, ScrubRoute scrub) {
+      ContractSlot slot,
+      StageCounters counters,
+      ObjectMapper mapper,
+      ScrubRoute scrub,
+      Settlement settlement) {
     return Flow.<Envelope>create()
-        .statefulMapConcat(() -> new SpineStage(slot, counters, mapper, scrub)::evaluate);
+        .statefulMapConcat(
+            () -> new SpineStage(slot, counters, mapper, scrub, settlement)::evaluate);
   }
 
   private List<Envelope> evaluate(Envelope envelope) throws Exception {
@@ -107,7 +122,8 @@ public final class SpineStage {
   /**
    * An event that ends here: whoever waits hears the spine's decision (no detector will add to it).
    */
-  private static List<Envelope> decidedHere(Envelope envelope, Envelope.Evaluation evaluation) {
+  private List<Envelope> decidedHere(Envelope envelope, Envelope.Evaluation evaluation) {
+    settlement.settled(envelope);
     if (envelope.listener() != null) {
       envelope.listener().decided(evaluation);
     }
@@ -121,6 +137,7 @@ public final class SpineStage {
   /** Counts the refusal under its (few) reason and tells a waiting caller the detail. */
   private List<Envelope> refused(Envelope envelope, String reason, String detail) {
     counters.count(Outcome.REFUSED, reason);
+    settlement.settled(envelope);
     if (envelope.listener() != null) {
       envelope.listener().refused(detail);
     }

@@ -14,6 +14,7 @@ import dev.ben.contracts.engine.EvaluationResult;
 import dev.ben.contracts.event.Translation;
 import dev.ben.streams.flow.DecisionListener;
 import dev.ben.streams.flow.Envelope;
+import dev.ben.streams.flow.Settlement;
 import dev.ben.streams.metrics.MetricsRegistry;
 import dev.ben.streams.metrics.StageCounters;
 import dev.ben.streams.spine.ActiveContract;
@@ -78,7 +79,8 @@ class DetectorStageTest {
             slot,
             new StageCounters(metrics, PIPELINE, "spine"),
             new ObjectMapper(),
-            event -> false);
+            event -> false,
+            Settlement.NONE);
     return Source.from(events)
         .via(spine)
         .via(

@@ -71,6 +71,7 @@ class StoreStageTest {
                 DRAIN,
                 writer,
                 spill,
+                Settlement.NONE,
                 Executors.newSingleThreadExecutor()))
         .run(system);
   }

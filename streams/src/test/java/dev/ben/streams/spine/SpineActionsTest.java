@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ben.contracts.engine.ContractRuntime;
 import dev.ben.streams.flow.Envelope;
+import dev.ben.streams.flow.Settlement;
 import dev.ben.streams.flow.Stages;
 import dev.ben.streams.metrics.MetricsRegistry;
 import dev.ben.streams.metrics.StageCounters;
@@ -71,7 +72,9 @@ class SpineActionsTest {
     return Source.from(events)
         .via(
             Stages.counted(
-                counters, 16, SpineStage.evaluating(slot, counters, new ObjectMapper(), scrub)))
+                counters,
+                16,
+                SpineStage.evaluating(slot, counters, new ObjectMapper(), scrub, Settlement.NONE)))
         .runWith(Sink.seq(), system)
         .toCompletableFuture()
         .get(10, TimeUnit.SECONDS);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.ben.streams.flow.BatchWriter;
 import dev.ben.streams.flow.Envelope;
+import dev.ben.streams.flow.Settlement;
 import dev.ben.streams.flow.SpillBuffer;
 import dev.ben.streams.flow.StoreStage;
 import dev.ben.streams.metrics.Labels;
@@ -75,6 +76,7 @@ class ClickHouseOutageIT {
                       Duration.ofMillis(200),
                       writer,
                       new SpillBuffer(index, pipeline, 1 << 26, JSON),
+                      Settlement.NONE,
                       Executors.newSingleThreadExecutor()))
               .run(system);
 

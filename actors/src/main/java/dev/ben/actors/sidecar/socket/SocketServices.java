@@ -68,9 +68,16 @@ final class SocketServices {
     return PipelineDirectory.lookup(directory, pipeline, system);
   }
 
-  /** The HTTP path's NDJSON ingest, with its limits, into this pipeline's sidecar counters. */
+  /**
+   * The HTTP path's NDJSON ingest, with its limits, into this pipeline's sidecar counters and
+   * through its ingest log (a batch is acked once the log holds it).
+   */
   NdjsonIngest ndjson(PipelineDirectory.Ingress ingress) {
     return new NdjsonIngest(
-        mapper, ingest.maxLineBytes(), ingest.offerTimeout(), ingress.sidecarCounters());
+        mapper,
+        ingest.maxLineBytes(),
+        ingest.offerTimeout(),
+        ingress.sidecarCounters(),
+        ingress.log());
   }
 }

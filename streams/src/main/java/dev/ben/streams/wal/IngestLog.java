@@ -1,0 +1,54 @@
+package dev.ben.streams.wal;
+
+import dev.ben.streams.flow.Envelope;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * What an ingest request asks of its pipeline's log: hold these events before they are
+ * acknowledged, and (when the node acks on outcomes) say how many of them reached their final
+ * outcome in time.
+ */
+public interface IngestLog {
+
+  /** A pipeline without a log: events pass unchanged, their outcome is not awaited. */
+  IngestLog NONE =
+      new IngestLog() {
+        @Override
+        public CompletionStage<List<Envelope>> append(List<Envelope> events) {
+          return CompletableFuture.completedFuture(events);
+        }
+
+        @Override
+        public CompletionStage<Long> confirmed(long[] sequences) {
+          return CompletableFuture.completedFuture((long) sequences.length);
+        }
+
+        @Override
+        public void forget(List<Envelope> events) {}
+      };
+
+  /**
+   * Writes the events (all or none) and completes with them, each carrying its log position, once
+   * they are durable; fails with {@link WalRefusedException} when the log is full or cannot write.
+   */
+  CompletionStage<List<Envelope>> append(List<Envelope> events);
+
+  /**
+   * How many of the logged events reached their final outcome, once all have or the ack timeout
+   * passed; at once (all of them) unless the node acks on outcomes.
+   */
+  CompletionStage<Long> confirmed(long[] sequences);
+
+  /**
+   * Logged events the pipeline never took (the request stopped first): the client is told to resend
+   * them, so the log must not replay them too.
+   */
+  void forget(List<Envelope> events);
+
+  /** Whether {@link #confirmed} waits, so a request need only keep its sequences then. */
+  default boolean awaitsOutcomes() {
+    return false;
+  }
+}

@@ -1,0 +1,199 @@
+package dev.ben.streams.wal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ben.streams.flow.Envelope;
+import dev.ben.streams.flow.Settlement;
+import dev.ben.streams.metrics.Labels;
+import dev.ben.streams.metrics.MetricsRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import org.apache.pekko.NotUsed;
+import org.apache.pekko.japi.Pair;
+import org.apache.pekko.stream.javadsl.Source;
+
+/**
+ * One pipeline's part of the node's {@link IngestWal}: requests append to it, the stages settle its
+ * events (each entry is forgotten once, whichever stage settles it), and a starting pipeline
+ * replays what it still holds. It knows every entry it holds and its size, so the log's bound and
+ * gauges are exact and a settled entry is never replayed, even before its delete reaches the disk.
+ * When the node acks on outcomes, each logged event has a waiter its settlement completes.
+ */
+public final class PipelineWal implements IngestLog, Settlement {
+
+  /** Entries read from disk at a time while replaying. */
+  private static final int REPLAY_PAGE = 1024;
+
+  private final IngestWal wal;
+  private final byte[] prefix;
+  private final IngestWal.Options options;
+  private final ObjectMapper mapper;
+  private final Map<Long, Integer> held = new ConcurrentHashMap<>();
+  private final Map<Long, CompletableFuture<Void>> waiters = new ConcurrentHashMap<>();
+  private final AtomicLong heldBytes = new AtomicLong();
+  private final AtomicLong next = new AtomicLong();
+  private final LongAdder recovered;
+
+  PipelineWal(
+      IngestWal wal,
+      String pipeline,
+      IngestWal.Options options,
+      ObjectMapper mapper,
+      MetricsRegistry metrics) {
+    this.wal = wal;
+    this.prefix = WalRecord.prefix(pipeline);
+    this.options = options;
+    this.mapper = mapper;
+    Labels labels = Labels.of("pipeline", pipeline);
+    this.recovered =
+        metrics.counter(
+            "ben_wal_recovered_total",
+            "Events replayed from the ingest log into their pipeline after a restart.",
+            labels);
+    metrics.gauge(
+        "ben_wal_entries",
+        "Accepted events the ingest log holds until their outcome is final.",
+        labels,
+        held::size);
+    metrics.gauge("ben_wal_bytes", "Bytes of events the ingest log holds.", labels, heldBytes::get);
+  }
+
+  @Override
+  public CompletionStage<List<Envelope>> append(List<Envelope> events) {
+    return wal.append(this, events);
+  }
+
+  @Override
+  public boolean awaitsOutcomes() {
+    return options.awaitOutcomes();
+  }
+
+  @Override
+  public CompletionStage<Long> confirmed(long[] sequences) {
+    if (!options.awaitOutcomes()) {
+      return CompletableFuture.completedFuture((long) sequences.length);
+    }
+    List<CompletableFuture<Void>> waiting = new ArrayList<>();
+    for (long sequence : sequences) {
+      CompletableFuture<Void> waiter = waiters.get(sequence);
+      if (waiter != null) {
+        waiting.add(waiter);
+      }
+    }
+    return CompletableFuture.allOf(waiting.toArray(CompletableFuture[]::new))
+        .completeOnTimeout(null, options.ackTimeout().toMillis(), TimeUnit.MILLISECONDS)
+        .thenApply(
+            settledOrNot -> {
+              long unsettled = waiting.stream().filter(w -> !w.isDone()).count();
+              for (long sequence : sequences) {
+                waiters.remove(sequence);
+              }
+              return sequences.length - unsettled;
+            });
+  }
+
+  @Override
+  public void forget(List<Envelope> events) {
+    settled(events);
+  }
+
+  @Override
+  public void settled(Envelope event) {
+    if (!event.isLogged()) {
+      return;
+    }
+    Integer size = held.remove(event.walSequence());
+    if (size != null) {
+      heldBytes.addAndGet(-size);
+      wal.trim(this, event.walSequence(), size);
+    }
+    CompletableFuture<Void> waiter = waiters.remove(event.walSequence());
+    if (waiter != null) {
+      waiter.complete(null);
+    }
+  }
+
+  /** Entries held now, in order; what a starting pipeline must process again. */
+  public int entries() {
+    return held.size();
+  }
+
+  /**
+   * Every entry held when this is materialised, oldest first, as the envelope it was logged from
+   * (same event id and log position), read page by page on {@code blocking}; each is counted
+   * recovered. Entries appended meanwhile are not included: a pipeline replays before it takes new
+   * events.
+   */
+  public Source<Envelope, NotUsed> replay(Executor blocking) {
+    return Source.lazySource(
+            () -> {
+              long below = next.get();
+              return Source.unfoldAsync(
+                  0L, from -> CompletableFuture.supplyAsync(() -> page(from, below), blocking));
+            })
+        .mapConcat(page -> page)
+        .map(
+            event -> {
+              recovered.increment();
+              return event;
+            })
+        .mapMaterializedValue(unused -> NotUsed.getInstance());
+  }
+
+  private Optional<Pair<Long, List<Envelope>>> page(long from, long below) {
+    List<Envelope> page = new ArrayList<>();
+    long last = -1;
+    for (var entry : wal.scan(this, from, REPLAY_PAGE)) {
+      long sequence = WalRecord.sequence(entry.getKey());
+      if (sequence >= below) {
+        break;
+      }
+      last = sequence;
+      if (held.containsKey(sequence)) {
+        page.add(WalRecord.decode(entry.getValue(), sequence, mapper));
+      }
+    }
+    return last < 0 ? Optional.empty() : Optional.of(Pair.create(last + 1, page));
+  }
+
+  byte[] prefix() {
+    return prefix;
+  }
+
+  /** Bytes of one entry's key. */
+  int keyBytes() {
+    return prefix.length + Long.BYTES;
+  }
+
+  /** Called by the writer thread only. */
+  long nextSequence() {
+    return next.getAndIncrement();
+  }
+
+  /** An entry an earlier run left behind. */
+  void recovered(long sequence, int size) {
+    held.put(sequence, size);
+    heldBytes.addAndGet(size);
+    next.accumulateAndGet(sequence + 1, Math::max);
+  }
+
+  /** Entries now durable; called by the writer before the request hears of them. */
+  void held(List<Envelope> events, List<byte[]> values, int keyBytes) {
+    for (int i = 0; i < events.size(); i++) {
+      int size = values.get(i).length + keyBytes;
+      if (options.awaitOutcomes()) {
+        waiters.put(events.get(i).walSequence(), new CompletableFuture<>());
+      }
+      held.put(events.get(i).walSequence(), size);
+      heldBytes.addAndGet(size);
+    }
+  }
+}
