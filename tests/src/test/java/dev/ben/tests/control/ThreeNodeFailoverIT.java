@@ -9,6 +9,7 @@ import dev.ben.benctl.BenctlHarness;
 import dev.ben.benctl.BenctlHarness.Result;
 import dev.ben.benctl.ExampleProjects;
 import dev.ben.benctl.command.Environment;
+import dev.ben.tests.support.NodeProcess;
 import dev.ben.tests.support.TestServers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -453,7 +454,7 @@ class ThreeNodeFailoverIT {
   private static List<Integer> distinctFreePorts(int count) {
     Set<Integer> ports = new java.util.LinkedHashSet<>();
     while (ports.size() < count) {
-      ports.add(ClusterNode.freePort());
+      ports.add(NodeProcess.freePort());
     }
     return List.copyOf(ports);
   }
