@@ -1,22 +1,17 @@
 package dev.ben.tests.durability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ben.streams.store.ClickHouseStore;
 import dev.ben.tests.control.BenctlLogin;
 import dev.ben.tests.support.NodeProcess;
+import dev.ben.tests.support.NumberedEvents;
 import dev.ben.tests.support.TestServers;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AckSurvivesKillIT {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int REQUESTS = 20;
   private static final int EVENTS_PER_REQUEST = 1_000;
   private static final int EVENTS = REQUESTS * EVENTS_PER_REQUEST;
@@ -59,18 +53,16 @@ class AckSurvivesKillIT {
 
     node = started(config);
     String control = "127.0.0.1:" + controlPort;
-    String appKey =
-        BenctlLogin.appKey(
-            BenctlLogin.loggedIn(work.resolve("benctl.json"), control, START, home),
-            control,
-            "shop");
+    NumberedEvents events =
+        new NumberedEvents(
+            BenctlLogin.appKey(
+                BenctlLogin.loggedIn(work.resolve("benctl.json"), control, START, home),
+                control,
+                "shop"));
 
-    HttpClient http = HttpClient.newHttpClient();
     long sending = System.nanoTime();
     for (int request = 0; request < REQUESTS; request++) {
-      HttpResponse<String> answer = http.send(batch(ingestPort, appKey, request), ofString());
-      assertEquals(200, answer.statusCode(), answer.body());
-      assertEquals(EVENTS_PER_REQUEST, JSON.readTree(answer.body()).get("accepted").asLong());
+      assertTrue(events.post(ingestPort, EVENTS_PER_REQUEST), "request " + request);
     }
     long sentMillis = (System.nanoTime() - sending) / 1_000_000;
     node.kill();
@@ -81,9 +73,10 @@ class AckSurvivesKillIT {
     node = started(config);
     try (ClickHouseStore store =
         ClickHouseStore.open(TestServers.clickHouse(database), new ObjectMapper())) {
-      JsonNode counts = awaitAllStored(store);
-      assertEquals(EVENTS, counts.get("seqs").asLong(), "distinct events stored: " + counts);
-      assertEquals(EVENTS, counts.get("rows").asLong(), "rows, one per event id: " + counts);
+      NumberedEvents.Stored stored = awaitAllStored(events, store);
+      assertEquals(0, stored.missingAcknowledged(), "acknowledged but not stored: " + stored);
+      assertEquals(EVENTS, stored.distinct(), "distinct events stored: " + stored);
+      assertEquals(EVENTS, stored.rows(), "rows, one per event id: " + stored);
     }
   }
 
@@ -93,45 +86,16 @@ class AckSurvivesKillIT {
     return started;
   }
 
-  // ClickHouse 18.16 has no JSONExtract*; visitParam* reads a top-level field of the stored body.
-  /** Polls until every event is in the store (or the wait is over), returning the last counts. */
-  private static JsonNode awaitAllStored(ClickHouseStore store) throws InterruptedException {
+  /** Polls until every acknowledged event is stored (or the wait is over): the last answer. */
+  private static NumberedEvents.Stored awaitAllStored(NumberedEvents events, ClickHouseStore store)
+      throws InterruptedException {
     long deadline = System.nanoTime() + STORED.toNanos();
-    JsonNode counts;
-    do {
-      List<ObjectNode> rows =
-          store.queryJson(
-              "SELECT count() AS rows, uniqExact(visitParamExtractInt(body, 'seq')) AS seqs"
-                  + " FROM ben_events FINAL WHERE pipeline = 'demo'");
-      counts = rows.get(0);
-      if (counts.get("seqs").asLong() >= EVENTS) {
-        return counts;
-      }
+    NumberedEvents.Stored stored = events.stored(store);
+    while (stored.missingAcknowledged() > 0 && System.nanoTime() < deadline) {
       Thread.sleep(POLL.toMillis());
-    } while (System.nanoTime() < deadline);
-    return counts;
-  }
-
-  private static HttpRequest batch(int port, String appKey, int request) {
-    StringBuilder body = new StringBuilder(EVENTS_PER_REQUEST * 64);
-    for (int i = 0; i < EVENTS_PER_REQUEST; i++) {
-      int seq = request * EVENTS_PER_REQUEST + i;
-      body.append("{\"seq\":")
-          .append(seq)
-          .append(",\"user\":\"u")
-          .append(seq % 50)
-          .append("\",\"action\":\"view\"}\n");
+      stored = events.stored(store);
     }
-    return HttpRequest.newBuilder(
-            URI.create("http://127.0.0.1:" + port + "/api/v1/events?pipeline=demo"))
-        .header("Authorization", "Bearer " + appKey)
-        .header("Content-Type", "application/x-ndjson")
-        .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-        .build();
-  }
-
-  private static HttpResponse.BodyHandler<String> ofString() {
-    return HttpResponse.BodyHandlers.ofString();
+    return stored;
   }
 
   private static String config(Path home, String database, int ingestPort, int controlPort) {
