@@ -11,6 +11,7 @@ import dev.ben.benctl.BenctlHarness.Result;
 import dev.ben.benctl.ExampleProjects;
 import dev.ben.benctl.command.Environment;
 import dev.ben.benctl.command.ExitCode;
+import dev.ben.tests.support.NodeProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -313,7 +314,7 @@ class BenctlAgainstNodeIT {
    */
   @Test
   void aServerThatIsNotThereIsUnreachable() {
-    String address = "127.0.0.1:" + ClusterNode.freePort();
+    String address = "127.0.0.1:" + NodeProcess.freePort();
     // With a token, so that benctl gets as far as trying to connect.
     Result status =
         BenctlHarness.run(

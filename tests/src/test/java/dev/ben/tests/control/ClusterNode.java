@@ -11,9 +11,6 @@ import dev.ben.actors.pipeline.PipelineHost;
 import dev.ben.config.BenSettings;
 import dev.ben.config.ClusterTlsSettings;
 import dev.ben.tests.support.TestClusterCa;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -234,13 +231,6 @@ public final class ClusterNode implements AutoCloseable {
   }
 
   /** A port nothing listens on right now; remoting binds it a moment later. */
-  static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
   /** The cluster CA's certificate (PEM), which also issued the certificate of ben.tls, if set. */
   public Path caFile() {

@@ -38,20 +38,27 @@ final class ShardedDetection {
    */
   static List<Answer> burstsAcross(List<ClusterNode> nodes, String key, String user, int count)
       throws Exception {
+    return burstsAcrossPorts(
+        nodes.stream().map(node -> node.endpoints.ingest().port()).toList(), key, user, count);
+  }
+
+  /** As {@link #burstsAcross}, to nodes known by their ingest ports on 127.0.0.1. */
+  static List<Answer> burstsAcrossPorts(
+      List<Integer> ingestPorts, String key, String user, int count) throws Exception {
     List<Answer> answers = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      ClusterNode node = nodes.get(i % nodes.size());
+      int port = ingestPorts.get(i % ingestPorts.size());
       String event =
           "{\"ts\":\"2024-05-01T11:00:00Z\",\"tenant\":\"acme\",\"user\":\""
               + user
               + "\",\"ip\":\"203.0.113.66\",\"attempts\":9}";
-      HttpResponse<String> response = invoke(node, key, event);
+      HttpResponse<String> response = invoke(port, key, event);
       if (response.statusCode() != 200) {
         throw new AssertionError(
             "invocation "
                 + i
-                + " on "
-                + node.address()
+                + " on the node with ingest port "
+                + port
                 + " answered "
                 + response.statusCode()
                 + ": "
@@ -72,17 +79,14 @@ final class ShardedDetection {
    * One invocation; a node whose sidecar has not registered the pipeline yet (404: the chain starts
    * after the activation) is asked again until a deadline, nothing else is.
    */
-  private static HttpResponse<String> invoke(ClusterNode node, String key, String event)
+  private static HttpResponse<String> invoke(int ingestPort, String key, String event)
       throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     while (true) {
       HttpResponse<String> response =
           HTTP.send(
               HttpRequest.newBuilder(
-                      URI.create(
-                          "http://127.0.0.1:"
-                              + node.endpoints.ingest().port()
-                              + "/api/v1/invoke/auth"))
+                      URI.create("http://127.0.0.1:" + ingestPort + "/api/v1/invoke/auth"))
                   .header("Authorization", "Bearer " + key)
                   .timeout(Duration.ofSeconds(20))
                   .POST(HttpRequest.BodyPublishers.ofString(event))

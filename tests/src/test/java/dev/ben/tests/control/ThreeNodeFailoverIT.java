@@ -4,14 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ben.benctl.BenctlHarness;
 import dev.ben.benctl.BenctlHarness.Result;
 import dev.ben.benctl.ExampleProjects;
 import dev.ben.benctl.command.Environment;
+import dev.ben.tests.support.NodeProcess;
 import dev.ben.tests.support.TestServers;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,7 +41,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ThreeNodeFailoverIT {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String PIPELINE = "auth";
   private static final Duration CLUSTER_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration FAILOVER_TIMEOUT = Duration.ofSeconds(40);
@@ -160,7 +157,7 @@ class ThreeNodeFailoverIT {
             "-o",
             "json");
     long latencyV1 = elapsedMillis(started);
-    assertActive(1, deployV1);
+    ClusterChecks.assertActive(1, deployV1);
     JsonNode statusV1 =
         await(
             "three spines running v1",
@@ -251,7 +248,7 @@ class ThreeNodeFailoverIT {
             "-o",
             "json");
     long latencyV2 = elapsedMillis(started);
-    assertActive(2, deployV2);
+    ClusterChecks.assertActive(2, deployV2);
     JsonNode statusV2 =
         await(
             "both remaining spines running v2",
@@ -262,7 +259,7 @@ class ThreeNodeFailoverIT {
     assertEquals(0, statusV2.get("activating_version").asLong(), statusV2::toPrettyString);
 
     JsonNode history =
-        json(
+        ClusterChecks.json(
             benctl(
                 "status", PIPELINE, "--history", "--server", other.controlAddress(), "-o", "json"));
     Set<String> typesV2 = new TreeSet<>();
@@ -331,74 +328,6 @@ class ThreeNodeFailoverIT {
     return BenctlHarness.run(admin, args);
   }
 
-  private static void assertOk(Result run) {
-    assertEquals(0, run.exitCode(), run::toString);
-  }
-
-  private static JsonNode json(Result run) {
-    assertOk(run);
-    try {
-      return JSON.readTree(run.out());
-    } catch (IOException e) {
-      throw new AssertionError("not JSON: " + run.toString(), e);
-    }
-  }
-
-  private static long stagedVersion(Result stage) {
-    JsonNode staged = json(stage).get("staged");
-    assertEquals(1, staged.size(), stage::toString);
-    assertEquals(PIPELINE, staged.get(0).get("pipeline").asText(), stage::toString);
-    return staged.get(0).get("version").asLong();
-  }
-
-  /** A deploy that returned because its version became active, not because --wait ran out. */
-  private static void assertActive(long version, Result deploy) {
-    JsonNode status = json(deploy);
-    assertEquals(version, status.get("active_version").asLong(), deploy::toString);
-    assertEquals(0, status.get("activating_version").asLong(), deploy::toString);
-  }
-
-  /**
-   * The node's answer to {@code benctl status auth}; null while it cannot answer (the probe is
-   * retried).
-   */
-  private JsonNode status(ClusterNode node) {
-    // A short deadline, so a probe sent while the singletons move does not hide for long when they
-    // have arrived.
-    Result run =
-        benctl(
-            "status", PIPELINE, "--server", node.controlAddress(), "--timeout", "2", "-o", "json");
-    if (run.exitCode() != 0) {
-      return null;
-    }
-    try {
-      return JSON.readTree(run.out());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** Exactly one spine per given node, each running {@code version} and acknowledged. */
-  private static boolean spinesRun(JsonNode status, Set<String> nodeAddresses, long version) {
-    if (status == null) {
-      return false;
-    }
-    Set<String> nodesWithSpine = new TreeSet<>();
-    int spines = 0;
-    for (JsonNode component : status.get("components")) {
-      if (!component.get("component").asText().startsWith(PIPELINE + "/spine@")) {
-        continue;
-      }
-      spines++;
-      if (component.get("running_version").asLong() != version
-          || !component.get("acked").asBoolean()) {
-        return false;
-      }
-      nodesWithSpine.add(component.get("node").asText());
-    }
-    return spines == nodeAddresses.size() && nodesWithSpine.equals(nodeAddresses);
-  }
-
   private static Set<String> addresses(List<ClusterNode> nodes) {
     return nodes.stream()
         .map(ClusterNode::address)
@@ -423,27 +352,32 @@ class ThreeNodeFailoverIT {
         .toString();
   }
 
-  /** Polls until {@code done} holds, failing with the last value seen once the deadline passes. */
+  private JsonNode status(ClusterNode node) {
+    return ClusterChecks.status(admin, PIPELINE, node.controlAddress());
+  }
+
+  private static boolean spinesRun(JsonNode status, Set<String> nodeAddresses, long version) {
+    return ClusterChecks.spinesRun(status, PIPELINE, nodeAddresses, version);
+  }
+
+  private static long stagedVersion(Result stage) {
+    return ClusterChecks.stagedVersion(stage, PIPELINE);
+  }
+
+  private static void assertOk(Result run) {
+    assertEquals(0, run.exitCode(), run::toString);
+  }
+
   private <T> T await(String what, Duration timeout, Supplier<T> probe, Predicate<T> done)
       throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    T last = probe.get();
-    while (!done.test(last)) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError(
-            "timed out after "
-                + timeout.toSeconds()
-                + " s waiting for "
-                + what
-                + "; last seen: "
-                + (last instanceof JsonNode node ? node.toPrettyString() : last)
-                + "; serialization failures: "
+    return ClusterChecks.await(
+        what,
+        timeout,
+        probe,
+        done,
+        () ->
+            "; serialization failures: "
                 + nodes.stream().flatMap(node -> node.serializationFailures().stream()).toList());
-      }
-      TimeUnit.MILLISECONDS.sleep(200);
-      last = probe.get();
-    }
-    return last;
   }
 
   private static long elapsedMillis(long startedNanos) {
@@ -453,7 +387,7 @@ class ThreeNodeFailoverIT {
   private static List<Integer> distinctFreePorts(int count) {
     Set<Integer> ports = new java.util.LinkedHashSet<>();
     while (ports.size() < count) {
-      ports.add(ClusterNode.freePort());
+      ports.add(NodeProcess.freePort());
     }
     return List.copyOf(ports);
   }

@@ -27,7 +27,12 @@ public final class TestServers {
   }
 
   public static ClickHouseSettings clickHouse(String database) {
-    return clickHouseAt(URI.create(require("BEN_TEST_CLICKHOUSE_URL")), database);
+    return clickHouseAt(clickHouseUrl(), database);
+  }
+
+  /** The test ClickHouse's HTTP address, for a node process's configuration. */
+  public static URI clickHouseUrl() {
+    return URI.create(require("BEN_TEST_CLICKHOUSE_URL"));
   }
 
   /** ClickHouse at {@code url} with the defaults of ben.connectors.clickhouse (user, timings). */

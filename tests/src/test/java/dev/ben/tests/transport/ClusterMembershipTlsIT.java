@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ben.actors.node.tls.ClusterCertificates;
 import dev.ben.actors.node.tls.NodeCertificateTool;
 import dev.ben.config.ClusterTlsSettings;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
+import dev.ben.tests.support.NodeProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,9 +44,9 @@ class ClusterMembershipTlsIT {
 
   @Test
   void onlyNodesWithACertificateFromTheClustersCaBecomeMembers() throws Exception {
-    int portA = freePort();
-    int portB = freePort();
-    int portC = freePort();
+    int portA = NodeProcess.freePort();
+    int portB = NodeProcess.freePort();
+    int portC = NodeProcess.freePort();
     Path homeA = Files.createDirectories(work.resolve("a"));
     NodeProcess a = started(NodeProcess.node("a", work, config(homeA, portA, List.of())));
     a.awaitLine(line -> line.contains("Founded a new cluster"), "that it founded a cluster", START);
@@ -105,7 +103,9 @@ class ClusterMembershipTlsIT {
   void aNodeWithSeedsAndNoCertificateDoesNotStart() throws Exception {
     Path home = Files.createDirectories(work.resolve("d"));
     NodeProcess d =
-        started(NodeProcess.node("d", work, config(home, freePort(), List.of(freePort()))));
+        started(
+            NodeProcess.node(
+                "d", work, config(home, NodeProcess.freePort(), List.of(NodeProcess.freePort()))));
 
     assertEquals(2, d.awaitExit(START), d.output());
     List<String> said = d.linesMatching(line -> line.startsWith("ben: "));
@@ -132,13 +132,5 @@ class ClusterMembershipTlsIT {
             home,
             port,
             String.join(", ", seeds.stream().map(seed -> "\"127.0.0.1:" + seed + "\"").toList()));
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -1,9 +1,10 @@
-package dev.ben.tests.transport;
+package dev.ben.tests.support;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,7 @@ import java.util.function.Predicate;
  * runs it, with the production logging configuration and no {@code BEN_*} variable of the calling
  * shell. Its output lines (stdout and stderr together) are kept for the test to wait on.
  */
-final class NodeProcess implements AutoCloseable {
+public final class NodeProcess implements AutoCloseable {
 
   private final String name;
   private final Process process;
@@ -34,13 +35,23 @@ final class NodeProcess implements AutoCloseable {
   }
 
   /** {@code ./ben node --config FILE} with {@code config} as FILE (written under {@code dir}). */
-  static NodeProcess node(String name, Path dir, String config) throws IOException {
+  public static NodeProcess node(String name, Path dir, String config) throws IOException {
     Path file = Files.writeString(dir.resolve(name + ".conf"), config);
     return start(name, "dev.ben.actors.node.BenNode", "--config", file.toString());
   }
 
+  /** A TCP port free on 127.0.0.1 right now, for a node's listener. */
+  public static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Any main class on the node's class path, with arguments. */
-  static NodeProcess start(String name, String mainClass, String... args) throws IOException {
+  public static NodeProcess start(String name, String mainClass, String... args)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(
@@ -61,7 +72,7 @@ final class NodeProcess implements AutoCloseable {
   }
 
   /** The first output line matching {@code wanted}, waiting up to {@code timeout} for it. */
-  String awaitLine(Predicate<String> wanted, String what, Duration timeout)
+  public String awaitLine(Predicate<String> wanted, String what, Duration timeout)
       throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     synchronized (lines) {
@@ -81,23 +92,34 @@ final class NodeProcess implements AutoCloseable {
   }
 
   /** Every line so far matching {@code wanted}. */
-  List<String> linesMatching(Predicate<String> wanted) {
+  public List<String> linesMatching(Predicate<String> wanted) {
     synchronized (lines) {
       return lines.stream().filter(wanted).toList();
     }
   }
 
   /** Waits for the process to end and returns its exit status. */
-  int awaitExit(Duration timeout) throws InterruptedException {
+  public int awaitExit(Duration timeout) throws InterruptedException {
     if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
       throw new AssertionError(name + " did not exit within " + timeout + ":\n" + output());
     }
     return process.exitValue();
   }
 
-  String output() {
+  public String output() {
     synchronized (lines) {
       return String.join("\n", lines);
+    }
+  }
+
+  /**
+   * Kills it with SIGKILL, as a crash or the kernel's OOM killer would: no shutdown hook, no flush,
+   * no goodbye to the cluster. Returns once the process is gone.
+   */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      throw new AssertionError(name + " survived SIGKILL for 30 s");
     }
   }
 
@@ -127,7 +149,10 @@ final class NodeProcess implements AutoCloseable {
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      // A killed process's pipe may close under the reader; the output so far is what it said.
+      if (process.isAlive()) {
+        throw new UncheckedIOException(e);
+      }
     }
   }
 }

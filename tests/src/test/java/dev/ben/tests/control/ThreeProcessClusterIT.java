@@ -1,0 +1,325 @@
+package dev.ben.tests.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ben.actors.node.tls.NodeCertificateTool;
+import dev.ben.benctl.BenctlHarness;
+import dev.ben.benctl.BenctlHarness.Result;
+import dev.ben.benctl.ExampleProjects;
+import dev.ben.benctl.command.Environment;
+import dev.ben.config.ClusterTlsSettings;
+import dev.ben.streams.store.ClickHouseStore;
+import dev.ben.tests.support.NodeProcess;
+import dev.ben.tests.support.NumberedEvents;
+import dev.ben.tests.support.TestServers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A real cluster: three node processes on 127.0.0.1 with the real NATS and ClickHouse, traffic
+ * through all three, and the founding node (which hosts the singletons and some detector shards)
+ * killed with SIGKILL while traffic runs. The singletons and shards move; a user's failed-login
+ * count continues where it was on the survivors; a deploy issued afterwards activates on the
+ * survivors; and once the killed node is restarted with its home (its write-ahead log replays what
+ * it acknowledged but had not stored), every acknowledged event is in the store exactly once.
+ */
+class ThreeProcessClusterIT {
+
+  private static final String PIPELINE = "auth";
+  private static final Duration START = Duration.ofSeconds(120);
+  private static final Duration CLUSTER = Duration.ofSeconds(60);
+  private static final Duration STORED = Duration.ofSeconds(120);
+  private static final String WAIT_SECONDS = "60";
+  private static final int BATCH = 200;
+  private static final List<String> USERS =
+      IntStream.range(0, 12).mapToObj(i -> "user-" + i).toList();
+
+  @TempDir Path work;
+
+  private final List<Member> members = new ArrayList<>();
+  private Environment admin;
+
+  @AfterEach
+  void stopNodes() {
+    List<Member> youngestFirst = new ArrayList<>(members);
+    Collections.reverse(youngestFirst);
+    youngestFirst.forEach(member -> member.process().close());
+  }
+
+  /** One node process and where it listens. */
+  private record Member(
+      String name, Path home, int port, int ingestPort, int controlPort, NodeProcess process) {
+
+    String address() {
+      return "pekko://ben@127.0.0.1:" + port;
+    }
+
+    String control() {
+      return "127.0.0.1:" + controlPort;
+    }
+  }
+
+  @Test
+  void aKilledMembersWorkMovesAndEveryAcknowledgedEventIsStoredOnce() throws Exception {
+    String run = TestServers.unique("cluster");
+    Path examples = Path.of("").toAbsolutePath().getParent().resolve("examples");
+    Path project = ExampleProjects.copy(PIPELINE, work.resolve("project"));
+    Shared shared =
+        new Shared(run, examples.resolve("auth/keys/auth.pub"), work.resolve("hash.key"));
+
+    Member a = start("a", List.of(), shared);
+    a.process().awaitLine(line -> line.contains("is up: roles"), "that it is up", START);
+    Member b = start("b", List.of(a.port()), shared);
+    Member c = start("c", List.of(a.port()), shared);
+    for (Member joined : List.of(b, c)) {
+      a.process()
+          .awaitLine(
+              line -> line.contains("Leader is moving node [" + joined.address() + "] to [Up]"),
+              joined.name() + " becoming a member",
+              START);
+      joined.process().awaitLine(line -> line.contains("is up: roles"), "that it is up", START);
+    }
+
+    Path benctlConfig = work.resolve("benctl.json");
+    BenctlLogin.loggedIn(benctlConfig, a.control(), CLUSTER, a.home(), b.home(), c.home());
+    admin =
+        BenctlHarness.environment(
+            benctlConfig, Map.of("BEN_TOKEN", BenctlLogin.token(benctlConfig, a.control())), "");
+
+    // v1 of examples/auth, deployed through the founder, runs on all three.
+    assertOk(
+        benctl("build", project.toString(), "--key", project.resolve("keys/auth.key").toString()));
+    assertEquals(1, staged(project, a));
+    ClusterChecks.assertActive(1, deploy(a));
+    awaitSpines(a, List.of(a, b, c), 1);
+
+    String shopKey = BenctlLogin.appKey(admin, a.control(), "shop");
+    List<Integer> allIngest = List.of(a.ingestPort(), b.ingestPort(), c.ingestPort());
+    // Enough users that some of their shards live on the founder whatever the allocation.
+    for (String user : USERS) {
+      assertEquals(
+          List.of(1.0, 2.0, 3.0),
+          fails(ShardedDetection.burstsAcrossPorts(allIngest, shopKey, user, 3)),
+          user);
+    }
+
+    // Numbered events to demo, round-robin over the three, while the founder is killed.
+    NumberedEvents events = new NumberedEvents(shopKey);
+    AtomicBoolean sending = new AtomicBoolean(true);
+    CompletableFuture<Void> traffic =
+        CompletableFuture.runAsync(() -> send(events, List.of(a, b, c), sending));
+    awaitAcknowledged(events, 5 * BATCH);
+    a.process().kill();
+    int acknowledgedAtKill = events.acknowledged();
+
+    List<Member> survivors = List.of(b, c);
+    awaitSpines(b, survivors, 1);
+    // Each user's count continues where it was, also in a shard that moved: its state followed.
+    for (String user : USERS) {
+      assertEquals(
+          List.of(4.0),
+          fails(
+              ShardedDetection.burstsAcrossPorts(
+                  List.of(b.ingestPort(), c.ingestPort()), shopKey, user, 1)),
+          user);
+    }
+
+    // v2, staged and deployed through a survivor, activates on both survivors.
+    assertEquals(2, staged(project, c));
+    ClusterChecks.assertActive(2, deploy(c));
+    awaitSpines(c, survivors, 2);
+
+    awaitAcknowledged(events, acknowledgedAtKill + 5 * BATCH);
+    sending.set(false);
+    traffic.get(60, TimeUnit.SECONDS);
+
+    // The founder comes back with its home: what it acknowledged and had not stored is replayed.
+    members.set(0, restarted(a, List.of(b.port()), shared));
+    try (ClickHouseStore store =
+        ClickHouseStore.open(TestServers.clickHouse(run), new ObjectMapper())) {
+      NumberedEvents.Stored stored = awaitStored(events, store);
+      assertEquals(0, stored.missingAcknowledged(), "acknowledged, not stored: " + stored);
+      assertEquals(stored.distinct(), stored.rows(), "an event stored twice: " + stored);
+      System.out.printf(
+          "%d events sent, %d acknowledged (%d before the kill), %d stored once each%n",
+          events.sent(), events.acknowledged(), acknowledgedAtKill, stored.distinct());
+    }
+  }
+
+  /** What the three nodes share: one run's NATS names and ClickHouse database, keys. */
+  private record Shared(String run, Path trustedKey, Path hashKey) {}
+
+  private Member start(String name, List<Integer> seeds, Shared shared) throws Exception {
+    Path home = Files.createDirectories(work.resolve(name));
+    if (!seeds.isEmpty()) {
+      issueCertificate(home);
+    }
+    Member member =
+        launch(
+            name,
+            home,
+            NodeProcess.freePort(),
+            NodeProcess.freePort(),
+            NodeProcess.freePort(),
+            seeds,
+            shared);
+    members.add(member);
+    return member;
+  }
+
+  private Member restarted(Member gone, List<Integer> seeds, Shared shared) throws Exception {
+    Member again =
+        launch(
+            gone.name(),
+            gone.home(),
+            gone.port(),
+            gone.ingestPort(),
+            gone.controlPort(),
+            seeds,
+            shared);
+    again.process().awaitLine(line -> line.contains("is up: roles"), "that it is up", START);
+    return again;
+  }
+
+  private Member launch(
+      String name,
+      Path home,
+      int port,
+      int ingestPort,
+      int controlPort,
+      List<Integer> seeds,
+      Shared shared)
+      throws Exception {
+    String config =
+        """
+        ben.home = "%s"
+        ben.node { host = "127.0.0.1", port = %d, seeds = [%s] }
+        ben.ingest { port = %d, socket.port = 0 }
+        ben.gateway.port = 0
+        ben.control.port = %d
+        ben.ledger { trusted-keys = ["%s"], kv-bucket = "%s", object-bucket = "%s_bundles" }
+        ben.auth.kv-bucket = "%s_identities"
+        ben.spine.hash-key-file = "%s"
+        ben.connectors {
+          nats { url = "%s", namespace = "%s" }
+          clickhouse { url = "%s", database = "%s" }
+          s3.endpoint = ""
+        }
+        # Fast enough for a test that waits on a failover, slow enough for three JVMs on two cores.
+        pekko.cluster.failure-detector.acceptable-heartbeat-pause = 3s
+        pekko.cluster.split-brain-resolver.stable-after = 3s
+        """
+            .formatted(
+                home,
+                port,
+                String.join(", ", seeds.stream().map(s -> "\"127.0.0.1:" + s + "\"").toList()),
+                ingestPort,
+                controlPort,
+                shared.trustedKey(),
+                shared.run(),
+                shared.run(),
+                shared.run(),
+                shared.hashKey(),
+                TestServers.natsUrl(),
+                shared.run(),
+                TestServers.clickHouseUrl(),
+                shared.run());
+    return new Member(
+        name, home, port, ingestPort, controlPort, NodeProcess.node(name, work, config));
+  }
+
+  /** The member certificate a joining node needs, issued from the founder's CA. */
+  private void issueCertificate(Path home) throws Exception {
+    NodeProcess issuing =
+        NodeProcess.start(
+            "node-cert",
+            NodeCertificateTool.class.getName(),
+            "--home",
+            members.get(0).home().toString(),
+            "--host",
+            "127.0.0.1",
+            "--out",
+            ClusterTlsSettings.defaultFolder(home).toString());
+    assertEquals(0, issuing.awaitExit(START), issuing.output());
+  }
+
+  /** Posts batches round-robin to the members until told to stop; a dead member just fails. */
+  private static void send(NumberedEvents events, List<Member> to, AtomicBoolean sending) {
+    try {
+      for (int i = 0; sending.get(); i++) {
+        events.post(to.get(i % to.size()).ingestPort(), BATCH);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void awaitAcknowledged(NumberedEvents events, int atLeast)
+      throws InterruptedException {
+    ClusterChecks.await(
+        atLeast + " acknowledged events",
+        CLUSTER,
+        events::acknowledged,
+        acknowledged -> acknowledged >= atLeast,
+        () -> "");
+  }
+
+  private static NumberedEvents.Stored awaitStored(NumberedEvents events, ClickHouseStore store)
+      throws InterruptedException {
+    return ClusterChecks.await(
+        "every acknowledged event in the store",
+        STORED,
+        () -> events.stored(store),
+        stored -> stored.missingAcknowledged() == 0,
+        () -> "");
+  }
+
+  private void awaitSpines(Member askedOf, List<Member> running, long version)
+      throws InterruptedException {
+    Set<String> addresses = new TreeSet<>(running.stream().map(Member::address).toList());
+    ClusterChecks.await(
+        running.size() + " spines running v" + version,
+        CLUSTER,
+        () -> ClusterChecks.status(admin, PIPELINE, askedOf.control()),
+        status -> ClusterChecks.spinesRun(status, PIPELINE, addresses, version),
+        () -> "");
+  }
+
+  private long staged(Path project, Member through) {
+    return ClusterChecks.stagedVersion(
+        benctl("stage", project.toString(), "--server", through.control(), "-o", "json"), PIPELINE);
+  }
+
+  private Result deploy(Member through) {
+    return benctl(
+        "deploy", PIPELINE, "--server", through.control(), "--wait", WAIT_SECONDS, "-o", "json");
+  }
+
+  private static List<Double> fails(List<ShardedDetection.Answer> answers) {
+    return answers.stream().map(ShardedDetection.Answer::fails).toList();
+  }
+
+  private Result benctl(String... args) {
+    return BenctlHarness.run(admin, args);
+  }
+
+  private static void assertOk(Result run) {
+    assertTrue(run.exitCode() == 0, run::toString);
+  }
+}
