@@ -19,6 +19,7 @@ import dev.ben.streams.detector.DetectorSkips;
 import dev.ben.streams.detector.DetectorStage;
 import dev.ben.streams.detector.ShardRouter;
 import dev.ben.streams.flow.Envelope;
+import dev.ben.streams.flow.Settlement;
 import dev.ben.streams.metrics.Labels;
 import dev.ben.streams.metrics.MetricsRegistry;
 import dev.ben.streams.metrics.StageCounters;
@@ -107,7 +108,8 @@ class ClusterWideBoundsTest {
                       slot,
                       new StageCounters(metrics, PIPELINE, "spine"),
                       new ObjectMapper(),
-                      event -> false))
+                      event -> false,
+                      Settlement.NONE))
               .via(
                   DetectorStage.detecting(
                       slot,
