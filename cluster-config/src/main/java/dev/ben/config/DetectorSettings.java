@@ -9,7 +9,9 @@ import java.time.Duration;
  * the events that arrived while its last round was out (up to {@code batchSize}) as one message per
  * shard, with up to {@code roundsInFlight} rounds out at once; a shard whose member has not loaded
  * the event's contract version yet is asked again every {@code loadRetryDelay}, at most {@code
- * loadRetries} times.
+ * loadRetries} times. Each shard snapshots its state every {@code snapshotEveryEvents} events or
+ * {@code snapshotInterval}, whichever first, each detector's snapshot bounded by {@code
+ * snapshotMaxBytes}, in the KV bucket {@code snapshotKvBucket} when NATS is configured.
  */
 public record DetectorSettings(
     int shards,
@@ -17,7 +19,14 @@ public record DetectorSettings(
     int roundsInFlight,
     Duration askTimeout,
     int loadRetries,
-    Duration loadRetryDelay) {
+    Duration loadRetryDelay,
+    int snapshotEveryEvents,
+    Duration snapshotInterval,
+    int snapshotMaxBytes,
+    String snapshotKvBucket) {
+
+  /** Snapshots larger than this are refused as settings: no store takes such values whole. */
+  public static final long MAX_SNAPSHOT_BYTES = 64L << 20;
 
   /** Reads {@code ben.detector}. */
   public static DetectorSettings fromConfig(Config root) {
@@ -26,12 +35,27 @@ public record DetectorSettings(
     if (shards > 1024) {
       throw reader.invalid("shards", "at most 1024 shards per pipeline, got " + shards);
     }
+    long snapshotMaxBytes = reader.positiveBytes("snapshot-max-bytes");
+    if (snapshotMaxBytes > MAX_SNAPSHOT_BYTES || snapshotMaxBytes < 1024) {
+      throw reader.invalid(
+          "snapshot-max-bytes", "must be between 1k and 64m, got " + snapshotMaxBytes + " bytes");
+    }
+    String bucket = reader.string("snapshot-kv-bucket");
+    if (!bucket.matches("[A-Za-z0-9_-]+")) {
+      throw reader.invalid(
+          "snapshot-kv-bucket",
+          "must be letters, digits, _ and - (a KV bucket name), got " + bucket);
+    }
     return new DetectorSettings(
         shards,
         reader.positiveInt("batch-size"),
         reader.positiveInt("rounds-in-flight"),
         reader.positiveDuration("ask-timeout"),
         reader.positiveInt("load-retries"),
-        reader.positiveDuration("load-retry-delay"));
+        reader.positiveDuration("load-retry-delay"),
+        reader.positiveInt("snapshot-every-events"),
+        reader.positiveDuration("snapshot-interval"),
+        (int) snapshotMaxBytes,
+        bucket);
   }
 }
