@@ -1,15 +1,20 @@
 package dev.ben.actors.detector;
 
 import dev.ben.actors.ClusterSerializable;
+import dev.ben.actors.NodeLocal;
 import dev.ben.contracts.engine.DetectorRuntime.Detection;
 import dev.ben.streams.detector.DetectInput;
 import dev.ben.streams.detector.ShardDetectors;
+import dev.ben.streams.detector.state.ShardSnapshots;
+import dev.ben.streams.detector.state.SnapshotCounts;
+import dev.ben.streams.detector.state.StateKey;
 import dev.ben.streams.spine.ActiveContract;
 import dev.ben.streams.spine.ContractSlots;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
@@ -21,9 +26,13 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 /**
  * One shard of one pipeline's detector state (entity id {@code pipeline/shard}): detectors and
  * playbooks of the contract version the events were decided with, loaded from this member's slot of
- * the pipeline. A new version starts with fresh state; a version this member has not loaded (yet)
- * is answered {@link NotLoaded}, and the stage asks again. State is in memory: a shard that moves
- * to another member starts afresh there.
+ * the pipeline. A new version takes over the state of the detectors it left unchanged, the others
+ * start fresh; a version this member has not loaded (yet) is answered {@link NotLoaded}, and the
+ * stage asks again. State is in memory and snapshotted ({@link ShardSnapshots}): read before the
+ * first round ({@link ShardStart}), written every so many events or so long, and on {@link Stop},
+ * the message Cluster Sharding stops the entity with when the shard moves, so the next member
+ * resumes where this one stopped. A crash loses at most the events since the last snapshot.
+ * Playbook bounds (cooldowns, rates) are not snapshotted.
  */
 public final class DetectorShard extends AbstractBehavior<DetectorShard.Command> {
 
@@ -50,27 +59,55 @@ public final class DetectorShard extends AbstractBehavior<DetectorShard.Command>
 
   public record NotLoaded(String reason) implements Reply {}
 
+  /** Stops the shard once its snapshot is written; Cluster Sharding's stop message. */
+  public record Stop() implements Command, NodeLocal {}
+
+  /** The shard's stored snapshots were read (null when the read failed). */
+  record Restored(Map<StateKey, byte[]> snapshots, Throwable failure)
+      implements Command, NodeLocal {}
+
+  private record SnapshotDue() implements Command, NodeLocal {}
+
+  private record Written(ShardSnapshots.Written result, Throwable failure, boolean lastOne)
+      implements Command, NodeLocal {}
+
   private final ContractSlots slots;
   private final int shardCount;
   private final ShardReports reports;
+  private final ShardSnapshots snapshots;
   private final Map<String, ShardDetectors> bySchema = new HashMap<>();
 
-  private DetectorShard(
-      ActorContext<Command> context, ContractSlots slots, int shardCount, ShardReports reports) {
+  DetectorShard(
+      ActorContext<Command> context,
+      ContractSlots slots,
+      int shardCount,
+      ShardReports reports,
+      ShardSnapshots snapshots) {
     super(context);
     this.slots = slots;
     this.shardCount = shardCount;
     this.reports = reports;
+    this.snapshots = snapshots;
   }
 
   public static Behavior<Command> create(
-      ContractSlots slots, int shardCount, ShardReports reports) {
-    return Behaviors.setup(context -> new DetectorShard(context, slots, shardCount, reports));
+      ContractSlots slots, int shardCount, ShardReports reports, ShardSnapshots snapshots) {
+    return ShardStart.create(
+        snapshots, context -> new DetectorShard(context, slots, shardCount, reports, snapshots));
   }
 
   @Override
   public Receive<Command> createReceive() {
-    return newReceiveBuilder().onMessage(Detect.class, this::onDetect).build();
+    return newReceiveBuilder()
+        .onMessage(Detect.class, this::onDetect)
+        .onMessage(SnapshotDue.class, this::onSnapshotDue)
+        .onMessage(Written.class, this::onWritten)
+        .onMessage(Stop.class, this::onStop)
+        .build();
+  }
+
+  static Command snapshotDue() {
+    return new SnapshotDue();
   }
 
   private Behavior<Command> onDetect(Detect detect) {
@@ -91,7 +128,47 @@ public final class DetectorShard extends AbstractBehavior<DetectorShard.Command>
     List<Detection> detections = state.get().run(detect.inputs());
     reports.after(detect.pipeline(), state.get());
     detect.replyTo().tell(new Detected(detections));
+    return snapshots.counted(detect.inputs().size()) ? snapshot(SnapshotCounts.EVENTS) : this;
+  }
+
+  private Behavior<Command> onSnapshotDue(SnapshotDue due) {
+    return snapshot(SnapshotCounts.INTERVAL);
+  }
+
+  private Behavior<Command> snapshot(String reason) {
+    snapshots.write(bySchema.values(), reason, false).ifPresent(write -> pipeWritten(write, false));
     return this;
+  }
+
+  private void pipeWritten(CompletionStage<ShardSnapshots.Written> write, boolean lastOne) {
+    getContext().pipeToSelf(write, (written, failure) -> new Written(written, failure, lastOne));
+  }
+
+  private Behavior<Command> onWritten(Written written) {
+    if (written.failure() != null) {
+      getContext().getLog().warn("writing detector snapshots failed", written.failure());
+    } else {
+      written.result().problems().forEach(getContext().getLog()::warn);
+    }
+    return written.lastOne() ? Behaviors.stopped() : this;
+  }
+
+  /** Writes the last snapshot and stops once it is written; rounds meanwhile are sent elsewhere. */
+  private Behavior<Command> onStop(Stop stop) {
+    var write = snapshots.write(bySchema.values(), SnapshotCounts.STOP, true);
+    if (write.isEmpty()) {
+      return Behaviors.stopped();
+    }
+    pipeWritten(write.get(), true);
+    return newReceiveBuilder()
+        .onMessage(Written.class, this::onWritten)
+        .onMessage(Detect.class, this::onDetectWhileStopping)
+        .build();
+  }
+
+  private Behavior<Command> onDetectWhileStopping(Detect detect) {
+    detect.replyTo().tell(new NotLoaded("the detector shard is stopping to move"));
+    return Behaviors.same();
   }
 
   private Optional<ShardDetectors> stateFor(Detect detect) {
@@ -106,6 +183,7 @@ public final class DetectorShard extends AbstractBehavior<DetectorShard.Command>
     }
     ShardDetectors fresh =
         new ShardDetectors(detect.version(), active.get().runtime(), detect.schema(), shardCount);
+    snapshots.adopt(current, fresh).forEach(getContext().getLog()::warn);
     bySchema.put(detect.schema(), fresh);
     return Optional.of(fresh);
   }

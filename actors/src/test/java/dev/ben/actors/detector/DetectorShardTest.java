@@ -6,31 +6,107 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.ben.actors.testing.ActorTestBase;
+import dev.ben.config.DetectorSettings;
 import dev.ben.contracts.engine.ContractRuntime;
 import dev.ben.contracts.engine.playbook.PlaybookOutcome;
 import dev.ben.streams.detector.DetectInput;
+import dev.ben.streams.detector.state.RocksShardStateStore;
+import dev.ben.streams.detector.state.ShardSnapshots;
+import dev.ben.streams.detector.state.SnapshotCounts;
 import dev.ben.streams.metrics.Labels;
 import dev.ben.streams.metrics.MetricsRegistry;
+import dev.ben.streams.rocks.RocksIndex;
 import dev.ben.streams.spine.ActiveContract;
 import dev.ben.streams.spine.ContractSlots;
 import dev.ben.streams.testing.PingProject;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** A shard's protocol, with every message serialized as it would be between members. */
+/**
+ * A shard's protocol, with every message serialized as it would be between members, and its state
+ * kept in a RocksDB state store across a stop and a new start.
+ */
 class DetectorShardTest extends ActorTestBase {
 
   private static final String PIPELINE = "pings";
 
   private final ContractSlots slots = new ContractSlots();
   private final MetricsRegistry metrics = new MetricsRegistry();
+  @TempDir Path dir;
+  private RocksIndex index;
 
   DetectorShardTest() {
     super(SERIALIZE_MESSAGES);
+  }
+
+  @AfterEach
+  void closeIndex() {
+    if (index != null) {
+      index.close();
+    }
+  }
+
+  /** Snapshots of shard 1 of the pipeline in this test's RocksDB, every 100 events or hour. */
+  private ShardSnapshots snapshots() {
+    if (index == null) {
+      index = RocksIndex.open(dir.resolve("index"));
+    }
+    var settings =
+        new DetectorSettings(
+            4,
+            256,
+            4,
+            Duration.ofSeconds(10),
+            100,
+            Duration.ofMillis(100),
+            100,
+            Duration.ofHours(1),
+            64 * 1024,
+            "state");
+    return new ShardSnapshots(
+        new RocksShardStateStore(index, settings.snapshotMaxBytes()),
+        testKit.system().executionContext(),
+        settings,
+        new SnapshotCounts(metrics, PIPELINE),
+        PIPELINE,
+        1);
+  }
+
+  private ActorRef<DetectorShard.Command> spawnShard() {
+    return testKit.spawn(DetectorShard.create(slots, 4, new ShardReports(metrics), snapshots()));
+  }
+
+  private double seen(ActorRef<DetectorShard.Command> shard, List<DetectInput> inputs) {
+    var detected = assertInstanceOf(DetectorShard.Detected.class, ask(shard, 1, inputs));
+    return detected.detections().get(inputs.size() - 1).detectors().get("per_user.seen");
+  }
+
+  @Test
+  void aShardStartedAfterAnotherStoppedContinuesItsCounts() {
+    slots
+        .open(PIPELINE)
+        .swap(
+            new ActiveContract(
+                1, ContractRuntime.build(PingProject.detecting(PIPELINE), PIPELINE, new byte[32])));
+    ActorRef<DetectorShard.Command> first = spawnShard();
+    assertEquals(3.0, seen(first, List.of(ping(1, "ann"), ping(2, "ann"), ping(3, "ann"))));
+    TestProbe<Object> watcher = testKit.createTestProbe();
+    first.tell(new DetectorShard.Stop());
+    watcher.expectTerminated(first);
+    var counts = new SnapshotCounts(metrics, PIPELINE);
+    assertEquals(1, counts.count(SnapshotCounts.WRITTEN, SnapshotCounts.STOP));
+
+    ActorRef<DetectorShard.Command> second = spawnShard();
+    assertEquals(4.0, seen(second, List.of(ping(4, "ann"))), "3 -> 4, not 1");
+    assertEquals(1, counts.count(SnapshotCounts.RESTORED, SnapshotCounts.START));
   }
 
   private static DetectInput ping(int i, String user) {
@@ -51,8 +127,7 @@ class DetectorShardTest extends ActorTestBase {
 
   @Test
   void aVersionNotLoadedHereIsSaidSoThenStateBuildsUpAcrossRounds() {
-    ActorRef<DetectorShard.Command> shard =
-        testKit.spawn(DetectorShard.create(slots, 4, new ShardReports(metrics)));
+    ActorRef<DetectorShard.Command> shard = spawnShard();
     var notLoaded =
         assertInstanceOf(DetectorShard.NotLoaded.class, ask(shard, 1, List.of(ping(0, "ann"))));
     assertTrue(notLoaded.reason().contains("version 1 of pings is not loaded"), notLoaded.reason());
@@ -91,8 +166,7 @@ class DetectorShardTest extends ActorTestBase {
         .swap(
             new ActiveContract(
                 1, ContractRuntime.build(PingProject.detecting(PIPELINE), PIPELINE, new byte[32])));
-    ActorRef<DetectorShard.Command> shard =
-        testKit.spawn(DetectorShard.create(slots, 4, new ShardReports(metrics)));
+    ActorRef<DetectorShard.Command> shard = spawnShard();
     var unfit =
         new DetectInput(
             JsonNodeFactory.instance.objectNode().put("id", "x"),
