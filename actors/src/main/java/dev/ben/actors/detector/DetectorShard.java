@@ -150,7 +150,8 @@ public final class DetectorShard extends AbstractBehavior<DetectorShard.Command>
     } else {
       written.result().problems().forEach(getContext().getLog()::warn);
     }
-    return written.lastOne() ? Behaviors.stopped() : this;
+    // same(), not this: an earlier write may land while the shard waits for its last one.
+    return written.lastOne() ? Behaviors.stopped() : Behaviors.same();
   }
 
   /** Writes the last snapshot and stops once it is written; rounds meanwhile are sent elsewhere. */
@@ -167,9 +168,11 @@ public final class DetectorShard extends AbstractBehavior<DetectorShard.Command>
   }
 
   private Behavior<Command> onDetectWhileStopping(Detect detect) {
-    detect.replyTo().tell(new NotLoaded("the detector shard is stopping to move"));
+    detect.replyTo().tell(new NotLoaded(STOPPING));
     return Behaviors.same();
   }
+
+  static final String STOPPING = "the detector shard is stopping to move";
 
   private Optional<ShardDetectors> stateFor(Detect detect) {
     ShardDetectors current = bySchema.get(detect.schema());

@@ -85,7 +85,15 @@ final class ShardStart extends AbstractBehavior<DetectorShard.Command> {
     return this;
   }
 
+  /** Stops before any round ran; the rounds kept are sent to ask again where the shard goes. */
   private Behavior<DetectorShard.Command> onStop(DetectorShard.Stop stop) {
+    stash.forEach(this::refuse);
     return Behaviors.stopped();
+  }
+
+  private void refuse(DetectorShard.Command kept) {
+    if (kept instanceof DetectorShard.Detect detect) {
+      detect.replyTo().tell(new DetectorShard.NotLoaded(DetectorShard.STOPPING));
+    }
   }
 }
