@@ -11,7 +11,10 @@ import java.time.Duration;
  * the event's contract version yet is asked again every {@code loadRetryDelay}, at most {@code
  * loadRetries} times. A shard whose round has candidate firings asks each playbook's cluster-wide
  * budget, waiting at most {@code budgetTimeout} (shorter than {@code askTimeout}, which covers the
- * whole round), and holds back at most {@code stashCapacity} further rounds meanwhile.
+ * whole round), and holds back at most {@code stashCapacity} further rounds meanwhile. Each shard
+ * snapshots its state every {@code snapshotEveryEvents} events or {@code snapshotInterval},
+ * whichever first, each detector's snapshot bounded by {@code snapshotMaxBytes}, in the KV bucket
+ * {@code snapshotKvBucket} when NATS is configured.
  */
 public record DetectorSettings(
     int shards,
@@ -21,7 +24,14 @@ public record DetectorSettings(
     int loadRetries,
     Duration loadRetryDelay,
     Duration budgetTimeout,
-    int stashCapacity) {
+    int stashCapacity,
+    int snapshotEveryEvents,
+    Duration snapshotInterval,
+    int snapshotMaxBytes,
+    String snapshotKvBucket) {
+
+  /** Snapshots larger than this are refused as settings: no store takes such values whole. */
+  public static final long MAX_SNAPSHOT_BYTES = 64L << 20;
 
   /** Reads {@code ben.detector}. */
   public static DetectorSettings fromConfig(Config root) {
@@ -40,6 +50,17 @@ public record DetectorSettings(
               + "), which covers the whole round, got "
               + budgetTimeout);
     }
+    long snapshotMaxBytes = reader.positiveBytes("snapshot-max-bytes");
+    if (snapshotMaxBytes > MAX_SNAPSHOT_BYTES || snapshotMaxBytes < 1024) {
+      throw reader.invalid(
+          "snapshot-max-bytes", "must be between 1k and 64m, got " + snapshotMaxBytes + " bytes");
+    }
+    String bucket = reader.string("snapshot-kv-bucket");
+    if (!bucket.matches("[A-Za-z0-9_-]+")) {
+      throw reader.invalid(
+          "snapshot-kv-bucket",
+          "must be letters, digits, _ and - (a KV bucket name), got " + bucket);
+    }
     return new DetectorSettings(
         shards,
         reader.positiveInt("batch-size"),
@@ -48,6 +69,10 @@ public record DetectorSettings(
         reader.positiveInt("load-retries"),
         reader.positiveDuration("load-retry-delay"),
         budgetTimeout,
-        reader.positiveInt("stash-capacity"));
+        reader.positiveInt("stash-capacity"),
+        reader.positiveInt("snapshot-every-events"),
+        reader.positiveDuration("snapshot-interval"),
+        (int) snapshotMaxBytes,
+        bucket);
   }
 }

@@ -49,6 +49,44 @@ class DetectorSettingsTest {
   }
 
   @Test
+  void snapshotsDefaultToEvery10000EventsOr30sIn512KiBPerDetector() {
+    DetectorSettings settings = DetectorSettings.fromConfig(ReferenceConfig.with(""));
+    assertEquals(10_000, settings.snapshotEveryEvents());
+    assertEquals(Duration.ofSeconds(30), settings.snapshotInterval());
+    assertEquals(512 * 1024, settings.snapshotMaxBytes());
+    assertEquals("ben-detector-state", settings.snapshotKvBucket());
+    DetectorSettings tuned =
+        DetectorSettings.fromConfig(
+            ReferenceConfig.with(
+                "ben.detector { snapshot-every-events = 5, snapshot-interval = 2s,"
+                    + " snapshot-max-bytes = 64k, snapshot-kv-bucket = other }"));
+    assertEquals(5, tuned.snapshotEveryEvents());
+    assertEquals(Duration.ofSeconds(2), tuned.snapshotInterval());
+    assertEquals(65_536, tuned.snapshotMaxBytes());
+    assertEquals("other", tuned.snapshotKvBucket());
+  }
+
+  @Test
+  void snapshotBoundsAndBucketNamesAreChecked() {
+    for (String wrong :
+        new String[] {
+          "ben.detector.snapshot-max-bytes = 1g",
+          "ben.detector.snapshot-max-bytes = 10",
+          "ben.detector.snapshot-kv-bucket = \"a.b\"",
+          "ben.detector.snapshot-every-events = 0",
+          "ben.detector.snapshot-interval = 0s"
+        }) {
+      String key = wrong.substring(0, wrong.indexOf(' '));
+      assertEquals(
+          key,
+          assertThrows(
+                  SettingsException.class,
+                  () -> DetectorSettings.fromConfig(ReferenceConfig.with(wrong)))
+              .key());
+    }
+  }
+
+  @Test
   void tooManyShardsAndZeroBatchesAreRefusedWithTheirKey() {
     var tooMany =
         assertThrows(

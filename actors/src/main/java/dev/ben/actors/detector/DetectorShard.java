@@ -6,12 +6,16 @@ import dev.ben.contracts.engine.DetectionRound;
 import dev.ben.contracts.engine.DetectorRuntime.Detection;
 import dev.ben.streams.detector.DetectInput;
 import dev.ben.streams.detector.ShardDetectors;
+import dev.ben.streams.detector.state.ShardSnapshots;
+import dev.ben.streams.detector.state.SnapshotCounts;
+import dev.ben.streams.detector.state.StateKey;
 import dev.ben.streams.spine.ActiveContract;
 import dev.ben.streams.spine.ContractSlots;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
@@ -24,9 +28,13 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 /**
  * One shard of one pipeline's detector state (entity id {@code pipeline/shard}): detectors and
  * playbooks of the contract version the events were decided with, loaded from this member's slot of
- * the pipeline. A new version starts with fresh state; a version this member has not loaded (yet)
- * is answered {@link NotLoaded}, and the stage asks again. State is in memory: a shard that moves
- * to another member starts afresh there.
+ * the pipeline. A new version takes over the state of the detectors it left unchanged, the others
+ * start fresh; a version this member has not loaded (yet) is answered {@link NotLoaded}, and the
+ * stage asks again. State is in memory and snapshotted ({@link ShardSnapshots}): read before the
+ * first round ({@link ShardStart}), written every so many events or so long, and on {@link Stop},
+ * the message Cluster Sharding stops the entity with when the shard moves, so the next member
+ * resumes where this one stopped. A crash loses at most the events since the last snapshot.
+ * Playbook bounds (cooldowns, rates) are not snapshotted.
  *
  * <p>Playbook bounds are not the shard's: a round whose events make playbooks' conditions hold asks
  * each such playbook's cluster-wide budget once ({@link BoundAdmissions}) and answers once they
@@ -61,6 +69,18 @@ public final class DetectorShard extends AbstractBehavior<DetectorShard.Command>
   /** The shard already holds back as many rounds as it may; the round's events go undetected. */
   public record Refused(String reason) implements Reply {}
 
+  /** Stops the shard once its snapshot is written; Cluster Sharding's stop message. */
+  public record Stop() implements Command, NodeLocal {}
+
+  /** The shard's stored snapshots were read (null when the read failed). */
+  record Restored(Map<StateKey, byte[]> snapshots, Throwable failure)
+      implements Command, NodeLocal {}
+
+  private record SnapshotDue() implements Command, NodeLocal {}
+
+  private record Written(ShardSnapshots.Written result, Throwable failure, boolean lastOne)
+      implements Command, NodeLocal {}
+
   private record RoundAdmitted(
       ActorRef<Reply> replyTo, List<Detection> detections, Throwable failure)
       implements Command, NodeLocal {}
@@ -68,52 +88,68 @@ public final class DetectorShard extends AbstractBehavior<DetectorShard.Command>
   private final ContractSlots slots;
   private final int shardCount;
   private final ShardReports reports;
+  private final ShardSnapshots snapshots;
   private final BoundAdmissions bounds;
   private final StashBuffer<Command> heldBack;
   private final Map<String, ShardDetectors> bySchema = new HashMap<>();
 
-  private DetectorShard(
+  DetectorShard(
       ActorContext<Command> context,
       ContractSlots slots,
       int shardCount,
       ShardReports reports,
+      ShardSnapshots snapshots,
       BoundAdmissions bounds,
       StashBuffer<Command> heldBack) {
     super(context);
     this.slots = slots;
     this.shardCount = shardCount;
     this.reports = reports;
+    this.snapshots = snapshots;
     this.bounds = bounds;
     this.heldBack = heldBack;
   }
 
   /**
-   * @param stashCapacity rounds held back while one waits for its playbooks' budgets
+   * @param stashCapacity rounds held back while the snapshots are read, and while one round waits
+   *     for its playbooks' budgets
    */
   public static Behavior<Command> create(
       ContractSlots slots,
       int shardCount,
       ShardReports reports,
+      ShardSnapshots snapshots,
       BoundAdmissions bounds,
       int stashCapacity) {
-    return Behaviors.withStash(
+    return ShardStart.create(
+        snapshots,
         stashCapacity,
-        heldBack ->
-            Behaviors.setup(
-                context ->
-                    new DetectorShard(context, slots, shardCount, reports, bounds, heldBack)));
+        (context, stash) ->
+            new DetectorShard(context, slots, shardCount, reports, snapshots, bounds, stash));
   }
 
   @Override
   public Receive<Command> createReceive() {
-    return newReceiveBuilder().onMessage(Detect.class, this::onDetect).build();
+    return newReceiveBuilder()
+        .onMessage(Detect.class, this::onDetect)
+        .onMessage(SnapshotDue.class, this::onSnapshotDue)
+        .onMessage(Written.class, this::onWritten)
+        .onMessage(Stop.class, this::onStop)
+        .build();
   }
 
   private Receive<Command> awaitingBounds() {
     return newReceiveBuilder()
         .onMessage(Detect.class, this::holdBack)
+        .onMessage(Stop.class, this::holdBack)
         .onMessage(RoundAdmitted.class, this::onRoundAdmitted)
+        .onMessage(SnapshotDue.class, this::onSnapshotDue)
+        .onMessage(Written.class, this::onWritten)
         .build();
+  }
+
+  static Command snapshotDue() {
+    return new SnapshotDue();
   }
 
   private Behavior<Command> onDetect(Detect detect) {
@@ -133,6 +169,10 @@ public final class DetectorShard extends AbstractBehavior<DetectorShard.Command>
     }
     DetectionRound round = state.get().run(detect.inputs());
     reports.after(detect.pipeline(), state.get());
+    boolean snapshotDue = snapshots.counted(detect.inputs().size());
+    if (snapshotDue) {
+      snapshot(SnapshotCounts.EVENTS);
+    }
     if (!round.hasCandidates()) {
       detect.replyTo().tell(new Detected(round.settled()));
       return this;
@@ -144,8 +184,11 @@ public final class DetectorShard extends AbstractBehavior<DetectorShard.Command>
     return awaitingBounds();
   }
 
-  private Behavior<Command> holdBack(Detect detect) {
-    if (heldBack.isFull()) {
+  /** A round, or the stop, waits for the round whose budgets are deciding. */
+  private Behavior<Command> holdBack(Command command) {
+    if (!heldBack.isFull()) {
+      heldBack.stash(command);
+    } else if (command instanceof Detect detect) {
       detect
           .replyTo()
           .tell(
@@ -154,7 +197,7 @@ public final class DetectorShard extends AbstractBehavior<DetectorShard.Command>
                       + heldBack.capacity()
                       + " rounds while playbook budgets decide"));
     } else {
-      heldBack.stash(detect);
+      return onStop((Stop) command);
     }
     return Behaviors.same();
   }
@@ -170,6 +213,49 @@ public final class DetectorShard extends AbstractBehavior<DetectorShard.Command>
     return heldBack.unstashAll(this);
   }
 
+  private Behavior<Command> onSnapshotDue(SnapshotDue due) {
+    return snapshot(SnapshotCounts.INTERVAL);
+  }
+
+  private Behavior<Command> snapshot(String reason) {
+    snapshots.write(bySchema.values(), reason, false).ifPresent(write -> pipeWritten(write, false));
+    return this;
+  }
+
+  private void pipeWritten(CompletionStage<ShardSnapshots.Written> write, boolean lastOne) {
+    getContext().pipeToSelf(write, (written, failure) -> new Written(written, failure, lastOne));
+  }
+
+  private Behavior<Command> onWritten(Written written) {
+    if (written.failure() != null) {
+      getContext().getLog().warn("writing detector snapshots failed", written.failure());
+    } else {
+      written.result().problems().forEach(getContext().getLog()::warn);
+    }
+    // same(), not this: an earlier write may land while the shard waits for its last one.
+    return written.lastOne() ? Behaviors.stopped() : Behaviors.same();
+  }
+
+  /** Writes the last snapshot and stops once it is written; rounds meanwhile are sent elsewhere. */
+  private Behavior<Command> onStop(Stop stop) {
+    var write = snapshots.write(bySchema.values(), SnapshotCounts.STOP, true);
+    if (write.isEmpty()) {
+      return Behaviors.stopped();
+    }
+    pipeWritten(write.get(), true);
+    return newReceiveBuilder()
+        .onMessage(Written.class, this::onWritten)
+        .onMessage(Detect.class, this::onDetectWhileStopping)
+        .build();
+  }
+
+  private Behavior<Command> onDetectWhileStopping(Detect detect) {
+    detect.replyTo().tell(new NotLoaded(STOPPING));
+    return Behaviors.same();
+  }
+
+  static final String STOPPING = "the detector shard is stopping to move";
+
   private Optional<ShardDetectors> stateFor(Detect detect) {
     ShardDetectors current = bySchema.get(detect.schema());
     if (current != null && current.version() == detect.version()) {
@@ -182,6 +268,7 @@ public final class DetectorShard extends AbstractBehavior<DetectorShard.Command>
     }
     ShardDetectors fresh =
         new ShardDetectors(detect.version(), active.get().runtime(), detect.schema(), shardCount);
+    snapshots.adopt(current, fresh).forEach(getContext().getLog()::warn);
     bySchema.put(detect.schema(), fresh);
     return Optional.of(fresh);
   }

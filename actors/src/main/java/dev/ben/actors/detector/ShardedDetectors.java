@@ -5,12 +5,17 @@ import dev.ben.config.Role;
 import dev.ben.contracts.engine.DetectorRuntime.Detection;
 import dev.ben.streams.detector.DetectInput;
 import dev.ben.streams.detector.DetectorShards;
+import dev.ben.streams.detector.state.ShardSnapshots;
+import dev.ben.streams.detector.state.ShardStateStore;
+import dev.ben.streams.detector.state.SnapshotCounts;
 import dev.ben.streams.metrics.MetricsRegistry;
 import dev.ben.streams.spine.ContractSlots;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.cluster.sharding.typed.ClusterShardingSettings;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
@@ -19,9 +24,10 @@ import org.apache.pekko.pattern.Patterns;
 /**
  * The detector shards of every pipeline as Cluster Sharding entities on the members with the
  * detector role, with the playbook budgets their rounds ask ({@link PlaybookBudgets}). Shards are
- * never passivated (their state is the point). A shard whose member has not loaded a version yet
- * (its contract holder swaps within a second of an activation) is asked again a bounded number of
- * times.
+ * never passivated (their state is the point); when one moves, Cluster Sharding stops it with
+ * {@link DetectorShard.Stop}, so its last snapshot is in the state store before the next member
+ * starts it. A shard whose member has not loaded a version yet (its contract holder swaps within a
+ * second of an activation) is asked again a bounded number of times.
  */
 public final class ShardedDetectors implements DetectorShards {
 
@@ -31,13 +37,15 @@ public final class ShardedDetectors implements DetectorShards {
 
   /**
    * Starts this member's part of the sharding: the entities where it has the detector role, a proxy
-   * elsewhere.
+   * elsewhere. Their snapshots go to {@code state}, written and read on {@code io}.
    */
   public ShardedDetectors(
       ActorSystem<?> system,
       DetectorSettings settings,
       ContractSlots slots,
-      MetricsRegistry metrics) {
+      MetricsRegistry metrics,
+      ShardStateStore state,
+      Executor io) {
     this.system = system;
     this.sharding = ClusterSharding.get(system);
     this.settings = settings;
@@ -45,15 +53,32 @@ public final class ShardedDetectors implements DetectorShards {
     sharding.init(
         Entity.of(
                 DetectorShard.TYPE_KEY,
-                entity ->
-                    DetectorShard.create(
-                        slots,
-                        settings.shards(),
-                        new ShardReports(metrics),
-                        budgets,
-                        settings.stashCapacity()))
+                entity -> shard(entity.getEntityId(), slots, metrics, state, io, budgets))
+            .withStopMessage(new DetectorShard.Stop())
             .withRole(Role.DETECTOR.configName())
             .withSettings(ClusterShardingSettings.create(system).withNoPassivationStrategy()));
+  }
+
+  /** The entity {@code <pipeline>/<shard>}. */
+  private Behavior<DetectorShard.Command> shard(
+      String entityId,
+      ContractSlots slots,
+      MetricsRegistry metrics,
+      ShardStateStore state,
+      Executor io,
+      PlaybookBudgets budgets) {
+    String pipeline = entityId.substring(0, entityId.lastIndexOf('/'));
+    int shard = Integer.parseInt(entityId.substring(entityId.lastIndexOf('/') + 1));
+    var snapshots =
+        new ShardSnapshots(
+            state, io, settings, new SnapshotCounts(metrics, pipeline), pipeline, shard);
+    return DetectorShard.create(
+        slots,
+        settings.shards(),
+        new ShardReports(metrics),
+        snapshots,
+        budgets,
+        settings.stashCapacity());
   }
 
   @Override

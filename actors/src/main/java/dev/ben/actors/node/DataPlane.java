@@ -8,7 +8,11 @@ import dev.ben.actors.pipeline.PipelineResources;
 import dev.ben.actors.signal.Signal;
 import dev.ben.actors.signal.SignalPublisher;
 import dev.ben.config.BenSettings;
+import dev.ben.config.DetectorSettings;
 import dev.ben.config.WalSettings;
+import dev.ben.streams.detector.state.NatsShardStateStore;
+import dev.ben.streams.detector.state.RocksShardStateStore;
+import dev.ben.streams.detector.state.ShardStateStore;
 import dev.ben.streams.live.LiveHub;
 import dev.ben.streams.spine.ContractSlots;
 import dev.ben.streams.wal.IngestWal;
@@ -46,6 +50,8 @@ record DataPlane(
     MessagePlane<Signal> signals =
         planes.plane(Signal.class, "signals", TopicPlane.SIGNALS, "signals", "signals");
     ContractSlots slots = new ContractSlots();
+    ShardStateStore detectorState = detectorState(settings.detector(), services);
+    context.getLog().info("detector snapshots: {}", detectorState.describe());
     PipelineResources resources =
         new PipelineResources(
             settings,
@@ -59,7 +65,12 @@ record DataPlane(
             services.localIndex(),
             slots,
             new ShardedDetectors(
-                context.getSystem(), settings.detector(), slots, services.metrics()),
+                context.getSystem(),
+                settings.detector(),
+                slots,
+                services.metrics(),
+                detectorState,
+                services.blockingExecutor()),
             openWal(context, settings, services));
     return new DataPlane(directory, live, signals, resources);
   }
@@ -98,5 +109,21 @@ record DataPlane(
                     },
                     services.blockingExecutor()));
     return Optional.of(log);
+  }
+
+  /**
+   * Detector snapshots follow the shards when NATS is configured (a KV bucket every member reads),
+   * else stay in this node's RocksDB, which a restart keeps but a moved shard cannot reach.
+   */
+  private static ShardStateStore detectorState(DetectorSettings settings, NodeServices services) {
+    return services
+        .control()
+        .nats()
+        .<ShardStateStore>map(
+            nats ->
+                NatsShardStateStore.open(
+                    nats, settings.snapshotKvBucket(), settings.snapshotMaxBytes()))
+        .orElseGet(
+            () -> new RocksShardStateStore(services.localIndex(), settings.snapshotMaxBytes()));
   }
 }

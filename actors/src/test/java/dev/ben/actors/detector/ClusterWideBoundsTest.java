@@ -18,16 +18,19 @@ import dev.ben.contracts.model.Playbook;
 import dev.ben.streams.detector.DetectorSkips;
 import dev.ben.streams.detector.DetectorStage;
 import dev.ben.streams.detector.ShardRouter;
+import dev.ben.streams.detector.state.RocksShardStateStore;
 import dev.ben.streams.flow.Envelope;
 import dev.ben.streams.flow.Settlement;
 import dev.ben.streams.metrics.Labels;
 import dev.ben.streams.metrics.MetricsRegistry;
 import dev.ben.streams.metrics.StageCounters;
+import dev.ben.streams.rocks.RocksIndex;
 import dev.ben.streams.spine.ActiveContract;
 import dev.ben.streams.spine.ContractSlot;
 import dev.ben.streams.spine.ContractSlots;
 import dev.ben.streams.spine.SpineStage;
 import dev.ben.streams.testing.PingProject;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +43,7 @@ import org.apache.pekko.cluster.typed.Join;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Playbook bounds on a one-node cluster with Cluster Sharding: the detector stage spreads a burst
@@ -47,6 +51,8 @@ import org.junit.jupiter.api.Test;
  */
 @CapturedLogs
 class ClusterWideBoundsTest {
+
+  @TempDir Path dir;
 
   private static final String PIPELINE = "pings";
   private static final long NOW = 1_700_000_000_000L;
@@ -75,6 +81,7 @@ class ClusterWideBoundsTest {
   @Test
   void aBurstOverManyShardsFiresExactlyTheBoundTheRestSuppressedClusterWide() throws Exception {
     ActorTestKit kit = clusterOfOne("detector");
+    RocksIndex state = RocksIndex.open(dir.resolve("state"));
     try {
       MetricsRegistry metrics = new MetricsRegistry();
       DetectorSettings settings = DetectorSettings.fromConfig(kit.system().settings().config());
@@ -83,7 +90,14 @@ class ClusterWideBoundsTest {
       slot.swap(
           new ActiveContract(
               1, ContractRuntime.build(PingProject.detecting(PIPELINE), PIPELINE, new byte[32])));
-      var shards = new ShardedDetectors(kit.system(), settings, slots, metrics);
+      var shards =
+          new ShardedDetectors(
+              kit.system(),
+              settings,
+              slots,
+              metrics,
+              new RocksShardStateStore(state, settings.snapshotMaxBytes()),
+              kit.system().executionContext());
       List<String> signals = new CopyOnWriteArrayList<>();
       List<Envelope> burst = new ArrayList<>();
       for (int i = 0; i < 600; i++) {
@@ -145,6 +159,7 @@ class ClusterWideBoundsTest {
       }
     } finally {
       kit.shutdownTestKit();
+      state.close();
     }
   }
 

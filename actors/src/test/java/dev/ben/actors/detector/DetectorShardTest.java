@@ -6,16 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.ben.actors.testing.ActorTestBase;
+import dev.ben.config.DetectorSettings;
 import dev.ben.contracts.engine.ContractRuntime;
 import dev.ben.contracts.engine.playbook.BoundAdmission;
 import dev.ben.contracts.engine.playbook.LocalBoundAdmission;
 import dev.ben.contracts.engine.playbook.PlaybookOutcome;
 import dev.ben.streams.detector.DetectInput;
+import dev.ben.streams.detector.state.RocksShardStateStore;
+import dev.ben.streams.detector.state.ShardSnapshots;
+import dev.ben.streams.detector.state.SnapshotCounts;
 import dev.ben.streams.metrics.Labels;
 import dev.ben.streams.metrics.MetricsRegistry;
+import dev.ben.streams.rocks.RocksIndex;
 import dev.ben.streams.spine.ActiveContract;
 import dev.ben.streams.spine.ContractSlots;
 import dev.ben.streams.testing.PingProject;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +29,14 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** A shard's protocol, with every message serialized as it would be between members. */
+/**
+ * A shard's protocol, with every message serialized as it would be between members, and its state
+ * kept in a RocksDB state store across a stop and a new start.
+ */
 class DetectorShardTest extends ActorTestBase {
 
   private static final String PIPELINE = "pings";
@@ -35,9 +46,80 @@ class DetectorShardTest extends ActorTestBase {
   private final LocalBoundAdmission bounds = new LocalBoundAdmission();
   private final BoundAdmissions local = pipeline -> bounds;
   private static final int STASH = 2;
+  @TempDir Path dir;
+  private RocksIndex index;
 
   DetectorShardTest() {
     super(SERIALIZE_MESSAGES);
+  }
+
+  @AfterEach
+  void closeIndex() {
+    if (index != null) {
+      index.close();
+    }
+  }
+
+  /** Snapshots of shard 1 of the pipeline in this test's RocksDB, every 100 events or hour. */
+  private ShardSnapshots snapshots() {
+    if (index == null) {
+      index = RocksIndex.open(dir.resolve("index"));
+    }
+    var settings =
+        new DetectorSettings(
+            4,
+            256,
+            4,
+            Duration.ofSeconds(10),
+            100,
+            Duration.ofMillis(100),
+            Duration.ofSeconds(1),
+            STASH,
+            100,
+            Duration.ofHours(1),
+            64 * 1024,
+            "state");
+    return new ShardSnapshots(
+        new RocksShardStateStore(index, settings.snapshotMaxBytes()),
+        testKit.system().executionContext(),
+        settings,
+        new SnapshotCounts(metrics, PIPELINE),
+        PIPELINE,
+        1);
+  }
+
+  private ActorRef<DetectorShard.Command> spawnShard() {
+    return spawnShard(local);
+  }
+
+  private ActorRef<DetectorShard.Command> spawnShard(BoundAdmissions bounds) {
+    return testKit.spawn(
+        DetectorShard.create(slots, 4, new ShardReports(metrics), snapshots(), bounds, STASH));
+  }
+
+  private double seen(ActorRef<DetectorShard.Command> shard, List<DetectInput> inputs) {
+    var detected = assertInstanceOf(DetectorShard.Detected.class, ask(shard, 1, inputs));
+    return detected.detections().get(inputs.size() - 1).detectors().get("per_user.seen");
+  }
+
+  @Test
+  void aShardStartedAfterAnotherStoppedContinuesItsCounts() {
+    slots
+        .open(PIPELINE)
+        .swap(
+            new ActiveContract(
+                1, ContractRuntime.build(PingProject.detecting(PIPELINE), PIPELINE, new byte[32])));
+    ActorRef<DetectorShard.Command> first = spawnShard();
+    assertEquals(3.0, seen(first, List.of(ping(1, "ann"), ping(2, "ann"), ping(3, "ann"))));
+    TestProbe<Object> watcher = testKit.createTestProbe();
+    first.tell(new DetectorShard.Stop());
+    watcher.expectTerminated(first);
+    var counts = new SnapshotCounts(metrics, PIPELINE);
+    assertEquals(1, counts.count(SnapshotCounts.WRITTEN, SnapshotCounts.STOP));
+
+    ActorRef<DetectorShard.Command> second = spawnShard();
+    assertEquals(4.0, seen(second, List.of(ping(4, "ann"))), "3 -> 4, not 1");
+    assertEquals(1, counts.count(SnapshotCounts.RESTORED, SnapshotCounts.START));
   }
 
   private static DetectInput ping(int i, String user) {
@@ -58,8 +140,7 @@ class DetectorShardTest extends ActorTestBase {
 
   @Test
   void aVersionNotLoadedHereIsSaidSoThenStateBuildsUpAcrossRounds() {
-    ActorRef<DetectorShard.Command> shard =
-        testKit.spawn(DetectorShard.create(slots, 4, new ShardReports(metrics), local, STASH));
+    ActorRef<DetectorShard.Command> shard = spawnShard();
     var notLoaded =
         assertInstanceOf(DetectorShard.NotLoaded.class, ask(shard, 1, List.of(ping(0, "ann"))));
     assertTrue(notLoaded.reason().contains("version 1 of pings is not loaded"), notLoaded.reason());
@@ -98,8 +179,7 @@ class DetectorShardTest extends ActorTestBase {
         .swap(
             new ActiveContract(
                 1, ContractRuntime.build(PingProject.detecting(PIPELINE), PIPELINE, new byte[32])));
-    ActorRef<DetectorShard.Command> shard =
-        testKit.spawn(DetectorShard.create(slots, 4, new ShardReports(metrics), local, STASH));
+    ActorRef<DetectorShard.Command> shard = spawnShard();
     var unfit =
         new DetectInput(
             JsonNodeFactory.instance.objectNode().put("id", "x"),
@@ -137,9 +217,7 @@ class DetectorShardTest extends ActorTestBase {
     load();
     CompletableFuture<List<String>> verdict = new CompletableFuture<>();
     BoundAdmission slow = (playbook, requests) -> verdict;
-    ActorRef<DetectorShard.Command> shard =
-        testKit.spawn(
-            DetectorShard.create(slots, 4, new ShardReports(metrics), pipeline -> slow, STASH));
+    ActorRef<DetectorShard.Command> shard = spawnShard(pipeline -> slow);
     TestProbe<DetectorShard.Reply> probe = testKit.createTestProbe();
     shard.tell(new DetectorShard.Detect(PIPELINE, 1, "ping", firing("ann"), probe.getRef()));
     shard.tell(
@@ -161,9 +239,7 @@ class DetectorShardTest extends ActorTestBase {
         (playbook, requests) ->
             CompletableFuture.completedFuture(
                 requests.stream().map(r -> "rate: counted across the cluster").toList());
-    ActorRef<DetectorShard.Command> shard =
-        testKit.spawn(
-            DetectorShard.create(slots, 4, new ShardReports(metrics), pipeline -> refusing, STASH));
+    ActorRef<DetectorShard.Command> shard = spawnShard(pipeline -> refusing);
     var detected = assertInstanceOf(DetectorShard.Detected.class, ask(shard, 1, firing("bo")));
     PlaybookOutcome outcome = detected.detections().get(3).playbooks().get(0);
     assertEquals(PlaybookOutcome.Status.SUPPRESSED, outcome.status());
@@ -174,9 +250,7 @@ class DetectorShardTest extends ActorTestBase {
   void roundsBeyondTheStashAreRefusedNotLost() {
     load();
     BoundAdmission never = (playbook, requests) -> new CompletableFuture<>();
-    ActorRef<DetectorShard.Command> shard =
-        testKit.spawn(
-            DetectorShard.create(slots, 4, new ShardReports(metrics), pipeline -> never, STASH));
+    ActorRef<DetectorShard.Command> shard = spawnShard(pipeline -> never);
     TestProbe<DetectorShard.Reply> probe = testKit.createTestProbe();
     shard.tell(new DetectorShard.Detect(PIPELINE, 1, "ping", firing("cy"), probe.getRef()));
     for (int i = 0; i < STASH + 1; i++) {

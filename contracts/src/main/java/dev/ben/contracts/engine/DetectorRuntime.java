@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The detectors and playbooks of one pipeline for one schema: keyed state updated with each
@@ -48,6 +49,7 @@ public final class DetectorRuntime implements PlaybookInputs, PlaybookResolver {
   private final double[][] values;
   private final PlaybookEngine[] playbooks;
   private final LocalBoundAdmission localBounds = new LocalBoundAdmission();
+  private final DetectorStates states;
 
   /** (detector, feature) pairs of the anomaly scorers, packed like detector references. */
   private final int[] anomalyRefs;
@@ -64,6 +66,7 @@ public final class DetectorRuntime implements PlaybookInputs, PlaybookResolver {
   /**
    * @param keyShare divides each detector's key bound, so the shards of one detector together hold
    *     what one would
+   * @param fingerprintOf the fingerprint of a detector's state given its per-shard definition
    */
   DetectorRuntime(
       String contractVersion,
@@ -71,17 +74,21 @@ public final class DetectorRuntime implements PlaybookInputs, PlaybookResolver {
       List<DetectorSpec> detectorSpecs,
       List<Playbook> playbookSpecs,
       Map<String, Signal> signals,
-      int keyShare) {
+      int keyShare,
+      Function<DetectorSpec, String> fingerprintOf) {
     this.contractVersion = contractVersion;
     this.refs = refs;
     this.detectors = new DetectorEngine[detectorSpecs.size()];
     this.values = new double[detectorSpecs.size()][];
+    String[] fingerprints = new String[detectors.length];
     for (int i = 0; i < detectors.length; i++) {
       DetectorSpec spec = shared(detectorSpecs.get(i), keyShare);
       detectors[i] = new DetectorEngine(spec, refs.schema(), refs::bitRef, refs::ruleRef);
+      fingerprints[i] = fingerprintOf.apply(spec);
       values[i] = new double[spec.features().size()];
       Arrays.fill(values[i], Double.NaN);
     }
+    this.states = new DetectorStates(detectors, fingerprints);
     this.anomalyRefs = anomalyRefs(detectorSpecs);
     this.valueNames = new String[detectors.length][];
     for (int i = 0; i < detectors.length; i++) {
@@ -197,6 +204,11 @@ public final class DetectorRuntime implements PlaybookInputs, PlaybookResolver {
       }
     }
     return map;
+  }
+
+  /** The detectors' keyed state, for snapshots and for a later version to take over. */
+  public DetectorStates states() {
+    return states;
   }
 
   /** Keys evicted so far per detector, for loss accounting. */

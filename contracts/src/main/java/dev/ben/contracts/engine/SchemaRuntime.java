@@ -48,9 +48,9 @@ final class SchemaRuntime {
     this.detectorSpecs = detectorSpecs;
     this.playbookSpecs = playbookSpecs;
     this.signals = signals;
+    this.shardKey = commonKey(detectorSpecs);
     this.spine = newSpine();
     this.detectors = newDetectors(spine, 1);
-    this.shardKey = commonKey(detectorSpecs);
   }
 
   SpineEvaluator spine() {
@@ -63,7 +63,13 @@ final class SchemaRuntime {
 
   DetectorRuntime newDetectors(SpineEvaluator refs, int keyShare) {
     return new DetectorRuntime(
-        contractVersion, refs, detectorSpecs, playbookSpecs, signals, keyShare);
+        contractVersion,
+        refs,
+        detectorSpecs,
+        playbookSpecs,
+        signals,
+        keyShare,
+        spec -> StateFingerprint.of(spec, schema, policies, shardKey, keyShare));
   }
 
   /**

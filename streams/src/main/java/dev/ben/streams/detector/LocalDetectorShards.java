@@ -38,7 +38,11 @@ public final class LocalDetectorShards implements DetectorShards {
         return CompletableFuture.failedFuture(
             new NotLoaded("version " + version + " of " + pipeline + " is not held here"));
       }
+      ShardDetectors earlier = state;
       state = new ShardDetectors(version, active.runtime(), schema, shardCount);
+      if (earlier != null) {
+        state.takeOver(earlier);
+      }
       shards.put(shard + "/" + schema, state);
     }
     if (boundsVersion != version) {

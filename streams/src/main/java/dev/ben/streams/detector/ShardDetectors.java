@@ -3,6 +3,7 @@ package dev.ben.streams.detector;
 import dev.ben.contracts.engine.ContractRuntime;
 import dev.ben.contracts.engine.DetectionRound;
 import dev.ben.contracts.engine.DetectorRuntime;
+import dev.ben.contracts.engine.DetectorStates;
 import dev.ben.contracts.engine.PendingDetection;
 import dev.ben.contracts.engine.RecordedDecisions;
 import dev.ben.contracts.event.EventTranslator;
@@ -10,18 +11,21 @@ import dev.ben.contracts.event.Translation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One shard's detector state for one contract version and schema: its own detectors and playbooks'
  * conditions (their key bounds divided among the shards), fed with events as they left the spine. A
  * round's playbook candidates are left for the playbooks' bounds, which are not the shard's (see
  * {@link DetectionRound}). An event that no longer fits its schema once redacted (a redaction
- * dropped a required field) cannot be detected; it is counted and answered with no values. Not
- * thread-safe: owned by one shard.
+ * dropped a required field) cannot be detected; it is counted and answered with no values. A later
+ * version takes over the state of every detector whose definition it did not change ({@link
+ * #takeOver}). Not thread-safe: owned by one shard.
  */
 public final class ShardDetectors {
 
   private final long version;
+  private final String schema;
   private final DetectorRuntime detectors;
   private final RecordedDecisions decisions;
   private final EventTranslator translator;
@@ -31,6 +35,7 @@ public final class ShardDetectors {
 
   public ShardDetectors(long version, ContractRuntime runtime, String schema, int shardCount) {
     this.version = version;
+    this.schema = schema;
     this.detectors = runtime.newDetectors(schema, shardCount);
     this.decisions = runtime.recordedDecisions(schema);
     this.translator =
@@ -46,6 +51,23 @@ public final class ShardDetectors {
 
   public long version() {
     return version;
+  }
+
+  public String schema() {
+    return schema;
+  }
+
+  /** The keyed state by detector fingerprint, for snapshots. */
+  public DetectorStates states() {
+    return detectors.states();
+  }
+
+  /**
+   * Takes over the state of each detector of the earlier version (same schema) that this version
+   * left unchanged; returns their fingerprints. The earlier state must not be used afterwards.
+   */
+  public Set<String> takeOver(ShardDetectors earlier) {
+    return detectors.states().adopt(earlier.detectors.states());
   }
 
   /** One pending detection per input, in order; the candidates still need their bounds. */

@@ -72,6 +72,11 @@ public final class NatsClient implements AutoCloseable {
     return server;
   }
 
+  /** The largest message the server takes ({@code max_payload}), which bounds a KV value. */
+  public long maxPayload() {
+    return connection.getServerInfo().getMaxPayload();
+  }
+
   @Override
   public void close() {
     try {

@@ -140,6 +140,14 @@ public final class PingProject {
    * minutes per user).
    */
   public static ContractSet detecting(String pipeline) {
+    return detecting(pipeline, "5m", 10);
+  }
+
+  /**
+   * The detecting project with another window for {@code per_user.seen} or another limit for the
+   * rule {@code flag_big} ({@code n > limit}), which no detector counts.
+   */
+  public static ContractSet detecting(String pipeline, String window, int limit) {
     return load(
         pipeline,
         """
@@ -155,12 +163,12 @@ public final class PingProject {
         }
 
         policy sizes on ping {
-          predicate big = n > 10
+          predicate big = n > LIMIT
           rule flag_big = all(big) => flag priority 10
         }
 
         detector per_user on ping by user {
-          count over 5m as seen
+          count over WINDOW as seen
           ewma  n alpha 0.5
           anomaly n_spike on n window 16
         }
@@ -182,6 +190,8 @@ public final class PingProject {
           sidecar   { http }
           store     { table pings, replica off }
         }
-        """);
+        """
+            .replace("LIMIT", Integer.toString(limit))
+            .replace("WINDOW", window));
   }
 }

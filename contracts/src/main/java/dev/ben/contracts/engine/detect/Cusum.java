@@ -1,5 +1,9 @@
 package dev.ben.contracts.engine.detect;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
 /**
  * Two-sided CUSUM on standardised values: {@code k} and {@code h} are in standard deviations of the
  * key's own reference (running mean and variance). The statistic is max(S+, S-). When it exceeds
@@ -7,7 +11,7 @@ package dev.ben.contracts.engine.detect;
  * level becomes the baseline after {@link #WARM_UP} observations instead of alarming on every
  * following event.
  */
-public final class Cusum {
+public final class Cusum implements FeatureState {
 
   public static final int WARM_UP = 5;
 
@@ -50,5 +54,28 @@ public final class Cusum {
     mean += delta / n;
     m2 += delta * (x - mean);
     return statistic;
+  }
+
+  /** The reference (count, mean, sum of squares) and both cumulative sums. */
+  @Override
+  public void snapshot(DataOutput out) throws IOException {
+    out.writeLong(n);
+    out.writeDouble(mean);
+    out.writeDouble(m2);
+    out.writeDouble(upper);
+    out.writeDouble(lower);
+  }
+
+  @Override
+  public void restore(DataInput in) throws IOException {
+    long count = in.readLong();
+    if (count < 0) {
+      throw new SnapshotFormatException("a CUSUM reference of " + count + " values");
+    }
+    n = count;
+    mean = in.readDouble();
+    m2 = in.readDouble();
+    upper = in.readDouble();
+    lower = in.readDouble();
   }
 }

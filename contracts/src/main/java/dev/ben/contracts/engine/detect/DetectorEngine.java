@@ -5,6 +5,9 @@ import dev.ben.contracts.model.AggregateFn;
 import dev.ben.contracts.model.DetectorSpec;
 import dev.ben.contracts.model.Feature;
 import dev.ben.contracts.model.Schema;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.ToIntFunction;
@@ -19,7 +22,7 @@ public final class DetectorEngine {
   private final DetectorSpec spec;
   private final int[] keyFields;
   private final FeaturePlan[] plans;
-  private final KeyTable<Object[]> keys;
+  private final KeyTable<FeatureState[]> keys;
   private final StringBuilder keyBuilder = new StringBuilder();
   private long unkeyedEvents;
 
@@ -79,15 +82,15 @@ public final class DetectorEngine {
       Arrays.fill(out, Double.NaN);
       return false;
     }
-    Object[] states = keys.getOrCreate(key, this::newStates);
+    FeatureState[] states = keys.getOrCreate(key, this::newStates);
     for (int i = 0; i < plans.length; i++) {
       out[i] = updateFeature(plans[i], states[i], event, inputs, nowMillis);
     }
     return true;
   }
 
-  private Object[] newStates() {
-    Object[] states = new Object[plans.length];
+  private FeatureState[] newStates() {
+    FeatureState[] states = new FeatureState[plans.length];
     for (int i = 0; i < plans.length; i++) {
       states[i] = plans[i].newState();
     }
@@ -109,7 +112,7 @@ public final class DetectorEngine {
   }
 
   private static double updateFeature(
-      FeaturePlan plan, Object state, Event event, DecisionInputs inputs, long now) {
+      FeaturePlan plan, FeatureState state, Event event, DecisionInputs inputs, long now) {
     Feature feature = plan.feature;
     if (feature instanceof Feature.Window w) {
       boolean counts = plan.whereRef < 0 || inputs.bitSet(plan.whereRef);
@@ -161,5 +164,37 @@ public final class DetectorEngine {
 
   public long unkeyedEvents() {
     return unkeyedEvents;
+  }
+
+  /**
+   * Writes every key's state (see {@link KeyedStates} for the layout), the most recently used keys
+   * first and only as many as fit in {@code maxBytes}; returns how many keys were left out.
+   */
+  public int snapshot(DataOutput out, int maxBytes) throws IOException {
+    return KeyedStates.snapshot(keys, plans.length, out, maxBytes);
+  }
+
+  /**
+   * Adds the keys of a snapshot written by a detector with the same definition; on failure nothing
+   * is added. Meant for a detector that has seen no event yet.
+   */
+  public void restore(DataInput in) throws IOException {
+    KeyedStates.restore(keys, this::newStates, spec.maxKeys(), in);
+  }
+
+  /**
+   * Takes over the keyed state of the same detector in an earlier contract version (same
+   * definition, so the same features in the same order); the earlier one must not be used again.
+   * Its counters (evictions, unkeyed events) stay with it: they were reported for its version.
+   */
+  public void adopt(DetectorEngine earlier) {
+    if (earlier.plans.length != plans.length || earlier.spec.maxKeys() != spec.maxKeys()) {
+      throw new IllegalArgumentException(
+          "detector '" + spec.name() + "' cannot adopt the state of another definition");
+    }
+    var entries = earlier.keys.newestFirst();
+    for (int i = entries.size() - 1; i >= 0; i--) {
+      keys.put(entries.get(i).getKey(), entries.get(i).getValue());
+    }
   }
 }

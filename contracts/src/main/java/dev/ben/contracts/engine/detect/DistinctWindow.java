@@ -1,5 +1,8 @@
 package dev.ben.contracts.engine.detect;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,7 +13,7 @@ import java.util.Map;
  * bound ({@link #saturated()}), which keeps memory per key fixed whatever the cardinality an
  * attacker produces.
  */
-public final class DistinctWindow {
+public final class DistinctWindow implements FeatureState {
 
   private final long windowMillis;
   private final int cap;
@@ -52,5 +55,26 @@ public final class DistinctWindow {
 
   Map<String, Long> view() {
     return java.util.Collections.unmodifiableMap(lastSeen);
+  }
+
+  /** Whether it saturated, then each live value with when it was last seen, oldest first. */
+  @Override
+  public void snapshot(DataOutput out) throws IOException {
+    out.writeBoolean(saturated);
+    StateCodec.writeVarInt(out, lastSeen.size());
+    for (Map.Entry<String, Long> entry : lastSeen.entrySet()) {
+      StateCodec.writeString(out, entry.getKey());
+      out.writeLong(entry.getValue());
+    }
+  }
+
+  @Override
+  public void restore(DataInput in) throws IOException {
+    lastSeen.clear();
+    saturated = in.readBoolean();
+    int size = StateCodec.readCount(in, cap, "the distinct values");
+    for (int n = 0; n < size; n++) {
+      lastSeen.put(StateCodec.readString(in), in.readLong());
+    }
   }
 }

@@ -76,7 +76,7 @@ final class FeaturePlan {
     return null;
   }
 
-  Object newState() {
+  FeatureState newState() {
     if (feature instanceof Feature.Window w) {
       return w.fn() == AggregateFn.DISTINCT
           ? new DistinctWindow(w.windowMillis(), DISTINCT_CAP)

@@ -1,5 +1,9 @@
 package dev.ben.contracts.engine.detect;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
 /**
  * One key's Half-Space Trees state: reference masses (from the last full window of {@code window}
  * observations) and the masses being collected. A point's score is {@code 1 - mean over trees of
@@ -9,9 +13,9 @@ package dev.ben.contracts.engine.detect;
  * points in empty regions near 1. NaN until the first window is complete. Features are rescaled to
  * the previous window's mean +- 3 standard deviations (not min/max, which one spike would stretch),
  * refreshed at each swap, so the model follows slow drift. Memory: two int arrays of TREES x NODES
- * (about 16 KiB) per key.
+ * (about 16 KiB) per key in memory; snapshots keep only the non-zero masses.
  */
-public final class HalfSpaceScorer {
+public final class HalfSpaceScorer implements FeatureState {
 
   /** The scaled range is mean +- 3 standard deviations: robust to the spikes it should flag. */
   private static final double SPREAD = 3;
@@ -92,5 +96,38 @@ public final class HalfSpaceScorer {
       seen = 0;
       trained = true;
     }
+  }
+
+  /** The window's progress, scaling and moments, then both mass arrays, sparse. */
+  @Override
+  public void snapshot(DataOutput out) throws IOException {
+    StateCodec.writeVarInt(out, window);
+    StateCodec.writeVarInt(out, seen);
+    out.writeBoolean(trained);
+    out.writeDouble(low);
+    out.writeDouble(high);
+    out.writeDouble(windowMean);
+    out.writeDouble(windowM2);
+    out.writeDouble(previous);
+    StateCodec.writeSparse(out, reference);
+    StateCodec.writeSparse(out, latest);
+  }
+
+  @Override
+  public void restore(DataInput in) throws IOException {
+    int written = StateCodec.readVarInt(in);
+    if (written != window) {
+      throw new SnapshotFormatException(
+          "an anomaly window of " + written + " observations, here " + window);
+    }
+    seen = StateCodec.readCount(in, window - 1, "the observations of the current window");
+    trained = in.readBoolean();
+    low = in.readDouble();
+    high = in.readDouble();
+    windowMean = in.readDouble();
+    windowM2 = in.readDouble();
+    previous = in.readDouble();
+    StateCodec.readSparse(in, reference);
+    StateCodec.readSparse(in, latest);
   }
 }

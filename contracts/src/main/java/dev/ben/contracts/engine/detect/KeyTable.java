@@ -1,6 +1,8 @@
 package dev.ben.contracts.engine.detect;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -45,5 +47,17 @@ public final class KeyTable<S> {
 
   public boolean contains(String key) {
     return states.containsKey(key);
+  }
+
+  /** Every entry, the most recently used first; reading them does not count as a use. */
+  public List<Map.Entry<String, S>> newestFirst() {
+    List<Map.Entry<String, S>> entries = new ArrayList<>(states.entrySet());
+    java.util.Collections.reverse(entries);
+    return entries;
+  }
+
+  /** Adds the key as the most recently used one, evicting beyond the bound as usual. */
+  public void put(String key, S state) {
+    states.put(key, state);
   }
 }

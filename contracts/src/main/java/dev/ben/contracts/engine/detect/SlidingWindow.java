@@ -1,5 +1,8 @@
 package dev.ben.contracts.engine.detect;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 
 /**
@@ -7,7 +10,7 @@ import java.util.Arrays;
  * #BUCKETS} buckets. Memory is fixed per instance; a bucket is reused once its time has passed out
  * of the window.
  */
-public final class SlidingWindow {
+public final class SlidingWindow implements FeatureState {
 
   public static final int BUCKETS = 60;
 
@@ -95,5 +98,45 @@ public final class SlidingWindow {
       }
     }
     return max == Double.NEGATIVE_INFINITY ? Double.NaN : max;
+  }
+
+  /** The buckets in use: their slot, number, count, sum, min and max. */
+  @Override
+  public void snapshot(DataOutput out) throws IOException {
+    out.writeLong(bucketMillis);
+    int used = 0;
+    for (long number : bucketNumber) {
+      used += number != Long.MIN_VALUE ? 1 : 0;
+    }
+    StateCodec.writeVarInt(out, used);
+    for (int slot = 0; slot < BUCKETS; slot++) {
+      if (bucketNumber[slot] != Long.MIN_VALUE) {
+        StateCodec.writeVarInt(out, slot);
+        out.writeLong(bucketNumber[slot]);
+        out.writeLong(counts[slot]);
+        out.writeDouble(sums[slot]);
+        out.writeDouble(mins[slot]);
+        out.writeDouble(maxs[slot]);
+      }
+    }
+  }
+
+  @Override
+  public void restore(DataInput in) throws IOException {
+    long written = in.readLong();
+    if (written != bucketMillis) {
+      throw new SnapshotFormatException(
+          "the window's buckets are " + written + " ms, here " + bucketMillis + " ms");
+    }
+    Arrays.fill(bucketNumber, Long.MIN_VALUE);
+    int used = StateCodec.readCount(in, BUCKETS, "the buckets in use");
+    for (int n = 0; n < used; n++) {
+      int slot = StateCodec.readCount(in, BUCKETS - 1, "a bucket's slot");
+      bucketNumber[slot] = in.readLong();
+      counts[slot] = in.readLong();
+      sums[slot] = in.readDouble();
+      mins[slot] = in.readDouble();
+      maxs[slot] = in.readDouble();
+    }
   }
 }

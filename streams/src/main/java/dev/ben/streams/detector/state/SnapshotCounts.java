@@ -1,0 +1,53 @@
+package dev.ben.streams.detector.state;
+
+import dev.ben.streams.metrics.Labels;
+import dev.ben.streams.metrics.MetricsRegistry;
+
+/**
+ * Counts detector snapshots in {@value #FAMILY} by pipeline, outcome and reason: one per detector
+ * snapshot written, restored (read from the store when a shard starts, or taken over from the
+ * previous contract version), trimmed (least recently used keys left out to fit the size bound) or
+ * failed.
+ */
+public final class SnapshotCounts {
+
+  public static final String FAMILY = "ben_detector_snapshots_total";
+  static final String HELP = "Detector state snapshots written, restored, trimmed and failed.";
+
+  public static final String WRITTEN = "written";
+  public static final String RESTORED = "restored";
+  public static final String TRIMMED = "trimmed";
+  public static final String FAILED = "failed";
+
+  public static final String EVENTS = "events";
+  public static final String INTERVAL = "interval";
+  public static final String STOP = "shard stopped";
+  public static final String START = "shard started";
+  public static final String VERSION = "unchanged in a new version";
+  public static final String TOO_LARGE = "over the size bound";
+  public static final String READ = "read failed";
+  public static final String WRITE = "write failed";
+  public static final String UNREADABLE = "unreadable snapshot";
+
+  private final MetricsRegistry metrics;
+  private final String pipeline;
+
+  public SnapshotCounts(MetricsRegistry metrics, String pipeline) {
+    this.metrics = metrics;
+    this.pipeline = pipeline;
+  }
+
+  void add(String outcome, String reason, long snapshots) {
+    if (snapshots > 0) {
+      metrics.counter(FAMILY, HELP, labels(outcome, reason)).add(snapshots);
+    }
+  }
+
+  public long count(String outcome, String reason) {
+    return metrics.value(FAMILY, labels(outcome, reason));
+  }
+
+  private Labels labels(String outcome, String reason) {
+    return Labels.of("pipeline", pipeline, "outcome", outcome, "reason", reason);
+  }
+}
