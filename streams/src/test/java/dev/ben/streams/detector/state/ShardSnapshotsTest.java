@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.ben.config.DetectorSettings;
 import dev.ben.contracts.engine.ContractRuntime;
+import dev.ben.contracts.engine.playbook.LocalBoundAdmission;
 import dev.ben.contracts.model.ContractSet;
 import dev.ben.streams.detector.DetectInput;
 import dev.ben.streams.detector.ShardDetectors;
@@ -87,7 +88,9 @@ class ShardSnapshotsTest {
                         Map.of(),
                         t))
             .toList();
-    var detections = state.run(inputs).settled();
+    // The playbook's bound is not the point here: admit its candidates as one process would.
+    var detections =
+        state.run(inputs).admit(new LocalBoundAdmission()).toCompletableFuture().join();
     return detections.get(detections.size() - 1).detectors().get("per_user.seen");
   }
 
