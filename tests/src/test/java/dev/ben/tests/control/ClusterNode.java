@@ -181,6 +181,7 @@ public final class ClusterNode implements AutoCloseable {
             ben.ingest.port = 0
             ben.ingest.socket.port = 0
             ben.gateway.port = 0
+            ben.ops.port = 0
             ben.control.port = 0
             # A message type without a serializer must fail here, not only on a real multi-host cluster.
             pekko.actor.serialize-messages = on

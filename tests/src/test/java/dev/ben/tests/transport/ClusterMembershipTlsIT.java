@@ -125,6 +125,7 @@ class ClusterMembershipTlsIT {
         ben.node { host = "127.0.0.1", port = %d, seeds = [%s], pass-through-pipelines = [] }
         ben.ingest { port = 0, socket.port = 0 }
         ben.gateway.port = 0
+        ben.ops.port = 0
         ben.control.port = 0
         ben.connectors { nats.url = "", clickhouse.url = "", s3.endpoint = "" }
         """
