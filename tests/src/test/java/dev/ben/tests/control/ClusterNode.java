@@ -89,6 +89,8 @@ public final class ClusterNode implements AutoCloseable {
             .withFallback(
                 ConfigFactory.parseString(
                     """
+            # Each member keeps its own embedded store (the events these tests check are per node).
+            ben.node.allow-embedded-in-cluster-for-tests = true
             # Fast enough for a test that waits on a failover, slow enough for three systems on two cores.
             pekko.cluster.failure-detector.acceptable-heartbeat-pause = 2s
             pekko.cluster.split-brain-resolver.stable-after = 2s
