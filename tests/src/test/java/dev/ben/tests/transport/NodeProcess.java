@@ -17,9 +17,10 @@ import java.util.function.Predicate;
 /**
  * A Java main class of the node's class path (this JVM's) run as its own process, as {@code ./ben}
  * runs it, with the production logging configuration and no {@code BEN_*} variable of the calling
- * shell. Its output lines (stdout and stderr together) are kept for the test to wait on.
+ * shell; or any command ({@link #command}). Its output lines (stdout and stderr together) are kept
+ * for the test to wait on.
  */
-final class NodeProcess implements AutoCloseable {
+public final class NodeProcess implements AutoCloseable {
 
   private final String name;
   private final Process process;
@@ -37,6 +38,14 @@ final class NodeProcess implements AutoCloseable {
   static NodeProcess node(String name, Path dir, String config) throws IOException {
     Path file = Files.writeString(dir.resolve(name + ".conf"), config);
     return start(name, "dev.ben.actors.node.BenNode", "--config", file.toString());
+  }
+
+  /**
+   * The command {@code builder} describes, with its environment and working directory (a launcher
+   * script of the distribution, say).
+   */
+  public static NodeProcess command(String name, ProcessBuilder builder) throws IOException {
+    return new NodeProcess(name, builder.redirectErrorStream(true).start());
   }
 
   /** Any main class on the node's class path, with arguments. */
@@ -61,7 +70,7 @@ final class NodeProcess implements AutoCloseable {
   }
 
   /** The first output line matching {@code wanted}, waiting up to {@code timeout} for it. */
-  String awaitLine(Predicate<String> wanted, String what, Duration timeout)
+  public String awaitLine(Predicate<String> wanted, String what, Duration timeout)
       throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     synchronized (lines) {
@@ -81,24 +90,29 @@ final class NodeProcess implements AutoCloseable {
   }
 
   /** Every line so far matching {@code wanted}. */
-  List<String> linesMatching(Predicate<String> wanted) {
+  public List<String> linesMatching(Predicate<String> wanted) {
     synchronized (lines) {
       return lines.stream().filter(wanted).toList();
     }
   }
 
   /** Waits for the process to end and returns its exit status. */
-  int awaitExit(Duration timeout) throws InterruptedException {
+  public int awaitExit(Duration timeout) throws InterruptedException {
     if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
       throw new AssertionError(name + " did not exit within " + timeout + ":\n" + output());
     }
     return process.exitValue();
   }
 
-  String output() {
+  public String output() {
     synchronized (lines) {
       return String.join("\n", lines);
     }
+  }
+
+  /** The process's id (the JVM's, as the distribution's launchers exec it). */
+  public long pid() {
+    return process.pid();
   }
 
   /** Stops it as Ctrl-C would (coordinated shutdown), forcibly after 30 seconds. */
