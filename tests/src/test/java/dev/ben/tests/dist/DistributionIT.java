@@ -132,13 +132,15 @@ class DistributionIT {
   }
 
   /**
-   * The only commands on the PATH: what the launchers use (bash, dirname) and java, so that a
-   * launcher reaching for Maven, or for anything of the source tree, fails here.
+   * The only commands on the PATH: what the launchers use (bash, dirname, readlink) and java, so
+   * that a launcher reaching for Maven, or for anything of the source tree, fails here.
    */
   private Path tools() throws IOException {
     Path tools = Files.createDirectories(work.resolve("tools"));
     Files.createSymbolicLink(tools.resolve("bash"), Path.of("/bin/bash"));
-    Files.createSymbolicLink(tools.resolve("dirname"), Path.of("/usr/bin/dirname"));
+    for (String tool : List.of("dirname", "readlink")) {
+      Files.createSymbolicLink(tools.resolve(tool), Path.of("/usr/bin", tool));
+    }
     Files.createSymbolicLink(
         tools.resolve("java"), Path.of(System.getProperty("java.home"), "bin", "java"));
     return tools;
