@@ -2,12 +2,10 @@ package dev.ben.bux;
 
 import static org.apache.pekko.http.javadsl.server.PathMatchers.segment;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ben.config.GatewaySettings;
 import dev.ben.streams.auth.PasswordCheck;
 import dev.ben.streams.auth.Principal;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,10 +13,6 @@ import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.ClassicActorSystemProvider;
 import org.apache.pekko.http.javadsl.ServerBinding;
 import org.apache.pekko.http.javadsl.ServerBuilder;
-import org.apache.pekko.http.javadsl.model.ContentType;
-import org.apache.pekko.http.javadsl.model.ContentTypes;
-import org.apache.pekko.http.javadsl.model.HttpResponse;
-import org.apache.pekko.http.javadsl.model.StatusCode;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.Route;
@@ -33,18 +27,14 @@ import org.apache.pekko.stream.Materializer;
  */
 public final class GatewayRoutes extends AllDirectives {
 
-  /** Prometheus text exposition format 0.0.4. */
-  private static final ContentType PROMETHEUS =
-      ContentTypes.parse("text/plain; version=0.0.4; charset=utf-8");
-
   /** Where pekko runs blocking work, as the node's other blocking calls do. */
   private static final String BLOCKING_DISPATCHER = "pekko.actor.default-blocking-io-dispatcher";
 
-  private final GatewayPorts ports;
   private final ObjectMapper mapper = new ObjectMapper();
   private final LiveSocket socket;
   private final GatewayAccess access;
   private final SessionRoutes session;
+  private final OpsRoutes ops;
 
   /**
    * {@code servedOverTls}: whether browsers reach the gateway over https, which makes the session
@@ -55,14 +45,14 @@ public final class GatewayRoutes extends AllDirectives {
       GatewaySettings settings,
       GatewayPorts ports,
       boolean servedOverTls) {
-    this.ports = ports;
     this.socket = new LiveSocket(settings, ports, mapper, Materializer.matFromSystem(system));
     this.access =
         new GatewayAccess(
             new OriginCheck(settings.allowedOrigins(), servedOverTls),
             new SessionCredentials(ports.tokens(), ports.users()),
-            new GatewayCounters(ports.metrics()),
+            GatewayCounters.forGateway(ports.metrics()),
             mapper);
+    this.ops = new OpsRoutes(access, ports.metrics(), ports.health(), mapper);
     this.session =
         new SessionRoutes(
             access,
@@ -87,16 +77,10 @@ public final class GatewayRoutes extends AllDirectives {
   public Route route() {
     return concat(
         session.route(),
+        ops.route(),
         get(
             () ->
                 concat(
-                    path("health", () -> complete(access.counted("health", health()))),
-                    path(
-                        "metrics",
-                        () ->
-                            access.withSession(
-                                "metrics",
-                                principal -> complete(access.counted("metrics", metrics())))),
                     path(
                         "ws",
                         () ->
@@ -122,26 +106,5 @@ public final class GatewayRoutes extends AllDirectives {
     // A token within the clock leeway past its expiry is still accepted: its socket closes at once.
     Duration left = Duration.between(Instant.now(), principal.expiresAt());
     return handleWebSocketMessages(socket.flow(left.isNegative() ? Duration.ZERO : left));
-  }
-
-  private HttpResponse health() {
-    HealthReport report = ports.health().get();
-    StatusCode status =
-        report.status() == HealthReport.Status.DOWN
-            ? StatusCodes.SERVICE_UNAVAILABLE
-            : StatusCodes.OK;
-    try {
-      return HttpResponse.create()
-          .withStatus(status)
-          .withEntity(ContentTypes.APPLICATION_JSON, mapper.writeValueAsString(report));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot render the health report", e);
-    }
-  }
-
-  private HttpResponse metrics() {
-    return HttpResponse.create()
-        .withEntity(
-            PROMETHEUS, ports.metrics().renderPrometheus().getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -9,6 +9,7 @@ public record BenSettings(
     NodeSettings node,
     IngestSettings ingest,
     GatewaySettings gateway,
+    OpsSettings ops,
     FlowSettings flow,
     WalSettings wal,
     LedgerSettings ledger,
@@ -38,13 +39,15 @@ public record BenSettings(
     IngestSettings ingest = IngestSettings.fromConfig(root, node.askTimeout());
     GatewaySettings gateway = GatewaySettings.fromConfig(root);
     ControlSettings control = ControlSettings.fromConfig(root);
+    OpsSettings ops = OpsSettings.fromConfig(root);
     TlsSettings tls = TlsSettings.fromConfig(root);
-    ListenerExposure.check(tls, node, ingest, gateway, control);
+    ListenerExposure.check(tls, node, ingest, gateway, control, ops);
     return new BenSettings(
         Path.of(home),
         node,
         ingest,
         gateway,
+        ops,
         FlowSettings.fromConfig(root),
         WalSettings.fromConfig(root, Path.of(home).resolve("data")),
         LedgerSettings.fromConfig(root),

@@ -9,9 +9,10 @@ import java.util.Map;
 
 /**
  * Refuses cleartext HTTP where others can reach it: a node whose roles bind an HTTP listener
- * (ingest for edge, gateway for gateway, control for orchestrator) to an address that is not
- * loopback must serve HTTPS ({@code ben.tls.*}) or be told explicitly that cleartext is meant
- * ({@code ben.tls.insecure = true}). Loopback-only nodes, the default, need neither.
+ * (ingest for edge, gateway for gateway, control for orchestrator, ops for every node without the
+ * gateway role) to an address that is not loopback must serve HTTPS ({@code ben.tls.*}) or be told
+ * explicitly that cleartext is meant ({@code ben.tls.insecure = true}). Loopback-only nodes, the
+ * default, need neither.
  */
 public final class ListenerExposure {
 
@@ -23,7 +24,8 @@ public final class ListenerExposure {
       NodeSettings node,
       IngestSettings ingest,
       GatewaySettings gateway,
-      ControlSettings control) {
+      ControlSettings control,
+      OpsSettings ops) {
     if (tls.enabled() || tls.insecure()) {
       return;
     }
@@ -33,6 +35,8 @@ public final class ListenerExposure {
     }
     if (node.has(Role.GATEWAY)) {
       listeners.put("gateway", gateway.endpoint());
+    } else {
+      listeners.put("ops", ops.endpoint());
     }
     if (node.has(Role.ORCHESTRATOR)) {
       listeners.put("control", control.endpoint());

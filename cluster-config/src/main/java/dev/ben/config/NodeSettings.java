@@ -9,8 +9,10 @@ import java.util.Set;
 /**
  * Who this node is in the cluster: its roles, its remoting address, the seed nodes it joins and the
  * pipelines it runs as pass-through paths; how long it may take to start ({@code startupTimeout}),
- * how long its actors wait for another actor's answer ({@code askTimeout}), and how often its
- * contract holders ask the ledger which version to run ({@code contractPollInterval}).
+ * how long its actors wait for another actor's answer ({@code askTimeout}), how often its contract
+ * holders ask the ledger which version to run ({@code contractPollInterval}), and whether, for
+ * tests only, it may share a cluster while on embedded defaults ({@code
+ * allowEmbeddedInClusterForTests}).
  */
 public record NodeSettings(
     Set<Role> roles,
@@ -19,7 +21,8 @@ public record NodeSettings(
     List<String> passThroughPipelines,
     Duration startupTimeout,
     Duration askTimeout,
-    Duration contractPollInterval) {
+    Duration contractPollInterval,
+    boolean allowEmbeddedInClusterForTests) {
 
   private static final java.util.regex.Pattern PIPELINE_NAME =
       java.util.regex.Pattern.compile("[A-Za-z0-9_.-]{1,64}");
@@ -65,7 +68,8 @@ public record NodeSettings(
         pipelines.stream().distinct().toList(),
         reader.positiveDuration("startup-timeout"),
         reader.positiveDuration("ask-timeout"),
-        reader.positiveDuration("contract-poll-interval"));
+        reader.positiveDuration("contract-poll-interval"),
+        reader.bool("allow-embedded-in-cluster-for-tests"));
   }
 
   /** A node with no seeds joins itself and forms a single-node cluster. */

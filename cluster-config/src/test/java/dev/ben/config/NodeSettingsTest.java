@@ -1,7 +1,9 @@
 package dev.ben.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.ConfigFactory;
 import java.time.Duration;
@@ -35,6 +37,20 @@ class NodeSettingsTest {
     assertEquals(
         "ben.node.startup-timeout",
         assertThrows(SettingsException.class, () -> settings("ben.node.startup-timeout = later"))
+            .key());
+  }
+
+  @Test
+  void embeddedDefaultsMayShareAClusterOnlyWhenATestSaysSo() {
+    assertFalse(settings("").allowEmbeddedInClusterForTests());
+    assertTrue(
+        settings("ben.node.allow-embedded-in-cluster-for-tests = true")
+            .allowEmbeddedInClusterForTests());
+    assertEquals(
+        "ben.node.allow-embedded-in-cluster-for-tests",
+        assertThrows(
+                SettingsException.class,
+                () -> settings("ben.node.allow-embedded-in-cluster-for-tests = maybe"))
             .key());
   }
 }

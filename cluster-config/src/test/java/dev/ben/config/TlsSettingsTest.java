@@ -74,7 +74,7 @@ class TlsSettingsTest {
 
   @Test
   void onlyTheListenersTheRolesBindCount() {
-    // A spine-only node binds no HTTP listener, wherever their hosts point.
+    // A spine-only node binds only the ops listener, wherever the others' hosts point.
     assertEquals(
         "0.0.0.0",
         settings("ben { node.roles = [spine], gateway.host = \"0.0.0.0\" }")
@@ -84,6 +84,17 @@ class TlsSettingsTest {
     assertEquals(
         "ben.gateway.host",
         refused("ben { node.roles = [gateway], gateway.host = \"0.0.0.0\" }").key());
+  }
+
+  @Test
+  void theOpsListenerCountsOnlyOnNodesWithoutTheGatewayRole() {
+    SettingsException e = refused("ben { node.roles = [spine], ops.host = \"0.0.0.0\" }");
+    assertEquals("ben.ops.host", e.key());
+    assertTrue(e.getMessage().contains("the ops listener binds 0.0.0.0:8081"), e.getMessage());
+    // A gateway node serves /health and /metrics on the gateway's port and binds no ops listener.
+    assertEquals(
+        "0.0.0.0",
+        settings("ben { node.roles = [gateway], ops.host = \"0.0.0.0\" }").ops().endpoint().host());
   }
 
   @Test

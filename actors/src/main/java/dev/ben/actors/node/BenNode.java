@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
  * Entry point of a Ben node ({@code ./ben node [--config FILE]}, {@code ./ben demo}). Reads and
  * validates the configuration (the file, when given, laid over the defaults), opens the services
  * the roles need, starts the actor system and reports where the node listens. Exit codes: 0 after a
- * clean shutdown, 2 for invalid configuration, 1 when the node could not start; each failure is
- * said in one line on stderr.
+ * clean shutdown, 2 for invalid configuration, 1 when the node could not start or left a cluster it
+ * may not share (EmbeddedStateRule); each failure is said in one line on stderr.
  */
 public final class BenNode {
 
@@ -92,11 +92,14 @@ public final class BenNode {
 
   /**
    * Why the node stopped before it was up, if it did: the reason it gave, or that it stopped anyway
-   * (a signal during start-up, say).
+   * (a signal during start-up, say); or, up or not, why it left a cluster it may not share.
    */
   static Optional<String> startFailure(boolean up, Optional<CoordinatedShutdown.Reason> reason) {
     if (reason.isPresent() && reason.get() instanceof StartFailed failed) {
       return Optional.of("cannot start: " + failed.reason());
+    }
+    if (reason.isPresent() && reason.get() instanceof SplitRefused refused) {
+      return Optional.of(refused.reason());
     }
     return up ? Optional.empty() : Optional.of("the node stopped before it finished starting");
   }

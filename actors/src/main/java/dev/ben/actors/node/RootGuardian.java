@@ -53,6 +53,7 @@ public final class RootGuardian extends AbstractBehavior<RootGuardian.Command> {
       Cluster cluster = Cluster.get(context.getSystem());
       cluster.manager().tell(Join.create(cluster.selfMember().address()));
     }
+    EmbeddedStateGuard.watchIfEmbedded(context, EmbeddedStateRule.of(settings));
     NotificationPlanes planes = new NotificationPlanes(context, settings, services);
     ControlPlane control = ControlPlane.wire(context, settings, services, planes);
     DataPlane data = DataPlane.wire(context, settings, services, planes);

@@ -11,6 +11,7 @@ import dev.ben.actors.node.servers.ControlServer;
 import dev.ben.actors.node.servers.GatewayServer;
 import dev.ben.actors.node.servers.IngestServer;
 import dev.ben.actors.node.servers.NodeServer;
+import dev.ben.actors.node.servers.OpsServer;
 import dev.ben.actors.node.servers.SocketServer;
 import dev.ben.actors.node.tls.HttpsContexts;
 import dev.ben.actors.sidecar.IngestRoutes;
@@ -19,6 +20,7 @@ import dev.ben.actors.signal.Signal;
 import dev.ben.actors.signal.SignalStream;
 import dev.ben.bux.GatewayPorts;
 import dev.ben.bux.GatewayRoutes;
+import dev.ben.bux.OpsRoutes;
 import dev.ben.config.BenSettings;
 import dev.ben.config.Role;
 import dev.ben.streams.auth.AppKeyCheck;
@@ -40,7 +42,7 @@ import org.apache.pekko.http.javadsl.HttpsConnectionContext;
 /**
  * Decides which servers a node's roles call for: edge nodes take events (HTTP ingest and the socket
  * sidecar, with the edge actors behind them), gateway nodes serve bux, orchestrator nodes the gRPC
- * control API.
+ * control API; a node without the gateway serves /health and /metrics on its ops endpoint.
  */
 final class ServerWiring {
 
@@ -91,6 +93,8 @@ final class ServerWiring {
               settings.gateway().endpoint(),
               new GatewayRoutes(context.getSystem(), settings.gateway(), ports, servedOverTls),
               https));
+    } else {
+      servers.add(ops(context, settings, services, https));
     }
     if (settings.node().has(Role.ORCHESTRATOR)) {
       ControlServices access = services.control();
@@ -197,6 +201,22 @@ final class ServerWiring {
             new PreAnonymiser(services.control().hashKey()),
             keys),
         https);
+  }
+
+  /** /health and /metrics of a node without the gateway, which would otherwise serve them. */
+  private static OpsServer ops(
+      ActorContext<?> context,
+      BenSettings settings,
+      NodeServices services,
+      Optional<HttpsConnectionContext> https) {
+    OpsRoutes routes =
+        OpsRoutes.forOpsEndpoint(
+            services.metrics(),
+            new NodeHealth(context.getSystem(), services.connectors())::report,
+            services.control().tokens(),
+            currentUsers(settings, services),
+            settings.tls().enabled());
+    return new OpsServer(context.getSystem(), settings.ops().endpoint(), routes, https);
   }
 
   /** Who still holds which role, as the control API and the gateway both check their tokens. */

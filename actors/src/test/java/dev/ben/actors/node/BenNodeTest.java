@@ -53,6 +53,14 @@ class BenNodeTest {
   }
 
   @Test
+  void aNodeThatLeftAClusterItMayNotShareFailsWithItsReasonUpOrNot() {
+    SplitRefused refused = new SplitRefused("set BEN_NATS_URL");
+    assertEquals(Optional.of("set BEN_NATS_URL"), BenNode.startFailure(true, Optional.of(refused)));
+    assertEquals(
+        Optional.of("set BEN_NATS_URL"), BenNode.startFailure(false, Optional.of(refused)));
+  }
+
+  @Test
   void aNodeThatWasUpStopsCleanly() {
     assertEquals(
         Optional.empty(),

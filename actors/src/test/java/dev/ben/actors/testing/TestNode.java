@@ -92,6 +92,7 @@ public final class TestNode implements AutoCloseable {
             ben.ingest.port = 0
             ben.ingest.socket.port = 0
             ben.gateway.port = 0
+            ben.ops.port = 0
             ben.control.port = 0
             pekko.actor.serialize-messages = on
             pekko.coordinated-shutdown.run-by-jvm-shutdown-hook = off

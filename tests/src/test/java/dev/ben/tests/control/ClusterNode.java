@@ -86,6 +86,8 @@ public final class ClusterNode implements AutoCloseable {
             .withFallback(
                 ConfigFactory.parseString(
                     """
+            # Each member keeps its own embedded store (the events these tests check are per node).
+            ben.node.allow-embedded-in-cluster-for-tests = true
             # Fast enough for a test that waits on a failover, slow enough for three systems on two cores.
             pekko.cluster.failure-detector.acceptable-heartbeat-pause = 2s
             pekko.cluster.split-brain-resolver.stable-after = 2s
@@ -178,6 +180,7 @@ public final class ClusterNode implements AutoCloseable {
             ben.ingest.port = 0
             ben.ingest.socket.port = 0
             ben.gateway.port = 0
+            ben.ops.port = 0
             ben.control.port = 0
             # A message type without a serializer must fail here, not only on a real multi-host cluster.
             pekko.actor.serialize-messages = on

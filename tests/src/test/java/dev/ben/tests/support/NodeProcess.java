@@ -18,7 +18,8 @@ import java.util.function.Predicate;
 /**
  * A Java main class of the node's class path (this JVM's) run as its own process, as {@code ./ben}
  * runs it, with the production logging configuration and no {@code BEN_*} variable of the calling
- * shell. Its output lines (stdout and stderr together) are kept for the test to wait on.
+ * shell; or any command ({@link #command}). Its output lines (stdout and stderr together) are kept
+ * for the test to wait on.
  */
 public final class NodeProcess implements AutoCloseable {
 
@@ -47,6 +48,14 @@ public final class NodeProcess implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The command {@code builder} describes, with its environment and working directory (a launcher
+   * script of the distribution, say).
+   */
+  public static NodeProcess command(String name, ProcessBuilder builder) throws IOException {
+    return new NodeProcess(name, builder.redirectErrorStream(true).start());
   }
 
   /** Any main class on the node's class path, with arguments. */
@@ -121,6 +130,11 @@ public final class NodeProcess implements AutoCloseable {
     if (!process.waitFor(30, TimeUnit.SECONDS)) {
       throw new AssertionError(name + " survived SIGKILL for 30 s");
     }
+  }
+
+  /** The process's id (the JVM's, as the distribution's launchers exec it). */
+  public long pid() {
+    return process.pid();
   }
 
   /** Stops it as Ctrl-C would (coordinated shutdown), forcibly after 30 seconds. */

@@ -123,8 +123,11 @@ class ClusterMembershipTlsIT {
     return """
         ben.home = "%s"
         ben.node { host = "127.0.0.1", port = %d, seeds = [%s], pass-through-pipelines = [] }
+        # Membership is the subject here, not the data: the members may keep embedded state each.
+        ben.node.allow-embedded-in-cluster-for-tests = true
         ben.ingest { port = 0, socket.port = 0 }
         ben.gateway.port = 0
+        ben.ops.port = 0
         ben.control.port = 0
         ben.connectors { nats.url = "", clickhouse.url = "", s3.endpoint = "" }
         """

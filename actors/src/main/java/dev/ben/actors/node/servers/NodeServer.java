@@ -8,7 +8,7 @@ import org.apache.pekko.Done;
 /** A listening endpoint of the node, started once and stopped once by the node's guardian. */
 public interface NodeServer {
 
-  /** How the endpoint is named in the node's endpoints: ingest, socket, gateway or control. */
+  /** How the endpoint is named in the node's endpoints: ingest, socket, gateway, control or ops. */
   String name();
 
   /** Where the settings ask it to listen. */
