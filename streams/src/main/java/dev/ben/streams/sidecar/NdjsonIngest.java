@@ -7,6 +7,7 @@ import dev.ben.streams.metrics.StageCounters.Outcome;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.stream.BackpressureTimeoutException;
@@ -22,6 +23,13 @@ import org.apache.pekko.util.ByteString;
  * full pipeline slows the reading of the request (and the client's TCP window); if no room appears
  * within the offer timeout the request stops there and the report says the pipeline is overloaded
  * and from which line to resend. Every line read is either accepted or refused, never lost.
+ *
+ * <p>A body that fails part-way (the client went away, a transport error, the size limit) ends the
+ * request's stream normally, right at the body, before events are counted accepted: a failure would
+ * also fail the shared ingress hub's inlet for this request, which drops the events it has in
+ * flight, already counted. So every event counted accepted is handed over, and the report says the
+ * request was cut short and from which line to resend (the line the failure interrupted is neither
+ * accepted nor refused).
  */
 public final class NdjsonIngest {
 
@@ -46,8 +54,7 @@ public final class NdjsonIngest {
       Materializer mat) {
     Tally tally = new Tally();
     LineSplitter splitter = new LineSplitter(maxLineBytes);
-    return body.map(java.util.Optional::of)
-        .concat(Source.single(java.util.Optional.<ByteString>empty()))
+    return readToEndOrFailure(body, tally)
         .mapConcat(chunk -> chunk.map(splitter::feed).orElseGet(splitter::finish))
         .map(line -> parser.parse(line, pipeline, app, System.currentTimeMillis()))
         .filter(parsed -> tally.keep(parsed, counters))
@@ -70,6 +77,22 @@ public final class NdjsonIngest {
   }
 
   /**
+   * The body's chunks followed by an empty marker when it was read to its end; when it fails, the
+   * failure is kept for the report and the stream just completes, without the marker, so the
+   * splitter never turns the interrupted line into an event.
+   */
+  private static Source<Optional<ByteString>, ?> readToEndOrFailure(
+      Source<ByteString, ?> body, Tally tally) {
+    return body.map(Optional::of)
+        .concat(Source.single(Optional.<ByteString>empty()))
+        .onErrorComplete(
+            failure -> {
+              tally.readFailure = failure;
+              return true;
+            });
+  }
+
+  /**
    * Per-request accumulation; touched only by the request's own (single-threaded, fused) stream.
    */
   private static final class Tally {
@@ -77,6 +100,7 @@ public final class NdjsonIngest {
     long refused;
     long lastLine;
     boolean overloaded;
+    Throwable readFailure;
     final java.util.ArrayDeque<Long> waiting = new java.util.ArrayDeque<>();
     final List<EventParser.Refused> listed = new ArrayList<>();
 
@@ -112,17 +136,20 @@ public final class NdjsonIngest {
                 : failure);
       }
       // Parsed events that never entered the pipeline are waiting in a stage buffer; the client
-      // resends from the
-      // first of them, or from the first line not parsed at all.
+      // resends from the first of them, or from the first line not parsed at all.
       long resumeFrom = waiting.isEmpty() ? lastLine + 1 : waiting.peekFirst();
-      return new IngestReport(accepted, refused, listed, overloaded ? resumeFrom : 0);
+      boolean endedEarly = overloaded || readFailure != null;
+      return new IngestReport(accepted, refused, listed, endedEarly ? resumeFrom : 0, readFailure);
     }
   }
 
-  /** The request body could not be read to the end (client went away, transport error). */
+  /**
+   * The request's stream failed although its body was read or recovered: the ingress itself failed
+   * (the pipeline stopped while the request was being read).
+   */
   public static final class IngestFailedException extends RuntimeException {
     IngestFailedException(Throwable cause) {
-      super("reading the request failed: " + cause.getMessage(), cause);
+      super("handing the request to the pipeline failed: " + cause.getMessage(), cause);
     }
   }
 }
