@@ -3,22 +3,28 @@ package dev.ben.actors.sidecar;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ben.actors.pipeline.PipelineDirectory;
 import dev.ben.streams.flow.Envelope;
+import dev.ben.streams.sidecar.BodyDecoding;
 import dev.ben.streams.sidecar.EventParser;
 import dev.ben.streams.sidecar.Invocation;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.http.javadsl.model.HttpEntity;
+import org.apache.pekko.http.javadsl.model.HttpHeader;
+import org.apache.pekko.http.javadsl.model.HttpRequest;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.stream.Materializer;
 import org.apache.pekko.stream.javadsl.Source;
+import org.apache.pekko.util.ByteString;
 
 /**
  * {@code POST /api/v1/invoke/{pipeline}}: one JSON event evaluated synchronously. The event enters
  * the pipeline like any other (it is counted, decided, redacted and stored the same way) and the
  * answer is what the spine decided: the contract version, rule bits, fired rules, the action,
  * facts, detector values and playbook outcomes. Only a pipeline a contract decides can be invoked.
+ * The body is {@code application/json} (plain, gzip or deflate), at most {@code
+ * ben.ingest.max-line-bytes} once decoded: one event, as one NDJSON line would carry it.
  */
 final class InvokeEndpoint {
 
@@ -28,13 +34,27 @@ final class InvokeEndpoint {
     this.ingest = ingest;
   }
 
-  CompletionStage<HttpResponse> invoke(String pipeline, String app, HttpEntity entity) {
-    return entity
-        .withSizeLimit(ingest.settings().maxLineBytes())
-        .toStrict(
-            ingest.settings().offerTimeout().toMillis(),
+  CompletionStage<HttpResponse> invoke(String pipeline, String app, HttpRequest request) {
+    HttpEntity entity = request.entity();
+    BodyFormat.Decision format =
+        BodyFormat.invoke(
+            entity.getContentType(), request.getHeader("Content-Encoding").map(HttpHeader::value));
+    if (format instanceof BodyFormat.Unreadable unreadable) {
+      entity.discardBytes(ingest.system());
+      ingest.counts().refused(unreadable.reason());
+      return CompletableFuture.completedFuture(ingest.responses().unsupported(unreadable));
+    }
+    int limit = ingest.settings().maxLineBytes();
+    return BodyDecoding.decoded(
+            entity.withSizeLimit(limit).getDataBytes(),
+            ((BodyFormat.Readable) format).coding(),
+            limit)
+        .completionTimeout(ingest.settings().offerTimeout())
+        .runFold(
+            ByteString.emptyByteString(),
+            ByteString::concat,
             Materializer.matFromSystem(ingest.system()))
-        .thenCompose(strict -> decide(pipeline, app, strict.getData().toArray()))
+        .thenCompose(body -> decide(pipeline, app, body.toArray()))
         .exceptionally(
             failure ->
                 ingest

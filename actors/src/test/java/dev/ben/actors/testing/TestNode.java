@@ -204,10 +204,22 @@ public final class TestNode implements AutoCloseable {
         .header("Authorization", "Bearer " + appKey(appOf(pathAndQuery)));
   }
 
+  /**
+   * Posts a body as an app would: NDJSON to {@code /api/v1/events}, JSON anywhere else (the type
+   * each endpoint reads).
+   */
   public HttpResponse<String> post(String pathAndQuery, String body) throws Exception {
     return http.send(
-        request(pathAndQuery).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        request(pathAndQuery)
+            .header("Content-Type", contentType(pathAndQuery))
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The type of body the ingest endpoint at this path reads. */
+  public static String contentType(String pathAndQuery) {
+    return pathAndQuery.startsWith("/api/v1/events") ? "application/x-ndjson" : "application/json";
   }
 
   /**

@@ -84,6 +84,7 @@ final class ShardedDetection {
                               + node.endpoints.ingest().port()
                               + "/api/v1/invoke/auth"))
                   .header("Authorization", "Bearer " + key)
+                  .header("Content-Type", "application/json")
                   .timeout(Duration.ofSeconds(20))
                   .POST(HttpRequest.BodyPublishers.ofString(event))
                   .build(),
