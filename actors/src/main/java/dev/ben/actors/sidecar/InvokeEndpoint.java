@@ -3,6 +3,7 @@ package dev.ben.actors.sidecar;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ben.actors.pipeline.PipelineDirectory;
 import dev.ben.streams.flow.Envelope;
+import dev.ben.streams.metrics.StageCounters.Outcome;
 import dev.ben.streams.sidecar.BodyDecoding;
 import dev.ben.streams.sidecar.EventParser;
 import dev.ben.streams.sidecar.Invocation;
@@ -67,18 +68,6 @@ final class InvokeEndpoint {
   }
 
   private CompletionStage<HttpResponse> decide(String pipeline, String app, byte[] body) {
-    var parsed =
-        new EventParser(ingest.mapper(), ingest.settings().maxLineBytes())
-            .parseOne(body, pipeline, app, System.currentTimeMillis());
-    if (!(parsed instanceof EventParser.Accepted accepted)) {
-      String reason =
-          parsed instanceof EventParser.Refused refused ? refused.detail() : "the body is empty";
-      return CompletableFuture.completedFuture(
-          ingest
-              .responses()
-              .error(
-                  StatusCodes.BAD_REQUEST, "not an event: " + reason + "; send one JSON object"));
-    }
     return PipelineDirectory.lookup(ingest.directory(), pipeline, ingest.system())
         .thenCompose(
             found ->
@@ -87,7 +76,7 @@ final class InvokeEndpoint {
                     .map(
                         ingress ->
                             ingress.decides()
-                                ? send(ingress, accepted.envelope())
+                                ? evaluate(ingress, pipeline, app, body)
                                 : CompletableFuture.completedFuture(
                                     ingest
                                         .responses()
@@ -100,6 +89,26 @@ final class InvokeEndpoint {
                         () ->
                             CompletableFuture.completedFuture(
                                 ingest.responses().unknownPipeline(pipeline, found.running()))));
+  }
+
+  /** A body the parser refuses is counted at the sidecar with its reason, as an /events line is. */
+  private CompletionStage<HttpResponse> evaluate(
+      PipelineDirectory.Ingress ingress, String pipeline, String app, byte[] body) {
+    var parsed =
+        new EventParser(ingest.mapper(), ingest.settings().maxLineBytes())
+            .parseOne(body, pipeline, app, System.currentTimeMillis());
+    if (parsed instanceof EventParser.Accepted accepted) {
+      return send(ingress, accepted.envelope());
+    }
+    String reason = "the body is empty";
+    if (parsed instanceof EventParser.Refused refused) {
+      ingress.sidecarCounters().count(Outcome.REFUSED, refused.reason());
+      reason = refused.detail();
+    }
+    return CompletableFuture.completedFuture(
+        ingest
+            .responses()
+            .error(StatusCodes.BAD_REQUEST, "not an event: " + reason + "; send one JSON object"));
   }
 
   private CompletionStage<HttpResponse> send(PipelineDirectory.Ingress ingress, Envelope envelope) {
