@@ -144,10 +144,11 @@ class IngestFormatsTest {
 
   private static HttpResponse<String> send(
       String path, String contentType, String encoding, byte[] body) throws Exception {
-    HttpRequest.Builder request = node.request(path);
-    if (contentType != null) {
-      request.header("Content-Type", contentType);
-    }
+    HttpRequest.Builder request =
+        contentType != null
+            ? node.request(path).setHeader("Content-Type", contentType)
+            : HttpRequest.newBuilder(node.ingest(path))
+                .header("Authorization", "Bearer " + node.appKey("default"));
     if (encoding != null) {
       request.header("Content-Encoding", encoding);
     }

@@ -197,11 +197,13 @@ public final class TestNode implements AutoCloseable {
 
   /**
    * A request to the ingest endpoint carrying the key of the app the path names ({@code app=} in
-   * its query, else {@code default}), as the app itself would send it.
+   * its query, else {@code default}) and the type of body the endpoint reads, as the app itself
+   * would send it ({@code setHeader} replaces the type).
    */
   public HttpRequest.Builder request(String pathAndQuery) {
     return HttpRequest.newBuilder(ingest(pathAndQuery))
-        .header("Authorization", "Bearer " + appKey(appOf(pathAndQuery)));
+        .header("Authorization", "Bearer " + appKey(appOf(pathAndQuery)))
+        .setHeader("Content-Type", contentType(pathAndQuery));
   }
 
   /**
@@ -210,10 +212,7 @@ public final class TestNode implements AutoCloseable {
    */
   public HttpResponse<String> post(String pathAndQuery, String body) throws Exception {
     return http.send(
-        request(pathAndQuery)
-            .header("Content-Type", contentType(pathAndQuery))
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
+        request(pathAndQuery).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
