@@ -17,7 +17,8 @@ countries=(NL DE FR US BR JP)
 apps=(shop blog api)
 tick=0
 post() {
-  curl -sS -o /dev/null -XPOST -H "@$KEYS/$2.header" "$INGEST/api/v1/events?pipeline=$1" --data-binary "$3" || true
+  curl -sS -o /dev/null -XPOST -H "@$KEYS/$2.header" -H 'Content-Type: application/x-ndjson' \
+    "$INGEST/api/v1/events?pipeline=$1" --data-binary "$3" || true
 }
 while true; do
   now=$(date -u +%Y-%m-%dT%H:%M:%SZ)

@@ -67,11 +67,27 @@ final class BeaconEndpoint {
     var parsed =
         new EventParser(ingest.mapper(), ingest.settings().maxLineBytes())
             .parseOne(body, pipeline, app, 0);
-    if (!(parsed instanceof EventParser.Accepted accepted)) {
+    if (parsed instanceof EventParser.Accepted accepted) {
+      return beacon(pipeline, app, accepted.envelope().body(), clientIp, userAgent);
+    }
+    if (!(parsed instanceof EventParser.Refused refused)) {
       return done(
           ingest.responses().error(StatusCodes.BAD_REQUEST, "a posted beacon is one JSON object"));
     }
-    return beacon(pipeline, app, accepted.envelope().body(), clientIp, userAgent);
+    HttpResponse answer =
+        ingest
+            .responses()
+            .error(
+                StatusCodes.BAD_REQUEST, "a posted beacon is one JSON object: " + refused.detail());
+    // Counted with its reason where the pipeline runs, as a refused line of /events is.
+    return PipelineDirectory.lookup(ingest.directory(), pipeline, ingest.system())
+        .thenApply(
+            found -> {
+              found
+                  .ingress()
+                  .ifPresent(i -> i.sidecarCounters().count(Outcome.REFUSED, refused.reason()));
+              return answer;
+            });
   }
 
   /** Server log lines in the combined format, one per line. */

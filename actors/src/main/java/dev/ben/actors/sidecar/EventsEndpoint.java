@@ -1,23 +1,29 @@
 package dev.ben.actors.sidecar;
 
 import dev.ben.actors.pipeline.PipelineDirectory;
+import dev.ben.streams.sidecar.BodyDecoding;
+import dev.ben.streams.sidecar.IngestReport;
 import dev.ben.streams.sidecar.NdjsonIngest;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.http.javadsl.model.HttpEntity;
+import org.apache.pekko.http.javadsl.model.HttpHeader;
+import org.apache.pekko.http.javadsl.model.HttpRequest;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
-import org.apache.pekko.http.scaladsl.model.EntityStreamSizeException;
+import org.apache.pekko.http.javadsl.model.headers.RetryAfter;
 import org.apache.pekko.stream.Materializer;
 
 /**
- * {@code POST /api/v1/events?pipeline=NAME}: an NDJSON body streamed line by line into the
- * pipeline's ingress, answered with the lines accepted and refused. A body declared too large is
- * refused before it is read; a chunked one that grows too large keeps the lines read before the
- * limit.
+ * {@code POST /api/v1/events?pipeline=NAME}: an NDJSON body (plain, gzip or deflate) streamed line
+ * by line into the pipeline's ingress, answered with the lines accepted and refused. A body of
+ * another type or coding, or declared too large, is refused before it is read. A body that stops
+ * part-way (too large once read or decoded, the client gone, a transport error) keeps what was read
+ * before the stop, and the answer says so: what was accepted and from which line to resend.
  */
 final class EventsEndpoint {
+
+  private static final String ROUTE = "events";
 
   private final IngestContext ingest;
 
@@ -25,10 +31,19 @@ final class EventsEndpoint {
     this.ingest = ingest;
   }
 
-  CompletionStage<HttpResponse> ingest(String pipeline, String app, HttpEntity entity) {
-    if (entity.getContentLengthOption().orElse(0L) > ingest.settings().maxRequestBytes()) {
-      entity.discardBytes(ingest.system());
-      return CompletableFuture.completedFuture(
+  CompletionStage<HttpResponse> ingest(String pipeline, String app, HttpRequest request) {
+    HttpEntity entity = request.entity();
+    BodyFormat.Decision format =
+        BodyFormat.events(
+            entity.getContentType(), request.getHeader("Content-Encoding").map(HttpHeader::value));
+    if (format instanceof BodyFormat.Unreadable unreadable) {
+      return refuse(entity, unreadable.reason(), ingest.responses().unsupported(unreadable));
+    }
+    long limit = ingest.settings().maxRequestBytes();
+    if (entity.getContentLengthOption().orElse(0L) > limit) {
+      return refuse(
+          entity,
+          "too_large",
           ingest
               .responses()
               .error(
@@ -36,15 +51,16 @@ final class EventsEndpoint {
                   "the request body of "
                       + entity.getContentLengthOption().getAsLong()
                       + " bytes exceeds "
-                      + ingest.settings().maxRequestBytes()
+                      + limit
                       + "; split it into smaller requests or raise ben.ingest.max-request-bytes"));
     }
+    BodyDecoding.Coding coding = ((BodyFormat.Readable) format).coding();
     return PipelineDirectory.lookup(ingest.directory(), pipeline, ingest.system())
         .thenCompose(
             found ->
                 found
                     .ingress()
-                    .map(ingress -> stream(ingress, pipeline, app, entity))
+                    .map(ingress -> stream(ingress, pipeline, app, entity, coding))
                     .orElseGet(
                         () -> {
                           entity.discardBytes(ingest.system());
@@ -53,8 +69,20 @@ final class EventsEndpoint {
                         }));
   }
 
+  private CompletionStage<HttpResponse> refuse(
+      HttpEntity entity, String reason, HttpResponse answer) {
+    entity.discardBytes(ingest.system());
+    ingest.counts().refused(reason);
+    return CompletableFuture.completedFuture(answer);
+  }
+
   private CompletionStage<HttpResponse> stream(
-      PipelineDirectory.Ingress ingress, String pipeline, String app, HttpEntity entity) {
+      PipelineDirectory.Ingress ingress,
+      String pipeline,
+      String app,
+      HttpEntity entity,
+      BodyDecoding.Coding coding) {
+    long limit = ingest.settings().maxRequestBytes();
     return new NdjsonIngest(
             ingest.mapper(),
             ingest.settings().maxLineBytes(),
@@ -62,35 +90,35 @@ final class EventsEndpoint {
             ingress.sidecarCounters(),
             ingress.log())
         .ingest(
-            entity.withSizeLimit(ingest.settings().maxRequestBytes()).getDataBytes(),
+            BodyDecoding.decoded(entity.withSizeLimit(limit).getDataBytes(), coding, limit),
             pipeline,
             app,
             ingress.sink(),
             Materializer.matFromSystem(ingest.system()))
-        .thenApply(report -> ingest.responses().report(pipeline, report))
-        .exceptionally(this::failedRead);
+        .thenApply(report -> answer(pipeline, report))
+        .exceptionally(this::pipelineStopped);
   }
 
-  private HttpResponse failedRead(Throwable failure) {
-    Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-    while (cause.getCause() != null && !(cause instanceof EntityStreamSizeException)) {
-      cause = cause.getCause();
+  private HttpResponse answer(String pipeline, IngestReport report) {
+    if (!report.cutShort()) {
+      return ingest.responses().report(pipeline, report);
     }
-    if (cause instanceof EntityStreamSizeException) {
-      // Only a chunked body without a length gets here: lines before the limit were accepted and
-      // counted.
-      return ingest
-          .responses()
-          .error(
-              StatusCodes.CONTENT_TOO_LARGE,
-              "the chunked request body exceeds "
-                  + ingest.settings().maxRequestBytes()
-                  + " bytes; the lines before the limit were accepted, send the rest in "
-                  + "smaller requests or raise ben.ingest.max-request-bytes");
-    }
+    CutShort why = CutShort.of(report.readFailure(), ingest.settings().maxRequestBytes());
+    ingest.counts().cutShort(ROUTE, why.reason());
+    return ingest.responses().cutShort(pipeline, report, why);
+  }
+
+  /**
+   * The body is read to its end or recovered where it failed, so only the ingress itself fails a
+   * request: the pipeline stopped (it restarts with backoff) while the request was being read.
+   */
+  private HttpResponse pipelineStopped(Throwable failure) {
     return ingest
         .responses()
         .error(
-            StatusCodes.BAD_REQUEST, "the request body could not be read: " + cause.getMessage());
+            StatusCodes.SERVICE_UNAVAILABLE,
+            "the pipeline stopped taking events while the request was read (it restarts by "
+                + "itself); resend the request shortly")
+        .addHeader(RetryAfter.create(1L));
   }
 }

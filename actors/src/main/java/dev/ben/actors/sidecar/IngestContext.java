@@ -8,11 +8,13 @@ import org.apache.pekko.actor.typed.ActorSystem;
 
 /**
  * What every HTTP ingest endpoint works with: the actor system, the ingest limits, the directory
- * that says where a pipeline's events go, the JSON mapper, and the one way answers are written.
+ * that says where a pipeline's events go, the JSON mapper, the one way answers are written, and
+ * where refusals are counted.
  */
 record IngestContext(
     ActorSystem<?> system,
     IngestSettings settings,
     ActorRef<PipelineDirectory.Command> directory,
     ObjectMapper mapper,
-    IngestResponses responses) {}
+    IngestResponses responses,
+    IngestRequestCounts counts) {}

@@ -7,8 +7,10 @@ import org.apache.pekko.http.javadsl.model.HttpResponse;
 
 /**
  * Counts every ingest answer by route and status in {@code ben_ingest_requests_total}, so refusals
- * show on the dashboards as well as to the caller, and requests refused for their key (or site) in
- * {@code ben_ingest_refused_total{reason}}.
+ * show on the dashboards as well as to the caller; requests refused before their body is read (for
+ * their key or site, their body's type or encoding, a declared length over the limit) in {@code
+ * ben_ingest_refused_total{reason}}; and requests whose body stopped part-way in {@code
+ * ben_ingest_cut_short_total{route,reason}}. Reasons are words from fixed sets, never free text.
  */
 final class IngestRequestCounts {
 
@@ -33,6 +35,19 @@ final class IngestRequestCounts {
             "ben_ingest_requests_total",
             "Ingest HTTP requests by route and status.",
             Labels.of("route", route, "status", Integer.toString(status)))
+        .increment();
+  }
+
+  /**
+   * Requests whose body stopped before its end ({@code too_large}, {@code unreadable}); their
+   * events up to there were accepted or refused and are counted with the pipeline's.
+   */
+  void cutShort(String route, String reason) {
+    metrics
+        .counter(
+            "ben_ingest_cut_short_total",
+            "Ingest HTTP requests whose body stopped before its end, by route and reason.",
+            Labels.of("route", route, "reason", reason))
         .increment();
   }
 

@@ -29,6 +29,47 @@ final class IngestResponses {
    * pipeline was full.
    */
   HttpResponse report(String pipeline, IngestReport report) {
+    ObjectNode body = counted(pipeline, report);
+    if (!report.overloaded()) {
+      return json(StatusCodes.OK, body);
+    }
+    body.put(
+        "error",
+        "pipeline `"
+            + pipeline
+            + "` is saturated and took no more events; resend from line "
+            + report.resumeFromLine()
+            + " after a short wait");
+    body.put("resume_from_line", report.resumeFromLine());
+    return json(StatusCodes.SERVICE_UNAVAILABLE, body).addHeader(RetryAfter.create(1L));
+  }
+
+  /**
+   * A body that stopped before its end: the same shape as an overloaded answer, with the status
+   * saying why, so the client resends only from the first line neither accepted nor refused.
+   */
+  HttpResponse cutShort(String pipeline, IngestReport report, CutShort why) {
+    ObjectNode body = counted(pipeline, report);
+    body.put(
+        "error",
+        why.message()
+            + "; the lines before line "
+            + report.resumeFromLine()
+            + " were accepted or refused as counted here, resend from line "
+            + report.resumeFromLine());
+    body.put("resume_from_line", report.resumeFromLine());
+    return json(why.status(), body);
+  }
+
+  /** 415: what the body was declared as cannot be read here; lists what can. */
+  HttpResponse unsupported(BodyFormat.Unreadable unreadable) {
+    ObjectNode body = mapper.createObjectNode().put("error", unreadable.message());
+    body.putArray("supported")
+        .addAll(unreadable.supported().stream().map(mapper.getNodeFactory()::textNode).toList());
+    return json(StatusCodes.UNSUPPORTED_MEDIA_TYPE, body);
+  }
+
+  private ObjectNode counted(String pipeline, IngestReport report) {
     ObjectNode body =
         mapper
             .createObjectNode()
@@ -54,18 +95,7 @@ final class IngestResponses {
               + " accepted events had not reached the store within ben.ingest.ack-timeout;"
               + " they are durable on the node and will be stored, do not resend them");
     }
-    if (!report.overloaded()) {
-      return json(StatusCodes.OK, body);
-    }
-    body.put(
-        "error",
-        "pipeline `"
-            + pipeline
-            + "` is saturated and took no more events; resend from line "
-            + report.resumeFromLine()
-            + " after a short wait");
-    body.put("resume_from_line", report.resumeFromLine());
-    return json(StatusCodes.SERVICE_UNAVAILABLE, body).addHeader(RetryAfter.create(1L));
+    return body;
   }
 
   HttpResponse unknownPipeline(String pipeline, List<String> running) {

@@ -60,7 +60,8 @@ public final class IngestRoutes extends AllDirectives {
     this.authentication = new IngestAuthentication(keys, responses, counts);
     this.sites =
         new BeaconSites(keys, new ClientAddress(settings.trustedProxies()), responses, counts);
-    IngestContext ingest = new IngestContext(system, settings, directory, mapper, responses);
+    IngestContext ingest =
+        new IngestContext(system, settings, directory, mapper, responses, counts);
     this.events = new EventsEndpoint(ingest);
     this.invoke = new InvokeEndpoint(ingest);
     this.signals = signals;
@@ -87,12 +88,12 @@ public final class IngestRoutes extends AllDirectives {
                         pipeline(
                             "events",
                             pipeline ->
-                                extractRequestEntity(
-                                    entity ->
+                                extractRequest(
+                                    request ->
                                         completeWithFuture(
                                             counts.counted(
                                                 "events",
-                                                events.ingest(pipeline, app, entity))))))),
+                                                events.ingest(pipeline, app, request))))))),
         notAllowed("events", "use POST with an NDJSON body, one JSON object per line"));
   }
 
@@ -107,12 +108,12 @@ public final class IngestRoutes extends AllDirectives {
                             "invoke",
                             pipeline,
                             () ->
-                                extractRequestEntity(
-                                    entity ->
+                                extractRequest(
+                                    request ->
                                         completeWithFuture(
                                             counts.counted(
                                                 "invoke",
-                                                invoke.invoke(pipeline, app, entity))))))),
+                                                invoke.invoke(pipeline, app, request))))))),
         notAllowed("invoke", "use POST with one JSON event as the body"));
   }
 

@@ -3,6 +3,8 @@ package dev.ben.actors.sidecar;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ben.actors.pipeline.PipelineDirectory;
 import dev.ben.streams.flow.Envelope;
+import dev.ben.streams.metrics.StageCounters.Outcome;
+import dev.ben.streams.sidecar.BodyDecoding;
 import dev.ben.streams.sidecar.EventParser;
 import dev.ben.streams.sidecar.Invocation;
 import java.util.List;
@@ -10,16 +12,21 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.http.javadsl.model.HttpEntity;
+import org.apache.pekko.http.javadsl.model.HttpHeader;
+import org.apache.pekko.http.javadsl.model.HttpRequest;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.stream.Materializer;
 import org.apache.pekko.stream.javadsl.Source;
+import org.apache.pekko.util.ByteString;
 
 /**
  * {@code POST /api/v1/invoke/{pipeline}}: one JSON event evaluated synchronously. The event enters
  * the pipeline like any other (it is counted, decided, redacted and stored the same way) and the
  * answer is what the spine decided: the contract version, rule bits, fired rules, the action,
  * facts, detector values and playbook outcomes. Only a pipeline a contract decides can be invoked.
+ * The body is {@code application/json} (plain, gzip or deflate), at most {@code
+ * ben.ingest.max-line-bytes} once decoded: one event, as one NDJSON line would carry it.
  */
 final class InvokeEndpoint {
 
@@ -29,13 +36,27 @@ final class InvokeEndpoint {
     this.ingest = ingest;
   }
 
-  CompletionStage<HttpResponse> invoke(String pipeline, String app, HttpEntity entity) {
-    return entity
-        .withSizeLimit(ingest.settings().maxLineBytes())
-        .toStrict(
-            ingest.settings().offerTimeout().toMillis(),
+  CompletionStage<HttpResponse> invoke(String pipeline, String app, HttpRequest request) {
+    HttpEntity entity = request.entity();
+    BodyFormat.Decision format =
+        BodyFormat.invoke(
+            entity.getContentType(), request.getHeader("Content-Encoding").map(HttpHeader::value));
+    if (format instanceof BodyFormat.Unreadable unreadable) {
+      entity.discardBytes(ingest.system());
+      ingest.counts().refused(unreadable.reason());
+      return CompletableFuture.completedFuture(ingest.responses().unsupported(unreadable));
+    }
+    int limit = ingest.settings().maxLineBytes();
+    return BodyDecoding.decoded(
+            entity.withSizeLimit(limit).getDataBytes(),
+            ((BodyFormat.Readable) format).coding(),
+            limit)
+        .completionTimeout(ingest.settings().offerTimeout())
+        .runFold(
+            ByteString.emptyByteString(),
+            ByteString::concat,
             Materializer.matFromSystem(ingest.system()))
-        .thenCompose(strict -> decide(pipeline, app, strict.getData().toArray()))
+        .thenCompose(body -> decide(pipeline, app, body.toArray()))
         .exceptionally(
             failure ->
                 ingest
@@ -48,18 +69,6 @@ final class InvokeEndpoint {
   }
 
   private CompletionStage<HttpResponse> decide(String pipeline, String app, byte[] body) {
-    var parsed =
-        new EventParser(ingest.mapper(), ingest.settings().maxLineBytes())
-            .parseOne(body, pipeline, app, System.currentTimeMillis());
-    if (!(parsed instanceof EventParser.Accepted accepted)) {
-      String reason =
-          parsed instanceof EventParser.Refused refused ? refused.detail() : "the body is empty";
-      return CompletableFuture.completedFuture(
-          ingest
-              .responses()
-              .error(
-                  StatusCodes.BAD_REQUEST, "not an event: " + reason + "; send one JSON object"));
-    }
     return PipelineDirectory.lookup(ingest.directory(), pipeline, ingest.system())
         .thenCompose(
             found ->
@@ -68,7 +77,7 @@ final class InvokeEndpoint {
                     .map(
                         ingress ->
                             ingress.decides()
-                                ? send(ingress, accepted.envelope())
+                                ? evaluate(ingress, pipeline, app, body)
                                 : CompletableFuture.completedFuture(
                                     ingest
                                         .responses()
@@ -81,6 +90,26 @@ final class InvokeEndpoint {
                         () ->
                             CompletableFuture.completedFuture(
                                 ingest.responses().unknownPipeline(pipeline, found.running()))));
+  }
+
+  /** A body the parser refuses is counted at the sidecar with its reason, as an /events line is. */
+  private CompletionStage<HttpResponse> evaluate(
+      PipelineDirectory.Ingress ingress, String pipeline, String app, byte[] body) {
+    var parsed =
+        new EventParser(ingest.mapper(), ingest.settings().maxLineBytes())
+            .parseOne(body, pipeline, app, System.currentTimeMillis());
+    if (parsed instanceof EventParser.Accepted accepted) {
+      return send(ingress, accepted.envelope());
+    }
+    String reason = "the body is empty";
+    if (parsed instanceof EventParser.Refused refused) {
+      ingress.sidecarCounters().count(Outcome.REFUSED, refused.reason());
+      reason = refused.detail();
+    }
+    return CompletableFuture.completedFuture(
+        ingest
+            .responses()
+            .error(StatusCodes.BAD_REQUEST, "not an event: " + reason + "; send one JSON object"));
   }
 
   /** The event is logged before it enters the pipeline, like every accepted event. */

@@ -170,6 +170,7 @@ class AppKeyRefusalTest {
         .send(
             HttpRequest.newBuilder(node.ingest(path))
                 .header("Authorization", authorization)
+                .header("Content-Type", "application/x-ndjson")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build(),
             HttpResponse.BodyHandlers.ofString());

@@ -11,6 +11,8 @@ import dev.ben.actors.testing.Await;
 import dev.ben.actors.testing.CapturedLogs;
 import dev.ben.actors.testing.TestNode;
 import dev.ben.streams.flow.Envelope;
+import dev.ben.streams.metrics.StageCounters;
+import dev.ben.streams.metrics.StageCounters.Outcome;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -116,7 +118,13 @@ class BeaconEndpointTest {
     Envelope posted = storedWith("path", "/posted");
     assertEquals("site", posted.app());
     assertEquals("127.0.0.0", posted.body().get("client_ip").asText(), "the sender cannot choose");
-    assertEquals(400, beacon("?pipeline=web&site=site", SHOP, "[1,2]").statusCode());
+    HttpResponse<String> array = beacon("?pipeline=web&site=site", SHOP, "[1,2]");
+    assertEquals(400, array.statusCode());
+    assertTrue(array.body().contains("got an array"), array.body());
+    assertEquals(
+        1,
+        new StageCounters(node.metrics, "web", "sidecar").value(Outcome.REFUSED, "not_an_object"),
+        "counted with its reason");
   }
 
   @Test

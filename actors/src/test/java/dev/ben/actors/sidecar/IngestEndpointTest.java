@@ -75,6 +75,7 @@ class IngestEndpointTest {
                 java.net.http.HttpRequest.newBuilder(node.ingest("/api/v1/events?pipeline=web"))
                     .header("Authorization", "Bearer " + node.appKey("beacon"))
                     .header("X-Ben-App", "beacon")
+                    .header("Content-Type", "application/x-ndjson")
                     .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"path\":\"/x\"}"))
                     .build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -11,6 +11,8 @@ import dev.ben.actors.testing.ControlClient;
 import dev.ben.actors.testing.PingContracts;
 import dev.ben.actors.testing.TestNode;
 import dev.ben.streams.flow.Envelope;
+import dev.ben.streams.metrics.StageCounters;
+import dev.ben.streams.metrics.StageCounters.Outcome;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -108,8 +110,15 @@ class InvokeEndpointTest {
 
   @Test
   void badInputIsRefusedWithAReason() {
+    StageCounters sidecar = new StageCounters(node.metrics, PingContracts.PIPELINE, "sidecar");
+    long malformed = sidecar.value(Outcome.REFUSED, "malformed_json");
     HttpResponse<String> notJson = invoke(INVOKE, "{nope");
     assertEquals(400, notJson.statusCode(), notJson.body());
+    assertEquals(malformed + 1, sidecar.value(Outcome.REFUSED, "malformed_json"));
+    HttpResponse<String> twice = invoke(INVOKE, "{\"id\":\"i4\",\"n\":1,\"n\":2}");
+    assertEquals(400, twice.statusCode(), twice.body());
+    assertTrue(twice.body().contains("the key `n` appears twice"), twice.body());
+    assertEquals(1, sidecar.value(Outcome.REFUSED, "duplicate_key"));
     HttpResponse<String> wrongType = invoke(INVOKE, "{\"id\":\"i3\",\"n\":\"many\"}");
     assertEquals(422, wrongType.statusCode(), wrongType.body());
     assertTrue(wrongType.body().contains("n"), wrongType.body());

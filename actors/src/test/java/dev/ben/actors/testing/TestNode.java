@@ -198,17 +198,28 @@ public final class TestNode implements AutoCloseable {
 
   /**
    * A request to the ingest endpoint carrying the key of the app the path names ({@code app=} in
-   * its query, else {@code default}), as the app itself would send it.
+   * its query, else {@code default}) and the type of body the endpoint reads, as the app itself
+   * would send it ({@code setHeader} replaces the type).
    */
   public HttpRequest.Builder request(String pathAndQuery) {
     return HttpRequest.newBuilder(ingest(pathAndQuery))
-        .header("Authorization", "Bearer " + appKey(appOf(pathAndQuery)));
+        .header("Authorization", "Bearer " + appKey(appOf(pathAndQuery)))
+        .setHeader("Content-Type", contentType(pathAndQuery));
   }
 
+  /**
+   * Posts a body as an app would: NDJSON to {@code /api/v1/events}, JSON anywhere else (the type
+   * each endpoint reads).
+   */
   public HttpResponse<String> post(String pathAndQuery, String body) throws Exception {
     return http.send(
         request(pathAndQuery).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The type of body the ingest endpoint at this path reads. */
+  public static String contentType(String pathAndQuery) {
+    return pathAndQuery.startsWith("/api/v1/events") ? "application/x-ndjson" : "application/json";
   }
 
   /**

@@ -86,6 +86,7 @@ public final class HttpLoad {
             http.send(
                 HttpRequest.newBuilder(uri)
                     .header("Authorization", authorization)
+                    .header("Content-Type", "application/x-ndjson")
                     .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -118,6 +119,7 @@ public final class HttpLoad {
           http.sendAsync(
                   HttpRequest.newBuilder(uri)
                       .header("Authorization", authorization)
+                      .header("Content-Type", "application/json")
                       .timeout(Duration.ofSeconds(10))
                       .POST(HttpRequest.BodyPublishers.ofString(traffic.line()))
                       .build(),

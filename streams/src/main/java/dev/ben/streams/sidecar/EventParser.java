@@ -2,15 +2,21 @@ package dev.ben.streams.sidecar;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ben.streams.flow.Envelope;
 import java.io.IOException;
 
 /**
  * Turns one NDJSON line into an envelope, or into a refusal with a reason a person can act on.
- * Blank lines are neither: they are skipped, as NDJSON writers commonly end with one.
+ * Blank lines are neither: they are skipped, as NDJSON writers commonly end with one. An event is
+ * kept only as it was sent: a key given twice in one object, or a number the store could not keep
+ * ({@link FaithfulNumbers}), refuses the line rather than being merged or rounded away. Reasons are
+ * a fixed set of words, as they label counters: {@code line_too_long}, {@code malformed_json},
+ * {@code duplicate_key}, {@code number_out_of_range}, {@code not_an_object}.
  */
 public final class EventParser {
 
@@ -25,11 +31,14 @@ public final class EventParser {
 
   public record Blank(long line) implements Parsed {}
 
-  private final ObjectMapper mapper;
+  private static final String DUPLICATE = "Duplicate field '";
+
+  private final ObjectReader reader;
   private final int maxLineBytes;
 
   public EventParser(ObjectMapper mapper, int maxLineBytes) {
-    this.mapper = mapper;
+    // A reader of its own: the shared mapper's other users keep merging duplicate keys as before.
+    this.reader = mapper.reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
     this.maxLineBytes = maxLineBytes;
   }
 
@@ -52,8 +61,11 @@ public final class EventParser {
     }
     JsonNode node;
     try {
-      node = mapper.readTree(line.bytes());
+      node = reader.readTree(line.bytes());
     } catch (JsonParseException e) {
+      if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith(DUPLICATE)) {
+        return duplicate(line.number(), e);
+      }
       return new Refused(
           line.number(),
           "malformed_json",
@@ -73,8 +85,36 @@ public final class EventParser {
           "not_an_object",
           "each line must be one JSON object, got " + describe(node));
     }
+    var unfaithful = FaithfulNumbers.find(object);
+    if (unfaithful.isPresent()) {
+      return new Refused(
+          line.number(),
+          "number_out_of_range",
+          "the number at `"
+              + unfaithful.get().pointer()
+              + "` cannot be stored as sent: "
+              + unfaithful.get().problem()
+              + "; send it as a string");
+    }
     return new Accepted(
         line.number(), new Envelope(EventIds.next(), pipeline, app, nowMillis, object));
+  }
+
+  /**
+   * The parser sets the object's current name before it checks it, so its context points at the
+   * repeated key.
+   */
+  private static Refused duplicate(long line, JsonParseException e) {
+    String key = e.getOriginalMessage().substring(DUPLICATE.length());
+    key = key.endsWith("'") ? key.substring(0, key.length() - 1) : key;
+    String where =
+        e.getProcessor() != null
+            ? " at `" + e.getProcessor().getParsingContext().pathAsPointer() + "`"
+            : "";
+    return new Refused(
+        line,
+        "duplicate_key",
+        "the key `" + key + "` appears twice in one object" + where + "; send each key once");
   }
 
   private static String describe(JsonNode node) {

@@ -34,6 +34,7 @@ final class IngestTally {
   private long lastLine;
   private boolean overloaded;
   private boolean ended;
+  private Throwable readFailure;
 
   IngestTally(StageCounters counters, IngestLog log) {
     this.counters = counters;
@@ -95,6 +96,15 @@ final class IngestTally {
     return overloaded();
   }
 
+  /**
+   * The body could not be read to its end: kept for the report, and the request's stream completes
+   * normally (true), so what was counted accepted is handed over.
+   */
+  boolean readFailed(Throwable failure) {
+    readFailure = failure;
+    return true;
+  }
+
   /** The log positions of the accepted events, kept only when their outcomes are awaited. */
   long[] sequences() {
     return Arrays.copyOf(sequences, log.awaitsOutcomes() ? (int) accepted : 0);
@@ -113,6 +123,7 @@ final class IngestTally {
     // Parsed events that never entered the pipeline are waiting in a stage buffer; the client
     // resends from the first of them, or from the first line not parsed at all.
     long resumeFrom = waiting.isEmpty() ? lastLine + 1 : waiting.peekFirst();
-    return new IngestReport(accepted, refused, listed, overloaded ? resumeFrom : 0);
+    boolean endedEarly = overloaded || readFailure != null;
+    return new IngestReport(accepted, refused, listed, endedEarly ? resumeFrom : 0, 0, readFailure);
   }
 }

@@ -8,6 +8,7 @@ import dev.ben.streams.wal.WalRefusedException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -30,7 +31,15 @@ import org.apache.pekko.util.ByteString;
  * within the offer timeout the request stops there and the report says the pipeline is overloaded
  * and from which line to resend. Every line read is either accepted or refused, never lost. An
  * event is accepted once the pipeline's {@link IngestLog} holds it (and it was handed to the
- * pipeline), so an answer never counts an event a crash of the node could lose.
+ * pipeline), so an answer never counts an event a crash of the node could lose. and from which line
+ * to resend. Every line read is either accepted or refused, never lost.
+ *
+ * <p>A body that fails part-way (the client went away, a transport error, the size limit) ends the
+ * request's stream normally, right at the body, before events are counted accepted: a failure would
+ * also fail the shared ingress hub's inlet for this request, which drops the events it has in
+ * flight, already counted. So every event counted accepted is handed over, and the report says the
+ * request was cut short and from which line to resend (the line the failure interrupted is neither
+ * accepted nor refused).
  */
 public final class NdjsonIngest {
 
@@ -74,8 +83,7 @@ public final class NdjsonIngest {
       Materializer mat) {
     IngestTally tally = new IngestTally(counters, log);
     LineSplitter splitter = new LineSplitter(maxLineBytes);
-    return body.map(java.util.Optional::of)
-        .concat(Source.single(java.util.Optional.<ByteString>empty()))
+    return readToEndOrFailure(body, tally)
         .mapConcat(chunk -> chunk.map(splitter::feed).orElseGet(splitter::finish))
         .map(line -> parser.parse(line, pipeline, app, System.currentTimeMillis()))
         .filter(tally::keep)
@@ -137,10 +145,25 @@ public final class NdjsonIngest {
     return result;
   }
 
-  /** The request body could not be read to the end (client went away, transport error). */
+  /**
+   * The body's chunks followed by an empty marker when it was read to its end; when it fails, the
+   * failure is kept for the report and the stream just completes, without the marker, so the
+   * splitter never turns the interrupted line into an event.
+   */
+  private static Source<Optional<ByteString>, ?> readToEndOrFailure(
+      Source<ByteString, ?> body, IngestTally tally) {
+    return body.map(Optional::of)
+        .concat(Source.single(Optional.<ByteString>empty()))
+        .onErrorComplete(tally::readFailed);
+  }
+
+  /**
+   * The request's stream failed although its body was read or recovered: the ingress itself failed
+   * (the pipeline stopped while the request was being read).
+   */
   public static final class IngestFailedException extends RuntimeException {
     IngestFailedException(Throwable cause) {
-      super("reading the request failed: " + cause.getMessage(), cause);
+      super("handing the request to the pipeline failed: " + cause.getMessage(), cause);
     }
   }
 }

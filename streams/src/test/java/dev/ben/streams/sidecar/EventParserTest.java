@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class EventParserTest {
@@ -59,16 +58,51 @@ class EventParserTest {
   }
 
   @Test
-  void arbitraryBytesNeverThrow() {
-    Random random = new Random(7);
-    for (int i = 0; i < 5000; i++) {
-      byte[] bytes = new byte[random.nextInt(40)];
-      random.nextBytes(bytes);
-      if (random.nextBoolean() && bytes.length > 0) {
-        bytes[0] = '{';
-      }
-      EventParser.Parsed parsed = parser.parse(new LineSplitter.Line(1, bytes), "p", "a", 0);
-      assertEquals(1, parsed.line());
-    }
+  void aKeyGivenTwiceIsRefusedNamingTheKeyAndWhereItIs() {
+    var top = assertInstanceOf(EventParser.Refused.class, parse("{\"user\":\"a\",\"user\":\"b\"}"));
+    assertEquals("duplicate_key", top.reason());
+    assertEquals(
+        "the key `user` appears twice in one object at `/user`; send each key once", top.detail());
+    var nested =
+        assertInstanceOf(
+            EventParser.Refused.class, parse("{\"geo\":{\"ip\":1,\"city\":\"x\",\"ip\":2}}"));
+    assertEquals("duplicate_key", nested.reason());
+    assertTrue(
+        nested.detail().contains("`ip`") && nested.detail().contains("`/geo/ip`"), nested.detail());
+  }
+
+  @Test
+  void theSharedMapperStillMergesDuplicateKeysForItsOtherUsers() throws Exception {
+    ObjectMapper shared = new ObjectMapper();
+    new EventParser(shared, 1024);
+    assertEquals(2, shared.readTree("{\"a\":1,\"a\":2}").get("a").asInt());
+  }
+
+  @Test
+  void numbersTheStoreCannotKeepAreRefusedNamingTheirPath() {
+    var infinite = assertInstanceOf(EventParser.Refused.class, parse("{\"m\":{\"v\":[1,1e309]}}"));
+    assertEquals("number_out_of_range", infinite.reason());
+    assertTrue(infinite.detail().contains("`/m/v/1`"), infinite.detail());
+    assertTrue(infinite.detail().contains("Infinity"), infinite.detail());
+    var negative = assertInstanceOf(EventParser.Refused.class, parse("{\"a/b\":-1e309}"));
+    assertTrue(negative.detail().contains("`/a~1b`"), negative.detail());
+    var huge = assertInstanceOf(EventParser.Refused.class, parse("{\"id\":18446744073709551616}"));
+    assertEquals("number_out_of_range", huge.reason());
+    assertTrue(huge.detail().contains("18446744073709551616"), huge.detail());
+    var tooNegative =
+        assertInstanceOf(EventParser.Refused.class, parse("{\"id\":-9223372036854775809}"));
+    assertEquals("number_out_of_range", tooNegative.reason());
+  }
+
+  @Test
+  void numbersAtTheEdgesOfWhatTheStoreKeepsAreAccepted() {
+    var accepted =
+        assertInstanceOf(
+            EventParser.Accepted.class,
+            parse(
+                "{\"u\":18446744073709551615,\"i\":-9223372036854775808,"
+                    + "\"f\":1.7976931348623157e308,\"tiny\":4.9e-324}"));
+    assertEquals("18446744073709551615", accepted.envelope().body().get("u").toString());
+    assertEquals(-9223372036854775808L, accepted.envelope().body().get("i").asLong());
   }
 }

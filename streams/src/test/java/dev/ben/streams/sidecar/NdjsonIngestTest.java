@@ -9,7 +9,9 @@ import dev.ben.streams.flow.Envelope;
 import dev.ben.streams.metrics.MetricsRegistry;
 import dev.ben.streams.metrics.StageCounters;
 import dev.ben.streams.metrics.StageCounters.Outcome;
+import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -17,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.ActorSystem;
 import org.apache.pekko.stream.Materializer;
+import org.apache.pekko.stream.javadsl.MergeHub;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
 import org.apache.pekko.testkit.javadsl.TestKit;
@@ -50,6 +53,21 @@ class NdjsonIngestTest {
 
   private static Source<ByteString, NotUsed> body(String... chunks) {
     return Source.from(List.of(chunks)).map(ByteString::fromString);
+  }
+
+  /** The chunks, then a read failure, as a connection reset fails a request entity. */
+  private static Source<ByteString, NotUsed> failingAfter(
+      Source<ByteString, NotUsed> chunks, String failure) {
+    ByteString end = ByteString.fromString("end of what the client sent");
+    return chunks
+        .concat(Source.single(end))
+        .map(
+            chunk -> {
+              if (chunk == end) {
+                throw new IOException(failure);
+              }
+              return chunk;
+            });
   }
 
   @Test
@@ -102,5 +120,63 @@ class NdjsonIngestTest {
     assertTrue(report.accepted() >= 1 && report.accepted() < 4, "accepted " + report.accepted());
     assertEquals(report.accepted() + 1, report.resumeFromLine());
     never.complete(null);
+  }
+
+  @Test
+  void aBodyThatFailsPartWayHandsOverEveryAcceptedEventAndSaysWhereToResume() throws Exception {
+    // The ingress as a stage has it: a merge hub in front of a consumer slow enough that events
+    // are still in the hub when the body fails.
+    ConcurrentLinkedQueue<Envelope> received = new ConcurrentLinkedQueue<>();
+    Sink<Envelope, NotUsed> ingress =
+        MergeHub.of(Envelope.class, 16)
+            .throttle(200, Duration.ofSeconds(1))
+            .to(Sink.foreach(received::add))
+            .run(mat);
+    List<String> chunks = new ArrayList<>();
+    for (int n = 1; n <= 60; n++) {
+      chunks.add(n % 10 == 0 ? "not json\n" : "{\"n\":" + n + "}\n");
+    }
+    chunks.add("{\"n\":61,\"cut\":");
+    Source<ByteString, NotUsed> body =
+        failingAfter(body(chunks.toArray(String[]::new)), "Connection reset by peer");
+    IngestReport report =
+        ingest(Duration.ofSeconds(5))
+            .ingest(body, "auth", "web", ingress, mat)
+            .toCompletableFuture()
+            .get(10, TimeUnit.SECONDS);
+    assertTrue(report.cutShort());
+    assertFalse(report.overloaded());
+    assertEquals("Connection reset by peer", report.readFailure().getMessage());
+    assertEquals(54, report.accepted());
+    assertEquals(6, report.refused());
+    assertEquals(report.accepted() + report.refused() + 1, report.resumeFromLine());
+    assertEquals(report.accepted(), counters.value(Outcome.ACCEPTED, ""));
+    assertEquals(report.refused(), counters.total(Outcome.REFUSED));
+    new TestKit(system)
+        .awaitCond(Duration.ofSeconds(5), () -> received.size() == report.accepted());
+    assertEquals(
+        java.util.stream.LongStream.rangeClosed(1, 60).filter(n -> n % 10 != 0).boxed().toList(),
+        received.stream().map(e -> e.body().get("n").asLong()).toList(),
+        "each accepted event, in order, and not the interrupted line");
+  }
+
+  @Test
+  void aBodyThatFailsBeforeAnyLineEndsWithNothingAcceptedAndLineOneToResendFrom() throws Exception {
+    ConcurrentLinkedQueue<Envelope> received = new ConcurrentLinkedQueue<>();
+    IngestReport report =
+        ingest(Duration.ofSeconds(5))
+            .ingest(
+                failingAfter(body("{\"n\":"), "reset"),
+                "auth",
+                "web",
+                Sink.<Envelope>foreach(received::add)
+                    .mapMaterializedValue(f -> NotUsed.getInstance()),
+                mat)
+            .toCompletableFuture()
+            .get(10, TimeUnit.SECONDS);
+    assertTrue(report.cutShort());
+    assertEquals(0, report.accepted() + report.refused());
+    assertEquals(1, report.resumeFromLine());
+    assertTrue(received.isEmpty());
   }
 }

@@ -462,6 +462,7 @@ class BenctlAgainstNodeIT {
           http.send(
               HttpRequest.newBuilder(uri)
                   .header("Authorization", "Bearer " + appKey)
+                  .header("Content-Type", "application/x-ndjson")
                   .POST(HttpRequest.BodyPublishers.ofString(line + "\n"))
                   .build(),
               HttpResponse.BodyHandlers.ofString());

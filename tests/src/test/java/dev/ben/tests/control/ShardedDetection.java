@@ -88,6 +88,7 @@ final class ShardedDetection {
               HttpRequest.newBuilder(
                       URI.create("http://127.0.0.1:" + ingestPort + "/api/v1/invoke/auth"))
                   .header("Authorization", "Bearer " + key)
+                  .header("Content-Type", "application/json")
                   .timeout(Duration.ofSeconds(20))
                   .POST(HttpRequest.BodyPublishers.ofString(event))
                   .build(),

@@ -168,6 +168,7 @@ class AttackToSignalIT {
                       URI.create(
                           "http://127.0.0.1:" + node.ingestPort() + "/api/v1/events?pipeline=auth"))
                   .header("Authorization", "Bearer " + key)
+                  .header("Content-Type", "application/x-ndjson")
                   .POST(HttpRequest.BodyPublishers.ofString(ndjson))
                   .build(),
               HttpResponse.BodyHandlers.ofString())
