@@ -31,17 +31,46 @@ final class SocketSession {
   private final SocketServices services;
   private final SessionSignals signals;
   private final Optional<String> socketPipeline;
+  private final String peer;
   private final String id = UUID.randomUUID().toString();
+  private volatile boolean authenticated;
   private String app;
   private String pipeline;
 
   /**
    * @param socketPipeline the pipeline whose Unix socket this session came in on; empty on TCP
    */
-  SocketSession(SocketServices services, SessionSignals signals, Optional<String> socketPipeline) {
+  SocketSession(
+      SocketServices services,
+      SessionSignals signals,
+      Optional<String> socketPipeline,
+      String peer) {
     this.services = services;
     this.signals = signals;
     this.socketPipeline = socketPipeline;
+    this.peer = peer;
+  }
+
+  String peer() {
+    return peer;
+  }
+
+  /** Whether the session holds one of the node's places for sessions past HELLO. */
+  boolean authenticated() {
+    return authenticated;
+  }
+
+  /** The hello timeout passed: a session that has not said a valid HELLO by now is ended. */
+  CompletionStage<Reply> helloDeadline() {
+    return done(
+        authenticated
+            ? new Reply(List.of(), false)
+            : error(
+                Refusal.fatal(
+                    Refusal.HELLO_TIMEOUT,
+                    "no valid HELLO within "
+                        + services.socket.helloTimeout().toMillis()
+                        + " ms of connecting (PING does not count); say HELLO first")));
   }
 
   CompletionStage<Reply> handle(Inbound inbound) {
@@ -156,6 +185,10 @@ final class SocketSession {
               if (found.ingress().isEmpty()) {
                 return error(unknownPipeline(named, found.running(), Optional.empty()));
               }
+              if (!services.admission.authenticate(peer)) {
+                return error(tooManySessions());
+              }
+              authenticated = true;
               app = keyApp;
               pipeline = named;
               signals.follow(app);
@@ -250,6 +283,15 @@ final class SocketSession {
             + (running.isEmpty() ? "" : "; running here: " + String.join(", ", running));
     return seq.map(s -> Refusal.ofBatch(s, Refusal.UNKNOWN_PIPELINE, message))
         .orElseGet(() -> Refusal.of(Refusal.UNKNOWN_PIPELINE, message));
+  }
+
+  private Refusal tooManySessions() {
+    return Refusal.fatal(
+        Refusal.TOO_MANY_SESSIONS,
+        "this node already serves "
+            + services.admission.maxSessions()
+            + " socket sessions; retry later, spread apps over nodes or raise "
+            + "ben.ingest.socket.max-sessions");
   }
 
   private static Throwable cause(Throwable failure) {
