@@ -44,6 +44,12 @@ import org.apache.pekko.http.javadsl.HttpsConnectionContext;
  */
 final class ServerWiring {
 
+  /**
+   * What a control request may hold besides a bundle: its other fields, protobuf tags and the gRPC
+   * message prefix; small next to any bundle, generous next to the fields.
+   */
+  private static final long CONTROL_FRAMING_BYTES = 64 * 1024;
+
   private ServerWiring() {}
 
   /** The servers to start, in order; the edge actors are spawned on the way. */
@@ -88,9 +94,10 @@ final class ServerWiring {
       servers.add(
           new GatewayServer(
               context.getSystem(),
-              settings.gateway().endpoint(),
+              settings.gateway(),
               new GatewayRoutes(context.getSystem(), settings.gateway(), ports, servedOverTls),
-              https));
+              https,
+              services.metrics()));
     }
     if (settings.node().has(Role.ORCHESTRATOR)) {
       ControlServices access = services.control();
@@ -116,7 +123,8 @@ final class ServerWiring {
               apps(context, services, authorizer, checks),
               users(context, services, authorizer, checks),
               trust(context, services, authorizer, checks),
-              https));
+              https,
+              settings.ledger().maxBundleBytes() + CONTROL_FRAMING_BYTES));
     }
     return servers;
   }
@@ -186,7 +194,7 @@ final class ServerWiring {
         new SignalStream(signals, services.mapper(), services.metrics(), settings.gateway());
     return new IngestServer(
         context.getSystem(),
-        settings.ingest().endpoint(),
+        settings.ingest(),
         new IngestRoutes(
             context.getSystem(),
             settings.ingest(),
@@ -196,7 +204,8 @@ final class ServerWiring {
             signalStream,
             new PreAnonymiser(services.control().hashKey()),
             keys),
-        https);
+        https,
+        services.metrics());
   }
 
   /** Who still holds which role, as the control API and the gateway both check their tokens. */
