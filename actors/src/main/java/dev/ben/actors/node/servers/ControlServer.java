@@ -18,10 +18,11 @@ import org.apache.pekko.grpc.javadsl.ServiceHandler;
 import org.apache.pekko.http.javadsl.Http;
 import org.apache.pekko.http.javadsl.HttpsConnectionContext;
 import org.apache.pekko.http.javadsl.ServerBuilder;
+import org.apache.pekko.http.javadsl.model.HttpEntities;
 import org.apache.pekko.http.javadsl.model.HttpRequest;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
-import org.apache.pekko.http.javadsl.model.RequestEntity;
 import org.apache.pekko.japi.function.Function;
+import org.apache.pekko.stream.javadsl.Flow;
 
 /**
  * The gRPC control API on orchestrator nodes: the ledger's service, the login service, the apps
@@ -77,12 +78,21 @@ public final class ControlServer extends HttpServer {
         .thenApply(bound -> new Bound(bound.localAddress(), bound::unbind));
   }
 
-  /** Each request body fails once it passes the bound, whether HTTP/2 enforces the binding's. */
+  /**
+   * Each request body's reader fails once the body passes the bound: Pekko's HTTP/2 server does not
+   * apply the binding's max-content-length to a body without a declared length, which gRPC's are.
+   */
   private Function<HttpRequest, CompletionStage<HttpResponse>> bounded(
       Function<HttpRequest, CompletionStage<HttpResponse>> handler) {
     return request ->
         handler.apply(
-            request.withEntity((RequestEntity) request.entity().withSizeLimit(maxRequestBytes)));
+            request.withEntity(
+                HttpEntities.createChunked(
+                    request.entity().getContentType(),
+                    request
+                        .entity()
+                        .getDataBytes()
+                        .via(Flow.fromGraph(new RequestBound(maxRequestBytes))))));
   }
 
   // concatOrNotFound takes generic varargs; the handlers have exactly the element type. The error

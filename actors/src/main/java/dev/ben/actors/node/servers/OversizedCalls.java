@@ -35,7 +35,7 @@ final class OversizedCalls {
 
   private static boolean oversized(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof EntityStreamSizeException) {
+      if (cause instanceof RequestBound.TooLarge || cause instanceof EntityStreamSizeException) {
         return true;
       }
     }
