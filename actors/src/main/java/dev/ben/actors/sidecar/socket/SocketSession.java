@@ -2,7 +2,6 @@ package dev.ben.actors.sidecar.socket;
 
 import dev.ben.actors.pipeline.PipelineDirectory;
 import dev.ben.streams.auth.AppKeyCheck;
-import dev.ben.streams.auth.KeyRefusal;
 import dev.ben.streams.sidecar.socket.FrameWriter;
 import dev.ben.streams.sidecar.socket.Inbound;
 import dev.ben.streams.sidecar.socket.Refusal;
@@ -65,12 +64,7 @@ final class SocketSession {
     return done(
         authenticated
             ? new Reply(List.of(), false)
-            : error(
-                Refusal.fatal(
-                    Refusal.HELLO_TIMEOUT,
-                    "no valid HELLO within "
-                        + services.socket.helloTimeout().toMillis()
-                        + " ms of connecting (PING does not count); say HELLO first")));
+            : error(SessionRefusals.helloTimeout(services.socket.helloTimeout())));
   }
 
   CompletionStage<Reply> handle(Inbound inbound) {
@@ -130,7 +124,7 @@ final class SocketSession {
             outcome ->
                 outcome instanceof AppKeyCheck.Accepted accepted
                     ? open(hello, accepted.app().name())
-                    : done(error(keyRefusal((AppKeyCheck.Refused) outcome))))
+                    : done(error(SessionRefusals.keyRefusal((AppKeyCheck.Refused) outcome))))
         .exceptionally(
             failure ->
                 error(
@@ -168,25 +162,17 @@ final class SocketSession {
     return welcome(keyApp, named.get());
   }
 
-  /** A refused key ends the session: a client that cannot say who it is has nothing to send. */
-  private static Refusal keyRefusal(AppKeyCheck.Refused refused) {
-    String hint =
-        refused.reason() == KeyRefusal.APP_MISMATCH
-            ? ""
-            : "; put the app's key in the HELLO: {\"protocol\":1,\"key\":\"ben_app_...\"}";
-    return Refusal.fatal(refused.reason().label(), refused.message() + hint);
-  }
-
   private CompletionStage<Reply> welcome(String keyApp, String named) {
     return services
         .lookup(named)
         .thenApply(
             found -> {
               if (found.ingress().isEmpty()) {
-                return error(unknownPipeline(named, found.running(), Optional.empty()));
+                return error(
+                    SessionRefusals.unknownPipeline(named, found.running(), Optional.empty()));
               }
               if (!services.admission.authenticate(peer)) {
-                return error(tooManySessions());
+                return error(SessionRefusals.tooManySessions(services.admission.maxSessions()));
               }
               authenticated = true;
               app = keyApp;
@@ -236,7 +222,7 @@ final class SocketSession {
                         () ->
                             done(
                                 error(
-                                    unknownPipeline(
+                                    SessionRefusals.unknownPipeline(
                                         pipeline, found.running(), Optional.of(events.seq()))))))
         .exceptionally(
             failure ->
@@ -273,25 +259,6 @@ final class SocketSession {
                                 + "` ("
                                 + cause(failure).getMessage()
                                 + "); resend it")));
-  }
-
-  private static Refusal unknownPipeline(String name, List<String> running, Optional<Long> seq) {
-    String message =
-        "pipeline `"
-            + name
-            + "` does not run on this node"
-            + (running.isEmpty() ? "" : "; running here: " + String.join(", ", running));
-    return seq.map(s -> Refusal.ofBatch(s, Refusal.UNKNOWN_PIPELINE, message))
-        .orElseGet(() -> Refusal.of(Refusal.UNKNOWN_PIPELINE, message));
-  }
-
-  private Refusal tooManySessions() {
-    return Refusal.fatal(
-        Refusal.TOO_MANY_SESSIONS,
-        "this node already serves "
-            + services.admission.maxSessions()
-            + " socket sessions; retry later, spread apps over nodes or raise "
-            + "ben.ingest.socket.max-sessions");
   }
 
   private static Throwable cause(Throwable failure) {
