@@ -8,7 +8,8 @@ import java.util.List;
  * The bux gateway: web UI, ben_api, websocket push (a counters frame every {@code
  * countersInterval}), /metrics and /health. {@code allowedOrigins} are the web origins besides the
  * gateway's own whose pages may open its websocket and log in, in {@link WebOrigin}'s canonical
- * form.
+ * form. A request body larger than {@code maxRequestBytes} is refused while it is read; {@code
+ * connections} bound what clients may hold of the listener before they are served.
  */
 public record GatewaySettings(
     Endpoint endpoint,
@@ -17,7 +18,9 @@ public record GatewaySettings(
     Duration countersInterval,
     List<String> allowedOrigins,
     int loginFailures,
-    Duration loginFailureWindow) {
+    Duration loginFailureWindow,
+    long maxRequestBytes,
+    ConnectionLimits connections) {
 
   public GatewaySettings {
     allowedOrigins = List.copyOf(allowedOrigins);
@@ -32,7 +35,9 @@ public record GatewaySettings(
         reader.positiveDuration("counters-interval"),
         allowedOrigins(reader),
         reader.positiveInt("login-failures"),
-        reader.positiveDuration("login-failure-window"));
+        reader.positiveDuration("login-failure-window"),
+        reader.positiveBytes("max-request-bytes"),
+        ConnectionLimits.fromConfig(root, "ben.gateway"));
   }
 
   private static List<String> allowedOrigins(ConfigReader reader) {

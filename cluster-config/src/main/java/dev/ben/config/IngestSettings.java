@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * The HTTP ingest endpoint of the sidecar, and the limits that protect it; {@code socket} is the
  * framed socket sidecar, which shares the line limit and the offer timeout. {@code trustedProxies}
- * are the peers whose {@code X-Forwarded-For} is believed about a beacon's client address.
+ * are the peers whose {@code X-Forwarded-For} is believed about a beacon's client address; {@code
+ * connections} bound what clients may hold of the listener before they are served.
  */
 public record IngestSettings(
     Endpoint endpoint,
@@ -16,7 +17,8 @@ public record IngestSettings(
     int maxLineBytes,
     Duration offerTimeout,
     SocketSettings socket,
-    List<Cidr> trustedProxies) {
+    List<Cidr> trustedProxies,
+    ConnectionLimits connections) {
 
   public IngestSettings {
     trustedProxies = List.copyOf(trustedProxies);
@@ -62,6 +64,12 @@ public record IngestSettings(
                               + "` is not an address or address/prefix such as 10.0.0.0/8")));
     }
     return new IngestSettings(
-        Endpoint.read(reader), maxRequest, maxLine, offerTimeout, socket, proxies);
+        Endpoint.read(reader),
+        maxRequest,
+        maxLine,
+        offerTimeout,
+        socket,
+        proxies,
+        ConnectionLimits.fromConfig(root, "ben.ingest"));
   }
 }

@@ -29,7 +29,9 @@ class GatewaySettingsTest {
             Duration.ofSeconds(1),
             List.of(),
             5,
-            Duration.ofMinutes(1)),
+            Duration.ofMinutes(1),
+            1024 * 1024,
+            new ConnectionLimits(1024, 64, Duration.ofSeconds(10), 1024, Duration.ofSeconds(10))),
         BenSettings.fromConfig(ReferenceConfig.with("")).gateway());
   }
 
@@ -43,13 +45,17 @@ class GatewaySettingsTest {
             Duration.ofMillis(250),
             List.of("https://bux.example.com", "http://10.0.0.5:8080"),
             3,
-            Duration.ofMinutes(10)),
+            Duration.ofMinutes(10),
+            4096,
+            new ConnectionLimits(10, 2, Duration.ofSeconds(3), 100, Duration.ofSeconds(4))),
         GatewaySettings.fromConfig(
             ReferenceConfig.with(
                 "ben.gateway { host = \"0.0.0.0\", port = 0, keep-alive = 5s, client-buffer = 8,"
                     + " counters-interval = 250ms,"
                     + " allowed-origins = [\"https://bux.example.com\", \"http://10.0.0.5:8080\"],"
-                    + " login-failures = 3, login-failure-window = 10m }")));
+                    + " login-failures = 3, login-failure-window = 10m, max-request-bytes = 4k,"
+                    + " connections { max = 10, max-per-address = 2, header-timeout = 3s,"
+                    + " min-body-rate = 100, body-window = 4s } }")));
   }
 
   @Test

@@ -24,6 +24,10 @@ class SocketSettingsTest {
     assertEquals(256, socket.maxSessions());
     assertEquals(Duration.ofSeconds(60), socket.idleTimeout());
     assertEquals(256, socket.signalBuffer());
+    assertEquals(Duration.ofSeconds(10), socket.helloTimeout());
+    assertEquals(256, socket.maxPendingSessions());
+    assertEquals(256, socket.maxSessionsPerPeer());
+    assertEquals(32, socket.maxPendingPerPeer());
   }
 
   @Test
@@ -33,10 +37,21 @@ class SocketSettingsTest {
             ReferenceConfig.with(
                 """
         ben.ingest.socket { host = "0.0.0.0", port = 0, max-frame-bytes = 64k, max-sessions = 3,
-          idle-timeout = 5s, signal-buffer = 8 }
+          idle-timeout = 5s, signal-buffer = 8, hello-timeout = 2s, max-pending-sessions = 5,
+          max-sessions-per-peer = 4, max-pending-per-peer = 2 }
         """));
     assertEquals(
-        new SocketSettings(new Endpoint("0.0.0.0", 0), 65536, 3, Duration.ofSeconds(5), 8), socket);
+        new SocketSettings(
+            new Endpoint("0.0.0.0", 0),
+            65536,
+            3,
+            Duration.ofSeconds(5),
+            8,
+            Duration.ofSeconds(2),
+            5,
+            4,
+            2),
+        socket);
   }
 
   @Test
@@ -54,6 +69,14 @@ class SocketSettingsTest {
         "ben.ingest.socket.idle-timeout", refusedKey("ben.ingest.socket.idle-timeout = 0s"));
     assertEquals(
         "ben.ingest.socket.signal-buffer", refusedKey("ben.ingest.socket.signal-buffer = -1"));
+    assertEquals(
+        "ben.ingest.socket.hello-timeout", refusedKey("ben.ingest.socket.hello-timeout = 0s"));
+    assertEquals(
+        "ben.ingest.socket.max-pending-sessions",
+        refusedKey("ben.ingest.socket.max-pending-sessions = 0"));
+    assertEquals(
+        "ben.ingest.socket.max-pending-per-peer",
+        refusedKey("ben.ingest.socket { max-sessions-per-peer = 4, max-pending-per-peer = 5 }"));
   }
 
   @Test

@@ -46,6 +46,12 @@ import org.apache.pekko.http.javadsl.HttpsConnectionContext;
  */
 final class ServerWiring {
 
+  /**
+   * What a control request may hold besides a bundle: its other fields, protobuf tags and the gRPC
+   * message prefix; small next to any bundle, generous next to the fields.
+   */
+  private static final long CONTROL_FRAMING_BYTES = 64 * 1024;
+
   private ServerWiring() {}
 
   /** The servers to start, in order; the edge actors are spawned on the way. */
@@ -90,9 +96,10 @@ final class ServerWiring {
       servers.add(
           new GatewayServer(
               context.getSystem(),
-              settings.gateway().endpoint(),
+              settings.gateway(),
               new GatewayRoutes(context.getSystem(), settings.gateway(), ports, servedOverTls),
-              https));
+              https,
+              services.metrics()));
     } else {
       servers.add(ops(context, settings, services, https));
     }
@@ -120,7 +127,8 @@ final class ServerWiring {
               apps(context, services, authorizer, checks),
               users(context, services, authorizer, checks),
               trust(context, services, authorizer, checks),
-              https));
+              https,
+              settings.ledger().maxBundleBytes() + CONTROL_FRAMING_BYTES));
     }
     return servers;
   }
@@ -190,7 +198,7 @@ final class ServerWiring {
         new SignalStream(signals, services.mapper(), services.metrics(), settings.gateway());
     return new IngestServer(
         context.getSystem(),
-        settings.ingest().endpoint(),
+        settings.ingest(),
         new IngestRoutes(
             context.getSystem(),
             settings.ingest(),
@@ -200,7 +208,8 @@ final class ServerWiring {
             signalStream,
             new PreAnonymiser(services.control().hashKey()),
             keys),
-        https);
+        https,
+        services.metrics());
   }
 
   /** /health and /metrics of a node without the gateway, which would otherwise serve them. */
@@ -216,7 +225,13 @@ final class ServerWiring {
             services.control().tokens(),
             currentUsers(settings, services),
             settings.tls().enabled());
-    return new OpsServer(context.getSystem(), settings.ops().endpoint(), routes, https);
+    return new OpsServer(
+        context.getSystem(),
+        settings.ops().endpoint(),
+        routes,
+        https,
+        settings.gateway().connections(),
+        services.metrics());
   }
 
   /** Who still holds which role, as the control API and the gateway both check their tokens. */

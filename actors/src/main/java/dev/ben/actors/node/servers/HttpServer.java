@@ -5,25 +5,26 @@ import java.net.InetSocketAddress;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.http.javadsl.Http;
 import org.apache.pekko.http.javadsl.HttpsConnectionContext;
-import org.apache.pekko.http.javadsl.ServerBinding;
-import org.apache.pekko.http.javadsl.ServerBuilder;
 
 /**
- * What the node's HTTP servers share: one start path that binds the server's handler on its
- * endpoint, over TLS when the node has an HTTPS context (ben.tls), and one stop path that unbinds
- * it. A server says only what it binds.
+ * What the node's HTTP servers share: one start path that binds the server on its endpoint, over
+ * TLS when the node has an HTTPS context (ben.tls), and one stop path that unbinds it. A server
+ * says only how it binds.
  */
 abstract class HttpServer implements NodeServer {
+
+  /** Where a server is bound, and how it stops taking connections. */
+  record Bound(InetSocketAddress address, Supplier<CompletionStage<?>> unbind) {}
 
   private final String name;
   private final ActorSystem<?> system;
   private final Endpoint endpoint;
   private final Optional<HttpsConnectionContext> https;
-  private volatile ServerBinding binding;
+  private volatile Bound binding;
 
   HttpServer(
       String name,
@@ -36,8 +37,8 @@ abstract class HttpServer implements NodeServer {
     this.https = https;
   }
 
-  /** Binds this server's handler with the builder, already placed on the endpoint. */
-  abstract CompletionStage<ServerBinding> bind(ServerBuilder server);
+  /** Binds this server on {@code endpoint}, over TLS when {@code https} is given. */
+  abstract CompletionStage<Bound> bind(Endpoint endpoint, Optional<HttpsConnectionContext> https);
 
   ActorSystem<?> system() {
     return system;
@@ -60,20 +61,19 @@ abstract class HttpServer implements NodeServer {
 
   @Override
   public final CompletionStage<InetSocketAddress> start() {
-    ServerBuilder server = Http.get(system).newServerAt(endpoint.host(), endpoint.port());
-    return bind(https.map(server::enableHttps).orElse(server))
+    return bind(endpoint, https)
         .thenApply(
             bound -> {
               binding = bound;
-              return bound.localAddress();
+              return bound.address();
             });
   }
 
   @Override
   public final CompletionStage<Done> stop() {
-    ServerBinding bound = binding;
+    Bound bound = binding;
     return bound == null
         ? CompletableFuture.completedFuture(Done.getInstance())
-        : bound.unbind().thenApply(unbound -> Done.getInstance());
+        : bound.unbind().get().thenApply(unbound -> Done.getInstance());
   }
 }

@@ -8,17 +8,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The sidecar's own numbers: {@code ben_sidecar_socket_refused_total{reason}} (every ERROR
  * written), {@code ben_sidecar_socket_sessions_total{transport}} (sessions opened) and {@code
- * ben_sidecar_socket_sessions} (open now), which is also the node-wide session limit's count.
+ * ben_sidecar_socket_sessions} (open now, whether past HELLO or not; {@link SessionAdmission} keeps
+ * the counts its limits need).
  */
 final class SocketCounters {
 
   private final MetricsRegistry metrics;
-  private final int maxSessions;
   private final AtomicInteger open = new AtomicInteger();
 
-  SocketCounters(MetricsRegistry metrics, int maxSessions) {
+  SocketCounters(MetricsRegistry metrics) {
     this.metrics = metrics;
-    this.maxSessions = maxSessions;
     metrics.gauge(
         "ben_sidecar_socket_sessions", "Socket sidecar sessions open now.", Labels.NONE, open::get);
   }
@@ -32,26 +31,17 @@ final class SocketCounters {
         .increment();
   }
 
-  /** Takes a session slot; false when the node already serves its maximum. */
-  boolean open(String transport) {
-    if (open.incrementAndGet() > maxSessions) {
-      open.decrementAndGet();
-      return false;
-    }
+  void opened(String transport) {
+    open.incrementAndGet();
     metrics
         .counter(
             "ben_sidecar_socket_sessions_total",
             "Socket sidecar sessions opened, by transport.",
             Labels.of("transport", transport))
         .increment();
-    return true;
   }
 
   void closed() {
     open.decrementAndGet();
-  }
-
-  int maxSessions() {
-    return maxSessions;
   }
 }

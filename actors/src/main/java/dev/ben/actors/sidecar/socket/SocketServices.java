@@ -19,7 +19,7 @@ import org.apache.pekko.stream.Materializer;
 
 /**
  * What every session of a node shares: settings, the directory, the signal hub, the writers, the
- * counters and the check of apps' keys.
+ * counters, the admission of sessions and the check of apps' keys.
  */
 final class SocketServices {
 
@@ -32,6 +32,7 @@ final class SocketServices {
   final FrameWriter writer;
   final PayloadParser parser;
   final SocketCounters counters;
+  final SessionAdmission admission;
   final AppKeyCheck keys;
   private final ActorRef<PipelineDirectory.Command> directory;
   private final ActorSystem<?> system;
@@ -56,7 +57,8 @@ final class SocketServices {
     this.signalJson = new SignalJson(mapper);
     this.writer = new FrameWriter(mapper);
     this.parser = new PayloadParser(mapper);
-    this.counters = new SocketCounters(metrics, socket.maxSessions());
+    this.counters = new SocketCounters(metrics);
+    this.admission = new SessionAdmission(socket);
     this.keys = keys;
   }
 

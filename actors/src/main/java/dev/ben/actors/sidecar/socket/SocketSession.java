@@ -2,7 +2,6 @@ package dev.ben.actors.sidecar.socket;
 
 import dev.ben.actors.pipeline.PipelineDirectory;
 import dev.ben.streams.auth.AppKeyCheck;
-import dev.ben.streams.auth.KeyRefusal;
 import dev.ben.streams.sidecar.socket.FrameWriter;
 import dev.ben.streams.sidecar.socket.Inbound;
 import dev.ben.streams.sidecar.socket.Refusal;
@@ -31,17 +30,41 @@ final class SocketSession {
   private final SocketServices services;
   private final SessionSignals signals;
   private final Optional<String> socketPipeline;
+  private final String peer;
   private final String id = UUID.randomUUID().toString();
+  private volatile boolean authenticated;
   private String app;
   private String pipeline;
 
   /**
    * @param socketPipeline the pipeline whose Unix socket this session came in on; empty on TCP
    */
-  SocketSession(SocketServices services, SessionSignals signals, Optional<String> socketPipeline) {
+  SocketSession(
+      SocketServices services,
+      SessionSignals signals,
+      Optional<String> socketPipeline,
+      String peer) {
     this.services = services;
     this.signals = signals;
     this.socketPipeline = socketPipeline;
+    this.peer = peer;
+  }
+
+  String peer() {
+    return peer;
+  }
+
+  /** Whether the session holds one of the node's places for sessions past HELLO. */
+  boolean authenticated() {
+    return authenticated;
+  }
+
+  /** The hello timeout passed: a session that has not said a valid HELLO by now is ended. */
+  CompletionStage<Reply> helloDeadline() {
+    return done(
+        authenticated
+            ? new Reply(List.of(), false)
+            : error(SessionRefusals.helloTimeout(services.socket.helloTimeout())));
   }
 
   CompletionStage<Reply> handle(Inbound inbound) {
@@ -101,7 +124,7 @@ final class SocketSession {
             outcome ->
                 outcome instanceof AppKeyCheck.Accepted accepted
                     ? open(hello, accepted.app().name())
-                    : done(error(keyRefusal((AppKeyCheck.Refused) outcome))))
+                    : done(error(SessionRefusals.keyRefusal((AppKeyCheck.Refused) outcome))))
         .exceptionally(
             failure ->
                 error(
@@ -139,23 +162,19 @@ final class SocketSession {
     return welcome(keyApp, named.get());
   }
 
-  /** A refused key ends the session: a client that cannot say who it is has nothing to send. */
-  private static Refusal keyRefusal(AppKeyCheck.Refused refused) {
-    String hint =
-        refused.reason() == KeyRefusal.APP_MISMATCH
-            ? ""
-            : "; put the app's key in the HELLO: {\"protocol\":1,\"key\":\"ben_app_...\"}";
-    return Refusal.fatal(refused.reason().label(), refused.message() + hint);
-  }
-
   private CompletionStage<Reply> welcome(String keyApp, String named) {
     return services
         .lookup(named)
         .thenApply(
             found -> {
               if (found.ingress().isEmpty()) {
-                return error(unknownPipeline(named, found.running(), Optional.empty()));
+                return error(
+                    SessionRefusals.unknownPipeline(named, found.running(), Optional.empty()));
               }
+              if (!services.admission.authenticate(peer)) {
+                return error(SessionRefusals.tooManySessions(services.admission.maxSessions()));
+              }
+              authenticated = true;
               app = keyApp;
               pipeline = named;
               signals.follow(app);
@@ -203,7 +222,7 @@ final class SocketSession {
                         () ->
                             done(
                                 error(
-                                    unknownPipeline(
+                                    SessionRefusals.unknownPipeline(
                                         pipeline, found.running(), Optional.of(events.seq()))))))
         .exceptionally(
             failure ->
@@ -240,16 +259,6 @@ final class SocketSession {
                                 + "` ("
                                 + cause(failure).getMessage()
                                 + "); resend it")));
-  }
-
-  private static Refusal unknownPipeline(String name, List<String> running, Optional<Long> seq) {
-    String message =
-        "pipeline `"
-            + name
-            + "` does not run on this node"
-            + (running.isEmpty() ? "" : "; running here: " + String.join(", ", running));
-    return seq.map(s -> Refusal.ofBatch(s, Refusal.UNKNOWN_PIPELINE, message))
-        .orElseGet(() -> Refusal.of(Refusal.UNKNOWN_PIPELINE, message));
   }
 
   private static Throwable cause(Throwable failure) {

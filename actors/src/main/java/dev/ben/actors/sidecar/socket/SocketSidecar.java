@@ -94,21 +94,29 @@ public final class SocketSidecar extends AbstractBehavior<SocketSidecar.Command>
     this.runDir = runDir;
     this.listening = listening;
     Endpoint endpoint = services.socket.endpoint();
-    Flow<ByteString, ByteString, ?> session =
-        Flow.<ByteString>create()
-            .via(tcpSessions.flow())
-            .via(SessionFlow.create(services, "tcp", Optional.empty()));
     context.pipeToSelf(
         Tcp.get(context.getSystem())
             .bind(endpoint.host(), endpoint.port())
             .toMat(
-                Sink.foreach(connection -> connection.handleWith(session, services.materializer)),
+                Sink.foreach(
+                    connection ->
+                        connection.handleWith(
+                            session(connection.remoteAddress()), services.materializer)),
                 Keep.left())
             .run(services.materializer),
         (bound, failure) -> failure == null ? new TcpBound(bound) : new TcpFailed(failure));
     directory.tell(
         new PipelineDirectory.Watch(
             context.messageAdapter(PipelineDirectory.Change.class, PipelineChanged::new)));
+  }
+
+  /** A TCP session, whose peer is its client's address. */
+  private Flow<ByteString, ByteString, ?> session(InetSocketAddress client) {
+    return Flow.<ByteString>create()
+        .via(tcpSessions.flow())
+        .via(
+            SessionFlow.create(
+                services, "tcp", client.getAddress().getHostAddress(), Optional.empty()));
   }
 
   @Override

@@ -117,7 +117,9 @@ final class UdsListener implements AutoCloseable {
         .withAttributes(ActorAttributes.dispatcher("ben-socket-uds-read-dispatcher"))
         .async()
         .via(sessions.flow())
-        .via(SessionFlow.create(services, "uds", Optional.of(pipeline)).async())
+        // Unix peers cannot be told apart, so the socket is the peer its sessions are counted
+        // against.
+        .via(SessionFlow.create(services, "uds", "unix:" + path, Optional.of(pipeline)).async())
         .toMat(
             StreamConverters.fromOutputStream(() -> ChannelStreams.output(channel), true)
                 .withAttributes(ActorAttributes.dispatcher("ben-socket-uds-write-dispatcher"))

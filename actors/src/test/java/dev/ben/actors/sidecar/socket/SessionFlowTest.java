@@ -1,5 +1,6 @@
 package dev.ben.actors.sidecar.socket;
 
+import static java.util.concurrent.TimeUnit.MILLISECONDS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import dev.ben.actors.pipeline.PipelineDirectory;
 import dev.ben.actors.signal.Signal;
 import dev.ben.actors.testing.ActorTestBase;
 import dev.ben.actors.testing.Await;
+import dev.ben.config.ConnectionLimits;
 import dev.ben.config.Endpoint;
 import dev.ben.config.IngestSettings;
 import dev.ben.config.SocketSettings;
@@ -24,19 +26,29 @@ import dev.ben.streams.metrics.StageCounters;
 import dev.ben.streams.rocks.RocksIndex;
 import dev.ben.streams.sidecar.socket.FrameType;
 import dev.ben.streams.sidecar.socket.FrameWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.stream.Materializer;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
+import org.apache.pekko.stream.javadsl.Tcp;
 import org.apache.pekko.util.ByteString;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,6 +83,12 @@ class SessionFlowTest extends ActorTestBase {
   }
 
   private SocketServices services(Duration idle, int maxSessions) {
+    return services(
+        new SocketSettings(
+            new Endpoint("127.0.0.1", 0), 4096, maxSessions, idle, 4, idle, 16, 16, 16));
+  }
+
+  private SocketServices services(SocketSettings socket) {
     ActorRef<PipelineDirectory.Command> directory = testKit.spawn(PipelineDirectory.create());
     directory.tell(
         new PipelineDirectory.Register(
@@ -86,8 +104,9 @@ class SessionFlowTest extends ActorTestBase {
             1 << 20,
             4096,
             Duration.ofSeconds(2),
-            new SocketSettings(new Endpoint("127.0.0.1", 0), 4096, maxSessions, idle, 4),
-            List.of());
+            socket,
+            List.of(),
+            new ConnectionLimits(16, 16, Duration.ofSeconds(1), 1, Duration.ofSeconds(1)));
     return new SocketServices(
         ingest,
         directory,
@@ -112,7 +131,7 @@ class SessionFlowTest extends ActorTestBase {
     List<ByteString> written =
         Source.single(input)
             .concat(Source.maybe())
-            .via(SessionFlow.create(services, "test", java.util.Optional.empty()))
+            .via(SessionFlow.create(services, "test", "peer", Optional.empty()))
             .runWith(Sink.seq(), testKit.system())
             .toCompletableFuture()
             .get(10, TimeUnit.SECONDS);
@@ -142,8 +161,13 @@ class SessionFlowTest extends ActorTestBase {
     var first =
         Source.single(hello())
             .concat(Source.maybe())
-            .via(SessionFlow.create(services, "test", java.util.Optional.empty()))
+            .via(SessionFlow.create(services, "test", "peer", Optional.empty()))
             .runWith(Sink.seq(), testKit.system());
+    // The node's places are for sessions past HELLO: the second is refused at its own.
+    Await.until(
+        () -> services.admission.authenticated() == 1,
+        "the first session said HELLO",
+        Duration.ofSeconds(5));
     List<JsonNode> refused = session(services, hello());
     assertEquals("too_many_sessions", refused.get(0).get("reason").asText());
     assertTrue(refused.get(0).get("message").asText().contains("max-sessions"));
@@ -160,5 +184,132 @@ class SessionFlowTest extends ActorTestBase {
     List<JsonNode> next = session(services, hello().concat(batch));
     assertEquals(1, next.get(1).get("accepted").asLong(), next.toString());
     assertEquals(1, entered.size());
+  }
+
+  @Test
+  void sessionsThatOnlyPingDoNotLockOutAnAppAndAreClosedAfterTheHelloTimeout() throws Exception {
+    // Two places for sessions past HELLO, eight pingers: pending sessions have places of their own.
+    SocketServices services =
+        services(
+            new SocketSettings(
+                new Endpoint("127.0.0.1", 0),
+                4096,
+                2,
+                Duration.ofSeconds(30),
+                4,
+                Duration.ofMillis(800),
+                16,
+                16,
+                10));
+    var binding =
+        Tcp.get(testKit.system())
+            .bind("127.0.0.1", 0)
+            .to(
+                Sink.foreach(
+                    connection ->
+                        connection.handleWith(
+                            SessionFlow.create(
+                                services,
+                                "tcp",
+                                connection.remoteAddress().getAddress().getHostAddress(),
+                                Optional.empty()),
+                            testKit.system())))
+            .run(testKit.system())
+            .toCompletableFuture()
+            .get(5, TimeUnit.SECONDS);
+    int port = binding.localAddress().getPort();
+    List<Socket> pingers = new ArrayList<>();
+    ScheduledExecutorService pinging = Executors.newSingleThreadScheduledExecutor();
+    try {
+      for (int i = 0; i < 8; i++) {
+        pingers.add(new Socket("127.0.0.1", port));
+      }
+      pinging.scheduleAtFixedRate(
+          () -> pingers.forEach(SessionFlowTest::ping), 0, 100, MILLISECONDS);
+      Await.until(
+          () -> metrics.value("ben_sidecar_socket_sessions", Labels.NONE) == 8,
+          "the pingers' sessions are open",
+          Duration.ofSeconds(5));
+      try (Socket app = new Socket("127.0.0.1", port)) {
+        app.setSoTimeout(5000);
+        JsonNode ack =
+            CompletableFuture.supplyAsync(() -> helloAndOneEvent(app)).get(1, TimeUnit.SECONDS);
+        assertEquals(1, ack.get("accepted").asLong(), ack.toString());
+        for (Socket pinger : pingers) {
+          pinger.setSoTimeout(5000);
+          assertEquals("hello_timeout", lastErrorBeforeClose(pinger.getInputStream()));
+        }
+        assertEquals(
+            8,
+            metrics.value(
+                "ben_sidecar_socket_refused_total", Labels.of("reason", "hello_timeout")));
+        assertEquals(
+            1, helloAndOneEvent(app).get("accepted").asLong(), "the app's session goes on");
+      }
+    } finally {
+      pinging.shutdownNow();
+      for (Socket pinger : pingers) {
+        pinger.close();
+      }
+      binding.unbind();
+    }
+  }
+
+  private static void ping(Socket socket) {
+    try {
+      socket
+          .getOutputStream()
+          .write(FrameWriter.frame(FrameType.PING, ByteString.emptyByteString()).toArray());
+    } catch (IOException closed) {
+      // Closed by the node: what the test waits for.
+    }
+  }
+
+  /** Says HELLO unless the session has, sends one event and answers its ACK. */
+  private JsonNode helloAndOneEvent(Socket app) {
+    try {
+      OutputStream out = app.getOutputStream();
+      if (!welcomed) {
+        out.write(hello().toArray());
+        assertEquals(FrameType.WELCOME.code(), readFrame(app.getInputStream())[1]);
+        welcomed = true;
+      }
+      out.write(
+          FrameWriter.frame(
+                  FrameType.EVENTS,
+                  ByteString.fromArray(new byte[] {0, 0, 0, 0, 0, 0, 0, 1})
+                      .concat(ByteString.fromString("{\"n\":1}\n")))
+              .toArray());
+      byte[] frame = readFrame(app.getInputStream());
+      return JSON.readTree(java.util.Arrays.copyOfRange(frame, 2, frame.length));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private boolean welcomed;
+
+  /** The reason of the last ERROR the node wrote before it closed the connection. */
+  private static String lastErrorBeforeClose(InputStream in) throws IOException {
+    String reason = "";
+    for (byte[] frame = readFrame(in); frame != null; frame = readFrame(in)) {
+      if (frame[1] == FrameType.ERROR.code()) {
+        reason =
+            JSON.readTree(java.util.Arrays.copyOfRange(frame, 2, frame.length))
+                .get("reason")
+                .asText();
+      }
+    }
+    return reason;
+  }
+
+  /** The next frame's lane, type and payload; null once the node closed the connection. */
+  private static byte[] readFrame(InputStream in) throws IOException {
+    byte[] prefix = in.readNBytes(4);
+    if (prefix.length < 4) {
+      return null;
+    }
+    int length = java.nio.ByteBuffer.wrap(prefix).getInt();
+    return in.readNBytes(length);
   }
 }

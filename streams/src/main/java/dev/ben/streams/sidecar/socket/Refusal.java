@@ -28,6 +28,9 @@ public record Refusal(String reason, String message, boolean fatal, OptionalLong
   public static final String INGEST_FAILED = "ingest_failed";
   public static final String TOO_MANY_SESSIONS = "too_many_sessions";
   public static final String IDLE_TIMEOUT = "idle_timeout";
+  public static final String HELLO_TIMEOUT = "hello_timeout";
+  public static final String TOO_MANY_PENDING = "too_many_pending";
+  public static final String TOO_MANY_PEER_SESSIONS = "too_many_peer_sessions";
 
   /** The HELLO carried no key; fatal, as are the other key refusals. */
   public static final String MISSING_KEY = "missing_key";
