@@ -142,32 +142,49 @@ final class BeaconEndpoint {
     return anonymiser.apply(event, LocalDate.now(ZoneOffset.UTC));
   }
 
-  /** Hands the events to the pipeline (without waiting for them to be processed) and answers. */
+  /**
+   * Logs the events in the node's ingest log, hands them to the pipeline (without waiting for them
+   * to be processed) and answers: an answer means they survive a crash, as every ingest answer
+   * does.
+   */
   private CompletionStage<HttpResponse> send(
       String pipeline,
       String app,
       List<ObjectNode> events,
       Function<PipelineDirectory.Ingress, HttpResponse> answer) {
     return PipelineDirectory.lookup(ingest.directory(), pipeline, ingest.system())
-        .thenApply(
+        .thenCompose(
             found ->
                 found
                     .ingress()
-                    .map(
-                        ingress -> {
-                          long now = System.currentTimeMillis();
-                          List<Envelope> envelopes =
-                              events.stream()
-                                  .map(
-                                      event ->
-                                          new Envelope(EventIds.next(), pipeline, app, now, event))
-                                  .toList();
-                          envelopes.forEach(e -> ingress.sidecarCounters().accepted());
-                          Source.from(envelopes).runWith(ingress.sink(), ingest.system());
-                          return answer.apply(ingress);
-                        })
+                    .map(ingress -> logged(ingress, envelopes(pipeline, app, events), answer))
                     .orElseGet(
-                        () -> ingest.responses().unknownPipeline(pipeline, found.running())));
+                        () -> done(ingest.responses().unknownPipeline(pipeline, found.running()))));
+  }
+
+  private static List<Envelope> envelopes(String pipeline, String app, List<ObjectNode> events) {
+    long now = System.currentTimeMillis();
+    return events.stream()
+        .map(event -> new Envelope(EventIds.next(), pipeline, app, now, event))
+        .toList();
+  }
+
+  private CompletionStage<HttpResponse> logged(
+      PipelineDirectory.Ingress ingress,
+      List<Envelope> envelopes,
+      Function<PipelineDirectory.Ingress, HttpResponse> answer) {
+    return ingress
+        .log()
+        .append(envelopes)
+        .handle(
+            (logged, refused) -> {
+              if (refused != null) {
+                return ingest.responses().notLogged(ingress, refused);
+              }
+              logged.forEach(e -> ingress.sidecarCounters().accepted());
+              Source.from(logged).runWith(ingress.sink(), ingest.system());
+              return answer.apply(ingress);
+            });
   }
 
   private static CompletionStage<HttpResponse> done(HttpResponse response) {

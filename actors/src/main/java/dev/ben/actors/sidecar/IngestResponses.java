@@ -3,9 +3,13 @@ package dev.ben.actors.sidecar;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ben.actors.pipeline.PipelineDirectory;
+import dev.ben.streams.metrics.StageCounters.Outcome;
 import dev.ben.streams.sidecar.EventParser;
 import dev.ben.streams.sidecar.IngestReport;
+import dev.ben.streams.wal.WalRefusedException;
 import java.util.List;
+import java.util.concurrent.CompletionException;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.model.StatusCode;
@@ -96,6 +100,23 @@ final class IngestResponses {
               + " they are durable on the node and will be stored, do not resend them");
     }
     return body;
+  }
+
+  /**
+   * 503: the node's ingest log did not take the events, so nothing was accepted; counted refused at
+   * the pipeline's sidecar under the log's reason.
+   */
+  HttpResponse notLogged(PipelineDirectory.Ingress ingress, Throwable failure) {
+    Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+    if (cause instanceof WalRefusedException refused) {
+      ingress.sidecarCounters().count(Outcome.REFUSED, refused.reason(), refused.events());
+    }
+    return error(
+            StatusCodes.SERVICE_UNAVAILABLE,
+            "the node could not log the events ("
+                + cause.getMessage()
+                + "); nothing was accepted, retry later")
+        .addHeader(RetryAfter.create(1L));
   }
 
   HttpResponse unknownPipeline(String pipeline, List<String> running) {

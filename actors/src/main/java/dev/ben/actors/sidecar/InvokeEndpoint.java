@@ -123,13 +123,7 @@ final class InvokeEndpoint {
                 refused == null
                     ? enter(ingress, logged.get(0), invocation)
                     : CompletableFuture.completedFuture(
-                        ingest
-                            .responses()
-                            .error(
-                                StatusCodes.SERVICE_UNAVAILABLE,
-                                "the node could not log the event ("
-                                    + refused.getMessage()
-                                    + "); nothing was accepted, retry later")))
+                        ingest.responses().notLogged(ingress, refused)))
         .thenCompose(response -> response);
   }
 
