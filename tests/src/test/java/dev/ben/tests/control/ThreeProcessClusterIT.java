@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ben.actors.node.tls.NodeCertificateTool;
 import dev.ben.benctl.BenctlHarness;
 import dev.ben.benctl.BenctlHarness.Result;
 import dev.ben.benctl.ExampleProjects;
 import dev.ben.benctl.command.Environment;
 import dev.ben.config.ClusterTlsSettings;
 import dev.ben.streams.store.ClickHouseStore;
+import dev.ben.tests.support.Distribution;
 import dev.ben.tests.support.NodeProcess;
 import dev.ben.tests.support.NumberedEvents;
 import dev.ben.tests.support.TestServers;
@@ -32,12 +32,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A real cluster: three node processes on 127.0.0.1 with the real NATS and ClickHouse, traffic
- * through all three, and the founding node (which hosts the singletons and some detector shards)
- * killed with SIGKILL while traffic runs. The singletons and shards move; a user's failed-login
- * count continues where it was on the survivors; a deploy issued afterwards activates on the
- * survivors; and once the killed node is restarted with its home (its write-ahead log replays what
- * it acknowledged but had not stored), every acknowledged event is in the store exactly once.
+ * A real cluster: three node processes started from the distribution's {@code bin/ben-node} on
+ * 127.0.0.1 with the real NATS and ClickHouse, traffic through all three, and the founding node
+ * (which hosts the singletons and some detector shards) killed with SIGKILL while traffic runs. The
+ * singletons and shards move; a user's failed-login count continues where it was on the survivors;
+ * a deploy issued afterwards activates on the survivors; and once the killed node is restarted with
+ * its home (its write-ahead log replays what it acknowledged but had not stored), every
+ * acknowledged event is in the store exactly once.
  */
 class ThreeProcessClusterIT {
 
@@ -54,6 +55,7 @@ class ThreeProcessClusterIT {
 
   private final List<Member> members = new ArrayList<>();
   private Environment admin;
+  private Distribution dist;
 
   @AfterEach
   void stopNodes() {
@@ -240,16 +242,20 @@ class ThreeProcessClusterIT {
                 shared.run(),
                 TestServers.clickHouseUrl(),
                 shared.run());
-    return new Member(
-        name, home, port, ingestPort, controlPort, NodeProcess.node(name, work, config));
+    Path file = Files.writeString(work.resolve(name + ".conf"), config);
+    NodeProcess process =
+        dist.start(name, work, environment(), "ben-node", "--config", file.toString());
+    return new Member(name, home, port, ingestPort, controlPort, process);
   }
 
   /** The member certificate a joining node needs, issued from the founder's CA. */
   private void issueCertificate(Path home) throws Exception {
     NodeProcess issuing =
-        NodeProcess.start(
+        dist.start(
             "node-cert",
-            NodeCertificateTool.class.getName(),
+            work,
+            environment(),
+            "ben-node-cert",
             "--home",
             members.get(0).home().toString(),
             "--host",
@@ -257,6 +263,17 @@ class ThreeProcessClusterIT {
             "--out",
             ClusterTlsSettings.defaultFolder(home).toString());
     assertEquals(0, issuing.awaitExit(START), issuing.output());
+  }
+
+  /** What the launchers see: a JRE, a home, the JVM options, Pekko's cluster log at INFO. */
+  private Map<String, String> environment() {
+    return Map.of(
+        "PATH", "/usr/bin:/bin",
+        "JAVA_HOME", System.getProperty("java.home"),
+        "HOME", work.toString(),
+        "BEN_JAVA_OPTS", "-Xmx384m -XX:TieredStopAtLevel=1",
+        // Who joins and becomes Up is logged at INFO by Pekko's cluster; the test waits on it.
+        "BEN_PEKKO_LOG_LEVEL", "INFO");
   }
 
   /** Posts batches round-robin to the members until told to stop; a dead member just fails. */
