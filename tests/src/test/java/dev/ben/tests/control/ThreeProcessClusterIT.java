@@ -90,11 +90,17 @@ class ThreeProcessClusterIT {
     Member b = start("b", List.of(a.port()), shared);
     Member c = start("c", List.of(a.port()), shared);
     for (Member joined : List.of(b, c)) {
-      a.process()
-          .awaitLine(
-              line -> line.contains("Leader is moving node [" + joined.address() + "] to [Up]"),
-              joined.name() + " becoming a member",
-              START);
+      try {
+        a.process()
+            .awaitLine(
+                line -> line.contains("Leader is moving node [" + joined.address() + "] to [Up]"),
+                joined.name() + " becoming a member",
+                START);
+      } catch (AssertionError notJoined) {
+        throw new AssertionError(
+            notJoined.getMessage() + "\n" + joined.name() + " said:\n" + joined.process().output(),
+            notJoined);
+      }
       joined.process().awaitLine(line -> line.contains("is up: roles"), "that it is up", START);
     }
 

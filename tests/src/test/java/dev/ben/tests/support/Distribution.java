@@ -26,7 +26,7 @@ public final class Distribution {
 
   /** The tarball of this build, named by the build (tests/pom.xml). */
   public static Path tarball() {
-    Path tarball = Path.of(System.getProperty("ben.dist.tarball", "no ben.dist.tarball property"));
+    Path tarball = Path.of(System.getProperty("dist.tarball", "no dist.tarball property"));
     assertTrue(
         Files.isRegularFile(tarball),
         tarball
