@@ -84,6 +84,7 @@ class ThreeProcessClusterIT {
     Path project = ExampleProjects.copy(PIPELINE, work.resolve("project"));
     Shared shared =
         new Shared(run, examples.resolve("auth/keys/auth.pub"), work.resolve("hash.key"));
+    dist = Distribution.unpack(work.resolve("dist"));
 
     Member a = start("a", List.of(), shared);
     a.process().awaitLine(line -> line.contains("is up: roles"), "that it is up", START);
