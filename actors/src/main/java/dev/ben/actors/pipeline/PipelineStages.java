@@ -13,6 +13,7 @@ import dev.ben.streams.flow.Stages;
 import dev.ben.streams.flow.StoreStage;
 import dev.ben.streams.live.LiveEventJson;
 import dev.ben.streams.lucius.ScrubQueue;
+import dev.ben.streams.metrics.Labels;
 import dev.ben.streams.metrics.StageCounters;
 import dev.ben.streams.metrics.StageCounters.Outcome;
 import dev.ben.streams.proxy.ProxyStage;
@@ -144,8 +145,7 @@ public final class PipelineStages {
                               resources.storeWriter(),
                               resources.mapper()))
                   .orElse(resources.storeWriter()),
-              new SpillBuffer(
-                  resources.spillIndex(), pipeline, flow.spillMaxBytes(), resources.mapper()),
+              spillBuffer(flow),
               settlement(),
               resources.blockingExecutor());
       case DETECTOR ->
@@ -178,6 +178,40 @@ public final class PipelineStages {
               .orElseGet(() -> Stages.passThrough(counters, flow.stageBuffer()))
               .to(downstream);
     };
+  }
+
+  /** The store's spill buffer, its depth published as {@code ben_spill_batches} and bytes. */
+  private SpillBuffer spillBuffer(FlowSettings flow) {
+    SpillBuffer spill =
+        new SpillBuffer(resources.spillIndex(), pipeline, flow.spillMaxBytes(), resources.mapper());
+    Labels labels = Labels.of("pipeline", pipeline);
+    resources
+        .metrics()
+        .gauge(
+            "ben_spill_batches", "Batches waiting on disk for the store.", labels, spill::batches);
+    resources
+        .metrics()
+        .gauge("ben_spill_bytes", "Bytes waiting on disk for the store.", labels, spill::bytes);
+    return spill;
+  }
+
+  /**
+   * What the pipeline found on disk as it started: the events the ingest log replayed, the batches
+   * waiting for the store and the events waiting for the scrub, all from before the node stopped.
+   */
+  public String recovered(long replayed) {
+    SpillBuffer.Waiting spilled =
+        SpillBuffer.waiting(resources.spillIndex(), SpillBuffer.SPILL, pipeline);
+    SpillBuffer.Waiting scrub =
+        SpillBuffer.waiting(resources.spillIndex(), ScrubQueue.KIND, pipeline);
+    return replayed
+        + " events replayed from the ingest log, "
+        + spilled.batches()
+        + " batches ("
+        + spilled.bytes()
+        + " bytes) waiting on disk for the store, "
+        + scrub.batches()
+        + " events waiting for the scrub";
   }
 
   private ScrubQueue scrubQueue() {

@@ -173,9 +173,9 @@ public final class PipelineSupervisor extends AbstractBehavior<PipelineSuperviso
     getContext()
         .getLog()
         .info(
-            "pipeline {} replayed {} events left in the ingest log",
+            "pipeline {} found on disk as it started: {}",
             stages.pipeline(),
-            replayed.events());
+            stages.recovered(replayed.events()));
     ingress = replayed.ingress();
     if (!paused) {
       register();

@@ -28,12 +28,16 @@ public final class SpillBuffer {
   private final String prefix;
   private final long maxBytes;
   private final ObjectMapper mapper;
-  private long bytes;
+  // Written by the one stage using the buffer, read by metrics gauges on other threads.
+  private volatile long bytes;
   private long next;
-  private int batches;
+  private volatile int batches;
+
+  /** The kind of the store's buffer; other users name their own. */
+  public static final String SPILL = "spill";
 
   public SpillBuffer(RocksIndex index, String pipeline, long maxBytes, ObjectMapper mapper) {
-    this(index, "spill", pipeline, maxBytes, mapper);
+    this(index, SPILL, pipeline, maxBytes, mapper);
   }
 
   /**
@@ -52,6 +56,21 @@ public final class SpillBuffer {
       next = Math.max(next, Long.parseLong(entry.getKey().substring(prefix.length())) + 1);
     }
   }
+
+  /** What a buffer of this kind holds for the pipeline, read without opening one. */
+  public static Waiting waiting(RocksIndex index, String kind, String pipeline) {
+    int batches = 0;
+    long bytes = 0;
+    for (Map.Entry<String, String> entry :
+        index.scan(kind + "/" + pipeline + "/", Integer.MAX_VALUE)) {
+      bytes += size(entry.getValue());
+      batches++;
+    }
+    return new Waiting(batches, bytes);
+  }
+
+  /** Batches, and their bytes, waiting in a buffer. */
+  public record Waiting(int batches, long bytes) {}
 
   /** Writes the batch behind the others; false (nothing written) when it would exceed the bound. */
   public boolean push(List<Envelope> batch) {

@@ -19,6 +19,9 @@ import java.util.Optional;
  */
 public final class ScrubQueue implements ScrubRoute {
 
+  /** The kind of spill buffer the queue is kept in. */
+  public static final String KIND = "lucius";
+
   /** Refusal reason when the queue is at its bound. */
   public static final String FULL = "scrub queue full";
 
@@ -35,7 +38,7 @@ public final class ScrubQueue implements ScrubRoute {
       long maxBytes,
       ObjectMapper mapper,
       MetricsRegistry metrics) {
-    this.queue = new SpillBuffer(index, "lucius", pipeline, maxBytes, mapper);
+    this.queue = new SpillBuffer(index, KIND, pipeline, maxBytes, mapper);
     publish();
     Labels labels = Labels.of("pipeline", pipeline);
     metrics.gauge(

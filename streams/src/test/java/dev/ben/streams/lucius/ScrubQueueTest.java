@@ -61,4 +61,23 @@ class ScrubQueueTest {
       assertTrue(new SpillBuffer(index, "auth", 10_000, JSON).isEmpty());
     }
   }
+
+  @Test
+  void whatWaitsIsReadWithoutOpeningTheBufferKindByKind() {
+    try (RocksIndex index = RocksIndex.open(dir)) {
+      ScrubQueue queue = new ScrubQueue(index, "auth", 10_000, JSON, new MetricsRegistry());
+      queue.offer(event("a"));
+      queue.offer(event("b"));
+      SpillBuffer spill = new SpillBuffer(index, "auth", 10_000, JSON);
+      spill.push(java.util.List.of(event("c"), event("d"), event("e")));
+
+      SpillBuffer.Waiting scrub = SpillBuffer.waiting(index, ScrubQueue.KIND, "auth");
+      SpillBuffer.Waiting spilled = SpillBuffer.waiting(index, SpillBuffer.SPILL, "auth");
+      assertEquals(2, scrub.batches());
+      assertEquals(queue.bytes(), scrub.bytes());
+      assertEquals(1, spilled.batches());
+      assertEquals(spill.bytes(), spilled.bytes());
+      assertEquals(0, SpillBuffer.waiting(index, SpillBuffer.SPILL, "web").batches());
+    }
+  }
 }

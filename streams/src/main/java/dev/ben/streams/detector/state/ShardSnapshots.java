@@ -125,6 +125,7 @@ public final class ShardSnapshots {
   /** Counts a round's events; true when a snapshot is due by count and no write is under way. */
   public boolean counted(int events) {
     eventsSince += events;
+    counts.events(SnapshotCounts.DETECTED, events);
     return eventsSince >= settings.snapshotEveryEvents() && lastWrite.isDone();
   }
 
@@ -148,16 +149,24 @@ public final class ShardSnapshots {
     }
     List<StateKey> deletes = List.copyOf(retired);
     retired.clear();
+    long covered = eventsSince;
     eventsSince = 0;
     lastWrite =
         lastWrite
             .handle((previous, failure) -> taken)
-            .thenApplyAsync(snapshots -> store(snapshots, deletes, reason), io);
+            .thenApplyAsync(snapshots -> store(snapshots, deletes, reason, covered), io);
     return Optional.of(lastWrite);
   }
 
+  /**
+   * Writes the snapshots; when every one was written, the {@code covered} events detected since the
+   * previous snapshot are counted as saved.
+   */
   private Written store(
-      Map<StateKey, DetectorSnapshot> snapshots, List<StateKey> deletes, String reason) {
+      Map<StateKey, DetectorSnapshot> snapshots,
+      List<StateKey> deletes,
+      String reason,
+      long covered) {
     List<String> problems = new ArrayList<>();
     int written = 0;
     int trimmed = 0;
@@ -191,6 +200,9 @@ public final class ShardSnapshots {
       }
     }
     counts.add(SnapshotCounts.WRITTEN, reason, written);
+    if (written == snapshots.size()) {
+      counts.events(SnapshotCounts.SAVED, covered);
+    }
     counts.add(SnapshotCounts.TRIMMED, SnapshotCounts.TOO_LARGE, trimmed);
     return new Written(written, trimmed, problems);
   }

@@ -7,12 +7,20 @@ import dev.ben.streams.metrics.MetricsRegistry;
  * Counts detector snapshots in {@value #FAMILY} by pipeline, outcome and reason: one per detector
  * snapshot written, restored (read from the store when a shard starts, or taken over from the
  * previous contract version), trimmed (least recently used keys left out to fit the size bound) or
- * failed.
+ * failed. Events are counted in {@value #EVENTS_FAMILY} as {@code detected} by a shard and {@code
+ * saved} once a snapshot holding them is written: on one node, the difference is what a crash of
+ * that node would lose of its shards' state.
  */
 public final class SnapshotCounts {
 
   public static final String FAMILY = "ben_detector_snapshots_total";
   static final String HELP = "Detector state snapshots written, restored, trimmed and failed.";
+
+  public static final String EVENTS_FAMILY = "ben_detector_snapshot_events_total";
+  static final String EVENTS_HELP =
+      "Events a detector shard detected, and those since saved in a written snapshot.";
+  public static final String DETECTED = "detected";
+  public static final String SAVED = "saved";
 
   public static final String WRITTEN = "written";
   public static final String RESTORED = "restored";
@@ -41,6 +49,19 @@ public final class SnapshotCounts {
     if (snapshots > 0) {
       metrics.counter(FAMILY, HELP, labels(outcome, reason)).add(snapshots);
     }
+  }
+
+  void events(String state, long events) {
+    if (events > 0) {
+      metrics
+          .counter(EVENTS_FAMILY, EVENTS_HELP, Labels.of("pipeline", pipeline, "state", state))
+          .add(events);
+    }
+  }
+
+  /** Events {@code detected} or {@code saved} on this node. */
+  public long events(String state) {
+    return metrics.value(EVENTS_FAMILY, Labels.of("pipeline", pipeline, "state", state));
   }
 
   public long count(String outcome, String reason) {

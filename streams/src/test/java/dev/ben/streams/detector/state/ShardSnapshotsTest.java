@@ -155,7 +155,10 @@ class ShardSnapshotsTest {
     assertEquals(false, snapshots.counted(3));
     seen(state, "bob", 4000);
     assertEquals(true, snapshots.counted(1), "every 4 events");
+    assertEquals(4, counts.events(SnapshotCounts.DETECTED));
+    assertEquals(0, counts.events(SnapshotCounts.SAVED), "detected, not yet in a snapshot");
     done(snapshots.write(List.of(state), SnapshotCounts.EVENTS, false).orElseThrow());
+    assertEquals(4, counts.events(SnapshotCounts.SAVED), "the written snapshot holds all four");
     assertTrue(snapshots.write(List.of(state), SnapshotCounts.INTERVAL, false).isEmpty());
     assertEquals(1, counts.count(SnapshotCounts.WRITTEN, SnapshotCounts.EVENTS));
   }
@@ -214,5 +217,6 @@ class ShardSnapshotsTest {
     assertTrue(written.problems().get(0).contains("disk gone"), written.problems().toString());
     assertEquals(1, counts.count(SnapshotCounts.FAILED, SnapshotCounts.READ));
     assertEquals(1, counts.count(SnapshotCounts.FAILED, SnapshotCounts.WRITE));
+    assertEquals(0, counts.events(SnapshotCounts.SAVED), "no event is saved by a failed write");
   }
 }
