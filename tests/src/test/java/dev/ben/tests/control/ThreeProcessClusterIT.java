@@ -14,6 +14,10 @@ import dev.ben.tests.support.Distribution;
 import dev.ben.tests.support.NodeProcess;
 import dev.ben.tests.support.NumberedEvents;
 import dev.ben.tests.support.TestServers;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -66,7 +70,13 @@ class ThreeProcessClusterIT {
 
   /** One node process and where it listens. */
   private record Member(
-      String name, Path home, int port, int ingestPort, int controlPort, NodeProcess process) {
+      String name,
+      Path home,
+      int port,
+      int ingestPort,
+      int controlPort,
+      int gatewayPort,
+      NodeProcess process) {
 
     String address() {
       return "pekko://ben@127.0.0.1:" + port;
@@ -128,6 +138,11 @@ class ThreeProcessClusterIT {
           user);
     }
 
+    // A crash loses what no snapshot holds yet: the kill comes once every node saved its shards'.
+    for (Member member : List.of(a, b, c)) {
+      awaitSnapshotsSaved(member, BenctlLogin.token(benctlConfig, a.control()));
+    }
+
     // Numbered events to demo, round-robin over the three, while the founder is killed.
     NumberedEvents events = new NumberedEvents(shopKey);
     AtomicBoolean sending = new AtomicBoolean(true);
@@ -186,6 +201,7 @@ class ThreeProcessClusterIT {
             NodeProcess.freePort(),
             NodeProcess.freePort(),
             NodeProcess.freePort(),
+            NodeProcess.freePort(),
             seeds,
             shared);
     members.add(member);
@@ -200,6 +216,7 @@ class ThreeProcessClusterIT {
             gone.port(),
             gone.ingestPort(),
             gone.controlPort(),
+            gone.gatewayPort(),
             seeds,
             shared);
     again.process().awaitLine(line -> line.contains("is up: roles"), "that it is up", START);
@@ -212,6 +229,7 @@ class ThreeProcessClusterIT {
       int port,
       int ingestPort,
       int controlPort,
+      int gatewayPort,
       List<Integer> seeds,
       Shared shared)
       throws Exception {
@@ -220,8 +238,10 @@ class ThreeProcessClusterIT {
         ben.home = "%s"
         ben.node { host = "127.0.0.1", port = %d, seeds = [%s] }
         ben.ingest { port = %d, socket.port = 0 }
-        ben.gateway.port = 0
+        ben.gateway.port = %d
         ben.control.port = %d
+        # Detector state reaches the KV bucket within half a second of a round.
+        ben.detector.snapshot-interval = 500ms
         ben.ledger { trusted-keys = ["%s"], kv-bucket = "%s", object-bucket = "%s_bundles" }
         ben.auth.kv-bucket = "%s_identities"
         ben.spine.hash-key-file = "%s"
@@ -239,6 +259,7 @@ class ThreeProcessClusterIT {
                 port,
                 String.join(", ", seeds.stream().map(s -> "\"127.0.0.1:" + s + "\"").toList()),
                 ingestPort,
+                gatewayPort,
                 controlPort,
                 shared.trustedKey(),
                 shared.run(),
@@ -252,7 +273,7 @@ class ThreeProcessClusterIT {
     Path file = Files.writeString(work.resolve(name + ".conf"), config);
     NodeProcess process =
         dist.start(name, work, environment(), "ben-node", "--config", file.toString());
-    return new Member(name, home, port, ingestPort, controlPort, process);
+    return new Member(name, home, port, ingestPort, controlPort, gatewayPort, process);
   }
 
   /** The member certificate a joining node needs, issued from the founder's CA. */
@@ -281,6 +302,41 @@ class ThreeProcessClusterIT {
         "BEN_JAVA_OPTS", "-Xmx384m -XX:TieredStopAtLevel=1",
         // Who joins and becomes Up is logged at INFO by Pekko's cluster; the test waits on it.
         "BEN_PEKKO_LOG_LEVEL", "INFO");
+  }
+
+  /**
+   * Polls the member's metrics until every event its detector shards of {@code auth} detected is in
+   * a written snapshot.
+   */
+  private static void awaitSnapshotsSaved(Member member, String token) throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    HttpRequest metrics =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + member.gatewayPort() + "/metrics"))
+            .header("Authorization", "Bearer " + token)
+            .build();
+    ClusterChecks.await(
+        member.name() + "'s detector state in snapshots",
+        CLUSTER,
+        () -> {
+          try {
+            String body = http.send(metrics, HttpResponse.BodyHandlers.ofString()).body();
+            return List.of(snapshotEvents(body, "detected"), snapshotEvents(body, "saved"));
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        },
+        counts -> counts.get(0).equals(counts.get(1)),
+        () -> "");
+  }
+
+  private static long snapshotEvents(String metrics, String state) {
+    String series =
+        "ben_detector_snapshot_events_total{pipeline=\"" + PIPELINE + "\",state=\"" + state + "\"}";
+    return metrics
+        .lines()
+        .filter(line -> line.startsWith(series))
+        .mapToLong(line -> (long) Double.parseDouble(line.substring(series.length()).trim()))
+        .sum();
   }
 
   /** Posts batches round-robin to the members until told to stop; a dead member just fails. */
