@@ -4,16 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ben.actors.node.tls.NodeCertificateTool;
 import dev.ben.benctl.BenctlHarness;
 import dev.ben.benctl.BenctlHarness.Result;
 import dev.ben.benctl.ExampleProjects;
 import dev.ben.benctl.command.Environment;
 import dev.ben.config.ClusterTlsSettings;
 import dev.ben.streams.store.ClickHouseStore;
+import dev.ben.tests.support.Distribution;
 import dev.ben.tests.support.NodeProcess;
 import dev.ben.tests.support.NumberedEvents;
 import dev.ben.tests.support.TestServers;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,12 +36,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A real cluster: three node processes on 127.0.0.1 with the real NATS and ClickHouse, traffic
- * through all three, and the founding node (which hosts the singletons and some detector shards)
- * killed with SIGKILL while traffic runs. The singletons and shards move; a user's failed-login
- * count continues where it was on the survivors; a deploy issued afterwards activates on the
- * survivors; and once the killed node is restarted with its home (its write-ahead log replays what
- * it acknowledged but had not stored), every acknowledged event is in the store exactly once.
+ * A real cluster: three node processes started from the distribution's {@code bin/ben-node} on
+ * 127.0.0.1 with the real NATS and ClickHouse, traffic through all three, and the founding node
+ * (which hosts the singletons and some detector shards) killed with SIGKILL while traffic runs. The
+ * singletons and shards move; a user's failed-login count continues where it was on the survivors;
+ * a deploy issued afterwards activates on the survivors; and once the killed node is restarted with
+ * its home (its write-ahead log replays what it acknowledged but had not stored), every
+ * acknowledged event is in the store exactly once.
  */
 class ThreeProcessClusterIT {
 
@@ -54,6 +59,7 @@ class ThreeProcessClusterIT {
 
   private final List<Member> members = new ArrayList<>();
   private Environment admin;
+  private Distribution dist;
 
   @AfterEach
   void stopNodes() {
@@ -64,7 +70,13 @@ class ThreeProcessClusterIT {
 
   /** One node process and where it listens. */
   private record Member(
-      String name, Path home, int port, int ingestPort, int controlPort, NodeProcess process) {
+      String name,
+      Path home,
+      int port,
+      int ingestPort,
+      int controlPort,
+      int gatewayPort,
+      NodeProcess process) {
 
     String address() {
       return "pekko://ben@127.0.0.1:" + port;
@@ -82,17 +94,24 @@ class ThreeProcessClusterIT {
     Path project = ExampleProjects.copy(PIPELINE, work.resolve("project"));
     Shared shared =
         new Shared(run, examples.resolve("auth/keys/auth.pub"), work.resolve("hash.key"));
+    dist = Distribution.unpack(work.resolve("dist"));
 
     Member a = start("a", List.of(), shared);
     a.process().awaitLine(line -> line.contains("is up: roles"), "that it is up", START);
     Member b = start("b", List.of(a.port()), shared);
     Member c = start("c", List.of(a.port()), shared);
     for (Member joined : List.of(b, c)) {
-      a.process()
-          .awaitLine(
-              line -> line.contains("Leader is moving node [" + joined.address() + "] to [Up]"),
-              joined.name() + " becoming a member",
-              START);
+      try {
+        a.process()
+            .awaitLine(
+                line -> line.contains("Leader is moving node [" + joined.address() + "] to [Up]"),
+                joined.name() + " becoming a member",
+                START);
+      } catch (AssertionError notJoined) {
+        throw new AssertionError(
+            notJoined.getMessage() + "\n" + joined.name() + " said:\n" + joined.process().output(),
+            notJoined);
+      }
       joined.process().awaitLine(line -> line.contains("is up: roles"), "that it is up", START);
     }
 
@@ -117,6 +136,11 @@ class ThreeProcessClusterIT {
           List.of(1.0, 2.0, 3.0),
           fails(ShardedDetection.burstsAcrossPorts(allIngest, shopKey, user, 3)),
           user);
+    }
+
+    // A crash loses what no snapshot holds yet: the kill comes once every node saved its shards'.
+    for (Member member : List.of(a, b, c)) {
+      awaitSnapshotsSaved(member, BenctlLogin.token(benctlConfig, a.control()));
     }
 
     // Numbered events to demo, round-robin over the three, while the founder is killed.
@@ -177,6 +201,7 @@ class ThreeProcessClusterIT {
             NodeProcess.freePort(),
             NodeProcess.freePort(),
             NodeProcess.freePort(),
+            NodeProcess.freePort(),
             seeds,
             shared);
     members.add(member);
@@ -191,6 +216,7 @@ class ThreeProcessClusterIT {
             gone.port(),
             gone.ingestPort(),
             gone.controlPort(),
+            gone.gatewayPort(),
             seeds,
             shared);
     again.process().awaitLine(line -> line.contains("is up: roles"), "that it is up", START);
@@ -203,6 +229,7 @@ class ThreeProcessClusterIT {
       int port,
       int ingestPort,
       int controlPort,
+      int gatewayPort,
       List<Integer> seeds,
       Shared shared)
       throws Exception {
@@ -211,8 +238,10 @@ class ThreeProcessClusterIT {
         ben.home = "%s"
         ben.node { host = "127.0.0.1", port = %d, seeds = [%s] }
         ben.ingest { port = %d, socket.port = 0 }
-        ben.gateway.port = 0
+        ben.gateway.port = %d
         ben.control.port = %d
+        # Detector state reaches the KV bucket within half a second of a round.
+        ben.detector.snapshot-interval = 500ms
         ben.ledger { trusted-keys = ["%s"], kv-bucket = "%s", object-bucket = "%s_bundles" }
         ben.auth.kv-bucket = "%s_identities"
         ben.spine.hash-key-file = "%s"
@@ -230,6 +259,7 @@ class ThreeProcessClusterIT {
                 port,
                 String.join(", ", seeds.stream().map(s -> "\"127.0.0.1:" + s + "\"").toList()),
                 ingestPort,
+                gatewayPort,
                 controlPort,
                 shared.trustedKey(),
                 shared.run(),
@@ -240,16 +270,20 @@ class ThreeProcessClusterIT {
                 shared.run(),
                 TestServers.clickHouseUrl(),
                 shared.run());
-    return new Member(
-        name, home, port, ingestPort, controlPort, NodeProcess.node(name, work, config));
+    Path file = Files.writeString(work.resolve(name + ".conf"), config);
+    NodeProcess process =
+        dist.start(name, work, environment(), "ben-node", "--config", file.toString());
+    return new Member(name, home, port, ingestPort, controlPort, gatewayPort, process);
   }
 
   /** The member certificate a joining node needs, issued from the founder's CA. */
   private void issueCertificate(Path home) throws Exception {
     NodeProcess issuing =
-        NodeProcess.start(
+        dist.start(
             "node-cert",
-            NodeCertificateTool.class.getName(),
+            work,
+            environment(),
+            "ben-node-cert",
             "--home",
             members.get(0).home().toString(),
             "--host",
@@ -257,6 +291,52 @@ class ThreeProcessClusterIT {
             "--out",
             ClusterTlsSettings.defaultFolder(home).toString());
     assertEquals(0, issuing.awaitExit(START), issuing.output());
+  }
+
+  /** What the launchers see: a JRE, a home, the JVM options, Pekko's cluster log at INFO. */
+  private Map<String, String> environment() {
+    return Map.of(
+        "PATH", "/usr/bin:/bin",
+        "JAVA_HOME", System.getProperty("java.home"),
+        "HOME", work.toString(),
+        "BEN_JAVA_OPTS", "-Xmx384m -XX:TieredStopAtLevel=1",
+        // Who joins and becomes Up is logged at INFO by Pekko's cluster; the test waits on it.
+        "BEN_PEKKO_LOG_LEVEL", "INFO");
+  }
+
+  /**
+   * Polls the member's metrics until every event its detector shards of {@code auth} detected is in
+   * a written snapshot.
+   */
+  private static void awaitSnapshotsSaved(Member member, String token) throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    HttpRequest metrics =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + member.gatewayPort() + "/metrics"))
+            .header("Authorization", "Bearer " + token)
+            .build();
+    ClusterChecks.await(
+        member.name() + "'s detector state in snapshots",
+        CLUSTER,
+        () -> {
+          try {
+            String body = http.send(metrics, HttpResponse.BodyHandlers.ofString()).body();
+            return List.of(snapshotEvents(body, "detected"), snapshotEvents(body, "saved"));
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        },
+        counts -> counts.get(0).equals(counts.get(1)),
+        () -> "");
+  }
+
+  private static long snapshotEvents(String metrics, String state) {
+    String series =
+        "ben_detector_snapshot_events_total{pipeline=\"" + PIPELINE + "\",state=\"" + state + "\"}";
+    return metrics
+        .lines()
+        .filter(line -> line.startsWith(series))
+        .mapToLong(line -> (long) Double.parseDouble(line.substring(series.length()).trim()))
+        .sum();
   }
 
   /** Posts batches round-robin to the members until told to stop; a dead member just fails. */

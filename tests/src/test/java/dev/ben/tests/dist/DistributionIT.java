@@ -3,6 +3,7 @@ package dev.ben.tests.dist;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ben.tests.support.Distribution;
 import dev.ben.tests.support.NodeProcess;
 import java.io.IOException;
 import java.net.URI;
@@ -45,7 +46,7 @@ class DistributionIT {
 
   @Test
   void theUnpackedDistributionRunsANodeThatItsBenctlLogsInTo() throws Exception {
-    Path dist = unpack(tarball());
+    Distribution dist = Distribution.unpack(work.resolve("unpacked"));
     Path home = Files.createDirectories(work.resolve("ben-home"));
     int control = NodeProcess.freePort();
     int gateway = NodeProcess.freePort();
@@ -62,13 +63,13 @@ class DistributionIT {
             "BEN_JAVA_OPTS", "-Xmx384m -XX:TieredStopAtLevel=1");
 
     // A contract project of the distribution's benctl, whose key the node trusts.
-    Path benctl = dist.resolve("bin/benctl");
+    Path benctl = dist.launcher("benctl");
     Path project = work.resolve("shop");
     assertEquals(0, run(process(environment, benctl, "init", project.toString()), "benctl init"));
     environment = new HashMap<>(environment);
     environment.put("BEN_LEDGER_TRUSTED_KEYS", project.resolve("keys/shop.pub").toString());
 
-    node = NodeProcess.command("ben-node", process(environment, dist.resolve("bin/ben-node")));
+    node = NodeProcess.command("ben-node", process(environment, dist.launcher("ben-node")));
     node.awaitLine(line -> line.contains("is up: roles"), "that it is up", START);
     HttpResponse<String> health =
         HttpClient.newHttpClient()
@@ -104,29 +105,6 @@ class DistributionIT {
     // it.
     ProcessHandle.of(node.pid()).orElseThrow().destroy();
     node.awaitExit(COMMAND);
-  }
-
-  /** The tarball of this build, named by the build (tests/pom.xml). */
-  private static Path tarball() {
-    Path tarball = Path.of(System.getProperty("ben.dist.tarball", "no ben.dist.tarball property"));
-    assertTrue(
-        Files.isRegularFile(tarball),
-        tarball
-            + " does not exist: build it first (./ben dist, or mvn package -pl dist -am), or run"
-            + " the whole build (mvn verify), which packages dist before the tests");
-    return tarball;
-  }
-
-  private Path unpack(Path tarball) throws Exception {
-    Path into = Files.createDirectories(work.resolve("unpacked"));
-    ProcessBuilder tar =
-        new ProcessBuilder("tar", "-xzf", tarball.toString(), "-C", into.toString());
-    assertEquals(0, run(tar, "tar"));
-    try (var entries = Files.list(into)) {
-      List<Path> top = entries.toList();
-      assertEquals(1, top.size(), "one folder, ben-VERSION, in the tarball: " + top);
-      return top.get(0);
-    }
   }
 
   /**

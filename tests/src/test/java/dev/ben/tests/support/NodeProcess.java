@@ -26,6 +26,7 @@ public final class NodeProcess implements AutoCloseable {
   private final String name;
   private final Process process;
   private final List<String> lines = new ArrayList<>();
+  private volatile boolean stopping;
 
   private NodeProcess(String name, Process process) {
     this.name = name;
@@ -126,6 +127,7 @@ public final class NodeProcess implements AutoCloseable {
    * no goodbye to the cluster. Returns once the process is gone.
    */
   public void kill() throws InterruptedException {
+    stopping = true;
     process.destroyForcibly();
     if (!process.waitFor(30, TimeUnit.SECONDS)) {
       throw new AssertionError(name + " survived SIGKILL for 30 s");
@@ -140,6 +142,7 @@ public final class NodeProcess implements AutoCloseable {
   /** Stops it as Ctrl-C would (coordinated shutdown), forcibly after 30 seconds. */
   @Override
   public void close() {
+    stopping = true;
     process.destroy();
     try {
       if (!process.waitFor(30, TimeUnit.SECONDS)) {
@@ -163,8 +166,8 @@ public final class NodeProcess implements AutoCloseable {
         }
       }
     } catch (IOException e) {
-      // A killed process's pipe may close under the reader; the output so far is what it said.
-      if (process.isAlive()) {
+      // Stopping a process closes its pipe under the reader; the output so far is what it said.
+      if (!stopping && process.isAlive()) {
         throw new UncheckedIOException(e);
       }
     }
