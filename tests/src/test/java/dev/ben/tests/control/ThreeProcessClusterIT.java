@@ -101,17 +101,16 @@ class ThreeProcessClusterIT {
     Member b = start("b", List.of(a.port()), shared);
     Member c = start("c", List.of(a.port()), shared);
     for (Member joined : List.of(b, c)) {
-      try {
-        a.process()
-            .awaitLine(
-                line -> line.contains("Leader is moving node [" + joined.address() + "] to [Up]"),
-                joined.name() + " becoming a member",
-                START);
-      } catch (AssertionError notJoined) {
-        throw new AssertionError(
-            notJoined.getMessage() + "\n" + joined.name() + " said:\n" + joined.process().output(),
-            notJoined);
-      }
+      // The leader moves a joining member Up; which member leads depends on the ports drawn.
+      String movedUp = "Leader is moving node [" + joined.address() + "] to [Up]";
+      ClusterChecks.await(
+          joined.name() + " becoming a member",
+          START,
+          () ->
+              members.stream()
+                  .anyMatch(m -> !m.process().linesMatching(l -> l.contains(movedUp)).isEmpty()),
+          up -> up,
+          () -> "\n" + joined.name() + " said:\n" + joined.process().output());
       joined.process().awaitLine(line -> line.contains("is up: roles"), "that it is up", START);
     }
 
