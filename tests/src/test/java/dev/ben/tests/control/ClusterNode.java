@@ -80,6 +80,7 @@ public final class ClusterNode implements AutoCloseable {
                     "ben.ledger.kv-bucket", shared.kvBucket(),
                     "ben.ledger.object-bucket", shared.objectBucket(),
                     "ben.auth.kv-bucket", shared.kvBucket() + "_identities",
+                    "ben.detector.snapshot-kv-bucket", shared.kvBucket() + "_detector_state",
                     "ben.spine.hash-key-file", shared.hashKeyFile().toString(),
                     "ben.connectors.nats.url", shared.natsUrl(),
                     "ben.connectors.nats.namespace", shared.natsNamespace()))
@@ -153,15 +154,26 @@ public final class ClusterNode implements AutoCloseable {
         0,
         ConfigFactory.parseMap(
                 Map.of(
-                    "ben.node.seeds", List.of(),
-                    "ben.ledger.trusted-keys", List.of(trustedKey.toString()),
-                    "ben.ledger.kv-bucket", run,
-                    "ben.ledger.object-bucket", run + "_bundles",
-                    "ben.auth.kv-bucket", run + "_identities",
-                    "ben.connectors.nats.url", natsUrl,
-                    "ben.connectors.nats.namespace", run,
-                    "ben.connectors.clickhouse.url", clickHouseUrl,
-                    "ben.connectors.clickhouse.database", run))
+                    "ben.node.seeds",
+                    List.of(),
+                    "ben.ledger.trusted-keys",
+                    List.of(trustedKey.toString()),
+                    "ben.ledger.kv-bucket",
+                    run,
+                    "ben.ledger.object-bucket",
+                    run + "_bundles",
+                    "ben.auth.kv-bucket",
+                    run + "_identities",
+                    "ben.detector.snapshot-kv-bucket",
+                    run + "_detector_state",
+                    "ben.connectors.nats.url",
+                    natsUrl,
+                    "ben.connectors.nats.namespace",
+                    run,
+                    "ben.connectors.clickhouse.url",
+                    clickHouseUrl,
+                    "ben.connectors.clickhouse.database",
+                    run))
             .withFallback(ConfigFactory.parseString("ben.connectors.s3.endpoint = \"\"")));
   }
 

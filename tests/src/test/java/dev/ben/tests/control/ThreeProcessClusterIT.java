@@ -243,6 +243,7 @@ class ThreeProcessClusterIT {
         ben.detector.snapshot-interval = 500ms
         ben.ledger { trusted-keys = ["%s"], kv-bucket = "%s", object-bucket = "%s_bundles" }
         ben.auth.kv-bucket = "%s_identities"
+        ben.detector.snapshot-kv-bucket = "%s_detector_state"
         ben.spine.hash-key-file = "%s"
         ben.connectors {
           nats { url = "%s", namespace = "%s" }
@@ -261,6 +262,7 @@ class ThreeProcessClusterIT {
                 gatewayPort,
                 controlPort,
                 shared.trustedKey(),
+                shared.run(),
                 shared.run(),
                 shared.run(),
                 shared.run(),
