@@ -45,6 +45,38 @@ class ControlAndSpineSettingsTest {
   }
 
   @Test
+  void controlConnectionsAreCappedPerAddressAndHeldToAFirstBytesDeadline() {
+    assertEquals(
+        new ConnectionLimits(128, 32, Duration.ofSeconds(10), 1024, Duration.ofSeconds(10)),
+        ControlSettings.fromConfig(ReferenceConfig.with("")).connections());
+    ConnectionLimits tuned =
+        ControlSettings.fromConfig(
+                ReferenceConfig.with(
+                    "ben.control.connections { max = 10, max-per-address = 5,"
+                        + " header-timeout = 300ms }"))
+            .connections();
+    assertEquals(10, tuned.maxConnections());
+    assertEquals(5, tuned.maxPerAddress());
+    assertEquals(Duration.ofMillis(300), tuned.headerTimeout());
+    assertEquals(
+        "ben.control.connections.max-per-address",
+        assertThrows(
+                SettingsException.class,
+                () ->
+                    ControlSettings.fromConfig(
+                        ReferenceConfig.with(
+                            "ben.control.connections { max = 4, max-per-address = 5 }")))
+            .key());
+    assertEquals(
+        128,
+        BenSettings.fromConfig(ReferenceConfig.with("ben.ingest.connections.max = 700"))
+            .control()
+            .connections()
+            .maxConnections(),
+        "the control port has limits of its own");
+  }
+
+  @Test
   void controlPortOutOfRangeIsRefusedWithItsKey() {
     assertEquals(
         "ben.control.port",

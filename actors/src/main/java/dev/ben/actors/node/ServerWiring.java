@@ -128,7 +128,9 @@ final class ServerWiring {
               users(context, services, authorizer, checks),
               trust(context, services, authorizer, checks),
               https,
-              settings.ledger().maxBundleBytes() + CONTROL_FRAMING_BYTES));
+              settings.ledger().maxBundleBytes() + CONTROL_FRAMING_BYTES,
+              settings.control().connections(),
+              services.metrics()));
     }
     return servers;
   }

@@ -10,13 +10,16 @@ import dev.ben.api.control.AuthServicePowerApiHandlerFactory;
 import dev.ben.api.control.LedgerServicePowerApiHandlerFactory;
 import dev.ben.api.control.TrustServicePowerApiHandlerFactory;
 import dev.ben.api.control.UsersServicePowerApiHandlerFactory;
+import dev.ben.config.ConnectionLimits;
 import dev.ben.config.Endpoint;
+import dev.ben.streams.metrics.MetricsRegistry;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.grpc.javadsl.ServiceHandler;
 import org.apache.pekko.http.javadsl.Http;
 import org.apache.pekko.http.javadsl.HttpsConnectionContext;
+import org.apache.pekko.http.javadsl.ServerBinding;
 import org.apache.pekko.http.javadsl.ServerBuilder;
 import org.apache.pekko.http.javadsl.model.HttpEntities;
 import org.apache.pekko.http.javadsl.model.HttpRequest;
@@ -30,9 +33,14 @@ import org.apache.pekko.stream.javadsl.Flow;
  * {@code maxRequestBytes}: the binding's {@code max-content-length} and each request entity's size
  * limit fail the body as it streams in, and the call is answered RESOURCE_EXHAUSTED (pekko-grpc's
  * server has no inbound message bound of its own; its decoder would otherwise hold a whole message
- * however large its length prefix).
+ * however large its length prefix). Clients reach it through the {@link ControlRelay} on the
+ * configured endpoint, which holds them to the port's connection limits; the gRPC server itself
+ * listens on a loopback port of its own, and stops with the relay.
  */
 public final class ControlServer extends HttpServer {
+
+  /** Where the gRPC server listens, behind the relay. */
+  private static final String LOOPBACK = "127.0.0.1";
 
   private final LedgerGrpcService ledger;
   private final AuthGrpcService auth;
@@ -40,6 +48,7 @@ public final class ControlServer extends HttpServer {
   private final UsersGrpcService users;
   private final TrustGrpcService trust;
   private final long maxRequestBytes;
+  private final ControlRelay relay;
 
   public ControlServer(
       ActorSystem<?> system,
@@ -50,9 +59,12 @@ public final class ControlServer extends HttpServer {
       UsersGrpcService users,
       TrustGrpcService trust,
       Optional<HttpsConnectionContext> https,
-      long maxRequestBytes) {
+      long maxRequestBytes,
+      ConnectionLimits connections,
+      MetricsRegistry metrics) {
     super("control", system, endpoint, https);
     this.maxRequestBytes = maxRequestBytes;
+    this.relay = new ControlRelay(system, connections, metrics);
     this.ledger = ledger;
     this.auth = auth;
     this.apps = apps;
@@ -60,9 +72,32 @@ public final class ControlServer extends HttpServer {
     this.trust = trust;
   }
 
+  /**
+   * Binds the gRPC server on loopback, then the relay on {@code endpoint}; unbinding stops both.
+   * When the relay cannot bind, the gRPC server is unbound again.
+   */
   @Override
   CompletionStage<Bound> bind(Endpoint endpoint, Optional<HttpsConnectionContext> https) {
-    ServerBuilder server = Http.get(system()).newServerAt(endpoint.host(), endpoint.port());
+    return grpcServer(https)
+        .thenCompose(
+            inner ->
+                relay
+                    .bind(endpoint, inner.localAddress())
+                    .thenApply(
+                        outer ->
+                            new Bound(
+                                outer.localAddress(),
+                                () -> outer.unbind().thenCompose(unbound -> inner.unbind())))
+                    .whenComplete(
+                        (bound, failure) -> {
+                          if (failure != null) {
+                            inner.unbind();
+                          }
+                        }));
+  }
+
+  private CompletionStage<ServerBinding> grpcServer(Optional<HttpsConnectionContext> https) {
+    ServerBuilder server = Http.get(system()).newServerAt(LOOPBACK, 0);
     // gRPC is HTTP/2 only (cleartext with prior knowledge, or negotiated by ALPN over TLS), so only
     // this binding turns it on.
     return https
@@ -74,8 +109,7 @@ public final class ControlServer extends HttpServer {
                     .withEnableHttp2(true)
                     .withParserSettings(
                         settings.getParserSettings().withMaxContentLength(maxRequestBytes)))
-        .bind(bounded(services()))
-        .thenApply(bound -> new Bound(bound.localAddress(), bound::unbind));
+        .bind(bounded(services()));
   }
 
   /**

@@ -2,7 +2,6 @@ package dev.ben.actors.node.servers;
 
 import dev.ben.config.ConnectionLimits;
 import dev.ben.config.Endpoint;
-import dev.ben.streams.metrics.Labels;
 import dev.ben.streams.metrics.MetricsRegistry;
 import java.net.InetSocketAddress;
 import java.util.Optional;
@@ -17,7 +16,6 @@ import org.apache.pekko.http.javadsl.settings.ServerSettings;
 import org.apache.pekko.stream.javadsl.BidiFlow;
 import org.apache.pekko.stream.javadsl.Flow;
 import org.apache.pekko.stream.javadsl.Sink;
-import org.apache.pekko.stream.javadsl.Source;
 import org.apache.pekko.stream.javadsl.Tcp;
 import org.apache.pekko.util.ByteString;
 
@@ -39,9 +37,8 @@ final class GuardedListener {
   private final String name;
   private final ActorSystem<?> system;
   private final ConnectionLimits limits;
-  private final MetricsRegistry metrics;
   private final ServerSettings settings;
-  private final ConnectionGate gate;
+  private final ListenerAdmission admission;
 
   /**
    * @param name the listener's name in the refusal counter: ingest or gateway
@@ -56,18 +53,12 @@ final class GuardedListener {
     this.name = name;
     this.system = system;
     this.limits = limits;
-    this.metrics = metrics;
     ServerSettings defaults = ServerSettings.create(system.classicSystem());
     this.settings =
         defaults
             .withParserSettings(defaults.getParserSettings().withMaxContentLength(maxRequestBytes))
             .withRemoteAddressAttribute(true);
-    this.gate = new ConnectionGate(limits.maxConnections(), limits.maxPerAddress());
-    metrics.gauge(
-        "ben_connections_open",
-        "Connections an HTTP listener serves now, by listener.",
-        Labels.of("listener", name),
-        gate::open);
+    this.admission = new ListenerAdmission(name, system, limits, metrics);
   }
 
   /** Serves {@code handler} on {@code endpoint}, over TLS when {@code https} is given. */
@@ -99,31 +90,21 @@ final class GuardedListener {
       Tcp.IncomingConnection connection,
       Optional<HttpsConnectionContext> https,
       Flow<HttpRequest, HttpResponse, NotUsed> handler) {
-    InetSocketAddress client = connection.remoteAddress();
-    String address = client.getAddress().getHostAddress();
-    Optional<String> refused = gate.admit(address);
-    if (refused.isPresent()) {
-      count(refused.get());
-      connection.handleWith(
-          Flow.fromSinkAndSourceCoupled(Sink.<ByteString>cancelled(), Source.<ByteString>empty()),
-          system);
-      return;
-    }
+    admission.serve(connection, () -> served(connection.remoteAddress(), https, handler));
+  }
+
+  /** Pekko's server layer over TLS over the header deadline, for one admitted connection. */
+  private Flow<ByteString, ByteString, NotUsed> served(
+      InetSocketAddress client,
+      Optional<HttpsConnectionContext> https,
+      Flow<HttpRequest, HttpResponse, NotUsed> handler) {
     RequestPhase phase = new RequestPhase(limits.headerTimeout(), System.nanoTime());
-    Flow<ByteString, ByteString, NotUsed> served =
-        requests(handler, phase)
-            .join(
-                Http.get(system)
-                    .serverLayer(settings, Optional.of(client))
-                    .atop(ListenerTls.layer(https))
-                    .atop(headerDeadline(phase)));
-    connection.handleWith(
-        served.watchTermination(
-            (notUsed, done) -> {
-              done.whenComplete((ok, failure) -> gate.release(address));
-              return notUsed;
-            }),
-        system);
+    return requests(handler, phase)
+        .join(
+            Http.get(system)
+                .serverLayer(settings, Optional.of(client))
+                .atop(ListenerTls.layer(https))
+                .atop(headerDeadline(phase)));
   }
 
   /** The handler, telling the phase where the connection is, with each body held to its rate. */
@@ -156,11 +137,6 @@ final class GuardedListener {
   }
 
   private void count(String reason) {
-    metrics
-        .counter(
-            "ben_connections_refused_total",
-            "Connections an HTTP listener closed before serving them, by listener and reason.",
-            Labels.of("listener", name, "reason", reason))
-        .increment();
+    admission.count(reason);
   }
 }
