@@ -56,6 +56,9 @@ NODE_HOME="$(mktemp -d)"
 # The node trusts only a key made for this run, never the example key published in the repository.
 "$ROOT/bin/benctl" keygen bench-signing --dir "$NODE_HOME" >/dev/null
 INGEST_PORT=17280 GATEWAY_PORT=18280 CONTROL_PORT=17270
+# Every load client connects from 127.0.0.1, so the per-address cap (meant for one client among many) is raised to
+# the listener's total: the figures measure the node, not the cap.
+BEN_INGEST_MAX_CONNECTIONS_PER_ADDRESS=1024 \
 BEN_HOME="$NODE_HOME" BEN_INGEST_PORT=$INGEST_PORT BEN_GATEWAY_PORT=$GATEWAY_PORT BEN_CONTROL_PORT=$CONTROL_PORT \
   BEN_SOCKET_PORT=17271 BEN_NODE_PORT=25680 BEN_NATS_URL="" BEN_S3_ENDPOINT="" BEN_CLICKHOUSE_URL="$CLICKHOUSE" \
   BEN_CLICKHOUSE_DATABASE="ben_bench_node" BEN_LEDGER_TRUSTED_KEYS="$NODE_HOME/bench-signing.pub" \
