@@ -91,15 +91,23 @@ final class IngestResponses {
     if (report.refused() > report.refusals().size()) {
       body.put("refusals_truncated", true);
     }
-    if (report.unconfirmed() > 0) {
-      body.put("unconfirmed", report.unconfirmed());
+    unconfirmed(body, report.unconfirmed());
+    return body;
+  }
+
+  /**
+   * Says how many accepted events had not reached their final outcome within the ack timeout
+   * ({@code ben.ingest.ack = stored}); nothing when all had.
+   */
+  void unconfirmed(ObjectNode body, long unconfirmed) {
+    if (unconfirmed > 0) {
+      body.put("unconfirmed", unconfirmed);
       body.put(
           "warning",
-          report.unconfirmed()
+          unconfirmed
               + " accepted events had not reached the store within ben.ingest.ack-timeout;"
               + " they are durable on the node and will be stored, do not resend them");
     }
-    return body;
   }
 
   /**

@@ -7,6 +7,7 @@ import dev.ben.streams.metrics.StageCounters.Outcome;
 import dev.ben.streams.sidecar.BodyDecoding;
 import dev.ben.streams.sidecar.EventParser;
 import dev.ben.streams.sidecar.Invocation;
+import dev.ben.streams.wal.IngestLog;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -135,13 +136,15 @@ final class InvokeEndpoint {
         .answer()
         .toCompletableFuture()
         .orTimeout(ingest.settings().offerTimeout().toMillis(), TimeUnit.MILLISECONDS)
-        .thenApply(
+        .thenCompose(
             answer ->
                 answer.evaluation() != null
-                    ? decided(envelope, answer.evaluation())
-                    : ingest
-                        .responses()
-                        .error(StatusCodes.UNPROCESSABLE_CONTENT, "refused: " + answer.refusal()))
+                    ? decidedOnceConfirmed(ingress.log(), envelope, answer.evaluation())
+                    : CompletableFuture.completedFuture(
+                        ingest
+                            .responses()
+                            .error(
+                                StatusCodes.UNPROCESSABLE_CONTENT, "refused: " + answer.refusal())))
         .exceptionally(
             timeout ->
                 ingest
@@ -155,7 +158,22 @@ final class InvokeEndpoint {
                             + " ms (it is saturated); the event is counted and may still be stored, retry later"));
   }
 
-  private HttpResponse decided(Envelope envelope, Envelope.Evaluation evaluation) {
+  /**
+   * With {@code ben.ingest.ack = stored} the decision is answered once the event reached its final
+   * outcome, or with {@code unconfirmed} once the ack timeout passed, as an events report is.
+   */
+  private CompletionStage<HttpResponse> decidedOnceConfirmed(
+      IngestLog log, Envelope envelope, Envelope.Evaluation evaluation) {
+    if (!log.awaitsOutcomes()) {
+      return CompletableFuture.completedFuture(decided(envelope, evaluation, 0));
+    }
+    return log.confirmed(new long[] {envelope.walSequence()})
+        .exceptionally(failure -> 0L)
+        .thenApply(confirmed -> decided(envelope, evaluation, confirmed > 0 ? 0 : 1));
+  }
+
+  private HttpResponse decided(
+      Envelope envelope, Envelope.Evaluation evaluation, long unconfirmed) {
     ObjectNode body =
         ingest
             .mapper()
@@ -164,6 +182,7 @@ final class InvokeEndpoint {
             .put("pipeline", envelope.pipeline())
             .put("contract_version", evaluation.contractVersion());
     body.setAll(evaluation.decisionsJson(ingest.mapper()));
+    ingest.responses().unconfirmed(body, unconfirmed);
     return ingest.responses().json(StatusCodes.OK, body);
   }
 }

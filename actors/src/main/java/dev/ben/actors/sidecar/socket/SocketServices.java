@@ -72,7 +72,8 @@ final class SocketServices {
 
   /**
    * The HTTP path's NDJSON ingest, with its limits, into this pipeline's sidecar counters and
-   * through its ingest log (a batch is acked once the log holds it).
+   * through its ingest log (a batch is acked once the log holds it, and with {@code ben.ingest.ack
+   * = stored} once its events reached their outcome or the ack timeout passed).
    */
   NdjsonIngest ndjson(PipelineDirectory.Ingress ingress) {
     return new NdjsonIngest(

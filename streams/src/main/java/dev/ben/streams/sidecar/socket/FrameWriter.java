@@ -66,6 +66,10 @@ public final class FrameWriter {
           .put("detail", refused.detail());
     }
     ack.put("overloaded", report.overloaded()).put("resume_from_line", report.resumeFromLine());
+    // Only when ben.ingest.ack = stored and the ack timeout passed first, as in the HTTP answer.
+    if (report.unconfirmed() > 0) {
+      ack.put("unconfirmed", report.unconfirmed());
+    }
     return json(FrameType.ACK, ack);
   }
 

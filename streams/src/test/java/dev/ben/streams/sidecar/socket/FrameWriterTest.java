@@ -1,6 +1,7 @@
 package dev.ben.streams.sidecar.socket;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -48,6 +49,15 @@ class FrameWriterTest {
     assertEquals(2, ack.get("refusals").get(0).get("line").asLong());
     assertEquals("malformed_json", ack.get("refusals").get(0).get("reason").asText());
     assertEquals(false, ack.get("overloaded").asBoolean());
+    assertFalse(ack.has("unconfirmed"), "every accepted event confirmed, or not awaited");
+  }
+
+  @Test
+  void anAckWhoseEventsWereNotAllStoredInTimeSaysHowManyAreUnconfirmed() throws Exception {
+    JsonNode ack =
+        json(writer.ack(3, new IngestReport(5, 0, List.of(), 0).confirmed(2)), FrameType.ACK);
+    assertEquals(5, ack.get("accepted").asLong());
+    assertEquals(3, ack.get("unconfirmed").asLong());
   }
 
   @Test
