@@ -23,11 +23,11 @@ import org.apache.pekko.pattern.Patterns;
 
 /**
  * The detector shards of every pipeline as Cluster Sharding entities on the members with the
- * detector role, with the playbook budgets their rounds ask ({@link PlaybookBudgets}). Shards are
- * never passivated (their state is the point); when one moves, Cluster Sharding stops it with
- * {@link DetectorShard.Stop}, so its last snapshot is in the state store before the next member
- * starts it. A shard whose member has not loaded a version yet (its contract holder swaps within a
- * second of an activation) is asked again a bounded number of times.
+ * detector role, with the playbook budgets their rounds ask ({@link PlaybookBudgets}, whose state
+ * goes to the same store). Shards are never passivated (their state is the point); when one moves,
+ * Cluster Sharding stops it with {@link DetectorShard.Stop}, so its last snapshot is in the state
+ * store before the next member starts it. A shard whose member has not loaded a version yet (its
+ * contract holder swaps within a second of an activation) is asked again a bounded number of times.
  */
 public final class ShardedDetectors implements DetectorShards {
 
@@ -49,7 +49,9 @@ public final class ShardedDetectors implements DetectorShards {
     this.system = system;
     this.sharding = ClusterSharding.get(system);
     this.settings = settings;
-    PlaybookBudgets budgets = new PlaybookBudgets(system, settings.budgetTimeout(), metrics);
+    PlaybookBudgets budgets =
+        new PlaybookBudgets(
+            system, settings.budgetTimeout(), metrics, state, io, settings.stashCapacity());
     sharding.init(
         Entity.of(
                 DetectorShard.TYPE_KEY,

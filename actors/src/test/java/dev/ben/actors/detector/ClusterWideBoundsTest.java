@@ -167,9 +167,17 @@ class ClusterWideBoundsTest {
   void aBudgetThatDoesNotAnswerSuppressesTheCandidatesAndIsCounted() throws Exception {
     // No member has the detector role, so no budget can start: every ask times out.
     ActorTestKit kit = clusterOfOne("edge");
+    RocksIndex state = RocksIndex.open(dir.resolve("edge-state"));
     try {
       MetricsRegistry metrics = new MetricsRegistry();
-      var budgets = new PlaybookBudgets(kit.system(), Duration.ofMillis(300), metrics);
+      var budgets =
+          new PlaybookBudgets(
+              kit.system(),
+              Duration.ofMillis(300),
+              metrics,
+              new RocksShardStateStore(state, 1 << 20),
+              kit.system().executionContext(),
+              16);
       Playbook chatty = PingProject.detecting(PIPELINE).playbook("chatty").orElseThrow();
       List<String> verdicts =
           budgets
@@ -188,6 +196,7 @@ class ClusterWideBoundsTest {
               Labels.of("pipeline", PIPELINE, "playbook", "chatty")));
     } finally {
       kit.shutdownTestKit();
+      state.close();
     }
   }
 }

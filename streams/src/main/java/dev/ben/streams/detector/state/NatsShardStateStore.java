@@ -5,6 +5,7 @@ import dev.ben.streams.nats.NatsClient;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Snapshots in a JetStream KV bucket shared by the cluster, so a shard that moves to another member
@@ -51,6 +52,11 @@ public final class NatsShardStateStore implements ShardStateStore {
       }
     }
     return found;
+  }
+
+  @Override
+  public Optional<byte[]> get(StateKey key) {
+    return kv.get(bucket, kvKey(key));
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.ben.streams.rocks.RocksIndex;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Snapshots in the node's own RocksDB index under {@code detector-state/<key>}: they outlive a
@@ -32,6 +33,11 @@ public final class RocksShardStateStore implements ShardStateStore {
       found.put(StateKey.parse(pipeline, shard, rest), entry.getValue());
     }
     return found;
+  }
+
+  @Override
+  public Optional<byte[]> get(StateKey key) {
+    return index.get(utf8(PREFIX + key.path()));
   }
 
   @Override

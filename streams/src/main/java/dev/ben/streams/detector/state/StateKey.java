@@ -3,9 +3,13 @@ package dev.ben.streams.detector.state;
 /**
  * Where one detector's snapshot lives: {@code <pipeline>/<shard>/<schema>/<fingerprint>}. The
  * fingerprint is that of the detector's definition, not the contract version, so every version with
- * the same detector reads and writes the same key.
+ * the same detector reads and writes the same key. The playbook budgets of a pipeline live under
+ * the shard {@value #PLAYBOOK_BUDGETS}, which no detector shard has, so a shard never loads them.
  */
 public record StateKey(String pipeline, int shard, String schema, String fingerprint) {
+
+  /** The shard number of a pipeline's playbook budgets. */
+  public static final int PLAYBOOK_BUDGETS = -1;
 
   public StateKey {
     for (String part : new String[] {pipeline, schema, fingerprint}) {
@@ -13,7 +17,7 @@ public record StateKey(String pipeline, int shard, String schema, String fingerp
         throw new IllegalArgumentException("not a state key part: '" + part + "'");
       }
     }
-    if (shard < 0) {
+    if (shard < PLAYBOOK_BUDGETS) {
       throw new IllegalArgumentException("shard " + shard + " is negative");
     }
   }

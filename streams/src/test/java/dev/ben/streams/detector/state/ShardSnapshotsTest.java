@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -184,6 +185,11 @@ class ShardSnapshotsTest {
         new ShardStateStore() {
           @Override
           public Map<StateKey, byte[]> load(String pipeline, int shard) {
+            throw new IllegalStateException("disk gone");
+          }
+
+          @Override
+          public Optional<byte[]> get(StateKey key) {
             throw new IllegalStateException("disk gone");
           }
 

@@ -77,4 +77,22 @@ public abstract class ShardStateStoreContract {
     store.put(key, bytes(max, 7));
     assertArrayEquals(bytes(max, 7), reopen().load("auth", 2).get(key));
   }
+
+  @Test
+  public void oneSnapshotIsReadByItsKey() {
+    var key = new StateKey("auth", 0, "login", "ee05");
+    assertTrue(store.get(key).isEmpty());
+    store.put(key, bytes(3, 4));
+    assertArrayEquals(bytes(3, 4), reopen().get(key).orElseThrow());
+  }
+
+  @Test
+  public void playbookBudgetsAreNoDetectorShardsSnapshots() {
+    var budget = new StateKey("auth", StateKey.PLAYBOOK_BUDGETS, "playbook-budget", "logins");
+    store.put(budget, bytes(2, 1));
+    store.put(new StateKey("auth", 1, "login", "ff06"), bytes(2, 2));
+    assertEquals(Set.of(budget), reopen().load("auth", StateKey.PLAYBOOK_BUDGETS).keySet());
+    assertEquals(1, reopen().load("auth", 1).size());
+    assertArrayEquals(bytes(2, 1), reopen().get(budget).orElseThrow());
+  }
 }
