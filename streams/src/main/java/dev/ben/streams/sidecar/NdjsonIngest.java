@@ -104,7 +104,20 @@ public final class NdjsonIngest {
         .to(ingress)
         .run(mat)
         .handle((done, failure) -> tally.report(failure))
-        .thenCompose(report -> log.confirmed(tally.sequences()).thenApply(report::confirmed));
+        .thenCompose(report -> confirmedWhenAwaited(report, tally));
+  }
+
+  /**
+   * With acks on outcomes ({@code ben.ingest.ack = stored}), the report once the accepted events
+   * reached them or the ack timeout passed; otherwise the report as it is: a durable ack needs no
+   * more than the log.
+   */
+  private CompletionStage<IngestReport> confirmedWhenAwaited(
+      IngestReport report, IngestTally tally) {
+    if (!log.awaitsOutcomes()) {
+      return CompletableFuture.completedFuture(report);
+    }
+    return log.confirmed(tally.sequences()).thenApply(report::confirmed);
   }
 
   /**

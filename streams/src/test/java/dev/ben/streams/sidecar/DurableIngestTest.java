@@ -86,6 +86,7 @@ class DurableIngestTest {
 
       assertEquals(2_500, report.accepted());
       assertEquals(1, report.refused());
+      assertEquals(0, report.unconfirmed(), "a durable ack waits for no outcome");
       assertEquals(2_500, log.entries(), "every accepted event is in the log");
       assertEquals(2_500, counters.total(Outcome.ACCEPTED));
       assertEquals(2_500, received.size());
