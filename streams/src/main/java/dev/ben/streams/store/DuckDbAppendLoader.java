@@ -1,6 +1,5 @@
 package dev.ben.streams.store;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.sql.Connection;
@@ -78,16 +77,19 @@ final class DuckDbAppendLoader {
       try (DuckDBAppender appender =
           ((DuckDBConnection) connection)
               .createAppender(DuckDBConnection.DEFAULT_SCHEMA, staging)) {
-        Set<String> seen = keyed(columns) ? new HashSet<>() : null;
+        JsonRowReader reader =
+            new JsonRowReader(mapper, columns.stream().map(Column::name).toList());
+        int eventId = eventIdIndex(columns);
+        Set<String> seen = new HashSet<>();
         for (String row : jsonRows) {
           rowNumber++;
-          JsonNode json = mapper.readTree(row);
-          if (seen != null && !seen.add(String.valueOf(json.get(EVENT_ID)))) {
+          Object[] values = reader.read(row);
+          if (eventId >= 0 && !seen.add(String.valueOf(values[eventId]))) {
             continue;
           }
           appender.beginRow();
-          for (Column column : columns) {
-            append(appender, json.get(column.name()), column);
+          for (Object value : values) {
+            append(appender, value);
           }
           appender.endRow();
         }
@@ -145,7 +147,16 @@ final class DuckDbAppendLoader {
   }
 
   private static boolean keyed(List<Column> columns) {
-    return columns.stream().anyMatch(c -> c.name().equals(EVENT_ID));
+    return eventIdIndex(columns) >= 0;
+  }
+
+  private static int eventIdIndex(List<Column> columns) {
+    for (int i = 0; i < columns.size(); i++) {
+      if (columns.get(i).name().equals(EVENT_ID)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private void prepareStaging(String staging, List<Column> columns) throws SQLException {
@@ -163,22 +174,16 @@ final class DuckDbAppendLoader {
   }
 
   /** Appends by the JSON value's own type; the appender casts it to the column's, as SQL would. */
-  private static void append(DuckDBAppender appender, JsonNode node, Column column)
-      throws SQLException {
-    if (node == null || node.isNull()) {
-      appender.append((String) null);
-    } else if (node.isIntegralNumber() && !column.isArray()) {
-      if (node.canConvertToLong()) {
-        appender.append(node.longValue());
-      } else {
-        appender.append(node.bigIntegerValue().toString());
-      }
-    } else if (node.isNumber() && !column.isArray()) {
-      appender.append(node.doubleValue());
-    } else if (node.isBoolean() && !column.isArray()) {
-      appender.append(node.booleanValue());
+  private static void append(DuckDBAppender appender, Object value) throws SQLException {
+    if (value instanceof Long number) {
+      appender.append(number.longValue());
+    } else if (value instanceof Double number) {
+      appender.append(number.doubleValue());
+    } else if (value instanceof Boolean bool) {
+      appender.append(bool.booleanValue());
     } else {
-      appender.append(node.isTextual() ? node.textValue() : node.toString());
+      // Text, or null: the appender takes a null String as SQL NULL.
+      appender.append((String) value);
     }
   }
 
