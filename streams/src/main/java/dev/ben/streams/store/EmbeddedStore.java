@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -27,20 +26,19 @@ import java.util.List;
  */
 public final class EmbeddedStore implements AnalyticalStore {
 
-  /** Bound parameters per insert statement; rows per statement follow from the table's width. */
-  private static final int ROWS_PER_STATEMENT_PARAMETERS = 4096;
-
   private static final java.time.format.DateTimeFormatter DATE_TIME =
       java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
   private final Connection connection;
   private final ObjectMapper mapper;
   private final Path file;
+  private final DuckDbAppendLoader loader;
 
   private EmbeddedStore(Connection connection, ObjectMapper mapper, Path file) {
     this.connection = connection;
     this.mapper = mapper;
     this.file = file;
+    this.loader = new DuckDbAppendLoader(connection, mapper);
   }
 
   public static EmbeddedStore open(Path file, ObjectMapper mapper) {
@@ -66,6 +64,8 @@ public final class EmbeddedStore implements AnalyticalStore {
     if (statement == null) {
       return;
     }
+    // DDL may add, drop or rename columns the loader has read.
+    loader.forgetColumns();
     try (Statement s = connection.createStatement()) {
       s.execute(statement);
     } catch (SQLException e) {
@@ -76,54 +76,8 @@ public final class EmbeddedStore implements AnalyticalStore {
 
   @Override
   public synchronized void insertJsonRows(String table, List<String> jsonRows) {
-    if (jsonRows.isEmpty()) {
-      return;
-    }
-    List<String> columns = columns(table);
-    // Quoted: schema fields may be named like DuckDB keywords (user, action).
-    // Only tables keyed on event_id have a key to ignore duplicates by; others keep every row
-    // (MergeTree).
-    String verb = columns.contains("event_id") ? "INSERT OR IGNORE INTO " : "INSERT INTO ";
-    String head =
-        verb
-            + DuckDbDialect.quoted(table)
-            + " (\""
-            + String.join("\", \"", columns)
-            + "\") VALUES ";
-    String tuple = "(" + "?, ".repeat(columns.size() - 1) + "?)";
-    // Many rows per statement: DuckDB runs a JDBC batch one row at a time, which is what makes bulk
-    // loads slow.
-    int perStatement = Math.max(1, ROWS_PER_STATEMENT_PARAMETERS / columns.size());
-    int rowNumber = 0;
-    try {
-      for (int from = 0; from < jsonRows.size(); from += perStatement) {
-        List<String> chunk = jsonRows.subList(from, Math.min(jsonRows.size(), from + perStatement));
-        try (PreparedStatement insert =
-            connection.prepareStatement(
-                head + String.join(", ", java.util.Collections.nCopies(chunk.size(), tuple)))) {
-          int parameter = 1;
-          for (String row : chunk) {
-            rowNumber++;
-            JsonNode json = mapper.readTree(row);
-            for (String column : columns) {
-              insert.setObject(parameter++, value(json.get(column)));
-            }
-          }
-          insert.execute();
-        }
-      }
-    } catch (IOException e) {
-      throw new StoreException(
-          "row " + rowNumber + " for " + table + " is not JSON: " + e.getMessage(), e);
-    } catch (SQLException e) {
-      throw new StoreException(
-          "embedded store: inserting "
-              + jsonRows.size()
-              + " rows into "
-              + table
-              + " failed: "
-              + e.getMessage(),
-          e);
+    if (!jsonRows.isEmpty()) {
+      loader.load(table, jsonRows);
     }
   }
 
@@ -164,54 +118,6 @@ public final class EmbeddedStore implements AnalyticalStore {
     } catch (SQLException e) {
       throw new StoreException("closing the embedded store failed: " + e.getMessage(), e);
     }
-  }
-
-  private List<String> columns(String table) {
-    List<String> columns = new ArrayList<>();
-    try (PreparedStatement s =
-        connection.prepareStatement(
-            "SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position")) {
-      String bare = DuckDbDialect.bare(table);
-      s.setString(1, bare.contains(".") ? bare.substring(bare.indexOf('.') + 1) : bare);
-      try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
-          columns.add(rs.getString(1));
-        }
-      }
-    } catch (SQLException e) {
-      throw new StoreException(
-          "embedded store: reading the columns of " + table + " failed: " + e.getMessage(), e);
-    }
-    if (columns.isEmpty()) {
-      throw new StoreException(
-          "embedded store: table " + table + " does not exist; it must be created first");
-    }
-    return columns;
-  }
-
-  private Object value(JsonNode node) throws SQLException {
-    if (node == null || node.isNull()) {
-      return null;
-    }
-    if (node.isArray()) {
-      // Array columns hold text (bits, rules and Ben's array fields are stored as their text
-      // forms).
-      Object[] items = new Object[node.size()];
-      for (int i = 0; i < items.length; i++) {
-        items[i] = node.get(i).isTextual() ? node.get(i).textValue() : node.get(i).toString();
-      }
-      return connection.createArrayOf("VARCHAR", items);
-    }
-    if (node.isIntegralNumber()) {
-      return node.canConvertToLong() ? node.longValue() : node.bigIntegerValue();
-    }
-    if (node.isNumber()) {
-      return node.doubleValue();
-    }
-    if (node.isBoolean()) {
-      return node.booleanValue();
-    }
-    return node.isTextual() ? node.textValue() : node.toString();
   }
 
   private JsonNode json(Object value) {
