@@ -101,7 +101,7 @@ public final class HttpLoad {
 
   public Invoke invoke(int perSecond, Duration duration) throws Exception {
     URI uri = URI.create(base + "/api/v1/invoke/auth");
-    AuthTraffic traffic = new AuthTraffic(7, 50_000);
+    AuthTraffic traffic = new AuthTraffic(7, 50_000, AuthTraffic.stepAt(perSecond));
     LatencyHistogram latency = new LatencyHistogram();
     AtomicLong failed = new AtomicLong();
     Map<String, Long> failures = new ConcurrentHashMap<>();

@@ -200,7 +200,8 @@ public final class PipelineRun {
 
   private Source<Envelope, ?> source(
       long count, int perSecond, long[] sent, StageCounters sidecar, AtomicLong produced) {
-    AuthTraffic traffic = new AuthTraffic(42, 50_000);
+    // Event time keeps pace with the rate, so windows and cooldowns slide as they would live.
+    AuthTraffic traffic = new AuthTraffic(42, 50_000, AuthTraffic.stepAt(perSecond));
     EventParser parser = new EventParser(mapper, 64 * 1024);
     Source<Long, ?> ticks = Source.range(0, (int) count - 1).map(Integer::longValue);
     if (perSecond > 0) {
