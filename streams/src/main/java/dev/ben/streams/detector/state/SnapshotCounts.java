@@ -2,6 +2,7 @@ package dev.ben.streams.detector.state;
 
 import dev.ben.streams.metrics.Labels;
 import dev.ben.streams.metrics.MetricsRegistry;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Counts detector snapshots in {@value #FAMILY} by pipeline, outcome and reason: one per detector
@@ -39,10 +40,15 @@ public final class SnapshotCounts {
 
   private final MetricsRegistry metrics;
   private final String pipeline;
+  // Counted after every round: the handles are looked up once, not per round.
+  private final LongAdder detected;
+  private final LongAdder saved;
 
   public SnapshotCounts(MetricsRegistry metrics, String pipeline) {
     this.metrics = metrics;
     this.pipeline = pipeline;
+    this.detected = metrics.counter(EVENTS_FAMILY, EVENTS_HELP, eventLabels(DETECTED));
+    this.saved = metrics.counter(EVENTS_FAMILY, EVENTS_HELP, eventLabels(SAVED));
   }
 
   void add(String outcome, String reason, long snapshots) {
@@ -52,16 +58,16 @@ public final class SnapshotCounts {
   }
 
   void events(String state, long events) {
-    if (events > 0) {
-      metrics
-          .counter(EVENTS_FAMILY, EVENTS_HELP, Labels.of("pipeline", pipeline, "state", state))
-          .add(events);
-    }
+    (DETECTED.equals(state) ? detected : saved).add(events);
   }
 
   /** Events {@code detected} or {@code saved} on this node. */
   public long events(String state) {
-    return metrics.value(EVENTS_FAMILY, Labels.of("pipeline", pipeline, "state", state));
+    return metrics.value(EVENTS_FAMILY, eventLabels(state));
+  }
+
+  private Labels eventLabels(String state) {
+    return Labels.of("pipeline", pipeline, "state", state);
   }
 
   public long count(String outcome, String reason) {
