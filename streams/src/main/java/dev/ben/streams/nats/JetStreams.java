@@ -10,7 +10,11 @@ import io.nats.client.api.StreamConfiguration;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.apache.pekko.Done;
 import org.apache.pekko.NotUsed;
+import org.apache.pekko.dispatch.Dispatchers;
 import org.apache.pekko.stream.javadsl.Source;
 
 /**
@@ -92,13 +96,34 @@ public final class JetStreams {
    * process, so a second run continues after the last acknowledged message. Messages delivered but
    * not acknowledged (a consumer that crashed, or read ahead before it stopped) are redelivered
    * once {@code ackWait} has passed.
+   *
+   * <p>Each fetch runs on the blocking-IO dispatcher and completes a future, so the stream's actor
+   * is never the thread that waits: an empty fetch followed by the next would otherwise repeat
+   * inside one run of the stream's interpreter (up to its event limit, minutes of {@code
+   * fetch-wait}), and a kill switch or the actor system's termination could not get in between.
    */
   public Source<JetStreamMessage, NotUsed> durable(
       String stream, String subject, String durable, int batch, Duration ackWait) {
-    return Source.unfoldResource(
-            () -> subscribe(stream, subject, durable, ackWait),
-            subscription -> Optional.of(fetch(subscription, batch)),
-            JetStreamSubscription::unsubscribe)
+    return Source.fromMaterializer(
+            (mat, attributes) -> {
+              Executor io =
+                  mat.system().dispatchers().lookup(Dispatchers.DefaultBlockingDispatcherId());
+              return Source.<List<JetStreamMessage>, JetStreamSubscription>unfoldResourceAsync(
+                  () ->
+                      CompletableFuture.supplyAsync(
+                          () -> subscribe(stream, subject, durable, ackWait), io),
+                  subscription ->
+                      CompletableFuture.supplyAsync(
+                          () -> Optional.of(fetch(subscription, batch)), io),
+                  subscription ->
+                      CompletableFuture.supplyAsync(
+                          () -> {
+                            subscription.unsubscribe();
+                            return Done.done();
+                          },
+                          io));
+            })
+        .mapMaterializedValue(future -> NotUsed.getInstance())
         .mapConcat(messages -> messages);
   }
 

@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.ActorSystem;
+import org.apache.pekko.stream.KillSwitches;
+import org.apache.pekko.stream.javadsl.Keep;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.testkit.javadsl.TestKit;
 import org.junit.jupiter.api.AfterAll;
@@ -76,6 +78,30 @@ class NatsIT {
         java.util.Set.of("hello-4", "hello-5", "hello-6"),
         java.util.Set.copyOf(second),
         "acknowledged messages are not redelivered, unacknowledged ones are");
+  }
+
+  /**
+   * A consumer with nothing left to read keeps fetching; stopping it must not wait for those empty
+   * fetches to run out (they used to repeat inside one run of the stream, holding back the kill
+   * switch and the actor system's termination for minutes).
+   */
+  @Test
+  void anIdleDurableConsumerStopsWhenItsKillSwitchIsPulled() throws Exception {
+    String stream = TestServers.unique("IDLE").toUpperCase();
+    String subject = stream.toLowerCase() + ".hello";
+    nats.streams().ensure(stream, subject);
+    var received = new java.util.concurrent.LinkedBlockingQueue<String>();
+    var running =
+        nats.streams()
+            .durable(stream, subject, "idle", 10, Duration.ofSeconds(30))
+            .viaMat(KillSwitches.single(), Keep.right())
+            .watchTermination(Keep.both())
+            .to(Sink.foreach(m -> received.add(ack(m))))
+            .run(system);
+    nats.streams().publish(subject, utf8("only"));
+    assertEquals("only", received.poll(20, TimeUnit.SECONDS), "the consumer runs");
+    running.first().shutdown();
+    running.second().toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
 
   private static String ack(JetStreamMessage message) {

@@ -329,13 +329,7 @@ public final class ClusterNode implements AutoCloseable {
     }
     closed = true;
     try {
-      system.terminate();
-      system
-          .getWhenTerminated()
-          .toCompletableFuture()
-          .get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (Exception e) {
-      throw new IllegalStateException(name() + " did not stop within " + STOP_TIMEOUT, e);
+      NodeStop.stop(system, STOP_TIMEOUT, name());
     } finally {
       closeServices();
     }
