@@ -55,10 +55,10 @@ public final class DetectorRuntime implements PlaybookInputs, PlaybookResolver {
   private final int[] anomalyRefs;
 
   /**
-   * {@code detector.feature} of every value, built once: detection names its values for every
-   * event.
+   * {@code detector.feature} of every value in detector then feature order, built once: detection
+   * names its values for every event.
    */
-  private final String[][] valueNames;
+  private final String[] valueNames;
 
   private Event current;
   private SpineDecisions decisions;
@@ -90,12 +90,12 @@ public final class DetectorRuntime implements PlaybookInputs, PlaybookResolver {
     }
     this.states = new DetectorStates(detectors, fingerprints);
     this.anomalyRefs = anomalyRefs(detectorSpecs);
-    this.valueNames = new String[detectors.length][];
-    for (int i = 0; i < detectors.length; i++) {
-      String prefix = detectors[i].spec().name() + ".";
-      valueNames[i] =
-          detectors[i].featureNames().stream().map(prefix::concat).toArray(String[]::new);
+    List<String> names = new ArrayList<>();
+    for (DetectorEngine detector : detectors) {
+      String prefix = detector.spec().name() + ".";
+      detector.featureNames().forEach(feature -> names.add(prefix + feature));
     }
+    this.valueNames = names.toArray(String[]::new);
     this.playbooks = new PlaybookEngine[playbookSpecs.size()];
     for (int i = 0; i < playbooks.length; i++) {
       Playbook playbook = playbookSpecs.get(i);
@@ -151,6 +151,9 @@ public final class DetectorRuntime implements PlaybookInputs, PlaybookResolver {
    */
   public Detection detect(Event event, SpineDecisions spine, long nowMillis) {
     PendingDetection pending = candidates(event, spine, nowMillis);
+    if (pending.candidates().isEmpty()) {
+      return new Detection(pending.detectors(), List.of(), pending.score());
+    }
     List<String> verdicts = new ArrayList<>(pending.candidates().size());
     for (PlaybookCandidate candidate : pending.candidates()) {
       verdicts.add(localBounds.admitNow(candidate.playbook(), candidate.request()));
@@ -168,10 +171,13 @@ public final class DetectorRuntime implements PlaybookInputs, PlaybookResolver {
     for (int i = 0; i < detectors.length; i++) {
       detectors[i].update(event, spine, nowMillis, values[i]);
     }
-    List<PlaybookCandidate> candidates = new ArrayList<>(0);
+    List<PlaybookCandidate> candidates = List.of();
     for (PlaybookEngine playbook : playbooks) {
       PlaybookCandidate candidate = playbook.candidate(this, nowMillis, this::context);
       if (candidate != null) {
+        if (candidates.isEmpty()) {
+          candidates = new ArrayList<>(playbooks.length);
+        }
         candidates.add(candidate);
       }
     }
@@ -196,14 +202,13 @@ public final class DetectorRuntime implements PlaybookInputs, PlaybookResolver {
   }
 
   private Map<String, Double> detectorValues() {
-    var map = new LinkedHashMap<String, Double>();
-    for (int i = 0; i < detectors.length; i++) {
-      for (int f = 0; f < valueNames[i].length; f++) {
-        double value = values[i][f];
-        map.put(valueNames[i][f], Double.isNaN(value) ? null : value);
-      }
+    double[] flat = new double[valueNames.length];
+    int at = 0;
+    for (double[] detector : values) {
+      System.arraycopy(detector, 0, flat, at, detector.length);
+      at += detector.length;
     }
-    return map;
+    return new DetectorValues(valueNames, flat);
   }
 
   /** The detectors' keyed state, for snapshots and for a later version to take over. */

@@ -110,6 +110,11 @@ final class FieldDecoder {
     if (!node.isTextual()) {
       return expected("epoch milliseconds or ISO-8601 text such as 2024-05-01T12:00:00Z", node);
     }
+    long millis = Timestamps.parseIsoMillis(node.textValue());
+    if (millis != Timestamps.UNKNOWN) {
+      event.setLong(field, millis);
+      return null;
+    }
     try {
       event.setLong(field, OffsetDateTime.parse(node.textValue()).toInstant().toEpochMilli());
       return null;
