@@ -13,8 +13,8 @@ public enum Figure {
       "plain Java loop, same work"),
   PIPELINE_SUSTAINED(
       "pipeline.json",
-      "in-process pipeline, all cores, lossless",
-      Target.atLeast(350_000, "events/s"),
+      "in-process pipeline, all cores, lossless (none shed, every event counted)",
+      Target.atLeast(350_000, "events/s").withoutFailures(),
       null),
   PIPELINE_LATENCY_HALF(
       "pipeline.json",
