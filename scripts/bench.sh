@@ -16,7 +16,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 OUT="$ROOT/target/bench"
-log() { printf '\033[1mbench:\033[0m %s\n' "$*" >&2; }
+log() { printf "\033[1mbench:\033[0m [%3d s] %s\n" "$SECONDS" "$*" >&2; }
 
 QUICK=""
 JMH_ARGS=()

@@ -5,19 +5,24 @@ import dev.ben.streams.flow.Envelope;
 import dev.ben.streams.metrics.StageCounters;
 import dev.ben.streams.sidecar.EventParser;
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.pekko.NotUsed;
+import org.apache.pekko.stream.ActorAttributes;
 import org.apache.pekko.stream.javadsl.Source;
 
 /**
  * The traffic of one pipeline run, parsed as the sidecar parses it: as fast as the pipeline takes
  * it, or at a fixed rate, open loop. At a fixed rate each event is due at the first event's send
- * time plus its index over the rate, and its latency counts from when it was due, or from when it
- * was sent if that was earlier; a source that falls behind (a busy machine, a pipeline that pushes
- * back) shows as latency, not as a lower rate. Event time spans at least {@link #MIN_EVENT_TIME} so
- * 1m and 5m windows, TTLs and cooldowns slide within every run.
+ * time plus its index over the rate, is sent no earlier, and its latency counts from when it was
+ * due; a source that falls behind (a busy machine, a pipeline that pushes back) shows as latency,
+ * not as a lower rate. Event time spans at least {@link #MIN_EVENT_TIME} so 1m and 5m windows, TTLs
+ * and cooldowns slide within every run.
  */
 final class OpenLoopSource {
+
+  private static final String BLOCKING = "pekko.actor.default-blocking-io-dispatcher";
 
   /** Two of examples/auth's 5-minute windows and cooldowns. */
   static final Duration MIN_EVENT_TIME = Duration.ofMinutes(10);
@@ -45,16 +50,17 @@ final class OpenLoopSource {
     AuthTraffic traffic = new AuthTraffic(42, 50_000, step);
     EventParser parser = new EventParser(mapper, 64 * 1024);
     Source<Long, NotUsed> ticks =
-        Source.range(0, Math.toIntExact(count) - 1).map(Integer::longValue);
-    if (perSecond > 0) {
-      // Released every millisecond in small groups, so the rate is smooth at the scale latency is
-      // measured on.
-      ticks = ticks.throttle(Math.max(1, perSecond / 1000), Duration.ofMillis(1));
-    }
+        perSecond > 0
+            // Its own thread, which waits for each event's due time: a timer-driven source
+            // (throttle) releases on the scheduler's tick and drops what a late tick owed.
+            ? Source.fromIterator(Paced::new)
+                .withAttributes(ActorAttributes.dispatcher(BLOCKING))
+                .async()
+            : Source.range(0, Math.toIntExact(count) - 1).map(Integer::longValue);
     return ticks.map(
         i -> {
           long now = System.nanoTime();
-          if (i == 0) {
+          if (i == 0 && perSecond == 0) {
             firstNanos = now;
           }
           EventParser.Parsed parsed =
@@ -63,7 +69,7 @@ final class OpenLoopSource {
           sidecar.accepted();
           sidecar.forwarded();
           if (starts != null) {
-            starts[(int) (long) i] = perSecond > 0 ? Math.min(due(i), now) : now;
+            starts[(int) (long) i] = perSecond > 0 ? due(i) : now;
           }
           lastNanos = now;
           produced.incrementAndGet();
@@ -73,6 +79,32 @@ final class OpenLoopSource {
 
   private long due(long index) {
     return firstNanos + (long) (index * 1e9 / perSecond);
+  }
+
+  /**
+   * The event indexes, each handed out at its due time (at once when late: an open loop catches up
+   * instead of lowering the rate).
+   */
+  private final class Paced implements Iterator<Long> {
+
+    private long next;
+
+    @Override
+    public boolean hasNext() {
+      return next < count;
+    }
+
+    @Override
+    public Long next() {
+      if (next == 0) {
+        firstNanos = System.nanoTime();
+      }
+      long due = due(next);
+      for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+        LockSupport.parkNanos(wait);
+      }
+      return next++;
+    }
   }
 
   /** From when the event with this id was due (or sent, if earlier) until now. */

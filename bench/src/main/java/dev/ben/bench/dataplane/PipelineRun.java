@@ -58,9 +58,12 @@ public final class PipelineRun {
       return new Load(name, (long) perSecond * seconds, perSecond, false, true);
     }
 
-    /** At a fixed rate meant to exceed what the pipeline sustains; latency is not recorded. */
-    public static Load overload(String name, int perSecond, int seconds) {
-      return new Load(name, (long) perSecond * seconds, perSecond, false, false);
+    /**
+     * As fast as the source sends, with the contract's overload policy: more than the rest of the
+     * pipeline takes, so the proxy sheds. Latency is not recorded (it is the proxy buffer's depth).
+     */
+    public static Load overload(String name, long count) {
+      return new Load(name, count, 0, false, false);
     }
   }
 

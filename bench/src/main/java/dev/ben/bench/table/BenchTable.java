@@ -93,7 +93,7 @@ public final class BenchTable {
           }
         });
     out.println();
-    String format = "%-66s %-44s %-34s %s%n";
+    String format = "%-54s %-52s %-34s %s%n";
     out.printf(Locale.ROOT, format, "FIGURE", "MEASURED", "TARGET", "VERDICT");
     for (Row row : rows) {
       out.printf(

@@ -8,44 +8,44 @@ package dev.ben.bench.table;
 public enum Figure {
   ENGINE_ONE_THREAD(
       "engine.json",
-      "engine alone, examples/auth with detectors, one thread",
+      "engine alone, examples/auth with detectors, 1 thread",
       Target.atLeast(400_000, "events/s"),
       "plain Java loop, same work"),
   PIPELINE_SUSTAINED(
       "pipeline.json",
-      "in-process pipeline, all cores, lossless (none shed, every event counted)",
+      "in-process pipeline, all cores, lossless",
       Target.atLeast(350_000, "events/s").withoutFailures(),
       null),
   PIPELINE_LATENCY_HALF(
       "pipeline.json",
-      "pipeline latency p99, open loop at half the sustained rate",
+      "pipeline latency, open loop at half the sustained rate",
       Target.atMost(10, "ms"),
       null),
   PIPELINE_LATENCY_HIGH(
       "pipeline.json",
-      "pipeline latency p99, open loop at 0.8 the sustained rate",
+      "pipeline latency, open loop at 0.8 the sustained rate",
       Target.reported("ms"),
       null),
   HTTP_INGEST(
       "ingest.json", "HTTP NDJSON ingest, durable acks", Target.atLeast(150_000, "events/s"), null),
   INVOKE_HTTP_2K(
       "invoke.json",
-      "invocation over HTTP, open loop 2,000/s, p99",
+      "invocation over HTTP, open loop 2,000/s",
       Target.atMost(5, "ms").withoutFailures(),
       null),
   INVOKE_GRPC_2K(
       "invoke.json",
-      "invocation over gRPC, open loop 2,000/s, p99",
+      "invocation over gRPC, open loop 2,000/s",
       Target.atMost(5, "ms").withoutFailures(),
       null),
   INVOKE_HTTP_10K(
       "invoke.json",
-      "invocation over HTTP, open loop 10,000/s, p99",
+      "invocation over HTTP, open loop 10,000/s",
       Target.atMost(10, "ms").withoutFailures(),
       null),
   INVOKE_GRPC_10K(
       "invoke.json",
-      "invocation over gRPC, open loop 10,000/s, p99",
+      "invocation over gRPC, open loop 10,000/s",
       Target.atMost(10, "ms").withoutFailures(),
       null),
   CLICKHOUSE_SINK(
@@ -58,7 +58,7 @@ public enum Figure {
       "pipeline.json", "heap at full rate, most in use", Target.atMost(1024, "MiB"), null),
   HEAP_OVERLOAD(
       "pipeline.json",
-      "heap under overload (shedding), most in use; every event counted",
+      "heap under overload (shedding), most in use",
       Target.atMost(1024, "MiB").withoutFailures(),
       null);
 

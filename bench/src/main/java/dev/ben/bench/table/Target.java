@@ -44,7 +44,7 @@ public record Target(Bound bound, double limit, String unit, boolean noFailures,
     String text =
         switch (bound) {
           case AT_LEAST -> ">= " + format(limit, unit);
-          case AT_MOST -> "<= " + format(limit, unit);
+          case AT_MOST -> (unit.equals("ms") ? "p99 <= " : "<= ") + format(limit, unit);
           case NONE -> "(reported)";
         };
     if (noFailures) {
