@@ -40,7 +40,7 @@ commit="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
 load="unknown"
 [[ -r /proc/loadavg ]] && load="$(cut -d' ' -f1-3 /proc/loadavg | sed 's| | / |g')"
 printf '{"mode": "%s", "started": "%s", "cores": %d, "load_average": "%s", "commit": "%s"}\n' \
-  "${QUICK:-full}" "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$(nproc)" "$load" "$commit" >"$OUT/machine.json"
+  "$([[ -n "$QUICK" ]] && echo quick || echo full)" "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$(nproc)" "$load" "$commit" >"$OUT/machine.json"
 
 if [[ -n "$QUICK" ]]; then
   JMH_ARGS=(-wi 1 -w 1s -i 2 -r 1s "${JMH_ARGS[@]}")

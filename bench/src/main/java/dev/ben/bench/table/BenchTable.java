@@ -76,8 +76,8 @@ public final class BenchTable {
     out.println();
     out.printf(
         Locale.ROOT,
-        "./ben bench %s, %s: %s cores, load average at start %s (1 min, at end %s), %s, commit %s%n",
-        machine.path("mode").asText("?"),
+        "./ben bench%s, %s: %s cores, load average at start %s (1 min, at end %s), %s, commit %s%n",
+        machine.path("mode").asText().equals("quick") ? " --quick" : "",
         machine.path("started").asText("?"),
         machine.path("cores").asText("?"),
         machine.path("load_average").asText("?"),
