@@ -1,12 +1,22 @@
 #!/usr/bin/env bash
-# ./ben bench: the JMH spine benchmark, then the data-plane figures of examples/auth: the in-process pipeline (full
-# speed and fixed rates), HTTP NDJSON ingest and the invocation API against a real node started here, and the
-# ClickHouse sink. Uses the test servers (scripts/servers.sh) for ClickHouse, starting them when they are not running
-# and stopping only what it started. `--quick` runs everything briefly (a smoke test); other arguments go to JMH.
+# ./ben bench: every figure of the performance targets, each beside its target and the reference measured in the
+# same run, in one table at the end (also target/bench/report.json). Each part writes a section file under
+# target/bench/ and a last Java step (dev.ben.bench.table.BenchTable) assembles the table; a part that cannot run
+# writes why instead, so its rows read "not run: <reason>". The parts, in order:
+#   1. the spine engines (JMH SpineBenchmark; printed, not a row of the table)
+#   2. the engine alone on one thread beside a plain Java loop (JMH AuthEngineBenchmark with -prof gc, when the bench
+#      has it)                                                                                    -> engine.json
+#   3. the in-process pipeline: sustained lossless rate, latency open loop at half and 0.8 of it, heap at full rate
+#      and under overload                                                                         -> pipeline.json
+#   4. against a node started here (examples/auth deployed with benctl, durable acks): invocations open loop, HTTP
+#      NDJSON ingest                                                                   -> invoke.json, ingest.json
+#   5. the stores alone: the ClickHouse sink (test servers started if needed, stopped if started here) and the
+#      embedded store                                                                                -> sink.json
+# `--quick` runs everything briefly (a smoke test of a few minutes); other arguments go to JMH.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 OUT="$ROOT/target/bench"
-log() { printf '\033[1mbench:\033[0m %s\n' "$*" >&2; }
+log() { printf "\033[1mbench:\033[0m [%3d s] %s\n" "$SECONDS" "$*" >&2; }
 
 QUICK=""
 JMH_ARGS=()
@@ -14,21 +24,64 @@ for arg in "$@"; do
   if [[ "$arg" == "--quick" ]]; then QUICK="--quick"; else JMH_ARGS+=("$arg"); fi
 done
 mkdir -p "$OUT"
+# A figure of an earlier run must never show as this run's.
+rm -f "$OUT"/{machine,engine,pipeline,invoke,ingest,sink,report,spine,engine-jmh,dataplane}.json
+BENCH_CP="$ROOT/bench/target/classes:$(cat "$ROOT/bench/target/classpath.txt")"
 
-log "1/3 spine engines (JMH)…"
+# not_run FILE REASON: the part that writes FILE did not run, or failed before writing it.
+not_run() {
+  [[ -f "$OUT/$1" ]] && return 0
+  local reason=${2//\\/\\\\}
+  printf '{"not_run": "%s"}\n' "${reason//\"/\\\"}" >"$OUT/$1"
+}
+
+commit="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+[[ -n "$(git -C "$ROOT" status --porcelain --untracked-files=no 2>/dev/null)" ]] && commit+=" with local changes"
+load="unknown"
+[[ -r /proc/loadavg ]] && load="$(cut -d' ' -f1-3 /proc/loadavg | sed 's| | / |g')"
+printf '{"mode": "%s", "started": "%s", "cores": %d, "load_average": "%s", "commit": "%s"}\n' \
+  "$([[ -n "$QUICK" ]] && echo quick || echo full)" "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$(nproc)" "$load" "$commit" >"$OUT/machine.json"
+
 if [[ -n "$QUICK" ]]; then
   JMH_ARGS=(-wi 1 -w 1s -i 2 -r 1s "${JMH_ARGS[@]}")
 else
   JMH_ARGS=(-wi 3 -w 2s -i 5 -r 2s "${JMH_ARGS[@]}")
 fi
-java -jar "$ROOT/bench/target/benchmarks.jar" SpineBenchmark -f 1 "${JMH_ARGS[@]}" -rf json -rff "$OUT/spine.json" \
-  >"$OUT/jmh.log"
-java -cp "$ROOT/bench/target/benchmarks.jar" dev.ben.bench.BenchSummary "$OUT/spine.json"
+BENCHMARKS="$ROOT/bench/target/benchmarks.jar"
+
+log "1/5 spine engines (JMH)…"
+if java -jar "$BENCHMARKS" SpineBenchmark -f 1 "${JMH_ARGS[@]}" -rf json -rff "$OUT/spine.json" >"$OUT/jmh.log" 2>&1
+then
+  java -cp "$BENCHMARKS" dev.ben.bench.BenchSummary "$OUT/spine.json"
+else
+  log "the spine benchmark failed (see $OUT/jmh.log)"
+fi
+
+log "2/5 the engine alone on one thread, beside a plain Java loop (JMH, -prof gc)…"
+if java -jar "$BENCHMARKS" -l 2>/dev/null | grep -q '\.AuthEngineBenchmark\.'; then
+  java -jar "$BENCHMARKS" AuthEngineBenchmark -f 1 -t 1 -prof gc "${JMH_ARGS[@]}" -rf json \
+    -rff "$OUT/engine-jmh.json" >"$OUT/engine-jmh.log" 2>&1 \
+    && java -cp "$BENCH_CP" dev.ben.bench.table.EngineFigures "$OUT/engine-jmh.json" "$OUT" >/dev/null \
+    || not_run engine.json "the engine benchmark failed (see target/bench/engine-jmh.log)"
+else
+  not_run engine.json "no AuthEngineBenchmark in the bench yet (task engine)"
+fi
+
+# Before any server or node starts, so the pipeline has the machine to itself.
+log "3/5 in-process pipeline: sustained rate, latency at fixed rates, heap under overload…"
+java -Xms1g -Xmx1g -cp "$BENCH_CP" dev.ben.bench.dataplane.DataPlaneBench pipeline "$ROOT/examples/auth" "$OUT" \
+  $QUICK >"$OUT/pipeline.log" 2>&1 || not_run pipeline.json "the pipeline part failed (see target/bench/pipeline.log)"
 
 STARTED_SERVERS=0
 NODE_PID=""
+stop_node() {
+  if [[ -n "$NODE_PID" ]]; then
+    kill -TERM "$NODE_PID" 2>/dev/null && wait "$NODE_PID" 2>/dev/null || true
+    NODE_PID=""
+  fi
+}
 cleanup() {
-  [[ -n "$NODE_PID" ]] && kill -TERM "$NODE_PID" 2>/dev/null && wait "$NODE_PID" 2>/dev/null || true
+  stop_node
   [[ $STARTED_SERVERS == 1 ]] && "$ROOT/scripts/servers.sh" stop >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
@@ -51,46 +104,60 @@ if [[ -z "$CLICKHOUSE" ]]; then
   fi
 fi
 
-log "2/3 a node for the HTTP figures (examples/auth deployed, store: ${CLICKHOUSE:-embedded})…"
+log "4/5 a node (examples/auth deployed, durable acks, store: ${CLICKHOUSE:-embedded}): invocations, HTTP ingest…"
 NODE_HOME="$(mktemp -d)"
 # The node trusts only a key made for this run, never the example key published in the repository.
 "$ROOT/bin/benctl" keygen bench-signing --dir "$NODE_HOME" >/dev/null
 INGEST_PORT=17280 GATEWAY_PORT=18280 CONTROL_PORT=17270
 # Every load client connects from 127.0.0.1, so the per-address cap (meant for one client among many) is raised to
 # the listener's total: the figures measure the node, not the cap.
-BEN_INGEST_MAX_CONNECTIONS_PER_ADDRESS=1024 \
+BEN_INGEST_MAX_CONNECTIONS_PER_ADDRESS=1024 BEN_INGEST_ACK=durable \
 BEN_HOME="$NODE_HOME" BEN_INGEST_PORT=$INGEST_PORT BEN_GATEWAY_PORT=$GATEWAY_PORT BEN_CONTROL_PORT=$CONTROL_PORT \
   BEN_SOCKET_PORT=17271 BEN_NODE_PORT=25680 BEN_NATS_URL="" BEN_S3_ENDPOINT="" BEN_CLICKHOUSE_URL="$CLICKHOUSE" \
   BEN_CLICKHOUSE_DATABASE="ben_bench_node" BEN_LEDGER_TRUSTED_KEYS="$NODE_HOME/bench-signing.pub" \
   java -Xms256m -Xmx1g -cp "$ROOT/actors/target/classes:$(cat "$ROOT/actors/target/classpath.txt")" \
   dev.ben.actors.node.BenNode >"$OUT/node.log" 2>&1 &
 NODE_PID=$!
-HTTP_ARGS=()
+HTTP_WHY=""
 deadline=$((SECONDS + 90))
 until curl -fsS "http://127.0.0.1:$GATEWAY_PORT/health" >/dev/null 2>&1; do
   if ! kill -0 "$NODE_PID" 2>/dev/null || (( SECONDS > deadline )); then
-    log "the node did not start (see $OUT/node.log); the HTTP figures are skipped"
-    NODE_PID=""
+    HTTP_WHY="the node did not start (see target/bench/node.log)"
+    stop_node
     break
   fi
   sleep 0.5
 done
-if [[ -n "$NODE_PID" ]]; then
+if [[ -z "$HTTP_WHY" ]]; then
   export BEN_SERVER="127.0.0.1:$CONTROL_PORT"
   # benctl logs in as the node's first administrator, into a config file of this run only.
   export BENCTL_CONFIG="$NODE_HOME/benctl.json"
-  "$ROOT/bin/benctl" login --user admin --password-stdin <"$NODE_HOME/initial-admin-password" >/dev/null
-  "$ROOT/bin/benctl" build "$ROOT/examples/auth" --key "$NODE_HOME/bench-signing.key" >/dev/null \
-    && "$ROOT/bin/benctl" stage "$ROOT/examples/auth" >/dev/null \
-    && "$ROOT/bin/benctl" deploy auth --wait 30 >/dev/null && HTTP_ARGS=(--http "http://127.0.0.1:$INGEST_PORT")
-  # The load sends as app `bench`; its key goes to the bench through the environment, never argv.
-  BEN_APP_KEY=$("$ROOT/bin/benctl" apps create bench 2>/dev/null) || HTTP_ARGS=()
-  export BEN_APP_KEY
+  { "$ROOT/bin/benctl" login --user admin --password-stdin <"$NODE_HOME/initial-admin-password" \
+    && "$ROOT/bin/benctl" build "$ROOT/examples/auth" --key "$NODE_HOME/bench-signing.key" \
+    && "$ROOT/bin/benctl" stage "$ROOT/examples/auth" \
+    && "$ROOT/bin/benctl" deploy auth --wait 30; } >"$OUT/deploy.log" 2>&1 \
+    || HTTP_WHY="examples/auth did not deploy on the node (see target/bench/deploy.log)"
 fi
+if [[ -z "$HTTP_WHY" ]]; then
+  # The load sends as app `bench`; its key goes to the bench through the environment, never argv.
+  if BEN_APP_KEY=$("$ROOT/bin/benctl" apps create bench 2>>"$OUT/deploy.log"); then
+    export BEN_APP_KEY
+    java -Xms512m -Xmx1g -cp "$BENCH_CP" dev.ben.bench.dataplane.DataPlaneBench http "$ROOT/examples/auth" "$OUT" \
+      $QUICK --http "http://127.0.0.1:$INGEST_PORT" >"$OUT/http.log" 2>&1 \
+      || HTTP_WHY="the HTTP part failed (see target/bench/http.log)"
+  else
+    HTTP_WHY="benctl could not create the app the load sends as (see target/bench/deploy.log)"
+  fi
+fi
+not_run invoke.json "${HTTP_WHY:-the HTTP part wrote no invoke.json}"
+not_run ingest.json "${HTTP_WHY:-the HTTP part wrote no ingest.json}"
+# The node still writes what it ingested into ClickHouse: stopped, so the sink has the server to itself.
+stop_node
+
+log "5/5 the stores alone: ClickHouse sink, embedded store…"
 CLICKHOUSE_ARGS=()
 [[ -n "$CLICKHOUSE" ]] && CLICKHOUSE_ARGS=(--clickhouse "$CLICKHOUSE")
+java -Xms1g -Xmx1g -cp "$BENCH_CP" dev.ben.bench.dataplane.DataPlaneBench sink "$ROOT/examples/auth" "$OUT" \
+  $QUICK "${CLICKHOUSE_ARGS[@]}" >"$OUT/sink.log" 2>&1 || not_run sink.json "the sink part failed (see target/bench/sink.log)"
 
-log "3/3 data plane (examples/auth)…"
-java -Xms1g -Xmx1g -cp "$ROOT/bench/target/classes:$(cat "$ROOT/bench/target/classpath.txt")" \
-  dev.ben.bench.dataplane.DataPlaneBench "$ROOT/examples/auth" "$OUT/dataplane.json" $QUICK \
-  "${HTTP_ARGS[@]}" "${CLICKHOUSE_ARGS[@]}" 2> >(grep -v " INFO \|^SLF4J" >&2)
+java -cp "$BENCH_CP" dev.ben.bench.table.BenchTable "$OUT"

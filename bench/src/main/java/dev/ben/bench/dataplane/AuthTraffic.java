@@ -51,6 +51,20 @@ public final class AuthTraffic {
         : Duration.ofNanos(Math.max(1, 1_000_000_000L / perSecond));
   }
 
+  /**
+   * The step of {@link #stepAt(int)}, lengthened where needed so {@code count} events span at least
+   * {@code span} of event time: a short run at a fixed rate then moves event time faster than the
+   * wall clock, so windows and cooldowns still slide within it.
+   */
+  public static Duration stepSpanning(int perSecond, long count, Duration span) {
+    if (count <= 1) {
+      return stepAt(perSecond);
+    }
+    Duration needed = span.dividedBy(count - 1);
+    Duration atRate = stepAt(perSecond);
+    return needed.compareTo(atRate) > 0 ? needed : atRate;
+  }
+
   /** The next event as one NDJSON line (UTF-8, no newline). */
   public byte[] next() {
     return line().getBytes(StandardCharsets.UTF_8);

@@ -10,7 +10,6 @@ import dev.ben.streams.detector.DetectorStage;
 import dev.ben.streams.detector.LocalDetectorShards;
 import dev.ben.streams.flow.BatchWriter;
 import dev.ben.streams.flow.Coalescing;
-import dev.ben.streams.flow.Envelope;
 import dev.ben.streams.flow.Settlement;
 import dev.ben.streams.flow.SpillBuffer;
 import dev.ben.streams.flow.Stages;
@@ -18,10 +17,8 @@ import dev.ben.streams.flow.StoreStage;
 import dev.ben.streams.lucius.ScrubQueue;
 import dev.ben.streams.metrics.MetricsRegistry;
 import dev.ben.streams.metrics.StageCounters;
-import dev.ben.streams.metrics.StageCounters.Outcome;
 import dev.ben.streams.proxy.ProxyStage;
 import dev.ben.streams.rocks.RocksIndex;
-import dev.ben.streams.sidecar.EventParser;
 import dev.ben.streams.spine.ActiveContract;
 import dev.ben.streams.spine.ContractSlot;
 import dev.ben.streams.spine.SpineStage;
@@ -33,27 +30,57 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.apache.pekko.actor.ActorSystem;
-import org.apache.pekko.stream.javadsl.Source;
 
 /**
  * examples/auth through the stages a node runs for a pipeline, in one JVM: sidecar parsing, proxy
  * (the contract's buffer and overload policy, coalescing toward the spine), spine, detector (every
  * shard in this JVM), store stage (batching, spill buffer) into a given writer. Each stage runs as
- * its own asynchronous island, as on a node. Latency is taken from the moment the sidecar parsed an
- * event to the moment the store stage takes it (the store's batching, up to {@code
+ * its own asynchronous island, as on a node. Latency runs from when an event was due (see {@link
+ * OpenLoopSource}) to the moment the store stage takes it (the store's batching, up to {@code
  * ben.flow.store-batch-interval}, comes on top by design).
  */
 public final class PipelineRun {
 
+  /**
+   * What one run sends: {@code count} events, as fast as the pipeline takes them when {@code
+   * perSecond} is 0, else at that rate; {@code lossless} replaces the contract's overload policy by
+   * backpressure; {@code timed} records each event's latency.
+   */
+  public record Load(String name, long count, int perSecond, boolean lossless, boolean timed) {
+
+    /** As fast as the pipeline takes them, nothing shed. */
+    public static Load sustained(String name, long count) {
+      return new Load(name, count, 0, true, true);
+    }
+
+    /** At a fixed rate with the contract's overload policy. */
+    public static Load atRate(String name, int perSecond, int seconds) {
+      return new Load(name, (long) perSecond * seconds, perSecond, false, true);
+    }
+
+    /**
+     * As fast as the source sends, with the contract's overload policy: more than the rest of the
+     * pipeline takes, so the proxy sheds. Latency is not recorded (it is the proxy buffer's depth).
+     */
+    public static Load overload(String name, long count) {
+      return new Load(name, count, 0, false, false);
+    }
+  }
+
   /** What one run measured. */
   public record Result(
-      String name,
-      long events,
+      Load load,
       double seconds,
+      double sentPerSecond,
+      Duration eventTime,
       LatencyHistogram latency,
       long maxHeapBytes,
       long firings,
       Map<String, Map<String, Long>> stages) {
+
+    public String name() {
+      return load.name();
+    }
 
     /**
      * Events that went all the way (stored, or refused or routed by a rule on the way) per second.
@@ -64,10 +91,20 @@ public final class PipelineRun {
       return (store.get("stored") + spine.get("refused") + spine.get("routed") + spine.get("shed"))
           / seconds;
     }
+
+    /** Events the proxy shed under its overload policy. */
+    public long shed() {
+      return stages.get("proxy").get("shed");
+    }
+
+    /** Events the sidecar took that no stage gave a final outcome: 0 when every one is counted. */
+    public long unaccounted() {
+      return PipelineLedger.unaccounted(stages);
+    }
   }
 
   private static final String PIPELINE = "auth";
-  private static final String[] STAGES = {"sidecar", "proxy", "spine", "detector", "store"};
+  private static final Duration SETTLE = Duration.ofSeconds(60);
 
   private final ContractSet contracts;
   private final ActorSystem system;
@@ -81,20 +118,16 @@ public final class PipelineRun {
   }
 
   /**
-   * Sends {@code count} events, as fast as the pipeline takes them when {@code perSecond} is 0,
-   * else at that rate, and waits until the store stage has all that the detector forwarded. {@code
-   * lossless} replaces the contract's overload policy by backpressure.
+   * Sends the load and waits until every event the sidecar took has its final outcome, or until
+   * {@link #SETTLE} after the last was sent (then {@link Result#unaccounted()} says how many have
+   * none).
    */
-  public Result run(
-      String name,
-      long count,
-      int perSecond,
-      boolean lossless,
-      Function<ContractSlot, BatchWriter> writers)
+  public Result run(Load load, Function<ContractSlot, BatchWriter> writers)
       throws InterruptedException {
+    String name = load.name();
     MetricsRegistry metrics = new MetricsRegistry();
     Map<String, StageCounters> counters = new LinkedHashMap<>();
-    for (String stage : STAGES) {
+    for (String stage : PipelineLedger.STAGES) {
       counters.put(stage, new StageCounters(metrics, PIPELINE + "-" + name, stage));
     }
     ContractSlot slot = new ContractSlot(PIPELINE);
@@ -103,7 +136,7 @@ public final class PipelineRun {
     // Lossless runs measure what the chain sustains: the proxy backpressures instead of shedding
     // what it cannot pass.
     ProxySettings proxy =
-        lossless
+        load.lossless()
             ? new ProxySettings(
                 declared.buffer(),
                 declared.highWatermark(),
@@ -111,14 +144,14 @@ public final class PipelineRun {
                 OverloadPolicy.BACKPRESSURE,
                 declared.coalesce())
             : declared;
-    long[] sent = new long[(int) count];
+    OpenLoopSource traffic = new OpenLoopSource(load.count(), load.perSecond(), load.timed());
     LatencyHistogram latency = new LatencyHistogram();
     AtomicLong firings = new AtomicLong();
-    AtomicLong produced = new AtomicLong();
     ExecutorService blocking = Executors.newFixedThreadPool(2);
     try (HeapWatch heap = new HeapWatch()) {
       long started = System.nanoTime();
-      source(count, perSecond, sent, counters.get("sidecar"), produced)
+      traffic
+          .source(PIPELINE, counters.get("sidecar"), mapper)
           .via(
               Stages.counted(
                   counters.get("proxy"),
@@ -153,11 +186,9 @@ public final class PipelineRun {
           .async()
           .map(
               envelope -> {
-                latency.recordNanos(
-                    System.nanoTime()
-                        - sent[
-                            Integer.parseInt(
-                                envelope.eventId(), 1, envelope.eventId().length(), 10)]);
+                if (load.timed()) {
+                  latency.recordNanos(traffic.latencyNanos(envelope.eventId()));
+                }
                 return envelope;
               })
           .runWith(
@@ -171,60 +202,30 @@ public final class PipelineRun {
                   Settlement.NONE,
                   blocking),
               system);
-      StageCounters detector = counters.get("detector");
-      StageCounters store = counters.get("store");
-      long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-      while (produced.get() < count
-          || store.total(Outcome.STORED)
-                  + store.total(Outcome.SPILLED)
-                  + store.total(Outcome.REFUSED)
-              < detector.total(Outcome.FORWARDED)
-          || detector.total(Outcome.FORWARDED)
-                  + detector.total(Outcome.REFUSED)
-                  + detector.total(Outcome.SHED)
-              < detector.total(Outcome.ACCEPTED)
-          || detector.total(Outcome.ACCEPTED) == 0) {
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException(
-              name + ": the pipeline did not drain within 10 minutes: " + totals(counters));
+      long lastSent = System.nanoTime();
+      long sentSoFar = -1;
+      while (traffic.produced() < load.count()
+          || !PipelineLedger.settled(PipelineLedger.totals(counters))) {
+        if (traffic.produced() != sentSoFar) {
+          sentSoFar = traffic.produced();
+          lastSent = System.nanoTime();
+        } else if (System.nanoTime() - lastSent > SETTLE.toNanos()) {
+          break;
         }
         Thread.sleep(5);
       }
       double seconds = (System.nanoTime() - started) / 1e9;
       return new Result(
-          name, count, seconds, latency, heap.maxUsedBytes(), firings.get(), totals(counters));
+          load,
+          seconds,
+          traffic.sentPerSecond(),
+          traffic.eventTimeSpan(),
+          latency,
+          heap.maxUsedBytes(),
+          firings.get(),
+          PipelineLedger.totals(counters));
     } finally {
       blocking.shutdown();
     }
-  }
-
-  private Source<Envelope, ?> source(
-      long count, int perSecond, long[] sent, StageCounters sidecar, AtomicLong produced) {
-    // Event time keeps pace with the rate, so windows and cooldowns slide as they would live.
-    AuthTraffic traffic = new AuthTraffic(42, 50_000, AuthTraffic.stepAt(perSecond));
-    EventParser parser = new EventParser(mapper, 64 * 1024);
-    Source<Long, ?> ticks = Source.range(0, (int) count - 1).map(Integer::longValue);
-    if (perSecond > 0) {
-      // Released every millisecond in small groups, so the rate is smooth at the scale latency is
-      // measured on.
-      ticks = ticks.throttle(Math.max(1, perSecond / 1000), Duration.ofMillis(1));
-    }
-    return ticks.map(
-        i -> {
-          EventParser.Parsed parsed =
-              parser.parseOne(traffic.next(), PIPELINE, "bench", System.currentTimeMillis());
-          Envelope e = ((EventParser.Accepted) parsed).envelope();
-          sidecar.accepted();
-          sidecar.forwarded();
-          sent[(int) (long) i] = System.nanoTime();
-          produced.incrementAndGet();
-          return new Envelope("e" + i, e.pipeline(), e.app(), e.receivedAtMillis(), e.body());
-        });
-  }
-
-  private static Map<String, Map<String, Long>> totals(Map<String, StageCounters> counters) {
-    Map<String, Map<String, Long>> totals = new LinkedHashMap<>();
-    counters.forEach((stage, c) -> totals.put(stage, c.totals()));
-    return totals;
   }
 }

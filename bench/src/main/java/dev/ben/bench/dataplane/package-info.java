@@ -1,6 +1,7 @@
 /**
- * The data-plane figures of {@code ./ben bench}: examples/auth through the in-process pipeline at
- * full speed and at fixed rates, HTTP NDJSON ingest and the invocation API against a running node,
- * and the ClickHouse sink.
+ * The data-plane parts of {@code ./ben bench}, each writing its section file for the report table
+ * ({@link dev.ben.bench.table}): examples/auth through the in-process pipeline (sustained rate,
+ * open-loop latency at fixed rates, heap under overload), HTTP NDJSON ingest and the invocation API
+ * against a running node, and the stores alone.
  */
 package dev.ben.bench.dataplane;

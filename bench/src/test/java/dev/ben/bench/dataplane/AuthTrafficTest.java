@@ -81,6 +81,17 @@ class AuthTrafficTest {
     assertThrows(IllegalArgumentException.class, () -> new AuthTraffic(1, 10, Duration.ZERO));
   }
 
+  @Test
+  void aShortRunAtARateStretchesItsStepToSpanTheEventTimeAskedForAndALongOneKeepsPace() {
+    Duration tenMinutes = Duration.ofMinutes(10);
+    // 5 s at 50,000/s: 250,000 events would span 5 s at the rate's own step.
+    Duration stretched = AuthTraffic.stepSpanning(50_000, 250_001, tenMinutes);
+    assertEquals(tenMinutes, stretched.multipliedBy(250_000));
+    // An hour at 1,000/s spans an hour anyway.
+    assertEquals(AuthTraffic.stepAt(1_000), AuthTraffic.stepSpanning(1_000, 3_600_000, tenMinutes));
+    assertEquals(AuthTraffic.DEFAULT_STEP, AuthTraffic.stepSpanning(0, 2_000_000, tenMinutes));
+  }
+
   private Instant timeOf(String line) throws Exception {
     return Instant.parse(json.readTree(line).get("ts").asText());
   }

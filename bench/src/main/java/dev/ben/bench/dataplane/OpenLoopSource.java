@@ -1,0 +1,129 @@
+package dev.ben.bench.dataplane;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ben.streams.flow.Envelope;
+import dev.ben.streams.metrics.StageCounters;
+import dev.ben.streams.sidecar.EventParser;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.pekko.NotUsed;
+import org.apache.pekko.stream.ActorAttributes;
+import org.apache.pekko.stream.javadsl.Source;
+
+/**
+ * The traffic of one pipeline run, parsed as the sidecar parses it: as fast as the pipeline takes
+ * it, or at a fixed rate, open loop. At a fixed rate each event is due at the first event's send
+ * time plus its index over the rate, is sent no earlier, and its latency counts from when it was
+ * due; a source that falls behind (a busy machine, a pipeline that pushes back) shows as latency,
+ * not as a lower rate. Event time spans at least {@link #MIN_EVENT_TIME} so 1m and 5m windows, TTLs
+ * and cooldowns slide within every run.
+ */
+final class OpenLoopSource {
+
+  private static final String BLOCKING = "pekko.actor.default-blocking-io-dispatcher";
+
+  /** Two of examples/auth's 5-minute windows and cooldowns. */
+  static final Duration MIN_EVENT_TIME = Duration.ofMinutes(10);
+
+  private final long count;
+  private final int perSecond;
+  private final long[] starts;
+  private final Duration step;
+  private final AtomicLong produced = new AtomicLong();
+  private volatile long firstNanos;
+  private volatile long lastNanos;
+
+  /**
+   * {@code count} events, at {@code perSecond} (0: as fast as taken); {@code timed} keeps each
+   * event's start for {@link #latencyNanos}, 8 bytes an event.
+   */
+  OpenLoopSource(long count, int perSecond, boolean timed) {
+    this.count = count;
+    this.perSecond = perSecond;
+    this.starts = timed ? new long[Math.toIntExact(count)] : null;
+    this.step = AuthTraffic.stepSpanning(perSecond, count, MIN_EVENT_TIME);
+  }
+
+  Source<Envelope, NotUsed> source(String pipeline, StageCounters sidecar, ObjectMapper mapper) {
+    AuthTraffic traffic = new AuthTraffic(42, 50_000, step);
+    EventParser parser = new EventParser(mapper, 64 * 1024);
+    Source<Long, NotUsed> ticks =
+        perSecond > 0
+            // Its own thread, which waits for each event's due time: a timer-driven source
+            // (throttle) releases on the scheduler's tick and drops what a late tick owed.
+            ? Source.fromIterator(Paced::new)
+                .withAttributes(ActorAttributes.dispatcher(BLOCKING))
+                .async()
+            : Source.range(0, Math.toIntExact(count) - 1).map(Integer::longValue);
+    return ticks.map(
+        i -> {
+          long now = System.nanoTime();
+          if (i == 0 && perSecond == 0) {
+            firstNanos = now;
+          }
+          EventParser.Parsed parsed =
+              parser.parseOne(traffic.next(), pipeline, "bench", System.currentTimeMillis());
+          Envelope e = ((EventParser.Accepted) parsed).envelope();
+          sidecar.accepted();
+          sidecar.forwarded();
+          if (starts != null) {
+            starts[(int) (long) i] = perSecond > 0 ? due(i) : now;
+          }
+          lastNanos = now;
+          produced.incrementAndGet();
+          return new Envelope("e" + i, e.pipeline(), e.app(), e.receivedAtMillis(), e.body());
+        });
+  }
+
+  private long due(long index) {
+    return firstNanos + (long) (index * 1e9 / perSecond);
+  }
+
+  /**
+   * The event indexes, each handed out at its due time (at once when late: an open loop catches up
+   * instead of lowering the rate).
+   */
+  private final class Paced implements Iterator<Long> {
+
+    private long next;
+
+    @Override
+    public boolean hasNext() {
+      return next < count;
+    }
+
+    @Override
+    public Long next() {
+      if (next == 0) {
+        firstNanos = System.nanoTime();
+      }
+      long due = due(next);
+      for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+        LockSupport.parkNanos(wait);
+      }
+      return next++;
+    }
+  }
+
+  /** From when the event with this id was due (or sent, if earlier) until now. */
+  long latencyNanos(String eventId) {
+    return System.nanoTime() - starts[Integer.parseInt(eventId, 1, eventId.length(), 10)];
+  }
+
+  long produced() {
+    return produced.get();
+  }
+
+  /** The rate events were actually sent at. */
+  double sentPerSecond() {
+    long spanNanos = lastNanos - firstNanos;
+    return spanNanos <= 0 ? 0 : (produced.get() - 1) * 1e9 / spanNanos;
+  }
+
+  /** The event time between the first event and the last. */
+  Duration eventTimeSpan() {
+    return step.multipliedBy(Math.max(0, count - 1));
+  }
+}
