@@ -18,7 +18,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Time (and, with {@code -prof gc}, bytes) per event of examples/auth with its detectors on one
- * thread: {@code engine} runs Ben's engines ({@link EngineLoop}), {@code reference} the plain Java
+ * thread: {@code engine} runs Ben's engines ({@link EngineLoop}), {@code plainJava} the plain Java
  * loop doing the same work ({@link ReferenceLoop}). Both read the same ring of pre-serialised
  * {@link AuthTraffic} lines (50,000 users, bursts from a few attackers) at a clock that moves one
  * millisecond per event, lap after lap, so windows, TTLs and cooldowns slide and keys stay warm.
@@ -78,7 +78,7 @@ public class AuthEngineBenchmark {
   }
 
   @Benchmark
-  public Object reference() throws Exception {
+  public Object plainJava() throws Exception {
     return reference.process(nextLine(), now);
   }
 }
