@@ -9,12 +9,12 @@ import dev.ben.streams.detector.DetectorSkips;
 import dev.ben.streams.detector.DetectorStage;
 import dev.ben.streams.detector.LocalDetectorShards;
 import dev.ben.streams.flow.BatchWriter;
-import dev.ben.streams.flow.Coalescing;
 import dev.ben.streams.flow.Envelope;
 import dev.ben.streams.flow.Settlement;
 import dev.ben.streams.flow.SpillBuffer;
-import dev.ben.streams.flow.Stages;
 import dev.ben.streams.flow.StoreStage;
+import dev.ben.streams.graph.PipelineGraph;
+import dev.ben.streams.graph.StageKind;
 import dev.ben.streams.lucius.ScrubQueue;
 import dev.ben.streams.metrics.MetricsRegistry;
 import dev.ben.streams.metrics.StageCounters;
@@ -33,15 +33,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.apache.pekko.actor.ActorSystem;
+import org.apache.pekko.stream.Materializer;
 import org.apache.pekko.stream.javadsl.Source;
 
 /**
  * examples/auth through the stages a node runs for a pipeline, in one JVM: sidecar parsing, proxy
  * (the contract's buffer and overload policy, coalescing toward the spine), spine, detector (every
- * shard in this JVM), store stage (batching, spill buffer) into a given writer. Each stage runs as
- * its own asynchronous island, as on a node. Latency is taken from the moment the sidecar parsed an
- * event to the moment the store stage takes it (the store's batching, up to {@code
- * ben.flow.store-batch-interval}, comes on top by design).
+ * shard in this JVM), store stage (batching, spill buffer) into a given writer, wired as a node
+ * wires them ({@link PipelineGraph}: one graph behind the ingest hub). Latency is taken from the
+ * moment the sidecar parsed an event to the moment the store stage takes it (the store's batching,
+ * up to {@code ben.flow.store-batch-interval}, comes on top by design).
  */
 public final class PipelineRun {
 
@@ -67,7 +68,6 @@ public final class PipelineRun {
   }
 
   private static final String PIPELINE = "auth";
-  private static final String[] STAGES = {"sidecar", "proxy", "spine", "detector", "store"};
 
   private final ContractSet contracts;
   private final ActorSystem system;
@@ -93,10 +93,7 @@ public final class PipelineRun {
       Function<ContractSlot, BatchWriter> writers)
       throws InterruptedException {
     MetricsRegistry metrics = new MetricsRegistry();
-    Map<String, StageCounters> counters = new LinkedHashMap<>();
-    for (String stage : STAGES) {
-      counters.put(stage, new StageCounters(metrics, PIPELINE + "-" + name, stage));
-    }
+    Map<StageKind, StageCounters> counters = PipelineGraph.counters(metrics, PIPELINE + "-" + name);
     ContractSlot slot = new ContractSlot(PIPELINE);
     slot.swap(new ActiveContract(1, ContractRuntime.build(contracts, PIPELINE, new byte[32])));
     ProxySettings declared = contracts.pipeline(PIPELINE).orElseThrow().proxy();
@@ -116,31 +113,21 @@ public final class PipelineRun {
     AtomicLong firings = new AtomicLong();
     AtomicLong produced = new AtomicLong();
     ExecutorService blocking = Executors.newFixedThreadPool(2);
+    PipelineGraph.Running running = null;
     try (HeapWatch heap = new HeapWatch()) {
       long started = System.nanoTime();
-      source(count, perSecond, sent, counters.get("sidecar"), produced)
-          .via(
-              Stages.counted(
-                  counters.get("proxy"),
-                  ProxyStage.flow(proxy, counters.get("proxy"), Settlement.NONE)))
-          .via(Coalescing.batches(proxy.coalesce()))
-          .async()
-          .mapConcat(batch -> batch)
-          .via(
-              Stages.counted(
-                  counters.get("spine"),
+      running =
+          PipelineGraph.run(
+              new PipelineGraph.Logic(
                   1024,
+                  ProxyStage.flow(proxy, counters.get(StageKind.PROXY), Settlement.NONE),
+                  proxy.coalesce(),
                   SpineStage.evaluating(
                       slot,
-                      counters.get("spine"),
+                      counters.get(StageKind.SPINE),
                       mapper,
                       new ScrubQueue(index, PIPELINE + "-" + name, 64L << 20, mapper, metrics),
-                      Settlement.NONE)))
-          .async()
-          .via(
-              Stages.counted(
-                  counters.get("detector"),
-                  1024,
+                      Settlement.NONE),
                   DetectorStage.detecting(
                       slot,
                       new LocalDetectorShards(slot, 16),
@@ -149,30 +136,28 @@ public final class PipelineRun {
                       4,
                       System::currentTimeMillis,
                       (envelope, version, outcome) -> firings.incrementAndGet(),
-                      new DetectorSkips(metrics, PIPELINE))))
-          .async()
-          .map(
-              envelope -> {
-                latency.recordNanos(
-                    System.nanoTime()
-                        - sent[
-                            Integer.parseInt(
-                                envelope.eventId(), 1, envelope.eventId().length(), 10)]);
-                return envelope;
-              })
-          .runWith(
-              StoreStage.sink(
-                  counters.get("store"),
-                  5_000,
-                  Duration.ofSeconds(1),
-                  Duration.ofSeconds(1),
-                  writers.apply(slot),
-                  new SpillBuffer(index, PIPELINE + "-" + name, 256L << 20, mapper),
-                  Settlement.NONE,
-                  blocking),
-              system);
-      StageCounters detector = counters.get("detector");
-      StageCounters store = counters.get("store");
+                      new DetectorSkips(metrics, PIPELINE)),
+                  envelope ->
+                      latency.recordNanos(
+                          System.nanoTime()
+                              - sent[
+                                  Integer.parseInt(
+                                      envelope.eventId(), 1, envelope.eventId().length(), 10)]),
+                  StoreStage.acceptedUpstream(
+                      counters.get(StageKind.STORE),
+                      5_000,
+                      Duration.ofSeconds(1),
+                      Duration.ofSeconds(1),
+                      writers.apply(slot),
+                      new SpillBuffer(index, PIPELINE + "-" + name, 256L << 20, mapper),
+                      Settlement.NONE,
+                      blocking)),
+              counters,
+              Materializer.matFromSystem(system));
+      source(count, perSecond, sent, counters.get(StageKind.SIDECAR), produced)
+          .runWith(running.ingress(), system);
+      StageCounters detector = counters.get(StageKind.DETECTOR);
+      StageCounters store = counters.get(StageKind.STORE);
       long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
       while (produced.get() < count
           || store.total(Outcome.STORED)
@@ -194,6 +179,9 @@ public final class PipelineRun {
       return new Result(
           name, count, seconds, latency, heap.maxUsedBytes(), firings.get(), totals(counters));
     } finally {
+      if (running != null) {
+        running.killSwitch().shutdown();
+      }
       blocking.shutdown();
     }
   }
@@ -215,16 +203,15 @@ public final class PipelineRun {
               parser.parseOne(traffic.next(), PIPELINE, "bench", System.currentTimeMillis());
           Envelope e = ((EventParser.Accepted) parsed).envelope();
           sidecar.accepted();
-          sidecar.forwarded();
           sent[(int) (long) i] = System.nanoTime();
           produced.incrementAndGet();
           return new Envelope("e" + i, e.pipeline(), e.app(), e.receivedAtMillis(), e.body());
         });
   }
 
-  private static Map<String, Map<String, Long>> totals(Map<String, StageCounters> counters) {
+  private static Map<String, Map<String, Long>> totals(Map<StageKind, StageCounters> counters) {
     Map<String, Map<String, Long>> totals = new LinkedHashMap<>();
-    counters.forEach((stage, c) -> totals.put(stage, c.totals()));
+    counters.forEach((stage, c) -> totals.put(stage.label(), c.totals()));
     return totals;
   }
 }
