@@ -2,6 +2,7 @@ package dev.ben.actors.pipeline;
 
 import dev.ben.actors.orchestrator.ComponentIds;
 import dev.ben.actors.orchestrator.PipelineExecutor;
+import dev.ben.streams.graph.StageKind;
 import java.util.List;
 import java.util.Set;
 import org.apache.pekko.actor.Address;

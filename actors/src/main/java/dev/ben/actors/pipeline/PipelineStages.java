@@ -3,14 +3,16 @@ package dev.ben.actors.pipeline;
 import dev.ben.config.BenSettings;
 import dev.ben.config.DetectorSettings;
 import dev.ben.config.FlowSettings;
+import dev.ben.contracts.model.ProxySettings;
 import dev.ben.streams.detector.DetectorSkips;
 import dev.ben.streams.detector.DetectorStage;
 import dev.ben.streams.flow.BatchWriter;
 import dev.ben.streams.flow.Envelope;
 import dev.ben.streams.flow.Settlement;
 import dev.ben.streams.flow.SpillBuffer;
-import dev.ben.streams.flow.Stages;
 import dev.ben.streams.flow.StoreStage;
+import dev.ben.streams.graph.PipelineGraph;
+import dev.ben.streams.graph.StageKind;
 import dev.ben.streams.live.LiveEventJson;
 import dev.ben.streams.lucius.ScrubQueue;
 import dev.ben.streams.metrics.Labels;
@@ -21,24 +23,26 @@ import dev.ben.streams.spine.ContractSlot;
 import dev.ben.streams.spine.SpineStage;
 import dev.ben.streams.store.tables.SchemaTableWriter;
 import dev.ben.streams.wal.PipelineWal;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.stream.Materializer;
+import org.apache.pekko.stream.OverflowStrategy;
 import org.apache.pekko.stream.javadsl.Flow;
 import org.apache.pekko.stream.javadsl.Keep;
 import org.apache.pekko.stream.javadsl.Sink;
 
 /**
- * Builds the stream of each stage of one pipeline. With a contract slot, the proxy applies the
- * pipeline's proxy settings (bounded buffer, watermarks, overload policy) of the version loaded
+ * Builds the graph of one pipeline ({@link PipelineGraph}). With a contract slot, the proxy applies
+ * the pipeline's proxy settings (bounded buffer, watermarks, overload policy) of the version loaded
  * when the pipeline starts, and the spine evaluates every event with the version the slot holds,
  * and the detector stage completes its decisions from the sharded detector state; without one (a
  * pipeline the node runs from its configuration) they pass events through. Every stage is bounded
  * and counted; the live tap follows the detector, and the store batches and spills. Plain code: the
- * stage actors only run what this returns.
+ * pipeline's supervisor only materialises what this returns and watches it.
  */
 public final class PipelineStages {
 
@@ -108,76 +112,62 @@ public final class PipelineStages {
   }
 
   /**
-   * How many events the stage's ingress may coalesce into one hand-over when it is pressed: the
-   * spine takes the contract's proxy {@code coalesce} (events cross from proxy to spine in batches
-   * of up to that many), every other stage one at a time.
+   * The pipeline's graph, materialised on {@code materializer}: with a contract slot the proxy
+   * applies the proxy settings of the version loaded when the pipeline starts and hands events to
+   * the spine in batches of up to its {@code coalesce}; without one proxy, spine and detector pass
+   * events through (the proxy bounded by the stage buffer).
    */
-  public int coalescing(StageKind kind) {
-    return kind != StageKind.SPINE
-        ? 1
-        : contract
-            .flatMap(ContractSlot::current)
-            .map(active -> active.runtime().pipeline().proxy().coalesce())
-            .orElse(1);
+  public PipelineGraph.Running run(Materializer materializer) {
+    Map<StageKind, StageCounters> counters = PipelineGraph.counters(resources.metrics(), pipeline);
+    FlowSettings flow = resources.settings().flow();
+    Optional<ProxySettings> proxy =
+        contract.flatMap(ContractSlot::current).map(active -> active.runtime().pipeline().proxy());
+    PipelineGraph.Logic logic =
+        new PipelineGraph.Logic(
+            flow.stageBuffer(),
+            proxy
+                .map(
+                    settings ->
+                        ProxyStage.flow(settings, counters.get(StageKind.PROXY), settlement()))
+                .orElseGet(
+                    () ->
+                        Flow.<Envelope>create()
+                            .buffer(flow.stageBuffer(), OverflowStrategy.backpressure())),
+            proxy.map(ProxySettings::coalesce).orElse(1),
+            contract
+                .map(
+                    slot ->
+                        SpineStage.evaluating(
+                            slot,
+                            counters.get(StageKind.SPINE),
+                            resources.mapper(),
+                            scrubQueue(),
+                            settlement()))
+                .orElseGet(Flow::create),
+            contract.map(this::detecting).orElseGet(Flow::create),
+            this::liveTap,
+            store(counters.get(StageKind.STORE), flow));
+    return PipelineGraph.run(logic, counters, materializer);
   }
 
   /**
-   * The stage's whole body: its logic followed by the next stage's ingress (none for the store).
+   * A contract-driven pipeline stores into its schemas' tables; a pass-through one into ben_events.
    */
-  public Sink<Envelope, NotUsed> body(StageKind kind, Sink<Envelope, NotUsed> downstream) {
-    FlowSettings flow = resources.settings().flow();
-    StageCounters counters = counters(kind);
-    return switch (kind) {
-      // A contract-driven pipeline stores into its schemas' tables; a pass-through one into
-      // ben_events.
-      case STORE ->
-          StoreStage.sink(
-              counters,
-              flow.storeBatchSize(),
-              flow.storeBatchInterval(),
-              flow.storeBatchInterval(),
-              contract
-                  .<BatchWriter>map(
-                      slot ->
-                          new SchemaTableWriter(
-                              resources.migrator(),
-                              slot,
-                              resources.storeWriter(),
-                              resources.mapper()))
-                  .orElse(resources.storeWriter()),
-              spillBuffer(flow),
-              settlement(),
-              resources.blockingExecutor());
-      case DETECTOR ->
-          Stages.counted(
-                  counters,
-                  flow.stageBuffer(),
-                  contract.map(slot -> detecting(slot).via(liveTap())).orElseGet(this::liveTap))
-              .to(downstream);
-      case SIDECAR -> Stages.acceptedUpstream(counters, flow.stageBuffer()).to(downstream);
-      case SPINE ->
-          contract
-              .map(
-                  slot ->
-                      Stages.counted(
-                          counters,
-                          flow.stageBuffer(),
-                          SpineStage.evaluating(
-                              slot, counters, resources.mapper(), scrubQueue(), settlement())))
-              .orElseGet(() -> Stages.passThrough(counters, flow.stageBuffer()))
-              .to(downstream);
-      case PROXY ->
-          contract
-              .flatMap(ContractSlot::current)
-              .map(
-                  active ->
-                      Stages.counted(
-                          counters,
-                          ProxyStage.flow(
-                              active.runtime().pipeline().proxy(), counters, settlement())))
-              .orElseGet(() -> Stages.passThrough(counters, flow.stageBuffer()))
-              .to(downstream);
-    };
+  private Sink<Envelope, NotUsed> store(StageCounters counters, FlowSettings flow) {
+    return StoreStage.acceptedUpstream(
+        counters,
+        flow.storeBatchSize(),
+        flow.storeBatchInterval(),
+        flow.storeBatchInterval(),
+        contract
+            .<BatchWriter>map(
+                slot ->
+                    new SchemaTableWriter(
+                        resources.migrator(), slot, resources.storeWriter(), resources.mapper()))
+            .orElse(resources.storeWriter()),
+        spillBuffer(flow),
+        settlement(),
+        resources.blockingExecutor());
   }
 
   /** The store's spill buffer, its depth published as {@code ben_spill_batches} and bytes. */
@@ -236,12 +226,7 @@ public final class PipelineStages {
         new DetectorSkips(resources.metrics(), pipeline));
   }
 
-  private Flow<Envelope, Envelope, NotUsed> liveTap() {
-    return Flow.<Envelope>create()
-        .map(
-            envelope -> {
-              resources.live().publish(LiveEventJson.render(resources.mapper(), envelope));
-              return envelope;
-            });
+  private void liveTap(Envelope envelope) {
+    resources.live().publish(LiveEventJson.render(resources.mapper(), envelope));
   }
 }

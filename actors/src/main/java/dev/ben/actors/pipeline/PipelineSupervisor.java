@@ -4,15 +4,17 @@ import dev.ben.actors.LoggerNaming;
 import dev.ben.actors.NodeLocal;
 import dev.ben.actors.contract.ContractHolder;
 import dev.ben.actors.contract.ContractSources;
-import dev.ben.actors.orchestrator.ComponentIds;
 import dev.ben.actors.orchestrator.HelloPlane;
 import dev.ben.actors.orchestrator.Orchestrator;
 import dev.ben.streams.flow.Envelope;
+import dev.ben.streams.graph.PipelineGraph;
+import dev.ben.streams.graph.StageFailedException;
+import dev.ben.streams.graph.StageKind;
 import dev.ben.streams.spine.ContractSlot;
 import dev.ben.streams.wal.IngestLog;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -29,13 +31,14 @@ import org.apache.pekko.stream.Materializer;
 import org.apache.pekko.stream.javadsl.Sink;
 
 /**
- * Runs one pipeline's data path on this node. A pipeline of the ledger first loads its contract
- * version (through its {@link ContractHolder}); then stages start one at a time from the store
- * backwards, and the pipeline is registered for ingest only when the sidecar, the last one, runs
- * and the events its ingest log still held (a crash left them unsettled) are fed back in. Paused,
- * it withdraws from ingest but keeps its stages and their state. The stages form one chain, so if
- * any stage stops or fails the supervisor fails too and its parent restarts the whole pipeline with
- * backoff (the restart stops the remaining stages first).
+ * Runs one pipeline's data path on this node: one stream graph ({@link PipelineGraph}) it
+ * materialises and watches. A pipeline of the ledger first loads its contract version (through its
+ * {@link ContractHolder}); then the graph starts, and the pipeline is registered for ingest only
+ * once the events its ingest log still held (a crash left them unsettled) are fed back in. Paused,
+ * it withdraws from ingest but keeps its graph and its state. If the graph stops or any stage of it
+ * fails, the supervisor fails too (telling the orchestrator which stage) and its parent restarts
+ * the whole pipeline with backoff; the graph's kill switch stops it when the supervisor stops or
+ * restarts.
  */
 public final class PipelineSupervisor extends AbstractBehavior<PipelineSupervisor.Command> {
 
@@ -51,10 +54,10 @@ public final class PipelineSupervisor extends AbstractBehavior<PipelineSuperviso
     INSTANCE
   }
 
-  private record StageReady(StageActor.Ready ready) implements Command {}
-
-  private record Replayed(Sink<Envelope, NotUsed> ingress, Long events, Throwable failure)
+  private record Replayed(PipelineGraph.Running graph, Long events, Throwable failure)
       implements Command {}
+
+  private record GraphStopped(PipelineGraph.Running graph, Throwable failure) implements Command {}
 
   private record ContractSwapped(ContractHolder.Swapped swapped) implements Command {}
 
@@ -64,12 +67,8 @@ public final class PipelineSupervisor extends AbstractBehavior<PipelineSuperviso
 
   private final PipelineStages stages;
   private final ActorRef<PipelineDirectory.Command> directory;
-  private final HelloPlane hellos;
-  private final ActorRef<Orchestrator.Command> orchestrator;
-  private final boolean managed;
-  private final String node;
-  private final ActorRef<StageActor.Ready> readyAdapter;
-  private final List<StageKind> running = new ArrayList<>();
+  private final PipelinePresence presence;
+  private PipelineGraph.Running graph;
   private Sink<Envelope, NotUsed> ingress;
   private boolean paused;
 
@@ -103,11 +102,13 @@ public final class PipelineSupervisor extends AbstractBehavior<PipelineSuperviso
     super(context);
     this.stages = stages;
     this.directory = directory;
-    this.hellos = hellos;
-    this.orchestrator = orchestrator;
-    this.managed = contracts.isPresent();
-    this.node = context.getSystem().address().toString();
-    this.readyAdapter = context.messageAdapter(StageActor.Ready.class, StageReady::new);
+    this.presence =
+        new PipelinePresence(
+            stages,
+            hellos,
+            orchestrator,
+            contracts.isPresent(),
+            context.getSystem().address().toString());
     timers.startTimerWithFixedDelay(
         HelloTick.INSTANCE, stages.settings().orchestrator().helloInterval());
     if (contracts.isPresent() && stages.contract().isPresent()) {
@@ -115,13 +116,13 @@ public final class PipelineSupervisor extends AbstractBehavior<PipelineSuperviso
           context.spawn(
               ContractHolder.create(
                   stages.contract().get(),
-                  componentId(StageKind.SPINE),
+                  presence.componentId(StageKind.SPINE),
                   contracts.get(),
                   stages.settings().node(),
                   context.messageAdapter(ContractHolder.Swapped.class, ContractSwapped::new)),
               "contract"));
     } else {
-      startFirstStage();
+      startGraph();
     }
   }
 
@@ -129,44 +130,43 @@ public final class PipelineSupervisor extends AbstractBehavior<PipelineSuperviso
   public Receive<Command> createReceive() {
     return newReceiveBuilder()
         .onMessage(ContractSwapped.class, this::onContractSwapped)
-        .onMessage(StageReady.class, this::onStageReady)
         .onMessage(Replayed.class, this::onReplayed)
+        .onMessage(GraphStopped.class, this::onGraphStopped)
         .onMessageEquals(Pause.INSTANCE, this::onPause)
         .onMessageEquals(Resume.INSTANCE, this::onResume)
         .onMessageEquals(HelloTick.INSTANCE, this::onHelloTick)
-        .onSignal(ChildFailed.class, this::onStageFailed)
-        .onSignal(Terminated.class, this::onStageStopped)
+        .onSignal(ChildFailed.class, this::onContractHolderFailed)
+        .onSignal(Terminated.class, this::onContractHolderStopped)
         .onSignal(PreRestart.class, signal -> onPostStop())
         .onSignal(PostStop.class, signal -> onPostStop())
         .build();
   }
 
   private Behavior<Command> onContractSwapped(ContractSwapped swapped) {
-    if (running.isEmpty()) {
-      startFirstStage();
+    if (graph == null) {
+      startGraph();
     }
-    running.forEach(this::sayHello);
+    presence.hello(running());
     return this;
   }
 
-  private Behavior<Command> onStageReady(StageReady message) {
-    StageKind kind = message.ready().kind();
-    running.add(kind);
-    int next = StageKind.START_ORDER.indexOf(kind) + 1;
-    if (next < StageKind.START_ORDER.size()) {
-      startStage(StageKind.START_ORDER.get(next), message.ready().ingress());
-    } else {
-      Sink<Envelope, NotUsed> sidecar = message.ready().ingress();
-      getContext()
-          .pipeToSelf(
-              stages.replay(sidecar, Materializer.matFromSystem(getContext().getSystem())),
-              (events, failure) -> new Replayed(sidecar, events, failure));
-    }
-    sayHello(kind);
-    return this;
+  private void startGraph() {
+    Materializer materializer = Materializer.matFromSystem(getContext().getSystem());
+    PipelineGraph.Running started = stages.run(materializer);
+    graph = started;
+    getContext()
+        .pipeToSelf(started.termination(), (done, failure) -> new GraphStopped(started, failure));
+    presence.hello(running());
+    getContext()
+        .pipeToSelf(
+            stages.replay(started.ingress(), materializer),
+            (events, failure) -> new Replayed(started, events, failure));
   }
 
   private Behavior<Command> onReplayed(Replayed replayed) {
+    if (replayed.graph() != graph) {
+      return this;
+    }
     if (replayed.failure() != null) {
       throw new PipelineFailedException(stages.pipeline(), replayed.failure());
     }
@@ -176,12 +176,33 @@ public final class PipelineSupervisor extends AbstractBehavior<PipelineSuperviso
             "pipeline {} found on disk as it started: {}",
             stages.pipeline(),
             stages.recovered(replayed.events()));
-    ingress = replayed.ingress();
+    ingress = replayed.graph().ingress();
     if (!paused) {
       register();
     }
-    getContext().getLog().info("pipeline {} is running: {}", stages.pipeline(), running);
+    getContext().getLog().info("pipeline {} is running: {}", stages.pipeline(), running());
     return this;
+  }
+
+  /**
+   * The graph of an earlier incarnation (stopped by its kill switch as the pipeline restarted) is
+   * no news; this one's stopping is a failure of the pipeline.
+   */
+  private Behavior<Command> onGraphStopped(GraphStopped stopped) {
+    if (stopped.graph() != graph) {
+      return this;
+    }
+    if (stopped.failure() == null) {
+      throw new PipelineFailedException(
+          stages.pipeline(), new IllegalStateException("its graph stopped"));
+    }
+    Throwable cause =
+        stopped.failure() instanceof CompletionException
+            ? stopped.failure().getCause()
+            : stopped.failure();
+    StageFailedException failed = StageFailedException.of(StageKind.STORE, cause);
+    presence.failed(failed.stage(), failed.getMessage());
+    throw new PipelineFailedException(stages.pipeline(), failed);
   }
 
   private Behavior<Command> onPause() {
@@ -207,36 +228,28 @@ public final class PipelineSupervisor extends AbstractBehavior<PipelineSuperviso
   }
 
   private Behavior<Command> onHelloTick() {
-    running.forEach(this::sayHello);
-    // Counts are telemetry: they go straight to the orchestrator, never on the presence plane
-    // (NATS).
-    running.forEach(this::reportCounts);
+    presence.hello(running());
+    presence.counts(running());
     return this;
   }
 
-  private void reportCounts(StageKind kind) {
-    orchestrator.tell(
-        new Orchestrator.ComponentCounts(componentId(kind), stages.counters(kind).totals()));
-  }
-
-  private Behavior<Command> onStageFailed(ChildFailed failed) {
-    String child = failed.getRef().path().name();
-    String kind = child.equals("contract") ? StageKind.SPINE.label() : child;
-    orchestrator.tell(
-        new Orchestrator.ComponentHealth(
-            ComponentIds.of(stages.pipeline(), kind, node), failed.getCause().getMessage()));
+  private Behavior<Command> onContractHolderFailed(ChildFailed failed) {
+    presence.failed(StageKind.SPINE, failed.getCause().getMessage());
     throw new PipelineFailedException(stages.pipeline(), failed.getCause());
   }
 
-  private Behavior<Command> onStageStopped(Terminated terminated) {
+  private Behavior<Command> onContractHolderStopped(Terminated terminated) {
     throw new PipelineFailedException(
         stages.pipeline(),
         new IllegalStateException(terminated.getRef().path().name() + " stopped"));
   }
 
   private Behavior<Command> onPostStop() {
+    if (graph != null) {
+      graph.killSwitch().shutdown();
+    }
     directory.tell(new PipelineDirectory.Withdraw(stages.pipeline()));
-    running.forEach(kind -> hellos.send(new Orchestrator.ComponentGoodbye(componentId(kind))));
+    presence.goodbye(running());
     return this;
   }
 
@@ -259,35 +272,12 @@ public final class PipelineSupervisor extends AbstractBehavior<PipelineSuperviso
                 stages.wal().<IngestLog>map(log -> log).orElse(IngestLog.NONE))));
   }
 
-  private void startFirstStage() {
-    startStage(
-        StageKind.START_ORDER.get(0),
-        Sink.<Envelope>ignore().mapMaterializedValue(done -> NotUsed.getInstance()));
+  /** Every stage runs once the graph does. */
+  private List<StageKind> running() {
+    return graph == null ? List.of() : List.of(StageKind.values());
   }
 
-  private void startStage(StageKind kind, Sink<Envelope, NotUsed> downstream) {
-    ActorRef<StageActor.Command> stage =
-        getContext()
-            .spawn(
-                StageActor.create(
-                    kind, stages.body(kind, downstream), stages.coalescing(kind), readyAdapter),
-                kind.label());
-    getContext().watch(stage);
-  }
-
-  private void sayHello(StageKind kind) {
-    long version =
-        kind == StageKind.SPINE ? stages.contract().map(slot -> slot.version()).orElse(0L) : 0;
-    hellos.send(
-        new Orchestrator.ComponentHello(
-            componentId(kind), kind.label(), stages.pipeline(), node, version, managed));
-  }
-
-  private String componentId(StageKind kind) {
-    return ComponentIds.of(stages.pipeline(), kind.label(), node);
-  }
-
-  /** A stage of the pipeline stopped or failed; the whole pipeline restarts. */
+  /** The pipeline's graph stopped or failed; the whole pipeline restarts. */
   public static final class PipelineFailedException extends RuntimeException {
     PipelineFailedException(String pipeline, Throwable cause) {
       super("pipeline " + pipeline + " lost a stage: " + cause.getMessage(), cause);

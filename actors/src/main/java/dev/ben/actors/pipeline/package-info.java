@@ -1,7 +1,7 @@
 /**
- * A pipeline's data path on this node: a supervisor that starts its stages from the store backwards
- * (so every stage has somewhere to send before it accepts anything), one actor per stage owning
- * that stage's running stream, and the node-local directory that tells ingest endpoints where a
- * pipeline's events go in.
+ * A pipeline's data path on this node: a supervisor that materialises the pipeline's one stream
+ * graph (built by plain code from the node's shared resources), restarts it whole when any stage
+ * fails, and tells the orchestrator of each stage as a component; and the node-local directory that
+ * tells ingest endpoints where a pipeline's events go in.
  */
 package dev.ben.actors.pipeline;

@@ -9,11 +9,11 @@ import dev.ben.streams.detector.DetectorSkips;
 import dev.ben.streams.detector.DetectorStage;
 import dev.ben.streams.detector.LocalDetectorShards;
 import dev.ben.streams.flow.BatchWriter;
-import dev.ben.streams.flow.Coalescing;
 import dev.ben.streams.flow.Settlement;
 import dev.ben.streams.flow.SpillBuffer;
-import dev.ben.streams.flow.Stages;
 import dev.ben.streams.flow.StoreStage;
+import dev.ben.streams.graph.PipelineGraph;
+import dev.ben.streams.graph.StageKind;
 import dev.ben.streams.lucius.ScrubQueue;
 import dev.ben.streams.metrics.MetricsRegistry;
 import dev.ben.streams.metrics.StageCounters;
@@ -30,14 +30,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.apache.pekko.actor.ActorSystem;
+import org.apache.pekko.stream.Materializer;
 
 /**
  * examples/auth through the stages a node runs for a pipeline, in one JVM: sidecar parsing, proxy
  * (the contract's buffer and overload policy, coalescing toward the spine), spine, detector (every
- * shard in this JVM), store stage (batching, spill buffer) into a given writer. Each stage runs as
- * its own asynchronous island, as on a node. Latency runs from when an event was due (see {@link
- * OpenLoopSource}) to the moment the store stage takes it (the store's batching, up to {@code
- * ben.flow.store-batch-interval}, comes on top by design).
+ * shard in this JVM), store stage (batching, spill buffer) into a given writer, wired as a node
+ * wires them ({@link PipelineGraph}: one graph behind the ingest hub). Latency runs from when an
+ * event was due (see {@link OpenLoopSource}) to the moment the store stage takes it (the store's
+ * batching, up to {@code ben.flow.store-batch-interval}, comes on top by design).
  */
 public final class PipelineRun {
 
@@ -126,10 +127,9 @@ public final class PipelineRun {
       throws InterruptedException {
     String name = load.name();
     MetricsRegistry metrics = new MetricsRegistry();
+    Map<StageKind, StageCounters> byKind = PipelineGraph.counters(metrics, PIPELINE + "-" + name);
     Map<String, StageCounters> counters = new LinkedHashMap<>();
-    for (String stage : PipelineLedger.STAGES) {
-      counters.put(stage, new StageCounters(metrics, PIPELINE + "-" + name, stage));
-    }
+    byKind.forEach((kind, stage) -> counters.put(kind.label(), stage));
     ContractSlot slot = new ContractSlot(PIPELINE);
     slot.swap(new ActiveContract(1, ContractRuntime.build(contracts, PIPELINE, new byte[32])));
     ProxySettings declared = contracts.pipeline(PIPELINE).orElseThrow().proxy();
@@ -148,32 +148,21 @@ public final class PipelineRun {
     LatencyHistogram latency = new LatencyHistogram();
     AtomicLong firings = new AtomicLong();
     ExecutorService blocking = Executors.newFixedThreadPool(2);
+    PipelineGraph.Running running = null;
     try (HeapWatch heap = new HeapWatch()) {
       long started = System.nanoTime();
-      traffic
-          .source(PIPELINE, counters.get("sidecar"), mapper)
-          .via(
-              Stages.counted(
-                  counters.get("proxy"),
-                  ProxyStage.flow(proxy, counters.get("proxy"), Settlement.NONE)))
-          .via(Coalescing.batches(proxy.coalesce()))
-          .async()
-          .mapConcat(batch -> batch)
-          .via(
-              Stages.counted(
-                  counters.get("spine"),
+      running =
+          PipelineGraph.run(
+              new PipelineGraph.Logic(
                   1024,
+                  ProxyStage.flow(proxy, byKind.get(StageKind.PROXY), Settlement.NONE),
+                  proxy.coalesce(),
                   SpineStage.evaluating(
                       slot,
-                      counters.get("spine"),
+                      byKind.get(StageKind.SPINE),
                       mapper,
                       new ScrubQueue(index, PIPELINE + "-" + name, 64L << 20, mapper, metrics),
-                      Settlement.NONE)))
-          .async()
-          .via(
-              Stages.counted(
-                  counters.get("detector"),
-                  1024,
+                      Settlement.NONE),
                   DetectorStage.detecting(
                       slot,
                       new LocalDetectorShards(slot, 16),
@@ -182,26 +171,26 @@ public final class PipelineRun {
                       4,
                       System::currentTimeMillis,
                       (envelope, version, outcome) -> firings.incrementAndGet(),
-                      new DetectorSkips(metrics, PIPELINE))))
-          .async()
-          .map(
-              envelope -> {
-                if (load.timed()) {
-                  latency.recordNanos(traffic.latencyNanos(envelope.eventId()));
-                }
-                return envelope;
-              })
-          .runWith(
-              StoreStage.sink(
-                  counters.get("store"),
-                  5_000,
-                  Duration.ofSeconds(1),
-                  Duration.ofSeconds(1),
-                  writers.apply(slot),
-                  new SpillBuffer(index, PIPELINE + "-" + name, 256L << 20, mapper),
-                  Settlement.NONE,
-                  blocking),
-              system);
+                      new DetectorSkips(metrics, PIPELINE)),
+                  envelope -> {
+                    if (load.timed()) {
+                      latency.recordNanos(traffic.latencyNanos(envelope.eventId()));
+                    }
+                  },
+                  StoreStage.acceptedUpstream(
+                      byKind.get(StageKind.STORE),
+                      5_000,
+                      Duration.ofSeconds(1),
+                      Duration.ofSeconds(1),
+                      writers.apply(slot),
+                      new SpillBuffer(index, PIPELINE + "-" + name, 256L << 20, mapper),
+                      Settlement.NONE,
+                      blocking)),
+              byKind,
+              Materializer.matFromSystem(system));
+      traffic
+          .source(PIPELINE, byKind.get(StageKind.SIDECAR), mapper)
+          .runWith(running.ingress(), system);
       long lastSent = System.nanoTime();
       long sentSoFar = -1;
       while (traffic.produced() < load.count()
@@ -225,6 +214,9 @@ public final class PipelineRun {
           firings.get(),
           PipelineLedger.totals(counters));
     } finally {
+      if (running != null) {
+        running.killSwitch().shutdown();
+      }
       blocking.shutdown();
     }
   }

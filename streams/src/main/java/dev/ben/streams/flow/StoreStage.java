@@ -58,14 +58,33 @@ public final class StoreStage {
       SpillBuffer spill,
       Settlement settlement,
       Executor blocking) {
-    StoreStage stage = new StoreStage(counters, writer, spill, settlement);
-    Source<List<Envelope>, ?> drains = Source.tick(drainEvery, drainEvery, List.<Envelope>of());
     return Flow.<Envelope>create()
         .map(
             e -> {
               counters.accepted();
               return e;
             })
+        .to(
+            acceptedUpstream(
+                counters, batchSize, interval, drainEvery, writer, spill, settlement, blocking));
+  }
+
+  /**
+   * The same stage for a graph that counts each event accepted as it hands it over (see {@code
+   * dev.ben.streams.graph.PipelineGraph}), so the stage does not count it a second time.
+   */
+  public static Sink<Envelope, NotUsed> acceptedUpstream(
+      StageCounters counters,
+      int batchSize,
+      Duration interval,
+      Duration drainEvery,
+      BatchWriter writer,
+      SpillBuffer spill,
+      Settlement settlement,
+      Executor blocking) {
+    StoreStage stage = new StoreStage(counters, writer, spill, settlement);
+    Source<List<Envelope>, ?> drains = Source.tick(drainEvery, drainEvery, List.<Envelope>of());
+    return Flow.<Envelope>create()
         .groupedWithin(batchSize, interval)
         .merge(drains, true)
         .mapAsync(1, batch -> CompletableFuture.runAsync(() -> stage.handle(batch), blocking))

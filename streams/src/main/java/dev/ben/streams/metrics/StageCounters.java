@@ -50,6 +50,10 @@ public final class StageCounters {
     accepted.increment();
   }
 
+  public void accepted(long count) {
+    accepted.add(count);
+  }
+
   public void forwarded() {
     forwarded.increment();
   }
