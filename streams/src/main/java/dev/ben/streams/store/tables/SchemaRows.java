@@ -68,15 +68,23 @@ final class SchemaRows {
     row[4] = result.bits() == null ? List.of() : result.bits();
     row[5] = result.rules() == null ? List.of() : result.rules();
     row[6] = result.action() == null ? "pass" : result.action();
-    row[7] = json.writeValueAsString(result.facts() == null ? Map.of() : result.facts());
-    row[8] = json.writeValueAsString(result.detectors() == null ? Map.of() : result.detectors());
-    row[9] = json.writeValueAsString(result.playbooks() == null ? List.of() : result.playbooks());
+    row[7] = jsonObject(result.facts());
+    row[8] = jsonObject(result.detectors());
+    row[9] =
+        result.playbooks() == null || result.playbooks().isEmpty()
+            ? "[]"
+            : json.writeValueAsString(result.playbooks());
     row[10] = result.score();
     for (int i = 0; i < fields.size(); i++) {
       SchemaField field = fields.get(i);
       row[FIRST_FIELD + i] = value(field, envelope.body().get(field.name()));
     }
     return row;
+  }
+
+  /** Most events have no facts or detector values: no serialiser for those. */
+  private String jsonObject(Map<String, ?> values) throws JsonProcessingException {
+    return values == null || values.isEmpty() ? "{}" : json.writeValueAsString(values);
   }
 
   /** A DateTime holds whole seconds. */
@@ -143,7 +151,7 @@ final class SchemaRows {
     try {
       return value.isIntegralNumber()
           ? seconds(value.asLong())
-          : Instant.ofEpochSecond(Instant.parse(value.asText()).getEpochSecond());
+          : Instant.ofEpochSecond(IsoTimestamps.epochSeconds(value.asText()));
     } catch (DateTimeParseException e) {
       return null;
     }
