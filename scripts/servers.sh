@@ -156,6 +156,7 @@ write_env() {
   cat >"$ENV_FILE" <<ENV
 export BEN_TEST_NATS_URL=nats://127.0.0.1:$(recorded_port nats)
 export BEN_TEST_CLICKHOUSE_URL=http://127.0.0.1:$(recorded_port clickhouse)
+export BEN_TEST_CLICKHOUSE_TCP_PORT=$(sed -n 's:.*<tcp_port>\([0-9]*\)</tcp_port>.*:\1:p' "$WORK/clickhouse/config.xml")
 export BEN_TEST_S3_ENDPOINT=http://127.0.0.1:$(recorded_port s3proxy)
 export BEN_TEST_S3_ACCESS_KEY=$S3_ACCESS_KEY
 export BEN_TEST_S3_SECRET_KEY=$S3_SECRET_KEY

@@ -16,6 +16,17 @@ public interface AnalyticalStore extends AutoCloseable {
   /** Appends rows, each one JSON object whose keys are column names (ClickHouse's JSONEachRow). */
   void insertJsonRows(String table, List<String> jsonRows);
 
+  /**
+   * Appends typed rows, each value stored as its column declares; what it stores is what the same
+   * rows as JSONEachRow would store. The default goes through JSON; the stores override it with
+   * their binary paths.
+   */
+  default void insertRows(String table, TypedRows rows) {
+    if (!rows.isEmpty()) {
+      insertJsonRows(table, TypedRowsJson.lines(rows));
+    }
+  }
+
   /** Runs a query and returns each row as a JSON object keyed by column name. */
   List<ObjectNode> queryJson(String sql);
 

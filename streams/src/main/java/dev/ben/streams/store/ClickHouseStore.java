@@ -1,6 +1,7 @@
 package dev.ben.streams.store;
 
 import com.clickhouse.client.api.Client;
+import com.clickhouse.client.api.insert.InsertSettings;
 import com.clickhouse.client.api.query.QueryResponse;
 import com.clickhouse.client.api.query.QuerySettings;
 import com.clickhouse.data.ClickHouseFormat;
@@ -11,7 +12,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,9 +25,10 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
- * ClickHouse over HTTP with the client-v2 library. Written for ClickHouse 18.16 and later: rows
- * travel as JSONEachRow both ways (typed binary reads fail on 18.16), and server responses are not
- * compressed.
+ * ClickHouse over HTTP with the client-v2 library. Written for ClickHouse 18.16 and later: typed
+ * rows go in as RowBinary with an explicit column list (the sink's path, encoded by {@link
+ * RowBinaryColumn} against each table's declared types), JSON rows as JSONEachRow; results come
+ * back as JSONEachRow (typed binary reads fail on 18.16), and server responses are not compressed.
  */
 public final class ClickHouseStore implements AnalyticalStore {
 
@@ -32,6 +36,10 @@ public final class ClickHouseStore implements AnalyticalStore {
   private final ObjectMapper mapper;
   private final String description;
   private final Duration requestTimeout;
+  private final ClickHouseColumns columns;
+
+  /** The size of the last RowBinary body, so the next starts about as large. */
+  private volatile int lastBodySize = 1 << 16;
 
   private ClickHouseStore(
       Client client, ObjectMapper mapper, String description, Duration requestTimeout) {
@@ -39,6 +47,7 @@ public final class ClickHouseStore implements AnalyticalStore {
     this.mapper = mapper;
     this.description = description;
     this.requestTimeout = requestTimeout;
+    this.columns = new ClickHouseColumns(this::queryJson, serverZone());
   }
 
   /** Connects, checks the server answers and creates the configured database when it is missing. */
@@ -84,6 +93,7 @@ public final class ClickHouseStore implements AnalyticalStore {
 
   @Override
   public void execute(String sql) {
+    columns.forgetAll();
     release(await(() -> client.execute(sql), "running `" + abbreviate(sql) + "`", requestTimeout));
   }
 
@@ -99,6 +109,33 @@ public final class ClickHouseStore implements AnalyticalStore {
                 client.insert(table, new ByteArrayInputStream(body), ClickHouseFormat.JSONEachRow),
             "inserting " + jsonRows.size() + " rows into " + table,
             requestTimeout));
+  }
+
+  @Override
+  public void insertRows(String table, TypedRows rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    String what = "inserting " + rows.size() + " rows into " + table;
+    try {
+      RowBinaryBody body =
+          RowBinaryBody.encode(rows, columns.writers(table, rows.columns()), lastBodySize);
+      lastBodySize = body.length() + body.length() / 8;
+      List<String> names = rows.columns().stream().map(c -> '`' + c + '`').toList();
+      release(
+          await(
+              () ->
+                  client.insert(
+                      table, names, body, ClickHouseFormat.RowBinary, new InsertSettings()),
+              what,
+              requestTimeout));
+    } catch (IOException | RuntimeException e) {
+      // The table may have changed under us (another node migrated it): read its columns again.
+      columns.forget(table);
+      throw e instanceof StoreException stored
+          ? stored
+          : new StoreException(what + " failed: " + e.getMessage(), e);
+    }
   }
 
   @Override
@@ -134,6 +171,20 @@ public final class ClickHouseStore implements AnalyticalStore {
   @Override
   public void close() {
     client.close();
+  }
+
+  /**
+   * The zone the server reads DateTime text in; JSONEachRow rows carry UTC wall-clock times, so
+   * RowBinary must store what the server would have made of them.
+   */
+  private ZoneId serverZone() {
+    String zone = queryJson("SELECT timezone() AS zone").get(0).get("zone").asText();
+    try {
+      return ZoneId.of(zone);
+    } catch (DateTimeException e) {
+      throw new StoreException(
+          "ClickHouse runs in time zone `" + zone + "`, which Java does not know", e);
+    }
   }
 
   /**

@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,11 +19,11 @@ import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 /**
- * Loads JSON rows into a DuckDB table at the appender's speed while keeping the store's insert
- * semantics. Rows go through DuckDB's appender into a per-table TEMP staging table (the target's
- * columns, no key), then one {@code INSERT OR IGNORE ... SELECT} moves them into the target and the
- * staging table is emptied, all in one transaction. Parameterised inserts run at a few thousand
- * rows a second; the appender writes column vectors directly.
+ * Loads typed or JSON rows into a DuckDB table at the appender's speed while keeping the store's
+ * insert semantics. Rows go through DuckDB's appender into a per-table TEMP staging table (the
+ * target's columns, no key), then one {@code INSERT OR IGNORE ... SELECT} moves them into the
+ * target and the staging table is emptied, all in one transaction. Parameterised inserts run at a
+ * few thousand rows a second; the appender writes column vectors directly.
  *
  * <p>Keyed tables keep the first row per {@code event_id}, both against rows already stored and
  * within one batch (a retried batch may repeat an event): DuckDB refuses a key twice within one
@@ -67,9 +68,45 @@ final class DuckDbAppendLoader {
   }
 
   void load(String table, List<String> jsonRows) {
-    String bare = unqualified(table);
-    List<Column> columns = targets.computeIfAbsent(table, t -> columns(t, bare));
-    String staging = "ben_staging_" + bare;
+    List<Column> columns = targets.computeIfAbsent(table, t -> columns(t, unqualified(t)));
+    JsonRowReader reader = new JsonRowReader(mapper, columns.stream().map(Column::name).toList());
+    Iterator<String> rows = jsonRows.iterator();
+    append(table, columns, jsonRows.size(), () -> reader.read(rows.next()));
+  }
+
+  /**
+   * Typed rows straight into the appender; columns the rows leave out are NULL, as keys missing
+   * from a JSON row are, and columns the table lacks are skipped, as unknown keys are.
+   */
+  void load(String table, TypedRows typed) {
+    List<Column> columns = targets.computeIfAbsent(table, t -> columns(t, unqualified(t)));
+    int[] source = new int[columns.size()];
+    for (int i = 0; i < source.length; i++) {
+      source[i] = typed.columns().indexOf(columns.get(i).name());
+    }
+    Object[] staged = new Object[columns.size()];
+    Iterator<Object[]> rows = typed.rows().iterator();
+    append(
+        table,
+        columns,
+        typed.size(),
+        () -> {
+          Object[] row = rows.next();
+          for (int i = 0; i < staged.length; i++) {
+            staged[i] = source[i] < 0 ? null : row[source[i]];
+          }
+          return staged;
+        });
+  }
+
+  /** The next row's values in the target's column order; the array may be reused. */
+  @FunctionalInterface
+  private interface RowSource {
+    Object[] next() throws IOException;
+  }
+
+  private void append(String table, List<Column> columns, int count, RowSource rows) {
+    String staging = "ben_staging_" + unqualified(table);
     int rowNumber = 0;
     try {
       prepareStaging(staging, columns);
@@ -77,19 +114,16 @@ final class DuckDbAppendLoader {
       try (DuckDBAppender appender =
           ((DuckDBConnection) connection)
               .createAppender(DuckDBConnection.DEFAULT_SCHEMA, staging)) {
-        JsonRowReader reader =
-            new JsonRowReader(mapper, columns.stream().map(Column::name).toList());
         int eventId = eventIdIndex(columns);
         Set<String> seen = new HashSet<>();
-        for (String row : jsonRows) {
-          rowNumber++;
-          Object[] values = reader.read(row);
+        for (; rowNumber < count; rowNumber++) {
+          Object[] values = rows.next();
           if (eventId >= 0 && !seen.add(String.valueOf(values[eventId]))) {
             continue;
           }
           appender.beginRow();
           for (Object value : values) {
-            append(appender, value);
+            DuckDbValues.append(appender, value);
           }
           appender.endRow();
         }
@@ -102,12 +136,12 @@ final class DuckDbAppendLoader {
     } catch (IOException e) {
       rollback();
       throw new StoreException(
-          "row " + rowNumber + " for " + table + " is not JSON: " + e.getMessage(), e);
+          "row " + (rowNumber + 1) + " for " + table + " is not JSON: " + e.getMessage(), e);
     } catch (SQLException | RuntimeException e) {
       rollback();
       throw new StoreException(
           "embedded store: inserting "
-              + jsonRows.size()
+              + count
               + " rows into "
               + table
               + " failed: "
@@ -171,20 +205,6 @@ final class DuckDbAppendLoader {
       s.execute("CREATE OR REPLACE TEMP TABLE \"" + staging + "\" (" + definition + ')');
     }
     staged.put(staging, columns);
-  }
-
-  /** Appends by the JSON value's own type; the appender casts it to the column's, as SQL would. */
-  private static void append(DuckDBAppender appender, Object value) throws SQLException {
-    if (value instanceof Long number) {
-      appender.append(number.longValue());
-    } else if (value instanceof Double number) {
-      appender.append(number.doubleValue());
-    } else if (value instanceof Boolean bool) {
-      appender.append(bool.booleanValue());
-    } else {
-      // Text, or null: the appender takes a null String as SQL NULL.
-      appender.append((String) value);
-    }
   }
 
   private List<Column> columns(String table, String bare) {

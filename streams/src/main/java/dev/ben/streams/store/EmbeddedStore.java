@@ -14,7 +14,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -82,6 +81,13 @@ public final class EmbeddedStore implements AnalyticalStore {
   }
 
   @Override
+  public synchronized void insertRows(String table, TypedRows rows) {
+    if (!rows.isEmpty()) {
+      loader.load(table, rows);
+    }
+  }
+
+  @Override
   public synchronized List<ObjectNode> queryJson(String sql) {
     try (Statement s = connection.createStatement();
         ResultSet rs = s.executeQuery(DuckDbDialect.query(sql))) {
@@ -133,9 +139,11 @@ public final class EmbeddedStore implements AnalyticalStore {
     }
     if (value instanceof java.sql.Array array) {
       try {
-        Iterator<Object> items = List.of((Object[]) array.getArray()).iterator();
+        // An Array(Nullable(...)) may hold nulls, which List.of refuses.
         var out = mapper.createArrayNode();
-        items.forEachRemaining(item -> out.add(json(item)));
+        for (Object item : (Object[]) array.getArray()) {
+          out.add(json(item));
+        }
         return out;
       } catch (SQLException e) {
         return mapper.getNodeFactory().textNode(value.toString());

@@ -1,15 +1,11 @@
 package dev.ben.streams.store.tables;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ben.streams.flow.BatchWriter;
 import dev.ben.streams.flow.Envelope;
 import dev.ben.streams.store.AnalyticalStore;
+import dev.ben.streams.store.TypedRows;
 import dev.ben.streams.store.migrate.DataMigrator;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -31,8 +27,8 @@ public final class RawEventTable {
           + "app String, received_at DateTime, body String, contract_version UInt64, decision String) ENGINE = ReplacingMergeTree() "
           + "PARTITION BY toYYYYMM(received_at) ORDER BY (pipeline, received_at, event_id)";
 
-  private static final DateTimeFormatter DATE_TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+  static final List<String> COLUMNS =
+      List.of("event_id", "pipeline", "app", "received_at", "body", "contract_version", "decision");
 
   private RawEventTable() {}
 
@@ -40,26 +36,22 @@ public final class RawEventTable {
   public static BatchWriter writer(DataMigrator migrator, ObjectMapper mapper) {
     DataMigrator.requireComplete(List.of(migrator.applyTable(TABLE, DDL)));
     AnalyticalStore store = migrator.store();
-    return batch -> store.insertJsonRows(TABLE, rows(batch, mapper));
+    return batch -> store.insertRows(TABLE, rows(batch, mapper));
   }
 
-  static List<String> rows(List<Envelope> batch, ObjectMapper mapper) throws Exception {
-    List<String> rows = new ArrayList<>(batch.size());
+  static TypedRows rows(List<Envelope> batch, ObjectMapper mapper) throws Exception {
+    TypedRows rows = new TypedRows(COLUMNS, batch.size());
     for (Envelope e : batch) {
-      ObjectNode row =
-          mapper
-              .createObjectNode()
-              .put("event_id", e.eventId())
-              .put("pipeline", e.pipeline())
-              .put("app", e.app())
-              .put("received_at", DATE_TIME.format(Instant.ofEpochMilli(e.receivedAtMillis())))
-              .put("body", mapper.writeValueAsString(e.body()))
-              .put(
-                  "contract_version", e.evaluation() == null ? 0 : e.evaluation().contractVersion())
-              .put(
-                  "decision",
-                  e.evaluation() == null ? "" : e.evaluation().decisionsJson(mapper).toString());
-      rows.add(mapper.writeValueAsString(row));
+      rows.add(
+          new Object[] {
+            e.eventId(),
+            e.pipeline(),
+            e.app(),
+            SchemaRows.seconds(e.receivedAtMillis()),
+            mapper.writeValueAsString(e.body()),
+            e.evaluation() == null ? 0L : e.evaluation().contractVersion(),
+            e.evaluation() == null ? "" : e.evaluation().decisionsJson(mapper).toString()
+          });
     }
     return rows;
   }

@@ -1,10 +1,10 @@
 package dev.ben.streams.store.tables;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.ben.contracts.engine.EvaluationResult;
 import dev.ben.contracts.model.FieldType;
 import dev.ben.contracts.model.Schema;
@@ -12,139 +12,160 @@ import dev.ben.contracts.model.SchemaField;
 import dev.ben.streams.flow.Envelope;
 import java.math.BigInteger;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Turns an evaluated envelope into a row of its schema's table (JSONEachRow keys are column names):
- * the decision columns from the evaluation, then each field from the redacted body converted to its
- * column type. A value the column cannot hold (a redaction turned a number into text) becomes null,
- * or the type's zero when the column is not nullable: a row is never refused here, and a redacted
- * value is never replaced by the clear one.
+ * Turns an evaluated envelope into a row of its schema's table, as values in column order ({@link
+ * dev.ben.streams.store.TypedRows}): the decision columns from the evaluation, then each field from
+ * the redacted body converted to its column type. A value the column cannot hold (a redaction
+ * turned a number into text) becomes null, or the type's zero when the column is not nullable: a
+ * row is never refused here, and a redacted value is never replaced by the clear one.
  */
 final class SchemaRows {
 
-  static final DateTimeFormatter DATE_TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  /** The columns every schema table starts with, before the schema's fields. */
+  static final List<String> DECISION_COLUMNS =
+      List.of(
+          "event_id",
+          "ingested_at",
+          "app",
+          "contract_version",
+          "bits",
+          "rules",
+          "action",
+          "facts",
+          "detector_values",
+          "playbook_outcomes",
+          "anomaly_score");
 
-  private SchemaRows() {}
+  private static final int FIRST_FIELD = DECISION_COLUMNS.size();
 
-  static ObjectNode row(Envelope envelope, Schema schema, ObjectMapper mapper) {
+  private final ObjectWriter json;
+
+  /** The JSON columns are written as compact text whatever the mapper is set to print. */
+  SchemaRows(ObjectMapper mapper) {
+    this.json = mapper.writer().without(SerializationFeature.INDENT_OUTPUT);
+  }
+
+  static List<String> columns(Schema schema) {
+    List<String> columns = new ArrayList<>(FIRST_FIELD + schema.fields().size());
+    columns.addAll(DECISION_COLUMNS);
+    schema.fields().forEach(field -> columns.add(field.name()));
+    return columns;
+  }
+
+  Object[] values(Envelope envelope, Schema schema) throws JsonProcessingException {
     EvaluationResult result = envelope.evaluation().result();
-    ObjectNode row =
-        mapper
-            .createObjectNode()
-            .put("event_id", envelope.eventId())
-            .put("ingested_at", DATE_TIME.format(Instant.ofEpochMilli(envelope.receivedAtMillis())))
-            .put("app", envelope.app())
-            .put("contract_version", envelope.evaluation().contractVersion());
-    row.set("bits", texts(result.bits()));
-    row.set("rules", texts(result.rules()));
-    row.put("action", result.action() == null ? "pass" : result.action());
-    row.put(
-        "facts",
-        mapper
-            .valueToTree(result.facts() == null ? java.util.Map.of() : result.facts())
-            .toString());
-    row.put(
-        "detector_values",
-        mapper
-            .valueToTree(result.detectors() == null ? java.util.Map.of() : result.detectors())
-            .toString());
-    row.put(
-        "playbook_outcomes",
-        mapper
-            .valueToTree(result.playbooks() == null ? java.util.List.of() : result.playbooks())
-            .toString());
-    row.put("anomaly_score", result.score());
-    for (SchemaField field : schema.fields()) {
-      row.set(field.name(), column(field, envelope.body().get(field.name())));
+    List<SchemaField> fields = schema.fields();
+    Object[] row = new Object[FIRST_FIELD + fields.size()];
+    row[0] = envelope.eventId();
+    row[1] = seconds(envelope.receivedAtMillis());
+    row[2] = envelope.app();
+    row[3] = envelope.evaluation().contractVersion();
+    row[4] = result.bits() == null ? List.of() : result.bits();
+    row[5] = result.rules() == null ? List.of() : result.rules();
+    row[6] = result.action() == null ? "pass" : result.action();
+    row[7] = jsonObject(result.facts());
+    row[8] = jsonObject(result.detectors());
+    row[9] =
+        result.playbooks() == null || result.playbooks().isEmpty()
+            ? "[]"
+            : json.writeValueAsString(result.playbooks());
+    row[10] = result.score();
+    for (int i = 0; i < fields.size(); i++) {
+      SchemaField field = fields.get(i);
+      row[FIRST_FIELD + i] = value(field, envelope.body().get(field.name()));
     }
     return row;
   }
 
-  static JsonNode column(SchemaField field, JsonNode value) {
-    if (field.array()) {
-      ArrayNode items = NODES.arrayNode();
-      if (value != null && value.isArray()) {
-        value.forEach(
-            item -> items.add(orZero(field.type(), field.optional(), scalar(field.type(), item))));
-      }
-      return items;
-    }
-    return orZero(field.type(), field.optional(), scalar(field.type(), value));
+  /** Most events have no facts or detector values: no serialiser for those. */
+  private String jsonObject(Map<String, ?> values) throws JsonProcessingException {
+    return values == null || values.isEmpty() ? "{}" : json.writeValueAsString(values);
   }
 
-  /**
-   * The value in the form ClickHouse's JSONEachRow reads for the column type, or null when it has
-   * none.
-   */
-  static JsonNode scalar(FieldType type, JsonNode value) {
+  /** A DateTime holds whole seconds. */
+  static Instant seconds(long epochMillis) {
+    return Instant.ofEpochSecond(Math.floorDiv(epochMillis, 1000L));
+  }
+
+  static Object value(SchemaField field, JsonNode value) {
+    if (field.array()) {
+      if (value == null || !value.isArray()) {
+        return List.of();
+      }
+      List<Object> items = new ArrayList<>(value.size());
+      value.forEach(item -> items.add(orZero(field, scalar(field.type(), item))));
+      return items;
+    }
+    return orZero(field, scalar(field.type(), value));
+  }
+
+  /** The value in the column type's form, or null when it has none. */
+  static Object scalar(FieldType type, JsonNode value) {
     if (value == null || value.isNull()) {
       return null;
     }
     return switch (type) {
       case BOOL ->
           value.isBoolean()
-              ? NODES.numberNode(value.booleanValue() ? 1 : 0)
-              : value.isIntegralNumber() ? NODES.numberNode(value.asLong() != 0 ? 1 : 0) : null;
+              ? (Object) (value.booleanValue() ? 1L : 0L)
+              : value.isIntegralNumber() ? (Object) (value.asLong() != 0 ? 1L : 0L) : null;
       case TIMESTAMP -> timestamp(value);
-      case F32, F64 ->
-          value.isNumber() ? NODES.numberNode(value.doubleValue()) : number(value, false);
-      case STRING, IPV4, IPV6, UUID ->
-          NODES.textNode(value.isTextual() ? value.textValue() : value.toString());
-      default -> value.isIntegralNumber() ? value : number(value, true);
+      case F32, F64 -> value.isNumber() ? (Object) value.doubleValue() : number(value, false);
+      case STRING, IPV4, IPV6, UUID -> value.isTextual() ? value.textValue() : value.toString();
+      default -> value.isIntegralNumber() ? integral(value) : number(value, true);
     };
   }
 
-  private static JsonNode number(JsonNode value, boolean integral) {
+  private static Object number(JsonNode value, boolean integral) {
     if (!value.isTextual()) {
       return null;
     }
     try {
       return integral
-          ? NODES.numberNode(new BigInteger(value.textValue()))
-          : NODES.numberNode(Double.parseDouble(value.textValue()));
+          ? integer(new BigInteger(value.textValue()))
+          : (Object) Double.parseDouble(value.textValue());
     } catch (NumberFormatException e) {
       return null;
     }
+  }
+
+  private static Object integral(JsonNode value) {
+    return value.canConvertToLong() ? (Object) value.longValue() : value.bigIntegerValue();
+  }
+
+  /** A long when it fits; the digits of a UInt64 beyond a long stay a BigInteger. */
+  private static Object integer(BigInteger value) {
+    return value.bitLength() < 64 ? (Object) value.longValue() : value;
   }
 
   /**
    * Events carry timestamps as ISO-8601 text (or epoch milliseconds); DateTime is whole seconds in
    * UTC.
    */
-  private static JsonNode timestamp(JsonNode value) {
+  private static Instant timestamp(JsonNode value) {
     try {
-      Instant at =
-          value.isIntegralNumber()
-              ? Instant.ofEpochMilli(value.asLong())
-              : Instant.parse(value.asText());
-      return NODES.textNode(DATE_TIME.format(at));
+      return value.isIntegralNumber()
+          ? seconds(value.asLong())
+          : Instant.ofEpochSecond(IsoTimestamps.epochSeconds(value.asText()));
     } catch (DateTimeParseException e) {
       return null;
     }
   }
 
-  private static JsonNode orZero(FieldType type, boolean nullable, JsonNode value) {
-    if (value != null || nullable) {
-      return value == null ? NODES.nullNode() : value;
+  private static Object orZero(SchemaField field, Object value) {
+    if (value != null || field.optional()) {
+      return value;
     }
-    return switch (type) {
-      case STRING, IPV4, IPV6, UUID -> NODES.textNode("");
-      case TIMESTAMP -> NODES.textNode(DATE_TIME.format(Instant.EPOCH));
-      default -> NODES.numberNode(0);
+    return switch (field.type()) {
+      case STRING, IPV4, IPV6, UUID -> "";
+      case TIMESTAMP -> Instant.EPOCH;
+      case F32, F64 -> 0.0;
+      default -> 0L;
     };
-  }
-
-  private static ArrayNode texts(List<String> values) {
-    ArrayNode array = NODES.arrayNode();
-    if (values != null) {
-      values.forEach(array::add);
-    }
-    return array;
   }
 }

@@ -7,10 +7,11 @@ import dev.ben.streams.flow.BatchWriter;
 import dev.ben.streams.flow.Envelope;
 import dev.ben.streams.spine.ActiveContract;
 import dev.ben.streams.spine.ContractSlot;
+import dev.ben.streams.store.TypedRows;
 import dev.ben.streams.store.migrate.DataMigrator;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,19 +19,19 @@ import java.util.Set;
 
 /**
  * Stores a contract-driven pipeline's events in the table of the schema that decided each one, with
- * its decisions ({@link SchemaRows}); one insert per table per batch. The first batch of a contract
- * version first has the migrator apply that version's schemas: a migration that does not complete
- * fails the write, so the store stage keeps the batch on disk and retries (the migration resuming
- * where it stopped). Events without an evaluation (pass-through) and events whose version can no
- * longer be resolved go to {@code ben_events}, so none is lost. Used by one store stage, one batch
- * at a time.
+ * its decisions ({@link SchemaRows}), as typed rows; one insert per table per batch. The first
+ * batch of a contract version first has the migrator apply that version's schemas: a migration that
+ * does not complete fails the write, so the store stage keeps the batch on disk and retries (the
+ * migration resuming where it stopped). Events without an evaluation (pass-through) and events
+ * whose version can no longer be resolved go to {@code ben_events}, so none is lost. Used by one
+ * store stage, one batch at a time.
  */
 public final class SchemaTableWriter implements BatchWriter {
 
   private final DataMigrator migrator;
   private final ContractSlot slot;
   private final BatchWriter fallback;
-  private final ObjectMapper mapper;
+  private final SchemaRows rows;
   private final Set<Long> migrated = new HashSet<>();
 
   /**
@@ -41,12 +42,13 @@ public final class SchemaTableWriter implements BatchWriter {
     this.migrator = migrator;
     this.slot = slot;
     this.fallback = fallback;
-    this.mapper = mapper;
+    this.rows = new SchemaRows(mapper);
   }
 
   @Override
   public void write(List<Envelope> batch) throws Exception {
-    Map<String, List<String>> rowsByTable = new LinkedHashMap<>();
+    // By schema, not table: two versions of one schema in a batch may fill different columns.
+    Map<Schema, TypedRows> rowsBySchema = new IdentityHashMap<>();
     List<Envelope> unresolved = new ArrayList<>();
     for (Envelope envelope : batch) {
       Optional<Schema> schema =
@@ -55,15 +57,15 @@ public final class SchemaTableWriter implements BatchWriter {
         unresolved.add(envelope);
         continue;
       }
-      rowsByTable
-          .computeIfAbsent(schema.get().table(), table -> new ArrayList<>())
-          .add(SchemaRows.row(envelope, schema.get(), mapper).toString());
+      rowsBySchema
+          .computeIfAbsent(schema.get(), s -> new TypedRows(SchemaRows.columns(s), batch.size()))
+          .add(rows.values(envelope, schema.get()));
     }
     if (!unresolved.isEmpty()) {
       fallback.write(unresolved);
     }
-    for (Map.Entry<String, List<String>> table : rowsByTable.entrySet()) {
-      migrator.store().insertJsonRows(table.getKey(), table.getValue());
+    for (Map.Entry<Schema, TypedRows> table : rowsBySchema.entrySet()) {
+      migrator.store().insertRows(table.getKey().table(), table.getValue());
     }
   }
 

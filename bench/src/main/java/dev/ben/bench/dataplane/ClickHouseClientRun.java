@@ -1,0 +1,82 @@
+package dev.ben.bench.dataplane;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The reference the sink is measured against: {@code clickhouse-client} over the native protocol
+ * inserting the very rows the sink stored, read back into a file first, into an empty copy of the
+ * table. The timing is the client process from start to exit, as a user would run it; the file is
+ * in the page cache by then.
+ */
+final class ClickHouseClientRun {
+
+  private final int tcpPort;
+  private final String database;
+  private final String user;
+  private final String password;
+  private final Path work;
+
+  /**
+   * @param password passed on the command line (clickhouse-client has no other way): empty for the
+   *     test servers
+   */
+  ClickHouseClientRun(int tcpPort, String database, String user, String password, Path work) {
+    this.tcpPort = tcpPort;
+    this.database = database;
+    this.user = user;
+    this.password = password;
+    this.work = work;
+  }
+
+  /** Inserts the rows of {@code table} into a copy in {@code format} and times it. */
+  SinkRun.Result insert(String table, String format) throws IOException, InterruptedException {
+    Path file = work.resolve(table + "." + format.toLowerCase(Locale.ROOT));
+    if (!Files.exists(file)) {
+      client("SELECT * FROM " + table + " FORMAT " + format, null, file);
+    }
+    String copy = table + "_client_" + format.toLowerCase(Locale.ROOT);
+    client("DROP TABLE IF EXISTS " + copy, null, null);
+    client("CREATE TABLE " + copy + " AS " + table, null, null);
+    long started = System.nanoTime();
+    client("INSERT INTO " + copy + " FORMAT " + format, file, null);
+    double seconds = (System.nanoTime() - started) / 1e9;
+    long rows = Long.parseLong(client("SELECT count() FROM " + copy, null, null).strip());
+    client("DROP TABLE " + copy, null, null);
+    return new SinkRun.Result("clickhouse-client " + format, rows, 0, seconds);
+  }
+
+  /** Runs one query; its output goes to {@code out} when given, else it is returned. */
+  private String client(String query, Path in, Path out) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("clickhouse-client", "--port", "" + tcpPort));
+    command.addAll(List.of("--database", database, "--user", user));
+    if (!password.isEmpty()) {
+      command.addAll(List.of("--password", password));
+    }
+    command.addAll(List.of("--query", query));
+    ProcessBuilder builder = new ProcessBuilder(command);
+    Path captured = out != null ? out : Files.createTempFile(work, "client", ".out");
+    builder.redirectOutput(captured.toFile());
+    Path errors = Files.createTempFile(work, "client", ".err");
+    builder.redirectError(errors.toFile());
+    if (in != null) {
+      builder.redirectInput(in.toFile());
+    }
+    int exit = builder.start().waitFor();
+    if (exit != 0) {
+      throw new IOException(
+          "clickhouse-client `" + query + "` exited " + exit + ": " + Files.readString(errors));
+    }
+    Files.delete(errors);
+    if (out != null) {
+      return "";
+    }
+    String text = Files.readString(captured);
+    Files.delete(captured);
+    return text;
+  }
+}

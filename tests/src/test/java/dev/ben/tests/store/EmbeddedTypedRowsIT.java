@@ -1,0 +1,17 @@
+package dev.ben.tests.store;
+
+import dev.ben.streams.store.AnalyticalStore;
+import dev.ben.streams.store.EmbeddedStore;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Typed rows go straight into DuckDB's appender in the embedded store. */
+class EmbeddedTypedRowsIT extends TypedRowsContract {
+
+  @TempDir Path dir;
+
+  @Override
+  protected AnalyticalStore open() {
+    return EmbeddedStore.open(dir.resolve("typed.duckdb"), JSON);
+  }
+}
