@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ben.streams.flow.Envelope;
+import dev.ben.streams.wal.SentBytes;
 import java.io.IOException;
 
 /**
@@ -25,7 +26,10 @@ public final class EventParser {
     long line();
   }
 
-  public record Accepted(long line, Envelope envelope) implements Parsed {}
+  /**
+   * @param sent the bytes the body was read from, which the ingest log keeps as they are
+   */
+  public record Accepted(long line, Envelope envelope, SentBytes sent) implements Parsed {}
 
   public record Refused(long line, String reason, String detail) implements Parsed {}
 
@@ -56,12 +60,13 @@ public final class EventParser {
               + maxLineBytes
               + " bytes; split the event or raise ben.ingest.max-line-bytes");
     }
-    if (isBlank(line.bytes())) {
+    if (isBlank(line.array(), line.offset(), line.length())) {
       return new Blank(line.number());
     }
     JsonNode node;
     try {
-      node = reader.readTree(line.bytes());
+      // The line's range of its chunk, parsed where it lies.
+      node = reader.readTree(line.array(), line.offset(), line.length());
     } catch (JsonParseException e) {
       if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith(DUPLICATE)) {
         return duplicate(line.number(), e);
@@ -97,7 +102,7 @@ public final class EventParser {
               + "; send it as a string");
     }
     return new Accepted(
-        line.number(), new Envelope(EventIds.next(), pipeline, app, nowMillis, object));
+        line.number(), new Envelope(EventIds.next(), pipeline, app, nowMillis, object), line);
   }
 
   /**
@@ -128,8 +133,9 @@ public final class EventParser {
     };
   }
 
-  private static boolean isBlank(byte[] bytes) {
-    for (byte b : bytes) {
+  private static boolean isBlank(byte[] bytes, int offset, int length) {
+    for (int i = offset; i < offset + length; i++) {
+      byte b = bytes[i];
       if (b != ' ' && b != '\t' && b != '\r') {
         return false;
       }

@@ -6,8 +6,6 @@ import dev.ben.streams.metrics.StageCounters;
 import dev.ben.streams.wal.IngestLog;
 import dev.ben.streams.wal.WalRefusedException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -87,7 +85,7 @@ public final class NdjsonIngest {
         .mapConcat(chunk -> chunk.map(splitter::feed).orElseGet(splitter::finish))
         .map(line -> parser.parse(line, pipeline, app, System.currentTimeMillis()))
         .filter(tally::keep)
-        .map(parsed -> ((EventParser.Accepted) parsed).envelope())
+        .map(parsed -> (EventParser.Accepted) parsed)
         .via(durable(tally))
         // After the log, so the time a full pipeline takes to make room is what is bounded.
         .backpressureTimeout(offerTimeout)
@@ -124,20 +122,12 @@ public final class NdjsonIngest {
    * Logs events in groups (whatever arrived while the last group was written) and lets through only
    * what the log holds.
    */
-  private Flow<Envelope, Envelope, NotUsed> durable(IngestTally tally) {
-    return Flow.<Envelope>create()
-        .batch(
-            LOG_GROUP,
-            first -> {
-              List<Envelope> group = new ArrayList<>();
-              group.add(first);
-              return group;
-            },
-            (group, next) -> {
-              group.add(next);
-              return group;
-            })
-        .mapAsync(1, group -> unwrapped(log.append(group).thenApply(tally::logged)))
+  private Flow<EventParser.Accepted, Envelope, NotUsed> durable(IngestTally tally) {
+    return Flow.<EventParser.Accepted>create()
+        .batch(LOG_GROUP, AcceptedGroup::new, AcceptedGroup::add)
+        .mapAsync(
+            1,
+            group -> unwrapped(log.append(group.events(), group.sent()).thenApply(tally::logged)))
         .mapConcat(group -> group);
   }
 

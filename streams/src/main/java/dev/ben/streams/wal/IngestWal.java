@@ -95,14 +95,18 @@ public final class IngestWal implements AutoCloseable {
     return bytes.get();
   }
 
-  CompletionStage<List<Envelope>> append(PipelineWal pipeline, List<Envelope> events) {
+  /** {@code sent}: each event's body as the bytes it was parsed from, or null to write it out. */
+  CompletionStage<List<Envelope>> append(
+      PipelineWal pipeline, List<Envelope> events, List<? extends SentBytes> sent) {
     if (events.isEmpty()) {
       return CompletableFuture.completedFuture(events);
     }
     List<byte[]> values = new ArrayList<>(events.size());
     int size = 0;
-    for (Envelope event : events) {
-      byte[] value = WalRecord.encode(event, mapper);
+    for (int i = 0; i < events.size(); i++) {
+      Envelope event = events.get(i);
+      byte[] value =
+          sent == null ? WalRecord.encode(event, mapper) : WalRecord.encode(event, sent.get(i));
       values.add(value);
       size += value.length + pipeline.keyBytes();
     }
