@@ -1,11 +1,13 @@
 package dev.ben.streams.sidecar;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ben.streams.flow.Envelope;
 import dev.ben.streams.wal.SentBytes;
@@ -36,13 +38,16 @@ public final class EventParser {
   public record Blank(long line) implements Parsed {}
 
   private static final String DUPLICATE = "Duplicate field '";
+  private static final String DUPLICATE_END = "' for `ObjectNode`";
 
   private final ObjectReader reader;
   private final int maxLineBytes;
 
   public EventParser(ObjectMapper mapper, int maxLineBytes) {
     // A reader of its own: the shared mapper's other users keep merging duplicate keys as before.
-    this.reader = mapper.reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+    // The tree finds a repeated key as it puts it (no set of names per object, as the parser's
+    // own detection keeps).
+    this.reader = mapper.reader().with(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
     this.maxLineBytes = maxLineBytes;
   }
 
@@ -68,9 +73,6 @@ public final class EventParser {
       // The line's range of its chunk, parsed where it lies.
       node = reader.readTree(line.array(), line.offset(), line.length());
     } catch (JsonParseException e) {
-      if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith(DUPLICATE)) {
-        return duplicate(line.number(), e);
-      }
       return new Refused(
           line.number(),
           "malformed_json",
@@ -78,6 +80,12 @@ public final class EventParser {
               + e.getLocation().getColumnNr()
               + ": "
               + e.getOriginalMessage());
+    } catch (MismatchedInputException e) {
+      if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith(DUPLICATE)) {
+        return duplicate(line.number(), e);
+      }
+      return new Refused(
+          line.number(), "malformed_json", "not valid JSON: " + e.getOriginalMessage());
     } catch (JsonProcessingException e) {
       return new Refused(
           line.number(), "malformed_json", "not valid JSON: " + e.getOriginalMessage());
@@ -106,15 +114,16 @@ public final class EventParser {
   }
 
   /**
-   * The parser sets the object's current name before it checks it, so its context points at the
-   * repeated key.
+   * The tree finds the repeat once the repeated key's value is read; the parser's context is then
+   * still at that key, so it points at it.
    */
-  private static Refused duplicate(long line, JsonParseException e) {
-    String key = e.getOriginalMessage().substring(DUPLICATE.length());
-    key = key.endsWith("'") ? key.substring(0, key.length() - 1) : key;
+  private static Refused duplicate(long line, MismatchedInputException e) {
+    String message = e.getOriginalMessage();
+    int end = message.lastIndexOf(DUPLICATE_END);
+    String key = message.substring(DUPLICATE.length(), Math.max(DUPLICATE.length(), end));
     String where =
-        e.getProcessor() != null
-            ? " at `" + e.getProcessor().getParsingContext().pathAsPointer() + "`"
+        e.getProcessor() instanceof JsonParser parser
+            ? " at `" + parser.getParsingContext().pathAsPointer() + "`"
             : "";
     return new Refused(
         line,

@@ -26,8 +26,27 @@ final class FaithfulNumbers {
   private FaithfulNumbers() {}
 
   static Optional<Unfaithful> find(JsonNode event) {
+    if (allFaithful(event)) {
+      return Optional.empty();
+    }
     Deque<String> path = new ArrayDeque<>();
     return find(event, path);
+  }
+
+  /**
+   * The common case, checked without building paths: only a big integer or a float that is not
+   * finite can be unfaithful (Jackson keeps integers that fit a long as longs).
+   */
+  private static boolean allFaithful(JsonNode node) {
+    if (node.isContainerNode()) {
+      for (JsonNode child : node) {
+        if ((child.isContainerNode() || child.isNumber()) && !allFaithful(child)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return !node.isNumber() || problem(node).isEmpty();
   }
 
   /**
