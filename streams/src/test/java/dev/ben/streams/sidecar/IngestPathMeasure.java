@@ -58,12 +58,22 @@ class IngestPathMeasure {
     MetricsRegistry registry = new MetricsRegistry();
     IngestWal.Options options =
         new IngestWal.Options(
-            512L << 20, true, Duration.ofMillis(200), 4096, false, Duration.ofSeconds(5));
+            Long.getLong("ben.measure.wal-bytes", 512L << 20),
+            true,
+            Duration.ofMillis(200),
+            4096,
+            false,
+            Duration.ofSeconds(5));
     try (IngestWal wal = IngestWal.open(dir, options, new ObjectMapper(), registry)) {
       PipelineWal log = wal.pipeline("auth");
       Materializer mat = Materializer.matFromSystem(system);
       Sink<Envelope, NotUsed> ingress =
-          MergeHub.of(Envelope.class, 16).to(Sink.foreach(log::settled)).run(mat);
+          MergeHub.of(Envelope.class, 16)
+              .to(
+                  Boolean.parseBoolean(System.getProperty("ben.measure.settle", "true"))
+                      ? Sink.foreach(log::settled)
+                      : Sink.ignore())
+              .run(mat);
       NdjsonIngest ingest =
           new NdjsonIngest(
               new ObjectMapper(),
@@ -73,8 +83,10 @@ class IngestPathMeasure {
               log);
       List<List<ByteString>> bodies = bodies();
 
-      run(ingest, ingress, mat, bodies, requests, Duration.ofSeconds(Math.max(3, seconds / 2)));
+      // A warm-up as long as the run: on a busy machine the compiler is slow to finish.
+      run(ingest, ingress, mat, bodies, requests, Duration.ofSeconds(seconds));
       Recording recording = jfr.isEmpty() ? null : profile();
+      var threadsBefore = ThreadCpu.byGroup();
       long cpuBefore = processCpuNanos();
       long started = System.nanoTime();
       long accepted = run(ingest, ingress, mat, bodies, requests, Duration.ofSeconds(seconds));
@@ -93,6 +105,7 @@ class IngestPathMeasure {
           accepted / elapsed,
           cpuMicrosPerEvent,
           1e6 / cpuMicrosPerEvent);
+      System.out.print(ThreadCpu.perEvent(threadsBefore, ThreadCpu.byGroup(), accepted));
       assertTrue(accepted > 0);
       assertEquals(0, accepted % LINES_PER_REQUEST, "every request was accepted whole");
     } finally {
