@@ -1,6 +1,8 @@
 package dev.ben.streams.sidecar;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ContainerNode;
+import com.fasterxml.jackson.databind.node.NumericNode;
 import java.math.BigInteger;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -38,15 +40,18 @@ final class FaithfulNumbers {
    * finite can be unfaithful (Jackson keeps integers that fit a long as longs).
    */
   private static boolean allFaithful(JsonNode node) {
-    if (node.isContainerNode()) {
+    // Type tests rather than JsonNode's own questions: those ask each node its type (a call that
+    // does not inline across the many node classes) and this runs for every field of every event.
+    if (node instanceof ContainerNode<?>) {
       for (JsonNode child : node) {
-        if ((child.isContainerNode() || child.isNumber()) && !allFaithful(child)) {
+        if ((child instanceof ContainerNode<?> || child instanceof NumericNode)
+            && !allFaithful(child)) {
           return false;
         }
       }
       return true;
     }
-    return !node.isNumber() || problem(node).isEmpty();
+    return !(node instanceof NumericNode) || problem(node).isEmpty();
   }
 
   /**
