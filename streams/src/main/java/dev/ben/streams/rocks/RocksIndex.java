@@ -116,11 +116,26 @@ public final class RocksIndex implements AutoCloseable {
         });
   }
 
+  /** The keys from {@code from} (included) up to {@code to} (excluded). */
+  public record KeyRange(byte[] from, byte[] to) {}
+
   /**
    * Puts and deletes applied together (all or none) in one write; with {@code sync} it is on disk
    * before this returns, whatever the index was opened with.
    */
   public void write(List<Map.Entry<byte[], byte[]>> puts, List<byte[]> deletes, boolean sync) {
+    write(puts, deletes, List.of(), sync);
+  }
+
+  /**
+   * Puts, deletes and deletes of whole key ranges applied together (all or none) in one write: a
+   * range is one tombstone however many keys it covers.
+   */
+  public void write(
+      List<Map.Entry<byte[], byte[]>> puts,
+      List<byte[]> deletes,
+      List<KeyRange> deletedRanges,
+      boolean sync) {
     whileOpen(
         "writing a batch to",
         () -> {
@@ -130,6 +145,9 @@ public final class RocksIndex implements AutoCloseable {
             }
             for (byte[] key : deletes) {
               batch.delete(key);
+            }
+            for (KeyRange range : deletedRanges) {
+              batch.deleteRange(range.from(), range.to());
             }
             db.write(sync ? synced : unsynced, batch);
           }

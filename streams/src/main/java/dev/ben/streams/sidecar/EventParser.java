@@ -1,13 +1,16 @@
 package dev.ben.streams.sidecar;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ben.streams.flow.Envelope;
+import dev.ben.streams.wal.SentBytes;
 import java.io.IOException;
 
 /**
@@ -25,20 +28,26 @@ public final class EventParser {
     long line();
   }
 
-  public record Accepted(long line, Envelope envelope) implements Parsed {}
+  /**
+   * @param sent the bytes the body was read from, which the ingest log keeps as they are
+   */
+  public record Accepted(long line, Envelope envelope, SentBytes sent) implements Parsed {}
 
   public record Refused(long line, String reason, String detail) implements Parsed {}
 
   public record Blank(long line) implements Parsed {}
 
   private static final String DUPLICATE = "Duplicate field '";
+  private static final String DUPLICATE_END = "' for `ObjectNode`";
 
   private final ObjectReader reader;
   private final int maxLineBytes;
 
   public EventParser(ObjectMapper mapper, int maxLineBytes) {
     // A reader of its own: the shared mapper's other users keep merging duplicate keys as before.
-    this.reader = mapper.reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+    // The tree finds a repeated key as it puts it (no set of names per object, as the parser's
+    // own detection keeps).
+    this.reader = mapper.reader().with(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
     this.maxLineBytes = maxLineBytes;
   }
 
@@ -56,16 +65,14 @@ public final class EventParser {
               + maxLineBytes
               + " bytes; split the event or raise ben.ingest.max-line-bytes");
     }
-    if (isBlank(line.bytes())) {
+    if (isBlank(line.array(), line.offset(), line.length())) {
       return new Blank(line.number());
     }
     JsonNode node;
     try {
-      node = reader.readTree(line.bytes());
+      // The line's range of its chunk, parsed where it lies.
+      node = reader.readTree(line.array(), line.offset(), line.length());
     } catch (JsonParseException e) {
-      if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith(DUPLICATE)) {
-        return duplicate(line.number(), e);
-      }
       return new Refused(
           line.number(),
           "malformed_json",
@@ -73,6 +80,12 @@ public final class EventParser {
               + e.getLocation().getColumnNr()
               + ": "
               + e.getOriginalMessage());
+    } catch (MismatchedInputException e) {
+      if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith(DUPLICATE)) {
+        return duplicate(line.number(), e);
+      }
+      return new Refused(
+          line.number(), "malformed_json", "not valid JSON: " + e.getOriginalMessage());
     } catch (JsonProcessingException e) {
       return new Refused(
           line.number(), "malformed_json", "not valid JSON: " + e.getOriginalMessage());
@@ -97,19 +110,20 @@ public final class EventParser {
               + "; send it as a string");
     }
     return new Accepted(
-        line.number(), new Envelope(EventIds.next(), pipeline, app, nowMillis, object));
+        line.number(), new Envelope(EventIds.next(), pipeline, app, nowMillis, object), line);
   }
 
   /**
-   * The parser sets the object's current name before it checks it, so its context points at the
-   * repeated key.
+   * The tree finds the repeat once the repeated key's value is read; the parser's context is then
+   * still at that key, so it points at it.
    */
-  private static Refused duplicate(long line, JsonParseException e) {
-    String key = e.getOriginalMessage().substring(DUPLICATE.length());
-    key = key.endsWith("'") ? key.substring(0, key.length() - 1) : key;
+  private static Refused duplicate(long line, MismatchedInputException e) {
+    String message = e.getOriginalMessage();
+    int end = message.lastIndexOf(DUPLICATE_END);
+    String key = message.substring(DUPLICATE.length(), Math.max(DUPLICATE.length(), end));
     String where =
-        e.getProcessor() != null
-            ? " at `" + e.getProcessor().getParsingContext().pathAsPointer() + "`"
+        e.getProcessor() instanceof JsonParser parser
+            ? " at `" + parser.getParsingContext().pathAsPointer() + "`"
             : "";
     return new Refused(
         line,
@@ -128,8 +142,9 @@ public final class EventParser {
     };
   }
 
-  private static boolean isBlank(byte[] bytes) {
-    for (byte b : bytes) {
+  private static boolean isBlank(byte[] bytes, int offset, int length) {
+    for (int i = offset; i < offset + length; i++) {
+      byte b = bytes[i];
       if (b != ' ' && b != '\t' && b != '\r') {
         return false;
       }

@@ -1,6 +1,8 @@
 package dev.ben.streams.sidecar;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ContainerNode;
+import com.fasterxml.jackson.databind.node.NumericNode;
 import java.math.BigInteger;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -26,8 +28,30 @@ final class FaithfulNumbers {
   private FaithfulNumbers() {}
 
   static Optional<Unfaithful> find(JsonNode event) {
+    if (allFaithful(event)) {
+      return Optional.empty();
+    }
     Deque<String> path = new ArrayDeque<>();
     return find(event, path);
+  }
+
+  /**
+   * The common case, checked without building paths: only a big integer or a float that is not
+   * finite can be unfaithful (Jackson keeps integers that fit a long as longs).
+   */
+  private static boolean allFaithful(JsonNode node) {
+    // Type tests rather than JsonNode's own questions: those ask each node its type (a call that
+    // does not inline across the many node classes) and this runs for every field of every event.
+    if (node instanceof ContainerNode<?>) {
+      for (JsonNode child : node) {
+        if ((child instanceof ContainerNode<?> || child instanceof NumericNode)
+            && !allFaithful(child)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return !(node instanceof NumericNode) || problem(node).isEmpty();
   }
 
   /**

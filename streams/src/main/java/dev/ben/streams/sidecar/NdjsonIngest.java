@@ -84,10 +84,10 @@ public final class NdjsonIngest {
     IngestTally tally = new IngestTally(counters, log);
     LineSplitter splitter = new LineSplitter(maxLineBytes);
     return readToEndOrFailure(body, tally)
-        .mapConcat(chunk -> chunk.map(splitter::feed).orElseGet(splitter::finish))
-        .map(line -> parser.parse(line, pipeline, app, System.currentTimeMillis()))
-        .filter(tally::keep)
-        .map(parsed -> ((EventParser.Accepted) parsed).envelope())
+        .mapConcat(
+            chunk ->
+                accepted(
+                    chunk.map(splitter::feed).orElseGet(splitter::finish), pipeline, app, tally))
         .via(durable(tally))
         // After the log, so the time a full pipeline takes to make room is what is bounded.
         .backpressureTimeout(offerTimeout)
@@ -108,6 +108,23 @@ public final class NdjsonIngest {
   }
 
   /**
+   * The events of a chunk's lines, parsed in one step (the refused lines are tallied): one stage
+   * for all of them rather than a stage per line for each step.
+   */
+  private List<EventParser.Accepted> accepted(
+      List<LineSplitter.Line> lines, String pipeline, String app, IngestTally tally) {
+    List<EventParser.Accepted> accepted = new ArrayList<>(lines.size());
+    long now = System.currentTimeMillis();
+    for (LineSplitter.Line line : lines) {
+      EventParser.Parsed parsed = parser.parse(line, pipeline, app, now);
+      if (tally.keep(parsed)) {
+        accepted.add((EventParser.Accepted) parsed);
+      }
+    }
+    return accepted;
+  }
+
+  /**
    * With acks on outcomes ({@code ben.ingest.ack = stored}), the report once the accepted events
    * reached them or the ack timeout passed; otherwise the report as it is: a durable ack needs no
    * more than the log.
@@ -124,20 +141,12 @@ public final class NdjsonIngest {
    * Logs events in groups (whatever arrived while the last group was written) and lets through only
    * what the log holds.
    */
-  private Flow<Envelope, Envelope, NotUsed> durable(IngestTally tally) {
-    return Flow.<Envelope>create()
-        .batch(
-            LOG_GROUP,
-            first -> {
-              List<Envelope> group = new ArrayList<>();
-              group.add(first);
-              return group;
-            },
-            (group, next) -> {
-              group.add(next);
-              return group;
-            })
-        .mapAsync(1, group -> unwrapped(log.append(group).thenApply(tally::logged)))
+  private Flow<EventParser.Accepted, Envelope, NotUsed> durable(IngestTally tally) {
+    return Flow.<EventParser.Accepted>create()
+        .batch(LOG_GROUP, AcceptedGroup::new, AcceptedGroup::add)
+        .mapAsync(
+            1,
+            group -> unwrapped(log.append(group.events(), group.sent()).thenApply(tally::logged)))
         .mapConcat(group -> group);
   }
 

@@ -36,6 +36,15 @@ public interface IngestLog {
   CompletionStage<List<Envelope>> append(List<Envelope> events);
 
   /**
+   * {@link #append(List)}, where {@code sent} holds each event's body as the bytes it was parsed
+   * from, which the log may keep instead of writing the body out again.
+   */
+  default CompletionStage<List<Envelope>> append(
+      List<Envelope> events, List<? extends SentBytes> sent) {
+    return append(events);
+  }
+
+  /**
    * How many of the logged events reached their final outcome, once all have or the ack timeout
    * passed; at once (all of them) unless the node acks on outcomes.
    */

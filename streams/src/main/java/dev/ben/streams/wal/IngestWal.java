@@ -62,7 +62,7 @@ public final class IngestWal implements AutoCloseable {
   private final AtomicLong bytes = new AtomicLong();
   private final Map<String, PipelineWal> pipelines = new ConcurrentHashMap<>();
   private final BlockingQueue<Append> appends = new LinkedBlockingQueue<>();
-  private final ConcurrentLinkedQueue<byte[]> trims = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<TrimRanges.Trim> trims = new ConcurrentLinkedQueue<>();
   private final AtomicInteger pendingTrims = new AtomicInteger();
   private final Thread writer;
   private volatile boolean closed;
@@ -95,14 +95,18 @@ public final class IngestWal implements AutoCloseable {
     return bytes.get();
   }
 
-  CompletionStage<List<Envelope>> append(PipelineWal pipeline, List<Envelope> events) {
+  /** {@code sent}: each event's body as the bytes it was parsed from, or null to write it out. */
+  CompletionStage<List<Envelope>> append(
+      PipelineWal pipeline, List<Envelope> events, List<? extends SentBytes> sent) {
     if (events.isEmpty()) {
       return CompletableFuture.completedFuture(events);
     }
     List<byte[]> values = new ArrayList<>(events.size());
     int size = 0;
-    for (Envelope event : events) {
-      byte[] value = WalRecord.encode(event, mapper);
+    for (int i = 0; i < events.size(); i++) {
+      Envelope event = events.get(i);
+      byte[] value =
+          sent == null ? WalRecord.encode(event, mapper) : WalRecord.encode(event, sent.get(i));
       values.add(value);
       size += value.length + pipeline.keyBytes();
     }
@@ -128,7 +132,7 @@ public final class IngestWal implements AutoCloseable {
   /** Forgets an entry whose event settled; its bytes are free at once, its delete is batched. */
   void trim(PipelineWal pipeline, long sequence, int size) {
     bytes.addAndGet(-size);
-    trims.add(WalRecord.key(pipeline.prefix(), sequence));
+    trims.add(new TrimRanges.Trim(pipeline, sequence));
     if (pendingTrims.incrementAndGet() == options.trimBatch()) {
       appends.add(WAKE);
     }
@@ -199,7 +203,11 @@ public final class IngestWal implements AutoCloseable {
   }
 
   private void write(List<Append> group) {
-    List<Map.Entry<byte[], byte[]>> puts = new ArrayList<>();
+    int count = 0;
+    for (Append append : group) {
+      count += append.events().size();
+    }
+    List<Map.Entry<byte[], byte[]>> puts = new ArrayList<>(count);
     List<List<Envelope>> logged = new ArrayList<>(group.size());
     for (Append append : group) {
       List<Envelope> events = new ArrayList<>(append.events().size());
@@ -212,13 +220,14 @@ public final class IngestWal implements AutoCloseable {
       }
       logged.add(events);
     }
-    List<byte[]> deletes = new ArrayList<>();
-    for (byte[] key = trims.poll(); key != null; key = trims.poll()) {
-      deletes.add(key);
-      pendingTrims.decrementAndGet();
+    List<TrimRanges.Trim> settled = new ArrayList<>(Math.max(16, pendingTrims.get()));
+    for (TrimRanges.Trim trim = trims.poll(); trim != null; trim = trims.poll()) {
+      settled.add(trim);
     }
+    pendingTrims.addAndGet(-settled.size());
+    TrimRanges.Deletes deletes = TrimRanges.of(settled);
     try {
-      index.write(puts, deletes, options.sync() && !puts.isEmpty());
+      index.write(puts, deletes.keys(), deletes.ranges(), options.sync() && !puts.isEmpty());
     } catch (RuntimeException e) {
       for (Append append : group) {
         bytes.addAndGet(-append.bytes());

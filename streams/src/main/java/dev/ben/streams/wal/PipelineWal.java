@@ -68,7 +68,13 @@ public final class PipelineWal implements IngestLog, Settlement {
 
   @Override
   public CompletionStage<List<Envelope>> append(List<Envelope> events) {
-    return wal.append(this, events);
+    return wal.append(this, events, null);
+  }
+
+  @Override
+  public CompletionStage<List<Envelope>> append(
+      List<Envelope> events, List<? extends SentBytes> sent) {
+    return wal.append(this, events, sent);
   }
 
   @Override

@@ -16,8 +16,10 @@ import java.util.Arrays;
 /**
  * How a logged event is laid out. The key is the pipeline's name, a zero byte and the sequence as 8
  * big-endian bytes, so a pipeline's entries sort together and in sequence order (names never hold a
- * zero byte). The value is what rebuilds the envelope exactly: event id, pipeline, app, received-at
- * and the body's JSON bytes.
+ * zero byte). The value is what rebuilds the envelope exactly: event id, pipeline, app (each as
+ * {@link DataOutputStream#writeUTF} writes it), received-at and the body's JSON bytes. The body is
+ * either the parsed tree written out, or the bytes it was parsed from as the client sent them: both
+ * read back into the same tree, so one decoder reads entries of either kind.
  */
 final class WalRecord {
 
@@ -59,6 +61,56 @@ final class WalRecord {
     } catch (IOException e) {
       throw new UncheckedIOException("an event cannot be written to the ingest log", e);
     }
+  }
+
+  /**
+   * The entry of an event whose body is logged as the bytes it was parsed from: the same layout as
+   * {@link #encode(Envelope, ObjectMapper)}, without writing the tree out again.
+   */
+  static byte[] encode(Envelope event, SentBytes body) {
+    int idBytes = utfLength(event.eventId());
+    int pipelineBytes = utfLength(event.pipeline());
+    int appBytes = utfLength(event.app());
+    byte[] value = new byte[6 + idBytes + pipelineBytes + appBytes + Long.BYTES + body.length()];
+    int at = putUtf(value, 0, event.eventId(), idBytes);
+    at = putUtf(value, at, event.pipeline(), pipelineBytes);
+    at = putUtf(value, at, event.app(), appBytes);
+    ByteBuffer.wrap(value, at, Long.BYTES).putLong(event.receivedAtMillis());
+    System.arraycopy(body.array(), body.offset(), value, at + Long.BYTES, body.length());
+    return value;
+  }
+
+  /** Bytes of {@code text} in the modified UTF-8 of {@link DataOutputStream#writeUTF}. */
+  private static int utfLength(String text) {
+    int length = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      length += c >= 0x0001 && c <= 0x007F ? 1 : c <= 0x07FF ? 2 : 3;
+    }
+    if (length > 0xFFFF) {
+      throw new UncheckedIOException(
+          new java.io.UTFDataFormatException("a name of " + length + " bytes cannot be logged"));
+    }
+    return length;
+  }
+
+  private static int putUtf(byte[] into, int at, String text, int length) {
+    into[at++] = (byte) (length >>> 8);
+    into[at++] = (byte) length;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= 0x0001 && c <= 0x007F) {
+        into[at++] = (byte) c;
+      } else if (c <= 0x07FF) {
+        into[at++] = (byte) (0xC0 | (c >> 6));
+        into[at++] = (byte) (0x80 | (c & 0x3F));
+      } else {
+        into[at++] = (byte) (0xE0 | (c >> 12));
+        into[at++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+        into[at++] = (byte) (0x80 | (c & 0x3F));
+      }
+    }
+    return at;
   }
 
   static Envelope decode(byte[] value, long sequence, ObjectMapper mapper) {
