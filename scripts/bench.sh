@@ -92,6 +92,8 @@ clickhouse_running() {
   [[ "$status" == *"clickhouse: running"* ]]
 }
 CLICKHOUSE="${BEN_CLICKHOUSE_URL:-}"
+# The native port, for clickhouse-client inserting the same rows as the sink (the sink's reference).
+CLICKHOUSE_TCP_PORT="${BEN_CLICKHOUSE_TCP_PORT:-}"
 if [[ -z "$CLICKHOUSE" ]]; then
   if ! clickhouse_running; then
     log "starting the test servers for the ClickHouse figures…"
@@ -101,6 +103,7 @@ if [[ -z "$CLICKHOUSE" ]]; then
     # shellcheck disable=SC1091
     source "$ROOT/.ben-test/servers.env"
     CLICKHOUSE="$BEN_TEST_CLICKHOUSE_URL"
+    CLICKHOUSE_TCP_PORT="${BEN_TEST_CLICKHOUSE_TCP_PORT:-}"
   fi
 fi
 
@@ -157,6 +160,7 @@ stop_node
 log "5/5 the stores alone: ClickHouse sink, embedded store…"
 CLICKHOUSE_ARGS=()
 [[ -n "$CLICKHOUSE" ]] && CLICKHOUSE_ARGS=(--clickhouse "$CLICKHOUSE")
+[[ -n "$CLICKHOUSE" && -n "$CLICKHOUSE_TCP_PORT" ]] && CLICKHOUSE_ARGS+=(--clickhouse-tcp-port "$CLICKHOUSE_TCP_PORT")
 java -Xms1g -Xmx1g -cp "$BENCH_CP" dev.ben.bench.dataplane.DataPlaneBench sink "$ROOT/examples/auth" "$OUT" \
   $QUICK "${CLICKHOUSE_ARGS[@]}" >"$OUT/sink.log" 2>&1 || not_run sink.json "the sink part failed (see target/bench/sink.log)"
 

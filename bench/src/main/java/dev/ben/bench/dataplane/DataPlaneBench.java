@@ -13,11 +13,11 @@ import org.apache.pekko.actor.ActorSystem;
 /**
  * {@code ./ben bench}'s data-plane parts, one per JVM so that one failing leaves the others'
  * figures. Usage: {@code DataPlaneBench pipeline|http|sink PROJECT_DIR OUT_DIR [--quick] [--http
- * http://127.0.0.1:PORT] [--clickhouse http://127.0.0.1:8123]}, with the key of the app the HTTP
- * load sends as in {@code BEN_APP_KEY} (from {@code benctl apps create}; an environment variable,
- * so it does not show in the process list). Each part writes its section files under OUT_DIR
- * ({@code pipeline.json}; {@code invoke.json} and {@code ingest.json}; {@code sink.json}) for
- * {@link dev.ben.bench.table.BenchTable}.
+ * http://127.0.0.1:PORT] [--clickhouse http://127.0.0.1:8123 [--clickhouse-tcp-port 9000]]}, with
+ * the key of the app the HTTP load sends as in {@code BEN_APP_KEY} (from {@code benctl apps
+ * create}; an environment variable, so it does not show in the process list). Each part writes its
+ * section files under OUT_DIR ({@code pipeline.json}; {@code invoke.json} and {@code ingest.json};
+ * {@code sink.json}) for {@link dev.ben.bench.table.BenchTable}.
  */
 public final class DataPlaneBench {
 
@@ -31,7 +31,7 @@ public final class DataPlaneBench {
       System.err.println(e.getMessage());
       System.err.println(
           "usage: DataPlaneBench pipeline|http|sink PROJECT_DIR OUT_DIR [--quick] [--http URL]"
-              + " [--clickhouse URL]");
+              + " [--clickhouse URL [--clickhouse-tcp-port PORT]]");
       System.exit(2);
       return;
     }
@@ -52,7 +52,12 @@ public final class DataPlaneBench {
       case "sink" -> {
         Path work = Files.createTempDirectory("ben-bench-sink");
         return List.of(
-            SinkSection.run(contracts(options), options.clickhouse(), work, options.quick()));
+            SinkSection.run(
+                contracts(options),
+                options.clickhouse(),
+                options.clickhouseTcpPort(),
+                work,
+                options.quick()));
       }
       default -> {
         Path work = Files.createTempDirectory("ben-bench-pipeline");
@@ -79,7 +84,13 @@ public final class DataPlaneBench {
 
   /** The command line. */
   record Options(
-      String part, Path project, Path out, boolean quick, String http, String clickhouse) {
+      String part,
+      Path project,
+      Path out,
+      boolean quick,
+      String http,
+      String clickhouse,
+      int clickhouseTcpPort) {
 
     static Options parse(String[] args) {
       if (args.length < 3 || !List.of("pipeline", "http", "sink").contains(args[0])) {
@@ -89,19 +100,22 @@ public final class DataPlaneBench {
       boolean quick = false;
       String http = null;
       String clickhouse = null;
+      int clickhouseTcpPort = 0;
       for (int i = 3; i < args.length; i++) {
         switch (args[i]) {
           case "--quick" -> quick = true;
           case "--http" -> http = args[++i];
           case "--clickhouse" -> clickhouse = args[++i];
+          case "--clickhouse-tcp-port" -> clickhouseTcpPort = Integer.parseInt(args[++i]);
           default ->
               throw new IllegalArgumentException(
                   "unknown option "
                       + args[i]
-                      + "; expected --quick, --http URL or --clickhouse URL");
+                      + "; expected --quick, --http URL, --clickhouse URL or --clickhouse-tcp-port PORT");
         }
       }
-      return new Options(args[0], Path.of(args[1]), Path.of(args[2]), quick, http, clickhouse);
+      return new Options(
+          args[0], Path.of(args[1]), Path.of(args[2]), quick, http, clickhouse, clickhouseTcpPort);
     }
   }
 }

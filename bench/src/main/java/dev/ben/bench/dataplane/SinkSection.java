@@ -7,6 +7,7 @@ import dev.ben.bench.table.Measured;
 import dev.ben.bench.table.Section;
 import dev.ben.config.ConnectorSettings;
 import dev.ben.config.ConnectorSettings.ClickHouseSettings;
+import dev.ben.config.FlowSettings;
 import dev.ben.contracts.model.ContractSet;
 import dev.ben.streams.store.AnalyticalStore;
 import dev.ben.streams.store.ClickHouseStore;
@@ -22,34 +23,60 @@ import java.util.Map;
  */
 final class SinkSection {
 
-  /** Why the ClickHouse sink has no reference until one is wired in. */
-  static final String NO_CLIENT_REFERENCE =
-      "clickhouse-client on the same rows is not in the bench yet (SinkRun, task \"chsink\")";
-
   private SinkSection() {}
 
-  static Section run(ContractSet contracts, String clickhouse, Path work, boolean quick)
+  /**
+   * @param clickhouseTcpPort the server's native port, for {@code clickhouse-client}; 0 when
+   *     unknown (the sink is then measured without its reference)
+   */
+  static Section run(
+      ContractSet contracts, String clickhouse, int clickhouseTcpPort, Path work, boolean quick)
       throws Exception {
     Section section = new Section(Figure.CLICKHOUSE_SINK.file());
     long rows = quick ? 100_000 : 1_000_000;
-    int batch = 5_000;
+    // Batches as a node's store stage forms them under load.
+    int batch = FlowSettings.fromConfig(ConfigFactory.defaultReference()).storeBatchSize();
     if (clickhouse == null) {
       section.put(
           Figure.CLICKHOUSE_SINK,
           Measured.notRun("no ClickHouse server (see target/bench/servers.log)"));
     } else {
-      try (AnalyticalStore store =
-          ClickHouseStore.open(
-              clickHouse(
-                  URI.create(clickhouse), "ben_bench_" + Long.toString(System.nanoTime(), 36)),
-              new ObjectMapper())) {
-        SinkRun.Result result = new SinkRun().run(store, contracts, rows, batch);
+      ClickHouseSettings settings =
+          clickHouse(URI.create(clickhouse), "ben_bench_" + Long.toString(System.nanoTime(), 36));
+      if (clickhouseTcpPort > 0) {
+        SinkComparison compared =
+            SinkComparison.measure(contracts, settings, clickhouseTcpPort, rows, batch);
+        SinkRun.Result client = compared.client();
         section.put(
             Figure.CLICKHOUSE_SINK,
-            Measured.of(result.rowsPerSecond())
-                .referenceNotRun(NO_CLIENT_REFERENCE)
-                .note(note(result)));
-        section.detail("ClickHouse: " + note(result));
+            Measured.of(compared.sink().rowsPerSecond())
+                .reference(
+                    client.rowsPerSecond(),
+                    String.format(
+                        Locale.ROOT,
+                        "clickhouse-client (%s) %,.0f rows/s",
+                        client == compared.clientRowBinary() ? "RowBinary" : "TabSeparated",
+                        client.rowsPerSecond()))
+                .note(note(compared.sink())));
+        section.detail(
+            String.format(
+                Locale.ROOT,
+                "ClickHouse: %s; clickhouse-client RowBinary %,.0f rows/s, TabSeparated %,.0f rows/s",
+                note(compared.sink()),
+                compared.clientRowBinary().rowsPerSecond(),
+                compared.clientTabSeparated().rowsPerSecond()));
+      } else {
+        try (AnalyticalStore store = ClickHouseStore.open(settings, new ObjectMapper())) {
+          SinkRun.Result result = new SinkRun().run(store, contracts, rows, batch);
+          section.put(
+              Figure.CLICKHOUSE_SINK,
+              Measured.of(result.rowsPerSecond())
+                  .referenceNotRun(
+                      "the ClickHouse server's native port is unknown (--clickhouse-tcp-port)")
+                  .note(note(result)));
+          section.detail("ClickHouse: " + note(result));
+          store.execute("DROP DATABASE " + settings.database());
+        }
       }
     }
     try (EmbeddedStore embedded =
