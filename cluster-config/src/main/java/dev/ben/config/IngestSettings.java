@@ -9,13 +9,15 @@ import java.util.List;
  * The HTTP ingest endpoint of the sidecar, and the limits that protect it; {@code socket} is the
  * framed socket sidecar, which shares the line limit and the offer timeout. {@code trustedProxies}
  * are the peers whose {@code X-Forwarded-For} is believed about a beacon's client address; {@code
- * connections} bound what clients may hold of the listener before they are served.
+ * connections} bound what clients may hold of the listener before they are served; {@code
+ * invokeQueue} is how many invocations may wait to enter one pipeline.
  */
 public record IngestSettings(
     Endpoint endpoint,
     long maxRequestBytes,
     int maxLineBytes,
     Duration offerTimeout,
+    int invokeQueue,
     SocketSettings socket,
     List<Cidr> trustedProxies,
     ConnectionLimits connections) {
@@ -68,6 +70,7 @@ public record IngestSettings(
         maxRequest,
         maxLine,
         offerTimeout,
+        reader.positiveInt("invoke-queue"),
         socket,
         proxies,
         ConnectionLimits.fromConfig(root, "ben.ingest"));

@@ -54,4 +54,13 @@ class IngestSettingsTest {
     }
     assertEquals(Optional.empty(), Cidr.parse(""));
   }
+
+  @Test
+  void invocationsQueueInAThousandPlacesUnlessToldAndNeverInNone() {
+    assertEquals(1024, settings("").invokeQueue());
+    assertEquals(64, settings("ben.ingest.invoke-queue = 64").invokeQueue());
+    SettingsException refused =
+        assertThrows(SettingsException.class, () -> settings("ben.ingest.invoke-queue = 0"));
+    assertEquals("ben.ingest.invoke-queue", refused.key());
+  }
 }

@@ -5,6 +5,7 @@ import dev.ben.actors.bridge.TopicPlane;
 import dev.ben.actors.detector.ShardedDetectors;
 import dev.ben.actors.pipeline.PipelineDirectory;
 import dev.ben.actors.pipeline.PipelineResources;
+import dev.ben.actors.pipeline.PipelineTable;
 import dev.ben.actors.signal.Signal;
 import dev.ben.actors.signal.SignalPublisher;
 import dev.ben.config.BenSettings;
@@ -26,11 +27,13 @@ import org.apache.pekko.stream.Materializer;
 
 /**
  * What every node's pipelines share, whatever its roles: the directory of the pipelines running
- * here, the live feed bux shows, the plane playbook signals travel on, and the resources a
- * pipeline's stages are built from (store, spill index, detector shards, ingest log).
+ * here (and the table it publishes for request handlers to read), the live feed bux shows, the
+ * plane playbook signals travel on, and the resources a pipeline's stages are built from (store,
+ * spill index, detector shards, ingest log).
  */
 record DataPlane(
     ActorRef<PipelineDirectory.Command> directory,
+    PipelineTable pipelines,
     LiveHub<String> live,
     MessagePlane<Signal> signals,
     PipelineResources resources) {
@@ -43,8 +46,9 @@ record DataPlane(
       BenSettings settings,
       NodeServices services,
       NotificationPlanes planes) {
+    PipelineTable pipelines = new PipelineTable();
     ActorRef<PipelineDirectory.Command> directory =
-        context.spawn(PipelineDirectory.create(), "pipelines");
+        context.spawn(PipelineDirectory.create(pipelines), "pipelines");
     LiveHub<String> live =
         new LiveHub<>(String.class, Materializer.matFromSystem(context.getSystem()), LIVE_BUFFER);
     MessagePlane<Signal> signals =
@@ -72,7 +76,7 @@ record DataPlane(
                 detectorState,
                 services.blockingExecutor()),
             openWal(context, settings, services));
-    return new DataPlane(directory, live, signals, resources);
+    return new DataPlane(directory, pipelines, live, signals, resources);
   }
 
   /** The node's ingest log, closed in the last phase of the node's coordinated shutdown. */

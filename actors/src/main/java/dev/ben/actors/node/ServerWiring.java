@@ -7,6 +7,9 @@ import dev.ben.actors.control.ControlRequests;
 import dev.ben.actors.control.LedgerGrpcService;
 import dev.ben.actors.control.TrustGrpcService;
 import dev.ben.actors.control.UsersGrpcService;
+import dev.ben.actors.invoke.InvokeGrpcService;
+import dev.ben.actors.invoke.InvokeReplies;
+import dev.ben.actors.invoke.Invoker;
 import dev.ben.actors.node.servers.ControlServer;
 import dev.ben.actors.node.servers.GatewayServer;
 import dev.ben.actors.node.servers.IngestServer;
@@ -29,6 +32,7 @@ import dev.ben.streams.auth.CurrentUsers;
 import dev.ben.streams.auth.GeneratedPasswords;
 import dev.ben.streams.auth.PasswordHashes;
 import dev.ben.streams.live.LiveHub;
+import dev.ben.streams.sidecar.EventParser;
 import dev.ben.streams.sidecar.beacon.PreAnonymiser;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -42,7 +46,8 @@ import org.apache.pekko.http.javadsl.HttpsConnectionContext;
 /**
  * Decides which servers a node's roles call for: edge nodes take events (HTTP ingest and the socket
  * sidecar, with the edge actors behind them), gateway nodes serve bux, orchestrator nodes the gRPC
- * control API; a node without the gateway serves /health and /metrics on its ops endpoint.
+ * control API (with the invocation service when the node also takes events); a node without the
+ * gateway serves /health and /metrics on its ops endpoint.
  */
 final class ServerWiring {
 
@@ -63,10 +68,16 @@ final class ServerWiring {
       DataPlane data) {
     List<NodeServer> servers = new ArrayList<>();
     Optional<HttpsConnectionContext> https = HttpsContexts.forListeners(settings.tls());
+    Optional<InvokeGrpcService> invoke = Optional.empty();
     if (settings.node().has(Role.EDGE)) {
       LiveHub<Signal> signals = EdgeWiring.wire(context, settings, services, control, data);
       AppKeyCheck keys = appKeys(context, settings, services);
-      servers.add(ingest(context, settings, services, data, signals, https, keys));
+      Invoker invoker = invoker(settings, services, data);
+      invoke =
+          Optional.of(
+              new InvokeGrpcService(
+                  invoker, new InvokeReplies(services.mapper()), keys, services.metrics()));
+      servers.add(ingest(context, settings, services, data, signals, https, keys, invoker));
       servers.add(
           new SocketServer(
               context,
@@ -127,6 +138,7 @@ final class ServerWiring {
               apps(context, services, authorizer, checks),
               users(context, services, authorizer, checks),
               trust(context, services, authorizer, checks),
+              invoke,
               https,
               settings.ledger().maxBundleBytes() + CONTROL_FRAMING_BYTES,
               settings.control().connections(),
@@ -178,6 +190,16 @@ final class ServerWiring {
         context.getSystem().dispatchers().lookup(DispatcherSelector.blocking()));
   }
 
+  /** One invoker per node, so the HTTP route and the gRPC service answer alike. */
+  private static Invoker invoker(BenSettings settings, NodeServices services, DataPlane data) {
+    return new Invoker(
+        data.pipelines(),
+        new EventParser(services.mapper(), settings.ingest().maxLineBytes()),
+        settings.ingest().maxLineBytes(),
+        settings.ingest().offerTimeout(),
+        services.metrics());
+  }
+
   /** One check of apps' keys per node, so HTTP and socket ingest share what it remembers. */
   private static AppKeyCheck appKeys(
       ActorContext<?> context, BenSettings settings, NodeServices services) {
@@ -195,7 +217,8 @@ final class ServerWiring {
       DataPlane data,
       LiveHub<Signal> signals,
       Optional<HttpsConnectionContext> https,
-      AppKeyCheck keys) {
+      AppKeyCheck keys,
+      Invoker invoker) {
     SignalStream signalStream =
         new SignalStream(signals, services.mapper(), services.metrics(), settings.gateway());
     return new IngestServer(
@@ -204,7 +227,8 @@ final class ServerWiring {
         new IngestRoutes(
             context.getSystem(),
             settings.ingest(),
-            data.directory(),
+            data.pipelines(),
+            invoker,
             services.metrics(),
             services.mapper(),
             signalStream,

@@ -5,6 +5,7 @@ import dev.ben.actors.NodeLocal;
 import dev.ben.streams.flow.Envelope;
 import dev.ben.streams.metrics.StageCounters;
 import dev.ben.streams.wal.IngestLog;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,12 +17,16 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.stream.BoundedSourceQueue;
+import org.apache.pekko.stream.Materializer;
 import org.apache.pekko.stream.javadsl.Sink;
+import org.apache.pekko.stream.javadsl.Source;
 
 /**
- * Node-local directory of the pipelines that accept events here: ingest endpoints ask it where a
- * pipeline's events go in. A pipeline registers once its whole chain runs and withdraws when it
- * stops, so a lookup never returns a half-started pipeline.
+ * Node-local directory of the pipelines that accept events here: where a pipeline's events go in. A
+ * pipeline registers once its whole chain runs and withdraws when it stops, so a lookup never
+ * returns a half-started pipeline. Every change is published to a {@link PipelineTable}, which
+ * request handlers read instead of asking.
  */
 public final class PipelineDirectory {
 
@@ -76,7 +81,15 @@ public final class PipelineDirectory {
   public record LookupResult(Optional<Ingress> ingress, List<String> running)
       implements NodeLocal {}
 
-  private PipelineDirectory() {}
+  private final PipelineTable table;
+  private final Materializer materializer;
+  private final int invokeQueue;
+
+  private PipelineDirectory(PipelineTable table, Materializer materializer, int invokeQueue) {
+    this.table = table;
+    this.materializer = materializer;
+    this.invokeQueue = invokeQueue;
+  }
 
   /**
    * Asks where the pipeline's events enter on this node (the ingest endpoints' one question),
@@ -91,12 +104,28 @@ public final class PipelineDirectory {
         system.scheduler());
   }
 
+  /** A directory whose snapshots only it reads (tests that ask it). */
   public static Behavior<Command> create() {
-    return running(new TreeMap<>(), List.of());
+    return create(new PipelineTable());
   }
 
-  private static Behavior<Command> running(
-      TreeMap<String, Ingress> pipelines, List<ActorRef<Change>> watchers) {
+  /**
+   * A directory that publishes every change to {@code table}, with each decided pipeline's
+   * invocation queue ({@code ben.ingest.invoke-queue} places) materialised once into its ingress.
+   */
+  public static Behavior<Command> create(PipelineTable table) {
+    return Behaviors.setup(
+        context ->
+            new PipelineDirectory(
+                    table,
+                    Materializer.matFromSystem(context.getSystem()),
+                    ConfiguredSettings.of(context.getSystem()).ingest().invokeQueue())
+                .running(new TreeMap<>(), List.of()));
+  }
+
+  private Behavior<Command> running(
+      TreeMap<String, PipelineTable.Entry> pipelines, List<ActorRef<Change>> watchers) {
+    table.publish(pipelines);
     return Behaviors.receive(Command.class)
         .onMessage(Register.class, register -> onRegister(pipelines, watchers, register))
         .onMessage(Withdraw.class, withdraw -> onWithdraw(pipelines, watchers, withdraw))
@@ -105,37 +134,66 @@ public final class PipelineDirectory {
         .build();
   }
 
-  private static Behavior<Command> onRegister(
-      TreeMap<String, Ingress> pipelines, List<ActorRef<Change>> watchers, Register register) {
-    TreeMap<String, Ingress> next = new TreeMap<>(pipelines);
-    next.put(register.ingress().pipeline(), register.ingress());
+  private Behavior<Command> onRegister(
+      TreeMap<String, PipelineTable.Entry> pipelines,
+      List<ActorRef<Change>> watchers,
+      Register register) {
+    TreeMap<String, PipelineTable.Entry> next = new TreeMap<>(pipelines);
+    close(next.put(register.ingress().pipeline(), open(register.ingress())));
     watchers.forEach(watcher -> watcher.tell(new Registered(register.ingress())));
     return running(next, watchers);
   }
 
-  private static Behavior<Command> onWithdraw(
-      TreeMap<String, Ingress> pipelines, List<ActorRef<Change>> watchers, Withdraw withdraw) {
-    TreeMap<String, Ingress> next = new TreeMap<>(pipelines);
-    if (next.remove(withdraw.pipeline()) != null) {
+  private Behavior<Command> onWithdraw(
+      TreeMap<String, PipelineTable.Entry> pipelines,
+      List<ActorRef<Change>> watchers,
+      Withdraw withdraw) {
+    TreeMap<String, PipelineTable.Entry> next = new TreeMap<>(pipelines);
+    PipelineTable.Entry gone = next.remove(withdraw.pipeline());
+    if (gone != null) {
+      close(gone);
       watchers.forEach(watcher -> watcher.tell(new Withdrawn(withdraw.pipeline())));
     }
     return running(next, watchers);
   }
 
-  private static Behavior<Command> onWatch(
-      TreeMap<String, Ingress> pipelines, List<ActorRef<Change>> watchers, Watch watch) {
-    pipelines.values().forEach(ingress -> watch.watcher().tell(new Registered(ingress)));
-    List<ActorRef<Change>> next = new java.util.ArrayList<>(watchers);
+  private Behavior<Command> onWatch(
+      TreeMap<String, PipelineTable.Entry> pipelines,
+      List<ActorRef<Change>> watchers,
+      Watch watch) {
+    pipelines.values().forEach(entry -> watch.watcher().tell(new Registered(entry.ingress())));
+    List<ActorRef<Change>> next = new ArrayList<>(watchers);
     next.add(watch.watcher());
     return running(pipelines, List.copyOf(next));
   }
 
-  private static Behavior<Command> onLookup(Map<String, Ingress> pipelines, Lookup lookup) {
+  /**
+   * Invocations enter a decided pipeline through one queue materialised here, once, instead of a
+   * stream per request; other pipelines cannot be invoked and get none.
+   */
+  private PipelineTable.Entry open(Ingress ingress) {
+    Optional<BoundedSourceQueue<Envelope>> queue =
+        ingress.decides()
+            ? Optional.of(Source.<Envelope>queue(invokeQueue).to(ingress.sink()).run(materializer))
+            : Optional.empty();
+    return new PipelineTable.Entry(ingress, queue);
+  }
+
+  /** An invocation offered after this is answered as for a stopped pipeline. */
+  private static void close(PipelineTable.Entry entry) {
+    if (entry != null) {
+      entry.invocations().ifPresent(BoundedSourceQueue::complete);
+    }
+  }
+
+  private static Behavior<Command> onLookup(
+      Map<String, PipelineTable.Entry> pipelines, Lookup lookup) {
     lookup
         .replyTo()
         .tell(
             new LookupResult(
-                Optional.ofNullable(pipelines.get(lookup.pipeline())),
+                Optional.ofNullable(pipelines.get(lookup.pipeline()))
+                    .map(PipelineTable.Entry::ingress),
                 List.copyOf(pipelines.keySet())));
     return Behaviors.same();
   }

@@ -80,7 +80,8 @@ final class BeaconEndpoint {
             .error(
                 StatusCodes.BAD_REQUEST, "a posted beacon is one JSON object: " + refused.detail());
     // Counted with its reason where the pipeline runs, as a refused line of /events is.
-    return PipelineDirectory.lookup(ingest.directory(), pipeline, ingest.system())
+    return ingest
+        .lookup(pipeline)
         .thenApply(
             found -> {
               found
@@ -152,7 +153,8 @@ final class BeaconEndpoint {
       String app,
       List<ObjectNode> events,
       Function<PipelineDirectory.Ingress, HttpResponse> answer) {
-    return PipelineDirectory.lookup(ingest.directory(), pipeline, ingest.system())
+    return ingest
+        .lookup(pipeline)
         .thenCompose(
             found ->
                 found

@@ -55,7 +55,8 @@ final class EventsEndpoint {
                       + "; split it into smaller requests or raise ben.ingest.max-request-bytes"));
     }
     BodyDecoding.Coding coding = ((BodyFormat.Readable) format).coding();
-    return PipelineDirectory.lookup(ingest.directory(), pipeline, ingest.system())
+    return ingest
+        .lookup(pipeline)
         .thenCompose(
             found ->
                 found

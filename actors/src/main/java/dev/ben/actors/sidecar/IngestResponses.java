@@ -3,6 +3,8 @@ package dev.ben.actors.sidecar;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ben.actors.invoke.InvokeReplies;
+import dev.ben.actors.invoke.Invoker;
 import dev.ben.actors.pipeline.PipelineDirectory;
 import dev.ben.streams.metrics.StageCounters.Outcome;
 import dev.ben.streams.sidecar.EventParser;
@@ -100,14 +102,7 @@ final class IngestResponses {
    * ({@code ben.ingest.ack = stored}); nothing when all had.
    */
   void unconfirmed(ObjectNode body, long unconfirmed) {
-    if (unconfirmed > 0) {
-      body.put("unconfirmed", unconfirmed);
-      body.put(
-          "warning",
-          unconfirmed
-              + " accepted events had not reached the store within ben.ingest.ack-timeout;"
-              + " they are durable on the node and will be stored, do not resend them");
-    }
+    InvokeReplies.unconfirmed(body, unconfirmed);
   }
 
   /**
@@ -128,18 +123,7 @@ final class IngestResponses {
   }
 
   HttpResponse unknownPipeline(String pipeline, List<String> running) {
-    ObjectNode body =
-        mapper
-            .createObjectNode()
-            .put(
-                "error",
-                "no pipeline named `"
-                    + pipeline
-                    + "` takes events on this node (never deployed, paused or "
-                    + "archived: see `benctl status "
-                    + pipeline
-                    + "`); running here: "
-                    + (running.isEmpty() ? "none" : String.join(", ", running)));
+    ObjectNode body = mapper.createObjectNode().put("error", Invoker.notRunning(pipeline, running));
     body.putArray("running")
         .addAll(running.stream().map(mapper.getNodeFactory()::textNode).toList());
     return json(StatusCodes.NOT_FOUND, body);

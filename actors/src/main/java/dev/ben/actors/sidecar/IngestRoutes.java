@@ -3,7 +3,8 @@ package dev.ben.actors.sidecar;
 import static org.apache.pekko.http.javadsl.server.PathMatchers.segment;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ben.actors.pipeline.PipelineDirectory;
+import dev.ben.actors.invoke.Invoker;
+import dev.ben.actors.pipeline.PipelineTable;
 import dev.ben.actors.signal.SignalStream;
 import dev.ben.config.IngestSettings;
 import dev.ben.streams.auth.AppKeyCheck;
@@ -13,7 +14,6 @@ import dev.ben.streams.sidecar.beacon.PreAnonymiser;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.http.javadsl.marshalling.sse.EventStreamMarshalling;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
@@ -47,7 +47,8 @@ public final class IngestRoutes extends AllDirectives {
   public IngestRoutes(
       ActorSystem<?> system,
       IngestSettings settings,
-      ActorRef<PipelineDirectory.Command> directory,
+      PipelineTable pipelines,
+      Invoker invoker,
       MetricsRegistry metrics,
       ObjectMapper mapper,
       SignalStream signals,
@@ -61,9 +62,9 @@ public final class IngestRoutes extends AllDirectives {
     this.sites =
         new BeaconSites(keys, new ClientAddress(settings.trustedProxies()), responses, counts);
     IngestContext ingest =
-        new IngestContext(system, settings, directory, mapper, responses, counts);
+        new IngestContext(system, settings, pipelines, mapper, responses, counts);
     this.events = new EventsEndpoint(ingest);
-    this.invoke = new InvokeEndpoint(ingest);
+    this.invoke = new InvokeEndpoint(ingest, invoker);
     this.signals = signals;
     this.beacons = new BeaconEndpoint(ingest, anonymiser);
   }

@@ -5,14 +5,18 @@ import dev.ben.actors.control.AuthGrpcService;
 import dev.ben.actors.control.LedgerGrpcService;
 import dev.ben.actors.control.TrustGrpcService;
 import dev.ben.actors.control.UsersGrpcService;
+import dev.ben.actors.invoke.InvokeGrpcService;
 import dev.ben.api.control.AppsServicePowerApiHandlerFactory;
 import dev.ben.api.control.AuthServicePowerApiHandlerFactory;
+import dev.ben.api.control.InvokeServicePowerApiHandlerFactory;
 import dev.ben.api.control.LedgerServicePowerApiHandlerFactory;
 import dev.ben.api.control.TrustServicePowerApiHandlerFactory;
 import dev.ben.api.control.UsersServicePowerApiHandlerFactory;
 import dev.ben.config.ConnectionLimits;
 import dev.ben.config.Endpoint;
 import dev.ben.streams.metrics.MetricsRegistry;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -29,13 +33,14 @@ import org.apache.pekko.stream.javadsl.Flow;
 
 /**
  * The gRPC control API on orchestrator nodes: the ledger's service, the login service, the apps
- * service, the users service and the trust service on one port, for benctl. No request is read past
- * {@code maxRequestBytes}: the binding's {@code max-content-length} and each request entity's size
- * limit fail the body as it streams in, and the call is answered RESOURCE_EXHAUSTED (pekko-grpc's
- * server has no inbound message bound of its own; its decoder would otherwise hold a whole message
- * however large its length prefix). Clients reach it through the {@link ControlRelay} on the
- * configured endpoint, which holds them to the port's connection limits; the gRPC server itself
- * listens on a loopback port of its own, and stops with the relay.
+ * service, the users service and the trust service on one port, for benctl; on a node that also
+ * takes events, the invocation service for apps. No request is read past {@code maxRequestBytes}:
+ * the binding's {@code max-content-length} and each request entity's size limit fail the body as it
+ * streams in, and the call is answered RESOURCE_EXHAUSTED (pekko-grpc's server has no inbound
+ * message bound of its own; its decoder would otherwise hold a whole message however large its
+ * length prefix). Clients reach it through the {@link ControlRelay} on the configured endpoint,
+ * which holds them to the port's connection limits; the gRPC server itself listens on a loopback
+ * port of its own, and stops with the relay.
  */
 public final class ControlServer extends HttpServer {
 
@@ -47,6 +52,7 @@ public final class ControlServer extends HttpServer {
   private final AppsGrpcService apps;
   private final UsersGrpcService users;
   private final TrustGrpcService trust;
+  private final Optional<InvokeGrpcService> invoke;
   private final long maxRequestBytes;
   private final ControlRelay relay;
 
@@ -58,6 +64,7 @@ public final class ControlServer extends HttpServer {
       AppsGrpcService apps,
       UsersGrpcService users,
       TrustGrpcService trust,
+      Optional<InvokeGrpcService> invoke,
       Optional<HttpsConnectionContext> https,
       long maxRequestBytes,
       ConnectionLimits connections,
@@ -70,6 +77,7 @@ public final class ControlServer extends HttpServer {
     this.apps = apps;
     this.users = users;
     this.trust = trust;
+    this.invoke = invoke;
   }
 
   /**
@@ -134,11 +142,15 @@ public final class ControlServer extends HttpServer {
   @SuppressWarnings({"unchecked", "deprecation"})
   private Function<HttpRequest, CompletionStage<HttpResponse>> services() {
     var refusals = OversizedCalls.mapper(maxRequestBytes);
-    return ServiceHandler.concatOrNotFound(
-        LedgerServicePowerApiHandlerFactory.create(ledger, refusals, system()),
-        AuthServicePowerApiHandlerFactory.create(auth, refusals, system()),
-        AppsServicePowerApiHandlerFactory.create(apps, refusals, system()),
-        UsersServicePowerApiHandlerFactory.create(users, refusals, system()),
-        TrustServicePowerApiHandlerFactory.create(trust, refusals, system()));
+    List<Function<HttpRequest, CompletionStage<HttpResponse>>> handlers = new ArrayList<>();
+    handlers.add(LedgerServicePowerApiHandlerFactory.create(ledger, refusals, system()));
+    handlers.add(AuthServicePowerApiHandlerFactory.create(auth, refusals, system()));
+    handlers.add(AppsServicePowerApiHandlerFactory.create(apps, refusals, system()));
+    handlers.add(UsersServicePowerApiHandlerFactory.create(users, refusals, system()));
+    handlers.add(TrustServicePowerApiHandlerFactory.create(trust, refusals, system()));
+    invoke.ifPresent(
+        service ->
+            handlers.add(InvokeServicePowerApiHandlerFactory.create(service, refusals, system())));
+    return ServiceHandler.concatOrNotFound(handlers.toArray(Function[]::new));
   }
 }

@@ -104,6 +104,7 @@ class SessionFlowTest extends ActorTestBase {
             1 << 20,
             4096,
             Duration.ofSeconds(2),
+            16,
             socket,
             List.of(),
             new ConnectionLimits(16, 16, Duration.ofSeconds(1), 1, Duration.ofSeconds(1)));

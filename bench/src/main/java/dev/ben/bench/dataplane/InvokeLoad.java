@@ -1,0 +1,164 @@
+package dev.ben.bench.dataplane;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Invocations at a fixed rate, open loop: request i is due at {@code start + i / rate} whether or
+ * not earlier ones were answered, and its latency counts from then (not from when it was sent), so
+ * a slow node shows as latency and not as a lower rate. HTTP goes over {@link #CONNECTIONS}
+ * keep-alive connections, gRPC over one channel; errors are counted by kind (HTTP status, exception
+ * or gRPC status code).
+ *
+ * <p>{@code java ... InvokeLoad http|grpc HOST:PORT PIPELINE RATE SECONDS}, with the app's key in
+ * {@code BEN_APP_KEY} (never on the command line); HTTP targets the ingest port, gRPC the control
+ * port. Prints one line: sent, errors, p50/p99/p999/max in milliseconds.
+ */
+public final class InvokeLoad {
+
+  /** Keep-alive connections the HTTP load holds, as a service's client pool would. */
+  public static final int CONNECTIONS = 32;
+
+  /** How long the run waits for the last answers after the last request was due. */
+  private static final Duration DRAIN = Duration.ofSeconds(15);
+
+  public enum Transport {
+    HTTP,
+    GRPC
+  }
+
+  /** What a run measured; {@code unanswered} requests had no answer when the drain ended. */
+  public record Result(
+      Transport transport,
+      int perSecond,
+      long sent,
+      Map<String, Long> errors,
+      long unanswered,
+      LatencyHistogram latency) {
+
+    public long failed() {
+      return errors.values().stream().mapToLong(Long::longValue).sum() + unanswered;
+    }
+
+    public String line() {
+      return String.format(
+          Locale.ROOT,
+          "invoke %s at %,d/s: %,d sent, %d failed%s, p50 %.2f ms, p99 %.2f ms, p999 %.2f ms,"
+              + " max %.2f ms",
+          transport.name().toLowerCase(Locale.ROOT),
+          perSecond,
+          sent,
+          failed(),
+          errors.isEmpty() && unanswered == 0
+              ? ""
+              : " " + errors + (unanswered > 0 ? " unanswered=" + unanswered : ""),
+          latency.percentileMillis(50),
+          latency.percentileMillis(99),
+          latency.percentileMillis(99.9),
+          latency.percentileMillis(100));
+    }
+  }
+
+  private InvokeLoad() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length != 5) {
+      System.err.println("usage: InvokeLoad http|grpc HOST:PORT PIPELINE RATE SECONDS");
+      System.exit(2);
+    }
+    String key = System.getenv("BEN_APP_KEY");
+    if (key == null || key.isBlank()) {
+      System.err.println("set BEN_APP_KEY to the app's key");
+      System.exit(2);
+    }
+    Transport transport = Transport.valueOf(args[0].toUpperCase(Locale.ROOT));
+    Result result =
+        run(
+            transport,
+            args[1],
+            key,
+            args[2],
+            Integer.parseInt(args[3]),
+            Duration.ofSeconds(Long.parseLong(args[4])));
+    System.out.println(result.line());
+  }
+
+  /** Invokes {@code pipeline} at {@code target} (host:port) at the rate for the duration. */
+  public static Result run(
+      Transport transport,
+      String target,
+      String key,
+      String pipeline,
+      int perSecond,
+      Duration duration)
+      throws Exception {
+    InvokeTransport invokes = open(transport, target, key, pipeline);
+    try {
+      return load(transport, invokes, perSecond, duration);
+    } finally {
+      invokes.stop();
+    }
+  }
+
+  private static InvokeTransport open(
+      Transport transport, String target, String key, String pipeline) {
+    int colon = target.lastIndexOf(':');
+    return switch (transport) {
+      case HTTP -> new HttpInvokes("http://" + target, key, pipeline, CONNECTIONS);
+      case GRPC ->
+          new GrpcInvokes(
+              target.substring(0, colon),
+              Integer.parseInt(target.substring(colon + 1)),
+              key,
+              pipeline);
+    };
+  }
+
+  private static Result load(
+      Transport transport, InvokeTransport invokes, int perSecond, Duration duration)
+      throws InterruptedException {
+    AuthTraffic traffic = new AuthTraffic(7, 50_000, AuthTraffic.stepAt(perSecond));
+    LatencyHistogram latency = new LatencyHistogram();
+    Map<String, Long> errors = new ConcurrentHashMap<>();
+    long total = perSecond * duration.toSeconds();
+    CountDownLatch answered = new CountDownLatch((int) total);
+    AtomicLong sent = new AtomicLong();
+    double interval = 1e9 / perSecond;
+    long start = System.nanoTime();
+    for (long i = 0; i < total; i++) {
+      long due = start + (long) (i * interval);
+      long wait = due - System.nanoTime();
+      if (wait > 0) {
+        LockSupport.parkNanos(wait);
+      }
+      sent.incrementAndGet();
+      invokes.send(
+          traffic.line(),
+          error -> {
+            latency.recordNanos(System.nanoTime() - due);
+            if (error != null) {
+              errors.merge(error, 1L, Long::sum);
+            }
+            answered.countDown();
+          });
+    }
+    answered.await(DRAIN.toMillis(), TimeUnit.MILLISECONDS);
+    return new Result(
+        transport, perSecond, sent.get(), new TreeMap<>(errors), answered.getCount(), latency);
+  }
+
+  static String rootCause(Throwable error) {
+    Throwable cause = error;
+    while (cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause.getClass().getSimpleName();
+  }
+}
