@@ -5,6 +5,7 @@ import dev.ben.contracts.model.ContractSet;
 import dev.ben.contracts.project.LoadedProject;
 import dev.ben.contracts.project.ProjectLoader;
 import dev.ben.streams.rocks.RocksIndex;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,11 +14,12 @@ import org.apache.pekko.actor.ActorSystem;
 /**
  * {@code ./ben bench}'s data-plane parts, one per JVM so that one failing leaves the others'
  * figures. Usage: {@code DataPlaneBench pipeline|http|sink PROJECT_DIR OUT_DIR [--quick] [--http
- * http://127.0.0.1:PORT] [--clickhouse http://127.0.0.1:8123 [--clickhouse-tcp-port 9000]]}, with
- * the key of the app the HTTP load sends as in {@code BEN_APP_KEY} (from {@code benctl apps
- * create}; an environment variable, so it does not show in the process list). Each part writes its
- * section files under OUT_DIR ({@code pipeline.json}; {@code invoke.json} and {@code ingest.json};
- * {@code sink.json}) for {@link dev.ben.bench.table.BenchTable}.
+ * http://127.0.0.1:PORT --grpc 127.0.0.1:PORT] [--clickhouse http://127.0.0.1:8123
+ * [--clickhouse-tcp-port 9000]]}, with the key of the app the HTTP load sends as in {@code
+ * BEN_APP_KEY} (from {@code benctl apps create}; an environment variable, so it does not show in
+ * the process list). Each part writes its section files under OUT_DIR ({@code pipeline.json};
+ * {@code invoke.json} and {@code ingest.json}; {@code sink.json}) for {@link
+ * dev.ben.bench.table.BenchTable}.
  */
 public final class DataPlaneBench {
 
@@ -30,7 +32,7 @@ public final class DataPlaneBench {
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
       System.err.println(
-          "usage: DataPlaneBench pipeline|http|sink PROJECT_DIR OUT_DIR [--quick] [--http URL]"
+          "usage: DataPlaneBench pipeline|http|sink PROJECT_DIR OUT_DIR [--quick] [--http URL --grpc HOST:PORT]"
               + " [--clickhouse URL [--clickhouse-tcp-port PORT]]");
       System.exit(2);
       return;
@@ -44,10 +46,19 @@ public final class DataPlaneBench {
     switch (options.part()) {
       case "http" -> {
         String appKey = System.getenv("BEN_APP_KEY");
-        if (options.http() == null || appKey == null || appKey.isBlank()) {
-          throw new IllegalArgumentException("the http part needs --http URL and BEN_APP_KEY");
+        if (options.http() == null
+            || options.grpc() == null
+            || appKey == null
+            || appKey.isBlank()) {
+          throw new IllegalArgumentException(
+              "the http part needs --http URL, --grpc HOST:PORT and BEN_APP_KEY");
         }
-        return HttpSection.run(new HttpLoad(options.http(), appKey), options.quick());
+        return HttpSection.run(
+            new HttpLoad(options.http(), appKey),
+            URI.create(options.http()).getAuthority(),
+            options.grpc(),
+            appKey,
+            options.quick());
       }
       case "sink" -> {
         Path work = Files.createTempDirectory("ben-bench-sink");
@@ -89,6 +100,7 @@ public final class DataPlaneBench {
       Path out,
       boolean quick,
       String http,
+      String grpc,
       String clickhouse,
       int clickhouseTcpPort) {
 
@@ -99,23 +111,32 @@ public final class DataPlaneBench {
       }
       boolean quick = false;
       String http = null;
+      String grpc = null;
       String clickhouse = null;
       int clickhouseTcpPort = 0;
       for (int i = 3; i < args.length; i++) {
         switch (args[i]) {
           case "--quick" -> quick = true;
           case "--http" -> http = args[++i];
+          case "--grpc" -> grpc = args[++i];
           case "--clickhouse" -> clickhouse = args[++i];
           case "--clickhouse-tcp-port" -> clickhouseTcpPort = Integer.parseInt(args[++i]);
           default ->
               throw new IllegalArgumentException(
                   "unknown option "
                       + args[i]
-                      + "; expected --quick, --http URL, --clickhouse URL or --clickhouse-tcp-port PORT");
+                      + "; expected --quick, --http URL, --grpc HOST:PORT, --clickhouse URL or --clickhouse-tcp-port PORT");
         }
       }
       return new Options(
-          args[0], Path.of(args[1]), Path.of(args[2]), quick, http, clickhouse, clickhouseTcpPort);
+          args[0],
+          Path.of(args[1]),
+          Path.of(args[2]),
+          quick,
+          http,
+          grpc,
+          clickhouse,
+          clickhouseTcpPort);
     }
   }
 }

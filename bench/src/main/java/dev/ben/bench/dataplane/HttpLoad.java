@@ -9,15 +9,11 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Load on a running node's HTTP sidecar: NDJSON ingest from several clients as fast as the node
- * takes it, and the invocation API at a fixed request rate, open loop (each request's latency
- * counts from when it was due, so a slow answer cannot hide the requests queued behind it).
+ * NDJSON ingest into a running node's HTTP sidecar from several clients, as fast as the node takes
+ * it (invocations are {@link InvokeLoad}'s).
  */
 public final class HttpLoad {
 
@@ -27,15 +23,6 @@ public final class HttpLoad {
       return accepted / seconds;
     }
   }
-
-  /** Invocation latencies at a fixed rate. */
-  public record Invoke(
-      int perSecond,
-      long sent,
-      long failed,
-      double seconds,
-      LatencyHistogram latency,
-      Map<String, Long> failures) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -97,60 +84,5 @@ public final class HttpLoad {
         refused.addAndGet(lines);
       }
     }
-  }
-
-  public Invoke invoke(int perSecond, Duration duration) throws Exception {
-    URI uri = URI.create(base + "/api/v1/invoke/auth");
-    AuthTraffic traffic = new AuthTraffic(7, 50_000, AuthTraffic.stepAt(perSecond));
-    LatencyHistogram latency = new LatencyHistogram();
-    AtomicLong failed = new AtomicLong();
-    Map<String, Long> failures = new ConcurrentHashMap<>();
-    long total = perSecond * duration.toSeconds();
-    long interval = 1_000_000_000L / perSecond;
-    long started = System.nanoTime();
-    List<CompletableFuture<?>> pending = new ArrayList<>();
-    for (long i = 0; i < total; i++) {
-      long due = started + i * interval;
-      long wait = due - System.nanoTime();
-      if (wait > 0) {
-        java.util.concurrent.locks.LockSupport.parkNanos(wait);
-      }
-      pending.add(
-          http.sendAsync(
-                  HttpRequest.newBuilder(uri)
-                      .header("Authorization", authorization)
-                      .header("Content-Type", "application/json")
-                      .timeout(Duration.ofSeconds(10))
-                      .POST(HttpRequest.BodyPublishers.ofString(traffic.line()))
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString())
-              .handle(
-                  (response, error) -> {
-                    latency.recordNanos(System.nanoTime() - due);
-                    if (error != null || response.statusCode() != 200) {
-                      failed.incrementAndGet();
-                      String why =
-                          error != null ? rootCause(error) : "HTTP " + response.statusCode();
-                      failures.merge(why, 1L, Long::sum);
-                    }
-                    return null;
-                  }));
-    }
-    CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
-    return new Invoke(
-        perSecond,
-        total,
-        failed.get(),
-        (System.nanoTime() - started) / 1e9,
-        latency,
-        Map.copyOf(failures));
-  }
-
-  private static String rootCause(Throwable error) {
-    Throwable cause = error;
-    while (cause.getCause() != null) {
-      cause = cause.getCause();
-    }
-    return cause.getClass().getSimpleName();
   }
 }

@@ -1,5 +1,6 @@
 package dev.ben.bench.dataplane;
 
+import dev.ben.bench.dataplane.InvokeLoad.Transport;
 import dev.ben.bench.table.Figure;
 import dev.ben.bench.table.Measured;
 import dev.ben.bench.table.Section;
@@ -8,40 +9,45 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The figures measured against a running node: the invocation API open loop at 2,000/s and
- * 10,000/s, then HTTP NDJSON ingest (after the invocations, which want a pipeline with nothing
- * queued; ingest fills its buffers). gRPC invocations have no load generator here yet, so their
- * rows say so.
+ * The figures measured against a running node: invocations open loop at 2,000/s and 10,000/s over
+ * HTTP (32 keep-alive connections) and gRPC (one channel to the control port), each request's
+ * latency counted from when it was due ({@link InvokeLoad}); then HTTP NDJSON ingest (after the
+ * invocations, which want a pipeline with nothing queued; ingest fills its buffers).
  */
 final class HttpSection {
 
-  /** Why the gRPC rows are empty until a gRPC load generator is wired in. */
-  static final String NO_GRPC_LOAD =
-      "no gRPC invocation load in the bench yet (InvokeLoad, task \"invoke\")";
-
   private HttpSection() {}
 
-  /** The sections {@code invoke.json} and {@code ingest.json}. */
-  static List<Section> run(HttpLoad http, boolean quick) throws Exception {
+  /**
+   * The sections {@code invoke.json} and {@code ingest.json}.
+   *
+   * @param ingestAddress the node's ingest address (host:port)
+   * @param control the node's control address (host:port), which serves gRPC invocations
+   */
+  static List<Section> run(
+      HttpLoad http, String ingestAddress, String control, String key, boolean quick)
+      throws Exception {
     Duration duration = Duration.ofSeconds(quick ? 5 : 20);
     Section invoke = new Section(Figure.INVOKE_HTTP_2K.file());
-    http.invoke(500, Duration.ofSeconds(3));
-    HttpLoad.Invoke low = add(invoke, http.invoke(2_000, duration));
-    invoke.put(Figure.INVOKE_HTTP_2K, measured(low));
-    if (low.failed() * 10 > low.sent()) {
-      invoke.put(
-          Figure.INVOKE_HTTP_10K,
-          Measured.notRun(
-              String.format(
-                  Locale.ROOT,
-                  "at 2,000/s %.0f%% already failed; 10,000/s would measure only refusals and"
-                      + " timeouts",
-                  100.0 * low.failed() / low.sent())));
-    } else {
-      invoke.put(Figure.INVOKE_HTTP_10K, measured(add(invoke, http.invoke(10_000, duration))));
-    }
-    invoke.put(Figure.INVOKE_GRPC_2K, Measured.notRun(NO_GRPC_LOAD));
-    invoke.put(Figure.INVOKE_GRPC_10K, Measured.notRun(NO_GRPC_LOAD));
+    // Warms up both paths (JIT, connections, the pipeline's shards) without measuring.
+    InvokeLoad.run(Transport.HTTP, ingestAddress, key, "auth", 500, Duration.ofSeconds(3));
+    InvokeLoad.run(Transport.GRPC, control, key, "auth", 500, Duration.ofSeconds(3));
+    invokes(
+        invoke,
+        Transport.HTTP,
+        ingestAddress,
+        key,
+        duration,
+        Figure.INVOKE_HTTP_2K,
+        Figure.INVOKE_HTTP_10K);
+    invokes(
+        invoke,
+        Transport.GRPC,
+        control,
+        key,
+        duration,
+        Figure.INVOKE_GRPC_2K,
+        Figure.INVOKE_GRPC_10K);
 
     Section ingest = new Section(Figure.HTTP_INGEST.file());
     HttpLoad.Ingest load = http.ingest(duration, 4, 1_000);
@@ -59,7 +65,36 @@ final class HttpSection {
     return List.of(invoke, ingest);
   }
 
-  private static Measured measured(HttpLoad.Invoke run) {
+  /** 2,000/s, then 10,000/s unless more than a tenth already failed at 2,000/s. */
+  private static void invokes(
+      Section section,
+      Transport transport,
+      String target,
+      String key,
+      Duration duration,
+      Figure low,
+      Figure high)
+      throws Exception {
+    InvokeLoad.Result atLow = InvokeLoad.run(transport, target, key, "auth", 2_000, duration);
+    section.detail(atLow.line());
+    section.put(low, measured(atLow));
+    if (atLow.failed() * 10 > atLow.sent()) {
+      section.put(
+          high,
+          Measured.notRun(
+              String.format(
+                  Locale.ROOT,
+                  "at 2,000/s %.0f%% already failed; 10,000/s would measure only refusals and"
+                      + " timeouts",
+                  100.0 * atLow.failed() / atLow.sent())));
+      return;
+    }
+    InvokeLoad.Result atHigh = InvokeLoad.run(transport, target, key, "auth", 10_000, duration);
+    section.detail(atHigh.line());
+    section.put(high, measured(atHigh));
+  }
+
+  private static Measured measured(InvokeLoad.Result run) {
     LatencyHistogram latency = run.latency();
     return Measured.of(latency.percentileMillis(99))
         .failures(run.failed())
@@ -73,26 +108,12 @@ final class HttpSection {
         .note(
             String.format(
                 Locale.ROOT,
-                "%,d sent, %,d failed%s; JDK HttpClient, its own connections (not 32 fixed)",
+                "%,d sent, %,d failed%s; open loop, %s",
                 run.sent(),
                 run.failed(),
-                run.failures().isEmpty() ? "" : " " + run.failures()));
-  }
-
-  private static HttpLoad.Invoke add(Section section, HttpLoad.Invoke run) {
-    LatencyHistogram latency = run.latency();
-    section.detail(
-        String.format(
-            Locale.ROOT,
-            "HTTP invocation at %,d/s: %,d sent, %,d failed, p50 %.2f ms, p99 %.2f ms, "
-                + "p999 %.2f ms%s",
-            run.perSecond(),
-            run.sent(),
-            run.failed(),
-            latency.percentileMillis(50),
-            latency.percentileMillis(99),
-            latency.percentileMillis(99.9),
-            run.failures().isEmpty() ? "" : "; failures " + run.failures()));
-    return run;
+                run.errors().isEmpty() ? "" : " " + run.errors(),
+                run.transport() == Transport.HTTP
+                    ? InvokeLoad.CONNECTIONS + " keep-alive connections"
+                    : "one gRPC channel"));
   }
 }
