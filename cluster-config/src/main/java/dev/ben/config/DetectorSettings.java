@@ -2,6 +2,7 @@ package dev.ben.config;
 
 import com.typesafe.config.Config;
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * How detector state is spread and fed: each pipeline's keyed state is split into {@code shards}
@@ -14,7 +15,8 @@ import java.time.Duration;
  * whole round), and holds back at most {@code stashCapacity} further rounds meanwhile. Each shard
  * snapshots its state every {@code snapshotEveryEvents} events or {@code snapshotInterval},
  * whichever first, each detector's snapshot bounded by {@code snapshotMaxBytes}, in the KV bucket
- * {@code snapshotKvBucket} when NATS is configured.
+ * {@code snapshotKvBucket} when NATS is configured. Windows, TTLs and cooldowns run on {@code
+ * clock}.
  */
 public record DetectorSettings(
     int shards,
@@ -28,7 +30,20 @@ public record DetectorSettings(
     int snapshotEveryEvents,
     Duration snapshotInterval,
     int snapshotMaxBytes,
-    String snapshotKvBucket) {
+    String snapshotKvBucket,
+    Clock clock) {
+
+  /** The time detectors see for an event. */
+  public enum Clock {
+    /** The node's wall clock when the event reaches the detector stage: clients cannot move it. */
+    WALL,
+    /**
+     * The event's own time (its schema's first timestamp field; the wall clock when it has none),
+     * so a replay or a backtest slides windows as the events did; a sender decides how fast they
+     * age.
+     */
+    EVENT
+  }
 
   /** Snapshots larger than this are refused as settings: no store takes such values whole. */
   public static final long MAX_SNAPSHOT_BYTES = 64L << 20;
@@ -61,6 +76,14 @@ public record DetectorSettings(
           "snapshot-kv-bucket",
           "must be letters, digits, _ and - (a KV bucket name), got " + bucket);
     }
+    String clock = reader.string("clock");
+    Clock source =
+        switch (clock.trim().toLowerCase(Locale.ROOT)) {
+          case "wall" -> Clock.WALL;
+          case "event" -> Clock.EVENT;
+          default ->
+              throw reader.invalid("clock", "must be `wall` or `event`, got `" + clock + "`");
+        };
     return new DetectorSettings(
         shards,
         reader.positiveInt("batch-size"),
@@ -73,6 +96,7 @@ public record DetectorSettings(
         reader.positiveInt("snapshot-every-events"),
         reader.positiveDuration("snapshot-interval"),
         (int) snapshotMaxBytes,
-        bucket);
+        bucket,
+        source);
   }
 }

@@ -67,6 +67,22 @@ class DetectorSettingsTest {
   }
 
   @Test
+  void detectorsRunOnTheWallClockUnlessEventTimeIsChosen() {
+    assertEquals(
+        DetectorSettings.Clock.WALL, DetectorSettings.fromConfig(ReferenceConfig.with("")).clock());
+    assertEquals(
+        DetectorSettings.Clock.EVENT,
+        DetectorSettings.fromConfig(ReferenceConfig.with("ben.detector.clock = Event")).clock());
+    SettingsException wrong =
+        assertThrows(
+            SettingsException.class,
+            () ->
+                DetectorSettings.fromConfig(ReferenceConfig.with("ben.detector.clock = sundial")));
+    assertEquals("ben.detector.clock", wrong.key());
+    assertTrue(wrong.getMessage().contains("`wall` or `event`"), wrong.getMessage());
+  }
+
+  @Test
   void snapshotBoundsAndBucketNamesAreChecked() {
     for (String wrong :
         new String[] {

@@ -4,6 +4,7 @@ import dev.ben.config.BenSettings;
 import dev.ben.config.DetectorSettings;
 import dev.ben.config.FlowSettings;
 import dev.ben.contracts.model.ProxySettings;
+import dev.ben.streams.detector.DetectorClock;
 import dev.ben.streams.detector.DetectorSkips;
 import dev.ben.streams.detector.DetectorStage;
 import dev.ben.streams.flow.BatchWriter;
@@ -221,7 +222,7 @@ public final class PipelineStages {
         detector.shards(),
         detector.batchSize(),
         detector.roundsInFlight(),
-        System::currentTimeMillis,
+        DetectorClock.of(detector.clock(), System::currentTimeMillis),
         resources.signals(),
         new DetectorSkips(resources.metrics(), pipeline));
   }

@@ -15,6 +15,7 @@ import dev.ben.contracts.engine.playbook.BoundAdmission;
 import dev.ben.contracts.engine.playbook.BoundRequest;
 import dev.ben.contracts.engine.playbook.PlaybookOutcome;
 import dev.ben.contracts.model.Playbook;
+import dev.ben.streams.detector.DetectorClock;
 import dev.ben.streams.detector.DetectorSkips;
 import dev.ben.streams.detector.DetectorStage;
 import dev.ben.streams.detector.ShardRouter;
@@ -131,7 +132,7 @@ class ClusterWideBoundsTest {
                       settings.shards(),
                       7,
                       4,
-                      () -> NOW,
+                      DetectorClock.wall(() -> NOW),
                       (envelope, version, outcome) -> signals.add(envelope.eventId()),
                       new DetectorSkips(metrics, PIPELINE)))
               .runWith(Sink.seq(), kit.system())

@@ -78,7 +78,8 @@ class DetectorShardTest extends ActorTestBase {
             100,
             Duration.ofHours(1),
             64 * 1024,
-            "state");
+            "state",
+            DetectorSettings.Clock.WALL);
     return new ShardSnapshots(
         new RocksShardStateStore(index, settings.snapshotMaxBytes()),
         testKit.system().executionContext(),

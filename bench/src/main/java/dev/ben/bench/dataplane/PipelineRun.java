@@ -5,6 +5,7 @@ import dev.ben.contracts.engine.ContractRuntime;
 import dev.ben.contracts.model.ContractSet;
 import dev.ben.contracts.model.OverloadPolicy;
 import dev.ben.contracts.model.ProxySettings;
+import dev.ben.streams.detector.DetectorClock;
 import dev.ben.streams.detector.DetectorSkips;
 import dev.ben.streams.detector.DetectorStage;
 import dev.ben.streams.detector.LocalDetectorShards;
@@ -169,7 +170,8 @@ public final class PipelineRun {
                       16,
                       256,
                       4,
-                      System::currentTimeMillis,
+                      // Windows, TTLs and cooldowns slide with the traffic's moving event time.
+                      DetectorClock.eventTime(System::currentTimeMillis),
                       (envelope, version, outcome) -> firings.incrementAndGet(),
                       new DetectorSkips(metrics, PIPELINE)),
                   envelope -> {

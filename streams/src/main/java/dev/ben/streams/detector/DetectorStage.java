@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.function.LongSupplier;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.stream.javadsl.Flow;
 
@@ -34,7 +33,7 @@ public final class DetectorStage {
   private final ContractSlot slot;
   private final DetectorShards shards;
   private final int shardCount;
-  private final LongSupplier clock;
+  private final DetectorClock clock;
   private final PlaybookFirings firings;
   private final DetectorSkips skips;
 
@@ -42,7 +41,7 @@ public final class DetectorStage {
       ContractSlot slot,
       DetectorShards shards,
       int shardCount,
-      LongSupplier clock,
+      DetectorClock clock,
       PlaybookFirings firings,
       DetectorSkips skips) {
     this.slot = slot;
@@ -59,7 +58,7 @@ public final class DetectorStage {
       int shardCount,
       int batchSize,
       int roundsInFlight,
-      LongSupplier clock,
+      DetectorClock clock,
       PlaybookFirings firings,
       DetectorSkips skips) {
     DetectorStage stage = new DetectorStage(slot, shards, shardCount, clock, firings, skips);
@@ -78,7 +77,7 @@ public final class DetectorStage {
   CompletionStage<List<Envelope>> detect(List<Envelope> round) {
     Detection[] found = new Detection[round.size()];
     Map<String, Group> groups = new LinkedHashMap<>();
-    long now = clock.getAsLong();
+    long roundTime = clock.roundTime();
     for (int i = 0; i < round.size(); i++) {
       Envelope envelope = round.get(i);
       if (envelope.evaluation() == null) {
@@ -97,11 +96,13 @@ public final class DetectorStage {
       }
       int shard =
           ShardRouter.shardOf(envelope.body(), runtime.shardKey(result.schema()), shardCount);
-      groups.computeIfAbsent(
-          version + "/" + result.schema() + "/" + shard,
-          k -> new Group(result.schema(), version, shard, new ArrayList<>(), new ArrayList<>()));
-      Group group = groups.get(version + "/" + result.schema() + "/" + shard);
+      Group group =
+          groups.computeIfAbsent(
+              version + "/" + result.schema() + "/" + shard,
+              k ->
+                  new Group(result.schema(), version, shard, new ArrayList<>(), new ArrayList<>()));
       group.positions().add(i);
+      long now = clock.timeOf(envelope.body(), runtime, result.schema(), roundTime);
       group
           .inputs()
           .add(

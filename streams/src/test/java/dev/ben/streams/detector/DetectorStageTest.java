@@ -90,7 +90,7 @@ class DetectorStageTest {
                 SHARDS,
                 7,
                 2,
-                () -> NOW,
+                DetectorClock.wall(() -> NOW),
                 (envelope, version, outcome) ->
                     fired.add(envelope.eventId() + ":" + outcome.signal()),
                 skips))
@@ -215,7 +215,7 @@ class DetectorStageTest {
                     SHARDS,
                     7,
                     2,
-                    () -> NOW,
+                    DetectorClock.wall(() -> NOW),
                     (envelope, version, outcome) -> fired.add("unexpected"),
                     skips))
             .runWith(Sink.seq(), system)

@@ -194,4 +194,37 @@ public final class PingProject {
             .replace("LIMIT", Integer.toString(limit))
             .replace("WINDOW", window));
   }
+
+  /**
+   * Pings that carry their time: {@code at} (the first timestamp field, what event-time detectors
+   * read) and {@code seen} (a later one they do not).
+   */
+  public static ContractSet timed(String pipeline) {
+    return load(
+        pipeline,
+        """
+        schema ping v1 {
+          table    pings
+          key      [id]
+          order_by [id]
+          fields {
+            id:   string
+            user: string
+            at:   timestamp?
+            seen: timestamp?
+          }
+        }
+
+        detector per_user on ping by user {
+          count over 1m as seen_recently
+        }
+
+        pipeline PIPELINE {
+          schemas   [ping]
+          detectors [per_user]
+          sidecar   { http }
+          store     { table pings, replica off }
+        }
+        """);
+  }
 }

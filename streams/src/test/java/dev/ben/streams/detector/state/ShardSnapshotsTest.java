@@ -44,7 +44,8 @@ class ShardSnapshotsTest {
           4,
           Duration.ofSeconds(30),
           64 * 1024,
-          "state");
+          "state",
+          DetectorSettings.Clock.WALL);
 
   @TempDir Path dir;
   private RocksIndex index;
