@@ -4,7 +4,7 @@ import dev.ben.api.control.InvokeReply;
 import dev.ben.api.control.InvokeRequest;
 import dev.ben.api.control.InvokeServicePowerApi;
 import dev.ben.streams.auth.AppKeyCheck;
-import dev.ben.streams.metrics.Labels;
+import dev.ben.streams.metrics.IngestRefusals;
 import dev.ben.streams.metrics.MetricsRegistry;
 import dev.ben.streams.sidecar.Names;
 import io.grpc.Status;
@@ -92,12 +92,7 @@ public final class InvokeGrpcService implements InvokeServicePowerApi {
   }
 
   private void refused(String reason) {
-    metrics
-        .counter(
-            "ben_ingest_refused_total",
-            "Ingest HTTP requests refused before their body was read, by reason.",
-            Labels.of("reason", reason))
-        .increment();
+    new IngestRefusals(metrics).count(reason);
   }
 
   private <T> CompletionStage<T> failed(Status status, String message) {

@@ -3,7 +3,7 @@ package dev.ben.actors.invoke;
 import dev.ben.actors.pipeline.PipelineDirectory;
 import dev.ben.actors.pipeline.PipelineTable;
 import dev.ben.streams.flow.Envelope;
-import dev.ben.streams.metrics.Labels;
+import dev.ben.streams.metrics.IngestRefusals;
 import dev.ben.streams.metrics.MetricsRegistry;
 import dev.ben.streams.metrics.StageCounters.Outcome;
 import dev.ben.streams.sidecar.EventParser;
@@ -157,12 +157,7 @@ public final class Invoker {
   private InvokeOutcome notEntered(String pipeline, QueueOfferResult offered) {
     boolean full = offered == QueueOfferResult.dropped();
     String reason = full ? "invoke_queue_full" : "pipeline_stopped";
-    metrics
-        .counter(
-            "ben_ingest_refused_total",
-            "Ingest HTTP requests refused before their body was read, by reason.",
-            Labels.of("reason", reason))
-        .increment();
+    new IngestRefusals(metrics).count(reason);
     String why =
         full
             ? "pipeline `"

@@ -1,5 +1,6 @@
 package dev.ben.actors.sidecar;
 
+import dev.ben.streams.metrics.IngestRefusals;
 import dev.ben.streams.metrics.Labels;
 import dev.ben.streams.metrics.MetricsRegistry;
 import java.util.concurrent.CompletionStage;
@@ -52,11 +53,6 @@ final class IngestRequestCounts {
   }
 
   void refused(String reason) {
-    metrics
-        .counter(
-            "ben_ingest_refused_total",
-            "Ingest HTTP requests refused before their body was read, by reason.",
-            Labels.of("reason", reason))
-        .increment();
+    new IngestRefusals(metrics).count(reason);
   }
 }
