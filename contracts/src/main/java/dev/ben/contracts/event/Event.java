@@ -2,9 +2,7 @@ package dev.ben.contracts.event;
 
 import dev.ben.contracts.model.FieldType;
 import dev.ben.contracts.model.Schema;
-import java.time.Instant;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -146,7 +144,7 @@ public final class Event {
       case INTEGER ->
           switch (type) {
             case BOOL -> longs[field] != 0;
-            case TIMESTAMP -> Instant.ofEpochMilli(longs[field]).toString();
+            case TIMESTAMP -> Timestamps.formatIso(longs[field]);
             case U64 ->
                 longs[field] >= 0 ? (Object) longs[field] : Long.toUnsignedString(longs[field]);
             default -> longs[field];
@@ -156,15 +154,27 @@ public final class Event {
     };
   }
 
-  /** Field name to plain value, in schema order; absent fields are left out. */
+  /**
+   * Field name to plain value, in schema order; absent fields are left out. Read-only, and
+   * independent of later changes to this event.
+   */
   public Map<String, Object> toPlainMap() {
-    var map = new LinkedHashMap<String, Object>();
-    for (int i = 0; i < kinds.length; i++) {
-      if (kinds[i] != ValueKind.ABSENT) {
-        map.put(schema.fields().get(i).name(), plainValue(i));
+    int present = 0;
+    for (ValueKind kind : kinds) {
+      if (kind != ValueKind.ABSENT) {
+        present++;
       }
     }
-    return map;
+    String[] names = new String[present];
+    Object[] values = new Object[present];
+    int at = 0;
+    for (int i = 0; i < kinds.length; i++) {
+      if (kinds[i] != ValueKind.ABSENT) {
+        names[at] = schema.fields().get(i).name();
+        values[at++] = plainValue(i);
+      }
+    }
+    return new PlainValues(names, values);
   }
 
   @Override
