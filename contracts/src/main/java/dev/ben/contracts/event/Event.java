@@ -17,8 +17,10 @@ public final class Event {
   private final Schema schema;
   private final ValueKind[] kinds;
   private final long[] longs;
+
+  /** The low word of an IP slot, or the raw bits of a REAL slot's double: one array for both. */
   private final long[] lows;
-  private final double[] reals;
+
   private final Object[] refs;
 
   public Event(Schema schema) {
@@ -28,7 +30,6 @@ public final class Event {
     Arrays.fill(kinds, ValueKind.ABSENT);
     this.longs = new long[size];
     this.lows = new long[size];
-    this.reals = new double[size];
     this.refs = new Object[size];
   }
 
@@ -53,8 +54,9 @@ public final class Event {
     return longs[field];
   }
 
+  /** The number in a REAL slot (meaningless for other kinds). */
   public double realValue(int field) {
-    return reals[field];
+    return Double.longBitsToDouble(lows[field]);
   }
 
   /** The text of a TEXT or IP slot; null for other kinds. */
@@ -78,7 +80,7 @@ public final class Event {
           schema.fields().get(field).type() == FieldType.U64
               ? unsignedToDouble(longs[field])
               : longs[field];
-      case REAL -> reals[field];
+      case REAL -> realValue(field);
       default -> Double.NaN;
     };
   }
@@ -95,7 +97,7 @@ public final class Event {
 
   public void setReal(int field, double value) {
     kinds[field] = ValueKind.REAL;
-    reals[field] = value;
+    lows[field] = Double.doubleToRawLongBits(value);
     refs[field] = null;
   }
 
@@ -127,7 +129,6 @@ public final class Event {
     System.arraycopy(kinds, 0, copy.kinds, 0, kinds.length);
     System.arraycopy(longs, 0, copy.longs, 0, longs.length);
     System.arraycopy(lows, 0, copy.lows, 0, lows.length);
-    System.arraycopy(reals, 0, copy.reals, 0, reals.length);
     System.arraycopy(refs, 0, copy.refs, 0, refs.length);
     return copy;
   }
@@ -149,7 +150,7 @@ public final class Event {
                 longs[field] >= 0 ? (Object) longs[field] : Long.toUnsignedString(longs[field]);
             default -> longs[field];
           };
-      case REAL -> reals[field];
+      case REAL -> realValue(field);
       case TEXT, IP, ARRAY -> refs[field];
     };
   }
