@@ -19,7 +19,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Time (and, with {@code -prof gc}, bytes) per event of examples/auth with its detectors on one
  * thread: {@code engine} runs Ben's engines ({@link EngineLoop}), {@code plainJava} the plain Java
- * loop doing the same work ({@link ReferenceLoop}). Both read the same ring of pre-serialised
+ * loop doing the same work ({@link ReferenceLoop}); {@code contracts} only the engines' own part
+ * (translate and evaluate, no stage body or store row). All read the same ring of pre-serialised
  * {@link AuthTraffic} lines (50,000 users, bursts from a few attackers) at a clock that moves one
  * millisecond per event, lap after lap, so windows, TTLs and cooldowns slide and keys stay warm.
  * Run {@code java -jar bench/target/benchmarks.jar AuthEngine -prof gc}.
@@ -75,6 +76,11 @@ public class AuthEngineBenchmark {
   @Benchmark
   public Object engine() throws Exception {
     return engine.process(nextLine(), now);
+  }
+
+  @Benchmark
+  public Object contracts() {
+    return engine.decide(nextLine(), now);
   }
 
   @Benchmark

@@ -40,11 +40,7 @@ public final class EngineLoop {
 
   /** Processes one NDJSON line at {@code nowMillis}; returns what was decided, for checks. */
   public EvaluationResult process(byte[] line, long nowMillis) throws Exception {
-    Translation translation = runtime.translate(AuthExample.SCHEMA, line);
-    if (!(translation instanceof Translation.Accepted accepted)) {
-      throw new IllegalArgumentException("refused: " + translation);
-    }
-    EvaluationResult result = runtime.evaluate(accepted.event(), nowMillis);
+    EvaluationResult result = decide(line, nowMillis);
     ObjectNode body = mapper.valueToTree(result.redacted());
     writer.write(
         List.of(
@@ -57,6 +53,18 @@ public final class EngineLoop {
                 new Envelope.Evaluation(VERSION, result),
                 null)));
     return result;
+  }
+
+  /**
+   * The engines' part alone (contracts/): the line translated and evaluated at {@code nowMillis},
+   * without the spine stage's body or the store's row.
+   */
+  public EvaluationResult decide(byte[] line, long nowMillis) {
+    Translation translation = runtime.translate(AuthExample.SCHEMA, line);
+    if (!(translation instanceof Translation.Accepted accepted)) {
+      throw new IllegalArgumentException("refused: " + translation);
+    }
+    return runtime.evaluate(accepted.event(), nowMillis);
   }
 
   /** Rows written so far. */

@@ -9,7 +9,6 @@ import dev.ben.contracts.model.PolicyPack;
 import dev.ben.contracts.model.Rule;
 import dev.ben.contracts.model.Schema;
 import dev.ben.contracts.model.ValueList;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -153,35 +152,74 @@ public final class SpineEvaluator implements SpineDecisions {
     return ref < 0 ? List.of() : engines[ref >>> 16].factLevels(ref & 0xFFFF);
   }
 
+  /** The set bits' names, policy by policy; one exact array per event, none when no bit is set. */
   @Override
   public List<String> setBits() {
-    var bits = new ArrayList<String>();
+    int count = 0;
     for (int i = 0; i < engines.length; i++) {
-      bits.addAll(engines[i].setBitNames(states[i]));
+      count += engines[i].setBitCount(states[i]);
     }
-    return bits;
+    if (count == 0) {
+      return List.of();
+    }
+    String[] names = new String[count];
+    int at = 0;
+    for (int i = 0; i < engines.length; i++) {
+      at = engines[i].copySetBitNames(states[i], names, at);
+    }
+    return List.of(names);
   }
 
-  /** Fired rules, the overall winner first, then each policy's in priority order. */
+  /**
+   * Fired rules, the overall winner first, then each policy's in priority order (a policy where a
+   * rule fired has a winner, so without an overall winner none fired).
+   */
   @Override
   public List<String> firedRules() {
-    var rules = new ArrayList<String>();
-    if (winningPolicy >= 0) {
-      rules.addAll(engines[winningPolicy].firedRuleNames(states[winningPolicy]));
+    if (winningPolicy < 0) {
+      return List.of();
     }
+    int count = 0;
+    for (int i = 0; i < engines.length; i++) {
+      count += engines[i].firedRuleCount(states[i]);
+    }
+    String[] names = new String[count];
+    int at = engines[winningPolicy].copyFiredRuleNames(states[winningPolicy], names, 0);
     for (int i = 0; i < engines.length; i++) {
       if (i != winningPolicy) {
-        rules.addAll(engines[i].firedRuleNames(states[i]));
+        at = engines[i].copyFiredRuleNames(states[i], names, at);
       }
     }
-    return rules;
+    return List.of(names);
   }
 
+  /** Fact to level name in policy then threshold order; no map is built when no level passed. */
   public Map<String, String> facts() {
-    var facts = new LinkedHashMap<String, String>();
+    Map<String, String> facts = Map.of();
     for (int i = 0; i < engines.length; i++) {
-      facts.putAll(engines[i].facts(states[i]));
+      for (int t = 0; t < engines[i].thresholdCount(); t++) {
+        String level = engines[i].factLevel(states[i], t);
+        if (level == null) {
+          continue;
+        }
+        if (facts.isEmpty()) {
+          facts = Map.of(engines[i].factName(t), level);
+          continue;
+        }
+        if (!(facts instanceof LinkedHashMap)) {
+          facts = new LinkedHashMap<>(facts);
+        }
+        facts.put(engines[i].factName(t), level);
+      }
     }
     return facts;
+  }
+
+  int policyCount() {
+    return engines.length;
+  }
+
+  BitspecEngine engine(int policy) {
+    return engines[policy];
   }
 }

@@ -2,9 +2,7 @@ package dev.ben.contracts.event;
 
 import dev.ben.contracts.model.FieldType;
 import dev.ben.contracts.model.Schema;
-import java.time.Instant;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,8 +17,10 @@ public final class Event {
   private final Schema schema;
   private final ValueKind[] kinds;
   private final long[] longs;
+
+  /** The low word of an IP slot, or the raw bits of a REAL slot's double: one array for both. */
   private final long[] lows;
-  private final double[] reals;
+
   private final Object[] refs;
 
   public Event(Schema schema) {
@@ -30,7 +30,6 @@ public final class Event {
     Arrays.fill(kinds, ValueKind.ABSENT);
     this.longs = new long[size];
     this.lows = new long[size];
-    this.reals = new double[size];
     this.refs = new Object[size];
   }
 
@@ -55,8 +54,9 @@ public final class Event {
     return longs[field];
   }
 
+  /** The number in a REAL slot (meaningless for other kinds). */
   public double realValue(int field) {
-    return reals[field];
+    return Double.longBitsToDouble(lows[field]);
   }
 
   /** The text of a TEXT or IP slot; null for other kinds. */
@@ -80,7 +80,7 @@ public final class Event {
           schema.fields().get(field).type() == FieldType.U64
               ? unsignedToDouble(longs[field])
               : longs[field];
-      case REAL -> reals[field];
+      case REAL -> realValue(field);
       default -> Double.NaN;
     };
   }
@@ -97,7 +97,7 @@ public final class Event {
 
   public void setReal(int field, double value) {
     kinds[field] = ValueKind.REAL;
-    reals[field] = value;
+    lows[field] = Double.doubleToRawLongBits(value);
     refs[field] = null;
   }
 
@@ -129,7 +129,6 @@ public final class Event {
     System.arraycopy(kinds, 0, copy.kinds, 0, kinds.length);
     System.arraycopy(longs, 0, copy.longs, 0, longs.length);
     System.arraycopy(lows, 0, copy.lows, 0, lows.length);
-    System.arraycopy(reals, 0, copy.reals, 0, reals.length);
     System.arraycopy(refs, 0, copy.refs, 0, refs.length);
     return copy;
   }
@@ -146,25 +145,37 @@ public final class Event {
       case INTEGER ->
           switch (type) {
             case BOOL -> longs[field] != 0;
-            case TIMESTAMP -> Instant.ofEpochMilli(longs[field]).toString();
+            case TIMESTAMP -> Timestamps.formatIso(longs[field]);
             case U64 ->
                 longs[field] >= 0 ? (Object) longs[field] : Long.toUnsignedString(longs[field]);
             default -> longs[field];
           };
-      case REAL -> reals[field];
+      case REAL -> realValue(field);
       case TEXT, IP, ARRAY -> refs[field];
     };
   }
 
-  /** Field name to plain value, in schema order; absent fields are left out. */
+  /**
+   * Field name to plain value, in schema order; absent fields are left out. Read-only, and
+   * independent of later changes to this event.
+   */
   public Map<String, Object> toPlainMap() {
-    var map = new LinkedHashMap<String, Object>();
-    for (int i = 0; i < kinds.length; i++) {
-      if (kinds[i] != ValueKind.ABSENT) {
-        map.put(schema.fields().get(i).name(), plainValue(i));
+    int present = 0;
+    for (ValueKind kind : kinds) {
+      if (kind != ValueKind.ABSENT) {
+        present++;
       }
     }
-    return map;
+    String[] names = new String[present];
+    Object[] values = new Object[present];
+    int at = 0;
+    for (int i = 0; i < kinds.length; i++) {
+      if (kinds[i] != ValueKind.ABSENT) {
+        names[at] = schema.fields().get(i).name();
+        values[at++] = plainValue(i);
+      }
+    }
+    return new PlainValues(names, values);
   }
 
   @Override

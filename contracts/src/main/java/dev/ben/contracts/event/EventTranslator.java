@@ -15,7 +15,9 @@ import java.util.Set;
  * Turns application JSON into an {@link Event} of one schema, or refuses it. Rules: the document
  * must be an object; key fields and non-optional fields must be present and non-null; each value
  * must fit its type and range; unknown top-level properties are ignored and counted (see {@link
- * Translation.Accepted}). Not thread-safe (it reuses a scratch buffer); create one per stage.
+ * Translation.Accepted}). Lines are read by a streaming fast path that only accepts, with the JSON
+ * tree as the fallback that decides everything else (see {@link StreamingTranslator}). Not
+ * thread-safe (it reuses scratch buffers); create one per stage.
  */
 public final class EventTranslator {
 
@@ -24,10 +26,12 @@ public final class EventTranslator {
   private final Schema schema;
   private final Set<String> keyFields;
   private final FieldDecoder decoder = new FieldDecoder();
+  private final StreamingTranslator streaming;
 
   public EventTranslator(Schema schema) {
     this.schema = schema;
     this.keyFields = new HashSet<>(schema.key());
+    this.streaming = new StreamingTranslator(JSON.getFactory(), schema);
   }
 
   public Schema schema() {
@@ -35,6 +39,12 @@ public final class EventTranslator {
   }
 
   public Translation translate(byte[] json) {
+    Translation.Accepted streamed = streaming.translate(json);
+    return streamed != null ? streamed : translateTree(json);
+  }
+
+  /** The line through the JSON tree: the reference the streaming path must agree with. */
+  Translation translateTree(byte[] json) {
     try {
       return translate(JSON.readTree(json));
     } catch (JsonProcessingException e) {

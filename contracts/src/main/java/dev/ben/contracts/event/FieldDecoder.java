@@ -156,8 +156,12 @@ final class FieldDecoder {
     return null;
   }
 
+  static boolean isUuid(String text) {
+    return UUID_TEXT.matcher(text).matches();
+  }
+
   private static String uuid(JsonNode node, Event event, int field) {
-    if (!node.isTextual() || !UUID_TEXT.matcher(node.textValue()).matches()) {
+    if (!node.isTextual() || !isUuid(node.textValue())) {
       return expected("a UUID such as 123e4567-e89b-12d3-a456-426614174000", node);
     }
     event.setText(field, node.textValue().toLowerCase(java.util.Locale.ROOT));

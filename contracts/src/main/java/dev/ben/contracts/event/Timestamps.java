@@ -12,7 +12,60 @@ public final class Timestamps {
   /** Not read here: ask the JDK (which may accept it in a rarer form, or refuse it). */
   public static final long UNKNOWN = Long.MIN_VALUE;
 
+  /** The first and last instants whose year has four digits, where {@link #formatIso} writes. */
+  private static final long FIRST_FOUR_DIGIT_YEAR = -62_167_219_200_000L;
+
+  private static final long LAST_FOUR_DIGIT_YEAR = 253_402_300_799_999L;
+
   private Timestamps() {}
+
+  /**
+   * The text {@code Instant.ofEpochMilli(millis).toString()} gives (seconds always written, the
+   * milliseconds only when not zero), without java.time's formatter for years 0000 to 9999.
+   */
+  public static String formatIso(long millis) {
+    if (millis < FIRST_FOUR_DIGIT_YEAR || millis > LAST_FOUR_DIGIT_YEAR) {
+      return java.time.Instant.ofEpochMilli(millis).toString();
+    }
+    long day = Math.floorDiv(millis, 86_400_000L);
+    int ofDay = (int) Math.floorMod(millis, 86_400_000L);
+    // Days to a civil date (Howard Hinnant's algorithm, as LocalDate.ofEpochDay computes it).
+    long shifted = day + 719_468;
+    long era = Math.floorDiv(shifted, 146_097);
+    int ofEra = (int) (shifted - era * 146_097);
+    int yearOfEra = (ofEra - ofEra / 1_460 + ofEra / 36_524 - ofEra / 146_096) / 365;
+    int dayOfYear = ofEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+    int shiftedMonth = (5 * dayOfYear + 2) / 153;
+    int dayOfMonth = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1;
+    int month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
+    int year = (int) (yearOfEra + era * 400) + (month <= 2 ? 1 : 0);
+    int milli = ofDay % 1000;
+    byte[] text = new byte[milli == 0 ? 20 : 24];
+    write(text, 0, year, 4);
+    text[4] = '-';
+    write(text, 5, month, 2);
+    text[7] = '-';
+    write(text, 8, dayOfMonth, 2);
+    text[10] = 'T';
+    write(text, 11, ofDay / 3_600_000, 2);
+    text[13] = ':';
+    write(text, 14, ofDay / 60_000 % 60, 2);
+    text[16] = ':';
+    write(text, 17, ofDay / 1000 % 60, 2);
+    if (milli != 0) {
+      text[19] = '.';
+      write(text, 20, milli, 3);
+    }
+    text[text.length - 1] = 'Z';
+    return new String(text, java.nio.charset.StandardCharsets.ISO_8859_1);
+  }
+
+  private static void write(byte[] text, int at, int value, int digits) {
+    for (int i = at + digits - 1; i >= at; i--) {
+      text[i] = (byte) ('0' + value % 10);
+      value /= 10;
+    }
+  }
 
   /**
    * Epoch milliseconds of the text (the fraction truncated as the JDK does), or {@link #UNKNOWN}.

@@ -87,4 +87,40 @@ class TimestampsTest {
       return null;
     }
   }
+
+  @Test
+  void writesWhatTheJdkWritesForAnyMillisecond() {
+    Random random = new Random(7);
+    long[] edges = {
+      0,
+      -1,
+      1,
+      999,
+      1000,
+      -1000,
+      86_399_999,
+      86_400_000,
+      951_782_400_000L,
+      4_107_542_400_000L,
+      -62_167_219_200_000L,
+      -62_167_219_200_001L,
+      253_402_300_799_999L,
+      253_402_300_800_000L,
+      Long.MAX_VALUE,
+      Long.MIN_VALUE,
+      -30_610_224_000_000L
+    };
+    for (long millis : edges) {
+      assertEquals(Instant.ofEpochMilli(millis).toString(), Timestamps.formatIso(millis));
+    }
+    for (int i = 0; i < 200_000; i++) {
+      long millis =
+          switch (i % 3) {
+            case 0 -> random.nextLong() % 253_402_300_800_000L;
+            case 1 -> 1_700_000_000_000L + random.nextInt();
+            default -> (random.nextLong() % 100_000L) * 1000 * (random.nextBoolean() ? 1 : 60);
+          };
+      assertEquals(Instant.ofEpochMilli(millis).toString(), Timestamps.formatIso(millis));
+    }
+  }
 }

@@ -143,28 +143,79 @@ public final class BitspecEngine {
     return thresholds[threshold].levelNames();
   }
 
-  public List<String> setBitNames(BitspecState state) {
-    var names = new ArrayList<String>();
+  /** How many named bits the last evaluation set. */
+  public int setBitCount(BitspecState state) {
+    int count = 0;
     for (int bit = 0; bit < bitNames.size(); bit++) {
       if (state.bit(bit)) {
-        names.add(bitNames.get(bit));
+        count++;
       }
     }
-    return names;
+    return count;
+  }
+
+  /** Writes the set bits' names into {@code out} from {@code at}; returns the next position. */
+  public int copySetBitNames(BitspecState state, String[] out, int at) {
+    for (int bit = 0; bit < bitNames.size(); bit++) {
+      if (state.bit(bit)) {
+        out[at++] = bitNames.get(bit);
+      }
+    }
+    return at;
+  }
+
+  public List<String> setBitNames(BitspecState state) {
+    String[] names = new String[setBitCount(state)];
+    copySetBitNames(state, names, 0);
+    return List.of(names);
+  }
+
+  public int firedRuleCount(BitspecState state) {
+    int count = 0;
+    for (int i = 0; i < pack.rules().size(); i++) {
+      if (state.ruleFired(i)) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /**
+   * Writes the fired rules' names in priority order (the winner first) into {@code out} from {@code
+   * at}; returns the next position.
+   */
+  public int copyFiredRuleNames(BitspecState state, String[] out, int at) {
+    if (state.winner >= 0) {
+      out[at++] = pack.rules().get(state.winner).name();
+    }
+    for (int i = 0; i < pack.rules().size(); i++) {
+      if (i != state.winner && state.ruleFired(i)) {
+        out[at++] = pack.rules().get(i).name();
+      }
+    }
+    return at;
   }
 
   /** Fired rules in priority order (the winner first). */
   public List<String> firedRuleNames(BitspecState state) {
-    var names = new ArrayList<String>();
-    if (state.winner >= 0) {
-      names.add(pack.rules().get(state.winner).name());
-    }
-    for (int i = 0; i < pack.rules().size(); i++) {
-      if (i != state.winner && state.ruleFired(i)) {
-        names.add(pack.rules().get(i).name());
-      }
-    }
-    return names;
+    String[] names = new String[firedRuleCount(state)];
+    copyFiredRuleNames(state, names, 0);
+    return List.of(names);
+  }
+
+  public int thresholdCount() {
+    return thresholds.length;
+  }
+
+  /** The fact a threshold produces. */
+  public String factName(int threshold) {
+    return thresholds[threshold].fact();
+  }
+
+  /** The name of the threshold's highest passing level, or null when none passed. */
+  public String factLevel(BitspecState state, int threshold) {
+    int level = state.levels[threshold];
+    return level < 0 ? null : thresholds[threshold].levelName(level);
   }
 
   /** Fact name to highest passing level name, for thresholds where some level passed. */

@@ -18,6 +18,7 @@ final class ThresholdProgram {
   private final CompareOp op;
   private final Operand[] levels;
   private final int firstBit;
+  private final List<String> levelNames;
 
   ThresholdProgram(Threshold threshold, Schema schema) {
     String where = "threshold '" + threshold.name() + "'";
@@ -38,6 +39,7 @@ final class ThresholdProgram {
           Operand.of(threshold.levels().get(i).value(), schema.fields().get(field).type(), where);
     }
     this.firstBit = threshold.levels().get(0).bit();
+    this.levelNames = threshold.levels().stream().map(l -> l.name()).toList();
   }
 
   int evaluate(Event event, long[] mask) {
@@ -64,6 +66,6 @@ final class ThresholdProgram {
   }
 
   List<String> levelNames() {
-    return threshold.levels().stream().map(l -> l.name()).toList();
+    return levelNames;
   }
 }

@@ -98,6 +98,10 @@ public final class DetectorEngine {
   }
 
   private String keyOf(Event event) {
+    if (keyFields.length == 1 && event.text(keyFields[0]) != null) {
+      // A lone text key is its own text: the builder would only copy it.
+      return event.text(keyFields[0]);
+    }
     keyBuilder.setLength(0);
     for (int i = 0; i < keyFields.length; i++) {
       if (!event.isPresent(keyFields[i])) {
