@@ -15,6 +15,7 @@ import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.stream.BoundedSourceQueue;
@@ -131,7 +132,14 @@ public final class PipelineDirectory {
         .onMessage(Withdraw.class, withdraw -> onWithdraw(pipelines, watchers, withdraw))
         .onMessage(Lookup.class, lookup -> onLookup(pipelines, lookup))
         .onMessage(Watch.class, watch -> onWatch(pipelines, watchers, watch))
+        .onSignal(PostStop.class, stopped -> onPostStop())
         .build();
+  }
+
+  /** A stopped directory lists nothing, so no request reaches a pipeline through a stale entry. */
+  private Behavior<Command> onPostStop() {
+    table.publish(new TreeMap<>());
+    return Behaviors.same();
   }
 
   private Behavior<Command> onRegister(
@@ -179,10 +187,22 @@ public final class PipelineDirectory {
     return new PipelineTable.Entry(ingress, queue);
   }
 
-  /** An invocation offered after this is answered as for a stopped pipeline. */
+  /**
+   * An invocation offered after this is answered as for a stopped pipeline. The queue's stream may
+   * have ended already (the pipeline's graph stopped first, which cancels it), and a completed
+   * queue refuses a second completion: that is the state wanted, not a failure of the directory.
+   */
   private static void close(PipelineTable.Entry entry) {
     if (entry != null) {
-      entry.invocations().ifPresent(BoundedSourceQueue::complete);
+      entry.invocations().ifPresent(PipelineDirectory::complete);
+    }
+  }
+
+  private static void complete(BoundedSourceQueue<Envelope> queue) {
+    try {
+      queue.complete();
+    } catch (IllegalStateException alreadyCompleted) {
+      // Nothing to close.
     }
   }
 
