@@ -102,7 +102,9 @@ public final class ShardedDetectors implements DetectorShards {
                 new DetectorShard.Detect(
                     round.pipeline(), round.version(), round.schema(), round.inputs(), replyTo),
             settings.askTimeout())
-        .thenCompose(
+        // An ask's stage runs its plain continuations on the common pool, which on a machine of one
+        // or two cores starts a thread per task; the system's dispatcher takes the reply instead.
+        .thenComposeAsync(
             reply -> {
               if (reply instanceof DetectorShard.Detected detected) {
                 return CompletableFuture.completedFuture(detected.detections());
@@ -119,6 +121,7 @@ public final class ShardedDetectors implements DetectorShards {
                   system.classicSystem().scheduler(),
                   system.executionContext(),
                   () -> attempt(entityId, round, retriesLeft - 1));
-            });
+            },
+            system.executionContext());
   }
 }

@@ -27,6 +27,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class BenNode {
 
+  static {
+    // Before the logger or anything else can touch the common pool.
+    CommonPoolParallelism.ensure();
+  }
+
   private static final Logger log = LoggerFactory.getLogger(BenNode.class);
 
   private BenNode() {}
