@@ -120,7 +120,7 @@ final class SchemaRuntime {
         rules,
         action == null ? "pass" : action.label(),
         spine.facts(),
-        event.toPlainMap(),
+        handOff ? new RedactedView(event) : event.toPlainMap(),
         Map.of(),
         List.of(),
         null,

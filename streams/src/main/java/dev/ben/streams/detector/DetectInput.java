@@ -1,6 +1,8 @@
 package dev.ben.streams.detector;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ben.contracts.engine.DecidedEvent;
 import java.util.List;
@@ -22,13 +24,17 @@ public record DetectInput(
     long atMillis,
     @JsonIgnore DecidedEvent decided) {
 
-  /** An input without the typed hand-off: a shard reads its body and the names. */
+  /**
+   * An input without the typed hand-off: a shard reads its body and the names. Also how an input is
+   * read back, so reading never looks into the typed part's classes.
+   */
+  @JsonCreator
   public DetectInput(
-      ObjectNode event,
-      List<String> bits,
-      List<String> rules,
-      Map<String, String> facts,
-      long atMillis) {
+      @JsonProperty("event") ObjectNode event,
+      @JsonProperty("bits") List<String> bits,
+      @JsonProperty("rules") List<String> rules,
+      @JsonProperty("facts") Map<String, String> facts,
+      @JsonProperty("atMillis") long atMillis) {
     this(event, bits, rules, facts, atMillis, null);
   }
 
