@@ -4,13 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.ben.actors.testing.ActorTestBase;
 import dev.ben.config.DetectorSettings;
 import dev.ben.contracts.engine.ContractRuntime;
+import dev.ben.contracts.engine.EvaluationResult;
 import dev.ben.contracts.engine.playbook.BoundAdmission;
 import dev.ben.contracts.engine.playbook.LocalBoundAdmission;
 import dev.ben.contracts.engine.playbook.PlaybookOutcome;
+import dev.ben.contracts.event.Translation;
 import dev.ben.streams.detector.DetectInput;
 import dev.ben.streams.detector.state.RocksShardStateStore;
 import dev.ben.streams.detector.state.ShardSnapshots;
@@ -20,7 +23,9 @@ import dev.ben.streams.metrics.MetricsRegistry;
 import dev.ben.streams.rocks.RocksIndex;
 import dev.ben.streams.spine.ActiveContract;
 import dev.ben.streams.spine.ContractSlots;
+import dev.ben.streams.spine.SpineStage;
 import dev.ben.streams.testing.PingProject;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -121,6 +126,32 @@ class DetectorShardTest extends ActorTestBase {
     ActorRef<DetectorShard.Command> second = spawnShard();
     assertEquals(4.0, seen(second, List.of(ping(4, "ann"))), "3 -> 4, not 1");
     assertEquals(1, counts.count(SnapshotCounts.RESTORED, SnapshotCounts.START));
+  }
+
+  @Test
+  void aTypedHandOffCrossesMembersAsItsBodyAndNames() {
+    ContractRuntime runtime =
+        ContractRuntime.build(PingProject.detecting(PIPELINE), PIPELINE, new byte[32]);
+    slots.open(PIPELINE).swap(new ActiveContract(1, runtime));
+    List<DetectInput> typed = new ArrayList<>();
+    for (int i = 1; i <= 3; i++) {
+      String line = "{\"id\":\"e" + i + "\",\"user\":\"ann\",\"n\":5}";
+      var accepted =
+          assertInstanceOf(
+              Translation.Accepted.class,
+              runtime.translate("ping", line.getBytes(StandardCharsets.UTF_8)));
+      EvaluationResult result = runtime.decide(accepted.event());
+      typed.add(
+          new DetectInput(
+              SpineStage.body(result, new ObjectMapper()),
+              result.bits(),
+              result.rules(),
+              result.facts(),
+              1_000L * i,
+              result.decided()));
+    }
+    // Every message is serialized here, as between members: the typed part stays behind.
+    assertEquals(3.0, seen(spawnShard(), typed));
   }
 
   private static DetectInput ping(int i, String user) {

@@ -66,7 +66,8 @@ final class OpenLoopSource {
           EventParser.Parsed parsed =
               parser.parseOne(traffic.next(), pipeline, "bench", System.currentTimeMillis());
           Envelope e = ((EventParser.Accepted) parsed).envelope();
-          // Accepted as the ingest route counts it; the graph counts it forwarded as it hands it on.
+          // Accepted as the ingest route counts it; the graph counts it forwarded as it hands it
+          // on.
           sidecar.accepted();
           if (starts != null) {
             starts[(int) (long) i] = perSecond > 0 ? due(i) : now;

@@ -3,12 +3,19 @@ package dev.ben.bench.engine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ben.contracts.engine.ContractRuntime;
+import dev.ben.contracts.engine.DetectorRuntime.Detection;
 import dev.ben.contracts.engine.EvaluationResult;
+import dev.ben.contracts.engine.playbook.LocalBoundAdmission;
+import dev.ben.contracts.event.Event;
 import dev.ben.contracts.event.Translation;
+import dev.ben.contracts.model.Action;
 import dev.ben.contracts.model.ContractSet;
+import dev.ben.streams.detector.DetectInput;
+import dev.ben.streams.detector.ShardDetectors;
 import dev.ben.streams.flow.Envelope;
 import dev.ben.streams.spine.ActiveContract;
 import dev.ben.streams.spine.ContractSlot;
+import dev.ben.streams.spine.SpineStage;
 import dev.ben.streams.store.migrate.DataMigrator;
 import dev.ben.streams.store.tables.RawEventTable;
 import dev.ben.streams.store.tables.SchemaTableWriter;
@@ -16,9 +23,10 @@ import java.util.List;
 
 /**
  * One event through Ben's engines as a node takes it, on one thread: the JSON line translated into
- * the typed event, evaluated (spine, then detectors and playbooks against bounds held here) at the
- * node's clock, the redacted event as the body the spine hands on, and the row the store stage
- * writes. Not thread-safe.
+ * the typed event and decided by the spine, the redacted event built into the body the spine hands
+ * on, the typed event and the decisions handed to a detector shard as a shard in the same process
+ * gets them (detectors, then playbooks against bounds held here) at the node's clock, and the row
+ * the store stage writes. Not thread-safe.
  */
 public final class EngineLoop {
 
@@ -28,9 +36,12 @@ public final class EngineLoop {
   private final ObjectMapper mapper = new ObjectMapper();
   private final RowSink sink = new RowSink();
   private final SchemaTableWriter writer;
+  private final ShardDetectors shard;
+  private final LocalBoundAdmission bounds = new LocalBoundAdmission();
 
   public EngineLoop(ContractSet contracts, byte[] deploymentKey) {
     this.runtime = ContractRuntime.build(contracts, AuthExample.PIPELINE, deploymentKey);
+    this.shard = new ShardDetectors(VERSION, runtime, AuthExample.SCHEMA, 1);
     ContractSlot slot = new ContractSlot(AuthExample.PIPELINE);
     slot.swap(new ActiveContract(VERSION, runtime));
     DataMigrator migrator = new DataMigrator(sink, mapper);
@@ -40,8 +51,12 @@ public final class EngineLoop {
 
   /** Processes one NDJSON line at {@code nowMillis}; returns what was decided, for checks. */
   public EvaluationResult process(byte[] line, long nowMillis) throws Exception {
-    EvaluationResult result = decide(line, nowMillis);
-    ObjectNode body = mapper.valueToTree(result.redacted());
+    EvaluationResult decided = runtime.decide(translated(line));
+    ObjectNode body = SpineStage.body(decided, mapper);
+    EvaluationResult result =
+        decided.winner() instanceof Action.DropWithReason
+            ? decided
+            : detected(decided, body, nowMillis);
     writer.write(
         List.of(
             new Envelope(
@@ -55,16 +70,29 @@ public final class EngineLoop {
     return result;
   }
 
+  private EvaluationResult detected(EvaluationResult decided, ObjectNode body, long nowMillis) {
+    DetectInput input =
+        new DetectInput(
+            body, decided.bits(), decided.rules(), decided.facts(), nowMillis, decided.decided());
+    Detection detection =
+        shard.run(List.of(input)).admit(bounds).toCompletableFuture().join().get(0);
+    return decided.withDetection(detection);
+  }
+
   /**
    * The engines' part alone (contracts/): the line translated and evaluated at {@code nowMillis},
    * without the spine stage's body or the store's row.
    */
   public EvaluationResult decide(byte[] line, long nowMillis) {
+    return runtime.evaluate(translated(line), nowMillis);
+  }
+
+  private Event translated(byte[] line) {
     Translation translation = runtime.translate(AuthExample.SCHEMA, line);
     if (!(translation instanceof Translation.Accepted accepted)) {
       throw new IllegalArgumentException("refused: " + translation);
     }
-    return runtime.evaluate(accepted.event(), nowMillis);
+    return accepted.event();
   }
 
   /** Rows written so far. */

@@ -151,10 +151,11 @@ public final class ContractRuntime {
   /**
    * The spine's part alone (bitspec, rules, blot; the event is redacted in place): the result has
    * no detector values or playbook outcomes yet, since those come from the detector shards the
-   * event goes to next.
+   * event goes to next. It carries the typed event and the decisions for a shard in this process
+   * ({@link EvaluationResult#decided()}); the event must not be changed afterwards.
    */
   public EvaluationResult decide(Event event) {
-    return schemaRuntime(event.schema().name()).decide(event);
+    return schemaRuntime(event.schema().name()).decide(event, true);
   }
 
   /**
@@ -197,6 +198,11 @@ public final class ContractRuntime {
    */
   public boolean detects(String schema) {
     return schemaRuntime(schema).detectors().hasWork();
+  }
+
+  /** The engines of one schema, or null when the pipeline has no such schema. */
+  SchemaRuntime schemaRuntimeIfAny(String schema) {
+    return bySchema.get(schema);
   }
 
   private SchemaRuntime schemaRuntime(String schema) {

@@ -13,7 +13,9 @@ import java.util.Map;
  * redacted event, detector values ({@code detector.feature}; null when a feature has no value yet),
  * playbook outcomes and the anomaly score (the highest anomaly feature, null when there is none).
  * {@code winner} is the winning rule's action as the runtime acts on it (null for pass); {@code
- * action} is its label for people.
+ * action} is its label for people. {@code decided} is the typed redacted event and the spine's
+ * decisions in compact form, for a detector in the same process: never written, so null once read
+ * back (and outside the data plane's spine).
  */
 @JsonPropertyOrder({
   "schema",
@@ -36,7 +38,23 @@ public record EvaluationResult(
     Map<String, Double> detectors,
     List<PlaybookOutcome> playbooks,
     Double score,
-    @JsonIgnore Action winner) {
+    @JsonIgnore Action winner,
+    @JsonIgnore DecidedEvent decided) {
+
+  /** Decisions without the typed hand-off (read back, or made outside the data plane's spine). */
+  public EvaluationResult(
+      String schema,
+      List<String> bits,
+      List<String> rules,
+      String action,
+      Map<String, String> facts,
+      Map<String, Object> redacted,
+      Map<String, Double> detectors,
+      List<PlaybookOutcome> playbooks,
+      Double score,
+      Action winner) {
+    this(schema, bits, rules, action, facts, redacted, detectors, playbooks, score, winner, null);
+  }
 
   /**
    * The same decisions completed by the detectors, which run after the spine (and maybe on another
@@ -53,6 +71,7 @@ public record EvaluationResult(
         detection.detectors(),
         detection.playbooks(),
         detection.score(),
-        winner);
+        winner,
+        decided);
   }
 }

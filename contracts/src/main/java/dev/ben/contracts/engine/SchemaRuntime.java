@@ -30,6 +30,7 @@ final class SchemaRuntime {
   private final SpineEvaluator spine;
   private final DetectorRuntime detectors;
   private final List<String> shardKey;
+  private final RoundTrip roundTrip;
 
   SchemaRuntime(
       String contractVersion,
@@ -49,6 +50,7 @@ final class SchemaRuntime {
     this.playbookSpecs = playbookSpecs;
     this.signals = signals;
     this.shardKey = commonKey(detectorSpecs);
+    this.roundTrip = new RoundTrip(schema, policies);
     this.spine = newSpine();
     this.detectors = newDetectors(spine, 1);
   }
@@ -92,26 +94,38 @@ final class SchemaRuntime {
   }
 
   EvaluationResult evaluate(Event event, long nowMillis) {
-    EvaluationResult decided = decide(event);
+    EvaluationResult decided = decide(event, false);
     return decided.winner() instanceof Action.DropWithReason
         ? decided
         : decided.withDetection(detectors.detect(event, spine, nowMillis));
   }
 
-  EvaluationResult decide(Event event) {
+  /**
+   * @param handOff whether the result carries the typed event and the decisions for a detector in
+   *     the same process (the data plane's spine), or not (everything is decided here)
+   */
+  EvaluationResult decide(Event event, boolean handOff) {
     spine.evaluate(event);
     Action action = spine.action();
+    List<String> bits = spine.setBits();
+    List<String> rules = spine.firedRules();
+    DecidedEvent decided =
+        handOff
+            ? new DecidedEvent(
+                this, event, spine.resultCopies(), bits, rules, roundTrip.holds(event))
+            : null;
     return new EvaluationResult(
         schema.name(),
-        spine.setBits(),
-        spine.firedRules(),
+        bits,
+        rules,
         action == null ? "pass" : action.label(),
         spine.facts(),
-        event.toPlainMap(),
+        handOff ? new RedactedView(event) : event.toPlainMap(),
         Map.of(),
         List.of(),
         null,
-        action);
+        action,
+        decided);
   }
 
   DetectorRuntime detectors() {

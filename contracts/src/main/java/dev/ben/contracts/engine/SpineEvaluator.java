@@ -102,6 +102,15 @@ public final class SpineEvaluator implements SpineDecisions {
     return rule.name();
   }
 
+  /** The last evaluation's results per policy, independent of the next evaluation. */
+  BitspecState[] resultCopies() {
+    BitspecState[] copies = new BitspecState[states.length];
+    for (int i = 0; i < states.length; i++) {
+      copies[i] = states[i].resultCopy();
+    }
+    return copies;
+  }
+
   @Override
   public boolean bitSet(int bitRef) {
     return states[bitRef >>> 16].bit(bitRef & 0xFFFF);

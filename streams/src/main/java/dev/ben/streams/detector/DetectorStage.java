@@ -106,7 +106,13 @@ public final class DetectorStage {
       group
           .inputs()
           .add(
-              new DetectInput(envelope.body(), result.bits(), result.rules(), result.facts(), now));
+              new DetectInput(
+                  envelope.body(),
+                  result.bits(),
+                  result.rules(),
+                  result.facts(),
+                  now,
+                  result.decided()));
     }
     List<CompletableFuture<Void>> asks = new ArrayList<>(groups.size());
     for (Group group : groups.values()) {

@@ -1,6 +1,7 @@
 package dev.ben.streams.detector;
 
 import dev.ben.contracts.engine.ContractRuntime;
+import dev.ben.contracts.engine.DecidedEvent;
 import dev.ben.contracts.engine.DetectionRound;
 import dev.ben.contracts.engine.DetectorRuntime;
 import dev.ben.contracts.engine.DetectorStates;
@@ -29,6 +30,7 @@ public final class ShardDetectors {
   private final DetectorRuntime detectors;
   private final RecordedDecisions decisions;
   private final EventTranslator translator;
+  private final ContractRuntime runtime;
   private long unfit;
 
   private static final PendingDetection NONE = new PendingDetection(Map.of(), List.of(), null);
@@ -38,6 +40,7 @@ public final class ShardDetectors {
     this.schema = schema;
     this.detectors = runtime.newDetectors(schema, shardCount);
     this.decisions = runtime.recordedDecisions(schema);
+    this.runtime = runtime;
     this.translator =
         new EventTranslator(
             runtime
@@ -70,10 +73,19 @@ public final class ShardDetectors {
     return detectors.states().adopt(earlier.detectors.states());
   }
 
-  /** One pending detection per input, in order; the candidates still need their bounds. */
+  /**
+   * One pending detection per input, in order; the candidates still need their bounds. An input
+   * handed over by this version's spine in this process is read as the spine left it; any other is
+   * translated from its body and its decisions' names, which gives the same detections.
+   */
   public DetectionRound run(List<DetectInput> inputs) {
     List<PendingDetection> found = new ArrayList<>(inputs.size());
     for (DetectInput input : inputs) {
+      DecidedEvent decided = input.decided();
+      if (decided != null && decided.readableBy(runtime)) {
+        found.add(detectors.candidates(decided.event(), decided, input.atMillis()));
+        continue;
+      }
       Translation translation = translator.translate(input.event());
       if (translation instanceof Translation.Accepted accepted) {
         found.add(

@@ -3,6 +3,7 @@ package dev.ben.streams.spine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ben.contracts.engine.EvaluationResult;
+import dev.ben.contracts.event.EventJson;
 import dev.ben.contracts.event.Translation;
 import dev.ben.contracts.model.Action;
 import dev.ben.streams.flow.Envelope;
@@ -99,11 +100,22 @@ public final class SpineStage {
       counters.count(Outcome.SHED, sample.label());
       return decidedHere(envelope, evaluation);
     }
-    ObjectNode redacted = mapper.valueToTree(result.redacted());
+    ObjectNode redacted = body(result, mapper);
     if (winner instanceof Action.RouteLucius) {
       return routed(envelope.evaluated(redacted, evaluation), evaluation);
     }
     return List.of(envelope.evaluated(redacted, evaluation));
+  }
+
+  /**
+   * The redacted event as the body the spine hands on, built from the typed event (the same JSON as
+   * the redacted map's). Nothing changes the typed event afterwards: a detector in this process
+   * reads it.
+   */
+  public static ObjectNode body(EvaluationResult result, ObjectMapper mapper) {
+    return result.decided() != null
+        ? EventJson.tree(result.decided().event(), mapper.getNodeFactory())
+        : mapper.valueToTree(result.redacted());
   }
 
   /**

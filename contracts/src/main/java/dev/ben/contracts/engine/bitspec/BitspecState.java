@@ -22,6 +22,22 @@ public final class BitspecState {
     this.scratch = scratch;
   }
 
+  private BitspecState(BitspecState source) {
+    this.mask = source.mask.clone();
+    this.levels = source.levels.clone();
+    this.firedRules = source.firedRules.clone();
+    this.winner = source.winner;
+    this.scratch = null;
+  }
+
+  /**
+   * The result of the last evaluation, kept apart from the buffers the next one reuses: the spine's
+   * decisions about one event as they travel with it to a detector in the same process.
+   */
+  public BitspecState resultCopy() {
+    return new BitspecState(this);
+  }
+
   void reset() {
     Arrays.fill(mask, 0);
     Arrays.fill(levels, -1);
