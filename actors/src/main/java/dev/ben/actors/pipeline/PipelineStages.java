@@ -228,6 +228,6 @@ public final class PipelineStages {
   }
 
   private void liveTap(Envelope envelope) {
-    resources.live().publish(LiveEventJson.render(resources.mapper(), envelope));
+    resources.live().publishWhileWatched(() -> LiveEventJson.render(resources.mapper(), envelope));
   }
 }

@@ -1,6 +1,8 @@
 package dev.ben.streams.live;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.japi.Pair;
 import org.apache.pekko.stream.BoundedSourceQueue;
@@ -25,6 +27,7 @@ public final class LiveHub<T> implements AutoCloseable {
   private final Source<T, NotUsed> hub;
   private final UniqueKillSwitch killSwitch;
   private final LongAdder dropped = new LongAdder();
+  private final AtomicInteger subscribers = new AtomicInteger();
 
   public LiveHub(Class<T> type, Materializer materializer, int bufferSize) {
     Pair<Pair<BoundedSourceQueue<T>, UniqueKillSwitch>, Source<T, NotUsed>> materialized =
@@ -54,12 +57,31 @@ public final class LiveHub<T> implements AutoCloseable {
   }
 
   /**
+   * Offers the message {@code render} makes, only while someone subscribes: the data path then pays
+   * nothing for rendering what nobody would see (a subscriber sees messages from when it joined on,
+   * so none is missed by this). Returns whether a message was taken.
+   */
+  public boolean publishWhileWatched(Supplier<T> render) {
+    return subscribers.get() > 0 && publish(render.get());
+  }
+
+  /**
    * A subscription that never slows the hub: at most {@code clientBuffer} messages wait for this
    * subscriber, and when it falls behind the oldest waiting messages are dropped in favour of newer
    * ones.
    */
   public Source<T, NotUsed> subscribe(int clientBuffer) {
-    return hub.buffer(clientBuffer, org.apache.pekko.stream.OverflowStrategy.dropHead());
+    return hub.buffer(clientBuffer, org.apache.pekko.stream.OverflowStrategy.dropHead())
+        .mapMaterializedValue(
+            notUsed -> {
+              subscribers.incrementAndGet();
+              return notUsed;
+            })
+        .watchTermination(
+            (notUsed, done) -> {
+              done.whenComplete((ended, failure) -> subscribers.decrementAndGet());
+              return notUsed;
+            });
   }
 
   public long dropped() {
