@@ -148,6 +148,8 @@ public final class PipelineDirectory {
       Register register) {
     TreeMap<String, PipelineTable.Entry> next = new TreeMap<>(pipelines);
     close(next.put(register.ingress().pipeline(), open(register.ingress())));
+    // Published before anyone is told, so whoever hears of the change finds it in the table.
+    table.publish(next);
     watchers.forEach(watcher -> watcher.tell(new Registered(register.ingress())));
     return running(next, watchers);
   }
@@ -160,6 +162,7 @@ public final class PipelineDirectory {
     PipelineTable.Entry gone = next.remove(withdraw.pipeline());
     if (gone != null) {
       close(gone);
+      table.publish(next);
       watchers.forEach(watcher -> watcher.tell(new Withdrawn(withdraw.pipeline())));
     }
     return running(next, watchers);
