@@ -1,10 +1,12 @@
 package dev.ben.streams.nats;
 
 import io.nats.client.Connection;
+import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamSubscription;
 import io.nats.client.PullSubscribeOptions;
 import io.nats.client.api.AckPolicy;
 import io.nats.client.api.ConsumerConfiguration;
+import io.nats.client.api.MessageInfo;
 import io.nats.client.api.StorageType;
 import io.nats.client.api.StreamConfiguration;
 import java.time.Duration;
@@ -22,6 +24,9 @@ import org.apache.pekko.stream.javadsl.Source;
  * sources.
  */
 public final class JetStreams {
+
+  /** JetStream's "no message found" error: nothing at or after the sequence matches. */
+  private static final int NO_MESSAGE_FOUND = 10037;
 
   private final Connection connection;
   private final String server;
@@ -81,6 +86,30 @@ public final class JetStreams {
     return NatsClient.call(
         "publishing to " + subject + " on " + server,
         () -> connection.jetStream().publishAsync(subject, data).thenApply(ack -> ack.getSeqno()));
+  }
+
+  /** A message read from a stream by sequence. */
+  public record StoredMessage(long sequence, String subject, byte[] data) {}
+
+  /**
+   * The first message of the stream at or after {@code sequence} whose subject matches {@code
+   * filter} (wildcards allowed), or empty when there is none.
+   */
+  public Optional<StoredMessage> next(String stream, long sequence, String filter) {
+    return NatsClient.call(
+        "reading " + stream + " from " + sequence + " on " + server,
+        () -> {
+          try {
+            MessageInfo info =
+                connection.jetStreamManagement().getNextMessage(stream, sequence, filter);
+            return Optional.of(new StoredMessage(info.getSeq(), info.getSubject(), info.getData()));
+          } catch (JetStreamApiException e) {
+            if (e.getApiErrorCode() == NO_MESSAGE_FOUND) {
+              return Optional.empty();
+            }
+            throw e;
+          }
+        });
   }
 
   /** Publishes and waits for the stream's acknowledgement; returns the stream sequence. */

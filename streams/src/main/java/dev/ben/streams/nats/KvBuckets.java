@@ -93,6 +93,41 @@ public final class KvBuckets {
         });
   }
 
+  /** A key's value with its revision, which a compare-and-set names. */
+  public record Entry(byte[] value, long revision) {}
+
+  /** The key's value and revision, or empty when it holds none (never written, or deleted). */
+  public Optional<Entry> entry(String bucket, String key) {
+    return NatsClient.call(
+        "getting " + bucket + "/" + key,
+        () -> {
+          KeyValueEntry entry = connection.keyValue(bucket).get(key);
+          return entry == null || entry.getOperation() != KeyValueOperation.PUT
+              ? Optional.<Entry>empty()
+              : Optional.of(new Entry(entry.getValue(), entry.getRevision()));
+        });
+  }
+
+  /**
+   * Replaces the key's value only if its revision is still {@code revision}; false when another
+   * write came first. Two writers racing from one revision: exactly one succeeds.
+   */
+  public boolean update(String bucket, String key, byte[] value, long revision) {
+    return NatsClient.call(
+        "updating " + bucket + "/" + key,
+        () -> {
+          try {
+            connection.keyValue(bucket).update(key, value, revision);
+            return true;
+          } catch (JetStreamApiException e) {
+            if (e.getApiErrorCode() == WRONG_LAST_SEQUENCE) {
+              return false;
+            }
+            throw e;
+          }
+        });
+  }
+
   /**
    * The keys matching the filter ({@code *} and {@code >} wildcards) that currently hold a value,
    * sorted.

@@ -1,0 +1,149 @@
+package dev.ben.streams.eventlog;
+
+import dev.ben.config.EventLogSettings;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The event log as components use it: publishing checks the source is a registered component
+ * allowed the type, bounds the entry and subjects, validates the data against the type's schema,
+ * then stamps the id and time and appends; reading needs registration; consuming needs the types to
+ * be granted. The source is always the caller's authenticated name, passed in by whoever
+ * authenticated it, never read from the event.
+ */
+public final class EventLog {
+
+  private final EventLogStore store;
+  private final EventTypes types;
+  private final Components components;
+  private final EventLogSettings settings;
+  private final Clock clock;
+  private final LogEventIds ids;
+
+  public EventLog(
+      EventLogStore store,
+      EventTypes types,
+      Components components,
+      EventLogSettings settings,
+      Clock clock) {
+    this.store = store;
+    this.types = types;
+    this.components = components;
+    this.settings = settings;
+    this.clock = clock;
+    this.ids = new LogEventIds(clock);
+  }
+
+  /** Records the draft as published by {@code source}; returns it with its id and position. */
+  public StoredEvent publish(String source, EventDraft draft) {
+    components.require(source);
+    if (!types.isDeclared(draft.type())) {
+      throw EventRefusedException.invalid(
+          "/type", "`" + draft.type() + "` is not a declared event type");
+    }
+    components.requirePublisher(source, draft.type());
+    String entry = EventText.oneLine(draft.entry());
+    if (entry.length() > settings.maxEntryChars()) {
+      throw EventRefusedException.invalid(
+          "/entry",
+          "is " + entry.length() + " characters, over the maximum " + settings.maxEntryChars());
+    }
+    draft.subjects().check(settings.maxSubjectChars());
+    types.validate(draft.type(), draft.data());
+    LogEvent event =
+        new LogEvent(
+            ids.next(),
+            draft.type(),
+            source,
+            entry,
+            draft.data().deepCopy(),
+            draft.parentId(),
+            draft.subjects(),
+            clock.instant());
+    return store.append(event);
+  }
+
+  /** Generic reading: any type (all when {@code types} is empty) from a position. */
+  public List<StoredEvent> read(String reader, long fromPosition, Set<String> types, int limit) {
+    components.require(reader);
+    return store.read(fromPosition, Set.copyOf(types), checkedLimit(limit));
+  }
+
+  /** Claims with the configured lease. */
+  public List<Claim> claim(String consumer, Set<String> types, int limit) {
+    return claim(consumer, types, limit, settings.lease());
+  }
+
+  /** Claims up to {@code limit} events of the types for exactly-once handling. */
+  public List<Claim> claim(String consumer, Set<String> types, int limit, Duration lease) {
+    components.requireConsumer(consumer, types);
+    if (lease.isNegative() || lease.isZero() || lease.compareTo(settings.maxLease()) > 0) {
+      throw EventRefusedException.invalid(
+          "/lease", "must be positive and at most " + settings.maxLease() + ", got " + lease);
+    }
+    return store.claim(consumer, Set.copyOf(types), checkedLimit(limit), lease);
+  }
+
+  /** Moves the consumer's status of an event it claimed. */
+  public Consumption move(String consumer, String eventId, ConsumerStatus status, String note) {
+    components.require(consumer);
+    String line = EventText.oneLine(note);
+    if (line.length() > settings.maxEntryChars()) {
+      throw EventRefusedException.invalid(
+          "/note",
+          "is " + line.length() + " characters, over the maximum " + settings.maxEntryChars());
+    }
+    return store.move(consumer, eventId, status, line);
+  }
+
+  public List<Consumption> statuses(String eventId) {
+    return store.statuses(eventId);
+  }
+
+  public Optional<StoredEvent> get(String eventId) {
+    return store.get(eventId);
+  }
+
+  public List<StoredEvent> children(String eventId) {
+    return store.children(eventId);
+  }
+
+  /**
+   * The event and its ancestors, root first. Parents are checked on append, so the chain ends at a
+   * root; the seen-set only guards against a corrupted store.
+   */
+  public List<StoredEvent> lineage(String eventId) {
+    List<StoredEvent> chain = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    Optional<StoredEvent> current = store.get(eventId);
+    while (current.isPresent() && seen.add(current.get().id())) {
+      chain.add(current.get());
+      String parent = current.get().event().parentId();
+      current = parent == null ? Optional.empty() : store.get(parent);
+    }
+    Collections.reverse(chain);
+    return chain;
+  }
+
+  public EventTypes types() {
+    return types;
+  }
+
+  public Components components() {
+    return components;
+  }
+
+  private int checkedLimit(int limit) {
+    if (limit <= 0 || limit > settings.maxBatch()) {
+      throw EventRefusedException.invalid(
+          "/limit", "must be from 1 to " + settings.maxBatch() + ", got " + limit);
+    }
+    return limit;
+  }
+}
