@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ben.config.EventLogSettings;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class EventTypesTest {
@@ -15,17 +14,7 @@ class EventTypesTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   static EventLogSettings settings() {
-    return new EventLogSettings(
-        Duration.ofSeconds(30),
-        Duration.ofMinutes(10),
-        1024,
-        80,
-        40,
-        4096,
-        100,
-        "EVENTS",
-        "test.events",
-        "test-events");
+    return EventLogContract.settings("EVENTS", "test.events", "test-events");
   }
 
   private final EventTypes types = EventTypes.builtIn(settings());
