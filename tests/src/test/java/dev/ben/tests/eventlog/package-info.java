@@ -1,0 +1,2 @@
+/** The event log's stores against the real servers ./ben test starts. */
+package dev.ben.tests.eventlog;
