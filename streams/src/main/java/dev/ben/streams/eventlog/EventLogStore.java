@@ -17,7 +17,7 @@ public interface EventLogStore extends AutoCloseable {
 
   /**
    * Appends the event and returns it with its position. A parent that is not in the log is refused
-   * (NOT_FOUND), as is an id already in it (CONFLICT).
+   * (NOT_FOUND). Ids are not checked again: the log made them, unique by construction.
    */
   StoredEvent append(LogEvent event);
 
@@ -42,7 +42,9 @@ public interface EventLogStore extends AutoCloseable {
 
   /**
    * Moves the consumer's status of the event; refuses an event the consumer never claimed
-   * (NOT_FOUND) and a move {@link StatusTransitions} does not allow (CONFLICT).
+   * (NOT_FOUND) and a move {@link StatusTransitions} does not allow (CONFLICT). The instances of
+   * one consumer share its status: a move is not tied to the claim that started it, so an instance
+   * finishing after its lease passed finishes the event for all of them.
    */
   Consumption move(String consumer, String eventId, ConsumerStatus status, String note);
 

@@ -134,7 +134,7 @@ public final class EventTypes {
   }
 
   public boolean isDeclared(String name) {
-    return types.containsKey(name);
+    return name != null && types.containsKey(name);
   }
 
   /** Every declared type name, sorted. */
@@ -151,7 +151,7 @@ public final class EventTypes {
    * rejects, naming the field ({@code /data/...}) and why.
    */
   void validate(String type, JsonNode data) {
-    Declared declared = types.get(type);
+    Declared declared = type == null ? null : types.get(type);
     if (declared == null) {
       throw EventRefusedException.invalid("/type", "`" + type + "` is not a declared event type");
     }

@@ -76,7 +76,12 @@ final class NatsEventSpace implements EventSpace {
   @Override
   public List<StoredEvent> children(String eventId) {
     List<StoredEvent> out = new ArrayList<>();
-    long from = 1;
+    Optional<StoredEvent> parent = get(eventId);
+    if (parent.isEmpty()) {
+      return out;
+    }
+    // A child is appended after its parent, so the search starts there.
+    long from = parent.get().position() + 1;
     Optional<JetStreams.StoredMessage> next;
     while ((next = streams.next(stream, from, subject + ".*." + eventId + ".*")).isPresent()) {
       out.add(stored(next.get()));

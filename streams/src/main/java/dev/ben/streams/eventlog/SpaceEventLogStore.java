@@ -44,10 +44,6 @@ abstract class SpaceEventLogStore implements EventLogStore {
           "/parent_id",
           "no event " + event.parentId() + " in the log");
     }
-    if (space.get(event.id()).isPresent()) {
-      throw new EventRefusedException(
-          EventRefusedException.Kind.CONFLICT, "/id", "event " + event.id() + " already exists");
-    }
     return space.append(event);
   }
 

@@ -169,6 +169,12 @@ public abstract class EventLogContract {
                 () -> publish(EventDraft.of("ledger.nonsense", "x", json("{}"))))
             .field());
     assertEquals(
+        "/type",
+        refused(
+                EventRefusedException.Kind.INVALID,
+                () -> publish(EventDraft.of(null, "x", json("{}"))))
+            .field());
+    assertEquals(
         "/entry",
         refused(EventRefusedException.Kind.INVALID, () -> publish(staged("e".repeat(81)))).field());
     EventDraft longApp =

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ben.config.EventLogSettings;
+import dev.ben.streams.eventlog.Component;
 import dev.ben.streams.eventlog.ConsumerStatus;
 import dev.ben.streams.eventlog.EventDraft;
 import dev.ben.streams.eventlog.EventLogContract;
@@ -17,6 +18,7 @@ import dev.ben.tests.support.TestServers;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +42,7 @@ class NatsEventLogStoreIT extends EventLogContract {
   @Override
   protected EventLogStore create() {
     String run = TestServers.unique("eventlog");
-    settings = settings(run.toUpperCase(java.util.Locale.ROOT), "t." + run, run);
+    settings = settings(run.toUpperCase(Locale.ROOT), "t." + run, run);
     return connect();
   }
 
@@ -70,8 +72,8 @@ class NatsEventLogStoreIT extends EventLogContract {
             "ledger",
             EventDraft.of(
                 "ledger.deployed", "deployed v3", new ObjectMapper().readTree("{\"version\":3}")));
-    log.claim("notifier", Set.of("ledger.staged"), 1);
-    assertEquals(List.of(), log.statuses(event.id()));
+    log.components().register(new Component("deployer", Set.of(), Set.of("ledger.deployed")));
+    log.claim("deployer", Set.of("ledger.deployed"), 1);
     try (NatsClient raw = NatsClient.connect(TestServers.nats())) {
       JetStreams.StoredMessage message =
           raw.streams().next(settings.stream(), 1, settings.subject() + ".>").orElseThrow();
@@ -79,22 +81,11 @@ class NatsEventLogStoreIT extends EventLogContract {
       assertEquals(event.position(), message.sequence());
       assertTrue(
           new String(message.data(), StandardCharsets.UTF_8).contains("\"source\":\"ledger\""));
-    }
-    components()
-        .register(
-            new dev.ben.streams.eventlog.Component(
-                "deployer", Set.of(), Set.of("ledger.deployed")));
-    log.claim("deployer", Set.of("ledger.deployed"), 1);
-    try (NatsClient raw = NatsClient.connect(TestServers.nats())) {
       String status =
           new String(
               raw.kv().get(settings.kvBucket(), "c." + event.id() + ".deployer").orElseThrow(),
               StandardCharsets.UTF_8);
       assertTrue(status.contains("\"status\":\"" + ConsumerStatus.STARTED + "\""), status);
     }
-  }
-
-  private dev.ben.streams.eventlog.Components components() {
-    return log.components();
   }
 }
