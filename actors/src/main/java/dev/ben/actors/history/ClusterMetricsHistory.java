@@ -16,7 +16,6 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
-import org.apache.pekko.cluster.typed.Cluster;
 
 /**
  * The gateway's history port: finds every node's {@link HistoryKeeper} through the receptionist,
@@ -82,8 +81,6 @@ public final class ClusterMetricsHistory implements MetricsHistory {
   /** The keeper's node address; a keeper on this node has a path without one. */
   private String nodeOf(ActorRef<?> keeper) {
     Address address = keeper.path().address();
-    return address.hasGlobalScope()
-        ? address.toString()
-        : Cluster.get(system).selfMember().address().toString();
+    return address.hasGlobalScope() ? address.toString() : system.address().toString();
   }
 }

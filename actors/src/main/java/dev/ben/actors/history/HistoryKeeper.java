@@ -18,7 +18,6 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
 import org.apache.pekko.actor.typed.receptionist.ServiceKey;
-import org.apache.pekko.cluster.typed.Cluster;
 
 /**
  * One node's metrics history: samples the node's series every {@code ben.gateway.history-interval}
@@ -54,7 +53,7 @@ public final class HistoryKeeper extends AbstractBehavior<HistoryKeeper.Command>
     return Behaviors.setup(
         context ->
             create(
-                Cluster.get(context.getSystem()).selfMember().address().toString(),
+                context.getSystem().address().toString(),
                 settings,
                 MetricsSampler.forNode(metrics, settings.maxSeries()),
                 Clock.systemUTC()));
