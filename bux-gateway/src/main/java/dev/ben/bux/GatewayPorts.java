@@ -8,9 +8,9 @@ import dev.ben.streams.metrics.MetricsRegistry;
 import java.util.function.Supplier;
 
 /**
- * What the hosting node lends the gateway: the live tap, the metrics registry, a health probe, and
- * the cluster's users and token issuer for logging in to bux. The gateway reads through these and
- * nothing else, so it cannot reach into the runtime.
+ * What the hosting node lends the gateway: the live tap, the metrics registry, a health probe, the
+ * cluster's users and token issuer for logging in to bux, and the cluster's metrics history. The
+ * gateway reads through these and nothing else, so it cannot reach into the runtime.
  */
 public record GatewayPorts(
     LiveHub<String> live,
@@ -18,4 +18,5 @@ public record GatewayPorts(
     Supplier<HealthReport> health,
     IdentityStore identities,
     Tokens tokens,
-    CurrentUsers users) {}
+    CurrentUsers users,
+    MetricsHistory history) {}

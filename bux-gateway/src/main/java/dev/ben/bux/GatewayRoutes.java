@@ -35,6 +35,7 @@ public final class GatewayRoutes extends AllDirectives {
   private final GatewayAccess access;
   private final SessionRoutes session;
   private final OpsRoutes ops;
+  private final HistoryRoutes history;
 
   /**
    * {@code servedOverTls}: whether browsers reach the gateway over https, which makes the session
@@ -53,6 +54,7 @@ public final class GatewayRoutes extends AllDirectives {
             GatewayCounters.forGateway(ports.metrics()),
             mapper);
     this.ops = new OpsRoutes(access, ports.metrics(), ports.health(), mapper);
+    this.history = new HistoryRoutes(access, ports.history(), mapper);
     this.session =
         new SessionRoutes(
             access,
@@ -78,6 +80,7 @@ public final class GatewayRoutes extends AllDirectives {
     return concat(
         session.route(),
         ops.route(),
+        history.route(),
         get(
             () ->
                 concat(

@@ -27,8 +27,8 @@ import org.apache.pekko.stream.Materializer;
 
 /**
  * What a node would lend the gateway, built from the real types: a metrics registry, a live hub, a
- * health report the test sets, and users ({@link #USER}, a viewer) in a RocksDB identity store on a
- * temporary folder, with a token issuer.
+ * health report the test sets, a metrics history in memory, and users ({@link #USER}, a viewer) in
+ * a RocksDB identity store on a temporary folder, with a token issuer.
  */
 final class TestPorts implements AutoCloseable {
 
@@ -45,6 +45,7 @@ final class TestPorts implements AutoCloseable {
   private final RocksIndex index;
   final IdentityStore identities;
   final Tokens tokens = tokens((byte) 7);
+  final InMemoryHistory history = new InMemoryHistory();
   private final AtomicReference<HealthReport> health = new AtomicReference<>(UP);
 
   TestPorts(ClassicActorSystemProvider system) {
@@ -75,7 +76,13 @@ final class TestPorts implements AutoCloseable {
 
   GatewayPorts ports() {
     return new GatewayPorts(
-        live, metrics, health::get, identities, tokens, new CurrentUsers(identities, USER_TTL));
+        live,
+        metrics,
+        health::get,
+        identities,
+        tokens,
+        new CurrentUsers(identities, USER_TTL),
+        history);
   }
 
   long refused(String reason) {

@@ -22,7 +22,8 @@ public record BenSettings(
     SupervisionSettings supervision,
     OrchestratorSettings orchestrator,
     TlsSettings tls,
-    ClusterTlsSettings clusterTls) {
+    ClusterTlsSettings clusterTls,
+    HistorySettings history) {
 
   /**
    * Reads and validates every {@code ben} setting of {@code root}, refusing keys reference.conf
@@ -60,7 +61,8 @@ public record BenSettings(
         SupervisionSettings.fromConfig(root),
         OrchestratorSettings.fromConfig(root),
         tls,
-        ClusterTlsSettings.fromConfig(root, Path.of(home)));
+        ClusterTlsSettings.fromConfig(root, Path.of(home)),
+        HistorySettings.fromConfig(root));
   }
 
   /** Durable local state: RocksDB, the embedded store, local blobs. */

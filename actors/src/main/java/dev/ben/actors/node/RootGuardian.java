@@ -1,6 +1,8 @@
 package dev.ben.actors.node;
 
 import dev.ben.actors.NodeLocal;
+import dev.ben.actors.Supervision;
+import dev.ben.actors.history.HistoryKeeper;
 import dev.ben.actors.node.servers.NodeServer;
 import dev.ben.config.BenSettings;
 import dev.ben.config.Endpoint;
@@ -17,11 +19,11 @@ import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Join;
 
 /**
- * The node's guardian: wires the control plane (orchestrator and ledger singletons, hosted on
- * orchestrator-role members), the data plane and the servers this node's roles call for, starts the
- * servers and reports where they listen. A port that cannot be bound stops the node with the
- * reason, since a node that silently lacks its endpoint would look healthy while refusing all
- * traffic.
+ * The node's guardian: starts the node's metrics history, wires the control plane (orchestrator and
+ * ledger singletons, hosted on orchestrator-role members), the data plane and the servers this
+ * node's roles call for, starts the servers and reports where they listen. A port that cannot be
+ * bound stops the node with the reason, since a node that silently lacks its endpoint would look
+ * healthy while refusing all traffic.
  */
 public final class RootGuardian extends AbstractBehavior<RootGuardian.Command> {
 
@@ -54,6 +56,10 @@ public final class RootGuardian extends AbstractBehavior<RootGuardian.Command> {
       cluster.manager().tell(Join.create(cluster.selfMember().address()));
     }
     EmbeddedStateGuard.watchIfEmbedded(context, EmbeddedStateRule.of(settings));
+    context.spawn(
+        Supervision.restartWithBackoff(
+            HistoryKeeper.forNode(settings.history(), services.metrics()), settings.supervision()),
+        "metrics-history");
     NotificationPlanes planes = new NotificationPlanes(context, settings, services);
     ControlPlane control = ControlPlane.wire(context, settings, services, planes);
     DataPlane data = DataPlane.wire(context, settings, services, planes);

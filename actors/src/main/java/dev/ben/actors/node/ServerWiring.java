@@ -7,6 +7,7 @@ import dev.ben.actors.control.ControlRequests;
 import dev.ben.actors.control.LedgerGrpcService;
 import dev.ben.actors.control.TrustGrpcService;
 import dev.ben.actors.control.UsersGrpcService;
+import dev.ben.actors.history.ClusterMetricsHistory;
 import dev.ben.actors.invoke.InvokeGrpcService;
 import dev.ben.actors.invoke.InvokeReplies;
 import dev.ben.actors.invoke.Invoker;
@@ -101,7 +102,9 @@ final class ServerWiring {
               new NodeHealth(context.getSystem(), services.connectors())::report,
               services.control().identities(),
               services.control().tokens(),
-              currentUsers(settings, services));
+              currentUsers(settings, services),
+              new ClusterMetricsHistory(
+                  context.getSystem(), settings.history(), Clock.systemUTC()));
       // Served over TLS: the session cookie is Secure and the gateway's own origin is https.
       boolean servedOverTls = settings.tls().enabled();
       servers.add(

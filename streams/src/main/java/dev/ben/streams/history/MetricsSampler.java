@@ -1,0 +1,46 @@
+package dev.ben.streams.history;
+
+import dev.ben.streams.metrics.Labels;
+import dev.ben.streams.metrics.MetricsRegistry;
+import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Reads one point's series from its sources, in order, at most {@code maxSeries} of them: the JVM
+ * first (a handful that every chart needs), then the registry's charted families by name. What does
+ * not fit is counted in {@value #CUT}.
+ */
+public final class MetricsSampler {
+
+  public static final String CUT = "ben_history_series_cut_total";
+
+  private final List<SeriesSource> sources;
+  private final int maxSeries;
+  private final LongAdder cut;
+
+  public MetricsSampler(List<SeriesSource> sources, int maxSeries, MetricsRegistry metrics) {
+    this.sources = List.copyOf(sources);
+    this.maxSeries = maxSeries;
+    this.cut =
+        metrics.counter(
+            CUT,
+            "Series left out of a point of the metrics history because it held"
+                + " ben.gateway.history-max-series already.",
+            Labels.NONE);
+  }
+
+  /** The sampler of a node: its JVM and the charted families of its registry. */
+  public static MetricsSampler forNode(MetricsRegistry metrics, int maxSeries) {
+    return new MetricsSampler(
+        List.of(new JvmSeries(), new RegistrySeries(metrics, RegistrySeries.CHARTED)),
+        maxSeries,
+        metrics);
+  }
+
+  public SeriesSample sample() {
+    SeriesSample sample = new SeriesSample(maxSeries);
+    sources.forEach(source -> source.sampleInto(sample));
+    cut.add(sample.cut());
+    return sample;
+  }
+}

@@ -1,0 +1,51 @@
+package dev.ben.streams.history;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ben.streams.metrics.Labels;
+import dev.ben.streams.metrics.MetricsRegistry;
+import dev.ben.streams.metrics.StageCounters;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MetricsSamplerTest {
+
+  @Test
+  void readsTheChartedFamiliesCountersAsCountersAndTheRestAsGauges() {
+    MetricsRegistry metrics = new MetricsRegistry();
+    new StageCounters(metrics, "auth", "spine").accepted(7);
+    metrics.gauge("ben_spill_bytes", "spilled", Labels.of("pipeline", "auth"), () -> 42);
+    metrics.counter("ben_gateway_requests_total", "not charted", Labels.NONE).increment();
+
+    SeriesSample sample = MetricsSampler.forNode(metrics, 1000).sample();
+
+    assertEquals(
+        7.0,
+        sample
+            .counters()
+            .get(
+                "ben_stage_events_total{outcome=\"accepted\",pipeline=\"auth\",reason=\"\","
+                    + "stage=\"spine\"}"));
+    assertEquals(42.0, sample.gauges().get("ben_spill_bytes{pipeline=\"auth\"}"));
+    assertFalse(sample.counters().containsKey("ben_gateway_requests_total"));
+    assertTrue(sample.gauges().get(JvmSeries.HEAP_USED) > 0);
+    assertTrue(sample.counters().containsKey(JvmSeries.GC_SECONDS));
+  }
+
+  @Test
+  void countsTheSeriesItCuts() {
+    MetricsRegistry metrics = new MetricsRegistry();
+    SeriesSource five =
+        sample -> {
+          for (int i = 0; i < 5; i++) {
+            sample.gauge("g" + i, i);
+          }
+        };
+    MetricsSampler sampler = new MetricsSampler(List.of(five), 3, metrics);
+    assertEquals(2, sampler.sample().cut());
+    sampler.sample();
+    assertEquals(4, metrics.value(MetricsSampler.CUT, Labels.NONE));
+  }
+}
