@@ -1,5 +1,8 @@
 package dev.ben.bux;
 
+import dev.ben.bux.api.ClusterReads;
+import dev.ben.bux.api.LedgerReads;
+import dev.ben.bux.api.StoredEvents;
 import dev.ben.streams.auth.CurrentUsers;
 import dev.ben.streams.auth.IdentityStore;
 import dev.ben.streams.auth.Tokens;
@@ -9,8 +12,9 @@ import java.util.function.Supplier;
 
 /**
  * What the hosting node lends the gateway: the live tap, the metrics registry, a health probe, and
- * the cluster's users and token issuer for logging in to bux. The gateway reads through these and
- * nothing else, so it cannot reach into the runtime.
+ * the cluster's users and token issuer for logging in to bux, and what ben_api reads (the ledger,
+ * the cluster, the stored events). The gateway reads through these and nothing else, so it cannot
+ * reach into the runtime.
  */
 public record GatewayPorts(
     LiveHub<String> live,
@@ -18,4 +22,7 @@ public record GatewayPorts(
     Supplier<HealthReport> health,
     IdentityStore identities,
     Tokens tokens,
-    CurrentUsers users) {}
+    CurrentUsers users,
+    LedgerReads ledger,
+    ClusterReads cluster,
+    StoredEvents events) {}

@@ -1,5 +1,6 @@
 package dev.ben.bux;
 
+import dev.ben.bux.api.InMemoryApi;
 import dev.ben.streams.auth.CurrentUsers;
 import dev.ben.streams.auth.IdentityStore;
 import dev.ben.streams.auth.PasswordHashes;
@@ -28,7 +29,7 @@ import org.apache.pekko.stream.Materializer;
 /**
  * What a node would lend the gateway, built from the real types: a metrics registry, a live hub, a
  * health report the test sets, and users ({@link #USER}, a viewer) in a RocksDB identity store on a
- * temporary folder, with a token issuer.
+ * temporary folder, with a token issuer, and ben_api's reads over {@link InMemoryApi}.
  */
 final class TestPorts implements AutoCloseable {
 
@@ -46,6 +47,7 @@ final class TestPorts implements AutoCloseable {
   final IdentityStore identities;
   final Tokens tokens = tokens((byte) 7);
   private final AtomicReference<HealthReport> health = new AtomicReference<>(UP);
+  final InMemoryApi api = new InMemoryApi();
 
   TestPorts(ClassicActorSystemProvider system) {
     live = new LiveHub<>(String.class, Materializer.matFromSystem(system), 64);
@@ -75,7 +77,15 @@ final class TestPorts implements AutoCloseable {
 
   GatewayPorts ports() {
     return new GatewayPorts(
-        live, metrics, health::get, identities, tokens, new CurrentUsers(identities, USER_TTL));
+        live,
+        metrics,
+        health::get,
+        identities,
+        tokens,
+        new CurrentUsers(identities, USER_TTL),
+        api.ledger(),
+        api.cluster(),
+        api.events());
   }
 
   long refused(String reason) {

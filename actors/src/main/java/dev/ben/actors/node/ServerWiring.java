@@ -94,14 +94,7 @@ final class ServerWiring {
                       listening)));
     }
     if (settings.node().has(Role.GATEWAY)) {
-      GatewayPorts ports =
-          new GatewayPorts(
-              data.live(),
-              services.metrics(),
-              new NodeHealth(context.getSystem(), services.connectors())::report,
-              services.control().identities(),
-              services.control().tokens(),
-              currentUsers(settings, services));
+      GatewayPorts ports = ApiWiring.ports(context, settings, services, control, data);
       // Served over TLS: the session cookie is Secure and the gateway's own origin is https.
       boolean servedOverTls = settings.tls().enabled();
       servers.add(
