@@ -5,7 +5,9 @@ import dev.ben.streams.auth.Principal;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
+import org.apache.pekko.http.javadsl.model.HttpMethods;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
+import org.apache.pekko.http.javadsl.model.headers.Allow;
 import org.apache.pekko.http.javadsl.model.headers.HttpCookiePair;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.Route;
@@ -13,9 +15,10 @@ import org.apache.pekko.http.javadsl.server.Route;
 /**
  * The gateway's two gates: the page's origin (for websocket upgrades and session changes) and the
  * caller's session or token (for everything but the page, its assets and /health). A refused
- * request is answered at once and counted by reason and by route.
+ * request is answered at once and counted by reason and by route. Public for the route classes of
+ * the sub-packages; only the gateway builds one.
  */
-final class GatewayAccess extends AllDirectives {
+public final class GatewayAccess extends AllDirectives {
 
   private final OriginCheck origins;
   private final SessionCredentials credentials;
@@ -47,7 +50,7 @@ final class GatewayAccess extends AllDirectives {
   }
 
   /** The inner route with the caller's principal, when its token or session cookie is valid. */
-  Route withSession(String route, Function<Principal, Route> inner) {
+  public Route withSession(String route, Function<Principal, Route> inner) {
     return optionalHeaderValueByName(
         "Authorization",
         authorization ->
@@ -68,11 +71,22 @@ final class GatewayAccess extends AllDirectives {
     return complete(counted(route, error(refusal.status().intValue(), refusal.message())));
   }
 
-  HttpResponse counted(String route, HttpResponse response) {
+  /** A request that would change something, on a surface that only reads: 405, allowing GET. */
+  public Route readOnly(String route) {
+    counters.refused(Refusal.READ_ONLY);
+    return complete(
+        counted(
+            route,
+            error(Refusal.READ_ONLY.status().intValue(), Refusal.READ_ONLY.message())
+                .addHeader(Allow.create(HttpMethods.GET))));
+  }
+
+  public HttpResponse counted(String route, HttpResponse response) {
     return counters.counted(route, response);
   }
 
-  HttpResponse error(int status, String message) {
+  /** A JSON error {@code {"error": message}} with the status. */
+  public HttpResponse error(int status, String message) {
     return HttpResponse.create()
         .withStatus(status)
         .withEntity(

@@ -1,5 +1,8 @@
 package dev.ben.bux;
 
+import dev.ben.bux.api.ClusterReads;
+import dev.ben.bux.api.LedgerReads;
+import dev.ben.bux.api.StoredEvents;
 import dev.ben.streams.auth.CurrentUsers;
 import dev.ben.streams.auth.IdentityStore;
 import dev.ben.streams.auth.Tokens;
@@ -9,8 +12,9 @@ import java.util.function.Supplier;
 
 /**
  * What the hosting node lends the gateway: the live tap, the metrics registry, a health probe, the
- * cluster's users and token issuer for logging in to bux, and the cluster's metrics history. The
- * gateway reads through these and nothing else, so it cannot reach into the runtime.
+ * cluster's users and token issuer for logging in to bux, the cluster's metrics history, and what
+ * ben_api reads (the ledger, the cluster, the stored events). The gateway reads through these and
+ * nothing else, so it cannot reach into the runtime.
  */
 public record GatewayPorts(
     LiveHub<String> live,
@@ -19,4 +23,7 @@ public record GatewayPorts(
     IdentityStore identities,
     Tokens tokens,
     CurrentUsers users,
-    MetricsHistory history) {}
+    MetricsHistory history,
+    LedgerReads ledger,
+    ClusterReads cluster,
+    StoredEvents events) {}

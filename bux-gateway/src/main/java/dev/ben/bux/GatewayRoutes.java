@@ -3,6 +3,7 @@ package dev.ben.bux;
 import static org.apache.pekko.http.javadsl.server.PathMatchers.segment;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ben.bux.api.ApiRoutes;
 import dev.ben.config.GatewaySettings;
 import dev.ben.streams.auth.PasswordCheck;
 import dev.ben.streams.auth.Principal;
@@ -21,9 +22,9 @@ import org.apache.pekko.stream.Materializer;
 /**
  * The gateway's HTTP surface: {@code GET /health} (open, for probes), the bux page with its assets
  * (open, so it can show the login form), {@code /api/v1/session} (log in and out), and behind a
- * session cookie or a Bearer token {@code GET /metrics} and {@code GET /ws} (websocket push, from
- * the gateway's own or an allowed origin only). Every answer is counted by route and status, every
- * refusal by reason.
+ * session cookie or a Bearer token {@code GET /metrics}, {@code GET /ws} (websocket push, from the
+ * gateway's own or an allowed origin only) and ben_api's reads ({@link ApiRoutes}). Every answer is
+ * counted by route and status, every refusal by reason.
  */
 public final class GatewayRoutes extends AllDirectives {
 
@@ -36,6 +37,7 @@ public final class GatewayRoutes extends AllDirectives {
   private final SessionRoutes session;
   private final OpsRoutes ops;
   private final HistoryRoutes history;
+  private final ApiRoutes api;
 
   /**
    * {@code servedOverTls}: whether browsers reach the gateway over https, which makes the session
@@ -55,6 +57,13 @@ public final class GatewayRoutes extends AllDirectives {
             mapper);
     this.ops = new OpsRoutes(access, ports.metrics(), ports.health(), mapper);
     this.history = new HistoryRoutes(access, ports.history(), mapper);
+    this.api =
+        new ApiRoutes(
+            access,
+            new ApiRoutes.ApiPorts(ports.ledger(), ports.cluster(), ports.events()),
+            settings.readTimeout(),
+            settings.queryMaxRange(),
+            Clock.systemUTC());
     this.session =
         new SessionRoutes(
             access,
@@ -81,6 +90,7 @@ public final class GatewayRoutes extends AllDirectives {
         session.route(),
         ops.route(),
         history.route(),
+        api.route(),
         get(
             () ->
                 concat(

@@ -21,7 +21,11 @@ enum Refusal {
   FOREIGN_ORIGIN(
       StatusCodes.FORBIDDEN,
       "requests from this page's origin are not accepted; the gateway's own origin and"
-          + " ben.gateway.allowed-origins are");
+          + " ben.gateway.allowed-origins are"),
+  READ_ONLY(
+      StatusCodes.METHOD_NOT_ALLOWED,
+      "ben_api is read-only; it answers GET only, and intent changes through benctl and the"
+          + " control API");
 
   static final String METRIC = "ben_gateway_refused_total";
   static final String METRIC_HELP = "Gateway requests refused, by reason.";

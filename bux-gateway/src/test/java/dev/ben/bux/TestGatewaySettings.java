@@ -16,14 +16,14 @@ final class TestGatewaySettings {
   private TestGatewaySettings() {}
 
   /**
-   * Counters each second, a keep-alive at {@code keepAlive}, 16 messages of client buffer, and
-   * {@link #ALLOWED_ORIGIN} allowed.
+   * Counters each second, a keep-alive at {@code keepAlive}, 16 messages of client buffer, {@link
+   * #ALLOWED_ORIGIN} allowed, and ben_api reads given up after half a second.
    */
   static GatewaySettings withKeepAlive(Duration keepAlive) {
     return GatewaySettings.fromConfig(
         ConfigFactory.parseString(
                 "ben.gateway { host = \"127.0.0.1\", port = 0, client-buffer = 16,"
-                    + " counters-interval = 1s, keep-alive = "
+                    + " counters-interval = 1s, read-timeout = 500ms, keep-alive = "
                     + keepAlive.toMillis()
                     + "ms, allowed-origins = [\""
                     + ALLOWED_ORIGIN

@@ -1,5 +1,6 @@
 package dev.ben.bux;
 
+import dev.ben.bux.api.InMemoryApi;
 import dev.ben.streams.auth.CurrentUsers;
 import dev.ben.streams.auth.IdentityStore;
 import dev.ben.streams.auth.PasswordHashes;
@@ -27,8 +28,9 @@ import org.apache.pekko.stream.Materializer;
 
 /**
  * What a node would lend the gateway, built from the real types: a metrics registry, a live hub, a
- * health report the test sets, a metrics history in memory, and users ({@link #USER}, a viewer) in
- * a RocksDB identity store on a temporary folder, with a token issuer.
+ * health report the test sets, a metrics history in memory, users ({@link #USER}, a viewer) in a
+ * RocksDB identity store on a temporary folder, with a token issuer, and ben_api's reads over
+ * {@link InMemoryApi}.
  */
 final class TestPorts implements AutoCloseable {
 
@@ -47,6 +49,7 @@ final class TestPorts implements AutoCloseable {
   final Tokens tokens = tokens((byte) 7);
   final InMemoryHistory history = new InMemoryHistory();
   private final AtomicReference<HealthReport> health = new AtomicReference<>(UP);
+  final InMemoryApi api = new InMemoryApi();
 
   TestPorts(ClassicActorSystemProvider system) {
     live = new LiveHub<>(String.class, Materializer.matFromSystem(system), 64);
@@ -82,7 +85,10 @@ final class TestPorts implements AutoCloseable {
         identities,
         tokens,
         new CurrentUsers(identities, USER_TTL),
-        history);
+        history,
+        api.ledger(),
+        api.cluster(),
+        api.events());
   }
 
   long refused(String reason) {

@@ -9,7 +9,9 @@ import java.util.List;
  * countersInterval}), /metrics and /health. {@code allowedOrigins} are the web origins besides the
  * gateway's own whose pages may open its websocket and log in, in {@link WebOrigin}'s canonical
  * form. A request body larger than {@code maxRequestBytes} is refused while it is read; {@code
- * connections} bound what clients may hold of the listener before they are served.
+ * connections} bound what clients may hold of the listener before they are served. ben_api's query
+ * of stored events spans at most {@code queryMaxRange}, and its reads of the ledger, the cluster's
+ * sharding and the store each wait up to {@code readTimeout}.
  */
 public record GatewaySettings(
     Endpoint endpoint,
@@ -20,7 +22,9 @@ public record GatewaySettings(
     int loginFailures,
     Duration loginFailureWindow,
     long maxRequestBytes,
-    ConnectionLimits connections) {
+    ConnectionLimits connections,
+    Duration queryMaxRange,
+    Duration readTimeout) {
 
   public GatewaySettings {
     allowedOrigins = List.copyOf(allowedOrigins);
@@ -37,7 +41,9 @@ public record GatewaySettings(
         reader.positiveInt("login-failures"),
         reader.positiveDuration("login-failure-window"),
         reader.positiveBytes("max-request-bytes"),
-        ConnectionLimits.fromConfig(root, "ben.gateway"));
+        ConnectionLimits.fromConfig(root, "ben.gateway"),
+        reader.positiveDuration("query-max-range"),
+        reader.positiveDuration("read-timeout"));
   }
 
   private static List<String> allowedOrigins(ConfigReader reader) {

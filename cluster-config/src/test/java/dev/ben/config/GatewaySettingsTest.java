@@ -31,7 +31,9 @@ class GatewaySettingsTest {
             5,
             Duration.ofMinutes(1),
             1024 * 1024,
-            new ConnectionLimits(1024, 64, Duration.ofSeconds(10), 1024, Duration.ofSeconds(10))),
+            new ConnectionLimits(1024, 64, Duration.ofSeconds(10), 1024, Duration.ofSeconds(10)),
+            Duration.ofDays(7),
+            Duration.ofSeconds(5)),
         BenSettings.fromConfig(ReferenceConfig.with("")).gateway());
   }
 
@@ -47,7 +49,9 @@ class GatewaySettingsTest {
             3,
             Duration.ofMinutes(10),
             4096,
-            new ConnectionLimits(10, 2, Duration.ofSeconds(3), 100, Duration.ofSeconds(4))),
+            new ConnectionLimits(10, 2, Duration.ofSeconds(3), 100, Duration.ofSeconds(4)),
+            Duration.ofHours(6),
+            Duration.ofMillis(1500)),
         GatewaySettings.fromConfig(
             ReferenceConfig.with(
                 "ben.gateway { host = \"0.0.0.0\", port = 0, keep-alive = 5s, client-buffer = 8,"
@@ -55,7 +59,8 @@ class GatewaySettingsTest {
                     + " allowed-origins = [\"https://bux.example.com\", \"http://10.0.0.5:8080\"],"
                     + " login-failures = 3, login-failure-window = 10m, max-request-bytes = 4k,"
                     + " connections { max = 10, max-per-address = 2, header-timeout = 3s,"
-                    + " min-body-rate = 100, body-window = 4s } }")));
+                    + " min-body-rate = 100, body-window = 4s },"
+                    + " query-max-range = 6h, read-timeout = 1500ms }")));
   }
 
   @Test
@@ -78,6 +83,8 @@ class GatewaySettingsTest {
     assertEquals("ben.gateway.login-failures", refusedKey("ben.gateway.login-failures = 0"));
     assertEquals(
         "ben.gateway.login-failure-window", refusedKey("ben.gateway.login-failure-window = 0s"));
+    assertEquals("ben.gateway.query-max-range", refusedKey("ben.gateway.query-max-range = 0s"));
+    assertEquals("ben.gateway.read-timeout", refusedKey("ben.gateway.read-timeout = soon"));
     for (String notAnOrigin :
         new String[] {"bux.example.com", "https://bux.example.com/app", "ftp://x", "*"}) {
       SettingsException e = refused("ben.gateway.allowed-origins = [\"" + notAnOrigin + "\"]");

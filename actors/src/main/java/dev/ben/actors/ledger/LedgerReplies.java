@@ -106,6 +106,19 @@ final class LedgerReplies {
         .build();
   }
 
+  /** A version's bundle as readers see it; version 0 is the active one. */
+  VersionContents contents(String pipeline, long version) {
+    parts.book.header(pipeline);
+    long read =
+        version != 0 ? version : VersionPolicy.activeVersion(parts.store.versions(pipeline));
+    if (read == 0) {
+      throw new LedgerRefusal(
+          LedgerRefusal.Kind.CONFLICT,
+          pipeline + " has no active version; deploy one (`benctl deploy " + pipeline + "`)");
+    }
+    return BundleContents.of(pipeline, read, parts.book.bundle(pipeline, read));
+  }
+
   private static PipelineIntent intent(PipelineHeader header) {
     return switch (header.status()) {
       case PUBLISHED -> new PipelineIntent(header.id(), PipelineIntent.Mode.RUN, header.version());

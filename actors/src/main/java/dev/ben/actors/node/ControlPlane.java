@@ -11,6 +11,7 @@ import dev.ben.actors.orchestrator.HelloPlane;
 import dev.ben.actors.orchestrator.Orchestrator;
 import dev.ben.actors.pipeline.ClusterExecutor;
 import dev.ben.config.BenSettings;
+import java.util.List;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 
@@ -24,6 +25,12 @@ record ControlPlane(
     HelloPlane hellos,
     ActorRef<Orchestrator.Command> orchestrator,
     ActorRef<Ledger.Command> ledger) {
+
+  private static final String ORCHESTRATOR = "orchestrator";
+  private static final String LEDGER = "ledger";
+
+  /** The singletons' names, as ben_api lists them on the member that hosts them. */
+  static final List<String> SINGLETONS = List.of(LEDGER, ORCHESTRATOR);
 
   /** Starts the planes and the singletons (they run on orchestrator-role members only). */
   static ControlPlane wire(
@@ -44,7 +51,7 @@ record ControlPlane(
         Singletons.onOrchestrators(
             context.getSystem(),
             Orchestrator.create(ClusterExecutor.create(), hellos, settings.orchestrator()),
-            "orchestrator",
+            ORCHESTRATOR,
             settings.supervision());
     inJvm.attach(orchestrator);
     ControlServices control = services.control();
@@ -60,7 +67,7 @@ record ControlPlane(
                     notices,
                     orchestrator),
                 settings.orchestrator().helloInterval()),
-            "ledger",
+            LEDGER,
             settings.supervision(),
             Ledger.props());
     return new ControlPlane(notices, hellos, orchestrator, ledger);

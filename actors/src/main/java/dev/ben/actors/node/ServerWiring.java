@@ -7,7 +7,6 @@ import dev.ben.actors.control.ControlRequests;
 import dev.ben.actors.control.LedgerGrpcService;
 import dev.ben.actors.control.TrustGrpcService;
 import dev.ben.actors.control.UsersGrpcService;
-import dev.ben.actors.history.ClusterMetricsHistory;
 import dev.ben.actors.invoke.InvokeGrpcService;
 import dev.ben.actors.invoke.InvokeReplies;
 import dev.ben.actors.invoke.Invoker;
@@ -95,16 +94,7 @@ final class ServerWiring {
                       listening)));
     }
     if (settings.node().has(Role.GATEWAY)) {
-      GatewayPorts ports =
-          new GatewayPorts(
-              data.live(),
-              services.metrics(),
-              new NodeHealth(context.getSystem(), services.connectors())::report,
-              services.control().identities(),
-              services.control().tokens(),
-              currentUsers(settings, services),
-              new ClusterMetricsHistory(
-                  context.getSystem(), settings.history(), Clock.systemUTC()));
+      GatewayPorts ports = ApiWiring.ports(context, settings, services, control, data);
       // Served over TLS: the session cookie is Secure and the gateway's own origin is https.
       boolean servedOverTls = settings.tls().enabled();
       servers.add(
@@ -264,7 +254,7 @@ final class ServerWiring {
   }
 
   /** Who still holds which role, as the control API and the gateway both check their tokens. */
-  private static CurrentUsers currentUsers(BenSettings settings, NodeServices services) {
+  static CurrentUsers currentUsers(BenSettings settings, NodeServices services) {
     return new CurrentUsers(services.control().identities(), settings.auth().userCacheTtl());
   }
 }

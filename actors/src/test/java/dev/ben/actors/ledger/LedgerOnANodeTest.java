@@ -8,6 +8,7 @@ import com.typesafe.config.ConfigFactory;
 import dev.ben.api.control.PipelineStatus;
 import dev.ben.api.control.VersionInfo;
 import dev.ben.api.control.VersionState;
+import java.util.List;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -61,6 +62,18 @@ class LedgerOnANodeTest {
     Object back = roundTrip(StatusReply.success(status));
 
     assertEquals(StatusReply.success(status), back);
+  }
+
+  @Test
+  void aVersionsContentsCrossNodesIntact() {
+    var contents =
+        new VersionContents(
+            "auth",
+            2,
+            List.of(new VersionContents.ArtifactText("policy", "guard", "{\n  \"limit\" : 5\n}\n")),
+            List.of(new VersionContents.ReplicaTable("logins", List.of("tenant", "user"))));
+
+    assertEquals(StatusReply.success(contents), roundTrip(StatusReply.success(contents)));
   }
 
   @Test

@@ -31,6 +31,14 @@ public interface AnalyticalStore extends AutoCloseable {
   List<ObjectNode> queryJson(String sql);
 
   /**
+   * Runs a query whose {@code ?} placeholders take {@code parameters} in order (strings and whole
+   * numbers), so values from outside never become SQL text; rows as {@link #queryJson(String)}.
+   */
+  default List<ObjectNode> queryJson(String sql, List<Object> parameters) {
+    throw new UnsupportedOperationException(describe() + " does not bind query parameters");
+  }
+
+  /**
    * Where the store is, for logs and health: {@code clickhouse http://…/ben} or {@code embedded
    * /path}.
    */

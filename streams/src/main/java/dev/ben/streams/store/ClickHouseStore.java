@@ -158,6 +158,15 @@ public final class ClickHouseStore implements AnalyticalStore {
     }
   }
 
+  /**
+   * ClickHouse 18.16 has no query parameters, so the values are bound here as literals ({@link
+   * QueryParameters#bind}): each one escaped as a string or written as a number, never as SQL.
+   */
+  @Override
+  public List<ObjectNode> queryJson(String sql, List<Object> parameters) {
+    return queryJson(QueryParameters.bind(sql, parameters));
+  }
+
   @Override
   public String describe() {
     return description;

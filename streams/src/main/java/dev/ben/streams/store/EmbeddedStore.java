@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -91,20 +92,39 @@ public final class EmbeddedStore implements AnalyticalStore {
   public synchronized List<ObjectNode> queryJson(String sql) {
     try (Statement s = connection.createStatement();
         ResultSet rs = s.executeQuery(DuckDbDialect.query(sql))) {
-      ResultSetMetaData meta = rs.getMetaData();
-      List<ObjectNode> rows = new ArrayList<>();
-      while (rs.next()) {
-        ObjectNode row = mapper.createObjectNode();
-        for (int i = 1; i <= meta.getColumnCount(); i++) {
-          row.set(meta.getColumnLabel(i), json(rs.getObject(i)));
-        }
-        rows.add(row);
-      }
-      return rows;
+      return rows(rs);
     } catch (SQLException e) {
       throw new StoreException(
           "embedded store: `" + sql.strip() + "` failed: " + e.getMessage(), e);
     }
+  }
+
+  @Override
+  public synchronized List<ObjectNode> queryJson(String sql, List<Object> parameters) {
+    try (PreparedStatement s = connection.prepareStatement(DuckDbDialect.query(sql))) {
+      for (int i = 0; i < parameters.size(); i++) {
+        s.setObject(i + 1, QueryParameters.checked(parameters.get(i)));
+      }
+      try (ResultSet rs = s.executeQuery()) {
+        return rows(rs);
+      }
+    } catch (SQLException e) {
+      throw new StoreException(
+          "embedded store: `" + sql.strip() + "` failed: " + e.getMessage(), e);
+    }
+  }
+
+  private List<ObjectNode> rows(ResultSet rs) throws SQLException {
+    ResultSetMetaData meta = rs.getMetaData();
+    List<ObjectNode> rows = new ArrayList<>();
+    while (rs.next()) {
+      ObjectNode row = mapper.createObjectNode();
+      for (int i = 1; i <= meta.getColumnCount(); i++) {
+        row.set(meta.getColumnLabel(i), json(rs.getObject(i)));
+      }
+      rows.add(row);
+    }
+    return rows;
   }
 
   @Override

@@ -1,0 +1,54 @@
+package dev.ben.actors.node;
+
+import dev.ben.actors.detector.DetectorShard;
+import dev.ben.actors.history.ClusterMetricsHistory;
+import dev.ben.actors.reads.ClusterMembers;
+import dev.ben.actors.reads.LedgerAsks;
+import dev.ben.actors.reads.ReplicaEvents;
+import dev.ben.bux.GatewayPorts;
+import dev.ben.config.BenSettings;
+import dev.ben.config.Role;
+import dev.ben.streams.store.replica.ReplicaQuery;
+import java.time.Clock;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+
+/**
+ * What a gateway node lends the gateway: the live tap, metrics, health and users, and ben_api's
+ * reads of the ledger singleton, the cluster and the replica tables of this node's store, each
+ * waiting up to {@code ben.gateway.read-timeout}.
+ */
+final class ApiWiring {
+
+  private ApiWiring() {}
+
+  static GatewayPorts ports(
+      ActorContext<?> context,
+      BenSettings settings,
+      NodeServices services,
+      ControlPlane control,
+      DataPlane data) {
+    NodeHealth health = new NodeHealth(context.getSystem(), services.connectors());
+    LedgerAsks ledger =
+        new LedgerAsks(control.ledger(), context.getSystem(), settings.gateway().readTimeout());
+    return new GatewayPorts(
+        data.live(),
+        services.metrics(),
+        health::report,
+        services.control().identities(),
+        services.control().tokens(),
+        ServerWiring.currentUsers(settings, services),
+        new ClusterMetricsHistory(context.getSystem(), settings.history(), Clock.systemUTC()),
+        ledger,
+        new ClusterMembers(
+            context.getSystem(),
+            Role.ORCHESTRATOR.configName(),
+            ControlPlane.SINGLETONS,
+            DetectorShard.TYPE_KEY,
+            settings.gateway().readTimeout(),
+            health::report),
+        new ReplicaEvents(
+            ledger,
+            new ReplicaQuery(services.migrator().store(), services.mapper()),
+            services.blockingExecutor()));
+  }
+}
