@@ -1,5 +1,7 @@
 package dev.ben.bux;
 
+import dev.ben.bux.socket.BundleReads;
+import dev.ben.bux.socket.TopicPorts;
 import dev.ben.streams.auth.CurrentUsers;
 import dev.ben.streams.auth.IdentityStore;
 import dev.ben.streams.auth.Tokens;
@@ -8,9 +10,10 @@ import dev.ben.streams.metrics.MetricsRegistry;
 import java.util.function.Supplier;
 
 /**
- * What the hosting node lends the gateway: the live tap, the metrics registry, a health probe, and
- * the cluster's users and token issuer for logging in to bux. The gateway reads through these and
- * nothing else, so it cannot reach into the runtime.
+ * What the hosting node lends the gateway: the live tap, the metrics registry, a health probe, the
+ * cluster's users and token issuer for logging in to bux, the websocket's other topic sources, and
+ * the ledger's bundles for the test bench. The gateway reads through these and nothing else, so it
+ * cannot reach into the runtime.
  */
 public record GatewayPorts(
     LiveHub<String> live,
@@ -18,4 +21,6 @@ public record GatewayPorts(
     Supplier<HealthReport> health,
     IdentityStore identities,
     Tokens tokens,
-    CurrentUsers users) {}
+    CurrentUsers users,
+    TopicPorts topics,
+    BundleReads bundles) {}

@@ -3,6 +3,7 @@ package dev.ben.bux;
 import static org.apache.pekko.http.javadsl.server.PathMatchers.segment;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ben.bux.socket.BuxSocket;
 import dev.ben.config.GatewaySettings;
 import dev.ben.streams.auth.PasswordCheck;
 import dev.ben.streams.auth.Principal;
@@ -31,7 +32,7 @@ public final class GatewayRoutes extends AllDirectives {
   private static final String BLOCKING_DISPATCHER = "pekko.actor.default-blocking-io-dispatcher";
 
   private final ObjectMapper mapper = new ObjectMapper();
-  private final LiveSocket socket;
+  private final BuxSocket socket;
   private final GatewayAccess access;
   private final SessionRoutes session;
   private final OpsRoutes ops;
@@ -45,7 +46,16 @@ public final class GatewayRoutes extends AllDirectives {
       GatewaySettings settings,
       GatewayPorts ports,
       boolean servedOverTls) {
-    this.socket = new LiveSocket(settings, ports, mapper, Materializer.matFromSystem(system));
+    this.socket =
+        new BuxSocket(
+            settings,
+            ports.live(),
+            ports.metrics(),
+            ports.topics(),
+            ports.bundles(),
+            mapper,
+            Materializer.matFromSystem(system),
+            system.classicSystem().dispatchers().lookup(BLOCKING_DISPATCHER));
     this.access =
         new GatewayAccess(
             new OriginCheck(settings.allowedOrigins(), servedOverTls),
@@ -105,6 +115,10 @@ public final class GatewayRoutes extends AllDirectives {
   private Route liveSocket(Principal principal) {
     // A token within the clock leeway past its expiry is still accepted: its socket closes at once.
     Duration left = Duration.between(Instant.now(), principal.expiresAt());
-    return handleWebSocketMessages(socket.flow(left.isNegative() ? Duration.ZERO : left));
+    return handleWebSocketMessages(
+        socket.flow(
+            principal,
+            left.isNegative() ? Duration.ZERO : left,
+            () -> access.countRefusal(Refusal.BAD_FRAME)));
   }
 }

@@ -21,7 +21,9 @@ enum Refusal {
   FOREIGN_ORIGIN(
       StatusCodes.FORBIDDEN,
       "requests from this page's origin are not accepted; the gateway's own origin and"
-          + " ben.gateway.allowed-origins are");
+          + " ben.gateway.allowed-origins are"),
+  // A websocket frame refused with an error frame; the socket stays open (up to a limit).
+  BAD_FRAME(StatusCodes.BAD_REQUEST, "the websocket frame was malformed");
 
   static final String METRIC = "ben_gateway_refused_total";
   static final String METRIC_HELP = "Gateway requests refused, by reason.";

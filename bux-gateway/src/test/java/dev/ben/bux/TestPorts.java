@@ -1,5 +1,7 @@
 package dev.ben.bux;
 
+import dev.ben.bux.socket.BundleReads;
+import dev.ben.bux.socket.TopicPorts;
 import dev.ben.streams.auth.CurrentUsers;
 import dev.ben.streams.auth.IdentityStore;
 import dev.ben.streams.auth.PasswordHashes;
@@ -47,6 +49,11 @@ final class TestPorts implements AutoCloseable {
   final Tokens tokens = tokens((byte) 7);
   private final AtomicReference<HealthReport> health = new AtomicReference<>(UP);
 
+  /** The websocket's other topics; none unless a test lends some before taking {@link #ports}. */
+  TopicPorts topics = TopicPorts.none();
+
+  BundleReads bundles = BundleReads.none();
+
   TestPorts(ClassicActorSystemProvider system) {
     live = new LiveHub<>(String.class, Materializer.matFromSystem(system), 64);
     try {
@@ -75,7 +82,14 @@ final class TestPorts implements AutoCloseable {
 
   GatewayPorts ports() {
     return new GatewayPorts(
-        live, metrics, health::get, identities, tokens, new CurrentUsers(identities, USER_TTL));
+        live,
+        metrics,
+        health::get,
+        identities,
+        tokens,
+        new CurrentUsers(identities, USER_TTL),
+        topics,
+        bundles);
   }
 
   long refused(String reason) {

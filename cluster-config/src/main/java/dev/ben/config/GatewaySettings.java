@@ -5,11 +5,12 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The bux gateway: web UI, ben_api, websocket push (a counters frame every {@code
+ * The bux gateway: web UI, ben_api, websocket push (the metrics topic every {@code
  * countersInterval}), /metrics and /health. {@code allowedOrigins} are the web origins besides the
  * gateway's own whose pages may open its websocket and log in, in {@link WebOrigin}'s canonical
  * form. A request body larger than {@code maxRequestBytes} is refused while it is read; {@code
- * connections} bound what clients may hold of the listener before they are served.
+ * connections} bound what clients may hold of the listener before they are served; {@code socket}
+ * bounds what one websocket client may ask of it.
  */
 public record GatewaySettings(
     Endpoint endpoint,
@@ -20,7 +21,8 @@ public record GatewaySettings(
     int loginFailures,
     Duration loginFailureWindow,
     long maxRequestBytes,
-    ConnectionLimits connections) {
+    ConnectionLimits connections,
+    WebSocketSettings socket) {
 
   public GatewaySettings {
     allowedOrigins = List.copyOf(allowedOrigins);
@@ -37,7 +39,8 @@ public record GatewaySettings(
         reader.positiveInt("login-failures"),
         reader.positiveDuration("login-failure-window"),
         reader.positiveBytes("max-request-bytes"),
-        ConnectionLimits.fromConfig(root, "ben.gateway"));
+        ConnectionLimits.fromConfig(root, "ben.gateway"),
+        WebSocketSettings.fromConfig(root, "ben.gateway"));
   }
 
   private static List<String> allowedOrigins(ConfigReader reader) {
