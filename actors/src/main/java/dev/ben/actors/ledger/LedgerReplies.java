@@ -106,6 +106,31 @@ final class LedgerReplies {
         .build();
   }
 
+  /** The stored bundle of a version, the active one or the newest staged one. */
+  Ledger.BundleBytes bundleOf(String pipeline, long version) {
+    parts.book.header(pipeline);
+    var versions = parts.store.versions(pipeline);
+    long chosen =
+        version > 0
+            ? version
+            : version == Ledger.BundleOf.ACTIVE
+                ? VersionPolicy.activeVersion(versions)
+                : versions.stream()
+                    .filter(v -> v.state() == dev.ben.streams.ledger.VersionState.STAGED)
+                    .mapToLong(dev.ben.streams.ledger.StagedVersion::version)
+                    .max()
+                    .orElse(0);
+    if (chosen == 0) {
+      throw new LedgerRefusal(
+          LedgerRefusal.Kind.NOT_FOUND,
+          pipeline
+              + " has no "
+              + (version == Ledger.BundleOf.ACTIVE ? "active" : "staged")
+              + " version; name a version number or send the sources");
+    }
+    return new Ledger.BundleBytes(pipeline, chosen, parts.book.bundle(pipeline, chosen).toBytes());
+  }
+
   private static PipelineIntent intent(PipelineHeader header) {
     return switch (header.status()) {
       case PUBLISHED -> new PipelineIntent(header.id(), PipelineIntent.Mode.RUN, header.version());

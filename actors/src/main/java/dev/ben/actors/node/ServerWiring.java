@@ -24,6 +24,7 @@ import dev.ben.actors.signal.SignalStream;
 import dev.ben.bux.GatewayPorts;
 import dev.ben.bux.GatewayRoutes;
 import dev.ben.bux.OpsRoutes;
+import dev.ben.bux.socket.TopicPorts;
 import dev.ben.config.BenSettings;
 import dev.ben.config.Role;
 import dev.ben.streams.auth.AppKeyCheck;
@@ -101,7 +102,13 @@ final class ServerWiring {
               new NodeHealth(context.getSystem(), services.connectors())::report,
               services.control().identities(),
               services.control().tokens(),
-              currentUsers(settings, services));
+              currentUsers(settings, services),
+              // The cluster and pipelines ports come with ben_api; no cheap source of beacon
+              // analytics, metrics history or decisions exists yet, so those topics are not
+              // offered.
+              TopicPorts.none(),
+              new LedgerBundleReads(
+                  control.ledger(), settings.node().askTimeout(), context.getSystem().scheduler()));
       // Served over TLS: the session cookie is Secure and the gateway's own origin is https.
       boolean servedOverTls = settings.tls().enabled();
       servers.add(
