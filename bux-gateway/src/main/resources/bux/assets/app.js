@@ -1,5 +1,6 @@
-// bux live view: log in (session cookie), then one websocket, pushed updates only (no polling), automatic
-// reconnect with backoff while the session lasts.
+// bux live view: log in (session cookie), then one websocket (protocol v1: subscribe to the metrics and tail
+// topics), pushed updates only (no polling), automatic reconnect with backoff while the session lasts; the
+// tail resumes after the last event seen.
 (function () {
   'use strict';
   const MAX_EVENTS = 200;
@@ -21,6 +22,8 @@
   let received = 0;
   let retry = 500;
   let socket = null;
+  let lastTailSeq = null;
+  let missed = 0;
 
   function setConn(state, text, cls) {
     conn.textContent = text;
@@ -50,10 +53,9 @@
   }
 
   function onCounters(m) {
-    document.getElementById('dropped').textContent = m.live_dropped;
     const rows = new Map();
     const reasons = [];
-    for (const s of m.series) {
+    for (const s of m.stages) {
       const key = s.pipeline + '\u0000' + s.stage;
       const row = rows.get(key) || { pipeline: s.pipeline, stage: s.stage };
       row[s.outcome] = (row[s.outcome] || 0) + s.value;
@@ -84,12 +86,24 @@
   function connect() {
     const ws = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws');
     socket = ws;
-    ws.onopen = () => { setConn('live', 'live', 'pill-ok'); retry = 500; };
+    ws.onopen = () => {
+      setConn('live', 'live', 'pill-ok');
+      retry = 500;
+      ws.send(JSON.stringify({ op: 'subscribe', sub: 'metrics', topic: 'metrics' }));
+      ws.send(JSON.stringify({ op: 'subscribe', sub: 'tail', topic: 'tail', after: lastTailSeq }));
+    };
     ws.onmessage = (e) => {
       lastUpdate = Date.now();
       const m = JSON.parse(e.data);
-      if (m.type === 'event') onEvent(m);
-      else if (m.type === 'counters') onCounters(m);
+      if (m.type === 'data' && m.topic === 'tail') {
+        lastTailSeq = m.seq;
+        onEvent(m.data);
+      } else if (m.type === 'data' && m.topic === 'metrics') {
+        onCounters(m.data);
+      } else if (m.type === 'gap') {
+        missed += m.missed;
+        document.getElementById('dropped').textContent = missed;
+      }
     };
     ws.onclose = () => {
       if (socket !== ws) return; // closed on purpose (logout)

@@ -66,6 +66,11 @@ public final class GatewayAccess extends AllDirectives {
                 }));
   }
 
+  /** Counts a refusal answered elsewhere (an error frame on a websocket). */
+  void countRefusal(Refusal refusal) {
+    counters.refused(refusal);
+  }
+
   Route refuse(String route, Refusal refusal) {
     counters.refused(refusal);
     return complete(counted(route, error(refusal.status().intValue(), refusal.message())));

@@ -4,6 +4,7 @@ import static org.apache.pekko.http.javadsl.server.PathMatchers.segment;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ben.bux.api.ApiRoutes;
+import dev.ben.bux.socket.BuxSocket;
 import dev.ben.config.GatewaySettings;
 import dev.ben.streams.auth.PasswordCheck;
 import dev.ben.streams.auth.Principal;
@@ -32,7 +33,7 @@ public final class GatewayRoutes extends AllDirectives {
   private static final String BLOCKING_DISPATCHER = "pekko.actor.default-blocking-io-dispatcher";
 
   private final ObjectMapper mapper = new ObjectMapper();
-  private final LiveSocket socket;
+  private final BuxSocket socket;
   private final GatewayAccess access;
   private final SessionRoutes session;
   private final OpsRoutes ops;
@@ -48,7 +49,6 @@ public final class GatewayRoutes extends AllDirectives {
       GatewaySettings settings,
       GatewayPorts ports,
       boolean servedOverTls) {
-    this.socket = new LiveSocket(settings, ports, mapper, Materializer.matFromSystem(system));
     this.access =
         new GatewayAccess(
             new OriginCheck(settings.allowedOrigins(), servedOverTls),
@@ -64,6 +64,16 @@ public final class GatewayRoutes extends AllDirectives {
             settings.readTimeout(),
             settings.queryMaxRange(),
             Clock.systemUTC());
+    this.socket =
+        new BuxSocket(
+            settings,
+            ports.live(),
+            ports.metrics(),
+            GatewayTopics.of(ports, api, mapper),
+            ports.bundles(),
+            mapper,
+            Materializer.matFromSystem(system),
+            system.classicSystem().dispatchers().lookup(BLOCKING_DISPATCHER));
     this.session =
         new SessionRoutes(
             access,
@@ -118,6 +128,10 @@ public final class GatewayRoutes extends AllDirectives {
   private Route liveSocket(Principal principal) {
     // A token within the clock leeway past its expiry is still accepted: its socket closes at once.
     Duration left = Duration.between(Instant.now(), principal.expiresAt());
-    return handleWebSocketMessages(socket.flow(left.isNegative() ? Duration.ZERO : left));
+    return handleWebSocketMessages(
+        socket.flow(
+            principal,
+            left.isNegative() ? Duration.ZERO : left,
+            () -> access.countRefusal(Refusal.BAD_FRAME)));
   }
 }

@@ -76,6 +76,12 @@ final class HistoryRoutes extends AllDirectives {
   }
 
   private HttpResponse json(HistoryView view) {
+    return HttpResponse.create()
+        .withEntity(ContentTypes.APPLICATION_JSON, body(mapper, view).toString());
+  }
+
+  /** The route's body, which the websocket's history topic pushes too. */
+  static ObjectNode body(ObjectMapper mapper, HistoryView view) {
     ObjectNode body = mapper.createObjectNode();
     body.put("at", view.at());
     body.put("interval_ms", view.intervalMs());
@@ -88,7 +94,7 @@ final class HistoryRoutes extends AllDirectives {
     }
     ArrayNode points = body.putArray("points");
     view.points().forEach(point -> render(points.addObject(), point));
-    return HttpResponse.create().withEntity(ContentTypes.APPLICATION_JSON, body.toString());
+    return body;
   }
 
   private static void render(ObjectNode out, HistoryView.Point point) {

@@ -25,7 +25,9 @@ enum Refusal {
   READ_ONLY(
       StatusCodes.METHOD_NOT_ALLOWED,
       "ben_api is read-only; it answers GET only, and intent changes through benctl and the"
-          + " control API");
+          + " control API"),
+  // A websocket frame refused with an error frame; the socket stays open (up to a limit).
+  BAD_FRAME(StatusCodes.BAD_REQUEST, "the websocket frame was malformed");
 
   static final String METRIC = "ben_gateway_refused_total";
   static final String METRIC_HELP = "Gateway requests refused, by reason.";

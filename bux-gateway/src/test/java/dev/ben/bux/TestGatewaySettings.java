@@ -20,14 +20,21 @@ final class TestGatewaySettings {
    * #ALLOWED_ORIGIN} allowed, and ben_api reads given up after half a second.
    */
   static GatewaySettings withKeepAlive(Duration keepAlive) {
+    return with(keepAlive, "");
+  }
+
+  /** As {@link #withKeepAlive}, with {@code overrides} (HOCON) laid over. */
+  static GatewaySettings with(Duration keepAlive, String overrides) {
     return GatewaySettings.fromConfig(
-        ConfigFactory.parseString(
-                "ben.gateway { host = \"127.0.0.1\", port = 0, client-buffer = 16,"
-                    + " counters-interval = 1s, read-timeout = 500ms, keep-alive = "
-                    + keepAlive.toMillis()
-                    + "ms, allowed-origins = [\""
-                    + ALLOWED_ORIGIN
-                    + "\"] }")
+        ConfigFactory.parseString(overrides)
+            .withFallback(
+                ConfigFactory.parseString(
+                    "ben.gateway { host = \"127.0.0.1\", port = 0, client-buffer = 16,"
+                        + " counters-interval = 1s, read-timeout = 500ms, keep-alive = "
+                        + keepAlive.toMillis()
+                        + "ms, allowed-origins = [\""
+                        + ALLOWED_ORIGIN
+                        + "\"] }"))
             .withFallback(ConfigFactory.defaultReference())
             .resolve());
   }

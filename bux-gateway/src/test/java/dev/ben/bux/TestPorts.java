@@ -1,6 +1,8 @@
 package dev.ben.bux;
 
 import dev.ben.bux.api.InMemoryApi;
+import dev.ben.bux.socket.BundleReads;
+import dev.ben.bux.socket.TopicPorts;
 import dev.ben.streams.auth.CurrentUsers;
 import dev.ben.streams.auth.IdentityStore;
 import dev.ben.streams.auth.PasswordHashes;
@@ -51,6 +53,11 @@ final class TestPorts implements AutoCloseable {
   private final AtomicReference<HealthReport> health = new AtomicReference<>(UP);
   final InMemoryApi api = new InMemoryApi();
 
+  /** The websocket's other topics; none unless a test lends some before taking {@link #ports}. */
+  TopicPorts topics = TopicPorts.none();
+
+  BundleReads bundles = BundleReads.none();
+
   TestPorts(ClassicActorSystemProvider system) {
     live = new LiveHub<>(String.class, Materializer.matFromSystem(system), 64);
     try {
@@ -88,7 +95,9 @@ final class TestPorts implements AutoCloseable {
         history,
         api.ledger(),
         api.cluster(),
-        api.events());
+        api.events(),
+        topics,
+        bundles);
   }
 
   long refused(String reason) {

@@ -5,13 +5,14 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The bux gateway: web UI, ben_api, websocket push (a counters frame every {@code
+ * The bux gateway: web UI, ben_api, websocket push (the metrics topic every {@code
  * countersInterval}), /metrics and /health. {@code allowedOrigins} are the web origins besides the
  * gateway's own whose pages may open its websocket and log in, in {@link WebOrigin}'s canonical
  * form. A request body larger than {@code maxRequestBytes} is refused while it is read; {@code
- * connections} bound what clients may hold of the listener before they are served. ben_api's query
- * of stored events spans at most {@code queryMaxRange}, and its reads of the ledger, the cluster's
- * sharding and the store each wait up to {@code readTimeout}.
+ * connections} bound what clients may hold of the listener before they are served; {@code socket}
+ * bounds what one websocket client may ask of it. ben_api's query of stored events spans at most
+ * {@code queryMaxRange}, and its reads of the ledger, the cluster's sharding and the store each
+ * wait up to {@code readTimeout}.
  */
 public record GatewaySettings(
     Endpoint endpoint,
@@ -24,7 +25,8 @@ public record GatewaySettings(
     long maxRequestBytes,
     ConnectionLimits connections,
     Duration queryMaxRange,
-    Duration readTimeout) {
+    Duration readTimeout,
+    WebSocketSettings socket) {
 
   public GatewaySettings {
     allowedOrigins = List.copyOf(allowedOrigins);
@@ -43,7 +45,8 @@ public record GatewaySettings(
         reader.positiveBytes("max-request-bytes"),
         ConnectionLimits.fromConfig(root, "ben.gateway"),
         reader.positiveDuration("query-max-range"),
-        reader.positiveDuration("read-timeout"));
+        reader.positiveDuration("read-timeout"),
+        WebSocketSettings.fromConfig(root, "ben.gateway"));
   }
 
   private static List<String> allowedOrigins(ConfigReader reader) {

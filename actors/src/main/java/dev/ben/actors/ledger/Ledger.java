@@ -46,6 +46,7 @@ public final class Ledger {
           WhatToRun,
           Pull,
           Ack,
+          BundleOf,
           LedgerActor.Internal {}
 
   public record Stage(byte[] bundle, String source, ActorRef<StatusReply<StageReply>> replyTo)
@@ -110,6 +111,20 @@ public final class Ledger {
 
   /** The bundle's bytes as a pull-only stream, or why not. */
   public record Artifact(ArtifactKey key, SourceRef<ByteString> bytes, String refusal)
+      implements ClusterSerializable {}
+
+  /**
+   * The bundle of a version of a pipeline, for bux's test bench: {@code version} a number, or
+   * {@link #ACTIVE} or {@link #NEWEST_STAGED}.
+   */
+  public record BundleOf(String pipeline, long version, ActorRef<StatusReply<BundleBytes>> replyTo)
+      implements Command {
+    public static final long ACTIVE = 0;
+    public static final long NEWEST_STAGED = -1;
+  }
+
+  /** A version's bundle as stored (its signature checked when it was staged). */
+  public record BundleBytes(String pipeline, long version, byte[] bytes)
       implements ClusterSerializable {}
 
   /** A component reporting it swapped to {@code version}. */

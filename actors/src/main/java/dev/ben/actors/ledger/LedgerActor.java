@@ -103,6 +103,7 @@ final class LedgerActor extends AbstractBehavior<Command> {
         .onMessage(Ledger.WhatToRun.class, this::onWhatToRun)
         .onMessage(Ledger.Pull.class, this::onPull)
         .onMessage(Ledger.Ack.class, this::onAck)
+        .onMessage(Ledger.BundleOf.class, this::onBundleOf)
         .onMessage(DeadlinePassed.class, this::onDeadlinePassed)
         .onMessage(Declare.class, this::onDeclare)
         .onSignal(PostStop.class, this::onPostStop)
@@ -237,6 +238,11 @@ final class LedgerActor extends AbstractBehavior<Command> {
 
   private Behavior<Command> onPull(Ledger.Pull pull) {
     pull.replyTo().tell(replies.pull(pull.key(), getContext().getSystem()));
+    return this;
+  }
+
+  private Behavior<Command> onBundleOf(Ledger.BundleOf request) {
+    answer(request.replyTo(), () -> replies.bundleOf(request.pipeline(), request.version()));
     return this;
   }
 

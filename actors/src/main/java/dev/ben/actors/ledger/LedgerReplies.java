@@ -106,17 +106,44 @@ final class LedgerReplies {
         .build();
   }
 
-  /** A version's bundle as readers see it; version 0 is the active one. */
+  /** A version's bundle as readers see it: a version number, ACTIVE or NEWEST_STAGED. */
   VersionContents contents(String pipeline, long version) {
+    long chosen = chooseVersion(pipeline, version);
+    return BundleContents.of(pipeline, chosen, parts.book.bundle(pipeline, chosen));
+  }
+
+  /** The stored bundle of a version: a version number, ACTIVE or NEWEST_STAGED. */
+  Ledger.BundleBytes bundleOf(String pipeline, long version) {
+    long chosen = chooseVersion(pipeline, version);
+    return new Ledger.BundleBytes(pipeline, chosen, parts.book.bundle(pipeline, chosen).toBytes());
+  }
+
+  private long chooseVersion(String pipeline, long version) {
     parts.book.header(pipeline);
-    long read =
-        version != 0 ? version : VersionPolicy.activeVersion(parts.store.versions(pipeline));
-    if (read == 0) {
-      throw new LedgerRefusal(
-          LedgerRefusal.Kind.CONFLICT,
-          pipeline + " has no active version; deploy one (`benctl deploy " + pipeline + "`)");
+    if (version > 0) {
+      return version;
     }
-    return BundleContents.of(pipeline, read, parts.book.bundle(pipeline, read));
+    var versions = parts.store.versions(pipeline);
+    long chosen =
+        version == Ledger.BundleOf.ACTIVE
+            ? VersionPolicy.activeVersion(versions)
+            : versions.stream()
+                .filter(v -> v.state() == dev.ben.streams.ledger.VersionState.STAGED)
+                .mapToLong(dev.ben.streams.ledger.StagedVersion::version)
+                .max()
+                .orElse(0);
+    if (chosen == 0) {
+      String which = version == Ledger.BundleOf.ACTIVE ? "active" : "staged";
+      throw new LedgerRefusal(
+          LedgerRefusal.Kind.NOT_FOUND,
+          pipeline
+              + " has no "
+              + which
+              + " version; deploy one (`benctl deploy "
+              + pipeline
+              + "`), name a version number or send the sources");
+    }
+    return chosen;
   }
 
   private static PipelineIntent intent(PipelineHeader header) {

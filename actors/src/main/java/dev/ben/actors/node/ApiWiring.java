@@ -6,6 +6,7 @@ import dev.ben.actors.reads.ClusterMembers;
 import dev.ben.actors.reads.LedgerAsks;
 import dev.ben.actors.reads.ReplicaEvents;
 import dev.ben.bux.GatewayPorts;
+import dev.ben.bux.socket.TopicPorts;
 import dev.ben.config.BenSettings;
 import dev.ben.config.Role;
 import dev.ben.streams.store.replica.ReplicaQuery;
@@ -49,6 +50,11 @@ final class ApiWiring {
         new ReplicaEvents(
             ledger,
             new ReplicaQuery(services.migrator().store(), services.mapper()),
-            services.blockingExecutor()));
+            services.blockingExecutor()),
+        // Beacon analytics and decisions have no source in the node yet, so those topics are
+        // not offered; the gateway adds the topics it serves from ben_api's reads itself.
+        TopicPorts.none(),
+        new LedgerBundleReads(
+            control.ledger(), settings.node().askTimeout(), context.getSystem().scheduler()));
   }
 }

@@ -228,6 +228,22 @@ public final class PipelineStages {
   }
 
   private void liveTap(Envelope envelope) {
-    resources.live().publishWhileWatched(() -> LiveEventJson.render(resources.mapper(), envelope));
+    resources
+        .live()
+        .publishWhileWatched(
+            () -> LiveEventJson.render(resources.mapper(), envelope, redactedFields(envelope)));
+  }
+
+  /** The fields the version that decided the event redacts, while the slot still holds it. */
+  private java.util.List<String> redactedFields(Envelope envelope) {
+    Envelope.Evaluation evaluation = envelope.evaluation();
+    if (evaluation == null || contract.isEmpty()) {
+      return java.util.List.of();
+    }
+    return contract
+        .get()
+        .held(evaluation.contractVersion())
+        .map(active -> LiveEventJson.redactedFields(active, evaluation.result().schema()))
+        .orElse(java.util.List.of());
   }
 }

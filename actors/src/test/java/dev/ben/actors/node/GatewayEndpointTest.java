@@ -129,6 +129,15 @@ class GatewayEndpointTest {
             .header("Authorization", "Bearer " + node.adminToken())
             .buildAsync(ws, new Collector(fast))
             .get(10, TimeUnit.SECONDS);
+    // Both subscribe to the live tail and the metrics; the stalled one then never reads.
+    for (WebSocket client : new WebSocket[] {stalled, fastSocket}) {
+      client
+          .sendText("{\"op\":\"subscribe\",\"sub\":\"t\",\"topic\":\"tail\"}", true)
+          .get(10, TimeUnit.SECONDS);
+      client
+          .sendText("{\"op\":\"subscribe\",\"sub\":\"m\",\"topic\":\"metrics\"}", true)
+          .get(10, TimeUnit.SECONDS);
+    }
     StringBuilder body = new StringBuilder();
     for (int i = 0; i < 3000; i++) {
       body.append("{\"n\":").append(i).append("}\n");
@@ -147,12 +156,13 @@ class GatewayEndpointTest {
     Await.until(
         () -> {
           postMarker();
-          return fast.stream().anyMatch(m -> "last".equals(m.path("body").path("marker").asText()));
+          return fast.stream()
+              .anyMatch(m -> "last".equals(m.path("data").path("body").path("marker").asText()));
         },
         "the fast client to see the last event");
     assertTrue(
-        fast.stream().anyMatch(m -> m.path("type").asText().equals("counters")),
-        "counters frames arrive");
+        fast.stream().anyMatch(m -> m.path("topic").asText().equals("metrics")),
+        "metrics frames arrive");
     Await.until(
         () -> fast.stream().anyMatch(m -> m.path("type").asText().equals("keepalive")),
         "a keep-alive frame");

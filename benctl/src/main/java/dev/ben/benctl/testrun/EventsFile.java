@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ben.benctl.command.CommandFailure;
+import dev.ben.contracts.testbench.EventLines;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,20 +21,10 @@ final class EventsFile {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** An input line worth running: its 1-based number in the file and its text. */
-  record Line(int number, String text) {}
-
   private EventsFile() {}
 
-  static List<Line> events(Path file) {
-    List<Line> lines = new ArrayList<>();
-    List<String> all = readLines(file, "events file");
-    for (int i = 0; i < all.size(); i++) {
-      if (!all.get(i).isBlank()) {
-        lines.add(new Line(i + 1, all.get(i)));
-      }
-    }
-    return lines;
+  static List<EventLines.Line> events(Path file) {
+    return EventLines.of(readLines(file, "events file"));
   }
 
   static Path expectFileOf(Path events) {

@@ -1,6 +1,7 @@
 package dev.ben.benctl.testrun;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ben.contracts.testbench.RunTally;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,8 +14,7 @@ final class FileReport {
   private final Path expectFile;
   private final int total;
   private final List<String> mismatches = new ArrayList<>();
-  private int refused;
-  private int fired;
+  private final RunTally tally = new RunTally();
 
   FileReport(Path events, Path expectFile, int total) {
     this.events = events;
@@ -23,15 +23,7 @@ final class FileReport {
   }
 
   void count(JsonNode outcome) {
-    if (outcome.has("refused")) {
-      refused++;
-      return;
-    }
-    for (JsonNode playbook : outcome.get("playbooks")) {
-      if ("FIRED".equals(playbook.get("status").asText())) {
-        fired++;
-      }
-    }
+    tally.count(outcome);
   }
 
   void mismatch(String difference) {
@@ -54,9 +46,9 @@ final class FileReport {
             .append(": ")
             .append(total)
             .append(" events, ")
-            .append(refused)
+            .append(tally.refused())
             .append(" refused, ")
-            .append(fired)
+            .append(tally.fired())
             .append(" playbook firings");
     if (wroteExpect != null) {
       line.append("; wrote ").append(wroteExpect);

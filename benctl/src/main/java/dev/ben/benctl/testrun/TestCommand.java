@@ -8,6 +8,9 @@ import dev.ben.benctl.out.OutputOptions;
 import dev.ben.contracts.engine.ContractRuntime;
 import dev.ben.contracts.model.ContractSet;
 import dev.ben.contracts.model.Pipeline;
+import dev.ben.contracts.testbench.EventLines;
+import dev.ben.contracts.testbench.EventRunner;
+import dev.ben.contracts.testbench.TestBenchRun;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -67,7 +70,7 @@ public final class TestCommand extends Subcommand {
   @Option(
       names = "--hash-key",
       paramLabel = "TEXT",
-      defaultValue = "benctl-test-key",
+      defaultValue = TestBenchRun.DEFAULT_HASH_KEY,
       description =
           "The deployment key for hash(keyed) redactions (default: ${DEFAULT-VALUE}), fixed so that "
               + "expectations are reproducible.")
@@ -100,7 +103,7 @@ public final class TestCommand extends Subcommand {
             ContractRuntime.build(
                 contracts, pipeline.name(), hashKey.getBytes(StandardCharsets.UTF_8)),
             schema);
-    List<EventsFile.Line> lines = EventsFile.events(file);
+    List<EventLines.Line> lines = EventsFile.events(file);
     Path expectFile = EventsFile.expectFileOf(file);
     List<JsonNode> expected =
         !writeExpect && Files.isRegularFile(expectFile)

@@ -2,6 +2,7 @@ package dev.ben.bux.api;
 
 import static org.apache.pekko.http.javadsl.server.PathMatchers.segment;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ben.bux.GatewayAccess;
 import dev.ben.bux.api.StoredEvents.EventPage;
@@ -126,16 +127,24 @@ public final class ApiRoutes extends AllDirectives {
     return parameterMap(query -> read(route, () -> answer.apply(query)));
   }
 
+  /** The {@code /api/v1/pipelines} body, which the websocket's pipelines topic pushes too. */
+  public CompletionStage<JsonNode> pipelinesBody() {
+    return ledger.pipelines().thenApply(this::pipelinesJson);
+  }
+
+  /** The {@code /api/v1/cluster} body, which the websocket's cluster topic pushes too. */
+  public CompletionStage<JsonNode> clusterBody() {
+    return cluster.cluster().thenApply(this::clusterJson);
+  }
+
   private CompletableFuture<HttpResponse> pipelines() {
-    return future(
-        answers.answer(
-            "api_pipelines",
-            ledger.pipelines(),
-            list -> {
-              ObjectNode body = answers.body();
-              body.set("pipelines", answers.tree(list));
-              return body;
-            }));
+    return future(answers.answer("api_pipelines", ledger.pipelines(), this::pipelinesJson));
+  }
+
+  private ObjectNode pipelinesJson(List<LedgerReads.PipelineSummary> list) {
+    ObjectNode body = answers.body();
+    body.set("pipelines", answers.tree(list));
+    return body;
   }
 
   private CompletableFuture<HttpResponse> pipeline(String name) {
@@ -179,9 +188,11 @@ public final class ApiRoutes extends AllDirectives {
   }
 
   private CompletableFuture<HttpResponse> cluster() {
-    return future(
-        answers.answer(
-            "api_cluster", cluster.cluster(), view -> answers.body().setAll(answers.fields(view))));
+    return future(answers.answer("api_cluster", cluster.cluster(), this::clusterJson));
+  }
+
+  private ObjectNode clusterJson(ClusterReads.ClusterView view) {
+    return answers.body().setAll(answers.fields(view));
   }
 
   private CompletableFuture<HttpResponse> events(Map<String, String> query) {

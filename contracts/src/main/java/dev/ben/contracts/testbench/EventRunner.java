@@ -1,4 +1,4 @@
-package dev.ben.benctl.testrun;
+package dev.ben.contracts.testbench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,13 +15,13 @@ import java.nio.charset.StandardCharsets;
 /**
  * Runs events of one schema through a pipeline's engines in order, carrying detector and playbook
  * state from one event to the next, and describes each outcome as the JSON object {@code benctl
- * test -o json} prints.
+ * test -o json} prints (and bux's test bench answers).
  *
  * <p>Event time is the event's first {@code timestamp} field, so windows, TTLs and cooldowns behave
  * as they would have when the events happened; an event without one reuses the previous event's
  * time, keeping runs reproducible.
  */
-final class EventRunner {
+public final class EventRunner {
 
   private static final ObjectMapper JSON = ModelJson.mapper();
 
@@ -30,7 +30,7 @@ final class EventRunner {
   private final int timeField;
   private long lastTime;
 
-  EventRunner(ContractRuntime runtime, String schema) {
+  public EventRunner(ContractRuntime runtime, String schema) {
     this.runtime = runtime;
     this.schema = schema;
     this.timeField = firstTimestamp(runtime.contracts().schema(schema).orElseThrow());
@@ -49,7 +49,7 @@ final class EventRunner {
   /**
    * The outcome of one input line (numbered from 1): the evaluation, or why the event was refused.
    */
-  ObjectNode run(int lineNumber, String line) {
+  public ObjectNode run(int lineNumber, String line) {
     ObjectNode outcome = JSON.createObjectNode();
     outcome.put("line", lineNumber);
     Translation translation = runtime.translate(schema, line.getBytes(StandardCharsets.UTF_8));

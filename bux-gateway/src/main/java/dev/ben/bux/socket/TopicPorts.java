@@ -1,0 +1,24 @@
+package dev.ben.bux.socket;
+
+import java.util.Optional;
+
+/**
+ * The topics' sources the node lends the gateway besides the live tap and the metrics registry:
+ * {@code cluster} and {@code pipelines} (the ben_api bodies), {@code analytics} (beacon pipelines'
+ * visits, filtered by pipeline), {@code history} (metrics points) and {@code decisions} (firings,
+ * suppressions and signals). An empty one is not offered on this node: its topic is left out of the
+ * welcome frame and a subscription to it is refused.
+ */
+public record TopicPorts(
+    Optional<SnapshotPort> cluster,
+    Optional<SnapshotPort> pipelines,
+    Optional<SnapshotPort> analytics,
+    Optional<SnapshotPort> history,
+    Optional<StreamPort> decisions) {
+
+  /** No topic beyond metrics and tail. */
+  public static TopicPorts none() {
+    return new TopicPorts(
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+  }
+}
