@@ -14,7 +14,8 @@ export class SeriesChart {
     this.times = [];
     this.series = new Map(); // key -> values aligned with times
     this.plot = null;
-    this.box = h('div.chart-box', { testid, style: 'height:' + (HEIGHT + 40) + 'px' });
+    this.box = h('div.chart-box', { testid, style: 'height:' + (HEIGHT + 40) + 'px' },
+      h('p.empty', { text: 'waiting for two updates to draw a line…' }));
     this.el = h('figure.chart', null, h('figcaption', { text: title }), this.box);
     new ResizeObserver(() => this.resize()).observe(this.box);
   }
@@ -56,7 +57,7 @@ export class SeriesChart {
     this.plot = new uPlot({
       width: this.box.clientWidth,
       height: HEIGHT,
-      legend: { show: true },
+      legend: { show: true, live: false },
       cursor: { drag: { x: false, y: false } },
       series: [{}, ...keys.map((key, i) => ({ label: key, stroke: PALETTE[i % PALETTE.length], width: 1.5,
         spanGaps: false, points: { show: false } }))],

@@ -9,7 +9,8 @@ export function create({ link }) {
   const version = h('select', { id: 'tb-version', testid: 'testbench-version' },
     h('option', { value: 'active', text: 'active version' }), h('option', { value: 'staged', text: 'newest staged version' }),
     h('option', { value: 'number', text: 'version number…' }), h('option', { value: 'sources', text: 'sources typed below' }));
-  const number = h('input', { id: 'tb-number', testid: 'testbench-version-number', type: 'number', min: 1, hidden: true });
+  const number = h('input', { id: 'tb-number', testid: 'testbench-version-number', type: 'number', min: 1 });
+  const numberField = h('label.field', { hidden: true }, h('span', { text: 'number' }), number);
   const files = h('div.files', { testid: 'testbench-sources', hidden: true });
   const addFile = h('button.btn.btn-quiet', { type: 'button', testid: 'testbench-add-file', text: 'Add a source file', hidden: true });
   const events = h('textarea.code', { id: 'tb-events', testid: 'testbench-events', rows: 10, spellcheck: 'false',
@@ -22,7 +23,7 @@ export function create({ link }) {
   const rawOut = h('pre.code', { testid: 'testbench-raw', hidden: true });
 
   version.addEventListener('change', () => {
-    number.hidden = version.value !== 'number';
+    numberField.hidden = version.value !== 'number';
     files.hidden = addFile.hidden = version.value !== 'sources';
     if (version.value === 'sources' && !files.children.length) files.append(sourceFile());
   });
@@ -32,7 +33,7 @@ export function create({ link }) {
 
   const form = h('form.bench', { testid: 'testbench-form', on: { submit: (e) => { e.preventDefault(); submit(); } } },
     h('div.filters', null, h('label.field', null, h('span', { text: 'pipeline' }), pipeline),
-      h('label.field', null, h('span', { text: 'version' }), version), h('label.field', null, h('span', { text: 'number' }), number)),
+      h('label.field', null, h('span', { text: 'version' }), version), numberField),
     files, addFile,
     h('label.field.wide', { for: 'tb-events' }, h('span', { text: 'events (NDJSON, one per line)' })), events,
     h('div.actions', null, h('label.field.inline', null, h('span', { text: 'or upload a file ' }), upload), run));

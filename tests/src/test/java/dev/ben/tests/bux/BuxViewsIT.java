@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -231,31 +232,36 @@ class BuxViewsIT {
 
   private static void loggedIn() {
     browser.open("/");
-    boolean needsLogin =
+    // A wait ends on a non-null, non-false answer: name what was found.
+    String found =
         browser.until(
             "the login form or the views",
             d ->
                 browser.visible(Browser.sel("nav")) != null
-                    ? Boolean.FALSE
-                    : browser.visible(Browser.sel("login-user")) != null ? Boolean.TRUE : null);
-    if (needsLogin) {
+                    ? "views"
+                    : browser.visible(Browser.sel("login-user")) != null ? "login" : null);
+    if (found.equals("login")) {
       browser.logIn("admin", bux.password);
       browser.until("the nav", d -> browser.visible(Browser.sel("nav")));
     }
   }
 
-  /** The stage table's cells as "pipeline/stage/outcome" to value, for the keys /metrics has. */
+  /**
+   * The stage table's cells as "pipeline/stage/outcome" to value, for the keys /metrics has, read
+   * in one script so a re-render between cells cannot mix two snapshots.
+   */
   private static Map<String, Long> pageStageFigures(Map<String, Long> metrics) {
+    Object cells =
+        ((JavascriptExecutor) browser.driver())
+            .executeScript(
+                "return [...document.querySelectorAll('[data-testid=stage-table] td[data-value]')]"
+                    + ".map(td => [td.parentElement.dataset.pipeline + '/' + td.parentElement"
+                    + ".dataset.stage + '/' + td.dataset.outcome, td.dataset.value]);");
     Map<String, Long> shown = new TreeMap<>();
-    for (WebElement cell : browser.all("[data-testid=stage-table] td[data-value]")) {
-      WebElement row = cell.findElement(org.openqa.selenium.By.xpath(".."));
-      String key =
-          row.getAttribute("data-pipeline")
-              + "/"
-              + row.getAttribute("data-stage")
-              + "/"
-              + cell.getAttribute("data-outcome");
-      long value = Long.parseLong(cell.getAttribute("data-value"));
+    for (Object cell : (List<?>) cells) {
+      List<?> pair = (List<?>) cell;
+      String key = (String) pair.get(0);
+      long value = Long.parseLong((String) pair.get(1));
       // The table shows every outcome; /metrics lists only the outcomes that happened.
       if (metrics.containsKey(key) || value != 0) {
         shown.put(key, value);
