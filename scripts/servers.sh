@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The real servers Ben's tests run against: nats-server (JetStream), clickhouse-server and s3proxy.
+# The real servers Ben's tests run against: nats-server (JetStream), clickhouse-server and s3proxy; and the
+# headless browser the bux tests drive (Debian's chromium with its chromedriver).
 #   scripts/servers.sh start    install what is missing, start each server on a free 127.0.0.1 port, wait until
 #                               it answers, and write .ben-test/servers.env (BEN_TEST_* variables)
 #   scripts/servers.sh stop     stop the servers this script started (by their recorded PIDs only)
@@ -55,6 +56,8 @@ install_packages() {
   command -v nats-server >/dev/null || missing+=(nats-server)
   command -v clickhouse-server >/dev/null || missing+=(clickhouse-server)
   command -v curl >/dev/null || missing+=(curl)
+  command -v chromium >/dev/null || missing+=(chromium)
+  command -v chromedriver >/dev/null || missing+=(chromium-driver)
   if (( ${#missing[@]} )); then
     log "installing ${missing[*]} (apt-get)"
     apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null || die "apt-get install ${missing[*]} failed"
@@ -160,6 +163,8 @@ export BEN_TEST_CLICKHOUSE_TCP_PORT=$(sed -n 's:.*<tcp_port>\([0-9]*\)</tcp_port
 export BEN_TEST_S3_ENDPOINT=http://127.0.0.1:$(recorded_port s3proxy)
 export BEN_TEST_S3_ACCESS_KEY=$S3_ACCESS_KEY
 export BEN_TEST_S3_SECRET_KEY=$S3_SECRET_KEY
+export BEN_TEST_CHROMIUM=$(command -v chromium)
+export BEN_TEST_CHROMEDRIVER=$(command -v chromedriver)
 ENV
 }
 

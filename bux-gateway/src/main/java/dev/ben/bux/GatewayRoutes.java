@@ -32,6 +32,9 @@ public final class GatewayRoutes extends AllDirectives {
   /** Where pekko runs blocking work, as the node's other blocking calls do. */
   private static final String BLOCKING_DISPATCHER = "pekko.actor.default-blocking-io-dispatcher";
 
+  /** Where the uPlot WebJar keeps the files the bux page loads. */
+  private static final String UPLOT = "META-INF/resources/webjars/uplot/1.6.30/dist";
+
   private final ObjectMapper mapper = new ObjectMapper();
   private final BuxSocket socket;
   private final GatewayAccess access;
@@ -110,6 +113,7 @@ public final class GatewayRoutes extends AllDirectives {
                             access.sameOrigin(
                                 "ws", () -> access.withSession("ws", this::liveSocket))),
                     pathSingleSlash(() -> getFromResource("bux/index.html")),
+                    pathPrefix(segment("assets").slash("vendor").slash("uplot"), this::uplot),
                     pathPrefix(segment("assets"), () -> getFromResourceDirectory("bux/assets")))),
         extractUnmatchedPath(
             path ->
@@ -122,6 +126,13 @@ public final class GatewayRoutes extends AllDirectives {
                                 + path
                                 + "`; the gateway serves GET /, /health, /metrics, the websocket"
                                 + " /ws and /api/v1/session")))));
+  }
+
+  /**
+   * uPlot's files from its WebJar on the class path, so the page fetches nothing from elsewhere.
+   */
+  private Route uplot() {
+    return getFromResourceDirectory(UPLOT);
   }
 
   /** The websocket, closed when the session that opened it expires. */

@@ -112,6 +112,23 @@ class GatewayRoutesTest extends BoundGateway {
     HttpResponse<String> style = server.get("/assets/style.css");
     assertEquals(200, style.statusCode());
     assertTrue(contentType(style).startsWith("text/css"), contentType(style));
+
+    HttpResponse<String> view = server.get("/assets/views/overview.js");
+    assertEquals(200, view.statusCode());
+    assertTrue(contentType(view).contains("javascript"), contentType(view));
+  }
+
+  @Test
+  void uplotIsServedFromItsWebJarOnTheClassPath() throws Exception {
+    HttpResponse<String> module = server.get("/assets/vendor/uplot/uPlot.esm.js");
+    assertEquals(200, module.statusCode());
+    assertTrue(contentType(module).contains("javascript"), contentType(module));
+    assertEquals(
+        resource("META-INF/resources/webjars/uplot/1.6.30/dist/uPlot.esm.js"), module.body());
+
+    HttpResponse<String> style = server.get("/assets/vendor/uplot/uPlot.min.css");
+    assertEquals(200, style.statusCode());
+    assertTrue(contentType(style).startsWith("text/css"), contentType(style));
   }
 
   @Test

@@ -100,7 +100,7 @@ public final class ClusterNode implements AutoCloseable {
    * blobs, in-JVM notices), trusting bundles signed by {@code trustedKey}. Its remoting port is
    * ephemeral: no other node names it.
    */
-  static ClusterNode standalone(Path home, Path trustedKey) {
+  public static ClusterNode standalone(Path home, Path trustedKey) {
     return standalone(home, trustedKey, ConfigFactory.empty());
   }
 
@@ -315,6 +315,11 @@ public final class ClusterNode implements AutoCloseable {
   /** The HTTP ingest port (events, invocations, beacons, signals). */
   public int ingestPort() {
     return endpoints.ingest().port();
+  }
+
+  /** The gateway's HTTP port: the bux page, ben_api, /metrics and the websocket. */
+  public int gatewayPort() {
+    return endpoints.gateway().port();
   }
 
   /** This node's home folder (its Unix sockets live under {@code run/}). */

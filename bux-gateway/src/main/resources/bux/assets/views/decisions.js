@@ -1,0 +1,56 @@
+// Decisions: playbook firings and suppressions with their explanation, the signal sent and its delivery, the
+// event that caused them and the contract version that decided. Loaded from ben_api, then pushed live.
+import { h, fmtDateTime, table } from '../dom.js';
+import { getJson } from '../api.js';
+import { ageIndicator } from '../freshness.js';
+
+const MAX_ROWS = 300;
+
+export function create({ link }) {
+  const age = ageIndicator('age-decisions', 120000, 'last decision');
+  const note = h('p.hint', { testid: 'decisions-note' });
+  const t = table('decisions-table', ['at', 'pipeline', 'version', 'kind', 'name', 'status', 'explanation', 'signal', 'delivery', 'event']);
+  t.tbody.append(h('tr.empty', null, h('td', { colspan: 10, text: 'no firing, suppression or signal yet' })));
+  const el = h('div', null,
+    h('header.view-head', null, h('h1', { text: 'Decisions' }), age.el),
+    h('section.card', null, note, h('div.scroll-x', null, t.table)));
+  let loaded = false;
+
+  link.subscribe('decisions', {}, {
+    data: (d, frame) => add(d, frame.at, true),
+    gap: (n) => { note.textContent = n + ' decisions were missed on a slow link; reload the view for all of them.'; },
+  });
+
+  async function load() {
+    try {
+      const answer = await getJson('/api/v1/decisions', { limit: 100 });
+      for (const d of (answer.decisions || []).slice().reverse()) add(d, d.at, false);
+      age.touch(answer.at);
+      loaded = true;
+    } catch (e) {
+      note.textContent = e.message + ' — showing only what is pushed from now on.';
+    }
+  }
+
+  function add(d, at, live) {
+    t.tbody.querySelector('tr.empty')?.remove();
+    age.touch(live ? at : undefined);
+    const status = String(d.status || d.outcome || '').toUpperCase();
+    const delivery = d.delivery ? (d.delivery.outcome || d.delivery.status || JSON.stringify(d.delivery)) : '';
+    t.tbody.prepend(h('tr', { testid: 'decision-row', dataset: { status, pipeline: d.pipeline || '' } },
+      h('td', { text: fmtDateTime(d.at || at) }), h('td', { text: d.pipeline || '' }),
+      h('td', { text: d.version !== undefined ? 'v' + d.version : '' }),
+      h('td', { text: d.kind || (d.signal && !d.playbook ? 'signal' : 'playbook') }),
+      h('td', { text: d.playbook || d.rule || d.signal || '' }),
+      h('td', null, status ? h('span.badge.badge-' + status.toLowerCase(), { text: status }) : ''),
+      h('td.wrap', { text: d.explanation || d.reason || '' }),
+      h('td', { text: d.signal ? d.signal + (d.app ? ' → ' + d.app : '') : '' }),
+      h('td', { text: delivery }),
+      h('td', null, d.event_id ? h('a', { href: '#search', text: d.event_id, dataset: { eventId: d.event_id },
+        title: 'find the event in Search', on: { click: () => sessionStorage.setItem('bux.search.key', d.event_id) } }) : '')));
+    while (t.tbody.children.length > MAX_ROWS) t.tbody.lastElementChild.remove();
+  }
+
+  return { el, title: 'Decisions', show: () => { if (!loaded) load(); } };
+}
+

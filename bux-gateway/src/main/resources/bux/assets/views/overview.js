@@ -1,0 +1,91 @@
+// Overview: events/s and latency per pipeline and stage over the last minutes, every stage's counters, and the
+// loss table whose rows must add up (accepted = every outcome an event can end in).
+import { h, card, table, fmtNumber, empty } from '../dom.js';
+import { ageIndicator } from '../freshness.js';
+import { SeriesChart } from './chart.js';
+import { stageRows, lossRows, LOSS_OUTCOMES, STAGE_OUTCOMES } from './metrics-model.js';
+
+export function create({ link }) {
+  const age = ageIndicator('age-overview', 10000);
+  const throughput = new SeriesChart('Events/s accepted, per pipeline/stage', 'events/s', 'chart-throughput');
+  const latency = new SeriesChart('Latency p99, per pipeline/stage', 'ms', 'chart-latency');
+  const stages = table('stage-table', ['pipeline', 'stage', 'events/s', ...STAGE_OUTCOMES, 'p50 ms', 'p99 ms'],
+    ['events/s', ...STAGE_OUTCOMES, 'p50 ms', 'p99 ms']);
+  const loss = table('loss-table', ['pipeline', ...LOSS_OUTCOMES, 'adds up'], LOSS_OUTCOMES);
+  const lossNote = h('p.hint', { testid: 'loss-note' });
+  const reasons = h('ul.reasons', { testid: 'reasons' });
+  const jvm = h('dl.kv', { testid: 'jvm' });
+  stages.tbody.append(h('tr.empty', null, h('td', { colspan: 13, text: 'waiting for the first figures…' })));
+  loss.tbody.append(h('tr.empty', null, h('td', { colspan: 10, text: 'waiting for the first figures…' })));
+  let previous = null;
+
+  const el = h('div', null,
+    h('header.view-head', null, h('h1', { text: 'Overview' }), age.el),
+    h('div.grid-2', null, card('Throughput', 'card-throughput', throughput.el), card('Latency', 'card-latency', latency.el)),
+    card('Loss by pipeline', 'card-loss',
+      h('p.hint', { text: 'accepted = forwarded + stored + refused + shed + spilled + routed + expired' }),
+      h('div.scroll-x', null, loss.table), lossNote),
+    card('Stages', 'card-stages', h('div.scroll-x', null, stages.table), reasons),
+    card('JVM', 'card-jvm', jvm));
+
+  link.subscribe('metrics', {}, { data: (data, frame) => render(data, frame) });
+
+  function render(data, frame) {
+    const at = data.at || frame.at || Date.now();
+    const rows = stageRows(data, previous, at);
+    previous = { at, rows };
+    age.touch(at);
+    renderStages(rows);
+    renderLoss(lossRows(data));
+    renderReasons(data);
+    renderJvm(data.jvm);
+    throughput.push(at, Object.fromEntries(rows.filter((r) => r.rate !== null).map((r) => [r.key, r.rate])));
+    const p99 = rows.filter((r) => r.p99 !== null);
+    if (p99.length) latency.push(at, Object.fromEntries(p99.map((r) => [r.key, r.p99])));
+  }
+
+  function renderStages(rows) {
+    if (!rows.length) return;
+    stages.tbody.replaceChildren(...rows.map((r) => h('tr', { dataset: { pipeline: r.pipeline, stage: r.stage } },
+      h('td', { text: r.pipeline }), h('td', { text: r.stage }),
+      h('td.num', { dataset: { outcome: 'rate' }, text: fmtNumber(r.rate) }),
+      STAGE_OUTCOMES.map((o) => h('td.num' + (isLoss(o) && r[o] > 0 ? '.loss' : ''),
+        { dataset: { outcome: o, value: r[o] }, text: fmtNumber(r[o]) })),
+      h('td.num', { text: fmtNumber(r.p50) }), h('td.num', { text: fmtNumber(r.p99) }))));
+  }
+
+  function renderLoss(rows) {
+    if (rows === null) {
+      lossNote.textContent = 'This node does not report loss per pipeline yet (protocol v1 needed).';
+      return;
+    }
+    lossNote.textContent = '';
+    if (!rows.length) { loss.tbody.replaceChildren(h('tr.empty', null, h('td', { colspan: 10, text: 'no pipeline yet' }))); return; }
+    loss.tbody.replaceChildren(...rows.map((r) => h('tr', { dataset: { pipeline: r.pipeline } },
+      h('td', { text: r.pipeline }),
+      LOSS_OUTCOMES.map((o) => h('td.num' + (isLoss(o) && r[o] > 0 ? '.loss' : ''),
+        { dataset: { outcome: o, value: r[o] }, text: fmtNumber(r[o]) })),
+      h('td.check.' + (r.holds ? 'ok' : 'bad'), { testid: 'loss-check-' + r.pipeline, dataset: { holds: r.holds },
+        text: r.holds ? '✓ adds up' : '✗ off by ' + fmtNumber(r.accepted - r.sum) }))));
+  }
+
+  function renderReasons(data) {
+    const list = (data.stages || data.series || []).filter((s) => isLoss(s.outcome) && s.value > 0);
+    reasons.replaceChildren(...list.map((s) => h('li', null, h('span.badge.badge-' + s.outcome, { text: s.outcome }),
+      ' ' + s.pipeline + '/' + s.stage + ' · ' + s.reason + ': ' + fmtNumber(s.value))));
+  }
+
+  function renderJvm(j) {
+    if (!j) { jvm.replaceChildren(empty('no JVM figures from this node yet', 'dd')); return; }
+    const mb = (b) => fmtNumber(b / 1048576) + ' MiB';
+    jvm.replaceChildren(h('dt', { text: 'heap' }), h('dd', { text: mb(j.heap_used_bytes) + ' of ' + mb(j.heap_max_bytes) }),
+      h('dt', { text: 'GC' }), h('dd', { text: fmtNumber(j.gc_seconds_total) + ' s total' }),
+      h('dt', { text: 'threads' }), h('dd', { text: fmtNumber(j.threads) }));
+  }
+
+  return { el, title: 'Overview' };
+}
+
+function isLoss(outcome) {
+  return outcome === 'refused' || outcome === 'shed' || outcome === 'spilled' || outcome === 'expired';
+}

@@ -1,0 +1,296 @@
+package dev.ben.tests.bux;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ben.benctl.BenctlHarness;
+import dev.ben.benctl.ExampleProjects;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * bux in a real browser against a real node running examples/auth: logging in, the overview's
+ * figures against /metrics, the lockout in the live tail, a contract diff, the test bench against
+ * {@code benctl test -o json}, and search. One node and one browser serve every method; each method
+ * posts its own events and waits for what it checks, so the order does not matter.
+ */
+class BuxViewsIT {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir static Path work;
+
+  private static BuxNode bux;
+  private static Browser browser;
+  private static String cookie;
+
+  @RegisterExtension static final FailureShots SHOTS = new FailureShots(() -> browser);
+
+  @BeforeAll
+  static void start() throws IOException {
+    bux = BuxNode.start(work);
+    cookie = bux.sessionCookie();
+    browser = Browser.start(bux.gateway());
+  }
+
+  @AfterAll
+  static void stop() {
+    try {
+      if (browser != null) {
+        loggedIn();
+        browser.saveEveryView("BuxViewsIT");
+      }
+    } finally {
+      if (browser != null) {
+        browser.close();
+      }
+      if (bux != null) {
+        bux.close();
+      }
+    }
+  }
+
+  @BeforeEach
+  void atTheOverview() {
+    loggedIn();
+  }
+
+  @Test
+  void aWrongPasswordShowsAnErrorAndTheRightOneOpensTheViews() {
+    browser.driver().manage().deleteAllCookies();
+    browser.logIn("admin", "not-the-password");
+    WebElement error =
+        browser.until(
+            "the login error",
+            d -> {
+              WebElement e = browser.visible(Browser.sel("login-error"));
+              return e != null && !e.getText().isBlank() ? e : null;
+            });
+    assertFalse(error.getText().isBlank());
+    assertFalse(browser.testId("nav").isDisplayed(), "no view before logging in");
+
+    browser.logIn("admin", bux.password);
+    browser.until("the nav", d -> browser.visible(Browser.sel("nav")));
+    assertEquals("admin (admin)", browser.testId("who").getText());
+    for (String view : Browser.VIEWS) {
+      assertTrue(browser.view(view).isDisplayed(), view);
+    }
+  }
+
+  @Test
+  void theOverviewShowsTheFiguresOfMetrics() throws IOException {
+    String logins = Files.readString(BuxNode.EXAMPLES.resolve("auth/events/logins.ndjson"));
+    long before = bux.stageCounters(cookie).getOrDefault("auth/sidecar/accepted", 0L);
+    bux.post("auth", logins);
+    browser.view("overview");
+    long posted = logins.lines().filter(l -> !l.isBlank()).count();
+    // Equal at one instant: the page shows what /metrics says, every stage and outcome.
+    browser.until(
+        "the stage table to equal /metrics after " + posted + " events",
+        d -> {
+          Map<String, Long> metrics = bux.stageCounters(cookie);
+          return metrics.getOrDefault("auth/sidecar/accepted", 0L) >= before + posted
+              && metrics.equals(pageStageFigures(metrics));
+        });
+  }
+
+  @Test
+  void theLossTableAddsUpForEveryPipeline() throws IOException {
+    bux.post("auth", Files.readString(BuxNode.EXAMPLES.resolve("auth/events/logins.ndjson")));
+    browser.view("overview");
+    WebElement check =
+        browser.until("the loss row of auth", d -> browser.visible(Browser.sel("loss-check-auth")));
+    browser.until(
+        "auth's loss row to add up", d -> "true".equals(check.getAttribute("data-holds")));
+    assertTrue(check.getText().contains("adds up"), check.getText());
+  }
+
+  @Test
+  void theAttackBurstShowsTheLockoutFiringInTheLiveTail() throws IOException {
+    browser.view("tail");
+    WebElement pipeline = browser.testId("tail-filter-pipeline");
+    pipeline.clear();
+    pipeline.sendKeys("auth");
+    browser.testId("tail-apply").click();
+    bux.post("auth", Files.readString(BuxNode.EXAMPLES.resolve("auth/events/attack.ndjson")));
+    WebElement fired =
+        browser.until(
+            "the lockout firing in the tail's decisions",
+            d ->
+                browser.all(Browser.sel("tail-playbook")).stream()
+                    .filter(p -> p.getText().contains("lockout") && p.getText().contains("FIRED"))
+                    .findFirst()
+                    .orElse(null));
+    assertTrue(fired.getText().contains("lock_account"), fired.getText());
+  }
+
+  @Test
+  void aContractDiffShowsTheChangedLine() throws IOException {
+    Path changed = ExampleProjects.copy("auth", work.resolve("auth-changed"));
+    Path guard = changed.resolve("guard.ben");
+    String text = Files.readString(guard);
+    assertTrue(text.contains("attempts > 5"), text);
+    Files.writeString(guard, text.replace("attempts > 5", "attempts > 6"));
+    long staged = bux.stage(changed);
+
+    browser.view("contracts");
+    browser
+        .until("auth in the pipelines", d -> browser.visible(Browser.sel("open-pipeline-auth")))
+        .click();
+    browser.until("auth's versions", d -> browser.visible(Browser.sel("diff-form")));
+    new Select(browser.testId("diff-to")).selectByValue(Long.toString(staged));
+    browser.testId("diff-run").click();
+    WebElement removed = line("diff-del", "attempts > 5");
+    WebElement added = line("diff-add", "attempts > 6");
+    assertTrue(removed.getText().contains("failed_burst"), removed.getText());
+    assertTrue(added.getText().contains("failed_burst"), added.getText());
+  }
+
+  @Test
+  void theTestBenchPrintsWhatBenctlTestPrints() throws IOException {
+    Path events = BuxNode.EXAMPLES.resolve("auth/events/attack.ndjson");
+    var benctl =
+        BuxNode.ok(
+            BenctlHarness.run(
+                "test", bux.project.toString(), "--events", events.toString(), "-o", "json"));
+
+    browser.view("testbench");
+    WebElement pipeline = browser.testId("testbench-pipeline");
+    pipeline.clear();
+    pipeline.sendKeys("auth");
+    new Select(browser.testId("testbench-version")).selectByValue("active");
+    browser.paste(browser.testId("testbench-events"), Files.readString(events));
+    browser.testId("testbench-run").click();
+    browser.testId("testbench-raw-toggle").click();
+    WebElement raw =
+        browser.until(
+            "the test bench's raw output",
+            d -> {
+              WebElement r = browser.visible(Browser.sel("testbench-raw"));
+              return r != null && !r.getText().isBlank() ? r : null;
+            });
+    assertEquals(jsonLines(benctl.out()), jsonLines(raw.getText()));
+  }
+
+  @Test
+  void searchFindsAPostedEventByItsKey() {
+    String user = "bux-" + UUID.randomUUID().toString().substring(0, 8);
+    bux.post(
+        "auth",
+        "{\"ts\": \"2024-05-01T12:00:00Z\", \"tenant\": \"acme\", \"user\": \""
+            + user
+            + "\", \"ip\": \"198.51.100.8\", \"country\": \"FR\", \"attempts\": 1}\n");
+    // Stored events reach the query through the front-end replica, a moment after ingest.
+    BuxNode.await(
+        user + " stored and found by ben_api",
+        () ->
+            bux.send(
+                    HttpRequest.newBuilder(
+                            URI.create(
+                                bux.gateway()
+                                    + "/api/v1/events?pipeline=auth&key="
+                                    + URLEncoder.encode(user, StandardCharsets.UTF_8)))
+                        .header("Cookie", cookie)
+                        .build())
+                .body()
+                .contains(user));
+
+    browser.view("search");
+    browser.testId("search-pipeline").sendKeys("auth");
+    browser.testId("search-key").sendKeys(user);
+    browser.testId("search-run").click();
+    WebElement row =
+        browser.until(
+            "a search result", d -> browser.visible(Browser.sel("search-row") + " button"));
+    row.click();
+    browser.until(
+        "the event's body to name " + user,
+        d -> browser.all(".detail .body").stream().anyMatch(b -> b.getText().contains(user)));
+  }
+
+  private static void loggedIn() {
+    browser.open("/");
+    // A wait ends on a non-null, non-false answer: name what was found.
+    String found =
+        browser.until(
+            "the login form or the views",
+            d ->
+                browser.visible(Browser.sel("nav")) != null
+                    ? "views"
+                    : browser.visible(Browser.sel("login-user")) != null ? "login" : null);
+    if (found.equals("login")) {
+      browser.logIn("admin", bux.password);
+      browser.until("the nav", d -> browser.visible(Browser.sel("nav")));
+    }
+  }
+
+  /**
+   * The stage table's cells as "pipeline/stage/outcome" to value, for the keys /metrics has, read
+   * in one script so a re-render between cells cannot mix two snapshots.
+   */
+  private static Map<String, Long> pageStageFigures(Map<String, Long> metrics) {
+    Object cells =
+        ((JavascriptExecutor) browser.driver())
+            .executeScript(
+                "return [...document.querySelectorAll('[data-testid=stage-table] td[data-value]')]"
+                    + ".map(td => [td.parentElement.dataset.pipeline + '/' + td.parentElement"
+                    + ".dataset.stage + '/' + td.dataset.outcome, td.dataset.value]);");
+    Map<String, Long> shown = new TreeMap<>();
+    for (Object cell : (List<?>) cells) {
+      List<?> pair = (List<?>) cell;
+      String key = (String) pair.get(0);
+      long value = Long.parseLong((String) pair.get(1));
+      // The table shows every outcome; /metrics lists only the outcomes that happened.
+      if (metrics.containsKey(key) || value != 0) {
+        shown.put(key, value);
+      }
+    }
+    return shown;
+  }
+
+  private static WebElement line(String testId, String text) {
+    return browser.until(
+        "a " + testId + " line with `" + text + "`",
+        d ->
+            browser.all(Browser.sel(testId)).stream()
+                .filter(e -> e.getText().contains(text))
+                .findFirst()
+                .orElse(null));
+  }
+
+  private static List<JsonNode> jsonLines(String text) {
+    return text.lines()
+        .filter(l -> !l.isBlank())
+        .map(
+            l -> {
+              try {
+                return JSON.readTree(l);
+              } catch (IOException e) {
+                throw new UncheckedIOException("not JSON: " + l, e);
+              }
+            })
+        .toList();
+  }
+}
