@@ -35,7 +35,7 @@ class CountersMessageTest {
       StageCounters store = new StageCounters(ports.metrics, "auth", "store");
       store.accepted();
       store.count(StageCounters.Outcome.SHED, "shed_oldest", 4);
-      ports.metrics.counter("ben_other_total", "Not a stage series.", Labels.NONE).increment();
+      ports.metrics.counter("ben_other_total", "Not a stage series.", Labels.NONE).inc();
 
       JsonNode message =
           JSON.readTree(CountersMessage.render(JSON, ports.metrics, ports.live, 1234L));

@@ -36,7 +36,7 @@ final class IngestRequestCounts {
             "ben_ingest_requests_total",
             "Ingest HTTP requests by route and status.",
             Labels.of("route", route, "status", Integer.toString(status)))
-        .increment();
+        .inc();
   }
 
   /**
@@ -49,7 +49,7 @@ final class IngestRequestCounts {
             "ben_ingest_cut_short_total",
             "Ingest HTTP requests whose body stopped before its end, by route and reason.",
             Labels.of("route", route, "reason", reason))
-        .increment();
+        .inc();
   }
 
   void refused(String reason) {

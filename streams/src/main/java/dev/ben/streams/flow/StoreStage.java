@@ -3,11 +3,11 @@ package dev.ben.streams.flow;
 import dev.ben.streams.metrics.Labels;
 import dev.ben.streams.metrics.StageCounters;
 import dev.ben.streams.metrics.StageCounters.Outcome;
+import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.LongAdder;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.stream.javadsl.Flow;
 import org.apache.pekko.stream.javadsl.Sink;
@@ -32,7 +32,7 @@ public final class StoreStage {
   private final BatchWriter writer;
   private final SpillBuffer spill;
   private final Settlement settlement;
-  private final LongAdder failures;
+  private final CounterDataPoint failures;
 
   private StoreStage(
       StageCounters counters, BatchWriter writer, SpillBuffer spill, Settlement settlement) {
@@ -112,7 +112,7 @@ public final class StoreStage {
       counters.count(Outcome.STORED, "", batch.size());
       return true;
     } catch (Exception e) {
-      failures.increment();
+      failures.inc();
       return false;
     }
   }

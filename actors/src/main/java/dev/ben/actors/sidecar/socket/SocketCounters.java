@@ -28,7 +28,7 @@ final class SocketCounters {
             "ben_sidecar_socket_refused_total",
             "Frames and sessions the socket sidecar refused, by reason.",
             Labels.of("reason", refusal.reason()))
-        .increment();
+        .inc();
   }
 
   void opened(String transport) {
@@ -38,7 +38,7 @@ final class SocketCounters {
             "ben_sidecar_socket_sessions_total",
             "Socket sidecar sessions opened, by transport.",
             Labels.of("transport", transport))
-        .increment();
+        .inc();
   }
 
   void closed() {
