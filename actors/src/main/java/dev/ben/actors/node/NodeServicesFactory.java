@@ -37,7 +37,7 @@ public final class NodeServicesFactory {
       connectors.describe().forEach((name, where) -> log.info("{}: {}", name, where));
       DataMigrator migrator = new DataMigrator(connectors.store(), mapper);
       return new NodeServices(
-          new MetricsRegistry(),
+          new MetricsRegistry().withJvmMetrics(),
           mapper,
           RawEventTable.writer(migrator, mapper),
           migrator,

@@ -3,15 +3,14 @@ package dev.ben.streams.metrics;
 import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
-import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -32,7 +31,7 @@ public final class MetricsRegistry {
 
   private final PrometheusRegistry registry = new PrometheusRegistry();
   private final Map<String, MetricFamily> families = new ConcurrentHashMap<>();
-  private final AtomicBoolean jvmRegistered = new AtomicBoolean();
+  private volatile boolean withJvm;
 
   /**
    * Returns the counter for this name and label set, creating it (and its family, with these label
@@ -67,13 +66,12 @@ public final class MetricsRegistry {
   }
 
   /**
-   * Adds the JVM and process metrics ({@code jvm_memory_*}, {@code jvm_gc_*}, {@code
-   * jvm_threads_*}, {@code process_*}) to this registry; later calls do nothing.
+   * Adds the process's JVM and process metrics ({@code jvm_memory_*}, {@code jvm_gc_*}, {@code
+   * jvm_threads_*}, {@code process_*}) to this registry's scrape; they are registered once per
+   * process however many registries ask.
    */
   public MetricsRegistry withJvmMetrics() {
-    if (jvmRegistered.compareAndSet(false, true)) {
-      JvmMetrics.builder().register(registry);
-    }
+    withJvm = true;
     return this;
   }
 
@@ -98,16 +96,26 @@ public final class MetricsRegistry {
     return out;
   }
 
-  /** The library registry, for readers of whole snapshots (histogram buckets, JVM figures). */
-  public PrometheusRegistry prometheus() {
-    return registry;
+  /**
+   * Every metric of this registry (with the JVM's, if asked for) as the library's snapshots, for
+   * readers of whole families: histogram buckets, JVM figures.
+   */
+  public MetricSnapshots scrape() {
+    MetricSnapshots own = registry.scrape();
+    if (!withJvm) {
+      return own;
+    }
+    MetricSnapshots.Builder all = MetricSnapshots.builder();
+    own.forEach(all::metricSnapshot);
+    JvmFigures.scrape().forEach(all::metricSnapshot);
+    return all.build();
   }
 
   /** Every metric of this registry in the Prometheus text exposition format (version 0.0.4). */
   public byte[] prometheusText() {
     ByteArrayOutputStream out = new ByteArrayOutputStream(16384);
     try {
-      TEXT.write(out, registry.scrape());
+      TEXT.write(out, scrape());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write to memory", e);
     }

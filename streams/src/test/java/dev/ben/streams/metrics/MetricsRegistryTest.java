@@ -111,4 +111,19 @@ class MetricsRegistryTest {
       assertTrue(types.keySet().stream().anyMatch(n -> n.startsWith(jvm)), jvm + " in " + text);
     }
   }
+
+  @Test
+  void everyRegistryThatAsksShowsTheJvmFiguresAndNoOtherDoes() {
+    MetricsRegistry other = new MetricsRegistry().withJvmMetrics();
+    metrics.withJvmMetrics();
+    MetricsRegistry without = new MetricsRegistry();
+
+    assertTrue(names(metrics).contains("jvm_threads_current"), names(metrics).toString());
+    assertTrue(names(other).contains("process_cpu_seconds"), names(other).toString());
+    assertTrue(names(without).isEmpty(), names(without).toString());
+  }
+
+  private static List<String> names(MetricsRegistry registry) {
+    return registry.scrape().stream().map(s -> s.getMetadata().getPrometheusName()).toList();
+  }
 }
