@@ -190,9 +190,18 @@ public final class IngestRoutes extends AllDirectives {
                     + "`; events go to POST /api/v1/events?pipeline=NAME")));
   }
 
+  /**
+   * The 405 answer of a route's last alternative, built (and counted) only when a request reaches
+   * it: the arguments of {@code concat} are built for every request that enters the route, and
+   * {@code pass} builds its inner route at once, so only an extraction defers the count to the
+   * request the alternative answers. Counted eagerly, every request the first alternative answered
+   * also added a 405.
+   */
   private Route notAllowed(String route, String howToCall) {
-    return complete(
-        counts.counted(route, responses.error(StatusCodes.METHOD_NOT_ALLOWED, howToCall)));
+    return extractRequestContext(
+        reached ->
+            complete(
+                counts.counted(route, responses.error(StatusCodes.METHOD_NOT_ALLOWED, howToCall))));
   }
 
   /** The pipeline a request names with {@code ?pipeline=}, checked (400 when bad, counted). */
