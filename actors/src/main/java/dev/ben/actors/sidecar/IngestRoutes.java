@@ -71,12 +71,34 @@ public final class IngestRoutes extends AllDirectives {
 
   public Route route() {
     return concat(
-        path(segment("api").slash("v1").slash("events"), this::events),
-        path(segment("api").slash("v1").slash("invoke").slash(segment()), this::invoke),
-        path(segment("api").slash("v1").slash("beacon"), this::beacon),
-        path(segment("api").slash("v1").slash("beacon").slash("log"), this::beaconLog),
+        path(segment("api").slash("v1").slash("events"), () -> timed("events", this::events)),
+        path(
+            segment("api").slash("v1").slash("invoke").slash(segment()),
+            pipeline -> timed("invoke", () -> invoke(pipeline))),
+        path(segment("api").slash("v1").slash("beacon"), () -> timed("beacon", this::beacon)),
+        path(
+            segment("api").slash("v1").slash("beacon").slash("log"),
+            () -> timed("beacon_log", this::beaconLog)),
         path(segment("api").slash("v1").slash("signals"), this::signals),
-        extractUnmatchedPath(this::unknown));
+        extractUnmatchedPath(path -> timed("unknown", () -> unknown(path))));
+  }
+
+  /**
+   * The route's answers timed from the request's arrival here to the response (the signals stream
+   * is not: it lasts as long as the app listens). The clock is read when a request reaches the
+   * route, an extraction deferring it to each request.
+   */
+  private Route timed(String route, Supplier<Route> inner) {
+    return extractRequestContext(
+        reached -> {
+          long start = System.nanoTime();
+          return mapResponse(
+              response -> {
+                counts.took(route, start);
+                return response;
+              },
+              inner);
+        });
   }
 
   private Route events() {

@@ -47,8 +47,14 @@ class IngestRequestCountsTest {
   @Test
   void oneGoodRequestIsCountedOnceAs200AndNeverAsA405() throws Exception {
     Map<Labels, Long> before = requests();
+    long timed = node.metrics.value(IngestRequestCounts.DURATION, Labels.of("route", "events"));
 
     assertEquals(200, node.post(EVENTS, "{\"n\":1}\n").statusCode());
+
+    assertEquals(
+        timed + 1,
+        node.metrics.value(IngestRequestCounts.DURATION, Labels.of("route", "events")),
+        "the request's duration is observed once");
 
     Map<Labels, Long> changed = new HashMap<>();
     requests()
@@ -85,5 +91,26 @@ class IngestRequestCountsTest {
 
   private static Map<Labels, Long> requests() {
     return node.metrics.snapshot().getOrDefault(REQUESTS, Map.of());
+  }
+
+  @Test
+  void anInvocationIsTimedByItsPipelineAndTransport() throws Exception {
+    Labels http = Labels.of("pipeline", "counted", "transport", "http");
+    long invocations = node.metrics.value("ben_invoke_seconds", http);
+    long requests = node.metrics.value(IngestRequestCounts.DURATION, Labels.of("route", "invoke"));
+
+    // A pass-through pipeline decides nothing: the answer is a refusal, timed all the same.
+    node.post("/api/v1/invoke/counted", "{\"n\":1}");
+    node.post("/api/v1/invoke/nobody-runs-this", "{\"n\":1}");
+
+    assertEquals(invocations + 1, node.metrics.value("ben_invoke_seconds", http));
+    assertEquals(
+        requests + 2,
+        node.metrics.value(IngestRequestCounts.DURATION, Labels.of("route", "invoke")));
+    assertEquals(
+        0,
+        node.metrics.value(
+            "ben_invoke_seconds", Labels.of("pipeline", "nobody-runs-this", "transport", "http")),
+        "a pipeline nobody runs is no label");
   }
 }

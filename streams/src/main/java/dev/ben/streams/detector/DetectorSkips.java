@@ -28,6 +28,14 @@ public final class DetectorSkips {
     metrics.counter(FAMILY, HELP, Labels.of("pipeline", pipeline, "reason", reason)).inc(events);
   }
 
+  public MetricsRegistry registry() {
+    return metrics;
+  }
+
+  public String pipeline() {
+    return pipeline;
+  }
+
   public long count(String reason) {
     return metrics.value(FAMILY, Labels.of("pipeline", pipeline, "reason", reason));
   }
