@@ -52,15 +52,6 @@ public final class Labels implements Comparable<Labels> {
     return pairs.values().toArray(String[]::new);
   }
 
-  /** Labels from a family's names and one data point's values, in the same order. */
-  static Labels of(List<String> names, List<String> values) {
-    SortedMap<String, String> pairs = new TreeMap<>();
-    for (int i = 0; i < names.size(); i++) {
-      pairs.put(names.get(i), values.get(i));
-    }
-    return new Labels(pairs);
-  }
-
   private static String render(SortedMap<String, String> pairs) {
     if (pairs.isEmpty()) {
       return "";
