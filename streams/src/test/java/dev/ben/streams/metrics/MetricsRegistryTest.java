@@ -50,6 +50,15 @@ class MetricsRegistryTest {
   }
 
   @Test
+  void aGaugeNamedAsACountersFamilyIsRefused() {
+    metrics.gauge("ben_sessions", "Open now.", Labels.NONE, () -> 1);
+
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> metrics.counter("ben_sessions_total", "Opened.", Labels.NONE));
+  }
+
+  @Test
   void aHistogramKeepsItsBucketsAndReadsAsItsCount() {
     DistributionDataPoint latency =
         metrics.histogram("ben_step_seconds", "Steps.", Labels.of("step", "a"), SECONDS);
