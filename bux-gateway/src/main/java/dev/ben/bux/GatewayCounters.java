@@ -53,11 +53,11 @@ final class GatewayCounters {
             requests,
             requestsHelp,
             Labels.of("route", route, "status", Integer.toString(response.status().intValue())))
-        .increment();
+        .inc();
     return response;
   }
 
   void refused(Refusal refusal) {
-    metrics.counter(refused, refusedHelp, Labels.of("reason", refusal.label())).increment();
+    metrics.counter(refused, refusedHelp, Labels.of("reason", refusal.label())).inc();
   }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ben.streams.auth.CurrentUsers;
 import dev.ben.streams.auth.Tokens;
 import dev.ben.streams.metrics.MetricsRegistry;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Supplier;
 import org.apache.pekko.http.javadsl.model.ContentType;
@@ -24,9 +23,8 @@ import org.apache.pekko.http.javadsl.server.Route;
  */
 public final class OpsRoutes extends AllDirectives {
 
-  /** Prometheus text exposition format 0.0.4. */
   private static final ContentType PROMETHEUS =
-      ContentTypes.parse("text/plain; version=0.0.4; charset=utf-8");
+      ContentTypes.parse(MetricsRegistry.PROMETHEUS_CONTENT_TYPE);
 
   private final GatewayAccess access;
   private final MetricsRegistry metrics;
@@ -111,7 +109,6 @@ public final class OpsRoutes extends AllDirectives {
   }
 
   private HttpResponse metrics() {
-    return HttpResponse.create()
-        .withEntity(PROMETHEUS, metrics.renderPrometheus().getBytes(StandardCharsets.UTF_8));
+    return HttpResponse.create().withEntity(PROMETHEUS, metrics.prometheusText());
   }
 }

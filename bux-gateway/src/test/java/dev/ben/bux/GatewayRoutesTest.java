@@ -66,7 +66,7 @@ class GatewayRoutesTest extends BoundGateway {
     ports
         .metrics
         .counter("ben_test_widgets_total", "Widgets seen by the test.", Labels.of("kind", "blue"))
-        .add(3);
+        .inc(3);
     HttpResponse<String> metrics = server.get("/metrics", ports.token());
     assertEquals(200, metrics.statusCode());
     assertEquals("text/plain; version=0.0.4; charset=UTF-8", contentType(metrics));
@@ -75,7 +75,7 @@ class GatewayRoutesTest extends BoundGateway {
         metrics.body());
     assertTrue(metrics.body().contains("# TYPE ben_test_widgets_total counter\n"), metrics.body());
     assertTrue(
-        metrics.body().contains("ben_test_widgets_total{kind=\"blue\"} 3\n"), metrics.body());
+        metrics.body().contains("ben_test_widgets_total{kind=\"blue\"} 3.0\n"), metrics.body());
   }
 
   @Test

@@ -2,7 +2,7 @@ package dev.ben.actors.bridge;
 
 import dev.ben.streams.metrics.Labels;
 import dev.ben.streams.metrics.MetricsRegistry;
-import java.util.concurrent.atomic.LongAdder;
+import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 
 /** The counters of messages the bridge refused at its NATS boundary, one per plane. */
 final class BridgeCounters {
@@ -11,7 +11,7 @@ final class BridgeCounters {
 
   private BridgeCounters() {}
 
-  static LongAdder refused(MetricsRegistry metrics, String plane) {
+  static CounterDataPoint refused(MetricsRegistry metrics, String plane) {
     return metrics.counter(
         REFUSED,
         "Messages from NATS the bridge refused because they did not decode.",

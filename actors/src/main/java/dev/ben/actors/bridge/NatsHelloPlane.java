@@ -10,9 +10,9 @@ import dev.ben.config.SupervisionSettings;
 import dev.ben.streams.metrics.MetricsRegistry;
 import dev.ben.streams.nats.JetStreamMessage;
 import dev.ben.streams.nats.JetStreams;
+import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.concurrent.atomic.LongAdder;
 import org.apache.pekko.actor.ClassicActorSystemProvider;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.stream.KillSwitches;
@@ -43,7 +43,7 @@ public final class NatsHelloPlane implements HelloPlane {
   private final JetStreams streams;
   private final ObjectMapper mapper;
   private final ClassicActorSystemProvider system;
-  private final LongAdder refused;
+  private final CounterDataPoint refused;
   private final OrchestratorSettings presence;
   private final SupervisionSettings restarts;
 
@@ -116,7 +116,7 @@ public final class NatsHelloPlane implements HelloPlane {
               : Orchestrator.ComponentGoodbye.class;
       orchestrator.tell(mapper.readValue(message.data(), type));
     } catch (IOException | IllegalArgumentException | NullPointerException e) {
-      refused.increment();
+      refused.inc();
       log.warn(
           "refused a message on {} that is not a presence message: {}",
           message.subject(),

@@ -3,9 +3,9 @@ package dev.ben.actors.bridge;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ben.streams.metrics.MetricsRegistry;
 import dev.ben.streams.nats.Subjects;
+import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.concurrent.atomic.LongAdder;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +23,7 @@ public final class NatsSubjectPlane<T> implements MessagePlane<T> {
   private final String subject;
   private final Class<T> type;
   private final ObjectMapper mapper;
-  private final LongAdder refused;
+  private final CounterDataPoint refused;
 
   /** {@code plane} names the plane in the refusal counter, e.g. {@code notices}. */
   public NatsSubjectPlane(
@@ -57,7 +57,7 @@ public final class NatsSubjectPlane<T> implements MessagePlane<T> {
           try {
             subscriber.tell(mapper.readValue(data, type));
           } catch (IOException | IllegalArgumentException | NullPointerException e) {
-            refused.increment();
+            refused.inc();
             log.warn(
                 "refused a message on {} that is not a {}: {}",
                 subject,

@@ -20,6 +20,6 @@ final class RefusalCounter {
             METRIC,
             "Control requests refused at the boundary, by reason.",
             Labels.of("reason", reason))
-        .increment();
+        .inc();
   }
 }

@@ -145,7 +145,7 @@ final class BudgetSnapshots {
   }
 
   private void add(String outcome, String reason) {
-    metrics.counter(FAMILY, HELP, labels(outcome, reason)).add(1);
+    metrics.counter(FAMILY, HELP, labels(outcome, reason)).inc(1);
   }
 
   private Labels labels(String outcome, String reason) {

@@ -95,7 +95,7 @@ public final class PlaybookBudgets implements BoundAdmissions {
             UNAVAILABLE_FAMILY,
             UNAVAILABLE_HELP,
             Labels.of("pipeline", pipeline, "playbook", playbook))
-        .add(candidates);
+        .inc(candidates);
     return Collections.nCopies(
         candidates,
         BoundAdmission.UNAVAILABLE

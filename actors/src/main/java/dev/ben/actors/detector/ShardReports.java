@@ -49,7 +49,7 @@ public final class ShardReports {
       String pipeline, String key, long total, Labels labels, String family, String help) {
     long before = reported.getOrDefault(pipeline + "/" + key, 0L);
     if (total > before) {
-      metrics.counter(family, help, labels).add(total - before);
+      metrics.counter(family, help, labels).inc(total - before);
       reported.put(pipeline + "/" + key, total);
     }
   }

@@ -68,7 +68,7 @@ public final class InvokeGrpcService implements InvokeServicePowerApi {
     }
     String app = ((AppKeyCheck.Accepted) outcome).app().name();
     return invoker
-        .invoke(in.getPipeline(), app, in.getEventJson().toByteArray())
+        .overGrpc(in.getPipeline(), app, in.getEventJson().toByteArray())
         .thenApply(this::reply);
   }
 

@@ -3,6 +3,7 @@ package dev.ben.actors.invoke;
 import dev.ben.actors.pipeline.PipelineDirectory;
 import dev.ben.actors.pipeline.PipelineTable;
 import dev.ben.streams.flow.Envelope;
+import dev.ben.streams.metrics.Buckets;
 import dev.ben.streams.metrics.IngestRefusals;
 import dev.ben.streams.metrics.MetricsRegistry;
 import dev.ben.streams.metrics.StageCounters.Outcome;
@@ -33,6 +34,7 @@ public final class Invoker {
   private final int maxEventBytes;
   private final Duration decisionTimeout;
   private final MetricsRegistry metrics;
+  private final InvokeLatency latency;
 
   /**
    * @param maxEventBytes {@code ben.ingest.max-line-bytes}: an event is one NDJSON line's worth
@@ -49,6 +51,7 @@ public final class Invoker {
     this.maxEventBytes = maxEventBytes;
     this.decisionTimeout = decisionTimeout;
     this.metrics = metrics;
+    this.latency = new InvokeLatency(metrics);
   }
 
   public int maxEventBytes() {
@@ -60,7 +63,28 @@ public final class Invoker {
     return "send one JSON event of at most " + maxEventBytes + " bytes (ben.ingest.max-line-bytes)";
   }
 
-  public CompletionStage<InvokeOutcome> invoke(String pipeline, String app, byte[] event) {
+  /** An invocation over HTTP ({@code POST /api/v1/invoke/NAME}). */
+  public CompletionStage<InvokeOutcome> overHttp(String pipeline, String app, byte[] event) {
+    return invoke(InvokeLatency.Transport.HTTP, pipeline, app, event);
+  }
+
+  /** An invocation over gRPC (the control port's invoke service). */
+  public CompletionStage<InvokeOutcome> overGrpc(String pipeline, String app, byte[] event) {
+    return invoke(InvokeLatency.Transport.GRPC, pipeline, app, event);
+  }
+
+  CompletionStage<InvokeOutcome> invoke(
+      InvokeLatency.Transport transport, String pipeline, String app, byte[] event) {
+    long start = System.nanoTime();
+    CompletionStage<InvokeOutcome> outcome = invoke(pipeline, app, event);
+    if (pipelines.find(pipeline).isEmpty()) {
+      return outcome;
+    }
+    var series = latency.of(transport, pipeline);
+    return outcome.whenComplete((answered, failure) -> series.observe(Buckets.secondsSince(start)));
+  }
+
+  CompletionStage<InvokeOutcome> invoke(String pipeline, String app, byte[] event) {
     if (event.length > maxEventBytes) {
       return done(new InvokeOutcome.Refused(InvokeRefusal.BAD_EVENT, tooLarge()));
     }

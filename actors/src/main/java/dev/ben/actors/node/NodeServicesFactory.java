@@ -11,6 +11,7 @@ import dev.ben.streams.ledger.LedgerStore;
 import dev.ben.streams.ledger.NatsLedgerStore;
 import dev.ben.streams.ledger.RocksLedgerStore;
 import dev.ben.streams.metrics.MetricsRegistry;
+import dev.ben.streams.store.StoreInserts;
 import dev.ben.streams.store.migrate.DataMigrator;
 import dev.ben.streams.store.tables.RawEventTable;
 import java.util.concurrent.ExecutorService;
@@ -36,10 +37,11 @@ public final class NodeServicesFactory {
     try {
       connectors.describe().forEach((name, where) -> log.info("{}: {}", name, where));
       DataMigrator migrator = new DataMigrator(connectors.store(), mapper);
+      MetricsRegistry metrics = new MetricsRegistry().withJvmMetrics();
       return new NodeServices(
-          new MetricsRegistry(),
+          metrics,
           mapper,
-          RawEventTable.writer(migrator, mapper),
+          RawEventTable.writer(migrator, mapper, StoreInserts.timed(metrics)),
           migrator,
           blockingExecutor(),
           connectors.describe(),

@@ -22,6 +22,7 @@ import dev.ben.streams.metrics.StageCounters.Outcome;
 import dev.ben.streams.proxy.ProxyStage;
 import dev.ben.streams.spine.ContractSlot;
 import dev.ben.streams.spine.SpineStage;
+import dev.ben.streams.store.StoreInserts;
 import dev.ben.streams.store.tables.SchemaTableWriter;
 import dev.ben.streams.wal.PipelineWal;
 import java.util.Map;
@@ -164,7 +165,11 @@ public final class PipelineStages {
             .<BatchWriter>map(
                 slot ->
                     new SchemaTableWriter(
-                        resources.migrator(), slot, resources.storeWriter(), resources.mapper()))
+                        resources.migrator(),
+                        slot,
+                        resources.storeWriter(),
+                        resources.mapper(),
+                        StoreInserts.timed(resources.metrics())))
             .orElse(resources.storeWriter()),
         spillBuffer(flow),
         settlement(),

@@ -1,9 +1,13 @@
 package dev.ben.actors.sidecar;
 
+import dev.ben.streams.metrics.Buckets;
 import dev.ben.streams.metrics.IngestRefusals;
 import dev.ben.streams.metrics.Labels;
 import dev.ben.streams.metrics.MetricsRegistry;
+import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 
 /**
@@ -11,11 +15,15 @@ import org.apache.pekko.http.javadsl.model.HttpResponse;
  * show on the dashboards as well as to the caller; requests refused before their body is read (for
  * their key or site, their body's type or encoding, a declared length over the limit) in {@code
  * ben_ingest_refused_total{reason}}; and requests whose body stopped part-way in {@code
- * ben_ingest_cut_short_total{route,reason}}. Reasons are words from fixed sets, never free text.
+ * ben_ingest_cut_short_total{route,reason}}; how long each took in {@code
+ * ben_ingest_request_seconds{route}}. Reasons are words from fixed sets, never free text.
  */
 final class IngestRequestCounts {
 
+  static final String DURATION = "ben_ingest_request_seconds";
+
   private final MetricsRegistry metrics;
+  private final Map<String, DistributionDataPoint> durations = new ConcurrentHashMap<>();
 
   IngestRequestCounts(MetricsRegistry metrics) {
     this.metrics = metrics;
@@ -36,7 +44,7 @@ final class IngestRequestCounts {
             "ben_ingest_requests_total",
             "Ingest HTTP requests by route and status.",
             Labels.of("route", route, "status", Integer.toString(status)))
-        .increment();
+        .inc();
   }
 
   /**
@@ -49,7 +57,27 @@ final class IngestRequestCounts {
             "ben_ingest_cut_short_total",
             "Ingest HTTP requests whose body stopped before its end, by route and reason.",
             Labels.of("route", route, "reason", reason))
-        .increment();
+        .inc();
+  }
+
+  /**
+   * {@value #DURATION}{route}: from the request's arrival at its route to its answer; {@code route}
+   * is one of the routes' fixed names.
+   */
+  void took(String route, long startNanos) {
+    DistributionDataPoint series = durations.get(route);
+    if (series == null) {
+      series =
+          durations.computeIfAbsent(
+              route,
+              r ->
+                  metrics.histogram(
+                      DURATION,
+                      "Ingest HTTP request duration, from arrival to answer, by route.",
+                      Labels.of("route", r),
+                      Buckets.CALL_SECONDS));
+    }
+    series.observe(Buckets.secondsSince(startNanos));
   }
 
   void refused(String reason) {

@@ -71,12 +71,34 @@ public final class IngestRoutes extends AllDirectives {
 
   public Route route() {
     return concat(
-        path(segment("api").slash("v1").slash("events"), this::events),
-        path(segment("api").slash("v1").slash("invoke").slash(segment()), this::invoke),
-        path(segment("api").slash("v1").slash("beacon"), this::beacon),
-        path(segment("api").slash("v1").slash("beacon").slash("log"), this::beaconLog),
+        path(segment("api").slash("v1").slash("events"), () -> timed("events", this::events)),
+        path(
+            segment("api").slash("v1").slash("invoke").slash(segment()),
+            pipeline -> timed("invoke", () -> invoke(pipeline))),
+        path(segment("api").slash("v1").slash("beacon"), () -> timed("beacon", this::beacon)),
+        path(
+            segment("api").slash("v1").slash("beacon").slash("log"),
+            () -> timed("beacon_log", this::beaconLog)),
         path(segment("api").slash("v1").slash("signals"), this::signals),
-        extractUnmatchedPath(this::unknown));
+        extractUnmatchedPath(path -> timed("unknown", () -> unknown(path))));
+  }
+
+  /**
+   * The route's answers timed from the request's arrival here to the response (the signals stream
+   * is not: it lasts as long as the app listens). The clock is read when a request reaches the
+   * route, an extraction deferring it to each request.
+   */
+  private Route timed(String route, Supplier<Route> inner) {
+    return extractRequestContext(
+        reached -> {
+          long start = System.nanoTime();
+          return mapResponse(
+              response -> {
+                counts.took(route, start);
+                return response;
+              },
+              inner);
+        });
   }
 
   private Route events() {
@@ -190,9 +212,18 @@ public final class IngestRoutes extends AllDirectives {
                     + "`; events go to POST /api/v1/events?pipeline=NAME")));
   }
 
+  /**
+   * The 405 answer of a route's last alternative, built (and counted) only when a request reaches
+   * it: the arguments of {@code concat} are built for every request that enters the route, and
+   * {@code pass} builds its inner route at once, so only an extraction defers the count to the
+   * request the alternative answers. Counted eagerly, every request the first alternative answered
+   * also added a 405.
+   */
   private Route notAllowed(String route, String howToCall) {
-    return complete(
-        counts.counted(route, responses.error(StatusCodes.METHOD_NOT_ALLOWED, howToCall)));
+    return extractRequestContext(
+        reached ->
+            complete(
+                counts.counted(route, responses.error(StatusCodes.METHOD_NOT_ALLOWED, howToCall))));
   }
 
   /** The pipeline a request names with {@code ?pipeline=}, checked (400 when bad, counted). */

@@ -54,7 +54,7 @@ final class InvokeEndpoint {
                 body.length() > invoker.maxEventBytes()
                     ? CompletableFuture.completedFuture(unreadable())
                     : invoker
-                        .invoke(pipeline, app, body.toArray())
+                        .overHttp(pipeline, app, body.toArray())
                         .thenApply(outcome -> answer(pipeline, outcome)))
         .exceptionally(failure -> unreadable());
   }

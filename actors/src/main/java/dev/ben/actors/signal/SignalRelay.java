@@ -52,7 +52,11 @@ public final class SignalRelay extends AbstractBehavior<SignalRelay.Command> {
 
   private Behavior<Command> onArrived(Arrived arrived) {
     boolean taken = hub.publish(arrived.signal());
-    SignalCounters.count(metrics, arrived.signal().signal(), taken ? "relayed" : "dropped");
+    if (taken) {
+      SignalCounters.count(metrics, arrived.signal().signal(), "relayed");
+    } else {
+      SignalCounters.dropped(metrics, arrived.signal().signal(), "hub_full");
+    }
     return this;
   }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ben.actors.signal.SignalCounters;
 import dev.ben.actors.testing.Await;
 import dev.ben.actors.testing.CapturedLogs;
 import dev.ben.actors.testing.ControlClient;
@@ -48,7 +49,7 @@ class ShardedDetectionTest {
           Duration.ofSeconds(20));
       // Warming up may itself have fired for user "warm"; only ann's and bob's firings count from
       // here.
-      Labels published = Labels.of("signal", "page", "outcome", "published");
+      Labels published = SignalCounters.labels("page", "published");
       long before = node.metrics.value("ben_signals_total", published);
       List<Double> annSeen = new ArrayList<>();
       List<String> annPlaybooks = new ArrayList<>();

@@ -16,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -102,6 +103,14 @@ class GatewayEndpointTest {
             .contains(
                 "ben_stage_events_total{outcome=\"refused\",pipeline=\"live\",reason=\"malformed_json\",stage=\"sidecar\"}"),
         metrics.body());
+    for (String jvm :
+        List.of(
+            "# TYPE jvm_memory_used_bytes gauge",
+            "# TYPE jvm_gc_collection_seconds summary",
+            "# TYPE jvm_threads_current gauge",
+            "# TYPE process_cpu_seconds_total counter")) {
+      assertTrue(metrics.body().contains(jvm), jvm + " in " + metrics.body());
+    }
     assertEquals(404, get("/nothing-here").statusCode());
   }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ben.actors.signal.SignalCounters;
 import dev.ben.actors.testing.Await;
 import dev.ben.actors.testing.CapturedLogs;
 import dev.ben.actors.testing.ControlClient;
@@ -260,7 +261,7 @@ class SocketSidecarTest {
   }
 
   private static long signals(String outcome) {
-    return node.metrics.value("ben_signals_total", Labels.of("signal", "page", "outcome", outcome));
+    return node.metrics.value(SignalCounters.NAME, SignalCounters.labels("page", outcome));
   }
 
   private static long refused(String reason) {

@@ -10,7 +10,6 @@ import dev.ben.actors.testing.CapturedLogs;
 import dev.ben.actors.testing.ControlClient;
 import dev.ben.actors.testing.PingContracts;
 import dev.ben.actors.testing.TestNode;
-import dev.ben.streams.metrics.Labels;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -138,6 +137,6 @@ class SignalsEndpointTest {
   }
 
   private static long count(String outcome) {
-    return node.metrics.value("ben_signals_total", Labels.of("signal", "page", "outcome", outcome));
+    return node.metrics.value(SignalCounters.NAME, SignalCounters.labels("page", outcome));
   }
 }

@@ -53,7 +53,7 @@ import org.apache.pekko.actor.typed.javadsl.AskPattern;
 public final class TestNode implements AutoCloseable {
 
   public final ActorSystem<RootGuardian.Command> system;
-  public final MetricsRegistry metrics = new MetricsRegistry();
+  public final MetricsRegistry metrics = new MetricsRegistry().withJvmMetrics();
 
   /** The analytical store behind the node's schema tables, for tests to query. */
   public final EmbeddedStore store;

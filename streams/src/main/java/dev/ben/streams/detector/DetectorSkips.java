@@ -25,7 +25,15 @@ public final class DetectorSkips {
   }
 
   public void skipped(String reason, long events) {
-    metrics.counter(FAMILY, HELP, Labels.of("pipeline", pipeline, "reason", reason)).add(events);
+    metrics.counter(FAMILY, HELP, Labels.of("pipeline", pipeline, "reason", reason)).inc(events);
+  }
+
+  public MetricsRegistry registry() {
+    return metrics;
+  }
+
+  public String pipeline() {
+    return pipeline;
   }
 
   public long count(String reason) {

@@ -6,8 +6,11 @@ import dev.ben.contracts.engine.EvaluationResult;
 import dev.ben.contracts.engine.playbook.PlaybookOutcome;
 import dev.ben.streams.flow.Coalescing;
 import dev.ben.streams.flow.Envelope;
+import dev.ben.streams.metrics.Buckets;
+import dev.ben.streams.metrics.StageLatency;
 import dev.ben.streams.spine.ContractSlot;
 import dev.ben.streams.spine.PlaybookFirings;
+import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,12 +33,16 @@ import org.apache.pekko.stream.javadsl.Flow;
  */
 public final class DetectorStage {
 
+  /** The stage's label in {@code ben_stage_batch_seconds}, as the graph's stage kinds name it. */
+  private static final String STAGE = "detector";
+
   private final ContractSlot slot;
   private final DetectorShards shards;
   private final int shardCount;
   private final DetectorClock clock;
   private final PlaybookFirings firings;
   private final DetectorSkips skips;
+  private final DistributionDataPoint roundSeconds;
 
   private DetectorStage(
       ContractSlot slot,
@@ -50,6 +57,7 @@ public final class DetectorStage {
     this.clock = clock;
     this.firings = firings;
     this.skips = skips;
+    this.roundSeconds = StageLatency.of(skips.registry(), skips.pipeline(), STAGE);
   }
 
   public static Flow<Envelope, Envelope, NotUsed> detecting(
@@ -75,6 +83,7 @@ public final class DetectorStage {
       String schema, long version, int shard, List<Integer> positions, List<DetectInput> inputs) {}
 
   CompletionStage<List<Envelope>> detect(List<Envelope> round) {
+    long start = System.nanoTime();
     Detection[] found = new Detection[round.size()];
     Map<String, Group> groups = new LinkedHashMap<>();
     long roundTime = clock.roundTime();
@@ -124,7 +133,12 @@ public final class DetectorStage {
               .toCompletableFuture());
     }
     return CompletableFuture.allOf(asks.toArray(CompletableFuture[]::new))
-        .thenApply(done -> complete(round, found));
+        .thenApply(
+            done -> {
+              List<Envelope> detected = complete(round, found);
+              roundSeconds.observe(Buckets.secondsSince(start));
+              return detected;
+            });
   }
 
   private Void place(

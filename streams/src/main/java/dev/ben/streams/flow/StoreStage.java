@@ -1,13 +1,16 @@
 package dev.ben.streams.flow;
 
+import dev.ben.streams.metrics.Buckets;
 import dev.ben.streams.metrics.Labels;
 import dev.ben.streams.metrics.StageCounters;
 import dev.ben.streams.metrics.StageCounters.Outcome;
+import dev.ben.streams.metrics.StageLatency;
+import io.prometheus.metrics.core.datapoints.CounterDataPoint;
+import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.LongAdder;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.stream.javadsl.Flow;
 import org.apache.pekko.stream.javadsl.Sink;
@@ -32,7 +35,8 @@ public final class StoreStage {
   private final BatchWriter writer;
   private final SpillBuffer spill;
   private final Settlement settlement;
-  private final LongAdder failures;
+  private final CounterDataPoint failures;
+  private final DistributionDataPoint batchSeconds;
 
   private StoreStage(
       StageCounters counters, BatchWriter writer, SpillBuffer spill, Settlement settlement) {
@@ -47,6 +51,7 @@ public final class StoreStage {
                 "ben_store_write_failures_total",
                 "Batches the store refused or failed to take; each waits and is retried.",
                 Labels.of("pipeline", counters.pipeline()));
+    this.batchSeconds = StageLatency.of(counters);
   }
 
   public static Sink<Envelope, NotUsed> sink(
@@ -100,10 +105,12 @@ public final class StoreStage {
       drain();
       return;
     }
+    long start = System.nanoTime();
     if (!spill.isEmpty() || !write(batch)) {
       park(batch);
     }
     settlement.settled(batch);
+    batchSeconds.observe(Buckets.secondsSince(start));
   }
 
   private boolean write(List<Envelope> batch) {
@@ -112,7 +119,7 @@ public final class StoreStage {
       counters.count(Outcome.STORED, "", batch.size());
       return true;
     } catch (Exception e) {
-      failures.increment();
+      failures.inc();
       return false;
     }
   }

@@ -2,8 +2,8 @@ package dev.ben.streams.history;
 
 import dev.ben.streams.metrics.Labels;
 import dev.ben.streams.metrics.MetricsRegistry;
+import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import java.util.List;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Reads one point's series from its sources, in order, at most {@code maxSeries} of them: the JVM
@@ -16,7 +16,7 @@ public final class MetricsSampler {
 
   private final List<SeriesSource> sources;
   private final int maxSeries;
-  private final LongAdder cut;
+  private final CounterDataPoint cut;
 
   public MetricsSampler(List<SeriesSource> sources, int maxSeries, MetricsRegistry metrics) {
     this.sources = List.copyOf(sources);
@@ -40,7 +40,7 @@ public final class MetricsSampler {
   public SeriesSample sample() {
     SeriesSample sample = new SeriesSample(maxSeries);
     sources.forEach(source -> source.sampleInto(sample));
-    cut.add(sample.cut());
+    cut.inc(sample.cut());
     return sample;
   }
 }

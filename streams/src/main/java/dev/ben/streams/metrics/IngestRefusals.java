@@ -19,6 +19,6 @@ public final class IngestRefusals {
             "ben_ingest_refused_total",
             "Ingest HTTP requests refused before their body was read, by reason.",
             Labels.of("reason", reason))
-        .increment();
+        .inc();
   }
 }

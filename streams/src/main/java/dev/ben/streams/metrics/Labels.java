@@ -1,5 +1,6 @@
 package dev.ben.streams.metrics;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
@@ -41,8 +42,14 @@ public final class Labels implements Comparable<Labels> {
     return java.util.Collections.unmodifiableMap(pairs);
   }
 
-  void renderTo(StringBuilder out) {
-    out.append(rendered);
+  /** The label names in order (sorted), as a family declares them. */
+  public List<String> names() {
+    return List.copyOf(pairs.keySet());
+  }
+
+  /** The label values in the order of {@link #names()}. */
+  String[] values() {
+    return pairs.values().toArray(String[]::new);
   }
 
   private static String render(SortedMap<String, String> pairs) {

@@ -1,8 +1,9 @@
 package dev.ben.streams.metrics;
 
+import io.prometheus.metrics.core.datapoints.CounterDataPoint;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The loss-accounting counters of one stage of one pipeline (docs/architecture.md, invariant 4):
@@ -34,9 +35,10 @@ public final class StageCounters {
   private final MetricsRegistry registry;
   private final String pipeline;
   private final String stage;
-  private final LongAdder accepted;
-  private final LongAdder forwarded;
-  private final Map<String, LongAdder> byOutcomeAndReason = new ConcurrentHashMap<>();
+  private final CounterDataPoint accepted;
+  private final CounterDataPoint forwarded;
+  private final Map<Outcome, Map<String, CounterDataPoint>> byOutcomeAndReason =
+      new EnumMap<>(Outcome.class);
 
   public StageCounters(MetricsRegistry registry, String pipeline, String stage) {
     this.registry = registry;
@@ -44,22 +46,25 @@ public final class StageCounters {
     this.stage = stage;
     this.accepted = handle(Outcome.ACCEPTED, "");
     this.forwarded = handle(Outcome.FORWARDED, "");
+    for (Outcome outcome : Outcome.values()) {
+      byOutcomeAndReason.put(outcome, new ConcurrentHashMap<>());
+    }
   }
 
   public void accepted() {
-    accepted.increment();
+    accepted.inc();
   }
 
   public void accepted(long count) {
-    accepted.add(count);
+    accepted.inc(count);
   }
 
   public void forwarded() {
-    forwarded.increment();
+    forwarded.inc();
   }
 
   public void forwarded(long count) {
-    forwarded.add(count);
+    forwarded.inc(count);
   }
 
   /**
@@ -67,9 +72,12 @@ public final class StageCounters {
    * shed_oldest, ...).
    */
   public void count(Outcome outcome, String reason, long count) {
-    byOutcomeAndReason
-        .computeIfAbsent(outcome.label() + '/' + reason, k -> handle(outcome, reason))
-        .add(count);
+    Map<String, CounterDataPoint> byReason = byOutcomeAndReason.get(outcome);
+    CounterDataPoint counter = byReason.get(reason);
+    if (counter == null) {
+      counter = byReason.computeIfAbsent(reason, r -> handle(outcome, r));
+    }
+    counter.inc(count);
   }
 
   public void count(Outcome outcome, String reason) {
@@ -128,7 +136,7 @@ public final class StageCounters {
         && outcome.label().equals(map.get("outcome"));
   }
 
-  private LongAdder handle(Outcome outcome, String reason) {
+  private CounterDataPoint handle(Outcome outcome, String reason) {
     return registry.counter(FAMILY, HELP, labels(outcome, reason));
   }
 

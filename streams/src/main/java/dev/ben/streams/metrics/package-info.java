@@ -1,6 +1,7 @@
 /**
- * Process-wide counters and gauges rendered in the Prometheus text format. Counters are LongAdders
- * so the hot path increments without contention; label sets are resolved once by the caller and the
- * counter handle kept.
+ * Ben's metrics facade over the Prometheus Java client: counters, callback gauges and classic
+ * histograms of one node on its own library registry, rendered by the library's text format writer.
+ * Label sets are resolved once by the caller and the data point kept, so the hot path is the
+ * library's lock-free increment.
  */
 package dev.ben.streams.metrics;

@@ -5,6 +5,7 @@ import dev.ben.streams.flow.Envelope;
 import dev.ben.streams.flow.Settlement;
 import dev.ben.streams.metrics.Labels;
 import dev.ben.streams.metrics.MetricsRegistry;
+import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.japi.Pair;
 import org.apache.pekko.stream.javadsl.Source;
@@ -40,7 +40,7 @@ public final class PipelineWal implements IngestLog, Settlement {
   private final Map<Long, CompletableFuture<Void>> waiters = new ConcurrentHashMap<>();
   private final AtomicLong heldBytes = new AtomicLong();
   private final AtomicLong next = new AtomicLong();
-  private final LongAdder recovered;
+  private final CounterDataPoint recovered;
 
   PipelineWal(
       IngestWal wal,
@@ -148,7 +148,7 @@ public final class PipelineWal implements IngestLog, Settlement {
         .mapConcat(page -> page)
         .map(
             event -> {
-              recovered.increment();
+              recovered.inc();
               return event;
             })
         .mapMaterializedValue(unused -> NotUsed.getInstance());

@@ -15,8 +15,10 @@ import dev.ben.contracts.event.Translation;
 import dev.ben.streams.flow.DecisionListener;
 import dev.ben.streams.flow.Envelope;
 import dev.ben.streams.flow.Settlement;
+import dev.ben.streams.metrics.Labels;
 import dev.ben.streams.metrics.MetricsRegistry;
 import dev.ben.streams.metrics.StageCounters;
+import dev.ben.streams.metrics.StageLatency;
 import dev.ben.streams.spine.ActiveContract;
 import dev.ben.streams.spine.ContractSlot;
 import dev.ben.streams.spine.SpineStage;
@@ -133,6 +135,9 @@ class DetectorStageTest {
         late != null && late >= 0 && late <= 1,
         "a warmed-up scorer gives a score in [0, 1]: " + late);
     assertEquals(expectedFirings, fired);
+    long rounds =
+        metrics.value(StageLatency.FAMILY, Labels.of("pipeline", PIPELINE, "stage", "detector"));
+    assertTrue(rounds >= 120 / 7 && rounds <= 120, rounds + " rounds timed, one per round");
   }
 
   @Test

@@ -10,6 +10,7 @@ import dev.ben.streams.metrics.Labels;
 import dev.ben.streams.metrics.MetricsRegistry;
 import dev.ben.streams.metrics.StageCounters;
 import dev.ben.streams.metrics.StageCounters.Outcome;
+import dev.ben.streams.metrics.StageLatency;
 import dev.ben.streams.rocks.RocksIndex;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -113,6 +114,9 @@ class StoreStageTest {
           registry.value("ben_store_write_failures_total", Labels.of("pipeline", "auth")) >= 1);
       assertEquals(1000, counters.total(Outcome.ACCEPTED));
       assertTrue(spill.isEmpty());
+      long batches =
+          registry.value(StageLatency.FAMILY, Labels.of("pipeline", "auth", "stage", "store"));
+      assertTrue(batches >= 10 && batches <= 1000, batches + " batches timed, one per new batch");
     }
   }
 

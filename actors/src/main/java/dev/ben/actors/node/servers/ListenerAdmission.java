@@ -76,6 +76,6 @@ final class ListenerAdmission {
             "ben_connections_refused_total",
             "Connections an HTTP listener closed before serving them, by listener and reason.",
             Labels.of("listener", listener, "reason", reason))
-        .increment();
+        .inc();
   }
 }

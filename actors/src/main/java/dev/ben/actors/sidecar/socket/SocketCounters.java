@@ -8,8 +8,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The sidecar's own numbers: {@code ben_sidecar_socket_refused_total{reason}} (every ERROR
  * written), {@code ben_sidecar_socket_sessions_total{transport}} (sessions opened) and {@code
- * ben_sidecar_socket_sessions} (open now, whether past HELLO or not; {@link SessionAdmission} keeps
- * the counts its limits need).
+ * ben_sidecar_socket_sessions_open} (open now, whether past HELLO or not; {@link SessionAdmission}
+ * keeps the counts its limits need). The gauge is not {@code ben_sidecar_socket_sessions}: that is
+ * the counter's family name in the Prometheus data model, and one name has one type.
  */
 final class SocketCounters {
 
@@ -19,7 +20,10 @@ final class SocketCounters {
   SocketCounters(MetricsRegistry metrics) {
     this.metrics = metrics;
     metrics.gauge(
-        "ben_sidecar_socket_sessions", "Socket sidecar sessions open now.", Labels.NONE, open::get);
+        "ben_sidecar_socket_sessions_open",
+        "Socket sidecar sessions open now.",
+        Labels.NONE,
+        open::get);
   }
 
   void refused(Refusal refusal) {
@@ -28,7 +32,7 @@ final class SocketCounters {
             "ben_sidecar_socket_refused_total",
             "Frames and sessions the socket sidecar refused, by reason.",
             Labels.of("reason", refusal.reason()))
-        .increment();
+        .inc();
   }
 
   void opened(String transport) {
@@ -38,7 +42,7 @@ final class SocketCounters {
             "ben_sidecar_socket_sessions_total",
             "Socket sidecar sessions opened, by transport.",
             Labels.of("transport", transport))
-        .increment();
+        .inc();
   }
 
   void closed() {

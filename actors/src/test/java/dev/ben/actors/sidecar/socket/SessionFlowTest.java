@@ -174,7 +174,7 @@ class SessionFlowTest extends ActorTestBase {
     assertTrue(refused.get(0).get("message").asText().contains("max-sessions"));
     first.toCompletableFuture().get(10, TimeUnit.SECONDS);
     Await.until(
-        () -> metrics.value("ben_sidecar_socket_sessions", Labels.NONE) == 0,
+        () -> metrics.value("ben_sidecar_socket_sessions_open", Labels.NONE) == 0,
         "the first session's slot " + "is freed",
         Duration.ofSeconds(10));
     ByteString batch =
@@ -228,7 +228,7 @@ class SessionFlowTest extends ActorTestBase {
       pinging.scheduleAtFixedRate(
           () -> pingers.forEach(SessionFlowTest::ping), 0, 100, MILLISECONDS);
       Await.until(
-          () -> metrics.value("ben_sidecar_socket_sessions", Labels.NONE) == 8,
+          () -> metrics.value("ben_sidecar_socket_sessions_open", Labels.NONE) == 8,
           "the pingers' sessions are open",
           Duration.ofSeconds(5));
       try (Socket app = new Socket("127.0.0.1", port)) {

@@ -2,7 +2,7 @@ package dev.ben.streams.detector.state;
 
 import dev.ben.streams.metrics.Labels;
 import dev.ben.streams.metrics.MetricsRegistry;
-import java.util.concurrent.atomic.LongAdder;
+import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 
 /**
  * Counts detector snapshots in {@value #FAMILY} by pipeline, outcome and reason: one per detector
@@ -41,8 +41,8 @@ public final class SnapshotCounts {
   private final MetricsRegistry metrics;
   private final String pipeline;
   // Counted after every round: the handles are looked up once, not per round.
-  private final LongAdder detected;
-  private final LongAdder saved;
+  private final CounterDataPoint detected;
+  private final CounterDataPoint saved;
 
   public SnapshotCounts(MetricsRegistry metrics, String pipeline) {
     this.metrics = metrics;
@@ -53,12 +53,12 @@ public final class SnapshotCounts {
 
   void add(String outcome, String reason, long snapshots) {
     if (snapshots > 0) {
-      metrics.counter(FAMILY, HELP, labels(outcome, reason)).add(snapshots);
+      metrics.counter(FAMILY, HELP, labels(outcome, reason)).inc(snapshots);
     }
   }
 
   void events(String state, long events) {
-    (DETECTED.equals(state) ? detected : saved).add(events);
+    (DETECTED.equals(state) ? detected : saved).inc(events);
   }
 
   /** Events {@code detected} or {@code saved} on this node. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ben.streams.flow.BatchWriter;
 import dev.ben.streams.flow.Envelope;
 import dev.ben.streams.store.AnalyticalStore;
+import dev.ben.streams.store.StoreInserts;
 import dev.ben.streams.store.TypedRows;
 import dev.ben.streams.store.migrate.DataMigrator;
 import java.util.List;
@@ -34,9 +35,22 @@ public final class RawEventTable {
 
   /** Has the migrator create the table when missing and returns a writer of envelopes into it. */
   public static BatchWriter writer(DataMigrator migrator, ObjectMapper mapper) {
+    return writer(migrator, mapper, StoreInserts.DIRECT);
+  }
+
+  /**
+   * The same writer, inserting through {@code inserts}; a store stage's batch is one pipeline's, so
+   * its first event names the pipeline.
+   */
+  public static BatchWriter writer(
+      DataMigrator migrator, ObjectMapper mapper, StoreInserts inserts) {
     DataMigrator.requireComplete(List.of(migrator.applyTable(TABLE, DDL)));
     AnalyticalStore store = migrator.store();
-    return batch -> store.insertRows(TABLE, rows(batch, mapper));
+    return batch -> {
+      if (!batch.isEmpty()) {
+        inserts.insert(store, batch.get(0).pipeline(), TABLE, rows(batch, mapper));
+      }
+    };
   }
 
   static TypedRows rows(List<Envelope> batch, ObjectMapper mapper) throws Exception {

@@ -7,6 +7,7 @@ import dev.ben.streams.flow.BatchWriter;
 import dev.ben.streams.flow.Envelope;
 import dev.ben.streams.spine.ActiveContract;
 import dev.ben.streams.spine.ContractSlot;
+import dev.ben.streams.store.StoreInserts;
 import dev.ben.streams.store.TypedRows;
 import dev.ben.streams.store.migrate.DataMigrator;
 import java.util.ArrayList;
@@ -33,16 +34,30 @@ public final class SchemaTableWriter implements BatchWriter {
   private final BatchWriter fallback;
   private final SchemaRows rows;
   private final Set<Long> migrated = new HashSet<>();
+  private final StoreInserts inserts;
 
   /**
    * @param fallback the writer of {@code ben_events}, for events no schema table can take
    */
   public SchemaTableWriter(
       DataMigrator migrator, ContractSlot slot, BatchWriter fallback, ObjectMapper mapper) {
+    this(migrator, slot, fallback, mapper, StoreInserts.DIRECT);
+  }
+
+  /**
+   * @param inserts how each table's rows are appended (timed in a running node)
+   */
+  public SchemaTableWriter(
+      DataMigrator migrator,
+      ContractSlot slot,
+      BatchWriter fallback,
+      ObjectMapper mapper,
+      StoreInserts inserts) {
     this.migrator = migrator;
     this.slot = slot;
     this.fallback = fallback;
     this.rows = new SchemaRows(mapper);
+    this.inserts = inserts;
   }
 
   @Override
@@ -65,7 +80,7 @@ public final class SchemaTableWriter implements BatchWriter {
       fallback.write(unresolved);
     }
     for (Map.Entry<Schema, TypedRows> table : rowsBySchema.entrySet()) {
-      migrator.store().insertRows(table.getKey().table(), table.getValue());
+      inserts.insert(migrator.store(), slot.pipeline(), table.getKey().table(), table.getValue());
     }
   }
 
