@@ -1,6 +1,7 @@
 package dev.ben.bux;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ben.bux.api.RouteAccess;
 import dev.ben.streams.auth.Principal;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -18,7 +19,7 @@ import org.apache.pekko.http.javadsl.server.Route;
  * request is answered at once and counted by reason and by route. Public for the route classes of
  * the sub-packages; only the gateway builds one.
  */
-public final class GatewayAccess extends AllDirectives {
+public final class GatewayAccess extends AllDirectives implements RouteAccess {
 
   private final OriginCheck origins;
   private final SessionCredentials credentials;
@@ -50,6 +51,7 @@ public final class GatewayAccess extends AllDirectives {
   }
 
   /** The inner route with the caller's principal, when its token or session cookie is valid. */
+  @Override
   public Route withSession(String route, Function<Principal, Route> inner) {
     return optionalHeaderValueByName(
         "Authorization",
@@ -77,6 +79,7 @@ public final class GatewayAccess extends AllDirectives {
   }
 
   /** A request that would change something, on a surface that only reads: 405, allowing GET. */
+  @Override
   public Route readOnly(String route) {
     counters.refused(Refusal.READ_ONLY);
     return complete(
@@ -86,11 +89,13 @@ public final class GatewayAccess extends AllDirectives {
                 .addHeader(Allow.create(HttpMethods.GET))));
   }
 
+  @Override
   public HttpResponse counted(String route, HttpResponse response) {
     return counters.counted(route, response);
   }
 
   /** A JSON error {@code {"error": message}} with the status. */
+  @Override
   public HttpResponse error(int status, String message) {
     return HttpResponse.create()
         .withStatus(status)

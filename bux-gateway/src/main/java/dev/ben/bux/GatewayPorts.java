@@ -1,6 +1,7 @@
 package dev.ben.bux;
 
 import dev.ben.bux.api.ClusterReads;
+import dev.ben.bux.api.HealthReport;
 import dev.ben.bux.api.LedgerReads;
 import dev.ben.bux.api.StoredEvents;
 import dev.ben.bux.socket.BundleReads;

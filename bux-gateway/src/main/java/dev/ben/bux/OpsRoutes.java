@@ -2,6 +2,7 @@ package dev.ben.bux;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ben.bux.api.HealthReport;
 import dev.ben.streams.auth.CurrentUsers;
 import dev.ben.streams.auth.Tokens;
 import dev.ben.streams.metrics.MetricsRegistry;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ben.bux.api.HealthReport;
 import dev.ben.streams.metrics.Labels;
 import java.io.IOException;
 import java.io.InputStream;

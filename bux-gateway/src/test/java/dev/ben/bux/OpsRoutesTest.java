@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ben.bux.api.HealthReport;
 import dev.ben.streams.auth.CurrentUsers;
 import dev.ben.streams.auth.UserRole;
 import dev.ben.streams.metrics.Labels;

@@ -1,5 +1,6 @@
 package dev.ben.bux;
 
+import dev.ben.bux.api.HealthReport;
 import dev.ben.bux.api.InMemoryApi;
 import dev.ben.bux.socket.BundleReads;
 import dev.ben.bux.socket.TopicPorts;

@@ -1,6 +1,6 @@
 package dev.ben.actors.node;
 
-import dev.ben.bux.HealthReport;
+import dev.ben.bux.api.HealthReport;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.pekko.actor.typed.ActorSystem;

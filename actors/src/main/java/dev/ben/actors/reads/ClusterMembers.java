@@ -1,7 +1,7 @@
 package dev.ben.actors.reads;
 
-import dev.ben.bux.HealthReport;
 import dev.ben.bux.api.ClusterReads;
+import dev.ben.bux.api.HealthReport;
 import dev.ben.bux.api.ReadFailure;
 import java.time.Duration;
 import java.util.HashMap;

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ben.bux.GatewayAccess;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletionException;
@@ -24,13 +23,13 @@ import org.apache.pekko.http.javadsl.model.StatusCodes;
  */
 final class ApiAnswers {
 
-  private final GatewayAccess access;
+  private final RouteAccess access;
   private final Duration readTimeout;
   private final Clock clock;
   private final ObjectMapper json =
       new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 
-  ApiAnswers(GatewayAccess access, Duration readTimeout, Clock clock) {
+  ApiAnswers(RouteAccess access, Duration readTimeout, Clock clock) {
     this.access = access;
     this.readTimeout = readTimeout;
     this.clock = clock;

@@ -4,7 +4,6 @@ import static org.apache.pekko.http.javadsl.server.PathMatchers.segment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ben.bux.GatewayAccess;
 import dev.ben.bux.api.StoredEvents.EventPage;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,7 +41,7 @@ public final class ApiRoutes extends AllDirectives {
 
   private static final String OPENAPI = "bux/openapi.json";
 
-  private final GatewayAccess access;
+  private final RouteAccess access;
   private final ApiAnswers answers;
   private final LedgerReads ledger;
   private final ClusterReads cluster;
@@ -51,7 +50,7 @@ public final class ApiRoutes extends AllDirectives {
   private final Clock clock;
 
   public ApiRoutes(
-      GatewayAccess access,
+      RouteAccess access,
       ApiPorts ports,
       Duration readTimeout,
       Duration queryMaxRange,

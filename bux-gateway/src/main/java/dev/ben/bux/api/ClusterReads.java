@@ -1,6 +1,5 @@
 package dev.ben.bux.api;
 
-import dev.ben.bux.HealthReport;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 

@@ -1,7 +1,6 @@
 package dev.ben.bux.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ben.bux.HealthReport;
 import dev.ben.bux.api.LedgerReads.ArtifactChange;
 import dev.ben.bux.api.LedgerReads.ComponentVersion;
 import dev.ben.bux.api.LedgerReads.PipelineDetail;

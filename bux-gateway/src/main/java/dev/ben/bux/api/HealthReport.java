@@ -1,4 +1,4 @@
-package dev.ben.bux;
+package dev.ben.bux.api;
 
 import java.util.Map;
 
