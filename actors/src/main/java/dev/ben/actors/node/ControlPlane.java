@@ -11,6 +11,7 @@ import dev.ben.actors.orchestrator.HelloPlane;
 import dev.ben.actors.orchestrator.Orchestrator;
 import dev.ben.actors.pipeline.ClusterExecutor;
 import dev.ben.config.BenSettings;
+import dev.ben.streams.eventlog.emit.EventEmitter;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 
@@ -30,7 +31,8 @@ record ControlPlane(
       ActorContext<?> context,
       BenSettings settings,
       NodeServices services,
-      NotificationPlanes planes) {
+      NotificationPlanes planes,
+      EventEmitter events) {
     MessagePlane<ContractNotice> notices =
         planes.plane(
             ContractNotice.class,
@@ -58,7 +60,8 @@ record ControlPlane(
                     new TrustedKeySources(control.trusted(), control.identities()),
                     settings.ledger(),
                     notices,
-                    orchestrator),
+                    orchestrator,
+                    events),
                 settings.orchestrator().helloInterval()),
             "ledger",
             settings.supervision(),

@@ -77,7 +77,21 @@ public final class EventEmitter {
    * then names nothing, and an event naming it as parent is recorded as a root).
    */
   public String emit(String source, EventDraft draft) {
-    String id = log.newId();
+    String id = newId();
+    emit(source, id, draft);
+    return id;
+  }
+
+  /** An id for a draft to emit later with {@link #emit(String, String, EventDraft)}. */
+  public String newId() {
+    return log.newId();
+  }
+
+  /**
+   * The same, under an id {@link #newId()} gave: for a caller that records the id in its own state
+   * before the event is emitted.
+   */
+  public void emit(String source, String id, EventDraft draft) {
     try {
       QueueOfferResult offered = queue.offer(new Pending(id, source, draft));
       if (offered == QueueOfferResult.dropped()) {
@@ -88,7 +102,6 @@ public final class EventEmitter {
     } catch (RuntimeException e) {
       counters.dropped(EmitCounters.STOPPED);
     }
-    return id;
   }
 
   /**
