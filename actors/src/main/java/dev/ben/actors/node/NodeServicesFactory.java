@@ -38,11 +38,15 @@ public final class NodeServicesFactory {
   public static NodeServices open(BenSettings settings) {
     ObjectMapper mapper = new ObjectMapper();
     Connectors connectors = Connectors.open(settings.connectors(), settings.dataDir(), mapper);
-    EventLogStore events = null;
+    connectors.describe().forEach((name, where) -> log.info("{}: {}", name, where));
+    EventLogStore events;
     try {
-      connectors.describe().forEach((name, where) -> log.info("{}: {}", name, where));
-      EventLogStore eventStore = eventLogStore(settings, connectors);
-      events = eventStore;
+      events = eventLogStore(settings, connectors);
+    } catch (RuntimeException e) {
+      connectors.close();
+      throw e;
+    }
+    try {
       DataMigrator migrator = new DataMigrator(connectors.store(), mapper);
       return new NodeServices(
           new MetricsRegistry(),
@@ -52,15 +56,13 @@ public final class NodeServicesFactory {
           blockingExecutor(),
           connectors.describe(),
           connectors.index(),
-          control(settings, connectors, eventStore),
+          control(settings, connectors, events),
           () -> {
-            eventStore.close();
+            events.close();
             connectors.close();
           });
     } catch (RuntimeException e) {
-      if (events != null) {
-        events.close();
-      }
+      events.close();
       connectors.close();
       throw e;
     }
