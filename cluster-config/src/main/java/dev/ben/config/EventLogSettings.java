@@ -7,7 +7,10 @@ import java.util.regex.Pattern;
 /**
  * Bounds and names of the event log: how long a consumer's claim on an event lasts, how large an
  * event's parts may be, how many events one call returns, and where the log lives in NATS when NATS
- * is configured (a JetStream stream for the events, a KV bucket for consumer statuses).
+ * is configured (a JetStream stream for the events, a KV bucket for consumer statuses), and how
+ * Ben's own components hand it their events: through a queue of {@code emitQueue} drafts, each
+ * retried while the log is unavailable for at most {@code emitRetry}, pausing {@code
+ * emitMinBackoff} at first and doubling up to {@code emitMaxBackoff}.
  */
 public record EventLogSettings(
     Duration lease,
@@ -19,7 +22,11 @@ public record EventLogSettings(
     int maxBatch,
     String stream,
     String subject,
-    String kvBucket) {
+    String kvBucket,
+    int emitQueue,
+    Duration emitRetry,
+    Duration emitMinBackoff,
+    Duration emitMaxBackoff) {
 
   /** Events travel as single NATS messages, whose payload the server caps at 1 MiB by default. */
   public static final int MAX_DATA_BYTES = 512 * 1024;
@@ -52,6 +59,12 @@ public record EventLogSettings(
               + subject
               + "` is not a NATS subject prefix (dot-separated letters, digits, _ and -)");
     }
+    Duration minBackoff = reader.positiveDuration("emit-min-backoff");
+    Duration maxBackoff = reader.positiveDuration("emit-max-backoff");
+    if (maxBackoff.compareTo(minBackoff) < 0) {
+      throw reader.invalid(
+          "emit-max-backoff", "must be at least emit-min-backoff (" + minBackoff + ")");
+    }
     return new EventLogSettings(
         lease,
         maxLease,
@@ -62,6 +75,10 @@ public record EventLogSettings(
         reader.positiveInt("max-batch"),
         LedgerSettings.bucket(reader, "stream"),
         subject,
-        LedgerSettings.bucket(reader, "kv-bucket"));
+        LedgerSettings.bucket(reader, "kv-bucket"),
+        reader.positiveInt("emit-queue"),
+        reader.positiveDuration("emit-retry"),
+        minBackoff,
+        maxBackoff);
   }
 }

@@ -40,6 +40,13 @@ class BenSettingsTest {
     assertEquals(256L * 1024 * 1024, s.flow().spillMaxBytes());
     assertEquals(64L * 1024 * 1024, s.flow().scrubQueueMaxBytes());
     assertEquals(java.util.List.of("demo"), s.node().passThroughPipelines());
+    assertEquals("BEN_EVENTLOG", s.eventLog().stream());
+  }
+
+  @Test
+  void theEventLogIsReadAndCheckedWithTheRest() {
+    assertEquals(7, settings("ben.eventlog.emit-queue = 7").eventLog().emitQueue());
+    assertEquals("ben.eventlog.emit-retry", refused("ben.eventlog.emit-retry = -1s").key());
   }
 
   @Test

@@ -36,6 +36,23 @@ class EventLogSettingsTest {
     assertEquals("BEN_EVENTLOG", s.stream());
     assertEquals("ben.eventlog", s.subject());
     assertEquals("ben-eventlog", s.kvBucket());
+    assertEquals(10_000, s.emitQueue());
+    assertEquals(Duration.ofSeconds(30), s.emitRetry());
+    assertEquals(Duration.ofMillis(100), s.emitMinBackoff());
+    assertEquals(Duration.ofSeconds(5), s.emitMaxBackoff());
+  }
+
+  @Test
+  void emittingIsBoundedAndItsBackoffOrdered() {
+    EventLogSettings s =
+        settings("ben.eventlog { emit-queue = 5, emit-retry = 2s, emit-max-backoff = 1s }");
+    assertEquals(5, s.emitQueue());
+    assertEquals(Duration.ofSeconds(2), s.emitRetry());
+    assertEquals("ben.eventlog.emit-queue", refused("ben.eventlog.emit-queue = 0").key());
+    assertEquals("ben.eventlog.emit-retry", refused("ben.eventlog.emit-retry = 0s").key());
+    SettingsException e = refused("ben.eventlog { emit-min-backoff = 2s, emit-max-backoff = 1s }");
+    assertEquals("ben.eventlog.emit-max-backoff", e.key());
+    assertTrue(e.getMessage().contains("emit-min-backoff"), e.getMessage());
   }
 
   @Test

@@ -10,6 +10,7 @@ import dev.ben.streams.ledger.PipelineStatus;
 import dev.ben.streams.ledger.StagedVersion;
 import dev.ben.streams.ledger.VersionState;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -78,6 +79,16 @@ final class ActivationRecords {
                 + required,
             null,
             HeaderBefore.json(before));
+    book.events()
+        .began(
+            eventId,
+            book.lastEventId(pipeline, decision.version(), Set.of("staged")),
+            "rollback".equals(type),
+            pipeline,
+            decision.version(),
+            decision.previousVersion(),
+            required,
+            source);
     return new ActivationRun(
         AckTally.start(decision, required, clock.getAsLong(), timeout), notice, before, eventId);
   }
@@ -89,13 +100,15 @@ final class ActivationRecords {
     boolean awaited = run.tally().missing().contains(componentId);
     run.tally().ack(componentId, version, clock.getAsLong());
     if (awaited && !run.tally().missing().contains(componentId)) {
-      book.record(
-          run.pipeline(),
-          version,
-          "ack",
-          componentId,
-          componentId + " runs v" + version,
-          run.eventId());
+      String eventId =
+          book.record(
+              run.pipeline(),
+              version,
+              "ack",
+              componentId,
+              componentId + " runs v" + version,
+              run.eventId());
+      book.events().acked(eventId, run.eventId(), run.pipeline(), version, componentId);
     }
   }
 
@@ -119,24 +132,27 @@ final class ActivationRecords {
       if (tally.previousVersion() != 0) {
         book.move(pipeline, tally.previousVersion(), VersionState.SUPERSEDED);
       }
-      book.record(
-          pipeline,
-          tally.version(),
-          "activated",
-          "ledger",
-          "v" + tally.version() + " is active on " + tally.view().size() + " component(s)",
-          run.eventId());
+      String eventId =
+          book.record(
+              pipeline,
+              tally.version(),
+              "activated",
+              "ledger",
+              "v" + tally.version() + " is active on " + tally.view().size() + " component(s)",
+              run.eventId());
+      book.events()
+          .activated(eventId, run.eventId(), pipeline, tally.version(), tally.view().size());
       return Optional.empty();
     }
     book.move(pipeline, tally.version(), VersionState.FAILED);
     book.putHeader(run.before());
-    book.record(
-        pipeline,
-        tally.version(),
-        "activation-failed",
-        "ledger",
-        tally.failureReason().orElseThrow(),
-        run.eventId());
+    String reason = tally.failureReason().orElseThrow();
+    String eventId =
+        book.record(
+            pipeline, tally.version(), "activation-failed", "ledger", reason, run.eventId());
+    book.events()
+        .activationFailed(
+            eventId, run.eventId(), pipeline, tally.version(), reason, tally.missing());
     return tally.previousVersion() == 0
         ? Optional.empty()
         : Optional.of(notice(pipeline, tally.previousVersion()));
@@ -175,15 +191,20 @@ final class ActivationRecords {
           book.putHeader(
               HeaderBefore.of(store().listEvents(header.id()), v.version(), header)
                   .orElse(fallback));
-          book.record(
-              header.id(),
-              v.version(),
-              "activation-failed",
-              "ledger",
+          String reason =
               "the activation of v"
                   + v.version()
-                  + " was interrupted by a restart of the ledger; deploy it again",
-              null);
+                  + " was interrupted by a restart of the ledger; deploy it again";
+          String eventId =
+              book.record(header.id(), v.version(), "activation-failed", "ledger", reason, null);
+          book.events()
+              .activationFailed(
+                  eventId,
+                  book.lastEventId(header.id(), v.version(), Set.of("deploy", "rollback")),
+                  header.id(),
+                  v.version(),
+                  reason,
+                  List.of());
         }
       }
     }

@@ -5,12 +5,8 @@ import dev.ben.api.control.PipelineStatus;
 import dev.ben.api.control.StageReply;
 import dev.ben.contracts.bundle.Bundle;
 import dev.ben.contracts.bundle.BundleRefusedException;
-import dev.ben.contracts.bundle.BundleVerifier;
-import dev.ben.contracts.bundle.ContractBundles;
-import dev.ben.contracts.bundle.Refusal;
 import dev.ben.contracts.bundle.TrustedKeys;
 import dev.ben.contracts.bundle.Verification;
-import dev.ben.contracts.engine.ContractRuntime;
 import dev.ben.contracts.model.ContractSet;
 import dev.ben.contracts.model.Pipeline;
 import dev.ben.streams.ledger.LedgerEvent;
@@ -19,7 +15,8 @@ import dev.ben.streams.ledger.LedgerStore;
 import dev.ben.streams.ledger.PipelineHeader;
 import dev.ben.streams.ledger.StagedVersion;
 import java.util.List;
-import java.util.UUID;
+import java.util.Locale;
+import java.util.Set;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -33,30 +30,26 @@ final class LedgerBook {
   private final LedgerStore store;
   private final Supplier<TrustedKeys> trusted;
   private final LongSupplier clock;
+  private final LedgerEmitter events;
 
   LedgerBook(LedgerStore store, Supplier<TrustedKeys> trusted, LongSupplier clock) {
+    this(store, trusted, clock, LedgerEmitter.NONE);
+  }
+
+  /** The same, with every step also emitted to the event log through {@code events}. */
+  LedgerBook(
+      LedgerStore store, Supplier<TrustedKeys> trusted, LongSupplier clock, LedgerEmitter events) {
     this.store = store;
     this.trusted = trusted;
     this.clock = clock;
+    this.events = events;
   }
 
   /** Verifies, re-validates and records a staged version of every pipeline the bundle declares. */
   StageReply stage(byte[] bytes, String source) {
-    Verification verification = BundleVerifier.verify(bytes, trusted.get());
-    if (verification instanceof Verification.Refused refused) {
-      Kind kind = kindOf(refused.refusal().reason());
-      throw new LedgerRefusal(
-          kind,
-          "bundle refused: "
-              + refused.refusal().message()
-              + (kind == Kind.UNTRUSTED
-                  ? "; the cluster trusts the public key files listed in ben.ledger.trusted-keys (BEN_LEDGER_TRUSTED_KEYS)"
-                      + " and those added with `benctl trust add`"
-                  : ""));
-    }
-    var verified = (Verification.Verified) verification;
+    Verification.Verified verified = StagingChecks.verified(bytes, trusted.get());
     Bundle bundle = verified.bundle();
-    ContractSet contracts = revalidate(bundle);
+    ContractSet contracts = StagingChecks.revalidate(bundle);
     String bundleId = bundle.id().value();
     write(() -> store.putBundle(bundleId, bytes));
     var reply = StageReply.newBuilder().setBundleId(bundleId).setKeyId(verified.keyId());
@@ -71,61 +64,23 @@ final class LedgerBook {
       }
       StagedVersion staged =
           guarded(() -> store.appendVersion(name, bundleId, verified.keyId(), clock.getAsLong()));
-      record(
-          name,
-          staged.version(),
-          "staged",
-          source,
-          "staged v"
-              + staged.version()
-              + " from bundle "
-              + bundle.id().shortForm()
-              + " signed by "
-              + verified.keyId(),
-          null);
+      String eventId =
+          record(
+              name,
+              staged.version(),
+              "staged",
+              source,
+              "staged v"
+                  + staged.version()
+                  + " from bundle "
+                  + bundle.id().shortForm()
+                  + " signed by "
+                  + verified.keyId(),
+              null);
+      events.staged(eventId, name, staged.version(), bundleId, verified.keyId(), source);
       reply.addStaged(LedgerViews.version(staged));
     }
     return reply.build();
-  }
-
-  /**
-   * Signature problems are a matter of trust; everything else means the bytes are not a valid
-   * bundle.
-   */
-  private static Kind kindOf(Refusal.Reason reason) {
-    switch (reason) {
-      case UNSIGNED:
-      case SIGNATURE_INVALID:
-      case KEY_NOT_TRUSTED:
-        return Kind.UNTRUSTED;
-      default:
-        return Kind.INVALID;
-    }
-  }
-
-  private static ContractSet revalidate(Bundle bundle) {
-    ContractSet contracts;
-    try {
-      contracts = ContractBundles.contracts(bundle, "staging");
-    } catch (BundleRefusedException e) {
-      throw new LedgerRefusal(Kind.INVALID, "bundle refused: " + e.getMessage());
-    }
-    if (contracts.pipelines().isEmpty()) {
-      throw new LedgerRefusal(
-          Kind.INVALID,
-          "bundle refused: it declares no pipeline, so there is nothing to stage;"
-              + " add a `pipeline` to the project");
-    }
-    for (Pipeline pipeline : contracts.pipelines()) {
-      try {
-        ContractRuntime.build(contracts, pipeline.name(), new byte[32]);
-      } catch (IllegalArgumentException e) {
-        throw new LedgerRefusal(
-            Kind.INVALID,
-            "bundle refused: pipeline " + pipeline.name() + " does not load: " + e.getMessage());
-      }
-    }
-    return contracts;
   }
 
   /** Withdraws a staged version. */
@@ -193,7 +148,7 @@ final class LedgerBook {
       String summary,
       String parentId,
       String dataJson) {
-    String id = UUID.randomUUID().toString();
+    String id = events.newId();
     write(
         () ->
             store.appendEvent(
@@ -239,13 +194,40 @@ final class LedgerBook {
     } else {
       putHeader(next.get());
     }
-    record(
+    String eventId =
+        record(
+            pipeline,
+            header.version(),
+            action.name().toLowerCase(Locale.ROOT),
+            source,
+            pipeline + " " + LifecycleRules.pastTense(action) + " (was " + header.status() + ")",
+            null);
+    events.lifecycleChanged(
+        eventId,
         pipeline,
         header.version(),
-        action.name().toLowerCase(java.util.Locale.ROOT),
-        source,
-        pipeline + " " + LifecycleRules.pastTense(action) + " (was " + header.status() + ")",
-        null);
+        header.status().name().toLowerCase(Locale.ROOT),
+        next.map(h -> h.status().name().toLowerCase(Locale.ROOT)).orElse("deleted"),
+        source);
+  }
+
+  /**
+   * The id of the newest event of one of {@code types} about the version, from the pipeline's
+   * history: how a deploy finds its version's stage, and a failure its deploy, after a restart or a
+   * move of the ledger too. Null when there is none.
+   */
+  String lastEventId(String pipeline, long version, Set<String> types) {
+    String found = null;
+    for (LedgerEvent event : store.listEvents(pipeline)) {
+      if (event.version() == version && types.contains(event.type())) {
+        found = event.id();
+      }
+    }
+    return found;
+  }
+
+  LedgerEmitter events() {
+    return events;
   }
 
   /** Both versions' bundles, for a diff. */

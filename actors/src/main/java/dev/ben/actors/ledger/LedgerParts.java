@@ -4,6 +4,7 @@ import dev.ben.actors.bridge.MessagePlane;
 import dev.ben.actors.orchestrator.Orchestrator;
 import dev.ben.config.LedgerSettings;
 import dev.ben.streams.access.StoreAccess;
+import dev.ben.streams.eventlog.emit.EventEmitter;
 import dev.ben.streams.ledger.HeaderWatch;
 import dev.ben.streams.ledger.LedgerStore;
 import java.util.function.Supplier;
@@ -15,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * What one incarnation of the ledger works with: its store (opened when the singleton starts on
  * this node and closed when it stops, so a moved singleton never holds a store twice), the
  * bookkeeping over it, the activations in flight, store access, the notice plane, the orchestrator
- * it declares pipelines to, and its settings.
+ * it declares pipelines to, its settings, and the emitter of the node it runs on, through which its
+ * steps reach the event log.
  */
 public final class LedgerParts implements AutoCloseable {
 
@@ -28,7 +30,8 @@ public final class LedgerParts implements AutoCloseable {
       TrustedKeySources trusted,
       LedgerSettings settings,
       MessagePlane<ContractNotice> notices,
-      ActorRef<Orchestrator.Command> orchestrator) {
+      ActorRef<Orchestrator.Command> orchestrator,
+      EventEmitter events) {
 
     LedgerParts open(Runnable onHeaderChange) {
       LedgerStore opened = store.get();
@@ -55,7 +58,12 @@ public final class LedgerParts implements AutoCloseable {
 
   private LedgerParts(LedgerStore store, Factory factory, HeaderWatch watch) {
     this.store = store;
-    this.book = new LedgerBook(store, factory.trusted(), System::currentTimeMillis);
+    this.book =
+        new LedgerBook(
+            store,
+            factory.trusted(),
+            System::currentTimeMillis,
+            new LedgerEmitter(factory.events()));
     this.records =
         new ActivationRecords(
             book,

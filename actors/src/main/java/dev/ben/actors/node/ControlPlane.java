@@ -11,6 +11,7 @@ import dev.ben.actors.orchestrator.HelloPlane;
 import dev.ben.actors.orchestrator.Orchestrator;
 import dev.ben.actors.pipeline.ClusterExecutor;
 import dev.ben.config.BenSettings;
+import dev.ben.streams.eventlog.emit.EventEmitter;
 import java.util.List;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
@@ -37,7 +38,8 @@ record ControlPlane(
       ActorContext<?> context,
       BenSettings settings,
       NodeServices services,
-      NotificationPlanes planes) {
+      NotificationPlanes planes,
+      EventEmitter events) {
     MessagePlane<ContractNotice> notices =
         planes.plane(
             ContractNotice.class,
@@ -65,7 +67,8 @@ record ControlPlane(
                     new TrustedKeySources(control.trusted(), control.identities()),
                     settings.ledger(),
                     notices,
-                    orchestrator),
+                    orchestrator,
+                    events),
                 settings.orchestrator().helloInterval()),
             LEDGER,
             settings.supervision(),

@@ -14,6 +14,7 @@ import dev.ben.config.WalSettings;
 import dev.ben.streams.detector.state.NatsShardStateStore;
 import dev.ben.streams.detector.state.RocksShardStateStore;
 import dev.ben.streams.detector.state.ShardStateStore;
+import dev.ben.streams.eventlog.emit.EventEmitter;
 import dev.ben.streams.live.LiveHub;
 import dev.ben.streams.spine.ContractSlots;
 import dev.ben.streams.wal.IngestWal;
@@ -28,15 +29,17 @@ import org.apache.pekko.stream.Materializer;
 /**
  * What every node's pipelines share, whatever its roles: the directory of the pipelines running
  * here (and the table it publishes for request handlers to read), the live feed bux shows, the
- * plane playbook signals travel on, and the resources a pipeline's stages are built from (store,
- * spill index, detector shards, ingest log).
+ * plane playbook signals travel on, the resources a pipeline's stages are built from (store, spill
+ * index, detector shards, ingest log), and the emitter through which playbook decisions and signals
+ * reach the event log.
  */
 record DataPlane(
     ActorRef<PipelineDirectory.Command> directory,
     PipelineTable pipelines,
     LiveHub<String> live,
     MessagePlane<Signal> signals,
-    PipelineResources resources) {
+    PipelineResources resources,
+    EventEmitter events) {
 
   /** Events a slow live-feed subscriber may fall behind before it misses some. */
   static final int LIVE_BUFFER = 1024;
@@ -45,7 +48,8 @@ record DataPlane(
       ActorContext<?> context,
       BenSettings settings,
       NodeServices services,
-      NotificationPlanes planes) {
+      NotificationPlanes planes,
+      EventEmitter events) {
     PipelineTable pipelines = new PipelineTable();
     ActorRef<PipelineDirectory.Command> directory =
         context.spawn(PipelineDirectory.create(pipelines), "pipelines");
@@ -65,7 +69,7 @@ record DataPlane(
             services.migrator(),
             services.blockingExecutor(),
             services.mapper(),
-            new SignalPublisher(signals, services.metrics()),
+            new SignalPublisher(signals, services.metrics(), events),
             services.localIndex(),
             slots,
             new ShardedDetectors(
@@ -76,7 +80,7 @@ record DataPlane(
                 detectorState,
                 services.blockingExecutor()),
             openWal(context, settings, services));
-    return new DataPlane(directory, pipelines, live, signals, resources);
+    return new DataPlane(directory, pipelines, live, signals, resources, events);
   }
 
   /** The node's ingest log, closed in the last phase of the node's coordinated shutdown. */

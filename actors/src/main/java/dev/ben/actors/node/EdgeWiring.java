@@ -57,7 +57,9 @@ final class EdgeWiring {
     LiveHub<Signal> signals =
         new LiveHub<>(
             Signal.class, Materializer.matFromSystem(context.getSystem()), DataPlane.LIVE_BUFFER);
-    context.spawn(SignalRelay.create(data.signals(), signals, services.metrics()), "signal-relay");
+    context.spawn(
+        SignalRelay.create(data.signals(), signals, services.metrics(), data.events()),
+        "signal-relay");
     return signals;
   }
 }

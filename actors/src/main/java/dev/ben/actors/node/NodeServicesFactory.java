@@ -7,6 +7,10 @@ import dev.ben.contracts.bundle.TrustedKeys;
 import dev.ben.streams.access.StoreAccess;
 import dev.ben.streams.auth.IdentityStore;
 import dev.ben.streams.connect.Connectors;
+import dev.ben.streams.eventlog.BuiltInComponents;
+import dev.ben.streams.eventlog.EventLogStore;
+import dev.ben.streams.eventlog.NatsEventLogStore;
+import dev.ben.streams.eventlog.RocksEventLogStore;
 import dev.ben.streams.ledger.LedgerStore;
 import dev.ben.streams.ledger.NatsLedgerStore;
 import dev.ben.streams.ledger.RocksLedgerStore;
@@ -14,6 +18,7 @@ import dev.ben.streams.metrics.MetricsRegistry;
 import dev.ben.streams.store.StoreInserts;
 import dev.ben.streams.store.migrate.DataMigrator;
 import dev.ben.streams.store.tables.RawEventTable;
+import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,8 +39,15 @@ public final class NodeServicesFactory {
   public static NodeServices open(BenSettings settings) {
     ObjectMapper mapper = new ObjectMapper();
     Connectors connectors = Connectors.open(settings.connectors(), settings.dataDir(), mapper);
+    connectors.describe().forEach((name, where) -> log.info("{}: {}", name, where));
+    EventLogStore events;
     try {
-      connectors.describe().forEach((name, where) -> log.info("{}: {}", name, where));
+      events = eventLogStore(settings, connectors);
+    } catch (RuntimeException e) {
+      connectors.close();
+      throw e;
+    }
+    try {
       DataMigrator migrator = new DataMigrator(connectors.store(), mapper);
       MetricsRegistry metrics = new MetricsRegistry().withJvmMetrics();
       return new NodeServices(
@@ -46,19 +58,46 @@ public final class NodeServicesFactory {
           blockingExecutor(),
           connectors.describe(),
           connectors.index(),
-          control(settings, connectors),
-          connectors);
+          control(settings, connectors, events),
+          () -> {
+            events.close();
+            connectors.close();
+          });
     } catch (RuntimeException e) {
+      events.close();
       connectors.close();
       throw e;
     }
   }
 
   /**
+   * The event log follows NATS when it is configured, as the ledger's store does, so every node
+   * reads and appends to the same log; else it is this node's own, under its data folder.
+   */
+  private static EventLogStore eventLogStore(BenSettings settings, Connectors connectors) {
+    EventLogStore store =
+        connectors
+            .nats()
+            .<EventLogStore>map(
+                nats -> NatsEventLogStore.open(nats, settings.eventLog(), Clock.systemUTC()))
+            .orElseGet(
+                () ->
+                    RocksEventLogStore.open(
+                        settings.dataDir().resolve("eventlog"), Clock.systemUTC()));
+    log.info(
+        "event log: {}",
+        connectors.nats().isPresent()
+            ? "NATS stream " + settings.eventLog().stream()
+            : settings.dataDir().resolve("eventlog").toString());
+    return store;
+  }
+
+  /**
    * The ledger's store, and the identities, follow NATS when it is configured, so the ledger
    * singleton can move between nodes.
    */
-  static ControlServices control(BenSettings settings, Connectors connectors) {
+  static ControlServices control(
+      BenSettings settings, Connectors connectors, EventLogStore events) {
     Supplier<LedgerStore> ledger =
         connectors
             .nats()
@@ -83,7 +122,8 @@ public final class NodeServicesFactory {
         trusted,
         hashKey,
         identities,
-        NodeIdentities.prepare(settings, identities));
+        NodeIdentities.prepare(settings, identities),
+        BuiltInComponents.logOn(events, settings.eventLog(), Clock.systemUTC()));
   }
 
   /**

@@ -6,6 +6,7 @@ import dev.ben.actors.history.HistoryKeeper;
 import dev.ben.actors.node.servers.NodeServer;
 import dev.ben.config.BenSettings;
 import dev.ben.config.Endpoint;
+import dev.ben.streams.eventlog.emit.EventEmitter;
 import java.net.InetSocketAddress;
 import java.util.List;
 import org.apache.pekko.actor.CoordinatedShutdown;
@@ -19,11 +20,11 @@ import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Join;
 
 /**
- * The node's guardian: starts the node's metrics history, wires the control plane (orchestrator and
- * ledger singletons, hosted on orchestrator-role members), the data plane and the servers this
- * node's roles call for, starts the servers and reports where they listen. A port that cannot be
- * bound stops the node with the reason, since a node that silently lacks its endpoint would look
- * healthy while refusing all traffic.
+ * The node's guardian: starts the node's metrics history and its emitter of events, wires the
+ * control plane (orchestrator and ledger singletons, hosted on orchestrator-role members), the data
+ * plane and the servers this node's roles call for, starts the servers and reports where they
+ * listen. A port that cannot be bound stops the node with the reason, since a node that silently
+ * lacks its endpoint would look healthy while refusing all traffic.
  */
 public final class RootGuardian extends AbstractBehavior<RootGuardian.Command> {
 
@@ -61,8 +62,9 @@ public final class RootGuardian extends AbstractBehavior<RootGuardian.Command> {
             HistoryKeeper.forNode(settings.history(), services.metrics()), settings.supervision()),
         "metrics-history");
     NotificationPlanes planes = new NotificationPlanes(context, settings, services);
-    ControlPlane control = ControlPlane.wire(context, settings, services, planes);
-    DataPlane data = DataPlane.wire(context, settings, services, planes);
+    EventEmitter events = EventEmitting.start(context, settings, services);
+    ControlPlane control = ControlPlane.wire(context, settings, services, planes, events);
+    DataPlane data = DataPlane.wire(context, settings, services, planes, events);
     List<NodeServer> servers = ServerWiring.forRoles(context, settings, services, control, data);
     endpoints.serving(servers.stream().map(NodeServer::name).toList());
     servers.forEach(this::start);

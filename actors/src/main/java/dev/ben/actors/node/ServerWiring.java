@@ -213,7 +213,8 @@ final class ServerWiring {
       AppKeyCheck keys,
       Invoker invoker) {
     SignalStream signalStream =
-        new SignalStream(signals, services.mapper(), services.metrics(), settings.gateway());
+        new SignalStream(
+            signals, services.mapper(), services.metrics(), settings.gateway(), data.events());
     return new IngestServer(
         context.getSystem(),
         settings.ingest(),

@@ -9,7 +9,8 @@ import java.util.Objects;
 /**
  * A signal a playbook emitted, on its way back to the app whose event fired it: the signal's name
  * and arguments, and enough to explain it (pipeline, playbook, contract version, the event, when,
- * and the playbook's explanation).
+ * and the playbook's explanation). {@code publishedEventId} is the id of its {@code
+ * signal.published} event in the event log, the parent of what becomes of it; apps never see it.
  */
 public record Signal(
     String app,
@@ -20,7 +21,8 @@ public record Signal(
     long contractVersion,
     String eventId,
     long atMillis,
-    String explanation)
+    String explanation,
+    String publishedEventId)
     implements ClusterSerializable {
 
   public Signal {
@@ -29,8 +31,9 @@ public record Signal(
     args = args == null ? Map.of() : args;
   }
 
-  /** The signal of a playbook that fired on the event. */
-  public static Signal fired(Envelope event, long contractVersion, PlaybookOutcome outcome) {
+  /** The signal of a playbook that fired on the event, published as {@code publishedEventId}. */
+  public static Signal fired(
+      Envelope event, long contractVersion, PlaybookOutcome outcome, String publishedEventId) {
     return new Signal(
         event.app(),
         event.pipeline(),
@@ -40,6 +43,7 @@ public record Signal(
         contractVersion,
         event.eventId(),
         outcome.atMillis(),
-        outcome.explanation());
+        outcome.explanation(),
+        publishedEventId);
   }
 }

@@ -1,5 +1,6 @@
 package dev.ben.actors.signal;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -7,15 +8,22 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 /**
  * A signal as apps receive it, whatever carries it (server-sent events, socket SIGNAL frames):
  * snake_case JSON ({@code event_id}, {@code contract_version}) like the rest of the HTTP API, while
- * the record is camelCase.
+ * the record is camelCase. The id of the signal's event in Ben's event log stays inside Ben.
  */
 public final class SignalJson {
 
   private final ObjectMapper mapper;
 
   public SignalJson(ObjectMapper mapper) {
-    this.mapper = mapper.copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+    this.mapper =
+        mapper
+            .copy()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .addMixIn(Signal.class, AsAppsSeeIt.class);
   }
+
+  @JsonIgnoreProperties("publishedEventId")
+  private interface AsAppsSeeIt {}
 
   public String text(Signal signal) throws JsonProcessingException {
     return mapper.writeValueAsString(signal);

@@ -2,6 +2,8 @@ package dev.ben.actors.signal;
 
 import dev.ben.actors.NodeLocal;
 import dev.ben.actors.bridge.MessagePlane;
+import dev.ben.streams.eventlog.BuiltInComponents;
+import dev.ben.streams.eventlog.emit.EventEmitter;
 import dev.ben.streams.live.LiveHub;
 import dev.ben.streams.metrics.MetricsRegistry;
 import org.apache.pekko.actor.typed.Behavior;
@@ -14,7 +16,7 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 /**
  * One per edge node: takes every signal from the signal plane into the node's signal hub, where
  * each app's server-sent-event stream picks its own. The hub never blocks the relay; a signal it
- * cannot take is counted as dropped.
+ * cannot take is counted as dropped and recorded in the event log.
  */
 public final class SignalRelay extends AbstractBehavior<SignalRelay.Command> {
 
@@ -25,19 +27,25 @@ public final class SignalRelay extends AbstractBehavior<SignalRelay.Command> {
   private final LiveHub<Signal> hub;
   private final MetricsRegistry metrics;
   private final AutoCloseable subscription;
+  private final EventEmitter events;
 
   public static Behavior<Command> create(
-      MessagePlane<Signal> plane, LiveHub<Signal> hub, MetricsRegistry metrics) {
-    return Behaviors.setup(context -> new SignalRelay(context, plane, hub, metrics));
+      MessagePlane<Signal> plane,
+      LiveHub<Signal> hub,
+      MetricsRegistry metrics,
+      EventEmitter events) {
+    return Behaviors.setup(context -> new SignalRelay(context, plane, hub, metrics, events));
   }
 
   private SignalRelay(
       ActorContext<Command> context,
       MessagePlane<Signal> plane,
       LiveHub<Signal> hub,
-      MetricsRegistry metrics) {
+      MetricsRegistry metrics,
+      EventEmitter events) {
     super(context);
     this.hub = hub;
+    this.events = events;
     this.metrics = metrics;
     this.subscription = plane.subscribe(context.messageAdapter(Signal.class, Arrived::new));
   }
@@ -56,6 +64,7 @@ public final class SignalRelay extends AbstractBehavior<SignalRelay.Command> {
       SignalCounters.count(metrics, arrived.signal().signal(), "relayed");
     } else {
       SignalCounters.dropped(metrics, arrived.signal().signal(), "hub_full");
+      events.emit(BuiltInComponents.SIGNALS, SignalEvents.dropped(arrived.signal(), "hub_full"));
     }
     return this;
   }

@@ -3,6 +3,8 @@ package dev.ben.actors.signal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ben.config.GatewaySettings;
+import dev.ben.streams.eventlog.BuiltInComponents;
+import dev.ben.streams.eventlog.emit.EventEmitter;
 import dev.ben.streams.live.LiveHub;
 import dev.ben.streams.metrics.MetricsRegistry;
 import java.time.Duration;
@@ -13,7 +15,8 @@ import org.apache.pekko.stream.javadsl.Source;
 /**
  * One app's signals as server-sent events ({@code event: signal}, the signal as JSON), with a
  * heartbeat every {@code ben.gateway.keep-alive} so idle connections and proxies keep the stream
- * open. A slow reader loses its oldest waiting signals, never slows others.
+ * open. A slow reader loses its oldest waiting signals, never slows others. Each signal written to
+ * the stream is recorded in the event log as delivered.
  */
 public final class SignalStream {
 
@@ -22,11 +25,17 @@ public final class SignalStream {
   private final MetricsRegistry metrics;
   private final int clientBuffer;
   private final Duration heartbeat;
+  private final EventEmitter events;
 
   /** Buffers and heartbeats as the gateway's websocket clients get them. */
   public SignalStream(
-      LiveHub<Signal> hub, ObjectMapper mapper, MetricsRegistry metrics, GatewaySettings gateway) {
+      LiveHub<Signal> hub,
+      ObjectMapper mapper,
+      MetricsRegistry metrics,
+      GatewaySettings gateway,
+      EventEmitter events) {
     this.hub = hub;
+    this.events = events;
     this.json = new SignalJson(mapper);
     this.metrics = metrics;
     this.clientBuffer = gateway.clientBuffer();
@@ -41,7 +50,9 @@ public final class SignalStream {
   }
 
   private ServerSentEvent delivered(Signal signal) throws JsonProcessingException {
+    ServerSentEvent written = ServerSentEvent.create(json.text(signal), "signal");
     SignalCounters.count(metrics, signal.signal(), "delivered");
-    return ServerSentEvent.create(json.text(signal), "signal");
+    events.emit(BuiltInComponents.SIGNALS, SignalEvents.delivered(signal, "sse"));
+    return written;
   }
 }

@@ -21,6 +21,9 @@ import dev.ben.streams.auth.StoredApp;
 import dev.ben.streams.auth.Tokens;
 import dev.ben.streams.auth.UserRole;
 import dev.ben.streams.blob.LocalBlobStore;
+import dev.ben.streams.eventlog.BuiltInComponents;
+import dev.ben.streams.eventlog.EventLog;
+import dev.ben.streams.eventlog.RocksEventLogStore;
 import dev.ben.streams.flow.BatchWriter;
 import dev.ben.streams.ledger.RocksLedgerStore;
 import dev.ben.streams.metrics.MetricsRegistry;
@@ -36,6 +39,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -60,6 +64,7 @@ public final class TestNode implements AutoCloseable {
 
   public final RootGuardian.Endpoints endpoints;
   private final NodeServices services;
+  private final RocksEventLogStore eventStore;
   private final BenSettings settings;
   private final HttpClient http = HttpClient.newHttpClient();
   private final java.util.Map<String, String> appKeys = new java.util.HashMap<>();
@@ -103,6 +108,7 @@ public final class TestNode implements AutoCloseable {
     TestClusterCredentials.install(settings.home());
     ClusterCredentials.prepare(settings, Instant.now());
     RocksIndex index = RocksIndex.open(settings.dataDir().resolve("index"));
+    eventStore = RocksEventLogStore.open(settings.dataDir().resolve("eventlog"), Clock.systemUTC());
     ControlServices control;
     try {
       IdentityStore identities = NodeIdentities.open(settings, Optional.empty(), index);
@@ -114,8 +120,10 @@ public final class TestNode implements AutoCloseable {
               TrustedKeys.load(settings.ledger().trustedKeys()),
               HashKeyFile.loadOrCreate(settings.spine().hashKeyFile()),
               identities,
-              NodeIdentities.prepare(settings, identities));
+              NodeIdentities.prepare(settings, identities),
+              BuiltInComponents.logOn(eventStore, settings.eventLog(), Clock.systemUTC()));
     } catch (KeyFileException | RuntimeException e) {
+      eventStore.close();
       index.close();
       throw new IllegalArgumentException(e);
     }
@@ -133,6 +141,7 @@ public final class TestNode implements AutoCloseable {
             control,
             () -> {
               store.close();
+              eventStore.close();
               index.close();
             });
     system =
@@ -170,6 +179,11 @@ public final class TestNode implements AutoCloseable {
   /** The node's own token issuer, for tests that need a token of some role or age. */
   public Tokens tokens() {
     return services.control().tokens();
+  }
+
+  /** The node's event log, for tests to read what the node recorded. */
+  public EventLog eventLog() {
+    return services.control().eventLog();
   }
 
   /** The node's users, for tests that add some. */

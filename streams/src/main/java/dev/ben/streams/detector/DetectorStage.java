@@ -27,9 +27,9 @@ import org.apache.pekko.stream.javadsl.Flow;
  * decisions, in arrival order. Several rounds may be out at once: they leave in order from this one
  * stage, so each shard receives a key's events in order (a round asked again because its version
  * was not loaded yet is the exception). Then whoever waits for an event's decision (an invocation)
- * is told, and fired playbooks' signals go out. An event whose shard cannot detect (its version is
- * not loaded there, or it does not answer) goes on undetected and is counted in {@link
- * DetectorSkips}: its detection is lost, never the event.
+ * is told, fired playbooks' signals go out and suppressed ones are reported. An event whose shard
+ * cannot detect (its version is not loaded there, or it does not answer) goes on undetected and is
+ * counted in {@link DetectorSkips}: its detection is lost, never the event.
  */
 public final class DetectorStage {
 
@@ -182,6 +182,8 @@ public final class DetectorStage {
       for (PlaybookOutcome outcome : found[i].playbooks()) {
         if (outcome.status() == PlaybookOutcome.Status.FIRED) {
           firings.fired(detected, evaluation.contractVersion(), outcome);
+        } else {
+          firings.suppressed(detected, evaluation.contractVersion(), outcome);
         }
       }
       out.add(detected);

@@ -42,6 +42,24 @@ public final class EventLog {
 
   /** Records the draft as published by {@code source}; returns it with its id and position. */
   public StoredEvent publish(String source, EventDraft draft) {
+    return publish(source, newId(), draft);
+  }
+
+  /**
+   * A fresh event id from this log's generator, for an in-process publisher that must name an event
+   * before it is recorded (as the parent of a later one, or in the ledger's own history); it then
+   * publishes with {@link #publish(String, String, EventDraft)}.
+   */
+  public String newId() {
+    return ids.next();
+  }
+
+  /**
+   * Records the draft under {@code id}, which must come from {@link #newId()} of this log: ids are
+   * not checked again on append, so only the log's own generator keeps them unique. Never exposed
+   * to remote callers.
+   */
+  public StoredEvent publish(String source, String id, EventDraft draft) {
     components.require(source);
     if (!types.isDeclared(draft.type())) {
       throw EventRefusedException.invalid(
@@ -58,7 +76,7 @@ public final class EventLog {
     types.validate(draft.type(), draft.data());
     LogEvent event =
         new LogEvent(
-            ids.next(),
+            id,
             draft.type(),
             source,
             entry,

@@ -5,7 +5,9 @@ import dev.ben.streams.flow.Envelope;
 
 /**
  * Where the spine hands the playbooks that fired on an event, so their signals reach the app that
- * sent it. Called from the spine's stream: it must only enqueue, never block.
+ * sent it, and those its bound suppressed, so the decision is on record. Called from the spine's
+ * stream, only for playbooks whose condition held (never per event): it must only enqueue, never
+ * block.
  */
 @FunctionalInterface
 public interface PlaybookFirings {
@@ -14,4 +16,7 @@ public interface PlaybookFirings {
   PlaybookFirings NONE = (envelope, version, outcome) -> {};
 
   void fired(Envelope envelope, long contractVersion, PlaybookOutcome outcome);
+
+  /** A playbook whose condition held but whose bound suppressed it; nothing to do by default. */
+  default void suppressed(Envelope envelope, long contractVersion, PlaybookOutcome outcome) {}
 }

@@ -56,7 +56,20 @@ public abstract class EventLogContract {
   /** Small bounds, so tests reach them cheaply. */
   public static EventLogSettings settings(String stream, String subject, String bucket) {
     return new EventLogSettings(
-        LEASE, Duration.ofMinutes(10), 1024, 80, 40, 4096, 100, stream, subject, bucket);
+        LEASE,
+        Duration.ofMinutes(10),
+        1024,
+        80,
+        40,
+        4096,
+        100,
+        stream,
+        subject,
+        bucket,
+        100,
+        Duration.ofSeconds(1),
+        Duration.ofMillis(10),
+        Duration.ofMillis(100));
   }
 
   @BeforeEach
