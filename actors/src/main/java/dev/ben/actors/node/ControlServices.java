@@ -4,6 +4,7 @@ import dev.ben.contracts.bundle.TrustedKeys;
 import dev.ben.streams.access.StoreAccess;
 import dev.ben.streams.auth.IdentityStore;
 import dev.ben.streams.auth.Tokens;
+import dev.ben.streams.eventlog.EventLog;
 import dev.ben.streams.ledger.LedgerStore;
 import dev.ben.streams.nats.NatsClient;
 import java.util.Optional;
@@ -13,7 +14,7 @@ import java.util.function.Supplier;
  * What the control plane of a node works with: store access, how to open the ledger's store
  * (JetStream KV and Object Store with NATS, RocksDB under the data folder without), the NATS client
  * when configured, the keys the ledger trusts, the keyed-hashing secret spines are built with, and
- * the users of the control API with the tokens they are issued.
+ * the users of the control API with the tokens they are issued, and the event log.
  */
 public record ControlServices(
     StoreAccess access,
@@ -22,7 +23,8 @@ public record ControlServices(
     TrustedKeys trusted,
     byte[] hashKey,
     IdentityStore identities,
-    Tokens tokens) {
+    Tokens tokens,
+    EventLog eventLog) {
 
   public ControlServices {
     hashKey = hashKey.clone();

@@ -7,12 +7,18 @@ import dev.ben.contracts.bundle.TrustedKeys;
 import dev.ben.streams.access.StoreAccess;
 import dev.ben.streams.auth.IdentityStore;
 import dev.ben.streams.connect.Connectors;
+import dev.ben.streams.eventlog.Components;
+import dev.ben.streams.eventlog.EventLog;
+import dev.ben.streams.eventlog.EventLogStore;
+import dev.ben.streams.eventlog.EventTypes;
+import dev.ben.streams.eventlog.RocksEventLogStore;
 import dev.ben.streams.ledger.LedgerStore;
 import dev.ben.streams.ledger.NatsLedgerStore;
 import dev.ben.streams.ledger.RocksLedgerStore;
 import dev.ben.streams.metrics.MetricsRegistry;
 import dev.ben.streams.store.migrate.DataMigrator;
 import dev.ben.streams.store.tables.RawEventTable;
+import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,8 +39,11 @@ public final class NodeServicesFactory {
   public static NodeServices open(BenSettings settings) {
     ObjectMapper mapper = new ObjectMapper();
     Connectors connectors = Connectors.open(settings.connectors(), settings.dataDir(), mapper);
+    EventLogStore events = null;
     try {
       connectors.describe().forEach((name, where) -> log.info("{}: {}", name, where));
+      events = RocksEventLogStore.open(settings.dataDir().resolve("eventlog"), Clock.systemUTC());
+      EventLogStore opened = events;
       DataMigrator migrator = new DataMigrator(connectors.store(), mapper);
       return new NodeServices(
           new MetricsRegistry(),
@@ -44,9 +53,15 @@ public final class NodeServicesFactory {
           blockingExecutor(),
           connectors.describe(),
           connectors.index(),
-          control(settings, connectors),
-          connectors);
+          control(settings, connectors, eventLog(settings, events)),
+          () -> {
+            opened.close();
+            connectors.close();
+          });
     } catch (RuntimeException e) {
+      if (events != null) {
+        events.close();
+      }
       connectors.close();
       throw e;
     }
@@ -56,7 +71,7 @@ public final class NodeServicesFactory {
    * The ledger's store, and the identities, follow NATS when it is configured, so the ledger
    * singleton can move between nodes.
    */
-  static ControlServices control(BenSettings settings, Connectors connectors) {
+  static ControlServices control(BenSettings settings, Connectors connectors, EventLog eventLog) {
     Supplier<LedgerStore> ledger =
         connectors
             .nats()
@@ -81,7 +96,21 @@ public final class NodeServicesFactory {
         trusted,
         hashKey,
         identities,
-        NodeIdentities.prepare(settings, identities));
+        NodeIdentities.prepare(settings, identities),
+        eventLog);
+  }
+
+  /**
+   * The node's event log with the built-in types, its recorded registrations read. RocksDB under
+   * the data folder for now; with NATS the log belongs in JetStream, which the node's own events
+   * wire up.
+   */
+  private static EventLog eventLog(BenSettings settings, EventLogStore store) {
+    EventTypes types = EventTypes.builtIn(settings.eventLog());
+    EventLog eventLog =
+        new EventLog(store, types, new Components(types), settings.eventLog(), Clock.systemUTC());
+    log.info("event log: {} components registered", eventLog.reloadComponents());
+    return eventLog;
   }
 
   /**

@@ -21,6 +21,11 @@ import dev.ben.streams.auth.StoredApp;
 import dev.ben.streams.auth.Tokens;
 import dev.ben.streams.auth.UserRole;
 import dev.ben.streams.blob.LocalBlobStore;
+import dev.ben.streams.eventlog.Components;
+import dev.ben.streams.eventlog.EventLog;
+import dev.ben.streams.eventlog.EventLogStore;
+import dev.ben.streams.eventlog.EventTypes;
+import dev.ben.streams.eventlog.RocksEventLogStore;
 import dev.ben.streams.flow.BatchWriter;
 import dev.ben.streams.ledger.RocksLedgerStore;
 import dev.ben.streams.metrics.MetricsRegistry;
@@ -59,6 +64,11 @@ public final class TestNode implements AutoCloseable {
   public final EmbeddedStore store;
 
   public final RootGuardian.Endpoints endpoints;
+
+  /** The node's event log, for tests to publish into as its own components would. */
+  public final EventLog eventLog;
+
+  private final EventLogStore eventStore;
   private final NodeServices services;
   private final BenSettings settings;
   private final HttpClient http = HttpClient.newHttpClient();
@@ -103,8 +113,20 @@ public final class TestNode implements AutoCloseable {
     TestClusterCredentials.install(settings.home());
     ClusterCredentials.prepare(settings, Instant.now());
     RocksIndex index = RocksIndex.open(settings.dataDir().resolve("index"));
+    eventStore =
+        RocksEventLogStore.open(
+            settings.dataDir().resolve("eventlog"), java.time.Clock.systemUTC());
     ControlServices control;
     try {
+      EventTypes types = EventTypes.builtIn(settings.eventLog());
+      eventLog =
+          new EventLog(
+              eventStore,
+              types,
+              new Components(types),
+              settings.eventLog(),
+              java.time.Clock.systemUTC());
+      eventLog.reloadComponents();
       IdentityStore identities = NodeIdentities.open(settings, Optional.empty(), index);
       control =
           new ControlServices(
@@ -114,8 +136,10 @@ public final class TestNode implements AutoCloseable {
               TrustedKeys.load(settings.ledger().trustedKeys()),
               HashKeyFile.loadOrCreate(settings.spine().hashKeyFile()),
               identities,
-              NodeIdentities.prepare(settings, identities));
+              NodeIdentities.prepare(settings, identities),
+              eventLog);
     } catch (KeyFileException | RuntimeException e) {
+      eventStore.close();
       index.close();
       throw new IllegalArgumentException(e);
     }
@@ -133,6 +157,7 @@ public final class TestNode implements AutoCloseable {
             control,
             () -> {
               store.close();
+              eventStore.close();
               index.close();
             });
     system =
