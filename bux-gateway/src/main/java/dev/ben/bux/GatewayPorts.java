@@ -9,8 +9,9 @@ import java.util.function.Supplier;
 
 /**
  * What the hosting node lends the gateway: the live tap, the metrics registry, a health probe, the
- * cluster's users and token issuer for logging in to bux, and the cluster's metrics history. The
- * gateway reads through these and nothing else, so it cannot reach into the runtime.
+ * cluster's users and token issuer for logging in to bux, the cluster's metrics history, and the
+ * event log's queries. The gateway reads through these and nothing else, so it cannot reach into
+ * the runtime.
  */
 public record GatewayPorts(
     LiveHub<String> live,
@@ -19,4 +20,5 @@ public record GatewayPorts(
     IdentityStore identities,
     Tokens tokens,
     CurrentUsers users,
-    MetricsHistory history) {}
+    MetricsHistory history,
+    EventLogQueries eventLog) {}

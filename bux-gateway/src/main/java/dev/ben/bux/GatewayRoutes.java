@@ -36,6 +36,7 @@ public final class GatewayRoutes extends AllDirectives {
   private final SessionRoutes session;
   private final OpsRoutes ops;
   private final HistoryRoutes history;
+  private final EventLogRoutes eventLog;
 
   /**
    * {@code servedOverTls}: whether browsers reach the gateway over https, which makes the session
@@ -55,6 +56,7 @@ public final class GatewayRoutes extends AllDirectives {
             mapper);
     this.ops = new OpsRoutes(access, ports.metrics(), ports.health(), mapper);
     this.history = new HistoryRoutes(access, ports.history(), mapper);
+    this.eventLog = new EventLogRoutes(access, ports.eventLog(), mapper, Clock.systemUTC());
     this.session =
         new SessionRoutes(
             access,
@@ -81,6 +83,7 @@ public final class GatewayRoutes extends AllDirectives {
         session.route(),
         ops.route(),
         history.route(),
+        eventLog.route(),
         get(
             () ->
                 concat(

@@ -27,8 +27,8 @@ import org.apache.pekko.stream.Materializer;
 
 /**
  * What a node would lend the gateway, built from the real types: a metrics registry, a live hub, a
- * health report the test sets, a metrics history in memory, and users ({@link #USER}, a viewer) in
- * a RocksDB identity store on a temporary folder, with a token issuer.
+ * health report the test sets, a metrics history and an event log in memory, and users ({@link
+ * #USER}, a viewer) in a RocksDB identity store on a temporary folder, with a token issuer.
  */
 final class TestPorts implements AutoCloseable {
 
@@ -46,6 +46,7 @@ final class TestPorts implements AutoCloseable {
   final IdentityStore identities;
   final Tokens tokens = tokens((byte) 7);
   final InMemoryHistory history = new InMemoryHistory();
+  final InMemoryEventLog eventLog = new InMemoryEventLog();
   private final AtomicReference<HealthReport> health = new AtomicReference<>(UP);
 
   TestPorts(ClassicActorSystemProvider system) {
@@ -82,7 +83,8 @@ final class TestPorts implements AutoCloseable {
         identities,
         tokens,
         new CurrentUsers(identities, USER_TTL),
-        history);
+        history,
+        eventLog);
   }
 
   long refused(String reason) {

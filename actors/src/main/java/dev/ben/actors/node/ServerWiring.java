@@ -8,6 +8,7 @@ import dev.ben.actors.control.LedgerGrpcService;
 import dev.ben.actors.control.TrustGrpcService;
 import dev.ben.actors.control.UsersGrpcService;
 import dev.ben.actors.eventlog.EventLogGrpcService;
+import dev.ben.actors.eventlog.EventLogQueryPort;
 import dev.ben.actors.history.ClusterMetricsHistory;
 import dev.ben.actors.invoke.InvokeGrpcService;
 import dev.ben.actors.invoke.InvokeReplies;
@@ -33,6 +34,7 @@ import dev.ben.streams.auth.AppKeys;
 import dev.ben.streams.auth.CurrentUsers;
 import dev.ben.streams.auth.GeneratedPasswords;
 import dev.ben.streams.auth.PasswordHashes;
+import dev.ben.streams.eventlog.query.EventSource;
 import dev.ben.streams.live.LiveHub;
 import dev.ben.streams.sidecar.EventParser;
 import dev.ben.streams.sidecar.beacon.PreAnonymiser;
@@ -104,8 +106,11 @@ final class ServerWiring {
               services.control().identities(),
               services.control().tokens(),
               currentUsers(settings, services),
-              new ClusterMetricsHistory(
-                  context.getSystem(), settings.history(), Clock.systemUTC()));
+              new ClusterMetricsHistory(context.getSystem(), settings.history(), Clock.systemUTC()),
+              new EventLogQueryPort(
+                  EventSource.of(services.control().eventLog(), settings.eventLog().maxBatch()),
+                  settings.eventQueries(),
+                  context.getSystem().dispatchers().lookup(DispatcherSelector.blocking())));
       // Served over TLS: the session cookie is Secure and the gateway's own origin is https.
       boolean servedOverTls = settings.tls().enabled();
       servers.add(
