@@ -20,6 +20,7 @@ import dev.ben.benctl.deploy.RollbackCommand;
 import dev.ben.benctl.deploy.StageCommand;
 import dev.ben.benctl.deploy.StatusCommand;
 import dev.ben.benctl.deploy.UnstageCommand;
+import dev.ben.benctl.events.EventsCommand;
 import dev.ben.benctl.fmt.FmtCommand;
 import dev.ben.benctl.init.InitCommand;
 import dev.ben.benctl.keys.KeygenCommand;
@@ -70,6 +71,7 @@ import picocli.CommandLine.ParameterException;
       AppsCommand.class,
       UsersCommand.class,
       TrustCommand.class,
+      EventsCommand.class,
     })
 public final class Benctl extends Subcommand {
 

@@ -34,6 +34,8 @@ import dev.ben.api.control.UsersServicePowerApiHandlerFactory;
 import dev.ben.api.control.VersionInfo;
 import dev.ben.api.control.VersionRef;
 import dev.ben.api.control.WhoAmIRequest;
+import dev.ben.api.events.EventLogServicePowerApi;
+import dev.ben.api.events.EventLogServicePowerApiHandlerFactory;
 import io.grpc.Status;
 import java.time.Duration;
 import java.util.List;
@@ -109,7 +111,9 @@ public final class FakeControlServer implements AutoCloseable {
             UsersServicePowerApiHandlerFactory.partial(
                 new FakeUsers(this), UsersServicePowerApi.name, system),
             TrustServicePowerApiHandlerFactory.partial(
-                new FakeTrust(this), TrustServicePowerApi.name, system));
+                new FakeTrust(this), TrustServicePowerApi.name, system),
+            EventLogServicePowerApiHandlerFactory.partial(
+                new FakeEvents(this), EventLogServicePowerApi.name, system));
     ServerBuilder server =
         Http.get(system)
             .newServerAt("127.0.0.1", 0)

@@ -16,9 +16,9 @@ import java.util.function.Supplier;
 /**
  * What the hosting node lends the gateway: the live tap, the metrics registry, a health probe, the
  * cluster's users and token issuer for logging in to bux, the cluster's metrics history, what
- * ben_api reads (the ledger, the cluster, the stored events), the websocket's other topic sources,
- * and the ledger's bundles for the test bench. The gateway reads through these and nothing else, so
- * it cannot reach into the runtime.
+ * ben_api reads (the ledger, the cluster, the stored events, the event log's queries), the
+ * websocket's other topic sources, and the ledger's bundles for the test bench. The gateway reads
+ * through these and nothing else, so it cannot reach into the runtime.
  */
 public record GatewayPorts(
     LiveHub<String> live,
@@ -32,4 +32,5 @@ public record GatewayPorts(
     ClusterReads cluster,
     StoredEvents events,
     TopicPorts topics,
-    BundleReads bundles) {}
+    BundleReads bundles,
+    EventLogQueries eventLog) {}

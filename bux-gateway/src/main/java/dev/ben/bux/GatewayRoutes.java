@@ -42,6 +42,7 @@ public final class GatewayRoutes extends AllDirectives {
   private final OpsRoutes ops;
   private final HistoryRoutes history;
   private final ApiRoutes api;
+  private final EventLogRoutes eventLog;
 
   /**
    * {@code servedOverTls}: whether browsers reach the gateway over https, which makes the session
@@ -77,6 +78,7 @@ public final class GatewayRoutes extends AllDirectives {
             mapper,
             Materializer.matFromSystem(system),
             system.classicSystem().dispatchers().lookup(BLOCKING_DISPATCHER));
+    this.eventLog = new EventLogRoutes(access, ports.eventLog(), mapper, Clock.systemUTC());
     this.session =
         new SessionRoutes(
             access,
@@ -104,6 +106,7 @@ public final class GatewayRoutes extends AllDirectives {
         ops.route(),
         history.route(),
         api.route(),
+        eventLog.route(),
         get(
             () ->
                 concat(

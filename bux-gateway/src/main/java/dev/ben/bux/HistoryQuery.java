@@ -35,7 +35,7 @@ record HistoryQuery(long sinceMs, Set<String> series) {
     return new HistoryQuery(since.isEmpty() ? 0 : since(since.get()), series(series.orElse("")));
   }
 
-  private static long since(String value) throws Invalid {
+  static long since(String value) throws Invalid {
     String trimmed = value.trim();
     if (trimmed.matches("\\d{1,18}")) {
       return Long.parseLong(trimmed);

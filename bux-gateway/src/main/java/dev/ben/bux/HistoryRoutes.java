@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ben.streams.history.HistoryPoint;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
@@ -22,6 +23,9 @@ import org.apache.pekko.http.javadsl.server.Route;
 final class HistoryRoutes extends AllDirectives {
 
   private static final String ROUTE = "metrics_history";
+
+  /** The paths these routes serve, as the OpenAPI document names them. */
+  static final List<String> PATHS = List.of("/api/v1/metrics/history");
 
   /** 2^53: every integer up to it is exact as a double. */
   private static final double MAX_EXACT_INTEGER = 9007199254740992.0;

@@ -31,9 +31,9 @@ import org.apache.pekko.stream.Materializer;
 
 /**
  * What a node would lend the gateway, built from the real types: a metrics registry, a live hub, a
- * health report the test sets, a metrics history in memory, users ({@link #USER}, a viewer) in a
- * RocksDB identity store on a temporary folder, with a token issuer, and ben_api's reads over
- * {@link InMemoryApi}.
+ * health report the test sets, a metrics history and an event log in memory, users ({@link #USER},
+ * a viewer) in a RocksDB identity store on a temporary folder, with a token issuer, and ben_api's
+ * reads over {@link InMemoryApi}.
  */
 final class TestPorts implements AutoCloseable {
 
@@ -51,6 +51,7 @@ final class TestPorts implements AutoCloseable {
   final IdentityStore identities;
   final Tokens tokens = tokens((byte) 7);
   final InMemoryHistory history = new InMemoryHistory();
+  final InMemoryEventLog eventLog = new InMemoryEventLog();
   private final AtomicReference<HealthReport> health = new AtomicReference<>(UP);
   final InMemoryApi api = new InMemoryApi();
 
@@ -98,7 +99,8 @@ final class TestPorts implements AutoCloseable {
         api.cluster(),
         api.events(),
         topics,
-        bundles);
+        bundles,
+        eventLog);
   }
 
   long refused(String reason) {

@@ -24,7 +24,8 @@ public record BenSettings(
     TlsSettings tls,
     ClusterTlsSettings clusterTls,
     HistorySettings history,
-    EventLogSettings eventLog) {
+    EventLogSettings eventLog,
+    EventQuerySettings eventQueries) {
 
   /**
    * Reads and validates every {@code ben} setting of {@code root}, refusing keys reference.conf
@@ -64,7 +65,8 @@ public record BenSettings(
         tls,
         ClusterTlsSettings.fromConfig(root, Path.of(home)),
         HistorySettings.fromConfig(root),
-        EventLogSettings.fromConfig(root));
+        EventLogSettings.fromConfig(root),
+        EventQuerySettings.fromConfig(root));
   }
 
   /** Durable local state: RocksDB, the embedded store, local blobs. */

@@ -34,7 +34,15 @@ public enum ControlOperation {
   /** Admins only: a trusted key decides which bundles can ever run. */
   ADD_TRUSTED_KEY("trust add", UserRole.ADMIN),
   LIST_TRUSTED_KEYS("trust list", UserRole.ADMIN),
-  REMOVE_TRUSTED_KEY("trust remove", UserRole.ADMIN);
+  REMOVE_TRUSTED_KEY("trust remove", UserRole.ADMIN),
+  /** Reading the event log and lineage trees: observability, like ben_api. */
+  READ_EVENTS("events", UserRole.VIEWER),
+  /** Publishing and consuming need a registered component too, which is the real gate. */
+  PUBLISH_EVENT("events publish", UserRole.VIEWER),
+  CONSUME_EVENTS("events claim", UserRole.VIEWER),
+  /** Admins only: a registration decides who may publish and consume which types. */
+  REGISTER_COMPONENT("events components register", UserRole.ADMIN),
+  LIST_COMPONENTS("events components list", UserRole.ADMIN);
 
   private final String verb;
   private final UserRole needs;

@@ -4,17 +4,17 @@ import dev.ben.streams.metrics.Labels;
 import dev.ben.streams.metrics.MetricsRegistry;
 
 /** Counts control requests refused before they reach the ledger, by reason. */
-final class RefusalCounter {
+public final class RefusalCounter {
 
   static final String METRIC = "ben_control_refused_total";
 
   private final MetricsRegistry metrics;
 
-  RefusalCounter(MetricsRegistry metrics) {
+  public RefusalCounter(MetricsRegistry metrics) {
     this.metrics = metrics;
   }
 
-  void count(String reason) {
+  public void count(String reason) {
     metrics
         .counter(
             METRIC,

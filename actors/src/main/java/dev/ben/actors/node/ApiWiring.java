@@ -1,6 +1,7 @@
 package dev.ben.actors.node;
 
 import dev.ben.actors.detector.DetectorShard;
+import dev.ben.actors.eventlog.EventLogQueryPort;
 import dev.ben.actors.history.ClusterMetricsHistory;
 import dev.ben.actors.reads.ClusterMembers;
 import dev.ben.actors.reads.LedgerAsks;
@@ -9,8 +10,10 @@ import dev.ben.bux.GatewayPorts;
 import dev.ben.bux.socket.TopicPorts;
 import dev.ben.config.BenSettings;
 import dev.ben.config.Role;
+import dev.ben.streams.eventlog.query.EventSource;
 import dev.ben.streams.store.replica.ReplicaQuery;
 import java.time.Clock;
+import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 
 /**
@@ -55,6 +58,10 @@ final class ApiWiring {
         // not offered; the gateway adds the topics it serves from ben_api's reads itself.
         TopicPorts.none(),
         new LedgerBundleReads(
-            control.ledger(), settings.node().askTimeout(), context.getSystem().scheduler()));
+            control.ledger(), settings.node().askTimeout(), context.getSystem().scheduler()),
+        new EventLogQueryPort(
+            EventSource.of(services.control().eventLog(), settings.eventLog().maxBatch()),
+            settings.eventQueries(),
+            context.getSystem().dispatchers().lookup(DispatcherSelector.blocking())));
   }
 }

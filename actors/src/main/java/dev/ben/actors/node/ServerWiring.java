@@ -7,6 +7,7 @@ import dev.ben.actors.control.ControlRequests;
 import dev.ben.actors.control.LedgerGrpcService;
 import dev.ben.actors.control.TrustGrpcService;
 import dev.ben.actors.control.UsersGrpcService;
+import dev.ben.actors.eventlog.EventLogGrpcService;
 import dev.ben.actors.invoke.InvokeGrpcService;
 import dev.ben.actors.invoke.InvokeReplies;
 import dev.ben.actors.invoke.Invoker;
@@ -131,6 +132,7 @@ final class ServerWiring {
               apps(context, services, authorizer, checks),
               users(context, services, authorizer, checks),
               trust(context, services, authorizer, checks),
+              eventLog(context, settings, services, authorizer),
               invoke,
               https,
               settings.ledger().maxBundleBytes() + CONTROL_FRAMING_BYTES,
@@ -166,6 +168,17 @@ final class ServerWiring {
         checks,
         context.getSystem().dispatchers().lookup(DispatcherSelector.blocking()),
         Clock.systemUTC());
+  }
+
+  private static EventLogGrpcService eventLog(
+      ActorContext<?> context, BenSettings settings, NodeServices services, Authorizer authorizer) {
+    return new EventLogGrpcService(
+        services.control().eventLog(),
+        settings.eventLog(),
+        settings.eventQueries(),
+        authorizer,
+        context.getSystem().dispatchers().lookup(DispatcherSelector.blocking()),
+        services.metrics());
   }
 
   private static UsersGrpcService users(

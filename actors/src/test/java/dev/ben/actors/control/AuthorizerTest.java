@@ -85,7 +85,14 @@ class AuthorizerTest {
       for (UserRole role : UserRole.values()) {
         boolean allowed =
             switch (operation) {
-              case STATUS, DIFF, LIST_PIPELINES, WHO_AM_I -> true;
+              case STATUS,
+                  DIFF,
+                  LIST_PIPELINES,
+                  WHO_AM_I,
+                  READ_EVENTS,
+                  PUBLISH_EVENT,
+                  CONSUME_EVENTS ->
+                  true;
               case STAGE, UNSTAGE, DEPLOY, ROLLBACK, PAUSE, RESUME, UNNAMED_LIFECYCLE ->
                   role != UserRole.VIEWER;
               case ARCHIVE,
@@ -99,7 +106,9 @@ class AuthorizerTest {
                   DELETE_USER,
                   ADD_TRUSTED_KEY,
                   LIST_TRUSTED_KEYS,
-                  REMOVE_TRUSTED_KEY ->
+                  REMOVE_TRUSTED_KEY,
+                  REGISTER_COMPONENT,
+                  LIST_COMPONENTS ->
                   role == UserRole.ADMIN;
             };
         Metadata token = bearer("u", role);

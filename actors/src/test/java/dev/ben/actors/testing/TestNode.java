@@ -63,6 +63,10 @@ public final class TestNode implements AutoCloseable {
   public final EmbeddedStore store;
 
   public final RootGuardian.Endpoints endpoints;
+
+  /** The node's event log, for tests to publish into as its own components would. */
+  public final EventLog eventLog;
+
   private final NodeServices services;
   private final RocksEventLogStore eventStore;
   private final BenSettings settings;
@@ -111,6 +115,7 @@ public final class TestNode implements AutoCloseable {
     eventStore = RocksEventLogStore.open(settings.dataDir().resolve("eventlog"), Clock.systemUTC());
     ControlServices control;
     try {
+      eventLog = BuiltInComponents.logOn(eventStore, settings.eventLog(), Clock.systemUTC());
       IdentityStore identities = NodeIdentities.open(settings, Optional.empty(), index);
       control =
           new ControlServices(
@@ -121,7 +126,7 @@ public final class TestNode implements AutoCloseable {
               HashKeyFile.loadOrCreate(settings.spine().hashKeyFile()),
               identities,
               NodeIdentities.prepare(settings, identities),
-              BuiltInComponents.logOn(eventStore, settings.eventLog(), Clock.systemUTC()));
+              eventLog);
     } catch (KeyFileException | RuntimeException e) {
       eventStore.close();
       index.close();
@@ -183,7 +188,7 @@ public final class TestNode implements AutoCloseable {
 
   /** The node's event log, for tests to read what the node recorded. */
   public EventLog eventLog() {
-    return services.control().eventLog();
+    return eventLog;
   }
 
   /** The node's users, for tests that add some. */

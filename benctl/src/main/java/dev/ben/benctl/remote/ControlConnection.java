@@ -9,6 +9,7 @@ import dev.ben.api.control.LoginReply;
 import dev.ben.api.control.LoginRequest;
 import dev.ben.api.control.TrustServiceClient;
 import dev.ben.api.control.UsersServiceClient;
+import dev.ben.api.events.EventLogServiceClient;
 import dev.ben.benctl.command.CommandFailure;
 import java.time.Duration;
 import java.time.Instant;
@@ -92,6 +93,15 @@ public final class ControlConnection {
       Function<TrustServiceClient, SingleResponseRequestBuilder<Q, R>> method,
       Q request) {
     return authorized(target, timeout, TrustServiceClient::create, method, request, "trust");
+  }
+
+  /** Calls an event-log method, e.g. {@code c -> c.read()}. */
+  public static <Q, R> R events(
+      Target target,
+      Duration timeout,
+      Function<EventLogServiceClient, SingleResponseRequestBuilder<Q, R>> method,
+      Q request) {
+    return authorized(target, timeout, EventLogServiceClient::create, method, request, "event log");
   }
 
   /** Logs in: the one call that presents a password instead of a token. */

@@ -19,14 +19,20 @@ public final class BuiltInComponents {
 
   private BuiltInComponents() {}
 
+  /** Their names, which no registration may take. */
+  public static final Set<String> NAMES = Set.of(LEDGER, DETECTOR, SIGNALS, BACKTEST);
+
   /**
-   * The log a node opens on {@code store}: the built-in types, with these components registered.
+   * The log a node opens on {@code store}: the built-in types, these components registered, and the
+   * registrations recorded in the log read back.
    */
   public static EventLog logOn(EventLogStore store, EventLogSettings settings, Clock clock) {
     EventTypes types = EventTypes.builtIn(settings);
     Components components = new Components(types);
     register(components);
-    return new EventLog(store, types, components, settings, clock);
+    EventLog log = new EventLog(store, types, components, settings, clock);
+    log.reloadComponents();
+    return log;
   }
 
   /** Registers the four components on {@code components} (again: the same grants). */

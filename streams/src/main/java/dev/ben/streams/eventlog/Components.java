@@ -1,6 +1,8 @@
 package dev.ben.streams.eventlog;
 
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -22,6 +24,12 @@ public final class Components {
 
   /** Registers the component; every type it names must be declared. */
   public void register(Component component) {
+    check(component);
+    registered.put(component.name(), component);
+  }
+
+  /** Refuses a component naming a type that is not declared. */
+  void check(Component component) {
     for (String type : union(component.publishes(), component.consumes())) {
       if (!types.isDeclared(type)) {
         throw EventRefusedException.invalid(
@@ -29,7 +37,11 @@ public final class Components {
             "component " + component.name() + " names `" + type + "`, not a declared type");
       }
     }
-    registered.put(component.name(), component);
+  }
+
+  /** Every registered component, sorted by name. */
+  public List<Component> all() {
+    return registered.values().stream().sorted(Comparator.comparing(Component::name)).toList();
   }
 
   public Optional<Component> get(String name) {

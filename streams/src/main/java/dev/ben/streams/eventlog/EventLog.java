@@ -1,5 +1,8 @@
 package dev.ben.streams.eventlog;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ben.config.EventLogSettings;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,12 +22,22 @@ import java.util.Set;
  */
 public final class EventLog {
 
+  /**
+   * The type recording a registration: registrations are events, so they outlive the process and
+   * reach every node reading the same log, and who registered what stays in the lineage.
+   */
+  public static final String COMPONENT_REGISTERED = "component.registered";
+
   private final EventLogStore store;
   private final EventTypes types;
   private final Components components;
   private final EventLogSettings settings;
   private final Clock clock;
   private final LogEventIds ids;
+  private final Object registrations = new Object();
+
+  /** The position after the last registration {@link #reloadComponents} read. */
+  private long registrationsFrom;
 
   public EventLog(
       EventLogStore store,
@@ -147,6 +160,94 @@ public final class EventLog {
     }
     Collections.reverse(chain);
     return chain;
+  }
+
+  /**
+   * Reading for people and tools whose role the caller checked (the control API, ben_api): any type
+   * from a position, without being a registered component.
+   */
+  public List<StoredEvent> browse(long fromPosition, Set<String> types, int limit) {
+    return store.read(fromPosition, Set.copyOf(types), checkedLimit(limit));
+  }
+
+  /**
+   * Registers the component on behalf of {@code registeredBy}, an administrator the caller
+   * authenticated, and records the registration as a {@link #COMPONENT_REGISTERED} event (its
+   * source the administrator) before it takes effect.
+   */
+  public StoredEvent register(String registeredBy, Component component) {
+    if (BuiltInComponents.NAMES.contains(component.name())) {
+      throw EventRefusedException.invalid(
+          "/component",
+          "`" + component.name() + "` is one of Ben's own components; register under another name");
+    }
+    components.check(component);
+    ObjectNode data = JsonNodeFactory.instance.objectNode();
+    data.put("component", component.name());
+    component.publishes().stream().sorted().forEach(data.putArray("publishes")::add);
+    component.consumes().stream().sorted().forEach(data.putArray("consumes")::add);
+    types.validate(COMPONENT_REGISTERED, data);
+    synchronized (registrations) {
+      StoredEvent stored =
+          store.append(
+              new LogEvent(
+                  ids.next(),
+                  COMPONENT_REGISTERED,
+                  registeredBy,
+                  EventText.oneLine(registeredBy + " registered component " + component.name()),
+                  data,
+                  null,
+                  EventSubjects.NONE,
+                  clock.instant()));
+      components.register(component);
+      return stored;
+    }
+  }
+
+  /**
+   * Registers what the log recorded since the last reload, in order, so the last registration of a
+   * name wins: at start, and when another node may have registered a component. A recorded
+   * registration naming a type no longer declared is skipped. Returns how many were registered.
+   */
+  public int reloadComponents() {
+    synchronized (registrations) {
+      int registered = 0;
+      while (true) {
+        List<StoredEvent> page =
+            store.read(registrationsFrom, Set.of(COMPONENT_REGISTERED), settings.maxBatch());
+        for (StoredEvent event : page) {
+          registrationsFrom = event.position() + 1;
+          if (reRegister(event.event().data())) {
+            registered++;
+          }
+        }
+        if (page.size() < settings.maxBatch()) {
+          return registered;
+        }
+      }
+    }
+  }
+
+  private boolean reRegister(JsonNode data) {
+    if (BuiltInComponents.NAMES.contains(data.path("component").asText())) {
+      return false; // only a node grants its own components what they may publish
+    }
+    try {
+      components.register(
+          new Component(
+              data.path("component").asText(),
+              texts(data.path("publishes")),
+              texts(data.path("consumes"))));
+      return true;
+    } catch (EventRefusedException undeclared) {
+      return false;
+    }
+  }
+
+  private static Set<String> texts(JsonNode array) {
+    Set<String> out = new HashSet<>();
+    array.forEach(item -> out.add(item.asText()));
+    return out;
   }
 
   public EventTypes types() {

@@ -32,7 +32,10 @@ import java.util.regex.Pattern;
  */
 public final class EventTypes {
 
-  /** The types Ben itself publishes; the last three are placeholders for what comes next. */
+  /**
+   * The types Ben itself publishes; {@code scrub.verdict}, {@code attestation.certificate} and
+   * {@code case.opened} are placeholders for what comes next.
+   */
   public static final List<String> BUILT_IN =
       List.of(
           "ledger.staged",
@@ -50,7 +53,8 @@ public final class EventTypes {
           "backtest.run",
           "scrub.verdict",
           "attestation.certificate",
-          "case.opened");
+          "case.opened",
+          EventLog.COMPONENT_REGISTERED);
 
   /** Lowercase dot-separated words; no dashes, since a type is a NATS subject token with dashes. */
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*");
