@@ -72,6 +72,7 @@ public final class FakeControlServer implements AutoCloseable {
   public record Call(String method, Object request, Optional<String> authorization) {}
 
   private final List<Call> calls = new CopyOnWriteArrayList<>();
+  private volatile DiffReply diffReply = DiffReply.getDefaultInstance();
   private final Map<String, Identity> tokens = new ConcurrentHashMap<>();
 
   /** Records a call the fake refuses before looking at its token. */
@@ -126,6 +127,11 @@ public final class FakeControlServer implements AutoCloseable {
 
   public List<Call> calls() {
     return List.copyOf(calls);
+  }
+
+  /** What every later {@code Diff} call answers. */
+  public void answerDiff(DiffReply reply) {
+    diffReply = reply;
   }
 
   /** Accepts {@code token} as standing for {@code identity}. */
@@ -232,7 +238,7 @@ public final class FakeControlServer implements AutoCloseable {
 
     @Override
     public CompletionStage<DiffReply> diff(DiffRequest in, Metadata metadata) {
-      return authorized("diff", in, metadata, DiffReply.getDefaultInstance());
+      return authorized("diff", in, metadata, diffReply);
     }
 
     @Override
