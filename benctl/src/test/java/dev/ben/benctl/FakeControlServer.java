@@ -74,6 +74,7 @@ public final class FakeControlServer implements AutoCloseable {
   public record Call(String method, Object request, Optional<String> authorization) {}
 
   private final List<Call> calls = new CopyOnWriteArrayList<>();
+  private volatile DiffReply diffReply = DiffReply.getDefaultInstance();
   private final Map<String, Identity> tokens = new ConcurrentHashMap<>();
 
   /** Records a call the fake refuses before looking at its token. */
@@ -130,6 +131,11 @@ public final class FakeControlServer implements AutoCloseable {
 
   public List<Call> calls() {
     return List.copyOf(calls);
+  }
+
+  /** What every later {@code Diff} call answers. */
+  public void answerDiff(DiffReply reply) {
+    diffReply = reply;
   }
 
   /** Accepts {@code token} as standing for {@code identity}. */
@@ -236,7 +242,7 @@ public final class FakeControlServer implements AutoCloseable {
 
     @Override
     public CompletionStage<DiffReply> diff(DiffRequest in, Metadata metadata) {
-      return authorized("diff", in, metadata, DiffReply.getDefaultInstance());
+      return authorized("diff", in, metadata, diffReply);
     }
 
     @Override

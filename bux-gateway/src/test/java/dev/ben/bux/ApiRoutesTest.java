@@ -77,6 +77,7 @@ class ApiRoutesTest extends BoundGateway {
     assertEquals("auth", sources.get("pipeline").asText());
     assertEquals(2, sources.get("version").asLong());
     assertEquals("detector/lockout.json", sources.get("sources").get(0).get("path").asText());
+    assertEquals("artifact", sources.get("sources").get(0).get("kind").asText());
     assertTrue(sources.get("sources").get(0).get("text").asText().contains("\"threshold\" : 10"));
 
     String bad = refused("/api/v1/pipelines/auth/versions/two/sources", 400);

@@ -8,6 +8,7 @@ import dev.ben.contracts.bundle.Artifact;
 import dev.ben.contracts.bundle.Bundle;
 import dev.ben.contracts.bundle.BundleRefusedException;
 import dev.ben.contracts.bundle.ContractBundles;
+import dev.ben.contracts.bundle.SourceArtifacts;
 import dev.ben.contracts.model.ContractSet;
 import dev.ben.contracts.model.Pipeline;
 import dev.ben.contracts.model.Schema;
@@ -17,9 +18,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A stored bundle as {@link VersionContents}: artifacts in bundle order (kind, then name) as
- * indented JSON with sorted keys, so two versions' texts differ only where their content does; and
- * the replica tables of the pipeline (none unless it stores with {@code replica on}).
+ * A stored bundle as {@link VersionContents}: the source files it carries, sorted by path; or, for
+ * a bundle that carries none, its artifacts in bundle order (kind, then name) as indented JSON with
+ * sorted keys, so two versions' texts differ only where their content does. Plus the replica tables
+ * of the pipeline (none unless it stores with {@code replica on}).
  */
 final class BundleContents {
 
@@ -31,8 +33,9 @@ final class BundleContents {
   private BundleContents() {}
 
   static VersionContents of(String pipeline, long version, Bundle bundle) {
+    List<Artifact> sources = bundle.artifacts(SourceArtifacts.KIND);
     List<VersionContents.ArtifactText> artifacts = new ArrayList<>();
-    for (Artifact artifact : bundle.artifacts()) {
+    for (Artifact artifact : sources.isEmpty() ? bundle.artifacts() : sources) {
       artifacts.add(
           new VersionContents.ArtifactText(artifact.kind(), artifact.name(), text(artifact)));
     }
@@ -40,6 +43,10 @@ final class BundleContents {
   }
 
   private static String text(Artifact artifact) {
+    var source = SourceArtifacts.text(artifact);
+    if (source.isPresent()) {
+      return source.get();
+    }
     try {
       // Through a map so that ORDER_MAP_ENTRIES_BY_KEYS sorts the keys at every level.
       Object tree = new ObjectMapper().treeToValue(artifact.content(), Object.class);

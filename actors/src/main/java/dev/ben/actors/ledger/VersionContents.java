@@ -1,12 +1,14 @@
 package dev.ben.actors.ledger;
 
 import dev.ben.actors.ClusterSerializable;
+import dev.ben.contracts.bundle.SourceArtifacts;
 import java.util.List;
 
 /**
- * What one version's bundle holds, as readers outside the ledger see it: each artifact as indented
- * JSON text (bundles carry compiled artifacts, not the source files they were compiled from), and
- * the tables of the pipeline's schemas that have a front-end replica, with their key fields.
+ * What one version's bundle holds, as readers outside the ledger see it: the project's source files
+ * when the bundle carries them, else each compiled artifact as indented JSON text (bundles built
+ * before sources were carried); and the tables of the pipeline's schemas that have a front-end
+ * replica, with their key fields.
  */
 public record VersionContents(
     String pipeline, long version, List<ArtifactText> artifacts, List<ReplicaTable> replicaTables)
@@ -17,11 +19,18 @@ public record VersionContents(
     replicaTables = List.copyOf(replicaTables);
   }
 
-  /** An artifact's content; its path in a listing is {@code <kind>/<name>.json}. */
+  /**
+   * An artifact's text: a source file's own text, or a compiled artifact's content as JSON. Its
+   * path in a listing is the source's project-relative path, or {@code <kind>/<name>.json}.
+   */
   public record ArtifactText(String kind, String name, String text) {
 
+    public boolean source() {
+      return kind.equals(SourceArtifacts.KIND);
+    }
+
     public String path() {
-      return kind + "/" + name + ".json";
+      return source() ? name : kind + "/" + name + ".json";
     }
   }
 

@@ -68,8 +68,14 @@ final class LedgerReadViews {
         .toList();
   }
 
+  /** A version's files; each says whether it is a real source or a compiled artifact's JSON. */
   static List<SourceFile> sources(VersionContents contents) {
-    return contents.artifacts().stream().map(a -> new SourceFile(a.path(), a.text())).toList();
+    return contents.artifacts().stream()
+        .map(
+            a ->
+                new SourceFile(
+                    a.path(), a.source() ? SourceFile.SOURCE : SourceFile.ARTIFACT, a.text()))
+        .toList();
   }
 
   private static Long active(PipelineStatus status) {

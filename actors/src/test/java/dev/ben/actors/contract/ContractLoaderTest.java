@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ben.actors.testing.PingContracts;
 import dev.ben.contracts.bundle.Fingerprint;
+import dev.ben.contracts.model.ModelJson;
 import dev.ben.streams.access.ArtifactKey;
 import dev.ben.streams.spine.ActiveContract;
 import java.nio.charset.StandardCharsets;
@@ -21,10 +22,13 @@ class ContractLoaderTest {
   @TempDir static Path keys;
 
   private static byte[] bundle;
+  private static byte[] bundleWithSources;
 
   @BeforeAll
   static void build() throws Exception {
-    bundle = new PingContracts(keys).bundle(10);
+    PingContracts contracts = new PingContracts(keys);
+    bundle = contracts.bundle(10);
+    bundleWithSources = contracts.bundleWithSources(10);
   }
 
   private static ArtifactKey key(String pipeline, long version, byte[] bytes) {
@@ -39,6 +43,19 @@ class ContractLoaderTest {
     assertEquals(7, loaded.version());
     assertEquals(PingContracts.PIPELINE, loaded.pipeline());
     assertEquals("v7", loaded.runtime().contracts().version());
+  }
+
+  @Test
+  void theSourcesABundleCarriesAreNotPartOfWhatRuns() {
+    ActiveContract plain =
+        ContractLoader.load(key(PingContracts.PIPELINE, 7, bundle), bundle, HASH_KEY);
+    ActiveContract carrying =
+        ContractLoader.load(
+            key(PingContracts.PIPELINE, 7, bundleWithSources), bundleWithSources, HASH_KEY);
+
+    assertEquals(
+        ModelJson.toJson(plain.runtime().contracts()),
+        ModelJson.toJson(carrying.runtime().contracts()));
   }
 
   @Test

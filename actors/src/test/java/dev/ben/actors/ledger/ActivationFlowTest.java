@@ -138,6 +138,23 @@ class ActivationFlowTest {
   }
 
   @Test
+  void aBundleWithoutSourcesAndThenOneWithThemBothStageAndSettleActive() {
+    long old = stage(10);
+    deploy();
+    flow.ack(SPINE, PIPELINE, old);
+    assertTrue(flow.settleIfDecided(PIPELINE).isPresent());
+    long carrying =
+        book.stage(contracts.bundleWithSources(11), "ann@host").getStaged(0).getVersion();
+
+    deploy();
+    flow.ack(SPINE, PIPELINE, carrying);
+
+    assertTrue(flow.settleIfDecided(PIPELINE).isPresent());
+    assertEquals(VersionState.ACTIVE, state(carrying));
+    assertEquals(VersionState.SUPERSEDED, state(old));
+  }
+
+  @Test
   void anActivationWhoseTimeIsUpFailsAndThePreviousVersionIsAnnouncedAgain() {
     long first = stage(10);
     deploy();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.ben.actors.testing.PingContracts;
 import dev.ben.api.control.ArtifactChange;
+import dev.ben.api.control.DiffHunk;
 import dev.ben.contracts.bundle.Bundle;
 import dev.ben.contracts.bundle.BundleBuilder;
 import dev.ben.contracts.bundle.BundleReader;
@@ -30,12 +31,16 @@ class VersionDiffTest {
 
   private static Bundle limitTen;
   private static Bundle limitTwenty;
+  private static Bundle sourcesFive;
+  private static Bundle sourcesSix;
 
   @BeforeAll
   static void build() throws Exception {
     PingContracts contracts = new PingContracts(keys);
     limitTen = BundleReader.read(contracts.bundle(10));
     limitTwenty = BundleReader.read(contracts.bundle(20));
+    sourcesFive = BundleReader.read(contracts.bundleWithSources(5));
+    sourcesSix = BundleReader.read(contracts.bundleWithSources(6));
   }
 
   private static Map<String, ArtifactChange> byKindAndName(List<ArtifactChange> changes) {
@@ -132,5 +137,36 @@ class VersionDiffTest {
                     .thenComparing(ArtifactChange::getName))
             .toList(),
         changes);
+  }
+
+  @Test
+  void aChangedSourceFileCarriesItsChangedLinesAndCompiledArtifactsNone() {
+    Map<String, ArtifactChange> changes =
+        byKindAndName(VersionDiff.between(sourcesFive, sourcesSix));
+
+    ArtifactChange source = changes.get("source:pings.ben");
+    assertEquals("CHANGED", source.getChange());
+    assertEquals(1, source.getHunksCount());
+    DiffHunk hunk = source.getHunks(0);
+    assertEquals(
+        List.of("-  predicate big = n > 5", "+  predicate big = n > 6"),
+        hunk.getLinesList().stream()
+            .filter(l -> !l.getOp().equals(" "))
+            .map(l -> l.getOp() + l.getText())
+            .toList());
+    assertEquals(hunk.getFromCount(), hunk.getToCount());
+    assertEquals("SAME", changes.get("source:ben.project").getChange());
+    assertEquals(0, changes.get("source:ben.project").getHunksCount());
+    assertEquals("CHANGED", changes.get("policy:sizes").getChange());
+    assertEquals(0, changes.get("policy:sizes").getHunksCount());
+  }
+
+  @Test
+  void fromABundleWithoutSourcesTheSourcesAreAdded() {
+    Map<String, ArtifactChange> changes = byKindAndName(VersionDiff.between(limitTen, sourcesSix));
+
+    assertEquals("ADDED", changes.get("source:pings.ben").getChange());
+    assertEquals(0, changes.get("source:pings.ben").getHunksCount());
+    assertEquals("SAME", changes.get("schema:ping").getChange());
   }
 }

@@ -113,8 +113,10 @@ class LedgerAsksTest {
                         m.pipeline(),
                         m.version(),
                         List.of(
-                            new VersionContents.ArtifactText(
-                                "policy", "guard", "limit = " + m.version() + "\n")),
+                            m.version() == 1
+                                ? new VersionContents.ArtifactText("policy", "guard", "limit = 1\n")
+                                : new VersionContents.ArtifactText(
+                                    "source", "guard.ben", "limit = " + m.version() + "\n")),
                         List.of())))
         .build();
   }
@@ -167,15 +169,18 @@ class LedgerAsksTest {
   }
 
   @Test
-  void aComparisonHoldsTheLedgersArtifactDiffAndBothVersionsSources() throws Exception {
+  void aComparisonHoldsTheLedgersArtifactDiffAndBothVersionsSourcesEachWithItsKind()
+      throws Exception {
     var comparison = get(reads(ledger()).compare("auth", 1, 2));
     assertEquals(
         List.of(new LedgerReads.ArtifactChange("policy", "guard", "CHANGED")),
         comparison.artifacts());
     assertEquals(
-        List.of(new LedgerReads.SourceFile("policy/guard.json", "limit = 1\n")),
+        List.of(new LedgerReads.SourceFile("policy/guard.json", "artifact", "limit = 1\n")),
         comparison.fromSources());
-    assertEquals("limit = 2\n", comparison.toSources().get(0).text());
+    assertEquals(
+        List.of(new LedgerReads.SourceFile("guard.ben", "source", "limit = 2\n")),
+        comparison.toSources());
   }
 
   @Test

@@ -35,6 +35,16 @@ public final class PingContracts {
   }
 
   /**
+   * The bundle of {@link #bundle(int)} carrying its sources too ({@code ben.project} and {@code
+   * pings.ben}), as {@code benctl build} writes it.
+   */
+  public byte[] bundleWithSources(int limit) {
+    var project = PingProject.project(PIPELINE, limit);
+    return ContractBundles.build(project.compile("test").orElseThrow(), project.sources(), key)
+        .toBytes();
+  }
+
+  /**
    * A signed bundle whose rules act (drop, sample) and whose {@code email} is {@code @pii}: see
    * PingProject.
    */

@@ -1,5 +1,6 @@
 package dev.ben.benctl.build;
 
+import dev.ben.benctl.command.CommandFailure;
 import dev.ben.benctl.command.ExitCode;
 import dev.ben.benctl.command.Subcommand;
 import dev.ben.benctl.out.Json;
@@ -8,6 +9,7 @@ import dev.ben.benctl.out.Table;
 import dev.ben.benctl.project.ProjectInput;
 import dev.ben.contracts.bundle.Bundle;
 import dev.ben.contracts.bundle.ContractBundles;
+import dev.ben.contracts.bundle.SigningKey;
 import dev.ben.contracts.project.LoadedProject;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
@@ -16,8 +18,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code benctl build [DIR]}: compiles a project and writes its signed bundle into {@code
- * DIR/target/}.
+ * {@code benctl build [DIR]}: compiles a project and writes its signed bundle, carrying the
+ * project's source files, into {@code DIR/target/}.
  */
 @Command(
     name = "build",
@@ -25,7 +27,9 @@ import picocli.CommandLine.Parameters;
     description = {
       "Compile a Ben project and write one signed, deterministic bundle: the same sources and key "
           + "always give the same bytes.",
-      "The bundle goes to DIR/target/NAME.bundle; the sources are never touched."
+      "The bundle goes to DIR/target/NAME.bundle with the source files it was compiled from"
+          + " (ben.project, the .ben files and the list files they name), signed with it;"
+          + " the sources are never touched."
     })
 public final class BuildCommand extends Subcommand {
 
@@ -49,7 +53,7 @@ public final class BuildCommand extends Subcommand {
   protected int run() {
     LoadedProject project = ProjectInput.loadReporting(dir, err());
     var signer = SignerInput.resolve(dir, project.settings(), key);
-    Bundle bundle = ContractBundles.build(project.compile("").orElseThrow(), signer.key());
+    Bundle bundle = seal(project, signer.key());
     Path file = BundleOutput.write(dir, project.settings().name(), bundle.toBytes());
     if (output.json()) {
       out()
@@ -74,5 +78,15 @@ public final class BuildCommand extends Subcommand {
                   .render());
     }
     return ExitCode.OK;
+  }
+
+  /** The compiled contracts and the files they were compiled from, signed. */
+  private static Bundle seal(LoadedProject project, SigningKey key) {
+    try {
+      return ContractBundles.build(project.compile("").orElseThrow(), project.sources(), key);
+    } catch (IllegalArgumentException uncarriable) {
+      // A source file the bundle cannot carry (too large, or a path no artifact can be named by).
+      throw CommandFailure.refused(uncarriable.getMessage(), uncarriable);
+    }
   }
 }

@@ -1,24 +1,23 @@
 package dev.ben.benctl.deploy;
 
-import dev.ben.api.control.ArtifactChange;
 import dev.ben.api.control.DiffReply;
 import dev.ben.api.control.DiffRequest;
 import dev.ben.benctl.command.CommandFailure;
 import dev.ben.benctl.command.ExitCode;
 import dev.ben.benctl.out.Json;
-import dev.ben.benctl.out.Table;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /**
  * {@code benctl diff PIPELINE [FROM [TO]]}: what changed between two versions, artifact by
- * artifact.
+ * artifact, with the changed lines of each source file the bundles carry.
  */
 @Command(
     name = "diff",
     mixinStandardHelpOptions = true,
     description = {
-      "Compare two versions of a pipeline artifact by artifact (added, removed, changed, same).",
+      "Compare two versions of a pipeline artifact by artifact (added, removed, changed, same),"
+          + " then show each changed source file's lines as a unified diff.",
       "Without versions: the active version against the newest staged one."
     })
 public final class DiffCommand extends RemoteCommand {
@@ -49,37 +48,7 @@ public final class DiffCommand extends RemoteCommand {
                 .setFromVersion(from)
                 .setToVersion(to)
                 .build());
-    if (output.json()) {
-      var json =
-          Json.object()
-              .put("pipeline", diff.getPipeline())
-              .put("from_version", diff.getFromVersion())
-              .put("to_version", diff.getToVersion());
-      var changes = json.putArray("changes");
-      for (ArtifactChange c : diff.getChangesList()) {
-        changes
-            .addObject()
-            .put("kind", c.getKind())
-            .put("name", c.getName())
-            .put("change", c.getChange())
-            .put("from", c.getFromFingerprint())
-            .put("to", c.getToFingerprint());
-      }
-      out().print(Json.render(json));
-      return ExitCode.OK;
-    }
-    out()
-        .println(diff.getPipeline() + ": v" + diff.getFromVersion() + " → v" + diff.getToVersion());
-    var table = Table.withHeaders("CHANGE", "KIND", "NAME", "FROM", "TO");
-    for (ArtifactChange c : diff.getChangesList()) {
-      table.row(
-          c.getChange().toLowerCase(),
-          c.getKind(),
-          c.getName(),
-          StatusView.shortFingerprint(c.getFromFingerprint()),
-          StatusView.shortFingerprint(c.getToFingerprint()));
-    }
-    out().print(table.render());
+    out().print(output.json() ? Json.render(DiffView.json(diff)) : DiffView.text(diff));
     return ExitCode.OK;
   }
 }

@@ -8,9 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ben.benctl.BenctlHarness;
 import dev.ben.benctl.ExampleProjects;
 import dev.ben.benctl.command.ExitCode;
+import dev.ben.contracts.bundle.Artifact;
+import dev.ben.contracts.bundle.Bundle;
+import dev.ben.contracts.bundle.BundleReader;
+import dev.ben.contracts.bundle.SourceArtifacts;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +34,8 @@ class BuildCommandTest {
         first
             .out()
             .contains(
-                "8 (1 detector, 2 list, 1 pipeline, 1 playbook, 1 policy, 1 schema, 1 signal)"),
+                "13 (1 detector, 2 list, 1 pipeline, 1 playbook, 1 policy, 1 schema, 1 signal,"
+                    + " 5 source)"),
         first::toString);
     byte[] bytes = Files.readAllBytes(bundle);
     assertEquals(ExitCode.OK, BenctlHarness.run("build", project.toString()).exitCode());
@@ -105,5 +111,34 @@ class BuildCommandTest {
         result::toString);
     assertTrue(result.err().contains("did you mean `attempts`?"), result::toString);
     assertFalse(Files.exists(project.resolve("target")));
+  }
+
+  @Test
+  void theBundleCarriesTheProjectsSourceFilesAndNotItsKey() throws Exception {
+    Path project = ExampleProjects.copy("auth", temp);
+    assertEquals(ExitCode.OK, BenctlHarness.run("build", project.toString()).exitCode());
+    Bundle bundle = BundleReader.read(project.resolve("target/auth.bundle"));
+    assertEquals(
+        List.of("ben.project", "guard.ben", "lists/sanctions.txt", "login.ben", "response.ben"),
+        bundle.artifacts(SourceArtifacts.KIND).stream().map(Artifact::name).toList());
+    assertEquals(
+        Files.readString(project.resolve("guard.ben")),
+        SourceArtifacts.text(bundle.artifact(SourceArtifacts.KIND, "guard.ben").orElseThrow())
+            .orElseThrow());
+  }
+
+  @Test
+  void aSourceFileTooLargeToCarryStopsTheBuildNamingTheFile() throws Exception {
+    Path project = ExampleProjects.copy("auth", temp);
+    Path guard = project.resolve("guard.ben");
+    String padding = ("// " + "x".repeat(60) + "\n").repeat(20_000);
+    Files.writeString(guard, Files.readString(guard) + padding);
+    var result = BenctlHarness.run("build", project.toString());
+    assertEquals(ExitCode.REFUSED, result.exitCode(), result::toString);
+    assertTrue(
+        result.err().contains("source file guard.ben is ")
+            && result.err().contains("more than the 1048576 a bundle carries per source file"),
+        result::toString);
+    assertFalse(Files.exists(project.resolve("target/auth.bundle")));
   }
 }

@@ -5,11 +5,13 @@ import static org.apache.pekko.http.javadsl.server.PathMatchers.segment;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ben.bux.api.StoredEvents.EventPage;
+import dev.ben.contracts.diff.SourceDiff;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
@@ -181,9 +183,16 @@ public final class ApiRoutes extends AllDirectives {
               body.set(
                   "files",
                   answers.tree(
-                      SourceDiff.between(comparison.fromSources(), comparison.toSources())));
+                      SourceDiff.between(
+                          texts(comparison.fromSources()), texts(comparison.toSources()))));
               return body;
             }));
+  }
+
+  private static Map<String, String> texts(List<LedgerReads.SourceFile> files) {
+    Map<String, String> byPath = new TreeMap<>();
+    files.forEach(file -> byPath.put(file.path(), file.text()));
+    return byPath;
   }
 
   private CompletableFuture<HttpResponse> cluster() {

@@ -16,9 +16,10 @@ public interface LedgerReads {
   CompletionStage<PipelineDetail> pipeline(String name);
 
   /**
-   * The source files of a version, as its bundle carries them. Bundles carry compiled artifacts,
-   * not the files they were compiled from, so each artifact is one file {@code <kind>/<name>.json}
-   * holding its content as indented JSON.
+   * The source files of a version, as its bundle carries them: the project's files (kind {@link
+   * SourceFile#SOURCE}) when the bundle carries them, else each compiled artifact as one file
+   * {@code <kind>/<name>.json} holding its content as indented JSON (kind {@link
+   * SourceFile#ARTIFACT}).
    */
   CompletionStage<List<SourceFile>> sources(String pipeline, long version);
 
@@ -59,7 +60,12 @@ public interface LedgerReads {
   record VersionDetail(
       long version, String state, String stagedBy, long stagedAtMs, String fingerprint) {}
 
-  record SourceFile(String path, String text) {}
+  /** One file of a version; {@code kind} says whether it is a real source or an artifact. */
+  record SourceFile(String path, String kind, String text) {
+
+    public static final String SOURCE = "source";
+    public static final String ARTIFACT = "artifact";
+  }
 
   /** An artifact matched by kind and name in two versions: ADDED, REMOVED, CHANGED or SAME. */
   record ArtifactChange(String kind, String name, String change) {}

@@ -51,8 +51,9 @@ public final class InMemoryApi {
 
   private static List<SourceFile> sources(long version) {
     return List.of(
-        new SourceFile("detector/lockout.json", version == 1 ? RULES_V1 : RULES_V2),
-        new SourceFile("schema/login.json", "{\n  \"name\" : \"login\"\n}"));
+        new SourceFile(
+            "detector/lockout.json", SourceFile.ARTIFACT, version == 1 ? RULES_V1 : RULES_V2),
+        new SourceFile("schema/login.json", SourceFile.ARTIFACT, "{\n  \"name\" : \"login\"\n}"));
   }
 
   public LedgerReads ledger() {

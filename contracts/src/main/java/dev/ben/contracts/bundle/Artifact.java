@@ -22,6 +22,9 @@ public final class Artifact {
   static Artifact of(String kind, String name, JsonNode content) {
     Objects.requireNonNull(content, () -> "content of " + kind + "/" + name);
     var ref = new ArtifactRef(kind, name, Fingerprint.of(CanonicalJson.bytes(content)));
+    if (SourceArtifacts.KIND.equals(kind)) {
+      SourceArtifacts.requireValidContent(name, content);
+    }
     return new Artifact(ref, content);
   }
 

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /**
  * One manifest line: which artifact (kind and name) and the fingerprint of its canonical bytes.
  * Kinds are lower snake case ({@code schema}, {@code policy_pack}); names are identifiers that may
- * carry dots and dashes ({@code login}, {@code login.v1}).
+ * carry dots and dashes ({@code login}, {@code login.v1}), except that source files are named by
+ * their project-relative path ({@link SourceArtifacts}).
  */
 public record ArtifactRef(String kind, String name, Fingerprint fingerprint) {
 
@@ -20,7 +21,7 @@ public record ArtifactRef(String kind, String name, Fingerprint fingerprint) {
 
   public ArtifactRef {
     requireValidKind(kind);
-    requireValidName(name);
+    requireValidName(kind, name);
     Objects.requireNonNull(fingerprint, "fingerprint");
   }
 
@@ -38,7 +39,11 @@ public record ArtifactRef(String kind, String name, Fingerprint fingerprint) {
     }
   }
 
-  static void requireValidName(String name) {
+  static void requireValidName(String kind, String name) {
+    if (SourceArtifacts.KIND.equals(kind)) {
+      SourceArtifacts.requireValidPath(name);
+      return;
+    }
     if (name == null || !NAME.matcher(name).matches()) {
       throw new IllegalArgumentException(
           "invalid artifact name '"

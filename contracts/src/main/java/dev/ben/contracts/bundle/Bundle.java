@@ -9,10 +9,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A signed bundle of compiled artifacts. Every instance is internally consistent: its artifacts are
- * exactly those the manifest lists, with matching fingerprints, and {@link #id()} is the manifest's
- * fingerprint. Whether the signature is valid and the signer trusted is {@link BundleVerifier}'s
- * question.
+ * A signed bundle of compiled artifacts (and, from {@code benctl build}, the source files they were
+ * compiled from: {@link SourceArtifacts}). Every instance is internally consistent: its artifacts
+ * are exactly those the manifest lists, with matching fingerprints, and {@link #id()} is the
+ * manifest's fingerprint. Whether the signature is valid and the signer trusted is {@link
+ * BundleVerifier}'s question.
  */
 public final class Bundle {
 

@@ -12,7 +12,9 @@ package dev.ben.contracts.bundle;
  * </pre>
  *
  * {@code id} is the fingerprint of the canonical manifest bytes (the bundle's identity) and the
- * signature is over those same bytes.
+ * signature is over those same bytes. Artifacts of kind {@code source} carry the project's source
+ * files ({@link SourceArtifacts}); readers that evaluate contracts skip them, and bundles without
+ * them are just as valid.
  */
 final class BundleFormat {
 

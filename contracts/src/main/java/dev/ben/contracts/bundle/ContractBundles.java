@@ -14,12 +14,15 @@ import dev.ben.contracts.model.Signal;
 import dev.ben.contracts.model.ValueList;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The mapping between a compiled {@link ContractSet} and a signed bundle: one artifact per schema
- * (with its DDL), list, policy pack, detector, signal, playbook and pipeline. The contract set's
- * version label is not part of the bundle: the ledger assigns versions when a bundle is staged, so
- * the same sources always give the same bytes.
+ * (with its DDL), list, policy pack, detector, signal, playbook and pipeline, plus the project's
+ * source files ({@link SourceArtifacts}), which are carried for people to read and never decoded
+ * into the contract set. The contract set's version label is not part of the bundle: the ledger
+ * assigns versions when a bundle is staged, so the same sources always give the same bytes.
  */
 public final class ContractBundles {
 
@@ -38,9 +41,27 @@ public final class ContractBundles {
 
   private ContractBundles() {}
 
-  /** Seals the compiled contracts into a bundle signed by {@code signer}. */
+  /**
+   * Seals the compiled contracts, without their sources, into a bundle signed by {@code signer}.
+   */
   public static Bundle build(ContractSet contracts, SigningKey signer) {
+    return build(contracts, Map.of(), signer);
+  }
+
+  /**
+   * Seals the compiled contracts and the source files they were compiled from ({@code
+   * project-relative path -> text}) into a bundle signed by {@code signer}.
+   *
+   * @throws IllegalArgumentException naming the file when a source cannot be carried (its path or
+   *     its size)
+   */
+  public static Bundle build(
+      ContractSet contracts, Map<String, String> sources, SigningKey signer) {
     var builder = BundleBuilder.forProject(contracts.project(), COMPILER_VERSION);
+    new TreeMap<>(sources)
+        .forEach(
+            (path, text) ->
+                builder.add(SourceArtifacts.KIND, path, SourceArtifacts.content(path, text)));
     addAll(builder, SCHEMA, contracts.schemas());
     addAll(builder, LIST, contracts.lists());
     addAll(builder, POLICY, contracts.policies());

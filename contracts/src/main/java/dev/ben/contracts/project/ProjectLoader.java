@@ -38,7 +38,8 @@ public final class ProjectLoader {
   /**
    * Loads a project from any source tree; never throws on bad sources (only on unreadable files).
    */
-  public static LoadedProject load(SourceTree tree) {
+  public static LoadedProject load(SourceTree project) {
+    RecordingTree tree = new RecordingTree(project);
     Diagnostics diagnostics = new Diagnostics();
     Optional<String> settingsText = tree.read(SettingsParser.FILE_NAME);
     ProjectSettings settings = null;
@@ -70,6 +71,10 @@ public final class ProjectLoader {
     Optional<CheckedProgram> program =
         Checker.check(files, path -> readQuietly(tree, path), pii, diagnostics);
     return new LoadedProject(
-        settings, files, diagnostics, diagnostics.hasErrors() ? Optional.empty() : program);
+        settings,
+        files,
+        tree.read(),
+        diagnostics,
+        diagnostics.hasErrors() ? Optional.empty() : program);
   }
 }

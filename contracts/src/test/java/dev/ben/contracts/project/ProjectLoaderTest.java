@@ -184,6 +184,22 @@ class ProjectLoaderTest {
   }
 
   @Test
+  void theSourcesAreExactlyTheFilesTheProjectWasBuiltFrom(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("ben.project"), SETTINGS);
+    Files.createDirectories(dir.resolve("contracts"));
+    String contract = SCHEMA + "list l: string = file(\"names.txt\")\n";
+    Files.writeString(dir.resolve("contracts/a.ben"), contract);
+    Files.writeString(dir.resolve("contracts/names.txt"), "x\ny\n");
+    Files.writeString(dir.resolve("contracts/unused.txt"), "never named\n");
+    Files.createDirectories(dir.resolve("keys"));
+    Files.writeString(dir.resolve("keys/demo.key"), "private\n");
+    assertEquals(
+        Map.of(
+            "ben.project", SETTINGS, "contracts/a.ben", contract, "contracts/names.txt", "x\ny\n"),
+        ProjectLoader.load(dir).sources());
+  }
+
+  @Test
   void listFilesReachedThroughSymlinksOutsideTheProjectAreRefused(@TempDir Path dir)
       throws IOException {
     Path project = Files.createDirectories(dir.resolve("p"));

@@ -22,7 +22,16 @@ public final class PingProject {
    * check.
    */
   public static ContractSet contracts(String pipeline, int limit) {
-    return load(
+    return project(pipeline, limit).compile("test").orElseThrow();
+  }
+
+  /**
+   * The loaded project of {@link #contracts(String, int)}, with its sources ({@code ben.project}
+   * and {@code pings.ben}, whose line {@code predicate big = n > LIMIT} is what a new limit
+   * changes).
+   */
+  public static LoadedProject project(String pipeline, int limit) {
+    return loaded(
         pipeline,
         """
             schema ping v1 {
@@ -51,6 +60,10 @@ public final class PingProject {
   }
 
   private static ContractSet load(String pipeline, String source) {
+    return loaded(pipeline, source).compile("test").orElseThrow();
+  }
+
+  private static LoadedProject loaded(String pipeline, String source) {
     LoadedProject project =
         ProjectLoader.load(
             SourceTree.of(
@@ -62,7 +75,7 @@ public final class PingProject {
     if (!project.ok()) {
       throw new IllegalStateException("the test contract does not check: " + project.diagnostics());
     }
-    return project.compile("test").orElseThrow();
+    return project;
   }
 
   /**

@@ -1,12 +1,12 @@
-package dev.ben.bux.api;
+package dev.ben.contracts.diff;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.ben.bux.api.LedgerReads.SourceFile;
-import dev.ben.bux.api.SourceDiff.FileDiff;
-import dev.ben.bux.api.SourceDiff.Hunk;
-import dev.ben.bux.api.SourceDiff.Line;
+import dev.ben.contracts.diff.SourceDiff.FileDiff;
+import dev.ben.contracts.diff.SourceDiff.Hunk;
+import dev.ben.contracts.diff.SourceDiff.Line;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -24,9 +24,7 @@ class SourceDiffTest {
     String before = numbered(20, 10, "  threshold = 5");
     String after = numbered(20, 10, "  threshold = 10");
     List<FileDiff> files =
-        SourceDiff.between(
-            List.of(new SourceFile("rules.json", before)),
-            List.of(new SourceFile("rules.json", after)));
+        SourceDiff.between(Map.of("rules.json", before), Map.of("rules.json", after));
     assertEquals(1, files.size());
     assertEquals("CHANGED", files.get(0).change());
     Hunk hunk = files.get(0).hunks().get(0);
@@ -52,8 +50,8 @@ class SourceDiffTest {
   void filesAreMatchedByPathAndSortedWithAddedRemovedAndSameOnes() {
     List<FileDiff> files =
         SourceDiff.between(
-            List.of(new SourceFile("b.json", "kept"), new SourceFile("c.json", "gone\nsoon")),
-            List.of(new SourceFile("a.json", "new"), new SourceFile("b.json", "kept")));
+            Map.of("b.json", "kept", "c.json", "gone\nsoon"),
+            Map.of("a.json", "new", "b.json", "kept"));
     assertEquals(
         List.of("a.json ADDED", "b.json SAME", "c.json REMOVED"),
         files.stream().map(f -> f.path() + " " + f.change()).toList());
@@ -69,11 +67,7 @@ class SourceDiffTest {
   void hunksFarApartStaySeparate() {
     String before = numbered(30, 5, "a");
     String after = numbered(30, 25, "b").replace("line 5\n", "x\n");
-    List<Hunk> hunks =
-        SourceDiff.between(
-                List.of(new SourceFile("f", before)), List.of(new SourceFile("f", after)))
-            .get(0)
-            .hunks();
+    List<Hunk> hunks = SourceDiff.hunks("f", before, after);
     assertEquals(2, hunks.size());
     assertEquals(2, hunks.get(0).fromLine());
     assertEquals(22, hunks.get(1).fromLine());

@@ -1,13 +1,11 @@
-package dev.ben.bux.api;
+package dev.ben.contracts.diff;
 
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import com.github.difflib.patch.Patch;
-import dev.ben.bux.api.LedgerReads.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,7 +13,8 @@ import java.util.regex.Pattern;
 /**
  * The line-by-line difference of two versions' source files, matched by path: each file ADDED,
  * REMOVED, CHANGED or SAME, a changed one with unified-diff hunks (three lines of context) as
- * java-diff-utils computes them, sorted by path.
+ * java-diff-utils computes them, sorted by path. ben_api's version diff and the ledger's answer to
+ * {@code benctl diff} both come from here, so the page and the command show the same hunks.
  */
 public final class SourceDiff {
 
@@ -45,9 +44,8 @@ public final class SourceDiff {
 
   private SourceDiff() {}
 
-  public static List<FileDiff> between(List<SourceFile> from, List<SourceFile> to) {
-    Map<String, String> before = byPath(from);
-    Map<String, String> after = byPath(to);
+  /** Files by path before and after; each text is the file's whole content. */
+  public static List<FileDiff> between(Map<String, String> before, Map<String, String> after) {
     TreeSet<String> paths = new TreeSet<>(before.keySet());
     paths.addAll(after.keySet());
     List<FileDiff> files = new ArrayList<>();
@@ -56,13 +54,21 @@ public final class SourceDiff {
       String now = after.get(path);
       String change =
           old == null ? "ADDED" : now == null ? "REMOVED" : old.equals(now) ? "SAME" : "CHANGED";
-      List<Hunk> hunks = change.equals("SAME") ? List.of() : hunks(path, lines(old), lines(now));
+      List<Hunk> hunks = change.equals("SAME") ? List.of() : hunks(path, old, now);
       files.add(new FileDiff(path, change, hunks));
     }
     return files;
   }
 
-  private static List<Hunk> hunks(String path, List<String> old, List<String> now) {
+  /**
+   * The hunks turning {@code before} into {@code after} (either may be null: a file added or
+   * removed); none when they are equal.
+   */
+  public static List<Hunk> hunks(String path, String before, String after) {
+    return unified(path, lines(before), lines(after));
+  }
+
+  private static List<Hunk> unified(String path, List<String> old, List<String> now) {
     Patch<String> patch = DiffUtils.diff(old, now);
     List<String> unified = UnifiedDiffUtils.generateUnifiedDiff(path, path, old, patch, CONTEXT);
     List<Hunk> hunks = new ArrayList<>();
@@ -106,11 +112,5 @@ public final class SourceDiff {
       return List.of();
     }
     return List.of(text.split("\n", -1));
-  }
-
-  private static Map<String, String> byPath(List<SourceFile> files) {
-    Map<String, String> out = new TreeMap<>();
-    files.forEach(file -> out.put(file.path(), file.text()));
-    return out;
   }
 }
