@@ -1,8 +1,11 @@
 package dev.ben.actors.node;
 
+import dev.ben.actors.backtest.LoggedBacktestRuns;
 import dev.ben.actors.control.AppsGrpcService;
 import dev.ben.actors.control.AuthGrpcService;
 import dev.ben.actors.control.Authorizer;
+import dev.ben.actors.control.BacktestGrpcService;
+import dev.ben.actors.control.BacktestSources;
 import dev.ben.actors.control.ControlRequests;
 import dev.ben.actors.control.LedgerGrpcService;
 import dev.ben.actors.control.TrustGrpcService;
@@ -131,6 +134,7 @@ final class ServerWiring {
               apps(context, services, authorizer, checks),
               users(context, services, authorizer, checks),
               trust(context, services, authorizer, checks),
+              backtest(context, settings, services, control, authorizer, checks),
               invoke,
               https,
               settings.ledger().maxBundleBytes() + CONTROL_FRAMING_BYTES,
@@ -152,6 +156,31 @@ final class ServerWiring {
         checks,
         context.getSystem().dispatchers().lookup(DispatcherSelector.blocking()),
         Clock.systemUTC());
+  }
+
+  /**
+   * Runs are logged by the node; recording them as {@code backtest.run} events needs the event log
+   * in the node's services ({@link dev.ben.actors.backtest.EventLogBacktestRecorder}).
+   */
+  private static BacktestGrpcService backtest(
+      ActorContext<?> context,
+      BenSettings settings,
+      NodeServices services,
+      ControlPlane control,
+      Authorizer authorizer,
+      ControlRequests checks) {
+    return new BacktestGrpcService(
+        new BacktestSources(
+            control.ledger(),
+            settings.control().askTimeout(),
+            context.getSystem().scheduler(),
+            services.migrator().store(),
+            services.control().hashKey()),
+        settings.backtest(),
+        checks,
+        authorizer,
+        services.blockingExecutor(),
+        new LoggedBacktestRuns());
   }
 
   private static TrustGrpcService trust(

@@ -86,7 +86,7 @@ class AuthorizerTest {
         boolean allowed =
             switch (operation) {
               case STATUS, DIFF, LIST_PIPELINES, WHO_AM_I -> true;
-              case STAGE, UNSTAGE, DEPLOY, ROLLBACK, PAUSE, RESUME, UNNAMED_LIFECYCLE ->
+              case STAGE, UNSTAGE, DEPLOY, ROLLBACK, PAUSE, RESUME, BACKTEST, UNNAMED_LIFECYCLE ->
                   role != UserRole.VIEWER;
               case ARCHIVE,
                   DELETE,

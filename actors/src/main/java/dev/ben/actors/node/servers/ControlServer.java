@@ -2,12 +2,14 @@ package dev.ben.actors.node.servers;
 
 import dev.ben.actors.control.AppsGrpcService;
 import dev.ben.actors.control.AuthGrpcService;
+import dev.ben.actors.control.BacktestGrpcService;
 import dev.ben.actors.control.LedgerGrpcService;
 import dev.ben.actors.control.TrustGrpcService;
 import dev.ben.actors.control.UsersGrpcService;
 import dev.ben.actors.invoke.InvokeGrpcService;
 import dev.ben.api.control.AppsServicePowerApiHandlerFactory;
 import dev.ben.api.control.AuthServicePowerApiHandlerFactory;
+import dev.ben.api.control.BacktestServicePowerApiHandlerFactory;
 import dev.ben.api.control.InvokeServicePowerApiHandlerFactory;
 import dev.ben.api.control.LedgerServicePowerApiHandlerFactory;
 import dev.ben.api.control.TrustServicePowerApiHandlerFactory;
@@ -33,14 +35,14 @@ import org.apache.pekko.stream.javadsl.Flow;
 
 /**
  * The gRPC control API on orchestrator nodes: the ledger's service, the login service, the apps
- * service, the users service and the trust service on one port, for benctl; on a node that also
- * takes events, the invocation service for apps. No request is read past {@code maxRequestBytes}:
- * the binding's {@code max-content-length} and each request entity's size limit fail the body as it
- * streams in, and the call is answered RESOURCE_EXHAUSTED (pekko-grpc's server has no inbound
- * message bound of its own; its decoder would otherwise hold a whole message however large its
- * length prefix). Clients reach it through the {@link ControlRelay} on the configured endpoint,
- * which holds them to the port's connection limits; the gRPC server itself listens on a loopback
- * port of its own, and stops with the relay.
+ * service, the users service, the trust service and the backtest service on one port, for benctl;
+ * on a node that also takes events, the invocation service for apps. No request is read past {@code
+ * maxRequestBytes}: the binding's {@code max-content-length} and each request entity's size limit
+ * fail the body as it streams in, and the call is answered RESOURCE_EXHAUSTED (pekko-grpc's server
+ * has no inbound message bound of its own; its decoder would otherwise hold a whole message however
+ * large its length prefix). Clients reach it through the {@link ControlRelay} on the configured
+ * endpoint, which holds them to the port's connection limits; the gRPC server itself listens on a
+ * loopback port of its own, and stops with the relay.
  */
 public final class ControlServer extends HttpServer {
 
@@ -52,6 +54,7 @@ public final class ControlServer extends HttpServer {
   private final AppsGrpcService apps;
   private final UsersGrpcService users;
   private final TrustGrpcService trust;
+  private final BacktestGrpcService backtest;
   private final Optional<InvokeGrpcService> invoke;
   private final long maxRequestBytes;
   private final ControlRelay relay;
@@ -64,6 +67,7 @@ public final class ControlServer extends HttpServer {
       AppsGrpcService apps,
       UsersGrpcService users,
       TrustGrpcService trust,
+      BacktestGrpcService backtest,
       Optional<InvokeGrpcService> invoke,
       Optional<HttpsConnectionContext> https,
       long maxRequestBytes,
@@ -77,6 +81,7 @@ public final class ControlServer extends HttpServer {
     this.apps = apps;
     this.users = users;
     this.trust = trust;
+    this.backtest = backtest;
     this.invoke = invoke;
   }
 
@@ -148,6 +153,7 @@ public final class ControlServer extends HttpServer {
     handlers.add(AppsServicePowerApiHandlerFactory.create(apps, refusals, system()));
     handlers.add(UsersServicePowerApiHandlerFactory.create(users, refusals, system()));
     handlers.add(TrustServicePowerApiHandlerFactory.create(trust, refusals, system()));
+    handlers.add(BacktestServicePowerApiHandlerFactory.create(backtest, refusals, system()));
     invoke.ifPresent(
         service ->
             handlers.add(InvokeServicePowerApiHandlerFactory.create(service, refusals, system())));
