@@ -40,7 +40,8 @@ public final class EventLogBacktestRecorder implements BacktestRecorder {
     }
   }
 
-  static EventDraft draft(Run run) {
+  /** The {@code backtest.run} draft of a run, for a recorder that publishes through an emitter. */
+  public static EventDraft draft(Run run) {
     ObjectNode data =
         JsonNodeFactory.instance
             .objectNode()
