@@ -5,6 +5,7 @@ import dev.ben.benctl.auth.ContextCommand;
 import dev.ben.benctl.auth.LoginCommand;
 import dev.ben.benctl.auth.LogoutCommand;
 import dev.ben.benctl.auth.WhoAmICommand;
+import dev.ben.benctl.backtest.BacktestCommand;
 import dev.ben.benctl.build.BuildCommand;
 import dev.ben.benctl.bundle.InspectCommand;
 import dev.ben.benctl.bundle.VerifyCommand;
@@ -60,6 +61,7 @@ import picocli.CommandLine.ParameterException;
       StatusCommand.class,
       DiffCommand.class,
       PipelinesCommand.class,
+      BacktestCommand.class,
       LifecycleCommand.Pause.class,
       LifecycleCommand.Resume.class,
       LifecycleCommand.Archive.class,

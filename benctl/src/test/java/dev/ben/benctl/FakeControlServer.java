@@ -6,6 +6,8 @@ import dev.ben.api.control.AppsServicePowerApi;
 import dev.ben.api.control.AppsServicePowerApiHandlerFactory;
 import dev.ben.api.control.AuthServicePowerApi;
 import dev.ben.api.control.AuthServicePowerApiHandlerFactory;
+import dev.ben.api.control.BacktestServicePowerApi;
+import dev.ben.api.control.BacktestServicePowerApiHandlerFactory;
 import dev.ben.api.control.CreateAppReply;
 import dev.ben.api.control.CreateAppRequest;
 import dev.ben.api.control.DeployRequest;
@@ -114,7 +116,9 @@ public final class FakeControlServer implements AutoCloseable {
             TrustServicePowerApiHandlerFactory.partial(
                 new FakeTrust(this), TrustServicePowerApi.name, system),
             EventLogServicePowerApiHandlerFactory.partial(
-                new FakeEvents(this), EventLogServicePowerApi.name, system));
+                new FakeEvents(this), EventLogServicePowerApi.name, system),
+            BacktestServicePowerApiHandlerFactory.partial(
+                new FakeBacktest(this), BacktestServicePowerApi.name, system));
     ServerBuilder server =
         Http.get(system)
             .newServerAt("127.0.0.1", 0)

@@ -25,7 +25,8 @@ public record BenSettings(
     ClusterTlsSettings clusterTls,
     HistorySettings history,
     EventLogSettings eventLog,
-    EventQuerySettings eventQueries) {
+    EventQuerySettings eventQueries,
+    BacktestSettings backtest) {
 
   /**
    * Reads and validates every {@code ben} setting of {@code root}, refusing keys reference.conf
@@ -66,7 +67,8 @@ public record BenSettings(
         ClusterTlsSettings.fromConfig(root, Path.of(home)),
         HistorySettings.fromConfig(root),
         EventLogSettings.fromConfig(root),
-        EventQuerySettings.fromConfig(root));
+        EventQuerySettings.fromConfig(root),
+        BacktestSettings.fromConfig(root));
   }
 
   /** Durable local state: RocksDB, the embedded store, local blobs. */

@@ -19,6 +19,8 @@ public enum ControlOperation {
   ROLLBACK("rollback", UserRole.OPERATOR),
   PAUSE("pause", UserRole.OPERATOR),
   RESUME("resume", UserRole.OPERATOR),
+  /** Replays stored events through a candidate version: it reads every stored event's body. */
+  BACKTEST("backtest", UserRole.OPERATOR),
   /** A lifecycle change naming no action: refused as malformed once the caller may change any. */
   UNNAMED_LIFECYCLE("lifecycle", UserRole.OPERATOR),
   ARCHIVE("archive", UserRole.ADMIN),

@@ -74,6 +74,19 @@ public final class ControlRequests {
     }
   }
 
+  /** An event-time range in milliseconds since the epoch; {@code to} 0 has no end. */
+  void range(long from, long to) {
+    if (from < 0 || to < 0 || (to != 0 && to <= from)) {
+      throw refuse(
+          "bad-range",
+          "the range must start at or after the epoch and end after it starts; got from "
+              + from
+              + " to "
+              + to
+              + " ms");
+    }
+  }
+
   void diff(String pipeline, long from, long to) {
     pipeline(pipeline);
     if (from < 0 || to < 0 || (from == 0) != (to == 0)) {

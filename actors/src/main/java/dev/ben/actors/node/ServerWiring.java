@@ -1,17 +1,8 @@
 package dev.ben.actors.node;
 
-import dev.ben.actors.control.AppsGrpcService;
-import dev.ben.actors.control.AuthGrpcService;
-import dev.ben.actors.control.Authorizer;
-import dev.ben.actors.control.ControlRequests;
-import dev.ben.actors.control.LedgerGrpcService;
-import dev.ben.actors.control.TrustGrpcService;
-import dev.ben.actors.control.UsersGrpcService;
-import dev.ben.actors.eventlog.EventLogGrpcService;
 import dev.ben.actors.invoke.InvokeGrpcService;
 import dev.ben.actors.invoke.InvokeReplies;
 import dev.ben.actors.invoke.Invoker;
-import dev.ben.actors.node.servers.ControlServer;
 import dev.ben.actors.node.servers.GatewayServer;
 import dev.ben.actors.node.servers.IngestServer;
 import dev.ben.actors.node.servers.NodeServer;
@@ -28,15 +19,10 @@ import dev.ben.bux.OpsRoutes;
 import dev.ben.config.BenSettings;
 import dev.ben.config.Role;
 import dev.ben.streams.auth.AppKeyCheck;
-import dev.ben.streams.auth.AppKeys;
 import dev.ben.streams.auth.CurrentUsers;
-import dev.ben.streams.auth.GeneratedPasswords;
-import dev.ben.streams.auth.PasswordHashes;
 import dev.ben.streams.live.LiveHub;
 import dev.ben.streams.sidecar.EventParser;
 import dev.ben.streams.sidecar.beacon.PreAnonymiser;
-import java.security.SecureRandom;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -51,12 +37,6 @@ import org.apache.pekko.http.javadsl.HttpsConnectionContext;
  * gateway serves /health and /metrics on its ops endpoint.
  */
 final class ServerWiring {
-
-  /**
-   * What a control request may hold besides a bundle: its other fields, protobuf tags and the gRPC
-   * message prefix; small next to any bundle, generous next to the fields.
-   */
-  private static final long CONTROL_FRAMING_BYTES = 64 * 1024;
 
   private ServerWiring() {}
 
@@ -109,94 +89,11 @@ final class ServerWiring {
       servers.add(ops(context, settings, services, https));
     }
     if (settings.node().has(Role.ORCHESTRATOR)) {
-      ControlServices access = services.control();
-      Authorizer authorizer =
-          new Authorizer(access.tokens(), currentUsers(settings, services), services.metrics());
-      ControlRequests checks =
-          new ControlRequests(settings.ledger().maxBundleBytes(), services.metrics());
-      LedgerGrpcService ledger =
-          new LedgerGrpcService(
-              control.ledger(), context.getSystem(), settings.control(), checks, authorizer);
-      AuthGrpcService auth =
-          new AuthGrpcService(
-              access.identities(),
-              access.tokens(),
-              authorizer,
-              context.getSystem().dispatchers().lookup(DispatcherSelector.blocking()));
-      servers.add(
-          new ControlServer(
-              context.getSystem(),
-              settings.control().endpoint(),
-              ledger,
-              auth,
-              apps(context, services, authorizer, checks),
-              users(context, services, authorizer, checks),
-              trust(context, services, authorizer, checks),
-              eventLog(context, settings, services, authorizer),
-              invoke,
-              https,
-              settings.ledger().maxBundleBytes() + CONTROL_FRAMING_BYTES,
-              settings.control().connections(),
-              services.metrics()));
+      servers.add(ControlWiring.server(context, settings, services, control, invoke, https));
     }
     return servers;
   }
 
-  private static AppsGrpcService apps(
-      ActorContext<?> context,
-      NodeServices services,
-      Authorizer authorizer,
-      ControlRequests checks) {
-    return new AppsGrpcService(
-        services.control().identities(),
-        new AppKeys(new SecureRandom()),
-        authorizer,
-        checks,
-        context.getSystem().dispatchers().lookup(DispatcherSelector.blocking()),
-        Clock.systemUTC());
-  }
-
-  private static TrustGrpcService trust(
-      ActorContext<?> context,
-      NodeServices services,
-      Authorizer authorizer,
-      ControlRequests checks) {
-    return new TrustGrpcService(
-        services.control().trusted(),
-        services.control().identities(),
-        authorizer,
-        checks,
-        context.getSystem().dispatchers().lookup(DispatcherSelector.blocking()),
-        Clock.systemUTC());
-  }
-
-  private static EventLogGrpcService eventLog(
-      ActorContext<?> context, BenSettings settings, NodeServices services, Authorizer authorizer) {
-    return new EventLogGrpcService(
-        services.control().eventLog(),
-        settings.eventLog(),
-        settings.eventQueries(),
-        authorizer,
-        context.getSystem().dispatchers().lookup(DispatcherSelector.blocking()),
-        services.metrics());
-  }
-
-  private static UsersGrpcService users(
-      ActorContext<?> context,
-      NodeServices services,
-      Authorizer authorizer,
-      ControlRequests checks) {
-    SecureRandom random = new SecureRandom();
-    return new UsersGrpcService(
-        services.control().identities(),
-        new GeneratedPasswords(random),
-        new PasswordHashes(random),
-        authorizer,
-        checks,
-        context.getSystem().dispatchers().lookup(DispatcherSelector.blocking()));
-  }
-
-  /** One invoker per node, so the HTTP route and the gRPC service answer alike. */
   private static Invoker invoker(BenSettings settings, NodeServices services, DataPlane data) {
     return new Invoker(
         data.pipelines(),

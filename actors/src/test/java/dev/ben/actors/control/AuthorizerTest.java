@@ -93,7 +93,7 @@ class AuthorizerTest {
                   PUBLISH_EVENT,
                   CONSUME_EVENTS ->
                   true;
-              case STAGE, UNSTAGE, DEPLOY, ROLLBACK, PAUSE, RESUME, UNNAMED_LIFECYCLE ->
+              case STAGE, UNSTAGE, DEPLOY, ROLLBACK, PAUSE, RESUME, BACKTEST, UNNAMED_LIFECYCLE ->
                   role != UserRole.VIEWER;
               case ARCHIVE,
                   DELETE,

@@ -4,6 +4,12 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import dev.ben.api.control.AppsServiceClient;
 import dev.ben.api.control.AuthServiceClient;
+import dev.ben.api.control.BacktestBundleReply;
+import dev.ben.api.control.BacktestBundleRequest;
+import dev.ben.api.control.BacktestProgress;
+import dev.ben.api.control.BacktestRequest;
+import dev.ben.api.control.BacktestResult;
+import dev.ben.api.control.BacktestServiceClient;
 import dev.ben.api.control.LedgerServiceClient;
 import dev.ben.api.control.LoginReply;
 import dev.ben.api.control.LoginRequest;
@@ -13,16 +19,20 @@ import dev.ben.api.events.EventLogServiceClient;
 import dev.ben.benctl.command.CommandFailure;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.net.ssl.SSLContext;
 import org.apache.pekko.actor.ActorSystem;
 import org.apache.pekko.grpc.GrpcClientSettings;
 import org.apache.pekko.grpc.javadsl.PekkoGrpcClient;
 import org.apache.pekko.grpc.javadsl.SingleResponseRequestBuilder;
+import org.apache.pekko.stream.Materializer;
 
 /**
  * One call to the control API: a quiet local actor system and a gRPC client that live only as long
@@ -104,6 +114,64 @@ public final class ControlConnection {
     return authorized(target, timeout, EventLogServiceClient::create, method, request, "event log");
   }
 
+  /** A version's bundle for a backtest run here. */
+  public static BacktestBundleReply backtestBundle(
+      Target target, Duration timeout, BacktestBundleRequest request) {
+    return authorized(
+        target, timeout, BacktestServiceClient::create, c -> c.bundle(), request, "backtest");
+  }
+
+  /**
+   * Runs a backtest on the server, handing each progress message to {@code progress} as it arrives;
+   * {@code timeout} bounds the whole run.
+   */
+  public static BacktestResult backtest(
+      Target target,
+      Duration timeout,
+      BacktestRequest request,
+      Consumer<BacktestProgress> progress) {
+    if (target.token() == null) {
+      throw CommandFailure.notAuthenticated(target.notLoggedIn(), null);
+    }
+    return session(
+        target.address(),
+        target.transport(),
+        timeout,
+        BacktestServiceClient::create,
+        (client, system) -> {
+          AtomicReference<BacktestResult> result = new AtomicReference<>();
+          return client
+              .run()
+              .addHeader(AUTHORIZATION, "Bearer " + target.token())
+              .invoke(request)
+              .runForeach(
+                  update -> {
+                    if (update.hasResult()) {
+                      result.set(update.getResult());
+                    } else {
+                      progress.accept(update.getProgress());
+                    }
+                  },
+                  Materializer.matFromSystem(system))
+              .thenApply(
+                  done -> {
+                    if (result.get() == null) {
+                      throw new IllegalStateException("the server ended the run without a report");
+                    }
+                    return result.get();
+                  });
+        },
+        failures(target, "backtest"));
+  }
+
+  private static StatusFailures failures(Target target, String api) {
+    return new StatusFailures(
+        target.address(),
+        target.transport(),
+        api,
+        refused -> target.refused(StatusFailures.detail(refused.getStatus()), Instant.now()));
+  }
+
   /** Logs in: the one call that presents a password instead of a token. */
   public static LoginReply login(
       String address, Transport transport, Duration timeout, LoginRequest request) {
@@ -140,12 +208,7 @@ public final class ControlConnection {
     if (target.token() == null) {
       throw CommandFailure.notAuthenticated(target.notLoggedIn(), null);
     }
-    var failures =
-        new StatusFailures(
-            target.address(),
-            target.transport(),
-            api,
-            refused -> target.refused(StatusFailures.detail(refused.getStatus()), Instant.now()));
+    var failures = failures(target, api);
     return call(
         target.address(),
         target.transport(),
@@ -166,6 +229,29 @@ public final class ControlConnection {
       Q request,
       String token,
       StatusFailures failures) {
+    return session(
+        address,
+        transport,
+        timeout,
+        create,
+        (client, system) -> {
+          SingleResponseRequestBuilder<Q, R> builder = method.apply(client);
+          if (token != null) {
+            builder = builder.addHeader(AUTHORIZATION, "Bearer " + token);
+          }
+          return builder.invoke(request);
+        },
+        failures);
+  }
+
+  /** Runs {@code call} with a client of its own, then closes the client and its actor system. */
+  private static <C extends PekkoGrpcClient, R> R session(
+      String address,
+      Transport transport,
+      Duration timeout,
+      BiFunction<GrpcClientSettings, ActorSystem, C> create,
+      BiFunction<C, ActorSystem, CompletionStage<R>> call,
+      StatusFailures failures) {
     Address parsed = Address.parse(address);
     SSLContext trust = transport.ca() == null ? null : CaTrust.sslContext(transport.ca());
     ActorSystem system = ActorSystem.create("benctl", QUIET);
@@ -179,12 +265,7 @@ public final class ControlConnection {
       }
       C client = create.apply(settings, system);
       try {
-        SingleResponseRequestBuilder<Q, R> builder = method.apply(client);
-        if (token != null) {
-          builder = builder.addHeader(AUTHORIZATION, "Bearer " + token);
-        }
-        return builder
-            .invoke(request)
+        return call.apply(client, system)
             .toCompletableFuture()
             .get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
       } finally {

@@ -15,11 +15,11 @@ import java.util.List;
 /**
  * The compiled contracts a test runs: a project folder compiled in memory, or a built bundle file.
  */
-final class ContractsInput {
+public final class ContractsInput {
 
   private ContractsInput() {}
 
-  static ContractSet load(Path source, PrintWriter err) {
+  public static ContractSet load(Path source, PrintWriter err) {
     if (Files.isRegularFile(source)) {
       try {
         return ContractBundles.contracts(BundleFileInput.read(source), "bundle");
@@ -31,7 +31,7 @@ final class ContractsInput {
   }
 
   /** The named pipeline, or the only one; refuses with the choices otherwise. */
-  static Pipeline pipeline(ContractSet contracts, String name) {
+  public static Pipeline pipeline(ContractSet contracts, String name) {
     List<String> names = contracts.pipelines().stream().map(Pipeline::name).toList();
     if (name != null) {
       return contracts
@@ -55,7 +55,7 @@ final class ContractsInput {
   }
 
   /** The named schema of the pipeline, or its only one; refuses with the choices otherwise. */
-  static String schema(Pipeline pipeline, String name) {
+  public static String schema(Pipeline pipeline, String name) {
     if (name != null) {
       if (!pipeline.schemas().contains(name)) {
         throw CommandFailure.usage(

@@ -2,6 +2,7 @@ package dev.ben.actors.node.servers;
 
 import dev.ben.actors.control.AppsGrpcService;
 import dev.ben.actors.control.AuthGrpcService;
+import dev.ben.actors.control.BacktestGrpcService;
 import dev.ben.actors.control.LedgerGrpcService;
 import dev.ben.actors.control.TrustGrpcService;
 import dev.ben.actors.control.UsersGrpcService;
@@ -9,6 +10,7 @@ import dev.ben.actors.eventlog.EventLogGrpcService;
 import dev.ben.actors.invoke.InvokeGrpcService;
 import dev.ben.api.control.AppsServicePowerApiHandlerFactory;
 import dev.ben.api.control.AuthServicePowerApiHandlerFactory;
+import dev.ben.api.control.BacktestServicePowerApiHandlerFactory;
 import dev.ben.api.control.InvokeServicePowerApiHandlerFactory;
 import dev.ben.api.control.LedgerServicePowerApiHandlerFactory;
 import dev.ben.api.control.TrustServicePowerApiHandlerFactory;
@@ -35,15 +37,15 @@ import org.apache.pekko.stream.javadsl.Flow;
 
 /**
  * The gRPC control API on orchestrator nodes: the ledger's service, the login service, the apps
- * service, the users service, the trust service and the event log on one port, for benctl and the
- * components that publish and consume events; on a node that also takes events, the invocation
- * service for apps. No request is read past {@code maxRequestBytes}: the binding's {@code
- * max-content-length} and each request entity's size limit fail the body as it streams in, and the
- * call is answered RESOURCE_EXHAUSTED (pekko-grpc's server has no inbound message bound of its own;
- * its decoder would otherwise hold a whole message however large its length prefix). Clients reach
- * it through the {@link ControlRelay} on the configured endpoint, which holds them to the port's
- * connection limits; the gRPC server itself listens on a loopback port of its own, and stops with
- * the relay.
+ * service, the users service, the trust service, the backtest service and the event log on one
+ * port, for benctl and the components that publish and consume events; on a node that also takes
+ * events, the invocation service for apps. No request is read past {@code maxRequestBytes}: the
+ * binding's {@code max-content-length} and each request entity's size limit fail the body as it
+ * streams in, and the call is answered RESOURCE_EXHAUSTED (pekko-grpc's server has no inbound
+ * message bound of its own; its decoder would otherwise hold a whole message however large its
+ * length prefix). Clients reach it through the {@link ControlRelay} on the configured endpoint,
+ * which holds them to the port's connection limits; the gRPC server itself listens on a loopback
+ * port of its own, and stops with the relay.
  */
 public final class ControlServer extends HttpServer {
 
@@ -56,6 +58,7 @@ public final class ControlServer extends HttpServer {
   private final UsersGrpcService users;
   private final TrustGrpcService trust;
   private final EventLogGrpcService eventLog;
+  private final BacktestGrpcService backtest;
   private final Optional<InvokeGrpcService> invoke;
   private final long maxRequestBytes;
   private final ControlRelay relay;
@@ -69,6 +72,7 @@ public final class ControlServer extends HttpServer {
       UsersGrpcService users,
       TrustGrpcService trust,
       EventLogGrpcService eventLog,
+      BacktestGrpcService backtest,
       Optional<InvokeGrpcService> invoke,
       Optional<HttpsConnectionContext> https,
       long maxRequestBytes,
@@ -83,6 +87,7 @@ public final class ControlServer extends HttpServer {
     this.users = users;
     this.trust = trust;
     this.eventLog = eventLog;
+    this.backtest = backtest;
     this.invoke = invoke;
   }
 
@@ -155,6 +160,7 @@ public final class ControlServer extends HttpServer {
     handlers.add(UsersServicePowerApiHandlerFactory.create(users, refusals, system()));
     handlers.add(TrustServicePowerApiHandlerFactory.create(trust, refusals, system()));
     handlers.add(EventLogServicePowerApiHandlerFactory.create(eventLog, refusals, system()));
+    handlers.add(BacktestServicePowerApiHandlerFactory.create(backtest, refusals, system()));
     invoke.ifPresent(
         service ->
             handlers.add(InvokeServicePowerApiHandlerFactory.create(service, refusals, system())));
