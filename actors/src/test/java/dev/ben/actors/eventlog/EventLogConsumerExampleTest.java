@@ -69,7 +69,6 @@ class EventLogConsumerExampleTest {
     node = new TestNode("ben.node.pass-through-pipelines = []", batch -> {});
     node.identities().createUser(new StoredUser("responder", UserRole.VIEWER, "unused"));
     node.eventLog.register("admin", new Component("responder", Set.of(), Set.of("playbook.fired")));
-    node.eventLog.register("admin", new Component("detector", Set.of("playbook.fired"), Set.of()));
   }
 
   @AfterAll
