@@ -101,7 +101,9 @@ export function create({ link }) {
 
 function runsWhere(components) {
   if (!components?.length) return h('span.muted', { text: 'nowhere yet' });
-  return h('ul.runs', null, components.map((c) => h('li', { text: c.stage + ' @ ' + c.node + (c.version != null ? ' runs v' + c.version : '') })));
+  // Version 0: the component did not report which version it holds.
+  return h('ul.runs', null, components.map((c) => h('li', null, h('span.stage', { text: c.stage }), ' on ',
+    h('span.mono', { text: c.node }), ' · ', c.version ? h('strong', { text: 'v' + c.version }) : h('span.muted', { text: 'version not reported' }))));
 }
 
 function versionSelect(testid, numbers, chosen) {
