@@ -10,14 +10,18 @@ const PALETTE = ['#58a6ff', '#3fb950', '#d29922', '#f85149', '#bc8cff', '#39c5cf
 const QUANTILE = / (p50|p99)$/;
 
 export class SeriesChart {
-  /** `unit` labels the y axis; the chart keeps every series it has seen for the window. */
-  constructor(title, unit, testid) {
+  /**
+   * `unit` labels the y axis; the chart keeps every series it has seen for the window. With `dots`, each value is
+   * marked, for series that have values only now and then (a quiet stage's batch times).
+   */
+  constructor(title, unit, testid, { dots = false, waiting = 'waiting for figures…' } = {}) {
     this.unit = unit;
+    this.dots = dots;
     this.points = []; // [{at, values}] in time order
     this.keys = [];
     this.plot = null;
-    this.box = h('div.chart-box', { testid, style: 'height:' + (HEIGHT + 40) + 'px' },
-      h('p.empty', { text: 'no figures yet' }));
+    this.box = h('div.chart-box', { testid, style: 'min-height:' + (HEIGHT + 40) + 'px' },
+      h('p.empty', { text: waiting }));
     this.el = h('figure.chart', null, h('figcaption', { text: title }), this.box);
     new ResizeObserver(() => this.resize()).observe(this.box);
   }
@@ -44,6 +48,9 @@ export class SeriesChart {
   }
 
   draw() {
+    // What the chart holds, for readers of the page that cannot look at a canvas (the browser tests).
+    this.box.dataset.from = this.points.length ? this.points[0].at : '';
+    this.box.dataset.keys = this.keys.join(',');
     if (!this.keys.length || this.box.clientWidth === 0) return;
     const data = [this.points.map((p) => p.at / 1000),
       ...this.keys.map((key) => this.points.map((p) => (key in p.values ? p.values[key] : null)))];
@@ -69,7 +76,7 @@ export class SeriesChart {
         dash: key.endsWith(' p50') ? [6, 4] : undefined,
         width: 1.5,
         spanGaps: false,
-        points: { show: false },
+        points: { show: this.dots, size: 5, fill: PALETTE[lines.indexOf(key.replace(QUANTILE, '')) % PALETTE.length] },
       }))],
       axes: [axis, { ...axis, label: this.unit, size: 60 }],
       scales: { y: { range: (u, min, max) => [0, Math.max(1, (max || 0) * 1.1)] } },

@@ -13,7 +13,7 @@ export function create({ link }) {
   const note = h('p.error', { testid: 'contracts-error', role: 'alert' });
   const el = h('div', null,
     h('header.view-head', null, h('h1', { text: 'Contracts' }), age.el),
-    h('section.card', null, note, h('div.scroll-x', null, list.table)), detail, output);
+    h('section.card', null, h('h2', { text: 'Pipelines' }), note, h('div.scroll-x', null, list.table)), detail, output);
   let loaded = false;
   let selected = null;
 

@@ -112,6 +112,39 @@ class BuxViewsIT {
   }
 
   @Test
+  void theChartsStartFromTheHistoryWithTheStoresBatchLatency() throws IOException {
+    bux.post("auth", Files.readString(BuxNode.EXAMPLES.resolve("auth/events/logins.ndjson")));
+    String p99 = "quantile=\\\"0.99\\\",stage=\\\"store\\\"";
+    BuxNode.await(
+        "the store's batch p99 in the history",
+        () ->
+            bux.send(
+                    HttpRequest.newBuilder(
+                            URI.create(
+                                bux.gateway()
+                                    + "/api/v1/metrics/history?series=ben_stage_batch_seconds"))
+                        .header("Cookie", cookie)
+                        .build())
+                .body()
+                .contains(p99));
+    long opened = System.currentTimeMillis();
+    loggedIn();
+    browser.view("overview");
+    // The page opened after these points were sampled: only the history can have drawn them.
+    browser.until(
+        "the throughput chart to start before the page opened",
+        d -> {
+          String from = browser.testId("chart-throughput").getAttribute("data-from");
+          return from != null && !from.isEmpty() && Long.parseLong(from) < opened;
+        });
+    browser.until(
+        "the store's p99 in the latency chart",
+        d ->
+            List.of(browser.testId("chart-latency").getAttribute("data-keys").split(","))
+                .contains("auth/store p99"));
+  }
+
+  @Test
   void theLossTableAddsUpForEveryPipeline() throws IOException {
     bux.post("auth", Files.readString(BuxNode.EXAMPLES.resolve("auth/events/logins.ndjson")));
     browser.view("overview");
