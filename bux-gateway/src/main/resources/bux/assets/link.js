@@ -1,7 +1,5 @@
 // The websocket protocol v1 client: subscriptions that survive reconnects (resumed with `after` = the last
-// seq seen), one-shot requests, and reconnect with exponential backoff. A node that still speaks the frames
-// before v1 ({"type":"counters"}, {"type":"event"}) is understood too: its frames are handed to the `metrics`
-// and `tail` subscriptions, so the page works while both kinds of node exist.
+// seq seen), one-shot requests, and reconnect with exponential backoff.
 
 const REQUEST_TIMEOUT_MS = 30000;
 const MIN_RETRY_MS = 500;
@@ -60,9 +58,6 @@ export class Link {
     });
   }
 
-  /** Whether the node speaks protocol v1 (it said so in its welcome frame). */
-  get speaksV1() { return !!this.welcome; }
-
   open() {
     const ws = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws');
     this.ws = ws;
@@ -117,8 +112,6 @@ export class Link {
       case 'gap': { const s = this.subs.get(m.sub); if (s && s.handler.gap) s.handler.gap(m.missed); break; }
       case 'reply': { const p = this.pending.get(m.id); if (p) { this.settle(m.id, p); p.resolve(m.result); } break; }
       case 'error': this.onError(m); break;
-      case 'counters': this.compat('metrics', m); break;
-      case 'event': this.compat('tail', m); break;
       default: break; // keepalive and frames of later protocol versions
     }
   }
@@ -129,16 +122,6 @@ export class Link {
     if (s && s.handler.error) s.handler.error(m.error);
   }
 
-  /** A frame from a node before protocol v1, handed to the subscriptions of the topic that replaced it. */
-  compat(topic, m) {
-    if (this.welcome) return;
-    for (const s of this.subs.values()) {
-      if (s.topic !== topic) continue;
-      if (topic === 'tail' && !matches(s.filter, m)) continue;
-      s.handler.data(m, { at: m.at || m.received_at, compat: true });
-    }
-  }
-
   settle(id, p) { clearTimeout(p.timer); this.pending.delete(id); }
 
   fail(id, p, reason) {
@@ -146,12 +129,4 @@ export class Link {
     this.settle(id, p);
     p.reject(new Error(reason));
   }
-}
-
-/** The tail filter applied in the page, for nodes that cannot filter (before v1). */
-function matches(filter, event) {
-  for (const key of ['pipeline', 'app']) {
-    if (filter[key] && filter[key] !== event[key]) return false;
-  }
-  return !filter.rule && !filter.action;
 }

@@ -26,9 +26,9 @@ export function create({ link }) {
 
   function renderHealth(report) {
     if (!report) return;
-    const checks = Object.entries(report.checks || {});
+    const checks = Object.entries(report.checks || {}).sort(([a], [b]) => a.localeCompare(b));
     health.replaceChildren(h('p', null, h('span.badge.badge-' + String(report.status).toLowerCase(), { testid: 'health-status', text: report.status })),
-      h('dl.kv', null, checks.map(([k, v]) => [h('dt', { text: k }), h('dd', { text: v })])));
+      h('dl.kv', { testid: 'health-checks' }, checks.flatMap(([k, v]) => [h('dt', { text: k }), h('dd', { text: v })])));
   }
 
   return { el, title: 'Cluster' };

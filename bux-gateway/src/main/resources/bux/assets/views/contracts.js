@@ -13,7 +13,7 @@ export function create({ link }) {
   const note = h('p.error', { testid: 'contracts-error', role: 'alert' });
   const el = h('div', null,
     h('header.view-head', null, h('h1', { text: 'Contracts' }), age.el),
-    h('section.card', null, note, h('div.scroll-x', null, list.table)), detail, output);
+    h('section.card', null, h('h2', { text: 'Pipelines' }), note, h('div.scroll-x', null, list.table)), detail, output);
   let loaded = false;
   let selected = null;
 
@@ -101,7 +101,9 @@ export function create({ link }) {
 
 function runsWhere(components) {
   if (!components?.length) return h('span.muted', { text: 'nowhere yet' });
-  return h('ul.runs', null, components.map((c) => h('li', { text: c.stage + ' @ ' + c.node + (c.version != null ? ' runs v' + c.version : '') })));
+  // Version 0: the component did not report which version it holds.
+  return h('ul.runs', null, components.map((c) => h('li', null, h('span.stage', { text: c.stage }), ' on ',
+    h('span.mono', { text: c.node }), ' · ', c.version ? h('strong', { text: 'v' + c.version }) : h('span.muted', { text: 'version not reported' }))));
 }
 
 function versionSelect(testid, numbers, chosen) {

@@ -16,9 +16,16 @@ export function create({ link }) {
     h('section.card', null, note, h('div.scroll-x', null, t.table)));
   let loaded = false;
 
+  let unrecorded = 0; // 2 once neither the read nor the live topic is offered by this node
+  const notRecorded = () => {
+    if (++unrecorded < 2) return;
+    note.replaceChildren('This node does not record decisions yet. Each event\'s playbooks, fired or suppressed, '
+      + 'show with their explanation and signal beside the event in the ', h('a', { href: '#tail', text: 'Live tail' }), '.');
+  };
   link.subscribe('decisions', {}, {
     data: (d, frame) => add(d, frame.at, true),
     gap: (n) => { note.textContent = n + ' decisions were missed on a slow link; reload the view for all of them.'; },
+    error: notRecorded,
   });
 
   async function load() {
@@ -28,6 +35,7 @@ export function create({ link }) {
       age.touch(answer.at);
       loaded = true;
     } catch (e) {
+      if (e.status === 404) { notRecorded(); return; }
       note.textContent = e.message + ' — showing only what is pushed from now on.';
     }
   }

@@ -1,16 +1,17 @@
-// The overview's figures from a `metrics` snapshot (protocol v1) or a `counters` frame (before v1).
+// The overview's figures: the tables from a `metrics` snapshot, the charts' points from `metrics` snapshots and
+// from the `history` topic's points.
 
 export const STAGE_OUTCOMES = ['accepted', 'forwarded', 'stored', 'refused', 'shed', 'spilled', 'routed', 'expired'];
 export const LOSS_OUTCOMES = STAGE_OUTCOMES;
 const STAGE_ORDER = ['sidecar', 'proxy', 'spine', 'detector', 'store'];
 
 /**
- * One row per pipeline and stage: each outcome summed over its reasons, events/s accepted (the node's rate,
- * or the change since `previous` when the node sends totals only) and latency percentiles when known.
+ * One row per pipeline and stage: each outcome summed over its reasons, events/s accepted (the node's rate over
+ * the last interval) and the batch latency percentiles when the stage timed a batch in it.
  */
-export function stageRows(data, previous, at) {
+export function stageRows(data) {
   const byKey = new Map();
-  for (const s of data.stages || data.series || []) {
+  for (const s of data.stages || []) {
     const key = s.pipeline + '/' + s.stage;
     const row = byKey.get(key) || { key, pipeline: s.pipeline, stage: s.stage, rate: null, p50: null, p99: null };
     for (const o of STAGE_OUTCOMES) row[o] = row[o] || 0;
@@ -23,13 +24,6 @@ export function stageRows(data, previous, at) {
     if (row) { row.p50 = l.p50_ms; row.p99 = l.p99_ms; }
   }
   const rows = [...byKey.values()];
-  if (!data.stages && previous && at > previous.at) {
-    const before = new Map(previous.rows.map((r) => [r.key, r]));
-    for (const r of rows) {
-      const old = before.get(r.key);
-      r.rate = old ? Math.max(0, (r.accepted - old.accepted) * 1000 / (at - previous.at)) : null;
-    }
-  }
   return rows.sort((a, b) => a.pipeline.localeCompare(b.pipeline)
     || rank(a.stage) - rank(b.stage) || a.stage.localeCompare(b.stage));
 }
@@ -39,14 +33,72 @@ function rank(stage) {
   return i < 0 ? STAGE_ORDER.length : i;
 }
 
-/** The loss table (null when the node does not send one): each row with its sum and whether it adds up. */
+/** The loss table: each row with its sum and whether it adds up. */
 export function lossRows(data) {
-  if (!Array.isArray(data.loss)) return null;
-  return data.loss.map((l) => {
+  return (data.loss || []).map((l) => {
     const row = { pipeline: l.pipeline };
     for (const o of LOSS_OUTCOMES) row[o] = Number(l[o] || 0);
     row.sum = LOSS_OUTCOMES.slice(1).reduce((total, o) => total + row[o], 0);
     row.holds = row.sum === row.accepted;
     return row;
   }).sort((a, b) => a.pipeline.localeCompare(b.pipeline));
+}
+
+/** The charts' point of one `metrics` snapshot: events/s accepted and batch latency (ms) per pipeline/stage. */
+export function livePoint(data) {
+  const throughput = {};
+  for (const s of data.stages || []) {
+    if (s.outcome === 'accepted' && typeof s.rate === 'number') {
+      const key = s.pipeline + '/' + s.stage;
+      throughput[key] = (throughput[key] || 0) + s.rate;
+    }
+  }
+  const latency = {};
+  for (const l of data.latency || []) {
+    const key = l.pipeline + '/' + l.stage;
+    if (typeof l.p50_ms === 'number') latency[key + ' p50'] = l.p50_ms;
+    if (typeof l.p99_ms === 'number') latency[key + ' p99'] = l.p99_ms;
+  }
+  return { at: data.at, throughput, latency };
+}
+
+const SERIES = /^([a-z_]+)\{(.*)\}$/;
+const LABEL = /(\w+)="((?:[^"\\]|\\.)*)"/g;
+
+/** A history series name `family{a="1",b="2"}` as its family and labels. */
+export function parseSeries(name) {
+  const m = SERIES.exec(name);
+  if (!m) return { family: name, labels: {} };
+  const labels = {};
+  for (const [, k, v] of m[2].matchAll(LABEL)) labels[k] = v.replace(/\\(.)/g, '$1');
+  return { family: m[1], labels };
+}
+
+/**
+ * The charts' points from the `history` topic's points, in time order: events/s accepted (counters' rates,
+ * summed over reasons and over the nodes that sampled within one interval) and the batch latency quantiles
+ * (the slowest node's, in ms).
+ */
+export function historyPoints(history) {
+  const interval = Math.max(1, history.interval_ms || 1);
+  const byTime = new Map();
+  for (const p of history.points || []) {
+    const slot = Math.round(p.at / interval);
+    const point = byTime.get(slot) || { at: p.at, throughput: {}, latency: {} };
+    byTime.set(slot, point);
+    for (const [name, rate] of Object.entries(p.rates || {})) {
+      const { family, labels } = parseSeries(name);
+      if (family !== 'ben_stage_events_total' || labels.outcome !== 'accepted') continue;
+      const key = labels.pipeline + '/' + labels.stage;
+      point.throughput[key] = (point.throughput[key] || 0) + rate;
+    }
+    for (const [name, seconds] of Object.entries(p.series || {})) {
+      const { family, labels } = parseSeries(name);
+      const q = labels.quantile === '0.5' ? 'p50' : labels.quantile === '0.99' ? 'p99' : null;
+      if (family !== 'ben_stage_batch_seconds' || !q) continue;
+      const key = labels.pipeline + '/' + labels.stage + ' ' + q;
+      point.latency[key] = Math.max(point.latency[key] || 0, seconds * 1000);
+    }
+  }
+  return [...byTime.values()].sort((a, b) => a.at - b.at);
 }

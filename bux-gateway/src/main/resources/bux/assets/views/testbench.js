@@ -51,7 +51,8 @@ export function create({ link }) {
     try {
       const result = await link.request('testbench', params());
       const outcomes = outcomesOf(result);
-      rawOut.textContent = outcomes.map((o) => JSON.stringify(o)).join('\n') + '\n';
+      // The node's text as benctl prints it: re-serialising the parsed outcomes would print 1.0 as 1.
+      rawOut.textContent = result.output;
       summary.replaceChildren(render(outcomes));
       age.touch();
     } catch (e) {
@@ -81,13 +82,9 @@ function sourceFile() {
   h('textarea.code', { testid: 'testbench-source-text', rows: 12, spellcheck: 'false', 'aria-label': 'source text' }));
 }
 
-/** The outcomes in the result: an array, `{outcomes: [...]}`, or the NDJSON text benctl prints. */
+/** The outcomes in the result, for the table. */
 export function outcomesOf(result) {
-  if (Array.isArray(result)) return result;
-  if (result && Array.isArray(result.outcomes)) return result.outcomes;
-  if (typeof result === 'string') return result.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
-  if (result && typeof result.output === 'string') return outcomesOf(result.output);
-  return [result];
+  return Array.isArray(result?.outcomes) ? result.outcomes : [];
 }
 
 function render(outcomes) {

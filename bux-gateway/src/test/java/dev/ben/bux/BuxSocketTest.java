@@ -11,6 +11,7 @@ import dev.ben.bux.socket.SnapshotPort;
 import dev.ben.bux.socket.TopicPorts;
 import dev.ben.config.GatewaySettings;
 import dev.ben.streams.metrics.StageCounters;
+import dev.ben.streams.metrics.StageLatency;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -237,6 +238,21 @@ class BuxSocketTest {
     assertTrue(last.get("error").asText().contains("so it closes"), last.toString());
     client.pushed.expectComplete();
     assertEquals(3, badFrames.get());
+  }
+
+  @Test
+  void everyMetricsFrameCarriesTheStagesBatchLatency() {
+    var store = StageLatency.of(ports.metrics, "auth", "store");
+    store.observe(0.002);
+    SocketClient client = connect();
+    client.send("{\"op\":\"subscribe\",\"sub\":\"m\",\"topic\":\"metrics\"}");
+    client.await(data("m"));
+    store.observe(0.002);
+    JsonNode row = client.await(data("m")).get("data").get("latency").get(0);
+    assertEquals("store", row.get("stage").asText(), row.toString());
+    assertTrue(row.get("p99_ms").asDouble() > 1 && row.get("p99_ms").asDouble() <= 2.5, row + "");
+    JsonNode quiet = client.await(data("m")).get("data").get("latency").get(0);
+    assertTrue(quiet.get("p99_ms").isNull(), "no batch since: " + quiet);
   }
 
   @Test

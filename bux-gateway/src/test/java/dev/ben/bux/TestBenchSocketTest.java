@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ben.bux.socket.BuxSocket;
+import dev.ben.bux.socket.StoredBundle;
 import dev.ben.bux.socket.VersionSelector;
 import dev.ben.contracts.bundle.ContractBundles;
 import dev.ben.contracts.bundle.SigningKey;
@@ -119,6 +120,7 @@ class TestBenchSocketTest {
     JsonNode result = reply.get("result");
     JsonNode expected = expected(events);
     assertEquals(expected.get("outcomes"), result.get("outcomes"));
+    assertEquals(expected.get("output"), result.get("output"));
     assertEquals(1, result.get("playbook_firings").asInt());
     assertEquals(expected.get("events"), result.get("events"));
     assertEquals("login", result.get("schema").asText());
@@ -131,10 +133,10 @@ class TestBenchSocketTest {
     ports.bundles =
         (pipeline, version) ->
             pipeline.equals("auth") && version.equals(VersionSelector.ACTIVE)
-                ? CompletableFuture.completedFuture(bundle)
+                ? CompletableFuture.completedFuture(new StoredBundle(4, bundle))
                 : CompletableFuture.failedFuture(
                     new IllegalArgumentException("auth has no " + version));
-    String events = Files.readString(AUTH.resolve("events/logins.ndjson"));
+    String events = Files.readString(AUTH.resolve("events/attack.ndjson"));
     SocketClient client = connect();
     client.send(
         request(
@@ -146,7 +148,10 @@ class TestBenchSocketTest {
                     .put("events", events))
             .toString());
     JsonNode reply = client.await(type("reply"));
-    assertEquals(expected(events).get("outcomes"), reply.get("result").get("outcomes"));
+    // The active version resolved to the ledger's v4, which its playbook outcomes name.
+    String output = reply.get("result").get("output").asText();
+    assertTrue(output.contains("\"contractVersion\":\"v4\""), output);
+    assertEquals(expected(events).get("output").asText().replace("\"dev\"", "\"v4\""), output);
     client.send(
         request(
                 "r3",

@@ -32,7 +32,9 @@ final class ContractLoader {
               + "; it is not loaded");
     }
     try {
-      var contracts = ContractBundles.contracts(BundleReader.read(bytes), "v" + key.version());
+      var contracts =
+          ContractBundles.contracts(
+              BundleReader.read(bytes), ContractBundles.versionLabel(key.version()));
       return new ActiveContract(
           key.version(), ContractRuntime.build(contracts, key.pipeline(), hashKey));
     } catch (BundleRefusedException e) {

@@ -3,8 +3,8 @@ package dev.ben.actors.node;
 import dev.ben.actors.ledger.Ledger;
 import dev.ben.actors.ledger.LedgerRefusal;
 import dev.ben.bux.socket.BundleReads;
+import dev.ben.bux.socket.StoredBundle;
 import dev.ben.bux.socket.VersionSelector;
-import dev.ben.contracts.bundle.Bundle;
 import dev.ben.contracts.bundle.BundleReader;
 import dev.ben.contracts.bundle.BundleRefusedException;
 import java.time.Duration;
@@ -32,7 +32,7 @@ final class LedgerBundleReads implements BundleReads {
   }
 
   @Override
-  public CompletionStage<Bundle> read(String pipeline, VersionSelector version) {
+  public CompletionStage<StoredBundle> read(String pipeline, VersionSelector version) {
     long wanted =
         switch (version.kind()) {
           case NUMBER -> version.number();
@@ -47,7 +47,7 @@ final class LedgerBundleReads implements BundleReads {
                 throw new CompletionException(explained(failure));
               }
               try {
-                return BundleReader.read(stored.bytes());
+                return new StoredBundle(stored.version(), BundleReader.read(stored.bytes()));
               } catch (BundleRefusedException e) {
                 throw new CompletionException(
                     new IllegalStateException(

@@ -149,7 +149,8 @@ public final class BacktestCommand extends ControlCall {
           "--events needs the candidate: --version V or --candidate DIR|BUNDLE");
     }
     ContractSet active = fetched(0);
-    ContractSet next = candidate != null ? ContractsInput.load(candidate, err()) : fetched(version);
+    ContractSet next =
+        candidate != null ? ContractsInput.load(candidate, null, err()) : fetched(version);
     String eventsSchema = ContractsInput.schema(ContractsInput.pipeline(active, pipeline), schema);
     return LocalBacktest.run(active, next, pipeline, eventsSchema, events, showChanged);
   }

@@ -19,13 +19,30 @@ public final class ContractsInput {
 
   private ContractsInput() {}
 
-  public static ContractSet load(Path source, PrintWriter err) {
+  /** The version label of a bundle file whose ledger version the reader did not name. */
+  static final String UNNAMED_BUNDLE = "bundle";
+
+  /**
+   * The contracts of {@code source}, labelled {@code dev} for a project folder; a bundle file is
+   * labelled as the ledger's version {@code contractVersion} when given (so its outcomes read as a
+   * node running that version writes them), {@value #UNNAMED_BUNDLE} otherwise.
+   */
+  public static ContractSet load(Path source, Long contractVersion, PrintWriter err) {
     if (Files.isRegularFile(source)) {
+      String label =
+          contractVersion == null ? UNNAMED_BUNDLE : ContractBundles.versionLabel(contractVersion);
       try {
-        return ContractBundles.contracts(BundleFileInput.read(source), "bundle");
+        return ContractBundles.contracts(BundleFileInput.read(source), label);
       } catch (BundleRefusedException e) {
         throw CommandFailure.refused(source + ": " + e.getMessage(), e);
       }
+    }
+    if (contractVersion != null) {
+      throw CommandFailure.usage(
+          "--contract-version names the ledger version of a bundle file, and "
+              + source
+              + " is a project folder; give the bundle the ledger holds (benctl build writes it to"
+              + " target/)");
     }
     return ProjectInput.loadReporting(source, err).compile("dev").orElseThrow();
   }

@@ -83,11 +83,19 @@ public final class TestCommand extends Subcommand {
               + "outcomes of this run instead of checking them; review the result before committing it.")
   private boolean writeExpect;
 
+  @Option(
+      names = "--contract-version",
+      paramLabel = "N",
+      description =
+          "The ledger version the bundle file was staged as: outcomes then name it (vN) as a node "
+              + "running it and bux's test bench do. Only with a bundle file.")
+  private Long contractVersion;
+
   @Mixin private OutputOptions output;
 
   @Override
   protected int run() {
-    ContractSet contracts = ContractsInput.load(source, err());
+    ContractSet contracts = ContractsInput.load(source, contractVersion, err());
     Pipeline pipeline = ContractsInput.pipeline(contracts, pipelineName);
     String schema = ContractsInput.schema(pipeline, schemaName);
     int mismatches = 0;
@@ -125,7 +133,7 @@ public final class TestCommand extends Subcommand {
     for (int i = 0; i < lines.size(); i++) {
       JsonNode outcome = runner.run(lines.get(i).number(), lines.get(i).text());
       report.count(outcome);
-      out().print(output.json() ? outcome + "\n" : OutcomeText.render(outcome));
+      out().print(output.json() ? TestBenchRun.jsonLine(outcome) : OutcomeText.render(outcome));
       if (expected != null && i < expected.size()) {
         Expectations.differences(expected.get(i), outcome)
             .forEach(d -> report.mismatch(file + " line " + outcome.get("line") + ": " + d));

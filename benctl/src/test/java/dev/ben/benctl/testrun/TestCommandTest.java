@@ -121,6 +121,34 @@ class TestCommandTest {
   }
 
   @Test
+  void aBundleNamedByItsLedgerVersionPrintsThatVersionAsANodeRunningItDoes() {
+    Path project = ExampleProjects.copy("auth", temp);
+    assertEquals(ExitCode.OK, BenctlHarness.run("build", project.toString()).exitCode());
+    String events = project.resolve("events/attack.ndjson").toString();
+    var asV3 =
+        BenctlHarness.run(
+            "test",
+            project.resolve("target/auth.bundle").toString(),
+            "--contract-version",
+            "3",
+            "--events",
+            events,
+            "-o",
+            "json");
+    var fromSources =
+        BenctlHarness.run("test", project.toString(), "--events", events, "-o", "json");
+    assertEquals(ExitCode.OK, asV3.exitCode(), asV3::toString);
+    assertTrue(asV3.out().contains("\"contractVersion\":\"v3\""), asV3::toString);
+    assertEquals(fromSources.out().replace("\"dev\"", "\"v3\""), asV3.out());
+
+    var onAFolder =
+        BenctlHarness.run(
+            "test", project.toString(), "--contract-version", "3", "--events", events);
+    assertEquals(ExitCode.USAGE, onAFolder.exitCode(), onAFolder::toString);
+    assertTrue(onAFolder.err().contains("--contract-version"), onAFolder::toString);
+  }
+
+  @Test
   void noEventsIsAUsageErrorThatSaysWhatToPass() throws Exception {
     Path project = ExampleProjects.copy("auth", temp);
     try (var files = Files.list(project.resolve("events"))) {

@@ -3,7 +3,6 @@ package dev.ben.bux.socket;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ben.config.WebSocketSettings;
-import dev.ben.contracts.bundle.Bundle;
 import dev.ben.contracts.bundle.BundleRefusedException;
 import dev.ben.contracts.bundle.ContractBundles;
 import dev.ben.contracts.diag.Diagnostic;
@@ -22,8 +21,10 @@ import java.util.stream.Collectors;
 
 /**
  * The {@code testbench} method: runs NDJSON events through a pipeline's contracts (sources typed in
- * the page, or a version the ledger holds) with the code {@code benctl test} runs, so the result's
- * outcomes are exactly what {@code benctl test -o json} prints. Compiling and running block, so
+ * the page, labelled {@code dev} as {@code benctl test DIR} labels them, or a version the ledger
+ * holds, labelled with its number as a node running it and {@code benctl test BUNDLE
+ * --contract-version N} label it) with the code {@code benctl test} runs, so the result's {@code
+ * output} is exactly the text {@code benctl test -o json} prints. Compiling and running block, so
  * they run on {@code blocking}.
  */
 final class TestBench {
@@ -53,7 +54,7 @@ final class TestBench {
             ? CompletableFuture.supplyAsync(() -> compile(checked.sources()), blocking)
             : bundles
                 .read(checked.pipeline(), checked.version())
-                .thenApplyAsync(bundle -> contracts(bundle, checked.version()), blocking);
+                .thenApplyAsync(TestBench::contracts, blocking);
     return contracts.thenApplyAsync(set -> run(set, checked), blocking);
   }
 
@@ -74,9 +75,11 @@ final class TestBench {
     return project.compile("dev").orElseThrow();
   }
 
-  private static ContractSet contracts(Bundle bundle, VersionSelector version) {
+  /** Labelled with the ledger's version, as a node running the bundle labels its outcomes. */
+  private static ContractSet contracts(StoredBundle stored) {
+    String version = ContractBundles.versionLabel(stored.version());
     try {
-      return ContractBundles.contracts(bundle, version.toString());
+      return ContractBundles.contracts(stored.bundle(), version);
     } catch (BundleRefusedException e) {
       throw new IllegalStateException(
           "the bundle of " + version + " does not load: " + e.getMessage(), e);

@@ -41,6 +41,7 @@ final class TopicCatalog {
       LongSupplier clock) {
     Duration every = settings.countersInterval();
     List<Topic> topics = new ArrayList<>();
+    ThisNode self = new ThisNode(ports.cluster());
     topics.add(
         new Topic(
             "metrics",
@@ -50,7 +51,8 @@ final class TopicCatalog {
               MetricsView view = new MetricsView(mapper, metrics);
               return Polled.every(
                   every,
-                  () -> CompletableFuture.completedFuture(view.next(clock.getAsLong())),
+                  () ->
+                      CompletableFuture.completedFuture(view.next(clock.getAsLong(), self.names())),
                   clock);
             }));
     StreamFeed tail =

@@ -80,6 +80,15 @@ public final class ContractBundles {
   }
 
   /**
+   * The label of a version the ledger assigned, as every run of it names it (in each playbook
+   * outcome's {@code contractVersion}): a node running it, bux's test bench and {@code benctl test
+   * --contract-version} given its bundle.
+   */
+  public static String versionLabel(long version) {
+    return "v" + version;
+  }
+
+  /**
    * The contract set a bundle holds, labelled {@code version}. Refuses (with the artifact named)
    * content that does not decode into the model or whose model fingerprint does not match, so a
    * bundle written by another compiler version is never half-understood.

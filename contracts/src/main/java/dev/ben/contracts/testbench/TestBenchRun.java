@@ -1,5 +1,6 @@
 package dev.ben.contracts.testbench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -26,17 +27,32 @@ public final class TestBenchRun {
   public record Result(List<ObjectNode> outcomes, RunTally tally) {
 
     /**
-     * {@code {"outcomes":[...],"events":n,"refused":n,"playbook_firings":n}}: the outcomes exactly
-     * as {@code benctl test -o json} prints them, and the counts of its summary line.
+     * {@code {"outcomes":[...],"output":"...","events":n,"refused":n,"playbook_firings":n}}: the
+     * outcomes, the text {@code benctl test -o json} prints for them (a reader that parses and
+     * re-serialises the outcomes may print {@code 1.0} as {@code 1}; {@code output} is the text
+     * itself) and the counts of its summary line.
      */
     public ObjectNode toJson() {
       ObjectNode json = JsonNodeFactory.instance.objectNode();
       ArrayNode array = json.putArray("outcomes");
       outcomes.forEach(array::add);
-      return json.put("events", tally.events())
+      return json.put("output", output())
+          .put("events", tally.events())
           .put("refused", tally.refused())
           .put("playbook_firings", tally.fired());
     }
+
+    /** The outcomes as {@code benctl test -o json} prints them: one JSON line each. */
+    public String output() {
+      StringBuilder text = new StringBuilder();
+      outcomes.forEach(outcome -> text.append(jsonLine(outcome)));
+      return text.toString();
+    }
+  }
+
+  /** One outcome as {@code benctl test -o json} prints it: compact JSON and a newline. */
+  public static String jsonLine(JsonNode outcome) {
+    return outcome + "\n";
   }
 
   /** Runs {@code lines} of {@code schema} through {@code pipeline} of {@code contracts}. */

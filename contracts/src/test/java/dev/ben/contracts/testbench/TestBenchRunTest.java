@@ -47,6 +47,25 @@ class TestBenchRunTest {
   }
 
   @Test
+  void theOutputIsTheTextOfEveryOutcomeOnItsOwnLineWithNumbersAsWritten() throws IOException {
+    TestBenchRun.Result result =
+        TestBenchRun.run(
+            auth(),
+            "auth",
+            "login",
+            TestBenchRun.DEFAULT_HASH_KEY,
+            EventLines.of(Files.readString(AUTH.resolve("events/attack.ndjson"))));
+    String output = result.toJson().get("output").asText();
+    List<String> lines = output.lines().toList();
+    assertEquals(result.outcomes().size(), lines.size());
+    assertTrue(output.endsWith("}\n"), output);
+    assertEquals(result.outcomes().get(0).toString(), lines.get(0));
+    // A detector's count is a double: the text keeps its decimal point, which a reader that
+    // re-serialises parsed JSON would drop.
+    assertTrue(lines.get(0).contains("\"login_rate.fails\":1.0"), lines.get(0));
+  }
+
+  @Test
   void refusedLinesAreCountedAndCarryTheReason() {
     TestBenchRun.Result result =
         TestBenchRun.run(

@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * Reads one point's series from its sources, in order, at most {@code maxSeries} of them: the JVM
- * first (a handful that every chart needs), then the registry's charted families by name. What does
- * not fit is counted in {@value #CUT}.
+ * first (a handful that every chart needs), then the registry's charted families by name, then the
+ * recent latency quantiles of its time histograms. What does not fit is counted in {@value #CUT}.
  */
 public final class MetricsSampler {
 
@@ -29,10 +29,15 @@ public final class MetricsSampler {
             Labels.NONE);
   }
 
-  /** The sampler of a node: its JVM and the charted families of its registry. */
+  /**
+   * The sampler of a node: its JVM, the charted families of its registry and its latency quantiles.
+   */
   public static MetricsSampler forNode(MetricsRegistry metrics, int maxSeries) {
     return new MetricsSampler(
-        List.of(new JvmSeries(), new RegistrySeries(metrics, RegistrySeries.CHARTED)),
+        List.of(
+            new JvmSeries(),
+            new RegistrySeries(metrics, RegistrySeries.CHARTED),
+            new LatencyQuantileSeries(metrics)),
         maxSeries,
         metrics);
   }

@@ -1,8 +1,8 @@
 package dev.ben.streams.history;
 
 /**
- * Something the sampler reads series from: the node's metrics registry, the JVM, and later the
- * quantiles of latency histograms (as gauges named with a {@code quantile} label).
+ * Something the sampler reads series from: the node's metrics registry, the JVM, and the quantiles
+ * of latency histograms (as gauges named with a {@code quantile} label).
  */
 @FunctionalInterface
 public interface SeriesSource {

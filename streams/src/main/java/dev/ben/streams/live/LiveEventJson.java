@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ben.contracts.engine.EvaluationResult;
+import dev.ben.contracts.engine.playbook.PlaybookOutcome;
 import dev.ben.contracts.model.Redaction;
 import dev.ben.streams.flow.Envelope;
 import dev.ben.streams.spine.ActiveContract;
@@ -14,8 +15,11 @@ import java.util.List;
  * The live-feed message for one event: {@code
  * {"type":"event","pipeline":..,"app":..,"event_id":..,"received_at":..,"body":{..}}}, and once a
  * contract decided it {@code "decisions":{"rules":[..],"action":..,"facts":{..},"redacted":[..],
- * "contract_version":n}}, where {@code redacted} names the fields the deciding version's policies
- * redact (the body shows them already redacted). Rendered only while someone watches the tap.
+ * "playbooks":[..],"contract_version":n}}, where {@code redacted} names the fields the deciding
+ * version's policies redact (the body shows them already redacted) and {@code playbooks} the
+ * playbooks the detectors found holding, fired or suppressed, in the fields of {@code benctl test
+ * -o json} a reader needs beside the event. Rendered only while someone watches the tap, which
+ * follows the detector stage.
  */
 public final class LiveEventJson {
 
@@ -46,6 +50,10 @@ public final class LiveEventJson {
       result.facts().forEach(facts::put);
       ArrayNode fields = decisions.putArray("redacted");
       redacted.forEach(fields::add);
+      ArrayNode playbooks = decisions.putArray("playbooks");
+      if (result.playbooks() != null) {
+        result.playbooks().forEach(outcome -> playbooks.add(playbook(mapper, outcome)));
+      }
       decisions.put("contract_version", envelope.evaluation().contractVersion());
     }
     try {
@@ -55,6 +63,16 @@ public final class LiveEventJson {
       // failing the stage.
       throw new IllegalStateException("cannot render event " + envelope.eventId(), e);
     }
+  }
+
+  private static ObjectNode playbook(ObjectMapper mapper, PlaybookOutcome outcome) {
+    return mapper
+        .createObjectNode()
+        .put("playbook", outcome.playbook())
+        .put("status", outcome.status().name())
+        .put("signal", outcome.signal())
+        .put("explanation", outcome.explanation())
+        .put("reason", outcome.reason());
   }
 
   /** The fields the version's policies for {@code schema} redact, in policy order. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ben.benctl.BenctlHarness;
 import dev.ben.benctl.BenctlHarness.Result;
 import dev.ben.benctl.ExampleProjects;
+import dev.ben.benctl.build.BundleOutput;
 import dev.ben.benctl.command.Environment;
 import dev.ben.benctl.command.ExitCode;
 import dev.ben.tests.control.BenctlLogin;
@@ -46,14 +47,20 @@ final class BuxNode implements AutoCloseable {
   final String password;
   final String appKey;
   final Path project;
+
+  /** The version of {@link #project} the node runs as auth's active version. */
+  final long deployed;
+
   private final HttpClient http = HttpClient.newHttpClient();
 
-  private BuxNode(ClusterNode node, Environment admin, String password, String appKey, Path p) {
+  private BuxNode(
+      ClusterNode node, Environment admin, String password, String appKey, Path p, long deployed) {
     this.node = node;
     this.admin = admin;
     this.password = password;
     this.appKey = appKey;
     this.project = p;
+    this.deployed = deployed;
   }
 
   static BuxNode start(Path work) throws IOException {
@@ -67,8 +74,8 @@ final class BuxNode implements AutoCloseable {
       String password = BenctlLogin.initialPassword(AWAIT, node.home());
       String key = BenctlLogin.appKey(admin, node.controlAddress(), "shop");
       Path project = ExampleProjects.copy("auth", work.resolve("auth"));
-      BuxNode bux = new BuxNode(node, admin, password, key, project);
-      bux.stage(project);
+      long version = stage(node, admin, project);
+      BuxNode bux = new BuxNode(node, admin, password, key, project, version);
       bux.benctl("deploy", "auth", "--wait", "30");
       return bux;
     } catch (RuntimeException | Error e) {
@@ -79,19 +86,32 @@ final class BuxNode implements AutoCloseable {
 
   /** Builds (signed with the example's key) and stages {@code project}; its new version. */
   long stage(Path project) {
+    return stage(node, admin, project);
+  }
+
+  private static long stage(ClusterNode node, Environment admin, Path project) {
     ok(
         BenctlHarness.run(
             "build", project.toString(), "--key", project.resolve("keys/auth.key").toString()));
     Matcher staged =
         Pattern.compile("\"version\"\\s*:\\s*(\\d+)")
-            .matcher(benctl("stage", project.toString(), "-o", "json").out());
+            .matcher(benctl(node, admin, "stage", project.toString(), "-o", "json").out());
     if (!staged.find()) {
       throw new AssertionError("benctl stage named no version");
     }
     return Long.parseLong(staged.group(1));
   }
 
+  /** The bundle {@code benctl build} wrote for {@link #project}: the one the node runs. */
+  Path bundle() {
+    return BundleOutput.builtIn(project);
+  }
+
   Result benctl(String... args) {
+    return benctl(node, admin, args);
+  }
+
+  private static Result benctl(ClusterNode node, Environment admin, String... args) {
     List<String> all = new ArrayList<>(List.of(args));
     all.addAll(List.of("--server", node.controlAddress()));
     return ok(BenctlHarness.run(admin, all.toArray(String[]::new)));
