@@ -23,7 +23,8 @@ public record BenSettings(
     OrchestratorSettings orchestrator,
     TlsSettings tls,
     ClusterTlsSettings clusterTls,
-    HistorySettings history) {
+    HistorySettings history,
+    AnalyticsSettings analytics) {
 
   /**
    * Reads and validates every {@code ben} setting of {@code root}, refusing keys reference.conf
@@ -62,7 +63,8 @@ public record BenSettings(
         OrchestratorSettings.fromConfig(root),
         tls,
         ClusterTlsSettings.fromConfig(root, Path.of(home)),
-        HistorySettings.fromConfig(root));
+        HistorySettings.fromConfig(root),
+        AnalyticsSettings.fromConfig(root));
   }
 
   /** Durable local state: RocksDB, the embedded store, local blobs. */
