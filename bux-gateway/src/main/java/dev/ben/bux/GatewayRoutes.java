@@ -3,6 +3,7 @@ package dev.ben.bux;
 import static org.apache.pekko.http.javadsl.server.PathMatchers.segment;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ben.bux.api.AnalyticsRoutes;
 import dev.ben.bux.api.ApiRoutes;
 import dev.ben.bux.socket.BuxSocket;
 import dev.ben.config.GatewaySettings;
@@ -42,6 +43,7 @@ public final class GatewayRoutes extends AllDirectives {
   private final OpsRoutes ops;
   private final HistoryRoutes history;
   private final ApiRoutes api;
+  private final AnalyticsRoutes analytics;
 
   /**
    * {@code servedOverTls}: whether browsers reach the gateway over https, which makes the session
@@ -67,6 +69,9 @@ public final class GatewayRoutes extends AllDirectives {
             settings.readTimeout(),
             settings.queryMaxRange(),
             Clock.systemUTC());
+    this.analytics =
+        new AnalyticsRoutes(
+            access, ports.topics().analytics(), settings.readTimeout(), Clock.systemUTC());
     this.socket =
         new BuxSocket(
             settings,
@@ -103,6 +108,7 @@ public final class GatewayRoutes extends AllDirectives {
         session.route(),
         ops.route(),
         history.route(),
+        analytics.route(),
         api.route(),
         get(
             () ->

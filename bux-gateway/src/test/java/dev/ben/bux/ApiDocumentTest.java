@@ -59,6 +59,7 @@ class ApiDocumentTest extends BoundGateway {
                     "/api/v1/cluster",
                     "/api/v1/events",
                     "/api/v1/metrics/history",
+                    "/api/v1/analytics",
                     "/api/v1/decisions")),
         paths(document).toString());
     assertEquals(
@@ -112,7 +113,7 @@ class ApiDocumentTest extends BoundGateway {
         assertEquals(refusals, ports.refused("read_only"), method + " " + path + " is counted");
       }
     }
-    assertEquals(9 * CHANGING.size(), refusals);
+    assertEquals(10 * CHANGING.size(), refusals);
     assertEquals(
         refusals,
         ports.metrics.value(
