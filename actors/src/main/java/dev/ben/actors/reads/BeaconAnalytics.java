@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -104,7 +105,7 @@ public final class BeaconAnalytics implements SnapshotPort {
 
   private Map<String, BeaconQuery.Figures> figures(
       Map<String, List<BeaconQuery.Table>> beacons, long fromSeconds) {
-    Map<String, BeaconQuery.Figures> figures = new java.util.TreeMap<>();
+    Map<String, BeaconQuery.Figures> figures = new TreeMap<>();
     beacons.forEach(
         (pipeline, tables) ->
             figures.put(pipeline, query.read(tables, fromSeconds, settings.top())));

@@ -185,11 +185,8 @@ class BeaconAnalyticsTest {
 
   @Test
   void aStoreFailureIsUnavailableWithItsReason() {
-    BeaconAnalytics analytics =
-        analytics(
-            () ->
-                CompletableFuture.completedFuture(
-                    Map.of("web", List.of(new BeaconQuery.Table("no_such_table", true, true)))));
+    BeaconAnalytics analytics = analyticsOfWeb();
+    store.close();
     ExecutionException failed =
         assertThrows(ExecutionException.class, () -> read(analytics, Map.of()));
     ReadFailure failure = assertInstanceOf(ReadFailure.class, failed.getCause());

@@ -98,6 +98,14 @@ class BeaconAnalyticsIT {
   }
 
   @Test
+  void aTableNotCreatedYetCountsNothing() {
+    assertEquals(
+        new BeaconQuery.Figures(0, 0, List.of(), List.of(), List.of()),
+        new BeaconQuery(store)
+            .read(List.of(new BeaconQuery.Table("later_views", true, true)), T0 / 1000, 10));
+  }
+
+  @Test
   void rankingsAreCutAtTheTopAndAWiderWindowTakesTheOlderBeacon() {
     assertEquals(
         List.of(count("/", 3), count("/cart", 1)),

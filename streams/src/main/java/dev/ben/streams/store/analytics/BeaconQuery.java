@@ -12,9 +12,9 @@ import java.util.Map;
 /**
  * Web analytics of one beacon pipeline from its schema tables: page views (events stored), visits
  * (distinct visitors, the day's keyed hash the beacon endpoint puts in {@code visitor}; page views
- * when the table keeps no visitor), and the top pages, referrers and status codes. Rankings of
- * several tables are merged from each table's top entries. Blocks; fails with the store's {@link
- * dev.ben.streams.store.StoreException}.
+ * when the table keeps no visitor), and the top pages, referrers and status codes. A table not
+ * created yet (nothing stored) counts nothing. Rankings of several tables are merged from each
+ * table's top entries. Blocks; fails with the store's {@link dev.ben.streams.store.StoreException}.
  */
 public final class BeaconQuery {
 
@@ -62,6 +62,9 @@ public final class BeaconQuery {
     List<List<Count>> referrers = new ArrayList<>();
     List<List<Count>> statuses = new ArrayList<>();
     for (Table table : tables) {
+      if (rows(BeaconSql.exists(store.embedded(), table)).get(0).path("n").asLong() == 0) {
+        continue;
+      }
       ObjectNode totals = rows(BeaconSql.totals(store.embedded(), table, fromSeconds)).get(0);
       long views = totals.path("page_views").asLong();
       pageViews += views;

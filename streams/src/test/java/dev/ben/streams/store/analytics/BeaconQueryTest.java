@@ -124,6 +124,23 @@ class BeaconQueryTest {
   }
 
   @Test
+  void aTableNotCreatedYetCountsNothing() {
+    BeaconQuery.Figures figures =
+        new BeaconQuery(store)
+            .read(
+                List.of(
+                    new BeaconQuery.Table("page_views", true, true),
+                    new BeaconQuery.Table("later_views", true, true)),
+                T0 / 1000,
+                10);
+    assertEquals(5, figures.pageViews());
+    assertEquals(
+        new BeaconQuery.Figures(0, 0, List.of(), List.of(), List.of()),
+        new BeaconQuery(store)
+            .read(List.of(new BeaconQuery.Table("later_views", true, true)), T0 / 1000, 10));
+  }
+
+  @Test
   void rankingsOfSeveralTablesAreAddedUpAndCut() {
     assertEquals(
         List.of(count("/", 5), count("/a", 2)),
