@@ -3,7 +3,6 @@ package dev.ben.bux;
 import static org.apache.pekko.http.javadsl.server.PathMatchers.segment;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ben.bux.api.AnalyticsRoutes;
 import dev.ben.bux.api.ApiRoutes;
 import dev.ben.bux.socket.BuxSocket;
 import dev.ben.config.GatewaySettings;
@@ -70,8 +69,7 @@ public final class GatewayRoutes extends AllDirectives {
             settings.queryMaxRange(),
             Clock.systemUTC());
     this.analytics =
-        new AnalyticsRoutes(
-            access, ports.topics().analytics(), settings.readTimeout(), Clock.systemUTC());
+        new AnalyticsRoutes(access, ports.topics().analytics(), settings.readTimeout());
     this.socket =
         new BuxSocket(
             settings,
