@@ -43,6 +43,7 @@ public final class GatewayRoutes extends AllDirectives {
   private final HistoryRoutes history;
   private final ApiRoutes api;
   private final EventLogRoutes eventLog;
+  private final AnalyticsRoutes analytics;
 
   /**
    * {@code servedOverTls}: whether browsers reach the gateway over https, which makes the session
@@ -68,6 +69,8 @@ public final class GatewayRoutes extends AllDirectives {
             settings.readTimeout(),
             settings.queryMaxRange(),
             Clock.systemUTC());
+    this.analytics =
+        new AnalyticsRoutes(access, ports.topics().analytics(), settings.readTimeout());
     this.socket =
         new BuxSocket(
             settings,
@@ -105,6 +108,7 @@ public final class GatewayRoutes extends AllDirectives {
         session.route(),
         ops.route(),
         history.route(),
+        analytics.route(),
         api.route(),
         eventLog.route(),
         get(

@@ -4,14 +4,18 @@ import { ageIndicator } from '../freshness.js';
 
 export function create({ link }) {
   const age = ageIndicator('age-analytics', 30000);
-  const boards = h('div', { testid: 'analytics-boards' }, h('section.card', null, empty('no beacon pipeline has reported yet')));
+  const none = () => h('section.card', null, empty('no beacon pipeline has reported yet'));
+  const boards = h('div', { testid: 'analytics-boards' }, none());
   const el = h('div', null, h('header.view-head', null, h('h1', { text: 'Web analytics' }), age.el), boards);
   const byPipeline = new Map();
 
   link.subscribe('analytics', {}, { data: (d, frame) => {
     age.touch(frame.at);
-    byPipeline.set(d.pipeline, d);
-    boards.replaceChildren(...[...byPipeline.values()].sort((a, b) => a.pipeline.localeCompare(b.pipeline)).map(board));
+    // Unfiltered, one frame holds every beacon pipeline (those gone drop out); filtered, just one.
+    if (Array.isArray(d.pipelines)) byPipeline.clear();
+    for (const one of d.pipelines || [d]) byPipeline.set(one.pipeline, one);
+    const shown = [...byPipeline.values()].sort((a, b) => a.pipeline.localeCompare(b.pipeline)).map(board);
+    boards.replaceChildren(...(shown.length ? shown : [none()]));
   } });
 
   return { el, title: 'Web analytics' };

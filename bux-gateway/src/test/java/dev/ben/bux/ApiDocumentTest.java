@@ -63,6 +63,7 @@ class ApiDocumentTest extends BoundGateway {
                     "/api/v1/eventlog",
                     "/api/v1/eventlog/{id}",
                     "/api/v1/eventlog/{id}/tree",
+                    "/api/v1/analytics",
                     "/api/v1/decisions")),
         paths(document).toString());
     assertEquals(

@@ -26,7 +26,8 @@ public record BenSettings(
     HistorySettings history,
     EventLogSettings eventLog,
     EventQuerySettings eventQueries,
-    BacktestSettings backtest) {
+    BacktestSettings backtest,
+    AnalyticsSettings analytics) {
 
   /**
    * Reads and validates every {@code ben} setting of {@code root}, refusing keys reference.conf
@@ -68,7 +69,8 @@ public record BenSettings(
         HistorySettings.fromConfig(root),
         EventLogSettings.fromConfig(root),
         EventQuerySettings.fromConfig(root),
-        BacktestSettings.fromConfig(root));
+        BacktestSettings.fromConfig(root),
+        AnalyticsSettings.fromConfig(root));
   }
 
   /** Durable local state: RocksDB, the embedded store, local blobs. */

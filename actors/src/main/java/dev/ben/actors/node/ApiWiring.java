@@ -3,6 +3,7 @@ package dev.ben.actors.node;
 import dev.ben.actors.detector.DetectorShard;
 import dev.ben.actors.eventlog.EventLogQueryPort;
 import dev.ben.actors.history.ClusterMetricsHistory;
+import dev.ben.actors.reads.BeaconAnalytics;
 import dev.ben.actors.reads.ClusterMembers;
 import dev.ben.actors.reads.LedgerAsks;
 import dev.ben.actors.reads.ReplicaEvents;
@@ -11,15 +12,18 @@ import dev.ben.bux.socket.TopicPorts;
 import dev.ben.config.BenSettings;
 import dev.ben.config.Role;
 import dev.ben.streams.eventlog.query.EventSource;
+import dev.ben.streams.store.analytics.BeaconQuery;
 import dev.ben.streams.store.replica.ReplicaQuery;
 import java.time.Clock;
+import java.util.Optional;
 import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 
 /**
  * What a gateway node lends the gateway: the live tap, metrics, health and users, and ben_api's
- * reads of the ledger singleton, the cluster and the replica tables of this node's store, each
- * waiting up to {@code ben.gateway.read-timeout}.
+ * reads of the ledger singleton, the cluster and the replica tables of this node's store, and the
+ * web analytics of beacon pipelines from their tables, each waiting up to {@code
+ * ben.gateway.read-timeout}.
  */
 final class ApiWiring {
 
@@ -54,14 +58,32 @@ final class ApiWiring {
             ledger,
             new ReplicaQuery(services.migrator().store(), services.mapper()),
             services.blockingExecutor()),
-        // Beacon analytics and decisions have no source in the node yet, so those topics are
-        // not offered; the gateway adds the topics it serves from ben_api's reads itself.
-        TopicPorts.none(),
+        // Decisions have no source in the node yet, so that topic is not offered; the gateway
+        // adds the topics it serves from ben_api's reads itself.
+        new TopicPorts(
+            Optional.empty(),
+            Optional.empty(),
+            Optional.of(analytics(settings, services, ledger)),
+            Optional.empty(),
+            Optional.empty()),
         new LedgerBundleReads(
             control.ledger(), settings.node().askTimeout(), context.getSystem().scheduler()),
         new EventLogQueryPort(
             EventSource.of(services.control().eventLog(), settings.eventLog().maxBatch()),
             settings.eventQueries(),
             context.getSystem().dispatchers().lookup(DispatcherSelector.blocking())));
+  }
+
+  private static BeaconAnalytics analytics(
+      BenSettings settings, NodeServices services, LedgerAsks ledger) {
+    return new BeaconAnalytics(
+        BeaconAnalytics.fromLedger(ledger),
+        new BeaconQuery(services.migrator().store()),
+        services.blockingExecutor(),
+        settings.analytics(),
+        settings.gateway().countersInterval(),
+        settings.gateway().readTimeout(),
+        Clock.systemUTC(),
+        services.mapper());
   }
 }
