@@ -10,9 +10,12 @@ import com.typesafe.config.ConfigFactory;
 import dev.ben.benctl.BenctlHarness;
 import dev.ben.benctl.ExampleProjects;
 import dev.ben.benctl.command.Environment;
+import dev.ben.streams.store.ClickHouseStore;
+import dev.ben.streams.store.StoreException;
 import dev.ben.tests.control.BenctlLogin;
 import dev.ben.tests.dataplane.SignalStreams;
 import dev.ben.tests.eventlog.LogNode.Backend;
+import dev.ben.tests.support.TestServers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -123,6 +126,12 @@ class EventLogLineageIT {
                 + " reached app shop over sse  "
                 + ID);
 
+        try (ClickHouseStore store = ClickHouseStore.open(TestServers.clickHouse(log.run), JSON)) {
+          await(
+              "the event that caused the firing is a stored row of logins",
+              () -> storedRows(store, storedId) == 1);
+        }
+
         JsonNode api = apiTree(http, log, firingId);
         JsonNode root = api.get("root");
         assertEquals(firingId, root.get("event").get("event_id").asText(), api::toString);
@@ -170,6 +179,17 @@ class EventLogLineageIT {
           return firing.isPresent();
         });
     return found[0];
+  }
+
+  /** Rows of {@code logins} with this event id; none while the table is not there yet. */
+  private static int storedRows(ClickHouseStore store, String eventId) {
+    try {
+      return store
+          .queryJson("SELECT event_id FROM logins FINAL WHERE event_id = ?", List.of(eventId))
+          .size();
+    } catch (StoreException notYet) {
+      return 0;
+    }
   }
 
   private static String tree(LogNode log, String id) {
