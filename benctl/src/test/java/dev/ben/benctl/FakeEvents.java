@@ -19,13 +19,16 @@ import dev.ben.api.events.StatusList;
 import dev.ben.api.events.Subjects;
 import dev.ben.api.events.TreeRequest;
 import io.grpc.Status;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.pekko.grpc.javadsl.Metadata;
 
 /**
  * The event log of {@link FakeControlServer}: a read answers {@link #FIRED} and says more may
  * follow from position 8; the tree of {@link #FIRED} is a firing with its cause, the contract's
  * activation over its deploy and staging, and a signal with its delivery; any other id is unknown.
+ * Components start with Ben's {@code signals}; registering {@code ledger} is refused.
  */
 public final class FakeEvents implements EventLogServicePowerApi {
 
@@ -39,9 +42,17 @@ public final class FakeEvents implements EventLogServicePowerApi {
           .build();
 
   private final FakeControlServer server;
+  private final Map<String, Component> components = new ConcurrentHashMap<>();
 
   FakeEvents(FakeControlServer server) {
     this.server = server;
+    components.put(
+        "signals",
+        Component.newBuilder()
+            .setName("signals")
+            .addPublishes("signal.dropped")
+            .addPublishes("signal.delivered")
+            .build());
   }
 
   private static Event.Builder event(String id, String type, String source, String entry) {
@@ -130,13 +141,23 @@ public final class FakeEvents implements EventLogServicePowerApi {
 
   @Override
   public CompletionStage<Component> registerComponent(Component in, Metadata metadata) {
-    return unimplemented();
+    if (in.getName().equals("ledger")) {
+      server.record("registerComponent", in, metadata);
+      return FakeControlServer.failed(
+          Status.INVALID_ARGUMENT.withDescription("/component: `ledger` is one of Ben's own"));
+    }
+    components.put(in.getName(), in);
+    return server.authorized("registerComponent", in, metadata, in);
   }
 
   @Override
   public CompletionStage<ComponentList> listComponents(
       ListComponentsRequest in, Metadata metadata) {
-    return unimplemented();
+    return server.authorized(
+        "listComponents",
+        in,
+        metadata,
+        ComponentList.newBuilder().addAllComponents(components.values()).build());
   }
 
   private static <T> CompletionStage<T> unimplemented() {

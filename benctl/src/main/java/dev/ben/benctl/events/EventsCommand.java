@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
     description =
         "List the event log's events (oldest first from --from), filtered by type, pipeline and"
             + " time; `events tree ID` draws an event's lineage.",
-    subcommands = {EventsCommand.Tree.class})
+    subcommands = {EventsCommand.Tree.class, ComponentsCommand.class})
 public final class EventsCommand extends EventLogCall {
 
   @Option(

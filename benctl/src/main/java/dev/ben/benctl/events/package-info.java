@@ -1,2 +1,5 @@
-/** {@code benctl events}: reading the event log and drawing an event's lineage. */
+/**
+ * {@code benctl events}: reading the event log, drawing an event's lineage, and registering its
+ * components.
+ */
 package dev.ben.benctl.events;

@@ -122,7 +122,8 @@ public final class ClusterNode implements AutoCloseable {
                 folder.resolve(ClusterTlsSettings.KEY_NAME).toString())));
   }
 
-  private static ClusterNode standalone(Path home, Path trustedKey, Config extra) {
+  /** A {@link #standalone} node with {@code extra} settings over the embedded defaults. */
+  public static ClusterNode standalone(Path home, Path trustedKey, Config extra) {
     return new ClusterNode(
         home,
         0,
@@ -149,31 +150,48 @@ public final class ClusterNode implements AutoCloseable {
    */
   public static ClusterNode onServers(
       Path home, Path trustedKey, String natsUrl, String clickHouseUrl, String run) {
+    return onServers(home, trustedKey, natsUrl, clickHouseUrl, run, ConfigFactory.empty());
+  }
+
+  /**
+   * An {@link #onServers} node with {@code extra} settings over those. Its event log has a stream,
+   * subjects and bucket of its own too, so no earlier run's events show in it.
+   */
+  public static ClusterNode onServers(
+      Path home, Path trustedKey, String natsUrl, String clickHouseUrl, String run, Config extra) {
     return new ClusterNode(
         home,
         0,
-        ConfigFactory.parseMap(
-                Map.of(
-                    "ben.node.seeds",
-                    List.of(),
-                    "ben.ledger.trusted-keys",
-                    List.of(trustedKey.toString()),
-                    "ben.ledger.kv-bucket",
-                    run,
-                    "ben.ledger.object-bucket",
-                    run + "_bundles",
-                    "ben.auth.kv-bucket",
-                    run + "_identities",
-                    "ben.detector.snapshot-kv-bucket",
-                    run + "_detector_state",
-                    "ben.connectors.nats.url",
-                    natsUrl,
-                    "ben.connectors.nats.namespace",
-                    run,
-                    "ben.connectors.clickhouse.url",
-                    clickHouseUrl,
-                    "ben.connectors.clickhouse.database",
-                    run))
+        extra
+            .withFallback(
+                ConfigFactory.parseMap(
+                    Map.of(
+                        "ben.eventlog.stream", run.toUpperCase(Locale.ROOT) + "_EVENTLOG",
+                        "ben.eventlog.subject", "t." + run + ".eventlog",
+                        "ben.eventlog.kv-bucket", run + "_eventlog")))
+            .withFallback(
+                ConfigFactory.parseMap(
+                    Map.of(
+                        "ben.node.seeds",
+                        List.of(),
+                        "ben.ledger.trusted-keys",
+                        List.of(trustedKey.toString()),
+                        "ben.ledger.kv-bucket",
+                        run,
+                        "ben.ledger.object-bucket",
+                        run + "_bundles",
+                        "ben.auth.kv-bucket",
+                        run + "_identities",
+                        "ben.detector.snapshot-kv-bucket",
+                        run + "_detector_state",
+                        "ben.connectors.nats.url",
+                        natsUrl,
+                        "ben.connectors.nats.namespace",
+                        run,
+                        "ben.connectors.clickhouse.url",
+                        clickHouseUrl,
+                        "ben.connectors.clickhouse.database",
+                        run)))
             .withFallback(ConfigFactory.parseString("ben.connectors.s3.endpoint = \"\"")));
   }
 

@@ -13,12 +13,12 @@ import java.util.stream.Stream;
  * One app's server-sent signal stream, opened with the app's key (which decides the app), read in
  * the background: the {@code data:} lines as they arrive.
  */
-final class SignalStreams implements AutoCloseable {
+public final class SignalStreams implements AutoCloseable {
 
   private final List<String> data = new CopyOnWriteArrayList<>();
   private final CompletableFuture<HttpResponse<Stream<String>>> response;
 
-  SignalStreams(HttpClient http, int ingestPort, String key) {
+  public SignalStreams(HttpClient http, int ingestPort, String key) {
     this.response =
         http.sendAsync(
             HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ingestPort + "/api/v1/signals"))
@@ -34,13 +34,13 @@ final class SignalStreams implements AutoCloseable {
   }
 
   /** Whether the stream is open (the server answered its headers). */
-  boolean open() {
+  public boolean open() {
     return response.isDone()
         && !response.isCompletedExceptionally()
         && response.join().statusCode() == 200;
   }
 
-  List<String> data() {
+  public List<String> data() {
     return List.copyOf(data);
   }
 

@@ -1,2 +1,6 @@
-/** The event log's stores against the real servers ./ben test starts. */
+/**
+ * The event log against the real servers ./ben test starts: its stores, and whole nodes where a
+ * lineage runs from a firing back to who staged its contract and exactly-once consumers get what
+ * they did not finish again.
+ */
 package dev.ben.tests.eventlog;
