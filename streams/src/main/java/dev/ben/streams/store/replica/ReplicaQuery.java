@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ben.streams.store.AnalyticalStore;
+import dev.ben.streams.store.tables.DecisionColumns;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,17 +19,7 @@ import java.util.Optional;
 public final class ReplicaQuery {
 
   /** Columns that describe the decision, not the event; the rest of a row is the event's body. */
-  private static final List<String> DECISION_COLUMNS =
-      List.of(
-          "app",
-          "contract_version",
-          "bits",
-          "rules",
-          "action",
-          "facts",
-          "detector_values",
-          "playbook_outcomes",
-          "anomaly_score");
+  private static final List<String> DECISION_COLUMNS = DecisionColumns.DECISION;
 
   private static final String RECEIVED = "ben_received_at_s";
 

@@ -27,19 +27,7 @@ import java.util.Map;
 final class SchemaRows {
 
   /** The columns every schema table starts with, before the schema's fields. */
-  static final List<String> DECISION_COLUMNS =
-      List.of(
-          "event_id",
-          "ingested_at",
-          "app",
-          "contract_version",
-          "bits",
-          "rules",
-          "action",
-          "facts",
-          "detector_values",
-          "playbook_outcomes",
-          "anomaly_score");
+  static final List<String> DECISION_COLUMNS = DecisionColumns.LEADING;
 
   private static final int FIRST_FIELD = DECISION_COLUMNS.size();
 
