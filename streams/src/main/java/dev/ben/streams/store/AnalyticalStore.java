@@ -47,6 +47,19 @@ public interface AnalyticalStore extends AutoCloseable {
   /** True for the embedded default, false for an external server. */
   boolean embedded();
 
+  /**
+   * Whether the table exists yet: a schema's table is created with its first stored batch, so a
+   * pipeline that has stored nothing has none, and readers count nothing rather than fail.
+   */
+  default boolean tableExists(String table) {
+    String sql =
+        embedded()
+            ? "SELECT count(*) AS n FROM information_schema.tables WHERE table_name = ?"
+            : "SELECT count(*) AS n FROM system.tables WHERE database = currentDatabase()"
+                + " AND name = ?";
+    return queryJson(sql, List.of(table)).get(0).path("n").asLong() > 0;
+  }
+
   @Override
   void close();
 }

@@ -13,6 +13,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -101,8 +102,10 @@ final class Browser implements AutoCloseable {
 
   /** Waits until {@code condition} answers non-null and not false, failing with {@code what}. */
   <T> T until(String what, Function<WebDriver, T> condition) {
+    // A view re-renders on every frame: an element found a moment ago may be gone; look again.
     return new WebDriverWait(driver, WAIT)
         .withMessage(() -> "waited " + WAIT.toSeconds() + " s for " + what)
+        .ignoring(StaleElementReferenceException.class)
         .until(condition::apply);
   }
 

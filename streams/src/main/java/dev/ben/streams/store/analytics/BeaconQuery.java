@@ -62,7 +62,7 @@ public final class BeaconQuery {
     List<List<Count>> referrers = new ArrayList<>();
     List<List<Count>> statuses = new ArrayList<>();
     for (Table table : tables) {
-      if (rows(BeaconSql.exists(store.embedded(), table)).get(0).path("n").asLong() == 0) {
+      if (!store.tableExists(table.table())) {
         continue;
       }
       ObjectNode totals = rows(BeaconSql.totals(store.embedded(), table, fromSeconds)).get(0);

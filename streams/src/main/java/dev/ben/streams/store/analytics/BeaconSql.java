@@ -5,23 +5,10 @@ import java.util.List;
 /**
  * The statements {@link BeaconQuery} runs on one table, with their parameters. The stores differ
  * only in the time bound: seconds since the epoch of a DateTime are {@code epoch} in DuckDB, and
- * ClickHouse is given the bound as a DateTime so its sorting key can serve it; and in where they
- * list tables. Table and column names come from the contract and are quoted.
+ * ClickHouse is given the bound as a DateTime so its sorting key can serve it. Table and column
+ * names come from the contract and are quoted.
  */
 record BeaconSql(String text, List<Object> parameters) {
-
-  /**
-   * Whether the table exists yet: a schema's table is created with its first stored batch, so a
-   * pipeline that has stored nothing has none.
-   */
-  static BeaconSql exists(boolean embedded, BeaconQuery.Table table) {
-    return new BeaconSql(
-        embedded
-            ? "SELECT count(*) AS n FROM information_schema.tables WHERE table_name = ?"
-            : "SELECT count(*) AS n FROM system.tables WHERE database = currentDatabase()"
-                + " AND name = ?",
-        List.of(table.table()));
-  }
 
   /** Events stored, and distinct visitors when the table keeps them. */
   static BeaconSql totals(boolean embedded, BeaconQuery.Table table, long fromSeconds) {

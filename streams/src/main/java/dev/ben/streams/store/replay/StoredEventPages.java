@@ -46,6 +46,9 @@ public final class StoredEventPages {
 
   /** The page after {@code after} (null: the first page). */
   public Page read(Position after) {
+    if (after == null && !store.tableExists(schema.table())) {
+      return new Page(List.of(), Optional.empty()); // nothing of this schema stored yet
+    }
     ReplaySql sql = ReplaySql.of(store.embedded(), schema, fromSeconds, toSeconds, after, pageRows);
     List<StoredEvent> events =
         store.queryJson(sql.text(), sql.parameters()).stream()
