@@ -40,22 +40,29 @@ export function create({ link }) {
     }
   }
 
+  // ben_api's shape (EventLogJson): the decision's own fields in `data` and `subjects`, each signal
+  // published under it in `signals` with what became of it in `outcomes` (signal.delivered, signal.dropped).
   function add(d, at, live) {
     t.tbody.querySelector('tr.empty')?.remove();
     age.touch(live ? at : undefined);
+    const data = d.data || {};
+    const subjects = d.subjects || {};
     const status = String(d.status || d.outcome || '').toUpperCase();
-    const delivery = d.delivery ? (d.delivery.outcome || d.delivery.status || JSON.stringify(d.delivery)) : '';
-    t.tbody.prepend(h('tr', { testid: 'decision-row', dataset: { status, pipeline: d.pipeline || '' } },
-      h('td', { text: fmtDateTime(d.at || at) }), h('td', { text: d.pipeline || '' }),
-      h('td', { text: d.version !== undefined ? 'v' + d.version : '' }),
-      h('td', { text: d.kind || (d.signal && !d.playbook ? 'signal' : 'playbook') }),
-      h('td', { text: d.playbook || d.rule || d.signal || '' }),
+    const version = d.version ?? subjects.contract_version;
+    const cause = data.event_id || '';
+    const signals = (d.signals || []).map((s) => (s.data?.kind || '') + (s.subjects?.app ? ' → ' + s.subjects.app : ''));
+    const deliveries = (d.signals || []).flatMap((s) => (s.outcomes || []).map((o) => o.type.replace(/^signal\./, '')));
+    t.tbody.prepend(h('tr', { testid: 'decision-row', dataset: { status, pipeline: subjects.pipeline || '' } },
+      h('td', { text: fmtDateTime(d.at || at) }), h('td', { text: subjects.pipeline || '' }),
+      h('td', { text: version !== undefined && version !== null ? 'v' + version : '' }),
+      h('td', { text: (d.type || 'playbook').split('.')[0] }),
+      h('td', { testid: 'decision-playbook', text: data.playbook || data.rule || '' }),
       h('td', null, status ? h('span.badge.badge-' + status.toLowerCase(), { text: status }) : ''),
-      h('td.wrap', { text: d.explanation || d.reason || '' }),
-      h('td', { text: d.signal ? d.signal + (d.app ? ' → ' + d.app : '') : '' }),
-      h('td', { text: delivery }),
-      h('td', null, d.event_id ? h('a', { href: '#search', text: d.event_id, dataset: { eventId: d.event_id },
-        title: 'find the event in Search', on: { click: () => sessionStorage.setItem('bux.search.key', d.event_id) } }) : '')));
+      h('td.wrap', { testid: 'decision-explanation', text: d.explanation || data.explanation || data.reason || '' }),
+      h('td', { testid: 'decision-signal', text: signals.join(', ') }),
+      h('td', { testid: 'decision-delivery', text: deliveries.join(', ') }),
+      h('td', null, cause ? h('a', { href: '#search', text: cause, dataset: { eventId: cause },
+        title: 'find the event in Search', on: { click: () => sessionStorage.setItem('bux.search.key', cause) } }) : '')));
     while (t.tbody.children.length > MAX_ROWS) t.tbody.lastElementChild.remove();
   }
 
