@@ -13,6 +13,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -99,10 +100,14 @@ final class Browser implements AutoCloseable {
     return "[data-testid=\"" + testId + "\"]";
   }
 
-  /** Waits until {@code condition} answers non-null and not false, failing with {@code what}. */
+  /**
+   * Waits until {@code condition} answers non-null and not false, failing with {@code what}. An
+   * element the page drew again while the condition read it is another try, not a failure.
+   */
   <T> T until(String what, Function<WebDriver, T> condition) {
     return new WebDriverWait(driver, WAIT)
         .withMessage(() -> "waited " + WAIT.toSeconds() + " s for " + what)
+        .ignoring(StaleElementReferenceException.class)
         .until(condition::apply);
   }
 
