@@ -87,7 +87,7 @@ export function create({ link }) {
         h('td', null, h('span.badge.badge-' + String(a.change).toLowerCase(), { text: a.change })))));
       const changed = (d.files || []).filter((f) => f.change !== 'SAME');
       show(name + ': v' + d.from + ' → v' + d.to, artifacts.table,
-        changed.length ? changed.map(sideBySide) : empty('the sources of both versions are the same'));
+        ...(changed.length ? changed.map(sideBySide) : [empty('the sources of both versions are the same')]));
     } catch (e) { show(name + ': v' + from + ' → v' + to, h('p.error', { role: 'alert', text: e.message })); }
   }
 
