@@ -4,6 +4,9 @@ import { h, fmtDateTime, table } from '../dom.js';
 import { getJson } from '../api.js';
 import { ageIndicator } from '../freshness.js';
 
+/** How far back the view reads decisions when it opens; newer ones are pushed where the node offers them. */
+const RECENT_MS = 15 * 60 * 1000;
+
 const MAX_ROWS = 300;
 
 export function create({ link }) {
@@ -25,37 +28,50 @@ export function create({ link }) {
   link.subscribe('decisions', {}, {
     data: (d, frame) => add(d, frame.at, true),
     gap: (n) => { note.textContent = n + ' decisions were missed on a slow link; reload the view for all of them.'; },
-    error: notRecorded,
+    error: () => { pushRefused = true; notPushed(); notRecorded(); },
   });
+  let pushRefused = false;
+  const notPushed = () => {
+    if (loaded && pushRefused) note.textContent = 'This node does not push new decisions yet: reopen the view to see newer ones.';
+  };
 
   async function load() {
     try {
-      const answer = await getJson('/api/v1/decisions', { limit: 100 });
-      for (const d of (answer.decisions || []).slice().reverse()) add(d, d.at, false);
+      // The recent ones: the log answers oldest first, and each row goes on top, so the newest ends first.
+      const answer = await getJson('/api/v1/decisions', { since: Date.now() - RECENT_MS, limit: 500 });
+      for (const d of answer.decisions || []) add(d, d.at, false);
       age.touch(answer.at);
       loaded = true;
+      notPushed();
     } catch (e) {
       if (e.status === 404) { notRecorded(); return; }
       note.textContent = e.message + ' — showing only what is pushed from now on.';
     }
   }
 
+  // ben_api's shape (EventLogJson): the decision's own fields in `data` and `subjects`, each signal
+  // published under it in `signals` with what became of it in `outcomes` (signal.delivered, signal.dropped).
   function add(d, at, live) {
     t.tbody.querySelector('tr.empty')?.remove();
     age.touch(live ? at : undefined);
+    const data = d.data || {};
+    const subjects = d.subjects || {};
     const status = String(d.status || d.outcome || '').toUpperCase();
-    const delivery = d.delivery ? (d.delivery.outcome || d.delivery.status || JSON.stringify(d.delivery)) : '';
-    t.tbody.prepend(h('tr', { testid: 'decision-row', dataset: { status, pipeline: d.pipeline || '' } },
-      h('td', { text: fmtDateTime(d.at || at) }), h('td', { text: d.pipeline || '' }),
-      h('td', { text: d.version !== undefined ? 'v' + d.version : '' }),
-      h('td', { text: d.kind || (d.signal && !d.playbook ? 'signal' : 'playbook') }),
-      h('td', { text: d.playbook || d.rule || d.signal || '' }),
+    const version = d.version ?? subjects.contract_version;
+    const cause = data.event_id || '';
+    const signals = (d.signals || []).map((s) => (s.data?.kind || '') + (s.subjects?.app ? ' → ' + s.subjects.app : ''));
+    const deliveries = (d.signals || []).flatMap((s) => (s.outcomes || []).map((o) => o.type.replace(/^signal\./, '')));
+    t.tbody.prepend(h('tr', { testid: 'decision-row', dataset: { status, pipeline: subjects.pipeline || '' } },
+      h('td', { text: fmtDateTime(d.at || at) }), h('td', { text: subjects.pipeline || '' }),
+      h('td', { text: version !== undefined && version !== null ? 'v' + version : '' }),
+      h('td', { text: (d.type || 'playbook').split('.')[0] }),
+      h('td', { testid: 'decision-playbook', text: data.playbook || data.rule || '' }),
       h('td', null, status ? h('span.badge.badge-' + status.toLowerCase(), { text: status }) : ''),
-      h('td.wrap', { text: d.explanation || d.reason || '' }),
-      h('td', { text: d.signal ? d.signal + (d.app ? ' → ' + d.app : '') : '' }),
-      h('td', { text: delivery }),
-      h('td', null, d.event_id ? h('a', { href: '#search', text: d.event_id, dataset: { eventId: d.event_id },
-        title: 'find the event in Search', on: { click: () => sessionStorage.setItem('bux.search.key', d.event_id) } }) : '')));
+      h('td.wrap', { testid: 'decision-explanation', text: d.explanation || data.explanation || data.reason || '' }),
+      h('td', { testid: 'decision-signal', text: signals.join(', ') }),
+      h('td', { testid: 'decision-delivery', text: deliveries.join(', ') }),
+      h('td', null, cause ? h('a', { href: '#search', text: cause, dataset: { eventId: cause },
+        title: 'find the event in Search', on: { click: () => sessionStorage.setItem('bux.search.key', cause) } }) : '')));
     while (t.tbody.children.length > MAX_ROWS) t.tbody.lastElementChild.remove();
   }
 

@@ -33,9 +33,8 @@ final class BundleContents {
   private BundleContents() {}
 
   static VersionContents of(String pipeline, long version, Bundle bundle) {
-    List<Artifact> sources = bundle.artifacts(SourceArtifacts.KIND);
     List<VersionContents.ArtifactText> artifacts = new ArrayList<>();
-    for (Artifact artifact : sources.isEmpty() ? bundle.artifacts() : sources) {
+    for (Artifact artifact : bundle.artifacts()) {
       artifacts.add(
           new VersionContents.ArtifactText(artifact.kind(), artifact.name(), text(artifact)));
     }

@@ -5,10 +5,9 @@ import dev.ben.contracts.bundle.SourceArtifacts;
 import java.util.List;
 
 /**
- * What one version's bundle holds, as readers outside the ledger see it: the project's source files
- * when the bundle carries them, else each compiled artifact as indented JSON text (bundles built
- * before sources were carried); and the tables of the pipeline's schemas that have a front-end
- * replica, with their key fields.
+ * What one version's bundle holds, as readers outside the ledger see it: every artifact as text
+ * (the project's source files as they were written, each compiled artifact as indented JSON), and
+ * the tables of the pipeline's schemas that have a front-end replica, with their key fields.
  */
 public record VersionContents(
     String pipeline, long version, List<ArtifactText> artifacts, List<ReplicaTable> replicaTables)
@@ -27,6 +26,12 @@ public record VersionContents(
 
     public boolean source() {
       return kind.equals(SourceArtifacts.KIND);
+    }
+
+    /** The source files of a listing when it has any (bundles built before carried none). */
+    public static List<ArtifactText> sourcesElseAll(List<ArtifactText> artifacts) {
+      List<ArtifactText> sources = artifacts.stream().filter(ArtifactText::source).toList();
+      return sources.isEmpty() ? artifacts : sources;
     }
 
     public String path() {

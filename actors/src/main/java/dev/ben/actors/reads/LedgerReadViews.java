@@ -69,8 +69,9 @@ final class LedgerReadViews {
   }
 
   /** A version's files; each says whether it is a real source or a compiled artifact's JSON. */
+  /** The version's source files, or its compiled artifacts when its bundle carries no sources. */
   static List<SourceFile> sources(VersionContents contents) {
-    return contents.artifacts().stream()
+    return VersionContents.ArtifactText.sourcesElseAll(contents.artifacts()).stream()
         .map(
             a ->
                 new SourceFile(

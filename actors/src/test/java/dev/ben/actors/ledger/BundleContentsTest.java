@@ -45,7 +45,8 @@ class BundleContentsTest {
 
   private static Map<String, String> files(VersionContents contents) {
     Map<String, String> byPath = new TreeMap<>();
-    contents.artifacts().forEach(a -> byPath.put(a.path(), a.text()));
+    VersionContents.ArtifactText.sourcesElseAll(contents.artifacts())
+        .forEach(a -> byPath.put(a.path(), a.text()));
     return byPath;
   }
 
@@ -90,10 +91,16 @@ class BundleContentsTest {
   @Test
   void withSourcesTheFilesAreTheProjectsOwnTextByPath() {
     VersionContents three = contents(3);
+    List<VersionContents.ArtifactText> shown =
+        VersionContents.ArtifactText.sourcesElseAll(three.artifacts());
     assertEquals(
         List.of("ben.project", "pings.ben"),
-        three.artifacts().stream().map(VersionContents.ArtifactText::path).toList());
-    assertTrue(three.artifacts().stream().allMatch(VersionContents.ArtifactText::source));
+        shown.stream().map(VersionContents.ArtifactText::path).toList());
+    assertTrue(shown.stream().allMatch(VersionContents.ArtifactText::source));
+    // The compiled artifacts travel too, for readers that need the model (beacon tables, say).
+    assertTrue(
+        three.artifacts().stream().anyMatch(a -> a.path().equals("pipeline/pings.json")),
+        three.artifacts().toString());
     assertTrue(
         files(three).get("pings.ben").contains("  predicate big = n > 5\n"),
         files(three).get("pings.ben"));

@@ -100,9 +100,11 @@ final class Browser implements AutoCloseable {
     return "[data-testid=\"" + testId + "\"]";
   }
 
-  /** Waits until {@code condition} answers non-null and not false, failing with {@code what}. */
+  /**
+   * Waits until {@code condition} answers non-null and not false, failing with {@code what}. An
+   * element the page drew again while the condition read it is another try, not a failure.
+   */
   <T> T until(String what, Function<WebDriver, T> condition) {
-    // A view re-renders on every frame: an element found a moment ago may be gone; look again.
     return new WebDriverWait(driver, WAIT)
         .withMessage(() -> "waited " + WAIT.toSeconds() + " s for " + what)
         .ignoring(StaleElementReferenceException.class)

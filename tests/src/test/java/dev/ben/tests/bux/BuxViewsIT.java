@@ -4,11 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ben.benctl.BenctlHarness;
 import dev.ben.benctl.ExampleProjects;
+import dev.ben.tests.dataplane.SignalStreams;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,21 +21,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 /**
  * bux in a real browser against a real node running examples/auth: logging in, the overview's
- * figures against /metrics, the lockout in the live tail, a contract diff, the test bench against
- * {@code benctl test -o json}, and search. One node and one browser serve every method; each method
- * posts its own events and waits for what it checks, so the order does not matter.
+ * figures against /metrics, the lockout in the live tail and in the decisions with its delivery, a
+ * contract diff, the test bench against {@code benctl test -o json}, and search. One node and one
+ * browser serve every method; each method posts its own events and waits for what it checks, so the
+ * order does not matter.
  */
 class BuxViewsIT {
 
@@ -178,6 +186,78 @@ class BuxViewsIT {
                     .findFirst()
                     .orElse(null));
     assertTrue(fired.getText().contains("lock_account"), fired.getText());
+  }
+
+  @Test
+  void theDecisionsViewShowsTheLockoutWithItsExplanationAndItsDelivery() throws IOException {
+    String response = Files.readString(BuxNode.EXAMPLES.resolve("auth/response.ben"));
+    Matcher explain = Pattern.compile("explain\\s+\"([^\"]+)\"").matcher(response);
+    assertTrue(explain.find(), response);
+    String explanation = explain.group(1);
+    // A user of its own, so no other method's burst has started the lockout's cooldown for it.
+    String user = "decisions-" + UUID.randomUUID().toString().substring(0, 8);
+    String attack =
+        Files.readString(BuxNode.EXAMPLES.resolve("auth/events/attack.ndjson"))
+            .replace("\"mallory\"", "\"" + user + "\"");
+    try (SignalStreams shop =
+        new SignalStreams(HttpClient.newHttpClient(), bux.node.ingestPort(), bux.appKey)) {
+      BuxNode.await("shop's signal stream is open", shop::open);
+      bux.post("auth", attack);
+      BuxNode.await(
+          "shop receives lock_account for " + user,
+          () -> shop.data().stream().anyMatch(d -> d.contains("lock_account") && d.contains(user)));
+      // The view reads the log once when it opens: open it once the delivery is recorded.
+      BuxNode.await("a delivered lockout in /api/v1/decisions", this::aDeliveredLockoutIsLogged);
+    }
+    browser.view("decisions");
+    WebElement row =
+        browser.until(
+            "a delivered lockout firing in the decisions",
+            d ->
+                browser.all(Browser.sel("decision-row")).stream()
+                    .filter(r -> r.getText().contains("FIRED") && r.getText().contains("delivered"))
+                    .filter(r -> cell(r, "decision-playbook").equals("lockout"))
+                    .findFirst()
+                    .orElse(null));
+    assertEquals("FIRED", row.getAttribute("data-status"));
+    assertEquals(explanation, cell(row, "decision-explanation"));
+    assertTrue(cell(row, "decision-signal").startsWith("lock_account"), row.getText());
+    assertEquals("delivered", cell(row, "decision-delivery"));
+    browser.save("BuxViewsIT-decisions-lockout");
+  }
+
+  private boolean aDeliveredLockoutIsLogged() {
+    JsonNode answer;
+    try {
+      answer =
+          new ObjectMapper()
+              .readTree(
+                  bux.send(
+                          HttpRequest.newBuilder(
+                                  URI.create(bux.gateway() + "/api/v1/decisions?pipeline=auth"))
+                              .header("Cookie", cookie)
+                              .build())
+                      .body());
+    } catch (IOException e) {
+      return false;
+    }
+    for (JsonNode decision : answer.path("decisions")) {
+      if (decision.path("type").asText().equals("playbook.fired")
+          && decision.path("data").path("playbook").asText().equals("lockout")) {
+        for (JsonNode signal : decision.path("signals")) {
+          for (JsonNode outcome : signal.path("outcomes")) {
+            if (outcome.path("type").asText().equals("signal.delivered")) {
+              return true;
+            }
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private static String cell(WebElement row, String testId) {
+    return row.findElement(By.cssSelector(Browser.sel(testId))).getText();
   }
 
   @Test
