@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
  * is configured (a JetStream stream for the events, a KV bucket for consumer statuses), and how
  * Ben's own components hand it their events: through a queue of {@code emitQueue} drafts, each
  * retried while the log is unavailable for at most {@code emitRetry}, pausing {@code
- * emitMinBackoff} at first and doubling up to {@code emitMaxBackoff}.
+ * emitMinBackoff} at first and doubling up to {@code emitMaxBackoff}; and how often a playbook
+ * suppressed again for the same signal arguments is recorded (once per {@code suppressionInterval},
+ * over at most {@code suppressionKeys} such keys at a time).
  */
 public record EventLogSettings(
     Duration lease,
@@ -26,7 +28,9 @@ public record EventLogSettings(
     int emitQueue,
     Duration emitRetry,
     Duration emitMinBackoff,
-    Duration emitMaxBackoff) {
+    Duration emitMaxBackoff,
+    Duration suppressionInterval,
+    int suppressionKeys) {
 
   /** Events travel as single NATS messages, whose payload the server caps at 1 MiB by default. */
   public static final int MAX_DATA_BYTES = 512 * 1024;
@@ -79,6 +83,8 @@ public record EventLogSettings(
         reader.positiveInt("emit-queue"),
         reader.positiveDuration("emit-retry"),
         minBackoff,
-        maxBackoff);
+        maxBackoff,
+        reader.positiveDuration("suppression-interval"),
+        reader.positiveInt("suppression-keys"));
   }
 }

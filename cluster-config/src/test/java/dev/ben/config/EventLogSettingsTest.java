@@ -40,6 +40,8 @@ class EventLogSettingsTest {
     assertEquals(Duration.ofSeconds(30), s.emitRetry());
     assertEquals(Duration.ofMillis(100), s.emitMinBackoff());
     assertEquals(Duration.ofSeconds(5), s.emitMaxBackoff());
+    assertEquals(Duration.ofMinutes(1), s.suppressionInterval());
+    assertEquals(10_000, s.suppressionKeys());
   }
 
   @Test

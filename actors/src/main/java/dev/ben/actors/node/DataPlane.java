@@ -8,6 +8,7 @@ import dev.ben.actors.pipeline.PipelineResources;
 import dev.ben.actors.pipeline.PipelineTable;
 import dev.ben.actors.signal.Signal;
 import dev.ben.actors.signal.SignalPublisher;
+import dev.ben.actors.signal.SuppressionSampler;
 import dev.ben.config.BenSettings;
 import dev.ben.config.DetectorSettings;
 import dev.ben.config.WalSettings;
@@ -69,7 +70,13 @@ record DataPlane(
             services.migrator(),
             services.blockingExecutor(),
             services.mapper(),
-            new SignalPublisher(signals, services.metrics(), events),
+            new SignalPublisher(
+                signals,
+                services.metrics(),
+                events,
+                new SuppressionSampler(
+                    settings.eventLog().suppressionInterval(),
+                    settings.eventLog().suppressionKeys())),
             services.localIndex(),
             slots,
             new ShardedDetectors(

@@ -35,8 +35,12 @@ final class SignalEvents {
     return draft("playbook.fired", entry, data, null, event, version);
   }
 
-  static EventDraft suppressed(Envelope event, long version, PlaybookOutcome outcome) {
-    ObjectNode data = decision(event, outcome);
+  /**
+   * {@code leftOut}: suppressions of the same playbook and arguments not recorded since the last.
+   */
+  static EventDraft suppressed(
+      Envelope event, long version, PlaybookOutcome outcome, long leftOut) {
+    ObjectNode data = decision(event, outcome).put("left_out", leftOut);
     String why =
         outcome.reason() == null || outcome.reason().isBlank() ? "suppressed" : outcome.reason();
     data.put("reason", reasonOf(why)).put("explanation", cut(why, MAX_TEXT));

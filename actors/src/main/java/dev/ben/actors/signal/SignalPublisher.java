@@ -19,11 +19,17 @@ public final class SignalPublisher implements PlaybookFirings {
   private final MessagePlane<Signal> plane;
   private final MetricsRegistry metrics;
   private final EventEmitter events;
+  private final SuppressionSampler suppressions;
 
-  public SignalPublisher(MessagePlane<Signal> plane, MetricsRegistry metrics, EventEmitter events) {
+  public SignalPublisher(
+      MessagePlane<Signal> plane,
+      MetricsRegistry metrics,
+      EventEmitter events,
+      SuppressionSampler suppressions) {
     this.plane = plane;
     this.metrics = metrics;
     this.events = events;
+    this.suppressions = suppressions;
   }
 
   @Override
@@ -43,7 +49,13 @@ public final class SignalPublisher implements PlaybookFirings {
 
   @Override
   public void suppressed(Envelope envelope, long contractVersion, PlaybookOutcome outcome) {
-    events.emit(
-        BuiltInComponents.DETECTOR, SignalEvents.suppressed(envelope, contractVersion, outcome));
+    String key = envelope.pipeline() + '\u0000' + outcome.playbook() + '\u0000' + outcome.args();
+    suppressions
+        .admit(key, System.currentTimeMillis())
+        .ifPresent(
+            leftOut ->
+                events.emit(
+                    BuiltInComponents.DETECTOR,
+                    SignalEvents.suppressed(envelope, contractVersion, outcome, leftOut)));
   }
 }

@@ -69,7 +69,8 @@ class SignalEventsTest {
               SignalEvents.suppressed(
                   event,
                   7,
-                  outcome(PlaybookOutcome.Status.SUPPRESSED, "rate: already fired 10 times")));
+                  outcome(PlaybookOutcome.Status.SUPPRESSED, "rate: already fired 10 times"),
+                  3));
 
       assertEquals("ev-1", fired.event().data().get("event_id").asText());
       assertEquals("7", fired.event().subjects().contractVersion());
@@ -79,6 +80,7 @@ class SignalEventsTest {
       assertEquals(fired.id(), published.event().parentId());
       assertEquals(published.id(), delivered.event().parentId());
       assertEquals("budget", suppressed.event().data().get("reason").asText());
+      assertEquals(3, suppressed.event().data().get("left_out").asLong());
     }
   }
 

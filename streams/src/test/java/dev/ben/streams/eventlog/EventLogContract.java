@@ -69,7 +69,9 @@ public abstract class EventLogContract {
         100,
         Duration.ofSeconds(1),
         Duration.ofMillis(10),
-        Duration.ofMillis(100));
+        Duration.ofMillis(100),
+        Duration.ofMinutes(1),
+        100);
   }
 
   @BeforeEach

@@ -76,7 +76,9 @@ class EventEmitterTest {
         queue,
         retry,
         Duration.ofMillis(5),
-        Duration.ofMillis(40));
+        Duration.ofMillis(40),
+        Duration.ofMinutes(1),
+        100);
   }
 
   private EventEmitter emitter(int queue, Duration retry) {
