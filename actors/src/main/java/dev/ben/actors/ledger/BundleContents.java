@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.ben.contracts.bundle.Artifact;
 import dev.ben.contracts.bundle.Bundle;
+import dev.ben.contracts.bundle.BundleReader;
 import dev.ben.contracts.bundle.BundleRefusedException;
 import dev.ben.contracts.bundle.ContractBundles;
 import dev.ben.contracts.bundle.SourceArtifacts;
@@ -23,7 +24,7 @@ import java.util.Map;
  * sorted keys, so two versions' texts differ only where their content does. Plus the replica tables
  * of the pipeline (none unless it stores with {@code replica on}).
  */
-final class BundleContents {
+public final class BundleContents {
 
   private static final ObjectWriter TEXT =
       new ObjectMapper()
@@ -31,6 +32,21 @@ final class BundleContents {
           .writerWithDefaultPrettyPrinter();
 
   private BundleContents() {}
+
+  /**
+   * The contents of the stored bundle the ledger answered {@link Ledger.BundleOf} with; rendered by
+   * the reader, so the ledger singleton never spends its time on text.
+   */
+  public static VersionContents of(Ledger.BundleBytes stored) {
+    try {
+      return of(stored.pipeline(), stored.version(), BundleReader.read(stored.bytes()));
+    } catch (BundleRefusedException e) {
+      // The ledger verified it when it was staged, so this is a damaged store, not a bad request.
+      throw new IllegalStateException(
+          "the stored bundle of " + stored.pipeline() + " v" + stored.version() + " is unreadable",
+          e);
+    }
+  }
 
   static VersionContents of(String pipeline, long version, Bundle bundle) {
     List<VersionContents.ArtifactText> artifacts = new ArrayList<>();

@@ -41,7 +41,6 @@ public final class Ledger {
           Status,
           Diff,
           ListPipelines,
-          Contents,
           ChangeLifecycle,
           WhatToRun,
           Pull,
@@ -79,11 +78,6 @@ public final class Ledger {
       implements Command {}
 
   public record ListPipelines(ActorRef<StatusReply<PipelineList>> replyTo) implements Command {}
-
-  /** What a version's bundle holds, for ben_api ({@code version} 0: the active version). */
-  public record Contents(
-      String pipeline, long version, ActorRef<StatusReply<VersionContents>> replyTo)
-      implements Command {}
 
   public record ChangeLifecycle(
       String pipeline,

@@ -98,7 +98,6 @@ final class LedgerActor extends AbstractBehavior<Command> {
         .onMessage(WaitOver.class, this::onWaitOver)
         .onMessage(Ledger.Diff.class, this::onDiff)
         .onMessage(Ledger.ListPipelines.class, this::onList)
-        .onMessage(Ledger.Contents.class, this::onContents)
         .onMessage(Ledger.ChangeLifecycle.class, this::onLifecycle)
         .onMessage(Ledger.WhatToRun.class, this::onWhatToRun)
         .onMessage(Ledger.Pull.class, this::onPull)
@@ -210,11 +209,6 @@ final class LedgerActor extends AbstractBehavior<Command> {
 
   private Behavior<Command> onList(Ledger.ListPipelines list) {
     askTopology(topology -> answer(list.replyTo(), () -> replies.list(topology)));
-    return this;
-  }
-
-  private Behavior<Command> onContents(Ledger.Contents contents) {
-    answer(contents.replyTo(), () -> replies.contents(contents.pipeline(), contents.version()));
     return this;
   }
 

@@ -107,11 +107,6 @@ final class LedgerReplies {
   }
 
   /** A version's bundle as readers see it: a version number, ACTIVE or NEWEST_STAGED. */
-  VersionContents contents(String pipeline, long version) {
-    long chosen = chooseVersion(pipeline, version);
-    return BundleContents.of(pipeline, chosen, parts.book.bundle(pipeline, chosen));
-  }
-
   /** The stored bundle of a version: a version number, ACTIVE or NEWEST_STAGED. */
   Ledger.BundleBytes bundleOf(String pipeline, long version) {
     long chosen = chooseVersion(pipeline, version);

@@ -1,5 +1,6 @@
 package dev.ben.actors.reads;
 
+import dev.ben.actors.ledger.BundleContents;
 import dev.ben.actors.ledger.Ledger;
 import dev.ben.actors.ledger.LedgerRefusal;
 import dev.ben.actors.ledger.VersionContents;
@@ -19,9 +20,9 @@ import org.apache.pekko.pattern.StatusReply;
 
 /**
  * ben_api's reads of the ledger, asked of the ledger singleton with the control API's own requests
- * (so its answers are the ones {@code benctl} gets) plus {@link Ledger.Contents} for what a version
- * holds. A refusal becomes a {@link ReadFailure} of its kind; no answer within {@code timeout}
- * makes it UNAVAILABLE.
+ * (so its answers are the ones {@code benctl} gets) plus {@link Ledger.BundleOf} for what a version
+ * holds, rendered here. A refusal becomes a {@link ReadFailure} of its kind; no answer within
+ * {@code timeout} makes it UNAVAILABLE.
  */
 public final class LedgerAsks implements LedgerReads {
 
@@ -66,7 +67,8 @@ public final class LedgerAsks implements LedgerReads {
 
   /** What a version holds (0: the active version). */
   public CompletionStage<VersionContents> contents(String pipeline, long version) {
-    return ask(replyTo -> new Ledger.Contents(pipeline, version, replyTo));
+    return this.<Ledger.BundleBytes>ask(replyTo -> new Ledger.BundleOf(pipeline, version, replyTo))
+        .thenApply(BundleContents::of);
   }
 
   private <T> CompletionStage<T> ask(Function<ActorRef<StatusReply<T>>, Ledger.Command> request) {

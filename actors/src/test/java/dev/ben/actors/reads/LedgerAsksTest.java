@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ben.actors.ledger.Ledger;
 import dev.ben.actors.ledger.LedgerRefusal;
-import dev.ben.actors.ledger.VersionContents;
+import dev.ben.actors.testing.PingContracts;
 import dev.ben.api.control.ArtifactChange;
 import dev.ben.api.control.ComponentState;
 import dev.ben.api.control.DiffReply;
@@ -20,6 +20,7 @@ import dev.ben.api.control.VersionInfo;
 import dev.ben.api.control.VersionState;
 import dev.ben.bux.api.LedgerReads;
 import dev.ben.bux.api.ReadFailure;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -41,6 +42,9 @@ import org.junit.jupiter.api.Test;
 class LedgerAsksTest {
 
   private static final ActorTestKit testKit = ActorTestKit.create();
+
+  /** Version 1 is a bundle without sources, every other one carries its sources. */
+  private static final PingContracts PINGS = pings();
 
   private static final PipelineStatus AUTH =
       PipelineStatus.newBuilder()
@@ -105,19 +109,16 @@ class LedgerAsksTest {
                                 .setChange("CHANGED"))
                         .build()))
         .onMessage(
-            Ledger.Contents.class,
+            Ledger.BundleOf.class,
             m ->
                 reply(
                     m.replyTo(),
-                    new VersionContents(
+                    new Ledger.BundleBytes(
                         m.pipeline(),
                         m.version(),
-                        List.of(
-                            m.version() == 1
-                                ? new VersionContents.ArtifactText("policy", "guard", "limit = 1\n")
-                                : new VersionContents.ArtifactText(
-                                    "source", "guard.ben", "limit = " + m.version() + "\n")),
-                        List.of())))
+                        m.version() == 1
+                            ? PINGS.bundle(1)
+                            : PINGS.bundleWithSources((int) m.version()))))
         .build();
   }
 
@@ -129,6 +130,14 @@ class LedgerAsksTest {
   private static <T> Behavior<Ledger.Command> refuse(ActorRef<StatusReply<T>> to, String why) {
     to.tell(StatusReply.error(new LedgerRefusal(LedgerRefusal.Kind.NOT_FOUND, why)));
     return Behaviors.same();
+  }
+
+  private static PingContracts pings() {
+    try {
+      return new PingContracts(Files.createTempDirectory("ledger-asks"));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static LedgerReads reads(Behavior<Ledger.Command> ledger) {
@@ -175,12 +184,22 @@ class LedgerAsksTest {
     assertEquals(
         List.of(new LedgerReads.ArtifactChange("policy", "guard", "CHANGED")),
         comparison.artifacts());
+    assertTrue(
+        comparison.fromSources().stream().allMatch(f -> f.kind().equals("artifact")),
+        "a bundle without sources lists its artifacts: " + comparison.fromSources());
+    assertTrue(
+        comparison.fromSources().stream().anyMatch(f -> f.text().contains("\"n\"")),
+        "the compiled rule is there as JSON: " + comparison.fromSources());
     assertEquals(
-        List.of(new LedgerReads.SourceFile("policy/guard.json", "artifact", "limit = 1\n")),
-        comparison.fromSources());
-    assertEquals(
-        List.of(new LedgerReads.SourceFile("guard.ben", "source", "limit = 2\n")),
-        comparison.toSources());
+        List.of("ben.project", "pings.ben"),
+        comparison.toSources().stream().map(LedgerReads.SourceFile::path).sorted().toList());
+    assertTrue(
+        comparison.toSources().stream()
+            .allMatch(f -> f.kind().equals("source") && !f.text().isEmpty()),
+        comparison.toSources().toString());
+    assertTrue(
+        comparison.toSources().stream().anyMatch(f -> f.text().contains("n > 2")),
+        "version 2's own limit: " + comparison.toSources());
   }
 
   @Test
