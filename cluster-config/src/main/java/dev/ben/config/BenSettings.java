@@ -26,6 +26,7 @@ public record BenSettings(
     HistorySettings history,
     EventLogSettings eventLog,
     EventQuerySettings eventQueries,
+    EventArchiveSettings eventArchive,
     BacktestSettings backtest,
     AnalyticsSettings analytics) {
 
@@ -69,6 +70,7 @@ public record BenSettings(
         HistorySettings.fromConfig(root),
         EventLogSettings.fromConfig(root),
         EventQuerySettings.fromConfig(root),
+        EventArchiveSettings.fromConfig(root),
         BacktestSettings.fromConfig(root),
         AnalyticsSettings.fromConfig(root));
   }

@@ -22,6 +22,7 @@ import dev.ben.config.EventLogSettings;
 import dev.ben.config.EventQuerySettings;
 import dev.ben.streams.eventlog.EventLog;
 import dev.ben.streams.eventlog.EventRefusedException;
+import dev.ben.streams.eventlog.query.EventHistory;
 import dev.ben.streams.eventlog.query.EventPage;
 import dev.ben.streams.eventlog.query.EventQuery;
 import dev.ben.streams.eventlog.query.EventSearch;
@@ -55,6 +56,7 @@ public final class EventLogGrpcService implements EventLogServicePowerApi {
       EventLog log,
       EventLogSettings settings,
       EventQuerySettings queries,
+      EventHistory history,
       Authorizer authorizer,
       Executor blocking,
       MetricsRegistry metrics) {
@@ -62,7 +64,7 @@ public final class EventLogGrpcService implements EventLogServicePowerApi {
     this.settings = settings;
     this.calls = new EventLogCalls(authorizer, log, blocking, metrics);
     EventSource source = EventSource.of(log, settings.maxBatch());
-    this.search = new EventSearch(source, queries.maxScan());
+    this.search = new EventSearch(source, history, queries.maxScan());
     this.trees =
         new LineageTree(source, queries.treeMaxDepth(), queries.treeMaxNodes(), queries.maxScan());
   }

@@ -4,6 +4,7 @@ import dev.ben.bux.EventLogQueries;
 import dev.ben.config.EventQuerySettings;
 import dev.ben.streams.eventlog.StoredEvent;
 import dev.ben.streams.eventlog.query.Decisions;
+import dev.ben.streams.eventlog.query.EventHistory;
 import dev.ben.streams.eventlog.query.EventPage;
 import dev.ben.streams.eventlog.query.EventQuery;
 import dev.ben.streams.eventlog.query.EventSearch;
@@ -30,13 +31,15 @@ public final class EventLogQueryPort implements EventLogQueries {
   private final EventQuerySettings settings;
   private final Executor blocking;
 
-  public EventLogQueryPort(EventSource source, EventQuerySettings settings, Executor blocking) {
+  /** {@code history}: what searches read with SQL before they read the log. */
+  public EventLogQueryPort(
+      EventSource source, EventHistory history, EventQuerySettings settings, Executor blocking) {
     this.source = source;
-    this.search = new EventSearch(source, settings.maxScan());
+    this.search = new EventSearch(source, history, settings.maxScan());
     this.trees =
         new LineageTree(
             source, settings.treeMaxDepth(), settings.treeMaxNodes(), settings.maxScan());
-    this.decisions = new Decisions(source, settings.maxScan());
+    this.decisions = new Decisions(source, history, settings.maxScan());
     this.settings = settings;
     this.blocking = blocking;
   }

@@ -70,6 +70,7 @@ final class ApiWiring {
             control.ledger(), settings.node().askTimeout(), context.getSystem().scheduler()),
         new EventLogQueryPort(
             EventSource.of(services.control().eventLog(), settings.eventLog().maxBatch()),
+            EventArchiving.history(settings, services),
             settings.eventQueries(),
             context.getSystem().dispatchers().lookup(DispatcherSelector.blocking())));
   }

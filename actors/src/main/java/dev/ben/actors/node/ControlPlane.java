@@ -31,7 +31,7 @@ record ControlPlane(
   private static final String LEDGER = "ledger";
 
   /** The singletons' names, as ben_api lists them on the member that hosts them. */
-  static final List<String> SINGLETONS = List.of(LEDGER, ORCHESTRATOR);
+  static final List<String> SINGLETONS = List.of(LEDGER, ORCHESTRATOR, EventArchiving.SINGLETON);
 
   /** Starts the planes and the singletons (they run on orchestrator-role members only). */
   static ControlPlane wire(
@@ -73,6 +73,7 @@ record ControlPlane(
             LEDGER,
             settings.supervision(),
             Ledger.props());
+    EventArchiving.start(context.getSystem(), settings, services);
     return new ControlPlane(notices, hellos, orchestrator, ledger);
   }
 }

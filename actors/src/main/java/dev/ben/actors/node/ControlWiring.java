@@ -135,6 +135,7 @@ final class ControlWiring {
         services.control().eventLog(),
         settings.eventLog(),
         settings.eventQueries(),
+        EventArchiving.history(settings, services),
         authorizer,
         context.getSystem().dispatchers().lookup(DispatcherSelector.blocking()),
         services.metrics());

@@ -48,9 +48,16 @@ final class EdgeWiring {
                 control.orchestrator(),
                 sources)),
         "pipeline-host");
+    ReplicaKeeper replicas =
+        new ReplicaKeeper(services.migrator(), services.metrics(), REPLICA_PAGE_ROWS);
     context.spawn(
-        ReplicaKeeping.create(
-            new ReplicaKeeper(services.migrator(), services.metrics(), REPLICA_PAGE_ROWS),
+        RepeatedRounds.create(
+            "copying rows into the front-end replicas",
+            () -> {
+              // A round copies a page of every table; the next one waits for the interval.
+              replicas.round();
+              return false;
+            },
             settings.store().replicaInterval(),
             services.blockingExecutor()),
         "replica-keeper");

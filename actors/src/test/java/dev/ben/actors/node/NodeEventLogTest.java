@@ -3,6 +3,7 @@ package dev.ben.actors.node;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ben.actors.testing.Await;
 import dev.ben.actors.testing.CapturedLogs;
 import dev.ben.actors.testing.ControlClient;
@@ -138,5 +139,30 @@ class NodeEventLogTest {
     assertTrue(
         suppressed.event().data().get("explanation").asText().startsWith("cooldown"),
         suppressed.event().data().toString());
+  }
+
+  /** The event's row in the log's history, once the cluster's copier got to it. */
+  private static Optional<ObjectNode> archived(String eventId) {
+    try {
+      return node
+          .store
+          .queryJson(
+              "SELECT type, pipeline, parent_id FROM ben_eventlog WHERE event_id = ?",
+              List.of(eventId))
+          .stream()
+          .findFirst();
+    } catch (StoreException notYet) {
+      return Optional.empty();
+    }
+  }
+
+  @Test
+  void theLogIsCopiedIntoItsHistoryInTheStore() {
+    StoredEvent activated = awaited("ledger.activated");
+    Await.until(() -> archived(activated.id()).isPresent(), "the activation in ben_eventlog");
+    ObjectNode row = archived(activated.id()).orElseThrow();
+    assertEquals("ledger.activated", row.get("type").asText());
+    assertEquals(PIPELINE, row.get("pipeline").asText());
+    assertEquals(activated.event().parentId(), row.get("parent_id").asText());
   }
 }

@@ -37,8 +37,13 @@ public final class Decisions {
   private final EventSearch search;
 
   public Decisions(EventSource source, int maxScan) {
+    this(source, EventHistory.NONE, maxScan);
+  }
+
+  /** Decisions found with SQL in {@code history} as far as it goes, then in the log. */
+  public Decisions(EventSource source, EventHistory history, int maxScan) {
     this.source = source;
-    this.search = new EventSearch(source, maxScan);
+    this.search = new EventSearch(source, history, maxScan);
   }
 
   public Page find(String pipeline, long sinceMillis, long fromPosition, int limit) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ben.streams.eventlog.EventSubjects;
 import dev.ben.streams.eventlog.StoredEvent;
+import dev.ben.streams.store.StoreException;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,5 +77,25 @@ class EventSearchTest {
     assertEquals("d", decision.decision().id());
     assertEquals("p", decision.signals().get(0).published().id());
     assertEquals("x", decision.signals().get(0).outcomes().get(0).id());
+  }
+
+  @Test
+  void aHistoryThatCannotBeReadLeavesTheSearchToTheLog() {
+    EventHistory down =
+        new EventHistory() {
+          @Override
+          public long copiedUpTo() {
+            throw new StoreException("clickhouse: connection refused");
+          }
+
+          @Override
+          public List<StoredEvent> find(EventQuery query, long upTo) {
+            throw new AssertionError("not asked once copiedUpTo failed");
+          }
+        };
+    EventQuery query = new EventQuery(Set.of("playbook.fired"), "shop", 0, 0, 100);
+    assertEquals(
+        ids(new EventSearch(log, 1000).find(query)),
+        ids(new EventSearch(log, down, 1000).find(query)));
   }
 }

@@ -14,20 +14,22 @@ import java.util.Optional;
 import java.util.Set;
 
 /** Events in a list, positions from 1, one second apart; scans count what they return. */
-final class MemorySource implements EventSource {
+public final class MemorySource implements EventSource {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  static final Instant START = Instant.parse("2026-12-05T10:00:00Z");
+  public static final Instant START = Instant.parse("2026-12-05T10:00:00Z");
 
   private final List<StoredEvent> events = new ArrayList<>();
   private final int pageSize;
-  int scanned;
 
-  MemorySource(int pageSize) {
+  /** Events the scans returned so far. */
+  public int scanned;
+
+  public MemorySource(int pageSize) {
     this.pageSize = pageSize;
   }
 
-  StoredEvent add(
+  public StoredEvent add(
       String id, String type, String source, String data, String parent, EventSubjects about) {
     long position = events.size() + 1;
     StoredEvent event =
