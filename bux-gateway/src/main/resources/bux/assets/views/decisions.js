@@ -45,6 +45,7 @@ export function create({ link }) {
       steady(() => { for (const d of answer.decisions || []) decision(d); });
       age.touch(answer.at);
       loaded = true;
+      el.dataset.loaded = 'true';
     } catch (e) {
       if (e.status === 404) { notRecorded(); return; }
       note.textContent = e.message + ' — showing only what is pushed from now on.';
@@ -63,22 +64,23 @@ export function create({ link }) {
   function entry(d) {
     const type = d.type || '';
     if (type.startsWith('playbook.')) decision(d);
-    else if (type === 'signal.published') signal(d, signals.get(d.parent_id));
+    else if (type === 'signal.published') signal(d, rows.get(d.parent_id));
     else if (type.startsWith('signal.')) outcome(d, signals.get(d.parent_id) || signals.get('signal:' + (d.data?.signal_id || '')));
   }
 
   // ben_api's shape (EventLogJson): the decision's own fields in `data` and `subjects`, each signal published
   // under it in `signals` with what became of it in `outcomes` (signal.delivered, signal.dropped).
   function decision(d) {
-    if (d.event_id && rows.has(d.event_id)) return;
+    const known = d.event_id && rows.get(d.event_id);
+    if (known) { trail(d, known); return; } // pushed before it was read: only its signals may be new
     t.tbody.querySelector('tr.empty')?.remove();
     const data = d.data || {};
     const subjects = d.subjects || {};
     const status = String(d.status || d.outcome || '').toUpperCase();
     const version = d.version ?? subjects.contract_version;
     const cause = data.event_id || '';
-    const parts = { signal: h('td', { testid: 'decision-signal' }), delivery: h('td', { testid: 'decision-delivery' }), signals: [], outcomes: [] };
-    const row = h('tr', { testid: 'decision-row', dataset: { status, pipeline: subjects.pipeline || '', eventId: d.event_id || '', key: data.key || '', at: d.at || 0 } },
+    const parts = { signal: h('td', { testid: 'decision-signal' }), delivery: h('td', { testid: 'decision-delivery' }), signals: [], outcomes: [], seen: new Set() };
+    const row = h('tr', { testid: 'decision-row', dataset: { status, pipeline: subjects.pipeline || '', eventId: d.event_id || '', at: d.at || 0 } },
       h('td', { text: fmtDateTime(d.at) }), h('td', { text: subjects.pipeline || '' }),
       h('td', { text: version !== undefined && version !== null ? 'v' + version : '' }),
       h('td', { text: (d.type || 'playbook').split('.')[0] }),
@@ -92,10 +94,7 @@ export function create({ link }) {
         text: 'lineage', title: 'where this decision came from: its event, contract version, deploy and stage' }) : ''));
     if (d.event_id) rows.set(d.event_id, parts);
     place(row, d.at || 0);
-    for (const s of d.signals || []) {
-      signal(s, parts);
-      for (const o of s.outcomes || []) outcome(o, parts);
-    }
+    trail(d, parts);
     while (t.tbody.children.length > MAX_ROWS) forget(t.tbody.lastElementChild);
   }
 
@@ -107,8 +106,17 @@ export function create({ link }) {
     t.tbody.append(row);
   }
 
+  /** The signals of a decision as ben_api read them, with what became of them. */
+  function trail(d, parts) {
+    for (const s of d.signals || []) {
+      signal(s, parts);
+      for (const o of s.outcomes || []) outcome(o, parts);
+    }
+  }
+
   function signal(s, parts) {
-    if (!parts) return;
+    if (!parts || parts.seen.has(s.event_id)) return;
+    parts.seen.add(s.event_id);
     signals.set(s.event_id, parts);
     if (s.data?.signal_id) signals.set('signal:' + s.data.signal_id, parts);
     const text = (s.data?.kind || 'signal') + (s.subjects?.app ? ' → ' + s.subjects.app : '');
@@ -117,7 +125,8 @@ export function create({ link }) {
   }
 
   function outcome(o, parts) {
-    if (!parts) return;
+    if (!parts || parts.seen.has(o.event_id)) return;
+    parts.seen.add(o.event_id);
     parts.outcomes.push(String(o.type || '').replace(/^signal\./, ''));
     parts.delivery.textContent = parts.outcomes.join(', ');
   }

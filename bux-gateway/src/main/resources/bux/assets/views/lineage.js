@@ -125,6 +125,8 @@ function item(node, level) {
     line.prepend(toggleButton);
     li.setAttribute('aria-expanded', 'true');
     li.append(h('ul', { role: 'group' }, children.map((c) => item(c, level + 1))));
+  } else {
+    line.prepend(h('span.twisty', { 'aria-hidden': 'true' })); // keeps a leaf's columns under its siblings'
   }
   return li;
 }
