@@ -10,9 +10,11 @@ import * as testbench from './views/testbench.js';
 import * as search from './views/search.js';
 import * as analytics from './views/analytics.js';
 import * as cluster from './views/cluster.js';
+import * as lineage from './views/lineage.js';
 
-const VIEWS = { overview, tail, decisions, contracts, testbench, search, analytics, cluster };
-const ORDER = Object.keys(VIEWS);
+// The views of the nav, in the order of their keys; lineage opens from the others (#lineage/{event id}).
+const ORDER = ['overview', 'tail', 'decisions', 'contracts', 'testbench', 'search', 'analytics', 'cluster'];
+const VIEWS = { overview, tail, decisions, contracts, testbench, search, analytics, cluster, lineage };
 const $ = (id) => document.getElementById(id);
 
 const conn = $('conn');
@@ -41,7 +43,7 @@ function mountViews() {
   if (mounted) return;
   mounted = {};
   const main = $('views');
-  for (const name of ORDER) {
+  for (const name of Object.keys(VIEWS)) {
     const view = VIEWS[name].create({ link });
     view.el.id = 'view-' + name;
     view.el.dataset.testid = 'view-' + name;
@@ -52,18 +54,26 @@ function mountViews() {
   }
 }
 
-function showView(name) {
+/** Shows the view a hash names: `#name`, or `#name/argument` for a view opened on something. */
+function showView(hash) {
+  const slash = hash.indexOf('/');
+  let name = slash < 0 ? hash : hash.slice(0, slash);
+  const argument = slash < 0 ? undefined : safeDecode(hash.slice(slash + 1));
   if (!mounted || !VIEWS[name]) name = 'overview';
-  if (current === name) return;
+  if (current === name) { if (argument !== undefined) mounted[name].show?.(argument); return; }
   if (current) { mounted[current].el.hidden = true; mounted[current].hide?.(); }
   current = name;
   mounted[name].el.hidden = false;
-  mounted[name].show?.();
+  mounted[name].show?.(argument);
   for (const a of document.querySelectorAll('.nav a')) {
     if (a.dataset.view === name) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');
   }
   document.title = mounted[name].title + ' · bux';
+}
+
+function safeDecode(text) {
+  try { return decodeURIComponent(text); } catch (e) { return text; }
 }
 
 function showShell(session) {

@@ -50,10 +50,7 @@ final class EventLogJson {
     ObjectNode body = mapper.createObjectNode().put("at", at);
     ArrayNode decisions = body.putArray("decisions");
     for (Decisions.Decision decision : page.decisions()) {
-      ObjectNode out = event(decisions.addObject(), decision.decision());
-      LogEvent e = decision.decision().event();
-      out.put("outcome", e.type().substring(e.type().indexOf('.') + 1));
-      out.put("explanation", e.data().path("explanation").asText(e.entry()));
+      ObjectNode out = explained(event(decisions.addObject(), decision.decision()));
       ArrayNode signals = out.putArray("signals");
       for (Decisions.SignalTrail trail : decision.signals()) {
         ObjectNode signal = event(signals.addObject(), trail.published());
@@ -62,6 +59,29 @@ final class EventLogJson {
       }
     }
     return body.put("next_position", page.nextPosition()).put("more", page.more());
+  }
+
+  /**
+   * One entry of the decisions topic: the event as ben_api shows it, a firing or suppression with
+   * its outcome and explanation as in {@code /api/v1/decisions}, and the pipeline and playbook it
+   * is about (null when unknown) at its top level, where the topic's filter reads them.
+   */
+  ObjectNode decisionEntry(StoredEvent stored, String playbook) {
+    ObjectNode out = event(mapper.createObjectNode(), stored);
+    if (stored.event().type().startsWith("playbook.")) {
+      explained(out);
+    }
+    out.put("pipeline", stored.event().subjects().pipeline());
+    out.put("playbook", playbook);
+    return out;
+  }
+
+  /** A decision's outcome (fired, suppressed) and explanation beside its event's fields. */
+  private static ObjectNode explained(ObjectNode out) {
+    String type = out.path("type").asText();
+    out.put("outcome", type.substring(type.indexOf('.') + 1));
+    out.put("explanation", out.path("data").path("explanation").asText(out.path("entry").asText()));
+    return out;
   }
 
   private void node(ObjectNode out, LineageNode node) {

@@ -76,7 +76,7 @@ public final class GatewayRoutes extends AllDirectives {
             settings,
             ports.live(),
             ports.metrics(),
-            GatewayTopics.of(ports, api, mapper),
+            GatewayTopics.of(ports, api, mapper, settings.countersInterval()),
             ports.bundles(),
             mapper,
             Materializer.matFromSystem(system),

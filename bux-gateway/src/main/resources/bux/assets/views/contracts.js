@@ -96,7 +96,21 @@ export function create({ link }) {
     output.replaceChildren(h('h2', { text: title }), ...children);
   }
 
-  return { el, title: 'Contracts', show: () => { if (!loaded) load(); } };
+  return {
+    el,
+    title: 'Contracts',
+    show: () => {
+      if (!loaded) load();
+      // The lineage links a contract version here: open its pipeline and that version's sources.
+      const wanted = sessionStorage.getItem('bux.contracts.open');
+      if (!wanted) return;
+      sessionStorage.removeItem('bux.contracts.open');
+      try {
+        const { pipeline, version } = JSON.parse(wanted);
+        open(pipeline).then(() => sources(pipeline, version));
+      } catch (e) { note.textContent = 'cannot open that version: ' + e.message; }
+    },
+  };
 }
 
 function runsWhere(components) {

@@ -55,10 +55,10 @@ export function create() {
 
   function render(events) {
     if (!events.length) { results.replaceChildren(empty('no stored event matches')); return; }
-    const t = table('search-table', ['received', 'pipeline', 'app', 'event', 'rules', 'action']);
+    const t = table('search-table', ['received', 'pipeline', 'app', 'event', 'rules', 'action', '']);
     for (const e of events) {
       const d = e.decisions || {};
-      const detail = h('tr.detail', { hidden: true }, h('td', { colspan: 6 }, h('div.event-detail', null,
+      const detail = h('tr.detail', { hidden: true }, h('td', { colspan: 7 }, h('div.event-detail', null,
         h('div.body', null, jsonTree(e.body, redactedPaths(d.redacted))), decisionsPanel(e.decisions))));
       const toggle = h('button.link', { type: 'button', 'aria-expanded': 'false', text: e.event_id, on: { click: () => {
         detail.hidden = !detail.hidden;
@@ -66,7 +66,9 @@ export function create() {
       } } });
       t.tbody.append(h('tr', { testid: 'search-row', dataset: { eventId: e.event_id } },
         h('td', { text: fmtDateTime(e.received_at_ms) }), h('td', { text: e.pipeline }), h('td', { text: e.app }),
-        h('td.mono', null, toggle), h('td', null, chips(d.rules, 'rule')), h('td', { text: d.action || '' })), detail);
+        h('td.mono', null, toggle), h('td', null, chips(d.rules, 'rule')), h('td', { text: d.action || '' }),
+        h('td', null, e.event_id ? h('a', { href: '#lineage/' + encodeURIComponent(e.event_id), testid: 'search-lineage',
+          text: 'lineage', title: 'the decisions taken on this event and where they came from' }) : '')), detail);
     }
     results.replaceChildren(h('div.scroll-x', null, t.table));
   }

@@ -211,6 +211,48 @@ class BuxSocketTest {
   }
 
   @Test
+  void aSlowHistoryClientGetsEveryPointOnceInFewerFrames() throws Exception {
+    AtomicInteger reads = new AtomicInteger();
+    CountDownLatch readOften = new CountDownLatch(50);
+    // Each read answers every point so far, one more each time, as the history since a time does.
+    SnapshotPort history =
+        filter -> {
+          readOften.countDown();
+          int last = reads.incrementAndGet();
+          var body = JSON.createObjectNode().put("at", last).put("interval_ms", 10);
+          var points = body.putArray("points");
+          for (int at = 1; at <= last; at++) {
+            var point = points.addObject().put("at", at).put("node", "n1");
+            point.putObject("series").put("x", at);
+            point.putObject("rates");
+          }
+          return CompletableFuture.completedFuture(body);
+        };
+    ports.topics =
+        new TopicPorts(
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.of(history),
+            Optional.empty());
+    useSettings("ben.gateway.counters-interval = 10ms");
+    SocketClient client = connect();
+    client.send("{\"op\":\"subscribe\",\"sub\":\"h\",\"topic\":\"history\"}");
+    assertTrue(readOften.await(10, TimeUnit.SECONDS));
+    List<Long> seen = new java.util.ArrayList<>();
+    int frames = 0;
+    while (seen.isEmpty() || seen.get(seen.size() - 1) < 50) {
+      JsonNode frame = client.await(data("h"));
+      frames++;
+      assertEquals(frames > 1, frame.get("data").path("appended").asBoolean(), frame.toString());
+      frame.get("data").get("points").forEach(p -> seen.add(p.get("at").asLong()));
+    }
+    List<Long> each = java.util.stream.LongStream.rangeClosed(1, seen.size()).boxed().toList();
+    assertEquals(each, seen, "every point once, in order");
+    assertTrue(frames < seen.size(), frames + " frames for " + seen.size() + " points");
+  }
+
+  @Test
   void aMalformedFrameGetsAnErrorFrameAndIsCounted() {
     SocketClient client = connect();
     client.send("{\"op\":\"subscribe\",\"sub\":\"x\",\"topic\":\"secrets\"}");

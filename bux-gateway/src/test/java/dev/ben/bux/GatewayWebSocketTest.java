@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ben.streams.metrics.StageCounters;
 import java.net.http.WebSocket;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
@@ -111,6 +113,26 @@ class GatewayWebSocketTest {
             () -> ports.live.publish(published));
     assertEquals("tail", event.get("topic").asText());
     assertEquals(JSON.readTree("{\"user\":\"ann\"}"), event.get("data").get("body"));
+  }
+
+  @Test
+  void aDecisionsSubscriptionGetsNewEntriesOfItsPlaybookFromTheEventLog() throws Exception {
+    send(
+        "{\"op\":\"subscribe\",\"sub\":\"d\",\"topic\":\"decisions\","
+            + "\"filter\":{\"playbook\":\"lockout\"}}");
+    // The test log's events are dated after now, so the feed's first read already sees them.
+    InMemoryEventLog log = ports.eventLog;
+    log.add("fire", "playbook.fired", "{\"playbook\":\"lockout\",\"actions\":[]}", null, "auth");
+    log.add("other", "playbook.fired", "{\"playbook\":\"geo\",\"actions\":[]}", null, "auth");
+    log.add("pub", "signal.published", "{\"signal_id\":\"s1\",\"kind\":\"lock\"}", "fire", "auth");
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      JsonNode frame =
+          frames.awaitFrame("a decisions frame", f -> f.path("type").asText().equals("data"));
+      assertEquals("decisions", frame.get("topic").asText());
+      ids.add(frame.get("data").get("event_id").asText());
+    }
+    assertEquals(List.of("fire", "pub"), ids);
   }
 
   @Test

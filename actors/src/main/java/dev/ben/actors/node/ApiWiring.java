@@ -58,8 +58,8 @@ final class ApiWiring {
             ledger,
             new ReplicaQuery(services.migrator().store(), services.mapper()),
             services.blockingExecutor()),
-        // Decisions have no source in the node yet, so that topic is not offered; the gateway
-        // adds the topics it serves from ben_api's reads itself.
+        // The gateway serves the topics it can read through ben_api's ports itself: cluster,
+        // pipelines, history, and decisions from the event log's queries below.
         new TopicPorts(
             Optional.empty(),
             Optional.empty(),

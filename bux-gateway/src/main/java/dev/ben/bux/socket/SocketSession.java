@@ -100,15 +100,17 @@ final class SocketSession {
   private void subscribe(ClientFrame.Subscribe subscribe) {
     subscriptions.check(subscribe.sub());
     Topic topic = topics.get(subscribe.topic()).orElseThrow();
+    Source<Delivery, NotUsed> opened = topic.opener().open(subscribe.filter(), subscribe.after());
+    // Snapshots never wait for the client: a newer one replaces one it has not taken yet, and
+    // appended points it has not taken are joined.
+    opened =
+        switch (topic.kind()) {
+          case SNAPSHOT -> opened.conflate((older, newer) -> newer);
+          case APPENDED -> opened.conflate(AppendedPoints::merge);
+          case STREAM -> opened;
+        };
     Source<ServerFrames.Out, NotUsed> deliveries =
-        topic
-            .opener()
-            .open(subscribe.filter(), subscribe.after())
-            .map(delivery -> frames.delivery(subscribe.sub(), topic.name(), delivery));
-    if (topic.kind() == TopicKind.SNAPSHOT) {
-      // Never waits for the client: a newer snapshot replaces one it has not taken yet.
-      deliveries = deliveries.conflate((older, newer) -> newer);
-    }
+        opened.map(delivery -> frames.delivery(subscribe.sub(), topic.name(), delivery));
     UniqueKillSwitch stop =
         deliveries.viaMat(KillSwitches.single(), Keep.right()).to(out).run(materializer);
     if (!subscriptions.add(subscribe.sub(), stop)) {

@@ -67,7 +67,20 @@ final class TopicCatalog {
     snapshot(topics, "cluster", Set.of(), ports.cluster(), every, clock);
     snapshot(topics, "pipelines", Set.of(), ports.pipelines(), every, clock);
     snapshot(topics, "analytics", Set.of("pipeline"), ports.analytics(), every, clock);
-    snapshot(topics, "history", Set.of("since", "series"), ports.history(), every, clock);
+    ports
+        .history()
+        .ifPresent(
+            read ->
+                topics.add(
+                    new Topic(
+                        "history",
+                        TopicKind.APPENDED,
+                        Set.of("since", "series"),
+                        (filter, after) -> {
+                          AppendedPoints appended = new AppendedPoints();
+                          return Polled.every(every, () -> read.read(filter), clock)
+                              .mapConcat(appended::next);
+                        })));
     ports
         .decisions()
         .ifPresent(
@@ -75,7 +88,7 @@ final class TopicCatalog {
                 topics.add(
                     stream(
                         "decisions",
-                        Set.of("pipeline"),
+                        Set.of("pipeline", "playbook"),
                         new StreamFeed(
                             new TopicRing(settings.socket().streamRing()),
                             decisions::open,

@@ -8,5 +8,10 @@ public enum TopicKind {
    * Each item is news: a slow client gets what the topic's ring still holds and a gap frame with
    * the number it missed.
    */
-  STREAM
+  STREAM,
+  /**
+   * A snapshot first, then only what is new since the last item: a slow client gets the items it
+   * has not taken merged into one.
+   */
+  APPENDED
 }

@@ -17,8 +17,10 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -226,6 +229,64 @@ class BuxViewsIT {
     browser.save("BuxViewsIT-decisions-lockout");
   }
 
+  @Test
+  void aNewFiringAppearsLiveAndOpensItsLineageWithTheContractVersionAndTheStagesUser()
+      throws IOException {
+    browser.view("decisions");
+    browser.until(
+        "the decisions of the last minutes read",
+        d -> "true".equals(browser.testId("view-decisions").getAttribute("data-loaded")));
+    Set<String> before = new HashSet<>();
+    browser
+        .all(Browser.sel("decision-row"))
+        .forEach(r -> before.add(r.getAttribute("data-event-id")));
+    // A user of its own, so no other method's burst has started the lockout's cooldown for it.
+    String user = "lineage-" + UUID.randomUUID().toString().substring(0, 8);
+    bux.post(
+        "auth",
+        Files.readString(BuxNode.EXAMPLES.resolve("auth/events/attack.ndjson"))
+            .replace("\"mallory\"", "\"" + user + "\""));
+    // Pushed by the decisions topic: the view is not reopened.
+    WebElement row =
+        browser.until(
+            "a new lockout firing pushed into the decisions",
+            d ->
+                browser.all(Browser.sel("decision-row")).stream()
+                    .filter(r -> !before.contains(r.getAttribute("data-event-id")))
+                    .filter(r -> "FIRED".equals(r.getAttribute("data-status")))
+                    .filter(r -> cell(r, "decision-playbook").equals("lockout"))
+                    .findFirst()
+                    .orElse(null));
+    String firing = row.getAttribute("data-event-id");
+    row.findElement(By.cssSelector(Browser.sel("decision-lineage"))).click();
+    browser.until("the lineage view", d -> browser.visible(Browser.sel("lineage-tree")));
+    WebElement focus =
+        browser.until(
+            "the firing at the focus of its lineage",
+            d -> browser.visible("[data-testid=lineage-node][aria-current=true]"));
+    assertEquals(firing, focus.getAttribute("data-event-id"));
+    WebElement staged =
+        browser.until(
+            "the stage of the firing's contract version",
+            d -> browser.visible("[data-testid=lineage-node][data-type='ledger.staged']"));
+    assertEquals(
+        "by admin", staged.findElement(By.cssSelector(Browser.sel("lineage-user"))).getText());
+    assertTrue(
+        browser.all(Browser.sel("lineage-version-link")).stream()
+            .anyMatch(a -> a.getText().equals("auth v" + bux.deployed)),
+        "a link to auth v" + bux.deployed);
+    // The tree is read with the keyboard: down from the focused firing reaches the next node.
+    focus.sendKeys(org.openqa.selenium.Keys.ARROW_DOWN);
+    WebElement next = browser.driver().switchTo().activeElement();
+    assertEquals("lineage-node", next.getAttribute("data-testid"));
+    assertFalse(firing.equals(next.getAttribute("data-event-id")), "the focus moved on");
+    browser.save("BuxViewsIT-lineage-1400");
+    browser.driver().manage().window().setSize(Browser.NARROW);
+    browser.until("the tree at 420 px", d -> browser.visible(Browser.sel("lineage-tree")));
+    browser.save("BuxViewsIT-lineage-420");
+    browser.driver().manage().window().setSize(Browser.WIDE);
+  }
+
   private boolean aDeliveredLockoutIsLogged() {
     JsonNode answer;
     try {
@@ -270,9 +331,21 @@ class BuxViewsIT {
     long staged = bux.stage(changed);
 
     browser.view("contracts");
-    browser
-        .until("auth in the pipelines", d -> browser.visible(Browser.sel("open-pipeline-auth")))
-        .click();
+    // The list is drawn again at each push of the pipelines topic: click the row drawn last.
+    browser.until(
+        "auth in the pipelines, opened",
+        d -> {
+          WebElement open = browser.visible(Browser.sel("open-pipeline-auth"));
+          try {
+            if (open != null) {
+              open.click();
+              return true;
+            }
+          } catch (StaleElementReferenceException redrawn) {
+            // drawn again between finding and clicking: try the new one
+          }
+          return null;
+        });
     browser.until("auth's versions", d -> browser.visible(Browser.sel("diff-form")));
     new Select(browser.testId("diff-to")).selectByValue(Long.toString(staged));
     browser.testId("diff-run").click();
@@ -367,6 +440,10 @@ class BuxViewsIT {
       browser.logIn("admin", bux.password);
       browser.until("the nav", d -> browser.visible(Browser.sel("nav")));
     }
+    // Requests (the test bench) need the socket: wait until it is live.
+    browser.until(
+        "the connection to the node",
+        d -> browser.visible(Browser.sel("connection") + "[data-state=live]"));
   }
 
   /**
