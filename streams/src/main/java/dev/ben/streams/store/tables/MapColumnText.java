@@ -1,5 +1,6 @@
 package dev.ben.streams.store.tables;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -26,9 +27,17 @@ final class MapColumnText {
   private JsonGenerator json;
   private boolean plain;
 
+  // WRITE_NULL_MAP_VALUES is deprecated but still honoured by the map serialiser.
+  @SuppressWarnings("deprecation")
   MapColumnText(ObjectWriter writer) {
     this.writer = writer;
-    this.direct = !writer.isEnabled(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    JsonInclude.Include entries =
+        writer.getConfig().getDefaultPropertyInclusion(Map.class).getContentInclusion();
+    this.direct =
+        !writer.isEnabled(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            && writer.isEnabled(SerializationFeature.WRITE_NULL_MAP_VALUES)
+            && (entries == JsonInclude.Include.ALWAYS
+                || entries == JsonInclude.Include.USE_DEFAULTS);
   }
 
   String of(Map<String, ?> values) throws IOException {
@@ -74,13 +83,17 @@ final class MapColumnText {
   }
 
   private void writeEntry(String name, Object value) {
-    if (!plain || name == null || !(value instanceof String || value instanceof Double)) {
+    if (!plain
+        || name == null
+        || !(value == null || value instanceof String || value instanceof Double)) {
       plain = false;
       return;
     }
     try {
       json.writeFieldName(name);
-      if (value instanceof String string) {
+      if (value == null) {
+        json.writeNull();
+      } else if (value instanceof String string) {
         json.writeString(string);
       } else {
         json.writeNumber((Double) value);

@@ -2,6 +2,7 @@ package dev.ben.streams.store.tables;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -25,6 +26,7 @@ class MapColumnTextTest {
     values.put("odd", Double.NaN);
     values.put("far", Double.NEGATIVE_INFINITY);
     values.put("level", "HOT \"quoted\" \\ \n\u0001 é");
+    values.put("empty", null);
     for (int i = 0; i < 3; i++) {
       // The same generator and buffer serve every value in turn.
       assertEquals(WRITER.writeValueAsString(values), text.of(values));
@@ -37,11 +39,24 @@ class MapColumnTextTest {
     MapColumnText text = new MapColumnText(WRITER);
     Map<String, Object> odd = new LinkedHashMap<>();
     odd.put("first", 1.0);
-    odd.put("missing", null);
     odd.put("count", 4L);
     odd.put("list", List.of("x"));
     assertEquals(WRITER.writeValueAsString(odd), text.of(odd));
     assertEquals("{\"first\":1.0}", text.of(Map.of("first", 1.0)));
+  }
+
+  @Test
+  void aMapperThatLeavesOutNullsIsFollowed() throws Exception {
+    ObjectWriter nonNull =
+        new ObjectMapper()
+            .setDefaultPropertyInclusion(
+                JsonInclude.Value.construct(
+                    JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
+            .writer();
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("kept", 1.0);
+    values.put("missing", null);
+    assertEquals("{\"kept\":1.0}", new MapColumnText(nonNull).of(values));
   }
 
   @Test
