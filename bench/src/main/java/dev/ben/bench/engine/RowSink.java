@@ -1,18 +1,55 @@
 package dev.ben.bench.engine;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ben.streams.store.AnalyticalStore;
+import dev.ben.streams.store.TypedRows;
+import dev.ben.streams.store.TypedRowsJson;
+import java.io.CharArrayWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A store that keeps nothing: statements succeed and find no rows (so migrations plan every step
  * and record them here), and inserted rows are only measured, so the benchmark stops at the row
- * JSON a real store would be sent.
+ * JSON a real store would be sent. Typed rows are written as JSONEachRow text (the text {@link
+ * TypedRowsJson} gives) into one reused buffer, as the plain Java loop writes its rows, and
+ * date-times are formatted once per second. Not thread-safe.
  */
 final class RowSink implements AnalyticalStore {
 
+  private final CharArrayWriter text = new CharArrayWriter(1024);
+  private final JsonGenerator json;
+  private final SecondText[] seconds = {new SecondText(), new SecondText()};
+  private int nextSecond;
   private long rows;
   private long chars;
+
+  /** Each row's text, when a check asks for it; null otherwise. */
+  private final List<String> kept;
+
+  RowSink() {
+    this(false);
+  }
+
+  /**
+   * @param keep whether to keep each row's text (for checks)
+   */
+  RowSink(boolean keep) {
+    kept = keep ? new ArrayList<>() : null;
+    try {
+      json = new JsonFactory().createGenerator(text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    // Rows follow each other in one buffer; each is measured and dropped before the next.
+    json.setRootValueSeparator(null);
+  }
 
   @Override
   public void execute(String sql) {}
@@ -26,8 +63,83 @@ final class RowSink implements AnalyticalStore {
   }
 
   @Override
+  public void insertRows(String table, TypedRows typed) {
+    try {
+      List<String> columns = typed.columns();
+      for (Object[] values : typed.rows()) {
+        json.writeStartObject();
+        for (int i = 0; i < values.length; i++) {
+          json.writeFieldName(columns.get(i));
+          write(values[i]);
+        }
+        json.writeEndObject();
+        json.flush();
+        rows++;
+        chars += text.size();
+        if (kept != null) {
+          kept.add(text.toString());
+        }
+        text.reset();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** One value as {@link TypedRowsJson} writes it. */
+  private void write(Object value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+    } else if (value instanceof String string) {
+      json.writeString(string);
+    } else if (value instanceof BigInteger big) {
+      json.writeNumber(big);
+    } else if (value instanceof Double || value instanceof Float) {
+      json.writeNumber(((Number) value).doubleValue());
+    } else if (value instanceof Number number) {
+      json.writeNumber(number.longValue());
+    } else if (value instanceof Boolean bool) {
+      json.writeNumber(bool ? 1 : 0);
+    } else if (value instanceof Instant at) {
+      json.writeString(secondText(at.getEpochSecond()));
+    } else if (value instanceof List<?> items) {
+      json.writeStartArray();
+      for (Object item : items) {
+        write(item);
+      }
+      json.writeEndArray();
+    } else {
+      throw new IllegalArgumentException("not a row value: " + value.getClass().getName());
+    }
+  }
+
+  /** A row holds a few date-times (received, the event's own), each moving second by second. */
+  private String secondText(long second) {
+    for (SecondText held : seconds) {
+      if (held.second == second) {
+        return held.text;
+      }
+    }
+    SecondText replaced = seconds[nextSecond];
+    nextSecond = (nextSecond + 1) % seconds.length;
+    replaced.second = second;
+    replaced.text = TypedRowsJson.DATE_TIME.format(Instant.ofEpochSecond(second));
+    return replaced.text;
+  }
+
+  private static final class SecondText {
+    private long second = Long.MIN_VALUE;
+    private String text;
+  }
+
+  @Override
   public List<ObjectNode> queryJson(String sql) {
     return List.of();
+  }
+
+  /** The rows' text, when kept. */
+  List<String> kept() {
+    return kept;
   }
 
   long rows() {

@@ -31,7 +31,12 @@ public final class DetectionRound {
 
   /** True when some playbook's condition held, so the round needs its bounds' verdicts. */
   public boolean hasCandidates() {
-    return pending.stream().anyMatch(p -> !p.candidates().isEmpty());
+    for (PendingDetection p : pending) {
+      if (!p.candidates().isEmpty()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The detections of a round without candidates, which need no verdict. */
@@ -39,7 +44,7 @@ public final class DetectionRound {
     if (hasCandidates()) {
       throw new IllegalStateException("the round has candidates awaiting their bounds");
     }
-    return pending.stream().map(p -> p.decided(List.of())).toList();
+    return decide(null);
   }
 
   private record PlaybookRequests(
@@ -47,6 +52,10 @@ public final class DetectionRound {
 
   /** Asks each playbook's bound once for its candidates, then decides every detection. */
   public CompletionStage<List<Detection>> admit(BoundAdmission admission) {
+    if (!hasCandidates()) {
+      // Most rounds: no bound to ask, so nothing to wait for.
+      return CompletableFuture.completedFuture(decide(null));
+    }
     String[][] verdicts = new String[pending.size()][];
     Map<String, PlaybookRequests> byPlaybook = new LinkedHashMap<>();
     for (int i = 0; i < pending.size(); i++) {
@@ -98,10 +107,14 @@ public final class DetectionRound {
     }
   }
 
+  /** Every detection with its verdicts; none when {@code verdicts} is null. */
   private List<Detection> decide(String[][] verdicts) {
+    if (pending.size() == 1) {
+      return List.of(pending.get(0).decided(verdicts == null ? List.of() : List.of(verdicts[0])));
+    }
     List<Detection> detections = new ArrayList<>(pending.size());
     for (int i = 0; i < pending.size(); i++) {
-      detections.add(pending.get(i).decided(List.of(verdicts[i])));
+      detections.add(pending.get(i).decided(verdicts == null ? List.of() : List.of(verdicts[i])));
     }
     return detections;
   }

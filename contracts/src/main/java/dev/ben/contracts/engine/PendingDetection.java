@@ -24,6 +24,9 @@ public record PendingDetection(
       throw new IllegalArgumentException(
           verdicts.size() + " verdicts for " + candidates.size() + " candidates");
     }
+    if (candidates.isEmpty()) {
+      return new Detection(detectors, List.of(), score);
+    }
     List<PlaybookOutcome> outcomes = new ArrayList<>(candidates.size());
     for (int i = 0; i < candidates.size(); i++) {
       outcomes.add(candidates.get(i).decided(verdicts.get(i)));

@@ -5,7 +5,9 @@ import java.util.AbstractSet;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * A read-only map over a table of distinct names and the values at the same positions, in the
@@ -47,6 +49,15 @@ public abstract class NamedArrayMap<V> extends AbstractMap<String, V> {
       }
     }
     return -1;
+  }
+
+  /** Without an entry per name: hot-path readers (the store's row) walk the map this way. */
+  @Override
+  public final void forEach(BiConsumer<? super String, ? super V> action) {
+    Objects.requireNonNull(action, "action");
+    for (int i = 0; i < names.length; i++) {
+      action.accept(names[i], valueAt(i));
+    }
   }
 
   @Override

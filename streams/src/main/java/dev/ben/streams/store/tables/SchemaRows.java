@@ -1,6 +1,5 @@
 package dev.ben.streams.store.tables;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -10,6 +9,7 @@ import dev.ben.contracts.model.FieldType;
 import dev.ben.contracts.model.Schema;
 import dev.ben.contracts.model.SchemaField;
 import dev.ben.streams.flow.Envelope;
+import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -32,20 +32,22 @@ final class SchemaRows {
   private static final int FIRST_FIELD = DECISION_COLUMNS.size();
 
   private final ObjectWriter json;
+  private final MapColumnText maps;
 
   /** The JSON columns are written as compact text whatever the mapper is set to print. */
   SchemaRows(ObjectMapper mapper) {
     this.json = mapper.writer().without(SerializationFeature.INDENT_OUTPUT);
+    this.maps = new MapColumnText(json);
   }
 
   static List<String> columns(Schema schema) {
     List<String> columns = new ArrayList<>(FIRST_FIELD + schema.fields().size());
     columns.addAll(DECISION_COLUMNS);
     schema.fields().forEach(field -> columns.add(field.name()));
-    return columns;
+    return List.copyOf(columns);
   }
 
-  Object[] values(Envelope envelope, Schema schema) throws JsonProcessingException {
+  Object[] values(Envelope envelope, Schema schema) throws IOException {
     EvaluationResult result = envelope.evaluation().result();
     List<SchemaField> fields = schema.fields();
     Object[] row = new Object[FIRST_FIELD + fields.size()];
@@ -71,8 +73,8 @@ final class SchemaRows {
   }
 
   /** Most events have no facts or detector values: no serialiser for those. */
-  private String jsonObject(Map<String, ?> values) throws JsonProcessingException {
-    return values == null || values.isEmpty() ? "{}" : json.writeValueAsString(values);
+  private String jsonObject(Map<String, ?> values) throws IOException {
+    return values == null || values.isEmpty() ? "{}" : maps.of(values);
   }
 
   /** A DateTime holds whole seconds. */

@@ -12,9 +12,7 @@ import dev.ben.streams.store.TypedRows;
 import dev.ben.streams.store.migrate.DataMigrator;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -35,6 +33,11 @@ public final class SchemaTableWriter implements BatchWriter {
   private final SchemaRows rows;
   private final Set<Long> migrated = new HashSet<>();
   private final StoreInserts inserts;
+
+  /** The columns of the schema last written, so a run of batches of one schema builds them once. */
+  private Schema lastSchema;
+
+  private List<String> lastColumns;
 
   /**
    * @param fallback the writer of {@code ben_events}, for events no schema table can take
@@ -63,25 +66,50 @@ public final class SchemaTableWriter implements BatchWriter {
   @Override
   public void write(List<Envelope> batch) throws Exception {
     // By schema, not table: two versions of one schema in a batch may fill different columns.
-    Map<Schema, TypedRows> rowsBySchema = new IdentityHashMap<>();
-    List<Envelope> unresolved = new ArrayList<>();
+    // A batch holds one schema or a few, so they are found by a scan.
+    List<Schema> schemas = new ArrayList<>(2);
+    List<TypedRows> tables = new ArrayList<>(2);
+    List<Envelope> unresolved = List.of();
     for (Envelope envelope : batch) {
-      Optional<Schema> schema =
-          envelope.evaluation() == null ? Optional.empty() : schemaOf(envelope);
-      if (schema.isEmpty()) {
+      Schema schema = envelope.evaluation() == null ? null : schemaOf(envelope).orElse(null);
+      if (schema == null) {
+        if (unresolved.isEmpty()) {
+          unresolved = new ArrayList<>();
+        }
         unresolved.add(envelope);
         continue;
       }
-      rowsBySchema
-          .computeIfAbsent(schema.get(), s -> new TypedRows(SchemaRows.columns(s), batch.size()))
-          .add(rows.values(envelope, schema.get()));
+      int at = indexOf(schemas, schema);
+      if (at < 0) {
+        at = schemas.size();
+        schemas.add(schema);
+        tables.add(new TypedRows(columns(schema), batch.size()));
+      }
+      tables.get(at).add(rows.values(envelope, schema));
     }
     if (!unresolved.isEmpty()) {
       fallback.write(unresolved);
     }
-    for (Map.Entry<Schema, TypedRows> table : rowsBySchema.entrySet()) {
-      inserts.insert(migrator.store(), slot.pipeline(), table.getKey().table(), table.getValue());
+    for (int i = 0; i < schemas.size(); i++) {
+      inserts.insert(migrator.store(), slot.pipeline(), schemas.get(i).table(), tables.get(i));
     }
+  }
+
+  private List<String> columns(Schema schema) {
+    if (schema != lastSchema) {
+      lastColumns = SchemaRows.columns(schema);
+      lastSchema = schema;
+    }
+    return lastColumns;
+  }
+
+  private static int indexOf(List<Schema> schemas, Schema schema) {
+    for (int i = 0; i < schemas.size(); i++) {
+      if (schemas.get(i) == schema) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /**

@@ -1,0 +1,105 @@
+package dev.ben.streams.store.tables;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+/**
+ * The text of a JSON column holding a map of names to text or numbers (an event's facts, its
+ * detector values), the same text {@code writer} gives. Most rows carry such a map, so one
+ * generator and buffer serve them all instead of a serialiser per value: the generator is made by
+ * {@code writer} (so it has its settings) and writes the entries as the map serialiser would. A map
+ * holding anything else (a null value, another type), or a writer that sorts map entries, goes
+ * through {@code writer}. Not thread-safe: owned by one row builder.
+ */
+final class MapColumnText {
+
+  private final ObjectWriter writer;
+  private final boolean direct;
+  private final StringWriter text = new StringWriter(256);
+  private final BiConsumer<String, Object> entry = this::writeEntry;
+  private JsonGenerator json;
+  private boolean plain;
+
+  // WRITE_NULL_MAP_VALUES is deprecated but still honoured by the map serialiser.
+  @SuppressWarnings("deprecation")
+  MapColumnText(ObjectWriter writer) {
+    this.writer = writer;
+    JsonInclude.Include entries =
+        writer.getConfig().getDefaultPropertyInclusion(Map.class).getContentInclusion();
+    this.direct =
+        !writer.isEnabled(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            && writer.isEnabled(SerializationFeature.WRITE_NULL_MAP_VALUES)
+            && (entries == JsonInclude.Include.ALWAYS
+                || entries == JsonInclude.Include.USE_DEFAULTS);
+  }
+
+  String of(Map<String, ?> values) throws IOException {
+    if (!direct) {
+      return writer.writeValueAsString(values);
+    }
+    plain = true;
+    try {
+      JsonGenerator out = generator();
+      out.writeStartObject();
+      values.forEach(entry);
+      if (plain) {
+        out.writeEndObject();
+        out.flush();
+        String written = text.toString();
+        text.getBuffer().setLength(0);
+        return written;
+      }
+    } catch (UncheckedIOException e) {
+      discard();
+      throw e.getCause();
+    } catch (IOException | RuntimeException e) {
+      discard();
+      throw e;
+    }
+    discard();
+    return writer.writeValueAsString(values);
+  }
+
+  /** A generator left mid-object is not reused. */
+  private void discard() {
+    json = null;
+    text.getBuffer().setLength(0);
+  }
+
+  private JsonGenerator generator() throws IOException {
+    if (json == null) {
+      json = writer.createGenerator(text);
+      // Values follow each other in one buffer; each is taken out before the next.
+      json.setRootValueSeparator(null);
+    }
+    return json;
+  }
+
+  private void writeEntry(String name, Object value) {
+    if (!plain
+        || name == null
+        || !(value == null || value instanceof String || value instanceof Double)) {
+      plain = false;
+      return;
+    }
+    try {
+      json.writeFieldName(name);
+      if (value == null) {
+        json.writeNull();
+      } else if (value instanceof String string) {
+        json.writeString(string);
+      } else {
+        json.writeNumber((Double) value);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package dev.ben.streams.store.tables;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class MapColumnTextTest {
+
+  private static final ObjectWriter WRITER =
+      new ObjectMapper().writer().without(SerializationFeature.INDENT_OUTPUT);
+
+  @Test
+  void writesTheSameTextAsTheMapper() throws Exception {
+    MapColumnText text = new MapColumnText(WRITER);
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("login_rate.fails", 3.0);
+    values.put("login_rate.attempts", 0.123456789012345);
+    values.put("odd", Double.NaN);
+    values.put("far", Double.NEGATIVE_INFINITY);
+    values.put("level", "HOT \"quoted\" \\ \n\u0001 é");
+    values.put("empty", null);
+    for (int i = 0; i < 3; i++) {
+      // The same generator and buffer serve every value in turn.
+      assertEquals(WRITER.writeValueAsString(values), text.of(values));
+      assertEquals("{\"a\":\"b\"}", text.of(Map.of("a", "b")));
+    }
+  }
+
+  @Test
+  void anyOtherValueGoesThroughTheMapperAndLeavesTheNextOneWhole() throws Exception {
+    MapColumnText text = new MapColumnText(WRITER);
+    Map<String, Object> odd = new LinkedHashMap<>();
+    odd.put("first", 1.0);
+    odd.put("count", 4L);
+    odd.put("list", List.of("x"));
+    assertEquals(WRITER.writeValueAsString(odd), text.of(odd));
+    assertEquals("{\"first\":1.0}", text.of(Map.of("first", 1.0)));
+  }
+
+  @Test
+  void aMapperThatLeavesOutNullsIsFollowed() throws Exception {
+    ObjectWriter nonNull =
+        new ObjectMapper()
+            .setDefaultPropertyInclusion(
+                JsonInclude.Value.construct(
+                    JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
+            .writer();
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("kept", 1.0);
+    values.put("missing", null);
+    assertEquals("{\"kept\":1.0}", new MapColumnText(nonNull).of(values));
+  }
+
+  @Test
+  void aMapperThatSortsEntriesIsFollowed() throws Exception {
+    ObjectWriter sorting =
+        new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).writer();
+    Map<String, Object> values = new HashMap<>();
+    values.put("zeta", 1.0);
+    values.put("alpha", "a");
+    values.put("mid", 2.5);
+    assertEquals(
+        "{\"alpha\":\"a\",\"mid\":2.5,\"zeta\":1.0}", new MapColumnText(sorting).of(values));
+  }
+}
