@@ -158,13 +158,14 @@ class EventEmitterTest {
 
   @Test
   void anUnavailableLogIsRetriedForTheConfiguredTimeThenTheEventIsCounted() throws Exception {
-    EventEmitter emitter = emitter(100, Duration.ofMillis(300));
+    EventEmitter emitter = emitter(100, Duration.ofSeconds(1));
     store.failing.set(Integer.MAX_VALUE);
     emitter.emit(BuiltInComponents.LEDGER, staged(BUNDLE));
     drained(emitter);
 
     assertEquals(1, dropped(EmitCounters.UNAVAILABLE));
-    assertTrue(store.appends.get() > 2, "retried " + store.appends.get() + " times");
+    // At least one retry after the first attempt; how many fit in the window depends on the load.
+    assertTrue(store.appends.get() > 1, "retried " + (store.appends.get() - 1) + " times");
     assertEquals(0, published("ledger.staged"));
   }
 
