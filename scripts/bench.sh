@@ -69,7 +69,8 @@ fi
 
 # Before any server or node starts, so the pipeline has the machine to itself.
 log "3/5 in-process pipeline: sustained rate, latency at fixed rates, heap under overload…"
-java -Xms1g -Xmx1g -cp "$BENCH_CP" dev.ben.bench.dataplane.DataPlaneBench pipeline "$ROOT/examples/auth" "$OUT" \
+# The node's collector (./ben's NODE_JAVA_OPTS), in the 1 GiB heap the figures are held to.
+java -Xms1g -Xmx1g -XX:+UseZGC -cp "$BENCH_CP" dev.ben.bench.dataplane.DataPlaneBench pipeline "$ROOT/examples/auth" "$OUT" \
   $QUICK >"$OUT/pipeline.log" 2>&1 || not_run pipeline.json "the pipeline part failed (see target/bench/pipeline.log)"
 
 STARTED_SERVERS=0
@@ -118,7 +119,7 @@ BEN_INGEST_MAX_CONNECTIONS_PER_ADDRESS=1024 BEN_INGEST_ACK=durable BEN_DETECTOR_
 BEN_HOME="$NODE_HOME" BEN_INGEST_PORT=$INGEST_PORT BEN_GATEWAY_PORT=$GATEWAY_PORT BEN_CONTROL_PORT=$CONTROL_PORT \
   BEN_SOCKET_PORT=17271 BEN_NODE_PORT=25680 BEN_NATS_URL="" BEN_S3_ENDPOINT="" BEN_CLICKHOUSE_URL="$CLICKHOUSE" \
   BEN_CLICKHOUSE_DATABASE="ben_bench_node" BEN_LEDGER_TRUSTED_KEYS="$NODE_HOME/bench-signing.pub" \
-  java -Xms256m -Xmx1g -cp "$ROOT/actors/target/classes:$(cat "$ROOT/actors/target/classpath.txt")" \
+  java -Xms256m -Xmx1g -XX:+UseZGC -cp "$ROOT/actors/target/classes:$(cat "$ROOT/actors/target/classpath.txt")" \
   dev.ben.actors.node.BenNode >"$OUT/node.log" 2>&1 &
 NODE_PID=$!
 HTTP_WHY=""

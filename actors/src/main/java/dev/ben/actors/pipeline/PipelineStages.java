@@ -148,7 +148,9 @@ public final class PipelineStages {
                 .orElseGet(Flow::create),
             contract.map(this::detecting).orElseGet(Flow::create),
             this::liveTap,
-            store(counters.get(StageKind.STORE), flow));
+            store(counters.get(StageKind.STORE), flow),
+            new PipelineGraph.Boundaries(
+                flow.boundaryBeforeDetector(), flow.boundaryBeforeStore()));
     return PipelineGraph.run(logic, counters, materializer);
   }
 

@@ -1,9 +1,12 @@
 package dev.ben.bench.dataplane;
 
+import com.typesafe.config.ConfigFactory;
 import dev.ben.bench.table.Section;
+import dev.ben.config.FlowSettings;
 import dev.ben.contracts.model.ContractSet;
 import dev.ben.contracts.project.LoadedProject;
 import dev.ben.contracts.project.ProjectLoader;
+import dev.ben.streams.graph.PipelineGraph;
 import dev.ben.streams.rocks.RocksIndex;
 import java.net.URI;
 import java.nio.file.Files;
@@ -74,7 +77,15 @@ public final class DataPlaneBench {
         Path work = Files.createTempDirectory("ben-bench-pipeline");
         ActorSystem system = ActorSystem.create("bench");
         try (RocksIndex index = RocksIndex.open(work.resolve("rocks"))) {
-          PipelineRun pipeline = new PipelineRun(contracts(options), system, index);
+          // The node's boundaries (ben.flow, with its BEN_FLOW_BOUNDARY_* overrides).
+          FlowSettings flow = FlowSettings.fromConfig(ConfigFactory.load());
+          PipelineRun pipeline =
+              new PipelineRun(
+                  contracts(options),
+                  system,
+                  index,
+                  new PipelineGraph.Boundaries(
+                      flow.boundaryBeforeDetector(), flow.boundaryBeforeStore()));
           return List.of(PipelineSection.run(pipeline, options.quick()));
         } finally {
           system.terminate();

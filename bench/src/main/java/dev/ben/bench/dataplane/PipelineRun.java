@@ -78,7 +78,8 @@ public final class PipelineRun {
       LatencyHistogram latency,
       long maxHeapBytes,
       long firings,
-      Map<String, Map<String, Long>> stages) {
+      Map<String, Map<String, Long>> stages,
+      CpuWatch.Use cpu) {
 
     public String name() {
       return load.name();
@@ -113,10 +114,17 @@ public final class PipelineRun {
   private final RocksIndex index;
   private final ObjectMapper mapper = new ObjectMapper();
 
-  public PipelineRun(ContractSet contracts, ActorSystem system, RocksIndex index) {
+  private final PipelineGraph.Boundaries boundaries;
+
+  public PipelineRun(
+      ContractSet contracts,
+      ActorSystem system,
+      RocksIndex index,
+      PipelineGraph.Boundaries boundaries) {
     this.contracts = contracts;
     this.system = system;
     this.index = index;
+    this.boundaries = boundaries;
   }
 
   /**
@@ -152,6 +160,7 @@ public final class PipelineRun {
     PipelineGraph.Running running = null;
     try (HeapWatch heap = new HeapWatch()) {
       long started = System.nanoTime();
+      CpuWatch cpu = new CpuWatch();
       running =
           PipelineGraph.run(
               new PipelineGraph.Logic(
@@ -187,7 +196,8 @@ public final class PipelineRun {
                       writers.apply(slot),
                       new SpillBuffer(index, PIPELINE + "-" + name, 256L << 20, mapper),
                       Settlement.NONE,
-                      blocking)),
+                      blocking),
+                  boundaries),
               byKind,
               Materializer.matFromSystem(system));
       traffic
@@ -214,7 +224,8 @@ public final class PipelineRun {
           latency,
           heap.maxUsedBytes(),
           firings.get(),
-          PipelineLedger.totals(counters));
+          PipelineLedger.totals(counters),
+          cpu.use());
     } finally {
       if (running != null) {
         running.killSwitch().shutdown();

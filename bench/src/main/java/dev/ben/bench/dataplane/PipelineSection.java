@@ -125,6 +125,27 @@ final class PipelineSection {
             run.maxHeapBytes() >> 20,
             run.firings(),
             run.eventTime().toMillis() / 60_000.0));
+    CpuWatch.Use cpu = run.cpu();
+    long events = run.stages().get("sidecar").get("accepted");
+    StringBuilder groups = new StringBuilder();
+    cpu.byGroupNanos().entrySet().stream()
+        .limit(6)
+        .forEach(
+            group ->
+                groups.append(
+                    String.format(
+                        Locale.ROOT,
+                        "  %s %.2f",
+                        group.getKey(),
+                        cpu.microsPerEvent(group.getValue(), events))));
+    section.detail(
+        String.format(
+            Locale.ROOT,
+            "    cpu %.2f us/event, busiest thread (%s) %.2f us/event; by thread:%s",
+            cpu.microsPerEvent(cpu.totalNanos(), events),
+            cpu.busiest(),
+            cpu.microsPerEvent(cpu.busiestNanos(), events),
+            groups));
     run.stages()
         .forEach(
             (stage, counts) ->
@@ -146,6 +167,8 @@ final class PipelineSection {
             .put("max_heap_bytes", run.maxHeapBytes())
             .put("playbook_firings", run.firings())
             .put("unaccounted", run.unaccounted())
+            .put("cpu_us_per_event", cpu.microsPerEvent(cpu.totalNanos(), events))
+            .put("busiest_thread_us_per_event", cpu.microsPerEvent(cpu.busiestNanos(), events))
             .set("stages", JSON.valueToTree(run.stages())));
     return run;
   }

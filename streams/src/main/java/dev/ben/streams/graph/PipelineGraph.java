@@ -41,9 +41,10 @@ public final class PipelineGraph {
   private static final int PER_PRODUCER_BUFFER = 16;
 
   /**
-   * What each stage does. {@code proxy} bounds itself; {@code coalesce} is how many events cross to
-   * the spine as one element at most when it is pressed (1: one by one); {@code tap} sees each
-   * event the detector forwards to the store.
+   * What each stage does. {@code proxy} bounds itself; {@code coalesce} is how many events cross an
+   * asynchronous boundary as one element at most when the stage after it is pressed (1: one by
+   * one); {@code tap} sees each event the detector forwards to the store; {@code boundaries} says
+   * where the graph has more asynchronous boundaries than the one before the spine.
    */
   public record Logic(
       int sidecarBuffer,
@@ -52,7 +53,19 @@ public final class PipelineGraph {
       Flow<Envelope, Envelope, NotUsed> spine,
       Flow<Envelope, Envelope, NotUsed> detector,
       Consumer<Envelope> tap,
-      Sink<Envelope, NotUsed> store) {}
+      Sink<Envelope, NotUsed> store,
+      Boundaries boundaries) {}
+
+  /**
+   * Asynchronous boundaries besides the one before the spine, each one more island (a thread of its
+   * own when there is a core for it): {@code beforeDetector} between the spine and the detector,
+   * {@code beforeStore} between the live tap and the store. Events keep their order across them.
+   */
+  public record Boundaries(boolean beforeDetector, boolean beforeStore) {
+
+    /** Proxy on one island, everything from the spine to the store fused on the other. */
+    public static final Boundaries NONE = new Boundaries(false, false);
+  }
 
   /**
    * A materialised graph: events sent to {@code ingress} (which may be materialised any number of
@@ -95,8 +108,10 @@ public final class PipelineGraph {
         .via(toSpine(logic.coalesce(), counters))
         .via(logic.spine())
         .via(handover(StageKind.SPINE, counters, event -> {}))
+        .via(boundary(logic.boundaries().beforeDetector(), logic.coalesce()))
         .via(logic.detector())
         .via(handover(StageKind.DETECTOR, counters, logic.tap()))
+        .via(boundary(logic.boundaries().beforeStore(), logic.coalesce()))
         .watchTermination(Keep.right())
         .toMat(logic.store(), Keep.left())
         .mapMaterializedValue(PipelineGraph::namingTheStore);
@@ -114,6 +129,21 @@ public final class PipelineGraph {
                 StageKind.PROXY, counters.get(StageKind.PROXY), counters.get(StageKind.SPINE)))
         .async()
         .mapConcat(batch -> batch);
+  }
+
+  /**
+   * An asynchronous boundary that keeps the order of events, crossed in batches of up to {@code
+   * coalesce} while the island after it is pressed; nothing when {@code present} is false. Events
+   * are counted where they change stage, not where they change island.
+   */
+  private static Flow<Envelope, Envelope, NotUsed> boundary(boolean present, int coalesce) {
+    if (!present) {
+      return Flow.create();
+    }
+    if (coalesce <= 1) {
+      return Flow.<Envelope>create().map(event -> event).async();
+    }
+    return Coalescing.batches(coalesce).async().mapConcat(batch -> batch);
   }
 
   private static Flow<Envelope, Envelope, NotUsed> handover(

@@ -14,6 +14,8 @@ import dev.ben.streams.metrics.StageCounters.Outcome;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -75,57 +77,90 @@ class PipelineGraphTest {
       Map<StageKind, StageCounters> counters,
       int coalesce,
       Flow<Envelope, Envelope, NotUsed> spine,
-      Sink<Envelope, NotUsed> store) {
+      Sink<Envelope, NotUsed> store,
+      PipelineGraph.Boundaries boundaries) {
     return new PipelineGraph.Logic(
-        8, Flow.create(), coalesce, spine, Flow.create(), event -> {}, store);
+        8, Flow.create(), coalesce, spine, Flow.create(), event -> {}, store, boundaries);
   }
 
-  @Test
-  void everyStageCountsWhatItTookAndPassedOnFromEveryProducer() throws Exception {
-    for (int coalesce : new int[] {1, 16}) {
-      Map<StageKind, StageCounters> counters =
-          PipelineGraph.counters(new MetricsRegistry(), "p" + coalesce);
-      CountDownLatch stored = new CountDownLatch(400);
-      PipelineGraph.Running graph =
-          PipelineGraph.run(
-              logic(
-                  counters,
-                  coalesce,
-                  refusingEveryThird(counters.get(StageKind.SPINE)),
-                  Sink.<Envelope>foreach(e -> stored.countDown())
-                      .mapMaterializedValue(done -> NotUsed.getInstance())),
-              counters,
-              Materializer.matFromSystem(system));
-      CompletableFuture.allOf(
-              Source.from(events("a", 300))
-                  .watchTermination((mat, done) -> done.toCompletableFuture())
-                  .to(graph.ingress())
-                  .run(system),
-              Source.from(events("b", 300))
-                  .watchTermination((mat, done) -> done.toCompletableFuture())
-                  .to(graph.ingress())
-                  .run(system))
-          .get(10, TimeUnit.SECONDS);
-      assertTrue(stored.await(10, TimeUnit.SECONDS), "the kept events reached the store");
-      graph.killSwitch().shutdown();
-      assertEquals(
-          Done.getInstance(), graph.termination().toCompletableFuture().get(10, TimeUnit.SECONDS));
+  private static final List<PipelineGraph.Boundaries> EVERY_BOUNDARY =
+      List.of(
+          PipelineGraph.Boundaries.NONE,
+          new PipelineGraph.Boundaries(true, false),
+          new PipelineGraph.Boundaries(true, true));
 
-      assertEquals(600, counters.get(StageKind.SIDECAR).total(Outcome.FORWARDED));
-      assertEquals(600, counters.get(StageKind.PROXY).total(Outcome.ACCEPTED));
-      assertEquals(600, counters.get(StageKind.PROXY).total(Outcome.FORWARDED));
-      assertEquals(600, counters.get(StageKind.SPINE).total(Outcome.ACCEPTED));
-      assertEquals(200, counters.get(StageKind.SPINE).total(Outcome.REFUSED));
-      assertEquals(400, counters.get(StageKind.SPINE).total(Outcome.FORWARDED));
-      assertEquals(400, counters.get(StageKind.DETECTOR).total(Outcome.ACCEPTED));
-      assertEquals(400, counters.get(StageKind.DETECTOR).total(Outcome.FORWARDED));
-      assertEquals(400, counters.get(StageKind.STORE).total(Outcome.ACCEPTED));
+  @Test
+  void everyStageCountsWhatItTookAndPassedOnFromEveryProducerInOrder() throws Exception {
+    for (PipelineGraph.Boundaries boundaries : EVERY_BOUNDARY) {
+      for (int coalesce : new int[] {1, 16}) {
+        countsAndOrder(boundaries, coalesce);
+      }
     }
+  }
+
+  private void countsAndOrder(PipelineGraph.Boundaries boundaries, int coalesce) throws Exception {
+    Map<StageKind, StageCounters> counters =
+        PipelineGraph.counters(new MetricsRegistry(), "p" + coalesce + boundaries);
+    CountDownLatch stored = new CountDownLatch(400);
+    Map<String, List<Integer>> storedByProducer = new ConcurrentHashMap<>();
+    PipelineGraph.Running graph =
+        PipelineGraph.run(
+            logic(
+                counters,
+                coalesce,
+                refusingEveryThird(counters.get(StageKind.SPINE)),
+                Sink.<Envelope>foreach(
+                        e -> {
+                          storedByProducer
+                              .computeIfAbsent(
+                                  e.eventId().substring(0, 1), k -> new CopyOnWriteArrayList<>())
+                              .add(e.body().get("i").asInt());
+                          stored.countDown();
+                        })
+                    .mapMaterializedValue(done -> NotUsed.getInstance()),
+                boundaries),
+            counters,
+            Materializer.matFromSystem(system));
+    CompletableFuture.allOf(
+            Source.from(events("a", 300))
+                .watchTermination((mat, done) -> done.toCompletableFuture())
+                .to(graph.ingress())
+                .run(system),
+            Source.from(events("b", 300))
+                .watchTermination((mat, done) -> done.toCompletableFuture())
+                .to(graph.ingress())
+                .run(system))
+        .get(10, TimeUnit.SECONDS);
+    assertTrue(stored.await(10, TimeUnit.SECONDS), "the kept events reached the store");
+    graph.killSwitch().shutdown();
+    assertEquals(
+        Done.getInstance(), graph.termination().toCompletableFuture().get(10, TimeUnit.SECONDS));
+
+    assertEquals(600, counters.get(StageKind.SIDECAR).total(Outcome.FORWARDED));
+    assertEquals(600, counters.get(StageKind.PROXY).total(Outcome.ACCEPTED));
+    assertEquals(600, counters.get(StageKind.PROXY).total(Outcome.FORWARDED));
+    assertEquals(600, counters.get(StageKind.SPINE).total(Outcome.ACCEPTED));
+    assertEquals(200, counters.get(StageKind.SPINE).total(Outcome.REFUSED));
+    assertEquals(400, counters.get(StageKind.SPINE).total(Outcome.FORWARDED));
+    assertEquals(400, counters.get(StageKind.DETECTOR).total(Outcome.ACCEPTED));
+    assertEquals(400, counters.get(StageKind.DETECTOR).total(Outcome.FORWARDED));
+    assertEquals(400, counters.get(StageKind.STORE).total(Outcome.ACCEPTED));
+    List<Integer> kept = IntStream.range(0, 300).filter(i -> i % 3 != 0).boxed().toList();
+    assertEquals(kept, storedByProducer.get("a"), "a's events stored in order, " + boundaries);
+    assertEquals(kept, storedByProducer.get("b"), "b's events stored in order, " + boundaries);
   }
 
   @Test
   void aFailingStageFailsTheGraphUnderItsName() throws Exception {
-    Map<StageKind, StageCounters> counters = PipelineGraph.counters(new MetricsRegistry(), "f");
+    for (PipelineGraph.Boundaries boundaries : EVERY_BOUNDARY) {
+      aFailingSpineIsNamedTheSpine(boundaries);
+      aFailingStoreIsNamedTheStore(boundaries);
+    }
+  }
+
+  private void aFailingSpineIsNamedTheSpine(PipelineGraph.Boundaries boundaries) throws Exception {
+    Map<StageKind, StageCounters> counters =
+        PipelineGraph.counters(new MetricsRegistry(), "f" + boundaries);
     IllegalStateException boom = new IllegalStateException("boom");
     PipelineGraph.Running graph =
         PipelineGraph.run(
@@ -137,7 +172,8 @@ class PipelineGraphTest {
                         e -> {
                           throw boom;
                         }),
-                Sink.<Envelope>ignore().mapMaterializedValue(done -> NotUsed.getInstance())),
+                Sink.<Envelope>ignore().mapMaterializedValue(done -> NotUsed.getInstance()),
+                boundaries),
             counters,
             Materializer.matFromSystem(system));
     Source.from(events("a", 3)).runWith(graph.ingress(), system);
@@ -147,9 +183,9 @@ class PipelineGraphTest {
     assertEquals("the spine stage failed: boom", failed.getMessage());
   }
 
-  @Test
-  void aFailingStoreIsNamedTheStore() throws Exception {
-    Map<StageKind, StageCounters> counters = PipelineGraph.counters(new MetricsRegistry(), "s");
+  private void aFailingStoreIsNamedTheStore(PipelineGraph.Boundaries boundaries) throws Exception {
+    Map<StageKind, StageCounters> counters =
+        PipelineGraph.counters(new MetricsRegistry(), "s" + boundaries);
     PipelineGraph.Running graph =
         PipelineGraph.run(
             logic(
@@ -161,7 +197,8 @@ class PipelineGraphTest {
                         e -> {
                           throw new IllegalStateException("disk gone");
                         })
-                    .to(Sink.ignore())),
+                    .to(Sink.ignore()),
+                boundaries),
             counters,
             Materializer.matFromSystem(system));
     Source.from(events("a", 3)).runWith(graph.ingress(), system);
