@@ -77,6 +77,7 @@ public final class PipelineRun {
       Duration eventTime,
       LatencyHistogram latency,
       long maxHeapBytes,
+      long maxHeapInUseBytes,
       long firings,
       Map<String, Map<String, Long>> stages,
       CpuWatch.Use cpu) {
@@ -222,6 +223,7 @@ public final class PipelineRun {
           traffic.sentPerSecond(),
           traffic.eventTimeSpan(),
           latency,
+          heap.maxAfterCollectionBytes(),
           heap.maxUsedBytes(),
           firings.get(),
           PipelineLedger.totals(counters),

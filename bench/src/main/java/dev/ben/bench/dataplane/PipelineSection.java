@@ -115,7 +115,7 @@ final class PipelineSection {
         String.format(
             Locale.ROOT,
             "%-26s %,9.0f events/s (sent %,9.0f/s)  p50 %7.2f  p99 %7.2f  p999 %7.2f ms  "
-                + "heap max %4d MiB  firings %,d  event time %.1f min",
+                + "heap after GC %4d MiB (in use %4d)  firings %,d  event time %.1f min",
             run.name(),
             run.eventsPerSecond(),
             run.sentPerSecond(),
@@ -123,6 +123,7 @@ final class PipelineSection {
             latency.percentileMillis(99),
             latency.percentileMillis(99.9),
             run.maxHeapBytes() >> 20,
+            run.maxHeapInUseBytes() >> 20,
             run.firings(),
             run.eventTime().toMillis() / 60_000.0));
     CpuWatch.Use cpu = run.cpu();
@@ -165,6 +166,7 @@ final class PipelineSection {
             .put("p99_ms", latency.percentileMillis(99))
             .put("p999_ms", latency.percentileMillis(99.9))
             .put("max_heap_bytes", run.maxHeapBytes())
+            .put("max_heap_in_use_bytes", run.maxHeapInUseBytes())
             .put("playbook_firings", run.firings())
             .put("unaccounted", run.unaccounted())
             .put("cpu_us_per_event", cpu.microsPerEvent(cpu.totalNanos(), events))

@@ -55,10 +55,13 @@ public enum Figure {
       "clickhouse-client inserting the same rows"),
   EMBEDDED_STORE("sink.json", "embedded store (DuckDB)", Target.atLeast(200_000, "rows/s"), null),
   HEAP_FULL_RATE(
-      "pipeline.json", "heap at full rate, most in use", Target.atMost(1024, "MiB"), null),
+      "pipeline.json",
+      "heap at full rate, most kept after a collection",
+      Target.atMost(1024, "MiB"),
+      null),
   HEAP_OVERLOAD(
       "pipeline.json",
-      "heap under overload (shedding), most in use",
+      "heap under overload (shedding), most kept after a collection",
       Target.atMost(1024, "MiB").withoutFailures(),
       null);
 
