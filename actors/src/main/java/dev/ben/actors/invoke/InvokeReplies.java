@@ -1,8 +1,8 @@
 package dev.ben.actors.invoke;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ben.api.control.DetectorValue;
 import dev.ben.api.control.InvokeReply;
@@ -11,32 +11,30 @@ import java.util.Map;
 import org.apache.pekko.grpc.GrpcServiceException;
 
 /**
- * An invocation's outcome in the gRPC twin's terms: a decision as the reply (built from the same
- * JSON the HTTP answer is, so the two cannot drift apart), a refusal as the status its kind maps
- * to, with the HTTP answer's message.
+ * An invocation's outcome in each transport's terms: a decision as the HTTP answer's JSON body or
+ * the gRPC reply, both made from the one {@link InvokeAnswer} (so the two cannot drift apart); a
+ * refusal as the gRPC status its kind maps to, with the HTTP answer's message.
  */
 public final class InvokeReplies {
 
-  private final ObjectMapper mapper;
+  private final ObjectWriter answers;
+  private final ObjectWriter playbooks;
 
   public InvokeReplies(ObjectMapper mapper) {
-    this.mapper = mapper;
+    this.answers = mapper.writerFor(InvokeAnswer.class);
+    this.playbooks = mapper.writer();
   }
 
   /**
    * The HTTP answer's body: the event's id and pipeline, the contract version, the decisions, and
    * how many events are unconfirmed when any is.
    */
-  public ObjectNode json(InvokeOutcome.Decided decided) {
-    ObjectNode body =
-        mapper
-            .createObjectNode()
-            .put("event_id", decided.envelope().eventId())
-            .put("pipeline", decided.envelope().pipeline())
-            .put("contract_version", decided.evaluation().contractVersion());
-    body.setAll(decided.evaluation().decisionsJson(mapper));
-    unconfirmed(body, decided.unconfirmed());
-    return body;
+  public byte[] json(InvokeOutcome.Decided decided) {
+    try {
+      return answers.writeValueAsBytes(InvokeAnswer.of(decided));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot render an invocation's answer", e);
+    }
   }
 
   /**
@@ -46,32 +44,42 @@ public final class InvokeReplies {
   public static void unconfirmed(ObjectNode body, long unconfirmed) {
     if (unconfirmed > 0) {
       body.put("unconfirmed", unconfirmed);
-      body.put(
-          "warning",
-          unconfirmed
-              + " accepted events had not reached the store within ben.ingest.ack-timeout;"
-              + " they are durable on the node and will be stored, do not resend them");
+      body.put("warning", warning(unconfirmed));
     }
   }
 
+  static String warning(long unconfirmed) {
+    return unconfirmed
+        + " accepted events had not reached the store within ben.ingest.ack-timeout;"
+        + " they are durable on the node and will be stored, do not resend them";
+  }
+
   public InvokeReply reply(InvokeOutcome.Decided decided) {
-    ObjectNode json = json(decided);
+    InvokeAnswer answer = InvokeAnswer.of(decided);
     InvokeReply.Builder reply =
         InvokeReply.newBuilder()
-            .setEventId(json.path("event_id").asText())
-            .setPipeline(json.path("pipeline").asText())
-            .setContractVersion(json.path("contract_version").asLong())
-            .setSchema(text(json.path("schema")))
-            .setAction(text(json.path("action")))
-            .setUnconfirmed(json.path("unconfirmed").asLong(0))
-            .setWarning(text(json.path("warning")))
-            .setPlaybooksJson(playbooks(json.path("playbooks")));
-    json.path("bits").forEach(bit -> reply.addBits(bit.asText()));
-    json.path("rules").forEach(rule -> reply.addRules(rule.asText()));
-    json.path("facts").properties().forEach(f -> reply.putFacts(f.getKey(), text(f.getValue())));
-    json.path("detectors").properties().forEach(d -> reply.addDetectors(detector(d)));
-    if (json.path("score").isNumber()) {
-      reply.setScore(json.path("score").asDouble());
+            .setEventId(answer.eventId())
+            .setPipeline(answer.pipeline())
+            .setContractVersion(answer.contractVersion())
+            .setSchema(text(answer.schema()))
+            .setAction(text(answer.action()))
+            .setUnconfirmed(answer.unconfirmed())
+            .setWarning(text(answer.warning()))
+            .setPlaybooksJson(playbooks(answer));
+    if (answer.bits() != null) {
+      reply.addAllBits(answer.bits());
+    }
+    if (answer.rules() != null) {
+      reply.addAllRules(answer.rules());
+    }
+    if (answer.facts() != null) {
+      answer.facts().forEach((name, value) -> reply.putFacts(name, text(value)));
+    }
+    if (answer.detectors() != null) {
+      answer.detectors().entrySet().forEach(d -> reply.addDetectors(detector(d)));
+    }
+    if (answer.score() != null) {
+      reply.setScore(answer.score());
     }
     return reply.build();
   }
@@ -82,23 +90,23 @@ public final class InvokeReplies {
         Status.fromCode(refused.refusal().grpcCode()).withDescription(refused.message()));
   }
 
-  private static DetectorValue detector(Map.Entry<String, JsonNode> feature) {
+  private static DetectorValue detector(Map.Entry<String, Double> feature) {
     DetectorValue.Builder value = DetectorValue.newBuilder().setName(feature.getKey());
-    if (feature.getValue().isNumber()) {
-      value.setValue(feature.getValue().asDouble());
+    if (feature.getValue() != null) {
+      value.setValue(feature.getValue());
     }
     return value.build();
   }
 
-  private String playbooks(JsonNode playbooks) {
+  private String playbooks(InvokeAnswer answer) {
     try {
-      return playbooks.isMissingNode() ? "[]" : mapper.writeValueAsString(playbooks);
+      return playbooks.writeValueAsString(answer.playbooks());
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot render playbook outcomes", e);
     }
   }
 
-  private static String text(JsonNode node) {
-    return node.isMissingNode() || node.isNull() ? "" : node.asText();
+  private static String text(String value) {
+    return value == null ? "" : value;
   }
 }

@@ -122,7 +122,7 @@ public final class Invoker {
       PipelineTable.Entry entry, String pipeline, String app, byte[] event) {
     var parsed = parser.parseOne(event, pipeline, app, System.currentTimeMillis());
     if (parsed instanceof EventParser.Accepted accepted) {
-      return logged(entry, accepted.envelope());
+      return logged(entry, accepted);
     }
     String reason = "the body is empty";
     if (parsed instanceof EventParser.Refused refused) {
@@ -134,13 +134,17 @@ public final class Invoker {
             InvokeRefusal.BAD_EVENT, "not an event: " + reason + "; send one JSON object"));
   }
 
-  /** The event is logged before it enters the pipeline, like every accepted event. */
-  private CompletionStage<InvokeOutcome> logged(PipelineTable.Entry entry, Envelope envelope) {
+  /**
+   * The event is logged before it enters the pipeline, like every accepted event; the log keeps the
+   * body as it was sent rather than writing the parsed tree out again.
+   */
+  private CompletionStage<InvokeOutcome> logged(
+      PipelineTable.Entry entry, EventParser.Accepted accepted) {
     Invocation invocation = new Invocation();
     PipelineDirectory.Ingress ingress = entry.ingress();
     return ingress
         .log()
-        .append(List.of(envelope.awaitedBy(invocation)))
+        .append(List.of(accepted.envelope().awaitedBy(invocation)), List.of(accepted.sent()))
         .handle(
             (logged, failure) ->
                 failure == null

@@ -4,6 +4,7 @@ import dev.ben.streams.metrics.Buckets;
 import dev.ben.streams.metrics.IngestRefusals;
 import dev.ben.streams.metrics.Labels;
 import dev.ben.streams.metrics.MetricsRegistry;
+import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
@@ -24,6 +25,9 @@ final class IngestRequestCounts {
 
   private final MetricsRegistry metrics;
   private final Map<String, DistributionDataPoint> durations = new ConcurrentHashMap<>();
+  private final Map<RouteStatus, CounterDataPoint> requests = new ConcurrentHashMap<>();
+
+  private record RouteStatus(String route, int status) {}
 
   IngestRequestCounts(MetricsRegistry metrics) {
     this.metrics = metrics;
@@ -38,13 +42,21 @@ final class IngestRequestCounts {
     return response;
   }
 
+  /** The series of each route and status is looked up once and kept (there are few of each). */
   void count(String route, int status) {
-    metrics
-        .counter(
-            "ben_ingest_requests_total",
-            "Ingest HTTP requests by route and status.",
-            Labels.of("route", route, "status", Integer.toString(status)))
-        .inc();
+    RouteStatus key = new RouteStatus(route, status);
+    CounterDataPoint series = requests.get(key);
+    if (series == null) {
+      series =
+          requests.computeIfAbsent(
+              key,
+              k ->
+                  metrics.counter(
+                      "ben_ingest_requests_total",
+                      "Ingest HTTP requests by route and status.",
+                      Labels.of("route", k.route(), "status", Integer.toString(k.status()))));
+    }
+    series.inc();
   }
 
   /**

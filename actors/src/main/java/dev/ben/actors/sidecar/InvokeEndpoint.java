@@ -6,6 +6,7 @@ import dev.ben.actors.invoke.Invoker;
 import dev.ben.streams.sidecar.BodyDecoding;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.apache.pekko.http.javadsl.model.ContentTypes;
 import org.apache.pekko.http.javadsl.model.HttpEntity;
 import org.apache.pekko.http.javadsl.model.HttpHeader;
 import org.apache.pekko.http.javadsl.model.HttpRequest;
@@ -92,7 +93,9 @@ final class InvokeEndpoint {
 
   private HttpResponse answer(String pipeline, InvokeOutcome outcome) {
     if (outcome instanceof InvokeOutcome.Decided decided) {
-      return ingest.responses().json(StatusCodes.OK, replies.json(decided));
+      return HttpResponse.create()
+          .withStatus(StatusCodes.OK)
+          .withEntity(ContentTypes.APPLICATION_JSON, replies.json(decided));
     }
     InvokeOutcome.Refused refused = (InvokeOutcome.Refused) outcome;
     return switch (refused.refusal()) {

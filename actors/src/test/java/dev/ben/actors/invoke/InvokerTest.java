@@ -15,7 +15,9 @@ import dev.ben.streams.metrics.StageCounters;
 import dev.ben.streams.metrics.StageCounters.Outcome;
 import dev.ben.streams.sidecar.EventParser;
 import dev.ben.streams.wal.IngestLog;
+import dev.ben.streams.wal.SentBytes;
 import dev.ben.streams.wal.WalRefusedException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +43,7 @@ class InvokerTest {
   private final MetricsRegistry metrics = new MetricsRegistry();
   private final StageCounters sidecar = new StageCounters(metrics, "auth", "sidecar");
   private final List<Envelope> forgotten = new ArrayList<>();
+  private final List<String> sent = new ArrayList<>();
   private final PipelineTable table = new PipelineTable();
   private final Invoker invoker =
       new Invoker(table, new EventParser(JSON, 256), 256, Duration.ofMillis(200), metrics);
@@ -74,6 +77,7 @@ class InvokerTest {
     assertEquals("auth", decided.envelope().pipeline());
     assertEquals("shop", decided.envelope().app());
     assertEquals(42, queue.entered.get(0).walSequence(), "what entered is what the log holds");
+    assertEquals(List.of(EVENT), sent, "the log keeps the body as it was sent, not re-rendered");
     assertEquals(0, decided.unconfirmed());
     assertEquals(1, sidecar.total(Outcome.ACCEPTED));
   }
@@ -208,12 +212,23 @@ class InvokerTest {
         log);
   }
 
-  /** A log that holds every event at position 42. */
+  /** A log that holds every event at position 42, keeping the bytes each body was sent as. */
   private IngestLog logHolding() {
     return new IngestLog() {
       @Override
       public CompletionStage<List<Envelope>> append(List<Envelope> events) {
         return CompletableFuture.completedFuture(events.stream().map(e -> e.logged(42)).toList());
+      }
+
+      @Override
+      public CompletionStage<List<Envelope>> append(
+          List<Envelope> events, List<? extends SentBytes> bodies) {
+        bodies.forEach(
+            body ->
+                sent.add(
+                    new String(
+                        body.array(), body.offset(), body.length(), StandardCharsets.UTF_8)));
+        return append(events);
       }
 
       @Override

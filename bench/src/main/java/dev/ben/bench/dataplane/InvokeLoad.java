@@ -1,5 +1,6 @@
 package dev.ben.bench.dataplane;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -17,9 +18,11 @@ import java.util.concurrent.locks.LockSupport;
  * keep-alive connections, gRPC over one channel; errors are counted by kind (HTTP status, exception
  * or gRPC status code).
  *
- * <p>{@code java ... InvokeLoad http|grpc HOST:PORT PIPELINE RATE SECONDS}, with the app's key in
- * {@code BEN_APP_KEY} (never on the command line); HTTP targets the ingest port, gRPC the control
- * port. Prints one line: sent, errors, p50/p99/p999/max in milliseconds.
+ * <p>{@code java ... InvokeLoad http|grpc HOST:PORT PIPELINE RATE SECONDS [WARMUP_SECONDS]}, with
+ * the app's key in {@code BEN_APP_KEY} (never on the command line); HTTP targets the ingest port,
+ * gRPC the control port. Prints one line: sent, errors, p50/p99/p999/max in milliseconds, and the
+ * CPU this load client used per invocation (it shares the machine with the node), after a line for
+ * the warm-up run when one was asked for.
  */
 public final class InvokeLoad {
 
@@ -41,7 +44,8 @@ public final class InvokeLoad {
       long sent,
       Map<String, Long> errors,
       long unanswered,
-      LatencyHistogram latency) {
+      LatencyHistogram latency,
+      long clientCpuNanos) {
 
     public long failed() {
       return errors.values().stream().mapToLong(Long::longValue).sum() + unanswered;
@@ -51,7 +55,7 @@ public final class InvokeLoad {
       return String.format(
           Locale.ROOT,
           "invoke %s at %,d/s: %,d sent, %d failed%s, p50 %.2f ms, p99 %.2f ms, p999 %.2f ms,"
-              + " max %.2f ms",
+              + " max %.2f ms; load client CPU %.1f us per invocation",
           transport.name().toLowerCase(Locale.ROOT),
           perSecond,
           sent,
@@ -62,15 +66,17 @@ public final class InvokeLoad {
           latency.percentileMillis(50),
           latency.percentileMillis(99),
           latency.percentileMillis(99.9),
-          latency.percentileMillis(100));
+          latency.percentileMillis(100),
+          sent == 0 ? 0.0 : clientCpuNanos / 1e3 / sent);
     }
   }
 
   private InvokeLoad() {}
 
   public static void main(String[] args) throws Exception {
-    if (args.length != 5) {
-      System.err.println("usage: InvokeLoad http|grpc HOST:PORT PIPELINE RATE SECONDS");
+    if (args.length < 5 || args.length > 6) {
+      System.err.println(
+          "usage: InvokeLoad http|grpc HOST:PORT PIPELINE RATE SECONDS [WARMUP_SECONDS]");
       System.exit(2);
     }
     String key = System.getenv("BEN_APP_KEY");
@@ -79,6 +85,18 @@ public final class InvokeLoad {
       System.exit(2);
     }
     Transport transport = Transport.valueOf(args[0].toUpperCase(Locale.ROOT));
+    if (args.length == 6) {
+      System.out.println(
+          "warm-up: "
+              + run(
+                      transport,
+                      args[1],
+                      key,
+                      args[2],
+                      Integer.parseInt(args[3]),
+                      Duration.ofSeconds(Long.parseLong(args[5])))
+                  .line());
+    }
     Result result =
         run(
             transport,
@@ -130,6 +148,7 @@ public final class InvokeLoad {
     long total = perSecond * duration.toSeconds();
     CountDownLatch answered = new CountDownLatch((int) total);
     AtomicLong sent = new AtomicLong();
+    long cpuBefore = processCpuNanos();
     double interval = 1e9 / perSecond;
     long start = System.nanoTime();
     for (long i = 0; i < total; i++) {
@@ -151,7 +170,19 @@ public final class InvokeLoad {
     }
     answered.await(DRAIN.toMillis(), TimeUnit.MILLISECONDS);
     return new Result(
-        transport, perSecond, sent.get(), new TreeMap<>(errors), answered.getCount(), latency);
+        transport,
+        perSecond,
+        sent.get(),
+        new TreeMap<>(errors),
+        answered.getCount(),
+        latency,
+        processCpuNanos() - cpuBefore);
+  }
+
+  /** CPU this process used so far, all threads, so the load's own cost shows beside the node's. */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   static String rootCause(Throwable error) {
