@@ -11,7 +11,10 @@ import java.util.Optional;
  * local folder for S3.
  */
 public record ConnectorSettings(
-    Optional<NatsSettings> nats, Optional<ClickHouseSettings> clickHouse, Optional<S3Settings> s3) {
+    Optional<NatsSettings> nats,
+    Optional<ClickHouseSettings> clickHouse,
+    Optional<S3Settings> s3,
+    EmbeddedSettings embedded) {
 
   /**
    * NATS with JetStream, KV and Object Store. {@code namespace} prefixes every subject, stream and
@@ -38,6 +41,12 @@ public record ConnectorSettings(
       Duration connectTimeout,
       Duration requestTimeout) {}
 
+  /**
+   * The embedded store (DuckDB), used when no ClickHouse is configured: {@code
+   * checkpointThresholdBytes} of write-ahead log make DuckDB write its tables back into the file.
+   */
+  public record EmbeddedSettings(long checkpointThresholdBytes) {}
+
   /** An S3-compatible object store (MinIO, s3proxy, AWS). */
   public record S3Settings(
       URI endpoint, String accessKey, String secretKey, String region, String bucket) {}
@@ -46,6 +55,7 @@ public record ConnectorSettings(
     ConfigReader nats = new ConfigReader(root, "ben.connectors.nats");
     ConfigReader ch = new ConfigReader(root, "ben.connectors.clickhouse");
     ConfigReader s3 = new ConfigReader(root, "ben.connectors.s3");
+    ConfigReader embedded = new ConfigReader(root, "ben.connectors.embedded");
     // Timings are read whether or not a server is configured, so a bad one is refused at once.
     Duration natsConnect = nats.positiveDuration("connection-timeout");
     Duration natsFlush = nats.positiveDuration("flush-timeout");
@@ -73,7 +83,8 @@ public record ConnectorSettings(
                         s3.string("access-key"),
                         s3.string("secret-key"),
                         s3.string("region"),
-                        bucket(s3))));
+                        bucket(s3))),
+        new EmbeddedSettings(embedded.positiveBytes("checkpoint-threshold")));
   }
 
   private static Optional<URI> optionalUri(ConfigReader reader, String key, String... schemes) {

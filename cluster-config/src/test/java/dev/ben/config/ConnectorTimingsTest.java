@@ -80,4 +80,17 @@ class ConnectorTimingsTest {
                             .resolve()))
             .key());
   }
+
+  @Test
+  void theEmbeddedStoreCheckpointsAfter256MegabytesOfLogUnlessTold() {
+    assertEquals(256L << 20, settings("").embedded().checkpointThresholdBytes());
+    assertEquals(
+        64L << 20,
+        settings("ben.connectors.embedded.checkpoint-threshold = 64m")
+            .embedded()
+            .checkpointThresholdBytes());
+    assertEquals(
+        "ben.connectors.embedded.checkpoint-threshold",
+        refusedKey("ben.connectors.embedded.checkpoint-threshold = 0"));
+  }
 }

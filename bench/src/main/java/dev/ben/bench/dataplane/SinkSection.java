@@ -61,10 +61,12 @@ final class SinkSection {
         section.detail(
             String.format(
                 Locale.ROOT,
-                "ClickHouse: %s; clickhouse-client RowBinary %,.0f rows/s, TabSeparated %,.0f rows/s",
+                "ClickHouse: %s; clickhouse-client RowBinary %,.0f rows/s, TabSeparated %,.0f rows/s,"
+                    + " each one INSERT of all %,d rows (one part; the sink writes one per batch)",
                 note(compared.sink()),
                 compared.clientRowBinary().rowsPerSecond(),
-                compared.clientTabSeparated().rowsPerSecond()));
+                compared.clientTabSeparated().rowsPerSecond(),
+                compared.client().rows()));
       } else {
         try (AnalyticalStore store = ClickHouseStore.open(settings, new ObjectMapper())) {
           SinkRun.Result result = new SinkRun().run(store, contracts, rows, batch);
@@ -79,8 +81,11 @@ final class SinkSection {
         }
       }
     }
+    // Configured as a node's is (ben.connectors.embedded).
+    ConnectorSettings.EmbeddedSettings embeddedSettings =
+        ConnectorSettings.fromConfig(ConfigFactory.defaultReference().resolve()).embedded();
     try (EmbeddedStore embedded =
-        EmbeddedStore.open(work.resolve("bench.duckdb"), new ObjectMapper())) {
+        EmbeddedStore.open(work.resolve("bench.duckdb"), new ObjectMapper(), embeddedSettings)) {
       SinkRun.Result result = new SinkRun().run(embedded, contracts, rows, batch);
       section.put(Figure.EMBEDDED_STORE, Measured.of(result.rowsPerSecond()).note(note(result)));
       section.detail("embedded store: " + note(result));

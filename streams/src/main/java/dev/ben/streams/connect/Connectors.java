@@ -53,7 +53,10 @@ public final class Connectors implements AutoCloseable {
               settings
                   .clickHouse()
                   .<AnalyticalStore>map(ch -> ClickHouseStore.open(ch, mapper))
-                  .orElseGet(() -> EmbeddedStore.open(dataDir.resolve("embedded.duckdb"), mapper)));
+                  .orElseGet(
+                      () ->
+                          EmbeddedStore.open(
+                              dataDir.resolve("embedded.duckdb"), mapper, settings.embedded())));
       BlobStore blobs =
           remember(
               opened,

@@ -3,6 +3,7 @@ package dev.ben.streams.store;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ben.config.ConnectorSettings.EmbeddedSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * The embedded analytical store: one DuckDB database file, so a node runs with no server at all. It
@@ -41,12 +43,30 @@ public final class EmbeddedStore implements AnalyticalStore {
     this.loader = new DuckDbAppendLoader(connection, mapper);
   }
 
+  /** The store with DuckDB's own checkpoint threshold (tests, tools). */
   public static EmbeddedStore open(Path file, ObjectMapper mapper) {
+    return open(file, mapper, OptionalLong.empty());
+  }
+
+  /** The store a node runs, checkpointing as {@code settings} say. */
+  public static EmbeddedStore open(Path file, ObjectMapper mapper, EmbeddedSettings settings) {
+    return open(file, mapper, OptionalLong.of(settings.checkpointThresholdBytes()));
+  }
+
+  private static EmbeddedStore open(Path file, ObjectMapper mapper, OptionalLong checkpointBytes) {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
       Class.forName("org.duckdb.DuckDBDriver");
-      return new EmbeddedStore(
-          DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath()), mapper, file);
+      Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
+      if (checkpointBytes.isPresent()) {
+        try (Statement s = connection.createStatement()) {
+          s.execute("SET checkpoint_threshold = '" + checkpointBytes.getAsLong() + "B'");
+        } catch (SQLException e) {
+          connection.close();
+          throw e;
+        }
+      }
+      return new EmbeddedStore(connection, mapper, file);
     } catch (IOException | SQLException | ClassNotFoundException e) {
       throw new StoreException(
           "cannot open the embedded store at "

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ben.config.ConnectorSettings.EmbeddedSettings;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -102,5 +103,29 @@ class EmbeddedStoreTest {
             StoreException.class,
             () -> store.insertJsonRows("logins", List.of("{\"event_id\":\"a\"}", "{oops")));
     assertTrue(e.getMessage().startsWith("row 2 for logins is not JSON"), e.getMessage());
+  }
+
+  @Test
+  void theConfiguredCheckpointThresholdIsTheDatabasesOwn() {
+    try (EmbeddedStore configured =
+        EmbeddedStore.open(
+            dir.resolve("configured.duckdb"),
+            new ObjectMapper(),
+            new EmbeddedSettings(300L << 20))) {
+      String threshold =
+          configured
+              .queryJson("SELECT current_setting('checkpoint_threshold') AS t")
+              .get(0)
+              .get("t")
+              .asText();
+      String ownDefault =
+          store
+              .queryJson("SELECT current_setting('checkpoint_threshold') AS t")
+              .get(0)
+              .get("t")
+              .asText();
+      assertTrue(threshold.startsWith("300"), threshold);
+      assertTrue(ownDefault.startsWith("16"), ownDefault);
+    }
   }
 }
