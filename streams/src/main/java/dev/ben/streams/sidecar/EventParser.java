@@ -92,6 +92,12 @@ public final class EventParser {
     } catch (IOException e) {
       return new Refused(line.number(), "malformed_json", "unreadable line: " + e.getMessage());
     }
+    return parsed(line, node, pipeline, app, nowMillis);
+  }
+
+  /** A line's outcome once its JSON was read: an event, unless it is not one the store keeps. */
+  Parsed parsed(
+      LineSplitter.Line line, JsonNode node, String pipeline, String app, long nowMillis) {
     if (!(node instanceof ObjectNode object)) {
       return new Refused(
           line.number(),
@@ -142,7 +148,12 @@ public final class EventParser {
     };
   }
 
-  private static boolean isBlank(byte[] bytes, int offset, int length) {
+  /** The reader every line is read with. */
+  ObjectReader reader() {
+    return reader;
+  }
+
+  static boolean isBlank(byte[] bytes, int offset, int length) {
     for (int i = offset; i < offset + length; i++) {
       byte b = bytes[i];
       if (b != ' ' && b != '\t' && b != '\r') {

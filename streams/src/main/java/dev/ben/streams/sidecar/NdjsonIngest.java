@@ -83,11 +83,17 @@ public final class NdjsonIngest {
       Materializer mat) {
     IngestTally tally = new IngestTally(counters, log);
     LineSplitter splitter = new LineSplitter(maxLineBytes);
+    LineRunParser lines = new LineRunParser(parser);
     return readToEndOrFailure(body, tally)
         .mapConcat(
             chunk ->
                 accepted(
-                    chunk.map(splitter::feed).orElseGet(splitter::finish), pipeline, app, tally))
+                    lines.parse(
+                        chunk.map(splitter::feed).orElseGet(splitter::finish),
+                        pipeline,
+                        app,
+                        System.currentTimeMillis()),
+                    tally))
         .via(durable(tally))
         // After the log, so the time a full pipeline takes to make room is what is bounded.
         .backpressureTimeout(offerTimeout)
@@ -111,12 +117,10 @@ public final class NdjsonIngest {
    * The events of a chunk's lines, parsed in one step (the refused lines are tallied): one stage
    * for all of them rather than a stage per line for each step.
    */
-  private List<EventParser.Accepted> accepted(
-      List<LineSplitter.Line> lines, String pipeline, String app, IngestTally tally) {
+  private static List<EventParser.Accepted> accepted(
+      List<EventParser.Parsed> lines, IngestTally tally) {
     List<EventParser.Accepted> accepted = new ArrayList<>(lines.size());
-    long now = System.currentTimeMillis();
-    for (LineSplitter.Line line : lines) {
-      EventParser.Parsed parsed = parser.parse(line, pipeline, app, now);
+    for (EventParser.Parsed parsed : lines) {
       if (tally.keep(parsed)) {
         accepted.add((EventParser.Accepted) parsed);
       }

@@ -121,9 +121,11 @@ public final class PipelineWal implements IngestLog, Settlement {
       heldBytes.addAndGet(-size);
       wal.trim(this, event.walSequence(), size);
     }
-    CompletableFuture<Void> waiter = waiters.remove(event.walSequence());
-    if (waiter != null) {
-      waiter.complete(null);
+    if (options.awaitOutcomes()) {
+      CompletableFuture<Void> waiter = waiters.remove(event.walSequence());
+      if (waiter != null) {
+        waiter.complete(null);
+      }
     }
   }
 
@@ -193,13 +195,16 @@ public final class PipelineWal implements IngestLog, Settlement {
 
   /** Entries now durable; called by the writer before the request hears of them. */
   void held(List<Envelope> events, List<byte[]> values, int keyBytes) {
+    long added = 0;
     for (int i = 0; i < events.size(); i++) {
       int size = values.get(i).length + keyBytes;
       if (options.awaitOutcomes()) {
         waiters.put(events.get(i).walSequence(), new CompletableFuture<>());
       }
       held.put(events.get(i).walSequence(), size);
-      heldBytes.addAndGet(size);
+      added += size;
     }
+    // Once for the group: the settling stages update the same counter for every event.
+    heldBytes.addAndGet(added);
   }
 }

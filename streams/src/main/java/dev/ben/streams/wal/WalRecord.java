@@ -33,10 +33,13 @@ final class WalRecord {
   }
 
   static byte[] key(byte[] prefix, long sequence) {
-    return ByteBuffer.allocate(prefix.length + SEQUENCE_BYTES)
-        .put(prefix)
-        .putLong(sequence)
-        .array();
+    // Written by hand: one array per logged event, not a buffer around it as well.
+    byte[] key = Arrays.copyOf(prefix, prefix.length + SEQUENCE_BYTES);
+    for (int i = key.length - 1; i >= prefix.length; i--) {
+      key[i] = (byte) sequence;
+      sequence >>>= 8;
+    }
+    return key;
   }
 
   static long sequence(byte[] key) {
