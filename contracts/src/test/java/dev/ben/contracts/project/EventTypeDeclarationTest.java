@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ben.contracts.bundle.Bundle;
+import dev.ben.contracts.bundle.BundleReader;
 import dev.ben.contracts.bundle.ContractBundles;
 import dev.ben.contracts.bundle.SigningKey;
 import dev.ben.contracts.diag.Diagnostic;
@@ -60,7 +61,7 @@ class EventTypeDeclarationTest {
     Bundle bundle =
         ContractBundles.build(
             contracts, project.sources(), new SigningKey(pair.getPrivate(), pair.getPublic()));
-    ContractSet read = ContractBundles.contracts(bundle, "v1");
+    ContractSet read = ContractBundles.contracts(BundleReader.read(bundle.toBytes()), "v1");
     assertEquals(contracts.eventTypes(), read.eventTypes());
   }
 

@@ -1,5 +1,6 @@
 package dev.ben.streams.eventlog;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ben.config.EventLogSettings;
@@ -246,6 +247,15 @@ public final class EventLog {
         }
       }
     }
+  }
+
+  /**
+   * Refuses, as recording its {@link ProjectTypes#DECLARED} event would, a project's type that
+   * cannot be declared; reads the declarations other nodes recorded first.
+   */
+  public void checkDeclarable(String type, JsonNode schema) {
+    reloadComponents();
+    ProjectTypes.check(types, type, schema);
   }
 
   public EventTypes types() {
