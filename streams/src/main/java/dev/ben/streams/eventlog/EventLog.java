@@ -91,6 +91,13 @@ public final class EventLog {
     draft.subjects().check(settings.maxSubjectChars());
     types.validate(draft.type(), draft.data());
     boolean declaration = ProjectTypes.DECLARED.equals(draft.type());
+    if (declaration && !BuiltInComponents.LEDGER.equals(source)) {
+      // only the ledger declares types, from a version it verified and activated
+      throw new EventRefusedException(
+          EventRefusedException.Kind.UNREGISTERED,
+          "/type",
+          "only the ledger declares event types, on activating a contract version");
+    }
     if (declaration) {
       ProjectTypes.check(
           types, draft.data().path("type").asText(null), draft.data().path("schema"));

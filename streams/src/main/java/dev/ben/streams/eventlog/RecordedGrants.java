@@ -23,6 +23,9 @@ final class RecordedGrants {
     if (!ProjectTypes.DECLARED.equals(event.type())) {
       return reRegister(event.data());
     }
+    if (!BuiltInComponents.LEDGER.equals(event.source())) {
+      return false; // the log records declarations only from the ledger
+    }
     boolean known = types.isDeclared(event.data().path("type").asText());
     try {
       ProjectTypes.apply(types, event.data());

@@ -116,6 +116,20 @@ class ProjectTypesTest {
   }
 
   @Test
+  void onlyTheLedgerDeclaresTypes() throws Exception {
+    try (EventLogStore store = RocksEventLogStore.open(dir, clock)) {
+      EventLog log = BuiltInComponents.logOn(store, SETTINGS, clock);
+      log.register("admin", new Component("rogue", Set.of(ProjectTypes.DECLARED), Set.of()));
+      EventRefusedException refused =
+          assertThrows(
+              EventRefusedException.class,
+              () -> log.publish("rogue", declared("cases.case_opened", schema("string"))));
+      assertEquals(EventRefusedException.Kind.UNREGISTERED, refused.kind());
+      assertFalse(log.types().isDeclared("cases.case_opened"));
+    }
+  }
+
+  @Test
   void everyBuiltInTypeStartsWithAReservedPrefix() {
     for (String type : EventTypes.BUILT_IN) {
       String prefix = type.substring(0, type.indexOf('.'));
