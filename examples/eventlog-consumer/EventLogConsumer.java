@@ -1,5 +1,6 @@
 import dev.ben.api.events.Claim;
 import dev.ben.api.events.ConsumerStatus;
+import dev.ben.api.events.Consumption;
 import dev.ben.client.eventlog.EventLogClient;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -80,6 +81,18 @@ public final class EventLogConsumer {
         for (ConsumerStatus next : List.of(ConsumerStatus.IN_PROGRESS, ConsumerStatus.SUCCEEDED)) {
           // Real work goes between the moves; In Progress renews the lease while it runs.
           out.println("moved " + id + " to " + log.move(id, next, "handled").getStatus());
+        }
+        for (Consumption status : log.statuses(id)) {
+          out.println(
+              "status of "
+                  + id
+                  + ": "
+                  + status.getConsumer()
+                  + " "
+                  + status.getStatus()
+                  + " (attempt "
+                  + status.getAttempt()
+                  + ")");
         }
       }
       return 0;

@@ -142,6 +142,12 @@ final class ActivationRecords {
               run.eventId());
       book.events()
           .activated(eventId, run.eventId(), pipeline, tally.version(), tally.view().size());
+      book.events()
+          .typesDeclared(
+              eventId,
+              pipeline,
+              tally.version(),
+              DeclaredEventTypes.of(book.bundle(pipeline, tally.version())));
       return Optional.empty();
     }
     book.move(pipeline, tally.version(), VersionState.FAILED);

@@ -50,6 +50,7 @@ final class LedgerBook {
     Verification.Verified verified = StagingChecks.verified(bytes, trusted.get());
     Bundle bundle = verified.bundle();
     ContractSet contracts = StagingChecks.revalidate(bundle);
+    DeclaredEventTypes.checkStaged(contracts, events.log());
     String bundleId = bundle.id().value();
     write(() -> store.putBundle(bundleId, bytes));
     var reply = StageReply.newBuilder().setBundleId(bundleId).setKeyId(verified.keyId());

@@ -2,11 +2,16 @@ package dev.ben.actors.ledger;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ben.contracts.model.EventType;
+import dev.ben.contracts.model.EventTypeNames;
 import dev.ben.streams.eventlog.BuiltInComponents;
 import dev.ben.streams.eventlog.EventDraft;
+import dev.ben.streams.eventlog.EventLog;
 import dev.ben.streams.eventlog.EventSubjects;
+import dev.ben.streams.eventlog.ProjectTypes;
 import dev.ben.streams.eventlog.emit.EventEmitter;
 import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -89,6 +94,31 @@ final class LedgerEmitter {
         deployedId,
         "v" + version + " is active on " + components + " component(s)",
         data);
+  }
+
+  /**
+   * The event types the activated version declares, each as its own event under the activation,
+   * published in order after it. A type already declared with the same schema is declared again
+   * harmlessly (a rollback re-activates its version).
+   */
+  void typesDeclared(
+      String activatedId, String pipeline, long version, List<EventType> eventTypes) {
+    for (EventType type : eventTypes) {
+      String name = EventTypeNames.qualified(pipeline, type.name());
+      emit(
+          newId(),
+          ProjectTypes.DECLARED,
+          pipeline,
+          version,
+          activatedId,
+          "v" + version + " declares event type " + name,
+          ProjectTypes.declaration(name, type.schema(), version));
+    }
+  }
+
+  /** The log the steps go to, for checks made before a step (none without an emitter). */
+  EventLog log() {
+    return emitter == null ? null : emitter.log();
   }
 
   void activationFailed(

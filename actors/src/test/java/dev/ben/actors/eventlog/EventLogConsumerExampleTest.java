@@ -111,7 +111,8 @@ class EventLogConsumerExampleTest {
         List.of(
             "claimed " + id + " (attempt 2): lockout for k1",
             "moved " + id + " to IN_PROGRESS",
-            "moved " + id + " to SUCCEEDED"),
+            "moved " + id + " to SUCCEEDED",
+            "status of " + id + ": responder SUCCEEDED (attempt 2)"),
         consumer("--wait", "10s"));
     assertEquals(List.of("nothing to do"), consumer());
     assertTrue(node.eventLog.statuses(id).get(0).finished(), node.eventLog.statuses(id).toString());

@@ -8,6 +8,7 @@ import dev.ben.api.events.Consumption;
 import dev.ben.api.events.Event;
 import dev.ben.api.events.EventList;
 import dev.ben.api.events.EventLogServiceClient;
+import dev.ben.api.events.EventRef;
 import dev.ben.api.events.MoveRequest;
 import dev.ben.api.events.PublishRequest;
 import dev.ben.api.events.ReadRequest;
@@ -99,6 +100,15 @@ public final class EventLogClient implements AutoCloseable {
     return call(
         EventLogServiceClient::move,
         MoveRequest.newBuilder().setEventId(eventId).setStatus(status).setNote(note).build());
+  }
+
+  /**
+   * Every consumer's current status of the event (who claimed it, at which attempt, how far each
+   * got), sorted by consumer: how a consumer, or an operator, sees whether an event was handled.
+   */
+  public List<Consumption> statuses(String eventId) {
+    return call(EventLogServiceClient::statuses, EventRef.newBuilder().setId(eventId).build())
+        .getStatusesList();
   }
 
   private <Q, R> R call(

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ben.contracts.model.ContractSet;
 import dev.ben.contracts.model.DetectorSpec;
+import dev.ben.contracts.model.EventType;
 import dev.ben.contracts.model.Fingerprinted;
 import dev.ben.contracts.model.ModelJson;
 import dev.ben.contracts.model.Pipeline;
@@ -19,10 +20,11 @@ import java.util.TreeMap;
 
 /**
  * The mapping between a compiled {@link ContractSet} and a signed bundle: one artifact per schema
- * (with its DDL), list, policy pack, detector, signal, playbook and pipeline, plus the project's
- * source files ({@link SourceArtifacts}), which are carried for people to read and never decoded
- * into the contract set. The contract set's version label is not part of the bundle: the ledger
- * assigns versions when a bundle is staged, so the same sources always give the same bytes.
+ * (with its DDL), list, policy pack, detector, signal, playbook, pipeline and declared event type,
+ * plus the project's source files ({@link SourceArtifacts}), which are carried for people to read
+ * and never decoded into the contract set. The contract set's version label is not part of the
+ * bundle: the ledger assigns versions when a bundle is staged, so the same sources always give the
+ * same bytes.
  */
 public final class ContractBundles {
 
@@ -36,6 +38,7 @@ public final class ContractBundles {
   public static final String SIGNAL = "signal";
   public static final String PLAYBOOK = "playbook";
   public static final String PIPELINE = "pipeline";
+  public static final String EVENT_TYPE = "event_type";
 
   private static final ObjectMapper MODEL = ModelJson.mapper();
 
@@ -69,6 +72,7 @@ public final class ContractBundles {
     addAll(builder, SIGNAL, contracts.signals());
     addAll(builder, PLAYBOOK, contracts.playbooks());
     addAll(builder, PIPELINE, contracts.pipelines());
+    addAll(builder, EVENT_TYPE, contracts.eventTypes());
     return builder.build(signer);
   }
 
@@ -112,7 +116,8 @@ public final class ContractBundles {
         decodeAll(bundle, DETECTOR, DetectorSpec.class),
         decodeAll(bundle, SIGNAL, Signal.class),
         decodeAll(bundle, PLAYBOOK, Playbook.class),
-        decodeAll(bundle, PIPELINE, Pipeline.class));
+        decodeAll(bundle, PIPELINE, Pipeline.class),
+        decodeAll(bundle, EVENT_TYPE, EventType.class));
   }
 
   private static <T extends Fingerprinted<T>> List<T> decodeAll(

@@ -10,9 +10,9 @@ import java.util.Map;
 
 /**
  * A project that passed checking: every declaration in project order (files sorted by path, then
- * source order), with resolved schema field types, list values, signal argument types and
- * per-schema name scopes. Only built when there were no errors, so the compiler may rely on every
- * reference resolving.
+ * source order), with resolved schema field types, list values, signal argument types, per-schema
+ * name scopes and the declared event types with their schemas. Only built when there were no
+ * errors, so the compiler may rely on every reference resolving.
  */
 public record CheckedProgram(
     List<SchemaInfo> schemas,
@@ -23,7 +23,8 @@ public record CheckedProgram(
     Map<String, Map<String, BenType>> signalArgs,
     List<PlaybookDecl> playbooks,
     List<PipelineDecl> pipelines,
-    Map<String, SchemaScope> scopes) {
+    Map<String, SchemaScope> scopes,
+    List<CheckedEventType> eventTypes) {
 
   public CheckedProgram {
     schemas = List.copyOf(schemas);
@@ -35,6 +36,7 @@ public record CheckedProgram(
     playbooks = List.copyOf(playbooks);
     pipelines = List.copyOf(pipelines);
     scopes = Map.copyOf(scopes);
+    eventTypes = List.copyOf(eventTypes);
   }
 
   public SchemaInfo schema(String name) {

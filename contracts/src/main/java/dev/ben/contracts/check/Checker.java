@@ -4,6 +4,7 @@ import dev.ben.contracts.diag.Diagnostics;
 import dev.ben.contracts.diag.Severity;
 import dev.ben.contracts.lang.BenFile;
 import dev.ben.contracts.lang.DetectorDecl;
+import dev.ben.contracts.lang.EventTypeDecl;
 import dev.ben.contracts.lang.ListDecl;
 import dev.ben.contracts.lang.PipelineDecl;
 import dev.ben.contracts.lang.PlaybookDecl;
@@ -50,6 +51,15 @@ public final class Checker {
         context.lists.put(values.name(), values);
       }
     }
+    EventTypeChecker eventTypeChecker = new EventTypeChecker(context);
+    List<EventTypeDecl> eventTypeDecls = symbols.all(EventTypeDecl.class, "event_type");
+    List<CheckedEventType> eventTypes = new ArrayList<>();
+    for (EventTypeDecl eventType : eventTypeDecls) {
+      CheckedEventType checked = eventTypeChecker.check(eventType);
+      if (checked != null) {
+        eventTypes.add(checked);
+      }
+    }
     for (SignalDecl signal : symbols.all(SignalDecl.class, "signal")) {
       context.signals.put(signal.name().name(), signalArgs(signal, diagnostics));
     }
@@ -63,6 +73,7 @@ public final class Checker {
     playbooks.forEach(new PlaybookChecker(context)::check);
     List<PipelineDecl> pipelines = symbols.all(PipelineDecl.class, "pipeline");
     pipelines.forEach(new PipelineChecker(context)::check);
+    eventTypeChecker.checkPrefixes(pipelines, eventTypeDecls);
 
     if (diagnostics.hasErrors()) {
       return Optional.empty();
@@ -77,7 +88,8 @@ public final class Checker {
             context.signals,
             playbooks,
             pipelines,
-            context.scopes));
+            context.scopes,
+            eventTypes));
   }
 
   private static Map<String, BenType> signalArgs(SignalDecl signal, Diagnostics diagnostics) {

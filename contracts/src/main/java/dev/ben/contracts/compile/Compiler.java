@@ -11,6 +11,7 @@ import dev.ben.contracts.lang.PolicyDecl;
 import dev.ben.contracts.lang.SignalDecl;
 import dev.ben.contracts.model.ContractSet;
 import dev.ben.contracts.model.DetectorSpec;
+import dev.ben.contracts.model.EventType;
 import dev.ben.contracts.model.Fingerprinted;
 import dev.ben.contracts.model.ModelJson;
 import dev.ben.contracts.model.Pipeline;
@@ -73,8 +74,21 @@ public final class Compiler {
       pipelines.add(seal(PipelineCompiler.compile(pipeline)));
     }
     List<ValueList> sealedLists = lists.stream().map(Compiler::seal).toList();
+    List<EventType> eventTypes =
+        program.eventTypes().stream()
+            .map(type -> seal(new EventType(type.name(), type.schema(), "")))
+            .toList();
     return new ContractSet(
-        project, version, schemas, sealedLists, policies, detectors, signals, playbooks, pipelines);
+        project,
+        version,
+        schemas,
+        sealedLists,
+        policies,
+        detectors,
+        signals,
+        playbooks,
+        pipelines,
+        eventTypes);
   }
 
   private static <T extends Fingerprinted<T>> T seal(T artifact) {

@@ -3,6 +3,7 @@ package dev.ben.contracts.fmt;
 import dev.ben.contracts.fmt.Layout.Row;
 import dev.ben.contracts.lang.Decl;
 import dev.ben.contracts.lang.DetectorDecl;
+import dev.ben.contracts.lang.EventTypeDecl;
 import dev.ben.contracts.lang.Ident;
 import dev.ben.contracts.lang.ListDecl;
 import dev.ben.contracts.lang.Literal;
@@ -35,6 +36,10 @@ final class DeclPrinter {
       layout.line(
           list.span().start(),
           "list " + list.name().name() + ": " + list.type().source() + " = " + values);
+    } else if (decl instanceof EventTypeDecl eventType) {
+      layout.line(
+          eventType.span().start(),
+          "event_type " + eventType.name().name() + " = file(" + eventType.file().source() + ")");
     } else if (decl instanceof SignalDecl signal) {
       layout.line(
           signal.span().start(),

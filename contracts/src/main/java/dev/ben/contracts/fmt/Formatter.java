@@ -4,6 +4,7 @@ import dev.ben.contracts.diag.Diagnostics;
 import dev.ben.contracts.diag.SourceFile;
 import dev.ben.contracts.lang.BenFile;
 import dev.ben.contracts.lang.Decl;
+import dev.ben.contracts.lang.EventTypeDecl;
 import dev.ben.contracts.lang.ListDecl;
 import dev.ben.contracts.lang.Parser;
 import dev.ben.contracts.lang.SignalDecl;
@@ -37,13 +38,14 @@ public final class Formatter {
   }
 
   /**
-   * Runs of imports, lists or signals (one-line declarations) stay together unless the author
-   * separated them with a blank line; everything else is separated by one blank line.
+   * Runs of imports, lists, event types or signals (one-line declarations) stay together unless the
+   * author separated them with a blank line; everything else is separated by one blank line.
    */
   private static boolean sameRun(Object previous, Object item) {
     boolean oneLiner =
         previous instanceof BenFile.Import
             || previous instanceof ListDecl
+            || previous instanceof EventTypeDecl
             || previous instanceof SignalDecl;
     return oneLiner && previous.getClass() == item.getClass();
   }

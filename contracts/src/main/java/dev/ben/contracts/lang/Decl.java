@@ -4,7 +4,14 @@ import dev.ben.contracts.diag.Span;
 
 /** A top-level declaration. Names share one project-wide namespace per kind of declaration. */
 public sealed interface Decl
-    permits SchemaDecl, ListDecl, PolicyDecl, DetectorDecl, SignalDecl, PlaybookDecl, PipelineDecl {
+    permits SchemaDecl,
+        ListDecl,
+        EventTypeDecl,
+        PolicyDecl,
+        DetectorDecl,
+        SignalDecl,
+        PlaybookDecl,
+        PipelineDecl {
   Ident name();
 
   Span span();

@@ -15,7 +15,16 @@ import java.util.List;
  */
 public final class Parser {
   static final List<String> TOP_LEVEL =
-      List.of("import", "schema", "list", "policy", "detector", "signal", "playbook", "pipeline");
+      List.of(
+          "import",
+          "schema",
+          "list",
+          "event_type",
+          "policy",
+          "detector",
+          "signal",
+          "playbook",
+          "pipeline");
 
   private final TokenCursor cursor;
   private final Syntax syntax;
@@ -73,6 +82,7 @@ public final class Parser {
               new BenFile.Import(syntax.string("with the file to import"), cursor.spanFrom(start)));
       case "schema" -> decls.add(schema(start));
       case "list" -> decls.add(list(start));
+      case "event_type" -> decls.add(eventType(start));
       case "signal" -> decls.add(signal(start));
       case "policy" -> decls.add(new PolicyParser(cursor, syntax).policy(start));
       case "detector" -> decls.add(new DetectorParser(cursor, syntax).detector(start));
@@ -145,6 +155,23 @@ public final class Parser {
     }
     List<Literal> values = syntax.literalList("list values");
     return new ListDecl(name, type, values, null, cursor.spanFrom(start));
+  }
+
+  private EventTypeDecl eventType(Token start) {
+    Ident name = cursor.ident("an event type name");
+    cursor.expect(
+        TokenKind.ASSIGN,
+        "after the event type name (`event_type name = file(\"schemas/name.json\")`)");
+    if (!cursor.atWord("file")) {
+      throw cursor.missing(
+          "expected `file(\"...\")` with the event type's JSON Schema, found "
+              + cursor.peek().describe());
+    }
+    cursor.advance();
+    cursor.expect(TokenKind.LPAREN, "after `file`");
+    Literal.Str path = syntax.string("with the JSON Schema file's path");
+    cursor.expect(TokenKind.RPAREN, "after the JSON Schema file's path");
+    return new EventTypeDecl(name, path, cursor.spanFrom(start));
   }
 
   private SignalDecl signal(Token start) {

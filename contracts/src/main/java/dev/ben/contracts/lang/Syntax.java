@@ -33,7 +33,9 @@ final class Syntax {
       if (next.newlinesBefore() > 0
           && next.is(TokenKind.IDENT)
           && Parser.TOP_LEVEL.contains(next.text())
-          && !starters.contains(next.text())) {
+          && !starters.contains(next.text())
+          // followed by `:` it is a field of that name (`event_type: string`), not a declaration
+          && !cursor.peek(1).is(TokenKind.COLON)) {
         cursor
             .diagnostics()
             .error(

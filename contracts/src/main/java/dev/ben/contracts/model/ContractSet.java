@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Every artifact of one build, in declaration order, plus the project name and version label the
+ * Every artifact of one build (schemas, lists, policies, detectors, signals, playbooks, pipelines
+ * and declared event types), in declaration order, plus the project name and version label the
  * build was made for. Lookups are by name; engines resolve references through these.
  */
 @JsonPropertyOrder({
@@ -17,7 +18,8 @@ import java.util.Optional;
   "detectors",
   "signals",
   "playbooks",
-  "pipelines"
+  "pipelines",
+  "eventTypes"
 })
 public record ContractSet(
     String project,
@@ -28,7 +30,8 @@ public record ContractSet(
     List<DetectorSpec> detectors,
     List<Signal> signals,
     List<Playbook> playbooks,
-    List<Pipeline> pipelines) {
+    List<Pipeline> pipelines,
+    List<EventType> eventTypes) {
 
   public ContractSet {
     Checks.name(project, "project name");
@@ -40,6 +43,23 @@ public record ContractSet(
     signals = Checks.list(signals);
     playbooks = Checks.list(playbooks);
     pipelines = Checks.list(pipelines);
+    eventTypes = Checks.list(eventTypes);
+  }
+
+  /** A contract set that declares no event types. */
+  public ContractSet(
+      String project,
+      String version,
+      List<Schema> schemas,
+      List<ValueList> lists,
+      List<PolicyPack> policies,
+      List<DetectorSpec> detectors,
+      List<Signal> signals,
+      List<Playbook> playbooks,
+      List<Pipeline> pipelines) {
+    this(
+        project, version, schemas, lists, policies, detectors, signals, playbooks, pipelines,
+        List.of());
   }
 
   public Optional<Schema> schema(String name) {
@@ -68,6 +88,10 @@ public record ContractSet(
 
   public Optional<Pipeline> pipeline(String name) {
     return find(pipelines, name);
+  }
+
+  public Optional<EventType> eventType(String name) {
+    return find(eventTypes, name);
   }
 
   private static <T extends Fingerprinted<T>> Optional<T> find(List<T> items, String name) {

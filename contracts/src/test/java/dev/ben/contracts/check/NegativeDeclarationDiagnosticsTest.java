@@ -237,7 +237,7 @@ class NegativeDeclarationDiagnosticsTest extends NegativeDiagnosticsContract {
             "unknown top-level",
             "signal lock",
             "signl lock",
-            "39:1: error: expected a declaration (import, schema, list, policy, detector, signal, playbook, pipeline), found `signl`",
+            "39:1: error: expected a declaration (import, schema, list, event_type, policy, detector, signal, playbook, pipeline), found `signl`",
             "42:8: error: unknown signal `lock`"),
         c(
             "unknown schema item",

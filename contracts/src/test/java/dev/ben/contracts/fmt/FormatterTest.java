@@ -157,4 +157,14 @@ class FormatterTest {
     }
     return String.join("\n", lines);
   }
+
+  @Test
+  void eventTypesFormatAsOneLinersInARun() {
+    String messy =
+        "event_type  a =file( \"a.json\" )\nevent_type b = file(\"b.json\")  // second\n";
+    assertEquals(
+        "event_type a = file(\"a.json\")\nevent_type b = file(\"b.json\")  // second\n",
+        Formatter.format(messy));
+    assertFormatProperties(messy);
+  }
 }

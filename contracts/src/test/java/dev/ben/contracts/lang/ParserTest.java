@@ -212,7 +212,7 @@ class ParserTest {
     assertEquals(
         List.of(
             "t.ben:1:13: error: expected `{` to open schema `a`, found `table`",
-            "t.ben:2:1: error: expected a declaration (import, schema, list, policy, detector, signal, playbook, "
+            "t.ben:2:1: error: expected a declaration (import, schema, list, event_type, policy, detector, signal, playbook, "
                 + "pipeline), found `sceham`",
             "t.ben:4:14: error: expected `=` after the predicate name, found `x`"),
         errors(

@@ -35,6 +35,7 @@ public final class EventLog {
   private final Clock clock;
   private final LogEventIds ids;
   private final Object registrations = new Object();
+  private final RecordedGrants recorded;
 
   /** The position after the last registration {@link #reloadComponents} read. */
   private long registrationsFrom;
@@ -51,6 +52,7 @@ public final class EventLog {
     this.settings = settings;
     this.clock = clock;
     this.ids = new LogEventIds(clock);
+    this.recorded = new RecordedGrants(types, components);
   }
 
   /** Records the draft as published by {@code source}; returns it with its id and position. */
@@ -74,7 +76,8 @@ public final class EventLog {
    */
   public StoredEvent publish(String source, String id, EventDraft draft) {
     components.require(source);
-    if (!types.isDeclared(draft.type())) {
+    if (!types.isDeclared(draft.type())
+        && !(reloadComponents() > 0 && types.isDeclared(draft.type()))) {
       throw EventRefusedException.invalid(
           "/type", "`" + draft.type() + "` is not a declared event type");
     }
@@ -87,6 +90,18 @@ public final class EventLog {
     }
     draft.subjects().check(settings.maxSubjectChars());
     types.validate(draft.type(), draft.data());
+    boolean declaration = ProjectTypes.DECLARED.equals(draft.type());
+    if (declaration && !BuiltInComponents.LEDGER.equals(source)) {
+      // only the ledger declares types, from a version it verified and activated
+      throw new EventRefusedException(
+          EventRefusedException.Kind.UNREGISTERED,
+          "/type",
+          "only the ledger declares event types, on activating a contract version");
+    }
+    if (declaration) {
+      ProjectTypes.check(
+          types, draft.data().path("type").asText(null), draft.data().path("schema"));
+    }
     LogEvent event =
         new LogEvent(
             id,
@@ -97,7 +112,11 @@ public final class EventLog {
             draft.parentId(),
             draft.subjects(),
             clock.instant());
-    return store.append(event);
+    StoredEvent stored = store.append(event);
+    if (declaration) {
+      ProjectTypes.apply(types, stored.event().data());
+    }
+    return stored;
   }
 
   /** Generic reading: any type (all when {@code types} is empty) from a position. */
@@ -181,6 +200,10 @@ public final class EventLog {
           "/component",
           "`" + component.name() + "` is one of Ben's own components; register under another name");
     }
+    if (!component.publishes().stream().allMatch(types::isDeclared)
+        || !component.consumes().stream().allMatch(types::isDeclared)) {
+      reloadComponents(); // a project's type may have been declared on another node
+    }
     components.check(component);
     ObjectNode data = JsonNodeFactory.instance.objectNode();
     data.put("component", component.name());
@@ -205,19 +228,24 @@ public final class EventLog {
   }
 
   /**
-   * Registers what the log recorded since the last reload, in order, so the last registration of a
-   * name wins: at start, and when another node may have registered a component. A recorded
-   * registration naming a type no longer declared is skipped. Returns how many were registered.
+   * Applies what the log recorded since the last reload, in order: the event types projects
+   * declared ({@link ProjectTypes}) and the component registrations, so a registration finds the
+   * types declared before it and the last registration of a name wins. At start, and when another
+   * node may have registered a component or declared a type. A recorded registration naming a type
+   * no longer declared is skipped. Returns how many registrations and declarations were applied.
    */
   public int reloadComponents() {
     synchronized (registrations) {
       int registered = 0;
       while (true) {
         List<StoredEvent> page =
-            store.read(registrationsFrom, Set.of(COMPONENT_REGISTERED), settings.maxBatch());
+            store.read(
+                registrationsFrom,
+                Set.of(COMPONENT_REGISTERED, ProjectTypes.DECLARED),
+                settings.maxBatch());
         for (StoredEvent event : page) {
           registrationsFrom = event.position() + 1;
-          if (reRegister(event.event().data())) {
+          if (recorded.apply(event.event())) {
             registered++;
           }
         }
@@ -228,26 +256,13 @@ public final class EventLog {
     }
   }
 
-  private boolean reRegister(JsonNode data) {
-    if (BuiltInComponents.NAMES.contains(data.path("component").asText())) {
-      return false; // only a node grants its own components what they may publish
-    }
-    try {
-      components.register(
-          new Component(
-              data.path("component").asText(),
-              texts(data.path("publishes")),
-              texts(data.path("consumes"))));
-      return true;
-    } catch (EventRefusedException undeclared) {
-      return false;
-    }
-  }
-
-  private static Set<String> texts(JsonNode array) {
-    Set<String> out = new HashSet<>();
-    array.forEach(item -> out.add(item.asText()));
-    return out;
+  /**
+   * Refuses, as recording its {@link ProjectTypes#DECLARED} event would, a project's type that
+   * cannot be declared; reads the declarations other nodes recorded first.
+   */
+  public void checkDeclarable(String type, JsonNode schema) {
+    reloadComponents();
+    ProjectTypes.check(types, type, schema);
   }
 
   public EventTypes types() {

@@ -54,7 +54,8 @@ public final class EventTypes {
           "scrub.verdict",
           "attestation.certificate",
           "case.opened",
-          EventLog.COMPONENT_REGISTERED);
+          EventLog.COMPONENT_REGISTERED,
+          ProjectTypes.DECLARED);
 
   /** Lowercase dot-separated words; no dashes, since a type is a NATS subject token with dashes. */
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*");
@@ -97,6 +98,22 @@ public final class EventTypes {
    * valid or the schema is too large; refused (CONFLICT) when the type exists with another schema.
    */
   public synchronized void declare(String name, String schemaJson) {
+    Declared declared = checked(name, schemaJson);
+    if (declared != null) {
+      types.put(name, declared);
+    }
+  }
+
+  /**
+   * Refuses, as {@link #declare} would, a declaration that cannot be made; declares nothing. A type
+   * already declared with the same schema passes.
+   */
+  public synchronized void checkDeclarable(String name, String schemaJson) {
+    checked(name, schemaJson);
+  }
+
+  /** The type ready to declare, or null when it already is with the same schema. */
+  private Declared checked(String name, String schemaJson) {
     if (name == null || name.length() > MAX_NAME_CHARS || !NAME.matcher(name).matches()) {
       throw EventRefusedException.invalid(
           "/type",
@@ -118,7 +135,7 @@ public final class EventTypes {
             "/schema",
             "type " + name + " is already declared with another schema; declare a new type name");
       }
-      return;
+      return null;
     }
     List<Error> errors = metaSchema.validate(schemaJson, InputFormat.JSON);
     if (!errors.isEmpty()) {
@@ -134,7 +151,7 @@ public final class EventTypes {
     } catch (SchemaException e) {
       throw EventRefusedException.invalid("/schema", e.getMessage());
     }
-    types.put(name, new Declared(tree, schema));
+    return new Declared(tree, schema);
   }
 
   public boolean isDeclared(String name) {

@@ -82,6 +82,11 @@ public final class EventEmitter {
     return id;
   }
 
+  /** The log the drafts go to, for a caller that must check a draft would be accepted. */
+  public EventLog log() {
+    return log;
+  }
+
   /** An id for a draft to emit later with {@link #emit(String, String, EventDraft)}. */
   public String newId() {
     return log.newId();
