@@ -27,6 +27,7 @@ public record BenSettings(
     EventLogSettings eventLog,
     EventQuerySettings eventQueries,
     BacktestSettings backtest,
+    ScreenSettings screen,
     AnalyticsSettings analytics) {
 
   /**
@@ -70,6 +71,7 @@ public record BenSettings(
         EventLogSettings.fromConfig(root),
         EventQuerySettings.fromConfig(root),
         BacktestSettings.fromConfig(root),
+        ScreenSettings.fromConfig(root),
         AnalyticsSettings.fromConfig(root));
   }
 
