@@ -80,6 +80,7 @@ final class ServerWiring {
                       services.metrics(),
                       settings.runDir(),
                       keys,
+                      data.events(),
                       listening)));
     }
     if (settings.node().has(Role.GATEWAY)) {
