@@ -28,6 +28,7 @@ public record BenSettings(
     EventQuerySettings eventQueries,
     EventArchiveSettings eventArchive,
     BacktestSettings backtest,
+    ScreenSettings screen,
     AnalyticsSettings analytics) {
 
   /**
@@ -72,6 +73,7 @@ public record BenSettings(
         EventQuerySettings.fromConfig(root),
         EventArchiveSettings.fromConfig(root),
         BacktestSettings.fromConfig(root),
+        ScreenSettings.fromConfig(root),
         AnalyticsSettings.fromConfig(root));
   }
 

@@ -13,6 +13,7 @@ import dev.ben.actors.control.UsersGrpcService;
 import dev.ben.actors.eventlog.EventLogGrpcService;
 import dev.ben.actors.invoke.InvokeGrpcService;
 import dev.ben.actors.node.servers.ControlServer;
+import dev.ben.actors.screen.ScreenGrpcService;
 import dev.ben.config.BenSettings;
 import dev.ben.streams.auth.AppKeys;
 import dev.ben.streams.auth.GeneratedPasswords;
@@ -27,8 +28,8 @@ import org.apache.pekko.http.javadsl.HttpsConnectionContext;
 
 /**
  * The control port of an orchestrator node: the ledger, auth, apps, users, trust, event-log and
- * backtest services (and invocation, when the node also takes events) behind one authorizer, each
- * request bounded by the largest bundle plus its framing.
+ * backtest services (and invocation and screening, when the node also takes events) behind one
+ * authorizer, each request bounded by the largest bundle plus its framing.
  */
 final class ControlWiring {
 
@@ -46,6 +47,7 @@ final class ControlWiring {
       NodeServices services,
       ControlPlane control,
       Optional<InvokeGrpcService> invoke,
+      Optional<ScreenGrpcService> screen,
       Optional<HttpsConnectionContext> https) {
     ControlServices access = services.control();
     Authorizer authorizer =
@@ -73,6 +75,7 @@ final class ControlWiring {
         eventLog(context, settings, services, authorizer),
         backtest(context, settings, services, control, authorizer, checks),
         invoke,
+        screen,
         https,
         settings.ledger().maxBundleBytes() + CONTROL_FRAMING_BYTES,
         settings.control().connections(),

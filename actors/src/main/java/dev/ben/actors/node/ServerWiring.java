@@ -9,6 +9,10 @@ import dev.ben.actors.node.servers.NodeServer;
 import dev.ben.actors.node.servers.OpsServer;
 import dev.ben.actors.node.servers.SocketServer;
 import dev.ben.actors.node.tls.HttpsContexts;
+import dev.ben.actors.screen.CachedVersionLists;
+import dev.ben.actors.screen.LedgerVersionLists;
+import dev.ben.actors.screen.ScreenGrpcService;
+import dev.ben.actors.screen.Screener;
 import dev.ben.actors.sidecar.IngestRoutes;
 import dev.ben.actors.sidecar.socket.SocketSidecar;
 import dev.ben.actors.signal.Signal;
@@ -50,6 +54,7 @@ final class ServerWiring {
     List<NodeServer> servers = new ArrayList<>();
     Optional<HttpsConnectionContext> https = HttpsContexts.forListeners(settings.tls());
     Optional<InvokeGrpcService> invoke = Optional.empty();
+    Optional<ScreenGrpcService> screen = Optional.empty();
     if (settings.node().has(Role.EDGE)) {
       LiveHub<Signal> signals = EdgeWiring.wire(context, settings, services, control, data);
       AppKeyCheck keys = appKeys(context, settings, services);
@@ -58,7 +63,10 @@ final class ServerWiring {
           Optional.of(
               new InvokeGrpcService(
                   invoker, new InvokeReplies(services.mapper()), keys, services.metrics()));
-      servers.add(ingest(context, settings, services, data, signals, https, keys, invoker));
+      Screener screener = screener(context, settings, services, control);
+      screen = Optional.of(new ScreenGrpcService(screener, keys, services.metrics()));
+      servers.add(
+          ingest(context, settings, services, data, signals, https, keys, invoker, screener));
       servers.add(
           new SocketServer(
               context,
@@ -72,6 +80,7 @@ final class ServerWiring {
                       services.metrics(),
                       settings.runDir(),
                       keys,
+                      data.events(),
                       listening)));
     }
     if (settings.node().has(Role.GATEWAY)) {
@@ -89,7 +98,8 @@ final class ServerWiring {
       servers.add(ops(context, settings, services, https));
     }
     if (settings.node().has(Role.ORCHESTRATOR)) {
-      servers.add(ControlWiring.server(context, settings, services, control, invoke, https));
+      servers.add(
+          ControlWiring.server(context, settings, services, control, invoke, screen, https));
     }
     return servers;
   }
@@ -100,6 +110,21 @@ final class ServerWiring {
         new EventParser(services.mapper(), settings.ingest().maxLineBytes()),
         settings.ingest().maxLineBytes(),
         settings.ingest().offerTimeout(),
+        services.metrics());
+  }
+
+  /** One screener per node, so the HTTP route and the gRPC service share its decoded lists. */
+  private static Screener screener(
+      ActorContext<?> context, BenSettings settings, NodeServices services, ControlPlane control) {
+    return new Screener(
+        new CachedVersionLists(
+            new LedgerVersionLists(
+                control.ledger(),
+                settings.node().askTimeout(),
+                context.getSystem().scheduler(),
+                services.blockingExecutor()),
+            settings.screen().cachedVersions()),
+        settings.screen(),
         services.metrics());
   }
 
@@ -121,7 +146,8 @@ final class ServerWiring {
       LiveHub<Signal> signals,
       Optional<HttpsConnectionContext> https,
       AppKeyCheck keys,
-      Invoker invoker) {
+      Invoker invoker,
+      Screener screener) {
     SignalStream signalStream =
         new SignalStream(
             signals, services.mapper(), services.metrics(), settings.gateway(), data.events());
@@ -133,6 +159,7 @@ final class ServerWiring {
             settings.ingest(),
             data.pipelines(),
             invoker,
+            screener,
             services.metrics(),
             services.mapper(),
             signalStream,

@@ -5,6 +5,8 @@ import static org.apache.pekko.http.javadsl.server.PathMatchers.segment;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ben.actors.invoke.Invoker;
 import dev.ben.actors.pipeline.PipelineTable;
+import dev.ben.actors.screen.ScreenJson;
+import dev.ben.actors.screen.Screener;
 import dev.ben.actors.signal.SignalStream;
 import dev.ben.config.IngestSettings;
 import dev.ben.streams.auth.AppKeyCheck;
@@ -26,9 +28,10 @@ import org.apache.pekko.stream.Materializer;
  * {@code POST /api/v1/events?pipeline=NAME} (NDJSON body), {@code POST /api/v1/invoke/NAME} (one
  * event, answered with its decision), {@code GET|POST /api/v1/beacon} and {@code POST
  * /api/v1/beacon/log} (web beacons and server logs, pre-anonymised) and {@code GET /api/v1/signals}
- * (the app's signals as server-sent events). The app is the one whose key the request presents
- * ({@link IngestAuthentication}), for a web beacon the site it names ({@link BeaconSites}); either
- * is checked before the body is read. Every request is answered with what was accepted and refused;
+ * (the app's signals as server-sent events) and {@code POST /api/v1/screen} (a name screened
+ * against a pipeline's list). The app is the one whose key the request presents ({@link
+ * IngestAuthentication}), for a web beacon the site it names ({@link BeaconSites}); either is
+ * checked before the body is read. Every request is answered with what was accepted and refused;
  * every answer is counted. This class only routes: each endpoint's handling is its own class.
  */
 public final class IngestRoutes extends AllDirectives {
@@ -39,6 +42,7 @@ public final class IngestRoutes extends AllDirectives {
   private final IngestRequestCounts counts;
   private final EventsEndpoint events;
   private final InvokeEndpoint invoke;
+  private final ScreenEndpoint screen;
   private final SignalStream signals;
   private final BeaconEndpoint beacons;
   private final IngestAuthentication authentication;
@@ -49,6 +53,7 @@ public final class IngestRoutes extends AllDirectives {
       IngestSettings settings,
       PipelineTable pipelines,
       Invoker invoker,
+      Screener screener,
       MetricsRegistry metrics,
       ObjectMapper mapper,
       SignalStream signals,
@@ -65,6 +70,7 @@ public final class IngestRoutes extends AllDirectives {
         new IngestContext(system, settings, pipelines, mapper, responses, counts);
     this.events = new EventsEndpoint(ingest);
     this.invoke = new InvokeEndpoint(ingest, invoker);
+    this.screen = new ScreenEndpoint(responses, screener, new ScreenJson(mapper));
     this.signals = signals;
     this.beacons = new BeaconEndpoint(ingest, anonymiser);
   }
@@ -75,6 +81,7 @@ public final class IngestRoutes extends AllDirectives {
         path(
             segment("api").slash("v1").slash("invoke").slash(segment()),
             pipeline -> timed("invoke", () -> invoke(pipeline))),
+        path(segment("api").slash("v1").slash("screen"), () -> timed("screen", this::screen)),
         path(segment("api").slash("v1").slash("beacon"), () -> timed("beacon", this::beacon)),
         path(
             segment("api").slash("v1").slash("beacon").slash("log"),
@@ -138,6 +145,20 @@ public final class IngestRoutes extends AllDirectives {
                                                 "invoke",
                                                 invoke.invoke(pipeline, app, request))))))),
         notAllowed("invoke", "use POST with one JSON event as the body"));
+  }
+
+  private Route screen() {
+    return concat(
+        post(
+            () ->
+                authentication.app(
+                    "screen",
+                    app ->
+                        body(
+                            settings.maxLineBytes(),
+                            bytes -> counts.counted("screen", screen.screen(bytes))))),
+        notAllowed(
+            "screen", "use POST with a JSON body {\"pipeline\",\"list\",\"name\",\"within\"}"));
   }
 
   private Route beacon() {

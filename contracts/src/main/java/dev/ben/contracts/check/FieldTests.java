@@ -1,6 +1,7 @@
 package dev.ben.contracts.check;
 
 import dev.ben.contracts.diag.Diagnostics;
+import dev.ben.contracts.engine.bitspec.FuzzyText;
 import dev.ben.contracts.lang.Ident;
 import dev.ben.contracts.lang.ListDecl;
 import dev.ben.contracts.lang.Literal;
@@ -194,7 +195,7 @@ final class FieldTests {
               + list.elementType().spelling()
               + "`");
     }
-    context.literals.integerIn(fuzzy.distance(), 0, 8, "the edit distance");
+    context.literals.integerIn(fuzzy.distance(), 0, FuzzyText.MAX_DISTANCE, "the edit distance");
   }
 
   private void modulo(Pred.Modulo modulo, Ident field, Prim prim) {

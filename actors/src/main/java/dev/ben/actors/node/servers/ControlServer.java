@@ -8,11 +8,13 @@ import dev.ben.actors.control.TrustGrpcService;
 import dev.ben.actors.control.UsersGrpcService;
 import dev.ben.actors.eventlog.EventLogGrpcService;
 import dev.ben.actors.invoke.InvokeGrpcService;
+import dev.ben.actors.screen.ScreenGrpcService;
 import dev.ben.api.control.AppsServicePowerApiHandlerFactory;
 import dev.ben.api.control.AuthServicePowerApiHandlerFactory;
 import dev.ben.api.control.BacktestServicePowerApiHandlerFactory;
 import dev.ben.api.control.InvokeServicePowerApiHandlerFactory;
 import dev.ben.api.control.LedgerServicePowerApiHandlerFactory;
+import dev.ben.api.control.ScreenServicePowerApiHandlerFactory;
 import dev.ben.api.control.TrustServicePowerApiHandlerFactory;
 import dev.ben.api.control.UsersServicePowerApiHandlerFactory;
 import dev.ben.api.events.EventLogServicePowerApiHandlerFactory;
@@ -39,13 +41,13 @@ import org.apache.pekko.stream.javadsl.Flow;
  * The gRPC control API on orchestrator nodes: the ledger's service, the login service, the apps
  * service, the users service, the trust service, the backtest service and the event log on one
  * port, for benctl and the components that publish and consume events; on a node that also takes
- * events, the invocation service for apps. No request is read past {@code maxRequestBytes}: the
- * binding's {@code max-content-length} and each request entity's size limit fail the body as it
- * streams in, and the call is answered RESOURCE_EXHAUSTED (pekko-grpc's server has no inbound
- * message bound of its own; its decoder would otherwise hold a whole message however large its
- * length prefix). Clients reach it through the {@link ControlRelay} on the configured endpoint,
- * which holds them to the port's connection limits; the gRPC server itself listens on a loopback
- * port of its own, and stops with the relay.
+ * events, the invocation and screening services for apps. No request is read past {@code
+ * maxRequestBytes}: the binding's {@code max-content-length} and each request entity's size limit
+ * fail the body as it streams in, and the call is answered RESOURCE_EXHAUSTED (pekko-grpc's server
+ * has no inbound message bound of its own; its decoder would otherwise hold a whole message however
+ * large its length prefix). Clients reach it through the {@link ControlRelay} on the configured
+ * endpoint, which holds them to the port's connection limits; the gRPC server itself listens on a
+ * loopback port of its own, and stops with the relay.
  */
 public final class ControlServer extends HttpServer {
 
@@ -60,6 +62,7 @@ public final class ControlServer extends HttpServer {
   private final EventLogGrpcService eventLog;
   private final BacktestGrpcService backtest;
   private final Optional<InvokeGrpcService> invoke;
+  private final Optional<ScreenGrpcService> screen;
   private final long maxRequestBytes;
   private final ControlRelay relay;
 
@@ -74,6 +77,7 @@ public final class ControlServer extends HttpServer {
       EventLogGrpcService eventLog,
       BacktestGrpcService backtest,
       Optional<InvokeGrpcService> invoke,
+      Optional<ScreenGrpcService> screen,
       Optional<HttpsConnectionContext> https,
       long maxRequestBytes,
       ConnectionLimits connections,
@@ -89,6 +93,7 @@ public final class ControlServer extends HttpServer {
     this.eventLog = eventLog;
     this.backtest = backtest;
     this.invoke = invoke;
+    this.screen = screen;
   }
 
   /**
@@ -164,6 +169,9 @@ public final class ControlServer extends HttpServer {
     invoke.ifPresent(
         service ->
             handlers.add(InvokeServicePowerApiHandlerFactory.create(service, refusals, system())));
+    screen.ifPresent(
+        service ->
+            handlers.add(ScreenServicePowerApiHandlerFactory.create(service, refusals, system())));
     return ServiceHandler.concatOrNotFound(handlers.toArray(Function[]::new));
   }
 }

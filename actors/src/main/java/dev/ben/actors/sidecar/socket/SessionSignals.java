@@ -20,9 +20,10 @@ import org.apache.pekko.util.ByteString;
  * One session's signals: once the session knows its app, that app's signals are taken from the
  * node's hub into a bounded queue of the session's own, which the outbound side writes as SIGNAL
  * frames. The queue never slows the hub: a signal it cannot take is dropped and counted ({@code
- * reason=session_buffer_full}). Each written signal gets a delivery id the app acknowledges with
- * SIGNAL_ACK; the ids of the last {@link #REMEMBERED} unacknowledged signals are kept so that an
- * ack can be counted under its signal's name.
+ * reason=session_buffer_full}). Both fates are recorded in the event log under the signal's {@code
+ * signal.published} event, as the other delivery paths record them. Each written signal gets a
+ * delivery id the app acknowledges with SIGNAL_ACK; the ids of the last {@link #REMEMBERED}
+ * unacknowledged signals are kept so that an ack can be counted under its signal's name.
  */
 final class SessionSignals {
 
@@ -95,14 +96,14 @@ final class SessionSignals {
   private void offer(Signal signal) throws Exception {
     QueueOfferResult result = queue.offer(new Pending(signal, services.signalJson.bytes(signal)));
     if (result != QueueOfferResult.enqueued()) {
-      SignalCounters.dropped(services.metrics, signal.signal(), "session_buffer_full");
+      services.deliveries.dropped(signal, "session_buffer_full");
     }
   }
 
   private synchronized ByteString written(Pending pending) {
     long id = ++nextId;
     unacked.put(id, pending.signal().signal());
-    SignalCounters.count(services.metrics, pending.signal().signal(), "delivered");
+    services.deliveries.delivered(pending.signal());
     return FrameWriter.signal(id, pending.json());
   }
 }

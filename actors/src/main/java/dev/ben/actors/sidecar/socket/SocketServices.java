@@ -3,10 +3,12 @@ package dev.ben.actors.sidecar.socket;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ben.actors.pipeline.PipelineDirectory;
 import dev.ben.actors.signal.Signal;
+import dev.ben.actors.signal.SignalDeliveries;
 import dev.ben.actors.signal.SignalJson;
 import dev.ben.config.IngestSettings;
 import dev.ben.config.SocketSettings;
 import dev.ben.streams.auth.AppKeyCheck;
+import dev.ben.streams.eventlog.emit.EventEmitter;
 import dev.ben.streams.live.LiveHub;
 import dev.ben.streams.metrics.MetricsRegistry;
 import dev.ben.streams.sidecar.NdjsonIngest;
@@ -19,7 +21,7 @@ import org.apache.pekko.stream.Materializer;
 
 /**
  * What every session of a node shares: settings, the directory, the signal hub, the writers, the
- * counters, the admission of sessions and the check of apps' keys.
+ * counters, the admission of sessions, the check of apps' keys and the record of signals' fates.
  */
 final class SocketServices {
 
@@ -29,6 +31,7 @@ final class SocketServices {
   final MetricsRegistry metrics;
   final LiveHub<Signal> signals;
   final SignalJson signalJson;
+  final SignalDeliveries deliveries;
   final FrameWriter writer;
   final PayloadParser parser;
   final SocketCounters counters;
@@ -45,7 +48,8 @@ final class SocketServices {
       ObjectMapper mapper,
       MetricsRegistry metrics,
       LiveHub<Signal> signals,
-      AppKeyCheck keys) {
+      AppKeyCheck keys,
+      EventEmitter events) {
     this.ingest = ingest;
     this.socket = ingest.socket();
     this.directory = directory;
@@ -55,6 +59,7 @@ final class SocketServices {
     this.metrics = metrics;
     this.signals = signals;
     this.signalJson = new SignalJson(mapper);
+    this.deliveries = new SignalDeliveries(metrics, events, "socket");
     this.writer = new FrameWriter(mapper);
     this.parser = new PayloadParser(mapper);
     this.counters = new SocketCounters(metrics);

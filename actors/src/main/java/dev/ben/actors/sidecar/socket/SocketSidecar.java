@@ -7,6 +7,7 @@ import dev.ben.actors.signal.Signal;
 import dev.ben.config.Endpoint;
 import dev.ben.config.IngestSettings;
 import dev.ben.streams.auth.AppKeyCheck;
+import dev.ben.streams.eventlog.emit.EventEmitter;
 import dev.ben.streams.live.LiveHub;
 import dev.ben.streams.metrics.MetricsRegistry;
 import java.net.InetSocketAddress;
@@ -71,13 +72,21 @@ public final class SocketSidecar extends AbstractBehavior<SocketSidecar.Command>
       MetricsRegistry metrics,
       Path runDir,
       AppKeyCheck keys,
+      EventEmitter events,
       ActorRef<Listening> listening) {
     return Behaviors.setup(
         context ->
             new SocketSidecar(
                 context,
                 new SocketServices(
-                    settings, directory, context.getSystem(), mapper, metrics, signals, keys),
+                    settings,
+                    directory,
+                    context.getSystem(),
+                    mapper,
+                    metrics,
+                    signals,
+                    keys,
+                    events),
                 directory,
                 runDir,
                 listening));

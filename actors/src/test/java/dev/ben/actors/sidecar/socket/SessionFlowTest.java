@@ -8,8 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ben.actors.pipeline.PipelineDirectory;
 import dev.ben.actors.signal.Signal;
+import dev.ben.actors.signal.SignalCounters;
 import dev.ben.actors.testing.ActorTestBase;
 import dev.ben.actors.testing.Await;
+import dev.ben.actors.testing.TestEventLog;
 import dev.ben.config.ConnectionLimits;
 import dev.ben.config.Endpoint;
 import dev.ben.config.IngestSettings;
@@ -18,6 +20,10 @@ import dev.ben.streams.auth.AppKeyCheck;
 import dev.ben.streams.auth.AppKeys;
 import dev.ben.streams.auth.RocksIdentityStore;
 import dev.ben.streams.auth.StoredApp;
+import dev.ben.streams.eventlog.BuiltInComponents;
+import dev.ben.streams.eventlog.EventDraft;
+import dev.ben.streams.eventlog.EventSubjects;
+import dev.ben.streams.eventlog.StoredEvent;
 import dev.ben.streams.flow.Envelope;
 import dev.ben.streams.live.LiveHub;
 import dev.ben.streams.metrics.Labels;
@@ -67,10 +73,12 @@ class SessionFlowTest extends ActorTestBase {
   private final String key = new AppKeys(new SecureRandom()).mint("a");
   @TempDir Path dir;
   private RocksIndex index;
+  private TestEventLog events;
 
   @BeforeEach
   void createApp() {
     index = RocksIndex.open(dir.resolve("index"));
+    events = new TestEventLog(dir.resolve("eventlog"), testKit.system());
     new RocksIdentityStore(index)
         .createApp(
             new StoredApp(
@@ -78,7 +86,8 @@ class SessionFlowTest extends ActorTestBase {
   }
 
   @AfterEach
-  void closeIndex() {
+  void closeIndex() throws Exception {
+    events.close();
     index.close();
   }
 
@@ -115,7 +124,8 @@ class SessionFlowTest extends ActorTestBase {
         JSON,
         metrics,
         new LiveHub<>(Signal.class, Materializer.matFromSystem(testKit.system()), 16),
-        new AppKeyCheck(new RocksIdentityStore(index), Duration.ofSeconds(10), 10, Runnable::run));
+        new AppKeyCheck(new RocksIdentityStore(index), Duration.ofSeconds(10), 10, Runnable::run),
+        events.emitter());
   }
 
   private ByteString hello() {
@@ -144,6 +154,43 @@ class SessionFlowTest extends ActorTestBase {
       all = all.drop(4 + length);
     }
     return frames;
+  }
+
+  @Test
+  void aSignalWrittenToASessionIsRecordedAsDeliveredUnderItsPublication() throws Exception {
+    SocketServices services = services(Duration.ofSeconds(10), 4);
+    String published =
+        events
+            .emitter()
+            .emit(
+                BuiltInComponents.DETECTOR,
+                new EventDraft(
+                    "signal.published",
+                    "lock_account sent towards app a",
+                    JSON.createObjectNode().put("signal_id", "s-1").put("kind", "lock_account"),
+                    null,
+                    EventSubjects.NONE));
+    Signal signal =
+        new Signal("a", "p", "lock_account", null, "lockout", 3, "ev-1", 0, "why", published);
+    SessionSignals signals = new SessionSignals(services);
+    var written = signals.frames().take(1).runWith(Sink.seq(), testKit.system());
+    signals.follow("a");
+    // The hub takes the session's subscription asynchronously: publish until a frame is written.
+    Await.until(
+        () -> services.signals.publish(signal) && written.toCompletableFuture().isDone(),
+        "a signal reached the session",
+        Duration.ofSeconds(10));
+    Await.until(
+        () -> !events.events("signal.delivered").isEmpty(),
+        "the delivery is in the event log",
+        Duration.ofSeconds(10));
+    signals.stop();
+    StoredEvent delivered = events.events("signal.delivered").get(0);
+    assertEquals(published, delivered.event().parentId());
+    assertEquals("socket", delivered.event().data().get("connection").asText());
+    assertEquals("a", delivered.event().subjects().app());
+    assertEquals(
+        1, metrics.value(SignalCounters.NAME, SignalCounters.labels("lock_account", "delivered")));
   }
 
   @Test

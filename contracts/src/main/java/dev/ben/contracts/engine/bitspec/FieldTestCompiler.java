@@ -87,7 +87,7 @@ final class FieldTestCompiler {
   private BitProbe fuzzy(int field, ValueList list, int within) {
     int[][] entries = new int[list.values().size()][];
     for (int i = 0; i < entries.length; i++) {
-      entries[i] = list.values().get(i).codePoints().map(Character::toLowerCase).toArray();
+      entries[i] = FuzzyText.lowered(list.values().get(i));
       longestFuzzyEntry = Math.max(longestFuzzyEntry, entries[i].length);
     }
     return new TextTests.Fuzzy(field, entries, within);

@@ -32,7 +32,7 @@ final class Scratch {
       if (count == codePoints.length) {
         codePoints = java.util.Arrays.copyOf(codePoints, count * 2);
       }
-      codePoints[count++] = Character.toLowerCase(codePoint);
+      codePoints[count++] = FuzzyText.lower(codePoint);
       i += Character.charCount(codePoint);
     }
     return count;
