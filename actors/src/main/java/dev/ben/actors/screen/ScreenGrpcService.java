@@ -1,15 +1,13 @@
 package dev.ben.actors.screen;
 
+import dev.ben.actors.invoke.GrpcAppKeys;
 import dev.ben.api.control.ScreenReply;
 import dev.ben.api.control.ScreenRequest;
 import dev.ben.api.control.ScreenServicePowerApi;
 import dev.ben.contracts.screen.ScreenMatch;
 import dev.ben.streams.auth.AppKeyCheck;
-import dev.ben.streams.metrics.IngestRefusals;
 import dev.ben.streams.metrics.MetricsRegistry;
 import io.grpc.Status;
-import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.grpc.GrpcServiceException;
@@ -24,44 +22,20 @@ import org.apache.pekko.grpc.javadsl.Metadata;
  */
 public final class ScreenGrpcService implements ScreenServicePowerApi {
 
-  private static final String BEARER = "bearer ";
-
   private final Screener screener;
-  private final AppKeyCheck keys;
-  private final MetricsRegistry metrics;
+  private final GrpcAppKeys appKeys;
 
   public ScreenGrpcService(Screener screener, AppKeyCheck keys, MetricsRegistry metrics) {
     this.screener = screener;
-    this.keys = keys;
-    this.metrics = metrics;
+    this.appKeys = new GrpcAppKeys(keys, metrics);
   }
 
   @Override
   public CompletionStage<ScreenReply> screen(ScreenRequest in, Metadata metadata) {
-    return keys.check(key(metadata), metadata.getText("x-ben-app").stream().toList())
-        .handle(
-            (outcome, failure) -> {
-              if (failure != null) {
-                return this.<ScreenReply>refusedKey(
-                    "key_check_failed",
-                    Status.UNAVAILABLE,
-                    "the node could not read the app's key from its identity store; retry shortly");
-              }
-              return checked(in, outcome);
-            })
-        .thenCompose(reply -> reply);
+    return appKeys.app(metadata).thenCompose(app -> checked(in));
   }
 
-  private CompletionStage<ScreenReply> checked(ScreenRequest in, AppKeyCheck.Outcome outcome) {
-    if (outcome instanceof AppKeyCheck.Refused refused) {
-      boolean forbidden = refused.reason().forbidden();
-      return refusedKey(
-          refused.reason().label(),
-          forbidden ? Status.PERMISSION_DENIED : Status.UNAUTHENTICATED,
-          forbidden
-              ? refused.message()
-              : refused.message() + "; send it as `authorization: Bearer <key>` metadata");
-    }
+  private CompletionStage<ScreenReply> checked(ScreenRequest in) {
     if (!in.hasWithin()) {
       ScreenOutcome.Refused missing =
           Screener.badField("within", "required, the edits allowed (0..8)");
@@ -97,23 +71,5 @@ public final class ScreenGrpcService implements ScreenServicePowerApi {
   private static GrpcServiceException refusal(ScreenOutcome.Refused refused) {
     return new GrpcServiceException(
         Status.fromCode(refused.refusal().grpcCode()).withDescription(refused.message()));
-  }
-
-  /** What follows {@code Bearer}, else the whole value, which then fails as malformed. */
-  private static Optional<String> key(Metadata metadata) {
-    return metadata
-        .getText("authorization")
-        .map(String::strip)
-        .map(
-            value ->
-                value.toLowerCase(Locale.ROOT).startsWith(BEARER)
-                    ? value.substring(BEARER.length())
-                    : value);
-  }
-
-  private <T> CompletionStage<T> refusedKey(String reason, Status status, String message) {
-    new IngestRefusals(metrics).count(reason);
-    return CompletableFuture.failedFuture(
-        new GrpcServiceException(status.withDescription(message)));
   }
 }
