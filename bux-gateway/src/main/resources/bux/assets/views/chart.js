@@ -26,6 +26,12 @@ export class SeriesChart {
     new ResizeObserver(() => this.resize()).observe(this.box);
   }
 
+  /** The window's points, all of them anew. */
+  replace(points) {
+    this.points = [];
+    this.add(points);
+  }
+
   /** Points at their times (a later point for a time already held replaces it); key -> value, a missing key is a hole. */
   add(points) {
     for (const p of points) {

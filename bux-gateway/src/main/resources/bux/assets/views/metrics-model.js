@@ -1,5 +1,5 @@
-// The overview's figures: the tables from a `metrics` snapshot, the charts' points from `metrics` snapshots and
-// from the `history` topic's points.
+// The overview's figures: the tables from a `metrics` snapshot (this node's), the charts' points from the
+// `history` topic's points (every node's).
 
 export const STAGE_OUTCOMES = ['accepted', 'forwarded', 'stored', 'refused', 'shed', 'spilled', 'routed', 'expired'];
 export const LOSS_OUTCOMES = STAGE_OUTCOMES;
@@ -42,24 +42,6 @@ export function lossRows(data) {
     row.holds = row.sum === row.accepted;
     return row;
   }).sort((a, b) => a.pipeline.localeCompare(b.pipeline));
-}
-
-/** The charts' point of one `metrics` snapshot: events/s accepted and batch latency (ms) per pipeline/stage. */
-export function livePoint(data) {
-  const throughput = {};
-  for (const s of data.stages || []) {
-    if (s.outcome === 'accepted' && typeof s.rate === 'number') {
-      const key = s.pipeline + '/' + s.stage;
-      throughput[key] = (throughput[key] || 0) + s.rate;
-    }
-  }
-  const latency = {};
-  for (const l of data.latency || []) {
-    const key = l.pipeline + '/' + l.stage;
-    if (typeof l.p50_ms === 'number') latency[key + ' p50'] = l.p50_ms;
-    if (typeof l.p99_ms === 'number') latency[key + ' p99'] = l.p99_ms;
-  }
-  return { at: data.at, throughput, latency };
 }
 
 const SERIES = /^([a-z_]+)\{(.*)\}$/;

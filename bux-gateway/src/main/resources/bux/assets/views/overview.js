@@ -1,10 +1,10 @@
-// Overview: events/s and latency per pipeline and stage over the last minutes (filled from the cluster's history
-// on load, then extended by each live snapshot), every stage's counters, and the loss table whose rows must add
-// up (accepted = every outcome an event can end in).
+// Overview: events/s and latency per pipeline and stage over the last minutes, charted from the cluster's history
+// (every node's samples, the last minutes first and then each new point), this node's counters per stage, and the
+// loss table whose rows must add up (accepted = every outcome an event can end in).
 import { h, card, table, fmtNumber, empty } from '../dom.js';
 import { ageIndicator } from '../freshness.js';
 import { SeriesChart } from './chart.js';
-import { stageRows, lossRows, livePoint, historyPoints, LOSS_OUTCOMES, STAGE_OUTCOMES } from './metrics-model.js';
+import { stageRows, lossRows, historyPoints, LOSS_OUTCOMES, STAGE_OUTCOMES } from './metrics-model.js';
 
 const HISTORY_MS = 15 * 60 * 1000;
 const IN_FLIGHT_MS = 30000;
@@ -20,6 +20,7 @@ export function create({ link }) {
   const loss = table('loss-table', ['pipeline', ...LOSS_OUTCOMES, 'adds up'], LOSS_OUTCOMES);
   const reasons = h('ul.reasons', { testid: 'reasons' });
   const jvm = h('dl.kv', { testid: 'jvm' });
+  const countedOn = h('p.hint', { testid: 'counted-on', text: ' ' });
   stages.tbody.append(h('tr.empty', null, h('td', { colspan: 13, text: 'waiting for the first figures…' })));
   loss.tbody.append(h('tr.empty', null, h('td', { colspan: 10, text: 'waiting for the first figures…' })));
   const inFlight = new Map(); // pipeline -> {open, since}: how many events are between stages, since when
@@ -30,14 +31,25 @@ export function create({ link }) {
     h('div.grid-2', null, card('Throughput', 'card-throughput', throughput.el), card('Latency', 'card-latency', latency.el)),
     card('Loss by pipeline', 'card-loss',
       h('p.hint', { text: 'accepted = forwarded + stored + refused + shed + spilled + routed + expired' }),
+      countedOn,
       h('div.scroll-x', null, loss.table)),
     card('Stages', 'card-stages', h('div.scroll-x', null, stages.table), reasons),
     card('JVM', 'card-jvm', jvm));
 
   link.subscribe('metrics', {}, { data: (data, frame) => render(data, frame) });
-  // The last minutes from the history, once: the live snapshots extend the charts from there.
+  // The charts are the whole cluster's: the history's samples of every node, the last minutes first and then only
+  // new points. A time's points may come from several nodes in different frames, so the charts are recomputed
+  // from the samples held rather than extended.
+  const samples = [];
+  let intervalMs = 0;
   const history = link.subscribe('history', { since: String(Date.now() - HISTORY_MS), series: CHARTED }, {
-    data: (data) => { link.unsubscribe(history); chart(historyPoints(data)); },
+    data: (data) => {
+      intervalMs = data.interval_ms || intervalMs;
+      const oldest = Date.now() - HISTORY_MS;
+      samples.push(...(data.points || []));
+      samples.splice(0, samples.length, ...samples.filter((p) => p.at >= oldest));
+      chart(historyPoints({ interval_ms: intervalMs, points: samples }));
+    },
     error: () => link.unsubscribe(history),
   });
 
@@ -49,17 +61,17 @@ export function create({ link }) {
       else Object.assign(r, lastLatency.get(r.key) || {});
     }
     age.touch(at);
+    if (data.nodes && data.nodes.length) countedOn.textContent = 'counted on ' + data.nodes.join(', ') + ' (the node serving this page)';
     renderStages(rows);
     renderLoss(lossRows(data));
     renderReasons(data);
     renderJvm(data.jvm);
-    chart([{ ...livePoint(data), at }]);
   }
 
   function chart(points) {
-    throughput.add(points.map((p) => ({ at: p.at, values: p.throughput })));
+    throughput.replace(points.map((p) => ({ at: p.at, values: p.throughput })));
     // Every point, those without a batch too: a gap in the line, never a straight line across a quiet minute.
-    latency.add(points.map((p) => ({ at: p.at, values: p.latency })));
+    latency.replace(points.map((p) => ({ at: p.at, values: p.latency })));
   }
 
   function renderStages(rows) {
