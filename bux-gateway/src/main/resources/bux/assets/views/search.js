@@ -4,7 +4,7 @@ import { getJson } from '../api.js';
 import { ageIndicator } from '../freshness.js';
 import { decisionsPanel } from './tail.js';
 
-const FIELDS = ['pipeline', 'app', 'rule', 'action', 'key'];
+const FIELDS = ['pipeline', 'app', 'rule', 'action', 'playbook', 'key'];
 
 export function create() {
   const age = ageIndicator('age-search', 300000, 'searched');

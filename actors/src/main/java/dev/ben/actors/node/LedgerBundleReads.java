@@ -1,6 +1,7 @@
 package dev.ben.actors.node;
 
 import dev.ben.actors.ledger.Ledger;
+import dev.ben.actors.ledger.LedgerQuestions;
 import dev.ben.actors.ledger.LedgerRefusal;
 import dev.ben.bux.socket.BundleReads;
 import dev.ben.bux.socket.StoredBundle;
@@ -8,11 +9,9 @@ import dev.ben.bux.socket.VersionSelector;
 import dev.ben.contracts.bundle.BundleReader;
 import dev.ben.contracts.bundle.BundleRefusedException;
 import java.time.Duration;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Scheduler;
-import org.apache.pekko.actor.typed.javadsl.AskPattern;
 
 /**
  * The test bench's bundles, asked of the ledger singleton: a version's bundle as the ledger stored
@@ -39,34 +38,31 @@ final class LedgerBundleReads implements BundleReads {
           case ACTIVE -> Ledger.BundleOf.ACTIVE;
           case STAGED -> Ledger.BundleOf.NEWEST_STAGED;
         };
-    return AskPattern.<Ledger.Command, Ledger.BundleBytes>askWithStatus(
-            ledger, replyTo -> new Ledger.BundleOf(pipeline, wanted, replyTo), timeout, scheduler)
-        .handle(
-            (stored, failure) -> {
-              if (failure != null) {
-                throw new CompletionException(explained(failure));
-              }
-              try {
-                return new StoredBundle(stored.version(), BundleReader.read(stored.bytes()));
-              } catch (BundleRefusedException e) {
-                throw new CompletionException(
-                    new IllegalStateException(
-                        "the ledger's bundle of "
-                            + pipeline
-                            + " v"
-                            + stored.version()
-                            + " does not read: "
-                            + e.getMessage(),
-                        e));
-              }
-            });
+    return LedgerQuestions.<Ledger.BundleBytes>ask(
+            ledger,
+            replyTo -> new Ledger.BundleOf(pipeline, wanted, replyTo),
+            timeout,
+            scheduler,
+            this::explained)
+        .thenApply(stored -> decoded(pipeline, stored));
   }
 
-  private RuntimeException explained(Throwable failure) {
-    Throwable cause =
-        failure instanceof CompletionException && failure.getCause() != null
-            ? failure.getCause()
-            : failure;
+  private static StoredBundle decoded(String pipeline, Ledger.BundleBytes stored) {
+    try {
+      return new StoredBundle(stored.version(), BundleReader.read(stored.bytes()));
+    } catch (BundleRefusedException e) {
+      throw new IllegalStateException(
+          "the ledger's bundle of "
+              + pipeline
+              + " v"
+              + stored.version()
+              + " does not read: "
+              + e.getMessage(),
+          e);
+    }
+  }
+
+  private RuntimeException explained(Throwable cause) {
     if (cause instanceof LedgerRefusal refusal) {
       return new IllegalArgumentException(refusal.getMessage());
     }

@@ -2,6 +2,7 @@ package dev.ben.actors.reads;
 
 import dev.ben.actors.ledger.BundleContents;
 import dev.ben.actors.ledger.Ledger;
+import dev.ben.actors.ledger.LedgerQuestions;
 import dev.ben.actors.ledger.LedgerRefusal;
 import dev.ben.actors.ledger.VersionContents;
 import dev.ben.api.control.DiffReply;
@@ -10,12 +11,10 @@ import dev.ben.bux.api.LedgerReads;
 import dev.ben.bux.api.ReadFailure;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.pattern.StatusReply;
 
 /**
@@ -72,19 +71,10 @@ public final class LedgerAsks implements LedgerReads {
   }
 
   private <T> CompletionStage<T> ask(Function<ActorRef<StatusReply<T>>, Ledger.Command> request) {
-    return AskPattern.<Ledger.Command, T>askWithStatus(
-            ledger, request::apply, timeout, system.scheduler())
-        .exceptionally(
-            failure -> {
-              throw failed(failure);
-            });
+    return LedgerQuestions.ask(ledger, request, timeout, system.scheduler(), this::failed);
   }
 
-  private ReadFailure failed(Throwable failure) {
-    Throwable cause =
-        failure instanceof CompletionException && failure.getCause() != null
-            ? failure.getCause()
-            : failure;
+  private ReadFailure failed(Throwable cause) {
     if (cause instanceof LedgerRefusal refusal) {
       return new ReadFailure(
           refusal.kind() == LedgerRefusal.Kind.NOT_FOUND

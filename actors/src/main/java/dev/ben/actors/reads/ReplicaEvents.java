@@ -72,6 +72,7 @@ public final class ReplicaEvents implements StoredEvents {
         query.app(),
         query.rule(),
         query.action(),
+        query.playbook(),
         query.key(),
         query.limit(),
         query

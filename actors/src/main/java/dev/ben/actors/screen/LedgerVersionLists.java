@@ -1,6 +1,7 @@
 package dev.ben.actors.screen;
 
 import dev.ben.actors.ledger.Ledger;
+import dev.ben.actors.ledger.LedgerQuestions;
 import dev.ben.actors.ledger.LedgerRefusal;
 import dev.ben.api.control.PipelineStatus;
 import dev.ben.contracts.bundle.BundleReader;
@@ -8,13 +9,11 @@ import dev.ben.contracts.bundle.BundleRefusedException;
 import dev.ben.contracts.bundle.ContractBundles;
 import dev.ben.contracts.screen.ListScreens;
 import java.time.Duration;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Scheduler;
-import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.pattern.StatusReply;
 
 /**
@@ -80,18 +79,10 @@ public final class LedgerVersionLists implements VersionLists {
   }
 
   private <T> CompletionStage<T> ask(Function<ActorRef<StatusReply<T>>, Ledger.Command> request) {
-    return AskPattern.<Ledger.Command, T>askWithStatus(ledger, request::apply, timeout, scheduler)
-        .exceptionally(
-            failure -> {
-              throw explained(failure);
-            });
+    return LedgerQuestions.ask(ledger, request, timeout, scheduler, this::explained);
   }
 
-  private ScreenLookupException explained(Throwable failure) {
-    Throwable cause =
-        failure instanceof CompletionException && failure.getCause() != null
-            ? failure.getCause()
-            : failure;
+  private ScreenLookupException explained(Throwable cause) {
     if (cause instanceof LedgerRefusal refusal) {
       return new ScreenLookupException(
           refusal.kind() == LedgerRefusal.Kind.NOT_FOUND

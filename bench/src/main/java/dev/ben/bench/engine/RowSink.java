@@ -9,7 +9,6 @@ import dev.ben.streams.store.TypedRowsJson;
 import java.io.CharArrayWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,30 +85,15 @@ final class RowSink implements AnalyticalStore {
     }
   }
 
-  /** One value as {@link TypedRowsJson} writes it. */
+  /**
+   * One value as {@link TypedRowsJson} writes it; a top-level date-time's text is kept for its
+   * second, so the common case formats nothing.
+   */
   private void write(Object value) throws IOException {
-    if (value == null) {
-      json.writeNull();
-    } else if (value instanceof String string) {
-      json.writeString(string);
-    } else if (value instanceof BigInteger big) {
-      json.writeNumber(big);
-    } else if (value instanceof Double || value instanceof Float) {
-      json.writeNumber(((Number) value).doubleValue());
-    } else if (value instanceof Number number) {
-      json.writeNumber(number.longValue());
-    } else if (value instanceof Boolean bool) {
-      json.writeNumber(bool ? 1 : 0);
-    } else if (value instanceof Instant at) {
+    if (value instanceof Instant at) {
       json.writeString(secondText(at.getEpochSecond()));
-    } else if (value instanceof List<?> items) {
-      json.writeStartArray();
-      for (Object item : items) {
-        write(item);
-      }
-      json.writeEndArray();
     } else {
-      throw new IllegalArgumentException("not a row value: " + value.getClass().getName());
+      TypedRowsJson.write(json, value);
     }
   }
 

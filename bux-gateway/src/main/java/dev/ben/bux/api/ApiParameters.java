@@ -100,6 +100,7 @@ final class ApiParameters {
         text(query, "app"),
         text(query, "rule"),
         text(query, "action"),
+        text(query, "playbook"),
         text(query, "key"),
         limit(query.get("limit")),
         Optional.ofNullable(query.get("cursor")).map(ApiParameters::cursor));

@@ -18,8 +18,9 @@ public interface StoredEvents {
 
   /**
    * Events of {@code pipeline} received within [{@code from}, {@code to}), matching every filter
-   * given: app, a rule that fired, the action, a value of one of the schema's key fields; at most
-   * {@code limit}, strictly older than {@code after} when given.
+   * given: app, a rule that fired, the action, a playbook that fired or was suppressed, a value of
+   * one of the schema's key fields; at most {@code limit}, strictly older than {@code after} when
+   * given.
    */
   record EventQuery(
       String pipeline,
@@ -28,6 +29,7 @@ public interface StoredEvents {
       Optional<String> app,
       Optional<String> rule,
       Optional<String> action,
+      Optional<String> playbook,
       Optional<String> key,
       int limit,
       Optional<EventCursor> after) {}

@@ -32,15 +32,27 @@ public final class EventTypeSchemas {
   private static final String META_SCHEMA = "https://json-schema.org/draft/2020-12/schema";
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private final SchemaRegistry registry =
-      SchemaRegistry.withDefaultDialect(
-          SpecificationVersion.DRAFT_2020_12,
-          builder ->
-              builder
-                  .schemaRegistryConfig(
-                      SchemaRegistryConfig.builder().pathType(PathType.JSON_POINTER).build())
-                  .schemaLoader(loader -> loader.fetchRemoteResources(false)));
-  private final Schema metaSchema = registry.getSchema(SchemaLocation.of(META_SCHEMA));
+  private final SchemaRegistry registry = newRegistry();
+  private final Schema metaSchema = metaSchema(registry);
+
+  /**
+   * A registry that reads schemas as the event log does: draft 2020-12 by default, errors located
+   * by JSON pointer, nothing fetched from the network.
+   */
+  public static SchemaRegistry newRegistry() {
+    return SchemaRegistry.withDefaultDialect(
+        SpecificationVersion.DRAFT_2020_12,
+        builder ->
+            builder
+                .schemaRegistryConfig(
+                    SchemaRegistryConfig.builder().pathType(PathType.JSON_POINTER).build())
+                .schemaLoader(loader -> loader.fetchRemoteResources(false)));
+  }
+
+  /** The draft 2020-12 meta-schema every declared schema must satisfy. */
+  public static Schema metaSchema(SchemaRegistry registry) {
+    return registry.getSchema(SchemaLocation.of(META_SCHEMA));
+  }
 
   /** Parses and checks the schema text. */
   public Result read(String json) {

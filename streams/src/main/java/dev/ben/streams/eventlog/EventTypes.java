@@ -6,12 +6,9 @@ import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaException;
-import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.SpecificationVersion;
-import com.networknt.schema.path.PathType;
 import dev.ben.config.EventLogSettings;
+import dev.ben.contracts.check.EventTypeSchemas;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -61,20 +58,12 @@ public final class EventTypes {
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*");
 
   private static final int MAX_NAME_CHARS = 100;
-  private static final String META_SCHEMA = "https://json-schema.org/draft/2020-12/schema";
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private record Declared(JsonNode tree, Schema schema) {}
 
-  private final SchemaRegistry registry =
-      SchemaRegistry.withDefaultDialect(
-          SpecificationVersion.DRAFT_2020_12,
-          builder ->
-              builder
-                  .schemaRegistryConfig(
-                      SchemaRegistryConfig.builder().pathType(PathType.JSON_POINTER).build())
-                  .schemaLoader(loader -> loader.fetchRemoteResources(false)));
-  private final Schema metaSchema = registry.getSchema(SchemaLocation.of(META_SCHEMA));
+  private final SchemaRegistry registry = EventTypeSchemas.newRegistry();
+  private final Schema metaSchema = EventTypeSchemas.metaSchema(registry);
   private final Map<String, Declared> types = new ConcurrentHashMap<>();
   private final int maxDataBytes;
   private final int maxSchemaBytes;

@@ -49,7 +49,7 @@ public final class TypedRowsJson {
   }
 
   /** One value (an array's items included) as JSON. */
-  static void write(JsonGenerator json, Object value) throws IOException {
+  public static void write(JsonGenerator json, Object value) throws IOException {
     if (value == null) {
       json.writeNull();
     } else if (value instanceof String text) {

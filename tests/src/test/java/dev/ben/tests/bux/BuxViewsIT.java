@@ -10,6 +10,7 @@ import dev.ben.benctl.BenctlHarness;
 import dev.ben.benctl.ExampleProjects;
 import dev.ben.tests.dataplane.SignalStreams;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -17,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -227,6 +229,37 @@ class BuxViewsIT {
     assertTrue(cell(row, "decision-signal").startsWith("lock_account"), row.getText());
     assertEquals("delivered", cell(row, "decision-delivery"));
     browser.save("BuxViewsIT-decisions-lockout");
+
+    // ben_api's search by playbook finds this user's events the lockout decided on, and only those.
+    BuxNode.await(
+        user + "'s lockout events found by playbook",
+        () -> !storedEvents("lockout", user).isEmpty());
+    for (JsonNode event : storedEvents("lockout", user)) {
+      assertTrue(event.toString().contains("\"lockout\""), event.toString());
+    }
+    assertEquals(List.of(), storedEvents("lock", user), "a whole playbook name, not a prefix");
+  }
+
+  private List<JsonNode> storedEvents(String playbook, String key) {
+    String body =
+        bux.send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            bux.gateway()
+                                + "/api/v1/events?pipeline=auth&playbook="
+                                + playbook
+                                + "&key="
+                                + URLEncoder.encode(key, StandardCharsets.UTF_8)))
+                    .header("Cookie", cookie)
+                    .build())
+            .body();
+    try {
+      List<JsonNode> events = new ArrayList<>();
+      new ObjectMapper().readTree(body).path("events").forEach(events::add);
+      return events;
+    } catch (IOException e) {
+      throw new UncheckedIOException(body, e);
+    }
   }
 
   @Test

@@ -31,7 +31,8 @@ public final class ReplicaQuery {
 
   /**
    * Events received in [{@code fromSeconds}, {@code toSeconds}) matching every filter given; {@code
-   * key} matches any of a table's key fields as text.
+   * key} matches any of a table's key fields as text; {@code playbook} an event on which that
+   * playbook fired or was suppressed.
    */
   public record Filter(
       long fromSeconds,
@@ -39,6 +40,7 @@ public final class ReplicaQuery {
       Optional<String> app,
       Optional<String> rule,
       Optional<String> action,
+      Optional<String> playbook,
       Optional<String> key,
       int limit,
       Optional<Position> after) {}

@@ -1,5 +1,6 @@
 package dev.ben.streams.store.replica;
 
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,6 +38,17 @@ record ReplicaSql(String text, List<Object> parameters) {
             rule -> {
               sql.append(embedded ? " AND list_contains(rules, ?)" : " AND has(rules, ?)");
               parameters.add(rule);
+            });
+    filter
+        .playbook()
+        .ifPresent(
+            playbook -> {
+              // The outcomes are stored as compact JSON, each object naming its playbook first.
+              sql.append(
+                  embedded
+                      ? " AND strpos(playbook_outcomes, ?) > 0"
+                      : " AND position(playbook_outcomes, ?) > 0");
+              parameters.add("{\"playbook\":" + TextNode.valueOf(playbook));
             });
     filter
         .key()

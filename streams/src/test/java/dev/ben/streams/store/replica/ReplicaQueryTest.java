@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ben.contracts.engine.playbook.PlaybookOutcome;
 import dev.ben.streams.flow.Envelope;
 import dev.ben.streams.metrics.MetricsRegistry;
 import dev.ben.streams.spine.ContractSlot;
@@ -15,6 +17,7 @@ import dev.ben.streams.testing.AuthProject;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,7 +66,15 @@ class ReplicaQueryTest {
   private static ReplicaQuery.Filter filter(
       Optional<String> key, int limit, Optional<ReplicaQuery.Position> after) {
     return new ReplicaQuery.Filter(
-        1_000, 2_000, Optional.empty(), Optional.empty(), Optional.empty(), key, limit, after);
+        1_000,
+        2_000,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        key,
+        limit,
+        after);
   }
 
   private static List<String> ids(ReplicaQuery.Page page) {
@@ -111,6 +122,7 @@ class ReplicaQueryTest {
             Optional.empty(),
             Optional.of("pass"),
             Optional.empty(),
+            Optional.empty(),
             10,
             Optional.empty());
     assertEquals(List.of("e2", "e1"), ids(query.read(LOGINS, timed)));
@@ -122,8 +134,66 @@ class ReplicaQueryTest {
             Optional.of("brute_force"),
             Optional.empty(),
             Optional.empty(),
+            Optional.empty(),
             10,
             Optional.empty());
     assertEquals(List.of(), ids(query.read(LOGINS, ruled)), "no rule fired on these logins");
+  }
+
+  @Test
+  void aPlaybookFilterFindsTheEventsItFiredOrWasSuppressedOn() throws Exception {
+    PlaybookOutcome suppressed =
+        new PlaybookOutcome(
+            "lockout",
+            PlaybookOutcome.Status.SUPPRESSED,
+            "cooldown",
+            "1",
+            "f",
+            1_045_000L,
+            "brute_force",
+            "more than 20 failed bursts",
+            "lock_account",
+            Map.of("user", "u9"),
+            List.of(),
+            List.of(),
+            Map.of(),
+            Map.of());
+    ObjectNode row =
+        JSON.createObjectNode()
+            .put("event_id", "e9")
+            .put("ingested_at", "1970-01-01 00:17:25")
+            .put("app", "auth-service")
+            .put("contract_version", 1)
+            .put("action", "pass")
+            .put("facts", "{}")
+            .put("detector_values", "{}")
+            // The text the store stage's writer gives the column.
+            .put("playbook_outcomes", JSON.writeValueAsString(List.of(suppressed)))
+            .put("ts", "2024-05-01 10:00:00")
+            .put("tenant", "acme")
+            .put("user", "u9")
+            .put("ip", "198.51.100.7")
+            .put("attempts", 1);
+    row.putArray("bits");
+    row.putArray("rules");
+    store.insertJsonRows("logins" + ReplicaKeeper.SUFFIX, List.of(row.toString()));
+
+    assertEquals(List.of("e9"), ids(query.read(LOGINS, playbook("lockout"))));
+    assertEquals(
+        List.of(), ids(query.read(LOGINS, playbook("lock"))), "a whole name, not a prefix");
+    assertEquals(List.of(), ids(query.read(LOGINS, playbook("other"))));
+  }
+
+  private static ReplicaQuery.Filter playbook(String name) {
+    return new ReplicaQuery.Filter(
+        1_000,
+        2_000,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.of(name),
+        Optional.empty(),
+        10,
+        Optional.empty());
   }
 }
