@@ -22,7 +22,8 @@ public record Signal(
     String eventId,
     long atMillis,
     String explanation,
-    String publishedEventId)
+    String publishedEventId,
+    String userKey)
     implements ClusterSerializable {
 
   public Signal {
@@ -31,9 +32,16 @@ public record Signal(
     args = args == null ? Map.of() : args;
   }
 
-  /** The signal of a playbook that fired on the event, published as {@code publishedEventId}. */
+  /**
+   * The signal of a playbook that fired on the event, published as {@code publishedEventId}, about
+   * {@code userKey} (the event's detector key, for the event log).
+   */
   public static Signal fired(
-      Envelope event, long contractVersion, PlaybookOutcome outcome, String publishedEventId) {
+      Envelope event,
+      long contractVersion,
+      PlaybookOutcome outcome,
+      String publishedEventId,
+      String userKey) {
     return new Signal(
         event.app(),
         event.pipeline(),
@@ -44,6 +52,7 @@ public record Signal(
         event.eventId(),
         outcome.atMillis(),
         outcome.explanation(),
-        publishedEventId);
+        publishedEventId,
+        userKey);
   }
 }

@@ -23,7 +23,7 @@ final class SignalEvents {
 
   private SignalEvents() {}
 
-  static EventDraft fired(Envelope event, long version, PlaybookOutcome outcome) {
+  static EventDraft fired(Envelope event, long version, PlaybookOutcome outcome, String userKey) {
     ObjectNode data = decision(event, outcome);
     data.putArray("actions").add(cut(outcome.signal(), MAX_NAME));
     if (outcome.rules() != null && !outcome.rules().isEmpty()) {
@@ -32,20 +32,20 @@ final class SignalEvents {
     putText(data, "explanation", outcome.explanation());
     String entry =
         outcome.playbook() + " fired " + outcome.signal() + " on event " + event.eventId();
-    return draft("playbook.fired", entry, data, null, event, version);
+    return draft("playbook.fired", entry, data, null, event, version, userKey);
   }
 
   /**
    * {@code leftOut}: suppressions of the same playbook and arguments not recorded since the last.
    */
   static EventDraft suppressed(
-      Envelope event, long version, PlaybookOutcome outcome, long leftOut) {
+      Envelope event, long version, PlaybookOutcome outcome, long leftOut, String userKey) {
     ObjectNode data = decision(event, outcome).put("left_out", leftOut);
     String why =
         outcome.reason() == null || outcome.reason().isBlank() ? "suppressed" : outcome.reason();
     data.put("reason", reasonOf(why)).put("explanation", cut(why, MAX_TEXT));
     String entry = outcome.playbook() + " suppressed on event " + event.eventId() + ": " + why;
-    return draft("playbook.suppressed", entry, data, null, event, version);
+    return draft("playbook.suppressed", entry, data, null, event, version, userKey);
   }
 
   static EventDraft published(Signal signal, String firingId) {
@@ -94,9 +94,16 @@ final class SignalEvents {
   }
 
   private static EventDraft draft(
-      String type, String entry, ObjectNode data, String parent, Envelope event, long version) {
+      String type,
+      String entry,
+      ObjectNode data,
+      String parent,
+      Envelope event,
+      long version,
+      String userKey) {
     EventSubjects subjects =
-        new EventSubjects(event.pipeline(), Long.toString(version), event.app(), null);
+        new EventSubjects(
+            event.pipeline(), Long.toString(version), event.app(), cut(userKey, MAX_NAME));
     return new EventDraft(type, cut(entry, MAX_ENTRY), data, parent, subjects);
   }
 
@@ -104,7 +111,10 @@ final class SignalEvents {
       String type, String entry, ObjectNode data, String parent, Signal signal) {
     EventSubjects subjects =
         new EventSubjects(
-            signal.pipeline(), Long.toString(signal.contractVersion()), signal.app(), null);
+            signal.pipeline(),
+            Long.toString(signal.contractVersion()),
+            signal.app(),
+            cut(signal.userKey(), MAX_NAME));
     return new EventDraft(type, cut(entry, MAX_ENTRY), data, parent, subjects);
   }
 

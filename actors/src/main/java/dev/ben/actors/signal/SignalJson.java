@@ -8,7 +8,8 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 /**
  * A signal as apps receive it, whatever carries it (server-sent events, socket SIGNAL frames):
  * snake_case JSON ({@code event_id}, {@code contract_version}) like the rest of the HTTP API, while
- * the record is camelCase. The id of the signal's event in Ben's event log stays inside Ben.
+ * the record is camelCase. The id of the signal's event in Ben's event log and its subject key stay
+ * inside Ben (the app has the signal's own arguments).
  */
 public final class SignalJson {
 
@@ -22,7 +23,7 @@ public final class SignalJson {
             .addMixIn(Signal.class, AsAppsSeeIt.class);
   }
 
-  @JsonIgnoreProperties("publishedEventId")
+  @JsonIgnoreProperties({"publishedEventId", "userKey"})
   private interface AsAppsSeeIt {}
 
   public String text(Signal signal) throws JsonProcessingException {

@@ -33,11 +33,13 @@ public final class SignalPublisher implements PlaybookFirings {
   }
 
   @Override
-  public void fired(Envelope envelope, long contractVersion, PlaybookOutcome outcome) {
+  public void fired(
+      Envelope envelope, long contractVersion, PlaybookOutcome outcome, String subjectKey) {
     String firing =
         events.emit(
-            BuiltInComponents.DETECTOR, SignalEvents.fired(envelope, contractVersion, outcome));
-    Signal signal = Signal.fired(envelope, contractVersion, outcome, events.newId());
+            BuiltInComponents.DETECTOR,
+            SignalEvents.fired(envelope, contractVersion, outcome, subjectKey));
+    Signal signal = Signal.fired(envelope, contractVersion, outcome, events.newId(), subjectKey);
     // Emitted before the signal leaves, so on this node its delivery is recorded after it.
     events.emit(
         BuiltInComponents.DETECTOR,
@@ -48,7 +50,8 @@ public final class SignalPublisher implements PlaybookFirings {
   }
 
   @Override
-  public void suppressed(Envelope envelope, long contractVersion, PlaybookOutcome outcome) {
+  public void suppressed(
+      Envelope envelope, long contractVersion, PlaybookOutcome outcome, String subjectKey) {
     String key = envelope.pipeline() + '\u0000' + outcome.playbook() + '\u0000' + outcome.args();
     suppressions
         .admit(key, System.currentTimeMillis())
@@ -56,6 +59,7 @@ public final class SignalPublisher implements PlaybookFirings {
             leftOut ->
                 events.emit(
                     BuiltInComponents.DETECTOR,
-                    SignalEvents.suppressed(envelope, contractVersion, outcome, leftOut)));
+                    SignalEvents.suppressed(
+                        envelope, contractVersion, outcome, leftOut, subjectKey)));
   }
 }

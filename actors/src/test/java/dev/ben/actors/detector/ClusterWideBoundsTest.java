@@ -133,7 +133,7 @@ class ClusterWideBoundsTest {
                       7,
                       4,
                       DetectorClock.wall(() -> NOW),
-                      (envelope, version, outcome) -> signals.add(envelope.eventId()),
+                      (envelope, version, outcome, subject) -> signals.add(envelope.eventId()),
                       new DetectorSkips(metrics, PIPELINE)))
               .runWith(Sink.seq(), kit.system())
               .toCompletableFuture()

@@ -123,6 +123,8 @@ class NodeEventLogTest {
     assertEquals("lockout", fired.event().data().get("playbook").asText());
     assertEquals(Long.toString(version), fired.event().subjects().contractVersion());
     assertEquals(BuiltInComponents.DETECTOR, fired.event().source());
+    // The detectors key auth's logins by user, which the schema does not redact.
+    assertEquals("mallory", fired.event().subjects().userKey());
     String eventId = fired.event().data().get("event_id").asText();
     Await.until(() -> stored(eventId), "the event that fired the lockout is stored");
 

@@ -1,6 +1,7 @@
 package dev.ben.actors.signal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.typesafe.config.ConfigFactory;
@@ -55,9 +56,10 @@ class SignalEventsTest {
       String detector = BuiltInComponents.DETECTOR;
       StoredEvent fired =
           log.publish(
-              detector, SignalEvents.fired(event, 7, outcome(PlaybookOutcome.Status.FIRED, "")));
+              detector,
+              SignalEvents.fired(event, 7, outcome(PlaybookOutcome.Status.FIRED, ""), "mallory"));
       Signal signal =
-          Signal.fired(event, 7, outcome(PlaybookOutcome.Status.FIRED, ""), log.newId());
+          Signal.fired(event, 7, outcome(PlaybookOutcome.Status.FIRED, ""), log.newId(), "mallory");
       StoredEvent published =
           log.publish(
               detector, signal.publishedEventId(), SignalEvents.published(signal, fired.id()));
@@ -70,11 +72,16 @@ class SignalEventsTest {
                   event,
                   7,
                   outcome(PlaybookOutcome.Status.SUPPRESSED, "rate: already fired 10 times"),
-                  3));
+                  3,
+                  null));
 
       assertEquals("ev-1", fired.event().data().get("event_id").asText());
       assertEquals("7", fired.event().subjects().contractVersion());
       assertEquals("shop", fired.event().subjects().app());
+      assertEquals("mallory", fired.event().subjects().userKey());
+      assertEquals("mallory", published.event().subjects().userKey());
+      assertEquals("mallory", delivered.event().subjects().userKey());
+      assertNull(suppressed.event().subjects().userKey(), "a decision about no one in particular");
       assertEquals(
           SignalEvents.MAX_TEXT, fired.event().data().get("explanation").asText().length());
       assertEquals(fired.id(), published.event().parentId());

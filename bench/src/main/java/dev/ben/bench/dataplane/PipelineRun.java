@@ -182,7 +182,7 @@ public final class PipelineRun {
                       4,
                       // Windows, TTLs and cooldowns slide with the traffic's moving event time.
                       DetectorClock.eventTime(System::currentTimeMillis),
-                      (envelope, version, outcome) -> firings.incrementAndGet(),
+                      (envelope, version, outcome, subject) -> firings.incrementAndGet(),
                       new DetectorSkips(metrics, PIPELINE)),
                   envelope -> {
                     if (load.timed()) {

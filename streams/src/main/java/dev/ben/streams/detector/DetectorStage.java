@@ -179,15 +179,28 @@ public final class DetectorStage {
       if (detected.listener() != null) {
         detected.listener().decided(evaluation);
       }
-      for (PlaybookOutcome outcome : found[i].playbooks()) {
-        if (outcome.status() == PlaybookOutcome.Status.FIRED) {
-          firings.fired(detected, evaluation.contractVersion(), outcome);
-        } else {
-          firings.suppressed(detected, evaluation.contractVersion(), outcome);
+      if (!found[i].playbooks().isEmpty()) {
+        String subject = subjectKey(detected, evaluation);
+        for (PlaybookOutcome outcome : found[i].playbooks()) {
+          if (outcome.status() == PlaybookOutcome.Status.FIRED) {
+            firings.fired(detected, evaluation.contractVersion(), outcome, subject);
+          } else {
+            firings.suppressed(detected, evaluation.contractVersion(), outcome, subject);
+          }
         }
       }
       out.add(detected);
     }
     return out;
+  }
+
+  /** Who the decisions on this event are about: its detector key, as handed on by the spine. */
+  private String subjectKey(Envelope detected, Envelope.Evaluation evaluation) {
+    return slot.held(evaluation.contractVersion())
+        .map(
+            active ->
+                SubjectKey.of(
+                    detected.body(), active.runtime().shardKey(evaluation.result().schema())))
+        .orElse(null);
   }
 }

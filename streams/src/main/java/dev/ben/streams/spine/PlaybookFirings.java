@@ -13,10 +13,15 @@ import dev.ben.streams.flow.Envelope;
 public interface PlaybookFirings {
 
   /** Nothing listens: for tests and pipelines whose signals go nowhere. */
-  PlaybookFirings NONE = (envelope, version, outcome) -> {};
+  PlaybookFirings NONE = (envelope, version, outcome, subjectKey) -> {};
 
-  void fired(Envelope envelope, long contractVersion, PlaybookOutcome outcome);
+  /**
+   * {@code subjectKey}: who the decision is about, the event's detector key as the spine handed it
+   * on ({@code SubjectKey}); null when the detectors have none.
+   */
+  void fired(Envelope envelope, long contractVersion, PlaybookOutcome outcome, String subjectKey);
 
   /** A playbook whose condition held but whose bound suppressed it; nothing to do by default. */
-  default void suppressed(Envelope envelope, long contractVersion, PlaybookOutcome outcome) {}
+  default void suppressed(
+      Envelope envelope, long contractVersion, PlaybookOutcome outcome, String subjectKey) {}
 }

@@ -93,7 +93,7 @@ class DetectorStageTest {
                 7,
                 2,
                 DetectorClock.wall(() -> NOW),
-                (envelope, version, outcome) ->
+                (envelope, version, outcome, subject) ->
                     fired.add(envelope.eventId() + ":" + outcome.signal()),
                 skips))
         .runWith(Sink.seq(), system)
@@ -221,7 +221,7 @@ class DetectorStageTest {
                     7,
                     2,
                     DetectorClock.wall(() -> NOW),
-                    (envelope, version, outcome) -> fired.add("unexpected"),
+                    (envelope, version, outcome, subject) -> fired.add("unexpected"),
                     skips))
             .runWith(Sink.seq(), system)
             .toCompletableFuture()

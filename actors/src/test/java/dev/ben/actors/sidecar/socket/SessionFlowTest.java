@@ -171,7 +171,7 @@ class SessionFlowTest extends ActorTestBase {
                     null,
                     EventSubjects.NONE));
     Signal signal =
-        new Signal("a", "p", "lock_account", null, "lockout", 3, "ev-1", 0, "why", published);
+        new Signal("a", "p", "lock_account", null, "lockout", 3, "ev-1", 0, "why", published, "u1");
     SessionSignals signals = new SessionSignals(services);
     var written = signals.frames().take(1).runWith(Sink.seq(), testKit.system());
     signals.follow("a");
