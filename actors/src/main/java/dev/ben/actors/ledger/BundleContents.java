@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.ben.contracts.bundle.Artifact;
 import dev.ben.contracts.bundle.Bundle;
-import dev.ben.contracts.bundle.BundleReader;
 import dev.ben.contracts.bundle.BundleRefusedException;
 import dev.ben.contracts.bundle.ContractBundles;
 import dev.ben.contracts.bundle.SourceArtifacts;
@@ -38,14 +37,7 @@ public final class BundleContents {
    * the reader, so the ledger singleton never spends its time on text.
    */
   public static VersionContents of(Ledger.BundleBytes stored) {
-    try {
-      return of(stored.pipeline(), stored.version(), BundleReader.read(stored.bytes()));
-    } catch (BundleRefusedException e) {
-      // The ledger verified it when it was staged, so this is a damaged store, not a bad request.
-      throw new IllegalStateException(
-          "the stored bundle of " + stored.pipeline() + " v" + stored.version() + " is unreadable",
-          e);
-    }
+    return of(stored.pipeline(), stored.version(), stored.read());
   }
 
   static VersionContents of(String pipeline, long version, Bundle bundle) {

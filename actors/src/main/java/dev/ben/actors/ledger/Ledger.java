@@ -7,6 +7,9 @@ import dev.ben.api.control.PipelineList;
 import dev.ben.api.control.PipelineStatus;
 import dev.ben.api.control.StageReply;
 import dev.ben.api.control.VersionInfo;
+import dev.ben.contracts.bundle.Bundle;
+import dev.ben.contracts.bundle.BundleReader;
+import dev.ben.contracts.bundle.BundleRefusedException;
 import dev.ben.streams.access.ArtifactKey;
 import java.time.Duration;
 import java.util.Optional;
@@ -119,7 +122,27 @@ public final class Ledger {
 
   /** A version's bundle as stored (its signature checked when it was staged). */
   public record BundleBytes(String pipeline, long version, byte[] bytes)
-      implements ClusterSerializable {}
+      implements ClusterSerializable {
+
+    /**
+     * The bundle, read. The ledger verified it when it was staged, so one that does not read is a
+     * damaged store, not a bad request.
+     */
+    public Bundle read() {
+      try {
+        return BundleReader.read(bytes);
+      } catch (BundleRefusedException e) {
+        throw new IllegalStateException(
+            "the ledger's bundle of "
+                + pipeline
+                + " v"
+                + version
+                + " does not read: "
+                + e.getMessage(),
+            e);
+      }
+    }
+  }
 
   /** A component reporting it swapped to {@code version}. */
   public record Ack(String componentId, String pipeline, long version) implements Command {}

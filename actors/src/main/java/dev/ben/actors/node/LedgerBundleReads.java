@@ -6,8 +6,6 @@ import dev.ben.actors.ledger.LedgerRefusal;
 import dev.ben.bux.socket.BundleReads;
 import dev.ben.bux.socket.StoredBundle;
 import dev.ben.bux.socket.VersionSelector;
-import dev.ben.contracts.bundle.BundleReader;
-import dev.ben.contracts.bundle.BundleRefusedException;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -44,22 +42,7 @@ final class LedgerBundleReads implements BundleReads {
             timeout,
             scheduler,
             this::explained)
-        .thenApply(stored -> decoded(pipeline, stored));
-  }
-
-  private static StoredBundle decoded(String pipeline, Ledger.BundleBytes stored) {
-    try {
-      return new StoredBundle(stored.version(), BundleReader.read(stored.bytes()));
-    } catch (BundleRefusedException e) {
-      throw new IllegalStateException(
-          "the ledger's bundle of "
-              + pipeline
-              + " v"
-              + stored.version()
-              + " does not read: "
-              + e.getMessage(),
-          e);
-    }
+        .thenApply(stored -> new StoredBundle(stored.version(), stored.read()));
   }
 
   private RuntimeException explained(Throwable cause) {

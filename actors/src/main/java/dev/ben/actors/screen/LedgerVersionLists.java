@@ -4,7 +4,6 @@ import dev.ben.actors.ledger.Ledger;
 import dev.ben.actors.ledger.LedgerQuestions;
 import dev.ben.actors.ledger.LedgerRefusal;
 import dev.ben.api.control.PipelineStatus;
-import dev.ben.contracts.bundle.BundleReader;
 import dev.ben.contracts.bundle.BundleRefusedException;
 import dev.ben.contracts.bundle.ContractBundles;
 import dev.ben.contracts.screen.ListScreens;
@@ -63,8 +62,10 @@ public final class LedgerVersionLists implements VersionLists {
   private static ListScreens decoded(String pipeline, Ledger.BundleBytes stored) {
     try {
       return ListScreens.of(
-          ContractBundles.contracts(
-              BundleReader.read(stored.bytes()), ContractBundles.versionLabel(stored.version())));
+          ContractBundles.contracts(stored.read(), ContractBundles.versionLabel(stored.version())));
+    } catch (IllegalStateException unreadable) {
+      throw new ScreenLookupException(
+          ScreenRefusal.UNAVAILABLE, unreadable.getMessage(), unreadable);
     } catch (BundleRefusedException e) {
       throw new ScreenLookupException(
           ScreenRefusal.UNAVAILABLE,

@@ -8,15 +8,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ben.api.events.Component;
 import dev.ben.benctl.BenctlHarness;
 import dev.ben.benctl.BenctlHarness.Result;
-import dev.ben.benctl.FakeControlServer;
 import dev.ben.benctl.FakeControlServer.Call;
+import dev.ben.benctl.FakeControlSession;
 import dev.ben.benctl.command.ExitCode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code benctl events components register|list} against a fake control API. */
@@ -25,38 +24,14 @@ class ComponentsCommandTest {
   private static final String TOKEN = "admin-token";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private FakeControlServer server;
+  @RegisterExtension final FakeControlSession control = new FakeControlSession(TOKEN);
 
   @TempDir Path dir;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = new FakeControlServer();
-    server.accept(TOKEN, FakeControlServer.admin(Long.MAX_VALUE));
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
-
-  private Result benctl(String... args) {
-    String[] all = new String[args.length + 4];
-    System.arraycopy(args, 0, all, 0, args.length);
-    System.arraycopy(
-        new String[] {"--server", server.address(), "--token", TOKEN}, 0, all, args.length, 4);
-    return BenctlHarness.run(
-        BenctlHarness.environment(dir.resolve("config.json"), Map.of(), ""), all);
-  }
-
-  private Call lastCall() {
-    return server.calls().get(server.calls().size() - 1);
-  }
 
   @Test
   void registerSendsTheNameAndTypesWithTheToken() {
     Result run =
-        benctl(
+        control.run(
             "events",
             "components",
             "register",
@@ -70,7 +45,7 @@ class ComponentsCommandTest {
         "registered component responder (publishes: case.opened;"
             + " consumes: playbook.fired,signal.published)\n",
         run.out());
-    Call call = lastCall();
+    Call call = control.lastCall();
     assertEquals("registerComponent", call.method());
     assertEquals("Bearer " + TOKEN, call.authorization().orElseThrow());
     Component sent = (Component) call.request();
@@ -81,26 +56,27 @@ class ComponentsCommandTest {
 
   @Test
   void registerAsJsonAndWithoutTypes() throws Exception {
-    Result run = benctl("events", "components", "register", "auditor", "-o", "json");
+    Result run = control.run("events", "components", "register", "auditor", "-o", "json");
     assertEquals(ExitCode.OK, run.exitCode(), run::toString);
     JsonNode body = JSON.readTree(run.out());
     assertEquals("auditor", body.get("name").asText());
     assertEquals(0, body.get("publishes").size());
     assertEquals(0, body.get("consumes").size());
-    assertTrue(((Component) lastCall().request()).getConsumesList().isEmpty());
+    assertTrue(((Component) control.lastCall().request()).getConsumesList().isEmpty());
   }
 
   @Test
   void aRefusedRegistrationSaysWhy() {
-    Result run = benctl("events", "components", "register", "ledger", "--consume", "ledger.staged");
+    Result run =
+        control.run("events", "components", "register", "ledger", "--consume", "ledger.staged");
     assertEquals(ExitCode.REFUSED, run.exitCode(), run::toString);
     assertTrue(run.err().contains("one of Ben's own"), run::toString);
   }
 
   @Test
   void listShowsEveryComponentByNameAsATable() {
-    benctl("events", "components", "register", "responder", "--consume", "playbook.fired");
-    Result run = benctl("events", "components", "list");
+    control.run("events", "components", "register", "responder", "--consume", "playbook.fired");
+    Result run = control.run("events", "components", "list");
     assertEquals(ExitCode.OK, run.exitCode(), run::toString);
     assertEquals(
         List.of(
@@ -108,13 +84,13 @@ class ComponentsCommandTest {
             "responder  -                                playbook.fired",
             "signals    signal.delivered,signal.dropped  -"),
         run.out().lines().toList());
-    assertEquals("listComponents", lastCall().method());
+    assertEquals("listComponents", control.lastCall().method());
   }
 
   @Test
   void listAsJson() throws Exception {
-    benctl("events", "components", "register", "responder", "--consume", "playbook.fired");
-    Result run = benctl("events", "components", "list", "-o", "json");
+    control.run("events", "components", "register", "responder", "--consume", "playbook.fired");
+    Result run = control.run("events", "components", "list", "-o", "json");
     assertEquals(ExitCode.OK, run.exitCode(), run::toString);
     JsonNode components = JSON.readTree(run.out()).get("components");
     assertEquals(2, components.size());

@@ -6,20 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ben.api.events.ReadRequest;
-import dev.ben.benctl.BenctlHarness;
 import dev.ben.benctl.BenctlHarness.Result;
-import dev.ben.benctl.FakeControlServer;
 import dev.ben.benctl.FakeControlServer.Call;
+import dev.ben.benctl.FakeControlSession;
 import dev.ben.benctl.FakeEvents;
 import dev.ben.benctl.command.ExitCode;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code benctl events} and {@code benctl events tree} against a fake control API. */
 class EventsCommandTest {
@@ -27,38 +22,12 @@ class EventsCommandTest {
   private static final String TOKEN = "viewer-token";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private FakeControlServer server;
-
-  @TempDir Path dir;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = new FakeControlServer();
-    server.accept(TOKEN, FakeControlServer.admin(Long.MAX_VALUE));
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
-
-  private Result benctl(String... args) {
-    String[] all = new String[args.length + 4];
-    System.arraycopy(args, 0, all, 0, args.length);
-    System.arraycopy(
-        new String[] {"--server", server.address(), "--token", TOKEN}, 0, all, args.length, 4);
-    return BenctlHarness.run(
-        BenctlHarness.environment(dir.resolve("config.json"), Map.of(), ""), all);
-  }
-
-  private Call lastCall() {
-    return server.calls().get(server.calls().size() - 1);
-  }
+  @RegisterExtension final FakeControlSession control = new FakeControlSession(TOKEN);
 
   @Test
   void listsEventsAsATableAndSaysWhereMoreStart() {
     Result run =
-        benctl(
+        control.run(
             "events",
             "--type",
             "playbook.fired,signal.published",
@@ -77,7 +46,7 @@ class EventsCommandTest {
             "2025-12-05T10:00:06Z  playbook.fired  detector  auth      lockout for k1  ev-fire"),
         run.out().lines().toList());
     assertTrue(run.err().contains("--from 8"), run::toString);
-    Call call = lastCall();
+    Call call = control.lastCall();
     assertEquals("readEvents", call.method());
     assertEquals("Bearer " + TOKEN, call.authorization().orElseThrow());
     ReadRequest request = (ReadRequest) call.request();
@@ -90,7 +59,7 @@ class EventsCommandTest {
 
   @Test
   void jsonHasBenApisShapes() throws Exception {
-    Result run = benctl("events", "-o", "json");
+    Result run = control.run("events", "-o", "json");
     assertEquals(ExitCode.OK, run.exitCode(), run::toString);
     JsonNode body = JSON.readTree(run.out());
     JsonNode event = body.get("events").get(0);
@@ -105,17 +74,17 @@ class EventsCommandTest {
   @Test
   void aSpanSinceIsCountedBackFromNow() {
     long before = Instant.now().minusSeconds(7200).toEpochMilli();
-    assertEquals(ExitCode.OK, benctl("events", "--since", "2h").exitCode());
-    long since = ((ReadRequest) lastCall().request()).getSinceMillis();
+    assertEquals(ExitCode.OK, control.run("events", "--since", "2h").exitCode());
+    long since = ((ReadRequest) control.lastCall().request()).getSinceMillis();
     assertTrue(since >= before && since <= Instant.now().minusSeconds(7199).toEpochMilli());
-    Result bad = benctl("events", "--since", "yesterday");
+    Result bad = control.run("events", "--since", "yesterday");
     assertEquals(ExitCode.USAGE, bad.exitCode(), bad::toString);
     assertTrue(bad.err().contains("--since takes"), bad::toString);
   }
 
   @Test
   void treeDrawsTheLineageWithBranches() {
-    Result run = benctl("events", "tree", "ev-fire");
+    Result run = control.run("events", "tree", "ev-fire");
     assertEquals(ExitCode.OK, run.exitCode(), run::toString);
     assertEquals(
         List.of(
@@ -132,17 +101,17 @@ class EventsCommandTest {
 
   @Test
   void treeAsJsonAndAnUnknownIdRefused() throws Exception {
-    JsonNode tree = JSON.readTree(benctl("events", "tree", "ev-fire", "-o", "json").out());
+    JsonNode tree = JSON.readTree(control.run("events", "tree", "ev-fire", "-o", "json").out());
     assertEquals("ev-fire", tree.get("root").get("event").get("event_id").asText());
     assertEquals("row-77", tree.get("root").get("children").get(0).get("reference").asText());
-    Result unknown = benctl("events", "tree", "nope");
+    Result unknown = control.run("events", "tree", "nope");
     assertEquals(ExitCode.REFUSED, unknown.exitCode(), unknown::toString);
     assertTrue(unknown.err().contains("no event nope"), unknown::toString);
   }
 
   @Test
   void helpNamesTheOptions() {
-    Result help = benctl("events", "--help");
+    Result help = control.run("events", "--help");
     assertEquals(ExitCode.OK, help.exitCode());
     assertTrue(help.out().contains("--pipeline"), help::toString);
     assertTrue(help.out().contains("tree"), help::toString);

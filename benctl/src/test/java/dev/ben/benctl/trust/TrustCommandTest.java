@@ -5,20 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ben.api.control.AddTrustedKeyRequest;
 import dev.ben.api.control.RemoveTrustedKeyRequest;
-import dev.ben.benctl.BenctlHarness;
 import dev.ben.benctl.BenctlHarness.Result;
-import dev.ben.benctl.FakeControlServer;
 import dev.ben.benctl.FakeControlServer.Call;
+import dev.ben.benctl.FakeControlSession;
 import dev.ben.benctl.command.ExitCode;
 import dev.ben.contracts.bundle.Ed25519;
 import dev.ben.contracts.bundle.KeyFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code benctl trust add|list|remove} against a fake control API. */
@@ -28,41 +25,17 @@ class TrustCommandTest {
   private static final String CONFIGURED = "ed25519:00000000000000aa";
   private static final String ADDED = "ed25519:00000000000000bb";
 
-  private FakeControlServer server;
+  @RegisterExtension final FakeControlSession control = new FakeControlSession(TOKEN);
 
   @TempDir Path dir;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = new FakeControlServer();
-    server.accept(TOKEN, FakeControlServer.admin(Long.MAX_VALUE));
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
-
-  private Result benctl(String... args) {
-    String[] all = new String[args.length + 4];
-    System.arraycopy(args, 0, all, 0, args.length);
-    System.arraycopy(
-        new String[] {"--server", server.address(), "--token", TOKEN}, 0, all, args.length, 4);
-    return BenctlHarness.run(
-        BenctlHarness.environment(dir.resolve("config.json"), Map.of(), ""), all);
-  }
-
-  private Call lastCall() {
-    return server.calls().get(server.calls().size() - 1);
-  }
 
   @Test
   void addSendsThePublicKeyFileWithItsLabel() throws Exception {
     var written = KeyFiles.write(dir, "release", Ed25519.generate(), false);
-    Result run = benctl("trust", "add", written.publicFile().toString(), "--label", "release");
+    Result run = control.run("trust", "add", written.publicFile().toString(), "--label", "release");
     assertEquals(ExitCode.OK, run.exitCode(), run::toString);
     assertEquals("trusted " + ADDED + "\n", run.out());
-    Call call = lastCall();
+    Call call = control.lastCall();
     assertEquals("addTrustedKey", call.method());
     assertEquals("Bearer " + TOKEN, call.authorization().orElseThrow());
     var request = (AddTrustedKeyRequest) call.request();
@@ -73,17 +46,17 @@ class TrustCommandTest {
   @Test
   void aPrivateKeyFileIsRefusedBeforeAnythingIsSent() throws Exception {
     var written = KeyFiles.write(dir, "secret", Ed25519.generate(), false);
-    Result run = benctl("trust", "add", written.privateFile().toString());
+    Result run = control.run("trust", "add", written.privateFile().toString());
     assertEquals(ExitCode.REFUSED, run.exitCode(), run::toString);
     assertTrue(run.err().contains("PRIVATE"), run::toString);
-    assertEquals(List.of(), server.calls());
+    assertEquals(List.of(), control.server().calls());
   }
 
   @Test
   void listShowsConfiguredAndAddedKeysAsATableOrJson() throws Exception {
     var written = KeyFiles.write(dir, "release", Ed25519.generate(), false);
-    benctl("trust", "add", written.publicFile().toString(), "--label", "release");
-    Result table = benctl("trust", "list");
+    control.run("trust", "add", written.publicFile().toString(), "--label", "release");
+    Result table = control.run("trust", "list");
     assertEquals(ExitCode.OK, table.exitCode(), table::toString);
     List<String> lines = table.out().lines().toList();
     assertTrue(lines.get(0).startsWith("KEY ID"), table::toString);
@@ -92,7 +65,7 @@ class TrustCommandTest {
     assertTrue(lines.get(2).startsWith(ADDED), table::toString);
     assertTrue(lines.get(2).contains("release"), table::toString);
     assertTrue(lines.get(2).contains("2023-11-14T22:13:20Z"), table::toString);
-    Result json = benctl("trust", "list", "-o", "json");
+    Result json = control.run("trust", "list", "-o", "json");
     assertTrue(json.out().contains("\"configured\" : true"), json::toString);
     assertTrue(json.out().contains("\"added_by\" : \"admin\""), json::toString);
   }
@@ -100,18 +73,18 @@ class TrustCommandTest {
   @Test
   void removeNamesTheKeyAndRefusalsMapToExitCodes() throws Exception {
     var written = KeyFiles.write(dir, "release", Ed25519.generate(), false);
-    benctl("trust", "add", written.publicFile().toString());
-    Result removed = benctl("trust", "remove", ADDED);
+    control.run("trust", "add", written.publicFile().toString());
+    Result removed = control.run("trust", "remove", ADDED);
     assertEquals(ExitCode.OK, removed.exitCode(), removed::toString);
     assertEquals("no longer trusted: " + ADDED + "\n", removed.out());
-    assertEquals(ADDED, ((RemoveTrustedKeyRequest) lastCall().request()).getKeyId());
+    assertEquals(ADDED, ((RemoveTrustedKeyRequest) control.lastCall().request()).getKeyId());
 
-    Result configured = benctl("trust", "remove", CONFIGURED);
+    Result configured = control.run("trust", "remove", CONFIGURED);
     assertEquals(ExitCode.REFUSED, configured.exitCode(), configured::toString);
     assertTrue(configured.err().contains("ben.ledger.trusted-keys"), configured::toString);
-    Result missing = benctl("trust", "remove", ADDED);
+    Result missing = control.run("trust", "remove", ADDED);
     assertEquals(ExitCode.REFUSED, missing.exitCode(), missing::toString);
-    Result noCommand = benctl("trust");
+    Result noCommand = control.run("trust");
     assertEquals(ExitCode.USAGE, noCommand.exitCode(), noCommand::toString);
   }
 }

@@ -46,7 +46,7 @@ public final class EventArchive implements EventHistory {
   /** The position of the newest copied event, -1 before the first. */
   @Override
   public long copiedUpTo() {
-    if (!tableReady && !store.tableExists(ArchiveTable.TABLE)) {
+    if (!tableThere()) {
       return -1;
     }
     var rows = store.queryJson("SELECT count(*) AS n, max(position) AS last FROM " + table());
@@ -59,7 +59,7 @@ public final class EventArchive implements EventHistory {
    */
   @Override
   public List<StoredEvent> find(EventQuery query, long upTo) {
-    if (!tableReady && !store.tableExists(ArchiveTable.TABLE)) {
+    if (!tableThere()) {
       return List.of();
     }
     StringBuilder sql =
@@ -87,6 +87,14 @@ public final class EventArchive implements EventHistory {
   private String table() {
     // FINAL: an event copied twice and not merged yet would otherwise be found twice.
     return ArchiveTable.TABLE + " FINAL";
+  }
+
+  /** Whether the table exists; once it does, the store is not asked again. */
+  private boolean tableThere() {
+    if (!tableReady && store.tableExists(ArchiveTable.TABLE)) {
+      tableReady = true;
+    }
+    return tableReady;
   }
 
   private void ensureTable() {
