@@ -13,7 +13,9 @@ import dev.ben.streams.eventlog.query.Lineage;
 import dev.ben.streams.eventlog.query.LineageTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -29,7 +31,13 @@ import java.util.function.Supplier;
  */
 final class InMemoryEventLog implements EventLogQueries, EventSource {
 
-  static final Instant START = Instant.parse("2026-12-05T10:00:00Z");
+  /**
+   * Events are dated a second apart from here, a day ahead of the real clock, so a feed that opens
+   * now (it skips what was logged before it) still sees every one as new whenever the test runs.
+   */
+  static final Instant START =
+      Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final List<StoredEvent> events = new CopyOnWriteArrayList<>();
