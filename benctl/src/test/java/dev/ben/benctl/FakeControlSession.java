@@ -45,6 +45,11 @@ public final class FakeControlSession implements BeforeEachCallback, AfterEachCa
     }
   }
 
+  /** The folder this test's benctl keeps its config file in, for the test's own files too. */
+  public Path dir() {
+    return dir;
+  }
+
   public FakeControlServer server() {
     return server;
   }
@@ -55,8 +60,16 @@ public final class FakeControlSession implements BeforeEachCallback, AfterEachCa
     System.arraycopy(args, 0, all, 0, args.length);
     System.arraycopy(
         new String[] {"--server", server.address(), "--token", token}, 0, all, args.length, 4);
+    return runAlone(Map.of(), all);
+  }
+
+  /**
+   * benctl with only the test's arguments and environment variables: no address or token added, for
+   * tests of where those come from.
+   */
+  public Result runAlone(Map<String, String> variables, String... args) {
     return BenctlHarness.run(
-        BenctlHarness.environment(dir.resolve("config.json"), Map.of(), ""), all);
+        BenctlHarness.environment(dir.resolve("config.json"), variables, ""), args);
   }
 
   /** The last call the server took. */
@@ -66,5 +79,16 @@ public final class FakeControlSession implements BeforeEachCallback, AfterEachCa
       throw new AssertionError("benctl made no call to the control server");
     }
     return calls.get(calls.size() - 1);
+  }
+
+  /** The last call of this method the server took. */
+  public Call lastCall(String method) {
+    List<Call> calls = server.calls();
+    for (int i = calls.size() - 1; i >= 0; i--) {
+      if (calls.get(i).method().equals(method)) {
+        return calls.get(i);
+      }
+    }
+    throw new AssertionError("no " + method + " call in " + calls);
   }
 }

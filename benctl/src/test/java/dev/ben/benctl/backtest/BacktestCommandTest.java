@@ -6,20 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ben.api.control.BacktestRequest;
-import dev.ben.benctl.BenctlHarness;
 import dev.ben.benctl.BenctlHarness.Result;
 import dev.ben.benctl.ExampleProjects;
-import dev.ben.benctl.FakeControlServer;
 import dev.ben.benctl.FakeControlServer.Call;
+import dev.ben.benctl.FakeControlSession;
 import dev.ben.benctl.command.ExitCode;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code benctl backtest}: on the server (progress on stderr, the report as a table or JSON), and
@@ -30,37 +24,14 @@ class BacktestCommandTest {
   private static final String TOKEN = "good-token";
   private static final Path ATTACK = Path.of("..", "examples", "auth", "events", "attack.ndjson");
 
-  private static FakeControlServer server;
-
-  @TempDir Path dir;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = new FakeControlServer();
-    server.accept(TOKEN, FakeControlServer.admin(Long.MAX_VALUE));
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+  @RegisterExtension final FakeControlSession session = new FakeControlSession(TOKEN);
 
   private Result benctl(String... args) {
-    List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(List.of("--server", server.address(), "--token", TOKEN));
-    return BenctlHarness.run(
-        BenctlHarness.environment(dir.resolve("config.json"), Map.of(), ""),
-        all.toArray(String[]::new));
+    return session.run(args);
   }
 
   private Call lastCall(String method) {
-    List<Call> calls = server.calls();
-    for (int i = calls.size() - 1; i >= 0; i--) {
-      if (calls.get(i).method().equals(method)) {
-        return calls.get(i);
-      }
-    }
-    throw new AssertionError("no " + method + " call in " + calls);
+    return session.lastCall(method);
   }
 
   @Test
@@ -120,7 +91,7 @@ class BacktestCommandTest {
 
   @Test
   void aLocalCandidateProjectIsComparedWithTheActiveVersion() {
-    Path project = ExampleProjects.copy("auth", dir);
+    Path project = ExampleProjects.copy("auth", session.dir());
     Result run =
         benctl(
             "backtest", "auth", "--candidate", project.toString(), "--events", ATTACK.toString());

@@ -5,46 +5,36 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ben.api.control.DeployRequest;
 import dev.ben.api.control.LifecycleRequest;
-import dev.ben.benctl.BenctlHarness;
 import dev.ben.benctl.BenctlHarness.Result;
 import dev.ben.benctl.FakeControlServer;
 import dev.ben.benctl.FakeControlServer.Call;
+import dev.ben.benctl.FakeControlSession;
 import dev.ben.benctl.command.ExitCode;
 import dev.ben.benctl.config.BenctlConfig;
 import dev.ben.benctl.config.ConfigFile;
 import dev.ben.benctl.config.Context;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The ledger verbs present a token on every call and map the server's refusals to exit codes. */
 class AuthenticatedCallsTest {
 
   private static final String TOKEN = "good-token";
 
-  private static FakeControlServer server;
+  @RegisterExtension final FakeControlSession session = new FakeControlSession(TOKEN);
+  private FakeControlServer server;
 
-  @TempDir Path dir;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = new FakeControlServer();
-    server.accept(TOKEN, FakeControlServer.admin(Long.MAX_VALUE));
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
+  @BeforeEach
+  void server() {
+    server = session.server();
   }
 
   private Result benctl(Map<String, String> variables, String... args) {
-    return BenctlHarness.run(
-        BenctlHarness.environment(dir.resolve("config.json"), variables, ""), args);
+    return session.runAlone(variables, args);
   }
 
   private List<Call> callsSince(int before) {
@@ -65,15 +55,7 @@ class AuthenticatedCallsTest {
       {"unstage", "p", "1"}
     };
     for (String[] command : commands) {
-      String[] args = new String[command.length + 4];
-      System.arraycopy(command, 0, args, 0, command.length);
-      System.arraycopy(
-          new String[] {"--server", server.address(), "--token", TOKEN},
-          0,
-          args,
-          command.length,
-          4);
-      Result run = benctl(Map.of(), args);
+      Result run = session.run(command);
       assertEquals(ExitCode.OK, run.exitCode(), run::toString);
     }
     List<Call> calls = callsSince(before);
@@ -96,7 +78,7 @@ class AuthenticatedCallsTest {
         benctl(Map.of("BEN_SERVER", server.address(), "BEN_TOKEN", TOKEN), "status", "p");
     assertEquals(ExitCode.OK, fromEnvironment.exitCode(), fromEnvironment::toString);
 
-    new ConfigFile(dir.resolve("config.json"))
+    new ConfigFile(session.dir().resolve("config.json"))
         .save(
             BenctlConfig.empty()
                 .with(
@@ -138,7 +120,7 @@ class AuthenticatedCallsTest {
 
   @Test
   void anExpiredContextTokenSaysWhenItExpired() {
-    new ConfigFile(dir.resolve("config.json"))
+    new ConfigFile(session.dir().resolve("config.json"))
         .save(
             BenctlConfig.empty()
                 .with(

@@ -9,20 +9,17 @@ import dev.ben.api.control.ArtifactChange;
 import dev.ben.api.control.DiffHunk;
 import dev.ben.api.control.DiffLine;
 import dev.ben.api.control.DiffReply;
-import dev.ben.benctl.BenctlHarness;
 import dev.ben.benctl.BenctlHarness.Result;
-import dev.ben.benctl.FakeControlServer;
+import dev.ben.benctl.FakeControlSession;
 import dev.ben.benctl.command.ExitCode;
 import dev.ben.contracts.diff.SourceDiff;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code benctl diff} on the ledger's answer for two versions of the auth example whose lockout
@@ -34,33 +31,26 @@ class DiffCommandTest {
   private static final String TOKEN = "good-token";
   private static final String GUARD_SOURCE = "../examples/auth/guard.ben";
 
-  private static FakeControlServer server;
+  @RegisterExtension final FakeControlSession session = new FakeControlSession(TOKEN);
 
-  @TempDir Path dir;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = new FakeControlServer();
-    server.accept(TOKEN, FakeControlServer.admin(Long.MAX_VALUE));
+  @BeforeEach
+  void answerTheDiff() throws Exception {
     String before = Files.readString(Path.of(GUARD_SOURCE));
     String after = before.replace("attempts > 5", "attempts > 6");
-    server.answerDiff(
-        DiffReply.newBuilder()
-            .setPipeline("auth")
-            .setFromVersion(1)
-            .setToVersion(2)
-            .addChanges(change("policy", "login_guard", "CHANGED"))
-            .addChanges(change("schema", "login", "SAME"))
-            .addChanges(
-                change("source", "guard.ben", "CHANGED")
-                    .addAllHunks(hunks(SourceDiff.hunks("guard.ben", before, after))))
-            .addChanges(change("source", "login.ben", "SAME"))
-            .build());
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
+    session
+        .server()
+        .answerDiff(
+            DiffReply.newBuilder()
+                .setPipeline("auth")
+                .setFromVersion(1)
+                .setToVersion(2)
+                .addChanges(change("policy", "login_guard", "CHANGED"))
+                .addChanges(change("schema", "login", "SAME"))
+                .addChanges(
+                    change("source", "guard.ben", "CHANGED")
+                        .addAllHunks(hunks(SourceDiff.hunks("guard.ben", before, after))))
+                .addChanges(change("source", "login.ben", "SAME"))
+                .build());
   }
 
   private static ArtifactChange.Builder change(String kind, String name, String change) {
@@ -91,12 +81,10 @@ class DiffCommandTest {
   }
 
   private Result diff(String... format) {
-    String[] args = {"diff", "auth", "1", "2", "--server", server.address(), "--token", TOKEN};
-    String[] all = new String[args.length + format.length];
-    System.arraycopy(args, 0, all, 0, args.length);
-    System.arraycopy(format, 0, all, args.length, format.length);
-    return BenctlHarness.run(
-        BenctlHarness.environment(dir.resolve("config.json"), Map.of(), ""), all);
+    String[] args = new String[4 + format.length];
+    System.arraycopy(new String[] {"diff", "auth", "1", "2"}, 0, args, 0, 4);
+    System.arraycopy(format, 0, args, 4, format.length);
+    return session.run(args);
   }
 
   @Test
