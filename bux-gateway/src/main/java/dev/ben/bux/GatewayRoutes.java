@@ -41,6 +41,7 @@ public final class GatewayRoutes extends AllDirectives {
   private final SessionRoutes session;
   private final OpsRoutes ops;
   private final HistoryRoutes history;
+  private final TotalsRoutes totals;
   private final ApiRoutes api;
   private final EventLogRoutes eventLog;
   private final AnalyticsRoutes analytics;
@@ -62,6 +63,7 @@ public final class GatewayRoutes extends AllDirectives {
             mapper);
     this.ops = new OpsRoutes(access, ports.metrics(), ports.health(), mapper);
     this.history = new HistoryRoutes(access, ports.history(), mapper);
+    this.totals = new TotalsRoutes(access, ports.history(), mapper);
     this.api =
         new ApiRoutes(
             access,
@@ -76,7 +78,7 @@ public final class GatewayRoutes extends AllDirectives {
             settings,
             ports.live(),
             ports.metrics(),
-            GatewayTopics.of(ports, api, mapper, settings.countersInterval()),
+            GatewayTopics.of(ports, api, totals, mapper, settings.countersInterval()),
             ports.bundles(),
             mapper,
             Materializer.matFromSystem(system),
@@ -108,6 +110,7 @@ public final class GatewayRoutes extends AllDirectives {
         session.route(),
         ops.route(),
         history.route(),
+        totals.route(),
         analytics.route(),
         api.route(),
         eventLog.route(),

@@ -17,15 +17,19 @@ import java.util.concurrent.CompletionStage;
  * history} the body of {@code /api/v1/metrics/history} (filter {@code since}, epoch ms or ISO-8601,
  * and {@code series}, comma-separated), so a page sees the same figures either way, and {@code
  * decisions} the event log's new firings, suppressions and signals, read every {@code
- * ben.gateway.counters-interval} (unless the node lends a source of its own). Analytics passes
- * through from the node.
+ * ben.gateway.counters-interval} (unless the node lends a source of its own), and {@code totals}
+ * the body of {@code /api/v1/metrics/totals}. Analytics passes through from the node.
  */
 final class GatewayTopics {
 
   private GatewayTopics() {}
 
   static TopicPorts of(
-      GatewayPorts ports, ApiRoutes api, ObjectMapper mapper, Duration decisionsEvery) {
+      GatewayPorts ports,
+      ApiRoutes api,
+      TotalsRoutes totals,
+      ObjectMapper mapper,
+      Duration decisionsEvery) {
     TopicPorts lent = ports.topics();
     StreamPort decisions =
         lent.decisions()
@@ -41,7 +45,8 @@ final class GatewayTopics {
         Optional.of(filter -> api.pipelinesBody()),
         lent.analytics(),
         Optional.of(filter -> history(ports.history(), mapper, filter)),
-        Optional.of(decisions));
+        Optional.of(decisions),
+        Optional.of(filter -> totals.body()));
   }
 
   private static CompletionStage<JsonNode> history(

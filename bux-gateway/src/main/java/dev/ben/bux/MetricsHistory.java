@@ -15,4 +15,11 @@ public interface MetricsHistory {
    * not answer in time is listed as such; the answer fails only if no node could be asked at all.
    */
   CompletionStage<HistoryView> since(long sinceMs, Set<String> seriesFilter);
+
+  /**
+   * Every node's newest point alone (none for a node that holds none yet), holding only the series
+   * {@code seriesFilter} names; nodes that do not answer in time are listed as {@link #since} lists
+   * them.
+   */
+  CompletionStage<HistoryView> latest(Set<String> seriesFilter);
 }

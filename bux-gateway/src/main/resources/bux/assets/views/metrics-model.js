@@ -1,13 +1,13 @@
-// The overview's figures: the tables from a `metrics` snapshot (this node's), the charts' points from the
-// `history` topic's points (every node's).
+// The overview's figures: the tables from a `totals` snapshot (the stage counters of every node's newest sample,
+// summed), the charts' points from the `history` topic's points (every node's).
 
 export const STAGE_OUTCOMES = ['accepted', 'forwarded', 'stored', 'refused', 'shed', 'spilled', 'routed', 'expired'];
 export const LOSS_OUTCOMES = STAGE_OUTCOMES;
 const STAGE_ORDER = ['sidecar', 'proxy', 'spine', 'detector', 'store'];
 
 /**
- * One row per pipeline and stage: each outcome summed over its reasons, events/s accepted (the node's rate over
- * the last interval) and the batch latency percentiles when the stage timed a batch in it.
+ * One row per pipeline and stage: each outcome summed over its reasons, events/s accepted (the nodes' rates over
+ * their last interval, summed) and the batch latency percentiles when the stage timed a batch in it.
  */
 export function stageRows(data) {
   const byKey = new Map();
@@ -42,6 +42,40 @@ export function lossRows(data) {
     row.holds = row.sum === row.accepted;
     return row;
   }).sort((a, b) => a.pipeline.localeCompare(b.pipeline));
+}
+
+/**
+ * Which nodes the totals count and how old their figures are: "counted on 2 nodes (a, b), newest 1 s ago; node c
+ * not heard from for 40 s, not counted". A node left out says why: silent too long, figures too old (its sampling
+ * stalls), or never heard from at all.
+ */
+export function countedOn(data) {
+  const nodes = data.nodes || [];
+  const counted = nodes.filter((n) => n.counted);
+  const parts = [];
+  if (counted.length) {
+    const newest = Math.min(...counted.map((n) => n.age_ms || 0));
+    parts.push('counted on ' + counted.length + (counted.length === 1 ? ' node (' : ' nodes (')
+      + counted.map((n) => n.node).join(', ') + '), newest ' + age(newest));
+  } else {
+    parts.push('counted on no node');
+  }
+  for (const n of nodes.filter((x) => !x.counted)) {
+    const why = n.error ? ' (' + n.error + ')' : '';
+    if (n.sampled_at === null || n.sampled_at === undefined) parts.push('node ' + n.node + ' not heard from yet' + why);
+    else if (n.error) parts.push('node ' + n.node + ' not heard from for ' + duration(n.age_ms) + ', not counted');
+    else parts.push('node ' + n.node + "'s newest figures are " + duration(n.age_ms) + ' old, not counted');
+  }
+  return parts.join('; ');
+}
+
+function age(ms) {
+  return Math.round((ms || 0) / 1000) < 1 ? 'just now' : duration(ms) + ' ago';
+}
+
+function duration(ms) {
+  const seconds = Math.max(0, Math.round((ms || 0) / 1000));
+  return seconds < 120 ? seconds + ' s' : Math.round(seconds / 60) + ' min';
 }
 
 const SERIES = /^([a-z_]+)\{(.*)\}$/;

@@ -1,10 +1,11 @@
 // Overview: events/s and latency per pipeline and stage over the last minutes, charted from the cluster's history
-// (every node's samples, the last minutes first and then each new point), this node's counters per stage, and the
-// loss table whose rows must add up (accepted = every outcome an event can end in).
+// (every node's samples, the last minutes first and then each new point), the cluster's counters per stage (every
+// node's newest sample, summed), the loss table whose rows must add up (accepted = every outcome an event can end
+// in), and the JVM of the node serving the page.
 import { h, card, table, fmtNumber, empty } from '../dom.js';
 import { ageIndicator } from '../freshness.js';
 import { SeriesChart } from './chart.js';
-import { stageRows, lossRows, historyPoints, LOSS_OUTCOMES, STAGE_OUTCOMES } from './metrics-model.js';
+import { stageRows, lossRows, historyPoints, countedOn, LOSS_OUTCOMES, STAGE_OUTCOMES } from './metrics-model.js';
 
 const HISTORY_MS = 15 * 60 * 1000;
 const IN_FLIGHT_MS = 30000;
@@ -20,7 +21,8 @@ export function create({ link }) {
   const loss = table('loss-table', ['pipeline', ...LOSS_OUTCOMES, 'adds up'], LOSS_OUTCOMES);
   const reasons = h('ul.reasons', { testid: 'reasons' });
   const jvm = h('dl.kv', { testid: 'jvm' });
-  const countedOn = h('p.hint', { testid: 'counted-on', text: ' ' });
+  const counted = h('p.hint', { testid: 'counted-on', text: ' ' });
+  const jvmNode = h('p.hint', { testid: 'jvm-node', text: ' ' });
   stages.tbody.append(h('tr.empty', null, h('td', { colspan: 13, text: 'waiting for the first figures…' })));
   loss.tbody.append(h('tr.empty', null, h('td', { colspan: 10, text: 'waiting for the first figures…' })));
   const inFlight = new Map(); // pipeline -> {open, since}: how many events are between stages, since when
@@ -31,12 +33,17 @@ export function create({ link }) {
     h('div.grid-2', null, card('Throughput', 'card-throughput', throughput.el), card('Latency', 'card-latency', latency.el)),
     card('Loss by pipeline', 'card-loss',
       h('p.hint', { text: 'accepted = forwarded + stored + refused + shed + spilled + routed + expired' }),
-      countedOn,
+      counted,
       h('div.scroll-x', null, loss.table)),
     card('Stages', 'card-stages', h('div.scroll-x', null, stages.table), reasons),
-    card('JVM', 'card-jvm', jvm));
+    card('JVM', 'card-jvm', jvmNode, jvm));
 
-  link.subscribe('metrics', {}, { data: (data, frame) => render(data, frame) });
+  // The tables are the whole cluster's, summed from every node's newest sample; the JVM is the serving node's own.
+  link.subscribe('totals', {}, { data: (data, frame) => render(data, frame) });
+  link.subscribe('metrics', {}, { data: (data) => {
+    if (data.nodes && data.nodes.length) jvmNode.textContent = 'of ' + data.nodes.join(', ') + ' (the node serving this page)';
+    renderJvm(data.jvm);
+  } });
   // The charts are the whole cluster's: the history's samples of every node, the last minutes first and then only
   // new points. A time's points may come from several nodes in different frames, so the charts are recomputed
   // from the samples held rather than extended.
@@ -61,11 +68,11 @@ export function create({ link }) {
       else Object.assign(r, lastLatency.get(r.key) || {});
     }
     age.touch(at);
-    if (data.nodes && data.nodes.length) countedOn.textContent = 'counted on ' + data.nodes.join(', ') + ' (the node serving this page)';
+    counted.textContent = countedOn(data);
+    counted.classList.toggle('warn', (data.nodes || []).some((n) => !n.counted));
     renderStages(rows);
     renderLoss(lossRows(data));
     renderReasons(data);
-    renderJvm(data.jvm);
   }
 
   function chart(points) {

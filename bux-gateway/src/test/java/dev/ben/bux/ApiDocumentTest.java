@@ -60,6 +60,7 @@ class ApiDocumentTest extends BoundGateway {
                     "/api/v1/cluster",
                     "/api/v1/events",
                     "/api/v1/metrics/history",
+                    "/api/v1/metrics/totals",
                     "/api/v1/eventlog",
                     "/api/v1/eventlog/{id}",
                     "/api/v1/eventlog/{id}/tree",
@@ -79,6 +80,7 @@ class ApiDocumentTest extends BoundGateway {
         Map.of(
             "ApiRoutes", ApiRoutes.PATHS,
             "HistoryRoutes", HistoryRoutes.PATHS,
+            "TotalsRoutes", TotalsRoutes.PATHS,
             "EventLogRoutes", EventLogRoutes.PATHS);
     Set<String> documented = new TreeSet<>();
     for (String path : paths(document)) {

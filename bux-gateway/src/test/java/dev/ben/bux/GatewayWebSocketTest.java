@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ben.streams.history.SeriesSample;
+import dev.ben.streams.metrics.Labels;
 import dev.ben.streams.metrics.StageCounters;
 import java.net.http.WebSocket;
 import java.time.Duration;
@@ -98,6 +100,24 @@ class GatewayWebSocketTest {
     assertEquals("auth", accepted.get("pipeline").asText());
     assertEquals("spine", accepted.get("stage").asText());
     assertEquals("", accepted.get("reason").asText());
+  }
+
+  @Test
+  void aTotalsSubscriptionGetsTheClusterSumsAndTheNodesCounted() throws Exception {
+    SeriesSample sample = new SeriesSample(10);
+    sample.counter(
+        StageCounters.FAMILY
+            + Labels.of(
+                "outcome", "accepted", "pipeline", "auth", "reason", "", "stage", "sidecar"),
+        3);
+    ports.history.ring("node-a").add(InMemoryHistory.NOW, sample);
+    ports.history.ring("node-b").add(InMemoryHistory.NOW, sample);
+    send("{\"op\":\"subscribe\",\"sub\":\"s\",\"topic\":\"totals\"}");
+    JsonNode totals =
+        frames.awaitFrame("a totals frame", frame -> frame.path("type").asText().equals("data"));
+    assertEquals("totals", totals.get("topic").asText());
+    assertEquals(6, totals.get("data").get("loss").get(0).get("accepted").asLong());
+    assertEquals(2, totals.get("data").get("nodes").size());
   }
 
   @Test

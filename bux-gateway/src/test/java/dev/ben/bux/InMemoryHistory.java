@@ -26,6 +26,9 @@ final class InMemoryHistory implements MetricsHistory {
   volatile long askedSince = -1;
   volatile Set<String> askedSeries;
 
+  /** When the latest figures are asked for: the clock the staleness of a node is judged by. */
+  volatile long now = NOW;
+
   /** The ring of {@code node}, created on first use. */
   HistoryRing ring(String node) {
     return rings.computeIfAbsent(node, n -> new HistoryRing(10));
@@ -54,5 +57,24 @@ final class InMemoryHistory implements MetricsHistory {
         });
     silent.forEach((node, why) -> answers.add(NodeHistory.missing(node, why)));
     return CompletableFuture.completedFuture(HistoryView.merge(NOW, INTERVAL_MS, answers));
+  }
+
+  @Override
+  public CompletionStage<HistoryView> latest(Set<String> seriesFilter) {
+    askedSeries = seriesFilter;
+    if (unavailable) {
+      return CompletableFuture.failedFuture(new IllegalStateException("no receptionist"));
+    }
+    List<NodeHistory> answers = new ArrayList<>();
+    rings.forEach(
+        (node, ring) -> {
+          List<HistoryPoint> points = ring.since(0, new SeriesFilter(seriesFilter));
+          answers.add(
+              NodeHistory.answered(
+                  node,
+                  points.isEmpty() ? List.of() : points.subList(points.size() - 1, points.size())));
+        });
+    silent.forEach((node, why) -> answers.add(NodeHistory.missing(node, why)));
+    return CompletableFuture.completedFuture(HistoryView.merge(now, INTERVAL_MS, answers));
   }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.apache.pekko.actor.Address;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -19,8 +20,9 @@ import org.apache.pekko.actor.typed.receptionist.Receptionist;
 
 /**
  * The gateway's history port: finds every node's {@link HistoryKeeper} through the receptionist,
- * asks each for its points within {@code ben.gateway.history-timeout}, and merges the answers. A
- * node that does not answer in time is listed with the reason, never failing the others' points.
+ * asks each for its points (or its newest point) within {@code ben.gateway.history-timeout}, and
+ * merges the answers. A node that does not answer in time is listed with the reason, never failing
+ * the others' points.
  */
 public final class ClusterMetricsHistory implements MetricsHistory {
 
@@ -36,33 +38,40 @@ public final class ClusterMetricsHistory implements MetricsHistory {
 
   @Override
   public CompletionStage<HistoryView> since(long sinceMs, Set<String> seriesFilter) {
+    return gather(replyTo -> new HistoryKeeper.Since(sinceMs, seriesFilter, replyTo));
+  }
+
+  @Override
+  public CompletionStage<HistoryView> latest(Set<String> seriesFilter) {
+    return gather(replyTo -> new HistoryKeeper.Latest(seriesFilter, replyTo));
+  }
+
+  private CompletionStage<HistoryView> gather(
+      Function<ActorRef<HistoryKeeper.Points>, HistoryKeeper.Command> question) {
     return AskPattern.<Receptionist.Command, Receptionist.Listing>ask(
             system.receptionist(),
             replyTo -> Receptionist.find(HistoryKeeper.KEY, replyTo),
             settings.askTimeout(),
             system.scheduler())
-        .thenCompose(
-            listing ->
-                gather(listing.getServiceInstances(HistoryKeeper.KEY), sinceMs, seriesFilter))
+        .thenCompose(listing -> ask(listing.getServiceInstances(HistoryKeeper.KEY), question))
         .thenApply(
             answers -> HistoryView.merge(clock.millis(), settings.interval().toMillis(), answers));
   }
 
-  private CompletionStage<List<NodeHistory>> gather(
-      Set<ActorRef<HistoryKeeper.Command>> keepers, long sinceMs, Set<String> seriesFilter) {
+  private CompletionStage<List<NodeHistory>> ask(
+      Set<ActorRef<HistoryKeeper.Command>> keepers,
+      Function<ActorRef<HistoryKeeper.Points>, HistoryKeeper.Command> question) {
     List<CompletableFuture<NodeHistory>> asks =
-        keepers.stream().map(keeper -> ask(keeper, sinceMs, seriesFilter)).toList();
+        keepers.stream().map(keeper -> ask(keeper, question)).toList();
     return CompletableFuture.allOf(asks.toArray(new CompletableFuture<?>[0]))
         .thenApply(done -> asks.stream().map(CompletableFuture::join).toList());
   }
 
   private CompletableFuture<NodeHistory> ask(
-      ActorRef<HistoryKeeper.Command> keeper, long sinceMs, Set<String> seriesFilter) {
+      ActorRef<HistoryKeeper.Command> keeper,
+      Function<ActorRef<HistoryKeeper.Points>, HistoryKeeper.Command> question) {
     return AskPattern.<HistoryKeeper.Command, HistoryKeeper.Points>ask(
-            keeper,
-            replyTo -> new HistoryKeeper.Since(sinceMs, seriesFilter, replyTo),
-            settings.askTimeout(),
-            system.scheduler())
+            keeper, question::apply, settings.askTimeout(), system.scheduler())
         .handle(
             (points, failure) ->
                 failure == null

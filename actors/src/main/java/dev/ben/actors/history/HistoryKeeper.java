@@ -22,7 +22,7 @@ import org.apache.pekko.actor.typed.receptionist.ServiceKey;
 /**
  * One node's metrics history: samples the node's series every {@code ben.gateway.history-interval}
  * into a ring of the last {@code history-points}, and answers whoever asks for the points after a
- * time. It registers under {@link #KEY} so a gateway on any node finds it.
+ * time, or for its newest point. It registers under {@link #KEY} so a gateway on any node finds it.
  */
 public final class HistoryKeeper extends AbstractBehavior<HistoryKeeper.Command> {
 
@@ -36,6 +36,12 @@ public final class HistoryKeeper extends AbstractBehavior<HistoryKeeper.Command>
   public record Since(long sinceMs, Set<String> series, ActorRef<Points> replyTo)
       implements Command {}
 
+  /**
+   * The newest point alone, holding the series {@code series} names (empty: all): what a node's
+   * counters are now, without the points before it.
+   */
+  public record Latest(Set<String> series, ActorRef<Points> replyTo) implements Command {}
+
   /** A node's answer: its address and its points, oldest first. */
   public record Points(String node, List<HistoryPoint> points) implements ClusterSerializable {}
 
@@ -47,6 +53,7 @@ public final class HistoryKeeper extends AbstractBehavior<HistoryKeeper.Command>
   private final MetricsSampler sampler;
   private final HistoryRing ring;
   private final Clock clock;
+  private long lastSampledAt;
 
   /** The keeper of this node: its JVM and registry sampled, named by its cluster address. */
   public static Behavior<Command> forNode(HistorySettings settings, MetricsRegistry metrics) {
@@ -94,6 +101,7 @@ public final class HistoryKeeper extends AbstractBehavior<HistoryKeeper.Command>
     return newReceiveBuilder()
         .onMessageEquals(Sample.INSTANCE, this::onSample)
         .onMessage(Since.class, this::onSince)
+        .onMessage(Latest.class, this::onLatest)
         .build();
   }
 
@@ -109,7 +117,19 @@ public final class HistoryKeeper extends AbstractBehavior<HistoryKeeper.Command>
     return this;
   }
 
+  private Behavior<Command> onLatest(Latest latest) {
+    // The clock may have stepped back since an earlier point: the newest is the last one added.
+    List<HistoryPoint> points = ring.since(lastSampledAt - 1, new SeriesFilter(latest.series()));
+    latest
+        .replyTo()
+        .tell(
+            new Points(
+                node, points.isEmpty() ? List.of() : List.of(points.get(points.size() - 1))));
+    return this;
+  }
+
   private void sample() {
-    ring.add(clock.millis(), sampler.sample());
+    lastSampledAt = clock.millis();
+    ring.add(lastSampledAt, sampler.sample());
   }
 }

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
@@ -64,6 +65,32 @@ class ClusterMetricsHistoryTest extends ActorTestBase {
     assertEquals(1, view.points().size());
     assertEquals("node-a", view.points().get(0).node());
     assertEquals(9000, view.points().get(0).point().at());
+  }
+
+  @Test
+  void theLatestIsEveryNodesNewestPointWithTheSilentOnesListed() {
+    testKit.spawn(
+        HistoryKeeper.create(
+            "node-a", SETTINGS, MetricsSampler.forNode(new MetricsRegistry(), 100), NOW));
+    TestProbe<HistoryKeeper.Command> silent = testKit.createTestProbe();
+    testKit.system().receptionist().tell(Receptionist.register(HistoryKeeper.KEY, silent.getRef()));
+    ClusterMetricsHistory history = new ClusterMetricsHistory(testKit.system(), SETTINGS, NOW);
+
+    AtomicReference<HistoryView> seen = new AtomicReference<>();
+    Await.until(
+        () -> {
+          seen.set(history.latest(Set.of()).toCompletableFuture().join());
+          return seen.get().nodes().size() == 2;
+        },
+        () -> "both registered keepers are asked, seen " + seen.get(),
+        Duration.ofSeconds(10));
+
+    assertTrue(silent.receiveMessage() instanceof HistoryKeeper.Latest, "the newest point asked");
+    assertEquals(
+        List.of("did not answer within 300 ms"),
+        seen.get().nodes().stream().flatMap(n -> n.failure().stream()).toList());
+    assertEquals(1, seen.get().points().size());
+    assertEquals("node-a", seen.get().points().get(0).node());
   }
 
   @Test

@@ -12,9 +12,12 @@ import dev.ben.streams.metrics.StageCounters;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
@@ -80,6 +83,64 @@ class HistoryKeeperTest extends ActorTestBase {
           List<HistoryPoint> points = probe.receiveMessage().points();
           assertEquals(5, points.size(), "the ring holds 5 points at most");
           assertTrue(points.get(4).rates().get(ACCEPTED) > 0, points.get(4).rates().toString());
+          return null;
+        });
+  }
+
+  @Test
+  void answersItsNewestPointAloneFiltered() {
+    stage.accepted(3);
+    ActorRef<HistoryKeeper.Command> keeper =
+        keeper(Duration.ofHours(1), Clock.fixed(Instant.ofEpochMilli(5000), ZoneOffset.UTC));
+    TestProbe<HistoryKeeper.Points> probe = testKit.createTestProbe();
+
+    keeper.tell(new HistoryKeeper.Latest(Set.of(StageCounters.FAMILY), probe.getRef()));
+    HistoryKeeper.Points latest = probe.receiveMessage();
+
+    assertEquals("node-a", latest.node());
+    assertEquals(1, latest.points().size());
+    assertEquals(5000, latest.points().get(0).at());
+    Map<String, Double> series = latest.points().get(0).series();
+    assertEquals(3.0, series.get(ACCEPTED));
+    assertTrue(
+        series.keySet().stream().allMatch(k -> k.startsWith(StageCounters.FAMILY + "{")),
+        "the family alone: " + series.keySet());
+  }
+
+  @Test
+  void theNewestPointIsTheLastSampledEvenWhenTheClockSteppedBack() {
+    // Every reading a second earlier than the one before.
+    AtomicLong next = new AtomicLong(1_000_000);
+    Clock backwards =
+        new Clock() {
+          @Override
+          public ZoneId getZone() {
+            return ZoneOffset.UTC;
+          }
+
+          @Override
+          public Clock withZone(ZoneId zone) {
+            return this;
+          }
+
+          @Override
+          public Instant instant() {
+            return Instant.ofEpochMilli(next.getAndAdd(-1000));
+          }
+        };
+    ActorRef<HistoryKeeper.Command> keeper = keeper(Duration.ofMillis(20), backwards);
+    TestProbe<HistoryKeeper.Points> probe = testKit.createTestProbe();
+    probe.awaitAssert(
+        Duration.ofSeconds(10),
+        () -> {
+          List<HistoryPoint> before = since(keeper, 0, Set.of()).points();
+          assertTrue(before.size() >= 3, "three points sampled");
+          keeper.tell(new HistoryKeeper.Latest(Set.of(), probe.getRef()));
+          List<HistoryPoint> latest = probe.receiveMessage().points();
+          assertEquals(1, latest.size());
+          // Sampled no earlier than those answered before it, so earliest by this clock.
+          assertTrue(
+              before.stream().allMatch(p -> p.at() >= latest.get(0).at()), before.toString());
           return null;
         });
   }

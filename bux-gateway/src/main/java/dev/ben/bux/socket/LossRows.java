@@ -16,7 +16,7 @@ import java.util.TreeMap;
  * spilled batch is counted again as stored when the store takes it back, as the store stage counts
  * it.
  */
-final class LossRows {
+public final class LossRows {
 
   static final List<String> OUTCOMES =
       List.of("forwarded", "stored", "refused", "shed", "spilled", "routed", "expired");
@@ -25,7 +25,7 @@ final class LossRows {
 
   private LossRows() {}
 
-  static void render(Map<Labels, Long> stageSeries, ArrayNode into) {
+  public static void render(Map<Labels, Long> stageSeries, ArrayNode into) {
     Map<String, Map<String, Long>> rows = new TreeMap<>();
     stageSeries.forEach(
         (labels, value) -> {

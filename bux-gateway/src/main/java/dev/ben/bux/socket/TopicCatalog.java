@@ -67,6 +67,7 @@ final class TopicCatalog {
     snapshot(topics, "cluster", Set.of(), ports.cluster(), every, clock);
     snapshot(topics, "pipelines", Set.of(), ports.pipelines(), every, clock);
     snapshot(topics, "analytics", Set.of("pipeline"), ports.analytics(), every, clock);
+    snapshot(topics, "totals", Set.of(), ports.totals(), every, clock);
     ports
         .history()
         .ifPresent(
