@@ -1,5 +1,6 @@
 package dev.ben.streams.store;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
@@ -36,6 +37,20 @@ public interface AnalyticalStore extends AutoCloseable {
    */
   default List<ObjectNode> queryJson(String sql, List<Object> parameters) {
     throw new UnsupportedOperationException(describe() + " does not bind query parameters");
+  }
+
+  /**
+   * Copies the rows of {@code source} read with {@code FINAL} that {@code where} selects (its
+   * {@code ?} placeholders take {@code parameters} as in {@link #queryJson(String, List)}) into
+   * {@code target}, each of the target's columns from the source's column of the same name. A row
+   * whose event_id the target holds is stored once, as with inserts. The stores run it as one
+   * statement, so no row crosses into the JVM; this default reads the rows as JSON and inserts
+   * them.
+   */
+  default void copyRows(String source, String target, String where, List<Object> parameters) {
+    List<ObjectNode> rows =
+        queryJson("SELECT * FROM " + source + " FINAL WHERE " + where, parameters);
+    insertJsonRows(target, rows.stream().map(JsonNode::toString).toList());
   }
 
   /**

@@ -46,6 +46,11 @@ final class ClickHouseColumns {
     return writers;
   }
 
+  /** The table's column names as the server declares them now, read afresh. */
+  List<String> names(String table) {
+    return List.copyOf(declared(table).keySet());
+  }
+
   void forget(String table) {
     byTable.remove(table);
   }

@@ -167,6 +167,32 @@ public final class ClickHouseStore implements AnalyticalStore {
     return queryJson(QueryParameters.bind(sql, parameters));
   }
 
+  /**
+   * One INSERT ... SELECT on the server, the target's columns read afresh each time (another node
+   * may have added one); merges fold an event_id copied twice, as they do for inserts.
+   */
+  @Override
+  public void copyRows(String source, String target, String where, List<Object> parameters) {
+    String names =
+        String.join(", ", columns.names(target).stream().map(c -> '`' + c + '`').toList());
+    String sql =
+        "INSERT INTO "
+            + target
+            + " ("
+            + names
+            + ") SELECT "
+            + names
+            + " FROM "
+            + source
+            + " FINAL WHERE "
+            + QueryParameters.bind(where, parameters);
+    release(
+        await(
+            () -> client.execute(sql),
+            "copying rows from " + source + " into " + target,
+            requestTimeout));
+  }
+
   @Override
   public String describe() {
     return description;

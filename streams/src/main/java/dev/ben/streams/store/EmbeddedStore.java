@@ -134,6 +134,12 @@ public final class EmbeddedStore implements AnalyticalStore {
     }
   }
 
+  @Override
+  public synchronized void copyRows(
+      String source, String target, String where, List<Object> parameters) {
+    DuckDbCopy.run(connection, source, target, where, parameters);
+  }
+
   private List<ObjectNode> rows(ResultSet rs) throws SQLException {
     ResultSetMetaData meta = rs.getMetaData();
     List<ObjectNode> rows = new ArrayList<>();

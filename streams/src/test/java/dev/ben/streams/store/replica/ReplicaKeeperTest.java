@@ -70,6 +70,7 @@ class ReplicaKeeperTest {
     write("a", 5, 1_000_000);
     write("b", 1, 1_040_000);
     assertEquals(3, keeper.round());
+    assertEquals(3, count("logins_replica"), "the copy stops at the page's last row");
     assertEquals(
         40, keeper.lagSeconds("logins"), "the replica's newest row is 40 s older than the table's");
     assertEquals(40, metrics.value(ReplicaKeeper.LAG, Labels.of("table", "logins")));
@@ -85,6 +86,19 @@ class ReplicaKeeperTest {
             .get("card")
             .asText(),
         "the replica holds the redacted value");
+  }
+
+  @Test
+  void rowsTwoKeepersBothCopyAreStoredOnce() throws Exception {
+    // Two edge nodes on one store each run a keeper; both started before any row was stored.
+    migrator.apply(AuthProject.v1());
+    ReplicaKeeper one = new ReplicaKeeper(migrator, new MetricsRegistry(), 100);
+    ReplicaKeeper other = new ReplicaKeeper(migrator, new MetricsRegistry(), 100);
+    assertEquals(0, one.round() + other.round());
+    write("a", 3, 1_000_000);
+    assertEquals(3, one.round());
+    assertEquals(3, other.round(), "the other keeper copies the same rows again");
+    assertEquals(3, count("logins_replica"));
   }
 
   @Test

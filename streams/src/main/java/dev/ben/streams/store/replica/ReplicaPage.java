@@ -1,0 +1,92 @@
+package dev.ben.streams.store.replica;
+
+import java.util.List;
+
+/**
+ * The statements of one replica round, the same text on both stores. A page is the rows past a
+ * watermark in (ingested_at, event_id) order, at most {@code pageRows} of them; its end is found by
+ * a query that reads only those two columns and answers one row, and the copy then takes every row
+ * from the watermark up to that end inside the store.
+ */
+final class ReplicaPage {
+
+  /** Where a keeper that has copied nothing yet starts, on an empty replica. */
+  static final Watermark NEVER = new Watermark("1970-01-01 00:00:00", "");
+
+  /**
+   * Rows past a watermark; its parameters are {@link Watermark#parameters()}. The cast because
+   * DuckDB does not compare a timestamp with a text parameter.
+   */
+  private static final String PAST =
+      "(ingested_at > CAST(? AS DateTime)"
+          + " OR (ingested_at = CAST(? AS DateTime) AND event_id > ?))";
+
+  /** Rows up to and including a page's end; its parameters are {@link Watermark#parameters()}. */
+  private static final String UP_TO =
+      "(ingested_at < CAST(? AS DateTime)"
+          + " OR (ingested_at = CAST(? AS DateTime) AND event_id <= ?))";
+
+  /** The copy's condition, past one watermark and up to another: {@link #between} binds it. */
+  static final String BETWEEN = PAST + " AND " + UP_TO;
+
+  /** The width of DateTime text ({@code 2024-05-01 10:00:00}), the first part of a key. */
+  private static final int DATE_TIME_WIDTH = 19;
+
+  /** A position in (ingested_at, event_id) order; ingested_at as the stores print DateTime. */
+  record Watermark(String ingestedAt, String eventId) {
+
+    List<Object> parameters() {
+      return List.of(ingestedAt, ingestedAt, eventId);
+    }
+
+    /** The watermark a key of {@link #end} names: the DateTime text, then the event_id. */
+    static Watermark ofKey(String key) {
+      return new Watermark(key.substring(0, DATE_TIME_WIDTH), key.substring(DATE_TIME_WIDTH));
+    }
+  }
+
+  private ReplicaPage() {}
+
+  /**
+   * One row: {@code n}, the rows of the page past the watermark, and {@code last}, its last key.
+   * The key is the DateTime text followed by the event_id: the text has a fixed width, so the
+   * greatest key is the last row in (ingested_at, event_id) order, on both stores alike. FINAL so a
+   * retried batch not merged yet does not fill the page with copies of the same rows.
+   */
+  static String end(String table, int pageRows) {
+    return "SELECT count(*) AS n, max(concat(CAST(ingested_at AS String), event_id)) AS last"
+        + " FROM (SELECT ingested_at, event_id FROM "
+        + table
+        + " FINAL WHERE "
+        + PAST
+        + " ORDER BY ingested_at, event_id LIMIT "
+        + pageRows
+        + ")";
+  }
+
+  static List<Object> between(Watermark from, Watermark to) {
+    return List.of(
+        from.ingestedAt(),
+        from.ingestedAt(),
+        from.eventId(),
+        to.ingestedAt(),
+        to.ingestedAt(),
+        to.eventId());
+  }
+
+  /** The newest ingested_at of the table ({@code source}) and of its replica, in one query. */
+  static String newest(String table, String replica) {
+    return "SELECT (SELECT max(ingested_at) FROM "
+        + table
+        + ") AS source, (SELECT max(ingested_at) FROM "
+        + replica
+        + ") AS replica";
+  }
+
+  /** Where a restarted keeper starts: the replica's newest row. */
+  static String newestRow(String replica) {
+    return "SELECT ingested_at, event_id FROM "
+        + replica
+        + " ORDER BY ingested_at DESC, event_id DESC LIMIT 1";
+  }
+}
