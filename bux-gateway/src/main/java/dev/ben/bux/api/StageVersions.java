@@ -9,8 +9,8 @@ import java.util.Map;
  * The version each component of a pipeline runs, as ben_api shows it. The stages of one pipeline on
  * one node (sidecar, proxy, spine, detector, store) are one stream graph reading one contract slot,
  * yet only the spine's hello carries the slot's version: the spine is the one component that
- * acknowledges versions, and {@code benctl status} counts as contract holders exactly the
- * components that report one. So rather than make every stage report (and be counted), a stage that
+ * acknowledges versions, and {@code benctl status} takes a component reporting a version for one
+ * that must acknowledge. So rather than make every stage report (and be waited for), a stage that
  * reports nothing is shown with the version of the spine of the same pipeline on the same node, and
  * says so in {@code version_source}.
  */
