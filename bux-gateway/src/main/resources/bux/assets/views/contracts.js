@@ -115,9 +115,33 @@ export function create({ link }) {
 
 function runsWhere(components) {
   if (!components?.length) return h('span.muted', { text: 'nowhere yet' });
-  // Version 0: the component did not report which version it holds.
-  return h('ul.runs', null, components.map((c) => h('li', null, h('span.stage', { text: c.stage }), ' on ',
-    h('span.mono', { text: c.node }), ' · ', c.version ? h('strong', { text: 'v' + c.version }) : h('span.muted', { text: 'version not reported' }))));
+  // One line per version: the nodes running it, each with its count of stages; the stages and where
+  // each one's version comes from are the node's title. Version 0: nothing on that node reported one.
+  return h('ul.runs', null, byVersion(components).map(([version, nodes]) => h('li', { dataset: { version } },
+    version ? h('strong', { text: 'v' + version }) : h('span.muted', { text: 'version not reported' }), version ? ' runs on ' : ': ',
+    nodes.map(([node, stages], i) => [i ? ', ' : '',
+      h('span.node', { title: stages.map(stageDetail).join('\n'), dataset: { node } },
+        h('span.mono', { text: node }), ' (' + stages.length + (stages.length === 1 ? ' stage)' : ' stages)'))]))));
+}
+
+/** [version, [[node, stages]]] sorted newest version first, then by node. */
+function byVersion(components) {
+  const versions = new Map();
+  for (const c of components) {
+    const version = c.version || 0;
+    if (!versions.has(version)) versions.set(version, new Map());
+    const nodes = versions.get(version);
+    if (!nodes.has(c.node)) nodes.set(c.node, []);
+    nodes.get(c.node).push(c);
+  }
+  return [...versions.entries()].sort(([a], [b]) => b - a)
+    .map(([version, nodes]) => [version, [...nodes.entries()].sort(([a], [b]) => a.localeCompare(b))]);
+}
+
+const SOURCES = { reported: 'reported by the stage', spine: "the version of this node's spine", none: 'not reported' };
+
+function stageDetail(c) {
+  return c.stage + ': ' + (c.version ? 'v' + c.version + ', ' : '') + (SOURCES[c.version_source] || (c.version ? SOURCES.reported : SOURCES.none));
 }
 
 function versionSelect(testid, numbers, chosen) {

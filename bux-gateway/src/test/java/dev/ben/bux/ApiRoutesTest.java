@@ -16,6 +16,16 @@ class ApiRoutesTest extends BoundGateway {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /**
+   * The in-memory pipeline's components as listed: the stages beside node-a's spine run its
+   * version, marked as the spine's; node-b has no spine, so its sidecar's version stays unknown.
+   */
+  private static final String COMPONENTS =
+      "[{\"stage\":\"sidecar\",\"node\":\"node-a\",\"version\":1,\"version_source\":\"spine\"},"
+          + "{\"stage\":\"spine\",\"node\":\"node-a\",\"version\":1,\"version_source\":\"reported\"},"
+          + "{\"stage\":\"store\",\"node\":\"node-a\",\"version\":1,\"version_source\":\"spine\"},"
+          + "{\"stage\":\"sidecar\",\"node\":\"node-b\",\"version\":0,\"version_source\":\"none\"}]";
+
   private JsonNode ok(String path) throws Exception {
     HttpResponse<String> response = server.get(path, ports.token());
     assertEquals(200, response.statusCode(), response.body());
@@ -50,7 +60,9 @@ class ApiRoutesTest extends BoundGateway {
         JSON.readTree(
             "{\"name\":\"auth\",\"lifecycle\":\"PUBLISHED\",\"active_version\":1,"
                 + "\"staged_versions\":[2],"
-                + "\"components\":[{\"stage\":\"sidecar\",\"node\":\"node-a\",\"version\":1}]}"),
+                + "\"components\":"
+                + COMPONENTS
+                + "}"),
         auth);
     assertEquals(
         1,
@@ -63,6 +75,7 @@ class ApiRoutesTest extends BoundGateway {
     JsonNode auth = ok("/api/v1/pipelines/auth");
     assertEquals("auth", auth.get("name").asText());
     assertEquals(1, auth.get("active_version").asLong());
+    assertEquals(JSON.readTree(COMPONENTS), auth.get("components"));
     assertEquals(
         JSON.readTree(
             "{\"version\":2,\"state\":\"STAGED\",\"staged_by\":\"bob@laptop\","

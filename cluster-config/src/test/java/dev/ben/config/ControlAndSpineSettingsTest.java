@@ -104,6 +104,25 @@ class ControlAndSpineSettingsTest {
   }
 
   @Test
+  void aContractsReasonLabelsAreCappedAndTheCapMustBePositive() {
+    assertEquals(
+        32, SpineSettings.fromConfig(ReferenceConfig.with(""), Path.of("/srv")).maxReasonLabels());
+    assertEquals(
+        4,
+        SpineSettings.fromConfig(
+                ReferenceConfig.with("ben.spine.max-reason-labels = 4"), Path.of("/srv"))
+            .maxReasonLabels());
+    assertEquals(
+        "ben.spine.max-reason-labels",
+        assertThrows(
+                SettingsException.class,
+                () ->
+                    SpineSettings.fromConfig(
+                        ReferenceConfig.with("ben.spine.max-reason-labels = 0"), Path.of("/srv")))
+            .key());
+  }
+
+  @Test
   void trustedKeysAreEmptyByDefaultAndReadAsAListOrACommaSeparatedString() {
     assertEquals(List.of(), LedgerSettings.fromConfig(ReferenceConfig.with("")).trustedKeys());
     assertEquals(

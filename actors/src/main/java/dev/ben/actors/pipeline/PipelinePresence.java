@@ -34,7 +34,12 @@ final class PipelinePresence {
     this.node = node;
   }
 
-  /** Says hello for each stage; the spine's hello carries the contract version it runs. */
+  /**
+   * Says hello for each stage; only the spine's hello carries the contract version the graph runs.
+   * The spine is the component that acknowledges versions, and {@code benctl status} counts a
+   * component reporting a version as one that must acknowledge; ben_api shows the other stages with
+   * their spine's version instead.
+   */
   void hello(List<StageKind> running) {
     long version = stages.contract().map(slot -> slot.version()).orElse(0L);
     for (StageKind kind : running) {

@@ -144,7 +144,8 @@ public final class PipelineStages {
                             counters.get(StageKind.SPINE),
                             resources.mapper(),
                             scrubQueue(),
-                            settlement()))
+                            settlement(),
+                            resources.settings().spine().maxReasonLabels()))
                 .orElseGet(Flow::create),
             contract.map(this::detecting).orElseGet(Flow::create),
             this::liveTap,

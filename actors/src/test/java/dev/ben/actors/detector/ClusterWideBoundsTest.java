@@ -124,7 +124,8 @@ class ClusterWideBoundsTest {
                       new StageCounters(metrics, PIPELINE, "spine"),
                       new ObjectMapper(),
                       event -> false,
-                      Settlement.NONE))
+                      Settlement.NONE,
+                      32))
               .via(
                   DetectorStage.detecting(
                       slot,

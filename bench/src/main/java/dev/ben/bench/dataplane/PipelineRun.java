@@ -110,6 +110,9 @@ public final class PipelineRun {
   private static final String PIPELINE = "auth";
   private static final Duration SETTLE = Duration.ofSeconds(60);
 
+  /** The default of ben.spine.max-reason-labels; the bench's contract has fewer reasons. */
+  private static final int REASON_LABELS = 32;
+
   private final ContractSet contracts;
   private final ActorSystem system;
   private final RocksIndex index;
@@ -173,7 +176,8 @@ public final class PipelineRun {
                       byKind.get(StageKind.SPINE),
                       mapper,
                       new ScrubQueue(index, PIPELINE + "-" + name, 64L << 20, mapper, metrics),
-                      Settlement.NONE),
+                      Settlement.NONE,
+                      REASON_LABELS),
                   DetectorStage.detecting(
                       slot,
                       new LocalDetectorShards(slot, 16),

@@ -144,8 +144,17 @@ public final class ApiRoutes extends AllDirectives {
 
   private ObjectNode pipelinesJson(List<LedgerReads.PipelineSummary> list) {
     ObjectNode body = answers.body();
-    body.set("pipelines", answers.tree(list));
+    body.putArray("pipelines")
+        .addAll(list.stream().map(p -> withStageVersions(p, p.components())).toList());
     return body;
+  }
+
+  /** A pipeline's fields, its components each with the version it runs ({@link StageVersions}). */
+  private ObjectNode withStageVersions(
+      Record pipeline, List<LedgerReads.ComponentVersion> components) {
+    ObjectNode fields = answers.fields(pipeline);
+    fields.set("components", answers.tree(StageVersions.of(components)));
+    return fields;
   }
 
   private CompletableFuture<HttpResponse> pipeline(String name) {
@@ -153,7 +162,7 @@ public final class ApiRoutes extends AllDirectives {
         answers.answer(
             "api_pipeline",
             ledger.pipeline(name),
-            detail -> answers.body().setAll(answers.fields(detail))));
+            detail -> answers.body().setAll(withStageVersions(detail, detail.components()))));
   }
 
   private CompletableFuture<HttpResponse> sources(String name, String v) {

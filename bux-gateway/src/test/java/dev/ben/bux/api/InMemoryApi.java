@@ -21,9 +21,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * ben_api's ports over a fixed, in-memory cluster: one pipeline {@link #PIPELINE} with versions 1
- * (active) and 2 (staged, its threshold raised), one member, and the stored events the test puts in
- * {@link #stored}. The last event query is kept in {@link #lastQuery}; {@link #silent} makes every
- * port stop answering.
+ * (active) and 2 (staged, its threshold raised) running as {@link #COMPONENTS}, one member, and the
+ * stored events the test puts in {@link #stored}. The last event query is kept in {@link
+ * #lastQuery}; {@link #silent} makes every port stop answering.
  */
 public final class InMemoryApi {
 
@@ -31,6 +31,17 @@ public final class InMemoryApi {
   static final String RULES_V1 =
       "{\n  \"name\" : \"lockout\",\n  \"threshold\" : 5,\n  \"window\" : \"1m\"\n}";
   static final String RULES_V2 = RULES_V1.replace("\"threshold\" : 5", "\"threshold\" : 10");
+
+  /**
+   * Where {@link #PIPELINE} runs, as the orchestrator hears it: only the spine reports its version;
+   * node-b's spine is not running, so nothing there reports one.
+   */
+  static final List<ComponentVersion> COMPONENTS =
+      List.of(
+          new ComponentVersion("sidecar", "node-a", 0),
+          new ComponentVersion("spine", "node-a", 1),
+          new ComponentVersion("store", "node-a", 0),
+          new ComponentVersion("sidecar", "node-b", 0));
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -61,13 +72,7 @@ public final class InMemoryApi {
       @Override
       public CompletionStage<List<PipelineSummary>> pipelines() {
         return answer(
-            List.of(
-                new PipelineSummary(
-                    PIPELINE,
-                    "PUBLISHED",
-                    1L,
-                    List.of(2L),
-                    List.of(new ComponentVersion("sidecar", "node-a", 1)))));
+            List.of(new PipelineSummary(PIPELINE, "PUBLISHED", 1L, List.of(2L), COMPONENTS)));
       }
 
       @Override
@@ -83,7 +88,7 @@ public final class InMemoryApi {
                 List.of(
                     new VersionDetail(1, "ACTIVE", "ada@laptop", 1_000, "bundle-one"),
                     new VersionDetail(2, "STAGED", "bob@laptop", 2_000, "bundle-two")),
-                List.of(new ComponentVersion("sidecar", "node-a", 1))));
+                COMPONENTS));
       }
 
       @Override

@@ -22,7 +22,8 @@ import org.apache.pekko.stream.javadsl.Flow;
  * The spine's logic: each event is translated into the pipeline's schema and evaluated by the
  * contract version the slot holds when the event arrives, then acted on. A {@code drop_with_reason}
  * rule refuses it (counted under its reason), a {@code sample(n)} rule keeps one event in n (the
- * others counted as shed), a {@code route lucius} rule sends it to the scrub queue (counted as
+ * others counted as shed; rule reasons past a contract's cap are counted as {@link
+ * ContractReasons#OTHER}), a {@code route lucius} rule sends it to the scrub queue (counted as
  * routed, or refused when the queue is full), and every event that goes on carries the redacted
  * event as its body (so a {@code @pii} value never leaves the spine in clear), the version and its
  * decisions; the detector stage completes those (a dropped or sampled-out event reaches no
@@ -51,32 +52,43 @@ public final class SpineStage {
 
   private final ScrubRoute scrub;
   private final Settlement settlement;
+  private final int maxReasonLabels;
+
+  /** The reason labels of the contract that evaluated last; made again when the slot swaps. */
+  private ContractReasons reasons;
 
   private SpineStage(
       ContractSlot slot,
       StageCounters counters,
       ObjectMapper mapper,
       ScrubRoute scrub,
-      Settlement settlement) {
+      Settlement settlement,
+      int maxReasonLabels) {
     this.scrub = scrub;
     this.settlement = settlement;
     this.slot = slot;
     this.counters = counters;
     this.mapper = mapper;
+    this.maxReasonLabels = maxReasonLabels;
   }
 
   /**
    * @param settlement told of every event whose outcome is final here (refused, shed or routed)
+   * @param maxReasonLabels distinct rule reasons of a contract counted under their own label (see
+   *     {@link ContractReasons})
    */
   public static Flow<Envelope, Envelope, NotUsed> evaluating(
       ContractSlot slot,
       StageCounters counters,
       ObjectMapper mapper,
       ScrubRoute scrub,
-      Settlement settlement) {
+      Settlement settlement,
+      int maxReasonLabels) {
     return Flow.<Envelope>create()
         .statefulMapConcat(
-            () -> new SpineStage(slot, counters, mapper, scrub, settlement)::evaluate);
+            () ->
+                new SpineStage(slot, counters, mapper, scrub, settlement, maxReasonLabels)
+                    ::evaluate);
   }
 
   private List<Envelope> evaluate(Envelope envelope) throws Exception {
@@ -93,11 +105,11 @@ public final class SpineStage {
     Envelope.Evaluation evaluation = new Envelope.Evaluation(active.version(), result);
     Action winner = result.winner();
     if (winner instanceof Action.DropWithReason drop) {
-      counters.count(Outcome.REFUSED, drop.reason());
+      counters.count(Outcome.REFUSED, reasonLabel(active, drop.reason()));
       return decidedHere(envelope, evaluation);
     }
     if (winner instanceof Action.Sample sample && !keep(sample.n())) {
-      counters.count(Outcome.SHED, sample.label());
+      counters.count(Outcome.SHED, reasonLabel(active, sample.label()));
       return decidedHere(envelope, evaluation);
     }
     ObjectNode redacted = body(result, mapper);
@@ -154,6 +166,14 @@ public final class SpineStage {
       envelope.listener().refused(detail);
     }
     return List.of();
+  }
+
+  /** A rule's reason as its contract's bounded labels name it. */
+  private String reasonLabel(ActiveContract active, String reason) {
+    if (reasons == null || !reasons.of(active)) {
+      reasons = ContractReasons.of(active, maxReasonLabels);
+    }
+    return reasons.label(reason);
   }
 
   private boolean keep(int n) {

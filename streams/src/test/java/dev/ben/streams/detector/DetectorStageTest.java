@@ -82,7 +82,8 @@ class DetectorStageTest {
             new StageCounters(metrics, PIPELINE, "spine"),
             new ObjectMapper(),
             event -> false,
-            Settlement.NONE);
+            Settlement.NONE,
+            32);
     return Source.from(events)
         .via(spine)
         .via(

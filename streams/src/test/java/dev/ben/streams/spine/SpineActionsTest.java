@@ -69,12 +69,17 @@ class SpineActionsTest {
   }
 
   private List<Envelope> run(List<Envelope> events) throws Exception {
+    return run(events, 32);
+  }
+
+  private List<Envelope> run(List<Envelope> events, int maxReasonLabels) throws Exception {
     return Source.from(events)
         .via(
             Stages.counted(
                 counters,
                 16,
-                SpineStage.evaluating(slot, counters, new ObjectMapper(), scrub, Settlement.NONE)))
+                SpineStage.evaluating(
+                    slot, counters, new ObjectMapper(), scrub, Settlement.NONE, maxReasonLabels)))
         .runWith(Sink.seq(), system)
         .toCompletableFuture()
         .get(10, TimeUnit.SECONDS);
@@ -94,6 +99,22 @@ class SpineActionsTest {
         run(List.of(ping("a", 60), ping("b", 60), ping("c", 60), ping("d", 60), ping("e", 1)));
     assertEquals(List.of("a", "c", "e"), out.stream().map(Envelope::eventId).toList());
     assertEquals(2, counters.value(Outcome.SHED, "sample(2)"));
+  }
+
+  @Test
+  void ruleReasonsPastTheContractsCapAreCountedAsOther() throws Exception {
+    List<Envelope> out =
+        run(List.of(ping("huge", 500), ping("a", 60), ping("b", 60), ping("c", 60)), 1);
+    assertEquals(List.of("a", "c"), out.stream().map(Envelope::eventId).toList());
+    assertEquals(1, counters.value(Outcome.REFUSED, "too big"), "the first reason keeps its label");
+    assertEquals(1, counters.value(Outcome.SHED, ContractReasons.OTHER));
+    assertEquals(
+        0, counters.value(Outcome.SHED, "sample(2)"), "past the cap: no series of its own");
+    assertEquals(
+        counters.total(Outcome.ACCEPTED),
+        counters.total(Outcome.FORWARDED)
+            + counters.total(Outcome.REFUSED)
+            + counters.total(Outcome.SHED));
   }
 
   @Test

@@ -45,7 +45,8 @@ class SpineStageTest {
   private final StageCounters counters = new StageCounters(registry, PIPELINE, "spine");
   private final ContractSlot slot = new ContractSlot(PIPELINE);
   private final Flow<Envelope, Envelope, NotUsed> flow =
-      SpineStage.evaluating(slot, counters, new ObjectMapper(), event -> false, Settlement.NONE);
+      SpineStage.evaluating(
+          slot, counters, new ObjectMapper(), event -> false, Settlement.NONE, 32);
 
   @BeforeAll
   static void start() {
