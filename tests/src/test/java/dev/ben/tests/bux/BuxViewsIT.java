@@ -355,6 +355,26 @@ class BuxViewsIT {
   }
 
   @Test
+  void theContractsViewSaysWhereTheActiveVersionRuns() {
+    browser.view("contracts");
+    String active = "ul.runs li[data-version='" + bux.deployed + "']";
+    String runs =
+        browser.until(
+            "where auth's active version runs",
+            d -> {
+              WebElement line = browser.visible(active);
+              try {
+                return line == null ? null : line.getText();
+              } catch (StaleElementReferenceException redrawn) {
+                return null;
+              }
+            });
+    // One node runs every stage of the pipeline's graph, each on the spine's version.
+    String line = runs.replaceAll("\\s+", " ");
+    assertTrue(line.matches("v" + bux.deployed + " runs on \\S+ \\(5 stages\\)"), line);
+  }
+
+  @Test
   void aContractDiffShowsTheChangedLine() throws IOException {
     Path changed = ExampleProjects.copy("auth", work.resolve("auth-changed"));
     Path guard = changed.resolve("guard.ben");
