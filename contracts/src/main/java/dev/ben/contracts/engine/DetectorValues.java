@@ -5,16 +5,29 @@ import dev.ben.contracts.event.NamedArrayMap;
 /**
  * One event's detector values as the read-only map callers know ({@code detector.feature} to value,
  * null while a feature has none), kept as the runtime's shared name table and one array of doubles:
- * detection copies an array per event instead of filling a map of boxed values.
+ * detection copies an array per event instead of filling a map of boxed values, and a writer can
+ * read the doubles by position ({@link #nameAt}, {@link #number}) without boxing them.
  */
-final class DetectorValues extends NamedArrayMap<Double> {
+public final class DetectorValues extends NamedArrayMap<Double> {
 
+  private final String[] names;
   private final double[] values;
 
   /** {@code values} becomes this map's own; NaN stands for no value. */
-  DetectorValues(String[] names, double[] values) {
+  public DetectorValues(String[] names, double[] values) {
     super(names);
+    this.names = names;
     this.values = values;
+  }
+
+  /** The name at position {@code i}, in the map's order. */
+  public String nameAt(int i) {
+    return names[i];
+  }
+
+  /** The value at position {@code i}; NaN where the map holds null. */
+  public double number(int i) {
+    return values[i];
   }
 
   @Override

@@ -3,7 +3,6 @@ package dev.ben.streams.spine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ben.contracts.engine.EvaluationResult;
-import dev.ben.contracts.event.EventJson;
 import dev.ben.contracts.event.Translation;
 import dev.ben.contracts.model.Action;
 import dev.ben.streams.flow.Envelope;
@@ -121,12 +120,12 @@ public final class SpineStage {
 
   /**
    * The redacted event as the body the spine hands on, built from the typed event (the same JSON as
-   * the redacted map's). Nothing changes the typed event afterwards: a detector in this process
-   * reads it.
+   * the redacted map's) when first read ({@link RedactedBody}). Nothing changes the typed event
+   * afterwards: a detector and the store stage in this process read it.
    */
   public static ObjectNode body(EvaluationResult result, ObjectMapper mapper) {
     return result.decided() != null
-        ? EventJson.tree(result.decided().event(), mapper.getNodeFactory())
+        ? RedactedBody.of(result.decided().event(), mapper.getNodeFactory())
         : mapper.valueToTree(result.redacted());
   }
 

@@ -7,8 +7,13 @@ import java.util.Arrays;
 
 /**
  * Count, sum, min and max over the last {@code windowMillis} of event time, in a ring of {@link
- * #BUCKETS} buckets. Memory is fixed per instance; a bucket is reused once its time has passed out
- * of the window.
+ * #BUCKETS} buckets. Memory is bounded per instance; a bucket is reused once its time has passed
+ * out of the window.
+ *
+ * <p>Counts and TTL counters only ever add 1, and then a bucket's sum is its count and its min and
+ * max are 1 (or the empty bucket's infinities): such a window keeps its counts alone, a third of
+ * the memory a detector touches per key, and holds sums, mins and maxs only from the first other
+ * value (or a snapshot that has them otherwise). Every answer and snapshot is the same either way.
  */
 public final class SlidingWindow implements FeatureState {
 
@@ -17,9 +22,12 @@ public final class SlidingWindow implements FeatureState {
   private final long bucketMillis;
   private final long[] bucketNumber = new long[BUCKETS];
   private final long[] counts = new long[BUCKETS];
-  private final double[] sums = new double[BUCKETS];
-  private final double[] mins = new double[BUCKETS];
-  private final double[] maxs = new double[BUCKETS];
+
+  /** Null while every value added was 1. */
+  private double[] sums;
+
+  private double[] mins;
+  private double[] maxs;
 
   public SlidingWindow(long windowMillis) {
     this.bucketMillis = Math.max(1, (windowMillis + BUCKETS - 1) / BUCKETS);
@@ -33,18 +41,53 @@ public final class SlidingWindow implements FeatureState {
       return false;
     }
     int slot = (int) Math.floorMod(number, (long) BUCKETS);
+    if (sums == null && value != 1) {
+      holdValues();
+    }
     if (bucketNumber[slot] != number) {
       bucketNumber[slot] = number;
       counts[slot] = 0;
-      sums[slot] = 0;
-      mins[slot] = Double.POSITIVE_INFINITY;
-      maxs[slot] = Double.NEGATIVE_INFINITY;
+      if (sums != null) {
+        sums[slot] = 0;
+        mins[slot] = Double.POSITIVE_INFINITY;
+        maxs[slot] = Double.NEGATIVE_INFINITY;
+      }
     }
     counts[slot]++;
-    sums[slot] += value;
-    mins[slot] = Math.min(mins[slot], value);
-    maxs[slot] = Math.max(maxs[slot], value);
+    if (sums != null) {
+      sums[slot] += value;
+      mins[slot] = Math.min(mins[slot], value);
+      maxs[slot] = Math.max(maxs[slot], value);
+    }
     return true;
+  }
+
+  /** From here on each bucket's sum, min and max are held, starting from what its count implies. */
+  private void holdValues() {
+    double[] heldSums = new double[BUCKETS];
+    double[] heldMins = new double[BUCKETS];
+    double[] heldMaxs = new double[BUCKETS];
+    for (int slot = 0; slot < BUCKETS; slot++) {
+      heldSums[slot] = sumAt(slot);
+      heldMins[slot] = minAt(slot);
+      heldMaxs[slot] = maxAt(slot);
+    }
+    sums = heldSums;
+    mins = heldMins;
+    maxs = heldMaxs;
+  }
+
+  // A bucket of ones: 1 added n times is exactly n, for any count a window can reach.
+  private double sumAt(int slot) {
+    return sums != null ? sums[slot] : counts[slot];
+  }
+
+  private double minAt(int slot) {
+    return sums != null ? mins[slot] : counts[slot] > 0 ? 1 : Double.POSITIVE_INFINITY;
+  }
+
+  private double maxAt(int slot) {
+    return sums != null ? maxs[slot] : counts[slot] > 0 ? 1 : Double.NEGATIVE_INFINITY;
   }
 
   private boolean live(long number, long nowMillis) {
@@ -66,7 +109,7 @@ public final class SlidingWindow implements FeatureState {
     double total = 0;
     for (int slot = 0; slot < BUCKETS; slot++) {
       if (live(bucketNumber[slot], nowMillis)) {
-        total += sums[slot];
+        total += sumAt(slot);
       }
     }
     return total;
@@ -83,7 +126,7 @@ public final class SlidingWindow implements FeatureState {
     double min = Double.POSITIVE_INFINITY;
     for (int slot = 0; slot < BUCKETS; slot++) {
       if (live(bucketNumber[slot], nowMillis) && counts[slot] > 0) {
-        min = Math.min(min, mins[slot]);
+        min = Math.min(min, minAt(slot));
       }
     }
     return min == Double.POSITIVE_INFINITY ? Double.NaN : min;
@@ -94,7 +137,7 @@ public final class SlidingWindow implements FeatureState {
     double max = Double.NEGATIVE_INFINITY;
     for (int slot = 0; slot < BUCKETS; slot++) {
       if (live(bucketNumber[slot], nowMillis) && counts[slot] > 0) {
-        max = Math.max(max, maxs[slot]);
+        max = Math.max(max, maxAt(slot));
       }
     }
     return max == Double.NEGATIVE_INFINITY ? Double.NaN : max;
@@ -114,9 +157,9 @@ public final class SlidingWindow implements FeatureState {
         StateCodec.writeVarInt(out, slot);
         out.writeLong(bucketNumber[slot]);
         out.writeLong(counts[slot]);
-        out.writeDouble(sums[slot]);
-        out.writeDouble(mins[slot]);
-        out.writeDouble(maxs[slot]);
+        out.writeDouble(sumAt(slot));
+        out.writeDouble(minAt(slot));
+        out.writeDouble(maxAt(slot));
       }
     }
   }
@@ -129,14 +172,36 @@ public final class SlidingWindow implements FeatureState {
           "the window's buckets are " + written + " ms, here " + bucketMillis + " ms");
     }
     Arrays.fill(bucketNumber, Long.MIN_VALUE);
+    Arrays.fill(counts, 0);
+    double[] readSums = new double[BUCKETS];
+    double[] readMins = new double[BUCKETS];
+    double[] readMaxs = new double[BUCKETS];
+    Arrays.fill(readMins, Double.POSITIVE_INFINITY);
+    Arrays.fill(readMaxs, Double.NEGATIVE_INFINITY);
     int used = StateCodec.readCount(in, BUCKETS, "the buckets in use");
     for (int n = 0; n < used; n++) {
       int slot = StateCodec.readCount(in, BUCKETS - 1, "a bucket's slot");
       bucketNumber[slot] = in.readLong();
       counts[slot] = in.readLong();
-      sums[slot] = in.readDouble();
-      mins[slot] = in.readDouble();
-      maxs[slot] = in.readDouble();
+      readSums[slot] = in.readDouble();
+      readMins[slot] = in.readDouble();
+      readMaxs[slot] = in.readDouble();
     }
+    sums = null;
+    for (int slot = 0; slot < BUCKETS; slot++) {
+      if (!sameBits(readSums[slot], sumAt(slot))
+          || !sameBits(readMins[slot], minAt(slot))
+          || !sameBits(readMaxs[slot], maxAt(slot))) {
+        sums = readSums;
+        mins = readMins;
+        maxs = readMaxs;
+        return;
+      }
+    }
+  }
+
+  /** Compared as written, so a snapshot is read back to the very bits it held. */
+  private static boolean sameBits(double a, double b) {
+    return Double.doubleToRawLongBits(a) == Double.doubleToRawLongBits(b);
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.ben.contracts.engine.DetectorValues;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -44,6 +45,9 @@ final class MapColumnText {
     if (!direct) {
       return writer.writeValueAsString(values);
     }
+    if (values instanceof DetectorValues detectors) {
+      return of(detectors);
+    }
     plain = true;
     try {
       JsonGenerator out = generator();
@@ -65,6 +69,31 @@ final class MapColumnText {
     }
     discard();
     return writer.writeValueAsString(values);
+  }
+
+  /** Detector values, as their map's entries would be written, without boxing each number. */
+  private String of(DetectorValues values) throws IOException {
+    try {
+      JsonGenerator out = generator();
+      out.writeStartObject();
+      for (int i = 0; i < values.size(); i++) {
+        out.writeFieldName(values.nameAt(i));
+        double value = values.number(i);
+        if (Double.isNaN(value)) {
+          out.writeNull();
+        } else {
+          out.writeNumber(value);
+        }
+      }
+      out.writeEndObject();
+      out.flush();
+      String written = text.toString();
+      text.getBuffer().setLength(0);
+      return written;
+    } catch (IOException | RuntimeException e) {
+      discard();
+      throw e;
+    }
   }
 
   /** A generator left mid-object is not reused. */

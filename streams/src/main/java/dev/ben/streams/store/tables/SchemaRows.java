@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.ben.contracts.engine.EvaluationResult;
+import dev.ben.contracts.event.Event;
 import dev.ben.contracts.model.FieldType;
 import dev.ben.contracts.model.Schema;
 import dev.ben.contracts.model.SchemaField;
 import dev.ben.streams.flow.Envelope;
+import dev.ben.streams.spine.RedactedBody;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -20,9 +22,10 @@ import java.util.Map;
 /**
  * Turns an evaluated envelope into a row of its schema's table, as values in column order ({@link
  * dev.ben.streams.store.TypedRows}): the decision columns from the evaluation, then each field from
- * the redacted body converted to its column type. A value the column cannot hold (a redaction
- * turned a number into text) becomes null, or the type's zero when the column is not nullable: a
- * row is never refused here, and a redacted value is never replaced by the clear one.
+ * the redacted body converted to its column type (read from the spine's typed event while the body
+ * is untouched: {@link TypedFieldValues}). A value the column cannot hold (a redaction turned a
+ * number into text) becomes null, or the type's zero when the column is not nullable: a row is
+ * never refused here, and a redacted value is never replaced by the clear one.
  */
 final class SchemaRows {
 
@@ -65,9 +68,19 @@ final class SchemaRows {
             ? "[]"
             : json.writeValueAsString(result.playbooks());
     row[10] = result.score();
+    // The spine's typed event, when it is what the body stands for and of this very schema.
+    Event typed = RedactedBody.untouchedEvent(envelope.body());
+    if (typed != null && typed.schema() != schema) {
+      typed = null;
+    }
     for (int i = 0; i < fields.size(); i++) {
       SchemaField field = fields.get(i);
-      row[FIRST_FIELD + i] = value(field, envelope.body().get(field.name()));
+      Object value =
+          typed == null ? TypedFieldValues.FROM_BODY : TypedFieldValues.value(typed, i, field);
+      row[FIRST_FIELD + i] =
+          value != TypedFieldValues.FROM_BODY
+              ? value
+              : value(field, envelope.body().get(field.name()));
     }
     return row;
   }
@@ -147,7 +160,7 @@ final class SchemaRows {
     }
   }
 
-  private static Object orZero(SchemaField field, Object value) {
+  static Object orZero(SchemaField field, Object value) {
     if (value != null || field.optional()) {
       return value;
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.ben.contracts.engine.DetectorValues;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,19 @@ class MapColumnTextTest {
     values.put("empty", null);
     for (int i = 0; i < 3; i++) {
       // The same generator and buffer serve every value in turn.
+      assertEquals(WRITER.writeValueAsString(values), text.of(values));
+      assertEquals("{\"a\":\"b\"}", text.of(Map.of("a", "b")));
+    }
+  }
+
+  @Test
+  void detectorValuesAreWrittenAsTheMapperWritesTheirMap() throws Exception {
+    MapColumnText text = new MapColumnText(WRITER);
+    var values =
+        new DetectorValues(
+            new String[] {"login_rate.fails", "login_rate.ewma", "login_rate.cusum", "far"},
+            new double[] {21, 0.123456789012345, Double.NaN, Double.NEGATIVE_INFINITY});
+    for (int i = 0; i < 3; i++) {
       assertEquals(WRITER.writeValueAsString(values), text.of(values));
       assertEquals("{\"a\":\"b\"}", text.of(Map.of("a", "b")));
     }
