@@ -47,7 +47,7 @@ final class DuckDbDialect {
       return "ALTER TABLE "
           + quoted(add.group(1))
           + " ADD COLUMN "
-          + quoted(add.group(2))
+          + columnName(add.group(2))
           + ' '
           + type(add.group(3).strip());
     }
@@ -61,6 +61,14 @@ final class DuckDbDialect {
   /** An identifier as DuckDB reads it: backquotes become double quotes; bare names stay bare. */
   static String quoted(String identifier) {
     return identifier.strip().replace('`', '"');
+  }
+
+  /**
+   * A column name in double quotes, bare or not: some names ClickHouse takes bare (such as {@code
+   * at} or {@code by}) are keywords to DuckDB.
+   */
+  private static String columnName(String identifier) {
+    return '"' + bare(identifier) + '"';
   }
 
   static String bare(String identifier) {
@@ -82,7 +90,7 @@ final class DuckDbDialect {
             "cannot translate column definition `" + column.strip() + "` for the embedded store");
       }
       hasEventId |= bare(parts[0]).equals("event_id");
-      out.append(separator).append(quoted(parts[0])).append(' ').append(type(parts[1].strip()));
+      out.append(separator).append(columnName(parts[0])).append(' ').append(type(parts[1].strip()));
       separator = ", ";
     }
     if (hasEventId) {

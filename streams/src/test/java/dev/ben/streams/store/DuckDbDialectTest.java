@@ -11,8 +11,8 @@ class DuckDbDialectTest {
   @Test
   void createTableDropsTheEngineAndMapsTypesAndKeysEventId() {
     assertEquals(
-        "CREATE TABLE IF NOT EXISTS logins (event_id VARCHAR, n UINTEGER, tags VARCHAR[], "
-            + "country VARCHAR, at TIMESTAMP, PRIMARY KEY (event_id))",
+        "CREATE TABLE IF NOT EXISTS logins (\"event_id\" VARCHAR, \"n\" UINTEGER, \"tags\" VARCHAR[], "
+            + "\"country\" VARCHAR, \"at\" TIMESTAMP, PRIMARY KEY (event_id))",
         DuckDbDialect.statement(
             "CREATE TABLE IF NOT EXISTS logins (event_id String, n UInt32, "
                 + "tags Array(String), country Nullable(String), at DateTime) ENGINE = ReplacingMergeTree() "
