@@ -54,6 +54,20 @@ final class DuckDbDialect {
     return query(sql);
   }
 
+  /**
+   * The table a {@code CREATE TABLE IF NOT EXISTS} creates, bare and unqualified, or null for any
+   * other statement: DuckDB (since 1.4, as ClickHouse) lets it pass silently when a view holds the
+   * name, so the store checks that the name is free or a table's.
+   */
+  static String tableCreatedIfAbsent(String sql) {
+    Matcher table = CREATE_TABLE.matcher(sql);
+    if (!table.matches() || table.group(1) == null) {
+      return null;
+    }
+    String name = bare(table.group(2));
+    return name.substring(name.lastIndexOf('.') + 1);
+  }
+
   static String query(String sql) {
     return FINAL.matcher(FORMAT.matcher(sql).replaceFirst("")).replaceAll("").replace('`', '"');
   }

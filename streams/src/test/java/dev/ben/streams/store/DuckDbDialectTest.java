@@ -52,4 +52,15 @@ class DuckDbDialectTest {
     assertEquals(
         "the embedded store has no equivalent for ClickHouse type `Decimal(10,2)`", e.getMessage());
   }
+
+  @Test
+  void onlyACreateIfAbsentNamesItsTable() {
+    assertEquals(
+        "logins",
+        DuckDbDialect.tableCreatedIfAbsent(
+            "CREATE TABLE IF NOT EXISTS ben.`logins` (event_id String) ENGINE = Log"));
+    assertNull(
+        DuckDbDialect.tableCreatedIfAbsent("CREATE TABLE logins (event_id String) ENGINE = Log"));
+    assertNull(DuckDbDialect.tableCreatedIfAbsent("SELECT 1"));
+  }
 }
