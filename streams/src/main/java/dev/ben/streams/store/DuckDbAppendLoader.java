@@ -10,44 +10,27 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 /**
  * Loads typed or JSON rows into a DuckDB table at the appender's speed while keeping the store's
- * insert semantics. Rows go through DuckDB's appender into a per-table TEMP staging table (the
- * target's columns, no key), then one {@code INSERT OR IGNORE ... SELECT} moves them into the
- * target and the staging table is emptied, all in one transaction. Parameterised inserts run at a
- * few thousand rows a second; the appender writes column vectors directly.
+ * insert semantics. A batch of a keyed table whose values all have the column's own types (see
+ * {@link DuckDbStaging}) is appended straight into the table in one transaction; if a row's key is
+ * already stored the appender refuses the batch and it takes the staging path. There, rows go
+ * through an appender into a per-table TEMP staging table (no key), then one {@code INSERT OR
+ * IGNORE ... SELECT} moves them into the target and the staging table is emptied, in one
+ * transaction. Values of other forms go through DuckDB's casting appender, which casts each.
  *
  * <p>Keyed tables keep the first row per {@code event_id}, both against rows already stored and
  * within one batch (a retried batch may repeat an event): DuckDB refuses a key twice within one
- * INSERT even with OR IGNORE, so repeats within a batch are skipped while appending. Array columns
- * are staged as JSON text because the appender has no list values; the SELECT turns them back into
- * lists.
+ * INSERT even with OR IGNORE, so repeats within a batch are skipped while appending. Lists the
+ * typed appender does not take are staged as JSON text, which the move turns back into lists.
  */
 final class DuckDbAppendLoader {
-
-  private record Column(String name, String type) {
-    boolean isArray() {
-      return type.endsWith("[]");
-    }
-
-    String stagedType() {
-      return isArray() ? "VARCHAR" : type;
-    }
-
-    String quotedName() {
-      return '"' + name + '"';
-    }
-  }
-
-  private static final String EVENT_ID = "event_id";
 
   private final Connection connection;
   private final ObjectMapper mapper;
@@ -55,12 +38,13 @@ final class DuckDbAppendLoader {
   /**
    * The columns each staging table was created with; recreated when its target's columns change.
    */
-  private final Map<String, List<Column>> staged = new HashMap<>();
+  private final Map<String, List<DuckDbColumn>> staged = new HashMap<>();
 
   /**
-   * Each target's columns, read once; {@link #forgetColumns} after any statement may change them.
+   * Each target's columns, read once; {@link #forgetDuckDbColumns} after any statement may change
+   * them.
    */
-  private final Map<String, List<Column>> targets = new HashMap<>();
+  private final Map<String, List<DuckDbColumn>> targets = new HashMap<>();
 
   DuckDbAppendLoader(Connection connection, ObjectMapper mapper) {
     this.connection = connection;
@@ -68,10 +52,19 @@ final class DuckDbAppendLoader {
   }
 
   void load(String table, List<String> jsonRows) {
-    List<Column> columns = targets.computeIfAbsent(table, t -> columns(t, unqualified(t)));
-    JsonRowReader reader = new JsonRowReader(mapper, columns.stream().map(Column::name).toList());
-    Iterator<String> rows = jsonRows.iterator();
-    append(table, columns, jsonRows.size(), () -> reader.read(rows.next()));
+    List<DuckDbColumn> columns = targets.computeIfAbsent(table, t -> columns(t, unqualified(t)));
+    JsonRowReader reader =
+        new JsonRowReader(mapper, columns.stream().map(DuckDbColumn::name).toList());
+    List<Object[]> rows = new ArrayList<>(jsonRows.size());
+    for (String row : jsonRows) {
+      try {
+        rows.add(reader.read(row).clone());
+      } catch (IOException e) {
+        throw new StoreException(
+            "row " + (rows.size() + 1) + " for " + table + " is not JSON: " + e.getMessage(), e);
+      }
+    }
+    append(table, columns, rows);
   }
 
   /**
@@ -79,69 +72,61 @@ final class DuckDbAppendLoader {
    * from a JSON row are, and columns the table lacks are skipped, as unknown keys are.
    */
   void load(String table, TypedRows typed) {
-    List<Column> columns = targets.computeIfAbsent(table, t -> columns(t, unqualified(t)));
+    List<DuckDbColumn> columns = targets.computeIfAbsent(table, t -> columns(t, unqualified(t)));
+    List<String> names = columns.stream().map(DuckDbColumn::name).toList();
+    if (typed.columns().equals(names)) {
+      append(table, columns, typed.rows());
+      return;
+    }
     int[] source = new int[columns.size()];
     for (int i = 0; i < source.length; i++) {
-      source[i] = typed.columns().indexOf(columns.get(i).name());
+      source[i] = typed.columns().indexOf(names.get(i));
     }
-    Object[] staged = new Object[columns.size()];
-    Iterator<Object[]> rows = typed.rows().iterator();
-    append(
-        table,
-        columns,
-        typed.size(),
-        () -> {
-          Object[] row = rows.next();
-          for (int i = 0; i < staged.length; i++) {
-            staged[i] = source[i] < 0 ? null : row[source[i]];
-          }
-          return staged;
-        });
+    List<Object[]> rows = new ArrayList<>(typed.size());
+    for (Object[] row : typed.rows()) {
+      Object[] values = new Object[source.length];
+      for (int i = 0; i < source.length; i++) {
+        values[i] = source[i] < 0 ? null : row[source[i]];
+      }
+      rows.add(values);
+    }
+    append(table, columns, rows);
   }
 
-  /** The next row's values in the target's column order; the array may be reused. */
-  @FunctionalInterface
-  private interface RowSource {
-    Object[] next() throws IOException;
-  }
-
-  private void append(String table, List<Column> columns, int count, RowSource rows) {
-    String staging = "ben_staging_" + unqualified(table);
-    int rowNumber = 0;
+  /** Appends {@code rows} (values in the target's column order) and moves them in, atomically. */
+  private void append(String table, List<DuckDbColumn> columns, List<Object[]> rows) {
+    boolean typed = DuckDbRowAppender.fits(columns, rows);
+    if (typed
+        && DuckDbColumn.keyed(columns)
+        && DuckDbColumn.stagedAsTargets(columns)
+        && appendedDirectly(table, columns, rows)) {
+      return;
+    }
+    String staging = (typed ? "ben_staging_" : "ben_cast_staging_") + unqualified(table);
     try {
-      prepareStaging(staging, columns);
+      prepareStaging(staging, columns, typed);
       connection.setAutoCommit(false);
-      try (DuckDBAppender appender =
-          ((DuckDBConnection) connection)
-              .createAppender(DuckDBConnection.DEFAULT_SCHEMA, staging)) {
-        int eventId = eventIdIndex(columns);
-        Set<String> seen = new HashSet<>();
-        for (; rowNumber < count; rowNumber++) {
-          Object[] values = rows.next();
-          if (eventId >= 0 && !seen.add(String.valueOf(values[eventId]))) {
-            continue;
-          }
-          appender.beginRow();
-          for (Object value : values) {
-            DuckDbValues.append(appender, value);
-          }
-          appender.endRow();
-        }
+      int eventId = DuckDbColumn.eventIdIndex(columns);
+      Set<String> seen = new HashSet<>();
+      if (typed) {
+        DuckDbRowAppender.appendTyped(
+            connection, DuckDBConnection.DEFAULT_SCHEMA, staging, columns, rows, eventId, seen);
+      } else {
+        DuckDbRowAppender.appendCasting(connection, staging, rows, eventId, seen);
       }
       try (Statement s = connection.createStatement()) {
-        s.execute(moveStatement(DuckDbDialect.quoted(table), staging, columns));
+        s.execute(DuckDbColumn.moveStatement(DuckDbDialect.quoted(table), staging, columns, typed));
         s.execute("DELETE FROM \"" + staging + '"');
       }
       connection.commit();
-    } catch (IOException e) {
-      rollback();
-      throw new StoreException(
-          "row " + (rowNumber + 1) + " for " + table + " is not JSON: " + e.getMessage(), e);
     } catch (SQLException | RuntimeException e) {
       rollback();
+      // The appender commits what it appended on its own, so a failed move leaves the staged rows
+      // behind: the table is created afresh (empty) for the next batch.
+      staged.remove(staging);
       throw new StoreException(
           "embedded store: inserting "
-              + count
+              + rows.size()
               + " rows into "
               + table
               + " failed: "
@@ -152,54 +137,73 @@ final class DuckDbAppendLoader {
     }
   }
 
+  /**
+   * Appends a keyed batch straight into its table, in a transaction of its own, when no row's key
+   * is stored yet (nearly always: a key comes back only with a retried batch). The appender refuses
+   * a stored key for the whole batch; the batch then takes the staging path, which skips stored
+   * keys, so this is only ever a shortcut.
+   *
+   * @return whether the batch is stored; false leaves nothing behind
+   */
+  private boolean appendedDirectly(String table, List<DuckDbColumn> columns, List<Object[]> rows) {
+    try {
+      execute("BEGIN TRANSACTION");
+      try {
+        DuckDbRowAppender.appendTyped(
+            connection,
+            schemaOf(table),
+            unqualified(table),
+            columns,
+            rows,
+            DuckDbColumn.eventIdIndex(columns),
+            new HashSet<>());
+      } catch (SQLException | RuntimeException refused) {
+        execute("ROLLBACK");
+        return false;
+      }
+      execute("COMMIT");
+      return true;
+    } catch (SQLException e) {
+      try {
+        execute("ROLLBACK");
+      } catch (SQLException none) {
+        // No transaction was left open; the failure itself is the one worth reporting.
+      }
+      throw new StoreException(
+          "embedded store: inserting "
+              + rows.size()
+              + " rows into "
+              + table
+              + " failed: "
+              + e.getMessage(),
+          e);
+    }
+  }
+
+  private void execute(String sql) throws SQLException {
+    try (Statement s = connection.createStatement()) {
+      s.execute(sql);
+    }
+  }
+
+  /** Called after DDL: a table's columns are read again before its next batch. */
+  void forgetDuckDbColumns() {
+    targets.clear();
+  }
+
   /** Called after DDL: a table's columns are read again before its next batch. */
   void forgetColumns() {
     targets.clear();
   }
 
-  private static String moveStatement(String target, String staging, List<Column> columns) {
-    String names = columns.stream().map(Column::quotedName).collect(Collectors.joining(", "));
-    String values =
-        columns.stream()
-            .map(
-                c ->
-                    c.isArray()
-                        ? "CAST(CAST(" + c.quotedName() + " AS JSON) AS " + c.type() + ")"
-                        : c.quotedName())
-            .collect(Collectors.joining(", "));
-    // Only tables keyed on event_id have a key to ignore duplicates by; others keep every row
-    // (MergeTree).
-    return (keyed(columns) ? "INSERT OR IGNORE INTO " : "INSERT INTO ")
-        + target
-        + " ("
-        + names
-        + ") SELECT "
-        + values
-        + " FROM \""
-        + staging
-        + '"';
-  }
-
-  private static boolean keyed(List<Column> columns) {
-    return eventIdIndex(columns) >= 0;
-  }
-
-  private static int eventIdIndex(List<Column> columns) {
-    for (int i = 0; i < columns.size(); i++) {
-      if (columns.get(i).name().equals(EVENT_ID)) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  private void prepareStaging(String staging, List<Column> columns) throws SQLException {
+  private void prepareStaging(String staging, List<DuckDbColumn> columns, boolean typed)
+      throws SQLException {
     if (columns.equals(staged.get(staging))) {
       return;
     }
     String definition =
         columns.stream()
-            .map(c -> c.quotedName() + ' ' + c.stagedType())
+            .map(c -> c.quotedName() + ' ' + c.stagedType(typed))
             .collect(Collectors.joining(", "));
     try (Statement s = connection.createStatement()) {
       s.execute("CREATE OR REPLACE TEMP TABLE \"" + staging + "\" (" + definition + ')');
@@ -207,8 +211,8 @@ final class DuckDbAppendLoader {
     staged.put(staging, columns);
   }
 
-  private List<Column> columns(String table, String bare) {
-    List<Column> columns = new ArrayList<>();
+  private List<DuckDbColumn> columns(String table, String bare) {
+    List<DuckDbColumn> columns = new ArrayList<>();
     try (PreparedStatement s =
         connection.prepareStatement(
             "SELECT column_name, data_type FROM information_schema.columns "
@@ -216,7 +220,7 @@ final class DuckDbAppendLoader {
       s.setString(1, bare);
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
-          columns.add(new Column(rs.getString(1), rs.getString(2)));
+          columns.add(new DuckDbColumn(rs.getString(1), rs.getString(2)));
         }
       }
     } catch (SQLException e) {
@@ -228,6 +232,13 @@ final class DuckDbAppendLoader {
           "embedded store: table " + table + " does not exist; it must be created first");
     }
     return columns;
+  }
+
+  private static String schemaOf(String table) {
+    String bare = DuckDbDialect.bare(table);
+    return bare.contains(".")
+        ? bare.substring(0, bare.indexOf('.'))
+        : DuckDBConnection.DEFAULT_SCHEMA;
   }
 
   private static String unqualified(String table) {

@@ -47,11 +47,25 @@ final class DuckDbDialect {
       return "ALTER TABLE "
           + quoted(add.group(1))
           + " ADD COLUMN "
-          + quoted(add.group(2))
+          + columnName(add.group(2))
           + ' '
           + type(add.group(3).strip());
     }
     return query(sql);
+  }
+
+  /**
+   * The table a {@code CREATE TABLE IF NOT EXISTS} creates, bare and unqualified, or null for any
+   * other statement: DuckDB (since 1.4, as ClickHouse) lets it pass silently when a view holds the
+   * name, so the store checks that the name is free or a table's.
+   */
+  static String tableCreatedIfAbsent(String sql) {
+    Matcher table = CREATE_TABLE.matcher(sql);
+    if (!table.matches() || table.group(1) == null) {
+      return null;
+    }
+    String name = bare(table.group(2));
+    return name.substring(name.lastIndexOf('.') + 1);
   }
 
   static String query(String sql) {
@@ -61,6 +75,14 @@ final class DuckDbDialect {
   /** An identifier as DuckDB reads it: backquotes become double quotes; bare names stay bare. */
   static String quoted(String identifier) {
     return identifier.strip().replace('`', '"');
+  }
+
+  /**
+   * A column name in double quotes, bare or not: some names ClickHouse takes bare (such as {@code
+   * at} or {@code by}) are keywords to DuckDB.
+   */
+  private static String columnName(String identifier) {
+    return '"' + bare(identifier) + '"';
   }
 
   static String bare(String identifier) {
@@ -82,7 +104,7 @@ final class DuckDbDialect {
             "cannot translate column definition `" + column.strip() + "` for the embedded store");
       }
       hasEventId |= bare(parts[0]).equals("event_id");
-      out.append(separator).append(quoted(parts[0])).append(' ').append(type(parts[1].strip()));
+      out.append(separator).append(columnName(parts[0])).append(' ').append(type(parts[1].strip()));
       separator = ", ";
     }
     if (hasEventId) {

@@ -10,14 +10,15 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBSingleValueAppender;
 
 /**
- * Appends one value to the current row of a DuckDB appender, by the value's own type; the appender
- * casts it to the column's, as SQL would. Takes both the values {@link JsonRowReader} reads and the
- * {@link TypedRows} forms: an integer beyond a long goes as its digits, a DateTime as UTC
- * wall-clock time, and a list as JSON text (the appender has no list values; the staging table
- * holds arrays as text, which the move into the target casts back).
+ * Appends one value to the current row of DuckDB's casting appender, by the value's own type; the
+ * appender casts it to the column's, as SQL would (the loader's way for a batch whose values do not
+ * all fit {@link DuckDbStaging}). Takes both the values {@link JsonRowReader} reads and the {@link
+ * TypedRows} forms: an integer beyond a long goes as its digits, a DateTime as UTC wall-clock time,
+ * and a list as JSON text (the appender has no list values; the staging table holds arrays as text,
+ * which the move into the target casts back).
  */
 final class DuckDbValues {
 
@@ -25,7 +26,8 @@ final class DuckDbValues {
 
   private DuckDbValues() {}
 
-  static void append(DuckDBAppender appender, Object value) throws SQLException {
+  @SuppressWarnings("deprecation") // the casting appender, kept for values of unusual forms
+  static void append(DuckDBSingleValueAppender appender, Object value) throws SQLException {
     if (value instanceof Long || value instanceof Integer || value instanceof Short) {
       appender.append(((Number) value).longValue());
     } else if (value instanceof Double || value instanceof Float) {
@@ -47,7 +49,7 @@ final class DuckDbValues {
     }
   }
 
-  private static String jsonArray(List<?> items) {
+  static String jsonArray(List<?> items) {
     StringWriter text = new StringWriter();
     try (JsonGenerator json = JSON.createGenerator(text)) {
       TypedRowsJson.write(json, items);

@@ -87,10 +87,31 @@ public final class EmbeddedStore implements AnalyticalStore {
     // DDL may add, drop or rename columns the loader has read.
     loader.forgetColumns();
     try (Statement s = connection.createStatement()) {
+      refuseAViewInTheWay(DuckDbDialect.tableCreatedIfAbsent(sql));
       s.execute(statement);
     } catch (SQLException e) {
       throw new StoreException(
           "embedded store: `" + sql.strip() + "` failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A migration that took a view for its table would be recorded as done and fail every insert
+   * after it; it fails here instead, and resumes once the view is gone.
+   */
+  private void refuseAViewInTheWay(String table) throws SQLException {
+    if (table == null) {
+      return;
+    }
+    try (PreparedStatement views =
+        connection.prepareStatement(
+            "SELECT count(*) FROM duckdb_views() WHERE view_name = ? AND NOT internal")) {
+      views.setString(1, table);
+      try (ResultSet rs = views.executeQuery()) {
+        if (rs.next() && rs.getLong(1) > 0) {
+          throw new SQLException(table + " is a view, not a table");
+        }
+      }
     }
   }
 

@@ -11,8 +11,8 @@ class DuckDbDialectTest {
   @Test
   void createTableDropsTheEngineAndMapsTypesAndKeysEventId() {
     assertEquals(
-        "CREATE TABLE IF NOT EXISTS logins (event_id VARCHAR, n UINTEGER, tags VARCHAR[], "
-            + "country VARCHAR, at TIMESTAMP, PRIMARY KEY (event_id))",
+        "CREATE TABLE IF NOT EXISTS logins (\"event_id\" VARCHAR, \"n\" UINTEGER, \"tags\" VARCHAR[], "
+            + "\"country\" VARCHAR, \"at\" TIMESTAMP, PRIMARY KEY (event_id))",
         DuckDbDialect.statement(
             "CREATE TABLE IF NOT EXISTS logins (event_id String, n UInt32, "
                 + "tags Array(String), country Nullable(String), at DateTime) ENGINE = ReplacingMergeTree() "
@@ -51,5 +51,16 @@ class DuckDbDialectTest {
         assertThrows(StoreException.class, () -> DuckDbDialect.type("Decimal(10,2)"));
     assertEquals(
         "the embedded store has no equivalent for ClickHouse type `Decimal(10,2)`", e.getMessage());
+  }
+
+  @Test
+  void onlyACreateIfAbsentNamesItsTable() {
+    assertEquals(
+        "logins",
+        DuckDbDialect.tableCreatedIfAbsent(
+            "CREATE TABLE IF NOT EXISTS ben.`logins` (event_id String) ENGINE = Log"));
+    assertNull(
+        DuckDbDialect.tableCreatedIfAbsent("CREATE TABLE logins (event_id String) ENGINE = Log"));
+    assertNull(DuckDbDialect.tableCreatedIfAbsent("SELECT 1"));
   }
 }

@@ -1,0 +1,85 @@
+package dev.ben.streams.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Set;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+import org.duckdb.DuckDBSingleValueAppender;
+
+/**
+ * Appends a batch's rows (values in the table's column order) through one of DuckDB's two
+ * appenders, skipping a row whose {@code event_id} is in {@code seen} already: the typed appender,
+ * which writes values into column vectors as they are, or the casting one, which casts each value
+ * to its column's type and so takes values of any form, more slowly.
+ */
+final class DuckDbRowAppender {
+
+  private DuckDbRowAppender() {}
+
+  /** Whether every value fits its column's {@link DuckDbStaging} as it is. */
+  static boolean fits(List<DuckDbColumn> columns, List<Object[]> rows) {
+    DuckDbStaging[] stagings = stagings(columns);
+    for (Object[] row : rows) {
+      for (int i = 0; i < stagings.length; i++) {
+        if (!stagings[i].fits(row[i])) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** The typed appender, for rows that {@link #fits fit}. */
+  static void appendTyped(
+      Connection connection,
+      String schema,
+      String table,
+      List<DuckDbColumn> columns,
+      List<Object[]> rows,
+      int eventId,
+      Set<String> seen)
+      throws SQLException {
+    DuckDbStaging[] stagings = stagings(columns);
+    try (DuckDBAppender appender = ((DuckDBConnection) connection).createAppender(schema, table)) {
+      for (Object[] values : rows) {
+        if (eventId >= 0 && !seen.add(String.valueOf(values[eventId]))) {
+          continue;
+        }
+        appender.beginRow();
+        for (int i = 0; i < stagings.length; i++) {
+          stagings[i].append(appender, values[i]);
+        }
+        appender.endRow();
+      }
+      // Closing flushes too, but swallows the flush's error: a refused batch must say so.
+      appender.flush();
+    }
+  }
+
+  /** The casting appender (deprecated by DuckDB, kept for values of unusual forms). */
+  @SuppressWarnings("deprecation")
+  static void appendCasting(
+      Connection connection, String staging, List<Object[]> rows, int eventId, Set<String> seen)
+      throws SQLException {
+    try (DuckDBSingleValueAppender appender =
+        ((DuckDBConnection) connection)
+            .createSingleValueAppender(DuckDBConnection.DEFAULT_SCHEMA, staging)) {
+      for (Object[] values : rows) {
+        if (eventId >= 0 && !seen.add(String.valueOf(values[eventId]))) {
+          continue;
+        }
+        appender.beginRow();
+        for (Object value : values) {
+          DuckDbValues.append(appender, value);
+        }
+        appender.endRow();
+      }
+    }
+  }
+
+  private static DuckDbStaging[] stagings(List<DuckDbColumn> columns) {
+    return columns.stream().map(DuckDbColumn::staging).toArray(DuckDbStaging[]::new);
+  }
+}
