@@ -25,6 +25,7 @@ import dev.ben.streams.spine.SpineStage;
 import dev.ben.streams.store.StoreInserts;
 import dev.ben.streams.store.tables.SchemaTableWriter;
 import dev.ben.streams.wal.PipelineWal;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -139,7 +140,7 @@ public final class PipelineStages {
             contract
                 .map(
                     slot ->
-                        SpineStage.evaluating(
+                        SpineStage.evaluatingBatches(
                             slot,
                             counters.get(StageKind.SPINE),
                             resources.mapper(),
@@ -158,12 +159,11 @@ public final class PipelineStages {
   /**
    * A contract-driven pipeline stores into its schemas' tables; a pass-through one into ben_events.
    */
-  private Sink<Envelope, NotUsed> store(StageCounters counters, FlowSettings flow) {
-    return StoreStage.acceptedUpstream(
+  private Sink<List<Envelope>, NotUsed> store(StageCounters counters, FlowSettings flow) {
+    return StoreStage.batchesAcceptedUpstream(
+        new StoreStage.Batching(
+            flow.storeBatchSize(), flow.storeBatchInterval(), flow.storeBatchInterval()),
         counters,
-        flow.storeBatchSize(),
-        flow.storeBatchInterval(),
-        flow.storeBatchInterval(),
         contract
             .<BatchWriter>map(
                 slot ->
@@ -222,9 +222,9 @@ public final class PipelineStages {
         resources.metrics());
   }
 
-  private Flow<Envelope, Envelope, NotUsed> detecting(ContractSlot slot) {
+  private Flow<List<Envelope>, List<Envelope>, NotUsed> detecting(ContractSlot slot) {
     DetectorSettings detector = resources.settings().detector();
-    return DetectorStage.detecting(
+    return DetectorStage.detectingBatches(
         slot,
         resources.detectors(),
         detector.shards(),

@@ -4,17 +4,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ben.streams.flow.Envelope;
 import dev.ben.streams.metrics.StageCounters;
 import dev.ben.streams.sidecar.EventParser;
+import dev.ben.streams.sidecar.LineSplitter;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.stream.ActorAttributes;
 import org.apache.pekko.stream.javadsl.Source;
+import org.apache.pekko.util.ByteString;
 
 /**
  * The traffic of one pipeline run, parsed as the sidecar parses it: as fast as the pipeline takes
- * it, or at a fixed rate, open loop. At a fixed rate each event is due at the first event's send
+ * it, in chunks of lines as an NDJSON request brings them, or at a fixed rate, open loop, one event
+ * at a time as invocations bring them. At a fixed rate each event is due at the first event's send
  * time plus its index over the rate, is sent no earlier, and its latency counts from when it was
  * due; a source that falls behind (a busy machine, a pipeline that pushes back) shows as latency,
  * not as a lower rate. Event time spans at least {@link #MIN_EVENT_TIME} so 1m and 5m windows, TTLs
@@ -26,6 +31,11 @@ final class OpenLoopSource {
 
   /** Two of examples/auth's 5-minute windows and cooldowns. */
   static final Duration MIN_EVENT_TIME = Duration.ofMinutes(10);
+
+  /** Lines per chunk of the sustained source, about what one read of an ingest request holds. */
+  private static final int CHUNK_LINES = 64;
+
+  private static final int MAX_LINE_BYTES = 64 * 1024;
 
   private final long count;
   private final int perSecond;
@@ -48,34 +58,74 @@ final class OpenLoopSource {
 
   Source<Envelope, NotUsed> source(String pipeline, StageCounters sidecar, ObjectMapper mapper) {
     AuthTraffic traffic = new AuthTraffic(42, 50_000, step);
-    EventParser parser = new EventParser(mapper, 64 * 1024);
-    Source<Long, NotUsed> ticks =
-        perSecond > 0
-            // Its own thread, which waits for each event's due time: a timer-driven source
-            // (throttle) releases on the scheduler's tick and drops what a late tick owed.
-            ? Source.fromIterator(Paced::new)
-                .withAttributes(ActorAttributes.dispatcher(BLOCKING))
-                .async()
-            : Source.range(0, Math.toIntExact(count) - 1).map(Integer::longValue);
-    return ticks.map(
-        i -> {
-          long now = System.nanoTime();
-          if (i == 0 && perSecond == 0) {
-            firstNanos = now;
-          }
-          EventParser.Parsed parsed =
-              parser.parseOne(traffic.next(), pipeline, "bench", System.currentTimeMillis());
-          Envelope e = ((EventParser.Accepted) parsed).envelope();
-          // Accepted as the ingest route counts it; the graph counts it forwarded as it hands it
-          // on.
-          sidecar.accepted();
-          if (starts != null) {
-            starts[(int) (long) i] = perSecond > 0 ? due(i) : now;
-          }
-          lastNanos = now;
-          produced.incrementAndGet();
-          return new Envelope("e" + i, e.pipeline(), e.app(), e.receivedAtMillis(), e.body());
-        });
+    EventParser parser = new EventParser(mapper, MAX_LINE_BYTES);
+    if (perSecond == 0) {
+      long chunks = (count + CHUNK_LINES - 1) / CHUNK_LINES;
+      return Source.range(0, Math.toIntExact(chunks) - 1)
+          .mapConcat(
+              chunk -> chunk(chunk * (long) CHUNK_LINES, traffic, parser, pipeline, sidecar));
+    }
+    // Its own thread, which waits for each event's due time: a timer-driven source (throttle)
+    // releases on the scheduler's tick and drops what a late tick owed.
+    return Source.fromIterator(Paced::new)
+        .withAttributes(ActorAttributes.dispatcher(BLOCKING))
+        .async()
+        .map(
+            i -> {
+              long now = System.nanoTime();
+              EventParser.Parsed parsed =
+                  parser.parseOne(traffic.next(), pipeline, "bench", System.currentTimeMillis());
+              // Accepted as the ingest route counts it; the graph counts it forwarded as it hands
+              // it on.
+              sidecar.accepted();
+              return sent(i, ((EventParser.Accepted) parsed).envelope(), due(i), now);
+            });
+  }
+
+  /**
+   * The next lines from {@code first} as one NDJSON chunk, parsed as the ingest route parses a
+   * request's chunk, each event sent at once.
+   */
+  private List<Envelope> chunk(
+      long first, AuthTraffic traffic, EventParser parser, String pipeline, StageCounters sidecar) {
+    int lines = (int) Math.min(CHUNK_LINES, count - first);
+    byte[][] sentLines = new byte[lines][];
+    int length = 0;
+    for (int k = 0; k < lines; k++) {
+      sentLines[k] = traffic.next();
+      length += sentLines[k].length + 1;
+    }
+    byte[] body = new byte[length];
+    for (int k = 0, at = 0; k < lines; at += sentLines[k++].length + 1) {
+      System.arraycopy(sentLines[k], 0, body, at, sentLines[k].length);
+      body[at + sentLines[k].length] = '\n';
+    }
+    long now = System.nanoTime();
+    if (first == 0) {
+      firstNanos = now;
+    }
+    List<EventParser.Parsed> parsed =
+        parser.parseLines(
+            new LineSplitter(MAX_LINE_BYTES).feed(ByteString.fromArrayUnsafe(body)),
+            pipeline,
+            "bench",
+            System.currentTimeMillis());
+    sidecar.accepted(lines);
+    List<Envelope> events = new ArrayList<>(lines);
+    for (int k = 0; k < lines; k++) {
+      events.add(sent(first + k, ((EventParser.Accepted) parsed.get(k)).envelope(), now, now));
+    }
+    return events;
+  }
+
+  /** Event {@code i}, sent {@code now} and timed from {@code start}, with an id that finds it. */
+  private Envelope sent(long i, Envelope e, long start, long now) {
+    if (starts != null) {
+      starts[(int) i] = start;
+    }
+    lastNanos = now;
+    produced.incrementAndGet();
+    return new Envelope("e" + i, e.pipeline(), e.app(), e.receivedAtMillis(), e.body());
   }
 
   private long due(long index) {

@@ -171,14 +171,14 @@ public final class PipelineRun {
                   1024,
                   ProxyStage.flow(proxy, byKind.get(StageKind.PROXY), Settlement.NONE),
                   proxy.coalesce(),
-                  SpineStage.evaluating(
+                  SpineStage.evaluatingBatches(
                       slot,
                       byKind.get(StageKind.SPINE),
                       mapper,
                       new ScrubQueue(index, PIPELINE + "-" + name, 64L << 20, mapper, metrics),
                       Settlement.NONE,
                       REASON_LABELS),
-                  DetectorStage.detecting(
+                  DetectorStage.detectingBatches(
                       slot,
                       new LocalDetectorShards(slot, 16),
                       16,
@@ -193,11 +193,9 @@ public final class PipelineRun {
                       latency.recordNanos(traffic.latencyNanos(envelope.eventId()));
                     }
                   },
-                  StoreStage.acceptedUpstream(
+                  StoreStage.batchesAcceptedUpstream(
+                      new StoreStage.Batching(5_000, Duration.ofSeconds(1), Duration.ofSeconds(1)),
                       byKind.get(StageKind.STORE),
-                      5_000,
-                      Duration.ofSeconds(1),
-                      Duration.ofSeconds(1),
                       writers.apply(slot),
                       new SpillBuffer(index, PIPELINE + "-" + name, 256L << 20, mapper),
                       Settlement.NONE,

@@ -79,6 +79,23 @@ public final class DetectorStage {
         .mapConcat(round -> round);
   }
 
+  /**
+   * The same stage over batches of events: waiting batches are joined into rounds of up to {@code
+   * batchSize} events (a larger batch is one round), and each round leaves as one batch, in order.
+   */
+  public static Flow<List<Envelope>, List<Envelope>, NotUsed> detectingBatches(
+      ContractSlot slot,
+      DetectorShards shards,
+      int shardCount,
+      int batchSize,
+      int roundsInFlight,
+      DetectorClock clock,
+      PlaybookFirings firings,
+      DetectorSkips skips) {
+    DetectorStage stage = new DetectorStage(slot, shards, shardCount, clock, firings, skips);
+    return Coalescing.merged(batchSize).mapAsync(roundsInFlight, stage::detect);
+  }
+
   private record Group(
       String schema, long version, int shard, List<Integer> positions, List<DetectInput> inputs) {}
 

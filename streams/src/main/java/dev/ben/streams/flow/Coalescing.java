@@ -32,6 +32,46 @@ public final class Coalescing {
     return Flow.<Envelope>create().batch(Math.max(1, max), Coalescing::first, Coalescing::add);
   }
 
+  /**
+   * Batches in, batches out: while downstream does not ask, waiting batches are joined into one of
+   * up to {@code max} events (a batch already larger than {@code max} goes on alone); while it
+   * keeps up each batch goes on as it came. Events keep their order.
+   */
+  public static Flow<List<Envelope>, List<Envelope>, NotUsed> merged(int max) {
+    Object stage = new Object();
+    return Flow.<List<Envelope>>create()
+        .batchWeighted(
+            Math.max(1, max),
+            batch -> (long) batch.size(),
+            batch -> batch,
+            (joined, batch) -> join(stage, joined, batch));
+  }
+
+  private static List<Envelope> join(Object stage, List<Envelope> joined, List<Envelope> batch) {
+    if (joined instanceof Joined own && own.stage == stage) {
+      own.addAll(batch);
+      return own;
+    }
+    Joined both = new Joined(stage, joined.size() + batch.size());
+    both.addAll(joined);
+    both.addAll(batch);
+    return both;
+  }
+
+  /**
+   * A list one {@link #merged} stage made by joining batches, so that stage may add to it: the
+   * batches it was given may be anyone's (immutable, or still read by whoever made them).
+   */
+  private static final class Joined extends ArrayList<Envelope> {
+    private static final long serialVersionUID = 1L;
+    private final transient Object stage;
+
+    Joined(Object stage, int capacity) {
+      super(capacity);
+      this.stage = stage;
+    }
+  }
+
   private static List<Envelope> first(Envelope envelope) {
     List<Envelope> batch = new ArrayList<>();
     batch.add(envelope);

@@ -97,6 +97,37 @@ public final class StoreStage {
   }
 
   /**
+   * The same stage for a graph that hands events over in batches, each counted accepted as it is
+   * handed over: the batches are joined (split when one is larger) into the store's batches of up
+   * to {@code batchSize} events, written as the single-event stage writes them.
+   */
+  public static Sink<List<Envelope>, NotUsed> batchesAcceptedUpstream(
+      StoreStage.Batching batching,
+      StageCounters counters,
+      BatchWriter writer,
+      SpillBuffer spill,
+      Settlement settlement,
+      Executor blocking) {
+    StoreStage stage = new StoreStage(counters, writer, spill, settlement);
+    int size = batching.size();
+    Duration drainEvery = batching.drainEvery();
+    Source<List<Envelope>, ?> drains = Source.tick(drainEvery, drainEvery, List.<Envelope>of());
+    return Flow.<List<Envelope>>create()
+        .mapConcat(batch -> batch.size() <= size ? List.of(batch) : StoreBatches.split(batch, size))
+        .groupedWeightedWithin(size, batch -> (long) batch.size(), batching.interval())
+        .map(StoreBatches::joined)
+        .merge(drains, true)
+        .mapAsync(1, batch -> CompletableFuture.runAsync(() -> stage.handle(batch), blocking))
+        .to(Sink.ignore());
+  }
+
+  /**
+   * How the store batches: up to {@code size} events, or what arrived within {@code interval};
+   * batches waiting in the spill buffer are retried every {@code drainEvery}.
+   */
+  public record Batching(int size, Duration interval, Duration drainEvery) {}
+
+  /**
    * An empty batch is the drain tick; any other is new events, whose outcome here is final: stored,
    * spilled or refused.
    */

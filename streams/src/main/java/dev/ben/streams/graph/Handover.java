@@ -52,10 +52,23 @@ final class Handover<T> extends GraphStage<FlowShape<T, T>> {
     return Flow.fromGraph(new Handover<>(from, leaving, entering, event -> 1, tap));
   }
 
-  /** Batches of events from stage {@code from}, counted once per batch. */
+  /**
+   * Batches of events from stage {@code from}, counted once per batch, each event shown to {@code
+   * tap} as its batch passes.
+   */
   static Flow<List<Envelope>, List<Envelope>, NotUsed> batches(
-      StageKind from, StageCounters leaving, StageCounters entering) {
-    return Flow.fromGraph(new Handover<>(from, leaving, entering, List::size, batch -> {}));
+      StageKind from, StageCounters leaving, StageCounters entering, Consumer<Envelope> tap) {
+    return Flow.fromGraph(
+        new Handover<List<Envelope>>(
+            from,
+            leaving,
+            entering,
+            List::size,
+            batch -> {
+              for (Envelope event : batch) {
+                tap.accept(event);
+              }
+            }));
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.ben.streams.flow.Envelope;
 import dev.ben.streams.metrics.MetricsRegistry;
 import dev.ben.streams.metrics.StageCounters;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -27,10 +28,14 @@ import org.apache.pekko.stream.javadsl.Sink;
  * overload policy), then, across the graph's one asynchronous boundary, spine, detector, live tap
  * and store. The boundary lets ingest and proxy run beside the spine's evaluation and keeps the
  * proxy's buffer the place where overload is seen; events cross it coalesced into batches of up to
- * the contract's {@code coalesce} while the spine is pressed. Everything else is fused: the
- * detector already waits for its shards asynchronously and the store writes on a blocking executor.
- * Counters are counted where stages hand events over ({@link Handover}); the graph ends when the
- * kill switch shuts it, and fails, naming the stage, when any stage fails.
+ * the contract's {@code coalesce} while the spine is pressed, and go on from there as batches:
+ * spine, detector, tap and store each take a batch per element, so the per-element cost of a stage
+ * and of a count is paid once per batch, and a batch formed where the graph is pressed stays whole
+ * after it (more batches are joined at each boundary while the island after it is pressed).
+ * Everything else is fused: the detector already waits for its shards asynchronously and the store
+ * writes on a blocking executor. Counters are counted where stages hand events over ({@link
+ * Handover}); the graph ends when the kill switch shuts it, and fails, naming the stage, when any
+ * stage fails.
  */
 public final class PipelineGraph {
 
@@ -43,17 +48,18 @@ public final class PipelineGraph {
   /**
    * What each stage does. {@code proxy} bounds itself; {@code coalesce} is how many events cross an
    * asynchronous boundary as one element at most when the stage after it is pressed (1: one by
-   * one); {@code tap} sees each event the detector forwards to the store; {@code boundaries} says
-   * where the graph has more asynchronous boundaries than the one before the spine.
+   * one); spine, detector and store take batches of events, in order, and hand on batches (never an
+   * empty one); {@code tap} sees each event the detector forwards to the store; {@code boundaries}
+   * says where the graph has more asynchronous boundaries than the one before the spine.
    */
   public record Logic(
       int sidecarBuffer,
       Flow<Envelope, Envelope, NotUsed> proxy,
       int coalesce,
-      Flow<Envelope, Envelope, NotUsed> spine,
-      Flow<Envelope, Envelope, NotUsed> detector,
+      Flow<List<Envelope>, List<Envelope>, NotUsed> spine,
+      Flow<List<Envelope>, List<Envelope>, NotUsed> detector,
       Consumer<Envelope> tap,
-      Sink<Envelope, NotUsed> store,
+      Sink<List<Envelope>, NotUsed> store,
       Boundaries boundaries) {}
 
   /**
@@ -103,7 +109,12 @@ public final class PipelineGraph {
       Logic logic, Map<StageKind, StageCounters> counters) {
     return Flow.<Envelope>create()
         .buffer(logic.sidecarBuffer(), OverflowStrategy.backpressure())
-        .via(handover(StageKind.SIDECAR, counters, event -> {}))
+        .via(
+            Handover.events(
+                StageKind.SIDECAR,
+                counters.get(StageKind.SIDECAR),
+                counters.get(StageKind.PROXY),
+                event -> {}))
         .via(logic.proxy())
         .via(toSpine(logic.coalesce(), counters))
         .via(logic.spine())
@@ -117,39 +128,34 @@ public final class PipelineGraph {
         .mapMaterializedValue(PipelineGraph::namingTheStore);
   }
 
-  /** The asynchronous boundary between the proxy's buffer and the spine. */
-  private static Flow<Envelope, Envelope, NotUsed> toSpine(
+  /**
+   * The asynchronous boundary between the proxy's buffer and the spine, where single events become
+   * batches: one event alone while the spine keeps up, up to {@code coalesce} while it is pressed.
+   */
+  private static Flow<Envelope, List<Envelope>, NotUsed> toSpine(
       int coalesce, Map<StageKind, StageCounters> counters) {
-    if (coalesce <= 1) {
-      return handover(StageKind.PROXY, counters, event -> {}).async();
-    }
     return Coalescing.batches(coalesce)
-        .via(
-            Handover.batches(
-                StageKind.PROXY, counters.get(StageKind.PROXY), counters.get(StageKind.SPINE)))
-        .async()
-        .mapConcat(batch -> batch);
+        .via(handover(StageKind.PROXY, counters, event -> {}))
+        .async();
   }
 
   /**
-   * An asynchronous boundary that keeps the order of events, crossed in batches of up to {@code
-   * coalesce} while the island after it is pressed; nothing when {@code present} is false. Events
-   * are counted where they change stage, not where they change island.
+   * An asynchronous boundary that keeps the order of events, where waiting batches are joined up to
+   * {@code coalesce} events while the island after it is pressed; nothing when {@code present} is
+   * false. Events are counted where they change stage, not where they change island.
    */
-  private static Flow<Envelope, Envelope, NotUsed> boundary(boolean present, int coalesce) {
+  private static Flow<List<Envelope>, List<Envelope>, NotUsed> boundary(
+      boolean present, int coalesce) {
     if (!present) {
       return Flow.create();
     }
-    if (coalesce <= 1) {
-      return Flow.<Envelope>create().map(event -> event).async();
-    }
-    return Coalescing.batches(coalesce).async().mapConcat(batch -> batch);
+    return Coalescing.merged(coalesce).async();
   }
 
-  private static Flow<Envelope, Envelope, NotUsed> handover(
+  private static Flow<List<Envelope>, List<Envelope>, NotUsed> handover(
       StageKind from, Map<StageKind, StageCounters> counters, Consumer<Envelope> tap) {
     StageKind to = StageKind.values()[from.ordinal() + 1];
-    return Handover.events(from, counters.get(from), counters.get(to), tap);
+    return Handover.batches(from, counters.get(from), counters.get(to), tap);
   }
 
   /**

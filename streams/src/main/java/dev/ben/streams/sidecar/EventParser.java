@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ben.streams.flow.Envelope;
 import dev.ben.streams.wal.SentBytes;
 import java.io.IOException;
+import java.util.List;
 
 /**
  * Turns one NDJSON line into an envelope, or into a refusal with a reason a person can act on.
@@ -54,6 +55,15 @@ public final class EventParser {
   /** A request body that is one event (an invocation, a posted beacon), read as line 1. */
   public Parsed parseOne(byte[] body, String pipeline, String app, long nowMillis) {
     return parse(new LineSplitter.Line(1, body), pipeline, app, nowMillis);
+  }
+
+  /**
+   * The outcome of each of a chunk's lines, in order, read as NDJSON ingest reads them: one JSON
+   * parser for each run of lines side by side in the same bytes (see {@link LineRunParser}).
+   */
+  public List<Parsed> parseLines(
+      List<LineSplitter.Line> lines, String pipeline, String app, long nowMillis) {
+    return new LineRunParser(this).parse(lines, pipeline, app, nowMillis);
   }
 
   public Parsed parse(LineSplitter.Line line, String pipeline, String app, long nowMillis) {

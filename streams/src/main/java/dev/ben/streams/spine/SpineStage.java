@@ -11,6 +11,7 @@ import dev.ben.streams.lucius.ScrubQueue;
 import dev.ben.streams.lucius.ScrubRoute;
 import dev.ben.streams.metrics.StageCounters;
 import dev.ben.streams.metrics.StageCounters.Outcome;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,6 +89,33 @@ public final class SpineStage {
             () ->
                 new SpineStage(slot, counters, mapper, scrub, settlement, maxReasonLabels)
                     ::evaluate);
+  }
+
+  /**
+   * The same logic over batches of events: each batch leaves as one batch of the events that go on
+   * (in order), and a batch none goes on from leaves nothing, so the stages after it pay their
+   * per-element cost once per batch.
+   */
+  public static Flow<List<Envelope>, List<Envelope>, NotUsed> evaluatingBatches(
+      ContractSlot slot,
+      StageCounters counters,
+      ObjectMapper mapper,
+      ScrubRoute scrub,
+      Settlement settlement,
+      int maxReasonLabels) {
+    return Flow.<List<Envelope>>create()
+        .statefulMapConcat(
+            () ->
+                new SpineStage(slot, counters, mapper, scrub, settlement, maxReasonLabels)
+                    ::evaluateBatch);
+  }
+
+  private List<List<Envelope>> evaluateBatch(List<Envelope> batch) throws Exception {
+    List<Envelope> onward = new ArrayList<>(batch.size());
+    for (Envelope envelope : batch) {
+      onward.addAll(evaluate(envelope));
+    }
+    return onward.isEmpty() ? List.of() : List.of(onward);
   }
 
   private List<Envelope> evaluate(Envelope envelope) throws Exception {

@@ -88,4 +88,36 @@ class CoalescingTest {
           List.of(event), stage.expectNext(), "crosses alone, without waiting for a batch to fill");
     }
   }
+
+  @Test
+  void mergedJoinsWaitingBatchesUpToTheLimitInOrderWithoutChangingThem() {
+    Pair<TestSubscriber.Probe<List<Envelope>>, Sink<List<Envelope>, org.apache.pekko.NotUsed>>
+        probe = stage();
+    List<Envelope> all = events(100);
+    List<List<Envelope>> sent = new ArrayList<>();
+    for (int from = 0; from < 100; from += 5) {
+      sent.add(List.copyOf(all.subList(from, from + 5)));
+    }
+    sent.add(List.copyOf(all.subList(0, 30)));
+    Source.from(sent).via(Coalescing.merged(12)).runWith(probe.second(), system);
+    TestSubscriber.Probe<List<Envelope>> stage = probe.first();
+    stage.request(1);
+    List<String> received =
+        new ArrayList<>(stage.expectNext().stream().map(Envelope::eventId).toList());
+    stage.expectNoMessage(java.time.Duration.ofMillis(100));
+    int largest = 0;
+    while (received.size() < 130) {
+      stage.request(1);
+      List<Envelope> batch = stage.expectNext();
+      largest = Math.max(largest, batch.size());
+      received.addAll(batch.stream().map(Envelope::eventId).toList());
+    }
+    List<String> expected = new ArrayList<>(all.stream().map(Envelope::eventId).toList());
+    expected.addAll(all.subList(0, 30).stream().map(Envelope::eventId).toList());
+    assertEquals(expected, received, "every event once, in order");
+    assertEquals(30, largest, "a batch larger than the limit goes on alone, whole");
+    assertTrue(
+        sent.stream().allMatch(batch -> batch.size() == 5 || batch.size() == 30),
+        "the batches given are never added to");
+  }
 }

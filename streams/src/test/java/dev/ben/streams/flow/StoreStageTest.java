@@ -176,4 +176,34 @@ class StoreStageTest {
       assertTrue(reopened.isEmpty());
     }
   }
+
+  @Test
+  void handedOverBatchesAreWrittenInOrderInTheStoresBatchesOfAtMostItsSize() {
+    StageCounters counters = new StageCounters(new MetricsRegistry(), "auth", "store");
+    List<String> written = new java.util.concurrent.CopyOnWriteArrayList<>();
+    AtomicInteger largest = new AtomicInteger();
+    List<Envelope> all = IntStream.range(0, 260).mapToObj(StoreStageTest::event).toList();
+    try (RocksIndex index = RocksIndex.open(dir)) {
+      UniqueKillSwitch running =
+          Source.from(List.of(all.subList(0, 3), all.subList(3, 253), all.subList(253, 260)))
+              .concat(Source.maybe())
+              .viaMat(KillSwitches.single(), Keep.right())
+              .to(
+                  StoreStage.batchesAcceptedUpstream(
+                      new StoreStage.Batching(100, Duration.ofMillis(20), DRAIN),
+                      counters,
+                      batch -> {
+                        largest.accumulateAndGet(batch.size(), Math::max);
+                        batch.forEach(e -> written.add(e.eventId()));
+                      },
+                      new SpillBuffer(index, "auth", 1 << 20, JSON),
+                      Settlement.NONE,
+                      Executors.newSingleThreadExecutor()))
+              .run(system);
+      await(() -> counters.total(Outcome.STORED) == 260);
+      running.shutdown();
+    }
+    assertEquals(all.stream().map(Envelope::eventId).toList(), written);
+    assertEquals(100, largest.get(), "no write larger than the store's batch size");
+  }
 }

@@ -80,7 +80,22 @@ class PipelineGraphTest {
       Sink<Envelope, NotUsed> store,
       PipelineGraph.Boundaries boundaries) {
     return new PipelineGraph.Logic(
-        8, Flow.create(), coalesce, spine, Flow.create(), event -> {}, store, boundaries);
+        8,
+        Flow.create(),
+        coalesce,
+        eachEvent(spine),
+        Flow.create(),
+        event -> {},
+        Flow.<List<Envelope>>create().mapConcat(batch -> batch).to(store),
+        boundaries);
+  }
+
+  /** A per-event flow over the graph's batches: each batch's events that go on, as one batch. */
+  private static Flow<List<Envelope>, List<Envelope>, NotUsed> eachEvent(
+      Flow<Envelope, Envelope, NotUsed> flow) {
+    return Flow.<List<Envelope>>create()
+        .flatMapConcat(batch -> Source.from(batch).via(flow).grouped(Integer.MAX_VALUE))
+        .filter(batch -> !batch.isEmpty());
   }
 
   private static final List<PipelineGraph.Boundaries> EVERY_BOUNDARY =

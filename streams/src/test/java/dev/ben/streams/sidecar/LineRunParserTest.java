@@ -110,6 +110,20 @@ class LineRunParserTest {
     assertSame(lines.get(1), ((EventParser.Accepted) parsed.get(1)).sent());
   }
 
+  @Test
+  void theParsersChunkEntryDecidesEachLineAsTheRunParserDoes() {
+    byte[] bytes = utf8("{\"a\":1}\n[]\n{\"b\":2}\n");
+    List<LineSplitter.Line> lines = new LineSplitter(MAX_LINE).feed(ByteString.fromArray(bytes));
+
+    List<EventParser.Parsed> parsed = parser.parseLines(lines, "auth", "web", 0);
+
+    assertEquals(
+        new LineRunParser(parser)
+            .parse(lines, "auth", "web", 0).stream().map(LineRunParserTest::describe).toList(),
+        parsed.stream().map(LineRunParserTest::describe).toList());
+    assertEquals(2, ((EventParser.Accepted) parsed.get(2)).envelope().body().get("b").asInt());
+  }
+
   private EventParser.Parsed parse(LineSplitter.Line line) {
     return parser.parse(line, "auth", "web", 0);
   }
