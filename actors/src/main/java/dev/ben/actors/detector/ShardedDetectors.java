@@ -11,14 +11,17 @@ import dev.ben.streams.detector.state.SnapshotCounts;
 import dev.ben.streams.metrics.MetricsRegistry;
 import dev.ben.streams.spine.ContractSlots;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.cluster.sharding.typed.ClusterShardingSettings;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
 import org.apache.pekko.pattern.Patterns;
 
 /**
@@ -34,6 +37,7 @@ public final class ShardedDetectors implements DetectorShards {
   private final ActorSystem<?> system;
   private final ClusterSharding sharding;
   private final DetectorSettings settings;
+  private final Map<ShardOf, EntityRef<DetectorShard.Command>> entities = new ConcurrentHashMap<>();
 
   /**
    * Starts this member's part of the sharding: the entities where it has the detector role, a proxy
@@ -87,16 +91,32 @@ public final class ShardedDetectors implements DetectorShards {
   public CompletionStage<List<Detection>> detect(
       String pipeline, int shard, long version, String schema, List<DetectInput> inputs) {
     return attempt(
-        pipeline + "/" + shard,
+        entity(pipeline, shard),
         new Round(pipeline, version, schema, inputs),
         settings.loadRetries());
   }
 
   private record Round(String pipeline, long version, String schema, List<DetectInput> inputs) {}
 
-  private CompletionStage<List<Detection>> attempt(String entityId, Round round, int retriesLeft) {
-    return sharding
-        .entityRefFor(DetectorShard.TYPE_KEY, entityId)
+  private record ShardOf(String pipeline, int shard) {}
+
+  /**
+   * The shard's entity, looked up once: a reference is only its address (the region finds where the
+   * entity lives on every message), and making one per round costs more than the round's events.
+   */
+  private EntityRef<DetectorShard.Command> entity(String pipeline, int shard) {
+    ShardOf key = new ShardOf(pipeline, shard);
+    EntityRef<DetectorShard.Command> found = entities.get(key);
+    if (found != null) {
+      return found;
+    }
+    return entities.computeIfAbsent(
+        key, k -> sharding.entityRefFor(DetectorShard.TYPE_KEY, k.pipeline() + "/" + k.shard()));
+  }
+
+  private CompletionStage<List<Detection>> attempt(
+      EntityRef<DetectorShard.Command> entity, Round round, int retriesLeft) {
+    return entity
         .<DetectorShard.Reply>ask(
             replyTo ->
                 new DetectorShard.Detect(
@@ -120,7 +140,7 @@ public final class ShardedDetectors implements DetectorShards {
                   settings.loadRetryDelay(),
                   system.classicSystem().scheduler(),
                   system.executionContext(),
-                  () -> attempt(entityId, round, retriesLeft - 1));
+                  () -> attempt(entity, round, retriesLeft - 1));
             },
             system.executionContext());
   }

@@ -5,11 +5,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /** An immutable, ordered label set of a metric series. */
 public final class Labels implements Comparable<Labels> {
 
   public static final Labels NONE = new Labels(new TreeMap<>());
+
+  private static final Pattern NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
 
   private final SortedMap<String, String> pairs;
   private final String rendered;
@@ -30,7 +33,7 @@ public final class Labels implements Comparable<Labels> {
     SortedMap<String, String> pairs = new TreeMap<>();
     for (int i = 0; i < namesAndValues.length; i += 2) {
       String name = namesAndValues[i];
-      if (!name.matches("[a-zA-Z_][a-zA-Z0-9_]*")) {
+      if (!NAME.matcher(name).matches()) {
         throw new IllegalArgumentException("invalid label name " + name);
       }
       pairs.put(name, Objects.requireNonNull(namesAndValues[i + 1], name));

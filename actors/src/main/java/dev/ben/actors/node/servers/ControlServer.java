@@ -7,6 +7,7 @@ import dev.ben.actors.control.LedgerGrpcService;
 import dev.ben.actors.control.TrustGrpcService;
 import dev.ben.actors.control.UsersGrpcService;
 import dev.ben.actors.eventlog.EventLogGrpcService;
+import dev.ben.actors.invoke.InvokeCalls;
 import dev.ben.actors.invoke.InvokeGrpcService;
 import dev.ben.actors.screen.ScreenGrpcService;
 import dev.ben.api.control.AppsServicePowerApiHandlerFactory;
@@ -32,6 +33,7 @@ import org.apache.pekko.http.javadsl.HttpsConnectionContext;
 import org.apache.pekko.http.javadsl.ServerBinding;
 import org.apache.pekko.http.javadsl.ServerBuilder;
 import org.apache.pekko.http.javadsl.model.HttpEntities;
+import org.apache.pekko.http.javadsl.model.HttpEntity;
 import org.apache.pekko.http.javadsl.model.HttpRequest;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.japi.function.Function;
@@ -131,6 +133,10 @@ public final class ControlServer extends HttpServer {
             settings ->
                 settings
                     .withEnableHttp2(true)
+                    // A call whose request fits one DATA frame (an invocation's does) arrives
+                    // whole, so it is read without a stream of its own.
+                    .withHttp2Settings(
+                        settings.getHttp2Settings().withMinCollectStrictEntitySize(1))
                     .withParserSettings(
                         settings.getParserSettings().withMaxContentLength(maxRequestBytes)))
         .bind(bounded(services()));
@@ -138,19 +144,23 @@ public final class ControlServer extends HttpServer {
 
   /**
    * Each request body's reader fails once the body passes the bound: Pekko's HTTP/2 server does not
-   * apply the binding's max-content-length to a body without a declared length, which gRPC's are.
+   * apply the binding's max-content-length to a body without a declared length, which gRPC's are. A
+   * body that arrived whole within the bound is passed on as it is.
    */
   private Function<HttpRequest, CompletionStage<HttpResponse>> bounded(
       Function<HttpRequest, CompletionStage<HttpResponse>> handler) {
     return request ->
-        handler.apply(
-            request.withEntity(
-                HttpEntities.createChunked(
-                    request.entity().getContentType(),
-                    request
-                        .entity()
-                        .getDataBytes()
-                        .via(Flow.fromGraph(new RequestBound(maxRequestBytes))))));
+        request.entity() instanceof HttpEntity.Strict strict
+                && strict.getData().size() <= maxRequestBytes
+            ? handler.apply(request)
+            : handler.apply(
+                request.withEntity(
+                    HttpEntities.createChunked(
+                        request.entity().getContentType(),
+                        request
+                            .entity()
+                            .getDataBytes()
+                            .via(Flow.fromGraph(new RequestBound(maxRequestBytes))))));
   }
 
   // concatOrNotFound takes generic varargs; the handlers have exactly the element type. The error
@@ -159,6 +169,13 @@ public final class ControlServer extends HttpServer {
   private Function<HttpRequest, CompletionStage<HttpResponse>> services() {
     var refusals = OversizedCalls.mapper(maxRequestBytes);
     List<Function<HttpRequest, CompletionStage<HttpResponse>>> handlers = new ArrayList<>();
+    // Invocations first: they are the port's calls at a rate, the others come now and then.
+    invoke.ifPresent(
+        service ->
+            handlers.add(
+                new InvokeCalls(service, refusals, system())
+                    .around(
+                        InvokeServicePowerApiHandlerFactory.create(service, refusals, system()))));
     handlers.add(LedgerServicePowerApiHandlerFactory.create(ledger, refusals, system()));
     handlers.add(AuthServicePowerApiHandlerFactory.create(auth, refusals, system()));
     handlers.add(AppsServicePowerApiHandlerFactory.create(apps, refusals, system()));
@@ -166,9 +183,6 @@ public final class ControlServer extends HttpServer {
     handlers.add(TrustServicePowerApiHandlerFactory.create(trust, refusals, system()));
     handlers.add(EventLogServicePowerApiHandlerFactory.create(eventLog, refusals, system()));
     handlers.add(BacktestServicePowerApiHandlerFactory.create(backtest, refusals, system()));
-    invoke.ifPresent(
-        service ->
-            handlers.add(InvokeServicePowerApiHandlerFactory.create(service, refusals, system())));
     screen.ifPresent(
         service ->
             handlers.add(ScreenServicePowerApiHandlerFactory.create(service, refusals, system())));
