@@ -60,6 +60,7 @@ public final class DetectorStage {
     this.roundSeconds = StageLatency.of(skips.registry(), skips.pipeline(), STAGE);
   }
 
+  /** The stage one event at a time: what arrived while the last round was out is the next. */
   public static Flow<Envelope, Envelope, NotUsed> detecting(
       ContractSlot slot,
       DetectorShards shards,
@@ -69,19 +70,17 @@ public final class DetectorStage {
       DetectorClock clock,
       PlaybookFirings firings,
       DetectorSkips skips) {
-    DetectorStage stage = new DetectorStage(slot, shards, shardCount, clock, firings, skips);
-    // A round is what arrived while the previous one was with the shards: no timer (a timer's tick
-    // would add its
-    // resolution, 10 ms, to every event of a quiet pipeline), and full rounds exactly when the
-    // stage is pressed.
     return Coalescing.batches(batchSize)
-        .mapAsync(roundsInFlight, stage::detect)
+        .via(
+            detectingBatches(
+                slot, shards, shardCount, batchSize, roundsInFlight, clock, firings, skips))
         .mapConcat(round -> round);
   }
 
   /**
-   * The same stage over batches of events: waiting batches are joined into rounds of up to {@code
-   * batchSize} events (a larger batch is one round), and each round leaves as one batch, in order.
+   * The stage over batches of events, as a pipeline's graph runs it: waiting batches are joined
+   * into rounds of up to {@code batchSize} events (a larger batch is one round), and each round
+   * leaves as one batch, in order.
    */
   public static Flow<List<Envelope>, List<Envelope>, NotUsed> detectingBatches(
       ContractSlot slot,
@@ -93,6 +92,8 @@ public final class DetectorStage {
       PlaybookFirings firings,
       DetectorSkips skips) {
     DetectorStage stage = new DetectorStage(slot, shards, shardCount, clock, firings, skips);
+    // A round is what arrived while the previous one was with the shards: no timer (a tick would
+    // add its resolution, 10 ms, to every event of a quiet pipeline), full rounds when pressed.
     return Coalescing.merged(batchSize).mapAsync(roundsInFlight, stage::detect);
   }
 

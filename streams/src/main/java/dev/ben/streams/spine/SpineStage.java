@@ -85,16 +85,15 @@ public final class SpineStage {
       Settlement settlement,
       int maxReasonLabels) {
     return Flow.<Envelope>create()
-        .statefulMapConcat(
-            () ->
-                new SpineStage(slot, counters, mapper, scrub, settlement, maxReasonLabels)
-                    ::evaluate);
+        .map(List::of)
+        .via(evaluatingBatches(slot, counters, mapper, scrub, settlement, maxReasonLabels))
+        .mapConcat(onward -> onward);
   }
 
   /**
-   * The same logic over batches of events: each batch leaves as one batch of the events that go on
-   * (in order), and a batch none goes on from leaves nothing, so the stages after it pay their
-   * per-element cost once per batch.
+   * The stage over batches of events (a pipeline's graph; {@link #evaluating} is it one event at a
+   * time): each batch leaves as one batch of the events that go on (in order), and a batch none
+   * goes on from leaves nothing, so the stages after it pay their per-element cost once per batch.
    */
   public static Flow<List<Envelope>, List<Envelope>, NotUsed> evaluatingBatches(
       ContractSlot slot,
