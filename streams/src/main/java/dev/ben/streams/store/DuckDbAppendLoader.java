@@ -124,14 +124,7 @@ final class DuckDbAppendLoader {
       // The appender commits what it appended on its own, so a failed move leaves the staged rows
       // behind: the table is created afresh (empty) for the next batch.
       staged.remove(staging);
-      throw new StoreException(
-          "embedded store: inserting "
-              + rows.size()
-              + " rows into "
-              + table
-              + " failed: "
-              + e.getMessage(),
-          e);
+      throw insertFailed(table, rows.size(), e);
     } finally {
       restoreAutoCommit();
     }
@@ -169,14 +162,7 @@ final class DuckDbAppendLoader {
       } catch (SQLException none) {
         // No transaction was left open; the failure itself is the one worth reporting.
       }
-      throw new StoreException(
-          "embedded store: inserting "
-              + rows.size()
-              + " rows into "
-              + table
-              + " failed: "
-              + e.getMessage(),
-          e);
+      throw insertFailed(table, rows.size(), e);
     }
   }
 
@@ -262,5 +248,16 @@ final class DuckDbAppendLoader {
     } catch (SQLException e) {
       throw new StoreException("embedded store: cannot return to autocommit: " + e.getMessage(), e);
     }
+  }
+
+  private static StoreException insertFailed(String table, int rows, Exception cause) {
+    return new StoreException(
+        "embedded store: inserting "
+            + rows
+            + " rows into "
+            + table
+            + " failed: "
+            + cause.getMessage(),
+        cause);
   }
 }
