@@ -1,5 +1,6 @@
 package dev.ben.tests.control;
 
+import static dev.ben.tests.control.AppKeyPosts.post;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,8 +19,6 @@ import dev.ben.benctl.command.Environment;
 import io.grpc.Status;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -118,17 +117,6 @@ class InvokeTwinsIT {
         + "\",\"ip\":\"10.0.0.9\",\"country\":\"FR\",\"attempts\":1,\"email\":\""
         + user
         + "@example.com\"}";
-  }
-
-  private static HttpResponse<String> post(HttpClient http, URI uri, String key, String body)
-      throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(uri)
-            .header("Authorization", "Bearer " + key)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
   }
 
   private static java.util.concurrent.CompletableFuture<InvokeReply> call(

@@ -1,5 +1,6 @@
 package dev.ben.tests.control;
 
+import static dev.ben.tests.control.AppKeyPosts.post;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,7 +17,6 @@ import dev.ben.benctl.command.Environment;
 import io.grpc.Status;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -126,17 +126,6 @@ class ScreenIT {
         + within
         + (version > 0 ? ",\"version\":" + version : "")
         + "}";
-  }
-
-  private static HttpResponse<String> post(HttpClient http, URI uri, String key, String body)
-      throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(uri)
-            .header("Authorization", "Bearer " + key)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
   }
 
   private static CompletableFuture<ScreenReply> call(
