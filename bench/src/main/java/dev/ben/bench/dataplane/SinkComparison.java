@@ -19,7 +19,7 @@ record SinkComparison(
     SinkRun.Result sink,
     SinkRun.Result clientRowBinary,
     SinkRun.Result clientTabSeparated,
-    String settled) {
+    String server) {
 
   /** The faster of the client's two formats. */
   SinkRun.Result client() {
@@ -39,13 +39,21 @@ record SinkComparison(
     try (ClickHouseStore store = ClickHouseStore.open(clickHouse, new ObjectMapper())) {
       SinkQuiet quiet = new SinkQuiet(store);
       List<String> waits = new ArrayList<>();
-      SinkRun.BeforeTimed settle = () -> waits.add(quiet.settle(table).describe());
+      SinkServerWork[] atStart = new SinkServerWork[1];
+      SinkRun.BeforeTimed settle =
+          () -> {
+            waits.add(quiet.settle(table).describe());
+            atStart[0] = SinkServerWork.read(store);
+          };
       SinkRun.Result sink = new SinkRun().run(store, contracts, rows, batchSize, settle);
+      SinkServerWork sinkWork = SinkServerWork.read(store).since(atStart[0]);
       ClickHouseClientRun client =
           new ClickHouseClientRun(
               tcpPort, clickHouse.database(), clickHouse.user(), clickHouse.password(), work);
       SinkRun.Result rowBinary = client.insert(table, "RowBinary", settle);
+      SinkServerWork rowBinaryWork = SinkServerWork.read(store).since(atStart[0]);
       SinkRun.Result tabSeparated = client.insert(table, "TabSeparated", settle);
+      SinkServerWork tabSeparatedWork = SinkServerWork.read(store).since(atStart[0]);
       store.execute("DROP DATABASE " + clickHouse.database());
       for (SinkRun.Result reference : List.of(rowBinary, tabSeparated)) {
         if (reference.rows() != sink.rows()) {
@@ -58,7 +66,17 @@ record SinkComparison(
         }
       }
       return new SinkComparison(
-          sink, rowBinary, tabSeparated, "server at rest before each: " + String.join(", ", waits));
+          sink,
+          rowBinary,
+          tabSeparated,
+          "server at rest before each ("
+              + String.join(", ", waits)
+              + "); while timed, the sink: "
+              + sinkWork.describe()
+              + ", clickhouse-client RowBinary: "
+              + rowBinaryWork.describe()
+              + ", TabSeparated: "
+              + tabSeparatedWork.describe());
     }
   }
 }

@@ -68,7 +68,7 @@ final class SinkSection {
                 compared.clientRowBinary().rowsPerSecond(),
                 compared.clientTabSeparated().rowsPerSecond(),
                 compared.client().rows(),
-                compared.settled()));
+                compared.server()));
       } else {
         try (AnalyticalStore store = ClickHouseStore.open(settings, new ObjectMapper())) {
           String table = contracts.schema("login").orElseThrow().table();
