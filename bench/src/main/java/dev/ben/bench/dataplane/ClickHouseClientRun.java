@@ -9,9 +9,9 @@ import java.util.Locale;
 
 /**
  * The reference the sink is measured against: {@code clickhouse-client} over the native protocol
- * inserting the very rows the sink stored, read back into a file first, into an empty copy of the
- * table. The timing is the client process from start to exit, as a user would run it; the file is
- * in the page cache by then.
+ * inserting the very rows the sink stored in its timed run (not its warm-up), read back into a file
+ * first, into an empty copy of the table. The timing is the client process from start to exit, as a
+ * user would run it; the file is in the page cache by then.
  */
 final class ClickHouseClientRun {
 
@@ -33,15 +33,28 @@ final class ClickHouseClientRun {
     this.work = work;
   }
 
-  /** Inserts the rows of {@code table} into a copy in {@code format} and times it. */
-  SinkRun.Result insert(String table, String format) throws IOException, InterruptedException {
+  /**
+   * Inserts the sink's timed rows of {@code table} into a copy in {@code format} and times it,
+   * after {@code beforeTimed}.
+   */
+  SinkRun.Result insert(String table, String format, SinkRun.BeforeTimed beforeTimed)
+      throws Exception {
     Path file = work.resolve(table + "." + format.toLowerCase(Locale.ROOT));
     if (!Files.exists(file)) {
-      client("SELECT * FROM " + table + " FORMAT " + format, null, file);
+      client(
+          "SELECT * FROM "
+              + table
+              + " WHERE event_id LIKE '"
+              + SinkRun.TIMED_PREFIX
+              + "%' FORMAT "
+              + format,
+          null,
+          file);
     }
     String copy = table + "_client_" + format.toLowerCase(Locale.ROOT);
     client("DROP TABLE IF EXISTS " + copy, null, null);
     client("CREATE TABLE " + copy + " AS " + table, null, null);
+    beforeTimed.run();
     long started = System.nanoTime();
     client("INSERT INTO " + copy + " FORMAT " + format, file, null);
     double seconds = (System.nanoTime() - started) / 1e9;

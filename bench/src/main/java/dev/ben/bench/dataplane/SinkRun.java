@@ -20,9 +20,21 @@ import java.util.List;
 /**
  * The store sink alone: evaluated examples/auth events written through the writer the store stage
  * uses (schema table, decision columns, idempotent on event id) in batches of the stage's size, one
- * batch at a time, after an untimed warm-up of a quarter of the rows (at most 50,000).
+ * batch at a time, after an untimed warm-up of a quarter of the rows (at most 50,000). The timed
+ * rows' event ids start with {@link #TIMED_PREFIX}, so a reference can insert exactly those.
  */
 public final class SinkRun {
+
+  /** The start of every timed row's event id (the warm-up's start with {@code w}). */
+  static final String TIMED_PREFIX = "r";
+
+  /** Runs between the warm-up and the timed rows, untimed (e.g. to let a server come to rest). */
+  @FunctionalInterface
+  interface BeforeTimed {
+    BeforeTimed NOTHING = () -> {};
+
+    void run() throws Exception;
+  }
 
   /** Rows written per second. */
   public record Result(String store, long rows, int batchSize, double seconds) {
@@ -35,6 +47,16 @@ public final class SinkRun {
 
   public Result run(AnalyticalStore store, ContractSet contracts, long rows, int batchSize)
       throws Exception {
+    return run(store, contracts, rows, batchSize, BeforeTimed.NOTHING);
+  }
+
+  Result run(
+      AnalyticalStore store,
+      ContractSet contracts,
+      long rows,
+      int batchSize,
+      BeforeTimed beforeTimed)
+      throws Exception {
     ContractRuntime runtime = ContractRuntime.build(contracts, "auth", new byte[32]);
     ContractSlot slot = new ContractSlot("auth");
     slot.swap(new ActiveContract(1, runtime));
@@ -46,8 +68,9 @@ public final class SinkRun {
     // Untimed first, so the figure is the JIT-compiled steady state.
     long warmUp = Math.min(rows / 4, 50_000);
     write(writer, templates, "w", warmUp, batchSize);
+    beforeTimed.run();
     long started = System.nanoTime();
-    long written = write(writer, templates, "r", rows, batchSize);
+    long written = write(writer, templates, TIMED_PREFIX, rows, batchSize);
     return new Result(store.describe(), written, batchSize, (System.nanoTime() - started) / 1e9);
   }
 

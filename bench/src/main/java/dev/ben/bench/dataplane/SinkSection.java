@@ -62,14 +62,19 @@ final class SinkSection {
             String.format(
                 Locale.ROOT,
                 "ClickHouse: %s; clickhouse-client RowBinary %,.0f rows/s, TabSeparated %,.0f rows/s,"
-                    + " each one INSERT of all %,d rows (one part; the sink writes one per batch)",
+                    + " each one INSERT of the same %,d rows (one part; the sink writes one per"
+                    + " batch); %s",
                 note(compared.sink()),
                 compared.clientRowBinary().rowsPerSecond(),
                 compared.clientTabSeparated().rowsPerSecond(),
-                compared.client().rows()));
+                compared.client().rows(),
+                compared.server()));
       } else {
         try (AnalyticalStore store = ClickHouseStore.open(settings, new ObjectMapper())) {
-          SinkRun.Result result = new SinkRun().run(store, contracts, rows, batch);
+          String table = contracts.schema("login").orElseThrow().table();
+          SinkQuiet quiet = new SinkQuiet(store);
+          SinkRun.Result result =
+              new SinkRun().run(store, contracts, rows, batch, () -> quiet.settle(table));
           section.put(
               Figure.CLICKHOUSE_SINK,
               Measured.of(result.rowsPerSecond())

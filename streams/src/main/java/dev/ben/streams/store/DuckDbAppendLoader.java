@@ -95,13 +95,12 @@ final class DuckDbAppendLoader {
 
   /** Appends {@code rows} (values in the target's column order) and moves them in, atomically. */
   private void append(String table, List<DuckDbColumn> columns, List<Object[]> rows) {
-    boolean typed = DuckDbRowAppender.fits(columns, rows);
-    if (typed
-        && DuckDbColumn.keyed(columns)
+    if (DuckDbColumn.keyed(columns)
         && DuckDbColumn.stagedAsTargets(columns)
         && appendedDirectly(table, columns, rows)) {
       return;
     }
+    boolean typed = DuckDbRowAppender.fits(columns, rows);
     String staging = (typed ? "ben_staging_" : "ben_cast_staging_") + unqualified(table);
     try {
       prepareStaging(staging, columns, typed);
@@ -131,10 +130,11 @@ final class DuckDbAppendLoader {
   }
 
   /**
-   * Appends a keyed batch straight into its table, in a transaction of its own, when no row's key
-   * is stored yet (nearly always: a key comes back only with a retried batch). The appender refuses
-   * a stored key for the whole batch; the batch then takes the staging path, which skips stored
-   * keys, so this is only ever a shortcut.
+   * Appends a keyed batch straight into its table, in a transaction of its own, when every value
+   * has its column's type and no key is stored yet or repeated within the batch (nearly always: a
+   * key comes back only with a retried batch). The appender refuses a stored or repeated key, and a
+   * value that needs a cast, for the whole batch; the batch then takes the staging path, which
+   * casts and skips stored and repeated keys, so this is only ever a shortcut.
    *
    * @return whether the batch is stored; false leaves nothing behind
    */
@@ -149,7 +149,7 @@ final class DuckDbAppendLoader {
             columns,
             rows,
             DuckDbColumn.eventIdIndex(columns),
-            new HashSet<>());
+            null);
       } catch (SQLException | RuntimeException refused) {
         execute("ROLLBACK");
         return false;

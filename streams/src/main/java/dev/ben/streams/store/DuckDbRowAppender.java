@@ -12,7 +12,8 @@ import org.duckdb.DuckDBSingleValueAppender;
  * Appends a batch's rows (values in the table's column order) through one of DuckDB's two
  * appenders, skipping a row whose {@code event_id} is in {@code seen} already: the typed appender,
  * which writes values into column vectors as they are, or the casting one, which casts each value
- * to its column's type and so takes values of any form, more slowly.
+ * to its column's type and so takes values of any form, more slowly. Without {@code seen} no row is
+ * skipped: appending into a keyed table, its key refuses a repeat for the whole batch.
  */
 final class DuckDbRowAppender {
 
@@ -31,7 +32,13 @@ final class DuckDbRowAppender {
     return true;
   }
 
-  /** The typed appender, for rows that {@link #fits fit}. */
+  /**
+   * The typed appender, for rows that {@link #fits fit}: a value that does not fails the append
+   * with an IllegalArgumentException, so a caller may append before knowing (one pass over the
+   * values, not two) and take the batch elsewhere when refused.
+   *
+   * @param seen the event ids appended so far, a repeat skipped; null to skip none
+   */
   static void appendTyped(
       Connection connection,
       String schema,
@@ -44,11 +51,15 @@ final class DuckDbRowAppender {
     DuckDbStaging[] stagings = stagings(columns);
     try (DuckDBAppender appender = ((DuckDBConnection) connection).createAppender(schema, table)) {
       for (Object[] values : rows) {
-        if (eventId >= 0 && !seen.add(String.valueOf(values[eventId]))) {
+        if (seen != null && eventId >= 0 && !seen.add(String.valueOf(values[eventId]))) {
           continue;
         }
         appender.beginRow();
         for (int i = 0; i < stagings.length; i++) {
+          if (!stagings[i].fits(values[i])) {
+            throw new IllegalArgumentException(
+                "a value of column " + columns.get(i).name() + " needs a cast");
+          }
           stagings[i].append(appender, values[i]);
         }
         appender.endRow();

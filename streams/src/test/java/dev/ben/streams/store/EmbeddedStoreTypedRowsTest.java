@@ -80,6 +80,32 @@ class EmbeddedStoreTypedRowsTest {
   }
 
   @Test
+  void aKeyRepeatedWithinTheFirstBatchKeepsItsFirstRow() {
+    store.insertRows(
+        "logins",
+        rows(
+            row("a", 1L, 1L, 1.0, null, List.of(), "x"),
+            row("b", 2L, 2L, 2.0, null, List.of(), "y"),
+            row("a", 3L, 3L, 3.0, null, List.of(), "z")));
+    List<ObjectNode> rows = store.queryJson("SELECT event_id, n FROM logins ORDER BY event_id");
+    assertEquals(2, rows.size());
+    assertEquals(1, rows.get(0).get("n").asInt());
+    assertEquals(2, rows.get(1).get("n").asInt());
+  }
+
+  @Test
+  void aValueThatNeedsACastIsCastAndTheWholeBatchIsStored() {
+    store.insertRows(
+        "logins",
+        rows(
+            row("a", 1L, 1L, 1.0, null, List.of(), "x"),
+            row("b", "7", 2L, 2.0, null, List.of(), "y")));
+    List<ObjectNode> rows = store.queryJson("SELECT event_id, n FROM logins ORDER BY event_id");
+    assertEquals(2, rows.size());
+    assertEquals(7, rows.get(1).get("n").asInt());
+  }
+
+  @Test
   void aValueOutOfItsColumnsRangeFailsTheBatchAndStoresNothing() {
     assertThrows(
         StoreException.class,
