@@ -21,6 +21,9 @@ final class FlatLineTranslator {
   /** As in the streaming path: more distinct unknown keys than this go on to it. */
   private static final int MOST_UNKNOWN = 32;
 
+  /** Longer names go on to Jackson, which refuses a name past its own limit (50,000 by default). */
+  private static final int LONGEST_NAME = 1_000;
+
   private final Schema schema;
   private final FieldType[] types;
   private final boolean[] arrays;
@@ -83,7 +86,7 @@ final class FlatLineTranslator {
         return null;
       }
       int nameLength = tokens.position() - 1 - nameFrom;
-      if (!tokens.take(':') || tokens.peek() == FlatTokens.REFUSED) {
+      if (nameLength > LONGEST_NAME || !tokens.take(':') || tokens.peek() == FlatTokens.REFUSED) {
         return null;
       }
       int field = fieldNamed(nameFrom, nameLength);

@@ -53,8 +53,9 @@ class FlatLineTranslatorTest {
   }
 
   @Test
-  void unusualLinesGoOnToJackson() {
+  void unusualLinesGoOnToJacksonAndGetTheTreesAnswer() {
     var flat = new FlatLineTranslator(StreamingTranslatorTest.EVERY_TYPE);
+    var translator = new EventTranslator(StreamingTranslatorTest.EVERY_TYPE);
     String fitting =
         "\"id\":\"123e4567-e89b-12d3-a456-426614174000\",\"name\":\"n\",\"ts\":1,\"count\":1";
     assertInstanceOf(Translation.Accepted.class, flat.translate(bytes("{ " + fitting + " }\n")));
@@ -77,7 +78,19 @@ class FlatLineTranslatorTest {
             "[" + fitting + "]",
             "{" + fitting)) {
       assertNull(flat.translate(bytes(unusual)), unusual);
+      assertEquals(
+          StreamingTranslatorTest.describe(translator.translateTree(bytes(unusual))),
+          StreamingTranslatorTest.describe(translator.translate(bytes(unusual))),
+          unusual);
     }
+  }
+
+  @Test
+  void namesPastJacksonsLimitGoOnToJackson() {
+    var flat = new FlatLineTranslator(StreamingTranslatorTest.EVERY_TYPE);
+    String fitting =
+        "\"id\":\"123e4567-e89b-12d3-a456-426614174000\",\"name\":\"n\",\"ts\":1,\"count\":1";
+    assertNull(flat.translate(bytes("{" + fitting + ",\"" + "k".repeat(60_000) + "\":1}")));
   }
 
   private static byte[] bytes(String text) {
