@@ -15,9 +15,10 @@ import java.util.Set;
  * Turns application JSON into an {@link Event} of one schema, or refuses it. Rules: the document
  * must be an object; key fields and non-optional fields must be present and non-null; each value
  * must fit its type and range; unknown top-level properties are ignored and counted (see {@link
- * Translation.Accepted}). Lines are read by a streaming fast path that only accepts, with the JSON
- * tree as the fallback that decides everything else (see {@link StreamingTranslator}). Not
- * thread-safe (it reuses scratch buffers); create one per stage.
+ * Translation.Accepted}). Lines are read by fast paths that only accept (a byte scanner for flat
+ * lines, {@link FlatLineTranslator}, then Jackson's streaming parser, {@link StreamingTranslator}),
+ * with the JSON tree as the fallback that decides everything else. Not thread-safe (it reuses
+ * scratch buffers); create one per stage.
  */
 public final class EventTranslator {
 
@@ -26,11 +27,13 @@ public final class EventTranslator {
   private final Schema schema;
   private final Set<String> keyFields;
   private final FieldDecoder decoder = new FieldDecoder();
+  private final FlatLineTranslator flat;
   private final StreamingTranslator streaming;
 
   public EventTranslator(Schema schema) {
     this.schema = schema;
     this.keyFields = new HashSet<>(schema.key());
+    this.flat = new FlatLineTranslator(schema);
     this.streaming = new StreamingTranslator(JSON.getFactory(), schema);
   }
 
@@ -39,6 +42,10 @@ public final class EventTranslator {
   }
 
   public Translation translate(byte[] json) {
+    Translation.Accepted scanned = flat.translate(json);
+    if (scanned != null) {
+      return scanned;
+    }
     Translation.Accepted streamed = streaming.translate(json);
     return streamed != null ? streamed : translateTree(json);
   }

@@ -37,7 +37,7 @@ public final class SlidingWindow implements FeatureState {
   /** Adds a value at event time {@code atMillis}; false when it is older than the window (late). */
   public boolean add(long atMillis, double value, long nowMillis) {
     long number = Math.floorDiv(atMillis, bucketMillis);
-    if (!live(number, nowMillis)) {
+    if (!live(number, newest(nowMillis))) {
       return false;
     }
     int slot = (int) Math.floorMod(number, (long) BUCKETS);
@@ -90,15 +90,20 @@ public final class SlidingWindow implements FeatureState {
     return sums != null ? maxs[slot] : counts[slot] > 0 ? 1 : Double.NEGATIVE_INFINITY;
   }
 
-  private boolean live(long number, long nowMillis) {
-    long newest = Math.floorDiv(nowMillis, bucketMillis);
+  /** The number of the bucket {@code nowMillis} falls in: found once per read, not per bucket. */
+  private long newest(long nowMillis) {
+    return Math.floorDiv(nowMillis, bucketMillis);
+  }
+
+  private static boolean live(long number, long newest) {
     return number > newest - BUCKETS && number <= newest;
   }
 
   public long count(long nowMillis) {
+    long newest = newest(nowMillis);
     long total = 0;
     for (int slot = 0; slot < BUCKETS; slot++) {
-      if (live(bucketNumber[slot], nowMillis)) {
+      if (live(bucketNumber[slot], newest)) {
         total += counts[slot];
       }
     }
@@ -106,9 +111,10 @@ public final class SlidingWindow implements FeatureState {
   }
 
   public double sum(long nowMillis) {
+    long newest = newest(nowMillis);
     double total = 0;
     for (int slot = 0; slot < BUCKETS; slot++) {
-      if (live(bucketNumber[slot], nowMillis)) {
+      if (live(bucketNumber[slot], newest)) {
         total += sumAt(slot);
       }
     }
@@ -123,9 +129,10 @@ public final class SlidingWindow implements FeatureState {
 
   /** NaN when the window is empty. */
   public double min(long nowMillis) {
+    long newest = newest(nowMillis);
     double min = Double.POSITIVE_INFINITY;
     for (int slot = 0; slot < BUCKETS; slot++) {
-      if (live(bucketNumber[slot], nowMillis) && counts[slot] > 0) {
+      if (live(bucketNumber[slot], newest) && counts[slot] > 0) {
         min = Math.min(min, minAt(slot));
       }
     }
@@ -134,9 +141,10 @@ public final class SlidingWindow implements FeatureState {
 
   /** NaN when the window is empty. */
   public double max(long nowMillis) {
+    long newest = newest(nowMillis);
     double max = Double.NEGATIVE_INFINITY;
     for (int slot = 0; slot < BUCKETS; slot++) {
-      if (live(bucketNumber[slot], nowMillis) && counts[slot] > 0) {
+      if (live(bucketNumber[slot], newest) && counts[slot] > 0) {
         max = Math.max(max, maxAt(slot));
       }
     }

@@ -2,6 +2,7 @@ package dev.ben.streams.store.tables;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.ben.contracts.engine.DetectorValues;
@@ -25,6 +26,7 @@ final class MapColumnText {
   private final boolean direct;
   private final StringWriter text = new StringWriter(256);
   private final BiConsumer<String, Object> entry = this::writeEntry;
+  private final char[] digits = new char[24];
   private JsonGenerator json;
   private boolean plain;
 
@@ -82,7 +84,7 @@ final class MapColumnText {
         if (Double.isNaN(value)) {
           out.writeNull();
         } else {
-          out.writeNumber(value);
+          writeNumber(out, value);
         }
       }
       out.writeEndObject();
@@ -94,6 +96,36 @@ final class MapColumnText {
       discard();
       throw e;
     }
+  }
+
+  /**
+   * A number as {@code out.writeNumber(value)} writes it. Counts are whole numbers, which {@link
+   * Double#toString} spells as their digits and ".0" below 10^7: those are spelt so here, sparing
+   * the general formatting.
+   */
+  private void writeNumber(JsonGenerator out, double value) throws IOException {
+    boolean plainWhole =
+        value == (long) value
+            && Math.abs(value) < 1e7
+            && (value != 0 || 1 / value > 0)
+            && !out.isEnabled(StreamWriteFeature.USE_FAST_DOUBLE_WRITER);
+    if (!plainWhole) {
+      out.writeNumber(value);
+      return;
+    }
+    long whole = (long) value;
+    int from = digits.length;
+    digits[--from] = '0';
+    digits[--from] = '.';
+    long rest = Math.abs(whole);
+    do {
+      digits[--from] = (char) ('0' + rest % 10);
+      rest /= 10;
+    } while (rest != 0);
+    if (whole < 0) {
+      digits[--from] = '-';
+    }
+    out.writeNumber(digits, from, digits.length - from);
   }
 
   /** A generator left mid-object is not reused. */
@@ -125,7 +157,7 @@ final class MapColumnText {
       } else if (value instanceof String string) {
         json.writeString(string);
       } else {
-        json.writeNumber((Double) value);
+        writeNumber(json, (Double) value);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -3,6 +3,7 @@ package dev.ben.streams.store.tables;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -46,6 +47,24 @@ class MapColumnTextTest {
       assertEquals(WRITER.writeValueAsString(values), text.of(values));
       assertEquals("{\"a\":\"b\"}", text.of(Map.of("a", "b")));
     }
+  }
+
+  @Test
+  void wholeNumbersAreSpeltAsTheMapperSpellsThem() throws Exception {
+    MapColumnText text = new MapColumnText(WRITER);
+    double[] numbers = {
+      0, -0.0, 1, -1, 9, 10, 99, 1234567, 9_999_999, -9_999_999, 1e7, -1e7, 1e15, 0.5, -2.5, 1e-3
+    };
+    for (double number : numbers) {
+      var values = new DetectorValues(new String[] {"n"}, new double[] {number});
+      assertEquals(WRITER.writeValueAsString(values), text.of(values), String.valueOf(number));
+      Map<String, Object> map = new LinkedHashMap<>();
+      map.put("n", number);
+      assertEquals(WRITER.writeValueAsString(map), text.of(map), String.valueOf(number));
+    }
+    ObjectWriter quoting = WRITER.with(JsonWriteFeature.WRITE_NUMBERS_AS_STRINGS);
+    var values = new DetectorValues(new String[] {"n", "m"}, new double[] {42, 0.25});
+    assertEquals(quoting.writeValueAsString(values), new MapColumnText(quoting).of(values));
   }
 
   @Test
