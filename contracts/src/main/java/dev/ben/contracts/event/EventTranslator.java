@@ -55,17 +55,26 @@ public final class EventTranslator {
     try {
       return translate(JSON.readTree(json));
     } catch (JsonProcessingException e) {
-      return refuse(
-          "",
-          "malformed JSON at line "
-              + e.getLocation().getLineNr()
-              + " column "
-              + e.getLocation().getColumnNr()
-              + ": "
-              + e.getOriginalMessage());
+      return refuse("", malformed(e));
     } catch (IOException e) {
       return refuse("", "unreadable JSON: " + e.getMessage());
     }
+  }
+
+  /**
+   * Why a line is not JSON, with where when Jackson knows it: a line past one of its read limits (a
+   * name over 50,000 characters, say) fails with no location.
+   */
+  private static String malformed(JsonProcessingException e) {
+    var at = e.getLocation();
+    return at == null
+        ? "malformed JSON: " + e.getOriginalMessage()
+        : "malformed JSON at line "
+            + at.getLineNr()
+            + " column "
+            + at.getColumnNr()
+            + ": "
+            + e.getOriginalMessage();
   }
 
   public Translation translate(JsonNode document) {

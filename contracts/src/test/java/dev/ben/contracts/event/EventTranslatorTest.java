@@ -76,6 +76,12 @@ class EventTranslatorTest {
   }
 
   @Test
+  void refusesANamePastJacksonsLimitWithAReasonRatherThanFailing() {
+    String line = "{\"" + "n".repeat(60_000) + "\":1}";
+    assertTrue(refused(login, line).reason().startsWith("malformed JSON"));
+  }
+
+  @Test
   void decodesUnsigned64UuidBooleanArraysAndIpv6() {
     var schema =
         new Schema(
