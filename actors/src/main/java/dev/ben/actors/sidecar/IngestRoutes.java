@@ -78,9 +78,12 @@ public final class IngestRoutes extends AllDirectives {
     this.beacons = new BeaconEndpoint(ingest, anonymiser);
   }
 
-  /** What the listener serves: invocations directly ({@link IngestDispatch}), the rest routed. */
+  /**
+   * What the listener serves: invocations and NDJSON posts directly ({@link IngestDispatch}), the
+   * rest routed.
+   */
   public Flow<HttpRequest, HttpResponse, NotUsed> flow() {
-    return new IngestDispatch(system, authentication, ingest, invoke, route()).flow();
+    return new IngestDispatch(system, authentication, ingest, invoke, events, route()).flow();
   }
 
   public Route route() {
