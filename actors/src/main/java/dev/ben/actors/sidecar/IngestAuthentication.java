@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
@@ -35,6 +36,13 @@ final class IngestAuthentication extends AllDirectives {
     this.counts = counts;
   }
 
+  /** What the key check decided: the request's app, or the counted answer refusing it. */
+  sealed interface Admission {
+    record Admitted(String app) implements Admission {}
+
+    record Answered(HttpResponse response) implements Admission {}
+  }
+
   /** Runs {@code inner} with the app of the request's key, or answers why there is none. */
   Route app(String route, Function<String, Route> inner) {
     return parameterOptional(
@@ -46,21 +54,35 @@ final class IngestAuthentication extends AllDirectives {
                     optionalHeaderValueByName(
                         "Authorization",
                         authorization ->
-                            onComplete(
-                                keys.check(key(authorization), claimed(parameter, header)),
-                                outcome ->
-                                    outcome.isSuccess()
-                                        ? decided(route, outcome.get(), inner)
-                                        : unavailable(route)))));
+                            onSuccess(
+                                admission(route, authorization, claimed(parameter, header)),
+                                admission ->
+                                    admission instanceof Admission.Admitted admitted
+                                        ? inner.apply(admitted.app())
+                                        : complete(((Admission.Answered) admission).response())))));
   }
 
-  private Route decided(String route, AppKeyCheck.Outcome outcome, Function<String, Route> inner) {
+  /**
+   * The app of the {@code Authorization} header's key, which every app the client {@code claimed}
+   * must repeat, or the answer saying why not (counted under {@code route}); the one decision the
+   * routes and {@link IngestDispatch}'s direct invocations share. Never fails: an identity store
+   * that cannot be read is a 503 answer.
+   */
+  CompletionStage<Admission> admission(
+      String route, Optional<String> authorization, List<String> claimed) {
+    return keys.check(key(authorization), claimed)
+        .handle(
+            (outcome, failure) -> failure == null ? decided(route, outcome) : unavailable(route));
+  }
+
+  private Admission decided(String route, AppKeyCheck.Outcome outcome) {
     if (outcome instanceof AppKeyCheck.Accepted accepted) {
-      return inner.apply(accepted.app().name());
+      return new Admission.Admitted(accepted.app().name());
     }
     AppKeyCheck.Refused refused = (AppKeyCheck.Refused) outcome;
     counts.refused(refused.reason().label());
-    return complete(counts.counted(route, refusal(refused.reason(), refused.message())));
+    return new Admission.Answered(
+        counts.counted(route, refusal(refused.reason(), refused.message())));
   }
 
   private HttpResponse refusal(KeyRefusal reason, String message) {
@@ -72,9 +94,9 @@ final class IngestAuthentication extends AllDirectives {
         .addHeader(WWWAuthenticate.create(CHALLENGE));
   }
 
-  private Route unavailable(String route) {
+  private Admission unavailable(String route) {
     counts.refused("key_check_failed");
-    return complete(
+    return new Admission.Answered(
         counts.counted(
             route,
             responses.error(
@@ -94,7 +116,7 @@ final class IngestAuthentication extends AllDirectives {
                 : value);
   }
 
-  private static List<String> claimed(Optional<String> parameter, Optional<String> header) {
+  static List<String> claimed(Optional<String> parameter, Optional<String> header) {
     List<String> claimed = new ArrayList<>();
     parameter.ifPresent(claimed::add);
     header.ifPresent(claimed::add);

@@ -16,13 +16,16 @@ import dev.ben.streams.sidecar.beacon.PreAnonymiser;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.http.javadsl.marshalling.sse.EventStreamMarshalling;
+import org.apache.pekko.http.javadsl.model.HttpRequest;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.stream.Materializer;
+import org.apache.pekko.stream.javadsl.Flow;
 
 /**
  * {@code POST /api/v1/events?pipeline=NAME} (NDJSON body), {@code POST /api/v1/invoke/NAME} (one
@@ -47,6 +50,7 @@ public final class IngestRoutes extends AllDirectives {
   private final BeaconEndpoint beacons;
   private final IngestAuthentication authentication;
   private final BeaconSites sites;
+  private final IngestContext ingest;
 
   public IngestRoutes(
       ActorSystem<?> system,
@@ -66,13 +70,20 @@ public final class IngestRoutes extends AllDirectives {
     this.authentication = new IngestAuthentication(keys, responses, counts);
     this.sites =
         new BeaconSites(keys, new ClientAddress(settings.trustedProxies()), responses, counts);
-    IngestContext ingest =
-        new IngestContext(system, settings, pipelines, mapper, responses, counts);
+    this.ingest = new IngestContext(system, settings, pipelines, mapper, responses, counts);
     this.events = new EventsEndpoint(ingest);
     this.invoke = new InvokeEndpoint(ingest, invoker);
     this.screen = new ScreenEndpoint(responses, screener, new ScreenJson(mapper));
     this.signals = signals;
     this.beacons = new BeaconEndpoint(ingest, anonymiser);
+  }
+
+  /**
+   * What the listener serves: invocations and NDJSON posts directly ({@link IngestDispatch}), the
+   * rest routed.
+   */
+  public Flow<HttpRequest, HttpResponse, NotUsed> flow() {
+    return new IngestDispatch(system, authentication, ingest, invoke, events, route()).flow();
   }
 
   public Route route() {

@@ -34,7 +34,7 @@ public final class IngestServer extends HttpServer {
   @Override
   CompletionStage<Bound> bind(Endpoint endpoint, Optional<HttpsConnectionContext> https) {
     return listener
-        .bind(endpoint, https, routes.route().flow(system()))
+        .bind(endpoint, https, routes.flow())
         .thenApply(bound -> new Bound(bound.localAddress(), bound::unbind));
   }
 }
