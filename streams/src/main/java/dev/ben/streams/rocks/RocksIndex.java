@@ -56,7 +56,25 @@ public final class RocksIndex implements AutoCloseable {
    * just a process crash.
    */
   public static RocksIndex open(Path dir, boolean syncWrites) {
-    Options options = new Options().setCreateIfMissing(true);
+    return open(dir, syncWrites, 0);
+  }
+
+  /**
+   * Opens an index whose writes are mostly synced appends soon deleted again (the ingest log).
+   * RocksDB then reuses up to {@link #RECYCLED_LOG_FILES} of its own obsolete log files instead of
+   * appending to new ones: a sync into blocks a file already has flushes only the data, where a
+   * sync that grows a file also waits for the file system's journal to commit the new size and
+   * extents (on ext4, with every other process's pending metadata).
+   */
+  public static RocksIndex openForSyncedAppends(Path dir) {
+    return open(dir, false, RECYCLED_LOG_FILES);
+  }
+
+  /** Obsolete log files kept for reuse by {@link #openForSyncedAppends}. */
+  static final int RECYCLED_LOG_FILES = 4;
+
+  private static RocksIndex open(Path dir, boolean syncWrites, int recycledLogFiles) {
+    Options options = new Options().setCreateIfMissing(true).setRecycleLogFileNum(recycledLogFiles);
     WriteOptions writes = new WriteOptions().setSync(syncWrites);
     try {
       Files.createDirectories(dir);

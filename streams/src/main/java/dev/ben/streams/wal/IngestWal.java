@@ -82,7 +82,7 @@ public final class IngestWal implements AutoCloseable {
   /** Opens the log in {@code dir}, finding what an earlier run left in it. */
   public static IngestWal open(
       Path dir, Options options, ObjectMapper mapper, MetricsRegistry metrics) {
-    return new IngestWal(RocksIndex.open(dir), options, mapper, metrics);
+    return new IngestWal(RocksIndex.openForSyncedAppends(dir), options, mapper, metrics);
   }
 
   /** The log of one pipeline on this node. */

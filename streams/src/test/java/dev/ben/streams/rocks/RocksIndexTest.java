@@ -3,6 +3,8 @@ package dev.ben.streams.rocks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +33,26 @@ class RocksIndexTest {
           auth.stream().map(Map.Entry::getKey).toList());
       assertEquals(1, index.scan("bundle/", 1).size());
     }
+  }
+
+  @Test
+  void anIndexForSyncedAppendsReusesItsLogFilesAndKeepsWhatItWrote() throws Exception {
+    Path appends = dir.resolve("appends");
+    try (RocksIndex index = RocksIndex.openForSyncedAppends(appends)) {
+      index.write(List.of(Map.entry(utf8("k1"), utf8("v1"))), List.of(), true);
+      index.write(List.of(Map.entry(utf8("k2"), utf8("v2"))), List.of(utf8("k1")), true);
+    }
+    assertTrue(
+        Files.readString(appends.resolve("LOG"))
+            .contains("Options.recycle_log_file_num: " + RocksIndex.RECYCLED_LOG_FILES));
+    try (RocksIndex index = RocksIndex.openForSyncedAppends(appends)) {
+      assertTrue(index.get("k1").isEmpty());
+      assertEquals("v2", index.get("k2").orElseThrow());
+    }
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
   }
 
   @Test
