@@ -4,12 +4,14 @@ import dev.ben.contracts.engine.ContractRuntime;
 import dev.ben.contracts.engine.DetectorRuntime.Detection;
 import dev.ben.contracts.engine.EvaluationResult;
 import dev.ben.contracts.engine.playbook.PlaybookOutcome;
+import dev.ben.contracts.event.Event;
 import dev.ben.streams.flow.Coalescing;
 import dev.ben.streams.flow.Envelope;
 import dev.ben.streams.metrics.Buckets;
 import dev.ben.streams.metrics.StageLatency;
 import dev.ben.streams.spine.ContractSlot;
 import dev.ben.streams.spine.PlaybookFirings;
+import dev.ben.streams.spine.RedactedBody;
 import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -121,15 +123,18 @@ public final class DetectorStage {
       if (!runtime.detects(result.schema())) {
         continue;
       }
+      // Read from the typed event while nobody built the body: detecting never needs its JSON.
+      Event typed = RedactedBody.untouchedEvent(envelope.body());
       int shard =
-          ShardRouter.shardOf(envelope.body(), runtime.shardKey(result.schema()), shardCount);
+          ShardRouter.shardOf(
+              typed, envelope.body(), runtime.shardKey(result.schema()), shardCount);
       Group group =
           groups.computeIfAbsent(
               version + "/" + result.schema() + "/" + shard,
               k ->
                   new Group(result.schema(), version, shard, new ArrayList<>(), new ArrayList<>()));
       group.positions().add(i);
-      long now = clock.timeOf(envelope.body(), runtime, result.schema(), roundTime);
+      long now = clock.timeOf(typed, envelope.body(), runtime, result.schema(), roundTime);
       group
           .inputs()
           .add(
@@ -218,7 +223,9 @@ public final class DetectorStage {
         .map(
             active ->
                 SubjectKey.of(
-                    detected.body(), active.runtime().shardKey(evaluation.result().schema())))
+                    RedactedBody.untouchedEvent(detected.body()),
+                    detected.body(),
+                    active.runtime().shardKey(evaluation.result().schema())))
         .orElse(null);
   }
 }
