@@ -70,8 +70,11 @@ public final class DetectorClock {
     if (schema == null) {
       return roundTime;
     }
-    Optional<String> field =
-        timeFields.computeIfAbsent(schema.fingerprint(), fingerprint -> firstTimestamp(schema));
+    Optional<String> field = timeFields.get(schema.fingerprint());
+    if (field == null) {
+      field =
+          timeFields.computeIfAbsent(schema.fingerprint(), fingerprint -> firstTimestamp(schema));
+    }
     if (field.isEmpty()) {
       return roundTime;
     }
