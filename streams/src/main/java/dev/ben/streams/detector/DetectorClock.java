@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ben.config.DetectorSettings;
 import dev.ben.contracts.engine.ContractRuntime;
+import dev.ben.contracts.event.Event;
 import dev.ben.contracts.event.Timestamps;
 import dev.ben.contracts.model.FieldType;
 import dev.ben.contracts.model.Schema;
@@ -53,6 +54,15 @@ public final class DetectorClock {
 
   /** The time of one event of the named schema in a round read at {@code roundTime}. */
   long timeOf(ObjectNode body, ContractRuntime runtime, String schemaName, long roundTime) {
+    return timeOf(null, body, runtime, schemaName, roundTime);
+  }
+
+  /**
+   * The same time, read from {@code typed}, the event {@code body} stands for, where it can be (see
+   * {@link FieldText}); null to read the body.
+   */
+  long timeOf(
+      Event typed, ObjectNode body, ContractRuntime runtime, String schemaName, long roundTime) {
     if (!eventTime) {
       return roundTime;
     }
@@ -60,12 +70,18 @@ public final class DetectorClock {
     if (schema == null) {
       return roundTime;
     }
-    Optional<String> field =
-        timeFields.computeIfAbsent(schema.fingerprint(), fingerprint -> firstTimestamp(schema));
+    Optional<String> field = timeFields.get(schema.fingerprint());
+    if (field == null) {
+      field =
+          timeFields.computeIfAbsent(schema.fingerprint(), fingerprint -> firstTimestamp(schema));
+    }
     if (field.isEmpty()) {
       return roundTime;
     }
-    long millis = millis(body.get(field.get()));
+    long millis = typed == null ? FieldText.MILLIS_FROM_BODY : FieldText.millis(typed, field.get());
+    if (millis == FieldText.MILLIS_FROM_BODY) {
+      millis = millis(body.get(field.get()));
+    }
     return millis == Timestamps.UNKNOWN ? roundTime : millis;
   }
 

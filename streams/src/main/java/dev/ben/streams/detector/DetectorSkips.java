@@ -2,6 +2,9 @@ package dev.ben.streams.detector;
 
 import dev.ben.streams.metrics.Labels;
 import dev.ben.streams.metrics.MetricsRegistry;
+import io.prometheus.metrics.core.datapoints.CounterDataPoint;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Counts events that went on without detection, by reason, in {@value #FAMILY}: the event itself is
@@ -19,13 +22,23 @@ public final class DetectorSkips {
   private final MetricsRegistry metrics;
   private final String pipeline;
 
+  /** The series of each reason counted so far: counting looks up no labels. */
+  private final Map<String, CounterDataPoint> byReason = new ConcurrentHashMap<>();
+
   public DetectorSkips(MetricsRegistry metrics, String pipeline) {
     this.metrics = metrics;
     this.pipeline = pipeline;
   }
 
   public void skipped(String reason, long events) {
-    metrics.counter(FAMILY, HELP, Labels.of("pipeline", pipeline, "reason", reason)).inc(events);
+    CounterDataPoint counter = byReason.get(reason);
+    if (counter == null) {
+      counter =
+          byReason.computeIfAbsent(
+              reason,
+              r -> metrics.counter(FAMILY, HELP, Labels.of("pipeline", pipeline, "reason", r)));
+    }
+    counter.inc(events);
   }
 
   public MetricsRegistry registry() {

@@ -4,17 +4,17 @@ import dev.ben.contracts.engine.ContractRuntime;
 import dev.ben.contracts.engine.DetectorRuntime.Detection;
 import dev.ben.contracts.engine.EvaluationResult;
 import dev.ben.contracts.engine.playbook.PlaybookOutcome;
+import dev.ben.contracts.event.Event;
 import dev.ben.streams.flow.Coalescing;
 import dev.ben.streams.flow.Envelope;
 import dev.ben.streams.metrics.Buckets;
 import dev.ben.streams.metrics.StageLatency;
 import dev.ben.streams.spine.ContractSlot;
 import dev.ben.streams.spine.PlaybookFirings;
+import dev.ben.streams.spine.RedactedBody;
 import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.NotUsed;
@@ -97,42 +97,49 @@ public final class DetectorStage {
     return Coalescing.merged(batchSize).mapAsync(roundsInFlight, stage::detect);
   }
 
-  private record Group(
-      String schema, long version, int shard, List<Integer> positions, List<DetectInput> inputs) {}
-
   CompletionStage<List<Envelope>> detect(List<Envelope> round) {
     long start = System.nanoTime();
     Detection[] found = new Detection[round.size()];
-    Map<String, Group> groups = new LinkedHashMap<>();
+    ShardGroups groups = new ShardGroups(shardCount);
     long roundTime = clock.roundTime();
+    // What the last event's version and schema say, looked up again only when they change.
+    long version = 0;
+    String schema = null;
+    ContractRuntime runtime = null;
+    List<String> key = List.of();
+    boolean detects = false;
+    long versionGone = 0;
     for (int i = 0; i < round.size(); i++) {
       Envelope envelope = round.get(i);
       if (envelope.evaluation() == null) {
         continue;
       }
       found[i] = Detection.NONE;
-      long version = envelope.evaluation().contractVersion();
       EvaluationResult result = envelope.evaluation().result();
-      ContractRuntime runtime = slot.held(version).map(active -> active.runtime()).orElse(null);
+      if (schema == null
+          || version != envelope.evaluation().contractVersion()
+          || !schema.equals(result.schema())) {
+        version = envelope.evaluation().contractVersion();
+        schema = result.schema();
+        runtime = slot.held(version).map(active -> active.runtime()).orElse(null);
+        detects = runtime != null && runtime.detects(schema);
+        key = detects ? runtime.shardKey(schema) : List.of();
+      }
       if (runtime == null) {
-        skips.skipped(DetectorSkips.VERSION_GONE, 1);
+        versionGone++;
         continue;
       }
-      if (!runtime.detects(result.schema())) {
+      if (!detects) {
         continue;
       }
-      int shard =
-          ShardRouter.shardOf(envelope.body(), runtime.shardKey(result.schema()), shardCount);
-      Group group =
-          groups.computeIfAbsent(
-              version + "/" + result.schema() + "/" + shard,
-              k ->
-                  new Group(result.schema(), version, shard, new ArrayList<>(), new ArrayList<>()));
-      group.positions().add(i);
-      long now = clock.timeOf(envelope.body(), runtime, result.schema(), roundTime);
-      group
-          .inputs()
+      // Read from the typed event while nobody built the body: detecting never needs its JSON.
+      Event typed = RedactedBody.untouchedEvent(envelope.body());
+      int shard = ShardRouter.shardOf(typed, envelope.body(), key, shardCount);
+      long now = clock.timeOf(typed, envelope.body(), runtime, schema, roundTime);
+      groups
+          .of(version, schema, shard)
           .add(
+              i,
               new DetectInput(
                   envelope.body(),
                   result.bits(),
@@ -141,27 +148,37 @@ public final class DetectorStage {
                   now,
                   result.decided()));
     }
-    List<CompletableFuture<Void>> asks = new ArrayList<>(groups.size());
-    for (Group group : groups.values()) {
-      asks.add(
-          shards
-              .detect(
-                  slot.pipeline(), group.shard(), group.version(), group.schema(), group.inputs())
-              .handle((detections, failure) -> place(group, detections, failure, found))
-              .toCompletableFuture());
+    if (versionGone > 0) {
+      skips.skipped(DetectorSkips.VERSION_GONE, versionGone);
     }
-    return CompletableFuture.allOf(asks.toArray(CompletableFuture[]::new))
-        .thenApply(
-            done -> {
-              List<Envelope> detected = complete(round, found);
-              roundSeconds.observe(Buckets.secondsSince(start));
-              return detected;
-            });
+    List<ShardGroups.Group> asked = groups.inOrder();
+    CompletableFuture<?>[] asks = new CompletableFuture<?>[asked.size()];
+    boolean allAnswered = true;
+    for (int g = 0; g < asks.length; g++) {
+      ShardGroups.Group group = asked.get(g);
+      asks[g] =
+          shards
+              .detect(slot.pipeline(), group.shard, group.version, group.schema, group.inputs)
+              .handle((detections, failure) -> place(group, detections, failure, found))
+              .toCompletableFuture();
+      allAnswered &= asks[g].isDone();
+    }
+    // Shards in this process answer at once: no future to wait on, the round leaves now.
+    if (allAnswered) {
+      return CompletableFuture.completedFuture(finish(round, found, start));
+    }
+    return CompletableFuture.allOf(asks).thenApply(done -> finish(round, found, start));
+  }
+
+  private List<Envelope> finish(List<Envelope> round, Detection[] found, long start) {
+    List<Envelope> detected = complete(round, found);
+    roundSeconds.observe(Buckets.secondsSince(start));
+    return detected;
   }
 
   private Void place(
-      Group group, List<Detection> detections, Throwable failure, Detection[] found) {
-    if (failure != null || detections == null || detections.size() != group.positions().size()) {
+      ShardGroups.Group group, List<Detection> detections, Throwable failure, Detection[] found) {
+    if (failure != null || detections == null || detections.size() != group.size()) {
       Throwable cause =
           failure instanceof java.util.concurrent.CompletionException
               ? failure.getCause()
@@ -172,11 +189,11 @@ public final class DetectorStage {
               : cause instanceof DetectorShards.Refused
                   ? DetectorSkips.REFUSED
                   : DetectorSkips.NO_ANSWER;
-      skips.skipped(reason, group.positions().size());
+      skips.skipped(reason, group.size());
       return null;
     }
     for (int k = 0; k < detections.size(); k++) {
-      found[group.positions().get(k)] = detections.get(k);
+      found[group.position(k)] = detections.get(k);
     }
     return null;
   }
@@ -218,7 +235,9 @@ public final class DetectorStage {
         .map(
             active ->
                 SubjectKey.of(
-                    detected.body(), active.runtime().shardKey(evaluation.result().schema())))
+                    RedactedBody.untouchedEvent(detected.body()),
+                    detected.body(),
+                    active.runtime().shardKey(evaluation.result().schema())))
         .orElse(null);
   }
 }

@@ -1,7 +1,7 @@
 package dev.ben.streams.detector;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ben.contracts.event.Event;
 import java.util.List;
 
 /**
@@ -15,18 +15,24 @@ public final class ShardRouter {
   private ShardRouter() {}
 
   public static int shardOf(ObjectNode event, List<String> keyFields, int shards) {
+    return shardOf(null, event, keyFields, shards);
+  }
+
+  /**
+   * The same shard, with the key read from {@code typed}, the event {@code body} stands for, where
+   * it can be (see {@link FieldText}); null to read the body.
+   */
+  public static int shardOf(Event typed, ObjectNode body, List<String> keyFields, int shards) {
     if (shards <= 1 || keyFields.isEmpty()) {
       return 0;
     }
     int hash = 1;
     for (String field : keyFields) {
-      JsonNode value = event.get(field);
-      if (value == null || value.isNull()) {
+      String value = FieldText.of(typed, body, field);
+      if (value == null) {
         return 0;
       }
-      hash =
-          31 * hash
-              + (value.isTextual() ? value.textValue().hashCode() : value.toString().hashCode());
+      hash = 31 * hash + value.hashCode();
     }
     // Spread the bits first: String hashes of similar keys differ mostly in their low bits.
     hash ^= hash >>> 16;

@@ -1,7 +1,7 @@
 package dev.ben.streams.detector;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ben.contracts.event.Event;
 import java.util.List;
 
 /**
@@ -17,19 +17,27 @@ public final class SubjectKey {
 
   /** The key, or null when the detectors have no key or the event lacks one of its fields. */
   public static String of(ObjectNode body, List<String> keyFields) {
+    return of(null, body, keyFields);
+  }
+
+  /**
+   * The same key, read from {@code typed}, the event {@code body} stands for, where it can be (see
+   * {@link FieldText}); null to read the body.
+   */
+  public static String of(Event typed, ObjectNode body, List<String> keyFields) {
     if (body == null || keyFields.isEmpty()) {
       return null;
     }
     StringBuilder key = new StringBuilder();
     for (String field : keyFields) {
-      JsonNode value = body.get(field);
-      if (value == null || value.isNull()) {
+      String value = FieldText.of(typed, body, field);
+      if (value == null) {
         return null;
       }
       if (key.length() > 0) {
         key.append('/');
       }
-      key.append(value.isTextual() ? value.textValue() : value.toString());
+      key.append(value);
     }
     for (int i = 0; i < key.length(); i++) {
       if (Character.isISOControl(key.charAt(i))) {

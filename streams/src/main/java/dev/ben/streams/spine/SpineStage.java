@@ -112,12 +112,16 @@ public final class SpineStage {
   private List<List<Envelope>> evaluateBatch(List<Envelope> batch) throws Exception {
     List<Envelope> onward = new ArrayList<>(batch.size());
     for (Envelope envelope : batch) {
-      onward.addAll(evaluate(envelope));
+      Envelope goesOn = evaluate(envelope);
+      if (goesOn != null) {
+        onward.add(goesOn);
+      }
     }
     return onward.isEmpty() ? List.of() : List.of(onward);
   }
 
-  private List<Envelope> evaluate(Envelope envelope) throws Exception {
+  /** The event as it goes on, or null when its outcome is final here. */
+  private Envelope evaluate(Envelope envelope) throws Exception {
     ActiveContract active = slot.current().orElse(null);
     if (active == null) {
       return refused(envelope, NO_CONTRACT);
@@ -142,7 +146,7 @@ public final class SpineStage {
     if (winner instanceof Action.RouteLucius) {
       return routed(envelope.evaluated(redacted, evaluation), evaluation);
     }
-    return List.of(envelope.evaluated(redacted, evaluation));
+    return envelope.evaluated(redacted, evaluation);
   }
 
   /**
@@ -160,7 +164,7 @@ public final class SpineStage {
    * A marked event leaves the hot path for the scrub queue (redacted), or is refused when the queue
    * is full.
    */
-  private List<Envelope> routed(Envelope redacted, Envelope.Evaluation evaluation) {
+  private Envelope routed(Envelope redacted, Envelope.Evaluation evaluation) {
     if (scrub.offer(redacted)) {
       counters.count(Outcome.ROUTED, ScrubQueue.ROUTE);
     } else {
@@ -172,26 +176,26 @@ public final class SpineStage {
   /**
    * An event that ends here: whoever waits hears the spine's decision (no detector will add to it).
    */
-  private List<Envelope> decidedHere(Envelope envelope, Envelope.Evaluation evaluation) {
+  private Envelope decidedHere(Envelope envelope, Envelope.Evaluation evaluation) {
     settlement.settled(envelope);
     if (envelope.listener() != null) {
       envelope.listener().decided(evaluation);
     }
-    return List.of();
+    return null;
   }
 
-  private List<Envelope> refused(Envelope envelope, String reason) {
+  private Envelope refused(Envelope envelope, String reason) {
     return refused(envelope, reason, reason);
   }
 
   /** Counts the refusal under its (few) reason and tells a waiting caller the detail. */
-  private List<Envelope> refused(Envelope envelope, String reason, String detail) {
+  private Envelope refused(Envelope envelope, String reason, String detail) {
     counters.count(Outcome.REFUSED, reason);
     settlement.settled(envelope);
     if (envelope.listener() != null) {
       envelope.listener().refused(detail);
     }
-    return List.of();
+    return null;
   }
 
   /** A rule's reason as its contract's bounded labels name it. */

@@ -1,11 +1,15 @@
 package dev.ben.streams.detector;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ben.config.DetectorSettings;
 import dev.ben.contracts.engine.ContractRuntime;
+import dev.ben.contracts.event.Event;
+import dev.ben.contracts.model.Schema;
+import dev.ben.streams.spine.RedactedBody;
 import dev.ben.streams.testing.PingProject;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -48,6 +52,22 @@ class DetectorClockTest {
     assertEquals(ROUND, eventTime(ping().put("at", "yesterday")));
     assertEquals(ROUND, eventTime(ping().put("at", 1.5)));
     assertEquals(ROUND, eventTime(ping().putNull("at")));
+  }
+
+  @Test
+  void theSpinesTypedEventGivesTheTimeItsBodyGives() {
+    DetectorClock clock = DetectorClock.eventTime(() -> ROUND);
+    Schema schema = RUNTIME.contracts().schema("ping").orElseThrow();
+    Event event = new Event(schema);
+    event.setText(schema.indexOf("id"), "e1");
+    ObjectNode body = RedactedBody.of(event, JsonNodeFactory.instance);
+    assertEquals(ROUND, clock.timeOf(event, body, RUNTIME, "ping", ROUND), "no time");
+    long at = Instant.parse("2024-05-01T10:00:00.250Z").toEpochMilli();
+    event.setLong(schema.indexOf("at"), at);
+    body = RedactedBody.of(event, JsonNodeFactory.instance);
+    assertEquals(at, clock.timeOf(event, body, RUNTIME, "ping", ROUND));
+    assertNotNull(RedactedBody.untouchedEvent(body), "read from the typed event");
+    assertEquals(at, clock.timeOf(body, RUNTIME, "ping", ROUND), "the body says the same");
   }
 
   @Test
