@@ -1,6 +1,7 @@
 package dev.ben.streams.sidecar;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ben.streams.flow.Coalescing;
 import dev.ben.streams.flow.Envelope;
 import dev.ben.streams.metrics.StageCounters;
 import dev.ben.streams.wal.IngestLog;
@@ -12,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BiFunction;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.japi.pf.PFBuilder;
 import org.apache.pekko.stream.BackpressureTimeoutException;
@@ -52,6 +54,12 @@ public final class NdjsonIngest {
   /** Events logged together at most: what arrived while the previous group was being written. */
   private static final int LOG_GROUP = 1024;
 
+  /**
+   * Events handed to the ingress as one batch at most, so what a request has in flight in the
+   * pipeline's hub stays small beside the proxy's buffer.
+   */
+  private static final int LARGEST_BATCH = 256;
+
   /** Without an ingest log: an event is accepted once handed to the pipeline. */
   public NdjsonIngest(
       ObjectMapper mapper, int maxLineBytes, Duration offerTimeout, StageCounters counters) {
@@ -75,11 +83,53 @@ public final class NdjsonIngest {
     this.log = log;
   }
 
+  /**
+   * Runs the body into an ingress of batches: the events the log took together enter as one batch,
+   * joined with the groups logged after them while the ingress is pressed, each batch of at most
+   * {@link #LARGEST_BATCH} and counted accepted as the ingress takes it.
+   */
+  public CompletionStage<IngestReport> ingestBatches(
+      Source<ByteString, ?> body,
+      String pipeline,
+      String app,
+      Sink<List<Envelope>, NotUsed> ingress,
+      Materializer mat) {
+    return ingest(
+        body,
+        pipeline,
+        app,
+        Flow.<List<Envelope>>create()
+            .mapConcat(NdjsonIngest::split)
+            .via(Coalescing.merged(LARGEST_BATCH)),
+        IngestTally::accept,
+        ingress,
+        mat);
+  }
+
+  /** Runs the body into an ingress of single events, each counted accepted as it is taken. */
   public CompletionStage<IngestReport> ingest(
       Source<ByteString, ?> body,
       String pipeline,
       String app,
       Sink<Envelope, NotUsed> ingress,
+      Materializer mat) {
+    return ingest(
+        body,
+        pipeline,
+        app,
+        Flow.<List<Envelope>>create().mapConcat(group -> group),
+        IngestTally::accept,
+        ingress,
+        mat);
+  }
+
+  private <T> CompletionStage<IngestReport> ingest(
+      Source<ByteString, ?> body,
+      String pipeline,
+      String app,
+      Flow<List<Envelope>, T, NotUsed> elements,
+      BiFunction<IngestTally, T, T> accept,
+      Sink<T, NotUsed> ingress,
       Materializer mat) {
     IngestTally tally = new IngestTally(counters, log);
     LineSplitter splitter = new LineSplitter(maxLineBytes);
@@ -95,22 +145,35 @@ public final class NdjsonIngest {
                         System.currentTimeMillis()),
                     tally))
         .via(durable(tally))
+        .via(elements)
         // After the log, so the time a full pipeline takes to make room is what is bounded.
         .backpressureTimeout(offerTimeout)
         // A saturated pipeline, or a log that takes no more, ends this request's stream normally:
         // failing it would fail the shared ingress hub.
         .recoverWithRetries(
             1,
-            new PFBuilder<Throwable, Graph<SourceShape<Envelope>, NotUsed>>()
-                .match(BackpressureTimeoutException.class, full -> tally.overloaded())
-                .match(WalRefusedException.class, tally::refusedByLog)
+            new PFBuilder<Throwable, Graph<SourceShape<T>, NotUsed>>()
+                .match(BackpressureTimeoutException.class, full -> tally.<T>overloaded())
+                .match(WalRefusedException.class, tally::<T>refusedByLog)
                 .build())
-        .map(tally::accept)
+        .map(element -> accept.apply(tally, element))
         .watchTermination(Keep.right())
         .to(ingress)
         .run(mat)
         .handle((done, failure) -> tally.report(failure))
         .thenCompose(report -> confirmedWhenAwaited(report, tally));
+  }
+
+  /** A logged group as batches of at most {@link #LARGEST_BATCH}, in order. */
+  private static List<List<Envelope>> split(List<Envelope> group) {
+    if (group.size() <= LARGEST_BATCH) {
+      return List.of(group);
+    }
+    List<List<Envelope>> batches = new ArrayList<>();
+    for (int from = 0; from < group.size(); from += LARGEST_BATCH) {
+      batches.add(group.subList(from, Math.min(group.size(), from + LARGEST_BATCH)));
+    }
+    return batches;
   }
 
   /**
@@ -143,15 +206,14 @@ public final class NdjsonIngest {
 
   /**
    * Logs events in groups (whatever arrived while the last group was written) and lets through only
-   * what the log holds.
+   * what the log holds, as the groups it holds.
    */
-  private Flow<EventParser.Accepted, Envelope, NotUsed> durable(IngestTally tally) {
+  private Flow<EventParser.Accepted, List<Envelope>, NotUsed> durable(IngestTally tally) {
     return Flow.<EventParser.Accepted>create()
         .batch(LOG_GROUP, AcceptedGroup::new, AcceptedGroup::add)
         .mapAsync(
             1,
-            group -> unwrapped(log.append(group.events(), group.sent()).thenApply(tally::logged)))
-        .mapConcat(group -> group);
+            group -> unwrapped(log.append(group.events(), group.sent()).thenApply(tally::logged)));
   }
 
   /** The log's own failure, not a wrapper, so the request's recovery recognises a refusal. */
