@@ -2,7 +2,9 @@ package dev.ben.actors.pipeline;
 
 import dev.ben.actors.ConfiguredSettings;
 import dev.ben.actors.NodeLocal;
+import dev.ben.streams.flow.Coalescing;
 import dev.ben.streams.flow.Envelope;
+import dev.ben.streams.graph.PipelineGraph;
 import dev.ben.streams.metrics.StageCounters;
 import dev.ben.streams.wal.IngestLog;
 import java.util.ArrayList;
@@ -181,7 +183,8 @@ public final class PipelineDirectory {
 
   /**
    * Invocations enter a decided pipeline through one queue materialised here, once, instead of a
-   * stream per request, each invocation a batch of one; other pipelines cannot be invoked and get
+   * stream per request, each invocation a batch of one while the pipeline keeps up (joined with the
+   * invocations queued behind it while it is pressed); other pipelines cannot be invoked and get
    * none.
    */
   private PipelineTable.Entry open(Ingress ingress) {
@@ -189,7 +192,7 @@ public final class PipelineDirectory {
         ingress.decides()
             ? Optional.of(
                 Source.<Envelope>queue(invokeQueue)
-                    .<List<Envelope>>map(List::of)
+                    .via(Coalescing.batches(PipelineGraph.LARGEST_BATCH))
                     .to(ingress.sink())
                     .run(materializer))
             : Optional.empty();

@@ -52,9 +52,6 @@ public final class PipelineStages {
   /** The sidecar's accepted reason for events fed back in from the ingest log. */
   public static final String REPLAYED = "replayed";
 
-  /** Events the replay hands to the sidecar together at most. */
-  private static final int REPLAY_BATCH = 256;
-
   private final String pipeline;
   private final PipelineResources resources;
   private final Optional<ContractSlot> contract;
@@ -91,8 +88,8 @@ public final class PipelineStages {
 
   /**
    * Feeds the events the ingest log still holds into the sidecar's ingress, in batches of up to
-   * {@value #REPLAY_BATCH} in the log's order, each event counted accepted with reason {@value
-   * #REPLAYED}; completes with how many once all were handed over.
+   * {@link PipelineGraph#LARGEST_BATCH} in the log's order, each event counted accepted with reason
+   * {@value #REPLAYED}; completes with how many once all were handed over.
    */
   public CompletionStage<Long> replay(Sink<List<Envelope>, NotUsed> sidecar, Materializer mat) {
     StageCounters counters = counters(StageKind.SIDECAR);
@@ -101,7 +98,7 @@ public final class PipelineStages {
         .map(
             log ->
                 log.replay(resources.blockingExecutor())
-                    .grouped(REPLAY_BATCH)
+                    .grouped(PipelineGraph.LARGEST_BATCH)
                     .map(
                         batch -> {
                           counters.count(Outcome.ACCEPTED, REPLAYED, batch.size());

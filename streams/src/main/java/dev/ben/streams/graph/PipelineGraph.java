@@ -4,6 +4,7 @@ import dev.ben.streams.flow.Coalescing;
 import dev.ben.streams.flow.Envelope;
 import dev.ben.streams.metrics.MetricsRegistry;
 import dev.ben.streams.metrics.StageCounters;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -40,10 +41,18 @@ import org.apache.pekko.stream.javadsl.Sink;
 public final class PipelineGraph {
 
   /**
+   * Events a producer hands to the hub as one batch at most (a larger one is split as it enters, in
+   * order). With {@link #PER_PRODUCER_BUFFER}, what one producer has in flight in the hub stays at
+   * 16 events, as when each event was an element: a request must still wait for the pipeline to
+   * take most of its body, so its limits hold before the pipeline buffers it.
+   */
+  public static final int LARGEST_BATCH = 8;
+
+  /**
    * Producers each get this many in-flight batches in the hub; the sidecar's buffer bounds the
    * rest.
    */
-  private static final int PER_PRODUCER_BUFFER = 16;
+  private static final int PER_PRODUCER_BUFFER = 2;
 
   /**
    * What each stage does. {@code sidecarBuffer} is how many events wait for the proxy at most (a
@@ -77,9 +86,9 @@ public final class PipelineGraph {
 
   /**
    * A materialised graph: batches of events sent to {@code batches} (which may be materialised any
-   * number of times) enter the sidecar, in order per producer, never an empty one; {@code
-   * termination} completes when the graph stops and fails with a {@link StageFailedException} when
-   * a stage fails.
+   * number of times) enter the sidecar, in order per producer, never an empty one, each split into
+   * batches of at most {@link #LARGEST_BATCH} as it enters; {@code termination} completes when the
+   * graph stops and fails with a {@link StageFailedException} when a stage fails.
    */
   public record Running(
       Sink<List<Envelope>, NotUsed> batches,
@@ -110,7 +119,23 @@ public final class PipelineGraph {
             .viaMat(KillSwitches.single(), Keep.both())
             .toMat(sink(logic, counters), Keep.both())
             .run(materializer);
-    return new Running(running.first().first(), running.first().second(), running.second());
+    Sink<List<Envelope>, NotUsed> batches =
+        Flow.<List<Envelope>>create()
+            .mapConcat(batch -> split(batch, LARGEST_BATCH))
+            .to(running.first().first());
+    return new Running(batches, running.first().second(), running.second());
+  }
+
+  /** The batch as batches of at most {@code largest} events, in order. */
+  public static List<List<Envelope>> split(List<Envelope> batch, int largest) {
+    if (batch.size() <= largest) {
+      return List.of(batch);
+    }
+    List<List<Envelope>> parts = new ArrayList<>((batch.size() + largest - 1) / largest);
+    for (int from = 0; from < batch.size(); from += largest) {
+      parts.add(batch.subList(from, Math.min(batch.size(), from + largest)));
+    }
+    return parts;
   }
 
   @SuppressWarnings("unchecked")

@@ -1,8 +1,8 @@
 package dev.ben.streams.sidecar;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ben.streams.flow.Coalescing;
 import dev.ben.streams.flow.Envelope;
+import dev.ben.streams.graph.PipelineGraph;
 import dev.ben.streams.metrics.StageCounters;
 import dev.ben.streams.wal.IngestLog;
 import dev.ben.streams.wal.WalRefusedException;
@@ -54,12 +54,6 @@ public final class NdjsonIngest {
   /** Events logged together at most: what arrived while the previous group was being written. */
   private static final int LOG_GROUP = 1024;
 
-  /**
-   * Events handed to the ingress as one batch at most, so what a request has in flight in the
-   * pipeline's hub stays small beside the proxy's buffer.
-   */
-  private static final int LARGEST_BATCH = 256;
-
   /** Without an ingest log: an event is accepted once handed to the pipeline. */
   public NdjsonIngest(
       ObjectMapper mapper, int maxLineBytes, Duration offerTimeout, StageCounters counters) {
@@ -84,9 +78,9 @@ public final class NdjsonIngest {
   }
 
   /**
-   * Runs the body into an ingress of batches: the events the log took together enter as one batch,
-   * joined with the groups logged after them while the ingress is pressed, each batch of at most
-   * {@link #LARGEST_BATCH} and counted accepted as the ingress takes it.
+   * Runs the body into an ingress of batches: the events the log took together enter together, in
+   * batches of at most {@link PipelineGraph#LARGEST_BATCH} (split before they are counted, so what
+   * is counted accepted is what the ingress took), each counted accepted as the ingress takes it.
    */
   public CompletionStage<IngestReport> ingestBatches(
       Source<ByteString, ?> body,
@@ -99,8 +93,7 @@ public final class NdjsonIngest {
         pipeline,
         app,
         Flow.<List<Envelope>>create()
-            .mapConcat(NdjsonIngest::split)
-            .via(Coalescing.merged(LARGEST_BATCH)),
+            .mapConcat(group -> PipelineGraph.split(group, PipelineGraph.LARGEST_BATCH)),
         IngestTally::accept,
         ingress,
         mat);
@@ -162,18 +155,6 @@ public final class NdjsonIngest {
         .run(mat)
         .handle((done, failure) -> tally.report(failure))
         .thenCompose(report -> confirmedWhenAwaited(report, tally));
-  }
-
-  /** A logged group as batches of at most {@link #LARGEST_BATCH}, in order. */
-  private static List<List<Envelope>> split(List<Envelope> group) {
-    if (group.size() <= LARGEST_BATCH) {
-      return List.of(group);
-    }
-    List<List<Envelope>> batches = new ArrayList<>();
-    for (int from = 0; from < group.size(); from += LARGEST_BATCH) {
-      batches.add(group.subList(from, Math.min(group.size(), from + LARGEST_BATCH)));
-    }
-    return batches;
   }
 
   /**
