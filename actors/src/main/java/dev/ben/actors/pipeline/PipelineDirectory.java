@@ -2,7 +2,9 @@ package dev.ben.actors.pipeline;
 
 import dev.ben.actors.ConfiguredSettings;
 import dev.ben.actors.NodeLocal;
+import dev.ben.streams.flow.Coalescing;
 import dev.ben.streams.flow.Envelope;
+import dev.ben.streams.graph.PipelineGraph;
 import dev.ben.streams.metrics.StageCounters;
 import dev.ben.streams.wal.IngestLog;
 import java.util.ArrayList;
@@ -37,11 +39,12 @@ public final class PipelineDirectory {
    * Where one pipeline's events enter, the counters its sidecar reports refusals in, whether a
    * contract decides its events (only then can an event be invoked synchronously), and the Unix
    * socket file its contract asks for ({@code sidecar { uds "NAME" }}), and the log that must hold
-   * an event before it is acknowledged and enters {@code sink}.
+   * an event before it is acknowledged and enters {@code sink}. Events enter {@code sink} in
+   * batches (never an empty one): what a producer has together enters as one.
    */
   public record Ingress(
       String pipeline,
-      Sink<Envelope, NotUsed> sink,
+      Sink<List<Envelope>, NotUsed> sink,
       StageCounters sidecarCounters,
       boolean decides,
       Optional<String> uds,
@@ -49,7 +52,7 @@ public final class PipelineDirectory {
 
     public Ingress(
         String pipeline,
-        Sink<Envelope, NotUsed> sink,
+        Sink<List<Envelope>, NotUsed> sink,
         StageCounters sidecarCounters,
         boolean decides) {
       this(pipeline, sink, sidecarCounters, decides, Optional.empty(), IngestLog.NONE);
@@ -180,12 +183,18 @@ public final class PipelineDirectory {
 
   /**
    * Invocations enter a decided pipeline through one queue materialised here, once, instead of a
-   * stream per request; other pipelines cannot be invoked and get none.
+   * stream per request, each invocation a batch of one while the pipeline keeps up (joined with the
+   * invocations queued behind it while it is pressed); other pipelines cannot be invoked and get
+   * none.
    */
   private PipelineTable.Entry open(Ingress ingress) {
     Optional<BoundedSourceQueue<Envelope>> queue =
         ingress.decides()
-            ? Optional.of(Source.<Envelope>queue(invokeQueue).to(ingress.sink()).run(materializer))
+            ? Optional.of(
+                Source.<Envelope>queue(invokeQueue)
+                    .via(Coalescing.batches(PipelineGraph.LARGEST_BATCH))
+                    .to(ingress.sink())
+                    .run(materializer))
             : Optional.empty();
     return new PipelineTable.Entry(ingress, queue);
   }

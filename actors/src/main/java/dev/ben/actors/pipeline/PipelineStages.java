@@ -8,6 +8,7 @@ import dev.ben.streams.detector.DetectorClock;
 import dev.ben.streams.detector.DetectorSkips;
 import dev.ben.streams.detector.DetectorStage;
 import dev.ben.streams.flow.BatchWriter;
+import dev.ben.streams.flow.Coalescing;
 import dev.ben.streams.flow.Envelope;
 import dev.ben.streams.flow.Settlement;
 import dev.ben.streams.flow.SpillBuffer;
@@ -33,7 +34,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.stream.Materializer;
-import org.apache.pekko.stream.OverflowStrategy;
 import org.apache.pekko.stream.javadsl.Flow;
 import org.apache.pekko.stream.javadsl.Keep;
 import org.apache.pekko.stream.javadsl.Sink;
@@ -87,21 +87,23 @@ public final class PipelineStages {
   }
 
   /**
-   * Feeds the events the ingest log still holds into the sidecar's ingress, each counted accepted
-   * with reason {@value #REPLAYED}; completes with how many once all were handed over.
+   * Feeds the events the ingest log still holds into the sidecar's ingress, in batches of up to
+   * {@link PipelineGraph#LARGEST_BATCH} in the log's order, each event counted accepted with reason
+   * {@value #REPLAYED}; completes with how many once all were handed over.
    */
-  public CompletionStage<Long> replay(Sink<Envelope, NotUsed> sidecar, Materializer mat) {
+  public CompletionStage<Long> replay(Sink<List<Envelope>, NotUsed> sidecar, Materializer mat) {
     StageCounters counters = counters(StageKind.SIDECAR);
     AtomicLong replayed = new AtomicLong();
     return wal()
         .map(
             log ->
                 log.replay(resources.blockingExecutor())
+                    .grouped(PipelineGraph.LARGEST_BATCH)
                     .map(
-                        event -> {
-                          counters.count(Outcome.ACCEPTED, REPLAYED);
-                          replayed.incrementAndGet();
-                          return event;
+                        batch -> {
+                          counters.count(Outcome.ACCEPTED, REPLAYED, batch.size());
+                          replayed.addAndGet(batch.size());
+                          return batch;
                         })
                     .watchTermination(Keep.right())
                     .to(sidecar)
@@ -118,7 +120,7 @@ public final class PipelineStages {
    * The pipeline's graph, materialised on {@code materializer}: with a contract slot the proxy
    * applies the proxy settings of the version loaded when the pipeline starts and hands events to
    * the spine in batches of up to its {@code coalesce}; without one proxy, spine and detector pass
-   * events through (the proxy bounded by the stage buffer).
+   * events through (the proxy bounded by the stage buffer, in events).
    */
   public PipelineGraph.Running run(Materializer materializer) {
     Map<StageKind, StageCounters> counters = PipelineGraph.counters(resources.metrics(), pipeline);
@@ -131,11 +133,8 @@ public final class PipelineStages {
             proxy
                 .map(
                     settings ->
-                        ProxyStage.flow(settings, counters.get(StageKind.PROXY), settlement()))
-                .orElseGet(
-                    () ->
-                        Flow.<Envelope>create()
-                            .buffer(flow.stageBuffer(), OverflowStrategy.backpressure())),
+                        ProxyStage.batches(settings, counters.get(StageKind.PROXY), settlement()))
+                .orElseGet(() -> Coalescing.merged(flow.stageBuffer())),
             proxy.map(ProxySettings::coalesce).orElse(1),
             contract
                 .map(

@@ -69,7 +69,7 @@ public final class PipelineSupervisor extends AbstractBehavior<PipelineSuperviso
   private final ActorRef<PipelineDirectory.Command> directory;
   private final PipelinePresence presence;
   private PipelineGraph.Running graph;
-  private Sink<Envelope, NotUsed> ingress;
+  private Sink<List<Envelope>, NotUsed> ingress;
   private boolean paused;
 
   /**
@@ -159,7 +159,7 @@ public final class PipelineSupervisor extends AbstractBehavior<PipelineSuperviso
     presence.hello(running());
     getContext()
         .pipeToSelf(
-            stages.replay(started.ingress(), materializer),
+            stages.replay(started.batches(), materializer),
             (events, failure) -> new Replayed(started, events, failure));
   }
 
@@ -176,7 +176,7 @@ public final class PipelineSupervisor extends AbstractBehavior<PipelineSuperviso
             "pipeline {} found on disk as it started: {}",
             stages.pipeline(),
             stages.recovered(replayed.events()));
-    ingress = replayed.graph().ingress();
+    ingress = replayed.graph().batches();
     if (!paused) {
       register();
     }

@@ -183,8 +183,10 @@ final class BeaconEndpoint {
               if (refused != null) {
                 return ingest.responses().notLogged(ingress, refused);
               }
-              logged.forEach(e -> ingress.sidecarCounters().accepted());
-              Source.from(logged).runWith(ingress.sink(), ingest.system());
+              ingress.sidecarCounters().accepted(logged.size());
+              if (!logged.isEmpty()) {
+                Source.single(logged).runWith(ingress.sink(), ingest.system());
+              }
               return answer.apply(ingress);
             });
   }

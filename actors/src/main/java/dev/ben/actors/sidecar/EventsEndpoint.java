@@ -90,7 +90,7 @@ final class EventsEndpoint {
             ingest.settings().offerTimeout(),
             ingress.sidecarCounters(),
             ingress.log())
-        .ingest(
+        .ingestBatches(
             BodyDecoding.decoded(entity.withSizeLimit(limit).getDataBytes(), coding, limit),
             pipeline,
             app,

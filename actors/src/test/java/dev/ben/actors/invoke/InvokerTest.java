@@ -205,7 +205,7 @@ class InvokerTest {
   private PipelineDirectory.Ingress ingress(boolean decides, IngestLog log) {
     return new PipelineDirectory.Ingress(
         "auth",
-        Sink.<Envelope>ignore().mapMaterializedValue(done -> NotUsed.getInstance()),
+        Sink.<List<Envelope>>ignore().mapMaterializedValue(done -> NotUsed.getInstance()),
         sidecar,
         decides,
         Optional.empty(),

@@ -56,14 +56,15 @@ final class OpenLoopSource {
     this.step = AuthTraffic.stepSpanning(perSecond, count, MIN_EVENT_TIME);
   }
 
-  Source<Envelope, NotUsed> source(String pipeline, StageCounters sidecar, ObjectMapper mapper) {
+  /** The events as the sidecar hands them on: a chunk's lines together, an invocation alone. */
+  Source<List<Envelope>, NotUsed> source(
+      String pipeline, StageCounters sidecar, ObjectMapper mapper) {
     AuthTraffic traffic = new AuthTraffic(42, 50_000, step);
     EventParser parser = new EventParser(mapper, MAX_LINE_BYTES);
     if (perSecond == 0) {
       long chunks = (count + CHUNK_LINES - 1) / CHUNK_LINES;
       return Source.range(0, Math.toIntExact(chunks) - 1)
-          .mapConcat(
-              chunk -> chunk(chunk * (long) CHUNK_LINES, traffic, parser, pipeline, sidecar));
+          .map(chunk -> chunk(chunk * (long) CHUNK_LINES, traffic, parser, pipeline, sidecar));
     }
     // Its own thread, which waits for each event's due time: a timer-driven source (throttle)
     // releases on the scheduler's tick and drops what a late tick owed.
@@ -78,7 +79,7 @@ final class OpenLoopSource {
               // Accepted as the ingest route counts it; the graph counts it forwarded as it hands
               // it on.
               sidecar.accepted();
-              return sent(i, ((EventParser.Accepted) parsed).envelope(), due(i), now);
+              return List.of(sent(i, ((EventParser.Accepted) parsed).envelope(), due(i), now));
             });
   }
 

@@ -169,7 +169,7 @@ public final class PipelineRun {
           PipelineGraph.run(
               new PipelineGraph.Logic(
                   1024,
-                  ProxyStage.flow(proxy, byKind.get(StageKind.PROXY), Settlement.NONE),
+                  ProxyStage.batches(proxy, byKind.get(StageKind.PROXY), Settlement.NONE),
                   proxy.coalesce(),
                   SpineStage.evaluatingBatches(
                       slot,
@@ -205,7 +205,7 @@ public final class PipelineRun {
               Materializer.matFromSystem(system));
       traffic
           .source(PIPELINE, byKind.get(StageKind.SIDECAR), mapper)
-          .runWith(running.ingress(), system);
+          .runWith(running.batches(), system);
       long lastSent = System.nanoTime();
       long sentSoFar = -1;
       while (traffic.produced() < load.count()

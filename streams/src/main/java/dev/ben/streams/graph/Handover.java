@@ -46,12 +46,6 @@ final class Handover<T> extends GraphStage<FlowShape<T, T>> {
     this.tap = tap;
   }
 
-  /** Single events from stage {@code from}, each shown to {@code tap} as it passes. */
-  static Flow<Envelope, Envelope, NotUsed> events(
-      StageKind from, StageCounters leaving, StageCounters entering, Consumer<Envelope> tap) {
-    return Flow.fromGraph(new Handover<>(from, leaving, entering, event -> 1, tap));
-  }
-
   /**
    * Batches of events from stage {@code from}, counted once per batch, each event shown to {@code
    * tap} as its batch passes.

@@ -4,6 +4,7 @@ import dev.ben.streams.flow.Coalescing;
 import dev.ben.streams.flow.Envelope;
 import dev.ben.streams.metrics.MetricsRegistry;
 import dev.ben.streams.metrics.StageCounters;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,6 @@ import org.apache.pekko.NotUsed;
 import org.apache.pekko.japi.Pair;
 import org.apache.pekko.stream.KillSwitches;
 import org.apache.pekko.stream.Materializer;
-import org.apache.pekko.stream.OverflowStrategy;
 import org.apache.pekko.stream.UniqueKillSwitch;
 import org.apache.pekko.stream.javadsl.Flow;
 import org.apache.pekko.stream.javadsl.Keep;
@@ -26,35 +26,46 @@ import org.apache.pekko.stream.javadsl.Sink;
  * One pipeline's data path as one stream graph (docs/architecture.md, The path of an event): a
  * {@code MergeHub} where producers join, the sidecar's bound, the proxy (its own buffer and
  * overload policy), then, across the graph's one asynchronous boundary, spine, detector, live tap
- * and store. The boundary lets ingest and proxy run beside the spine's evaluation and keeps the
- * proxy's buffer the place where overload is seen; events cross it coalesced into batches of up to
- * the contract's {@code coalesce} while the spine is pressed, and go on from there as batches:
- * spine, detector, tap and store each take a batch per element, so the per-element cost of a stage
- * and of a count is paid once per batch, and a batch formed where the graph is pressed stays whole
- * after it (more batches are joined at each boundary while the island after it is pressed).
- * Everything else is fused: the detector already waits for its shards asynchronously and the store
- * writes on a blocking executor. Counters are counted where stages hand events over ({@link
- * Handover}); the graph ends when the kill switch shuts it, and fails, naming the stage, when any
- * stage fails.
+ * and store. Events move as batches all the way: a producer hands in the events it has together (a
+ * request body's run of lines, a socket frame's batch, a beacon's events; an invocation is a batch
+ * of one), so the per-element cost of the hub, of every stage and of every count is paid once per
+ * batch; the sidecar's and the proxy's bounds count events, not batches. The boundary lets ingest
+ * and proxy run beside the spine's evaluation and keeps the proxy's buffer the place where overload
+ * is seen; batches waiting at it are joined up to the contract's {@code coalesce} while the spine
+ * is pressed, and a batch formed where the graph is pressed stays whole after it (more batches are
+ * joined at each boundary while the island after it is pressed). Everything else is fused: the
+ * detector already waits for its shards asynchronously and the store writes on a blocking executor.
+ * Counters are counted where stages hand events over ({@link Handover}); the graph ends when the
+ * kill switch shuts it, and fails, naming the stage, when any stage fails.
  */
 public final class PipelineGraph {
 
   /**
-   * Producers each get this many in-flight elements in the hub; the sidecar's buffer bounds the
-   * rest.
+   * Events a producer hands to the hub as one batch at most (a larger one is split as it enters, in
+   * order). With {@link #PER_PRODUCER_BUFFER}, what one producer has in flight in the hub stays at
+   * 16 events, as when each event was an element: a request must still wait for the pipeline to
+   * take most of its body, so its limits hold before the pipeline buffers it.
    */
-  private static final int PER_PRODUCER_BUFFER = 16;
+  public static final int LARGEST_BATCH = 8;
 
   /**
-   * What each stage does. {@code proxy} bounds itself; {@code coalesce} is how many events cross an
-   * asynchronous boundary as one element at most when the stage after it is pressed (1: one by
-   * one); spine, detector and store take batches of events, in order, and hand on batches (never an
-   * empty one); {@code tap} sees each event the detector forwards to the store; {@code boundaries}
-   * says where the graph has more asynchronous boundaries than the one before the spine.
+   * Producers each get this many in-flight batches in the hub; the sidecar's buffer bounds the
+   * rest.
+   */
+  private static final int PER_PRODUCER_BUFFER = 2;
+
+  /**
+   * What each stage does. {@code sidecarBuffer} is how many events wait for the proxy at most (a
+   * batch larger than that waits alone); {@code proxy} bounds itself; {@code coalesce} is how many
+   * events cross an asynchronous boundary as one element at most when the stage after it is pressed
+   * (1: one by one); spine, detector and store take batches of events, in order, and hand on
+   * batches (never an empty one); {@code tap} sees each event the detector forwards to the store;
+   * {@code boundaries} says where the graph has more asynchronous boundaries than the one before
+   * the spine.
    */
   public record Logic(
       int sidecarBuffer,
-      Flow<Envelope, Envelope, NotUsed> proxy,
+      Flow<List<Envelope>, List<Envelope>, NotUsed> proxy,
       int coalesce,
       Flow<List<Envelope>, List<Envelope>, NotUsed> spine,
       Flow<List<Envelope>, List<Envelope>, NotUsed> detector,
@@ -74,14 +85,21 @@ public final class PipelineGraph {
   }
 
   /**
-   * A materialised graph: events sent to {@code ingress} (which may be materialised any number of
-   * times) enter the sidecar; {@code termination} completes when the graph stops and fails with a
-   * {@link StageFailedException} when a stage fails.
+   * A materialised graph: batches of events sent to {@code batches} (which may be materialised any
+   * number of times) enter the sidecar, in order per producer, never an empty one, each split into
+   * batches of at most {@link #LARGEST_BATCH} as it enters; {@code termination} completes when the
+   * graph stops and fails with a {@link StageFailedException} when a stage fails.
    */
   public record Running(
-      Sink<Envelope, NotUsed> ingress,
+      Sink<List<Envelope>, NotUsed> batches,
       UniqueKillSwitch killSwitch,
-      CompletionStage<Done> termination) {}
+      CompletionStage<Done> termination) {
+
+    /** Single events into the sidecar, each a batch of one. */
+    public Sink<Envelope, NotUsed> ingress() {
+      return Flow.<Envelope>create().<List<Envelope>>map(List::of).to(batches);
+    }
+  }
 
   private PipelineGraph() {}
 
@@ -96,25 +114,40 @@ public final class PipelineGraph {
 
   public static Running run(
       Logic logic, Map<StageKind, StageCounters> counters, Materializer materializer) {
-    Pair<Pair<Sink<Envelope, NotUsed>, UniqueKillSwitch>, CompletionStage<Done>> running =
-        MergeHub.of(Envelope.class, PER_PRODUCER_BUFFER)
+    Pair<Pair<Sink<List<Envelope>, NotUsed>, UniqueKillSwitch>, CompletionStage<Done>> running =
+        MergeHub.of(batchClass(), PER_PRODUCER_BUFFER)
             .viaMat(KillSwitches.single(), Keep.both())
             .toMat(sink(logic, counters), Keep.both())
             .run(materializer);
-    return new Running(running.first().first(), running.first().second(), running.second());
+    Sink<List<Envelope>, NotUsed> batches =
+        Flow.<List<Envelope>>create()
+            .mapConcat(batch -> split(batch, LARGEST_BATCH))
+            .to(running.first().first());
+    return new Running(batches, running.first().second(), running.second());
+  }
+
+  /** The batch as batches of at most {@code largest} events, in order. */
+  public static List<List<Envelope>> split(List<Envelope> batch, int largest) {
+    if (batch.size() <= largest) {
+      return List.of(batch);
+    }
+    List<List<Envelope>> parts = new ArrayList<>((batch.size() + largest - 1) / largest);
+    for (int from = 0; from < batch.size(); from += largest) {
+      parts.add(batch.subList(from, Math.min(batch.size(), from + largest)));
+    }
+    return parts;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Class<List<Envelope>> batchClass() {
+    return (Class<List<Envelope>>) (Class<?>) List.class;
   }
 
   /** The graph after the hub: everything from the sidecar's bound to the store. */
-  public static Sink<Envelope, CompletionStage<Done>> sink(
+  public static Sink<List<Envelope>, CompletionStage<Done>> sink(
       Logic logic, Map<StageKind, StageCounters> counters) {
-    return Flow.<Envelope>create()
-        .buffer(logic.sidecarBuffer(), OverflowStrategy.backpressure())
-        .via(
-            Handover.events(
-                StageKind.SIDECAR,
-                counters.get(StageKind.SIDECAR),
-                counters.get(StageKind.PROXY),
-                event -> {}))
+    return Coalescing.merged(logic.sidecarBuffer())
+        .via(handover(StageKind.SIDECAR, counters, event -> {}))
         .via(logic.proxy())
         .via(toSpine(logic.coalesce(), counters))
         .via(logic.spine())
@@ -129,12 +162,12 @@ public final class PipelineGraph {
   }
 
   /**
-   * The asynchronous boundary between the proxy's buffer and the spine, where single events become
-   * batches: one event alone while the spine keeps up, up to {@code coalesce} while it is pressed.
+   * The asynchronous boundary between the proxy's buffer and the spine: each batch as it comes
+   * while the spine keeps up, joined up to {@code coalesce} events while it is pressed.
    */
-  private static Flow<Envelope, List<Envelope>, NotUsed> toSpine(
+  private static Flow<List<Envelope>, List<Envelope>, NotUsed> toSpine(
       int coalesce, Map<StageKind, StageCounters> counters) {
-    return Coalescing.batches(coalesce)
+    return Coalescing.merged(coalesce)
         .via(handover(StageKind.PROXY, counters, event -> {}))
         .async();
   }

@@ -89,6 +89,16 @@ final class ProxyQueue<T> {
     return element;
   }
 
+  /**
+   * Whether {@code events} arriving now would all be buffered and all be taken by the next polls,
+   * with nothing shed and no watermark crossed: the buffer is empty (and so not overloaded: the low
+   * watermark is never negative) and they stay under the high one, which is never above the bound.
+   * Such events may go on as they came, without passing through the buffer.
+   */
+  boolean passesThrough(int events) {
+    return buffer.isEmpty() && events < high;
+  }
+
   boolean isEmpty() {
     return buffer.isEmpty();
   }

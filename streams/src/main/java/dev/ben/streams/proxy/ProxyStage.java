@@ -5,6 +5,8 @@ import dev.ben.streams.flow.Envelope;
 import dev.ben.streams.flow.Settlement;
 import dev.ben.streams.metrics.StageCounters;
 import dev.ben.streams.metrics.StageCounters.Outcome;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.stream.Attributes;
@@ -18,17 +20,22 @@ import org.apache.pekko.stream.stage.GraphStage;
 import org.apache.pekko.stream.stage.GraphStageLogic;
 
 /**
- * A pipeline's proxy as a stream stage: a {@link ProxyQueue} between upstream and the spine. Under
- * a shedding policy it always takes from upstream, so the sidecar never waits and overload turns
- * into counted shedding; under backpressure it takes only while there is room. Each shed event is
- * counted as {@code shed} under the policy's name; whether the proxy is overloaded is readable for
- * health and metrics.
+ * A pipeline's proxy as a stream stage: a {@link ProxyQueue} between upstream and the spine. Events
+ * come and go in batches, but the buffer's bound, its watermarks and the overload policy apply to
+ * each event, as they would to events arriving one by one. Under a shedding policy it always takes
+ * from upstream, so the sidecar never waits and overload turns into counted shedding; under
+ * backpressure it takes only while there is room, and of a batch larger than the room left it
+ * buffers what fits and takes the rest (and nothing more from upstream) as room appears. Each shed
+ * event is counted as {@code shed} under the policy's name; whether the proxy is overloaded is
+ * readable for health and metrics. It hands on batches of at most the settings' {@code coalesce}
+ * events, in order; a batch that arrives while nothing waits and would cross no watermark goes on
+ * as it came.
  */
-public final class ProxyStage extends GraphStage<FlowShape<Envelope, Envelope>> {
+public final class ProxyStage extends GraphStage<FlowShape<List<Envelope>, List<Envelope>>> {
 
-  private final Inlet<Envelope> in = Inlet.create("proxy.in");
-  private final Outlet<Envelope> out = Outlet.create("proxy.out");
-  private final FlowShape<Envelope, Envelope> shape = FlowShape.of(in, out);
+  private final Inlet<List<Envelope>> in = Inlet.create("proxy.in");
+  private final Outlet<List<Envelope>> out = Outlet.create("proxy.out");
+  private final FlowShape<List<Envelope>, List<Envelope>> shape = FlowShape.of(in, out);
   private final ProxySettings settings;
   private final StageCounters counters;
   private final String shedReason;
@@ -44,33 +51,50 @@ public final class ProxyStage extends GraphStage<FlowShape<Envelope, Envelope>> 
   /**
    * @param settlement told of every shed event, whose outcome is final here
    */
-  public static Flow<Envelope, Envelope, NotUsed> flow(
+  public static Flow<List<Envelope>, List<Envelope>, NotUsed> batches(
       ProxySettings settings, StageCounters counters, Settlement settlement) {
     return Flow.fromGraph(new ProxyStage(settings, counters, settlement));
   }
 
+  /** The proxy for single events: each enters as a batch of one and leaves alone. */
+  public static Flow<Envelope, Envelope, NotUsed> flow(
+      ProxySettings settings, StageCounters counters, Settlement settlement) {
+    return Flow.<Envelope>create()
+        .map(List::of)
+        .via(batches(settings, counters, settlement))
+        .mapConcat(batch -> batch);
+  }
+
   @Override
-  public FlowShape<Envelope, Envelope> shape() {
+  public FlowShape<List<Envelope>, List<Envelope>> shape() {
     return shape;
   }
 
   @Override
   public GraphStageLogic createLogic(Attributes attributes) {
     ProxyQueue<Envelope> queue = new ProxyQueue<>(settings);
+    int largest = settings.coalesce();
     return new GraphStageLogic(shape) {
+
+      /** What of an arrived batch the buffer had no room for yet (backpressure only). */
+      private List<Envelope> waiting;
+
+      private int waitingFrom;
+
       {
         setHandler(
             in,
             new AbstractInHandler() {
               @Override
               public void onPush() {
-                Envelope shed = queue.offer(grab(in));
-                if (shed != null) {
-                  counters.count(Outcome.SHED, shedReason);
-                  settlement.settled(shed);
-                }
-                if (isAvailable(out) && !queue.isEmpty()) {
-                  push(out, queue.poll());
+                List<Envelope> batch = grab(in);
+                if (isAvailable(out)
+                    && batch.size() <= largest
+                    && queue.passesThrough(batch.size())) {
+                  push(out, batch);
+                } else {
+                  offer(batch, 0);
+                  pushIfAsked();
                 }
                 pullIfAccepting();
               }
@@ -87,9 +111,7 @@ public final class ProxyStage extends GraphStage<FlowShape<Envelope, Envelope>> 
             new AbstractOutHandler() {
               @Override
               public void onPull() {
-                if (!queue.isEmpty()) {
-                  push(out, queue.poll());
-                }
+                pushIfAsked();
                 if (isClosed(in)) {
                   if (queue.isEmpty()) {
                     completeStage();
@@ -106,8 +128,40 @@ public final class ProxyStage extends GraphStage<FlowShape<Envelope, Envelope>> 
         pull(in);
       }
 
+      /** Buffers the batch's events from {@code from} while there is room, shedding as decided. */
+      private void offer(List<Envelope> batch, int from) {
+        long shed = 0;
+        int next = from;
+        for (; next < batch.size() && queue.accepting(); next++) {
+          Envelope dropped = queue.offer(batch.get(next));
+          if (dropped != null) {
+            shed++;
+            settlement.settled(dropped);
+          }
+        }
+        if (shed > 0) {
+          counters.count(Outcome.SHED, shedReason, shed);
+        }
+        waiting = next < batch.size() ? batch : null;
+        waitingFrom = next;
+      }
+
+      private void pushIfAsked() {
+        if (!isAvailable(out) || queue.isEmpty()) {
+          return;
+        }
+        List<Envelope> batch = new ArrayList<>(Math.min(largest, queue.size()));
+        while (batch.size() < largest && !queue.isEmpty()) {
+          batch.add(queue.poll());
+        }
+        push(out, batch);
+        if (waiting != null) {
+          offer(waiting, waitingFrom);
+        }
+      }
+
       private void pullIfAccepting() {
-        if (!hasBeenPulled(in) && !isClosed(in) && queue.accepting()) {
+        if (!hasBeenPulled(in) && !isClosed(in) && waiting == null && queue.accepting()) {
           pull(in);
         }
       }

@@ -69,29 +69,39 @@ final class IngestTally {
   }
 
   Envelope accept(Envelope envelope) {
-    synchronized (this) {
-      logged.pollFirst();
-    }
-    waiting.pollFirst();
-    if (log.awaitsOutcomes()) {
-      if (accepted == sequences.length) {
-        sequences = Arrays.copyOf(sequences, Math.max(16, sequences.length * 2));
-      }
-      sequences[(int) accepted] = envelope.walSequence();
-    }
-    accepted++;
-    counters.accepted();
+    accept(List.of(envelope));
     return envelope;
   }
 
+  /** A batch the pipeline took, in one step: counted accepted once, each event kept track of. */
+  List<Envelope> accept(List<Envelope> batch) {
+    synchronized (this) {
+      for (int i = 0; i < batch.size(); i++) {
+        logged.pollFirst();
+      }
+    }
+    for (Envelope envelope : batch) {
+      waiting.pollFirst();
+      if (log.awaitsOutcomes()) {
+        if (accepted == sequences.length) {
+          sequences = Arrays.copyOf(sequences, Math.max(16, sequences.length * 2));
+        }
+        sequences[(int) accepted] = envelope.walSequence();
+      }
+      accepted++;
+    }
+    counters.accepted(batch.size());
+    return batch;
+  }
+
   /** The pipeline had no room in time: the rest of the request is not read. */
-  Source<Envelope, NotUsed> overloaded() {
+  <T> Source<T, NotUsed> overloaded() {
     overloaded = true;
     return Source.empty();
   }
 
   /** The log took no more: counted under its reason, and the client resends from the first. */
-  Source<Envelope, NotUsed> refusedByLog(WalRefusedException refusal) {
+  <T> Source<T, NotUsed> refusedByLog(WalRefusedException refusal) {
     counters.count(Outcome.REFUSED, refusal.reason(), refusal.events());
     return overloaded();
   }

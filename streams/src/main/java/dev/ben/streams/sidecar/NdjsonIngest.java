@@ -2,6 +2,7 @@ package dev.ben.streams.sidecar;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ben.streams.flow.Envelope;
+import dev.ben.streams.graph.PipelineGraph;
 import dev.ben.streams.metrics.StageCounters;
 import dev.ben.streams.wal.IngestLog;
 import dev.ben.streams.wal.WalRefusedException;
@@ -12,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BiFunction;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.japi.pf.PFBuilder;
 import org.apache.pekko.stream.BackpressureTimeoutException;
@@ -75,11 +77,52 @@ public final class NdjsonIngest {
     this.log = log;
   }
 
+  /**
+   * Runs the body into an ingress of batches: the events the log took together enter together, in
+   * batches of at most {@link PipelineGraph#LARGEST_BATCH} (split before they are counted, so what
+   * is counted accepted is what the ingress took), each counted accepted as the ingress takes it.
+   */
+  public CompletionStage<IngestReport> ingestBatches(
+      Source<ByteString, ?> body,
+      String pipeline,
+      String app,
+      Sink<List<Envelope>, NotUsed> ingress,
+      Materializer mat) {
+    return ingest(
+        body,
+        pipeline,
+        app,
+        Flow.<List<Envelope>>create()
+            .mapConcat(group -> PipelineGraph.split(group, PipelineGraph.LARGEST_BATCH)),
+        IngestTally::accept,
+        ingress,
+        mat);
+  }
+
+  /** Runs the body into an ingress of single events, each counted accepted as it is taken. */
   public CompletionStage<IngestReport> ingest(
       Source<ByteString, ?> body,
       String pipeline,
       String app,
       Sink<Envelope, NotUsed> ingress,
+      Materializer mat) {
+    return ingest(
+        body,
+        pipeline,
+        app,
+        Flow.<List<Envelope>>create().mapConcat(group -> group),
+        IngestTally::accept,
+        ingress,
+        mat);
+  }
+
+  private <T> CompletionStage<IngestReport> ingest(
+      Source<ByteString, ?> body,
+      String pipeline,
+      String app,
+      Flow<List<Envelope>, T, NotUsed> elements,
+      BiFunction<IngestTally, T, T> accept,
+      Sink<T, NotUsed> ingress,
       Materializer mat) {
     IngestTally tally = new IngestTally(counters, log);
     LineSplitter splitter = new LineSplitter(maxLineBytes);
@@ -95,17 +138,18 @@ public final class NdjsonIngest {
                         System.currentTimeMillis()),
                     tally))
         .via(durable(tally))
+        .via(elements)
         // After the log, so the time a full pipeline takes to make room is what is bounded.
         .backpressureTimeout(offerTimeout)
         // A saturated pipeline, or a log that takes no more, ends this request's stream normally:
         // failing it would fail the shared ingress hub.
         .recoverWithRetries(
             1,
-            new PFBuilder<Throwable, Graph<SourceShape<Envelope>, NotUsed>>()
-                .match(BackpressureTimeoutException.class, full -> tally.overloaded())
-                .match(WalRefusedException.class, tally::refusedByLog)
+            new PFBuilder<Throwable, Graph<SourceShape<T>, NotUsed>>()
+                .match(BackpressureTimeoutException.class, full -> tally.<T>overloaded())
+                .match(WalRefusedException.class, tally::<T>refusedByLog)
                 .build())
-        .map(tally::accept)
+        .map(element -> accept.apply(tally, element))
         .watchTermination(Keep.right())
         .to(ingress)
         .run(mat)
@@ -143,15 +187,14 @@ public final class NdjsonIngest {
 
   /**
    * Logs events in groups (whatever arrived while the last group was written) and lets through only
-   * what the log holds.
+   * what the log holds, as the groups it holds.
    */
-  private Flow<EventParser.Accepted, Envelope, NotUsed> durable(IngestTally tally) {
+  private Flow<EventParser.Accepted, List<Envelope>, NotUsed> durable(IngestTally tally) {
     return Flow.<EventParser.Accepted>create()
         .batch(LOG_GROUP, AcceptedGroup::new, AcceptedGroup::add)
         .mapAsync(
             1,
-            group -> unwrapped(log.append(group.events(), group.sent()).thenApply(tally::logged)))
-        .mapConcat(group -> group);
+            group -> unwrapped(log.append(group.events(), group.sent()).thenApply(tally::logged)));
   }
 
   /** The log's own failure, not a wrapper, so the request's recovery recognises a refusal. */

@@ -242,7 +242,7 @@ final class SocketSession {
   private CompletionStage<Reply> ingest(Inbound.Events events, PipelineDirectory.Ingress ingress) {
     return services
         .ndjson(ingress)
-        .ingest(
+        .ingestBatches(
             Source.single(events.ndjson()), pipeline, app, ingress.sink(), services.materializer)
         .handle(
             (report, failure) ->

@@ -103,7 +103,7 @@ class SessionFlowTest extends ActorTestBase {
         new PipelineDirectory.Register(
             new PipelineDirectory.Ingress(
                 "p",
-                Sink.<Envelope>foreach(entered::add)
+                Sink.<List<Envelope>>foreach(entered::addAll)
                     .mapMaterializedValue(done -> NotUsed.getInstance()),
                 new StageCounters(metrics, "p", "sidecar"),
                 false)));
