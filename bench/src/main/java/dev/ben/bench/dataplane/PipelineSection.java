@@ -33,7 +33,12 @@ final class PipelineSection {
             section,
             pipeline.run(
                 Load.sustained("full speed, lossless", quick ? 200_000 : 2_000_000), none()));
-    int rate = Math.max(1_000, (int) (sustained.eventsPerSecond() / 1_000) * 1_000);
+    // -Dben.bench.pipeline-rate fixes the rate the latency runs derive from, so two builds can be
+    // compared at the same rates (docs/bench.md, Comparing two commits).
+    int rate =
+        Integer.getInteger(
+            "ben.bench.pipeline-rate",
+            Math.max(1_000, (int) (sustained.eventsPerSecond() / 1_000) * 1_000));
     Result half =
         add(
             section,

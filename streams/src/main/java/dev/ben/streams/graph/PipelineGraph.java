@@ -43,16 +43,19 @@ public final class PipelineGraph {
   /**
    * Events a producer hands to the hub as one batch at most (a larger one is split as it enters, in
    * order). With {@link #PER_PRODUCER_BUFFER}, what one producer has in flight in the hub stays at
-   * 16 events, as when each event was an element: a request must still wait for the pipeline to
-   * take most of its body, so its limits hold before the pipeline buffers it.
+   * 128 events, at most 8 MiB of lines (one largest request body): a request's body of more lines
+   * still waits for the pipeline to take most of it, so its limits hold before the pipeline buffers
+   * it.
    */
   public static final int LARGEST_BATCH = 8;
 
   /**
    * Producers each get this many in-flight batches in the hub; the sidecar's buffer bounds the
-   * rest.
+   * rest. Not fewer: a producer of single events (an invocation, a paced source) may have only this
+   * many in the hub, and with 2 it waited for the hub's demand every other event, which put 20-60
+   * ms into the pipeline's p99 at 30,000-48,000 events/s (docs/bench.md, Figures).
    */
-  private static final int PER_PRODUCER_BUFFER = 2;
+  private static final int PER_PRODUCER_BUFFER = 16;
 
   /**
    * What each stage does. {@code sidecarBuffer} is how many events wait for the proxy at most (a
