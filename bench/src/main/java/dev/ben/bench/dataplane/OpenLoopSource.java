@@ -56,7 +56,7 @@ final class OpenLoopSource {
     this.step = AuthTraffic.stepSpanning(perSecond, count, MIN_EVENT_TIME);
   }
 
-  /** The events as the sidecar hands them on: a chunk's lines together, an invocation alone. */
+  /** The events as the sidecar hands them on: a chunk's lines together, or what is due together. */
   Source<List<Envelope>, NotUsed> source(
       String pipeline, StageCounters sidecar, ObjectMapper mapper) {
     AuthTraffic traffic = new AuthTraffic(42, 50_000, step);
@@ -67,20 +67,28 @@ final class OpenLoopSource {
           .map(chunk -> chunk(chunk * (long) CHUNK_LINES, traffic, parser, pipeline, sidecar));
     }
     // Its own thread, which waits for each event's due time: a timer-driven source (throttle)
-    // releases on the scheduler's tick and drops what a late tick owed.
+    // releases on the scheduler's tick and drops what a late tick owed. What is due when it wakes
+    // goes together, as a sidecar hands on the lines one read of a request holds: one event at a
+    // time at low rates, a few at high ones, each still timed from when it was due.
     return Source.fromIterator(Paced::new)
         .withAttributes(ActorAttributes.dispatcher(BLOCKING))
         .async()
-        .map(
-            i -> {
-              long now = System.nanoTime();
-              EventParser.Parsed parsed =
-                  parser.parseOne(traffic.next(), pipeline, "bench", System.currentTimeMillis());
-              // Accepted as the ingest route counts it; the graph counts it forwarded as it hands
-              // it on.
-              sidecar.accepted();
-              return List.of(sent(i, ((EventParser.Accepted) parsed).envelope(), due(i), now));
-            });
+        .map(due -> paced(due, traffic, parser, pipeline, sidecar));
+  }
+
+  /** The events of {@code due} (from, to), parsed one by one and sent together. */
+  private List<Envelope> paced(
+      long[] due, AuthTraffic traffic, EventParser parser, String pipeline, StageCounters sidecar) {
+    long now = System.nanoTime();
+    List<Envelope> events = new ArrayList<>((int) (due[1] - due[0]));
+    for (long i = due[0]; i < due[1]; i++) {
+      EventParser.Parsed parsed =
+          parser.parseOne(traffic.next(), pipeline, "bench", System.currentTimeMillis());
+      events.add(sent(i, ((EventParser.Accepted) parsed).envelope(), due(i), now));
+    }
+    // Accepted as the ingest route counts it; the graph counts it forwarded as it hands it on.
+    sidecar.accepted(events.size());
+    return events;
   }
 
   /**
@@ -134,10 +142,11 @@ final class OpenLoopSource {
   }
 
   /**
-   * The event indexes, each handed out at its due time (at once when late: an open loop catches up
-   * instead of lowering the rate).
+   * The event indexes as runs {from, to}: each run starts at its first event's due time (at once
+   * when late: an open loop catches up instead of lowering the rate) and holds every event due by
+   * then, at most {@link #CHUNK_LINES}.
    */
-  private final class Paced implements Iterator<Long> {
+  private final class Paced implements Iterator<long[]> {
 
     private long next;
 
@@ -147,7 +156,7 @@ final class OpenLoopSource {
     }
 
     @Override
-    public Long next() {
+    public long[] next() {
       if (next == 0) {
         firstNanos = System.nanoTime();
       }
@@ -155,7 +164,14 @@ final class OpenLoopSource {
       for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
         LockSupport.parkNanos(wait);
       }
-      return next++;
+      long now = System.nanoTime();
+      long to = next + 1;
+      while (to < count && to - next < CHUNK_LINES && due(to) <= now) {
+        to++;
+      }
+      long[] run = {next, to};
+      next = to;
+      return run;
     }
   }
 
