@@ -1,6 +1,8 @@
 package dev.ben.bench.dataplane;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.typesafe.config.ConfigFactory;
+import dev.ben.config.FlowSettings;
 import dev.ben.contracts.engine.ContractRuntime;
 import dev.ben.contracts.model.ContractSet;
 import dev.ben.contracts.model.OverloadPolicy;
@@ -42,6 +44,10 @@ import org.apache.pekko.stream.Materializer;
  * batching, up to {@code ben.flow.store-batch-interval}, comes on top by design).
  */
 public final class PipelineRun {
+
+  /** The node's flow settings: its store batches. */
+  private static final FlowSettings FLOW =
+      FlowSettings.fromConfig(ConfigFactory.defaultReference());
 
   /**
    * What one run sends: {@code count} events, as fast as the pipeline takes them when {@code
@@ -194,7 +200,11 @@ public final class PipelineRun {
                     }
                   },
                   StoreStage.batchesAcceptedUpstream(
-                      new StoreStage.Batching(5_000, Duration.ofSeconds(1), Duration.ofSeconds(1)),
+                      // The node's own batching, so the heap figures hold its batches.
+                      new StoreStage.Batching(
+                          FLOW.storeBatchSize(),
+                          FLOW.storeBatchInterval(),
+                          FLOW.storeBatchInterval()),
                       byKind.get(StageKind.STORE),
                       writers.apply(slot),
                       new SpillBuffer(index, PIPELINE + "-" + name, 256L << 20, mapper),
