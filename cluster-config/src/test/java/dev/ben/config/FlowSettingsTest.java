@@ -18,7 +18,7 @@ class FlowSettingsTest {
   void defaultsBoundEveryStageAndSplitTheGraphBeforeTheDetector() {
     FlowSettings s = settings("");
     assertEquals(1024, s.stageBuffer());
-    assertEquals(100_000, s.storeBatchSize());
+    assertEquals(20_000, s.storeBatchSize());
     assertEquals(Duration.ofSeconds(1), s.storeBatchInterval());
     assertTrue(s.boundaryBeforeDetector());
     assertFalse(s.boundaryBeforeStore());
