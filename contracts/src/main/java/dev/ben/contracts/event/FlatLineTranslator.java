@@ -2,11 +2,9 @@ package dev.ben.contracts.event;
 
 import dev.ben.contracts.model.FieldType;
 import dev.ben.contracts.model.Schema;
-import dev.ben.contracts.model.SchemaField;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * The translator's fastest path: reads a flat JSON line (one object of plain ASCII strings, numbers
@@ -40,19 +38,15 @@ final class FlatLineTranslator {
 
   FlatLineTranslator(Schema schema) {
     this.schema = schema;
-    List<SchemaField> fields = schema.fields();
-    this.types = new FieldType[fields.size()];
-    this.arrays = new boolean[fields.size()];
-    this.required = new boolean[fields.size()];
-    this.seen = new boolean[fields.size()];
-    this.names = new byte[fields.size()][];
+    FieldLayout layout = new FieldLayout(schema);
+    this.types = layout.types;
+    this.arrays = layout.arrays;
+    this.required = layout.required;
+    this.seen = new boolean[types.length];
+    this.names = new byte[types.length][];
     this.arrayScratch = new Event(schema);
     for (int i = 0; i < types.length; i++) {
-      SchemaField field = fields.get(i);
-      types[i] = field.type();
-      arrays[i] = field.array();
-      required[i] = !field.optional() || schema.key().contains(field.name());
-      names[i] = field.name().getBytes(StandardCharsets.UTF_8);
+      names[i] = schema.fields().get(i).name().getBytes(StandardCharsets.UTF_8);
     }
   }
 

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.ben.contracts.model.FieldType;
 import dev.ben.contracts.model.Schema;
-import dev.ben.contracts.model.SchemaField;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -45,18 +44,12 @@ final class StreamingTranslator {
   StreamingTranslator(JsonFactory factory, Schema schema) {
     this.factory = factory;
     this.schema = schema;
-    List<SchemaField> fields = schema.fields();
-    this.types = new FieldType[fields.size()];
-    this.arrays = new boolean[fields.size()];
-    this.required = new boolean[fields.size()];
-    this.seen = new boolean[fields.size()];
+    FieldLayout layout = new FieldLayout(schema);
+    this.types = layout.types;
+    this.arrays = layout.arrays;
+    this.required = layout.required;
+    this.seen = new boolean[types.length];
     this.arrayScratch = new Event(schema);
-    for (int i = 0; i < types.length; i++) {
-      SchemaField field = fields.get(i);
-      types[i] = field.type();
-      arrays[i] = field.array();
-      required[i] = !field.optional() || schema.key().contains(field.name());
-    }
   }
 
   /** The accepted event, or null when the tree path must decide. */
