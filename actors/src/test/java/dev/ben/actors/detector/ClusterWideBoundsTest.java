@@ -21,6 +21,7 @@ import dev.ben.streams.detector.DetectorStage;
 import dev.ben.streams.detector.ShardRouter;
 import dev.ben.streams.detector.state.RocksShardStateStore;
 import dev.ben.streams.flow.Envelope;
+import dev.ben.streams.flow.OneAtATime;
 import dev.ben.streams.flow.Settlement;
 import dev.ben.streams.metrics.Labels;
 import dev.ben.streams.metrics.MetricsRegistry;
@@ -119,23 +120,25 @@ class ClusterWideBoundsTest {
       List<Envelope> out =
           Source.from(burst)
               .via(
-                  SpineStage.evaluating(
-                      slot,
-                      new StageCounters(metrics, PIPELINE, "spine"),
-                      new ObjectMapper(),
-                      event -> false,
-                      Settlement.NONE,
-                      32))
+                  OneAtATime.of(
+                      SpineStage.evaluatingBatches(
+                          slot,
+                          new StageCounters(metrics, PIPELINE, "spine"),
+                          new ObjectMapper(),
+                          event -> false,
+                          Settlement.NONE,
+                          32)))
               .via(
-                  DetectorStage.detecting(
-                      slot,
-                      shards,
-                      settings.shards(),
-                      7,
-                      4,
-                      DetectorClock.wall(() -> NOW),
-                      (envelope, version, outcome, subject) -> signals.add(envelope.eventId()),
-                      new DetectorSkips(metrics, PIPELINE)))
+                  OneAtATime.of(
+                      DetectorStage.detectingBatches(
+                          slot,
+                          shards,
+                          settings.shards(),
+                          7,
+                          4,
+                          DetectorClock.wall(() -> NOW),
+                          (envelope, version, outcome, subject) -> signals.add(envelope.eventId()),
+                          new DetectorSkips(metrics, PIPELINE))))
               .runWith(Sink.seq(), kit.system())
               .toCompletableFuture()
               .get(60, TimeUnit.SECONDS);

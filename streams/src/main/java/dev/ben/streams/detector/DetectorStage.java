@@ -60,23 +60,6 @@ public final class DetectorStage {
     this.roundSeconds = StageLatency.of(skips.registry(), skips.pipeline(), STAGE);
   }
 
-  /** The stage one event at a time: what arrived while the last round was out is the next. */
-  public static Flow<Envelope, Envelope, NotUsed> detecting(
-      ContractSlot slot,
-      DetectorShards shards,
-      int shardCount,
-      int batchSize,
-      int roundsInFlight,
-      DetectorClock clock,
-      PlaybookFirings firings,
-      DetectorSkips skips) {
-    return Coalescing.batches(batchSize)
-        .via(
-            detectingBatches(
-                slot, shards, shardCount, batchSize, roundsInFlight, clock, firings, skips))
-        .mapConcat(round -> round);
-  }
-
   /**
    * The stage over batches of events, as a pipeline's graph runs it: waiting batches are joined
    * into rounds of up to {@code batchSize} events (a larger batch is one round), and each round

@@ -56,15 +56,6 @@ public final class ProxyStage extends GraphStage<FlowShape<List<Envelope>, List<
     return Flow.fromGraph(new ProxyStage(settings, counters, settlement));
   }
 
-  /** The proxy for single events: each enters as a batch of one and leaves alone. */
-  public static Flow<Envelope, Envelope, NotUsed> flow(
-      ProxySettings settings, StageCounters counters, Settlement settlement) {
-    return Flow.<Envelope>create()
-        .map(List::of)
-        .via(batches(settings, counters, settlement))
-        .mapConcat(batch -> batch);
-  }
-
   @Override
   public FlowShape<List<Envelope>, List<Envelope>> shape() {
     return shape;

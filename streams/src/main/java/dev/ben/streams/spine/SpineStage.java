@@ -73,27 +73,13 @@ public final class SpineStage {
   }
 
   /**
+   * The stage over batches of events, as a pipeline's graph runs it: each batch leaves as one batch
+   * of the events that go on (in order), and a batch none goes on from leaves nothing, so the
+   * stages after it pay their per-element cost once per batch.
+   *
    * @param settlement told of every event whose outcome is final here (refused, shed or routed)
    * @param maxReasonLabels distinct rule reasons of a contract counted under their own label (see
    *     {@link ContractReasons})
-   */
-  public static Flow<Envelope, Envelope, NotUsed> evaluating(
-      ContractSlot slot,
-      StageCounters counters,
-      ObjectMapper mapper,
-      ScrubRoute scrub,
-      Settlement settlement,
-      int maxReasonLabels) {
-    return Flow.<Envelope>create()
-        .map(List::of)
-        .via(evaluatingBatches(slot, counters, mapper, scrub, settlement, maxReasonLabels))
-        .mapConcat(onward -> onward);
-  }
-
-  /**
-   * The stage over batches of events (a pipeline's graph; {@link #evaluating} is it one event at a
-   * time): each batch leaves as one batch of the events that go on (in order), and a batch none
-   * goes on from leaves nothing, so the stages after it pay their per-element cost once per batch.
    */
   public static Flow<List<Envelope>, List<Envelope>, NotUsed> evaluatingBatches(
       ContractSlot slot,

@@ -14,6 +14,7 @@ import dev.ben.contracts.engine.EvaluationResult;
 import dev.ben.contracts.event.Translation;
 import dev.ben.streams.flow.DecisionListener;
 import dev.ben.streams.flow.Envelope;
+import dev.ben.streams.flow.OneAtATime;
 import dev.ben.streams.flow.Settlement;
 import dev.ben.streams.metrics.Labels;
 import dev.ben.streams.metrics.MetricsRegistry;
@@ -77,26 +78,28 @@ class DetectorStageTest {
 
   private List<Envelope> run(List<Envelope> events, DetectorShards shards) throws Exception {
     var spine =
-        SpineStage.evaluating(
-            slot,
-            new StageCounters(metrics, PIPELINE, "spine"),
-            new ObjectMapper(),
-            event -> false,
-            Settlement.NONE,
-            32);
+        OneAtATime.of(
+            SpineStage.evaluatingBatches(
+                slot,
+                new StageCounters(metrics, PIPELINE, "spine"),
+                new ObjectMapper(),
+                event -> false,
+                Settlement.NONE,
+                32));
     return Source.from(events)
         .via(spine)
         .via(
-            DetectorStage.detecting(
-                slot,
-                shards,
-                SHARDS,
-                7,
-                2,
-                DetectorClock.wall(() -> NOW),
-                (envelope, version, outcome, subject) ->
-                    fired.add(envelope.eventId() + ":" + outcome.signal()),
-                skips))
+            OneAtATime.of(
+                DetectorStage.detectingBatches(
+                    slot,
+                    shards,
+                    SHARDS,
+                    7,
+                    2,
+                    DetectorClock.wall(() -> NOW),
+                    (envelope, version, outcome, subject) ->
+                        fired.add(envelope.eventId() + ":" + outcome.signal()),
+                    skips)))
         .runWith(Sink.seq(), system)
         .toCompletableFuture()
         .get(10, TimeUnit.SECONDS);
@@ -215,15 +218,16 @@ class DetectorStageTest {
     List<Envelope> out =
         Source.single(plain)
             .via(
-                DetectorStage.detecting(
-                    slot,
-                    new LocalDetectorShards(slot, SHARDS),
-                    SHARDS,
-                    7,
-                    2,
-                    DetectorClock.wall(() -> NOW),
-                    (envelope, version, outcome, subject) -> fired.add("unexpected"),
-                    skips))
+                OneAtATime.of(
+                    DetectorStage.detectingBatches(
+                        slot,
+                        new LocalDetectorShards(slot, SHARDS),
+                        SHARDS,
+                        7,
+                        2,
+                        DetectorClock.wall(() -> NOW),
+                        (envelope, version, outcome, subject) -> fired.add("unexpected"),
+                        skips)))
             .runWith(Sink.seq(), system)
             .toCompletableFuture()
             .get(10, TimeUnit.SECONDS);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.ben.contracts.model.OverloadPolicy;
 import dev.ben.contracts.model.ProxySettings;
 import dev.ben.streams.flow.Envelope;
+import dev.ben.streams.flow.OneAtATime;
 import dev.ben.streams.flow.Settlement;
 import dev.ben.streams.metrics.MetricsRegistry;
 import dev.ben.streams.metrics.StageCounters;
@@ -56,7 +57,7 @@ class ProxyStageTest {
   private List<String> overload(OverloadPolicy policy) {
     Pair<TestPublisher.Probe<Envelope>, TestSubscriber.Probe<Envelope>> probes =
         TestSource.<Envelope>probe(system)
-            .via(ProxyStage.flow(settings(policy), counters, Settlement.NONE))
+            .via(OneAtATime.of(ProxyStage.batches(settings(policy), counters, Settlement.NONE)))
             .toMat(TestSink.probe(system), Keep.both())
             .run(system);
     IntStream.range(0, 10).forEach(i -> probes.first().sendNext(event(i)));
@@ -84,7 +85,10 @@ class ProxyStageTest {
     List<Envelope> out =
         Source.range(0, 999)
             .map(ProxyStageTest::event)
-            .via(ProxyStage.flow(settings(OverloadPolicy.BACKPRESSURE), counters, Settlement.NONE))
+            .via(
+                OneAtATime.of(
+                    ProxyStage.batches(
+                        settings(OverloadPolicy.BACKPRESSURE), counters, Settlement.NONE)))
             .runWith(Sink.seq(), system)
             .toCompletableFuture()
             .get(10, TimeUnit.SECONDS);

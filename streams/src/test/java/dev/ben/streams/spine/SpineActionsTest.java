@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ben.contracts.engine.ContractRuntime;
 import dev.ben.streams.flow.Envelope;
+import dev.ben.streams.flow.OneAtATime;
 import dev.ben.streams.flow.Settlement;
 import dev.ben.streams.flow.Stages;
 import dev.ben.streams.metrics.MetricsRegistry;
@@ -78,8 +79,14 @@ class SpineActionsTest {
             Stages.counted(
                 counters,
                 16,
-                SpineStage.evaluating(
-                    slot, counters, new ObjectMapper(), scrub, Settlement.NONE, maxReasonLabels)))
+                OneAtATime.of(
+                    SpineStage.evaluatingBatches(
+                        slot,
+                        counters,
+                        new ObjectMapper(),
+                        scrub,
+                        Settlement.NONE,
+                        maxReasonLabels))))
         .runWith(Sink.seq(), system)
         .toCompletableFuture()
         .get(10, TimeUnit.SECONDS);

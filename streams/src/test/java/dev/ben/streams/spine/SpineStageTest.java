@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ben.contracts.engine.ContractRuntime;
 import dev.ben.streams.flow.Envelope;
+import dev.ben.streams.flow.OneAtATime;
 import dev.ben.streams.flow.Settlement;
 import dev.ben.streams.metrics.MetricsRegistry;
 import dev.ben.streams.metrics.StageCounters;
@@ -45,8 +46,9 @@ class SpineStageTest {
   private final StageCounters counters = new StageCounters(registry, PIPELINE, "spine");
   private final ContractSlot slot = new ContractSlot(PIPELINE);
   private final Flow<Envelope, Envelope, NotUsed> flow =
-      SpineStage.evaluating(
-          slot, counters, new ObjectMapper(), event -> false, Settlement.NONE, 32);
+      OneAtATime.of(
+          SpineStage.evaluatingBatches(
+              slot, counters, new ObjectMapper(), event -> false, Settlement.NONE, 32));
 
   @BeforeAll
   static void start() {
