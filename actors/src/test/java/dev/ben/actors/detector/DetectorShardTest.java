@@ -283,6 +283,9 @@ class DetectorShardTest extends ActorTestBase {
     load();
     BoundAdmission never = (playbook, requests) -> new CompletableFuture<>();
     ActorRef<DetectorShard.Command> shard = spawnShard(pipeline -> never);
+    // Started (its snapshots read): the rounds below meet a running shard's stash, not the one a
+    // starting shard keeps, which answers NotLoaded when full.
+    assertInstanceOf(DetectorShard.Detected.class, ask(shard, 1, List.of(ping(1, "warm"))));
     TestProbe<DetectorShard.Reply> probe = testKit.createTestProbe();
     shard.tell(new DetectorShard.Detect(PIPELINE, 1, "ping", firing("cy"), probe.getRef()));
     for (int i = 0; i < STASH + 1; i++) {
