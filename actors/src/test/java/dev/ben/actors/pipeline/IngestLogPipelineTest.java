@@ -107,7 +107,9 @@ class IngestLogPipelineTest {
                       .POST(HttpRequest.BodyPublishers.ofString("{\"a\":1}\n{\"a\":2}\n"))
                       .build(),
                   HttpResponse.BodyHandlers.ofString());
-      assertTrue(writing.await(20, TimeUnit.SECONDS), "the batch reached the store");
+      assertTrue(
+          writing.await(20, TimeUnit.SECONDS),
+          () -> "the batch reached the store; the request's answer so far: " + sofar(answer));
       assertFalse(answer.isDone(), "no answer while the store holds the batch");
       storeOpen.countDown();
       HttpResponse<String> response = answer.get(20, TimeUnit.SECONDS);
@@ -115,6 +117,19 @@ class IngestLogPipelineTest {
       JsonNode body = JSON.readTree(response.body());
       assertEquals(2, body.get("accepted").asLong());
       assertFalse(body.has("unconfirmed"), response.body());
+    }
+  }
+
+  /** What a pending answer says, for a failure message: its status and body once it came. */
+  private static String sofar(CompletableFuture<HttpResponse<String>> answer) {
+    if (!answer.isDone()) {
+      return "none yet";
+    }
+    try {
+      HttpResponse<String> response = answer.join();
+      return response.statusCode() + " " + response.body();
+    } catch (RuntimeException e) {
+      return e.toString();
     }
   }
 

@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,13 +41,14 @@ public final class NodeProcess implements AutoCloseable {
     return start(name, "dev.ben.actors.node.BenNode", "--config", file.toString());
   }
 
-  /** A TCP port free on 127.0.0.1 right now, for a node's listener. */
+  /**
+   * A TCP port free on 127.0.0.1 right now, for a node's listener, and not handed out before in
+   * this JVM. It lies below the kernel's ephemeral range: a port from that range can be taken by
+   * any outgoing connection (a ClickHouse client's, say) between this call and the node's bind, or
+   * while a killed node is restarted on it.
+   */
   public static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return ListenerPorts.free();
   }
 
   /**
