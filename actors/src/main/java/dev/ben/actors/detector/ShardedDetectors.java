@@ -122,8 +122,9 @@ public final class ShardedDetectors implements DetectorShards {
                 new DetectorShard.Detect(
                     round.pipeline(), round.version(), round.schema(), round.inputs(), replyTo),
             settings.askTimeout())
-        // An ask's stage runs its plain continuations on the common pool, which on a machine of one
-        // or two cores starts a thread per task; the system's dispatcher takes the reply instead.
+        // Read on the thread that completes the ask (the shard's, as its reply arrives): a plain
+        // continuation would run on the common pool, which on one or two cores starts a thread per
+        // task, and the dispatcher would cost a thread's wake-up per round (docs/bench.md).
         .thenComposeAsync(
             reply -> {
               if (reply instanceof DetectorShard.Detected detected) {
@@ -142,6 +143,6 @@ public final class ShardedDetectors implements DetectorShards {
                   system.executionContext(),
                   () -> attempt(entity, round, retriesLeft - 1));
             },
-            system.executionContext());
+            Runnable::run);
   }
 }

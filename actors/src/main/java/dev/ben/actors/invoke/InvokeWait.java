@@ -6,7 +6,7 @@ import dev.ben.streams.wal.IngestLog;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Waiting for the spine's decision about an event that entered its pipeline: at most the offer
@@ -17,17 +17,16 @@ final class InvokeWait {
 
   private final IngestLog log;
   private final Duration timeout;
+  private final DecisionTimer timer;
 
-  InvokeWait(IngestLog log, Duration timeout) {
+  InvokeWait(IngestLog log, Duration timeout, DecisionTimer timer) {
     this.log = log;
     this.timeout = timeout;
+    this.timer = timer;
   }
 
   CompletionStage<InvokeOutcome> decision(Envelope envelope, Invocation invocation) {
-    return invocation
-        .answer()
-        .toCompletableFuture()
-        .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+    return timed(invocation.answer().toCompletableFuture())
         .thenCompose(
             answer ->
                 answer.evaluation() != null
@@ -36,6 +35,16 @@ final class InvokeWait {
                         new InvokeOutcome.Refused(
                             InvokeRefusal.REFUSED_BY_CONTRACT, "refused: " + answer.refusal())))
         .exceptionally(failure -> undecided(envelope.pipeline()));
+  }
+
+  /** The answer, failed with a timeout when it has not come within the decision timeout. */
+  private CompletableFuture<Invocation.Answer> timed(CompletableFuture<Invocation.Answer> answer) {
+    if (!answer.isDone()) {
+      Runnable cancel =
+          timer.schedule(timeout, () -> answer.completeExceptionally(new TimeoutException()));
+      answer.whenComplete((done, failure) -> cancel.run());
+    }
+    return answer;
   }
 
   private CompletionStage<InvokeOutcome> confirmed(

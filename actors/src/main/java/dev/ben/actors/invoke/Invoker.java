@@ -35,16 +35,19 @@ public final class Invoker {
   private final Duration decisionTimeout;
   private final MetricsRegistry metrics;
   private final InvokeLatency latency;
+  private final DecisionTimer timer;
 
   /**
    * @param maxEventBytes {@code ben.ingest.max-line-bytes}: an event is one NDJSON line's worth
    * @param decisionTimeout {@code ben.ingest.offer-timeout}: how long the spine may take to decide
+   * @param timer what ends a wait for a decision after {@code decisionTimeout}
    */
   public Invoker(
       PipelineTable pipelines,
       EventParser parser,
       int maxEventBytes,
       Duration decisionTimeout,
+      DecisionTimer timer,
       MetricsRegistry metrics) {
     this.pipelines = pipelines;
     this.parser = parser;
@@ -52,6 +55,7 @@ public final class Invoker {
     this.decisionTimeout = decisionTimeout;
     this.metrics = metrics;
     this.latency = new InvokeLatency(metrics);
+    this.timer = timer;
   }
 
   public int maxEventBytes() {
@@ -174,7 +178,8 @@ public final class Invoker {
       return done(notEntered(envelope.pipeline(), offered));
     }
     entry.ingress().sidecarCounters().accepted();
-    return new InvokeWait(entry.ingress().log(), decisionTimeout).decision(envelope, invocation);
+    return new InvokeWait(entry.ingress().log(), decisionTimeout, timer)
+        .decision(envelope, invocation);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.ben.actors.node;
 
+import dev.ben.actors.invoke.DecisionTimer;
 import dev.ben.actors.invoke.InvokeGrpcService;
 import dev.ben.actors.invoke.InvokeReplies;
 import dev.ben.actors.invoke.Invoker;
@@ -58,7 +59,7 @@ final class ServerWiring {
     if (settings.node().has(Role.EDGE)) {
       LiveHub<Signal> signals = EdgeWiring.wire(context, settings, services, control, data);
       AppKeyCheck keys = appKeys(context, settings, services);
-      Invoker invoker = invoker(settings, services, data);
+      Invoker invoker = invoker(context, settings, services, data);
       invoke =
           Optional.of(
               new InvokeGrpcService(
@@ -104,12 +105,14 @@ final class ServerWiring {
     return servers;
   }
 
-  private static Invoker invoker(BenSettings settings, NodeServices services, DataPlane data) {
+  private static Invoker invoker(
+      ActorContext<?> context, BenSettings settings, NodeServices services, DataPlane data) {
     return new Invoker(
         data.pipelines(),
         new EventParser(services.mapper(), settings.ingest().maxLineBytes()),
         settings.ingest().maxLineBytes(),
         settings.ingest().offerTimeout(),
+        DecisionTimer.of(context.getSystem().scheduler()),
         services.metrics());
   }
 

@@ -26,12 +26,15 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.stream.BoundedSourceQueue;
 import org.apache.pekko.stream.QueueOfferResult;
 import org.apache.pekko.stream.javadsl.Sink;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The invocation logic both transports share, without a node: table, log and queue stand in. */
@@ -45,8 +48,23 @@ class InvokerTest {
   private final List<Envelope> forgotten = new ArrayList<>();
   private final List<String> sent = new ArrayList<>();
   private final PipelineTable table = new PipelineTable();
+  private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
   private final Invoker invoker =
-      new Invoker(table, new EventParser(JSON, 256), 256, Duration.ofMillis(200), metrics);
+      new Invoker(
+          table,
+          new EventParser(JSON, 256),
+          256,
+          Duration.ofMillis(200),
+          (delay, action) -> {
+            var scheduled = timers.schedule(action, delay.toNanos(), TimeUnit.NANOSECONDS);
+            return () -> scheduled.cancel(false);
+          },
+          metrics);
+
+  @AfterEach
+  void stopTimers() {
+    timers.shutdownNow();
+  }
 
   private static final Consumer<Envelope> DECIDES =
       envelope ->
