@@ -147,7 +147,7 @@ if [[ -z "$HTTP_WHY" ]]; then
   if BEN_APP_KEY=$("$ROOT/bin/benctl" apps create bench 2>>"$OUT/deploy.log"); then
     export BEN_APP_KEY
     java -Xms512m -Xmx1g -cp "$BENCH_CP" dev.ben.bench.dataplane.DataPlaneBench http "$ROOT/examples/auth" "$OUT" \
-      $QUICK --http "http://127.0.0.1:$INGEST_PORT" --grpc "127.0.0.1:$CONTROL_PORT" >"$OUT/http.log" 2>&1 \
+      $QUICK --http "http://127.0.0.1:$INGEST_PORT" --grpc "127.0.0.1:$CONTROL_PORT" --node-pid "$NODE_PID" >"$OUT/http.log" 2>&1 \
       || HTTP_WHY="the HTTP part failed (see target/bench/http.log)"
   else
     HTTP_WHY="benctl could not create the app the load sends as (see target/bench/deploy.log)"

@@ -17,7 +17,7 @@ import org.apache.pekko.actor.ActorSystem;
 /**
  * {@code ./ben bench}'s data-plane parts, one per JVM so that one failing leaves the others'
  * figures. Usage: {@code DataPlaneBench pipeline|http|sink PROJECT_DIR OUT_DIR [--quick] [--http
- * http://127.0.0.1:PORT --grpc 127.0.0.1:PORT] [--clickhouse http://127.0.0.1:8123
+ * http://127.0.0.1:PORT --grpc 127.0.0.1:PORT [--node-pid PID]] [--clickhouse http://127.0.0.1:8123
  * [--clickhouse-tcp-port 9000]]}, with the key of the app the HTTP load sends as in {@code
  * BEN_APP_KEY} (from {@code benctl apps create}; an environment variable, so it does not show in
  * the process list). Each part writes its section files under OUT_DIR ({@code pipeline.json};
@@ -35,7 +35,7 @@ public final class DataPlaneBench {
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
       System.err.println(
-          "usage: DataPlaneBench pipeline|http|sink PROJECT_DIR OUT_DIR [--quick] [--http URL --grpc HOST:PORT]"
+          "usage: DataPlaneBench pipeline|http|sink PROJECT_DIR OUT_DIR [--quick] [--http URL --grpc HOST:PORT [--node-pid PID]]"
               + " [--clickhouse URL [--clickhouse-tcp-port PORT]]");
       System.exit(2);
       return;
@@ -61,6 +61,7 @@ public final class DataPlaneBench {
             URI.create(options.http()).getAuthority(),
             options.grpc(),
             appKey,
+            NodeCost.of(options.nodePid()),
             options.quick());
       }
       case "sink" -> {
@@ -113,7 +114,8 @@ public final class DataPlaneBench {
       String http,
       String grpc,
       String clickhouse,
-      int clickhouseTcpPort) {
+      int clickhouseTcpPort,
+      long nodePid) {
 
     static Options parse(String[] args) {
       if (args.length < 3 || !List.of("pipeline", "http", "sink").contains(args[0])) {
@@ -125,6 +127,7 @@ public final class DataPlaneBench {
       String grpc = null;
       String clickhouse = null;
       int clickhouseTcpPort = 0;
+      long nodePid = 0;
       for (int i = 3; i < args.length; i++) {
         switch (args[i]) {
           case "--quick" -> quick = true;
@@ -132,11 +135,12 @@ public final class DataPlaneBench {
           case "--grpc" -> grpc = args[++i];
           case "--clickhouse" -> clickhouse = args[++i];
           case "--clickhouse-tcp-port" -> clickhouseTcpPort = Integer.parseInt(args[++i]);
+          case "--node-pid" -> nodePid = Long.parseLong(args[++i]);
           default ->
               throw new IllegalArgumentException(
                   "unknown option "
                       + args[i]
-                      + "; expected --quick, --http URL, --grpc HOST:PORT, --clickhouse URL or --clickhouse-tcp-port PORT");
+                      + "; expected --quick, --http URL, --grpc HOST:PORT, --clickhouse URL, --clickhouse-tcp-port PORT or --node-pid PID");
         }
       }
       return new Options(
@@ -147,7 +151,8 @@ public final class DataPlaneBench {
           http,
           grpc,
           clickhouse,
-          clickhouseTcpPort);
+          clickhouseTcpPort,
+          nodePid);
     }
   }
 }

@@ -7,6 +7,7 @@ import dev.ben.bench.table.Section;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The figures measured against a running node: invocations open loop at 2,000/s and 10,000/s over
@@ -23,9 +24,15 @@ final class HttpSection {
    *
    * @param ingestAddress the node's ingest address (host:port)
    * @param control the node's control address (host:port), which serves gRPC invocations
+   * @param node the node's process, to say what each invocation cost it, when known
    */
   static List<Section> run(
-      HttpLoad http, String ingestAddress, String control, String key, boolean quick)
+      HttpLoad http,
+      String ingestAddress,
+      String control,
+      String key,
+      Optional<NodeCost> node,
+      boolean quick)
       throws Exception {
     Duration duration = Duration.ofSeconds(quick ? 5 : 20);
     Section invoke = new Section(Figure.INVOKE_HTTP_2K.file());
@@ -37,6 +44,7 @@ final class HttpSection {
         Transport.HTTP,
         ingestAddress,
         key,
+        node,
         duration,
         Figure.INVOKE_HTTP_2K,
         Figure.INVOKE_HTTP_10K);
@@ -45,6 +53,7 @@ final class HttpSection {
         Transport.GRPC,
         control,
         key,
+        node,
         duration,
         Figure.INVOKE_GRPC_2K,
         Figure.INVOKE_GRPC_10K);
@@ -71,13 +80,12 @@ final class HttpSection {
       Transport transport,
       String target,
       String key,
+      Optional<NodeCost> node,
       Duration duration,
       Figure low,
       Figure high)
       throws Exception {
-    InvokeLoad.Result atLow = InvokeLoad.run(transport, target, key, "auth", 2_000, duration);
-    section.detail(atLow.line());
-    section.put(low, measured(atLow));
+    InvokeLoad.Result atLow = measure(section, low, transport, target, key, node, 2_000, duration);
     if (atLow.failed() * 10 > atLow.sent()) {
       section.put(
           high,
@@ -89,12 +97,33 @@ final class HttpSection {
                   100.0 * atLow.failed() / atLow.sent())));
       return;
     }
-    InvokeLoad.Result atHigh = InvokeLoad.run(transport, target, key, "auth", 10_000, duration);
-    section.detail(atHigh.line());
-    section.put(high, measured(atHigh));
+    measure(section, high, transport, target, key, node, 10_000, duration);
   }
 
-  private static Measured measured(InvokeLoad.Result run) {
+  /** One rate's run, its line in the details and its figure, with what it cost the node. */
+  private static InvokeLoad.Result measure(
+      Section section,
+      Figure figure,
+      Transport transport,
+      String target,
+      String key,
+      Optional<NodeCost> node,
+      int perSecond,
+      Duration duration)
+      throws Exception {
+    Optional<NodeCost.Sample> before =
+        node.isPresent() ? Optional.of(node.get().sample()) : Optional.empty();
+    InvokeLoad.Result run = InvokeLoad.run(transport, target, key, "auth", perSecond, duration);
+    String cost =
+        before.isPresent()
+            ? NodeCost.perRequest(before.get(), node.get().sample(), run.sent())
+            : "";
+    section.detail(run.line() + cost);
+    section.put(figure, measured(run, cost));
+    return run;
+  }
+
+  private static Measured measured(InvokeLoad.Result run, String cost) {
     LatencyHistogram latency = run.latency();
     return Measured.of(latency.percentileMillis(99))
         .failures(run.failed())
@@ -107,13 +136,14 @@ final class HttpSection {
                 latency.percentileMillis(99.9)))
         .note(
             String.format(
-                Locale.ROOT,
-                "%,d sent, %,d failed%s; open loop, %s",
-                run.sent(),
-                run.failed(),
-                run.errors().isEmpty() ? "" : " " + run.errors(),
-                run.transport() == Transport.HTTP
-                    ? InvokeLoad.CONNECTIONS + " keep-alive connections"
-                    : "one gRPC channel"));
+                    Locale.ROOT,
+                    "%,d sent, %,d failed%s; open loop, %s",
+                    run.sent(),
+                    run.failed(),
+                    run.errors().isEmpty() ? "" : " " + run.errors(),
+                    run.transport() == Transport.HTTP
+                        ? InvokeLoad.CONNECTIONS + " keep-alive connections"
+                        : "one gRPC channel")
+                + cost);
   }
 }
