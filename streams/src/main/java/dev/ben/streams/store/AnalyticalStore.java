@@ -41,11 +41,12 @@ public interface AnalyticalStore extends AutoCloseable {
 
   /**
    * Copies the rows of {@code source} read with {@code FINAL} that {@code where} selects (its
-   * {@code ?} placeholders take {@code parameters} as in {@link #queryJson(String, List)}) into
-   * {@code target}, each of the target's columns from the source's column of the same name. A row
-   * whose event_id the target holds is stored once, as with inserts. The stores run it as one
-   * statement, so no row crosses into the JVM; this default reads the rows as JSON and inserts
-   * them.
+   * {@code ?} placeholders take {@code parameters} as in {@link #queryJson(String, List)};
+   * ClickHouse selects before it merges, so only the selected rows are deduplicated among
+   * themselves) into {@code target}, each of the target's columns from the source's column of the
+   * same name. A row whose event_id the target holds is stored once, as with inserts. The stores
+   * run it as one statement, so no row crosses into the JVM; this default reads the rows as JSON
+   * and inserts them.
    */
   default void copyRows(String source, String target, String where, List<Object> parameters) {
     List<ObjectNode> rows =

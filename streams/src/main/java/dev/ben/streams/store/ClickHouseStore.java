@@ -184,7 +184,10 @@ public final class ClickHouseStore implements AnalyticalStore {
             + names
             + " FROM "
             + source
-            + " FINAL WHERE "
+            // The condition is read first and only the rows it selects are merged for FINAL: a
+            // WHERE has 18.16 merge the whole table when its sorting key does not serve the
+            // condition (the replica's watermark on ingested_at).
+            + " FINAL PREWHERE "
             + QueryParameters.bind(where, parameters);
     release(
         await(

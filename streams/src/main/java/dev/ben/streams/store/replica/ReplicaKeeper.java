@@ -69,7 +69,10 @@ public final class ReplicaKeeper {
   private long copy(String table) {
     AnalyticalStore store = migrator.store();
     Watermark mark = watermarks.computeIfAbsent(table, this::start);
-    ObjectNode end = store.queryJson(ReplicaPage.end(table, pageRows), mark.parameters()).get(0);
+    ObjectNode end =
+        store
+            .queryJson(ReplicaPage.end(table, pageRows, store.embedded()), mark.parameters())
+            .get(0);
     long rows = end.path("n").asLong();
     if (rows > 0) {
       Watermark last = Watermark.ofKey(end.get("last").asText());
