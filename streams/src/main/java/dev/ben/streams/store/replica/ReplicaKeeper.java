@@ -23,10 +23,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * its source). The copy runs inside the store ({@link AnalyticalStore#copyRows}): only the page's
  * end, the next watermark, comes back. The watermark starts after the replica's newest row, so a
  * restarted keeper resumes without copying everything again. After each round the lag (the source's
- * newest ingested_at minus the replica's, in seconds; 0 when caught up) is published as {@value
- * #LAG}. Rows that arrive with an ingested_at older than the watermark (batches drained from the
- * spill buffer long after) are copied only if they land within the current second; see
- * docs/storage.md.
+ * newest ingested_at minus the replica's, in seconds; 0 when caught up, which a page that was not
+ * full shows without reading either table again) is published as {@value #LAG}. Rows that arrive
+ * with an ingested_at older than the watermark (batches drained from the spill buffer long after)
+ * are copied only if they land within the current second; see docs/storage.md.
  */
 public final class ReplicaKeeper {
 
@@ -51,8 +51,11 @@ public final class ReplicaKeeper {
   public synchronized long round() {
     long copied = 0;
     for (String table : migrator.replicatedTables()) {
-      copied += copy(table);
-      lag(table).set(measureLag(table));
+      long rows = copy(table);
+      copied += rows;
+      // A page that was not full held every row past the watermark: the replica has caught up,
+      // and the newest rows need not be looked for (a scan of both whole tables every round).
+      lag(table).set(rows < pageRows ? 0 : measureLag(table));
     }
     return copied;
   }
