@@ -68,11 +68,6 @@ final class IngestTally {
     return group;
   }
 
-  Envelope accept(Envelope envelope) {
-    accept(List.of(envelope));
-    return envelope;
-  }
-
   /** A batch the pipeline took, in one step: counted accepted once, each event kept track of. */
   List<Envelope> accept(List<Envelope> batch) {
     synchronized (this) {

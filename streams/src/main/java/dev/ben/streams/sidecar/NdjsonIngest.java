@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.function.BiFunction;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.japi.pf.PFBuilder;
 import org.apache.pekko.stream.BackpressureTimeoutException;
@@ -33,8 +32,7 @@ import org.apache.pekko.util.ByteString;
  * within the offer timeout the request stops there and the report says the pipeline is overloaded
  * and from which line to resend. Every line read is either accepted or refused, never lost. An
  * event is accepted once the pipeline's {@link IngestLog} holds it (and it was handed to the
- * pipeline), so an answer never counts an event a crash of the node could lose. and from which line
- * to resend. Every line read is either accepted or refused, never lost.
+ * pipeline), so an answer never counts an event a crash of the node could lose.
  *
  * <p>A body that fails part-way (the client went away, a transport error, the size limit) ends the
  * request's stream normally, right at the body, before events are counted accepted: a failure would
@@ -88,42 +86,6 @@ public final class NdjsonIngest {
       String app,
       Sink<List<Envelope>, NotUsed> ingress,
       Materializer mat) {
-    return ingest(
-        body,
-        pipeline,
-        app,
-        Flow.<List<Envelope>>create()
-            .mapConcat(group -> PipelineGraph.split(group, PipelineGraph.LARGEST_BATCH)),
-        IngestTally::accept,
-        ingress,
-        mat);
-  }
-
-  /** Runs the body into an ingress of single events, each counted accepted as it is taken. */
-  public CompletionStage<IngestReport> ingest(
-      Source<ByteString, ?> body,
-      String pipeline,
-      String app,
-      Sink<Envelope, NotUsed> ingress,
-      Materializer mat) {
-    return ingest(
-        body,
-        pipeline,
-        app,
-        Flow.<List<Envelope>>create().mapConcat(group -> group),
-        IngestTally::accept,
-        ingress,
-        mat);
-  }
-
-  private <T> CompletionStage<IngestReport> ingest(
-      Source<ByteString, ?> body,
-      String pipeline,
-      String app,
-      Flow<List<Envelope>, T, NotUsed> elements,
-      BiFunction<IngestTally, T, T> accept,
-      Sink<T, NotUsed> ingress,
-      Materializer mat) {
     IngestTally tally = new IngestTally(counters, log);
     LineSplitter splitter = new LineSplitter(maxLineBytes);
     LineRunParser lines = new LineRunParser(parser);
@@ -138,18 +100,19 @@ public final class NdjsonIngest {
                         System.currentTimeMillis()),
                     tally))
         .via(durable(tally))
-        .via(elements)
+        .mapConcat(group -> PipelineGraph.split(group, PipelineGraph.LARGEST_BATCH))
         // After the log, so the time a full pipeline takes to make room is what is bounded.
         .backpressureTimeout(offerTimeout)
         // A saturated pipeline, or a log that takes no more, ends this request's stream normally:
         // failing it would fail the shared ingress hub.
         .recoverWithRetries(
             1,
-            new PFBuilder<Throwable, Graph<SourceShape<T>, NotUsed>>()
-                .match(BackpressureTimeoutException.class, full -> tally.<T>overloaded())
-                .match(WalRefusedException.class, tally::<T>refusedByLog)
+            new PFBuilder<Throwable, Graph<SourceShape<List<Envelope>>, NotUsed>>()
+                .match(
+                    BackpressureTimeoutException.class, full -> tally.<List<Envelope>>overloaded())
+                .match(WalRefusedException.class, tally::<List<Envelope>>refusedByLog)
                 .build())
-        .map(element -> accept.apply(tally, element))
+        .map(tally::accept)
         .watchTermination(Keep.right())
         .to(ingress)
         .run(mat)

@@ -67,11 +67,11 @@ class IngestPathMeasure {
     try (IngestWal wal = IngestWal.open(dir, options, new ObjectMapper(), registry)) {
       PipelineWal log = wal.pipeline("auth");
       Materializer mat = Materializer.matFromSystem(system);
-      Sink<Envelope, NotUsed> ingress =
-          MergeHub.of(Envelope.class, 16)
+      Sink<List<Envelope>, NotUsed> ingress =
+          MergeHub.of(batches(), 16)
               .to(
                   Boolean.parseBoolean(System.getProperty("ben.measure.settle", "true"))
-                      ? Sink.foreach(log::settled)
+                      ? Sink.<List<Envelope>>foreach(batch -> batch.forEach(log::settled))
                       : Sink.ignore())
               .run(mat);
       NdjsonIngest ingest =
@@ -129,7 +129,7 @@ class IngestPathMeasure {
   /** Events accepted while {@code requests} requests at a time are sent for {@code duration}. */
   private static long run(
       NdjsonIngest ingest,
-      Sink<Envelope, NotUsed> ingress,
+      Sink<List<Envelope>, NotUsed> ingress,
       Materializer mat,
       List<List<ByteString>> bodies,
       int requests,
@@ -149,7 +149,7 @@ class IngestPathMeasure {
   /** One client: the next request once the previous one is answered, until the end. */
   private static void next(
       NdjsonIngest ingest,
-      Sink<Envelope, NotUsed> ingress,
+      Sink<List<Envelope>, NotUsed> ingress,
       Materializer mat,
       List<List<ByteString>> bodies,
       int sent,
@@ -161,7 +161,8 @@ class IngestPathMeasure {
       return;
     }
     CompletionStage<IngestReport> answer =
-        ingest.ingest(Source.from(bodies.get(sent % bodies.size())), "auth", "bench", ingress, mat);
+        ingest.ingestBatches(
+            Source.from(bodies.get(sent % bodies.size())), "auth", "bench", ingress, mat);
     answer.whenComplete(
         (report, failure) -> {
           if (failure != null || report.accepted() != LINES_PER_REQUEST) {
@@ -217,5 +218,10 @@ class IngestPathMeasure {
         + ",\"email\":\""
         + user
         + "@example.com\"}";
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Class<List<Envelope>> batches() {
+    return (Class<List<Envelope>>) (Class<?>) List.class;
   }
 }

@@ -51,6 +51,15 @@ class NdjsonIngestTest {
     return new NdjsonIngest(new ObjectMapper(), 256, offerTimeout, counters);
   }
 
+  /** {@code lines} lines {"n":1} to {"n":lines}, in one chunk. */
+  private static String numbered(int lines) {
+    StringBuilder body = new StringBuilder();
+    for (int n = 1; n <= lines; n++) {
+      body.append("{\"n\":").append(n).append("}\n");
+    }
+    return body.toString();
+  }
+
   private static Source<ByteString, NotUsed> body(String... chunks) {
     return Source.from(List.of(chunks)).map(ByteString::fromString);
   }
@@ -77,11 +86,11 @@ class NdjsonIngestTest {
         Sink.<Envelope>foreach(received::add).mapMaterializedValue(f -> NotUsed.getInstance());
     IngestReport report =
         ingest(Duration.ofSeconds(5))
-            .ingest(
+            .ingestBatches(
                 body("{\"user\":\"a\"}\n{oops\n", "\n[1]\n{\"user\":\"b\"}"),
                 "auth",
                 "web",
-                ingress,
+                EachEvent.into(ingress),
                 mat)
             .toCompletableFuture()
             .get(10, TimeUnit.SECONDS);
@@ -100,7 +109,8 @@ class NdjsonIngestTest {
   @Test
   void aPipelineThatTakesNothingMakesTheRequestOverloadedAndNamesTheLineToResendFrom()
       throws Exception {
-    // An ingress that never signals demand: the first line cannot enter, so nothing is accepted.
+    // An ingress that takes one batch and then never signals demand again: the events after that
+    // batch cannot enter.
     CompletableFuture<Void> never = new CompletableFuture<>();
     Sink<Envelope, NotUsed> stalled =
         Sink.<Envelope>ignore()
@@ -112,12 +122,11 @@ class NdjsonIngestTest {
             .to(stalled);
     IngestReport report =
         ingest(Duration.ofMillis(300))
-            .ingest(
-                body("{\"n\":1}\n{\"n\":2}\n{\"n\":3}\n{\"n\":4}\n"), "auth", "web", blocking, mat)
+            .ingestBatches(body(numbered(20)), "auth", "web", EachEvent.into(blocking), mat)
             .toCompletableFuture()
             .get(10, TimeUnit.SECONDS);
     assertTrue(report.overloaded());
-    assertTrue(report.accepted() >= 1 && report.accepted() < 4, "accepted " + report.accepted());
+    assertTrue(report.accepted() >= 1 && report.accepted() < 20, "accepted " + report.accepted());
     assertEquals(report.accepted() + 1, report.resumeFromLine());
     never.complete(null);
   }
@@ -141,7 +150,7 @@ class NdjsonIngestTest {
         failingAfter(body(chunks.toArray(String[]::new)), "Connection reset by peer");
     IngestReport report =
         ingest(Duration.ofSeconds(5))
-            .ingest(body, "auth", "web", ingress, mat)
+            .ingestBatches(body, "auth", "web", EachEvent.into(ingress), mat)
             .toCompletableFuture()
             .get(10, TimeUnit.SECONDS);
     assertTrue(report.cutShort());
@@ -165,12 +174,13 @@ class NdjsonIngestTest {
     ConcurrentLinkedQueue<Envelope> received = new ConcurrentLinkedQueue<>();
     IngestReport report =
         ingest(Duration.ofSeconds(5))
-            .ingest(
+            .ingestBatches(
                 failingAfter(body("{\"n\":"), "reset"),
                 "auth",
                 "web",
-                Sink.<Envelope>foreach(received::add)
-                    .mapMaterializedValue(f -> NotUsed.getInstance()),
+                EachEvent.into(
+                    Sink.<Envelope>foreach(received::add)
+                        .mapMaterializedValue(f -> NotUsed.getInstance())),
                 mat)
             .toCompletableFuture()
             .get(10, TimeUnit.SECONDS);
