@@ -30,9 +30,6 @@ final class CpuWatch {
 
   private static final Path TASKS = Path.of("/proc/self/task");
 
-  /** Linux reports thread CPU time in clock ticks, 100 a second on every common kernel. */
-  private static final long NANOS_PER_TICK = 10_000_000L;
-
   private final Map<String, Long> startTicks;
 
   CpuWatch() {
@@ -50,7 +47,7 @@ final class CpuWatch {
       long ticks = thread.getValue() - startTicks.getOrDefault(thread.getKey(), 0L);
       total += ticks;
       String name = thread.getKey().substring(thread.getKey().indexOf(' ') + 1);
-      byGroup.merge(group(name), ticks * NANOS_PER_TICK, Long::sum);
+      byGroup.merge(group(name), ticks * ProcStat.NANOS_PER_TICK, Long::sum);
       if (ticks > busiestTicks) {
         busiestTicks = ticks;
         busiest = name;
@@ -60,7 +57,8 @@ final class CpuWatch {
     byGroup.entrySet().stream()
         .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
         .forEach(entry -> sorted.put(entry.getKey(), entry.getValue()));
-    return new Use(total * NANOS_PER_TICK, sorted, busiest, busiestTicks * NANOS_PER_TICK);
+    return new Use(
+        total * ProcStat.NANOS_PER_TICK, sorted, busiest, busiestTicks * ProcStat.NANOS_PER_TICK);
   }
 
   /** A thread's name without the number that tells it from its siblings. */
@@ -77,10 +75,7 @@ final class CpuWatch {
             try {
               String stat = Files.readString(task.resolve("stat"));
               String name = Files.readString(task.resolve("comm")).strip();
-              // The fields after the name (in parentheses, which may itself hold spaces).
-              String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-              long used = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-              ticks.put(task.getFileName() + " " + name, used);
+              ticks.put(task.getFileName() + " " + name, ProcStat.cpuTicks(stat));
             } catch (IOException | RuntimeException ended) {
               // The thread ended while being read: its time is not counted.
             }

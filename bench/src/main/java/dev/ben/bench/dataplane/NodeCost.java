@@ -15,9 +15,6 @@ import java.util.stream.Stream;
  */
 final class NodeCost {
 
-  /** Linux reports CPU times in /proc in clock ticks of 1/100 s on every architecture we run. */
-  private static final double TICK_MICROS = 10_000;
-
   /** What the node had spent by one moment. */
   record Sample(long cpuTicks, long contextSwitches) {}
 
@@ -34,10 +31,7 @@ final class NodeCost {
 
   Sample sample() throws IOException {
     Path process = Path.of("/proc", Long.toString(pid));
-    String stat = Files.readString(process.resolve("stat"));
-    // The fields after the command name, which may itself hold spaces, follow its closing paren.
-    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    long ticks = ProcStat.cpuTicks(Files.readString(process.resolve("stat")));
     long switches = 0;
     try (Stream<Path> tasks = Files.list(process.resolve("task"))) {
       for (Path task : (Iterable<Path>) tasks::iterator) {
@@ -71,7 +65,7 @@ final class NodeCost {
     return String.format(
         Locale.ROOT,
         "; the node spent %.0f us of CPU and %.1f context switches per invocation",
-        (after.cpuTicks() - before.cpuTicks()) * TICK_MICROS / requests,
+        (after.cpuTicks() - before.cpuTicks()) * (ProcStat.NANOS_PER_TICK / 1e3) / requests,
         (double) (after.contextSwitches() - before.contextSwitches()) / requests);
   }
 }
