@@ -1,5 +1,6 @@
 package dev.ben.bench.dataplane;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Locale;
@@ -7,16 +8,15 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Invocations at a fixed rate, open loop: request i is due at {@code start + i / rate} whether or
  * not earlier ones were answered, and its latency counts from then (not from when it was sent), so
  * a slow node shows as latency and not as a lower rate. HTTP goes over {@link #CONNECTIONS}
  * keep-alive connections, gRPC over one channel, opened before the clock starts; errors are counted
- * by kind (HTTP status, exception or gRPC status code).
+ * by kind (HTTP status, exception or gRPC status code). One thread paces the requests and, for
+ * HTTP, also writes them and reads the answers while it waits ({@link InvokeTransport#idle}).
  *
  * <p>{@code java ... InvokeLoad http|grpc HOST:PORT PIPELINE RATE SECONDS [WARMUP_SECONDS]}, with
  * the app's key in {@code BEN_APP_KEY} (never on the command line); HTTP targets the ingest port,
@@ -31,6 +31,9 @@ public final class InvokeLoad {
 
   /** How long the run waits for the last answers after the last request was due. */
   private static final Duration DRAIN = Duration.ofSeconds(15);
+
+  /** How often the drain looks whether the last answer came (answers are timed as they arrive). */
+  private static final Duration DRAIN_STEP = Duration.ofMillis(10);
 
   public enum Transport {
     HTTP,
@@ -127,16 +130,13 @@ public final class InvokeLoad {
   }
 
   private static InvokeTransport open(
-      Transport transport, String target, String key, String pipeline) {
+      Transport transport, String target, String key, String pipeline) throws IOException {
     int colon = target.lastIndexOf(':');
+    String host = target.substring(0, colon);
+    int port = Integer.parseInt(target.substring(colon + 1));
     return switch (transport) {
-      case HTTP -> new HttpInvokes("http://" + target, key, pipeline, CONNECTIONS);
-      case GRPC ->
-          new GrpcInvokes(
-              target.substring(0, colon),
-              Integer.parseInt(target.substring(colon + 1)),
-              key,
-              pipeline);
+      case HTTP -> new HttpInvokes(host, port, key, pipeline, CONNECTIONS);
+      case GRPC -> new GrpcInvokes(host, port, key, pipeline);
     };
   }
 
@@ -152,7 +152,7 @@ public final class InvokeLoad {
     for (int i = 0; i < CONNECTIONS; i++) {
       invokes.send(traffic.line(), error -> answered.countDown());
     }
-    answered.await(DRAIN.toMillis(), TimeUnit.MILLISECONDS);
+    awaitAnswers(invokes, answered);
   }
 
   private static Result load(
@@ -169,10 +169,11 @@ public final class InvokeLoad {
     long start = System.nanoTime();
     for (long i = 0; i < total; i++) {
       long due = start + (long) (i * interval);
-      long wait = due - System.nanoTime();
-      if (wait > 0) {
-        LockSupport.parkNanos(wait);
-      }
+      long wait;
+      do {
+        wait = due - System.nanoTime();
+        invokes.idle(Math.max(0, wait));
+      } while (wait > 0);
       sent.incrementAndGet();
       invokes.send(
           traffic.line(),
@@ -184,7 +185,7 @@ public final class InvokeLoad {
             answered.countDown();
           });
     }
-    answered.await(DRAIN.toMillis(), TimeUnit.MILLISECONDS);
+    awaitAnswers(invokes, answered);
     return new Result(
         transport,
         perSecond,
@@ -193,6 +194,15 @@ public final class InvokeLoad {
         answered.getCount(),
         latency,
         processCpuNanos() - cpuBefore);
+  }
+
+  /** Takes answers until every request has one or the drain time passed. */
+  private static void awaitAnswers(InvokeTransport invokes, CountDownLatch answered) {
+    long end = System.nanoTime() + DRAIN.toNanos();
+    for (long left = DRAIN.toNanos(); answered.getCount() > 0 && left > 0; ) {
+      invokes.idle(Math.min(left, DRAIN_STEP.toNanos()));
+      left = end - System.nanoTime();
+    }
   }
 
   /** CPU this process used so far, all threads, so the load's own cost shows beside the node's. */
