@@ -40,18 +40,18 @@ public interface AnalyticalStore extends AutoCloseable {
   }
 
   /**
-   * Copies the rows of {@code source} read with {@code FINAL} that {@code where} selects (its
-   * {@code ?} placeholders take {@code parameters} as in {@link #queryJson(String, List)};
-   * ClickHouse selects before it merges, so only the selected rows are deduplicated among
-   * themselves) into {@code target}, each of the target's columns from the source's column of the
-   * same name. A row whose event_id the target holds is stored once, as with inserts. The stores
-   * run it as one statement, so no row crosses into the JVM; this default reads the rows as JSON
-   * and inserts them.
+   * Copies the rows of {@code source} read with {@code FINAL} that {@code rows} selects (its {@code
+   * ?} placeholders take its parameters as in {@link #queryJson(String, List)}; ClickHouse selects
+   * before it merges, so only the selected rows are deduplicated among themselves) into {@code
+   * target}, each of the target's columns from the source's column of the same name. A row whose
+   * event_id the target holds is stored once, as with inserts. The stores run it as one statement,
+   * so no row crosses into the JVM; this default reads the rows as JSON and inserts them.
    */
-  default void copyRows(String source, String target, String where, List<Object> parameters) {
-    List<ObjectNode> rows =
-        queryJson("SELECT * FROM " + source + " FINAL WHERE " + where, parameters);
-    insertJsonRows(target, rows.stream().map(JsonNode::toString).toList());
+  default void copyRows(String source, String target, RowSelection rows) {
+    List<ObjectNode> selected =
+        queryJson(
+            "SELECT * FROM " + source + " FINAL WHERE " + rows.conjunction(), rows.parameters());
+    insertJsonRows(target, selected.stream().map(JsonNode::toString).toList());
   }
 
   /**

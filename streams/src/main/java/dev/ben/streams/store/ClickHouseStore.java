@@ -172,7 +172,7 @@ public final class ClickHouseStore implements AnalyticalStore {
    * may have added one); merges fold an event_id copied twice, as they do for inserts.
    */
   @Override
-  public void copyRows(String source, String target, String where, List<Object> parameters) {
+  public void copyRows(String source, String target, RowSelection rows) {
     String names =
         String.join(", ", columns.names(target).stream().map(c -> '`' + c + '`').toList());
     String sql =
@@ -186,9 +186,14 @@ public final class ClickHouseStore implements AnalyticalStore {
             + source
             // The condition is read first and only the rows it selects are merged for FINAL: a
             // WHERE has 18.16 merge the whole table when its sorting key does not serve the
-            // condition (the replica's watermark on ingested_at).
+            // condition (the replica's watermark on ingested_at). The narrowing alone is the
+            // PREWHERE, whose columns are read from the whole table.
             + " FINAL PREWHERE "
-            + QueryParameters.bind(where, parameters);
+            + QueryParameters.bind(
+                rows.narrowing().isEmpty()
+                    ? rows.exact()
+                    : rows.narrowing() + " WHERE " + rows.exact(),
+                rows.parameters());
     release(
         await(
             () -> client.execute(sql),

@@ -156,9 +156,8 @@ public final class EmbeddedStore implements AnalyticalStore {
   }
 
   @Override
-  public synchronized void copyRows(
-      String source, String target, String where, List<Object> parameters) {
-    DuckDbCopy.run(connection, source, target, where, parameters);
+  public synchronized void copyRows(String source, String target, RowSelection rows) {
+    DuckDbCopy.run(connection, source, target, rows.conjunction(), rows.parameters());
   }
 
   private List<ObjectNode> rows(ResultSet rs) throws SQLException {

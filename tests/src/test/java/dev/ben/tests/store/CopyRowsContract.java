@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ben.streams.store.AnalyticalStore;
+import dev.ben.streams.store.RowSelection;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,7 +60,8 @@ abstract class CopyRowsContract {
 
   @Test
   void theSelectedRowsFillTheTargetsColumnsByName() {
-    store.copyRows("source", "target", "n >= ? AND event_id < ?", List.of(2, "c"));
+    store.copyRows(
+        "source", "target", RowSelection.where("n >= ? AND event_id < ?", List.of(2, "c")));
     List<ObjectNode> rows = target();
     assertEquals(1, rows.size(), rows.toString());
     ObjectNode row = rows.get(0);
@@ -74,8 +76,8 @@ abstract class CopyRowsContract {
 
   @Test
   void aRowCopiedTwiceIsStoredOnce() {
-    store.copyRows("source", "target", "n <= ?", List.of(2));
-    store.copyRows("source", "target", "n >= ?", List.of(1));
+    store.copyRows("source", "target", RowSelection.where("n <= ?", List.of(2)));
+    store.copyRows("source", "target", RowSelection.where("n >= ?", List.of(1)));
     List<ObjectNode> rows = target();
     assertEquals(
         List.of("a", "b", "o'neil"), rows.stream().map(r -> r.get("event_id").asText()).toList());
@@ -83,9 +85,17 @@ abstract class CopyRowsContract {
   }
 
   @Test
+  void aNarrowingSelectsWithTheExactConditionItsParametersFirst() {
+    store.copyRows("source", "target", new RowSelection("n >= ?", "event_id < ?", List.of(2, "c")));
+    List<ObjectNode> rows = target();
+    assertEquals(List.of("b"), rows.stream().map(r -> r.get("event_id").asText()).toList());
+  }
+
+  @Test
   void aQuotedParameterIsOnlyAValue() {
-    store.copyRows("source", "target", "event_id = ?", List.of("o'neil"));
-    store.copyRows("source", "target", "event_id = ?", List.of("x' OR '1' = '1"));
+    store.copyRows("source", "target", RowSelection.where("event_id = ?", List.of("o'neil")));
+    store.copyRows(
+        "source", "target", RowSelection.where("event_id = ?", List.of("x' OR '1' = '1")));
     List<ObjectNode> rows = target();
     assertEquals(1, rows.size(), rows.toString());
     assertEquals("o'neil", rows.get(0).get("event_id").asText());

@@ -74,12 +74,12 @@ public final class ReplicaKeeper {
     Watermark mark = watermarks.computeIfAbsent(table, this::start);
     ObjectNode end =
         store
-            .queryJson(ReplicaPage.end(table, pageRows, store.embedded()), mark.parameters())
+            .queryJson(ReplicaPage.end(table, pageRows, store.embedded()), mark.pageParameters())
             .get(0);
     long rows = end.path("n").asLong();
     if (rows > 0) {
       Watermark last = Watermark.ofKey(end.get("last").asText());
-      store.copyRows(table, table + SUFFIX, ReplicaPage.BETWEEN, ReplicaPage.between(mark, last));
+      store.copyRows(table, table + SUFFIX, ReplicaPage.copy(mark, last));
       watermarks.put(table, last);
     }
     return rows;

@@ -1,8 +1,11 @@
 package dev.ben.streams.store.replica;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ben.streams.store.RowSelection;
 import dev.ben.streams.store.replica.ReplicaPage.Watermark;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -32,5 +35,29 @@ class ReplicaPageTest {
             "b"),
         ReplicaPage.between(from, to));
     assertEquals(6, ReplicaPage.BETWEEN.chars().filter(c -> c == '?').count());
+  }
+
+  @Test
+  void theCopyIsNarrowedToTheFirstWatermarksSecondWhoseParameterComesFirst() {
+    Watermark from = new Watermark("2024-05-01 10:00:00", "a");
+    Watermark to = new Watermark("2024-05-01 10:00:05", "b");
+    RowSelection copy = ReplicaPage.copy(from, to);
+    assertEquals(ReplicaPage.SINCE, copy.narrowing());
+    assertEquals(ReplicaPage.BETWEEN, copy.exact());
+    List<Object> parameters = new ArrayList<>(List.of("2024-05-01 10:00:00"));
+    parameters.addAll(ReplicaPage.between(from, to));
+    assertEquals(parameters, copy.parameters());
+  }
+
+  @Test
+  void thePageEndReadsOnlyTheWatermarksSecondFromTheWholeTableOnClickHouse() {
+    String clickHouse = ReplicaPage.end("logins", 10, false);
+    assertTrue(clickHouse.contains(" FINAL PREWHERE " + ReplicaPage.SINCE + " WHERE "), clickHouse);
+    String embedded = ReplicaPage.end("logins", 10, true);
+    assertTrue(embedded.contains(" FINAL WHERE " + ReplicaPage.SINCE + " AND "), embedded);
+    Watermark mark = new Watermark("2024-05-01 10:00:00", "a");
+    for (String sql : List.of(clickHouse, embedded)) {
+      assertEquals(mark.pageParameters().size(), sql.chars().filter(c -> c == '?').count(), sql);
+    }
   }
 }
