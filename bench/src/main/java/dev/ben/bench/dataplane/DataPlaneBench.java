@@ -76,7 +76,10 @@ public final class DataPlaneBench {
       }
       default -> {
         Path work = Files.createTempDirectory("ben-bench-pipeline");
-        ActorSystem system = ActorSystem.create("bench");
+        // The node's shared dispatcher (its size, from cluster-config), not Pekko's default.
+        ActorSystem system =
+            ActorSystem.create(
+                "bench", ConfigFactory.load(ConfigFactory.parseResources("ben-dispatcher.conf")));
         try (RocksIndex index = RocksIndex.open(work.resolve("rocks"))) {
           // The node's boundaries (ben.flow, with its BEN_FLOW_BOUNDARY_* overrides).
           FlowSettings flow = FlowSettings.fromConfig(ConfigFactory.load());
