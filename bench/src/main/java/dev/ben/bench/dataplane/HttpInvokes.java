@@ -2,6 +2,7 @@ package dev.ben.bench.dataplane;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -38,7 +39,7 @@ final class HttpInvokes implements InvokeTransport {
 
     Connection() throws IOException {
       channel = SocketChannel.open(address);
-      channel.setOption(java.net.StandardSocketOptions.TCP_NODELAY, true);
+      channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
       channel.configureBlocking(false);
       key = channel.register(selector, SelectionKey.OP_READ, this);
     }
