@@ -49,8 +49,7 @@ public interface AnalyticalStore extends AutoCloseable {
    */
   default void copyRows(String source, String target, RowSelection rows) {
     List<ObjectNode> selected =
-        queryJson(
-            "SELECT * FROM " + source + " FINAL WHERE " + rows.conjunction(), rows.parameters());
+        queryJson("SELECT * FROM " + source + " FINAL" + rows.clause(false), rows.parameters());
     insertJsonRows(target, selected.stream().map(JsonNode::toString).toList());
   }
 

@@ -186,14 +186,9 @@ public final class ClickHouseStore implements AnalyticalStore {
             + source
             // The condition is read first and only the rows it selects are merged for FINAL: a
             // WHERE has 18.16 merge the whole table when its sorting key does not serve the
-            // condition (the replica's watermark on ingested_at). The narrowing alone is the
-            // PREWHERE, whose columns are read from the whole table.
-            + " FINAL PREWHERE "
-            + QueryParameters.bind(
-                rows.narrowing().isEmpty()
-                    ? rows.exact()
-                    : rows.narrowing() + " WHERE " + rows.exact(),
-                rows.parameters());
+            // condition (the replica's watermark on ingested_at).
+            + " FINAL"
+            + QueryParameters.bind(rows.clause(true), rows.parameters());
     release(
         await(
             () -> client.execute(sql),

@@ -22,4 +22,18 @@ public record RowSelection(String narrowing, String exact, List<Object> paramete
   public String conjunction() {
     return narrowing.isEmpty() ? exact : "(" + narrowing + ") AND (" + exact + ")";
   }
+
+  /**
+   * The clause after a {@code FROM ... FINAL}: with {@code prewhere} (ClickHouse) the narrowing
+   * alone is the PREWHERE and the exact condition the WHERE, or the exact condition the PREWHERE
+   * when there is no narrowing (so FINAL merges only the selected rows); otherwise one WHERE.
+   */
+  public String clause(boolean prewhere) {
+    if (!prewhere) {
+      return " WHERE " + conjunction();
+    }
+    return narrowing.isEmpty()
+        ? " PREWHERE " + exact
+        : " PREWHERE " + narrowing + " WHERE " + exact;
+  }
 }

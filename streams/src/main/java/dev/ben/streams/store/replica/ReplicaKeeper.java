@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ben.streams.metrics.Labels;
 import dev.ben.streams.metrics.MetricsRegistry;
 import dev.ben.streams.store.AnalyticalStore;
+import dev.ben.streams.store.RowSelection;
 import dev.ben.streams.store.migrate.DataMigrator;
 import dev.ben.streams.store.replica.ReplicaPage.Watermark;
 import java.time.LocalDateTime;
@@ -72,9 +73,11 @@ public final class ReplicaKeeper {
   private long copy(String table) {
     AnalyticalStore store = migrator.store();
     Watermark mark = watermarks.computeIfAbsent(table, this::start);
+    RowSelection past = ReplicaPage.past(mark);
     ObjectNode end =
         store
-            .queryJson(ReplicaPage.end(table, pageRows, store.embedded()), mark.pageParameters())
+            .queryJson(
+                ReplicaPage.end(table, pageRows, past.clause(!store.embedded())), past.parameters())
             .get(0);
     long rows = end.path("n").asLong();
     if (rows > 0) {

@@ -33,7 +33,7 @@ final class ReplicaPage {
 
   /**
    * What every row past a watermark meets, on the one column the stores read from the whole table
-   * to find them ({@link RowSelection}): both other conditions also name event_id.
+   * to find them ({@link RowSelection}): {@link #PAST} and {@link #UP_TO} also name event_id.
    */
   static final String SINCE = "ingested_at >= CAST(? AS DateTime)";
 
@@ -43,11 +43,6 @@ final class ReplicaPage {
   /** A position in (ingested_at, event_id) order; ingested_at as the stores print DateTime. */
   record Watermark(String ingestedAt, String eventId) {
 
-    /** The parameters of {@link #end}: the narrowing's, then the watermark's. */
-    List<Object> pageParameters() {
-      return List.of(ingestedAt, ingestedAt, ingestedAt, eventId);
-    }
-
     /** The watermark a key of {@link #end} names: the DateTime text, then the event_id. */
     static Watermark ofKey(String key) {
       return new Watermark(key.substring(0, DATE_TIME_WIDTH), key.substring(DATE_TIME_WIDTH));
@@ -56,23 +51,31 @@ final class ReplicaPage {
 
   private ReplicaPage() {}
 
+  /** The rows past a watermark, narrowed to those since its second: what {@link #end} reads. */
+  static RowSelection past(Watermark mark) {
+    return new RowSelection(
+        SINCE,
+        PAST,
+        List.of(mark.ingestedAt(), mark.ingestedAt(), mark.ingestedAt(), mark.eventId()));
+  }
+
   /**
-   * One row: {@code n}, the rows of the page past the watermark, and {@code last}, its last key;
-   * its parameters are {@link Watermark#pageParameters()}. The key is the DateTime text followed by
-   * the event_id: the text has a fixed width, so the greatest key is the last row in (ingested_at,
-   * event_id) order, on both stores alike. FINAL so a retried batch not merged yet does not fill
-   * the page with copies of the same rows. On ClickHouse the watermark's second is a PREWHERE: only
-   * its column is read from the whole table, and only the rows past it are merged. A WHERE had the
-   * server merge the whole table every round (its sorting key does not start with ingested_at), and
-   * a PREWHERE of the whole condition read every event_id: 94 ms a round at 3 million rows against
-   * 19 ms (docs/bench.md).
+   * One row: {@code n}, the rows of the page that {@code clause} selects (the {@link
+   * RowSelection#clause} of {@link #past}, with its parameters), and {@code last}, its last key.
+   * The key is the DateTime text followed by the event_id: the text has a fixed width, so the
+   * greatest key is the last row in (ingested_at, event_id) order, on both stores alike. FINAL so a
+   * retried batch not merged yet does not fill the page with copies of the same rows. On ClickHouse
+   * the watermark's second is a PREWHERE: only its column is read from the whole table, and only
+   * the rows past it are merged. A WHERE had the server merge the whole table every round (its
+   * sorting key does not start with ingested_at), and a PREWHERE of the whole condition read every
+   * event_id: 94 ms a round at 3 million rows against 19 ms (docs/bench.md).
    */
-  static String end(String table, int pageRows, boolean embedded) {
+  static String end(String table, int pageRows, String clause) {
     return "SELECT count(*) AS n, max(concat(CAST(ingested_at AS String), event_id)) AS last"
         + " FROM (SELECT ingested_at, event_id FROM "
         + table
-        + (embedded ? " FINAL WHERE " + SINCE + " AND " : " FINAL PREWHERE " + SINCE + " WHERE ")
-        + PAST
+        + " FINAL"
+        + clause
         + " ORDER BY ingested_at, event_id LIMIT "
         + pageRows
         + ")";

@@ -51,13 +51,18 @@ class ReplicaPageTest {
 
   @Test
   void thePageEndReadsOnlyTheWatermarksSecondFromTheWholeTableOnClickHouse() {
-    String clickHouse = ReplicaPage.end("logins", 10, false);
-    assertTrue(clickHouse.contains(" FINAL PREWHERE " + ReplicaPage.SINCE + " WHERE "), clickHouse);
-    String embedded = ReplicaPage.end("logins", 10, true);
-    assertTrue(embedded.contains(" FINAL WHERE " + ReplicaPage.SINCE + " AND "), embedded);
     Watermark mark = new Watermark("2024-05-01 10:00:00", "a");
+    RowSelection past = ReplicaPage.past(mark);
+    String clickHouse = ReplicaPage.end("logins", 10, past.clause(true));
+    assertTrue(clickHouse.contains(" FINAL PREWHERE " + ReplicaPage.SINCE + " WHERE "), clickHouse);
+    String embedded = ReplicaPage.end("logins", 10, past.clause(false));
+    assertTrue(embedded.contains(" FINAL WHERE (" + ReplicaPage.SINCE + ") AND "), embedded);
     for (String sql : List.of(clickHouse, embedded)) {
-      assertEquals(mark.pageParameters().size(), sql.chars().filter(c -> c == '?').count(), sql);
+      assertEquals(past.parameters().size(), sql.chars().filter(c -> c == '?').count(), sql);
     }
+    assertEquals(
+        List.of("2024-05-01 10:00:00", "2024-05-01 10:00:00", "2024-05-01 10:00:00", "a"),
+        past.parameters(),
+        "the narrowing's parameter first");
   }
 }
