@@ -7,6 +7,8 @@
 #   scripts/servers.sh status   show what runs
 #   scripts/servers.sh stop-clickhouse | start-clickhouse
 #                               take ClickHouse down and bring it back on the same port (outage tests)
+# ClickHouse keeps its tables in memory (tmpfs, /dev/shm) where there is one with room, and under .ben-test otherwise;
+# BEN_TEST_CLICKHOUSE_DATA names a directory instead. `stop` deletes the tables kept in memory.
 # Idempotent: start reuses servers it started that still answer; it never touches servers it did not start.
 set -euo pipefail
 
@@ -80,8 +82,24 @@ start_nats() {
   log "nats-server on 127.0.0.1:$port (pid $(cat "$PIDS/nats.pid"))"
 }
 
+# Where ClickHouse keeps its tables. Each part it writes is about 60 files, and merges delete as many: on a file system
+# without a journal (this machine's root ext4) every file created scans the inode bitmap past the recently deleted
+# ones, which took about 40% of the server's CPU during inserts and made its speed vary 2-3x from run to run
+# (docs/decisions.md). tmpfs has no such scan; the tests and the benchmark measure Ben, not that scan.
+clickhouse_data() {
+  if [[ -n "${BEN_TEST_CLICKHOUSE_DATA:-}" ]]; then echo "$BEN_TEST_CLICKHOUSE_DATA"; return; fi
+  local shm=/dev/shm free_kb
+  free_kb=$(df -Pk "$shm" 2>/dev/null | awk 'NR == 2 && $1 == "tmpfs" {print $4}')
+  if [[ -w "$shm" && -n "$free_kb" ]] && (( free_kb >= 4 * 1024 * 1024 )); then
+    # One directory per checkout, so two clones' servers never share tables.
+    echo "$shm/ben-test-$(printf '%s' "$ROOT" | cksum | cut -d' ' -f1)/clickhouse"
+  else
+    echo "$WORK/clickhouse"
+  fi
+}
+
 clickhouse_config() {
-  local dir=$1 http=$2 tcp=$3
+  local dir=$1 http=$2 tcp=$3 data=$4
   cat >"$dir/config.xml" <<XML
 <?xml version="1.0"?>
 <yandex>
@@ -89,8 +107,8 @@ clickhouse_config() {
   <listen_host>127.0.0.1</listen_host>
   <http_port>$http</http_port>
   <tcp_port>$tcp</tcp_port>
-  <path>$dir/data/</path>
-  <tmp_path>$dir/tmp/</tmp_path>
+  <path>$data/data/</path>
+  <tmp_path>$data/tmp/</tmp_path>
   <user_files_path>$dir/user_files/</user_files_path>
   <format_schema_path>$dir/format_schemas/</format_schema_path>
   <mark_cache_size>268435456</mark_cache_size>
@@ -123,16 +141,27 @@ start_clickhouse() {
   if alive clickhouse && curl -fsS "http://127.0.0.1:$(recorded_port clickhouse)/ping" >/dev/null 2>&1; then
     log "clickhouse-server already running"; return
   fi
-  local dir="$WORK/clickhouse" http tcp
+  local dir="$WORK/clickhouse" data http tcp
+  data=$(clickhouse_data)
   # A restart (start-clickhouse after stop-clickhouse) comes back on the same port, so clients reconnect.
   http=$(recorded_port clickhouse); [[ -n "$http" ]] || http=$(free_port 18123)
   tcp=$(free_port $((http + 1)))
-  mkdir -p "$dir/log" "$dir/data" "$dir/tmp" "$dir/user_files" "$dir/format_schemas"
-  clickhouse_config "$dir" "$http" "$tcp"
+  mkdir -p "$dir/log" "$data/data" "$data/tmp" "$dir/user_files" "$dir/format_schemas"
+  clickhouse_config "$dir" "$http" "$tcp" "$data"
   clickhouse-server --config-file="$dir/config.xml" >"$dir/log/stdout.log" 2>&1 &
   echo $! >"$PIDS/clickhouse.pid"; echo "$http" >"$PIDS/clickhouse.port"
   wait_until clickhouse "$dir/log/error.log" 60 curl -fsS "http://127.0.0.1:$http/ping"
-  log "clickhouse-server on 127.0.0.1:$http (pid $(cat "$PIDS/clickhouse.pid"))"
+  log "clickhouse-server on 127.0.0.1:$http (pid $(cat "$PIDS/clickhouse.pid")), tables in $data"
+}
+
+# The tables kept in memory are deleted once the server is stopped; tables on disk stay for the next start.
+forget_clickhouse_data() {
+  local data
+  data=$(sed -n 's:.*<path>\(.*\)/data/</path>.*:\1:p' "$WORK/clickhouse/config.xml" 2>/dev/null || true)
+  if [[ "$data" == /dev/shm/ben-test-*/clickhouse ]]; then
+    rm -rf "${data%/clickhouse}"
+    log "deleted ClickHouse's tables in $data"
+  fi
 }
 
 start_s3proxy() {
@@ -195,6 +224,7 @@ case "${1:-}" in
     ;;
   stop)
     for name in s3proxy clickhouse nats; do stop_one "$name"; done
+    alive clickhouse || forget_clickhouse_data
     rm -f "$ENV_FILE"
     ;;
   stop-clickhouse)

@@ -37,8 +37,7 @@ final class ClickHouseClientRun {
    * Inserts the sink's timed rows of {@code table} into a copy in {@code format} and times it,
    * after {@code beforeTimed}.
    */
-  SinkRun.Result insert(String table, String format, SinkRun.BeforeTimed beforeTimed)
-      throws Exception {
+  SinkRun.Result insert(String table, String format, SinkRun.Step beforeTimed) throws Exception {
     Path file = work.resolve(table + "." + format.toLowerCase(Locale.ROOT));
     if (!Files.exists(file)) {
       client(

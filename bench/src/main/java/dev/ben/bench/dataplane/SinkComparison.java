@@ -40,12 +40,13 @@ record SinkComparison(
       SinkQuiet quiet = new SinkQuiet(store);
       List<String> waits = new ArrayList<>();
       SinkServerWork[] atStart = new SinkServerWork[1];
-      SinkRun.BeforeTimed settle =
+      SinkRun.Step settle =
           () -> {
             waits.add(quiet.settle(table).describe());
             atStart[0] = SinkServerWork.read(store);
           };
-      SinkRun.Result sink = new SinkRun().run(store, contracts, rows, batchSize, settle);
+      SinkRun.Result sink =
+          new SinkRun().run(store, contracts, rows, batchSize, settle, SinkRun.Step.NOTHING);
       SinkServerWork sinkWork = SinkServerWork.read(store).since(atStart[0]);
       ClickHouseClientRun client =
           new ClickHouseClientRun(

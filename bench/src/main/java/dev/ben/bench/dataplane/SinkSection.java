@@ -74,7 +74,14 @@ final class SinkSection {
           String table = contracts.schema("login").orElseThrow().table();
           SinkQuiet quiet = new SinkQuiet(store);
           SinkRun.Result result =
-              new SinkRun().run(store, contracts, rows, batch, () -> quiet.settle(table));
+              new SinkRun()
+                  .run(
+                      store,
+                      contracts,
+                      rows,
+                      batch,
+                      () -> quiet.settle(table),
+                      SinkRun.Step.NOTHING);
           section.put(
               Figure.CLICKHOUSE_SINK,
               Measured.of(result.rowsPerSecond())
@@ -91,9 +98,15 @@ final class SinkSection {
         ConnectorSettings.fromConfig(ConfigFactory.defaultReference().resolve()).embedded();
     try (EmbeddedStore embedded =
         EmbeddedStore.open(work.resolve("bench.duckdb"), new ObjectMapper(), embeddedSettings)) {
-      SinkRun.Result result = new SinkRun().run(embedded, contracts, rows, batch);
-      section.put(Figure.EMBEDDED_STORE, Measured.of(result.rowsPerSecond()).note(note(result)));
-      section.detail("embedded store: " + note(result));
+      // DuckDB moves committed rows from its log into the database file at a checkpoint, every
+      // ben.connectors.embedded.checkpoint-threshold of log: the warm-up's before the clock starts,
+      // the timed rows' inside it, so the figure holds each row's share of that work once.
+      SinkRun.Step checkpoint = () -> embedded.execute("CHECKPOINT");
+      SinkRun.Result result =
+          new SinkRun().run(embedded, contracts, rows, batch, checkpoint, checkpoint);
+      String note = note(result) + ", its checkpoint included";
+      section.put(Figure.EMBEDDED_STORE, Measured.of(result.rowsPerSecond()).note(note));
+      section.detail("embedded store: " + note);
     }
     return section;
   }
