@@ -25,7 +25,8 @@ for arg in "$@"; do
 done
 mkdir -p "$OUT"
 # A figure of an earlier run must never show as this run's.
-rm -f "$OUT"/{machine,engine,pipeline,invoke,ingest,sink,report,spine,engine-jmh,dataplane}.json
+rm -f "$OUT"/{machine,engine,pipeline,invoke,ingest,sink,report,spine,engine-jmh,dataplane}.json \
+  "$OUT"/node-stall-*.txt "$OUT/node-metrics.txt"
 BENCH_CP="$ROOT/bench/target/classes:$(cat "$ROOT/bench/target/classpath.txt")"
 
 # not_run FILE REASON: the part that writes FILE did not run, or failed before writing it.
@@ -152,6 +153,14 @@ if [[ -z "$HTTP_WHY" ]]; then
   else
     HTTP_WHY="benctl could not create the app the load sends as (see target/bench/deploy.log)"
   fi
+fi
+# The node's own counters after the loads (refusals by reason, each stage's outcomes, store writes), for a run whose
+# figures say only that requests failed. The session token goes to curl on stdin, never on its command line.
+TOKEN=$(sed -n 's/.*"token" *: *"\([^"]*\)".*/\1/p' "$NODE_HOME/benctl.json" 2>/dev/null | head -n 1)
+if [[ -n "$TOKEN" ]]; then
+  printf 'header = "Authorization: Bearer %s"\n' "$TOKEN" \
+    | curl -fsS --config - "http://127.0.0.1:$GATEWAY_PORT/metrics" >"$OUT/node-metrics.txt" 2>/dev/null \
+    || rm -f "$OUT/node-metrics.txt"
 fi
 not_run invoke.json "${HTTP_WHY:-the HTTP part wrote no invoke.json}"
 not_run ingest.json "${HTTP_WHY:-the HTTP part wrote no ingest.json}"

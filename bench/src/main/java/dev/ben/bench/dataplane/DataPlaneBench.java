@@ -62,6 +62,7 @@ public final class DataPlaneBench {
             options.grpc(),
             appKey,
             NodeCost.of(options.nodePid()),
+            NodeThreads.of(options.nodePid(), options.out()),
             options.quick());
       }
       case "sink" -> {

@@ -1,5 +1,7 @@
 package dev.ben.bench.dataplane;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +28,7 @@ final class HttpAnswerReader {
   private int bodyFrom;
   private long bodyLength;
   private boolean closes;
+  private String refusal = "";
 
   /** Takes the bytes {@code in} has left. */
   void take(ByteBuffer in) {
@@ -50,10 +53,34 @@ final class HttpAnswerReader {
     }
     int answered = status;
     int end = bodyFrom + (int) bodyLength;
+    refusal = answered == 200 ? "" : reason(new String(buffered, bodyFrom, end - bodyFrom, UTF_8));
     System.arraycopy(buffered, end, buffered, 0, length - end);
     length -= end;
     status = -1;
     return answered;
+  }
+
+  /**
+   * Why the node refused the last complete answer's request, in parentheses, as its {@code error}
+   * says it up to the first parenthesis or semicolon (the rest is advice), so that refusals of one
+   * kind count together; "" for a 200 or a body without an {@code error}.
+   */
+  String refusal() {
+    return refusal;
+  }
+
+  private static String reason(String body) {
+    String key = "\"error\":\"";
+    int from = body.indexOf(key);
+    if (from < 0) {
+      return "";
+    }
+    from += key.length();
+    int end = from;
+    while (end < body.length() && "\"(;".indexOf(body.charAt(end)) < 0) {
+      end++;
+    }
+    return " (" + body.substring(from, end).strip() + ")";
   }
 
   /** Whether the last complete answer said the server closes the connection after it. */

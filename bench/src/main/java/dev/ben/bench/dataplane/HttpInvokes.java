@@ -160,7 +160,7 @@ final class HttpInvokes implements InvokeTransport {
     }
     Consumer<String> done = connection.waiting;
     connection.waiting = null;
-    done.accept(status == 200 ? null : "HTTP " + status);
+    done.accept(status == 200 ? null : "HTTP " + status + connection.answers.refusal());
     if (connection.answers.closes()) {
       replace(connection);
     } else {

@@ -4,6 +4,7 @@ import dev.ben.bench.dataplane.InvokeLoad.Transport;
 import dev.ben.bench.table.Figure;
 import dev.ben.bench.table.Measured;
 import dev.ben.bench.table.Section;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +18,9 @@ import java.util.Optional;
  */
 final class HttpSection {
 
+  /** The first measured rate, invocations a second; the paths also warm up at it. */
+  private static final int LOW_RATE = 2_000;
+
   private HttpSection() {}
 
   /**
@@ -25,16 +29,15 @@ final class HttpSection {
    * @param ingestAddress the node's ingest address (host:port)
    * @param control the node's control address (host:port), which serves gRPC invocations
    * @param node the node's process, to say what each invocation cost it, when known
+   * @param threads where the node's threads are written if it stops answering, when known
    */
-  /** The first measured rate, invocations a second; the paths also warm up at it. */
-  private static final int LOW_RATE = 2_000;
-
   static List<Section> run(
       HttpLoad http,
       String ingestAddress,
       String control,
       String key,
       Optional<NodeCost> node,
+      Optional<NodeThreads> threads,
       boolean quick)
       throws Exception {
     Duration duration = Duration.ofSeconds(quick ? 5 : 20);
@@ -50,7 +53,7 @@ final class HttpSection {
         Transport.HTTP,
         ingestAddress,
         key,
-        node,
+        new Node(node, threads),
         duration,
         Figure.INVOKE_HTTP_2K,
         Figure.INVOKE_HTTP_10K);
@@ -59,7 +62,7 @@ final class HttpSection {
         Transport.GRPC,
         control,
         key,
-        node,
+        new Node(node, threads),
         duration,
         Figure.INVOKE_GRPC_2K,
         Figure.INVOKE_GRPC_10K);
@@ -80,13 +83,16 @@ final class HttpSection {
     return List.of(invoke, ingest);
   }
 
+  /** What the bench knows of the node's process: its cost, and where its threads go. */
+  private record Node(Optional<NodeCost> cost, Optional<NodeThreads> threads) {}
+
   /** 2,000/s, then 10,000/s unless more than a tenth already failed at 2,000/s. */
   private static void invokes(
       Section section,
       Transport transport,
       String target,
       String key,
-      Optional<NodeCost> node,
+      Node node,
       Duration duration,
       Figure low,
       Figure high)
@@ -114,18 +120,38 @@ final class HttpSection {
       Transport transport,
       String target,
       String key,
-      Optional<NodeCost> node,
+      Node node,
       int perSecond,
       Duration duration)
       throws Exception {
+    Optional<NodeCost> costs = node.cost();
     Optional<NodeCost.Sample> before =
-        node.isPresent() ? Optional.of(node.get().sample()) : Optional.empty();
-    InvokeLoad.Result run = InvokeLoad.run(transport, target, key, "auth", perSecond, duration);
+        costs.isPresent() ? Optional.of(costs.get().sample()) : Optional.empty();
+    String name = figure.name().toLowerCase(Locale.ROOT);
+    InvokeLoad.Result run =
+        InvokeLoad.run(
+            transport,
+            target,
+            key,
+            "auth",
+            perSecond,
+            duration,
+            node.threads().map(threads -> threads.dumpTo(name)).orElse(null));
     String cost =
         before.isPresent()
-            ? NodeCost.perRequest(before.get(), node.get().sample(), run.sent())
+            ? NodeCost.perRequest(before.get(), costs.get().sample(), run.sent())
             : "";
     section.detail(run.line() + cost);
+    node.threads()
+        .map(threads -> threads.file(name))
+        .filter(Files::exists)
+        .ifPresent(
+            file ->
+                section.detail(
+                    "  the node answered nothing for over "
+                        + InvokeLoad.STALL.toSeconds()
+                        + " s during this run; its threads at that moment: "
+                        + file));
     section.put(figure, measured(run, cost));
     return run;
   }

@@ -29,6 +29,9 @@ public final class InvokeLoad {
   /** Keep-alive connections the HTTP load holds, as a service's client pool would. */
   public static final int CONNECTIONS = 32;
 
+  /** No answer for this long while requests wait is a stall (the node's normal p999 is ~60 ms). */
+  static final Duration STALL = Duration.ofSeconds(1);
+
   /** How long the run waits for the last answers after the last request was due. */
   private static final Duration DRAIN = Duration.ofSeconds(15);
 
@@ -120,10 +123,26 @@ public final class InvokeLoad {
       int perSecond,
       Duration duration)
       throws Exception {
+    return run(transport, target, key, pipeline, perSecond, duration, null);
+  }
+
+  /**
+   * The same run, calling {@code onStall} (on a thread of its own, at most once) the first time no
+   * answer came for {@link #STALL} while requests were waiting: the moment to look at the node.
+   */
+  public static Result run(
+      Transport transport,
+      String target,
+      String key,
+      String pipeline,
+      int perSecond,
+      Duration duration,
+      Runnable onStall)
+      throws Exception {
     InvokeTransport invokes = open(transport, target, key, pipeline);
     try {
       connect(invokes);
-      return load(transport, invokes, perSecond, duration);
+      return load(transport, invokes, perSecond, duration, onStall);
     } finally {
       invokes.stop();
     }
@@ -156,7 +175,11 @@ public final class InvokeLoad {
   }
 
   private static Result load(
-      Transport transport, InvokeTransport invokes, int perSecond, Duration duration)
+      Transport transport,
+      InvokeTransport invokes,
+      int perSecond,
+      Duration duration,
+      Runnable onStall)
       throws InterruptedException {
     AuthTraffic traffic = new AuthTraffic(7, 50_000, AuthTraffic.stepAt(perSecond));
     LatencyHistogram latency = new LatencyHistogram();
@@ -167,6 +190,8 @@ public final class InvokeLoad {
     long cpuBefore = processCpuNanos();
     double interval = 1e9 / perSecond;
     long start = System.nanoTime();
+    AtomicLong lastAnswer = new AtomicLong(start);
+    boolean stallSeen = onStall == null;
     for (long i = 0; i < total; i++) {
       long due = start + (long) (i * interval);
       long wait;
@@ -174,11 +199,21 @@ public final class InvokeLoad {
         wait = due - System.nanoTime();
         invokes.idle(Math.max(0, wait));
       } while (wait > 0);
+      if (!stallSeen
+          && due - lastAnswer.get() > STALL.toNanos()
+          && answered.getCount() > total - i) {
+        stallSeen = true;
+        Thread watch = new Thread(onStall, "invoke-stall");
+        watch.setDaemon(true);
+        watch.start();
+      }
       sent.incrementAndGet();
       invokes.send(
           traffic.line(),
           error -> {
-            latency.recordNanos(System.nanoTime() - due);
+            long now = System.nanoTime();
+            lastAnswer.set(now);
+            latency.recordNanos(now - due);
             if (error != null) {
               errors.merge(error, 1L, Long::sum);
             }

@@ -48,6 +48,32 @@ class HttpAnswerReaderTest {
   }
 
   @Test
+  void aRefusalIsKeptAsItsReasonWithoutTheAdviceAfterIt() throws IOException {
+    HttpAnswerReader reader = new HttpAnswerReader();
+    String refused =
+        "{\"error\":\"pipeline `auth` did not decide within 2000 ms (it is saturated); retry\"}";
+    reader.take(
+        bytes(
+            "HTTP/1.1 503 Service Unavailable\r\nContent-Length: "
+                + refused.length()
+                + "\r\n\r\n"
+                + refused
+                + DECIDED));
+    assertEquals(503, reader.next());
+    assertEquals(" (pipeline `auth` did not decide within 2000 ms)", reader.refusal());
+    assertEquals(200, reader.next());
+    assertEquals("", reader.refusal(), "a decision is no refusal");
+  }
+
+  @Test
+  void aRefusalWithoutAnErrorSaysNothingMore() throws IOException {
+    HttpAnswerReader reader = new HttpAnswerReader();
+    reader.take(bytes("HTTP/1.1 502 Bad Gateway\r\nContent-Length: 4\r\n\r\nnope"));
+    assertEquals(502, reader.next());
+    assertEquals("", reader.refusal());
+  }
+
+  @Test
   void anEmptyBodyCompletesWithItsHeaders() throws IOException {
     HttpAnswerReader reader = new HttpAnswerReader();
     reader.take(bytes("HTTP/1.1 401 Unauthorized\r\nContent-Length: 0\r\n\r\n"));
