@@ -81,6 +81,8 @@ stop_node() {
     kill -TERM "$NODE_PID" 2>/dev/null && wait "$NODE_PID" 2>/dev/null || true
     NODE_PID=""
   fi
+  # The node's home holds this run's signing key, admin password and data: nothing of it is kept.
+  if [[ -n "${NODE_HOME:-}" ]]; then rm -rf "$NODE_HOME"; NODE_HOME=""; fi
 }
 cleanup() {
   stop_node

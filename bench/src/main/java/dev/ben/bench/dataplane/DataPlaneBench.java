@@ -9,7 +9,6 @@ import dev.ben.contracts.project.ProjectLoader;
 import dev.ben.streams.graph.PipelineGraph;
 import dev.ben.streams.rocks.RocksIndex;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.pekko.actor.ActorSystem;
@@ -66,22 +65,23 @@ public final class DataPlaneBench {
             options.quick());
       }
       case "sink" -> {
-        Path work = Files.createTempDirectory("ben-bench-sink");
-        return List.of(
-            SinkSection.run(
-                contracts(options),
-                options.clickhouse(),
-                options.clickhouseTcpPort(),
-                work,
-                options.quick()));
+        try (ScratchDirectory work = ScratchDirectory.create("ben-bench-sink")) {
+          return List.of(
+              SinkSection.run(
+                  contracts(options),
+                  options.clickhouse(),
+                  options.clickhouseTcpPort(),
+                  work.path(),
+                  options.quick()));
+        }
       }
       default -> {
-        Path work = Files.createTempDirectory("ben-bench-pipeline");
         // The node's shared dispatcher (its size, from cluster-config), not Pekko's default.
         ActorSystem system =
             ActorSystem.create(
                 "bench", ConfigFactory.load(ConfigFactory.parseResources("ben-dispatcher.conf")));
-        try (RocksIndex index = RocksIndex.open(work.resolve("rocks"))) {
+        try (ScratchDirectory work = ScratchDirectory.create("ben-bench-pipeline");
+            RocksIndex index = RocksIndex.open(work.path().resolve("rocks"))) {
           // The node's boundaries (ben.flow, with its BEN_FLOW_BOUNDARY_* overrides).
           FlowSettings flow = FlowSettings.fromConfig(ConfigFactory.load());
           PipelineRun pipeline =

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ben.config.ConnectorSettings.ClickHouseSettings;
 import dev.ben.contracts.model.ContractSet;
 import dev.ben.streams.store.ClickHouseStore;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,9 +32,9 @@ record SinkComparison(
   static SinkComparison measure(
       ContractSet contracts, ClickHouseSettings clickHouse, int tcpPort, long rows, int batchSize)
       throws Exception {
-    Path work = Files.createTempDirectory("ben-sink");
     String table = contracts.schema("login").orElseThrow().table();
-    try (ClickHouseStore store = ClickHouseStore.open(clickHouse, new ObjectMapper())) {
+    try (ScratchDirectory work = ScratchDirectory.create("ben-sink");
+        ClickHouseStore store = ClickHouseStore.open(clickHouse, new ObjectMapper())) {
       SinkQuiet quiet = new SinkQuiet(store);
       List<String> waits = new ArrayList<>();
       SinkServerWork[] atStart = new SinkServerWork[1];
@@ -50,7 +48,11 @@ record SinkComparison(
       SinkServerWork sinkWork = SinkServerWork.read(store).since(atStart[0]);
       ClickHouseClientRun client =
           new ClickHouseClientRun(
-              tcpPort, clickHouse.database(), clickHouse.user(), clickHouse.password(), work);
+              tcpPort,
+              clickHouse.database(),
+              clickHouse.user(),
+              clickHouse.password(),
+              work.path());
       SinkRun.Result rowBinary = client.insert(table, "RowBinary", settle);
       SinkServerWork rowBinaryWork = SinkServerWork.read(store).since(atStart[0]);
       SinkRun.Result tabSeparated = client.insert(table, "TabSeparated", settle);
