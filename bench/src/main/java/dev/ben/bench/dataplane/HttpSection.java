@@ -46,8 +46,10 @@ final class HttpSection {
     // measured first: a node's compiler was still at work on the invocation path after 3 s at
     // 500/s, and its bursts were the measured run's tail (docs/bench.md).
     Duration warmUp = Duration.ofSeconds(quick ? 3 : 10);
-    InvokeLoad.run(Transport.HTTP, ingestAddress, key, "auth", LOW_RATE, warmUp);
-    InvokeLoad.run(Transport.GRPC, control, key, "auth", LOW_RATE, warmUp);
+    InvokeLoad.run(
+        Transport.HTTP, ingestAddress, key, "auth", LOW_RATE, warmUp, InvokeLoad.IGNORE_STALLS);
+    InvokeLoad.run(
+        Transport.GRPC, control, key, "auth", LOW_RATE, warmUp, InvokeLoad.IGNORE_STALLS);
     invokes(
         invoke,
         Transport.HTTP,
@@ -136,7 +138,7 @@ final class HttpSection {
             "auth",
             perSecond,
             duration,
-            node.threads().map(threads -> threads.dumpTo(name)).orElse(null));
+            node.threads().map(threads -> threads.dumpTo(name)).orElse(InvokeLoad.IGNORE_STALLS));
     String cost =
         before.isPresent()
             ? NodeCost.perRequest(before.get(), costs.get().sample(), run.sent())

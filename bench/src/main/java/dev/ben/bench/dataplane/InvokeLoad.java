@@ -100,7 +100,8 @@ public final class InvokeLoad {
                       key,
                       args[2],
                       Integer.parseInt(args[3]),
-                      Duration.ofSeconds(Long.parseLong(args[5])))
+                      Duration.ofSeconds(Long.parseLong(args[5])),
+                      IGNORE_STALLS)
                   .line());
     }
     Result result =
@@ -110,25 +111,18 @@ public final class InvokeLoad {
             key,
             args[2],
             Integer.parseInt(args[3]),
-            Duration.ofSeconds(Long.parseLong(args[4])));
+            Duration.ofSeconds(Long.parseLong(args[4])),
+            IGNORE_STALLS);
     System.out.println(result.line());
   }
 
-  /** Invokes {@code pipeline} at {@code target} (host:port) at the rate for the duration. */
-  public static Result run(
-      Transport transport,
-      String target,
-      String key,
-      String pipeline,
-      int perSecond,
-      Duration duration)
-      throws Exception {
-    return run(transport, target, key, pipeline, perSecond, duration, null);
-  }
+  /** What a run that does not look at the node does when it stalls. */
+  public static final Runnable IGNORE_STALLS = () -> {};
 
   /**
-   * The same run, calling {@code onStall} (on a thread of its own, at most once) the first time no
-   * answer came for {@link #STALL} while requests were waiting: the moment to look at the node.
+   * Invokes {@code pipeline} at {@code target} (host:port) at the rate for the duration, calling
+   * {@code onStall} (on a thread of its own, at most once) the first time no answer came for {@link
+   * #STALL} while requests were waiting: the moment to look at the node.
    */
   public static Result run(
       Transport transport,
@@ -191,7 +185,7 @@ public final class InvokeLoad {
     double interval = 1e9 / perSecond;
     long start = System.nanoTime();
     AtomicLong lastAnswer = new AtomicLong(start);
-    boolean stallSeen = onStall == null;
+    boolean stallSeen = false;
     for (long i = 0; i < total; i++) {
       long due = start + (long) (i * interval);
       long wait;
