@@ -32,6 +32,9 @@ public final class InvokeLoad {
   /** No answer for this long while requests wait is a stall (the node's normal p999 is ~60 ms). */
   static final Duration STALL = Duration.ofSeconds(1);
 
+  /** What a run that does not look at the node does when it stalls. */
+  public static final Runnable IGNORE_STALLS = () -> {};
+
   /** How long the run waits for the last answers after the last request was due. */
   private static final Duration DRAIN = Duration.ofSeconds(15);
 
@@ -115,9 +118,6 @@ public final class InvokeLoad {
             IGNORE_STALLS);
     System.out.println(result.line());
   }
-
-  /** What a run that does not look at the node does when it stalls. */
-  public static final Runnable IGNORE_STALLS = () -> {};
 
   /**
    * Invokes {@code pipeline} at {@code target} (host:port) at the rate for the duration, calling
