@@ -145,15 +145,16 @@ final class HttpSection {
             : "";
     section.detail(run.line() + cost);
     node.threads()
-        .map(threads -> threads.file(name))
-        .filter(Files::exists)
+        .filter(threads -> Files.exists(threads.file(name)))
         .ifPresent(
-            file ->
+            threads ->
                 section.detail(
                     "  the node answered nothing for over "
                         + InvokeLoad.STALL.toSeconds()
                         + " s during this run; its threads at that moment: "
-                        + file));
+                        + threads.file(name)
+                        + ", the load's: "
+                        + threads.loadFile(name)));
     section.put(figure, measured(run, cost));
     return run;
   }

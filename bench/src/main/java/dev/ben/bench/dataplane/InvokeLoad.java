@@ -1,6 +1,7 @@
 package dev.ben.bench.dataplane;
 
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Locale;
@@ -54,7 +55,8 @@ public final class InvokeLoad {
       Map<String, Long> errors,
       long unanswered,
       LatencyHistogram latency,
-      long clientCpuNanos) {
+      long clientCpuNanos,
+      long clientGcMillis) {
 
     public long failed() {
       return errors.values().stream().mapToLong(Long::longValue).sum() + unanswered;
@@ -64,7 +66,7 @@ public final class InvokeLoad {
       return String.format(
           Locale.ROOT,
           "invoke %s at %,d/s: %,d sent, %d failed%s, p50 %.2f ms, p99 %.2f ms, p999 %.2f ms,"
-              + " max %.2f ms; load client CPU %.1f us per invocation",
+              + " max %.2f ms; load client CPU %.1f us per invocation, GC %d ms",
           transport.name().toLowerCase(Locale.ROOT),
           perSecond,
           sent,
@@ -76,7 +78,8 @@ public final class InvokeLoad {
           latency.percentileMillis(99),
           latency.percentileMillis(99.9),
           latency.percentileMillis(100),
-          sent == 0 ? 0.0 : clientCpuNanos / 1e3 / sent);
+          sent == 0 ? 0.0 : clientCpuNanos / 1e3 / sent,
+          clientGcMillis);
     }
   }
 
@@ -182,6 +185,7 @@ public final class InvokeLoad {
     CountDownLatch answered = new CountDownLatch((int) total);
     AtomicLong sent = new AtomicLong();
     long cpuBefore = processCpuNanos();
+    long gcBefore = gcMillis();
     double interval = 1e9 / perSecond;
     long start = System.nanoTime();
     AtomicLong lastAnswer = new AtomicLong(start);
@@ -222,7 +226,8 @@ public final class InvokeLoad {
         new TreeMap<>(errors),
         answered.getCount(),
         latency,
-        processCpuNanos() - cpuBefore);
+        processCpuNanos() - cpuBefore,
+        gcMillis() - gcBefore);
   }
 
   /** Takes answers until every request has one or the drain time passed. */
@@ -232,6 +237,18 @@ public final class InvokeLoad {
       invokes.idle(Math.min(left, DRAIN_STEP.toNanos()));
       left = end - System.nanoTime();
     }
+  }
+
+  /**
+   * Time this process's collectors reported so far: a load that paused for a collection would look
+   * like a node that stopped answering.
+   */
+  private static long gcMillis() {
+    long millis = 0;
+    for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+      millis += Math.max(0, collector.getCollectionTime());
+    }
+    return millis;
   }
 
   /** CPU this process used so far, all threads, so the load's own cost shows beside the node's. */

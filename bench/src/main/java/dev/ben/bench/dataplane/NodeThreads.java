@@ -6,9 +6,10 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The node's threads as {@code jcmd PID Thread.print} prints them, written to a file when a load
- * sees the node stop answering ({@link InvokeLoad#STALL}): what every thread of the node waited on
- * at that moment, kept beside the figures, since a stall is over by the time a run ends.
+ * The node's threads as {@code jcmd PID Thread.print} prints them, and the load's own beside them,
+ * written to files when a load sees the node stop answering ({@link InvokeLoad#STALL}): what every
+ * thread waited on at that moment, kept beside the figures, since a stall is over by the time a run
+ * ends.
  */
 final class NodeThreads {
 
@@ -30,24 +31,37 @@ final class NodeThreads {
     return directory.resolve("node-stall-" + name + ".txt");
   }
 
-  /** Writes the dump to {@link #file}; a dump that cannot be taken writes why instead. */
+  /** The file the load's own threads at that moment go to, beside the node's. */
+  Path loadFile(String name) {
+    return directory.resolve("node-stall-" + name + "-load.txt");
+  }
+
+  /**
+   * Writes the node's threads to {@link #file} and this process's (the load's: one that stopped
+   * reading answers looks the same from outside) to {@link #loadFile}; a dump that cannot be taken
+   * writes why instead.
+   */
   Runnable dumpTo(String name) {
     return () -> {
-      Path file = file(name);
-      String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
-      try {
-        Process dump =
-            new ProcessBuilder(jcmd, Long.toString(pid), "Thread.print", "-l")
-                .redirectErrorStream(true)
-                .redirectOutput(file.toFile())
-                .start();
-        dump.waitFor();
-      } catch (IOException e) {
-        write(file, "jcmd " + pid + " Thread.print failed: " + e.getMessage());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      dump(pid, file(name));
+      dump(ProcessHandle.current().pid(), loadFile(name));
     };
+  }
+
+  private static void dump(long pid, Path file) {
+    String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+    try {
+      Process dump =
+          new ProcessBuilder(jcmd, Long.toString(pid), "Thread.print", "-l")
+              .redirectErrorStream(true)
+              .redirectOutput(file.toFile())
+              .start();
+      dump.waitFor();
+    } catch (IOException e) {
+      write(file, "jcmd " + pid + " Thread.print failed: " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static void write(Path file, String text) {
