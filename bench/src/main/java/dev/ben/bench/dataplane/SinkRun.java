@@ -48,11 +48,6 @@ public final class SinkRun {
 
   private final ObjectMapper mapper = new ObjectMapper();
 
-  public Result run(AnalyticalStore store, ContractSet contracts, long rows, int batchSize)
-      throws Exception {
-    return run(store, contracts, rows, batchSize, Step.NOTHING, Step.NOTHING);
-  }
-
   /**
    * @param beforeTimed run after the warm-up, untimed
    * @param afterTimed run after the timed rows, inside the time
