@@ -49,8 +49,17 @@ public interface AnalyticalStore extends AutoCloseable {
    */
   default void copyRows(String source, String target, RowSelection rows) {
     List<ObjectNode> selected =
-        queryJson("SELECT * FROM " + source + " FINAL" + rows.clause(false), rows.parameters());
+        queryJson("SELECT * FROM " + source + " FINAL" + selecting(rows), rows.parameters());
     insertJsonRows(target, selected.stream().map(JsonNode::toString).toList());
+  }
+
+  /**
+   * The clause that follows {@code FROM table FINAL} to read the rows {@code rows} selects, in this
+   * store's dialect: one WHERE here; ClickHouse reads the narrowing first ({@link
+   * RowSelection#clause}).
+   */
+  default String selecting(RowSelection rows) {
+    return rows.clause(false);
   }
 
   /**

@@ -188,12 +188,17 @@ public final class ClickHouseStore implements AnalyticalStore {
             // WHERE has 18.16 merge the whole table when its sorting key does not serve the
             // condition (the replica's watermark on ingested_at).
             + " FINAL"
-            + QueryParameters.bind(rows.clause(true), rows.parameters());
+            + QueryParameters.bind(selecting(rows), rows.parameters());
     release(
         await(
             () -> client.execute(sql),
             "copying rows from " + source + " into " + target,
             requestTimeout));
+  }
+
+  @Override
+  public String selecting(RowSelection rows) {
+    return rows.clause(true);
   }
 
   @Override

@@ -76,8 +76,7 @@ public final class ReplicaKeeper {
     RowSelection past = ReplicaPage.past(mark);
     ObjectNode end =
         store
-            .queryJson(
-                ReplicaPage.end(table, pageRows, past.clause(!store.embedded())), past.parameters())
+            .queryJson(ReplicaPage.end(table, pageRows, store.selecting(past)), past.parameters())
             .get(0);
     long rows = end.path("n").asLong();
     if (rows > 0) {
