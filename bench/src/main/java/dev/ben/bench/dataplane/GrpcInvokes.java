@@ -79,8 +79,21 @@ final class GrpcInvokes implements InvokeTransport {
 
     @Override
     public void onClose(Status status, Metadata trailers) {
-      done.accept(status.isOk() ? (replied ? null : "NO_REPLY") : status.getCode().name());
+      done.accept(status.isOk() ? (replied ? null : "NO_REPLY") : failure(status));
     }
+  }
+
+  /** A status's code, with its description when it has one, shortened to stay one key. */
+  static String failure(Status status) {
+    String description = status.getDescription();
+    if ((description == null || description.isBlank()) && status.getCause() != null) {
+      description = status.getCause().toString();
+    }
+    if (description == null || description.isBlank()) {
+      return status.getCode().name();
+    }
+    String shown = description.length() > 80 ? description.substring(0, 80) + "..." : description;
+    return status.getCode().name() + " (" + shown + ")";
   }
 
   @Override

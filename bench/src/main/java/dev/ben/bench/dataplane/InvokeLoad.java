@@ -16,8 +16,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * not earlier ones were answered, and its latency counts from then (not from when it was sent), so
  * a slow node shows as latency and not as a lower rate. HTTP goes over {@link #CONNECTIONS}
  * keep-alive connections, gRPC over one channel, opened before the clock starts; errors are counted
- * by kind (HTTP status, exception or gRPC status code). One thread paces the requests and, for
- * HTTP, also writes them and reads the answers while it waits ({@link InvokeTransport#idle}).
+ * by kind (HTTP status with the node's reason, exception, or gRPC status code with its
+ * description). One thread paces the requests and, for HTTP, also writes them and reads the answers
+ * while it waits ({@link InvokeTransport#idle}).
  *
  * <p>{@code java ... InvokeLoad http|grpc HOST:PORT PIPELINE RATE SECONDS [WARMUP_SECONDS]}, with
  * the app's key in {@code BEN_APP_KEY} (never on the command line); HTTP targets the ingest port,
