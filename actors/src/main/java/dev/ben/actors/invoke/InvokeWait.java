@@ -5,13 +5,16 @@ import dev.ben.streams.sidecar.Invocation;
 import dev.ben.streams.wal.IngestLog;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
 
 /**
  * Waiting for the spine's decision about an event that entered its pipeline: at most the offer
- * timeout, then (with {@code ben.ingest.ack = stored}) for the event's final outcome, at most the
- * ack timeout, after which the decision is answered {@code unconfirmed}, as an events report is.
+ * timeout, and for its log write (which syncs meanwhile), then (with {@code ben.ingest.ack =
+ * stored}) for the event's final outcome, at most the ack timeout, after which the decision is
+ * answered {@code unconfirmed}, as an events report is. A decision whose write failed is not
+ * answered: nothing unlogged is acknowledged.
  */
 final class InvokeWait {
 
@@ -25,8 +28,21 @@ final class InvokeWait {
     this.timer = timer;
   }
 
-  CompletionStage<InvokeOutcome> decision(Envelope envelope, Invocation invocation) {
-    return timed(invocation.answer().toCompletableFuture())
+  CompletionStage<InvokeOutcome> decision(
+      Envelope envelope, Invocation invocation, CompletionStage<?> durable) {
+    CompletableFuture<Invocation.Answer> decided = timed(invocation.answer().toCompletableFuture());
+    return durable
+        .handle((written, failure) -> failure)
+        .thenCompose(
+            writeFailure ->
+                writeFailure == null
+                    ? answered(envelope, decided)
+                    : Invoker.done(notLogged(writeFailure)));
+  }
+
+  private CompletionStage<InvokeOutcome> answered(
+      Envelope envelope, CompletableFuture<Invocation.Answer> decided) {
+    return decided
         .thenCompose(
             answer ->
                 answer.evaluation() != null
@@ -56,6 +72,17 @@ final class InvokeWait {
         .exceptionally(failure -> 0L)
         .thenApply(
             confirmed -> new InvokeOutcome.Decided(envelope, evaluation, confirmed > 0 ? 0 : 1));
+  }
+
+  /** Counted as accepted when it entered; it may still be stored, so the client is told so. */
+  private static InvokeOutcome notLogged(Throwable failure) {
+    Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+    return new InvokeOutcome.Refused(
+        InvokeRefusal.NOT_LOGGED,
+        "the node could not log the event ("
+            + cause.getMessage()
+            + "), so its decision is not given: it may still be stored but is not acknowledged;"
+            + " retry later");
   }
 
   private InvokeOutcome undecided(String pipeline) {

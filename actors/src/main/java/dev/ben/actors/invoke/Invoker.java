@@ -9,6 +9,7 @@ import dev.ben.streams.metrics.MetricsRegistry;
 import dev.ben.streams.metrics.StageCounters.Outcome;
 import dev.ben.streams.sidecar.EventParser;
 import dev.ben.streams.sidecar.Invocation;
+import dev.ben.streams.wal.IngestLog;
 import dev.ben.streams.wal.WalRefusedException;
 import java.time.Duration;
 import java.util.List;
@@ -139,20 +140,24 @@ public final class Invoker {
   }
 
   /**
-   * The event is logged before it enters the pipeline, like every accepted event; the log keeps the
-   * body as it was sent rather than writing the parsed tree out again.
+   * The event is logged like every accepted event, keeping the body as it was sent rather than
+   * writing the parsed tree out again; it enters the pipeline as soon as it has its log position,
+   * so it is decided while the write syncs, and the answer waits for both.
    */
   private CompletionStage<InvokeOutcome> logged(
       PipelineTable.Entry entry, EventParser.Accepted accepted) {
     Invocation invocation = new Invocation();
     PipelineDirectory.Ingress ingress = entry.ingress();
-    return ingress
-        .log()
-        .append(List.of(accepted.envelope().awaitedBy(invocation)), List.of(accepted.sent()))
+    IngestLog.Positioned logging =
+        ingress
+            .log()
+            .position(List.of(accepted.envelope().awaitedBy(invocation)), List.of(accepted.sent()));
+    return logging
+        .events()
         .handle(
-            (logged, failure) ->
+            (positioned, failure) ->
                 failure == null
-                    ? entered(entry, logged.get(0), invocation)
+                    ? entered(entry, positioned.get(0), invocation, logging.durable())
                     : done(notLogged(ingress, failure)))
         .thenCompose(outcome -> outcome);
   }
@@ -170,7 +175,10 @@ public final class Invoker {
   }
 
   private CompletionStage<InvokeOutcome> entered(
-      PipelineTable.Entry entry, Envelope envelope, Invocation invocation) {
+      PipelineTable.Entry entry,
+      Envelope envelope,
+      Invocation invocation,
+      CompletionStage<?> durable) {
     BoundedSourceQueue<Envelope> queue = entry.invocations().orElseThrow();
     QueueOfferResult offered = queue.offer(envelope);
     if (!offered.isEnqueued()) {
@@ -179,7 +187,7 @@ public final class Invoker {
     }
     entry.ingress().sidecarCounters().accepted();
     return new InvokeWait(entry.ingress().log(), decisionTimeout, timer)
-        .decision(envelope, invocation);
+        .decision(envelope, invocation, durable);
   }
 
   /**

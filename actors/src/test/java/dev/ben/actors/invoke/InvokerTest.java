@@ -1,6 +1,7 @@
 package dev.ben.actors.invoke;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,11 +16,8 @@ import dev.ben.streams.metrics.StageCounters;
 import dev.ben.streams.metrics.StageCounters.Outcome;
 import dev.ben.streams.sidecar.EventParser;
 import dev.ben.streams.wal.IngestLog;
-import dev.ben.streams.wal.SentBytes;
 import dev.ben.streams.wal.WalRefusedException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,8 +43,7 @@ class InvokerTest {
 
   private final MetricsRegistry metrics = new MetricsRegistry();
   private final StageCounters sidecar = new StageCounters(metrics, "auth", "sidecar");
-  private final List<Envelope> forgotten = new ArrayList<>();
-  private final List<String> sent = new ArrayList<>();
+  private final StandInLog log = StandInLog.holding();
   private final PipelineTable table = new PipelineTable();
   private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
   private final Invoker invoker =
@@ -88,21 +85,25 @@ class InvokerTest {
   @Test
   void aDecidedEventIsAnsweredWithTheSpinesEvaluationAfterTheLogHeldIt() throws Exception {
     ScriptedQueue queue = new ScriptedQueue(QueueOfferResult.enqueued(), DECIDES);
-    serve(queue, logHolding());
+    serve(queue, log);
     InvokeOutcome.Decided decided = assertInstanceOf(InvokeOutcome.Decided.class, outcome(EVENT));
     assertEquals(7, decided.evaluation().contractVersion());
     assertEquals("block", decided.evaluation().result().action());
     assertEquals("auth", decided.envelope().pipeline());
     assertEquals("shop", decided.envelope().app());
-    assertEquals(42, queue.entered.get(0).walSequence(), "what entered is what the log holds");
-    assertEquals(List.of(EVENT), sent, "the log keeps the body as it was sent, not re-rendered");
+    assertEquals(
+        StandInLog.POSITION,
+        queue.entered.get(0).walSequence(),
+        "what entered is where the log holds it");
+    assertEquals(
+        List.of(EVENT), log.sent, "the log keeps the body as it was sent, not re-rendered");
     assertEquals(0, decided.unconfirmed());
     assertEquals(1, sidecar.total(Outcome.ACCEPTED));
   }
 
   @Test
   void aPipelineThatDoesNotRunHereIsNotFoundWithTheOnesThatDo() throws Exception {
-    serve(new ScriptedQueue(QueueOfferResult.enqueued(), DECIDES), logHolding());
+    serve(new ScriptedQueue(QueueOfferResult.enqueued(), DECIDES), log);
     InvokeOutcome.Refused refused = refused(invoker.invoke("billing", "shop", EVENT.getBytes()));
     assertEquals(InvokeRefusal.UNKNOWN_PIPELINE, refused.refusal());
     assertEquals(List.of("auth"), refused.running());
@@ -111,13 +112,13 @@ class InvokerTest {
 
   @Test
   void aPipelineNoContractDecidesCannotBeInvoked() throws Exception {
-    publish(ingress(false, logHolding()), Optional.empty());
+    publish(ingress(false, log), Optional.empty());
     assertEquals(InvokeRefusal.NOT_DECIDED, refused(invoke(EVENT)).refusal());
   }
 
   @Test
   void whatIsNotOneJsonObjectWithinTheLimitIsABadEventCountedWithItsReason() throws Exception {
-    serve(new ScriptedQueue(QueueOfferResult.enqueued(), DECIDES), logHolding());
+    serve(new ScriptedQueue(QueueOfferResult.enqueued(), DECIDES), log);
     InvokeOutcome.Refused malformed = refused(invoke("{\"user\":"));
     assertEquals(InvokeRefusal.BAD_EVENT, malformed.refusal());
     assertEquals(1, sidecar.value(Outcome.REFUSED, "malformed_json"));
@@ -131,20 +132,20 @@ class InvokerTest {
   @Test
   void aFullQueueIsRefusedCountedAndTheLoggedEventForgottenSoAResendIsNoDuplicate()
       throws Exception {
-    serve(new ScriptedQueue(QueueOfferResult.dropped(), DECIDES), logHolding());
+    serve(new ScriptedQueue(QueueOfferResult.dropped(), DECIDES), log);
     InvokeOutcome.Refused refused = refused(invoke(EVENT));
     assertEquals(InvokeRefusal.QUEUE_FULL, refused.refusal());
     assertTrue(refused.message().contains("resend"), refused.message());
-    assertEquals(1, forgotten.size());
+    assertEquals(1, log.forgotten.size());
     assertEquals(1, refusedRequests("invoke_queue_full"));
     assertEquals(0, sidecar.total(Outcome.ACCEPTED));
   }
 
   @Test
   void aClosedQueueMeansThePipelineStopped() throws Exception {
-    serve(new ScriptedQueue(QueueOfferResult.closed(), DECIDES), logHolding());
+    serve(new ScriptedQueue(QueueOfferResult.closed(), DECIDES), log);
     assertEquals(InvokeRefusal.PIPELINE_STOPPED, refused(invoke(EVENT)).refusal());
-    assertEquals(1, forgotten.size());
+    assertEquals(1, log.forgotten.size());
     assertEquals(1, refusedRequests("pipeline_stopped"));
   }
 
@@ -153,7 +154,7 @@ class InvokerTest {
     serve(
         new ScriptedQueue(
             QueueOfferResult.enqueued(), envelope -> envelope.listener().refused("no schema")),
-        logHolding());
+        log);
     InvokeOutcome.Refused refused = refused(invoke(EVENT));
     assertEquals(InvokeRefusal.REFUSED_BY_CONTRACT, refused.refusal());
     assertEquals("refused: no schema", refused.message());
@@ -161,7 +162,7 @@ class InvokerTest {
 
   @Test
   void noDecisionWithinTheOfferTimeoutIsAnsweredUndecided() throws Exception {
-    serve(new ScriptedQueue(QueueOfferResult.enqueued(), envelope -> {}), logHolding());
+    serve(new ScriptedQueue(QueueOfferResult.enqueued(), envelope -> {}), log);
     InvokeOutcome.Refused refused = refused(invoke(EVENT));
     assertEquals(InvokeRefusal.UNDECIDED, refused.refusal());
     assertTrue(refused.message().contains("200 ms"), refused.message());
@@ -171,11 +172,39 @@ class InvokerTest {
   void aLogThatRefusesTheEventMeansNothingWasAcceptedAndItIsCountedUnderTheLogsReason()
       throws Exception {
     ScriptedQueue queue = new ScriptedQueue(QueueOfferResult.enqueued(), DECIDES);
-    serve(queue, refusingLog());
+    serve(queue, StandInLog.refusing());
     InvokeOutcome.Refused refused = refused(invoke(EVENT));
     assertEquals(InvokeRefusal.NOT_LOGGED, refused.refusal());
     assertEquals(1, sidecar.value(Outcome.REFUSED, WalRefusedException.FULL));
     assertTrue(queue.entered.isEmpty());
+  }
+
+  @Test
+  void anEventIsDecidedWhileItsWriteSyncsAndAnsweredOnceItIsDurable() throws Exception {
+    ScriptedQueue queue = new ScriptedQueue(QueueOfferResult.enqueued(), DECIDES);
+    StandInLog writing = StandInLog.writingLater();
+    serve(queue, writing);
+    CompletableFuture<InvokeOutcome> outcome = invoke(EVENT).toCompletableFuture();
+
+    assertEquals(1, queue.entered.size(), "entered and decided before the write is durable");
+    assertFalse(outcome.isDone(), "no answer before the write is durable");
+    writing.write.complete(List.of());
+    assertInstanceOf(InvokeOutcome.Decided.class, outcome.get(5, TimeUnit.SECONDS));
+  }
+
+  @Test
+  void aDecisionWhoseWriteFailedIsNotGivenAndTheClientIsToldItMayStillBeStored() throws Exception {
+    ScriptedQueue queue = new ScriptedQueue(QueueOfferResult.enqueued(), DECIDES);
+    StandInLog writing = StandInLog.writingLater();
+    serve(queue, writing);
+    CompletionStage<InvokeOutcome> outcome = invoke(EVENT);
+    writing.write.completeExceptionally(
+        new WalRefusedException(WalRefusedException.WRITE_FAILED, 1, new Exception("disk")));
+
+    InvokeOutcome.Refused refused = refused(outcome);
+    assertEquals(InvokeRefusal.NOT_LOGGED, refused.refusal());
+    assertTrue(refused.message().contains("not acknowledged"), refused.message());
+    assertEquals(1, sidecar.total(Outcome.ACCEPTED), "it entered the pipeline");
   }
 
   @Test
@@ -228,54 +257,5 @@ class InvokerTest {
         decides,
         Optional.empty(),
         log);
-  }
-
-  /** A log that holds every event at position 42, keeping the bytes each body was sent as. */
-  private IngestLog logHolding() {
-    return new IngestLog() {
-      @Override
-      public CompletionStage<List<Envelope>> append(List<Envelope> events) {
-        return CompletableFuture.completedFuture(events.stream().map(e -> e.logged(42)).toList());
-      }
-
-      @Override
-      public CompletionStage<List<Envelope>> append(
-          List<Envelope> events, List<? extends SentBytes> bodies) {
-        bodies.forEach(
-            body ->
-                sent.add(
-                    new String(
-                        body.array(), body.offset(), body.length(), StandardCharsets.UTF_8)));
-        return append(events);
-      }
-
-      @Override
-      public CompletionStage<Long> confirmed(long[] sequences) {
-        return CompletableFuture.completedFuture((long) sequences.length);
-      }
-
-      @Override
-      public void forget(List<Envelope> events) {
-        forgotten.addAll(events);
-      }
-    };
-  }
-
-  private IngestLog refusingLog() {
-    return new IngestLog() {
-      @Override
-      public CompletionStage<List<Envelope>> append(List<Envelope> events) {
-        return CompletableFuture.failedFuture(
-            new WalRefusedException(WalRefusedException.FULL, events.size(), null));
-      }
-
-      @Override
-      public CompletionStage<Long> confirmed(long[] sequences) {
-        return CompletableFuture.completedFuture(0L);
-      }
-
-      @Override
-      public void forget(List<Envelope> events) {}
-    };
   }
 }

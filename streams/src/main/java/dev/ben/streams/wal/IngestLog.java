@@ -12,6 +12,10 @@ import java.util.concurrent.CompletionStage;
  */
 public interface IngestLog {
 
+  /** Events given their log positions, and the moment their write is durable. */
+  record Positioned(
+      CompletionStage<List<Envelope>> events, CompletionStage<List<Envelope>> durable) {}
+
   /** A pipeline without a log: events pass unchanged, their outcome is not awaited. */
   IngestLog NONE =
       new IngestLog() {
@@ -42,6 +46,19 @@ public interface IngestLog {
   default CompletionStage<List<Envelope>> append(
       List<Envelope> events, List<? extends SentBytes> sent) {
     return append(events);
+  }
+
+  /**
+   * Gives the events their log positions ({@code events}) and writes them meanwhile ({@code
+   * durable}, failing with {@link WalRefusedException} when the write fails): they may enter the
+   * pipeline, be decided and settle while the write syncs, so a request that waits for a decision
+   * waits for the longer of the two rather than their sum. Nothing may be acknowledged before
+   * {@code durable}. {@code events} fails when the log refuses them at once (full or closed). By
+   * default a log positions events only once they are durable.
+   */
+  default Positioned position(List<Envelope> events, List<? extends SentBytes> sent) {
+    CompletionStage<List<Envelope>> appended = append(events, sent);
+    return new Positioned(appended, appended);
   }
 
   /**

@@ -95,11 +95,17 @@ public final class IngestWal implements AutoCloseable {
     return bytes.get();
   }
 
-  /** {@code sent}: each event's body as the bytes it was parsed from, or null to write it out. */
-  CompletionStage<List<Envelope>> append(
-      PipelineWal pipeline, List<Envelope> events, List<? extends SentBytes> sent) {
+  /**
+   * Positions the events at once and queues their write. {@code sent}: each event's body as the
+   * bytes it was parsed from, or null to write it out. {@code early}: the events may settle before
+   * their write is done ({@link IngestLog#position}), so the pipeline's log remembers them until it
+   * is.
+   */
+  IngestLog.Positioned log(
+      PipelineWal pipeline, List<Envelope> events, List<? extends SentBytes> sent, boolean early) {
     if (events.isEmpty()) {
-      return CompletableFuture.completedFuture(events);
+      CompletionStage<List<Envelope>> none = CompletableFuture.completedFuture(events);
+      return new IngestLog.Positioned(none, none);
     }
     List<byte[]> values = new ArrayList<>(events.size());
     int size = 0;
@@ -111,22 +117,34 @@ public final class IngestWal implements AutoCloseable {
       size += value.length + pipeline.keyBytes();
     }
     if (closed) {
-      return CompletableFuture.failedFuture(
-          new WalRefusedException(WalRefusedException.WRITE_FAILED, events.size(), null));
+      return refused(WalRefusedException.WRITE_FAILED, events.size());
     }
     if (bytes.addAndGet(size) > options.maxBytes()) {
       bytes.addAndGet(-size);
-      return CompletableFuture.failedFuture(
-          new WalRefusedException(WalRefusedException.FULL, events.size(), null));
+      return refused(WalRefusedException.FULL, events.size());
     }
-    Append append = new Append(pipeline, events, values, size, new CompletableFuture<>());
+    List<Envelope> positioned = new ArrayList<>(events.size());
+    for (Envelope event : events) {
+      positioned.add(event.logged(pipeline.nextSequence()));
+    }
+    if (early) {
+      pipeline.pending(positioned);
+    }
+    Append append = new Append(pipeline, positioned, values, size, new CompletableFuture<>());
     appends.add(append);
     if (closed && !writer.isAlive()) {
       // The writer stopped before it saw this append.
       appends.remove(append);
       refuseClosed(append);
     }
-    return append.done();
+    return new IngestLog.Positioned(
+        early ? CompletableFuture.completedFuture(positioned) : append.done(), append.done());
+  }
+
+  private static IngestLog.Positioned refused(String reason, int events) {
+    CompletionStage<List<Envelope>> refused =
+        CompletableFuture.failedFuture(new WalRefusedException(reason, events, null));
+    return new IngestLog.Positioned(refused, refused);
   }
 
   /** Forgets an entry whose event settled; its bytes are free at once, its delete is batched. */
@@ -194,6 +212,7 @@ public final class IngestWal implements AutoCloseable {
   private void refuseClosed(Append append) {
     if (append != WAKE) {
       bytes.addAndGet(-append.bytes());
+      append.pipeline().notWritten(append.events());
       append
           .done()
           .completeExceptionally(
@@ -208,17 +227,13 @@ public final class IngestWal implements AutoCloseable {
       count += append.events().size();
     }
     List<Map.Entry<byte[], byte[]>> puts = new ArrayList<>(count);
-    List<List<Envelope>> logged = new ArrayList<>(group.size());
     for (Append append : group) {
-      List<Envelope> events = new ArrayList<>(append.events().size());
       for (int i = 0; i < append.events().size(); i++) {
-        long sequence = append.pipeline().nextSequence();
+        long sequence = append.events().get(i).walSequence();
         puts.add(
             new SimpleImmutableEntry<>(
                 WalRecord.key(append.pipeline().prefix(), sequence), append.values().get(i)));
-        events.add(append.events().get(i).logged(sequence));
       }
-      logged.add(events);
     }
     List<TrimRanges.Trim> settled = new ArrayList<>(Math.max(16, pendingTrims.get()));
     for (TrimRanges.Trim trim = trims.poll(); trim != null; trim = trims.poll()) {
@@ -231,6 +246,7 @@ public final class IngestWal implements AutoCloseable {
     } catch (RuntimeException e) {
       for (Append append : group) {
         bytes.addAndGet(-append.bytes());
+        append.pipeline().notWritten(append.events());
         append
             .done()
             .completeExceptionally(
@@ -239,10 +255,9 @@ public final class IngestWal implements AutoCloseable {
       }
       return;
     }
-    for (int i = 0; i < group.size(); i++) {
-      Append append = group.get(i);
-      append.pipeline().held(logged.get(i), append.values(), append.pipeline().keyBytes());
-      append.done().complete(logged.get(i));
+    for (Append append : group) {
+      append.pipeline().held(append.events(), append.values(), append.pipeline().keyBytes());
+      append.done().complete(append.events());
     }
   }
 

@@ -26,11 +26,21 @@ import org.apache.pekko.stream.javadsl.Source;
  * replays what it still holds. It knows every entry it holds and its size, so the log's bound and
  * gauges are exact and a settled entry is never replayed, even before its delete reaches the disk.
  * When the node acks on outcomes, each logged event has a waiter its settlement completes.
+ *
+ * <p>Events positioned early ({@link #position}) may settle before their write is done: until it
+ * is, their entry here is a marker, {@link #PENDING} or (settled meanwhile) {@link #SETTLED}, and
+ * the writer trims a settled one as soon as it is written, so its delete follows its put.
  */
 public final class PipelineWal implements IngestLog, Settlement {
 
   /** Entries read from disk at a time while replaying. */
   private static final int REPLAY_PAGE = 1024;
+
+  /** An early entry whose write is not done. */
+  private static final int PENDING = -1;
+
+  /** An early entry that settled before its write was done. */
+  private static final int SETTLED = -2;
 
   private final IngestWal wal;
   private final byte[] prefix;
@@ -68,13 +78,18 @@ public final class PipelineWal implements IngestLog, Settlement {
 
   @Override
   public CompletionStage<List<Envelope>> append(List<Envelope> events) {
-    return wal.append(this, events, null);
+    return wal.log(this, events, null, false).durable();
   }
 
   @Override
   public CompletionStage<List<Envelope>> append(
       List<Envelope> events, List<? extends SentBytes> sent) {
-    return wal.append(this, events, sent);
+    return wal.log(this, events, sent, false).durable();
+  }
+
+  @Override
+  public Positioned position(List<Envelope> events, List<? extends SentBytes> sent) {
+    return wal.log(this, events, sent, true);
   }
 
   @Override
@@ -116,10 +131,15 @@ public final class PipelineWal implements IngestLog, Settlement {
     if (!event.isLogged()) {
       return;
     }
-    Integer size = held.remove(event.walSequence());
-    if (size != null) {
+    long sequence = event.walSequence();
+    Integer size = held.get(sequence);
+    if (size != null && size < 0) {
+      // Not written yet: the writer trims it once it is, unless that happened meanwhile.
+      size = held.compute(sequence, (at, entry) -> entry != null && entry < 0 ? SETTLED : entry);
+    }
+    if (size != null && size > 0 && held.remove(sequence, size)) {
       heldBytes.addAndGet(-size);
-      wal.trim(this, event.walSequence(), size);
+      wal.trim(this, sequence, size);
     }
     if (options.awaitOutcomes()) {
       CompletableFuture<Void> waiter = waiters.remove(event.walSequence());
@@ -129,7 +149,10 @@ public final class PipelineWal implements IngestLog, Settlement {
     }
   }
 
-  /** Entries held now, in order; what a starting pipeline must process again. */
+  /**
+   * Entries held now; what a starting pipeline must process again (and, for a moment, early ones
+   * being written).
+   */
   public int entries() {
     return held.size();
   }
@@ -165,7 +188,8 @@ public final class PipelineWal implements IngestLog, Settlement {
         break;
       }
       last = sequence;
-      if (held.containsKey(sequence)) {
+      Integer size = held.get(sequence);
+      if (size != null && size > 0) {
         page.add(WalRecord.decode(entry.getValue(), sequence, mapper));
       }
     }
@@ -181,7 +205,7 @@ public final class PipelineWal implements IngestLog, Settlement {
     return prefix.length + Long.BYTES;
   }
 
-  /** Called by the writer thread only. */
+  /** The next entry's position, given as it is appended. */
   long nextSequence() {
     return next.getAndIncrement();
   }
@@ -193,18 +217,53 @@ public final class PipelineWal implements IngestLog, Settlement {
     next.accumulateAndGet(sequence + 1, Math::max);
   }
 
+  /** Early entries, before their write is queued. */
+  void pending(List<Envelope> events) {
+    for (Envelope event : events) {
+      held.put(event.walSequence(), PENDING);
+    }
+  }
+
+  /** Entries whose write failed: early ones are forgotten (nothing was added for the others). */
+  void notWritten(List<Envelope> events) {
+    for (Envelope event : events) {
+      held.computeIfPresent(event.walSequence(), (at, entry) -> entry < 0 ? null : entry);
+    }
+  }
+
   /** Entries now durable; called by the writer before the request hears of them. */
   void held(List<Envelope> events, List<byte[]> values, int keyBytes) {
     long added = 0;
     for (int i = 0; i < events.size(); i++) {
       int size = values.get(i).length + keyBytes;
+      long sequence = events.get(i).walSequence();
       if (options.awaitOutcomes()) {
-        waiters.put(events.get(i).walSequence(), new CompletableFuture<>());
+        waiters.put(sequence, new CompletableFuture<>());
       }
-      held.put(events.get(i).walSequence(), size);
-      added += size;
+      Integer before = held.put(sequence, size);
+      boolean trimmed = before != null && before == SETTLED && settledWhileWritten(sequence, size);
+      if (!trimmed) {
+        // Counted even when a second settlement took it meanwhile: that one subtracted it.
+        added += size;
+      }
     }
     // Once for the group: the settling stages update the same counter for every event.
     heldBytes.addAndGet(added);
+  }
+
+  /**
+   * An early entry settled before it was written: forgotten now that its put precedes the trim.
+   * False when a second settlement already took it.
+   */
+  private boolean settledWhileWritten(long sequence, int size) {
+    CompletableFuture<Void> waiter = waiters.remove(sequence);
+    if (waiter != null) {
+      waiter.complete(null);
+    }
+    if (!held.remove(sequence, size)) {
+      return false;
+    }
+    wal.trim(this, sequence, size);
+    return true;
   }
 }
