@@ -9,19 +9,23 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The node's shared dispatcher has a thread per core (at least 2), in the node's configuration and
- * in the file the bench's in-process pipeline loads, and BEN_DISPATCHER_THREADS sets the count.
+ * in the file the bench's in-process pipeline loads, and BEN_DISPATCHER_THREADS sets the count; TCP
+ * connections and Cluster Sharding run on it rather than on Pekko's internal dispatcher.
  */
 class DispatcherConfigTest {
 
   private static final String POOL = "pekko.actor.default-dispatcher.fork-join-executor";
 
-  private static Config pool(String resource, Map<String, String> environment) {
+  private static Config config(String resource, Map<String, String> environment) {
     Config overrides = ConfigFactory.parseMap(environment);
     return overrides
         .withFallback(ConfigFactory.parseResources(resource))
         .withFallback(ConfigFactory.defaultReference())
-        .resolve()
-        .getConfig(POOL);
+        .resolve();
+  }
+
+  private static Config pool(String resource, Map<String, String> environment) {
+    return config(resource, environment).getConfig(POOL);
   }
 
   @Test
@@ -31,6 +35,21 @@ class DispatcherConfigTest {
       assertEquals(2, pool.getInt("parallelism-min"), resource);
       assertEquals(1.0, pool.getDouble("parallelism-factor"), resource);
       assertEquals(64, pool.getInt("parallelism-max"), resource);
+    }
+  }
+
+  @Test
+  void connectionsAndShardingShareTheDataPlanesThreadsInTheNodeAndTheBench() {
+    for (String resource : new String[] {"ben-pekko.conf", "ben-dispatcher.conf"}) {
+      Config config = config(resource, Map.of());
+      assertEquals(
+          "pekko.actor.default-dispatcher",
+          config.getString("pekko.io.tcp.worker-dispatcher"),
+          resource);
+      assertEquals(
+          "pekko.actor.default-dispatcher",
+          config.getString("pekko.cluster.sharding.use-dispatcher"),
+          resource);
     }
   }
 
