@@ -40,6 +40,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -56,6 +57,7 @@ import org.apache.pekko.grpc.javadsl.SingleResponseRequestBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The control API of a real node refuses whoever it must: every call without a valid token, and
@@ -64,6 +66,9 @@ import org.junit.jupiter.api.Test;
  */
 @CapturedLogs
 class ControlAccessTest {
+
+  /** Where the test's signing keys are written; JUnit deletes it. */
+  @TempDir static Path keyDir;
 
   private static final String PIPELINE = PingContracts.PIPELINE;
 
@@ -76,7 +81,7 @@ class ControlAccessTest {
 
   @BeforeAll
   static void start() throws Exception {
-    contracts = new PingContracts(Files.createTempDirectory("ben-keys"));
+    contracts = new PingContracts(keyDir);
     node =
         new TestNode(
             "ben.node.pass-through-pipelines = []\nben.ledger.trusted-keys = [\""

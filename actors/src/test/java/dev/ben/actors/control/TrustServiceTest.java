@@ -27,10 +27,14 @@ import org.apache.pekko.grpc.GrpcClientSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The trust service of a node's control API: which signing keys the ledger stages bundles of. */
 @CapturedLogs
 class TrustServiceTest {
+
+  /** Where the test's signing keys are written; JUnit deletes it. */
+  @TempDir static Path keys;
 
   private static PingContracts configured;
   private static PingContracts newcomer;
@@ -40,7 +44,6 @@ class TrustServiceTest {
 
   @BeforeAll
   static void start() throws Exception {
-    Path keys = Files.createTempDirectory("ben-keys");
     configured = new PingContracts(keys.resolve("configured"));
     newcomer = new PingContracts(keys.resolve("newcomer"));
     node =

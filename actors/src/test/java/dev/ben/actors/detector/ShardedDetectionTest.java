@@ -12,11 +12,12 @@ import dev.ben.actors.testing.PingContracts;
 import dev.ben.actors.testing.TestNode;
 import dev.ben.streams.metrics.Labels;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A node running a contract with keyed state: every invocation's detector values come from the
@@ -26,12 +27,15 @@ import org.junit.jupiter.api.Test;
 @CapturedLogs
 class ShardedDetectionTest {
 
+  /** Where the test's signing keys are written; JUnit deletes it. */
+  @TempDir Path keyDir;
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String INVOKE = "/api/v1/invoke/" + PingContracts.PIPELINE + "?app=shop";
 
   @Test
   void stateBuildsUpPerUserInItsShardAndThePlaybookFiresOnTheFourthEvent() throws Exception {
-    PingContracts contracts = new PingContracts(Files.createTempDirectory("ben-keys"));
+    PingContracts contracts = new PingContracts(keyDir);
     try (TestNode node =
         new TestNode(
             "ben.node.pass-through-pipelines = []\nben.detector.shards = 8\n"

@@ -11,10 +11,10 @@ import dev.ben.actors.testing.TestNode;
 import dev.ben.api.control.Lifecycle;
 import dev.ben.api.control.PipelineStatus;
 import dev.ben.api.control.VersionState;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Activations that do not simply succeed, on one embedded node: one nobody can acknowledge in time
@@ -23,6 +23,12 @@ import org.junit.jupiter.api.Test;
  */
 @CapturedLogs
 class ActivationOutcomesTest {
+
+  /** The node's home; JUnit deletes it. */
+  @TempDir Path home;
+
+  /** Where the test's signing keys are written; JUnit deletes it. */
+  @TempDir Path keyDir;
 
   private static final String PIPELINE = PingContracts.PIPELINE;
 
@@ -36,7 +42,7 @@ class ActivationOutcomesTest {
 
   @Test
   void anActivationNotAcknowledgedInTimeFailsAndTheRecordGoesBackToWhereItWas() throws Exception {
-    PingContracts contracts = new PingContracts(Files.createTempDirectory("ben-keys"));
+    PingContracts contracts = new PingContracts(keyDir);
     // One millisecond: no component can pull, load and acknowledge before the deadline.
     try (TestNode node = new TestNode(config(contracts, "1ms"), batch -> {});
         ControlClient control = new ControlClient(node)) {
@@ -60,8 +66,7 @@ class ActivationOutcomesTest {
 
   @Test
   void aRestartedNodeLosesNoIntentAndRunsTheActiveVersionAgain() throws Exception {
-    PingContracts contracts = new PingContracts(Files.createTempDirectory("ben-keys"));
-    Path home = Files.createTempDirectory("ben-home");
+    PingContracts contracts = new PingContracts(keyDir);
     long version;
     try (TestNode node = new TestNode(config(contracts, "20s"), batch -> {}, home);
         ControlClient control = new ControlClient(node)) {

@@ -19,7 +19,7 @@ import dev.ben.streams.flow.Envelope;
 import dev.ben.streams.metrics.StageCounters;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -32,6 +32,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole activation path on one node with the embedded backends (RocksDB ledger, local blobs,
@@ -41,6 +42,9 @@ import org.junit.jupiter.api.Test;
 @CapturedLogs
 class DeployUnderLoadTest {
 
+  /** Where the test's signing keys are written; JUnit deletes it. */
+  @TempDir static Path keyDir;
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ConcurrentLinkedQueue<Envelope> rawEvents = new ConcurrentLinkedQueue<>();
   private static PingContracts contracts;
@@ -49,7 +53,7 @@ class DeployUnderLoadTest {
 
   @BeforeAll
   static void start() throws Exception {
-    contracts = new PingContracts(Files.createTempDirectory("ben-keys"));
+    contracts = new PingContracts(keyDir);
     node =
         new TestNode(
             "ben.node.pass-through-pipelines = []\nben.flow.store-batch-interval = 50ms\n"

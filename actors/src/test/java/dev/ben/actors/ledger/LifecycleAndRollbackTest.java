@@ -16,13 +16,14 @@ import dev.ben.api.control.PipelineStatus;
 import dev.ben.api.control.VersionState;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Rollback, diff and the lifecycle verbs end to end on one embedded node: what the ledger records,
@@ -32,6 +33,9 @@ import org.junit.jupiter.api.Test;
 @CapturedLogs
 class LifecycleAndRollbackTest {
 
+  /** Where the test's signing keys are written; JUnit deletes it. */
+  @TempDir Path keyDir;
+
   private static final String PIPELINE = PingContracts.PIPELINE;
 
   private PingContracts contracts;
@@ -40,7 +44,7 @@ class LifecycleAndRollbackTest {
 
   @BeforeEach
   void start() throws Exception {
-    contracts = new PingContracts(Files.createTempDirectory("ben-keys"));
+    contracts = new PingContracts(keyDir);
     node =
         new TestNode(
             "ben.node.pass-through-pipelines = []\nben.ledger.trusted-keys = [\""

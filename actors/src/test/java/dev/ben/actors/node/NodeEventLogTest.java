@@ -26,6 +26,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A whole node records what it does in its event log: staging, deploying and activating the auth
@@ -35,6 +36,9 @@ import org.junit.jupiter.api.Test;
 @CapturedLogs
 class NodeEventLogTest {
 
+  /** Where the test's signing keys are written; JUnit deletes it. */
+  @TempDir static Path keys;
+
   private static final String PIPELINE = "auth";
   private static TestNode node;
   private static long version;
@@ -42,7 +46,6 @@ class NodeEventLogTest {
   @BeforeAll
   static void start() throws Exception {
     SigningKey key = Ed25519.generate();
-    Path keys = Files.createTempDirectory("ben-keys");
     Path publicKey = KeyFiles.write(keys, "auth", key, true).publicFile();
     var contracts = ProjectLoader.load(Path.of("../examples/auth")).compile("").orElseThrow();
     byte[] bundle = ContractBundles.build(contracts, key).toBytes();

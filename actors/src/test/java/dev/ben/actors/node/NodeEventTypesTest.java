@@ -41,6 +41,9 @@ import org.junit.jupiter.api.io.TempDir;
 @CapturedLogs
 class NodeEventTypesTest {
 
+  /** Where the test's signing keys are written; JUnit deletes it. */
+  @TempDir static Path keys;
+
   private static final String TYPE = "auth.case_opened";
   private static final String SCHEMA =
       "{\"type\":\"object\",\"required\":[\"case_id\"],"
@@ -54,7 +57,6 @@ class NodeEventTypesTest {
   @BeforeAll
   static void start() throws Exception {
     key = Ed25519.generate();
-    Path keys = Files.createTempDirectory("ben-keys");
     Path publicKey = KeyFiles.write(keys, "auth", key, true).publicFile();
     copyAuthExample();
     node =

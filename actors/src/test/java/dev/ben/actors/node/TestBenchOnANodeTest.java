@@ -12,7 +12,7 @@ import dev.ben.actors.testing.PingContracts;
 import dev.ben.actors.testing.TestNode;
 import java.net.URI;
 import java.net.http.WebSocket;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
@@ -21,10 +21,14 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** bux's test bench runs a version the ledger holds, read through the node's ledger port. */
 @CapturedLogs
 class TestBenchOnANodeTest {
+
+  /** Where the test's signing keys are written; JUnit deletes it. */
+  @TempDir Path keyDir;
 
   private final ObjectMapper mapper = new ObjectMapper();
   private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
@@ -35,7 +39,7 @@ class TestBenchOnANodeTest {
 
   @BeforeEach
   void start() throws Exception {
-    contracts = new PingContracts(Files.createTempDirectory("ben-keys"));
+    contracts = new PingContracts(keyDir);
     node =
         new TestNode(
             "ben.node.pass-through-pipelines = []\nben.ledger.trusted-keys = [\""

@@ -16,10 +16,10 @@ import dev.ben.streams.testing.WebProject;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Web analytics on a node: {@code examples/web} deployed, beacons posted to the HTTP sidecar as a
@@ -28,6 +28,9 @@ import org.junit.jupiter.api.Test;
  */
 @CapturedLogs
 class WebAnalyticsOnANodeTest {
+
+  /** Where the test's signing keys are written; JUnit deletes it. */
+  @TempDir Path keys;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String ORIGIN = "https://shop.example";
@@ -63,7 +66,6 @@ class WebAnalyticsOnANodeTest {
 
   @Test
   void postedBeaconsShowInTheAnalyticsOfTheirPipeline() throws Exception {
-    Path keys = Files.createTempDirectory("ben-keys");
     SigningKey key = Ed25519.generate();
     Path publicKey = KeyFiles.write(keys, "web", key, true).publicFile();
     try (TestNode node =

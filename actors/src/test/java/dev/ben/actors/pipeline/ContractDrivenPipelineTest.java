@@ -15,11 +15,12 @@ import dev.ben.streams.lucius.ScrubQueue;
 import dev.ben.streams.metrics.Labels;
 import dev.ben.streams.metrics.StageCounters;
 import dev.ben.streams.metrics.StageCounters.Outcome;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A deployed contract drives the node's data path: events posted over HTTP are dropped, sampled and
@@ -30,9 +31,12 @@ import org.junit.jupiter.api.Test;
 @CapturedLogs
 class ContractDrivenPipelineTest {
 
+  /** Where the test's signing keys are written; JUnit deletes it. */
+  @TempDir Path keyDir;
+
   @Test
   void theSpineActsOnTheDeployedContractBeforeAnythingIsStored() throws Exception {
-    PingContracts contracts = new PingContracts(Files.createTempDirectory("ben-keys"));
+    PingContracts contracts = new PingContracts(keyDir);
     ConcurrentLinkedQueue<Envelope> rawEvents = new ConcurrentLinkedQueue<>();
     try (TestNode node =
             new TestNode(

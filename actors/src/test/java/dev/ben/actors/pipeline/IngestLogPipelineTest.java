@@ -17,7 +17,6 @@ import dev.ben.streams.metrics.StageCounters.Outcome;
 import dev.ben.streams.wal.IngestWal;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -29,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The ingest log inside a running node: what a crash left in it is replayed into its pipeline
@@ -38,6 +38,9 @@ import org.junit.jupiter.api.Test;
 @CapturedLogs
 class IngestLogPipelineTest {
 
+  /** The node's home; JUnit deletes it. */
+  @TempDir Path home;
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private static IngestWal.Options options() {
@@ -46,7 +49,6 @@ class IngestLogPipelineTest {
 
   @Test
   void eventsLeftInTheLogAreReplayedWithTheirIdsAndThenForgotten() throws Exception {
-    Path home = Files.createTempDirectory("ben-wal-replay");
     // What a node that died before processing them left behind.
     List<Envelope> left =
         IntStream.range(0, 5)

@@ -13,12 +13,13 @@ import dev.ben.actors.testing.TestNode;
 import dev.ben.streams.metrics.StageCounters;
 import dev.ben.streams.metrics.StageCounters.Outcome;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Loss is explicit (invariant 4): a mixed, partly malformed load is pushed over HTTP into a
@@ -28,12 +29,18 @@ import org.junit.jupiter.api.Test;
 @CapturedLogs
 class OverloadAccountingTest {
 
+  /** The node's home; JUnit deletes it. */
+  @TempDir Path nodeHome;
+
+  /** Where the test's signing keys are written; JUnit deletes it. */
+  @TempDir Path keyDir;
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<String> STAGES = List.of("proxy", "spine", "detector");
 
   @Test
   void everyAcceptedEventIsStoredRefusedOrShedExactly() throws Exception {
-    PingContracts contracts = new PingContracts(Files.createTempDirectory("ben-keys"));
+    PingContracts contracts = new PingContracts(keyDir);
     CountDownLatch storeOpen = new CountDownLatch(1);
     AtomicLong rawEvents = new AtomicLong();
     try (TestNode node =
@@ -44,7 +51,7 @@ class OverloadAccountingTest {
                     + contracts.publicKey()
                     + "\"]",
                 batch -> rawEvents.addAndGet(batch.size()),
-                Files.createTempDirectory("ben-test-node"),
+                nodeHome,
                 store -> new GatedStore(store, "pings", storeOpen));
         ControlClient control = new ControlClient(node)) {
       long version =

@@ -20,7 +20,7 @@ import dev.ben.streams.metrics.StageCounters;
 import dev.ben.streams.metrics.StageCounters.Outcome;
 import io.grpc.Status;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -30,6 +30,7 @@ import org.apache.pekko.grpc.GrpcClientSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code POST /api/v1/invoke/{pipeline}} and its gRPC twin on the control port, against a node
@@ -37,6 +38,9 @@ import org.junit.jupiter.api.Test;
  */
 @CapturedLogs
 class InvokeEndpointTest {
+
+  /** Where the test's signing keys are written; JUnit deletes it. */
+  @TempDir static Path keyDir;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String INVOKE = "/api/v1/invoke/" + PingContracts.PIPELINE;
@@ -47,7 +51,7 @@ class InvokeEndpointTest {
 
   @BeforeAll
   static void start() throws Exception {
-    PingContracts contracts = new PingContracts(Files.createTempDirectory("ben-keys"));
+    PingContracts contracts = new PingContracts(keyDir);
     node =
         new TestNode(
             "ben.node.pass-through-pipelines = [demo]\nben.flow.store-batch-interval = 50ms\n"

@@ -30,6 +30,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The socket sidecar of a node running the acting ping contract with {@code sidecar { http, uds
@@ -40,6 +41,12 @@ import org.junit.jupiter.api.Test;
 @CapturedLogs
 class SocketSidecarTest {
 
+  /** The node's home; JUnit deletes it. */
+  @TempDir static Path home;
+
+  /** Where the test's signing keys are written; JUnit deletes it. */
+  @TempDir static Path keyDir;
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String PIPELINE = PingContracts.PIPELINE;
   private static TestNode node;
@@ -48,8 +55,7 @@ class SocketSidecarTest {
 
   @BeforeAll
   static void start() throws Exception {
-    PingContracts contracts = new PingContracts(Files.createTempDirectory("ben-keys"));
-    Path home = Files.createTempDirectory("ben-sock");
+    PingContracts contracts = new PingContracts(keyDir);
     socketFile = home.resolve("run").resolve("pings.sock");
     leaveStaleSocket(socketFile);
     node =

@@ -19,7 +19,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
@@ -30,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code ben.ingest.ack = stored} on the paths besides {@code /events}: an invocation and a socket
@@ -39,6 +40,12 @@ import org.junit.jupiter.api.Test;
 @CapturedLogs
 class StoredAckTest {
 
+  /** The node's home; JUnit deletes it. */
+  @TempDir static Path nodeHome;
+
+  /** Where the test's signing keys are written; JUnit deletes it. */
+  @TempDir static Path keyDir;
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String INVOKE = "/api/v1/invoke/" + PingContracts.PIPELINE;
   private static StoreGate gate;
@@ -46,7 +53,7 @@ class StoredAckTest {
 
   @BeforeAll
   static void start() throws Exception {
-    PingContracts contracts = new PingContracts(Files.createTempDirectory("ben-keys"));
+    PingContracts contracts = new PingContracts(keyDir);
     node =
         new TestNode(
             "ben.node.pass-through-pipelines = []\nben.flow.store-batch-interval = 20ms\n"
@@ -55,7 +62,7 @@ class StoredAckTest {
                 + contracts.publicKey()
                 + "\"]",
             batch -> {},
-            Files.createTempDirectory("ben-stored-ack"),
+            nodeHome,
             store -> gate = new StoreGate(store));
     try (ControlClient control = new ControlClient(node)) {
       long version =

@@ -12,7 +12,7 @@ import dev.ben.actors.testing.PingContracts;
 import dev.ben.actors.testing.TestNode;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A playbook fired by an app's event reaches that app's server-sent-event stream, and only that
@@ -28,12 +29,15 @@ import org.junit.jupiter.api.Test;
 @CapturedLogs
 class SignalsEndpointTest {
 
+  /** Where the test's signing keys are written; JUnit deletes it. */
+  @TempDir static Path keyDir;
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private static TestNode node;
 
   @BeforeAll
   static void start() throws Exception {
-    PingContracts contracts = new PingContracts(Files.createTempDirectory("ben-keys"));
+    PingContracts contracts = new PingContracts(keyDir);
     node =
         new TestNode(
             "ben.node.pass-through-pipelines = []\nben.ledger.trusted-keys = [\""

@@ -1,6 +1,8 @@
 package dev.ben.actors.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.common.io.MoreFiles;
+import com.google.common.io.RecursiveDeleteOption;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import dev.ben.actors.node.ControlServices;
@@ -52,7 +54,8 @@ import org.apache.pekko.actor.typed.javadsl.AskPattern;
  * A whole Ben node in the test JVM, on ephemeral ports. Pass-through pipelines store through a
  * writer chosen by the test; contract-driven pipelines store into their schema tables in {@link
  * #store}, an embedded store under the node's home (a test may put a gate in front of it). Closing
- * it runs the node's coordinated shutdown and waits.
+ * it runs the node's coordinated shutdown and waits, then deletes the home when the node made it (a
+ * test that passes its own home, to start a node on it again, keeps it).
  */
 public final class TestNode implements AutoCloseable {
 
@@ -74,8 +77,12 @@ public final class TestNode implements AutoCloseable {
   private final java.util.Map<String, String> appKeys = new java.util.HashMap<>();
   private final AppKeys keyMint = new AppKeys(new java.security.SecureRandom());
 
+  /** The home this node made for itself, deleted on close; null when the test passed one. */
+  private Path ownHome;
+
   public TestNode(String overrides, BatchWriter writer) {
     this(overrides, writer, freshHome());
+    this.ownHome = settings.home();
   }
 
   public TestNode(String overrides, BatchWriter writer, Path home) {
@@ -289,6 +296,9 @@ public final class TestNode implements AutoCloseable {
       throw e;
     } catch (Exception e) {
       throw new IOException("closing the test node's services failed", e);
+    }
+    if (ownHome != null) {
+      MoreFiles.deleteRecursively(ownHome, RecursiveDeleteOption.ALLOW_INSECURE);
     }
   }
 }

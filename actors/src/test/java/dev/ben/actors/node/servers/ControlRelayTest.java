@@ -15,11 +15,12 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The control port of a node whose limits allow 5 connections per address and 2 s for the first
@@ -30,11 +31,14 @@ import org.junit.jupiter.api.Test;
 @CapturedLogs
 class ControlRelayTest {
 
+  /** Where the test's signing keys are written; JUnit deletes it. */
+  @TempDir Path keyDir;
+
   private static final Duration FIRST_BYTES = Duration.ofSeconds(2);
 
   @Test
   void silentConnectionsAreCappedAndClosedAtTheDeadlineWhileAGoodCallIsServed() throws Exception {
-    PingContracts contracts = new PingContracts(Files.createTempDirectory("ben-keys"));
+    PingContracts contracts = new PingContracts(keyDir);
     List<Socket> silent = new ArrayList<>();
     try (TestNode node =
         new TestNode(

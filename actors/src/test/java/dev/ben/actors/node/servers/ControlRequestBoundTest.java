@@ -9,7 +9,7 @@ import dev.ben.actors.testing.ControlClient;
 import dev.ben.actors.testing.PingContracts;
 import dev.ben.actors.testing.TestNode;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.pekko.http.javadsl.Http;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
@@ -22,6 +22,7 @@ import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
 import org.apache.pekko.util.ByteString;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The control API of a node whose bundles may be 1 MiB: a 200 MB stage call, streamed from a
@@ -31,12 +32,15 @@ import org.junit.jupiter.api.Test;
 @CapturedLogs
 class ControlRequestBoundTest {
 
+  /** Where the test's signing keys are written; JUnit deletes it. */
+  @TempDir Path keyDir;
+
   private static final long DECLARED = 200L * 1024 * 1024;
   private static final int CHUNK = 64 * 1024;
 
   @Test
   void anOversizedStageCallIsRefusedBeforeItIsReadAndTheNextCallIsServed() throws Exception {
-    PingContracts contracts = new PingContracts(Files.createTempDirectory("ben-keys"));
+    PingContracts contracts = new PingContracts(keyDir);
     try (TestNode node =
             new TestNode(
                 "ben.ledger.max-bundle-bytes = 1m\n"
