@@ -54,6 +54,8 @@ public final class BenctlHarness {
     if (scratch == null) {
       try {
         scratch = Files.createTempDirectory("benctl-harness");
+        // Nothing is written in it (the configuration file stays absent), so it is empty at exit.
+        scratch.toFile().deleteOnExit();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

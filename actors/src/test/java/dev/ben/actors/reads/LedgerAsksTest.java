@@ -20,7 +20,7 @@ import dev.ben.api.control.VersionInfo;
 import dev.ben.api.control.VersionState;
 import dev.ben.bux.api.LedgerReads;
 import dev.ben.bux.api.ReadFailure;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -32,7 +32,9 @@ import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.pattern.StatusReply;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * ben_api's reads of the ledger against a stand-in ledger that answers as the real one does: the
@@ -43,8 +45,11 @@ class LedgerAsksTest {
 
   private static final ActorTestKit testKit = ActorTestKit.create();
 
+  /** Where the bundles' signing keys are written; JUnit deletes it. */
+  @TempDir static Path keys;
+
   /** Version 1 is a bundle without sources, every other one carries its sources. */
-  private static final PingContracts PINGS = pings();
+  private static PingContracts pings;
 
   private static final PipelineStatus AUTH =
       PipelineStatus.newBuilder()
@@ -64,6 +69,11 @@ class LedgerAsksTest {
               LedgerEvent.newBuilder().setType("deploy").setVersion(1).setSource("root@ops"))
           .addHistory(staged(2, "bob@laptop"))
           .build();
+
+  @BeforeAll
+  static void start() throws Exception {
+    pings = new PingContracts(keys);
+  }
 
   @AfterAll
   static void stop() {
@@ -117,8 +127,8 @@ class LedgerAsksTest {
                         m.pipeline(),
                         m.version(),
                         m.version() == 1
-                            ? PINGS.bundle(1)
-                            : PINGS.bundleWithSources((int) m.version()))))
+                            ? pings.bundle(1)
+                            : pings.bundleWithSources((int) m.version()))))
         .build();
   }
 
@@ -130,14 +140,6 @@ class LedgerAsksTest {
   private static <T> Behavior<Ledger.Command> refuse(ActorRef<StatusReply<T>> to, String why) {
     to.tell(StatusReply.error(new LedgerRefusal(LedgerRefusal.Kind.NOT_FOUND, why)));
     return Behaviors.same();
-  }
-
-  private static PingContracts pings() {
-    try {
-      return new PingContracts(Files.createTempDirectory("ledger-asks"));
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static LedgerReads reads(Behavior<Ledger.Command> ledger) {

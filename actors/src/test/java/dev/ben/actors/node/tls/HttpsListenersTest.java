@@ -12,7 +12,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
@@ -21,17 +20,19 @@ import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A node with ben.tls set serves its HTTP listeners over HTTPS only. */
 @CapturedLogs
 class HttpsListenersTest {
 
-  private static Path files;
+  /** The node's certificate and key; JUnit deletes it. */
+  @TempDir static Path files;
+
   private static TestNode node;
 
   @BeforeAll
   static void start() throws IOException {
-    files = Files.createTempDirectory("ben-https-test");
     NodeCertificateTool.writeMember(
         files.resolve("tls"),
         TestClusterCredentials.authority().certificate(),
