@@ -67,10 +67,10 @@ import org.junit.jupiter.api.io.TempDir;
 @CapturedLogs
 class ControlAccessTest {
 
+  private static final String PIPELINE = PingContracts.PIPELINE;
+
   /** Where the test's signing keys are written; JUnit deletes it. */
   @TempDir static Path keyDir;
-
-  private static final String PIPELINE = PingContracts.PIPELINE;
 
   private static PingContracts contracts;
   private static TestNode node;

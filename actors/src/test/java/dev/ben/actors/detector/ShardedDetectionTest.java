@@ -27,11 +27,11 @@ import org.junit.jupiter.api.io.TempDir;
 @CapturedLogs
 class ShardedDetectionTest {
 
-  /** Where the test's signing keys are written; JUnit deletes it. */
-  @TempDir Path keyDir;
-
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String INVOKE = "/api/v1/invoke/" + PingContracts.PIPELINE + "?app=shop";
+
+  /** Where the test's signing keys are written; JUnit deletes it. */
+  @TempDir Path keyDir;
 
   @Test
   void stateBuildsUpPerUserInItsShardAndThePlaybookFiresOnTheFourthEvent() throws Exception {

@@ -24,13 +24,13 @@ import org.junit.jupiter.api.io.TempDir;
 @CapturedLogs
 class ActivationOutcomesTest {
 
+  private static final String PIPELINE = PingContracts.PIPELINE;
+
   /** The node's home; JUnit deletes it. */
   @TempDir Path home;
 
   /** Where the test's signing keys are written; JUnit deletes it. */
   @TempDir Path keyDir;
-
-  private static final String PIPELINE = PingContracts.PIPELINE;
 
   private static String config(PingContracts contracts, String timeout) {
     return "ben.node.pass-through-pipelines = []\nben.ledger.activation-timeout = "

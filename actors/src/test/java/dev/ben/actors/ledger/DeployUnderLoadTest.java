@@ -42,11 +42,12 @@ import org.junit.jupiter.api.io.TempDir;
 @CapturedLogs
 class DeployUnderLoadTest {
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ConcurrentLinkedQueue<Envelope> rawEvents = new ConcurrentLinkedQueue<>();
+
   /** Where the test's signing keys are written; JUnit deletes it. */
   @TempDir static Path keyDir;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final ConcurrentLinkedQueue<Envelope> rawEvents = new ConcurrentLinkedQueue<>();
   private static PingContracts contracts;
   private static TestNode node;
   private static ControlClient control;

@@ -33,10 +33,10 @@ import org.junit.jupiter.api.io.TempDir;
 @CapturedLogs
 class LifecycleAndRollbackTest {
 
+  private static final String PIPELINE = PingContracts.PIPELINE;
+
   /** Where the test's signing keys are written; JUnit deletes it. */
   @TempDir Path keyDir;
-
-  private static final String PIPELINE = PingContracts.PIPELINE;
 
   private PingContracts contracts;
   private TestNode node;

@@ -36,10 +36,11 @@ import org.junit.jupiter.api.io.TempDir;
 @CapturedLogs
 class NodeEventLogTest {
 
+  private static final String PIPELINE = "auth";
+
   /** Where the test's signing keys are written; JUnit deletes it. */
   @TempDir static Path keys;
 
-  private static final String PIPELINE = "auth";
   private static TestNode node;
   private static long version;
 

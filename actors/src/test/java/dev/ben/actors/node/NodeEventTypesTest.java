@@ -41,13 +41,13 @@ import org.junit.jupiter.api.io.TempDir;
 @CapturedLogs
 class NodeEventTypesTest {
 
-  /** Where the test's signing keys are written; JUnit deletes it. */
-  @TempDir static Path keys;
-
   private static final String TYPE = "auth.case_opened";
   private static final String SCHEMA =
       "{\"type\":\"object\",\"required\":[\"case_id\"],"
           + "\"properties\":{\"case_id\":{\"type\":\"string\"}}}";
+
+  /** Where the test's signing keys are written; JUnit deletes it. */
+  @TempDir static Path keys;
 
   @TempDir static Path project;
   private static TestNode node;

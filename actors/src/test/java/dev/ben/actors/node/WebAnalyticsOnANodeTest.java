@@ -29,11 +29,11 @@ import org.junit.jupiter.api.io.TempDir;
 @CapturedLogs
 class WebAnalyticsOnANodeTest {
 
-  /** Where the test's signing keys are written; JUnit deletes it. */
-  @TempDir Path keys;
-
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String ORIGIN = "https://shop.example";
+
+  /** Where the test's signing keys are written; JUnit deletes it. */
+  @TempDir Path keys;
 
   private static String beacon(String path, int status, String visitor, String referrer) {
     return "{\"site\":\"shop\",\"path\":\""

@@ -38,10 +38,10 @@ import org.junit.jupiter.api.io.TempDir;
 @CapturedLogs
 class IngestLogPipelineTest {
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   /** The node's home; JUnit deletes it. */
   @TempDir Path home;
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private static IngestWal.Options options() {
     return new IngestWal.Options(1 << 20, true, Duration.ofMillis(20), 64, false, Duration.ZERO);

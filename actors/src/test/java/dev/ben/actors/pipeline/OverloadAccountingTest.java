@@ -29,14 +29,14 @@ import org.junit.jupiter.api.io.TempDir;
 @CapturedLogs
 class OverloadAccountingTest {
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final List<String> STAGES = List.of("proxy", "spine", "detector");
+
   /** The node's home; JUnit deletes it. */
   @TempDir Path nodeHome;
 
   /** Where the test's signing keys are written; JUnit deletes it. */
   @TempDir Path keyDir;
-
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final List<String> STAGES = List.of("proxy", "spine", "detector");
 
   @Test
   void everyAcceptedEventIsStoredRefusedOrShedExactly() throws Exception {

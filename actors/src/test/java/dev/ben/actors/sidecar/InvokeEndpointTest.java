@@ -39,12 +39,13 @@ import org.junit.jupiter.api.io.TempDir;
 @CapturedLogs
 class InvokeEndpointTest {
 
-  /** Where the test's signing keys are written; JUnit deletes it. */
-  @TempDir static Path keyDir;
-
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String INVOKE = "/api/v1/invoke/" + PingContracts.PIPELINE;
   private static final ConcurrentLinkedQueue<Envelope> rawEvents = new ConcurrentLinkedQueue<>();
+
+  /** Where the test's signing keys are written; JUnit deletes it. */
+  @TempDir static Path keyDir;
+
   private static TestNode node;
   private static long version;
   private static InvokeServiceClient invokeClient;

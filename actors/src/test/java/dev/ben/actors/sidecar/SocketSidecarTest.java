@@ -41,14 +41,15 @@ import org.junit.jupiter.api.io.TempDir;
 @CapturedLogs
 class SocketSidecarTest {
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String PIPELINE = PingContracts.PIPELINE;
+
   /** The node's home; JUnit deletes it. */
   @TempDir static Path home;
 
   /** Where the test's signing keys are written; JUnit deletes it. */
   @TempDir static Path keyDir;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String PIPELINE = PingContracts.PIPELINE;
   private static TestNode node;
   private static Path socketFile;
   private static ControlClient control;

@@ -40,14 +40,15 @@ import org.junit.jupiter.api.io.TempDir;
 @CapturedLogs
 class StoredAckTest {
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String INVOKE = "/api/v1/invoke/" + PingContracts.PIPELINE;
+
   /** The node's home; JUnit deletes it. */
   @TempDir static Path nodeHome;
 
   /** Where the test's signing keys are written; JUnit deletes it. */
   @TempDir static Path keyDir;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String INVOKE = "/api/v1/invoke/" + PingContracts.PIPELINE;
   private static StoreGate gate;
   private static TestNode node;
 

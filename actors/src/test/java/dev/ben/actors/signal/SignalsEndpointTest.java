@@ -29,10 +29,11 @@ import org.junit.jupiter.api.io.TempDir;
 @CapturedLogs
 class SignalsEndpointTest {
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   /** Where the test's signing keys are written; JUnit deletes it. */
   @TempDir static Path keyDir;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static TestNode node;
 
   @BeforeAll

@@ -31,10 +31,10 @@ import org.junit.jupiter.api.io.TempDir;
 @CapturedLogs
 class ControlRelayTest {
 
+  private static final Duration FIRST_BYTES = Duration.ofSeconds(2);
+
   /** Where the test's signing keys are written; JUnit deletes it. */
   @TempDir Path keyDir;
-
-  private static final Duration FIRST_BYTES = Duration.ofSeconds(2);
 
   @Test
   void silentConnectionsAreCappedAndClosedAtTheDeadlineWhileAGoodCallIsServed() throws Exception {

@@ -32,11 +32,11 @@ import org.junit.jupiter.api.io.TempDir;
 @CapturedLogs
 class ControlRequestBoundTest {
 
-  /** Where the test's signing keys are written; JUnit deletes it. */
-  @TempDir Path keyDir;
-
   private static final long DECLARED = 200L * 1024 * 1024;
   private static final int CHUNK = 64 * 1024;
+
+  /** Where the test's signing keys are written; JUnit deletes it. */
+  @TempDir Path keyDir;
 
   @Test
   void anOversizedStageCallIsRefusedBeforeItIsReadAndTheNextCallIsServed() throws Exception {
