@@ -26,9 +26,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * thread drains the appends waiting at that moment, from every request and pipeline, into one write
  * (synced when configured): group commit, so concurrent requests share a flush. Trims of settled
  * events ride along with the next write, or go alone (unsynced: a lost trim is only a replay) once
- * {@code trimBatch} wait or {@code trimInterval} passed. The bound on bytes is taken, and each event's
- * position given, when an append is asked for, so a full log refuses before anything waits and an
- * invoked event can be decided while its write syncs ({@link IngestLog#position}).
+ * {@code trimBatch} wait or {@code trimInterval} passed. The bound on bytes is taken, and each
+ * event's position given, when an append is asked for, so a full log refuses before anything waits
+ * and an invoked event can be decided while its write syncs ({@link IngestLog#position}).
  */
 public final class IngestWal implements AutoCloseable {
 
