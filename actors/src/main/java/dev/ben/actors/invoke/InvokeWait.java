@@ -5,7 +5,6 @@ import dev.ben.streams.sidecar.Invocation;
 import dev.ben.streams.wal.IngestLog;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
 
@@ -76,7 +75,7 @@ final class InvokeWait {
 
   /** Counted as accepted when it entered; it may still be stored, so the client is told so. */
   private static InvokeOutcome notLogged(Throwable failure) {
-    Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+    Throwable cause = Invoker.unwrapped(failure);
     return new InvokeOutcome.Refused(
         InvokeRefusal.NOT_LOGGED,
         "the node could not log the event ("

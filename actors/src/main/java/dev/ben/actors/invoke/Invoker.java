@@ -163,7 +163,7 @@ public final class Invoker {
   }
 
   private InvokeOutcome notLogged(PipelineDirectory.Ingress ingress, Throwable failure) {
-    Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+    Throwable cause = unwrapped(failure);
     if (cause instanceof WalRefusedException refused) {
       ingress.sidecarCounters().count(Outcome.REFUSED, refused.reason(), refused.events());
     }
@@ -208,6 +208,11 @@ public final class Invoker {
     return new InvokeOutcome.Refused(
         full ? InvokeRefusal.QUEUE_FULL : InvokeRefusal.PIPELINE_STOPPED,
         why + "; nothing was accepted or decided, resend the event shortly");
+  }
+
+  /** The failure a stage completed with, without the wrapper a dependent stage adds. */
+  static Throwable unwrapped(Throwable failure) {
+    return failure instanceof CompletionException ? failure.getCause() : failure;
   }
 
   static CompletionStage<InvokeOutcome> done(InvokeOutcome outcome) {

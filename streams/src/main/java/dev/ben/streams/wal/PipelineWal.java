@@ -78,7 +78,7 @@ public final class PipelineWal implements IngestLog, Settlement {
 
   @Override
   public CompletionStage<List<Envelope>> append(List<Envelope> events) {
-    return wal.log(this, events, null, false).durable();
+    return append(events, null);
   }
 
   @Override

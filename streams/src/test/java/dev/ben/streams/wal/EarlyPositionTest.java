@@ -40,6 +40,15 @@ class EarlyPositionTest {
         metrics);
   }
 
+  /** The positioned events, which a log gives before their write is durable. */
+  private static List<Envelope> events(IngestLog.Positioned logging) {
+    return logging.events().toCompletableFuture().join();
+  }
+
+  private static void awaitWritten(IngestLog.Positioned logging) {
+    logging.durable().toCompletableFuture().join();
+  }
+
   private long heldBytes() {
     return metrics.value("ben_wal_bytes", Labels.of("pipeline", "auth"));
   }
@@ -62,10 +71,10 @@ class EarlyPositionTest {
     try (IngestWal wal = open(false)) {
       PipelineWal auth = wal.pipeline("auth");
       IngestLog.Positioned logging = auth.position(IngestWalTest.events("auth", 0, 50), null);
-      List<Envelope> positioned = logging.events().toCompletableFuture().join();
+      List<Envelope> positioned = events(logging);
       positioned.forEach(auth::settled);
       positioned.subList(0, 10).forEach(auth::settled);
-      logging.durable().toCompletableFuture().join();
+      awaitWritten(logging);
 
       assertEquals(0, auth.entries());
       assertEquals(0, wal.bytes(), "the log's bound is free again");
@@ -84,7 +93,7 @@ class EarlyPositionTest {
       List<CompletableFuture<?>> done = new ArrayList<>();
       for (int i = 0; i < 600; i++) {
         IngestLog.Positioned logging = auth.position(IngestWalTest.events("auth", i, 1), null);
-        Envelope event = logging.events().toCompletableFuture().join().get(0);
+        Envelope event = events(logging).get(0);
         // A third settle as soon as positioned, a third while written, a third once durable.
         CompletionStage<?> settleAfter =
             i % 3 == 0 ? CompletableFuture.completedFuture(null) : logging.durable();
@@ -112,9 +121,9 @@ class EarlyPositionTest {
     try (IngestWal wal = open(true)) {
       PipelineWal auth = wal.pipeline("auth");
       IngestLog.Positioned logging = auth.position(IngestWalTest.events("auth", 0, 2), null);
-      List<Envelope> positioned = logging.events().toCompletableFuture().join();
+      List<Envelope> positioned = events(logging);
       auth.settled(positioned.get(0));
-      logging.durable().toCompletableFuture().join();
+      awaitWritten(logging);
 
       long[] sequences = {positioned.get(0).walSequence()};
       assertEquals(
