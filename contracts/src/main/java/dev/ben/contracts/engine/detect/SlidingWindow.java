@@ -14,6 +14,11 @@ import java.util.Arrays;
  * max are 1 (or the empty bucket's infinities): such a window keeps its counts alone, a third of
  * the memory a detector touches per key, and holds sums, mins and maxs only from the first other
  * value (or a snapshot that has them otherwise). Every answer and snapshot is the same either way.
+ *
+ * <p>A detector reads its window's count for every event of the key, and with many keys the buckets
+ * are rarely in the processor's cache: the count of the buckets live at the newest bucket seen so
+ * far is kept as buckets are added and pass out of the window, so a read while time moves forward
+ * touches a few buckets rather than all of them. A read at an earlier time counts the buckets.
  */
 public final class SlidingWindow implements FeatureState {
 
@@ -22,6 +27,18 @@ public final class SlidingWindow implements FeatureState {
   private final long bucketMillis;
   private final long[] bucketNumber = new long[BUCKETS];
   private final long[] counts = new long[BUCKETS];
+
+  /**
+   * The newest bucket number {@link #liveCount} is for ({@link #UNKNOWN} after a restore, until the
+   * next read); no bucket is newer. A new window has no bucket, so any time is after it.
+   */
+  private long frontier = BEFORE_ANY;
+
+  /** The sum of the counts of the buckets live at {@link #frontier}. */
+  private long liveCount;
+
+  private static final long UNKNOWN = Long.MIN_VALUE;
+  private static final long BEFORE_ANY = Long.MIN_VALUE + 1;
 
   /** Null while every value added was 1. */
   private double[] sums;
@@ -37,14 +54,19 @@ public final class SlidingWindow implements FeatureState {
   /** Adds a value at event time {@code atMillis}; false when it is older than the window (late). */
   public boolean add(long atMillis, double value, long nowMillis) {
     long number = Math.floorDiv(atMillis, bucketMillis);
-    if (!live(number, newest(nowMillis))) {
+    long newest = newest(nowMillis);
+    if (!live(number, newest)) {
       return false;
     }
-    int slot = (int) Math.floorMod(number, (long) BUCKETS);
+    catchUp(newest);
+    int slot = slot(number);
     if (sums == null && value != 1) {
       holdValues();
     }
     if (bucketNumber[slot] != number) {
+      if (live(bucketNumber[slot], frontier)) {
+        liveCount -= counts[slot];
+      }
       bucketNumber[slot] = number;
       counts[slot] = 0;
       if (sums != null) {
@@ -54,6 +76,9 @@ public final class SlidingWindow implements FeatureState {
       }
     }
     counts[slot]++;
+    if (live(number, frontier)) {
+      liveCount++;
+    }
     if (sums != null) {
       sums[slot] += value;
       mins[slot] = Math.min(mins[slot], value);
@@ -99,8 +124,51 @@ public final class SlidingWindow implements FeatureState {
     return number > newest - BUCKETS && number <= newest;
   }
 
+  private static int slot(long number) {
+    return (int) Math.floorMod(number, (long) BUCKETS);
+  }
+
+  /**
+   * Moves {@link #frontier} up to {@code newest} when time moved on, taking the buckets that passed
+   * out of the window off the running count; true when the running count is the one at {@code
+   * newest}.
+   */
+  private boolean catchUp(long newest) {
+    if (frontier == UNKNOWN) {
+      recount(newest);
+    } else if (newest > frontier) {
+      long moved = newest - frontier;
+      // Negative only past the long range, as from a new window's BEFORE_ANY: all passed out.
+      if (moved >= BUCKETS || moved < 0) {
+        liveCount = 0;
+      } else {
+        for (long number = frontier - BUCKETS + 1; number <= newest - BUCKETS; number++) {
+          if (bucketNumber[slot(number)] == number) {
+            liveCount -= counts[slot(number)];
+          }
+        }
+      }
+      frontier = newest;
+    }
+    return newest == frontier;
+  }
+
+  /** After a restore, which may hold buckets newer than {@code newest}. */
+  private void recount(long newest) {
+    long highest = newest;
+    for (long number : bucketNumber) {
+      highest = Math.max(highest, number);
+    }
+    frontier = highest;
+    liveCount = countAt(highest);
+  }
+
   public long count(long nowMillis) {
     long newest = newest(nowMillis);
+    return catchUp(newest) ? liveCount : countAt(newest);
+  }
+
+  private long countAt(long newest) {
     long total = 0;
     for (int slot = 0; slot < BUCKETS; slot++) {
       if (live(bucketNumber[slot], newest)) {
@@ -111,6 +179,10 @@ public final class SlidingWindow implements FeatureState {
   }
 
   public double sum(long nowMillis) {
+    if (sums == null) {
+      // Every value was 1: the sum is the count, exactly (as adding the buckets' counts would be).
+      return count(nowMillis);
+    }
     long newest = newest(nowMillis);
     double total = 0;
     for (int slot = 0; slot < BUCKETS; slot++) {
@@ -196,6 +268,7 @@ public final class SlidingWindow implements FeatureState {
       readMaxs[slot] = in.readDouble();
     }
     sums = null;
+    frontier = UNKNOWN;
     for (int slot = 0; slot < BUCKETS; slot++) {
       if (!sameBits(readSums[slot], sumAt(slot))
           || !sameBits(readMins[slot], minAt(slot))

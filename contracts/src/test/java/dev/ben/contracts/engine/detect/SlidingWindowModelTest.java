@@ -12,8 +12,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * A window that keeps counts alone while every value is 1 answers and snapshots exactly as one that
- * holds every bucket's sum, min and max.
+ * A window that keeps counts alone while every value is 1, and a running count of its live buckets,
+ * answers and snapshots exactly as one that holds every bucket's sum, min and max and counts its
+ * buckets for every read.
  */
 class SlidingWindowModelTest {
 
@@ -57,6 +58,10 @@ class SlidingWindowModelTest {
         double value =
             onlyOnes || random.nextInt(50) != 0 ? 1 : others[random.nextInt(others.length)];
         assertEquals(model.add(at, value, now), window.add(at, value, now));
+        // The running count is read for every event; now and then at an earlier time too.
+        assertEquals(model.count(now), window.count(now), "seed " + seed + " step " + step);
+        long earlier = now - random.nextInt(90_000);
+        assertEquals(model.count(earlier), window.count(earlier), "earlier, step " + step);
         if (step % 50 == 0) {
           assertSame(model, window, now, "seed " + seed + " step " + step);
         }
