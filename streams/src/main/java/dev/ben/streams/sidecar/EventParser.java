@@ -78,6 +78,17 @@ public final class EventParser {
     if (isBlank(line.array(), line.offset(), line.length())) {
       return new Blank(line.number());
     }
+    ObjectNode sent = sentAlone(line);
+    return sent != null
+        ? accepted(line, sent, pipeline, app, nowMillis)
+        : parseTree(line, pipeline, app, nowMillis);
+  }
+
+  /**
+   * A non-blank line of at most the limit through its JSON tree: what decides every line that is
+   * not kept as sent, and the reference a body kept as sent agrees with.
+   */
+  Parsed parseTree(LineSplitter.Line line, String pipeline, String app, long nowMillis) {
     JsonNode node;
     try {
       // The line's range of its chunk, parsed where it lies.
@@ -125,8 +136,23 @@ public final class EventParser {
               + unfaithful.get().problem()
               + "; send it as a string");
     }
+    return accepted(line, object, pipeline, app, nowMillis);
+  }
+
+  /** The line's body kept as sent, when the tree would accept it as it is; null otherwise. */
+  private ObjectNode sentAlone(LineSplitter.Line line) {
+    int from = line.offset();
+    try (JsonParser alone = reader.createParser(line.array(), from, line.length())) {
+      return new SentObjects(reader).next(alone, line.array(), from, from + line.length());
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  Accepted accepted(
+      LineSplitter.Line line, ObjectNode body, String pipeline, String app, long nowMillis) {
     return new Accepted(
-        line.number(), new Envelope(EventIds.next(), pipeline, app, nowMillis, object), line);
+        line.number(), new Envelope(EventIds.next(), pipeline, app, nowMillis, body), line);
   }
 
   /**

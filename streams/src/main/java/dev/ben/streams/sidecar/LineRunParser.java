@@ -1,7 +1,6 @@
 package dev.ben.streams.sidecar;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -11,17 +10,19 @@ import java.util.List;
 /**
  * Parses the lines of one chunk with one JSON parser for each run of lines lying side by side in
  * the chunk's bytes, rather than a parser (its buffers, symbol table and context) for each line:
- * most of the cost of a short line. The run parser only ever answers for a line when it read one
- * JSON object that starts and ends inside the line, followed by nothing but whitespace to the
- * line's end; anything else (a refusal, a value that runs on into the next line, trailing content,
- * bytes the run cannot read) is decided by {@link EventParser#parse} on the line alone, exactly as
- * it would be without runs, and the next line starts a new run. So the outcome of every line is the
- * one parsing it alone gives. Not thread-safe: one instance per request.
+ * most of the cost of a short line. Each object is read without its tree and kept as sent ({@link
+ * SentObjects}). The run parser only ever answers for a line when it read one JSON object that
+ * starts and ends inside the line, followed by nothing but whitespace to the line's end; anything
+ * else (a refusal, a value that runs on into the next line, trailing content, bytes the run cannot
+ * read) is decided by {@link EventParser#parse} on the line alone, exactly as it would be without
+ * runs, and the next line starts a new run. So the outcome of every line is the one parsing it
+ * alone gives. Not thread-safe: one instance per request.
  */
 final class LineRunParser {
 
   private final EventParser parser;
   private final ObjectReader reader;
+  private final SentObjects objects;
   private JsonParser run;
   private byte[] runBytes;
   private int runStart;
@@ -32,6 +33,7 @@ final class LineRunParser {
   LineRunParser(EventParser parser) {
     this.parser = parser;
     this.reader = parser.reader();
+    this.objects = new SentObjects(reader);
   }
 
   /** Each line's outcome, in order. */
@@ -40,17 +42,17 @@ final class LineRunParser {
     List<EventParser.Parsed> parsed = new ArrayList<>(lines.size());
     for (int i = 0; i < lines.size(); i++) {
       LineSplitter.Line line = lines.get(i);
-      ObjectNode object = line.tooLong() ? null : read(lines, i);
+      ObjectNode body = line.tooLong() ? null : read(lines, i);
       parsed.add(
-          object == null
+          body == null
               ? parser.parse(line, pipeline, app, nowMillis)
-              : parser.parsed(line, object, pipeline, app, nowMillis));
+              : parser.accepted(line, body, pipeline, app, nowMillis));
     }
     end();
     return parsed;
   }
 
-  /** The line's object as the run reads it, or null when the line must be parsed alone. */
+  /** The line's body as the run reads it, or null when the line must be parsed alone. */
   private ObjectNode read(List<LineSplitter.Line> lines, int index) {
     LineSplitter.Line line = lines.get(index);
     byte[] bytes = line.array();
@@ -59,23 +61,22 @@ final class LineRunParser {
     if (EventParser.isBlank(bytes, from, line.length())) {
       return null;
     }
-    if (run == null || runBytes != bytes || runAt > from || !whitespace(bytes, runAt, from)) {
+    if (run == null
+        || runBytes != bytes
+        || runAt > from
+        || !SentObjects.whitespace(bytes, runAt, from)) {
       if (!start(lines, index)) {
         return null;
       }
     }
-    try {
-      JsonNode node = reader.readTree(run);
-      int end = runStart + (int) run.currentLocation().getByteOffset();
-      if (node instanceof ObjectNode object && end <= to && whitespace(bytes, end, to)) {
-        runAt = end;
-        return object;
-      }
-    } catch (IOException | RuntimeException e) {
+    ObjectNode body = objects.next(run, bytes, runStart, to);
+    if (body == null) {
       // The line alone says why.
+      end();
+      return null;
     }
-    end();
-    return null;
+    runAt = objects.end();
+    return body;
   }
 
   /**
@@ -121,15 +122,5 @@ final class LineRunParser {
       run = null;
       runBytes = null;
     }
-  }
-
-  private static boolean whitespace(byte[] bytes, int from, int to) {
-    for (int i = from; i < to; i++) {
-      byte b = bytes[i];
-      if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
-        return false;
-      }
-    }
-    return true;
   }
 }

@@ -5,11 +5,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ben.contracts.event.Event;
 import dev.ben.contracts.event.EventJson;
-import java.util.AbstractMap;
-import java.util.Collection;
+import dev.ben.streams.flow.LazyFields;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The body the spine hands on: the redacted event as a JSON object whose fields are built from the
@@ -37,85 +35,33 @@ public final class RedactedBody extends ObjectNode {
    * can have changed it); null for any other body.
    */
   public static Event untouchedEvent(ObjectNode body) {
-    return body instanceof RedactedBody redacted ? ((Fields) redacted._children).untouched() : null;
+    return body instanceof RedactedBody redacted
+        ? ((Fields) redacted._children).untouchedEvent()
+        : null;
   }
 
-  /** The fields, built on first use; every map operation goes to the built ones. */
-  private static final class Fields extends AbstractMap<String, JsonNode> {
+  /** The fields, built from the typed event on first use. */
+  private static final class Fields extends LazyFields {
 
     private final Event event;
     private final JsonNodeFactory nodes;
-    private volatile Map<String, JsonNode> built;
 
     Fields(Event event, JsonNodeFactory nodes) {
       this.event = event;
       this.nodes = nodes;
     }
 
-    Event untouched() {
-      return built == null ? event : null;
+    Event untouchedEvent() {
+      return untouched() ? event : null;
     }
 
-    private Map<String, JsonNode> built() {
-      Map<String, JsonNode> fields = built;
-      if (fields == null) {
-        synchronized (this) {
-          fields = built;
-          if (fields == null) {
-            fields = new LinkedHashMap<>();
-            for (var field : EventJson.tree(event, nodes).properties()) {
-              fields.put(field.getKey(), field.getValue());
-            }
-            built = fields;
-          }
-        }
+    @Override
+    protected Map<String, JsonNode> build() {
+      Map<String, JsonNode> fields = new LinkedHashMap<>();
+      for (var field : EventJson.tree(event, nodes).properties()) {
+        fields.put(field.getKey(), field.getValue());
       }
       return fields;
-    }
-
-    @Override
-    public Set<Map.Entry<String, JsonNode>> entrySet() {
-      return built().entrySet();
-    }
-
-    @Override
-    public JsonNode get(Object key) {
-      return built().get(key);
-    }
-
-    @Override
-    public boolean containsKey(Object key) {
-      return built().containsKey(key);
-    }
-
-    @Override
-    public JsonNode put(String key, JsonNode value) {
-      return built().put(key, value);
-    }
-
-    @Override
-    public JsonNode remove(Object key) {
-      return built().remove(key);
-    }
-
-    @Override
-    public int size() {
-      return built().size();
-    }
-
-    @Override
-    public Set<String> keySet() {
-      return built().keySet();
-    }
-
-    @Override
-    public Collection<JsonNode> values() {
-      return built().values();
-    }
-
-    @Override
-    public void clear() {
-      built().clear();
     }
   }
 }

@@ -6,6 +6,7 @@ import dev.ben.contracts.engine.EvaluationResult;
 import dev.ben.contracts.event.Translation;
 import dev.ben.contracts.model.Action;
 import dev.ben.streams.flow.Envelope;
+import dev.ben.streams.flow.SentBody;
 import dev.ben.streams.flow.Settlement;
 import dev.ben.streams.lucius.ScrubQueue;
 import dev.ben.streams.lucius.ScrubRoute;
@@ -113,7 +114,12 @@ public final class SpineStage {
       return refused(envelope, NO_CONTRACT);
     }
     String schema = active.runtime().pipeline().schemas().get(0);
-    Translation translation = active.runtime().translate(schema, envelope.body());
+    // A body still as sent is translated from its bytes: the tree is never built.
+    byte[] sent = SentBody.untouchedJson(envelope.body());
+    Translation translation =
+        sent != null
+            ? active.runtime().translate(schema, sent)
+            : active.runtime().translate(schema, envelope.body());
     if (translation instanceof Translation.Refused refusal) {
       return refused(envelope, NOT_IN_SCHEMA, refusal.message());
     }

@@ -1,5 +1,6 @@
 package dev.ben.streams.sidecar;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,8 +15,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Seeded random inputs (random bytes, truncated and mutated events, deep nesting, repeated keys,
- * extreme numbers): the parser never throws, and every non-blank line is accepted or refused with
- * one of its fixed reasons and a detail a person can read.
+ * extreme numbers): the parser never throws, every non-blank line is accepted or refused with one
+ * of its fixed reasons and a detail a person can read, and the outcome is the one the JSON tree
+ * alone gives (a body kept as sent reads as the tree's).
  */
 class EventParserFuzzTest {
 
@@ -91,7 +93,26 @@ class EventParserFuzzTest {
     } else {
       assertTrue(((EventParser.Accepted) parsed).envelope().body().isObject());
     }
+    if (!(parsed instanceof EventParser.Blank)) {
+      sameAsTheTree(input, parsed);
+    }
     return parsed;
+  }
+
+  /** A body kept as sent is the tree's, and a line the tree refuses is never kept as sent. */
+  private void sameAsTheTree(byte[] input, EventParser.Parsed parsed) {
+    EventParser.Parsed tree =
+        parser.parseTree(new LineSplitter.Line(3, input), "pipeline", "app", 0);
+    assertEquals(tree.getClass(), parsed.getClass(), () -> new String(input, UTF_8));
+    if (tree instanceof EventParser.Refused refused) {
+      assertEquals(refused.reason(), ((EventParser.Refused) parsed).reason());
+      assertEquals(refused.detail(), ((EventParser.Refused) parsed).detail());
+    } else {
+      assertEquals(
+          ((EventParser.Accepted) tree).envelope().body(),
+          ((EventParser.Accepted) parsed).envelope().body(),
+          () -> new String(input, UTF_8));
+    }
   }
 
   private byte[] randomBytes() {

@@ -1,6 +1,7 @@
 package dev.ben.streams.spine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,12 +11,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ben.contracts.engine.ContractRuntime;
 import dev.ben.streams.flow.Envelope;
 import dev.ben.streams.flow.OneAtATime;
+import dev.ben.streams.flow.SentBody;
 import dev.ben.streams.flow.Settlement;
 import dev.ben.streams.metrics.MetricsRegistry;
 import dev.ben.streams.metrics.StageCounters;
 import dev.ben.streams.metrics.StageCounters.Outcome;
 import dev.ben.streams.testing.PingProject;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -93,6 +97,47 @@ class SpineStageTest {
     assertEquals(List.of(), small.result().rules());
     assertEquals("pass", small.result().action());
     assertEquals(0, counters.total(Outcome.REFUSED));
+  }
+
+  /**
+   * A body kept as the client sent it is translated from its bytes: the same decisions and the same
+   * refusals as its tree, and its tree is never built.
+   */
+  @Test
+  void aBodyKeptAsSentIsDecidedAsItsTreeWithoutBuildingIt() throws Exception {
+    slot.swap(new ActiveContract(2, runtime(PIPELINE, 10)));
+    ObjectMapper mapper = new ObjectMapper();
+    List<String> lines =
+        List.of("{\"id\":\"big\",\"n\":50}", "{\"id\":\"s\",\"n\":5}", "{\"n\":\"x\"}");
+    List<Envelope> sent = new ArrayList<>();
+    List<Envelope> trees = new ArrayList<>();
+    for (String line : lines) {
+      ObjectNode body = SentBody.of(line.getBytes(StandardCharsets.UTF_8), mapper.reader());
+      sent.add(event(line, body));
+      trees.add(event(line, (ObjectNode) mapper.readTree(line)));
+    }
+
+    List<Envelope> fromBytes = run(sent);
+    long refusedFromBytes = counters.value(Outcome.REFUSED, SpineStage.NOT_IN_SCHEMA);
+    List<Envelope> fromTrees = run(trees);
+
+    assertEquals(2, fromBytes.size());
+    assertEquals(1, refusedFromBytes);
+    assertEquals(2, counters.value(Outcome.REFUSED, SpineStage.NOT_IN_SCHEMA));
+    for (int i = 0; i < fromBytes.size(); i++) {
+      var tree = fromTrees.get(i).evaluation();
+      var bytes = fromBytes.get(i).evaluation();
+      assertEquals(tree.contractVersion(), bytes.contractVersion());
+      assertEquals(tree.result().bits(), bytes.result().bits());
+      assertEquals(tree.result().rules(), bytes.result().rules());
+      assertEquals(tree.result().action(), bytes.result().action());
+      assertEquals(tree.result().redacted(), bytes.result().redacted());
+      assertEquals(fromTrees.get(i).body(), fromBytes.get(i).body());
+    }
+    assertEquals(List.of("flag_big"), fromBytes.get(0).evaluation().result().rules());
+    for (Envelope event : sent) {
+      assertNotNull(SentBody.untouchedJson(event.body()), "the spine read the bytes, not a tree");
+    }
   }
 
   @Test
