@@ -59,6 +59,11 @@ public final class ContractSlot {
    * been swapped out.
    */
   public Optional<ActiveContract> held(long version) {
+    // Nearly every event is of the current version: read without the lock for it.
+    ActiveContract now = current;
+    if (now != null && now.version() == version) {
+      return Optional.of(now);
+    }
     synchronized (held) {
       return Optional.ofNullable(held.get(version));
     }
