@@ -188,9 +188,7 @@ final class DuckDbAppendLoader {
       return;
     }
     String definition =
-        columns.stream()
-            .map(c -> c.quotedName() + ' ' + c.stagedType(typed))
-            .collect(Collectors.joining(", "));
+        columns.stream().map(c -> c.stagedDefinition(typed)).collect(Collectors.joining(", "));
     try (Statement s = connection.createStatement()) {
       s.execute("CREATE OR REPLACE TEMP TABLE \"" + staging + "\" (" + definition + ')');
     }
@@ -201,12 +199,12 @@ final class DuckDbAppendLoader {
     List<DuckDbColumn> columns = new ArrayList<>();
     try (PreparedStatement s =
         connection.prepareStatement(
-            "SELECT column_name, data_type FROM information_schema.columns "
+            "SELECT column_name, data_type, column_default FROM information_schema.columns "
                 + "WHERE table_name = ? ORDER BY ordinal_position")) {
       s.setString(1, bare);
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
-          columns.add(new DuckDbColumn(rs.getString(1), rs.getString(2)));
+          columns.add(new DuckDbColumn(rs.getString(1), rs.getString(2), rs.getString(3)));
         }
       }
     } catch (SQLException e) {

@@ -7,10 +7,21 @@ import java.util.stream.Collectors;
  * A column of an embedded-store table as information_schema names it, with how it is staged:
  * through the typed appender ({@link DuckDbStaging}) or the casting one, which stages every column
  * in its own type except lists, as JSON text.
+ *
+ * @param emptyListDefault a list column whose default is the empty list (Ben's tables declare it,
+ *     as ClickHouse's arrays have it): an empty list is appended as the default, one call instead
+ *     of the appender's list handling
  */
-record DuckDbColumn(String name, String type) {
+record DuckDbColumn(String name, String type, boolean emptyListDefault) {
 
   private static final String EVENT_ID = "event_id";
+
+  /** How information_schema spells the default DuckDB stores for {@code DEFAULT []}. */
+  private static final List<String> EMPTY_LIST = List.of("main.list_value()", "list_value()", "[]");
+
+  DuckDbColumn(String name, String type, String columnDefault) {
+    this(name, type, type.endsWith("[]") && EMPTY_LIST.contains(columnDefault));
+  }
 
   boolean isArray() {
     return type.endsWith("[]");
@@ -38,6 +49,15 @@ record DuckDbColumn(String name, String type) {
 
   String quotedName() {
     return '"' + name + '"';
+  }
+
+  /** The staged column's definition: an empty-list default is kept where the list is staged. */
+  String stagedDefinition(boolean typed) {
+    String staged = stagedType(typed);
+    return quotedName()
+        + ' '
+        + staged
+        + (emptyListDefault && staged.equals(type) ? " " + DuckDbDialect.EMPTY_LIST_DEFAULT : "");
   }
 
   /** Whether every column is staged in its own type, so rows can be appended to the table. */

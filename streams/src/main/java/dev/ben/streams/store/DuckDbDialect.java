@@ -27,6 +27,12 @@ final class DuckDbDialect {
   private static final Pattern FORMAT = Pattern.compile("(?is)\\s+FORMAT\\s+\\w+\\s*;?\\s*$");
   private static final Pattern FINAL = Pattern.compile("(?i)\\bFINAL\\b");
 
+  /**
+   * What a list column is declared with: a ClickHouse array is empty when a row leaves it out, and
+   * the appender writes an empty list as the default in one call.
+   */
+  static final String EMPTY_LIST_DEFAULT = "DEFAULT []";
+
   private DuckDbDialect() {}
 
   /** The DuckDB statement, or null when the statement has no meaning there (OPTIMIZE). */
@@ -49,7 +55,7 @@ final class DuckDbDialect {
           + " ADD COLUMN "
           + columnName(add.group(2))
           + ' '
-          + type(add.group(3).strip());
+          + definition(add.group(3).strip());
     }
     return query(sql);
   }
@@ -104,13 +110,22 @@ final class DuckDbDialect {
             "cannot translate column definition `" + column.strip() + "` for the embedded store");
       }
       hasEventId |= bare(parts[0]).equals("event_id");
-      out.append(separator).append(columnName(parts[0])).append(' ').append(type(parts[1].strip()));
+      out.append(separator)
+          .append(columnName(parts[0]))
+          .append(' ')
+          .append(definition(parts[1].strip()));
       separator = ", ";
     }
     if (hasEventId) {
       out.append(", PRIMARY KEY (event_id)");
     }
     return out.append(')').toString();
+  }
+
+  /** A column's DuckDB type, with the empty list as the default of a list. */
+  private static String definition(String clickHouseType) {
+    String type = type(clickHouseType);
+    return type.endsWith("[]") ? type + ' ' + EMPTY_LIST_DEFAULT : type;
   }
 
   static String type(String clickHouseType) {

@@ -49,6 +49,10 @@ final class DuckDbRowAppender {
       Set<String> seen)
       throws SQLException {
     DuckDbStaging[] stagings = stagings(columns);
+    boolean[] emptyDefaults = new boolean[stagings.length];
+    for (int i = 0; i < emptyDefaults.length; i++) {
+      emptyDefaults[i] = columns.get(i).emptyListDefault();
+    }
     try (DuckDBAppender appender = ((DuckDBConnection) connection).createAppender(schema, table)) {
       for (Object[] values : rows) {
         if (seen != null && eventId >= 0 && !seen.add(String.valueOf(values[eventId]))) {
@@ -60,7 +64,7 @@ final class DuckDbRowAppender {
             throw new IllegalArgumentException(
                 "a value of column " + columns.get(i).name() + " needs a cast");
           }
-          stagings[i].append(appender, values[i]);
+          stagings[i].append(appender, values[i], emptyDefaults[i]);
         }
         appender.endRow();
       }

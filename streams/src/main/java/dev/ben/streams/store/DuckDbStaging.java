@@ -86,8 +86,13 @@ enum DuckDbStaging {
     };
   }
 
-  /** Appends a value that {@link #fits}. */
-  void append(DuckDBAppender appender, Object value) throws SQLException {
+  /**
+   * Appends a value that {@link #fits}.
+   *
+   * @param emptyDefault the column's default is the empty list: an empty list is appended as it,
+   *     one native call where the appender's list handling makes several per value
+   */
+  void append(DuckDBAppender appender, Object value, boolean emptyDefault) throws SQLException {
     if (value == null) {
       appender.appendNull();
       return;
@@ -107,7 +112,14 @@ enum DuckDbStaging {
                 Math.multiplyExact(at.getEpochSecond(), 1_000_000L), at.getNano() / 1000));
       }
       case VARCHAR, OTHER -> appender.append((String) value);
-      case VARCHAR_LIST -> appender.append((List<?>) value);
+      case VARCHAR_LIST -> {
+        List<?> items = (List<?>) value;
+        if (emptyDefault && items.isEmpty()) {
+          appender.appendDefault();
+        } else {
+          appender.append(items);
+        }
+      }
       case JSON_ARRAY ->
           appender.append(
               value instanceof String text ? text : DuckDbValues.jsonArray((List<?>) value));

@@ -11,7 +11,7 @@ class DuckDbDialectTest {
   @Test
   void createTableDropsTheEngineAndMapsTypesAndKeysEventId() {
     assertEquals(
-        "CREATE TABLE IF NOT EXISTS logins (\"event_id\" VARCHAR, \"n\" UINTEGER, \"tags\" VARCHAR[], "
+        "CREATE TABLE IF NOT EXISTS logins (\"event_id\" VARCHAR, \"n\" UINTEGER, \"tags\" VARCHAR[] DEFAULT [], "
             + "\"country\" VARCHAR, \"at\" TIMESTAMP, PRIMARY KEY (event_id))",
         DuckDbDialect.statement(
             "CREATE TABLE IF NOT EXISTS logins (event_id String, n UInt32, "
@@ -33,7 +33,7 @@ class DuckDbDialectTest {
   @Test
   void backquotedIdentifiersAndAddedColumnsAreTranslated() {
     assertEquals(
-        "CREATE TABLE IF NOT EXISTS \"logins\" (\"event_id\" VARCHAR, \"user\" VARCHAR, \"bits\" VARCHAR[], "
+        "CREATE TABLE IF NOT EXISTS \"logins\" (\"event_id\" VARCHAR, \"user\" VARCHAR, \"bits\" VARCHAR[] DEFAULT [], "
             + "PRIMARY KEY (event_id))",
         DuckDbDialect.statement(
             "CREATE TABLE IF NOT EXISTS `logins` (\n  `event_id` String,\n  `user` String,\n"
@@ -41,6 +41,10 @@ class DuckDbDialectTest {
     assertEquals(
         "ALTER TABLE \"logins\" ADD COLUMN \"device\" VARCHAR",
         DuckDbDialect.statement("ALTER TABLE `logins` ADD COLUMN `device` Nullable(String)"));
+    // A ClickHouse array is empty when a row leaves it out, rows stored before it was added too.
+    assertEquals(
+        "ALTER TABLE \"logins\" ADD COLUMN \"labels\" VARCHAR[] DEFAULT []",
+        DuckDbDialect.statement("ALTER TABLE `logins` ADD COLUMN `labels` Array(String)"));
     assertEquals(
         "SELECT \"user\" FROM logins ", DuckDbDialect.query("SELECT `user` FROM logins FINAL"));
   }
