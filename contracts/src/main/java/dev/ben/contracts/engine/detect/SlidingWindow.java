@@ -25,8 +25,12 @@ public final class SlidingWindow implements FeatureState {
   public static final int BUCKETS = 60;
 
   private final long bucketMillis;
-  private final long[] bucketNumber = new long[BUCKETS];
-  private final long[] counts = new long[BUCKETS];
+
+  /**
+   * Per slot, the bucket's number and then its count, side by side: adding to a bucket touches one
+   * cache line, and a window is one array rather than two.
+   */
+  private final long[] buckets = new long[2 * BUCKETS];
 
   /**
    * The newest bucket number {@link #liveCount} is for ({@link #UNKNOWN} after a restore, until the
@@ -48,7 +52,15 @@ public final class SlidingWindow implements FeatureState {
 
   public SlidingWindow(long windowMillis) {
     this.bucketMillis = Math.max(1, (windowMillis + BUCKETS - 1) / BUCKETS);
-    Arrays.fill(bucketNumber, Long.MIN_VALUE);
+    clear();
+  }
+
+  /** Every bucket unused. */
+  private void clear() {
+    for (int slot = 0; slot < BUCKETS; slot++) {
+      buckets[2 * slot] = Long.MIN_VALUE;
+      buckets[2 * slot + 1] = 0;
+    }
   }
 
   /** Adds a value at event time {@code atMillis}; false when it is older than the window (late). */
@@ -63,19 +75,19 @@ public final class SlidingWindow implements FeatureState {
     if (sums == null && value != 1) {
       holdValues();
     }
-    if (bucketNumber[slot] != number) {
-      if (live(bucketNumber[slot], frontier)) {
-        liveCount -= counts[slot];
+    if (buckets[2 * slot] != number) {
+      if (live(buckets[2 * slot], frontier)) {
+        liveCount -= buckets[2 * slot + 1];
       }
-      bucketNumber[slot] = number;
-      counts[slot] = 0;
+      buckets[2 * slot] = number;
+      buckets[2 * slot + 1] = 0;
       if (sums != null) {
         sums[slot] = 0;
         mins[slot] = Double.POSITIVE_INFINITY;
         maxs[slot] = Double.NEGATIVE_INFINITY;
       }
     }
-    counts[slot]++;
+    buckets[2 * slot + 1]++;
     if (live(number, frontier)) {
       liveCount++;
     }
@@ -104,15 +116,15 @@ public final class SlidingWindow implements FeatureState {
 
   // A bucket of ones: 1 added n times is exactly n, for any count a window can reach.
   private double sumAt(int slot) {
-    return sums != null ? sums[slot] : counts[slot];
+    return sums != null ? sums[slot] : buckets[2 * slot + 1];
   }
 
   private double minAt(int slot) {
-    return sums != null ? mins[slot] : counts[slot] > 0 ? 1 : Double.POSITIVE_INFINITY;
+    return sums != null ? mins[slot] : buckets[2 * slot + 1] > 0 ? 1 : Double.POSITIVE_INFINITY;
   }
 
   private double maxAt(int slot) {
-    return sums != null ? maxs[slot] : counts[slot] > 0 ? 1 : Double.NEGATIVE_INFINITY;
+    return sums != null ? maxs[slot] : buckets[2 * slot + 1] > 0 ? 1 : Double.NEGATIVE_INFINITY;
   }
 
   /** The number of the bucket {@code nowMillis} falls in: found once per read, not per bucket. */
@@ -143,8 +155,8 @@ public final class SlidingWindow implements FeatureState {
         liveCount = 0;
       } else {
         for (long number = frontier - BUCKETS + 1; number <= newest - BUCKETS; number++) {
-          if (bucketNumber[slot(number)] == number) {
-            liveCount -= counts[slot(number)];
+          if (buckets[2 * slot(number)] == number) {
+            liveCount -= buckets[2 * slot(number) + 1];
           }
         }
       }
@@ -156,8 +168,8 @@ public final class SlidingWindow implements FeatureState {
   /** After a restore, which may hold buckets newer than {@code newest}. */
   private void recount(long newest) {
     long highest = newest;
-    for (long number : bucketNumber) {
-      highest = Math.max(highest, number);
+    for (int slot = 0; slot < BUCKETS; slot++) {
+      highest = Math.max(highest, buckets[2 * slot]);
     }
     frontier = highest;
     liveCount = countAt(highest);
@@ -171,8 +183,8 @@ public final class SlidingWindow implements FeatureState {
   private long countAt(long newest) {
     long total = 0;
     for (int slot = 0; slot < BUCKETS; slot++) {
-      if (live(bucketNumber[slot], newest)) {
-        total += counts[slot];
+      if (live(buckets[2 * slot], newest)) {
+        total += buckets[2 * slot + 1];
       }
     }
     return total;
@@ -186,7 +198,7 @@ public final class SlidingWindow implements FeatureState {
     long newest = newest(nowMillis);
     double total = 0;
     for (int slot = 0; slot < BUCKETS; slot++) {
-      if (live(bucketNumber[slot], newest)) {
+      if (live(buckets[2 * slot], newest)) {
         total += sumAt(slot);
       }
     }
@@ -204,7 +216,7 @@ public final class SlidingWindow implements FeatureState {
     long newest = newest(nowMillis);
     double min = Double.POSITIVE_INFINITY;
     for (int slot = 0; slot < BUCKETS; slot++) {
-      if (live(bucketNumber[slot], newest) && counts[slot] > 0) {
+      if (live(buckets[2 * slot], newest) && buckets[2 * slot + 1] > 0) {
         min = Math.min(min, minAt(slot));
       }
     }
@@ -216,7 +228,7 @@ public final class SlidingWindow implements FeatureState {
     long newest = newest(nowMillis);
     double max = Double.NEGATIVE_INFINITY;
     for (int slot = 0; slot < BUCKETS; slot++) {
-      if (live(bucketNumber[slot], newest) && counts[slot] > 0) {
+      if (live(buckets[2 * slot], newest) && buckets[2 * slot + 1] > 0) {
         max = Math.max(max, maxAt(slot));
       }
     }
@@ -228,15 +240,15 @@ public final class SlidingWindow implements FeatureState {
   public void snapshot(DataOutput out) throws IOException {
     out.writeLong(bucketMillis);
     int used = 0;
-    for (long number : bucketNumber) {
-      used += number != Long.MIN_VALUE ? 1 : 0;
+    for (int slot = 0; slot < BUCKETS; slot++) {
+      used += buckets[2 * slot] != Long.MIN_VALUE ? 1 : 0;
     }
     StateCodec.writeVarInt(out, used);
     for (int slot = 0; slot < BUCKETS; slot++) {
-      if (bucketNumber[slot] != Long.MIN_VALUE) {
+      if (buckets[2 * slot] != Long.MIN_VALUE) {
         StateCodec.writeVarInt(out, slot);
-        out.writeLong(bucketNumber[slot]);
-        out.writeLong(counts[slot]);
+        out.writeLong(buckets[2 * slot]);
+        out.writeLong(buckets[2 * slot + 1]);
         out.writeDouble(sumAt(slot));
         out.writeDouble(minAt(slot));
         out.writeDouble(maxAt(slot));
@@ -251,8 +263,7 @@ public final class SlidingWindow implements FeatureState {
       throw new SnapshotFormatException(
           "the window's buckets are " + written + " ms, here " + bucketMillis + " ms");
     }
-    Arrays.fill(bucketNumber, Long.MIN_VALUE);
-    Arrays.fill(counts, 0);
+    clear();
     double[] readSums = new double[BUCKETS];
     double[] readMins = new double[BUCKETS];
     double[] readMaxs = new double[BUCKETS];
@@ -261,8 +272,8 @@ public final class SlidingWindow implements FeatureState {
     int used = StateCodec.readCount(in, BUCKETS, "the buckets in use");
     for (int n = 0; n < used; n++) {
       int slot = StateCodec.readCount(in, BUCKETS - 1, "a bucket's slot");
-      bucketNumber[slot] = in.readLong();
-      counts[slot] = in.readLong();
+      buckets[2 * slot] = in.readLong();
+      buckets[2 * slot + 1] = in.readLong();
       readSums[slot] = in.readDouble();
       readMins[slot] = in.readDouble();
       readMaxs[slot] = in.readDouble();
