@@ -3,6 +3,7 @@ package dev.ben.streams.flow;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ben.contracts.event.LazyFields;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
@@ -41,7 +42,7 @@ public final class SentBody extends ObjectNode {
   }
 
   /** The fields, read from the bytes on first use. */
-  private static final class Fields extends LazyFields {
+  private static final class Fields extends LazyFields<JsonNode> {
 
     private final byte[] json;
     private final ObjectReader reader;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ben.contracts.event.Event;
 import dev.ben.contracts.event.EventJson;
-import dev.ben.streams.flow.LazyFields;
+import dev.ben.contracts.event.LazyFields;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -41,7 +41,7 @@ public final class RedactedBody extends ObjectNode {
   }
 
   /** The fields, built from the typed event on first use. */
-  private static final class Fields extends LazyFields {
+  private static final class Fields extends LazyFields<JsonNode> {
 
     private final Event event;
     private final JsonNodeFactory nodes;

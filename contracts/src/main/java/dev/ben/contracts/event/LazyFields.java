@@ -1,30 +1,31 @@
-package dev.ben.streams.flow;
+package dev.ben.contracts.event;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.AbstractMap;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The fields of a JSON object body that are built the first time anyone reads them: the map a lazy
- * {@code ObjectNode} is made with, so an event whose body no one reads as a tree never builds one.
+ * An event's fields as a map (plain values, or JSON nodes for a lazy {@code ObjectNode}) built the
+ * first time anyone reads them, so an event whose fields no one reads as a map never builds one.
  * Every map operation goes to the built fields; building happens once, safe from any thread.
+ *
+ * @param <V> the values' form
  */
-public abstract class LazyFields extends AbstractMap<String, JsonNode> {
+public abstract class LazyFields<V> extends AbstractMap<String, V> {
 
-  private volatile Map<String, JsonNode> built;
+  private volatile Map<String, V> built;
 
   /** The fields, as a modifiable map in the object's order. */
-  protected abstract Map<String, JsonNode> build();
+  protected abstract Map<String, V> build();
 
   /** True until the fields are built: what the body stands for is then still all there is. */
   protected final boolean untouched() {
     return built == null;
   }
 
-  private Map<String, JsonNode> built() {
-    Map<String, JsonNode> fields = built;
+  private Map<String, V> built() {
+    Map<String, V> fields = built;
     if (fields == null) {
       synchronized (this) {
         fields = built;
@@ -38,12 +39,12 @@ public abstract class LazyFields extends AbstractMap<String, JsonNode> {
   }
 
   @Override
-  public Set<Map.Entry<String, JsonNode>> entrySet() {
+  public Set<Map.Entry<String, V>> entrySet() {
     return built().entrySet();
   }
 
   @Override
-  public JsonNode get(Object key) {
+  public V get(Object key) {
     return built().get(key);
   }
 
@@ -53,12 +54,12 @@ public abstract class LazyFields extends AbstractMap<String, JsonNode> {
   }
 
   @Override
-  public JsonNode put(String key, JsonNode value) {
+  public V put(String key, V value) {
     return built().put(key, value);
   }
 
   @Override
-  public JsonNode remove(Object key) {
+  public V remove(Object key) {
     return built().remove(key);
   }
 
@@ -73,7 +74,7 @@ public abstract class LazyFields extends AbstractMap<String, JsonNode> {
   }
 
   @Override
-  public Collection<JsonNode> values() {
+  public Collection<V> values() {
     return built().values();
   }
 
