@@ -154,10 +154,14 @@ public final class SlidingWindow implements FeatureState {
       if (moved >= BUCKETS || moved < 0) {
         liveCount = 0;
       } else {
-        for (long number = frontier - BUCKETS + 1; number <= newest - BUCKETS; number++) {
-          if (buckets[2 * slot(number)] == number) {
-            liveCount -= buckets[2 * slot(number) + 1];
+        // The slot found once and then stepped: a division per bucket cost more than the rest.
+        long first = frontier - BUCKETS + 1;
+        int slot = slot(first);
+        for (long number = first; number <= newest - BUCKETS; number++) {
+          if (buckets[2 * slot] == number) {
+            liveCount -= buckets[2 * slot + 1];
           }
+          slot = slot == BUCKETS - 1 ? 0 : slot + 1;
         }
       }
       frontier = newest;
