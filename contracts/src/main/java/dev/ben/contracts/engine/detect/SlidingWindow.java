@@ -7,42 +7,20 @@ import java.util.Arrays;
 
 /**
  * Count, sum, min and max over the last {@code windowMillis} of event time, in a ring of {@link
- * #BUCKETS} buckets. Memory is bounded per instance; a bucket is reused once its time has passed
- * out of the window.
+ * #BUCKETS} buckets ({@link BucketRing}, which also keeps the live count as time moves forward).
+ * Memory is bounded per instance; a bucket is reused once its time has passed out of the window.
  *
  * <p>Counts and TTL counters only ever add 1, and then a bucket's sum is its count and its min and
  * max are 1 (or the empty bucket's infinities): such a window keeps its counts alone, a third of
  * the memory a detector touches per key, and holds sums, mins and maxs only from the first other
  * value (or a snapshot that has them otherwise). Every answer and snapshot is the same either way.
- *
- * <p>A detector reads its window's count for every event of the key, and with many keys the buckets
- * are rarely in the processor's cache: the count of the buckets live at the newest bucket seen so
- * far is kept as buckets are added and pass out of the window, so a read while time moves forward
- * touches a few buckets rather than all of them. A read at an earlier time counts the buckets.
  */
 public final class SlidingWindow implements FeatureState {
 
-  public static final int BUCKETS = 60;
+  public static final int BUCKETS = BucketRing.BUCKETS;
 
   private final long bucketMillis;
-
-  /**
-   * Per slot, the bucket's number and then its count, side by side: adding to a bucket touches one
-   * cache line, and a window is one array rather than two.
-   */
-  private final long[] buckets = new long[2 * BUCKETS];
-
-  /**
-   * The newest bucket number {@link #liveCount} is for ({@link #UNKNOWN} after a restore, until the
-   * next read); no bucket is newer. A new window has no bucket, so any time is after it.
-   */
-  private long frontier = BEFORE_ANY;
-
-  /** The sum of the counts of the buckets live at {@link #frontier}. */
-  private long liveCount;
-
-  private static final long UNKNOWN = Long.MIN_VALUE;
-  private static final long BEFORE_ANY = Long.MIN_VALUE + 1;
+  private final BucketRing ring = new BucketRing();
 
   /** Null while every value added was 1. */
   private double[] sums;
@@ -52,46 +30,27 @@ public final class SlidingWindow implements FeatureState {
 
   public SlidingWindow(long windowMillis) {
     this.bucketMillis = Math.max(1, (windowMillis + BUCKETS - 1) / BUCKETS);
-    clear();
-  }
-
-  /** Every bucket unused. */
-  private void clear() {
-    for (int slot = 0; slot < BUCKETS; slot++) {
-      buckets[2 * slot] = Long.MIN_VALUE;
-      buckets[2 * slot + 1] = 0;
-    }
   }
 
   /** Adds a value at event time {@code atMillis}; false when it is older than the window (late). */
   public boolean add(long atMillis, double value, long nowMillis) {
     long number = Math.floorDiv(atMillis, bucketMillis);
     long newest = newest(nowMillis);
-    if (!live(number, newest)) {
+    if (!BucketRing.live(number, newest)) {
       return false;
     }
-    catchUp(newest);
-    int slot = slot(number);
     if (sums == null && value != 1) {
       holdValues();
     }
-    if (buckets[2 * slot] != number) {
-      if (live(buckets[2 * slot], frontier)) {
-        liveCount -= buckets[2 * slot + 1];
-      }
-      buckets[2 * slot] = number;
-      buckets[2 * slot + 1] = 0;
-      if (sums != null) {
+    int slot = BucketRing.slot(number);
+    boolean reused = ring.number(slot) != number;
+    ring.add(number, newest);
+    if (sums != null) {
+      if (reused) {
         sums[slot] = 0;
         mins[slot] = Double.POSITIVE_INFINITY;
         maxs[slot] = Double.NEGATIVE_INFINITY;
       }
-    }
-    buckets[2 * slot + 1]++;
-    if (live(number, frontier)) {
-      liveCount++;
-    }
-    if (sums != null) {
       sums[slot] += value;
       mins[slot] = Math.min(mins[slot], value);
       maxs[slot] = Math.max(maxs[slot], value);
@@ -116,15 +75,15 @@ public final class SlidingWindow implements FeatureState {
 
   // A bucket of ones: 1 added n times is exactly n, for any count a window can reach.
   private double sumAt(int slot) {
-    return sums != null ? sums[slot] : buckets[2 * slot + 1];
+    return sums != null ? sums[slot] : ring.count(slot);
   }
 
   private double minAt(int slot) {
-    return sums != null ? mins[slot] : buckets[2 * slot + 1] > 0 ? 1 : Double.POSITIVE_INFINITY;
+    return sums != null ? mins[slot] : ring.count(slot) > 0 ? 1 : Double.POSITIVE_INFINITY;
   }
 
   private double maxAt(int slot) {
-    return sums != null ? maxs[slot] : buckets[2 * slot + 1] > 0 ? 1 : Double.NEGATIVE_INFINITY;
+    return sums != null ? maxs[slot] : ring.count(slot) > 0 ? 1 : Double.NEGATIVE_INFINITY;
   }
 
   /** The number of the bucket {@code nowMillis} falls in: found once per read, not per bucket. */
@@ -132,66 +91,8 @@ public final class SlidingWindow implements FeatureState {
     return Math.floorDiv(nowMillis, bucketMillis);
   }
 
-  private static boolean live(long number, long newest) {
-    return number > newest - BUCKETS && number <= newest;
-  }
-
-  private static int slot(long number) {
-    return (int) Math.floorMod(number, (long) BUCKETS);
-  }
-
-  /**
-   * Moves {@link #frontier} up to {@code newest} when time moved on, taking the buckets that passed
-   * out of the window off the running count; true when the running count is the one at {@code
-   * newest}.
-   */
-  private boolean catchUp(long newest) {
-    if (frontier == UNKNOWN) {
-      recount(newest);
-    } else if (newest > frontier) {
-      long moved = newest - frontier;
-      // Negative only past the long range, as from a new window's BEFORE_ANY: all passed out.
-      if (moved >= BUCKETS || moved < 0) {
-        liveCount = 0;
-      } else {
-        // The slot found once and then stepped: a division per bucket cost more than the rest.
-        long first = frontier - BUCKETS + 1;
-        int slot = slot(first);
-        for (long number = first; number <= newest - BUCKETS; number++) {
-          if (buckets[2 * slot] == number) {
-            liveCount -= buckets[2 * slot + 1];
-          }
-          slot = slot == BUCKETS - 1 ? 0 : slot + 1;
-        }
-      }
-      frontier = newest;
-    }
-    return newest == frontier;
-  }
-
-  /** After a restore, which may hold buckets newer than {@code newest}. */
-  private void recount(long newest) {
-    long highest = newest;
-    for (int slot = 0; slot < BUCKETS; slot++) {
-      highest = Math.max(highest, buckets[2 * slot]);
-    }
-    frontier = highest;
-    liveCount = countAt(highest);
-  }
-
   public long count(long nowMillis) {
-    long newest = newest(nowMillis);
-    return catchUp(newest) ? liveCount : countAt(newest);
-  }
-
-  private long countAt(long newest) {
-    long total = 0;
-    for (int slot = 0; slot < BUCKETS; slot++) {
-      if (live(buckets[2 * slot], newest)) {
-        total += buckets[2 * slot + 1];
-      }
-    }
-    return total;
+    return ring.countAt(newest(nowMillis));
   }
 
   public double sum(long nowMillis) {
@@ -202,7 +103,7 @@ public final class SlidingWindow implements FeatureState {
     long newest = newest(nowMillis);
     double total = 0;
     for (int slot = 0; slot < BUCKETS; slot++) {
-      if (live(buckets[2 * slot], newest)) {
+      if (BucketRing.live(ring.number(slot), newest)) {
         total += sumAt(slot);
       }
     }
@@ -220,7 +121,7 @@ public final class SlidingWindow implements FeatureState {
     long newest = newest(nowMillis);
     double min = Double.POSITIVE_INFINITY;
     for (int slot = 0; slot < BUCKETS; slot++) {
-      if (live(buckets[2 * slot], newest) && buckets[2 * slot + 1] > 0) {
+      if (BucketRing.live(ring.number(slot), newest) && ring.count(slot) > 0) {
         min = Math.min(min, minAt(slot));
       }
     }
@@ -232,7 +133,7 @@ public final class SlidingWindow implements FeatureState {
     long newest = newest(nowMillis);
     double max = Double.NEGATIVE_INFINITY;
     for (int slot = 0; slot < BUCKETS; slot++) {
-      if (live(buckets[2 * slot], newest) && buckets[2 * slot + 1] > 0) {
+      if (BucketRing.live(ring.number(slot), newest) && ring.count(slot) > 0) {
         max = Math.max(max, maxAt(slot));
       }
     }
@@ -245,14 +146,14 @@ public final class SlidingWindow implements FeatureState {
     out.writeLong(bucketMillis);
     int used = 0;
     for (int slot = 0; slot < BUCKETS; slot++) {
-      used += buckets[2 * slot] != Long.MIN_VALUE ? 1 : 0;
+      used += ring.used(slot) ? 1 : 0;
     }
     StateCodec.writeVarInt(out, used);
     for (int slot = 0; slot < BUCKETS; slot++) {
-      if (buckets[2 * slot] != Long.MIN_VALUE) {
+      if (ring.used(slot)) {
         StateCodec.writeVarInt(out, slot);
-        out.writeLong(buckets[2 * slot]);
-        out.writeLong(buckets[2 * slot + 1]);
+        out.writeLong(ring.number(slot));
+        out.writeLong(ring.count(slot));
         out.writeDouble(sumAt(slot));
         out.writeDouble(minAt(slot));
         out.writeDouble(maxAt(slot));
@@ -267,7 +168,7 @@ public final class SlidingWindow implements FeatureState {
       throw new SnapshotFormatException(
           "the window's buckets are " + written + " ms, here " + bucketMillis + " ms");
     }
-    clear();
+    ring.clear();
     double[] readSums = new double[BUCKETS];
     double[] readMins = new double[BUCKETS];
     double[] readMaxs = new double[BUCKETS];
@@ -276,14 +177,12 @@ public final class SlidingWindow implements FeatureState {
     int used = StateCodec.readCount(in, BUCKETS, "the buckets in use");
     for (int n = 0; n < used; n++) {
       int slot = StateCodec.readCount(in, BUCKETS - 1, "a bucket's slot");
-      buckets[2 * slot] = in.readLong();
-      buckets[2 * slot + 1] = in.readLong();
+      ring.set(slot, in.readLong(), in.readLong());
       readSums[slot] = in.readDouble();
       readMins[slot] = in.readDouble();
       readMaxs[slot] = in.readDouble();
     }
     sums = null;
-    frontier = UNKNOWN;
     for (int slot = 0; slot < BUCKETS; slot++) {
       if (!sameBits(readSums[slot], sumAt(slot))
           || !sameBits(readMins[slot], minAt(slot))
