@@ -7,7 +7,7 @@ import java.util.function.ToIntFunction;
 
 /**
  * One feature resolved against the schema and the pipeline's bits and rules, plus how to make its
- * per-key state.
+ * state for every key.
  */
 final class FeaturePlan {
 
@@ -76,21 +76,23 @@ final class FeaturePlan {
     return null;
   }
 
-  FeatureState newState() {
+  /** The feature's state for every key of a detector. */
+  FeatureColumn newColumn() {
     if (feature instanceof Feature.Window w) {
       return w.fn() == AggregateFn.DISTINCT
-          ? new DistinctWindow(w.windowMillis(), DISTINCT_CAP)
-          : new SlidingWindow(w.windowMillis());
+          ? new StateColumn<>(() -> new DistinctWindow(w.windowMillis(), DISTINCT_CAP))
+          : new WindowColumn(w.windowMillis());
     }
     if (feature instanceof Feature.TtlCounter t) {
-      return new SlidingWindow(t.ttlMillis());
+      return new WindowColumn(t.ttlMillis());
     }
     if (feature instanceof Feature.Ewma e) {
-      return new Ewma(e.alpha());
+      return new EwmaColumn(e.alpha());
     }
     if (feature instanceof Feature.Cusum c) {
-      return new Cusum(c.k(), c.h());
+      return new CusumColumn(c.k(), c.h());
     }
-    return new HalfSpaceScorer(forest, ((Feature.Anomaly) feature).window());
+    int window = ((Feature.Anomaly) feature).window();
+    return new StateColumn<>(() -> new HalfSpaceScorer(forest, window));
   }
 }
