@@ -5,22 +5,27 @@ import java.io.DataOutput;
 import java.io.IOException;
 
 /**
- * Two-sided CUSUM on standardised values, one on its own (a {@link CusumColumn} over a row of its
- * own, where its rules are described; a detector keeps its keys' sums in its rows).
+ * Two-sided CUSUM on standardised values: {@code k} and {@code h} are in standard deviations of the
+ * key's own reference (running mean and variance). The statistic is max(S+, S-). When it exceeds
+ * {@code h} that value is reported once and everything resets -- sums and reference -- so the new
+ * level becomes the baseline after {@link #WARM_UP} observations instead of alarming on every
+ * following event.
  */
 public final class Cusum implements FeatureState {
 
-  public static final int WARM_UP = CusumColumn.WARM_UP;
+  public static final int WARM_UP = 5;
 
-  private static final int ONLY = 0;
-
-  private final long[] row = new long[CusumColumn.WIDTH];
-
-  private final CusumColumn column;
+  private final double k;
+  private final double h;
+  private long n;
+  private double mean;
+  private double m2;
+  private double upper;
+  private double lower;
 
   public Cusum(double k, double h) {
-    this.column = new CusumColumn(k, h);
-    column.reset(row, 0, ONLY);
+    this.k = k;
+    this.h = h;
   }
 
   /**
@@ -28,16 +33,49 @@ public final class Cusum implements FeatureState {
    * in warm-up.
    */
   public double update(double x) {
-    return column.update(row, 0, x);
+    double statistic = Double.NaN;
+    if (n >= WARM_UP) {
+      double std = Math.sqrt(m2 / (n - 1));
+      double z = std > 0 ? (x - mean) / std : (x == mean ? 0 : Math.copySign(h + k + 1, x - mean));
+      upper = Math.max(0, upper + z - k);
+      lower = Math.max(0, lower - z - k);
+      statistic = Math.max(upper, lower);
+      if (statistic > h) {
+        n = 0;
+        mean = 0;
+        m2 = 0;
+        upper = 0;
+        lower = 0;
+        return statistic;
+      }
+    }
+    n++;
+    double delta = x - mean;
+    mean += delta / n;
+    m2 += delta * (x - mean);
+    return statistic;
   }
 
+  /** The reference (count, mean, sum of squares) and both cumulative sums. */
   @Override
   public void snapshot(DataOutput out) throws IOException {
-    column.snapshot(row, 0, ONLY, out);
+    out.writeLong(n);
+    out.writeDouble(mean);
+    out.writeDouble(m2);
+    out.writeDouble(upper);
+    out.writeDouble(lower);
   }
 
   @Override
   public void restore(DataInput in) throws IOException {
-    column.restore(row, 0, ONLY, in);
+    long count = in.readLong();
+    if (count < 0) {
+      throw new SnapshotFormatException("a CUSUM reference of " + count + " values");
+    }
+    n = count;
+    mean = in.readDouble();
+    m2 = in.readDouble();
+    upper = in.readDouble();
+    lower = in.readDouble();
   }
 }

@@ -22,7 +22,7 @@ public final class DetectorEngine {
   private final DetectorSpec spec;
   private final int[] keyFields;
   private final FeaturePlan[] plans;
-  private final KeyRows keys;
+  private final KeyTable<FeatureState[]> keys;
   private final StringBuilder keyBuilder = new StringBuilder();
   private long unkeyedEvents;
 
@@ -60,7 +60,7 @@ public final class DetectorEngine {
         spec.features().stream()
             .map(f -> new FeaturePlan(spec.name(), f, schema, bitRefs, ruleRefs))
             .toArray(FeaturePlan[]::new);
-    this.keys = newRows(spec.maxKeys());
+    this.keys = new KeyTable<>(spec.maxKeys());
   }
 
   public DetectorSpec spec() {
@@ -82,23 +82,19 @@ public final class DetectorEngine {
       Arrays.fill(out, Double.NaN);
       return false;
     }
-    int entry = keys.use(key);
-    long[] rows = keys.rows(entry);
+    FeatureState[] states = keys.getOrCreate(key, this::newStates);
     for (int i = 0; i < plans.length; i++) {
-      out[i] =
-          updateFeature(
-              plans[i], keys.column(i), rows, keys.at(entry, i), entry, event, inputs, nowMillis);
+      out[i] = updateFeature(plans[i], states[i], event, inputs, nowMillis);
     }
     return true;
   }
 
-  /** Rows for this detector's features and at most {@code maxKeys} keys. */
-  private KeyRows newRows(int maxKeys) {
-    FeatureColumn[] columns = new FeatureColumn[plans.length];
+  private FeatureState[] newStates() {
+    FeatureState[] states = new FeatureState[plans.length];
     for (int i = 0; i < plans.length; i++) {
-      columns[i] = plans[i].newColumn();
+      states[i] = plans[i].newState();
     }
-    return new KeyRows(columns, maxKeys);
+    return states;
   }
 
   private String keyOf(Event event) {
@@ -120,62 +116,54 @@ public final class DetectorEngine {
   }
 
   private static double updateFeature(
-      FeaturePlan plan,
-      FeatureColumn column,
-      long[] rows,
-      int at,
-      int entry,
-      Event event,
-      DecisionInputs inputs,
-      long now) {
+      FeaturePlan plan, FeatureState state, Event event, DecisionInputs inputs, long now) {
     Feature feature = plan.feature;
     if (feature instanceof Feature.Window w) {
       boolean counts = plan.whereRef < 0 || inputs.bitSet(plan.whereRef);
-      if (column instanceof StateColumn<?> states) {
-        var distinct = (DistinctWindow) states.state(entry);
+      if (state instanceof DistinctWindow distinct) {
         if (counts && event.isPresent(plan.field)) {
           distinct.add(String.valueOf(event.plainValue(plan.field)), now, now);
         }
         return distinct.count(now);
       }
-      var windows = (WindowColumn) column;
+      var window = (SlidingWindow) state;
       double value = w.fn() == AggregateFn.COUNT ? 1 : event.numeric(plan.field);
       if (counts && !Double.isNaN(value)) {
-        windows.add(rows, at, entry, now, value, now);
+        window.add(now, value, now);
       }
       return switch (w.fn()) {
-        case COUNT -> windows.count(rows, at, now);
-        case SUM -> windows.sum(rows, at, entry, now);
-        case AVG -> windows.average(rows, at, entry, now);
-        case MIN -> windows.min(rows, at, entry, now);
-        case MAX -> windows.max(rows, at, entry, now);
+        case COUNT -> window.count(now);
+        case SUM -> window.sum(now);
+        case AVG -> window.average(now);
+        case MIN -> window.min(now);
+        case MAX -> window.max(now);
         case DISTINCT -> throw new IllegalStateException("distinct uses DistinctWindow");
       };
     }
-    if (column instanceof WindowColumn ttl) {
+    if (state instanceof SlidingWindow ttl) {
       if (inputs.ruleFired(plan.ruleRef)) {
-        ttl.add(rows, at, entry, now, 1, now);
+        ttl.add(now, 1, now);
       }
-      return ttl.count(rows, at, now);
+      return ttl.count(now);
     }
     double value = event.numeric(plan.field);
-    if (column instanceof EwmaColumn ewma) {
-      return Double.isNaN(value) ? ewma.value(rows, at) : ewma.update(rows, at, value);
+    if (state instanceof Ewma ewma) {
+      return Double.isNaN(value) ? ewma.value() : ewma.update(value);
     }
     if (Double.isNaN(value)) {
       return Double.NaN;
     }
-    return column instanceof CusumColumn cusum
-        ? cusum.update(rows, at, value)
-        : ((HalfSpaceScorer) ((StateColumn<?>) column).state(entry)).update(value);
+    return state instanceof Cusum cusum
+        ? cusum.update(value)
+        : ((HalfSpaceScorer) state).update(value);
   }
 
   public int keyCount() {
-    return keys.keys().size();
+    return keys.size();
   }
 
   public long evictions() {
-    return keys.keys().evictions();
+    return keys.evictions();
   }
 
   public long unkeyedEvents() {
@@ -187,7 +175,7 @@ public final class DetectorEngine {
    * first and only as many as fit in {@code maxBytes}; returns how many keys were left out.
    */
   public int snapshot(DataOutput out, int maxBytes) throws IOException {
-    return KeyedStates.snapshot(keys, out, maxBytes);
+    return KeyedStates.snapshot(keys, plans.length, out, maxBytes);
   }
 
   /**
@@ -195,7 +183,7 @@ public final class DetectorEngine {
    * is added. Meant for a detector that has seen no event yet.
    */
   public void restore(DataInput in) throws IOException {
-    KeyedStates.restore(keys, () -> newRows(0), spec.maxKeys(), in);
+    KeyedStates.restore(keys, this::newStates, spec.maxKeys(), in);
   }
 
   /**
@@ -208,6 +196,9 @@ public final class DetectorEngine {
       throw new IllegalArgumentException(
           "detector '" + spec.name() + "' cannot adopt the state of another definition");
     }
-    keys.takeAll(earlier.keys);
+    var entries = earlier.keys.newestFirst();
+    for (int i = entries.size() - 1; i >= 0; i--) {
+      keys.put(entries.get(i).getKey(), entries.get(i).getValue());
+    }
   }
 }

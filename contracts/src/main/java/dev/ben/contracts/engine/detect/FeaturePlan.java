@@ -7,7 +7,7 @@ import java.util.function.ToIntFunction;
 
 /**
  * One feature resolved against the schema and the pipeline's bits and rules, plus how to make its
- * state for every key.
+ * per-key state.
  */
 final class FeaturePlan {
 
@@ -76,23 +76,21 @@ final class FeaturePlan {
     return null;
   }
 
-  /** The feature's state for every key of a detector. */
-  FeatureColumn newColumn() {
+  FeatureState newState() {
     if (feature instanceof Feature.Window w) {
       return w.fn() == AggregateFn.DISTINCT
-          ? new StateColumn<>(() -> new DistinctWindow(w.windowMillis(), DISTINCT_CAP))
-          : new WindowColumn(w.windowMillis());
+          ? new DistinctWindow(w.windowMillis(), DISTINCT_CAP)
+          : new SlidingWindow(w.windowMillis());
     }
     if (feature instanceof Feature.TtlCounter t) {
-      return new WindowColumn(t.ttlMillis());
+      return new SlidingWindow(t.ttlMillis());
     }
     if (feature instanceof Feature.Ewma e) {
-      return new EwmaColumn(e.alpha());
+      return new Ewma(e.alpha());
     }
     if (feature instanceof Feature.Cusum c) {
-      return new CusumColumn(c.k(), c.h());
+      return new Cusum(c.k(), c.h());
     }
-    int window = ((Feature.Anomaly) feature).window();
-    return new StateColumn<>(() -> new HalfSpaceScorer(forest, window));
+    return new HalfSpaceScorer(forest, ((Feature.Anomaly) feature).window());
   }
 }

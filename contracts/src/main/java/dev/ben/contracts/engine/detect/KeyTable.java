@@ -13,21 +13,10 @@ import java.util.function.Supplier;
  * <p>A detector looks a key up for every event, so the table is laid out for that: open addressing
  * over the key's hash (each slot holds the hash beside the entry's number, so a probe compares keys
  * only when their hashes match), and the entries in parallel arrays with the order of use as links
- * between entry numbers. A lookup allocates nothing and a new key reuses the evicted key's entry. A
- * user may keep its state per entry number itself ({@link #use}, {@link Entries}) instead of as an
- * object per key. Not thread-safe.
+ * between entry numbers. A lookup allocates nothing and a new key reuses the evicted key's entry.
+ * Not thread-safe.
  */
 public final class KeyTable<S> {
-
-  /** State kept beside the table by entry number. */
-  public interface Entries {
-
-    /** Entries {@code 0 .. capacity - 1} may now be used. */
-    void grown(int capacity);
-
-    /** A new key took the entry: what it held belonged to an evicted key, or to none. */
-    void taken(int entry);
-  }
 
   private static final int NONE = -1;
   private static final long EMPTY = 0;
@@ -49,52 +38,9 @@ public final class KeyTable<S> {
   private int[] newer = new int[FIRST_ENTRIES];
   private int newest = NONE;
   private int oldest = NONE;
-  private final Entries entries;
 
   public KeyTable(int maxKeys) {
-    this(maxKeys, null);
-  }
-
-  /** A table whose user keeps state by entry number in {@code entries}, told of growth at once. */
-  public KeyTable(int maxKeys, Entries entries) {
     this.maxKeys = maxKeys;
-    this.entries = entries;
-    if (entries != null) {
-      entries.grown(keys.length);
-    }
-  }
-
-  /**
-   * The key's entry number, as the most recently used key; a new key takes an entry (the least
-   * recently used key's past the bound, as an eviction), which {@link Entries#taken} hears of. -1
-   * when the table holds no keys at all (a bound of 0).
-   */
-  public int use(String key) {
-    int entry = find(key, key.hashCode());
-    if (entry != NONE) {
-      touch(entry);
-      return entry;
-    }
-    entry = add(key, null);
-    if (entry != NONE && entries != null) {
-      entries.taken(entry);
-    }
-    return entry;
-  }
-
-  /** The key held at an entry number in use. */
-  public String keyAt(int entry) {
-    return keys[entry];
-  }
-
-  /** The entry numbers in use, the most recently used first; reading them is not a use. */
-  public int[] entriesNewestFirst() {
-    int[] order = new int[size];
-    int n = 0;
-    for (int entry = newest; entry != NONE; entry = older[entry]) {
-      order[n++] = entry;
-    }
-    return order;
   }
 
   public S getOrCreate(String key, Supplier<S> create) {
@@ -159,14 +105,11 @@ public final class KeyTable<S> {
     }
   }
 
-  /**
-   * A new key: past the bound it takes the least recently used key's entry, as an eviction; returns
-   * the entry, or NONE when the bound is 0.
-   */
-  private int add(String key, Object state) {
+  /** A new key: past the bound it takes the least recently used key's entry, as an eviction. */
+  private void add(String key, Object state) {
     if (maxKeys <= 0) {
       evictions++;
-      return NONE;
+      return;
     }
     int entry;
     if (size >= maxKeys && oldest != NONE) {
@@ -184,7 +127,6 @@ public final class KeyTable<S> {
     states[entry] = state;
     insertSlot(key.hashCode(), entry);
     linkNewest(entry);
-    return entry;
   }
 
   private void touch(int entry) {
@@ -254,9 +196,6 @@ public final class KeyTable<S> {
     states = Arrays.copyOf(states, capacity);
     older = Arrays.copyOf(older, capacity);
     newer = Arrays.copyOf(newer, capacity);
-    if (entries != null) {
-      entries.grown(capacity);
-    }
     int slotCount = Integer.highestOneBit(Math.max(2, capacity - 1)) << 2;
     if (slotCount > slots.length) {
       slots = new long[slotCount];

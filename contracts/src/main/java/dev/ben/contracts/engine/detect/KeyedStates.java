@@ -7,6 +7,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -23,18 +24,18 @@ final class KeyedStates {
   private KeyedStates() {}
 
   /** Writes the table; returns how many keys did not fit in {@code maxBytes}. */
-  static int snapshot(KeyRows table, DataOutput out, int maxBytes) throws IOException {
+  static int snapshot(KeyTable<FeatureState[]> keys, int features, DataOutput out, int maxBytes)
+      throws IOException {
     var body = new ByteArrayOutputStream();
     var entry = new ByteArrayOutputStream();
     var entryOut = new DataOutputStream(entry);
-    KeyTable<Void> keys = table.keys();
-    int[] entries = keys.entriesNewestFirst();
+    List<Map.Entry<String, FeatureState[]>> entries = keys.newestFirst();
     int written = 0;
-    for (int key : entries) {
+    for (Map.Entry<String, FeatureState[]> key : entries) {
       entry.reset();
-      StateCodec.writeString(entryOut, keys.keyAt(key));
-      for (int feature = 0; feature < table.features(); feature++) {
-        table.column(feature).snapshot(table.rows(key), table.at(key, feature), key, entryOut);
+      StateCodec.writeString(entryOut, key.getKey());
+      for (FeatureState state : key.getValue()) {
+        state.snapshot(entryOut);
       }
       entryOut.flush();
       if (HEADER_BYTES + body.size() + entry.size() > maxBytes) {
@@ -44,22 +45,21 @@ final class KeyedStates {
       written++;
     }
     out.writeByte(FORMAT);
-    StateCodec.writeVarInt(out, table.features());
+    StateCodec.writeVarInt(out, features);
     StateCodec.writeVarInt(out, written);
     out.write(body.toByteArray());
-    return entries.length - written;
+    return entries.size() - written;
   }
 
   /** Room the header takes at most: format byte and two varints. */
   private static final int HEADER_BYTES = 11;
 
   /**
-   * Reads a snapshot into the table, whole or not at all: the keys are read into rows of their own
-   * ({@code fresh}, with the same features and no keys), and keys are put (oldest first, so the
-   * table's order of use is kept) only once every one was read. Keys past {@code maxKeys} (the
-   * oldest used) are read and left out.
+   * Reads a snapshot into the table, whole or not at all: keys are added (oldest first, so the
+   * table's order of use is kept) only once every one was read.
    */
-  static void restore(KeyRows table, Supplier<KeyRows> fresh, int maxKeys, DataInput in)
+  static void restore(
+      KeyTable<FeatureState[]> keys, Supplier<FeatureState[]> fresh, int maxKeys, DataInput in)
       throws IOException {
     int format = in.readUnsignedByte();
     if (format != FORMAT) {
@@ -71,32 +71,25 @@ final class KeyedStates {
               + ")");
     }
     int features = StateCodec.readVarInt(in);
-    KeyRows read = fresh.get();
-    if (features != read.features()) {
+    FeatureState[] probe = fresh.get();
+    if (features != probe.length) {
       throw new SnapshotFormatException(
-          "the snapshot has " + features + " features per key, the detector " + read.features());
+          "the snapshot has " + features + " features per key, the detector " + probe.length);
     }
     int count = StateCodec.readCount(in, Integer.MAX_VALUE, "the keys");
-    List<String> keys = new ArrayList<>(Math.min(count, Math.min(maxKeys, 1024)));
-    int capacity = 0;
+    List<Map.Entry<String, FeatureState[]>> read = new ArrayList<>(Math.min(count, maxKeys));
     for (int n = 0; n < count; n++) {
       String key = StateCodec.readString(in);
-      // Keys past the bound are read into one spare entry, to check them, and not kept.
-      int entry = Math.min(n, maxKeys);
-      if (entry >= capacity) {
-        // Grown as keys arrive, not by the count the input claims.
-        capacity = (int) Math.min(Math.max(16, 2L * capacity), maxKeys + 1L);
-        read.grown(capacity);
+      FeatureState[] states = n == 0 ? probe : fresh.get();
+      for (FeatureState state : states) {
+        state.restore(in);
       }
-      for (int feature = 0; feature < read.features(); feature++) {
-        read.column(feature).restore(read.rows(entry), read.at(entry, feature), entry, in);
-      }
-      if (n < maxKeys) {
-        keys.add(key);
+      if (read.size() < maxKeys) {
+        read.add(Map.entry(key, states));
       }
     }
-    for (int n = keys.size() - 1; n >= 0; n--) {
-      table.put(keys.get(n), read, n);
+    for (int n = read.size() - 1; n >= 0; n--) {
+      keys.put(read.get(n).getKey(), read.get(n).getValue());
     }
   }
 }

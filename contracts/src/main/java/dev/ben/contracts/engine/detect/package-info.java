@@ -4,11 +4,9 @@
  * late and ignored); distinct counts are exact up to a per-key cap of distinct values, then
  * saturate at the cap (reported as such); TTL counters are windows over rule firings; EWMA;
  * two-sided standardised CUSUM that resets after an alarm; and Half-Space Trees as the model-based
- * anomaly scorer. The key table is an LRU of bounded size whose evictions are counted; a detector
- * keeps each key's state in one row of one array of longs, its features side by side ({@code
- * KeyRows}), with only distinct counts' and anomaly scorers' state as objects beside it. Every kind
- * of per-key state writes itself out and reads itself back (each feature alone as a {@link
- * dev.ben.contracts.engine.detect.FeatureState}, the same bytes as its part of a row); a detector's
- * whole table becomes one versioned, optionally size-bounded snapshot.
+ * anomaly scorer. The key table is an LRU of bounded size whose evictions are counted. Every kind
+ * of per-key state writes itself out and reads itself back ({@link
+ * dev.ben.contracts.engine.detect.FeatureState}); a detector's whole table becomes one versioned,
+ * optionally size-bounded snapshot.
  */
 package dev.ben.contracts.engine.detect;
