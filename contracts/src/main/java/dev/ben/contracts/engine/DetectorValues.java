@@ -25,6 +25,11 @@ public final class DetectorValues extends NamedArrayMap<Double> {
     return names[i];
   }
 
+  /** Whether both hold the same name table (as every event of one runtime's detectors does). */
+  public boolean sharesNamesWith(DetectorValues other) {
+    return other != null && names == other.names;
+  }
+
   /** The value at position {@code i}; NaN where the map holds null. */
   public double number(int i) {
     return values[i];

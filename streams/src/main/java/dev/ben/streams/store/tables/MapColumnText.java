@@ -3,6 +3,8 @@ package dev.ben.streams.store.tables;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.io.NumberOutput;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.ben.contracts.engine.DetectorValues;
@@ -27,8 +29,18 @@ final class MapColumnText {
   private final StringWriter text = new StringWriter(256);
   private final BiConsumer<String, Object> entry = this::writeEntry;
   private final char[] digits = new char[24];
+  private final StringBuilder line = new StringBuilder(256);
   private JsonGenerator json;
   private boolean plain;
+
+  /** Whether the generator writes numbers as {@link #appendNumber} does (found once). */
+  private Boolean numbersAsAppended;
+
+  /** Whether the generator spells doubles with Jackson's fast writer rather than the JDK's. */
+  private boolean fastDoubles;
+
+  /** The last detector values whose names were found to need no escaping. */
+  private DetectorValues plainNames;
 
   // WRITE_NULL_MAP_VALUES is deprecated but still honoured by the map serialiser.
   @SuppressWarnings("deprecation")
@@ -73,8 +85,25 @@ final class MapColumnText {
     return writer.writeValueAsString(values);
   }
 
-  /** Detector values, as their map's entries would be written, without boxing each number. */
+  /**
+   * Detector values, as their map's entries would be written, without boxing each number: straight
+   * into text when the generator's settings write them as {@link #appendNumber} does and the names
+   * need no escaping (every event of a runtime shares its names, so they are checked once), else
+   * through the generator.
+   */
   private String of(DetectorValues values) throws IOException {
+    if (writtenDirectly(values)) {
+      line.setLength(0);
+      line.append('{');
+      for (int i = 0; i < values.size(); i++) {
+        if (i > 0) {
+          line.append(',');
+        }
+        line.append('"').append(values.nameAt(i)).append("\":");
+        appendNumber(values.number(i));
+      }
+      return line.append('}').toString();
+    }
     try {
       JsonGenerator out = generator();
       out.writeStartObject();
@@ -126,6 +155,61 @@ final class MapColumnText {
       digits[--from] = '-';
     }
     out.writeNumber(digits, from, digits.length - from);
+  }
+
+  private boolean writtenDirectly(DetectorValues values) throws IOException {
+    if (numbersAsAppended == null) {
+      JsonGenerator out = generator();
+      fastDoubles = out.isEnabled(StreamWriteFeature.USE_FAST_DOUBLE_WRITER);
+      numbersAsAppended =
+          !out.isEnabled(JsonWriteFeature.WRITE_NUMBERS_AS_STRINGS.mappedFeature())
+              && out.isEnabled(JsonWriteFeature.WRITE_NAN_AS_STRINGS.mappedFeature())
+              && !out.isEnabled(JsonWriteFeature.ESCAPE_NON_ASCII.mappedFeature())
+              && out.getCharacterEscapes() == null;
+    }
+    if (!numbersAsAppended) {
+      return false;
+    }
+    if (!values.sharesNamesWith(plainNames)) {
+      for (int i = 0; i < values.size(); i++) {
+        if (!plainName(values.nameAt(i))) {
+          return false;
+        }
+      }
+      plainNames = values;
+    }
+    return true;
+  }
+
+  /** Printable ASCII but the quote and the backslash: what JSON escapes none of. */
+  private static boolean plainName(String name) {
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * A detector value as the generator writes it with the settings {@link #writtenDirectly} checks:
+   * NaN (no value) as null, an infinity as its quoted name, a number as the generator's double
+   * writer spells it (the JDK's {@link Double#toString} spells whole numbers below 10^7 as their
+   * digits and ".0").
+   */
+  private void appendNumber(double value) {
+    if (Double.isNaN(value)) {
+      line.append("null");
+    } else if (Double.isInfinite(value)) {
+      line.append('"').append(value).append('"');
+    } else if (fastDoubles) {
+      line.append(NumberOutput.toString(value, true));
+    } else if (value == (long) value && Math.abs(value) < 1e7 && (value != 0 || 1 / value > 0)) {
+      line.append((long) value).append(".0");
+    } else {
+      line.append(value);
+    }
   }
 
   /** A generator left mid-object is not reused. */
