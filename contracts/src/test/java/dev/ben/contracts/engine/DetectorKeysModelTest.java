@@ -1,15 +1,10 @@
 package dev.ben.contracts.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ben.contracts.engine.detect.SnapshotFormatException;
 import dev.ben.contracts.event.Event;
 import dev.ben.contracts.event.Translation;
-import dev.ben.contracts.model.ContractSet;
-import dev.ben.contracts.project.LoadedProject;
-import dev.ben.contracts.project.ProjectLoader;
-import dev.ben.contracts.project.SourceTree;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,14 +21,6 @@ class DetectorKeysModelTest {
 
   private static final String SOURCE =
       """
-      schema login v1 {
-        table logins
-        key [id]
-        order_by [id]
-        fields { id: string
-                 user: string
-                 n: u32 }
-      }
       policy guard on login {
         predicate big = n > 30
         rule flag_big = all(big) => flag priority 10
@@ -68,20 +55,9 @@ class DetectorKeysModelTest {
 
   private static final int BOUND = 100;
 
-  private final ContractRuntime runtime = runtime();
+  private final ContractRuntime runtime = LoginProject.runtime(SOURCE);
   private final SpineEvaluator spine = runtime.spine("login");
   private final RecordedDecisions recorded = runtime.recordedDecisions("login");
-
-  private static ContractRuntime runtime() {
-    LoadedProject project =
-        ProjectLoader.load(
-            SourceTree.of(
-                Map.of(
-                    "ben.project", "name = \"auth\"\nkey = \"keys/auth.key\"\n", "a.ben", SOURCE)));
-    assertTrue(project.ok(), () -> project.diagnostics().sorted().toString());
-    ContractSet set = project.compile("test").orElseThrow();
-    return ContractRuntime.build(set, "auth", new byte[32]);
-  }
 
   private Map<String, Double> detect(DetectorRuntime detectors, String user, int n, long now) {
     String json = "{\"id\":\"e\",\"user\":\"" + user + "\",\"n\":" + n + "}";

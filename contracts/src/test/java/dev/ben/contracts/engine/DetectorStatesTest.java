@@ -8,10 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ben.contracts.engine.detect.SnapshotFormatException;
 import dev.ben.contracts.event.Event;
 import dev.ben.contracts.event.Translation;
-import dev.ben.contracts.model.ContractSet;
-import dev.ben.contracts.project.LoadedProject;
-import dev.ben.contracts.project.ProjectLoader;
-import dev.ben.contracts.project.SourceTree;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -26,14 +22,6 @@ class DetectorStatesTest {
 
   private static final String SOURCE =
       """
-      schema login v1 {
-        table logins
-        key [id]
-        order_by [id]
-        fields { id: string
-                 user: string
-                 n: u32 }
-      }
       policy guard on login {
         predicate big = n > LIMIT
         predicate odd = n == 7
@@ -61,20 +49,8 @@ class DetectorStatesTest {
       """;
 
   private static ContractRuntime runtime(String limit, String window, String odd) {
-    LoadedProject project =
-        ProjectLoader.load(
-            SourceTree.of(
-                Map.of(
-                    "ben.project",
-                    "name = \"auth\"\nkey = \"keys/auth.key\"\n",
-                    "auth.ben",
-                    SOURCE
-                        .replace("LIMIT", limit)
-                        .replace("WINDOW", window)
-                        .replace("n == 7", "n == " + odd))));
-    assertTrue(project.ok(), () -> project.diagnostics().sorted().toString());
-    ContractSet set = project.compile("test").orElseThrow();
-    return ContractRuntime.build(set, "auth", new byte[32]);
+    return LoginProject.runtime(
+        SOURCE.replace("LIMIT", limit).replace("WINDOW", window).replace("n == 7", "n == " + odd));
   }
 
   private static Event login(ContractRuntime runtime, String user, int n) {

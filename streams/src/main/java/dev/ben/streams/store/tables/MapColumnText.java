@@ -133,12 +133,7 @@ final class MapColumnText {
    * the general formatting.
    */
   private void writeNumber(JsonGenerator out, double value) throws IOException {
-    boolean plainWhole =
-        value == (long) value
-            && Math.abs(value) < 1e7
-            && (value != 0 || 1 / value > 0)
-            && !out.isEnabled(StreamWriteFeature.USE_FAST_DOUBLE_WRITER);
-    if (!plainWhole) {
+    if (!spelledWhole(value) || out.isEnabled(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)) {
       out.writeNumber(value);
       return;
     }
@@ -155,6 +150,11 @@ final class MapColumnText {
       digits[--from] = '-';
     }
     out.writeNumber(digits, from, digits.length - from);
+  }
+
+  /** Whether {@link Double#toString} spells the value as its digits and ".0" (not -0.0). */
+  private static boolean spelledWhole(double value) {
+    return value == (long) value && Math.abs(value) < 1e7 && (value != 0 || 1 / value > 0);
   }
 
   private boolean writtenDirectly(DetectorValues values) throws IOException {
@@ -205,7 +205,7 @@ final class MapColumnText {
       line.append('"').append(value).append('"');
     } else if (fastDoubles) {
       line.append(NumberOutput.toString(value, true));
-    } else if (value == (long) value && Math.abs(value) < 1e7 && (value != 0 || 1 / value > 0)) {
+    } else if (spelledWhole(value)) {
       line.append((long) value).append(".0");
     } else {
       line.append(value);
