@@ -3,7 +3,6 @@ package dev.ben.streams.store.tables;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.fasterxml.jackson.core.io.NumberOutput;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -18,9 +17,10 @@ import java.util.function.BiConsumer;
  * The text of a JSON column holding a map of names to text or numbers (an event's facts, its
  * detector values), the same text {@code writer} gives. Most rows carry such a map, so one
  * generator and buffer serve them all instead of a serialiser per value: the generator is made by
- * {@code writer} (so it has its settings) and writes the entries as the map serialiser would. A map
- * holding anything else (a null value, another type), or a writer that sorts map entries, goes
- * through {@code writer}. Not thread-safe: owned by one row builder.
+ * {@code writer} (so it has its settings) and writes the entries as the map serialiser would.
+ * Detector values, on nearly every row, skip the generator too: they are appended to one reused
+ * buffer as text. A map holding anything else (a null value, another type), or a writer that sorts
+ * map entries, goes through {@code writer}. Not thread-safe: owned by one row builder.
  */
 final class MapColumnText {
 
@@ -35,9 +35,6 @@ final class MapColumnText {
 
   /** Whether the generator writes numbers as {@link #appendNumber} does (found once). */
   private Boolean numbersAsAppended;
-
-  /** Whether the generator spells doubles with Jackson's fast writer rather than the JDK's. */
-  private boolean fastDoubles;
 
   /** The last detector values whose names were found to need no escaping. */
   private DetectorValues plainNames;
@@ -88,8 +85,7 @@ final class MapColumnText {
   /**
    * Detector values, as their map's entries would be written, without boxing each number: straight
    * into text when the generator's settings write them as {@link #appendNumber} does and the names
-   * need no escaping (every event of a runtime shares its names, so they are checked once), else
-   * through the generator.
+   * need no escaping (every event of a runtime shares its names, so they are checked once).
    */
   private String of(DetectorValues values) throws IOException {
     if (writtenDirectly(values)) {
@@ -104,27 +100,8 @@ final class MapColumnText {
       }
       return line.append('}').toString();
     }
-    try {
-      JsonGenerator out = generator();
-      out.writeStartObject();
-      for (int i = 0; i < values.size(); i++) {
-        out.writeFieldName(values.nameAt(i));
-        double value = values.number(i);
-        if (Double.isNaN(value)) {
-          out.writeNull();
-        } else {
-          writeNumber(out, value);
-        }
-      }
-      out.writeEndObject();
-      out.flush();
-      String written = text.toString();
-      text.getBuffer().setLength(0);
-      return written;
-    } catch (IOException | RuntimeException e) {
-      discard();
-      throw e;
-    }
+    // Settings no row writer of Ben's has (numbers as strings, other escapes): the map serialiser.
+    return writer.writeValueAsString(values);
   }
 
   /**
@@ -160,9 +137,9 @@ final class MapColumnText {
   private boolean writtenDirectly(DetectorValues values) throws IOException {
     if (numbersAsAppended == null) {
       JsonGenerator out = generator();
-      fastDoubles = out.isEnabled(StreamWriteFeature.USE_FAST_DOUBLE_WRITER);
       numbersAsAppended =
-          !out.isEnabled(JsonWriteFeature.WRITE_NUMBERS_AS_STRINGS.mappedFeature())
+          !out.isEnabled(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+              && !out.isEnabled(JsonWriteFeature.WRITE_NUMBERS_AS_STRINGS.mappedFeature())
               && out.isEnabled(JsonWriteFeature.WRITE_NAN_AS_STRINGS.mappedFeature())
               && !out.isEnabled(JsonWriteFeature.ESCAPE_NON_ASCII.mappedFeature())
               && out.getCharacterEscapes() == null;
@@ -194,17 +171,14 @@ final class MapColumnText {
 
   /**
    * A detector value as the generator writes it with the settings {@link #writtenDirectly} checks:
-   * NaN (no value) as null, an infinity as its quoted name, a number as the generator's double
-   * writer spells it (the JDK's {@link Double#toString} spells whole numbers below 10^7 as their
-   * digits and ".0").
+   * NaN (no value) as null, an infinity as its quoted name, a number as {@link Double#toString}
+   * spells it (whole numbers below 10^7 as their digits and ".0").
    */
   private void appendNumber(double value) {
     if (Double.isNaN(value)) {
       line.append("null");
     } else if (Double.isInfinite(value)) {
       line.append('"').append(value).append('"');
-    } else if (fastDoubles) {
-      line.append(NumberOutput.toString(value, true));
     } else if (spelledWhole(value)) {
       line.append((long) value).append(".0");
     } else {
