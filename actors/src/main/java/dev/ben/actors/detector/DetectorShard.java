@@ -213,13 +213,18 @@ public final class DetectorShard extends AbstractBehavior<DetectorShard.Command>
     return heldBack.unstashAll(this);
   }
 
+  /**
+   * same(), not this: a snapshot falls due while a round waits for its budgets too, and {@code
+   * this} would put the shard back in its plain behaviour, where that round's answer goes
+   * unhandled.
+   */
   private Behavior<Command> onSnapshotDue(SnapshotDue due) {
-    return snapshot(SnapshotCounts.INTERVAL);
+    snapshot(SnapshotCounts.INTERVAL);
+    return Behaviors.same();
   }
 
-  private Behavior<Command> snapshot(String reason) {
+  private void snapshot(String reason) {
     snapshots.write(bySchema.values(), reason, false).ifPresent(write -> pipeWritten(write, false));
-    return this;
   }
 
   private void pipeWritten(CompletionStage<ShardSnapshots.Written> write, boolean lastOne) {

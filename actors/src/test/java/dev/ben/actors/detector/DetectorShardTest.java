@@ -265,6 +265,27 @@ class DetectorShardTest extends ActorTestBase {
   }
 
   @Test
+  void aSnapshotFallingDueWhileABudgetDecidesKeepsTheRoundWaitingAndAnswered() {
+    load();
+    CompletableFuture<List<String>> verdict = new CompletableFuture<>();
+    ActorRef<DetectorShard.Command> shard = spawnShard(pipeline -> (playbook, requests) -> verdict);
+    TestProbe<DetectorShard.Reply> probe = testKit.createTestProbe();
+    shard.tell(new DetectorShard.Detect(PIPELINE, 1, "ping", firing("di"), probe.getRef()));
+    shard.tell(DetectorShard.snapshotDue());
+    shard.tell(
+        new DetectorShard.Detect(PIPELINE, 1, "ping", List.of(ping(4, "di")), probe.getRef()));
+    probe.expectNoMessage(Duration.ofMillis(200));
+
+    verdict.complete(List.of(BoundAdmission.ADMITTED));
+    var first = probe.expectMessageClass(DetectorShard.Detected.class);
+    assertEquals(4, first.detections().size(), "the waiting round is answered first");
+    assertEquals(
+        PlaybookOutcome.Status.FIRED, first.detections().get(3).playbooks().get(0).status());
+    var second = probe.expectMessageClass(DetectorShard.Detected.class);
+    assertEquals(5.0, second.detections().get(0).detectors().get("per_user.seen"));
+  }
+
+  @Test
   void aBudgetsRefusalIsTheOutcomeNeverTheCandidate() {
     load();
     BoundAdmission refusing =
