@@ -17,8 +17,11 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class HttpLoad {
 
-  /** Ingest throughput: events the node accepted per second. */
-  public record Ingest(long accepted, long refused, double seconds, int clients) {
+  /**
+   * Ingest throughput: events the node accepted per second; {@code saturated} counts the answers
+   * (503) saying the pipeline took no more of a request's lines.
+   */
+  public record Ingest(long accepted, long refused, long saturated, double seconds, int clients) {
     public double eventsPerSecond() {
       return accepted / seconds;
     }
@@ -34,6 +37,9 @@ public final class HttpLoad {
   private final String base;
   private final String authorization;
 
+  /** Each client's traffic, kept across runs so a measured run goes on from its warm-up's time. */
+  private final List<AuthTraffic> traffic = new ArrayList<>();
+
   /** Load on the node at {@code base}, sent as the app whose key this is. */
   public HttpLoad(String base, String key) {
     this.base = base;
@@ -43,25 +49,35 @@ public final class HttpLoad {
   public Ingest ingest(Duration duration, int clients, int linesPerRequest) throws Exception {
     AtomicLong accepted = new AtomicLong();
     AtomicLong refused = new AtomicLong();
+    AtomicLong saturated = new AtomicLong();
+    while (traffic.size() < clients) {
+      traffic.add(new AuthTraffic(100 + traffic.size(), 50_000));
+    }
     long end = System.nanoTime() + duration.toNanos();
     long started = System.nanoTime();
     List<Thread> threads = new ArrayList<>();
     for (int c = 0; c < clients; c++) {
-      AuthTraffic traffic = new AuthTraffic(100 + c, 50_000);
+      Counts counts = new Counts(accepted, refused, saturated);
+      AuthTraffic lines = traffic.get(c);
       Thread thread =
-          new Thread(
-              () -> postUntil(end, traffic, linesPerRequest, accepted, refused), "ingest-" + c);
+          new Thread(() -> postUntil(end, lines, linesPerRequest, counts), "ingest-" + c);
       threads.add(thread);
       thread.start();
     }
     for (Thread thread : threads) {
       thread.join();
     }
-    return new Ingest(accepted.get(), refused.get(), (System.nanoTime() - started) / 1e9, clients);
+    return new Ingest(
+        accepted.get(),
+        refused.get(),
+        saturated.get(),
+        (System.nanoTime() - started) / 1e9,
+        clients);
   }
 
-  private void postUntil(
-      long end, AuthTraffic traffic, int lines, AtomicLong accepted, AtomicLong refused) {
+  private record Counts(AtomicLong accepted, AtomicLong refused, AtomicLong saturated) {}
+
+  private void postUntil(long end, AuthTraffic traffic, int lines, Counts counts) {
     URI uri = URI.create(base + "/api/v1/events?pipeline=auth");
     while (System.nanoTime() < end) {
       StringBuilder body = new StringBuilder(lines * 200);
@@ -77,11 +93,14 @@ public final class HttpLoad {
                     .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 503) {
+          counts.saturated().incrementAndGet();
+        }
         JsonNode answer = JSON.readTree(response.body());
-        accepted.addAndGet(answer.path("accepted").asLong());
-        refused.addAndGet(answer.path("refused").asLong());
+        counts.accepted().addAndGet(answer.path("accepted").asLong());
+        counts.refused().addAndGet(answer.path("refused").asLong());
       } catch (Exception e) {
-        refused.addAndGet(lines);
+        counts.refused().addAndGet(lines);
       }
     }
   }
