@@ -53,11 +53,11 @@ public final class HttpLoad {
     while (traffic.size() < clients) {
       traffic.add(new AuthTraffic(100 + traffic.size(), 50_000));
     }
+    Counts counts = new Counts(accepted, refused, saturated);
     long end = System.nanoTime() + duration.toNanos();
     long started = System.nanoTime();
     List<Thread> threads = new ArrayList<>();
     for (int c = 0; c < clients; c++) {
-      Counts counts = new Counts(accepted, refused, saturated);
       AuthTraffic lines = traffic.get(c);
       Thread thread =
           new Thread(() -> postUntil(end, lines, linesPerRequest, counts), "ingest-" + c);
