@@ -76,6 +76,11 @@ java -Xms1g -Xmx1g -XX:+UseZGC -cp "$BENCH_CP" dev.ben.bench.dataplane.DataPlane
 
 STARTED_SERVERS=0
 NODE_PID=""
+NODE_DATABASE="ben_bench_node"
+# The node's ClickHouse database is of the bench alone; it is dropped before the node starts and after it stops.
+drop_node_database() {
+  [[ -z "$CLICKHOUSE" ]] || curl -fsS "$CLICKHOUSE" --data-binary "DROP DATABASE IF EXISTS $NODE_DATABASE" >/dev/null 2>&1
+}
 stop_node() {
   if [[ -n "$NODE_PID" ]]; then
     kill -TERM "$NODE_PID" 2>/dev/null && wait "$NODE_PID" 2>/dev/null || true
@@ -124,9 +129,7 @@ HTTP_WHY=""
 grep -q "overload backpressure" "$PROJECT/response.ben" \
   || HTTP_WHY="examples/auth/response.ben no longer says \`overload shed_oldest\`, which the bench turns into backpressure"
 # A database left by an interrupted run would make the node's inserts and replica copies slower than a fresh one's.
-if [[ -n "$CLICKHOUSE" ]]; then
-  curl -fsS "$CLICKHOUSE" --data-binary "DROP DATABASE IF EXISTS ben_bench_node" >/dev/null 2>&1 || true
-fi
+drop_node_database || true
 # The node trusts only a key made for this run, never the example key published in the repository.
 "$ROOT/bin/benctl" keygen bench-signing --dir "$NODE_HOME" >/dev/null
 INGEST_PORT=17280 GATEWAY_PORT=18280 CONTROL_PORT=17270
@@ -135,7 +138,7 @@ INGEST_PORT=17280 GATEWAY_PORT=18280 CONTROL_PORT=17270
 BEN_INGEST_MAX_CONNECTIONS_PER_ADDRESS=1024 BEN_INGEST_ACK=durable BEN_DETECTOR_CLOCK=event \
 BEN_HOME="$NODE_HOME" BEN_INGEST_PORT=$INGEST_PORT BEN_GATEWAY_PORT=$GATEWAY_PORT BEN_CONTROL_PORT=$CONTROL_PORT \
   BEN_SOCKET_PORT=17271 BEN_NODE_PORT=25680 BEN_NATS_URL="" BEN_S3_ENDPOINT="" BEN_CLICKHOUSE_URL="$CLICKHOUSE" \
-  BEN_CLICKHOUSE_DATABASE="ben_bench_node" BEN_LEDGER_TRUSTED_KEYS="$NODE_HOME/bench-signing.pub" \
+  BEN_CLICKHOUSE_DATABASE="$NODE_DATABASE" BEN_LEDGER_TRUSTED_KEYS="$NODE_HOME/bench-signing.pub" \
   java -Xms256m -Xmx1g -XX:+UseZGC -cp "$ROOT/actors/target/classes:$(cat "$ROOT/actors/target/classpath.txt")" \
   dev.ben.actors.node.BenNode >"$OUT/node.log" 2>&1 &
 NODE_PID=$!
@@ -185,10 +188,8 @@ stop_node
 log "5/5 the stores alone: ClickHouse sink, embedded store…"
 # The node's database is of the bench alone and nothing reads it once the node stopped; dropped, its merges do not
 # run under the sink (they halved its figure), and it does not grow from run to run on a kept server.
-if [[ -n "$CLICKHOUSE" ]]; then
-  curl -fsS "$CLICKHOUSE" --data-binary "DROP DATABASE IF EXISTS ben_bench_node" >/dev/null 2>&1 \
-    || log "could not drop the node's database ben_bench_node; the sink waits for its merges instead"
-fi
+drop_node_database \
+  || log "could not drop the node's database $NODE_DATABASE; the sink waits for its merges instead"
 CLICKHOUSE_ARGS=()
 [[ -n "$CLICKHOUSE" ]] && CLICKHOUSE_ARGS=(--clickhouse "$CLICKHOUSE")
 [[ -n "$CLICKHOUSE" && -n "$CLICKHOUSE_TCP_PORT" ]] && CLICKHOUSE_ARGS+=(--clickhouse-tcp-port "$CLICKHOUSE_TCP_PORT")
