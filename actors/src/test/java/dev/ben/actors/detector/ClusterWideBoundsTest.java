@@ -68,7 +68,16 @@ class ClusterWideBoundsTest {
                     + roles
                     + "]\n"
                     + "ben.detector.shards = 8\n"
-                    + "ben.detector.budget-timeout = 300ms\n")
+                    // The burst needs every budget to answer: its first ask waits for the budget's
+                    // shard to be allocated and its state read, which a loaded machine can stretch
+                    // past a short timeout (the candidates would then be suppressed as
+                    // unavailable). Generous, and still shorter than the round's ask-timeout (10s).
+                    + "ben.detector.budget-timeout = 5s\n"
+                    // A region still holding a message for a coordinator it never found (the
+                    // budget proxy on the edge member) waits out the whole sharding phase of the
+                    // shutdown (10 s); the kit's default limit, 10 s too, would then fail the
+                    // test whenever the rest of the shutdown takes a moment.
+                    + "pekko.actor.testkit.typed.system-shutdown-default = 60s\n")
             .withFallback(ConfigFactory.load());
     ActorTestKit kit = ActorTestKit.create("bounds", config);
     Cluster cluster = Cluster.get(kit.system());
