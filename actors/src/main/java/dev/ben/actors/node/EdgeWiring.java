@@ -54,9 +54,10 @@ final class EdgeWiring {
         RepeatedRounds.create(
             "copying rows into the front-end replicas",
             () -> {
-              // A round copies a page of every table; the next one waits for the interval.
+              // A round copies a page of every table; the next waits for the interval unless a
+              // page was full.
               replicas.round();
-              return false;
+              return replicas.behind();
             },
             settings.store().replicaInterval(),
             services.blockingExecutor()),

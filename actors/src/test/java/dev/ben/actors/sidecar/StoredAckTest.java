@@ -257,6 +257,11 @@ class StoredAckTest {
     }
 
     @Override
+    public boolean feedsReplicas() {
+      return store.feedsReplicas();
+    }
+
+    @Override
     public void close() {
       store.close();
     }

@@ -59,6 +59,11 @@ public final class GatedStore implements AnalyticalStore {
   }
 
   @Override
+  public boolean feedsReplicas() {
+    return store.feedsReplicas();
+  }
+
+  @Override
   public void close() {
     store.close();
   }

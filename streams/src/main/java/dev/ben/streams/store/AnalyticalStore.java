@@ -72,6 +72,14 @@ public interface AnalyticalStore extends AutoCloseable {
   boolean embedded();
 
   /**
+   * True when the store can feed a replica from its table's inserts (a ClickHouse materialized
+   * view); otherwise the replica keeper copies rows into it (docs/storage.md).
+   */
+  default boolean feedsReplicas() {
+    return false;
+  }
+
+  /**
    * Whether the table exists yet: a schema's table is created with its first stored batch, so a
    * pipeline that has stored nothing has none, and readers count nothing rather than fail.
    */

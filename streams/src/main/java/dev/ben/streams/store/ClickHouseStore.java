@@ -212,6 +212,11 @@ public final class ClickHouseStore implements AnalyticalStore {
   }
 
   @Override
+  public boolean feedsReplicas() {
+    return true;
+  }
+
+  @Override
   public void close() {
     client.close();
   }

@@ -12,10 +12,12 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -23,8 +25,9 @@ import java.util.TreeSet;
  * The only issuer of DDL to the analytical store. Each schema version becomes a numbered list of
  * steps (see {@link MigrationPlanner}); each step is run and recorded in {@code ben_migrations} in
  * turn, so a step recorded as applied is never run again and a migration stopped by a failure
- * resumes at its first unrecorded step. One per node: migrations are serialised here; nodes sharing
- * a ClickHouse may race harmlessly (CREATE ... IF NOT EXISTS, and an ADD COLUMN finding its column
+ * resumes at its first unrecorded step. On a store that can, a replica is fed by its table's
+ * inserts (docs/storage.md). One per node: migrations are serialised here; nodes sharing a
+ * ClickHouse may race harmlessly (CREATE ... IF NOT EXISTS, and an ADD COLUMN finding its column
  * already there counts as applied).
  */
 public final class DataMigrator {
@@ -95,19 +98,29 @@ public final class DataMigrator {
     }
   }
 
+  /**
+   * A table with a replica, by the record; {@code fedSince} is when the record's feed of the
+   * replica was applied (the store's DateTime text), empty when the replica is not fed.
+   */
+  public record ReplicatedTable(String table, Optional<String> fedSince) {}
+
   /** Tables that have a replica, by the record: the replica keeper's work list. */
-  public synchronized Set<String> replicatedTables() {
+  public synchronized List<ReplicatedTable> replicatedTables() {
     open();
-    Map<String, TableShape> shapes = MigrationLog.shapes(log.applied(), "", -1, "");
-    Set<String> tables = new TreeSet<>();
-    shapes
-        .keySet()
-        .forEach(
-            table -> {
-              if (shapes.containsKey(table + MigrationPlanner.REPLICA_SUFFIX)) {
-                tables.add(table);
-              }
-            });
+    List<MigrationLog.Entry> applied = log.applied();
+    Map<String, TableShape> shapes = MigrationLog.shapes(applied, "", -1, "");
+    Map<String, String> fed = new HashMap<>();
+    for (MigrationLog.Entry entry : applied) {
+      TableShape.ofFeed(entry.statement())
+          .ifPresent(feed -> fed.putIfAbsent(feed.table(), entry.appliedAt()));
+    }
+    List<ReplicatedTable> tables = new ArrayList<>();
+    for (String table : new TreeSet<>(shapes.keySet())) {
+      if (shapes.containsKey(table + MigrationPlanner.REPLICA_SUFFIX)) {
+        tables.add(
+            new ReplicatedTable(table, Optional.ofNullable(fed.get(TableShape.feedName(table)))));
+      }
+    }
     return tables;
   }
 
@@ -119,24 +132,28 @@ public final class DataMigrator {
     try {
       steps =
           MigrationPlanner.plan(
-              createSql, replica, MigrationLog.shapes(applied, schema, version, fingerprint));
+              createSql,
+              replica,
+              store.feedsReplicas(),
+              MigrationLog.shapes(applied, schema, version, fingerprint));
     } catch (MigrationPlanner.Refused refused) {
       return new MigrationReport(
           schema, version, MigrationReport.Status.REFUSED, 0, 0, 0, 0, refused.getMessage());
     }
-    Set<Integer> done = new HashSet<>();
+    // Done by statement, not by number: a plan whose order changed (the replica's steps now come
+    // first) finds the steps an older plan recorded.
+    Set<String> done = new HashSet<>();
     for (MigrationLog.Entry entry : applied) {
       if (entry.schema().equals(schema)
           && entry.version() == version
           && entry.fingerprint().equals(fingerprint)
-          && entry.step() <= steps.size()
-          && steps.get(entry.step() - 1).equals(entry.statement())) {
-        done.add(entry.step());
+          && steps.contains(entry.statement())) {
+        done.add(entry.statement());
       }
     }
     int ran = 0;
     for (int step = 1; step <= steps.size(); step++) {
-      if (done.contains(step)) {
+      if (done.contains(steps.get(step - 1))) {
         continue;
       }
       String statement = steps.get(step - 1);

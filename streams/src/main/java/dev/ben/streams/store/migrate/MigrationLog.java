@@ -35,7 +35,13 @@ final class MigrationLog {
 
   /** One recorded step. */
   record Entry(
-      String schema, long version, String fingerprint, int step, String statement, String outcome) {
+      String schema,
+      long version,
+      String fingerprint,
+      int step,
+      String statement,
+      String outcome,
+      String appliedAt) {
     boolean applied() {
       return outcome.startsWith(APPLIED);
     }
@@ -59,7 +65,7 @@ final class MigrationLog {
     List<Entry> entries = new ArrayList<>();
     for (ObjectNode row :
         store.queryJson(
-            "SELECT \"schema\", version, fingerprint, step, statement, outcome FROM "
+            "SELECT \"schema\", version, fingerprint, step, statement, outcome, applied_at FROM "
                 + TABLE
                 + " WHERE outcome LIKE '"
                 + APPLIED
@@ -71,7 +77,8 @@ final class MigrationLog {
               row.get("fingerprint").asText(),
               row.get("step").asInt(),
               row.get("statement").asText(),
-              row.get("outcome").asText()));
+              row.get("outcome").asText(),
+              row.get("applied_at").asText()));
     }
     return entries;
   }
@@ -115,6 +122,7 @@ final class MigrationLog {
         continue;
       }
       TableShape.ofCreate(entry.statement())
+          .or(() -> TableShape.ofFeed(entry.statement()))
           .ifPresent(shape -> shapes.putIfAbsent(shape.table(), shape));
       TableShape.addedColumn(entry.statement())
           .ifPresent(

@@ -26,23 +26,30 @@ final class MigrationPlanner {
   private MigrationPlanner() {}
 
   /**
-   * The statements, in order: the table's, then its replica's. {@code current} maps table names to
-   * their shapes as the migration record has them (tables the record does not know are new).
+   * The statements, in order: the replica's, the table's, then the feed's. {@code current} maps
+   * table names to their shapes as the migration record has them (tables the record does not know
+   * are new). With {@code feed} (a store that can) the replica is fed by the table's inserts (
+   * {@link TableShape#createFeed}); its statements come first so that a fed replica never lacks a
+   * column its table has, which would fail the table's inserts.
    */
-  static List<String> plan(String createSql, boolean replica, Map<String, TableShape> current)
+  static List<String> plan(
+      String createSql, boolean replica, boolean feed, Map<String, TableShape> current)
       throws Refused {
     TableShape target =
         TableShape.ofCreate(createSql)
             .orElseThrow(() -> new Refused("the schema's DDL is not a CREATE TABLE statement"));
     String replicaTable = target.table() + REPLICA_SUFFIX;
     List<String> statements = new ArrayList<>();
-    statements.addAll(towards(target, createSql, Optional.ofNullable(current.get(target.table()))));
     if (replica) {
       statements.addAll(
           towards(
               new TableShape(replicaTable, target.columns(), target.orderBy()),
               TableShape.renamed(createSql, replicaTable),
               Optional.ofNullable(current.get(replicaTable))));
+    }
+    statements.addAll(towards(target, createSql, Optional.ofNullable(current.get(target.table()))));
+    if (replica && feed && !current.containsKey(TableShape.feedName(target.table()))) {
+      statements.add(TableShape.createFeed(target.table(), replicaTable));
     }
     return statements;
   }

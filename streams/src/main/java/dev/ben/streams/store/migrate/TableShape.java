@@ -22,6 +22,9 @@ record TableShape(String table, Map<String, String> columns, List<String> orderB
           "(?is)^\\s*CREATE\\s+TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?([`\"\\w.]+)\\s*\\((.*)\\)\\s*(ENGINE\\s*=.*)$");
   private static final Pattern ORDER_BY =
       Pattern.compile("(?is)ORDER\\s+BY\\s+(\\((.*?)\\)|[`\"\\w]+)");
+  private static final Pattern FEED =
+      Pattern.compile(
+          "(?is)^\\s*CREATE\\s+MATERIALIZED\\s+VIEW\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?([`\"\\w.]+)\\s+TO\\s.*$");
   private static final Pattern ADD_COLUMN =
       Pattern.compile(
           "(?is)^\\s*ALTER\\s+TABLE\\s+([`\"\\w.]+)\\s+ADD\\s+COLUMN\\s+([`\"]?\\w+[`\"]?)\\s+(.+?)\\s*;?\\s*$");
@@ -84,6 +87,38 @@ record TableShape(String table, Map<String, String> columns, List<String> orderB
         + table
         + "`"
         + createSql.substring(create.end(1));
+  }
+
+  /**
+   * The statement that has ClickHouse write every block inserted into {@code table} to its replica
+   * too, in the same INSERT: a materialized view with a target. {@code SELECT *} is applied to each
+   * inserted block as the table then is, so a column added to both tables (the replica first)
+   * reaches the replica without the view being made again.
+   */
+  static String createFeed(String table, String replica) {
+    return "CREATE MATERIALIZED VIEW IF NOT EXISTS `"
+        + feedName(table)
+        + "` TO `"
+        + replica
+        + "` AS SELECT * FROM `"
+        + table
+        + "`";
+  }
+
+  /** The name of the view that feeds {@code table}'s replica. */
+  static String feedName(String table) {
+    return table + "_replica_feed";
+  }
+
+  /**
+   * The feed a {@link #createFeed} statement makes, as a shape with no columns under the view's
+   * name (so the record says whether it exists); empty for any other statement.
+   */
+  static Optional<TableShape> ofFeed(String sql) {
+    Matcher feed = FEED.matcher(sql);
+    return feed.matches()
+        ? Optional.of(new TableShape(ColumnList.bare(feed.group(1)), Map.of(), List.of()))
+        : Optional.empty();
   }
 
   static String addColumn(String table, String column, String type) {

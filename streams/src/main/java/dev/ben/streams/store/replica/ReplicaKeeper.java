@@ -7,12 +7,14 @@ import dev.ben.streams.metrics.MetricsRegistry;
 import dev.ben.streams.store.AnalyticalStore;
 import dev.ben.streams.store.RowSelection;
 import dev.ben.streams.store.migrate.DataMigrator;
+import dev.ben.streams.store.migrate.DataMigrator.ReplicatedTable;
 import dev.ben.streams.store.replica.ReplicaPage.Watermark;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -28,6 +30,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * full shows without reading either table again) is published as {@value #LAG}. Rows that arrive
  * with an ingested_at older than the watermark (batches drained from the spill buffer long after)
  * are copied only if they land within the current second; see docs/storage.md.
+ *
+ * <p>A replica the store feeds from its table's inserts ({@link
+ * dev.ben.streams.store.AnalyticalStore#feedsReplicas}) is copied only up to the second its feed
+ * was made (the rows stored before it), then settled: it is not read again, and its lag is 0.
  */
 public final class ReplicaKeeper {
 
@@ -41,6 +47,8 @@ public final class ReplicaKeeper {
   private final int pageRows;
   private final Map<String, Watermark> watermarks = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> lags = new ConcurrentHashMap<>();
+  private final Set<String> settled = ConcurrentHashMap.newKeySet();
+  private volatile boolean behind;
 
   public ReplicaKeeper(DataMigrator migrator, MetricsRegistry metrics, int pageRows) {
     this.migrator = migrator;
@@ -51,14 +59,32 @@ public final class ReplicaKeeper {
   /** Copies the next page of every replicated table; returns how many rows were copied. */
   public synchronized long round() {
     long copied = 0;
-    for (String table : migrator.replicatedTables()) {
+    boolean full = false;
+    for (ReplicatedTable table : migrator.replicatedTables()) {
+      if (settled.contains(table.table())) {
+        continue;
+      }
       long rows = copy(table);
       copied += rows;
+      boolean caughtUp = rows < pageRows;
+      full |= !caughtUp;
+      if (caughtUp && table.fedSince().isPresent()) {
+        settled.add(table.table());
+      }
       // A page that was not full held every row past the watermark: the replica has caught up,
       // and the newest rows need not be looked for (a scan of both whole tables every round).
-      lag(table).set(rows < pageRows ? 0 : measureLag(table));
+      lag(table.table()).set(caughtUp ? 0 : measureLag(table.table()));
     }
+    behind = full;
     return copied;
+  }
+
+  /**
+   * Whether the last round filled a page of some table: more rows wait, so the next round need not
+   * wait for the interval (a page a second would cap the copy at {@code pageRows} rows a second).
+   */
+  public boolean behind() {
+    return behind;
   }
 
   /**
@@ -70,10 +96,15 @@ public final class ReplicaKeeper {
     return lag == null ? -1 : lag.get();
   }
 
-  private long copy(String table) {
+  private long copy(ReplicatedTable replicated) {
+    String table = replicated.table();
     AnalyticalStore store = migrator.store();
-    Watermark mark = watermarks.computeIfAbsent(table, this::start);
-    RowSelection past = ReplicaPage.past(mark);
+    Watermark mark = watermarks.computeIfAbsent(table, t -> start(replicated));
+    RowSelection past =
+        replicated
+            .fedSince()
+            .map(until -> ReplicaPage.past(mark, until))
+            .orElse(ReplicaPage.past(mark));
     ObjectNode end =
         store
             .queryJson(ReplicaPage.end(table, pageRows, store.selecting(past)), past.parameters())
@@ -87,9 +118,19 @@ public final class ReplicaKeeper {
     return rows;
   }
 
-  /** Where a keeper that has not copied anything yet starts: after the replica's newest row. */
-  private Watermark start(String table) {
-    List<ObjectNode> newest = migrator.store().queryJson(ReplicaPage.newestRow(table + SUFFIX));
+  /**
+   * Where a keeper that has not copied anything yet starts: after the replica's newest row, up to
+   * its feed's second for a fed replica.
+   */
+  private Watermark start(ReplicatedTable replicated) {
+    String replica = replicated.table() + SUFFIX;
+    List<ObjectNode> newest =
+        replicated.fedSince().isPresent()
+            ? migrator
+                .store()
+                .queryJson(
+                    ReplicaPage.newestRowUntil(replica), List.of(replicated.fedSince().get()))
+            : migrator.store().queryJson(ReplicaPage.newestRow(replica));
     return newest.isEmpty()
         ? ReplicaPage.NEVER
         : new Watermark(

@@ -37,6 +37,11 @@ final class ReplicaPage {
    */
   static final String SINCE = "ingested_at >= CAST(? AS DateTime)";
 
+  /**
+   * Rows at or before a second; its parameter is the second: a fed replica's catch-up ends there.
+   */
+  private static final String UNTIL = "ingested_at <= CAST(? AS DateTime)";
+
   /** The width of DateTime text ({@code 2024-05-01 10:00:00}), the first part of a key. */
   private static final int DATE_TIME_WIDTH = 19;
 
@@ -81,6 +86,13 @@ final class ReplicaPage {
         + ")";
   }
 
+  /** The rows past a watermark up to the second {@code until}, as {@link #past(Watermark)}. */
+  static RowSelection past(Watermark mark, String until) {
+    List<Object> parameters = new ArrayList<>(past(mark).parameters());
+    parameters.add(until);
+    return new RowSelection(SINCE, PAST + " AND " + UNTIL, parameters);
+  }
+
   /** The rows from past one watermark up to another, narrowed to those since the first's second. */
   static RowSelection copy(Watermark from, Watermark to) {
     List<Object> parameters = new ArrayList<>();
@@ -106,6 +118,18 @@ final class ReplicaPage {
         + ") AS source, (SELECT max(ingested_at) FROM "
         + replica
         + ") AS replica";
+  }
+
+  /**
+   * Where a restarted keeper of a fed replica starts its catch-up: the replica's newest row up to
+   * the second its parameter names (rows after it came through the feed).
+   */
+  static String newestRowUntil(String replica) {
+    return "SELECT ingested_at, event_id FROM "
+        + replica
+        + " WHERE "
+        + UNTIL
+        + " ORDER BY ingested_at DESC, event_id DESC LIMIT 1";
   }
 
   /** Where a restarted keeper starts: the replica's newest row. */

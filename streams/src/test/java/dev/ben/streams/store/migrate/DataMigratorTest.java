@@ -74,7 +74,21 @@ class DataMigratorTest {
     assertEquals(Status.ALREADY_APPLIED, again.status());
     assertEquals(2, again.alreadyApplied());
     assertEquals(2, recorded("applied"), "nothing was run or recorded again");
-    assertEquals(java.util.Set.of("logins"), migrator.replicatedTables());
+    assertEquals(
+        List.of(new DataMigrator.ReplicatedTable("logins", java.util.Optional.empty())),
+        migrator.replicatedTables(),
+        "the embedded store has no feed: its replica is copied");
+  }
+
+  @Test
+  void stepsRecordedInAnOlderPlansOrderAreFoundDone() {
+    migrator.apply(AuthProject.v1());
+    // Before the replica's steps came first, the table's CREATE was step 1 and the replica's 2.
+    store.execute("UPDATE ben_migrations SET step = 3 - step");
+    MigrationReport again = new DataMigrator(store, JSON).apply(AuthProject.v1()).get(0);
+    assertEquals(Status.ALREADY_APPLIED, again.status(), again.summary());
+    assertEquals(2, again.alreadyApplied());
+    assertEquals(2, recorded("applied"), "nothing was run or recorded again");
   }
 
   @Test
@@ -87,22 +101,23 @@ class DataMigratorTest {
     assertEquals(
         "ALTER TABLE `logins` ADD COLUMN `device` Nullable(String)",
         store
-            .queryJson("SELECT statement FROM ben_migrations WHERE version = 2 AND step = 1")
+            .queryJson("SELECT statement FROM ben_migrations WHERE version = 2 AND step = 2")
             .get(0)
             .get("statement")
-            .asText());
+            .asText(),
+        "the replica gains the column first");
   }
 
   @Test
   void anInterruptedMigrationReportsHowFarItGotAndResumesAtItsFirstUnrecordedStep() {
     migrator.apply(AuthProject.v1());
-    String replicaDdl =
+    String tableDdl =
         store
             .queryJson("SELECT statement FROM ben_migrations WHERE step = 2")
             .get(0)
             .get("statement")
             .asText();
-    store.execute("DROP TABLE logins_replica");
+    store.execute("DROP TABLE logins");
 
     MigrationReport failed = migrator.apply(AuthProject.v2()).get(0);
     assertEquals(Status.FAILED, failed.status());
@@ -111,10 +126,10 @@ class DataMigratorTest {
     assertTrue(
         failed.summary().startsWith("login v2: failed at step 2 of 2 (1 applied): "),
         failed.summary());
-    assertTrue(failed.reason().contains("logins_replica"), failed.reason());
+    assertTrue(failed.reason().contains("logins"), failed.reason());
     assertEquals(1, recorded("failed"));
 
-    store.execute(replicaDdl);
+    store.execute(tableDdl);
     MigrationReport resumed = migrator.apply(AuthProject.v2()).get(0);
     assertEquals(new MigrationReport("login", 2, Status.APPLIED, 2, 1, 1, 0, ""), resumed);
     assertEquals(columns("logins"), columns("logins_replica"));

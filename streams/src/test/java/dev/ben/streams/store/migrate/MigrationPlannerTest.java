@@ -26,16 +26,16 @@ class MigrationPlannerTest {
 
   @Test
   void aNewTableIsCreatedAndItsReplicaWithTheSameColumnsEngineAndKey() throws Exception {
-    List<String> steps = MigrationPlanner.plan(V1, true, Map.of());
+    List<String> steps = MigrationPlanner.plan(V1, true, false, Map.of());
     assertEquals(2, steps.size());
-    assertEquals(V1, steps.get(0));
     assertTrue(
         steps
-            .get(1)
+            .get(0)
             .startsWith("CREATE TABLE IF NOT EXISTS `logins_replica` (\n  `event_id` String,"),
-        steps.get(1));
-    assertEquals(V1.substring(V1.indexOf('(')), steps.get(1).substring(steps.get(1).indexOf('(')));
-    assertEquals(List.of(V1), MigrationPlanner.plan(V1, false, Map.of()));
+        steps.get(0));
+    assertEquals(V1.substring(V1.indexOf('(')), steps.get(0).substring(steps.get(0).indexOf('(')));
+    assertEquals(V1, steps.get(1));
+    assertEquals(List.of(V1), MigrationPlanner.plan(V1, false, false, Map.of()));
   }
 
   @Test
@@ -66,21 +66,51 @@ class MigrationPlannerTest {
     String replica = TableShape.renamed(V1, "logins_replica");
     assertEquals(
         List.of(
-            "ALTER TABLE `logins` ADD COLUMN `device` Nullable(String)",
-            "ALTER TABLE `logins_replica` ADD COLUMN `device` Nullable(String)"),
-        MigrationPlanner.plan(V2, true, existing(V1, replica)));
+            "ALTER TABLE `logins_replica` ADD COLUMN `device` Nullable(String)",
+            "ALTER TABLE `logins` ADD COLUMN `device` Nullable(String)"),
+        MigrationPlanner.plan(V2, true, false, existing(V1, replica)));
     assertEquals(
         List.of(
-            "ALTER TABLE `logins` ADD COLUMN `device` Nullable(String)",
-            V2.replace("`logins`", "`logins_replica`")),
-        MigrationPlanner.plan(V2, true, existing(V1)),
+            V2.replace("`logins`", "`logins_replica`"),
+            "ALTER TABLE `logins` ADD COLUMN `device` Nullable(String)"),
+        MigrationPlanner.plan(V2, true, false, existing(V1)),
         "a missing replica is created whole");
   }
 
   @Test
+  void aFedReplicaGetsItsFeedLastOnceAndItsColumnsBeforeTheTable() throws Exception {
+    String feed =
+        "CREATE MATERIALIZED VIEW IF NOT EXISTS `logins_replica_feed` TO `logins_replica`"
+            + " AS SELECT * FROM `logins`";
+    List<String> created = MigrationPlanner.plan(V1, true, true, Map.of());
+    assertEquals(3, created.size());
+    assertEquals(feed, created.get(2), "the feed follows both tables");
+    assertEquals("logins_replica_feed", TableShape.ofFeed(created.get(2)).orElseThrow().table());
+    String replica = TableShape.renamed(V1, "logins_replica");
+    Map<String, TableShape> unfed = existing(V1, replica);
+    assertEquals(
+        List.of(
+            "ALTER TABLE `logins_replica` ADD COLUMN `device` Nullable(String)",
+            "ALTER TABLE `logins` ADD COLUMN `device` Nullable(String)",
+            feed),
+        MigrationPlanner.plan(V2, true, true, unfed),
+        "a replica kept by copies gets its feed");
+    Map<String, TableShape> fed = new java.util.HashMap<>(unfed);
+    TableShape.ofFeed(feed).ifPresent(shape -> fed.put(shape.table(), shape));
+    assertEquals(List.of(), MigrationPlanner.plan(V1, true, true, fed));
+    assertEquals(
+        List.of(
+            "ALTER TABLE `logins_replica` ADD COLUMN `device` Nullable(String)",
+            "ALTER TABLE `logins` ADD COLUMN `device` Nullable(String)"),
+        MigrationPlanner.plan(V2, true, true, fed),
+        "a fed replica gains a column before its table, whose inserts then find it there");
+    assertTrue(TableShape.ofFeed(V1).isEmpty(), "a CREATE TABLE is no feed");
+  }
+
+  @Test
   void theSameShapeNeedsNoStepAndARemovedOrdinaryFieldKeepsItsColumn() throws Exception {
-    assertEquals(List.of(), MigrationPlanner.plan(V1, false, existing(V1)));
-    assertEquals(List.of(), MigrationPlanner.plan(V1, false, existing(V2)));
+    assertEquals(List.of(), MigrationPlanner.plan(V1, false, false, existing(V1)));
+    assertEquals(List.of(), MigrationPlanner.plan(V1, false, false, existing(V2)));
   }
 
   @Test
@@ -92,7 +122,7 @@ class MigrationPlannerTest {
             MigrationPlanner.Refused.class,
             () ->
                 MigrationPlanner.plan(
-                    changed.schema("login").orElseThrow().ddl(), false, existing(V1)));
+                    changed.schema("login").orElseThrow().ddl(), false, false, existing(V1)));
     assertEquals(
         "table logins: field `attempts` changes type from UInt32 to UInt64; stored rows cannot be "
             + "converted in place (add a new field)",
@@ -107,7 +137,7 @@ class MigrationPlannerTest {
     var removed =
         assertThrows(
             MigrationPlanner.Refused.class,
-            () -> MigrationPlanner.plan(withoutTenant, false, existing(V1)));
+            () -> MigrationPlanner.plan(withoutTenant, false, false, existing(V1)));
     assertEquals(
         "table logins: field `tenant` was removed but is part of the sorting key [tenant, ts, event_id]; "
             + "a key field cannot be removed (use a new table)",
@@ -116,7 +146,7 @@ class MigrationPlannerTest {
     var rekeyed =
         assertThrows(
             MigrationPlanner.Refused.class,
-            () -> MigrationPlanner.plan(reordered, false, existing(V1)));
+            () -> MigrationPlanner.plan(reordered, false, false, existing(V1)));
     assertTrue(
         rekeyed
             .getMessage()
