@@ -31,9 +31,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * with an ingested_at older than the watermark (batches drained from the spill buffer long after)
  * are copied only if they land within the current second; see docs/storage.md.
  *
- * <p>A replica the store feeds from its table's inserts ({@link
- * dev.ben.streams.store.AnalyticalStore#feedsReplicas}) is copied only up to the second its feed
- * was made (the rows stored before it), then settled: it is not read again, and its lag is 0.
+ * <p>A replica the store feeds from its table's inserts ({@link AnalyticalStore#feedsReplicas}) is
+ * copied only up to the second its feed was made (the rows stored before it), then settled: it is
+ * not read again, and its lag is 0.
  */
 public final class ReplicaKeeper {
 
