@@ -159,7 +159,15 @@ public final class DataMigrator {
       String statement = steps.get(step - 1);
       String outcome = StepRunner.run(store, statement);
       try {
-        log.record(schema, version, fingerprint, step, statement, outcome, clock.instant());
+        log.record(
+            new MigrationLog.Entry(
+                schema,
+                version,
+                fingerprint,
+                step,
+                statement,
+                outcome,
+                MigrationLog.dateTime(clock.instant())));
       } catch (RuntimeException e) {
         // The step ran but is not on record: a later call runs it again, which the statements
         // tolerate.

@@ -83,23 +83,23 @@ final class MigrationLog {
     return entries;
   }
 
-  void record(
-      String schema,
-      long version,
-      String fingerprint,
-      int step,
-      String statement,
-      String outcome,
-      Instant at) {
+  /** A moment as the record's {@code applied_at} holds it: the store's DateTime text, in UTC. */
+  static String dateTime(Instant at) {
+    return DATE_TIME.format(at);
+  }
+
+  /** Writes a step's row, its outcome cut to the record's bound. */
+  void record(Entry entry) {
+    String outcome = entry.outcome();
     ObjectNode row =
         mapper
             .createObjectNode()
-            .put("schema", schema)
-            .put("version", version)
-            .put("fingerprint", fingerprint)
-            .put("step", step)
-            .put("statement", statement)
-            .put("applied_at", DATE_TIME.format(at))
+            .put("schema", entry.schema())
+            .put("version", entry.version())
+            .put("fingerprint", entry.fingerprint())
+            .put("step", entry.step())
+            .put("statement", entry.statement())
+            .put("applied_at", entry.appliedAt())
             .put(
                 "outcome",
                 outcome.length() <= MAX_OUTCOME ? outcome : outcome.substring(0, MAX_OUTCOME));
