@@ -1,5 +1,7 @@
 package dev.ben.bench.dataplane;
 
+import dev.ben.streams.store.migrate.DataMigrator;
+import dev.ben.streams.store.replica.ReplicaKeeper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,8 +19,7 @@ import java.util.Locale;
  */
 final class ClickHouseClientRun {
 
-  private static final String REPLICA = "_replica";
-  private static final String FEED = "_replica_feed";
+  private static final String REPLICA = ReplicaKeeper.SUFFIX;
 
   private final int tcpPort;
   private final String database;
@@ -58,19 +59,9 @@ final class ClickHouseClientRun {
     String copy = table + "_client_" + format.toLowerCase(Locale.ROOT);
     drop(copy);
     client("CREATE TABLE " + copy + " AS " + table, null, null);
-    if (client("EXISTS TABLE " + table + FEED, null, null).strip().equals("1")) {
+    if (client("EXISTS TABLE " + DataMigrator.replicaFeed(table), null, null).strip().equals("1")) {
       client("CREATE TABLE " + copy + REPLICA + " AS " + table + REPLICA, null, null);
-      client(
-          "CREATE MATERIALIZED VIEW "
-              + copy
-              + FEED
-              + " TO "
-              + copy
-              + REPLICA
-              + " AS SELECT * FROM "
-              + copy,
-          null,
-          null);
+      client(DataMigrator.replicaFeedStatement(copy), null, null);
     }
     beforeTimed.run();
     long started = System.nanoTime();
@@ -83,7 +74,7 @@ final class ClickHouseClientRun {
 
   /** Drops a copy with its feed and replica, the feed first (it names both tables). */
   private void drop(String copy) throws IOException, InterruptedException {
-    for (String table : List.of(copy + FEED, copy + REPLICA, copy)) {
+    for (String table : List.of(DataMigrator.replicaFeed(copy), copy + REPLICA, copy)) {
       client("DROP TABLE IF EXISTS " + table, null, null);
     }
   }

@@ -98,6 +98,16 @@ public final class DataMigrator {
     }
   }
 
+  /** The name of the view that feeds {@code table}'s replica on a store that feeds replicas. */
+  public static String replicaFeed(String table) {
+    return TableShape.feedName(table);
+  }
+
+  /** The statement that makes {@code table}'s inserts feed its replica, as a migration does. */
+  public static String replicaFeedStatement(String table) {
+    return TableShape.createFeed(table, table + MigrationPlanner.REPLICA_SUFFIX);
+  }
+
   /**
    * A table with a replica, by the record; {@code fedSince} is when the record's feed of the
    * replica was applied (the store's DateTime text), empty when the replica is not fed.
