@@ -43,9 +43,10 @@ public record ConnectorSettings(
 
   /**
    * The embedded store (DuckDB), used when no ClickHouse is configured: {@code
-   * checkpointThresholdBytes} of write-ahead log make DuckDB write its tables back into the file.
+   * checkpointThresholdBytes} of write-ahead log make DuckDB write its tables back into the file;
+   * up to {@code writers} connections append one large batch at once.
    */
-  public record EmbeddedSettings(long checkpointThresholdBytes) {}
+  public record EmbeddedSettings(long checkpointThresholdBytes, int writers) {}
 
   /** An S3-compatible object store (MinIO, s3proxy, AWS). */
   public record S3Settings(
@@ -84,7 +85,8 @@ public record ConnectorSettings(
                         s3.string("secret-key"),
                         s3.string("region"),
                         bucket(s3))),
-        new EmbeddedSettings(embedded.positiveBytes("checkpoint-threshold")));
+        new EmbeddedSettings(
+            embedded.positiveBytes("checkpoint-threshold"), embedded.positiveInt("writers")));
   }
 
   private static Optional<URI> optionalUri(ConfigReader reader, String key, String... schemes) {

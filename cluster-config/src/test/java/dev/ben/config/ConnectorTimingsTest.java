@@ -93,4 +93,12 @@ class ConnectorTimingsTest {
         "ben.connectors.embedded.checkpoint-threshold",
         refusedKey("ben.connectors.embedded.checkpoint-threshold = 0"));
   }
+
+  @Test
+  void theEmbeddedStoreAppendsLargeBatchesOnTwoConnectionsUnlessTold() {
+    assertEquals(2, settings("").embedded().writers());
+    assertEquals(1, settings("ben.connectors.embedded.writers = 1").embedded().writers());
+    assertEquals(
+        "ben.connectors.embedded.writers", refusedKey("ben.connectors.embedded.writers = 0"));
+  }
 }

@@ -104,7 +104,13 @@ final class SinkSection {
       SinkRun.Step checkpoint = () -> embedded.execute("CHECKPOINT");
       SinkRun.Result result =
           new SinkRun().run(embedded, contracts, rows, batch, checkpoint, checkpoint);
-      String note = note(result) + ", its checkpoint included";
+      String note =
+          String.format(
+              Locale.ROOT,
+              "%s, on %d connection%s, its checkpoint included",
+              note(result),
+              embeddedSettings.writers(),
+              embeddedSettings.writers() == 1 ? "" : "s");
       section.put(Figure.EMBEDDED_STORE, Measured.of(result.rowsPerSecond()).note(note));
       section.detail("embedded store: " + note);
     }

@@ -41,8 +41,7 @@ final class DuckDbAppendLoader {
   private final Map<String, List<DuckDbColumn>> staged = new HashMap<>();
 
   /**
-   * Each target's columns, read once; {@link #forgetDuckDbColumns} after any statement may change
-   * them.
+   * Each target's columns, read once; {@link #forgetColumns} after any statement may change them.
    */
   private final Map<String, List<DuckDbColumn>> targets = new HashMap<>();
 
@@ -170,11 +169,6 @@ final class DuckDbAppendLoader {
     try (Statement s = connection.createStatement()) {
       s.execute(sql);
     }
-  }
-
-  /** Called after DDL: a table's columns are read again before its next batch. */
-  void forgetDuckDbColumns() {
-    targets.clear();
   }
 
   /** Called after DDL: a table's columns are read again before its next batch. */

@@ -24,7 +24,8 @@ import java.util.OptionalLong;
  * accepts Ben's ClickHouse statements through {@link DuckDbDialect} and has the same insert and
  * query semantics, including idempotent re-inserts of rows with the same {@code event_id}. Access
  * is serialised: DuckDB connections are not meant for concurrent use, and the store stage writes
- * one batch at a time anyway.
+ * one batch at a time anyway; a large batch of typed rows is appended on several connections at
+ * once ({@link DuckDbWriters}), inside that one call.
  */
 public final class EmbeddedStore implements AnalyticalStore {
 
@@ -34,26 +35,31 @@ public final class EmbeddedStore implements AnalyticalStore {
   private final Connection connection;
   private final ObjectMapper mapper;
   private final Path file;
-  private final DuckDbAppendLoader loader;
+  private final DuckDbWriters writers;
 
-  private EmbeddedStore(Connection connection, ObjectMapper mapper, Path file) {
+  private EmbeddedStore(
+      Connection connection, ObjectMapper mapper, Path file, DuckDbWriters writers) {
     this.connection = connection;
     this.mapper = mapper;
     this.file = file;
-    this.loader = new DuckDbAppendLoader(connection, mapper);
+    this.writers = writers;
   }
 
-  /** The store with DuckDB's own checkpoint threshold (tests, tools). */
+  /**
+   * The store with DuckDB's own checkpoint threshold, appending on one connection (tests, tools).
+   */
   public static EmbeddedStore open(Path file, ObjectMapper mapper) {
-    return open(file, mapper, OptionalLong.empty());
+    return open(file, mapper, OptionalLong.empty(), 1);
   }
 
-  /** The store a node runs, checkpointing as {@code settings} say. */
+  /** The store a node runs, checkpointing and appending as {@code settings} say. */
   public static EmbeddedStore open(Path file, ObjectMapper mapper, EmbeddedSettings settings) {
-    return open(file, mapper, OptionalLong.of(settings.checkpointThresholdBytes()));
+    return open(
+        file, mapper, OptionalLong.of(settings.checkpointThresholdBytes()), settings.writers());
   }
 
-  private static EmbeddedStore open(Path file, ObjectMapper mapper, OptionalLong checkpointBytes) {
+  private static EmbeddedStore open(
+      Path file, ObjectMapper mapper, OptionalLong checkpointBytes, int writers) {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
       Class.forName("org.duckdb.DuckDBDriver");
@@ -66,7 +72,13 @@ public final class EmbeddedStore implements AnalyticalStore {
           throw e;
         }
       }
-      return new EmbeddedStore(connection, mapper, file);
+      try {
+        return new EmbeddedStore(
+            connection, mapper, file, DuckDbWriters.open(connection, mapper, writers));
+      } catch (SQLException e) {
+        connection.close();
+        throw e;
+      }
     } catch (IOException | SQLException | ClassNotFoundException e) {
       throw new StoreException(
           "cannot open the embedded store at "
@@ -85,7 +97,7 @@ public final class EmbeddedStore implements AnalyticalStore {
       return;
     }
     // DDL may add, drop or rename columns the loader has read.
-    loader.forgetColumns();
+    writers.forgetColumns();
     try (Statement s = connection.createStatement()) {
       refuseAViewInTheWay(DuckDbDialect.tableCreatedIfAbsent(sql));
       s.execute(statement);
@@ -118,14 +130,14 @@ public final class EmbeddedStore implements AnalyticalStore {
   @Override
   public synchronized void insertJsonRows(String table, List<String> jsonRows) {
     if (!jsonRows.isEmpty()) {
-      loader.load(table, jsonRows);
+      writers.first().load(table, jsonRows);
     }
   }
 
   @Override
   public synchronized void insertRows(String table, TypedRows rows) {
     if (!rows.isEmpty()) {
-      loader.load(table, rows);
+      writers.load(table, rows);
     }
   }
 
@@ -185,6 +197,7 @@ public final class EmbeddedStore implements AnalyticalStore {
 
   @Override
   public synchronized void close() {
+    writers.close();
     try {
       connection.close();
     } catch (SQLException e) {

@@ -111,7 +111,7 @@ class EmbeddedStoreTest {
         EmbeddedStore.open(
             dir.resolve("configured.duckdb"),
             new ObjectMapper(),
-            new EmbeddedSettings(300L << 20))) {
+            new EmbeddedSettings(300L << 20, 1))) {
       String threshold =
           configured
               .queryJson("SELECT current_setting('checkpoint_threshold') AS t")
