@@ -44,13 +44,20 @@ final class HttpSection {
     Section invoke = new Section(Figure.INVOKE_HTTP_2K.file());
     Node process = new Node(node, threads);
     // Warms up both paths (JIT, connections, the pipeline's shards) without measuring, at the rate
-    // measured first: a node's compiler was still at work on the invocation path after 3 s at
-    // 500/s, and its bursts were the measured run's tail (docs/bench.md).
-    Duration warmUp = Duration.ofSeconds(quick ? 3 : 10);
+    // measured first, until the node's compiler is mostly done with them: after 10 s it still
+    // compiled 1,194 methods (3.8 s of CPU) in the next 20 s, whose p99 was 46.6 ms, and 307 in the
+    // fourth 20 s, at p99 4.29 ms (docs/bench.md).
+    Duration invokeWarmUp = Duration.ofSeconds(quick ? 3 : 30);
     InvokeLoad.run(
-        Transport.HTTP, ingestAddress, key, "auth", LOW_RATE, warmUp, InvokeLoad.IGNORE_STALLS);
+        Transport.HTTP,
+        ingestAddress,
+        key,
+        "auth",
+        LOW_RATE,
+        invokeWarmUp,
+        InvokeLoad.IGNORE_STALLS);
     InvokeLoad.run(
-        Transport.GRPC, control, key, "auth", LOW_RATE, warmUp, InvokeLoad.IGNORE_STALLS);
+        Transport.GRPC, control, key, "auth", LOW_RATE, invokeWarmUp, InvokeLoad.IGNORE_STALLS);
     invokes(
         invoke,
         Transport.HTTP,
@@ -73,6 +80,7 @@ final class HttpSection {
     Section ingest = new Section(Figure.HTTP_INGEST.file());
     // Warms up the NDJSON path (its parser and ingest log, which invocations do not take) without
     // measuring: a fresh node's first 10 s of ingest ran at half its rate 30 s later.
+    Duration warmUp = Duration.ofSeconds(quick ? 3 : 10);
     http.ingest(warmUp, 4, 1_000);
     HttpLoad.Ingest load = http.ingest(duration, 4, 1_000);
     ingest.put(
