@@ -125,17 +125,18 @@ final class ReplicaPage {
    * the second its parameter names (rows after it came through the feed).
    */
   static String newestRowUntil(String replica) {
-    return "SELECT ingested_at, event_id FROM "
-        + replica
-        + " WHERE "
-        + UNTIL
-        + " ORDER BY ingested_at DESC, event_id DESC LIMIT 1";
+    return newestRowOf(replica, " WHERE " + UNTIL);
   }
 
   /** Where a restarted keeper starts: the replica's newest row. */
   static String newestRow(String replica) {
+    return newestRowOf(replica, "");
+  }
+
+  private static String newestRowOf(String replica, String where) {
     return "SELECT ingested_at, event_id FROM "
         + replica
+        + where
         + " ORDER BY ingested_at DESC, event_id DESC LIMIT 1";
   }
 }
