@@ -25,7 +25,10 @@ import org.duckdb.DuckDBConnection;
  */
 final class DuckDbWriters implements AutoCloseable {
 
-  /** DuckDB's vector size: a share smaller than two of its chunks costs more than it saves. */
+  /**
+   * Two of DuckDB's 2,048-row chunks (its vector size): a small batch, as the store stage writes
+   * under light load, keeps one transaction on one connection.
+   */
   static final int ROWS_PER_SHARE_AT_LEAST = 2 * 2048;
 
   private final List<DuckDbAppendLoader> loaders;
@@ -101,7 +104,16 @@ final class DuckDbWriters implements AutoCloseable {
       }
     }
     if (failed != null) {
-      throw failed;
+      throw new StoreException(
+          "embedded store: inserting "
+              + rows.size()
+              + " rows into "
+              + table
+              + " on "
+              + shares
+              + " connections failed (the other shares' rows may be stored; a retry skips them): "
+              + failed.getMessage(),
+          failed);
     }
   }
 

@@ -58,7 +58,11 @@ class EmbeddedStoreWritersTest {
   void aFailedShareLeavesTheOthersStoredAndTheRetryAddsOnlyTheRest() {
     // One value out of UInt8's range fails its share; the other share commits on its own.
     TypedRows bad = batch(n -> n == 11 ? 300L : 1L);
-    assertThrows(StoreException.class, () -> store.insertRows("logins", bad));
+    StoreException refused =
+        assertThrows(StoreException.class, () -> store.insertRows("logins", bad));
+    assertTrue(
+        refused.getMessage().contains("inserting " + ROWS + " rows into logins on 2 connections"),
+        refused.getMessage());
     long stored = count();
     assertTrue(stored > 0 && stored < ROWS, "one share stored, not both: " + stored);
 
