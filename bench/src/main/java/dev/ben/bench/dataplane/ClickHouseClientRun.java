@@ -1,7 +1,6 @@
 package dev.ben.bench.dataplane;
 
 import dev.ben.streams.store.migrate.DataMigrator;
-import dev.ben.streams.store.replica.ReplicaKeeper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +18,7 @@ import java.util.Locale;
  */
 final class ClickHouseClientRun {
 
-  private static final String REPLICA = ReplicaKeeper.SUFFIX;
+  private static final String REPLICA = DataMigrator.REPLICA_SUFFIX;
 
   private final int tcpPort;
   private final String database;

@@ -32,6 +32,9 @@ import java.util.TreeSet;
  */
 public final class DataMigrator {
 
+  /** A front-end replica's name: its table's name and this. */
+  public static final String REPLICA_SUFFIX = "_replica";
+
   private final AnalyticalStore store;
   private final MigrationLog log;
   private final Clock clock;
@@ -105,7 +108,7 @@ public final class DataMigrator {
 
   /** The statement that makes {@code table}'s inserts feed its replica, as a migration does. */
   public static String replicaFeedStatement(String table) {
-    return TableShape.createFeed(table, table + MigrationPlanner.REPLICA_SUFFIX);
+    return TableShape.createFeed(table, table + REPLICA_SUFFIX);
   }
 
   /**
@@ -126,7 +129,7 @@ public final class DataMigrator {
     }
     List<ReplicatedTable> tables = new ArrayList<>();
     for (String table : new TreeSet<>(shapes.keySet())) {
-      if (shapes.containsKey(table + MigrationPlanner.REPLICA_SUFFIX)) {
+      if (shapes.containsKey(table + REPLICA_SUFFIX)) {
         tables.add(
             new ReplicatedTable(table, Optional.ofNullable(fed.get(TableShape.feedName(table)))));
       }
@@ -163,10 +166,10 @@ public final class DataMigrator {
     }
     int ran = 0;
     for (int step = 1; step <= steps.size(); step++) {
-      if (done.contains(steps.get(step - 1))) {
+      String statement = steps.get(step - 1);
+      if (done.contains(statement)) {
         continue;
       }
-      String statement = steps.get(step - 1);
       String outcome = StepRunner.run(store, statement);
       try {
         log.record(

@@ -14,8 +14,6 @@ import java.util.Optional;
  */
 final class MigrationPlanner {
 
-  static final String REPLICA_SUFFIX = "_replica";
-
   /** A schema version the table cannot become; the reason says which field and why. */
   static final class Refused extends Exception {
     Refused(String reason) {
@@ -38,7 +36,7 @@ final class MigrationPlanner {
     TableShape target =
         TableShape.ofCreate(createSql)
             .orElseThrow(() -> new Refused("the schema's DDL is not a CREATE TABLE statement"));
-    String replicaTable = target.table() + REPLICA_SUFFIX;
+    String replicaTable = target.table() + DataMigrator.REPLICA_SUFFIX;
     List<String> statements = new ArrayList<>();
     if (replica) {
       statements.addAll(

@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -38,7 +39,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ReplicaKeeper {
 
   public static final String LAG = "ben_replica_lag_seconds";
-  public static final String SUFFIX = "_replica";
+  public static final String SUFFIX = DataMigrator.REPLICA_SUFFIX;
   private static final DateTimeFormatter DATE_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -104,7 +105,7 @@ public final class ReplicaKeeper {
         replicated
             .fedSince()
             .map(until -> ReplicaPage.past(mark, until))
-            .orElse(ReplicaPage.past(mark));
+            .orElseGet(() -> ReplicaPage.past(mark));
     ObjectNode end =
         store
             .queryJson(ReplicaPage.end(table, pageRows, store.selecting(past)), past.parameters())
@@ -123,14 +124,13 @@ public final class ReplicaKeeper {
    * its feed's second for a fed replica.
    */
   private Watermark start(ReplicatedTable replicated) {
-    String replica = replicated.table() + SUFFIX;
+    Optional<String> until = replicated.fedSince();
     List<ObjectNode> newest =
-        replicated.fedSince().isPresent()
-            ? migrator
-                .store()
-                .queryJson(
-                    ReplicaPage.newestRowUntil(replica), List.of(replicated.fedSince().get()))
-            : migrator.store().queryJson(ReplicaPage.newestRow(replica));
+        migrator
+            .store()
+            .queryJson(
+                ReplicaPage.newestRow(replicated.table() + SUFFIX, until),
+                ReplicaPage.untilParameters(until));
     return newest.isEmpty()
         ? ReplicaPage.NEVER
         : new Watermark(

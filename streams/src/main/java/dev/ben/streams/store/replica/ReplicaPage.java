@@ -3,6 +3,7 @@ package dev.ben.streams.store.replica;
 import dev.ben.streams.store.RowSelection;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The statements of one replica round, the same text on both stores. A page is the rows past a
@@ -121,22 +122,19 @@ final class ReplicaPage {
   }
 
   /**
-   * Where a restarted keeper of a fed replica starts its catch-up: the replica's newest row up to
-   * the second its parameter names (rows after it came through the feed).
+   * Where a restarted keeper starts: the replica's newest row, for a fed replica up to the second
+   * {@code until} (rows after it came through the feed); its parameters are {@link
+   * #untilParameters}.
    */
-  static String newestRowUntil(String replica) {
-    return newestRowOf(replica, " WHERE " + UNTIL);
-  }
-
-  /** Where a restarted keeper starts: the replica's newest row. */
-  static String newestRow(String replica) {
-    return newestRowOf(replica, "");
-  }
-
-  private static String newestRowOf(String replica, String where) {
+  static String newestRow(String replica, Optional<String> until) {
     return "SELECT ingested_at, event_id FROM "
         + replica
-        + where
+        + (until.isPresent() ? " WHERE " + UNTIL : "")
         + " ORDER BY ingested_at DESC, event_id DESC LIMIT 1";
+  }
+
+  /** The parameters of {@link #newestRow}: the second {@code until}, if any. */
+  static List<Object> untilParameters(Optional<String> until) {
+    return until.<List<Object>>map(List::of).orElse(List.of());
   }
 }
