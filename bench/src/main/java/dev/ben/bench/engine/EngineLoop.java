@@ -100,8 +100,8 @@ public final class EngineLoop {
     return sink.rows();
   }
 
-  /** Characters of the rows written so far. */
-  public long rowChars() {
-    return sink.chars();
+  /** UTF-8 bytes of the rows written so far. */
+  public long rowBytes() {
+    return sink.bytes();
   }
 }

@@ -1,14 +1,16 @@
 package dev.ben.bench.engine;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ben.streams.store.AnalyticalStore;
 import dev.ben.streams.store.TypedRows;
 import dev.ben.streams.store.TypedRowsJson;
-import java.io.CharArrayWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,18 +18,18 @@ import java.util.List;
 /**
  * A store that keeps nothing: statements succeed and find no rows (so migrations plan every step
  * and record them here), and inserted rows are only measured, so the benchmark stops at the row
- * JSON a real store would be sent. Typed rows are written as JSONEachRow text (the text {@link
- * TypedRowsJson} gives) into one reused buffer, as the plain Java loop writes its rows, and
- * date-times are formatted once per second. Not thread-safe.
+ * JSON a real store would be sent. Typed rows are written as JSONEachRow (the text {@link
+ * TypedRowsJson} gives) in UTF-8 into one reused buffer, as the plain Java loop writes its rows
+ * ({@link ReferenceRow}), and date-times are formatted once per second. Not thread-safe.
  */
 final class RowSink implements AnalyticalStore {
 
-  private final CharArrayWriter text = new CharArrayWriter(1024);
+  private final ByteArrayBuilder bytes = new ByteArrayBuilder(1024);
   private final JsonGenerator json;
   private final SecondText[] seconds = {new SecondText(), new SecondText()};
   private int nextSecond;
   private long rows;
-  private long chars;
+  private long bytesWritten;
 
   /** Each row's text, when a check asks for it; null otherwise. */
   private final List<String> kept;
@@ -42,7 +44,7 @@ final class RowSink implements AnalyticalStore {
   RowSink(boolean keep) {
     kept = keep ? new ArrayList<>() : null;
     try {
-      json = new JsonFactory().createGenerator(text);
+      json = new JsonFactory().createGenerator(bytes, JsonEncoding.UTF8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -57,7 +59,7 @@ final class RowSink implements AnalyticalStore {
   public void insertJsonRows(String table, List<String> jsonRows) {
     for (String row : jsonRows) {
       rows++;
-      chars += row.length();
+      bytesWritten += row.getBytes(StandardCharsets.UTF_8).length;
     }
   }
 
@@ -74,11 +76,11 @@ final class RowSink implements AnalyticalStore {
         json.writeEndObject();
         json.flush();
         rows++;
-        chars += text.size();
+        bytesWritten += bytes.size();
         if (kept != null) {
-          kept.add(text.toString());
+          kept.add(new String(bytes.toByteArray(), StandardCharsets.UTF_8));
         }
-        text.reset();
+        bytes.reset();
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -130,8 +132,9 @@ final class RowSink implements AnalyticalStore {
     return rows;
   }
 
-  long chars() {
-    return chars;
+  /** UTF-8 bytes of the rows written so far. */
+  long bytes() {
+    return bytesWritten;
   }
 
   @Override

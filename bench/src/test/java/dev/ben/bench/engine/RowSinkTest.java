@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.ben.streams.store.TypedRows;
 import dev.ben.streams.store.TypedRowsJson;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -37,6 +38,8 @@ class RowSinkTest {
     assertEquals(6, sink.rows());
     assertEquals(
         List.of(expected, expected), List.of(sink.kept().subList(0, 3), sink.kept().subList(3, 6)));
-    assertEquals(2 * expected.stream().mapToLong(String::length).sum(), sink.chars());
+    assertEquals(
+        2 * expected.stream().mapToLong(row -> row.getBytes(StandardCharsets.UTF_8).length).sum(),
+        sink.bytes());
   }
 }
