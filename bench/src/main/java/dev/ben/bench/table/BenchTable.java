@@ -25,6 +25,11 @@ public final class BenchTable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** Where a reader of a short row finds what was measured of why, on the 2-core machine. */
+  static final String WHY_SHORT =
+      "why the short rows are short on a 2-core machine: docs/bench.md, \"Where each figure"
+          + " stands\"";
+
   private BenchTable() {}
 
   public static void main(String[] args) throws IOException {
@@ -109,6 +114,9 @@ public final class BenchTable {
       if (row.note() != null) {
         out.println("    " + row.note());
       }
+    }
+    if (rows.stream().anyMatch(row -> row.verdict().status() == Verdict.Status.SHORT)) {
+      out.println(WHY_SHORT);
     }
   }
 
