@@ -25,7 +25,7 @@ public final class BenchTable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** Where a reader of a short row finds what was measured of why, on the 2-core machine. */
+  /** Where a reader of a short row finds why it is short, as measured on the 2-core machine. */
   static final String WHY_SHORT =
       "why the short rows are short on a 2-core machine: docs/bench.md, \"Where each figure"
           + " stands\"";
