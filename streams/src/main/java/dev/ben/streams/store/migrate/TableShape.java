@@ -107,7 +107,7 @@ record TableShape(String table, Map<String, String> columns, List<String> orderB
 
   /** The name of the view that feeds {@code table}'s replica. */
   static String feedName(String table) {
-    return table + "_replica_feed";
+    return table + DataMigrator.REPLICA_SUFFIX + "_feed";
   }
 
   /**

@@ -39,7 +39,6 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ReplicaKeeper {
 
   public static final String LAG = "ben_replica_lag_seconds";
-  public static final String SUFFIX = DataMigrator.REPLICA_SUFFIX;
   private static final DateTimeFormatter DATE_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -113,7 +112,7 @@ public final class ReplicaKeeper {
     long rows = end.path("n").asLong();
     if (rows > 0) {
       Watermark last = Watermark.ofKey(end.get("last").asText());
-      store.copyRows(table, table + SUFFIX, ReplicaPage.copy(mark, last));
+      store.copyRows(table, table + DataMigrator.REPLICA_SUFFIX, ReplicaPage.copy(mark, last));
       watermarks.put(table, last);
     }
     return rows;
@@ -129,7 +128,7 @@ public final class ReplicaKeeper {
         migrator
             .store()
             .queryJson(
-                ReplicaPage.newestRow(replicated.table() + SUFFIX, until),
+                ReplicaPage.newestRow(replicated.table() + DataMigrator.REPLICA_SUFFIX, until),
                 ReplicaPage.untilParameters(until));
     return newest.isEmpty()
         ? ReplicaPage.NEVER
@@ -153,7 +152,10 @@ public final class ReplicaKeeper {
 
   private long measureLag(String table) {
     ObjectNode newest =
-        migrator.store().queryJson(ReplicaPage.newest(table, table + SUFFIX)).get(0);
+        migrator
+            .store()
+            .queryJson(ReplicaPage.newest(table, table + DataMigrator.REPLICA_SUFFIX))
+            .get(0);
     return Math.max(0, seconds(newest.get("source")) - seconds(newest.get("replica")));
   }
 

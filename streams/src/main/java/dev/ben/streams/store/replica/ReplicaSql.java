@@ -1,6 +1,7 @@
 package dev.ben.streams.store.replica;
 
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.ben.streams.store.migrate.DataMigrator;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,7 +22,7 @@ record ReplicaSql(String text, List<Object> parameters) {
             .append(seconds)
             .append(" AS ben_received_at_s FROM ")
             .append(table.table())
-            .append(ReplicaKeeper.SUFFIX)
+            .append(DataMigrator.REPLICA_SUFFIX)
             .append(" FINAL WHERE ");
     if (embedded) {
       sql.append(seconds).append(" >= ? AND ").append(seconds).append(" < ?");

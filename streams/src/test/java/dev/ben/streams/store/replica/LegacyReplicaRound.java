@@ -3,6 +3,7 @@ package dev.ben.streams.store.replica;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ben.streams.store.AnalyticalStore;
+import dev.ben.streams.store.migrate.DataMigrator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,13 +45,14 @@ final class LegacyReplicaRound {
                 + pageRows);
     if (!page.isEmpty()) {
       store.insertJsonRows(
-          table + ReplicaKeeper.SUFFIX, page.stream().map(JsonNode::toString).toList());
+          table + DataMigrator.REPLICA_SUFFIX, page.stream().map(JsonNode::toString).toList());
       ObjectNode last = page.get(page.size() - 1);
       watermarks.put(
           table, new Watermark(last.get("ingested_at").asText(), last.get("event_id").asText()));
     }
     store.queryJson("SELECT max(ingested_at) AS newest FROM " + table);
-    store.queryJson("SELECT max(ingested_at) AS newest FROM " + table + ReplicaKeeper.SUFFIX);
+    store.queryJson(
+        "SELECT max(ingested_at) AS newest FROM " + table + DataMigrator.REPLICA_SUFFIX);
     return page.size();
   }
 }

@@ -176,7 +176,7 @@ class ReplicaQueryTest {
             .put("attempts", 1);
     row.putArray("bits");
     row.putArray("rules");
-    store.insertJsonRows("logins" + ReplicaKeeper.SUFFIX, List.of(row.toString()));
+    store.insertJsonRows("logins" + DataMigrator.REPLICA_SUFFIX, List.of(row.toString()));
 
     assertEquals(List.of("e9"), ids(query.read(LOGINS, playbook("lockout"))));
     assertEquals(
